@@ -1,0 +1,23 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', '**/dist/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    // Domain packages stay pure: no HTTP, no SQL, no I/O.
+    files: ['packages/clinical/**/*.ts', 'packages/planner/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['fastify*', '@fastify/*', 'kysely*', 'pg', '@electric-sql/*', 'node:fs*', 'node:net', 'node:http*', '@homeward/server'] }],
+    },
+  },
+);

@@ -1,0 +1,9 @@
+// The clinical domain: pure rules shared by the server and any other client.
+export * from './staff-roles.ts';
+export * from './patient.ts';
+export * from './nhs-number.ts';
+export * from './postcode.ts';
+export * from './date-parts.ts';
+export * from './patient-access.ts';
+export * from './break-glass.ts';
+export * from './phone.ts';

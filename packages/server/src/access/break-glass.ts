@@ -1,0 +1,48 @@
+import type { FastifyRequest } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { breakGlassReasonError, decidePatientAccess } from '@homeward/clinical';
+import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
+import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { loadAccessFacts } from './relationship-queries.ts';
+
+export type BreakGlassOptions = { patientId: string; reason: string; detail: string };
+
+/**
+ * Opens a patient's record outside a legitimate relationship, for a stated reason and for a limited
+ * time. Refused when the clinician already has access (nothing to break) or is not clinical.
+ */
+export async function breakGlass(request: FastifyRequest, o: BreakGlassOptions): Promise<{ id: string; expiresAt: Date }> {
+  const principal = requirePrincipal(request);
+  const app = request.server;
+  const now = app.config.now();
+  const facts = (await loadAccessFacts(app.db, principal, [o.patientId], now)).get(o.patientId)!;
+  const decision = decidePatientAccess({ role: principal.role, action: 'break-glass', hasRelationship: facts.hasRelationship, hasActiveBreakGlass: facts.breakGlass !== null });
+  if (!decision.allowed) {
+    await audit(request, { action: 'break-glass', outcome: 'refused', patientId: o.patientId, recordKind: 'patient', recordId: o.patientId, detail: { rule: decision.rule } });
+    throw new HomewardError('forbidden', decision.message);
+  }
+  const problem = breakGlassReasonError(o.reason, o.detail);
+  if (problem) {
+    throw validationFailed([{ path: problem.startsWith('Select') ? 'reason' : 'detail', message: problem }]);
+  }
+  const id = uuidv7();
+  const expiresAt = new Date(now.getTime() + app.config.breakGlassMinutes * 60_000);
+  const detail = o.detail.trim() || null;
+  await app.db.transaction().execute(async (trx) => {
+    await trx.insertInto('break_glass').values({ id, staff_id: principal.staffId, patient_id: o.patientId, reason: o.reason.trim(), detail, started_at: now, expires_at: expiresAt }).execute();
+    await audit(
+      request,
+      {
+        action: 'break-glass',
+        outcome: 'allowed',
+        patientId: o.patientId,
+        recordKind: 'patient',
+        recordId: o.patientId,
+        reason: detail ? `${o.reason.trim()}: ${detail}` : o.reason.trim(),
+        detail: { breakGlassId: id, expiresAt: expiresAt.toISOString() },
+      },
+      trx,
+    );
+  });
+  return { id, expiresAt };
+}

@@ -1,0 +1,106 @@
+// Builds the Homeward web application: one Fastify instance, one plugin per bounded context.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
+import { join } from 'node:path';
+import { uuidv7 } from 'uuidv7';
+import type { Kysely } from 'kysely';
+import type { HomewardConfig } from './config.ts';
+import type { Database } from './db/schema.ts';
+import { authentication } from './platform/authentication.ts';
+import { registerErrorHandling } from './platform/error-handler.ts';
+import { pages } from './platform/pages.ts';
+import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
+import { staffContext } from './staff/index.ts';
+import { patientsContext } from './patients/index.ts';
+import { accessContext } from './access/index.ts';
+import { auditContext } from './audit/index.ts';
+import { homeContext } from './home/index.ts';
+
+export type BuildAppOptions = {
+  db: Kysely<Database>;
+  config: HomewardConfig;
+  /** false in tests that do not want log noise; a pino options object otherwise. */
+  logger?: boolean | Record<string, unknown>;
+};
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { db, config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    // A caller's request id is kept (so logs join up across services); otherwise one is minted.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
+    },
+    trustProxy: process.env.HOMEWARD_TRUST_PROXY === 'true',
+  });
+
+  app.decorate('db', db);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Patient data must not linger in shared caches or the browser's back-forward cache.
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk'), prefix: '/assets/', decorateReply: false, allowedPath: (path) => !path.endsWith('.map') });
+  await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk', 'assets'), prefix: '/nhsuk-assets/', decorateReply: false });
+  await app.register(fastifyStatic, { root: join(serverSourceDir, 'static'), prefix: '/static/', decorateReply: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Homeward API', version: '0.1.0', description: 'Community rehabilitation therapy: the same rules as the pages.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'hw_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  registerErrorHandling(app);
+  await app.register(pages);
+  await app.register(authentication);
+
+  await app.register(homeContext);
+  await app.register(staffContext);
+  await app.register(patientsContext);
+  await app.register(accessContext);
+  await app.register(auditContext);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await db.selectFrom('audit_chain_head').select('id').limit(1).execute();
+    return { status: 'ok' };
+  });
+
+  return app;
+}

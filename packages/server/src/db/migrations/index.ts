@@ -1,0 +1,8 @@
+// Migrations are listed here, in order, rather than discovered on disk, so that they run the same
+// from source, from a bundle or in a test. Names are date-prefixed and frozen once landed.
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026-11-24-0001-foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-24-0001-foundation': foundation,
+};

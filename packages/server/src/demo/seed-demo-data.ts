@@ -1,0 +1,106 @@
+// Writes the synthetic demo service (teams, staff, patients) into a database. The people are made
+// up by generate-demo-data.ts from a seed, so every fresh start shows the same demo.
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../db/schema.ts';
+import { hashPassword } from '../staff/password.ts';
+import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff } from './generate-demo-data.ts';
+
+export type SeededStaff = DemoStaff & { id: string; teamId: string };
+export type DemoSeed = { teams: Array<{ id: string; key: string; name: string }>; staff: SeededStaff[]; password: string };
+
+/** Teams and staff, unless they are there already (matched by name and email). */
+export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number; now: Date }): Promise<DemoSeed> {
+  const demo = generateDemoTeam({ seed: options.seed });
+  const teams: DemoSeed['teams'] = [];
+  for (const t of demo.teams) {
+    const existing = await db.selectFrom('teams').select(['id']).where('name', '=', t.name).executeTakeFirst();
+    const id = existing?.id ?? uuidv7();
+    if (!existing) await db.insertInto('teams').values({ id, name: t.name, base_location: t.baseLocation, created_at: options.now }).execute();
+    teams.push({ id, key: t.key, name: t.name });
+  }
+  const teamId = (key: string) => teams.find((t) => t.key === key)!.id;
+  // One hash for the shared demo password: these accounts are for demonstration only.
+  const hash = await hashPassword(demoPassword);
+  const staff: SeededStaff[] = [];
+  for (const s of demo.staff) {
+    const existing = await db.selectFrom('staff').select(['id']).where('email', '=', s.email.toLowerCase()).executeTakeFirst();
+    const id = existing?.id ?? uuidv7();
+    if (!existing) {
+      await db
+        .insertInto('staff')
+        .values({
+          id,
+          email: s.email.toLowerCase(),
+          given_name: s.givenName,
+          family_name: s.familyName,
+          profession: s.profession,
+          registration_number: s.profession === 'none' ? null : `${s.profession}${String(100000 + staff.length * 7919).slice(0, 6)}`,
+          band: s.band,
+          homeward_role: s.homewardRole,
+          team_id: teamId(s.teamKey),
+          base_location: s.baseLocation,
+          password_hash: hash,
+          created_at: options.now,
+          updated_at: options.now,
+        })
+        .execute();
+    }
+    staff.push({ ...s, id, teamId: teamId(s.teamKey) });
+  }
+  return { teams, staff, password: demoPassword };
+}
+
+/** Adds `count` patients after those already there (so NHS numbers never collide). */
+export async function seedDemoPatients(
+  db: Kysely<Database>,
+  options: { seed: number; count: number; teamIds: string[]; createdBy: string; now: Date; batchSize?: number; onProgress?: (done: number) => void },
+): Promise<number> {
+  const existing = await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const startIndex = Number(existing.n);
+  const batchSize = options.batchSize ?? 1000;
+  let batch: Parameters<ReturnType<typeof db.insertInto<'patients'>>['values']>[0] & unknown[] = [];
+  let done = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await db.insertInto('patients').values(batch).execute();
+    done += batch.length;
+    batch = [];
+    options.onProgress?.(done);
+  };
+  for (const p of iteratePatients({ seed: options.seed, count: options.count, startIndex, teamIds: options.teamIds })) {
+    batch.push({
+      id: uuidv7(),
+      nhs_number: p.nhsNumber,
+      given_name: p.givenName,
+      family_name: p.familyName,
+      date_of_birth: p.dateOfBirth,
+      sex: p.sex,
+      gender_identity: p.genderIdentity,
+      address_line1: p.addressLine1,
+      address_line2: p.addressLine2,
+      town: p.town,
+      postcode: p.postcode,
+      latitude: p.latitude,
+      longitude: p.longitude,
+      phone: p.phone,
+      gp_practice_code: p.gpPracticeCode,
+      gp_practice_name: p.gpPracticeName,
+      contacts: JSON.stringify(p.contacts),
+      communication_needs: JSON.stringify(p.communicationNeeds),
+      lives_alone: p.livesAlone,
+      key_safe: p.keySafe,
+      access_notes: p.accessNotes,
+      risk_flags: JSON.stringify(p.riskFlags),
+      risk_notes: p.riskNotes,
+      registered_team_id: p.registeredTeamId,
+      created_at: options.now,
+      created_by: options.createdBy,
+      updated_at: options.now,
+      updated_by: options.createdBy,
+    });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return done;
+}

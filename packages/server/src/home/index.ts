@@ -1,0 +1,13 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { isClinicalRole } from '@homeward/clinical';
+import { redirectSeeOther } from '../platform/request-context.ts';
+
+/** The home page: what each role starts from. */
+export const homeContext = fp(async (app: FastifyInstance) => {
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const principal = request.principal;
+    if (!principal) return redirectSeeOther(reply, '/sign-in');
+    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role) });
+  });
+}, { name: 'home' });

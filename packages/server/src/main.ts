@@ -1,0 +1,39 @@
+// npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
+import { buildApp } from './app.ts';
+import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
+import { openConfiguredDatabase } from './cli/open-configured-database.ts';
+
+const { config, database, applied } = await openConfiguredDatabase();
+if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
+
+// Demo data only where it cannot surprise anyone: an empty embedded database, or when asked for.
+const wantsDemo = process.env.HOMEWARD_DEMO === 'true' || (process.env.HOMEWARD_DEMO !== 'false' && database.engine === 'pglite');
+const hasStaff = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+let demo: Awaited<ReturnType<typeof seedDemoTeam>> | null = null;
+if (wantsDemo && !hasStaff) {
+  console.log('First start: creating the demo service (about 20 staff, 300 patients)...');
+  demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
+  const lead = demo.staff.find((s) => s.homewardRole === 'clinical-lead')!;
+  await seedDemoPatients(database.db, { seed: 20261124, count: 300, teamIds: demo.teams.map((t) => t.id), createdBy: lead.id, now: config.now() });
+} else if (wantsDemo) {
+  demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
+}
+
+const app = await buildApp({ db: database.db, config });
+const address = await app.listen({ host: config.host, port: config.port });
+
+console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
+if (demo) {
+  console.log(`\nDemo sign-ins (password for all: ${demo.password}):`);
+  for (const s of demo.staff.filter((s) => s.teamKey === 'north-staffs')) {
+    console.log(`  ${s.homewardRole.padEnd(24)} ${s.email}`);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  });
+}

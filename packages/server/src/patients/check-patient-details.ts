@@ -1,0 +1,70 @@
+// The domain rules for a patient's details, shared by the JSON API and the pages. Returns the
+// normalised details (NHS number without spaces, postcode in capitals) or every problem found.
+import {
+  nhsNumberError,
+  normaliseNhsNumber,
+  normalisePostcode,
+  normaliseUkPhone,
+  phoneError,
+  postcodeError,
+} from '@homeward/clinical';
+import type { FieldError } from '../platform/homeward-error.ts';
+import type { PatientDetailsInput } from './patient-schema.ts';
+
+export function checkPatientDetails(
+  details: PatientDetailsInput,
+  today: string,
+): { ok: true; details: PatientDetailsInput } | { ok: false; fields: FieldError[] } {
+  const fields: FieldError[] = [];
+  const nhs = nhsNumberError(details.nhsNumber);
+  if (nhs) fields.push({ path: 'nhsNumber', message: nhs });
+
+  if (!isRealIsoDate(details.dateOfBirth)) {
+    fields.push({ path: 'dateOfBirth', message: 'Date of birth must be a real date' });
+  } else if (details.dateOfBirth > today) {
+    fields.push({ path: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
+  } else if (details.dateOfBirth < '1890-01-01') {
+    fields.push({ path: 'dateOfBirth', message: 'Date of birth must be after 1 January 1890' });
+  }
+
+  const postcode = postcodeError(details.postcode);
+  if (postcode) fields.push({ path: 'postcode', message: postcode });
+
+  if (details.phone) {
+    const phone = phoneError(details.phone, 'Phone number');
+    if (phone) fields.push({ path: 'phone', message: phone });
+  }
+  details.contacts.forEach((contact, i) => {
+    if (contact.phone) {
+      const problem = phoneError(contact.phone, 'Phone number');
+      if (problem) fields.push({ path: `contacts.${i}.phone`, message: problem });
+    }
+  });
+  if (details.communicationNeeds.needs.includes('interpreter') && !details.communicationNeeds.interpreterLanguage) {
+    fields.push({ path: 'communicationNeeds.interpreterLanguage', message: 'Enter the language the interpreter is needed for' });
+  }
+  if ((details.latitude === null) !== (details.longitude === null)) {
+    fields.push({ path: 'latitude', message: 'Give both latitude and longitude, or neither' });
+  }
+  if (fields.length) return { ok: false, fields };
+
+  return {
+    ok: true,
+    details: {
+      ...details,
+      nhsNumber: normaliseNhsNumber(details.nhsNumber),
+      postcode: normalisePostcode(details.postcode) ?? details.postcode,
+      phone: details.phone ? (normaliseUkPhone(details.phone) ?? details.phone) : null,
+      contacts: details.contacts.map((c) => ({ ...c, phone: c.phone ? (normaliseUkPhone(c.phone) ?? c.phone) : null })),
+      communicationNeeds: { ...details.communicationNeeds, needs: [...new Set(details.communicationNeeds.needs)] },
+      riskFlags: [...new Set(details.riskFlags)],
+    },
+  };
+}
+
+function isRealIsoDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}

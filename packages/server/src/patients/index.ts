@@ -1,0 +1,10 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { patientApiRoutes } from './patient-api-routes.ts';
+import { patientPages } from './patient-pages.ts';
+
+/** The patient index: who the patient is, how to reach them, what a visitor must know. */
+export const patientsContext = fp(async (app: FastifyInstance) => {
+  await patientApiRoutes(app);
+  await patientPages(app);
+}, { name: 'patients' });

@@ -1,0 +1,144 @@
+// /api/patients: the JSON API over the patient index. Thin: parse, authorise, delegate, audit.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { uuidv7 } from 'uuidv7';
+import { nhsNumberError, normaliseNhsNumber } from '@homeward/clinical';
+import { notFound, validationFailed } from '../platform/homeward-error.ts';
+import { audit } from '../platform/request-context.ts';
+import { idempotentWrite } from '../platform/idempotency.ts';
+import { errorResponse } from '../platform/openapi.ts';
+import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
+import { checkPatientDetails } from './check-patient-details.ts';
+import { findPatient, listPatientVersions } from './patient-queries.ts';
+import { createPatientBody, findOnlyResult, fullResult, patientResponse, searchQuery, updatePatientBody } from './patient-schema.ts';
+import { registerPatient } from './register-patient.ts';
+import { changePatientDetails } from './change-patient-details.ts';
+import { findPatients } from './find-patients.ts';
+
+const idParams = z.object({ id: z.uuid('Patient id must be a UUID') });
+const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
+
+export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => app.config.now().toISOString().slice(0, 10);
+
+  typed.get(
+    '/api/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Find patients by NHS number, or by family name with date of birth',
+        description: 'Outside a legitimate relationship, results show only what is needed to find the right person.',
+        querystring: searchQuery,
+        response: { 200: z.object({ results: z.array(z.union([fullResult, findOnlyResult])) }), ...errorResponse(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      let search;
+      if (q.nhsNumber !== undefined) {
+        const problem = nhsNumberError(q.nhsNumber);
+        if (problem) throw validationFailed([{ path: 'querystring.nhsNumber', message: problem }]);
+        search = { kind: 'nhs-number' as const, nhsNumber: normaliseNhsNumber(q.nhsNumber) };
+      } else if (q.familyName && q.dateOfBirth) {
+        search = { kind: 'name-and-birth' as const, familyName: q.familyName, givenName: q.givenName || null, dateOfBirth: q.dateOfBirth };
+      } else {
+        throw validationFailed([{ path: 'querystring', message: 'Search by NHS number, or by family name and date of birth' }]);
+      }
+      const results = await findPatients(request, search);
+      return { results };
+    },
+  );
+
+  typed.post(
+    '/api/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Register a patient in the index (registered to your team)',
+        headers: idempotencyHeader,
+        body: createPatientBody,
+        response: { 201: patientResponse, ...errorResponse(400, 401, 403, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id, ...input } = request.body;
+      const checked = checkPatientDetails(input, today());
+      if (!checked.ok) throw validationFailed(checked.fields);
+      return idempotentWrite(request, reply, async (trx) => {
+        const patient = await registerPatient(request, trx, { id: id ?? uuidv7(), details: checked.details });
+        return { status: 201, body: patient };
+      });
+    },
+  );
+
+  typed.get(
+    '/api/patients/:id',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: "A patient's record (needs a legitimate relationship or break-glass)",
+        params: idParams,
+        response: { 200: patientResponse, ...errorResponse(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const patient = await findPatient(app.db, request.params.id);
+      if (!patient) throw notFound('Patient');
+      const grant = await authorisePatientAccess(request, patient.id, 'read');
+      await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis } });
+      return patient;
+    },
+  );
+
+  typed.put(
+    '/api/patients/:id',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: "Change a patient's details; send the version you read (409 with the current record if it is stale)",
+        params: idParams,
+        headers: idempotencyHeader,
+        body: updatePatientBody,
+        response: { 200: patientResponse, ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...input } = request.body;
+      const existing = await findPatient(app.db, request.params.id);
+      if (!existing) throw notFound('Patient');
+      const grant = await authorisePatientAccess(request, existing.id, 'write');
+      const checked = checkPatientDetails(input, today());
+      if (!checked.ok) throw validationFailed(checked.fields);
+      return idempotentWrite(request, reply, async (trx) => {
+        const patient = await changePatientDetails(request, trx, { id: existing.id, expectedVersion: version, details: checked.details, reason: auditReason(grant) });
+        return { status: 200, body: patient };
+      });
+    },
+  );
+
+  typed.get(
+    '/api/patients/:id/versions',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Every version of the patient record, newest first',
+        params: idParams,
+        response: {
+          200: z.object({ versions: z.array(z.object({ version: z.number(), recordedAt: z.string(), recordedBy: z.string(), recordedByName: z.string().nullable(), patient: patientResponse })) }),
+          ...errorResponse(401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const patient = await findPatient(app.db, request.params.id);
+      if (!patient) throw notFound('Patient');
+      const grant = await authorisePatientAccess(request, patient.id, 'read', 'patient-history');
+      const versions = await listPatientVersions(app.db, patient.id);
+      await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient-history', recordId: patient.id, reason: auditReason(grant) });
+      return { versions };
+    },
+  );
+
+}

@@ -1,0 +1,283 @@
+// The patient index as pages: find, register, view, edit, history. Same rules as the JSON API.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { uuidv7 } from 'uuidv7';
+import {
+  ageOn,
+  communicationNeedKinds,
+  communicationNeedLabels,
+  nhsNumberError,
+  normaliseNhsNumber,
+  parseDateParts,
+  riskFlagKinds,
+  riskFlagLabels,
+  sexes,
+  sexLabels,
+} from '@homeward/clinical';
+import { HomewardError, notFound } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
+import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { stableStringify } from '../platform/stable-json.ts';
+import { changePatientDetails } from './change-patient-details.ts';
+import { findPatients } from './find-patients.ts';
+import { fieldAnchor, formValuesFromPatient, parsePatientForm, type PatientFormValues } from './patient-form.ts';
+import { findPatient, listPatientVersions, type PatientSearch } from './patient-queries.ts';
+import type { PatientResponse } from './patient-schema.ts';
+import { registerPatient } from './register-patient.ts';
+
+const idParams = z.object({ id: z.uuid() });
+const hidden = { hide: true };
+
+const formOptions = {
+  sexes: sexes.map((value) => ({ value, text: sexLabels[value] })),
+  communicationNeeds: communicationNeedKinds.map((value) => ({ value, text: communicationNeedLabels[value] })),
+  riskFlags: riskFlagKinds.map((value) => ({ value, text: riskFlagLabels[value] })),
+};
+
+export async function patientPages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => app.config.now().toISOString().slice(0, 10);
+  const withAge = (p: PatientResponse) => ({ ...p, age: ageOn(p.dateOfBirth, today()) });
+  const loadPatient = async (id: string) => {
+    const patient = await findPatient(app.db, id);
+    if (!patient) throw notFound('Patient');
+    return patient;
+  };
+
+  /** Refusals on pages offer break-glass rather than a dead end. */
+  async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, patientId: string, action: 'read' | 'write', recordKind = 'patient'): Promise<PatientAccessGrant | null> {
+    try {
+      return await authorisePatientAccess(request, patientId, action, recordKind);
+    } catch (error) {
+      if (error instanceof HomewardError && error.code === 'no_legitimate_relationship') {
+        reply.code(403).page('views/error.njk', {
+          title: 'You do not have access to this record',
+          message: error.message,
+          breakGlassHref: `/patients/${patientId}/break-glass`,
+          requestId: request.id,
+        });
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  typed.get('/patients/search', { schema: { ...hidden, querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
+    requireClinician(request);
+    const q = request.query;
+    const by = q.by === 'name' ? 'name' : 'nhs';
+    const values = { ...q };
+    const errors: Array<{ path: string; message: string }> = [];
+    let search: PatientSearch | null = null;
+    if (q.by === 'nhs' || q.nhsNumber !== undefined) {
+      const problem = nhsNumberError(q.nhsNumber ?? '');
+      if (problem) errors.push({ path: 'nhsNumber', message: problem });
+      else search = { kind: 'nhs-number', nhsNumber: normaliseNhsNumber(q.nhsNumber ?? '') };
+    } else if (q.by === 'name') {
+      const family = (q.familyName ?? '').trim();
+      if (!family) errors.push({ path: 'familyName', message: 'Enter the family name' });
+      const dob = parseDateParts({ day: q['dateOfBirth-day'] ?? '', month: q['dateOfBirth-month'] ?? '', year: q['dateOfBirth-year'] ?? '' }, { label: 'Date of birth', today: today(), mustBePast: true });
+      if (!dob.ok) errors.push({ path: 'dateOfBirth', message: dob.message });
+      if (family && dob.ok) search = { kind: 'name-and-birth', familyName: family, givenName: (q.givenName ?? '').trim() || null, dateOfBirth: dob.value };
+    }
+    const results = search ? await findPatients(request, search) : null;
+    return reply.code(errors.length ? 400 : 200).page('patients/pages/search.njk', {
+      title: results ? `Search results` : 'Find a patient',
+      section: 'patients',
+      by,
+      values,
+      results,
+      errors: errorList(errors, { dateOfBirth: 'dateOfBirth-day' }),
+      fieldErrors: errorsByField(errors),
+    });
+  });
+
+  typed.get('/patients/new', { schema: hidden }, async (request, reply) => {
+    requireClinician(request);
+    return reply.page('patients/pages/form.njk', {
+      title: 'Register a patient',
+      section: 'register',
+      mode: 'new',
+      action: '/patients/new',
+      formId: uuidv7(),
+      values: { livesAlone: '', keySafe: '' },
+      options: formOptions,
+      backHref: '/',
+    });
+  });
+
+  typed.post('/patients/new', { schema: { ...hidden, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) } }, async (request, reply) => {
+    requireClinician(request);
+    const body = request.body as PatientFormValues;
+    const formId = typeof body.formId === 'string' && z.uuid({ version: 'v7' }).safeParse(body.formId).success ? body.formId : uuidv7();
+    const rerender = (fields: Array<{ path: string; message: string }>, status = 400) =>
+      reply.code(status).page('patients/pages/form.njk', {
+        title: 'Register a patient',
+        section: 'register',
+        mode: 'new',
+        action: '/patients/new',
+        formId,
+        values: asFormValues(body),
+        options: formOptions,
+        errors: errorList(fields, Object.fromEntries(fields.map((f) => [f.path, fieldAnchor(f.path)]))),
+        fieldErrors: errorsByField(fields),
+        backHref: '/',
+      });
+    const parsed = parsePatientForm(body, today());
+    if (!parsed.ok) return rerender(parsed.fields);
+    // The form's id becomes the patient's id, so pressing the button twice registers one patient.
+    const already = await findPatient(app.db, formId);
+    if (already && already.createdBy === request.principal?.staffId) return redirectSeeOther(reply, `/patients/${formId}?registered=1`);
+    try {
+      const patient = await app.db.transaction().execute((trx) => registerPatient(request, trx, { id: formId, details: parsed.details }));
+      return redirectSeeOther(reply, `/patients/${patient.id}?registered=1`);
+    } catch (error) {
+      if (error instanceof HomewardError && error.code === 'duplicate' && error.fields.length) return rerender(error.fields, 409);
+      throw error;
+    }
+  });
+
+  typed.get('/patients/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ registered: z.string().optional(), saved: z.string().optional() }) } }, async (request, reply) => {
+    requireClinician(request);
+    const patient = await loadPatient(request.params.id);
+    const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read');
+    if (!grant) return reply;
+    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis } });
+    return reply.page('patients/pages/patient.njk', {
+      title: `${patient.givenName} ${patient.familyName}`,
+      section: 'patients',
+      patient: withAge(patient),
+      breakGlass: grant.breakGlass,
+      flash: request.query.registered ? 'Patient registered' : request.query.saved ? 'Changes saved' : null,
+    });
+  });
+
+  typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+    requireClinician(request);
+    const patient = await loadPatient(request.params.id);
+    const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
+    if (!grant) return reply;
+    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis, purpose: 'edit' } });
+    return reply.page('patients/pages/form.njk', {
+      title: 'Change patient details',
+      section: 'patients',
+      mode: 'edit',
+      action: `/patients/${patient.id}/edit`,
+      version: patient.version,
+      patient: withAge(patient),
+      breakGlass: grant.breakGlass,
+      values: formValuesFromPatient(patient),
+      options: formOptions,
+      backHref: `/patients/${patient.id}`,
+    });
+  });
+
+  typed.post('/patients/:id/edit', { schema: { ...hidden, params: idParams, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) } }, async (request, reply) => {
+    requireClinician(request);
+    const patient = await loadPatient(request.params.id);
+    const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
+    if (!grant) return reply;
+    const body = request.body as PatientFormValues;
+    const version = Number(body.version);
+    const rerender = (fields: Array<{ path: string; message: string }>, status: number, values: PatientFormValues, shownVersion: number, current: PatientResponse) =>
+      reply.code(status).page('patients/pages/form.njk', {
+        title: 'Change patient details',
+        section: 'patients',
+        mode: 'edit',
+        action: `/patients/${patient.id}/edit`,
+        version: shownVersion,
+        patient: withAge(current),
+        breakGlass: grant.breakGlass,
+        values,
+        options: formOptions,
+        errors: errorList(fields, Object.fromEntries(fields.map((f) => [f.path, fieldAnchor(f.path)]))),
+        fieldErrors: errorsByField(fields),
+        backHref: `/patients/${patient.id}`,
+      });
+    const parsed = parsePatientForm(body, today());
+    if (!parsed.ok) return rerender(parsed.fields, 400, asFormValues(body), version, patient);
+    // Contacts beyond the two the form shows (added through the API) are kept, not dropped.
+    const shown = new Set([patient.contacts.find((c) => c.isNextOfKin), patient.contacts.find((c) => c.isCarer && !c.isNextOfKin)]);
+    const details = { ...parsed.details, contacts: [...parsed.details.contacts, ...patient.contacts.filter((c) => !shown.has(c))] };
+    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
+    try {
+      await app.db.transaction().execute((trx) => changePatientDetails(request, trx, { id: patient.id, expectedVersion: version, details, reason: auditReason(grant) }));
+    } catch (error) {
+      if (error instanceof HomewardError && error.code === 'version_conflict') {
+        const current = error.current as PatientResponse;
+        const { id: _i, version: _v, registeredTeamId: _t, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...currentDetails } = current;
+        // A double press of Save: the record already says exactly this, so nothing is lost.
+        if (stableStringify(currentDetails) === stableStringify(details)) return redirectSeeOther(reply, `/patients/${patient.id}?saved=1`);
+        return rerender(
+          [{ path: 'version', message: 'Someone else changed these details while you were editing. Their changes are shown below: check them and make your changes again.' }],
+          409,
+          formValuesFromPatient(current),
+          current.version,
+          current,
+        );
+      }
+      if (error instanceof HomewardError && error.code === 'duplicate' && error.fields.length) return rerender(error.fields, 409, asFormValues(body), version, patient);
+      throw error;
+    }
+    return redirectSeeOther(reply, `/patients/${patient.id}?saved=1`);
+  });
+
+  typed.get('/patients/:id/history', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+    requireClinician(request);
+    const patient = await loadPatient(request.params.id);
+    const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read', 'patient-history');
+    if (!grant) return reply;
+    const versions = await listPatientVersions(app.db, patient.id);
+    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient-history', recordId: patient.id, reason: auditReason(grant) });
+    const withChanges = versions.map((v, i) => ({ ...v, changes: describeChanges(versions[i + 1]?.patient ?? null, v.patient) }));
+    return reply.page('patients/pages/history.njk', {
+      title: 'Changes to patient details',
+      section: 'patients',
+      patient: withAge(patient),
+      breakGlass: grant.breakGlass,
+      versions: withChanges,
+      backHref: `/patients/${patient.id}`,
+    });
+  });
+}
+
+/** Checkbox groups arrive as a string when one box is ticked; the template wants lists. */
+function asFormValues(body: PatientFormValues): PatientFormValues {
+  const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+  return { ...body, communicationNeeds: asList(body.communicationNeeds), riskFlags: asList(body.riskFlags) };
+}
+
+const fieldLabels: Record<string, string> = {
+  nhsNumber: 'NHS number',
+  givenName: 'Given name',
+  familyName: 'Family name',
+  dateOfBirth: 'Date of birth',
+  sex: 'Sex',
+  genderIdentity: 'Gender identity',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  town: 'Town or city',
+  postcode: 'Postcode',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  phone: 'Phone',
+  gpPracticeCode: 'GP practice code',
+  gpPracticeName: 'GP practice',
+  contacts: 'Next of kin and carers',
+  communicationNeeds: 'Communication needs',
+  livesAlone: 'Lives alone',
+  keySafe: 'Key safe',
+  accessNotes: 'Access notes',
+  riskFlags: 'Risk flags',
+  riskNotes: 'Risk notes',
+};
+
+function describeChanges(before: PatientResponse | null, after: PatientResponse): Array<{ field: string; before: string; after: string }> {
+  if (!before) return [];
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '(none)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return Object.keys(fieldLabels)
+    .filter((k) => stableStringify((before as Record<string, unknown>)[k]) !== stableStringify((after as Record<string, unknown>)[k]))
+    .map((k) => ({ field: fieldLabels[k]!, before: show((before as Record<string, unknown>)[k]), after: show((after as Record<string, unknown>)[k]) }));
+}

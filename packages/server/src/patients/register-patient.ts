@@ -1,0 +1,53 @@
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { decidePatientAccess, formatNhsNumber } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
+import { isUniqueViolation } from '../platform/database-errors.ts';
+import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { findPatient, findPatientByNhsNumber, insertPatient } from './patient-queries.ts';
+import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
+
+export type RegisterPatientOptions = { id: string; details: PatientDetailsInput };
+
+/**
+ * Adds a patient to the index, registered to the clinician's team (which is what gives the team its
+ * legitimate relationship until referrals exist). Runs inside the caller's transaction, with its audit.
+ */
+export async function registerPatient(request: FastifyRequest, trx: Kysely<Database>, options: RegisterPatientOptions): Promise<PatientResponse> {
+  const principal = requirePrincipal(request);
+  const decision = decidePatientAccess({ role: principal.role, action: 'register', hasRelationship: false, hasActiveBreakGlass: false });
+  if (!decision.allowed) {
+    await audit(request, { action: 'write', outcome: 'refused', recordKind: 'patient', detail: { rule: decision.rule } });
+    throw new HomewardError('forbidden', decision.message);
+  }
+  if (!principal.teamId) {
+    throw new HomewardError('forbidden', 'You need to belong to a team to register patients. Ask an administrator to add you to your team.');
+  }
+  const sameId = await findPatient(trx, options.id);
+  if (sameId) throw new HomewardError('duplicate', 'A patient with this id already exists');
+  const sameNhs = await findPatientByNhsNumber(trx, options.details.nhsNumber);
+  if (sameNhs) throw duplicateNhsNumber(options.details.nhsNumber);
+  let patient: PatientResponse;
+  try {
+    patient = await insertPatient(trx, {
+      id: options.id,
+      details: options.details,
+      teamId: principal.teamId,
+      staffId: principal.staffId,
+      now: request.server.config.now(),
+    });
+  } catch (error) {
+    // Two people registering the same person at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) throw duplicateNhsNumber(options.details.nhsNumber);
+    throw error;
+  }
+  await audit(request, { action: 'write', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, detail: { change: 'registered', version: 1 } }, trx);
+  return patient;
+}
+
+function duplicateNhsNumber(nhsNumber: string): HomewardError {
+  return new HomewardError('duplicate', `A patient with NHS number ${formatNhsNumber(nhsNumber)} is already registered. Search for them instead.`, {
+    fields: [{ path: 'nhsNumber', message: `A patient with NHS number ${formatNhsNumber(nhsNumber)} is already registered` }],
+  });
+}

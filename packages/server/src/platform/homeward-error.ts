@@ -1,0 +1,59 @@
+// One error currency for the whole application. Every refusal a client can see has a stable code,
+// an HTTP status, a message written for people, and (for bad input) the path of each field at fault.
+
+export type FieldError = { path: string; message: string };
+
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  csrf_token_invalid: 403,
+  forbidden: 403,
+  no_legitimate_relationship: 403,
+  not_found: 404,
+  version_conflict: 409,
+  duplicate: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  idempotency_key_reused: 422,
+  too_many_attempts: 429,
+  internal_error: 500,
+  database_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class HomewardError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly fields: FieldError[];
+  /** For a version conflict: the record as it stands now, so the client can merge. */
+  readonly current: unknown;
+
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown } = {}) {
+    super(message);
+    this.name = 'HomewardError';
+    this.code = code;
+    this.statusCode = errorStatus[code];
+    this.fields = options.fields ?? [];
+    this.current = options.current;
+  }
+}
+
+export function validationFailed(fields: FieldError[]): HomewardError {
+  const first = fields[0];
+  const message = fields.length === 1 && first ? first.message : 'There is a problem with what was sent';
+  return new HomewardError('validation_failed', message, { fields });
+}
+
+export function notFound(what: string): HomewardError {
+  return new HomewardError('not_found', `${what} was not found`);
+}
+
+export function versionConflict(current: unknown): HomewardError {
+  return new HomewardError(
+    'version_conflict',
+    'Someone else changed this record after you opened it. Your changes were not saved; check the current version and try again.',
+    { current },
+  );
+}

@@ -1,0 +1,47 @@
+// reply.page(template, context): renders a server page with what every page needs (who is signed
+// in, navigation, the CSP nonce the NHS.UK template's inline script needs).
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { isClinicalRole } from '@homeward/clinical';
+import { createViewEnvironment } from './views.ts';
+import type { FieldError } from './homeward-error.ts';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    page(template: string, context: Record<string, unknown>): FastifyReply;
+  }
+}
+
+/** The NHS.UK error summary wants text and an anchor to the field at fault. */
+export function errorList(fields: FieldError[], anchors: Record<string, string> = {}): Array<{ text: string; href: string }> {
+  return fields.map((f) => ({ text: f.message, href: `#${anchors[f.path] ?? f.path.replaceAll('.', '-')}` }));
+}
+
+/** Error messages keyed by field path, for each input's errorMessage. */
+export function errorsByField(fields: FieldError[]): Record<string, { text: string }> {
+  const out: Record<string, { text: string }> = {};
+  for (const f of fields) out[f.path] ??= { text: f.message };
+  return out;
+}
+
+export const pages = fp(async (app: FastifyInstance) => {
+  const env = createViewEnvironment();
+
+  app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown>) {
+    const request = this.request;
+    const principal = request.principal
+      ? { ...request.principal, clinical: isClinicalRole(request.principal.role) }
+      : null;
+    const navItems: Array<{ href: string; text: string; current?: boolean }> = [];
+    const section = context.section;
+    if (principal?.clinical) {
+      navItems.push({ href: '/patients/search', text: 'Find a patient', current: section === 'patients' });
+      navItems.push({ href: '/patients/new', text: 'Register a patient', current: section === 'register' });
+    }
+    if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
+    if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });
+    const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
+    const html = env.render(template, { ...context, principal, navItems, cspNonce: nonce });
+    return this.type('text/html; charset=utf-8').send(html);
+  });
+});

@@ -1,0 +1,71 @@
+// Per-request facts every bounded context needs: who is asking, from where, and the database.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { isClinicalRole, type HomewardRole } from '@homeward/clinical';
+import type { HomewardConfig } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { AuditEventInput } from '../audit/audit-event.ts';
+import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { HomewardError } from './homeward-error.ts';
+import type { Principal } from './principal.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    config: HomewardConfig;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new HomewardError('unauthenticated', 'Sign in to continue');
+  return request.principal;
+}
+
+/** Throws (and audits the refusal) unless the signed-in person holds one of the roles. */
+export async function requireRole(request: FastifyRequest, roles: readonly HomewardRole[], what: string): Promise<Principal> {
+  const principal = requirePrincipal(request);
+  if (!roles.includes(principal.role)) {
+    await audit(request, { action: 'read', outcome: 'refused', detail: { route: request.routeOptions.url, rule: 'role' } });
+    throw new HomewardError('forbidden', `Your role does not allow you to ${what}`);
+  }
+  return principal;
+}
+
+export function requireClinician(request: FastifyRequest): Principal {
+  const principal = requirePrincipal(request);
+  if (!isClinicalRole(principal.role)) {
+    throw new HomewardError('forbidden', 'Only clinical staff can see patient records');
+  }
+  return principal;
+}
+
+/** Records an audit event with the who and where filled in from the request. */
+export async function audit(
+  request: FastifyRequest,
+  event: Omit<AuditEventInput, 'staffId' | 'staffRole' | 'ip' | 'userAgent' | 'requestId'>,
+  db: Kysely<Database> = request.server.db,
+): Promise<void> {
+  await recordAuditEvent(
+    db,
+    {
+      ...event,
+      staffId: request.principal?.staffId ?? null,
+      staffRole: request.principal?.role ?? null,
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+      requestId: request.id,
+    },
+    request.server.config.now(),
+  );
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url === '/api';
+}
+
+export function redirectSeeOther(reply: FastifyReply, location: string): FastifyReply {
+  return reply.code(303).header('location', location).send();
+}

@@ -1,0 +1,46 @@
+// Server-rendered pages with the NHS.UK frontend's own Nunjucks macros, as NHS services are built.
+// Templates live beside the routes of their bounded context (e.g. patients/pages/patient.njk);
+// the shared layout and partials live in views/.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nunjucks from 'nunjucks';
+import {
+  communicationNeedLabels,
+  formatDisplayDate,
+  formatNhsNumber,
+  homewardRoleLabels,
+  professionLabels,
+  riskFlagLabels,
+  sexLabels,
+} from '@homeward/clinical';
+
+export const serverSourceDir = dirname(dirname(fileURLToPath(import.meta.url)));
+export const nhsukFrontendDir = join(dirname(fileURLToPath(import.meta.resolve('nhsuk-frontend/package.json'))), 'dist');
+
+const ukTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+export function createViewEnvironment(): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([serverSourceDir, nhsukFrontendDir], { noCache: false }),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  );
+  env.addFilter('nhsNumber', (value: string) => (value ? formatNhsNumber(value) : ''));
+  env.addFilter('displayDate', (value: string) => (value ? formatDisplayDate(value) : ''));
+  // Times are shown as the team sees them, in UK local time with the 24-hour clock.
+  env.addFilter('dateTime', (value: Date | string) => (value ? ukTime.format(new Date(value)) : ''));
+  env.addFilter('isoDateTime', (value: Date | string) => (value ? new Date(value).toISOString() : ''));
+  env.addFilter('roleLabel', (value: keyof typeof homewardRoleLabels) => homewardRoleLabels[value] ?? value);
+  env.addFilter('professionLabel', (value: keyof typeof professionLabels) => professionLabels[value] ?? value);
+  env.addFilter('riskFlagLabel', (value: keyof typeof riskFlagLabels) => riskFlagLabels[value] ?? value);
+  env.addFilter('sexLabel', (value: keyof typeof sexLabels) => sexLabels[value] ?? value);
+  env.addFilter('communicationNeedLabel', (value: keyof typeof communicationNeedLabels) => communicationNeedLabels[value] ?? value);
+  return env;
+}

@@ -1,0 +1,59 @@
+// Integration tests run against real databases: PGlite in memory, and a fresh database on the local
+// PostgreSQL server that each test file creates and drops. HOMEWARD_TEST_DB picks which (vitest
+// runs every *.int.test.ts once for each, as two projects).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type HomewardDatabase } from '../src/db/database.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+
+export const testEngine = (process.env.HOMEWARD_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+const adminUrl = process.env.HOMEWARD_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type TestDatabase = {
+  database: HomewardDatabase;
+  /** For PostgreSQL: the URL of this test's own database, so a second app instance can share it. */
+  url: string | null;
+  open(): Promise<HomewardDatabase>;
+  drop(): Promise<void>;
+};
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (testEngine === 'pglite') {
+    const database = await openDatabase({ engine: 'pglite', dataDir: null });
+    await migrateToLatest(database.db as never);
+    return {
+      database,
+      url: null,
+      open: () => {
+        throw new Error('PGlite in memory cannot be opened twice');
+      },
+      drop: () => database.close(),
+    };
+  }
+  const name = `homeward_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const extra: HomewardDatabase[] = [];
+  const database = await openDatabase({ engine: 'postgres', url, poolSize: 5 });
+  await migrateToLatest(database.db as never);
+  return {
+    database,
+    url,
+    open: async () => {
+      const another = await openDatabase({ engine: 'postgres', url, poolSize: 5 });
+      extra.push(another);
+      return another;
+    },
+    drop: async () => {
+      await database.close();
+      for (const d of extra) await d.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}

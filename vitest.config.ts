@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of test, split by file suffix (as Medplum does):
+//   *.test.ts      unit, pure, no I/O
+//   *.int.test.ts  integration: the app booted with inject() on a real database; run once per dialect
+//   *.e2e.test.ts  browser: Debian's Chromium driven by playwright-core, axe on every page
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'int-pglite',
+          include: ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'],
+          env: { HOMEWARD_TEST_DB: 'pglite', HOMEWARD_PASSWORD_LOG_N: '10' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'int-postgres',
+          include: ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'],
+          env: { HOMEWARD_TEST_DB: 'postgres', HOMEWARD_PASSWORD_LOG_N: '10' },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
