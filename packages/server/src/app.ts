@@ -6,6 +6,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import type { Kysely } from 'kysely';
@@ -48,7 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Patient data must not linger in shared caches or the browser's back-forward cache.
-    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/')) {
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/') && !request.url.startsWith('/nhsuk-assets/')) {
       reply.header('cache-control', 'no-store');
     }
   });
@@ -61,6 +62,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
+        // The NHS.UK stylesheet asks for Frutiger from assets.nhs.uk; clinical networks and offline
+        // tablets may not reach it, and patient pages should not call out, so the fallback is used.
+        fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
@@ -72,6 +76,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(formbody);
   await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk'), prefix: '/assets/', decorateReply: false, allowedPath: (path) => !path.endsWith('.map') });
   await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk', 'assets'), prefix: '/nhsuk-assets/', decorateReply: false });
+  // The NHS.UK stylesheet refers to its icons at /assets/images/.
+  await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk', 'assets', 'images'), prefix: '/assets/images/', decorateReply: false });
   await app.register(fastifyStatic, { root: join(serverSourceDir, 'static'), prefix: '/static/', decorateReply: false });
   await app.register(swagger, {
     openapi: {
@@ -85,6 +91,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     transform: jsonSchemaTransform,
   });
+
+  // The NHS.UK stylesheet, without its @font-face rules for Frutiger on assets.nhs.uk: clinical
+  // networks and offline tablets may not reach that host, and the CSP keeps pages from calling out.
+  // Its own fallback (Arial) is used instead.
+  const stylesheet = (await readFile(join(nhsukFrontendDir, 'nhsuk', 'nhsuk-frontend.min.css'), 'utf8')).replace(/@font-face\{[^}]*assets\.nhs\.uk[^}]*\}/g, '');
+  app.get('/assets/nhsuk-frontend.min.css', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(stylesheet),
+  );
 
   registerErrorHandling(app);
   await app.register(pages);

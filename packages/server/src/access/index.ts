@@ -48,7 +48,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
   });
 
   typed.get('/patients/:id/break-glass', { schema: { hide: true, params: idParams } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const patient = await findPatient(app.db, request.params.id);
     if (!patient) throw notFound('Patient');
     return reply.page('access/pages/break-glass.njk', {
@@ -64,7 +64,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
   });
 
   typed.post('/patients/:id/break-glass', { schema: { hide: true, params: idParams, body: z.record(z.string(), z.string()) } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const patient = await findPatient(app.db, request.params.id);
     if (!patient) throw notFound('Patient');
     const reason = request.body.reason ?? '';

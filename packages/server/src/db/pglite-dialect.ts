@@ -18,17 +18,43 @@ import {
 } from 'kysely';
 
 class ConnectionQueue {
-  #tail: Promise<void> = Promise.resolve();
+  #held = false;
+  readonly #waiters: Array<{ grant: () => void }> = [];
+  readonly #timeoutMs: number;
 
-  /** Resolves with a release function once every earlier holder has released. */
+  constructor(timeoutMs: number) {
+    this.#timeoutMs = timeoutMs;
+  }
+
+  /**
+   * Resolves with a release function once every earlier holder has released. A wait that outlasts
+   * the timeout fails (as a busy database, 503) rather than hanging: it almost always means code
+   * inside a transaction used the database handle instead of the transaction.
+   */
   acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
+    const release = () => {
+      const next = this.#waiters.shift();
+      if (next) next.grant();
+      else this.#held = false;
+    };
+    if (!this.#held) {
+      this.#held = true;
+      return Promise.resolve(release);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter = {
+        grant: () => {
+          clearTimeout(timer);
+          resolve(release);
+        },
+      };
+      const timer = setTimeout(() => {
+        const i = this.#waiters.indexOf(waiter);
+        if (i >= 0) this.#waiters.splice(i, 1);
+        reject(Object.assign(new Error('The embedded database stayed busy for too long'), { code: '57P03' }));
+      }, this.#timeoutMs);
+      this.#waiters.push(waiter);
     });
-    const turn = this.#tail.then(() => release);
-    this.#tail = this.#tail.then(() => held);
-    return turn;
   }
 }
 
@@ -65,12 +91,13 @@ class PGliteConnection implements DatabaseConnection {
 
 class PGliteDriver implements Driver {
   readonly #client: PGlite;
-  readonly #queue = new ConnectionQueue();
+  readonly #queue: ConnectionQueue;
   readonly #connection: PGliteConnection;
 
-  constructor(client: PGlite) {
+  constructor(client: PGlite, waitTimeoutMs: number) {
     this.#client = client;
     this.#connection = new PGliteConnection(client);
+    this.#queue = new ConnectionQueue(waitTimeoutMs);
   }
 
   async init(): Promise<void> {
@@ -107,16 +134,18 @@ class PGliteDriver implements Driver {
 
 export class PGliteDialect implements Dialect {
   readonly #client: PGlite;
+  readonly #waitTimeoutMs: number;
 
-  constructor(client: PGlite) {
+  constructor(client: PGlite, options: { waitTimeoutMs?: number } = {}) {
     this.#client = client;
+    this.#waitTimeoutMs = options.waitTimeoutMs ?? 15_000;
   }
 
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.#client);
+    return new PGliteDriver(this.#client, this.#waitTimeoutMs);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

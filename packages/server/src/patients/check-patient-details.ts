@@ -1,6 +1,8 @@
 // The domain rules for a patient's details, shared by the JSON API and the pages. Returns the
 // normalised details (NHS number without spaces, postcode in capitals) or every problem found.
 import {
+  communicationNeedKinds,
+  riskFlagKinds,
   nhsNumberError,
   normaliseNhsNumber,
   normalisePostcode,
@@ -56,8 +58,9 @@ export function checkPatientDetails(
       postcode: normalisePostcode(details.postcode) ?? details.postcode,
       phone: details.phone ? (normaliseUkPhone(details.phone) ?? details.phone) : null,
       contacts: details.contacts.map((c) => ({ ...c, phone: c.phone ? (normaliseUkPhone(c.phone) ?? c.phone) : null })),
-      communicationNeeds: { ...details.communicationNeeds, needs: [...new Set(details.communicationNeeds.needs)] },
-      riskFlags: [...new Set(details.riskFlags)],
+      // Lists are kept in the standard's order, so the same choices always compare equal.
+      communicationNeeds: { ...details.communicationNeeds, needs: communicationNeedKinds.filter((k) => details.communicationNeeds.needs.includes(k)) },
+      riskFlags: riskFlagKinds.filter((k) => details.riskFlags.includes(k)),
     },
   };
 }

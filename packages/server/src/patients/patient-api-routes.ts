@@ -12,7 +12,7 @@ import { authorisePatientAccess, auditReason } from '../access/authorise-patient
 import { checkPatientDetails } from './check-patient-details.ts';
 import { findPatient, listPatientVersions } from './patient-queries.ts';
 import { createPatientBody, findOnlyResult, fullResult, patientResponse, searchQuery, updatePatientBody } from './patient-schema.ts';
-import { registerPatient } from './register-patient.ts';
+import { authorisePatientRegistration, registerPatient } from './register-patient.ts';
 import { changePatientDetails } from './change-patient-details.ts';
 import { findPatients } from './find-patients.ts';
 
@@ -63,6 +63,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
+      await authorisePatientRegistration(request);
       const { id, ...input } = request.body;
       const checked = checkPatientDetails(input, today());
       if (!checked.ok) throw validationFailed(checked.fields);

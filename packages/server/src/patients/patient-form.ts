@@ -1,6 +1,6 @@
 // The register/edit patient form: form fields in, PatientDetailsInput (or field errors) out.
 // Field ids are the error-summary anchors, so each message takes the user to the field at fault.
-import { parseDateParts, isoDateToParts, type CommunicationNeedKind, type RiskFlagKind } from '@homeward/clinical';
+import { nhsNumberError, postcodeError, parseDateParts, isoDateToParts, type CommunicationNeedKind, type RiskFlagKind } from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
 import { fieldsFromZodIssues } from '../platform/validation.ts';
 import { checkPatientDetails } from './check-patient-details.ts';
@@ -100,6 +100,11 @@ export function parsePatientForm(body: PatientFormValues, today: string): Parsed
       const path = carerIndex === 0 ? f.path.replace(/^contacts\.0\./, 'contacts.1.') : f.path;
       fields.push({ path, message: sharpen(path, f.message) });
     }
+    // Report the domain rules too, so one submit shows every problem, not the structural ones first.
+    const nhs = nhsNumberError(candidate.nhsNumber);
+    if (nhs) fields.push({ path: 'nhsNumber', message: nhs });
+    const postcode = postcodeError(candidate.postcode);
+    if (postcode) fields.push({ path: 'postcode', message: postcode });
     return { ok: false, fields: dedupe(fields) };
   }
   const checked = checkPatientDetails(parsed.data, today);

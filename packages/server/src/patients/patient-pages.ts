@@ -25,7 +25,7 @@ import { findPatients } from './find-patients.ts';
 import { fieldAnchor, formValuesFromPatient, parsePatientForm, type PatientFormValues } from './patient-form.ts';
 import { findPatient, listPatientVersions, type PatientSearch } from './patient-queries.ts';
 import type { PatientResponse } from './patient-schema.ts';
-import { registerPatient } from './register-patient.ts';
+import { authorisePatientRegistration, registerPatient } from './register-patient.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const hidden = { hide: true };
@@ -65,7 +65,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/patients/search', { schema: { ...hidden, querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const q = request.query;
     const by = q.by === 'name' ? 'name' : 'nhs';
     const values = { ...q };
@@ -95,7 +95,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.get('/patients/new', { schema: hidden }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     return reply.page('patients/pages/form.njk', {
       title: 'Register a patient',
       section: 'register',
@@ -109,7 +109,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/patients/new', { schema: { ...hidden, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const body = request.body as PatientFormValues;
     const formId = typeof body.formId === 'string' && z.uuid({ version: 'v7' }).safeParse(body.formId).success ? body.formId : uuidv7();
     const rerender = (fields: Array<{ path: string; message: string }>, status = 400) =>
@@ -125,6 +125,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         fieldErrors: errorsByField(fields),
         backHref: '/',
       });
+    await authorisePatientRegistration(request);
     const parsed = parsePatientForm(body, today());
     if (!parsed.ok) return rerender(parsed.fields);
     // The form's id becomes the patient's id, so pressing the button twice registers one patient.
@@ -140,7 +141,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.get('/patients/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ registered: z.string().optional(), saved: z.string().optional() }) } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read');
     if (!grant) return reply;
@@ -155,7 +156,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
     if (!grant) return reply;
@@ -175,7 +176,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/patients/:id/edit', { schema: { ...hidden, params: idParams, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
     if (!grant) return reply;
@@ -225,7 +226,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.get('/patients/:id/history', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
-    requireClinician(request);
+    await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read', 'patient-history');
     if (!grant) return reply;
@@ -249,35 +250,4 @@ function asFormValues(body: PatientFormValues): PatientFormValues {
   return { ...body, communicationNeeds: asList(body.communicationNeeds), riskFlags: asList(body.riskFlags) };
 }
 
-const fieldLabels: Record<string, string> = {
-  nhsNumber: 'NHS number',
-  givenName: 'Given name',
-  familyName: 'Family name',
-  dateOfBirth: 'Date of birth',
-  sex: 'Sex',
-  genderIdentity: 'Gender identity',
-  addressLine1: 'Address line 1',
-  addressLine2: 'Address line 2',
-  town: 'Town or city',
-  postcode: 'Postcode',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  phone: 'Phone',
-  gpPracticeCode: 'GP practice code',
-  gpPracticeName: 'GP practice',
-  contacts: 'Next of kin and carers',
-  communicationNeeds: 'Communication needs',
-  livesAlone: 'Lives alone',
-  keySafe: 'Key safe',
-  accessNotes: 'Access notes',
-  riskFlags: 'Risk flags',
-  riskNotes: 'Risk notes',
-};
-
-function describeChanges(before: PatientResponse | null, after: PatientResponse): Array<{ field: string; before: string; after: string }> {
-  if (!before) return [];
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '(none)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  return Object.keys(fieldLabels)
-    .filter((k) => stableStringify((before as Record<string, unknown>)[k]) !== stableStringify((after as Record<string, unknown>)[k]))
-    .map((k) => ({ field: fieldLabels[k]!, before: show((before as Record<string, unknown>)[k]), after: show((after as Record<string, unknown>)[k]) }));
-}
+import { describePatientChanges as describeChanges } from './describe-patient-changes.ts';

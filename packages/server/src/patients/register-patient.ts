@@ -11,10 +11,10 @@ import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
 export type RegisterPatientOptions = { id: string; details: PatientDetailsInput };
 
 /**
- * Adds a patient to the index, registered to the clinician's team (which is what gives the team its
- * legitimate relationship until referrals exist). Runs inside the caller's transaction, with its audit.
+ * May this person add patients to the index? Call it before opening the write's transaction, so a
+ * refusal's audit record is not rolled back with the write.
  */
-export async function registerPatient(request: FastifyRequest, trx: Kysely<Database>, options: RegisterPatientOptions): Promise<PatientResponse> {
+export async function authorisePatientRegistration(request: FastifyRequest): Promise<{ teamId: string }> {
   const principal = requirePrincipal(request);
   const decision = decidePatientAccess({ role: principal.role, action: 'register', hasRelationship: false, hasActiveBreakGlass: false });
   if (!decision.allowed) {
@@ -22,8 +22,21 @@ export async function registerPatient(request: FastifyRequest, trx: Kysely<Datab
     throw new HomewardError('forbidden', decision.message);
   }
   if (!principal.teamId) {
+    await audit(request, { action: 'write', outcome: 'refused', recordKind: 'patient', detail: { rule: 'no-team' } });
     throw new HomewardError('forbidden', 'You need to belong to a team to register patients. Ask an administrator to add you to your team.');
   }
+  return { teamId: principal.teamId };
+}
+
+/**
+ * Adds a patient to the index, registered to the clinician's team (which is what gives the team its
+ * legitimate relationship until referrals exist). Runs inside the caller's transaction, with its
+ * audit; authorisePatientRegistration() must have allowed it first.
+ */
+export async function registerPatient(request: FastifyRequest, trx: Kysely<Database>, options: RegisterPatientOptions): Promise<PatientResponse> {
+  const principal = requirePrincipal(request);
+  const decision = decidePatientAccess({ role: principal.role, action: 'register', hasRelationship: false, hasActiveBreakGlass: false });
+  if (!decision.allowed || !principal.teamId) throw new HomewardError('forbidden', 'Not authorised to register patients');
   const sameId = await findPatient(trx, options.id);
   if (sameId) throw new HomewardError('duplicate', 'A patient with this id already exists');
   const sameNhs = await findPatientByNhsNumber(trx, options.details.nhsNumber);

@@ -34,10 +34,12 @@ export async function requireRole(request: FastifyRequest, roles: readonly Homew
   return principal;
 }
 
-export function requireClinician(request: FastifyRequest): Principal {
+/** Patient pages are for clinical staff; anyone else is refused, and the refusal audited. */
+export async function requireClinician(request: FastifyRequest): Promise<Principal> {
   const principal = requirePrincipal(request);
   if (!isClinicalRole(principal.role)) {
-    throw new HomewardError('forbidden', 'Only clinical staff can see patient records');
+    await audit(request, { action: 'read', outcome: 'refused', recordKind: 'patient', detail: { route: request.routeOptions.url, rule: 'role-not-clinical' } });
+    throw new HomewardError('forbidden', 'Only clinical staff can see patient records. Your role is for other work.');
   }
   return principal;
 }

@@ -8,6 +8,7 @@ import {
   communicationNeedLabels,
   formatDisplayDate,
   formatNhsNumber,
+  formatUkPhone,
   homewardRoleLabels,
   professionLabels,
   riskFlagLabels,
@@ -32,6 +33,7 @@ export function createViewEnvironment(): nunjucks.Environment {
     new nunjucks.FileSystemLoader([serverSourceDir, nhsukFrontendDir], { noCache: false }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
+  env.addFilter('phone', (value: string) => (value ? formatUkPhone(value) : ''));
   env.addFilter('nhsNumber', (value: string) => (value ? formatNhsNumber(value) : ''));
   env.addFilter('displayDate', (value: string) => (value ? formatDisplayDate(value) : ''));
   // Times are shown as the team sees them, in UK local time with the 24-hour clock.

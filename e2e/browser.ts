@@ -1,0 +1,125 @@
+// What every browser test needs: the real Homeward app listening on a free port (on an in-memory
+// PGlite database with a small seeded service), Debian's Chromium, signing in through the sign-in
+// page as a person would, and axe run against WCAG 2.2 AA.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { openDatabase } from '../packages/server/src/db/database.ts';
+import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { bootTestApp, patientDetails, signIn, testPassword, type TestApp, type TestStaff } from '../packages/server/test/test-app.ts';
+
+export { patientDetails, testPassword };
+export type { TestApp, TestStaff };
+
+export type RunningHomeward = TestApp & { baseUrl: string };
+
+/**
+ * The app in-process on PGlite in memory, listening on 127.0.0.1 on a free port. Always PGlite,
+ * whatever HOMEWARD_TEST_DB says: each test file starts from nothing and leaves nothing behind.
+ */
+export async function startHomeward(): Promise<RunningHomeward> {
+  const database = await openDatabase({ engine: 'pglite', dataDir: null });
+  await migrateToLatest(database.db as never);
+  const testDb = {
+    database,
+    url: null,
+    open: () => Promise.reject(new Error('PGlite in memory cannot be opened twice')),
+    drop: () => database.close(),
+  };
+  const t = await bootTestApp({ testDb });
+  const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
+  return Object.assign(t, {
+    baseUrl: address,
+    close: async () => {
+      await t.app.close();
+      await database.close();
+    },
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.HOMEWARD_E2E_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export type OpenedPage = {
+  page: Page;
+  /** Script errors, console errors, and same-origin assets that failed to load: each a defect. */
+  problems: string[];
+  /** Requests to other hosts, refused so tests never depend on the network (the NHS fonts are one). */
+  externalRequests: string[];
+  close(): Promise<void>;
+};
+
+/**
+ * A fresh browser context (its own cookies) on the app, signed in as `signedInAs` when given (through
+ * the API, which is quicker: tests about signing in use signInThroughPage).
+ */
+export async function openPage(browser: Browser, home: RunningHomeward, signedInAs?: TestStaff): Promise<OpenedPage> {
+  const context = await browser.newContext({ baseURL: home.baseUrl, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(10_000);
+  if (signedInAs) {
+    const client = await signIn(home.app, signedInAs);
+    const value = client.cookie.replace(/^hw_session=/, '');
+    await context.addCookies([{ name: 'hw_session', value, url: home.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  }
+  const origin = new URL(home.baseUrl).origin;
+  const isLocal = (url: string) => url === '' || url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('about:');
+  const externalRequests: string[] = [];
+  await context.route((url) => !isLocal(url.href), (route) => {
+    externalRequests.push(route.request().url());
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`script error on ${page.url()}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' || !isLocal(message.location().url)) return;
+    // Refused external requests have their own list, and failed loads are judged by the response
+    // listener (which knows an intended 403 or 404 page from a missing stylesheet).
+    if (/ERR_BLOCKED_BY_CLIENT|^Failed to load resource: the server responded/.test(message.text())) return;
+    problems.push(`console error on ${page.url()}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'document' && response.status() >= 400 && isLocal(response.url())) {
+      problems.push(`${response.status()} for ${response.url()} on ${page.url()}`);
+    }
+  });
+  return { page, problems, externalRequests, close: () => context.close() };
+}
+
+/** Signs in through the sign-in page by keyboard: type, then Enter, as most people do. */
+export async function signInThroughPage(page: Page, staff: Pick<TestStaff, 'email'>, password = testPassword): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(staff.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').press('Enter');
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
+export async function signOutThroughPage(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'You have signed out' }).waitFor();
+}
+
+/** Registers a patient through the JSON API as `staff` (for tests whose story starts after registration). */
+export async function registerPatientByApi(home: RunningHomeward, staff: TestStaff, overrides: Record<string, unknown> = {}): Promise<{ id: string; nhsNumber: string }> {
+  const client = await signIn(home.app, staff);
+  const res = await client.post('/api/patients', patientDetails(overrides));
+  if (res.statusCode !== 201) throw new Error(`could not register a test patient: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; nhsNumber: string };
+}
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page as it is now and fails with each violation's id, help and the nodes at fault. */
+export async function expectNoAxeViolations(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(wcagTags).analyze();
+  if (results.violations.length === 0) return;
+  const report = results.violations
+    .map((v) => `  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replaceAll('\n', '\n      ') ?? ''}`).join('\n')}`)
+    .join('\n');
+  throw new Error(`axe found ${results.violations.length} accessibility violation(s) on ${label}:\n${report}`);
+}

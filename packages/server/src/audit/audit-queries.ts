@@ -1,0 +1,283 @@
+// What the privacy officer reads from the access audit: break-glass, refusals, one patient's access
+// history. Rows are snake_case here; everything leaving this file is camelCase.
+//
+// audit_events grows without end, so every query here is either served by an index
+// (audit_events_patient_idx, break_glass_started_idx) or bounded to a range of seq, the primary key.
+// Two indexes a later migration should add, so these stop needing a seq bound:
+//   create index audit_events_refused_idx on audit_events (seq) where outcome = 'refused';
+//   create index audit_events_search_patients_idx on audit_events using gin ((detail -> 'patientIds')) where action = 'search';
+import { sql, type Kysely } from 'kysely';
+import type { HomewardRole } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+
+export type StaffSummary = { id: string; name: string; role: string | null };
+
+export type PatientHeader = { id: string; givenName: string; familyName: string; nhsNumber: string; dateOfBirth: string };
+
+export type BreakGlassEntry = {
+  id: string;
+  staff: { id: string; name: string; role: HomewardRole; teamName: string | null };
+  patient: { id: string; givenName: string; familyName: string; nhsNumber: string };
+  reason: string;
+  detail: string | null;
+  startedAt: Date;
+  expiresAt: Date;
+  active: boolean;
+};
+
+export type AuditEntry = {
+  seq: number;
+  id: string;
+  occurredAt: Date;
+  staff: StaffSummary | null;
+  action: string;
+  outcome: 'allowed' | 'refused' | 'failed';
+  patientId: string | null;
+  recordKind: string | null;
+  recordId: string | null;
+  reason: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  detail: Record<string, unknown>;
+  /** 'patient': the event is about this patient; 'search-result': a search that returned them. */
+  matchedBy: 'patient' | 'search-result';
+};
+
+export type RefusalEntry = AuditEntry & { patient: PatientHeader | null; rule: string | null; route: string | null };
+
+/**
+ * Events are stamped with the app's clock just before the chain head is locked, so occurred_at rises
+ * with seq except across instances racing each other; bounds by time allow this much slack.
+ */
+const clockSlackMs = 24 * 60 * 60_000;
+
+/** Only what tells people apart: the audit views show who was seen, never what was in the record. */
+export async function findPatientHeader(db: Kysely<Database>, by: { id: string } | { nhsNumber: string }): Promise<PatientHeader | null> {
+  let query = db.selectFrom('patients').select(['id', 'given_name', 'family_name', 'nhs_number', 'date_of_birth']);
+  query = 'id' in by ? query.where('id', '=', by.id) : query.where('nhs_number', '=', by.nhsNumber);
+  const row = await query.executeTakeFirst();
+  return row ? { id: row.id, givenName: row.given_name, familyName: row.family_name, nhsNumber: row.nhs_number, dateOfBirth: row.date_of_birth } : null;
+}
+
+export type ListBreakGlassOptions = { now: Date; page: number; pageSize: number };
+
+/** Every break-glass, newest first (break_glass_started_idx), a page at a time. */
+export async function listBreakGlass(db: Kysely<Database>, o: ListBreakGlassOptions): Promise<{ entries: BreakGlassEntry[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    db
+      .selectFrom('break_glass as bg')
+      .innerJoin('staff as s', 's.id', 'bg.staff_id')
+      .leftJoin('teams as t', 't.id', 's.team_id')
+      .innerJoin('patients as p', 'p.id', 'bg.patient_id')
+      .select([
+        'bg.id',
+        'bg.reason',
+        'bg.detail',
+        'bg.started_at',
+        'bg.expires_at',
+        's.id as staff_id',
+        's.given_name as staff_given_name',
+        's.family_name as staff_family_name',
+        's.homeward_role',
+        't.name as team_name',
+        'p.id as patient_id',
+        'p.given_name',
+        'p.family_name',
+        'p.nhs_number',
+      ])
+      .orderBy('bg.started_at', 'desc')
+      .orderBy('bg.id', 'desc')
+      .limit(o.pageSize)
+      .offset((o.page - 1) * o.pageSize)
+      .execute(),
+    db.selectFrom('break_glass').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    entries: rows.map((r) => ({
+      id: r.id,
+      staff: { id: r.staff_id, name: `${r.staff_given_name} ${r.staff_family_name}`, role: r.homeward_role as HomewardRole, teamName: r.team_name },
+      patient: { id: r.patient_id, givenName: r.given_name, familyName: r.family_name, nhsNumber: r.nhs_number },
+      reason: r.reason,
+      detail: r.detail,
+      startedAt: r.started_at,
+      expiresAt: r.expires_at,
+      active: r.expires_at.getTime() > o.now.getTime(),
+    })),
+  };
+}
+
+/**
+ * The first seq whose event happened at or after the instant, by binary search over the primary key
+ * (about 25 look-ups for 30 million events). A seq bound turns "since" into an index range.
+ */
+export async function firstSeqAtOrAfter(db: Kysely<Database>, instant: Date): Promise<number> {
+  const head = await db.selectFrom('audit_chain_head').select('seq').where('id', '=', 1).executeTakeFirst();
+  let lo = 1;
+  let hi = (head?.seq ?? 0) + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    // seq >= mid rather than = mid: a chain with a gap (tampering) must not stop the search.
+    const row = await db.selectFrom('audit_events').select(['seq', 'occurred_at']).where('seq', '>=', mid).orderBy('seq').limit(1).executeTakeFirst();
+    if (!row || row.occurred_at.getTime() >= instant.getTime()) hi = mid;
+    else lo = row.seq + 1;
+  }
+  return lo;
+}
+
+/** Refusals since the instant (the start page shows the last 7 days). */
+export async function countRefusalsSince(db: Kysely<Database>, since: Date): Promise<number> {
+  const from = await firstSeqAtOrAfter(db, new Date(since.getTime() - clockSlackMs));
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('seq', '>=', from)
+    .where('outcome', '=', 'refused')
+    .where('occurred_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type ListRefusalsOptions = { since: Date; before: number | null; limit: number };
+
+/** Refusals since the instant, newest first; page on with before = the last seq shown. */
+export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions): Promise<{ entries: RefusalEntry[]; nextBefore: number | null }> {
+  const from = await firstSeqAtOrAfter(db, new Date(o.since.getTime() - clockSlackMs));
+  let query = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>=', from)
+    .where('outcome', '=', 'refused')
+    .where('occurred_at', '>=', o.since)
+    .orderBy('seq', 'desc')
+    .limit(o.limit + 1);
+  if (o.before !== null) query = query.where('seq', '<', o.before);
+  const rows = await query.execute();
+  const page = rows.slice(0, o.limit);
+  const [staff, patients] = await Promise.all([
+    loadStaff(db, page.map((r) => r.staff_id)),
+    loadPatientHeaders(db, page.map((r) => r.patient_id)),
+  ]);
+  return {
+    nextBefore: rows.length > o.limit ? page[page.length - 1]!.seq : null,
+    entries: page.map((r) => {
+      const entry = toEntry(r, staff, 'patient');
+      return {
+        ...entry,
+        patient: r.patient_id ? (patients.get(r.patient_id) ?? null) : null,
+        rule: typeof r.detail.rule === 'string' ? r.detail.rule : null,
+        route: typeof r.detail.route === 'string' ? r.detail.route : null,
+      };
+    }),
+  };
+}
+
+export type ListPatientAccessOptions = { patientId: string; before: number | null; limit: number };
+
+/**
+ * Everything the audit knows about one patient, newest first: events about them (by
+ * audit_events_patient_idx) and searches whose results included them. A search can only return a
+ * patient who is in the index, so the search scan starts at the patient's registration and runs
+ * backwards along the primary key, stopping once the page is full.
+ */
+export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAccessOptions): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+  const patient = await db.selectFrom('patients').select('created_at').where('id', '=', o.patientId).executeTakeFirst();
+  if (!patient) return { entries: [], nextBefore: null };
+  const firstEvent = await db.selectFrom('audit_events').select('seq').where('patient_id', '=', o.patientId).orderBy('seq').limit(1).executeTakeFirst();
+  const byTime = await firstSeqAtOrAfter(db, new Date(patient.created_at.getTime() - clockSlackMs));
+  const from = Math.min(byTime, firstEvent?.seq ?? byTime);
+  const before = o.before ?? Number.MAX_SAFE_INTEGER;
+  const take = o.limit + 1;
+
+  const aboutPatient = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .select(sql<string>`'patient'`.as('matched_by'))
+    .where('patient_id', '=', o.patientId)
+    .where('seq', '<', before)
+    .orderBy('seq', 'desc')
+    .limit(take);
+  const searchesReturningPatient = db
+    .selectFrom('audit_events')
+    .selectAll()
+    .select(sql<string>`'search-result'`.as('matched_by'))
+    .where('action', '=', 'search')
+    .where('seq', '>=', from)
+    .where('seq', '<', before)
+    .where((eb) => eb.or([eb('patient_id', 'is', null), eb('patient_id', '!=', o.patientId)]))
+    .where(sql<boolean>`detail -> 'patientIds' ? ${o.patientId}`)
+    .orderBy('seq', 'desc')
+    .limit(take);
+  // Each branch is limited on its own index range, then merged: neither can read the whole table.
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom(aboutPatient.as('a'))
+        .selectAll()
+        .unionAll(db.selectFrom(searchesReturningPatient.as('s')).selectAll())
+        .as('u'),
+    )
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(take)
+    .execute();
+  const page = rows.slice(0, o.limit);
+  const staff = await loadStaff(db, page.map((r) => r.staff_id));
+  return {
+    nextBefore: rows.length > o.limit ? page[page.length - 1]!.seq : null,
+    entries: page.map((r) => toEntry(r, staff, r.matched_by === 'search-result' ? 'search-result' : 'patient')),
+  };
+}
+
+type AuditRow = {
+  seq: number;
+  id: string;
+  occurred_at: Date;
+  staff_id: string | null;
+  staff_role: string | null;
+  action: string;
+  outcome: 'allowed' | 'refused' | 'failed';
+  patient_id: string | null;
+  record_kind: string | null;
+  record_id: string | null;
+  reason: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  detail: Record<string, unknown>;
+};
+
+function toEntry(r: AuditRow, staff: Map<string, string>, matchedBy: AuditEntry['matchedBy']): AuditEntry {
+  // A search's result list names other patients: the privacy officer needs the count, not the ids.
+  const { patientIds: _ids, ...detail } = r.detail;
+  return {
+    seq: r.seq,
+    id: r.id,
+    occurredAt: r.occurred_at,
+    // The role is the one held at the time, as recorded; the name is looked up now.
+    staff: r.staff_id ? { id: r.staff_id, name: staff.get(r.staff_id) ?? 'Unknown staff member', role: r.staff_role } : null,
+    action: r.action,
+    outcome: r.outcome,
+    patientId: r.patient_id,
+    recordKind: r.record_kind,
+    recordId: r.record_id,
+    reason: r.reason,
+    ip: r.ip,
+    userAgent: r.user_agent,
+    detail,
+    matchedBy,
+  };
+}
+
+async function loadStaff(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('staff').select(['id', 'given_name', 'family_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, `${r.given_name} ${r.family_name}`]));
+}
+
+async function loadPatientHeaders(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, PatientHeader>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('patients').select(['id', 'given_name', 'family_name', 'nhs_number', 'date_of_birth']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, { id: r.id, givenName: r.given_name, familyName: r.family_name, nhsNumber: r.nhs_number, dateOfBirth: r.date_of_birth }]));
+}

@@ -1,0 +1,131 @@
+// The authorisation matrix: every role x with and without a legitimate relationship x every
+// patient route, API and pages. Deny by default: a cell not listed as allowed must be refused,
+// and every refusal must be in the access audit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { homewardRoles, isClinicalRole, type HomewardRole } from '@homeward/clinical';
+import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
+import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
+
+type Relationship = 'with' | 'without';
+type Route = {
+  name: string;
+  /** What a clinician may do: 'relationship' needs one; 'any' is allowed to any clinician. */
+  needs: 'relationship' | 'any';
+  call(client: TestClient, patientId: string, version: number): Promise<{ statusCode: number; body: string }>;
+  allowedStatus: number;
+};
+
+let counter = 0;
+const freshNhs = () => testNhsNumberForIndex(500_000 + counter++);
+
+const routes: Route[] = [
+  { name: 'GET /api/patients?nhsNumber (search)', needs: 'any', allowedStatus: 200, call: (c) => c.get(`/api/patients?nhsNumber=9434765919`) },
+  { name: 'POST /api/patients (register)', needs: 'any', allowedStatus: 201, call: (c) => c.post('/api/patients', patientDetails({ nhsNumber: freshNhs() })) },
+  { name: 'GET /api/patients/:id', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/patients/${id}`) },
+  {
+    name: 'PUT /api/patients/:id',
+    needs: 'relationship',
+    allowedStatus: 200,
+    call: async (c, id) => {
+      // Read the current version through the database so the write is never stale by accident.
+      return c.put(`/api/patients/${id}`, { ...patientDetails({ nhsNumber: nhsOf.get(id)! }), version: await currentVersion(id), accessNotes: `changed by ${c.staff.role}` });
+    },
+  },
+  { name: 'GET /api/patients/:id/versions', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/patients/${id}/versions`) },
+  { name: 'GET /patients/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}`) },
+  { name: 'GET /patients/:id/edit (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}/edit`) },
+  { name: 'GET /patients/:id/history (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}/history`) },
+  { name: 'GET /patients/search (page)', needs: 'any', allowedStatus: 200, call: (c) => c.get('/patients/search?by=nhs&nhsNumber=9434765919') },
+];
+
+const nhsOf = new Map<string, string>();
+let t: TestApp;
+const currentVersion = async (id: string) => (await t.db.selectFrom('patients').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+
+describe('authorisation matrix', () => {
+  const clients = {} as Record<HomewardRole, TestClient>;
+  let ownPatient: string; // registered to team A: every team-A clinician has a relationship
+  let otherPatient: string; // registered to team B: nobody in team A has one
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await t.signIn(t.service.a[role]);
+    const a = (await clients['registered-therapist'].post('/api/patients', patientDetails())).json();
+    const outsider = await t.signIn(t.service.otherTeamTherapist);
+    const bNhs = freshNhs();
+    const b = (await outsider.post('/api/patients', patientDetails({ nhsNumber: bNhs }))).json();
+    ownPatient = a.id;
+    otherPatient = b.id;
+    nhsOf.set(a.id, a.nhsNumber);
+    nhsOf.set(b.id, bNhs);
+  });
+  afterAll(() => t.close());
+
+  const cells = homewardRoles.flatMap((role) => (['with', 'without'] as Relationship[]).flatMap((rel) => routes.map((route) => ({ role, rel, route }))));
+
+  it.each(cells)('$role $rel relationship: $route.name', async ({ role, rel, route }) => {
+    const client = clients[role];
+    const patientId = rel === 'with' ? ownPatient : otherPatient;
+    const before = await refusalsOf(client.staff.id);
+    const res = await route.call(client, patientId, 0);
+    const allowed = isClinicalRole(role) && (route.needs === 'any' || rel === 'with');
+    if (allowed) {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(route.allowedStatus);
+    } else {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+      expect(await refusalsOf(client.staff.id)).toBeGreaterThan(before);
+    }
+    if (route.name.includes('search') && allowed) {
+      // Outside a relationship a search still finds the person, but shows only what identifies them.
+      if (route.name.includes('/api/')) {
+        const results = JSON.parse(res.body).results as Array<{ access: string }>;
+        expect(results[0]?.access).toBe('full');
+      }
+    }
+  });
+
+  it.each(homewardRoles.map((role) => ({ role })))('$role: break-glass is for clinicians without a relationship only', async ({ role }) => {
+    const client = clients[role];
+    const outsider = await t.signIn(t.service.otherTeamTherapist);
+    const target = (await outsider.post('/api/patients', patientDetails({ nhsNumber: freshNhs() }))).json().id as string;
+    const withRelationship = await client.post(`/api/patients/${ownPatient}/break-glass`, { reason: 'Covering another team', detail: '' });
+    expect(withRelationship.statusCode).toBe(403);
+    const res = await client.post(`/api/patients/${target}/break-glass`, { reason: 'Covering another team', detail: '' });
+    if (isClinicalRole(role)) {
+      expect(res.statusCode).toBe(201);
+      expect((await client.get(`/api/patients/${target}`)).statusCode).toBe(200);
+    } else {
+      expect(res.statusCode).toBe(403);
+      expect((await client.get(`/api/patients/${target}`)).statusCode).toBe(403);
+    }
+  });
+
+  it('refuses everything to someone not signed in: 401 for the API, the sign-in page for pages', async () => {
+    for (const url of ['/api/patients?nhsNumber=9434765919', `/api/patients/${ownPatient}`, `/api/patients/${ownPatient}/versions`]) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+    const write = await t.app.inject({ method: 'POST', url: '/api/patients', payload: patientDetails({ nhsNumber: freshNhs() }) });
+    expect(write.statusCode).toBe(401);
+    for (const url of [`/patients/${ownPatient}`, '/patients/search', '/patients/new']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toMatch(/^\/sign-in\?next=/);
+    }
+  });
+
+  it('a search outside the relationship shows only name, date of birth, NHS number and postcode district', async () => {
+    const res = await clients['registered-therapist'].get(`/api/patients?nhsNumber=${nhsOf.get(otherPatient)}`);
+    const [hit] = res.json().results;
+    expect(Object.keys(hit).sort()).toEqual(['access', 'dateOfBirth', 'familyName', 'givenName', 'id', 'nhsNumber', 'postcodeDistrict']);
+    const page = await clients['registered-therapist'].get(`/patients/search?by=nhs&nhsNumber=${nhsOf.get(otherPatient)}`);
+    expect(page.body).toContain('Not your team');
+    expect(page.body).not.toContain('12 Waterloo Road');
+  });
+});
+
+async function refusalsOf(staffId: string): Promise<number> {
+  const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+  return Number(row.n);
+}
