@@ -20,27 +20,30 @@ export async function loadAccessFacts(
   if (patientIds.length === 0) return facts;
   for (const id of patientIds) facts.set(id, { hasRelationship: false, breakGlass: null });
 
-  if (principal.teamId) {
-    const related = await db
-      .selectFrom('patients')
-      .select('id')
-      .where('id', 'in', patientIds)
-      .where('registered_team_id', '=', principal.teamId)
-      .execute();
-    for (const r of related) facts.get(r.id)!.hasRelationship = true;
-  }
-
-  const glass = await db
-    .selectFrom('break_glass')
-    .select(['id', 'patient_id', 'reason', 'detail', 'expires_at'])
-    .where('staff_id', '=', principal.staffId)
-    .where('patient_id', 'in', patientIds)
-    .where('expires_at', '>', now)
-    .orderBy('expires_at', 'desc')
+  // One round trip: the relationship and the newest live break-glass for each patient.
+  const rows = await db
+    .selectFrom('patients')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('break_glass')
+          .select(['break_glass.id', 'break_glass.reason', 'break_glass.detail', 'break_glass.expires_at'])
+          .whereRef('break_glass.patient_id', '=', 'patients.id')
+          .where('break_glass.staff_id', '=', principal.staffId)
+          .where('break_glass.expires_at', '>', now)
+          .orderBy('break_glass.expires_at', 'desc')
+          .limit(1)
+          .as('glass'),
+      (join) => join.onTrue(),
+    )
+    .select(['patients.id as patient_id', 'patients.registered_team_id', 'glass.id as glass_id', 'glass.reason', 'glass.detail', 'glass.expires_at'])
+    .where('patients.id', 'in', patientIds)
     .execute();
-  for (const g of glass) {
-    const f = facts.get(g.patient_id)!;
-    f.breakGlass ??= { id: g.id, reason: g.reason, detail: g.detail, expiresAt: g.expires_at };
+  for (const r of rows) {
+    facts.set(r.patient_id, {
+      hasRelationship: principal.teamId !== null && r.registered_team_id === principal.teamId,
+      breakGlass: r.glass_id && r.reason && r.expires_at ? { id: r.glass_id, reason: r.reason, detail: r.detail, expiresAt: r.expires_at } : null,
+    });
   }
   return facts;
 }

@@ -50,8 +50,17 @@ export type ChainedFields = {
   prevHash: string;
 };
 
-/** sha-256 over every field and the previous hash: change any one, anywhere, and the chain breaks. */
+/** Every field but the chain's own (seq, prevHash), as canonical text. */
+export function auditPayload(event: Omit<ChainedFields, 'seq' | 'prevHash'>): string {
+  return stableStringify({ ...event, occurredAt: event.occurredAt.toISOString() });
+}
+
+/**
+ * sha-256 over the previous hash, the sequence number and every field: change any one, anywhere,
+ * and the chain breaks. The database computes the same (record-audit-event.ts), so appending an
+ * event is one statement.
+ */
 export function chainHash(event: ChainedFields): string {
-  const text = stableStringify({ ...event, occurredAt: event.occurredAt.toISOString() });
-  return createHash('sha256').update(text).digest('hex');
+  const { seq, prevHash, ...rest } = event;
+  return createHash('sha256').update(`${prevHash}\n${seq}\n${auditPayload(rest)}`, 'utf8').digest('hex');
 }
