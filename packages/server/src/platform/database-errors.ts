@@ -21,7 +21,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof code === 'string' && unavailableCodes.has(code)) return true;
   const message = (error as { message?: unknown }).message;
   if (typeof message === 'string') {
-    if (/Connection terminated|timeout exceeded when trying to connect|PGlite is closed|Cannot use a pool after calling end/i.test(message)) {
+    if (/Connection terminated|timeout exceeded when trying to connect|PGlite is closed|driver has already been destroyed|Cannot use a pool after calling end/i.test(message)) {
       return true;
     }
   }

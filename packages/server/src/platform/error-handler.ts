@@ -24,6 +24,8 @@ function toHomewardError(error: unknown): HomewardError | null {
       return new HomewardError('payload_too_large', 'What was sent is too large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HomewardError('unsupported_media_type', 'Send JSON (application/json) or a form');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new HomewardError('invalid_json', 'The request body is not valid JSON');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new HomewardError('invalid_json', 'The request body is empty or malformed');

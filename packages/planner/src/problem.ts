@@ -1,0 +1,96 @@
+// The planning problem as JSON: one day of home visits for a therapy team.
+// Times are minutes from any fixed origin (usually midnight of the planning day); all times,
+// durations and travel times share that unit.
+
+/** A point: an index into an explicit travel matrix, or coordinates for the built-in road model. */
+export type Location = { index: number } | { lat: number; lon: number };
+
+export type TimeWindow = {
+  start: number;
+  end: number;
+  /** Soft: the visit may start after `end`, at `latenessCostPerMinute` per minute late. */
+  soft?: boolean;
+  latenessCostPerMinute?: number;
+};
+
+/** A break that must start between `earliestStart` and `latestStart` and lasts `duration` minutes. */
+export type BreakRule = { earliestStart: number; latestStart: number; duration: number };
+
+export type Staff = {
+  id: string;
+  start: Location;
+  end: Location;
+  shift: { start: number; end: number };
+  skills?: string[];
+  breaks?: BreakRule[];
+  maxVisits?: number;
+  /** From leaving the start point to arriving at the end point. */
+  maxWorkingMinutes?: number;
+  /** Capacity for visit demand (the standard benchmarks' vehicle capacity). */
+  capacity?: number;
+};
+
+export type Visit = {
+  id: string;
+  location: Location;
+  duration: number;
+  /** Duration for particular staff (by staff id), overriding `duration`. */
+  durationByStaff?: Record<string, number>;
+  /** One or more windows for the visit's start; none means any time within the shift. */
+  windows?: TimeWindow[];
+  /** Skills every attending staff member must hold (the lead only, if `secondStaffSkills` is given). */
+  requiredSkills?: string[];
+  /** Skills the second person of a two-person visit must hold (default: `requiredSkills`). */
+  secondStaffSkills?: string[];
+  /** 2 = two staff present at the same start time (e.g. a hoist transfer). */
+  staffNeeded?: 1 | 2;
+  /** Multiplies the unplanned penalty (default 1). */
+  priority?: number;
+  /** Whether the visit may move to another day (default false: it must be planned if at all possible). */
+  mayLeaveUnplanned?: boolean;
+  /** Penalty if left unplanned (default: objective.unplannedPenalty); multiplied by priority. */
+  unplannedPenalty?: number;
+  /** The clinicians the patient already knows; anyone else costs objective.continuityCost. */
+  preferredStaff?: string[];
+  demand?: number;
+  /** Manual constraints: this visit stays with this staff member and/or at this start time. */
+  pinned?: { staffId?: string; start?: number };
+};
+
+/** B starts at least `minGap` and at most `maxGap` minutes after A ends (when both are planned). */
+export type Precedence = { before: string; after: string; minGap?: number; maxGap?: number };
+
+export type SpeedBand = { upToKm: number; kmPerHour: number };
+
+export type TravelSpec =
+  | { kind: 'matrix'; durations: number[][]; distances?: number[][] }
+  | { kind: 'road'; circuityFactor?: number; speedBands?: SpeedBand[] };
+
+export type ObjectiveWeights = {
+  /** Cost per minute travelled (default 1). */
+  travelMinute?: number;
+  /** Cost per unit of distance travelled (km for the road model; default 0). */
+  travelDistance?: number;
+  /** Multiplies each window's lateness cost (default 1). */
+  lateness?: number;
+  /** Default penalty for a visit left unplanned (default 1000). */
+  unplannedPenalty?: number;
+  /** Cost when a visit with preferred staff goes to anyone else (default 30). */
+  continuityCost?: number;
+};
+
+export type PlanningProblem = {
+  staff: Staff[];
+  visits: Visit[];
+  precedences?: Precedence[];
+  travel: TravelSpec;
+  objective?: ObjectiveWeights;
+};
+
+export const defaultObjective: Required<ObjectiveWeights> = {
+  travelMinute: 1,
+  travelDistance: 0,
+  lateness: 1,
+  unplannedPenalty: 1000,
+  continuityCost: 30,
+};
