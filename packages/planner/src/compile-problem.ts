@@ -115,7 +115,6 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const penalty = new Float64Array(T);
   const continuity = new Float64Array(T * m);
   const compatible = new Uint8Array(T * m);
-  const staffIndex = new Map(staff.map((s, i) => [s.id, i]));
 
   // Windows: a pinned start replaces the visit's windows; no window means "any time".
   const windowsOf = (v: Visit): TimeWindow[] => {
@@ -272,7 +271,6 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     if (!classKeys.has(key)) classKeys.set(key, classKeys.size);
     staffClass[i] = classKeys.get(key)!;
   });
-  void staffIndex;
 
   return {
     problem,

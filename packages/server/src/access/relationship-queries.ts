@@ -1,6 +1,7 @@
 // The facts access decisions rest on: does the clinician's team care for the patient, and has the
-// clinician broken glass for them. Until referrals and episodes exist, "cares for" means the patient
-// is registered to the team; the referral issue widens this to open referrals and episodes.
+// clinician broken glass for them. "Cares for" means the patient has an open referral to the team
+// (incoming or accepted), or an episode of care with the team that is not discharged, or was
+// registered in the index by the team (so a team can record a patient it is about to refer).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from '../platform/principal.ts';
@@ -36,12 +37,39 @@ export async function loadAccessFacts(
           .as('glass'),
       (join) => join.onTrue(),
     )
-    .select(['patients.id as patient_id', 'patients.registered_team_id', 'glass.id as glass_id', 'glass.reason', 'glass.detail', 'glass.expires_at'])
+    .select((eb) => [
+      'patients.id as patient_id',
+      'patients.registered_team_id',
+      'glass.id as glass_id',
+      'glass.reason',
+      'glass.detail',
+      'glass.expires_at',
+      eb
+        .or([
+          eb.exists(
+            eb
+              .selectFrom('referrals')
+              .select('referrals.id')
+              .whereRef('referrals.patient_id', '=', 'patients.id')
+              .where('referrals.team_id', '=', principal.teamId ?? '00000000-0000-0000-0000-000000000000')
+              .where('referrals.status', 'in', ['incoming', 'accepted']),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('episodes')
+              .select('episodes.id')
+              .whereRef('episodes.patient_id', '=', 'patients.id')
+              .where('episodes.team_id', '=', principal.teamId ?? '00000000-0000-0000-0000-000000000000')
+              .where('episodes.status', '<>', 'discharged'),
+          ),
+        ])
+        .as('in_care'),
+    ])
     .where('patients.id', 'in', patientIds)
     .execute();
   for (const r of rows) {
     facts.set(r.patient_id, {
-      hasRelationship: principal.teamId !== null && r.registered_team_id === principal.teamId,
+      hasRelationship: principal.teamId !== null && (r.registered_team_id === principal.teamId || r.in_care === true),
       breakGlass: r.glass_id && r.reason && r.expires_at ? { id: r.glass_id, reason: r.reason, detail: r.detail, expiresAt: r.expires_at } : null,
     });
   }

@@ -26,6 +26,7 @@ export type StaffTable = {
   contracted_hours: ColumnType<string, number | string | undefined, number | string>;
   active: Generated<boolean>;
   password_hash: string | null;
+  skills: ColumnType<unknown, string | undefined, string>;
   version: Generated<number>;
   created_at: Timestamp;
   created_by: string | null;
@@ -138,7 +139,102 @@ export type IdempotencyKeysTable = {
   created_at: Timestamp;
 };
 
+export type ReferralsTable = {
+  id: string;
+  patient_id: string;
+  team_id: string;
+  source: string;
+  source_detail: string | null;
+  received_at: Timestamp;
+  service: string;
+  setting: string;
+  reason: string;
+  presenting_needs: string | null;
+  urgency_requested: string;
+  referrer_name: string;
+  referrer_contact: string;
+  consent_to_referral: boolean;
+  consent_note: string | null;
+  status: Generated<'incoming' | 'accepted' | 'rejected'>;
+  rejection_reason: string | null;
+  rejection_detail: string | null;
+  decided_at: Date | null;
+  decided_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+export type EpisodesTable = {
+  id: string;
+  patient_id: string;
+  referral_id: string;
+  team_id: string;
+  service: string;
+  setting: string;
+  status: Generated<'waiting' | 'active' | 'on-hold' | 'discharged'>;
+  hold_reason: string | null;
+  complexity: 'complex' | 'non-complex';
+  complexity_reason: string;
+  priority: string;
+  skills_needed: Json<unknown>;
+  triage_notes: string | null;
+  triaged_by: string;
+  triaged_at: Timestamp;
+  clock_starts_at: Timestamp;
+  response_due_at: Timestamp;
+  allocated_to: string | null;
+  allocated_at: Date | null;
+  first_contact_at: Date | null;
+  first_assessment_at: Date | null;
+  last_contact_at: Date | null;
+  next_contact_at: Date | null;
+  planned_end_on: string | null;
+  review_due_on: string | null;
+  visits_per_week: ColumnType<string, number | string | undefined, number | string>;
+  travel_minutes: Generated<number>;
+  discharged_on: string | null;
+  discharge_outcome: string | null;
+  discharge_destination: string | null;
+  discharge_note: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+export type EpisodeEventsTable = {
+  id: string;
+  episode_id: string;
+  occurred_at: Timestamp;
+  staff_id: string;
+  kind: string;
+  reason: string | null;
+  detail: Json<Record<string, unknown>>;
+};
+
+export type OnwardReferralsTable = {
+  id: string;
+  episode_id: string;
+  to_service: string;
+  note: string | null;
+  sent_at: Timestamp;
+  acknowledged_at: Date | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
 export type Database = {
+  referrals: ReferralsTable;
+  episodes: EpisodesTable;
+  episode_events: EpisodeEventsTable;
+  onward_referrals: OnwardReferralsTable;
   teams: TeamsTable;
   staff: StaffTable;
   sessions: SessionsTable;

@@ -2,7 +2,9 @@
 // from source, from a bundle or in a test. Names are date-prefixed and frozen once landed.
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-24-0001-foundation.ts';
+import * as referralsAndEpisodes from './2026-11-24-0002-referrals-and-episodes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
+  '2026-11-24-0002-referrals-and-episodes': referralsAndEpisodes,
 };

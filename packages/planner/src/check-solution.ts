@@ -1,0 +1,183 @@
+// An independent check of a plan against its problem, sharing nothing with the solver but the
+// travel model: walks each staff member's reported timeline and recomputes the cost from scratch.
+import type { PlanCost, PlanResult } from './plan-result.ts';
+import { defaultObjective } from './problem.ts';
+import type { PlanningProblem, Visit } from './problem.ts';
+import { buildTravelModel } from './travel-model.ts';
+
+export type SolutionCheck = { ok: boolean; violations: string[]; cost: PlanCost };
+
+const eps = 1e-6;
+
+export function checkSolution(problem: PlanningProblem, result: PlanResult): SolutionCheck {
+  const violations: string[] = [];
+  const fail = (message: string) => {
+    if (violations.length < 100) violations.push(message);
+  };
+  const weights = { ...defaultObjective, ...problem.objective };
+  const { model, locationIndex } = buildTravelModel(problem);
+  const visitById = new Map(problem.visits.map((v) => [v.id, v]));
+  const staffById = new Map(problem.staff.map((s) => [s.id, s]));
+  const attendances = new Map<string, { staffId: string; start: number; end: number }[]>();
+  let travel = 0;
+  let lateness = 0;
+  let continuity = 0;
+
+  const seenStaff = new Set<string>();
+  for (const plan of result.plans) {
+    const staff = staffById.get(plan.staffId);
+    if (staff === undefined) {
+      fail(`plan for unknown staff "${plan.staffId}"`);
+      continue;
+    }
+    if (seenStaff.has(staff.id)) fail(`staff "${staff.id}" has two plans`);
+    seenStaff.add(staff.id);
+    const who = `staff "${staff.id}"`;
+    const skills = new Set(staff.skills ?? []);
+    if (plan.leave < staff.shift.start - eps) fail(`${who} leaves at ${plan.leave}, before the shift starts at ${staff.shift.start}`);
+    // The timeline: stops and breaks in order of start.
+    type Event = { kind: 'stop'; index: number; start: number } | { kind: 'break'; index: number; start: number };
+    const events: Event[] = [
+      ...plan.stops.map((s, index): Event => ({ kind: 'stop', index, start: s.start })),
+      ...plan.breaks.map((b, index): Event => ({ kind: 'break', index, start: b.start })),
+    ].sort((a, b) => a.start - b.start || (a.kind === 'break' ? -1 : 1));
+    let time = plan.leave;
+    let loc = locationIndex(staff.start);
+    let load = 0;
+    let stopsSeen = 0;
+    for (const event of events) {
+      if (event.kind === 'break') {
+        const b = plan.breaks[event.index]!;
+        if (b.start < time - eps) fail(`${who}: break at ${b.start} overlaps the previous visit or travel (free from ${time})`);
+        time = Math.max(time, b.end);
+        continue;
+      }
+      const stop = plan.stops[event.index]!;
+      if (event.index !== stopsSeen) fail(`${who}: stops are not listed in time order`);
+      stopsSeen++;
+      const visit = visitById.get(stop.visitId);
+      if (visit === undefined) {
+        fail(`${who}: unknown visit "${stop.visitId}"`);
+        continue;
+      }
+      const where = `${who}, visit "${visit.id}"`;
+      const vloc = locationIndex(visit.location);
+      const minutes = model.duration(loc, vloc);
+      travel += weights.travelMinute * minutes + weights.travelDistance * model.distance(loc, vloc);
+      if (stop.arrival < time + minutes - eps) fail(`${where}: arrives at ${stop.arrival}, but cannot arrive before ${time + minutes}`);
+      if (stop.start < stop.arrival - eps) fail(`${where}: starts at ${stop.start}, before arriving at ${stop.arrival}`);
+      const duration = visit.durationByStaff?.[staff.id] ?? visit.duration;
+      if (Math.abs(stop.end - stop.start - duration) > eps) fail(`${where}: lasts ${stop.end - stop.start} minutes, not ${duration}`);
+      const late = windowLateness(visit, stop.start);
+      if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);
+      else lateness += late;
+      if (visit.pinned?.start !== undefined && Math.abs(stop.start - visit.pinned.start) > eps) fail(`${where}: pinned to start at ${visit.pinned.start}, starts at ${stop.start}`);
+      if (visit.preferredStaff !== undefined && visit.preferredStaff.length > 0 && !visit.preferredStaff.includes(staff.id)) {
+        continuity += weights.continuityCost;
+      }
+      load += visit.demand ?? 0;
+      const list = attendances.get(visit.id) ?? [];
+      list.push({ staffId: staff.id, start: stop.start, end: stop.end });
+      attendances.set(visit.id, list);
+      // Skills: the lead needs requiredSkills; a second person secondStaffSkills if given.
+      const isSecond = list.length === 2;
+      const required = isSecond && visit.secondStaffSkills !== undefined ? visit.secondStaffSkills : visit.requiredSkills ?? [];
+      const lacking = required.filter((s) => !skills.has(s));
+      // For a two-person visit either attendee may be the lead: check the combination at the end.
+      if ((visit.staffNeeded ?? 1) === 1 && lacking.length > 0) fail(`${where}: lacks the required skills ${lacking.join(', ')}`);
+      time = stop.end;
+      loc = vloc;
+    }
+    if (plan.stops.length > 0) {
+      const endLoc = locationIndex(staff.end);
+      const minutes = model.duration(loc, endLoc);
+      travel += weights.travelMinute * minutes + weights.travelDistance * model.distance(loc, endLoc);
+      if (plan.return < time + minutes - eps) fail(`${who}: returns at ${plan.return}, but cannot before ${time + minutes}`);
+      if (plan.return > staff.shift.end + eps) fail(`${who}: returns at ${plan.return}, after the shift ends at ${staff.shift.end}`);
+      if (staff.maxWorkingMinutes !== undefined && plan.return - plan.leave > staff.maxWorkingMinutes + eps) {
+        fail(`${who}: works ${plan.return - plan.leave} minutes, more than ${staff.maxWorkingMinutes}`);
+      }
+      if (staff.maxVisits !== undefined && plan.stops.length > staff.maxVisits) fail(`${who}: ${plan.stops.length} visits, more than ${staff.maxVisits}`);
+      if (staff.capacity !== undefined && load > staff.capacity + eps) fail(`${who}: load ${load} exceeds capacity ${staff.capacity}`);
+      // Every break rule is honoured once, within its window.
+      const rules = staff.breaks ?? [];
+      if (plan.breaks.length !== rules.length) fail(`${who}: ${plan.breaks.length} breaks placed, ${rules.length} required`);
+      const sorted = [...plan.breaks].sort((a, b) => a.start - b.start);
+      rules.forEach((rule, i) => {
+        const b = sorted[i];
+        if (b === undefined) return;
+        if (b.start < rule.earliestStart - eps || b.start > rule.latestStart + eps) fail(`${who}: break at ${b.start} is outside ${rule.earliestStart}-${rule.latestStart}`);
+        if (b.end - b.start < rule.duration - eps) fail(`${who}: break of ${b.end - b.start} minutes, ${rule.duration} required`);
+      });
+    }
+  }
+
+  // Each visit planned with the right number of staff, or reported unplanned, never both.
+  const unplannedIds = new Set<string>();
+  let unplannedCost = 0;
+  for (const u of result.unplanned) {
+    const visit = visitById.get(u.visitId);
+    if (visit === undefined) fail(`unplanned list names unknown visit "${u.visitId}"`);
+    else if (unplannedIds.has(u.visitId)) fail(`visit "${u.visitId}" is listed unplanned twice`);
+    else {
+      unplannedCost += (visit.unplannedPenalty ?? weights.unplannedPenalty) * (visit.priority ?? 1);
+      if (u.reason.trim() === '') fail(`visit "${u.visitId}" is unplanned without a reason`);
+    }
+    unplannedIds.add(u.visitId);
+  }
+  for (const visit of problem.visits) {
+    const list = attendances.get(visit.id) ?? [];
+    const needed = visit.staffNeeded ?? 1;
+    if (unplannedIds.has(visit.id)) {
+      if (list.length > 0) fail(`visit "${visit.id}" is both planned and unplanned`);
+      continue;
+    }
+    if (list.length !== needed) {
+      fail(`visit "${visit.id}" is attended by ${list.length} staff, needs ${needed}`);
+      continue;
+    }
+    if (visit.pinned?.staffId !== undefined && list[0]!.staffId !== visit.pinned.staffId && list[1]?.staffId !== visit.pinned.staffId) {
+      fail(`visit "${visit.id}" is pinned to "${visit.pinned.staffId}" but given to ${list.map((a) => a.staffId).join(' and ')}`);
+    }
+    if (needed === 2) {
+      const [a, b] = [list[0]!, list[1]!];
+      if (a.staffId === b.staffId) fail(`two-person visit "${visit.id}" has the same person twice`);
+      if (Math.abs(a.start - b.start) > eps) fail(`two-person visit "${visit.id}" starts at ${a.start} and ${b.start}: not together`);
+      const holds = (staffId: string, skills: string[] | undefined) => (skills ?? []).every((s) => (staffById.get(staffId)?.skills ?? []).includes(s));
+      const secondSkills = visit.secondStaffSkills ?? visit.requiredSkills;
+      const ok = (holds(a.staffId, visit.requiredSkills) && holds(b.staffId, secondSkills)) || (holds(b.staffId, visit.requiredSkills) && holds(a.staffId, secondSkills));
+      const pinnedLeadOk = visit.pinned?.staffId === undefined || holds(visit.pinned.staffId, visit.requiredSkills);
+      if (!ok || !pinnedLeadOk) fail(`two-person visit "${visit.id}": the pair lacks the required skills`);
+    }
+  }
+  for (const p of problem.precedences ?? []) {
+    const a = attendances.get(p.before)?.[0];
+    const b = attendances.get(p.after)?.[0];
+    if (a === undefined || b === undefined) continue;
+    const gap = b.start - a.end;
+    if (gap < (p.minGap ?? 0) - eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, less than ${p.minGap ?? 0}`);
+    if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, more than ${p.maxGap}`);
+  }
+
+  const cost: PlanCost = { total: travel + lateness + unplannedCost + continuity, travel, lateness, unplanned: unplannedCost, continuity };
+  const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
+  for (const key of ['total', 'travel', 'lateness', 'unplanned', 'continuity'] as const) {
+    if (!close(cost[key], result.cost[key])) fail(`cost.${key} is reported as ${result.cost[key]}, recomputed as ${cost[key]}`);
+  }
+  return { ok: violations.length === 0, violations, cost };
+}
+
+/** Lateness cost of starting at `start` (0 inside a window), or undefined if no window allows it. */
+function windowLateness(visit: Visit, start: number): number | undefined {
+  const windows = visit.windows ?? [];
+  if (windows.length === 0) return 0;
+  if (windows.some((w) => start >= w.start - eps && start <= w.end + eps)) return 0;
+  let best: number | undefined;
+  for (const w of windows) {
+    if (w.soft === true && start >= w.start - eps) {
+      const cost = (start - w.end) * (w.latenessCostPerMinute ?? 1);
+      if (best === undefined || cost < best) best = cost;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,295 @@
+// The general route model: simulates each route (several windows, soft windows with lateness,
+// breaks placed automatically, per-staff durations, capacity and limits), and synchronises
+// two-person visits and precedences across routes by raising start lower bounds until stable.
+// Slower than the fast engine (an insertion costs a route simulation), so it serves therapy days.
+import { timeEpsilon } from './compile-problem.ts';
+import type { CompiledProblem } from './compile-problem.ts';
+import type { Insertion, InsertionEngine } from './insertion-engine.ts';
+import type { Random } from './random.ts';
+import type { RouteState } from './route-state.ts';
+
+const infinity = Number.POSITIVE_INFINITY;
+
+/** Times recorded by a simulation, by task; breaks by route. */
+export type ScheduleRecord = {
+  arrival: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  /** Minutes late, and what that costs. */
+  late: Float64Array;
+  lateCost: Float64Array;
+  breaks: { start: number; end: number }[][];
+};
+
+export class GeneralEngine implements InsertionEngine {
+  readonly #cp: CompiledProblem;
+  readonly #emptyClassSeen: Uint8Array;
+  /** Start lower bounds from synchronisation and precedences; -Infinity when none. */
+  readonly #lowerBound: Float64Array;
+  readonly #start: Float64Array;
+  readonly #end: Float64Array;
+  readonly #scratch: Int32Array;
+  readonly #scratchCosts: Float64Array;
+  readonly #syncTasks: Int32Array;
+  #lateLast = 0;
+  #lateMinutes = 0;
+
+  constructor(cp: CompiledProblem) {
+    this.#cp = cp;
+    this.#emptyClassSeen = new Uint8Array(cp.staffCount);
+    this.#lowerBound = new Float64Array(cp.taskCount).fill(-infinity);
+    this.#start = new Float64Array(cp.taskCount);
+    this.#end = new Float64Array(cp.taskCount);
+    this.#scratch = new Int32Array(cp.taskCount + 2);
+    this.#scratchCosts = new Float64Array(cp.staffCount);
+    const sync: number[] = [];
+    for (let t = 0; t < cp.taskCount; t++) if (cp.partner[t]! > t) sync.push(t);
+    this.#syncTasks = Int32Array.from(sync);
+  }
+
+  /** Earliest start of task t at or after `at` within its windows; sets #lateLast. Infinity if impossible. */
+  #startAt(t: number, at: number): number {
+    const cp = this.#cp;
+    const from = cp.windowOffset[t]!;
+    const to = cp.windowOffset[t + 1]!;
+    for (let k = from; k < to; k++) {
+      const s = Math.max(at, cp.windowStart[k]!);
+      if (s <= cp.windowEnd[k]! + timeEpsilon) {
+        this.#lateLast = 0;
+        this.#lateMinutes = 0;
+        return s;
+      }
+    }
+    for (let k = to - 1; k >= from; k--) {
+      if (cp.windowSoft[k] === 1) {
+        this.#lateMinutes = at - cp.windowEnd[k]!;
+        this.#lateLast = this.#lateMinutes * cp.windowLateCost[k]!;
+        return at;
+      }
+    }
+    return infinity;
+  }
+
+  /**
+   * Simulates staff member r doing seq[1..count] in order. Returns the route's cost (travel,
+   * continuity, lateness) or Infinity if infeasible. Writes start/end times per task.
+   */
+  simulate(r: number, seq: Int32Array, count: number, record?: ScheduleRecord): number {
+    if (count === 0) {
+      if (record !== undefined) record.breaks[r] = [];
+      return 0;
+    }
+    const cp = this.#cp;
+    const L = cp.locationCount;
+    const m = cp.staffCount;
+    if (count > cp.maxVisits[r]!) return infinity;
+    const lb = this.#lowerBound;
+    const startOut = this.#start;
+    const endOut = this.#end;
+    let time = cp.shiftStart[r]!;
+    let loc = cp.staffStart[r]!;
+    let cost = 0;
+    let load = 0;
+    let b = cp.breakOffset[r]!;
+    const bEnd = cp.breakOffset[r + 1]!;
+    const breaks: { start: number; end: number }[] = [];
+    for (let k = 1; k <= count; k++) {
+      const t = seq[k]!;
+      const tl = cp.taskLocation[t]!;
+      const travel = cp.travelTime[loc * L + tl]!;
+      const svc = cp.service[t * m + r]!;
+      while (b < bEnd) {
+        const earliest = cp.breakEarliest[b]!;
+        const latestStart = cp.breakLatest[b]!;
+        const breakStart = Math.max(time, earliest);
+        if (breakStart > latestStart + timeEpsilon) return infinity;
+        const startNow = this.#startAt(t, Math.max(time + travel, lb[t]!));
+        const mustNow = startNow === infinity || Math.max(startNow + svc, earliest) > latestStart + timeEpsilon;
+        const fitsInWait = breakStart + cp.breakDuration[b]! + travel <= startNow + timeEpsilon;
+        if (!mustNow && !fitsInWait) break;
+        time = breakStart + cp.breakDuration[b]!;
+        if (record !== undefined) breaks.push({ start: breakStart, end: time });
+        b++;
+      }
+      const arrival = time + travel;
+      const start = this.#startAt(t, Math.max(arrival, lb[t]!));
+      if (start === infinity) return infinity;
+      cost += cp.travelCost[loc * L + tl]! + cp.continuity[t * m + r]! + this.#lateLast;
+      load += cp.demand[t]!;
+      startOut[t] = start;
+      endOut[t] = start + svc;
+      if (record !== undefined) {
+        record.arrival[t] = arrival;
+        record.start[t] = start;
+        record.end[t] = start + svc;
+        record.late[t] = this.#lateMinutes;
+        record.lateCost[t] = this.#lateLast;
+      }
+      time = start + svc;
+      loc = tl;
+    }
+    if (load > cp.capacity[r]! + timeEpsilon) return infinity;
+    for (; b < bEnd; b++) {
+      const breakStart = Math.max(time, cp.breakEarliest[b]!);
+      if (breakStart > cp.breakLatest[b]! + timeEpsilon) return infinity;
+      time = breakStart + cp.breakDuration[b]!;
+      if (record !== undefined) breaks.push({ start: breakStart, end: time });
+    }
+    const endLoc = cp.staffEnd[r]!;
+    const back = time + cp.travelTime[loc * L + endLoc]!;
+    if (back > cp.shiftEnd[r]! + timeEpsilon) return infinity;
+    if (back - cp.shiftStart[r]! > cp.maxWorking[r]! + timeEpsilon) return infinity;
+    if (record !== undefined) record.breaks[r] = breaks;
+    return cost + cp.travelCost[loc * L + endLoc]!;
+  }
+
+  #routeSeq(state: RouteState, r: number): Int32Array {
+    return state.tasks.subarray(r * state.stride, (r + 1) * state.stride);
+  }
+
+  /**
+   * Cost of every route with cross-route links resolved; route `override` uses `overrideSeq`.
+   * Routes without linked tasks keep their cached cost. Writes per-route costs to `costs`.
+   */
+  evaluateLinked(state: RouteState, override: number, overrideSeq: Int32Array | null, overrideLen: number, costs: Float64Array, record?: ScheduleRecord): number {
+    const cp = this.#cp;
+    const m = cp.staffCount;
+    const lb = this.#lowerBound;
+    lb.fill(-infinity);
+    const start = this.#start;
+    const maxRounds = 8 + 2 * (this.#syncTasks.length + cp.precedenceBefore.length);
+    for (let round = 0; round < maxRounds; round++) {
+      start.fill(Number.NaN);
+      let total = 0;
+      for (let r = 0; r < m; r++) {
+        const isOverride = r === override && overrideSeq !== null;
+        if (!isOverride && state.linkedCount[r] === 0 && record === undefined) {
+          costs[r] = state.routeCost[r]!;
+        } else {
+          const c = isOverride ? this.simulate(r, overrideSeq, overrideLen, record) : this.simulate(r, this.#routeSeq(state, r), state.len[r]!, record);
+          if (c === infinity) return infinity;
+          costs[r] = c;
+        }
+        total += costs[r]!;
+      }
+      let changed = false;
+      for (const a of this.#syncTasks) {
+        const p = cp.partner[a]!;
+        const sa = start[a]!;
+        const sp = start[p]!;
+        if (Number.isNaN(sa) || Number.isNaN(sp)) continue;
+        if (sa < sp - timeEpsilon) {
+          lb[a] = sp;
+          changed = true;
+        } else if (sp < sa - timeEpsilon) {
+          lb[p] = sa;
+          changed = true;
+        }
+      }
+      for (let k = 0; k < cp.precedenceBefore.length; k++) {
+        const a = cp.precedenceBefore[k]!;
+        const bTask = cp.precedenceAfter[k]!;
+        if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
+        const need = this.#end[a]! + cp.precedenceMin[k]!;
+        if (start[bTask]! < need - timeEpsilon) {
+          lb[bTask] = Math.max(lb[bTask]!, need);
+          changed = true;
+        }
+      }
+      if (!changed) {
+        for (let k = 0; k < cp.precedenceBefore.length; k++) {
+          const a = cp.precedenceBefore[k]!;
+          const bTask = cp.precedenceAfter[k]!;
+          if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
+          if (start[bTask]! - this.#end[a]! > cp.precedenceMax[k]! + timeEpsilon) return infinity;
+        }
+        return total;
+      }
+    }
+    return infinity;
+  }
+
+  refresh(state: RouteState, routes: readonly number[]): void {
+    const cp = this.#cp;
+    let anyLinked = false;
+    for (const r of routes) {
+      const base = r * state.stride;
+      let linked = 0;
+      let load = 0;
+      for (let p = 1; p <= state.len[r]!; p++) {
+        const t = state.tasks[base + p]!;
+        linked += cp.linked[t]!;
+        load += cp.demand[t]!;
+      }
+      state.linkedCount[r] = linked;
+      state.load[r] = load;
+      if (linked > 0) anyLinked = true;
+      else state.routeCost[r] = this.simulate(r, this.#routeSeq(state, r), state.len[r]!);
+    }
+    if (anyLinked || cp.linked.includes(1)) {
+      const total = this.evaluateLinked(state, -1, null, 0, this.#scratchCosts);
+      if (total !== infinity) state.routeCost.set(this.#scratchCosts);
+      else for (const r of routes) if (state.linkedCount[r]! > 0) state.routeCost[r] = infinity;
+    }
+  }
+
+  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion): void {
+    const cp = this.#cp;
+    const L = cp.locationCount;
+    const m = cp.staffCount;
+    const seen = this.#emptyClassSeen;
+    seen.fill(0);
+    const tl = cp.taskLocation[task]!;
+    const partner = cp.partner[task]!;
+    const partnerRoute = partner >= 0 ? state.taskRoute[partner]! : -1;
+    const taskLinked = cp.linked[task] === 1;
+    const oldTotal = taskLinked ? state.routedCost() : 0;
+    const seq = this.#scratch;
+    let best = infinity;
+    let bestR = -1;
+    let bestP = -1;
+    for (let r = 0; r < m; r++) {
+      if (cp.compatible[task * m + r] === 0 || r === partnerRoute) continue;
+      const n = state.len[r]!;
+      if (n === 0) {
+        const k = cp.staffClass[r]!;
+        if (seen[k] === 1) continue;
+        seen[k] = 1;
+      }
+      if (n + 1 > cp.maxVisits[r]! || state.load[r]! + cp.demand[task]! > cp.capacity[r]! + timeEpsilon) continue;
+      const base = r * state.stride;
+      const cont = cp.continuity[task * m + r]!;
+      const global = taskLinked || state.linkedCount[r]! > 0;
+      const routeTotal = global ? (taskLinked ? oldTotal : state.routedCost()) : 0;
+      let prev = cp.staffStart[r]!;
+      for (let p = 0; p <= n; p++) {
+        const next = p === n ? cp.staffEnd[r]! : cp.taskLocation[state.tasks[base + p + 1]!]!;
+        const edge = n === 0
+          ? cp.travelCost[prev * L + tl]! + cp.travelCost[tl * L + next]!
+          : cp.travelCost[prev * L + tl]! + cp.travelCost[tl * L + next]! - cp.travelCost[prev * L + next]!;
+        const boundDelta = edge + cont;
+        const skip = boundDelta >= best || (blink > 0 && random() < blink);
+        prev = next;
+        if (skip) continue;
+        // Route r with the task inserted after position p.
+        seq.set(state.tasks.subarray(base, base + p + 1), 0);
+        seq[p + 1] = task;
+        seq.set(state.tasks.subarray(base + p + 1, base + n + 1), p + 2);
+        let delta: number;
+        if (global) {
+          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - routeTotal;
+        } else {
+          delta = this.simulate(r, seq, n + 1) - state.routeCost[r]!;
+        }
+        if (delta < best) {
+          best = delta;
+          bestR = r;
+          bestP = p;
+        }
+      }
+    }
+    out.route = bestR;
+    out.position = bestP;
+    out.delta = best;
+  }
+}

@@ -1,0 +1,302 @@
+// The solver: slack induction by string removals (SISR, Christiaens and Vanden Berghe 2020):
+// ruin adjacent strings of visits across nearby routes, recreate by greedy insertion with blinks,
+// accept by simulated annealing. Anytime (returns the best found), deterministic for a seed and an
+// iteration limit, cancellable, with progress callbacks.
+import { compileProblem } from './compile-problem.ts';
+import type { CompiledProblem } from './compile-problem.ts';
+import { FastEngine } from './fast-engine.ts';
+import { GeneralEngine } from './general-engine.ts';
+import type { Insertion, InsertionEngine } from './insertion-engine.ts';
+import { buildPlan } from './build-plan.ts';
+import type { PlanResult } from './plan-result.ts';
+import type { PlanningProblem } from './problem.ts';
+import { createRandom } from './random.ts';
+import type { Random } from './random.ts';
+import { RouteState } from './route-state.ts';
+
+export type PlanProgress = { iteration: number; seconds: number; bestCost: number; currentCost: number; unplanned: number };
+
+export type PlanOptions = {
+  seed?: number;
+  /** Stop after this many seconds (default 2 when no iteration limit is given). */
+  timeLimitSeconds?: number;
+  /** Stop after this many ruin-and-recreate iterations; with a seed this makes the result reproducible. */
+  iterationLimit?: number;
+  onProgress?: (progress: PlanProgress) => void;
+  progressIntervalSeconds?: number;
+  signal?: AbortSignal;
+  /** Polled like `signal`, for callers (a worker) that cannot deliver an abort during a synchronous run. */
+  shouldStop?: () => boolean;
+  /** Use the general route model even when the fast one applies (for testing). */
+  forceGeneral?: boolean;
+  /** Tuning: mean number of visits removed per iteration, maximum string length, blink rate. */
+  meanRemoved?: number;
+  maxStringLength?: number;
+  blinkRate?: number;
+  /** Annealing temperatures as fractions of the mean travel cost per stop of the first solution. */
+  initialTemperature?: number;
+  finalTemperature?: number;
+};
+
+type Search = {
+  cp: CompiledProblem;
+  engine: InsertionEngine;
+  random: Random;
+  adjacency: Int32Array;
+  adjacencyWidth: number;
+  /** The plannable first tasks (a two-person visit's second task travels with its first). */
+  leaders: Int32Array;
+  removed: number[];
+  ruinedRoutes: Uint8Array;
+  insertion: Insertion;
+  options: Required<Pick<PlanOptions, 'meanRemoved' | 'maxStringLength' | 'blinkRate'>>;
+};
+
+export function planVisits(problem: PlanningProblem, options: PlanOptions = {}): PlanResult {
+  const began = performance.now();
+  const cp = compileProblem(problem);
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed);
+  const engine: InsertionEngine = cp.simple && options.forceGeneral !== true ? new FastEngine(cp) : new GeneralEngine(cp);
+  const timeLimit = options.timeLimitSeconds ?? (options.iterationLimit === undefined ? 2 : Number.POSITIVE_INFINITY);
+  const iterationLimit = options.iterationLimit ?? Number.POSITIVE_INFINITY;
+
+  const leaders = cp.plannable.filter((t) => t < cp.visitCount);
+  const { adjacency, width } = buildAdjacency(cp);
+  const search: Search = {
+    cp,
+    engine,
+    random,
+    adjacency,
+    adjacencyWidth: width,
+    leaders,
+    removed: [],
+    ruinedRoutes: new Uint8Array(cp.staffCount),
+    insertion: { route: -1, position: -1, delta: 0 },
+    options: {
+      meanRemoved: options.meanRemoved ?? 10,
+      maxStringLength: options.maxStringLength ?? 10,
+      blinkRate: options.blinkRate ?? 0.01,
+    },
+  };
+
+  const current = new RouteState(cp.staffCount, cp.taskCount);
+  engine.refresh(current, allRoutes(cp.staffCount));
+  search.removed = Array.from(leaders);
+  recreate(search, current);
+  let currentCost = totalCost(cp, current);
+  const best = new RouteState(cp.staffCount, cp.taskCount);
+  best.copyFrom(current);
+  let bestCost = currentCost;
+  let bestIteration = 0;
+  const candidate = new RouteState(cp.staffCount, cp.taskCount);
+
+  const assigned = leaders.length > 0 ? countAssigned(current, leaders) : 0;
+  const scale = assigned > 0 ? current.routedCost() / (assigned + usedRoutes(current)) : 1;
+  const t0 = (options.initialTemperature ?? 0.1) * scale;
+  const tf = (options.finalTemperature ?? 0.001) * scale;
+
+  const progressEvery = (options.progressIntervalSeconds ?? 0.25) * 1000;
+  let lastProgress = began;
+  let iteration = 0;
+  const stopped = () => options.signal?.aborted === true || options.shouldStop?.() === true;
+  while (leaders.length > 0 && iteration < iterationLimit) {
+    const now = performance.now();
+    const elapsed = (now - began) / 1000;
+    if (elapsed >= timeLimit || ((iteration & 15) === 0 && stopped())) break;
+    const fraction = Math.max(elapsed / timeLimit, iteration / iterationLimit);
+    const temperature = t0 * Math.pow(tf / t0, Math.min(1, fraction));
+    iteration++;
+
+    candidate.copyFrom(current);
+    ruin(search, candidate);
+    recreate(search, candidate);
+    const candidateCost = totalCost(cp, candidate);
+    if (candidateCost < currentCost - temperature * Math.log(random())) {
+      current.copyFrom(candidate);
+      currentCost = candidateCost;
+      if (currentCost < bestCost - 1e-9) {
+        best.copyFrom(current);
+        bestCost = currentCost;
+        bestIteration = iteration;
+      }
+    }
+    if (options.onProgress !== undefined && now - lastProgress >= progressEvery) {
+      lastProgress = now;
+      options.onProgress({ iteration, seconds: elapsed, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders) });
+    }
+  }
+  const seconds = (performance.now() - began) / 1000;
+  options.onProgress?.({ iteration, seconds, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders) });
+  return buildPlan(cp, best, { seed, iterations: iteration, seconds, bestFoundAtIteration: bestIteration });
+}
+
+function allRoutes(m: number): number[] {
+  return Array.from({ length: m }, (_, i) => i);
+}
+
+function countAssigned(state: RouteState, leaders: Int32Array): number {
+  let c = 0;
+  for (const t of leaders) if (state.taskRoute[t]! >= 0) c++;
+  return c;
+}
+
+function usedRoutes(state: RouteState): number {
+  let c = 0;
+  for (let r = 0; r < state.routeCount; r++) if (state.len[r]! > 0) c++;
+  return c;
+}
+
+/** Routed cost plus the penalty of every unplanned plannable visit (half-planned pairs count as unplanned). */
+function totalCost(cp: CompiledProblem, state: RouteState): number {
+  let cost = state.routedCost();
+  for (const t of cp.plannable) if (state.taskRoute[t] === -1) cost += cp.penalty[t]!;
+  return cost;
+}
+
+/** For each plannable task, the other plannable tasks nearest first (first-task ids, capped width). */
+function buildAdjacency(cp: CompiledProblem): { adjacency: Int32Array; width: number } {
+  const L = cp.locationCount;
+  const tasks = Array.from(cp.plannable).filter((t) => t < cp.visitCount);
+  const width = Math.min(tasks.length, 150);
+  const adjacency = new Int32Array(cp.taskCount * width).fill(-1);
+  for (const t of tasks) {
+    const lt = cp.taskLocation[t]!;
+    const sorted = tasks
+      .map((u) => ({ u, d: cp.travelCost[lt * L + cp.taskLocation[u]!]! + cp.travelCost[cp.taskLocation[u]! * L + lt]! + (u === t ? -1 : 0) }))
+      .sort((a, b) => a.d - b.d || a.u - b.u);
+    for (let k = 0; k < width; k++) adjacency[t * width + k] = sorted[k]!.u;
+  }
+  return { adjacency, width };
+}
+
+/** Removes `task` (and its partner) from the state, recording the first task in `removed`. */
+function unassign(search: Search, state: RouteState, task: number): void {
+  const leader = task < search.cp.visitCount ? task : search.cp.partner[task]!;
+  const partner = search.cp.partner[leader]!;
+  if (state.taskRoute[leader] === -1 && (partner < 0 || state.taskRoute[partner] === -1)) return;
+  for (const t of partner >= 0 ? [leader, partner] : [leader]) {
+    const r = state.taskRoute[t]!;
+    if (r >= 0) {
+      search.ruinedRoutes[r] = 1;
+      state.taskRoute[t] = -1;
+    }
+  }
+  search.removed.push(leader);
+}
+
+function ruin(search: Search, state: RouteState): void {
+  const { cp, random } = search;
+  const m = cp.staffCount;
+  search.ruinedRoutes.fill(0);
+  search.removed = [];
+  let planned = 0;
+  let used = 0;
+  for (let r = 0; r < m; r++) {
+    if (state.len[r]! > 0) {
+      used++;
+      planned += state.len[r]!;
+    }
+  }
+  // Unplanned visits are retried every iteration.
+  for (const t of search.leaders) if (state.taskRoute[t] === -1) search.removed.push(t);
+  if (used === 0) return;
+  const meanCardinality = planned / used;
+  const maxString = Math.min(search.options.maxStringLength, meanCardinality);
+  const maxStrings = (4 * search.options.meanRemoved) / (1 + maxString) - 1;
+  const strings = Math.floor(random() * maxStrings) + 1;
+  // Seed: a random planned leader.
+  let seed = -1;
+  for (let tries = 0; tries < 50 && seed < 0; tries++) {
+    const t = search.leaders[Math.floor(random() * search.leaders.length)]!;
+    if (state.taskRoute[t]! >= 0) seed = t;
+  }
+  if (seed < 0) return;
+  const touched = new Uint8Array(m);
+  let done = 0;
+  const w = search.adjacencyWidth;
+  for (let k = 0; k < w && done < strings; k++) {
+    const c = search.adjacency[seed * w + k]!;
+    if (c < 0) break;
+    const r = state.taskRoute[c]!;
+    if (r < 0 || touched[r] === 1) continue;
+    touched[r] = 1;
+    done++;
+    const n = state.len[r]!;
+    const base = r * state.stride;
+    const pos = state.positionOf(c);
+    const stringLength = Math.floor(random() * Math.min(n, maxString)) + 1;
+    if (stringLength >= n || random() < 0.5) {
+      const first = clampInt(pos - Math.floor(random() * stringLength), 1, n - stringLength + 1);
+      for (let p = first; p < first + stringLength; p++) unassign(search, state, state.tasks[base + p]!);
+    } else {
+      // Split string: remove a string of length l + kept, keeping `kept` consecutive visits inside it.
+      let kept = 1;
+      while (stringLength + kept < n && random() > 0.5) kept++;
+      const span = stringLength + kept;
+      const first = clampInt(pos - Math.floor(random() * span), 1, n - span + 1);
+      const keepFrom = first + Math.floor(random() * (stringLength + 1));
+      for (let p = first; p < first + span; p++) {
+        if (p >= keepFrom && p < keepFrom + kept) continue;
+        unassign(search, state, state.tasks[base + p]!);
+      }
+    }
+  }
+  const changed: number[] = [];
+  for (let r = 0; r < m; r++) {
+    if (search.ruinedRoutes[r] === 1) {
+      state.compact(r);
+      changed.push(r);
+    }
+  }
+  search.engine.refresh(state, changed);
+}
+
+function clampInt(x: number, lo: number, hi: number): number {
+  return Math.max(lo, Math.min(hi, x));
+}
+
+function recreate(search: Search, state: RouteState): void {
+  const { cp, random, engine, insertion } = search;
+  const removed = search.removed;
+  sortForInsertion(cp, removed, random);
+  const blink = search.options.blinkRate;
+  for (const task of removed) {
+    engine.bestInsertion(state, task, random, blink, insertion);
+    if (insertion.route < 0) continue;
+    const r = insertion.route;
+    state.insert(task, r, insertion.position);
+    engine.refresh(state, [r]);
+    const partner = cp.partner[task]!;
+    if (partner >= 0) {
+      engine.bestInsertion(state, partner, random, blink, insertion);
+      if (insertion.route < 0) {
+        // The second person cannot join: the visit stays unplanned.
+        state.taskRoute[task] = -1;
+        state.compact(r);
+        engine.refresh(state, [r]);
+        continue;
+      }
+      state.insert(partner, insertion.route, insertion.position);
+      engine.refresh(state, [insertion.route]);
+    }
+  }
+}
+
+/** SISR's insertion orders: random, largest demand, farthest from base, nearest to base (4:4:2:1). */
+function sortForInsertion(cp: CompiledProblem, tasks: number[], random: Random): void {
+  for (let i = tasks.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const x = tasks[i]!;
+    tasks[i] = tasks[j]!;
+    tasks[j] = x;
+  }
+  const pick = random() * 11;
+  if (pick < 4) return;
+  const L = cp.locationCount;
+  const base = cp.staffStart[0]!;
+  const far = (t: number) => cp.travelCost[base * L + cp.taskLocation[t]!]!;
+  if (pick < 8) tasks.sort((a, b) => cp.demand[b]! - cp.demand[a]!);
+  else if (pick < 10) tasks.sort((a, b) => far(b) - far(a));
+  else tasks.sort((a, b) => far(a) - far(b));
+}
