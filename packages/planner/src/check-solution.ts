@@ -70,7 +70,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       if (Math.abs(stop.end - stop.start - duration) > eps) fail(`${where}: lasts ${stop.end - stop.start} minutes, not ${duration}`);
       const late = windowLateness(visit, stop.start);
       if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);
-      else lateness += late;
+      else lateness += late * weights.lateness;
       if (visit.pinned?.start !== undefined && Math.abs(stop.start - visit.pinned.start) > eps) fail(`${where}: pinned to start at ${visit.pinned.start}, starts at ${stop.start}`);
       if (visit.preferredStaff !== undefined && visit.preferredStaff.length > 0 && !visit.preferredStaff.includes(staff.id)) {
         continuity += weights.continuityCost;
@@ -172,12 +172,8 @@ function windowLateness(visit: Visit, start: number): number | undefined {
   const windows = visit.windows ?? [];
   if (windows.length === 0) return 0;
   if (windows.some((w) => start >= w.start - eps && start <= w.end + eps)) return 0;
-  let best: number | undefined;
-  for (const w of windows) {
-    if (w.soft === true && start >= w.start - eps) {
-      const cost = (start - w.end) * (w.latenessCostPerMinute ?? 1);
-      if (best === undefined || cost < best) best = cost;
-    }
-  }
-  return best;
+  // Late after every window: lateness counts from the last soft window.
+  const lastSoft = windows.findLast((w) => w.soft === true && start >= w.start - eps);
+  if (lastSoft === undefined || windows.some((w) => w.start > start)) return undefined;
+  return (start - lastSoft.end) * (lastSoft.latenessCostPerMinute ?? 1);
 }

@@ -43,5 +43,5 @@ export type PlanResult = {
   plans: StaffPlan[];
   unplanned: UnplannedVisit[];
   cost: PlanCost;
-  stats: { seed: number; iterations: number; seconds: number; bestFoundAtIteration: number };
+  stats: { seed: number; iterations: number; seconds: number; bestFoundAtIteration: number; bestFoundAtSeconds: number };
 };

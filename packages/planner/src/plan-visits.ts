@@ -89,6 +89,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   best.copyFrom(current);
   let bestCost = currentCost;
   let bestIteration = 0;
+  let bestSeconds = (performance.now() - began) / 1000;
   const candidate = new RouteState(cp.staffCount, cp.taskCount);
 
   const assigned = leaders.length > 0 ? countAssigned(current, leaders) : 0;
@@ -119,6 +120,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
         best.copyFrom(current);
         bestCost = currentCost;
         bestIteration = iteration;
+        bestSeconds = elapsed;
       }
     }
     if (options.onProgress !== undefined && now - lastProgress >= progressEvery) {
@@ -128,7 +130,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   }
   const seconds = (performance.now() - began) / 1000;
   options.onProgress?.({ iteration, seconds, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders) });
-  return buildPlan(cp, best, { seed, iterations: iteration, seconds, bestFoundAtIteration: bestIteration });
+  return buildPlan(cp, best, { seed, iterations: iteration, seconds, bestFoundAtIteration: bestIteration, bestFoundAtSeconds: bestSeconds });
 }
 
 function allRoutes(m: number): number[] {

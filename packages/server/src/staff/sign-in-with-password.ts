@@ -43,20 +43,21 @@ export async function signInWithPassword(db: Kysely<Database>, options: SignInWi
     return staff.id;
   }
 
-  const windowExpired = !throttle || now.getTime() - throttle.window_started_at.getTime() > options.lockMinutes * 60_000;
-  const failures = windowExpired ? 1 : throttle.failures + 1;
-  const lockedUntil = failures >= options.maxFailures ? new Date(now.getTime() + options.lockMinutes * 60_000) : null;
-  await db
+  // One atomic statement, so failures arriving at several app instances at once are all counted.
+  const windowStart = new Date(now.getTime() - options.lockMinutes * 60_000);
+  const counted = await db
     .insertInto('sign_in_throttle')
-    .values({ key, failures, window_started_at: windowExpired ? now : throttle.window_started_at, locked_until: lockedUntil })
+    .values({ key, failures: 1, window_started_at: now, locked_until: null })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        failures,
-        window_started_at: windowExpired ? now : throttle.window_started_at,
-        locked_until: lockedUntil,
-      }),
+      oc.column('key').doUpdateSet((eb) => ({
+        failures: eb.case().when('sign_in_throttle.window_started_at', '<', windowStart).then(1).else(eb('sign_in_throttle.failures', '+', 1)).end(),
+        window_started_at: eb.case().when('sign_in_throttle.window_started_at', '<', windowStart).then(now).else(eb.ref('sign_in_throttle.window_started_at')).end(),
+      })),
     )
-    .execute();
+    .returning(['failures'])
+    .executeTakeFirstOrThrow();
+  const lockedUntil = counted.failures >= options.maxFailures ? new Date(now.getTime() + options.lockMinutes * 60_000) : null;
+  if (lockedUntil) await db.updateTable('sign_in_throttle').set({ locked_until: lockedUntil }).where('key', '=', key).execute();
   if (lockedUntil) throw tooManyAttempts(options.lockMinutes);
   throw new HomewardError('unauthenticated', signInRefusedMessage);
 }

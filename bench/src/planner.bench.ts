@@ -1,0 +1,108 @@
+/* eslint-disable no-restricted-imports -- the benchmark reads the Solomon files */
+// npm run bench:planner -- [--limits 0.2,2,10] [--instances C1,R101,...] [--quick] [--seed 1] [--verbose]
+// Plans the 56 Solomon VRPTW instances under the DIMACS convention (distances truncated to one
+// decimal, distance only) and compares with the proven optima (distonly_trunc1_bks in bks.tsv),
+// one instance at a time on one core. Every plan goes through the independent checker: a plan that
+// fails it, or leaves a customer unplanned, counts as a failure, not as a gap.
+// Then plans a generated therapy day (15 staff, 120 visits) and prints its time and cost.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkSolution } from '../../packages/planner/src/check-solution.ts';
+import { generateTherapyDay } from '../../packages/planner/src/generate-therapy-day.ts';
+import { parseProblem } from '../../packages/planner/src/parse-problem.ts';
+import { planVisits } from '../../packages/planner/src/plan-visits.ts';
+import { readSolomon } from '../../packages/planner/src/read-solomon.ts';
+import { formatPlannerTable, summariseRuns } from './planner-summary.ts';
+import type { InstanceRun } from './planner-summary.ts';
+
+const dataDir = new URL('../../../shared/data/solomon/', import.meta.url).pathname;
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    limits: { type: 'string', default: '0.2,2,10' },
+    instances: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    seed: { type: 'string', default: '1' },
+    verbose: { type: 'boolean', default: false },
+    'skip-day': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+const limits = values.limits.split(',').map(Number);
+if (limits.some((l) => !(l > 0))) throw new Error(`--limits must be positive seconds, not "${values.limits}"`);
+const seed = Number(values.seed);
+
+type Reference = { instance: string; klass: string; optimum: number; vehicles: number };
+const references = readFileSync(join(dataDir, 'bks.tsv'), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line): Reference => {
+    const c = line.split('\t');
+    return { instance: c[0]!, klass: c[1]!, vehicles: Number(c[7]), optimum: Number(c[8]) };
+  });
+const available = new Set(readdirSync(join(dataDir, 'instances')).map((f) => f.replace(/\.txt$/, '')));
+let chosen = references.filter((r) => available.has(r.instance));
+if (values.instances !== undefined) {
+  const wanted = values.instances.split(',').map((s) => s.trim().toUpperCase());
+  chosen = chosen.filter((r) => wanted.some((w) => r.instance === w || r.klass === w));
+}
+if (values.quick) {
+  // Two instances per class: the first and the last (loose and tight windows).
+  const byClass = new Map<string, Reference[]>();
+  for (const r of chosen) byClass.set(r.klass, [...(byClass.get(r.klass) ?? []), r]);
+  chosen = [...byClass.values()].flatMap((list) => (list.length > 1 ? [list[0]!, list.at(-1)!] : list));
+}
+if (chosen.length === 0) throw new Error('no instances match --instances');
+
+console.log(`Solomon VRPTW, DIMACS convention (1-decimal truncation, distance only), ${chosen.length} instances, seed ${seed}, one core`);
+for (const limit of limits) {
+  const runs: InstanceRun[] = [];
+  for (const ref of chosen) {
+    const problem = readSolomon(readFileSync(join(dataDir, 'instances', `${ref.instance}.txt`), 'utf8'));
+    const began = performance.now();
+    const result = planVisits(problem, { timeLimitSeconds: limit, seed });
+    const seconds = (performance.now() - began) / 1000;
+    const check = checkSolution(problem, result);
+    const failure = !check.ok ? check.violations[0]! : result.unplanned.length > 0 ? `${result.unplanned.length} customers unplanned` : null;
+    const run: InstanceRun = {
+      instance: ref.instance,
+      klass: ref.klass,
+      optimum: ref.optimum,
+      cost: check.cost.total,
+      vehicles: result.plans.length,
+      seconds,
+      bestAtSeconds: result.stats.bestFoundAtSeconds,
+      iterations: result.stats.iterations,
+      failure,
+    };
+    runs.push(run);
+    if (values.verbose) {
+      const gap = (100 * (run.cost - run.optimum)) / run.optimum;
+      console.log(`  ${ref.instance.padEnd(6)} ${run.cost.toFixed(1).padStart(8)} vs ${ref.optimum.toFixed(1).padStart(7)}  ${gap.toFixed(2).padStart(6)}%  ${run.vehicles} vehicles  ${run.iterations} iterations  best at ${run.bestAtSeconds.toFixed(2)} s${failure === null ? '' : `  FAILED: ${failure}`}`);
+    }
+  }
+  console.log(`\nTime limit ${limit} s per instance`);
+  console.log(formatPlannerTable(summariseRuns(runs)));
+}
+
+if (!values['skip-day']) {
+  console.log('\nGenerated therapy day: 15 staff, 120 visits (skills, lunch breaks, 8 two-person visits, continuity, a precedence), road model');
+  const parsed = parseProblem(JSON.parse(JSON.stringify(generateTherapyDay({ seed: 7 }))));
+  if (!parsed.ok) throw new Error(`generated day is invalid: ${JSON.stringify(parsed.errors)}`);
+  for (const limit of [0.5, 1.9]) {
+    const began = performance.now();
+    const result = planVisits(parsed.problem, { timeLimitSeconds: limit, seed });
+    const seconds = (performance.now() - began) / 1000;
+    const check = checkSolution(parsed.problem, result);
+    const mandatoryLeft = result.unplanned.filter((u) => parsed.problem.visits.find((v) => v.id === u.visitId)?.mayLeaveUnplanned !== true).length;
+    const c = result.cost;
+    console.log(
+      `  limit ${limit} s: ${seconds.toFixed(2)} s, cost ${c.total.toFixed(1)} (travel ${c.travel.toFixed(1)}, lateness ${c.lateness.toFixed(1)}, continuity ${c.continuity.toFixed(0)}, unplanned ${c.unplanned.toFixed(0)}), ` +
+        `${result.plans.length} staff used, ${result.unplanned.length} optional visits left for another day, ${mandatoryLeft} required visits unplanned, ` +
+        `${result.stats.iterations} iterations, checker: ${check.ok ? 'passed' : `FAILED (${check.violations[0]})`}`,
+    );
+  }
+}
