@@ -3,15 +3,8 @@
 // past) are checked by check-patient-details.ts so the pages and the API give the same messages.
 import { z } from 'zod';
 import { communicationNeedKinds, riskFlagKinds, sexes } from '@homeward/clinical';
+import { optionalText, text } from '../platform/text-schemas.ts';
 
-const text = (max: number) => z.string().trim().max(max, `Must be ${max} characters or fewer`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Must be ${max} characters or fewer`)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
 
 export const patientContactSchema = z.strictObject({
   name: text(200).min(1, 'Enter the name'),

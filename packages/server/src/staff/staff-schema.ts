@@ -3,15 +3,8 @@
 // team for clinical roles) are in check-staff-details.ts so the pages and the API say the same thing.
 import { z } from 'zod';
 import { bands, homewardRoles, professions } from '@homeward/clinical';
+import { optionalText, text } from '../platform/text-schemas.ts';
 
-const text = (max: number) => z.string().trim().max(max, `Must be ${max} characters or fewer`);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Must be ${max} characters or fewer`)
-    .nullable()
-    .transform((v) => (v === '' ? null : v));
 
 export const staffEmailSchema = z
   .string()
