@@ -1,0 +1,13 @@
+// npm run bench: every Homeward benchmark in turn (each prints its own figures).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const benches = ['bench/src/patient-search.bench.ts', 'bench/src/caseload.bench.ts'];
+let failed = false;
+for (const file of benches) {
+  if (!existsSync(file)) continue;
+  console.log(`\n##### ${file}\n`);
+  const run = spawnSync(process.execPath, [file, ...process.argv.slice(2)], { stdio: 'inherit' });
+  if (run.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
