@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- the benchmark reads the Solomon files */
+// The benchmark reads the Solomon files (bench/ may do I/O).
 // npm run bench:planner -- [--limits 0.2,2,10] [--instances C1,R101,...] [--quick] [--seed 1] [--verbose]
 // Plans the 56 Solomon VRPTW instances under the DIMACS convention (distances truncated to one
 // decimal, distance only) and compares with the proven optima (distonly_trunc1_bks in bks.tsv),

@@ -58,7 +58,7 @@ export class FastEngine implements InsertionEngine {
     }
   }
 
-  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion): void {
+  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion, onlyRoute?: number): void {
     const cp = this.#cp;
     const L = cp.locationCount;
     const m = cp.staffCount;
@@ -73,7 +73,7 @@ export class FastEngine implements InsertionEngine {
     let bestR = -1;
     let bestP = -1;
     for (let r = 0; r < m; r++) {
-      if (compatible[task * m + r] === 0) continue;
+      if (compatible[task * m + r] === 0 || (onlyRoute !== undefined && onlyRoute !== r)) continue;
       const n = state.len[r]!;
       if (n === 0) {
         const k = staffClass[r]!;

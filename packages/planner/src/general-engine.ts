@@ -233,7 +233,7 @@ export class GeneralEngine implements InsertionEngine {
     }
   }
 
-  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion): void {
+  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion, onlyRoute?: number): void {
     const cp = this.#cp;
     const L = cp.locationCount;
     const m = cp.staffCount;
@@ -249,7 +249,7 @@ export class GeneralEngine implements InsertionEngine {
     let bestR = -1;
     let bestP = -1;
     for (let r = 0; r < m; r++) {
-      if (cp.compatible[task * m + r] === 0 || r === partnerRoute) continue;
+      if (cp.compatible[task * m + r] === 0 || r === partnerRoute || (onlyRoute !== undefined && onlyRoute !== r)) continue;
       const n = state.len[r]!;
       if (n === 0) {
         const k = cp.staffClass[r]!;

@@ -9,6 +9,6 @@ export type Insertion = { route: number; position: number; delta: number };
 export interface InsertionEngine {
   /** Recompute cost and derived data of the given routes after tasks were inserted or removed. */
   refresh(state: RouteState, routes: readonly number[]): void;
-  /** Cheapest feasible insertion of `task` (skipping each position with probability `blink`). */
-  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion): void;
+  /** Cheapest feasible insertion of `task` (skipping each position with probability `blink`), optionally in one route only. */
+  bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion, onlyRoute?: number): void;
 }

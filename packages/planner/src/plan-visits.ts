@@ -94,8 +94,8 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
 
   const assigned = leaders.length > 0 ? countAssigned(current, leaders) : 0;
   const scale = assigned > 0 ? current.routedCost() / (assigned + usedRoutes(current)) : 1;
-  const t0 = (options.initialTemperature ?? 0.1) * scale;
-  const tf = (options.finalTemperature ?? 0.001) * scale;
+  const t0 = (options.initialTemperature ?? 2) * scale;
+  const tf = (options.finalTemperature ?? 0.01) * scale;
 
   const progressEvery = (options.progressIntervalSeconds ?? 0.25) * 1000;
   let lastProgress = began;
@@ -262,27 +262,66 @@ function recreate(search: Search, state: RouteState): void {
   const { cp, random, engine, insertion } = search;
   const removed = search.removed;
   sortForInsertion(cp, removed, random);
+  // (Two-person visits first was tried: it cost more iterations than it saved.)
   const blink = search.options.blinkRate;
   for (const task of removed) {
+    if (cp.partner[task]! >= 0) {
+      insertPair(search, state, task);
+      continue;
+    }
     engine.bestInsertion(state, task, random, blink, insertion);
     if (insertion.route < 0) continue;
-    const r = insertion.route;
-    state.insert(task, r, insertion.position);
-    engine.refresh(state, [r]);
-    const partner = cp.partner[task]!;
-    if (partner >= 0) {
-      engine.bestInsertion(state, partner, random, blink, insertion);
-      if (insertion.route < 0) {
-        // The second person cannot join: the visit stays unplanned.
-        state.taskRoute[task] = -1;
-        state.compact(r);
-        engine.refresh(state, [r]);
-        continue;
-      }
-      state.insert(partner, insertion.route, insertion.position);
-      engine.refresh(state, [insertion.route]);
-    }
+    state.insert(task, insertion.route, insertion.position);
+    engine.refresh(state, [insertion.route]);
   }
+}
+
+/** Tries the lead in each staff member's best position, then the second person; keeps the cheapest pair. */
+function insertPair(search: Search, state: RouteState, task: number): void {
+  const { cp, random, engine, insertion } = search;
+  const partner = cp.partner[task]!;
+  const blink = search.options.blinkRate;
+  // Usually the lead's best place leaves room for the second person.
+  engine.bestInsertion(state, task, random, blink, insertion);
+  if (insertion.route < 0) return;
+  const leadRoute = insertion.route;
+  state.insert(task, leadRoute, insertion.position);
+  engine.refresh(state, [leadRoute]);
+  engine.bestInsertion(state, partner, random, blink, insertion);
+  if (insertion.route >= 0) {
+    state.insert(partner, insertion.route, insertion.position);
+    engine.refresh(state, [insertion.route]);
+    return;
+  }
+  state.taskRoute[task] = -1;
+  state.compact(leadRoute);
+  engine.refresh(state, [leadRoute]);
+  // Otherwise try the lead in each staff member's day in turn.
+  let best = Number.POSITIVE_INFINITY;
+  let bestLead: Insertion | null = null;
+  let bestSecond: Insertion | null = null;
+  for (let r = 0; r < cp.staffCount; r++) {
+    if (cp.compatible[task * cp.staffCount + r] === 0) continue;
+    engine.bestInsertion(state, task, random, blink, insertion, r);
+    if (insertion.route < 0) continue;
+    const lead = { ...insertion };
+    state.insert(task, lead.route, lead.position);
+    engine.refresh(state, [lead.route]);
+    engine.bestInsertion(state, partner, random, blink, insertion);
+    if (insertion.route >= 0 && lead.delta + insertion.delta < best) {
+      best = lead.delta + insertion.delta;
+      bestLead = lead;
+      bestSecond = { ...insertion };
+    }
+    state.taskRoute[task] = -1;
+    state.compact(lead.route);
+    engine.refresh(state, [lead.route]);
+  }
+  if (bestLead === null || bestSecond === null) return;
+  state.insert(task, bestLead.route, bestLead.position);
+  engine.refresh(state, [bestLead.route]);
+  state.insert(partner, bestSecond.route, bestSecond.position);
+  engine.refresh(state, [bestSecond.route]);
 }
 
 /** SISR's insertion orders: random, largest demand, farthest from base, nearest to base (4:4:2:1). */

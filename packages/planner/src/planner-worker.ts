@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- the worker entry point needs node:worker_threads */
+// The worker entry point: node:worker_threads is used only here and in solve-in-worker.ts.
 // The worker side of solveInWorker: plans, posts progress, stops when the shared flag is set.
 import { parentPort, workerData } from 'node:worker_threads';
 import { planVisits } from './plan-visits.ts';

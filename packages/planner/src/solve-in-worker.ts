@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports -- running the solver off the main thread needs node:worker_threads */
+// Uses node:worker_threads: kept out of index.ts (exported as @homeward/planner/worker) so the library entry stays pure.
 // Runs planVisits in a worker thread so a server stays responsive: progress arrives as messages,
 // and cancellation goes through a shared flag the (synchronous) search polls.
 import { Worker } from 'node:worker_threads';
