@@ -1,0 +1,147 @@
+// /api/referrals: referral intake, the team's incoming list, rejection and triage. Thin: parse,
+// authorise, delegate, audit. The pages (referral-pages.ts) keep the same rules.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { uuidv7 } from 'uuidv7';
+import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
+import { audit, requireClinician } from '../platform/request-context.ts';
+import { idempotentWrite } from '../platform/idempotency.ts';
+import { errorResponse } from '../platform/openapi.ts';
+import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import { authoriseReferralDecision } from './authorise-referral-decision.ts';
+import { checkReferralDetails } from './check-referral-details.ts';
+import { authoriseReferralIntake, makeReferral, unknownPatient } from './make-referral.ts';
+import { findReferral, listTeamReferrals } from './referral-queries.ts';
+import { createReferralBody, referralListItem, referralResponse, rejectBody, triageBody, triagedEpisodeResponse } from './referral-schema.ts';
+import { checkRejection, rejectReferral } from './reject-referral.ts';
+import { triageReferral } from './triage-referral.ts';
+import { auditTeamReferralList, referralListLimit } from './team-referral-list.ts';
+
+const idParams = z.object({ id: z.uuid('Referral id must be a UUID') });
+const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
+
+export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  async function loadReferral(id: string) {
+    const referral = await findReferral(app.db, id);
+    if (!referral) throw notFound('Referral');
+    return referral;
+  }
+
+  typed.post(
+    '/api/referrals',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'Receive a referral for a patient in the index, to your team',
+        description:
+          'Any clinician may refer any patient in the index to their own team; the referral gives the team its legitimate relationship. ' +
+          'A second open referral for the same patient and service is refused with 409 duplicate (carrying the open referral) unless confirmDuplicate is true.',
+        headers: writeHeaders,
+        body: createReferralBody,
+        response: { 201: referralResponse, ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { id, patientId, confirmDuplicate, ...input } = request.body;
+      const patient = await findPatient(app.db, patientId);
+      if (!patient) throw unknownPatient();
+      const grant = await authoriseReferralIntake(request, patient.id);
+      const checked = checkReferralDetails(input, app.config.now());
+      if (!checked.ok) throw validationFailed(checked.fields);
+      return idempotentWrite(request, reply, async (trx) => {
+        const referral = await makeReferral(request, trx, { id: id ?? uuidv7(), patientId: patient.id, details: checked.details, grant, confirmDuplicate: confirmDuplicate === true });
+        return { status: 201, body: referral };
+      });
+    },
+  );
+
+  typed.get(
+    '/api/referrals',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'Your team’s referrals in one status: incoming (the default) oldest first, others newest decision first',
+        querystring: z.strictObject({ status: z.enum(['incoming', 'accepted', 'rejected']).default('incoming') }),
+        response: { 200: z.object({ referrals: z.array(referralListItem) }), ...errorResponse(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const principal = await requireClinician(request);
+      if (!principal.teamId) throw new HomewardError('forbidden', 'You do not belong to a team, so there is no incoming list to show. Ask an administrator to add you to your team.');
+      const referrals = await listTeamReferrals(app.db, { teamId: principal.teamId, status: request.query.status, now: app.config.now(), limit: referralListLimit });
+      await auditTeamReferralList(request, request.query.status, referrals);
+      return { referrals };
+    },
+  );
+
+  typed.get(
+    '/api/referrals/:id',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'One referral (needs a legitimate relationship with the patient, or break-glass)',
+        params: idParams,
+        response: { 200: referralResponse, ...errorResponse(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const referral = await loadReferral(request.params.id);
+      const grant = await authorisePatientAccess(request, referral.patientId, 'read', 'referral');
+      await audit(request, { action: 'read', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { basis: grant.basis } });
+      return referral;
+    },
+  );
+
+  typed.post(
+    '/api/referrals/:id/reject',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'Reject an incoming referral, with a reason kept for the referrer; send the version you read',
+        params: idParams,
+        headers: writeHeaders,
+        body: rejectBody,
+        response: { 200: referralResponse, ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const referral = await loadReferral(request.params.id);
+      const grant = await authoriseReferralDecision(request, referral, 'reject', 'write');
+      const { version, ...rejection } = request.body;
+      const problems = checkRejection(rejection);
+      if (problems.length) throw validationFailed(problems);
+      return idempotentWrite(request, reply, async (trx) => {
+        const rejected = await rejectReferral(request, trx, { referralId: referral.id, expectedVersion: version, rejection, reason: auditReason(grant) });
+        return { status: 200, body: rejected };
+      });
+    },
+  );
+
+  typed.post(
+    '/api/referrals/:id/triage',
+    {
+      schema: {
+        tags: ['referrals'],
+        summary: 'Triage an incoming referral (registered therapists and clinical leads only): accepts it and opens an episode of care',
+        description: 'The response clock starts when the referral was received; the due time follows the service’s standard for the priority set.',
+        params: idParams,
+        headers: writeHeaders,
+        body: triageBody,
+        response: { 201: z.object({ referral: referralResponse, episode: triagedEpisodeResponse }), ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const referral = await loadReferral(request.params.id);
+      const grant = await authoriseReferralDecision(request, referral, 'triage', 'write');
+      const { version, ...triage } = request.body;
+      return idempotentWrite(request, reply, async (trx) => {
+        const outcome = await triageReferral(request, trx, { referralId: referral.id, expectedVersion: version, triage, reason: auditReason(grant) });
+        return { status: 201, body: outcome };
+      });
+    },
+  );
+}

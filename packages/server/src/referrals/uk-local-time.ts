@@ -1,0 +1,53 @@
+// Times typed on forms are UK wall-clock times (what the ward said on the phone); the database keeps
+// instants. Converting needs the Europe/London offset on that day, which changes in March and October.
+
+const ukParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+export type UkWallClock = { date: string; time: string };
+
+/** An instant as UK wall-clock date (yyyy-mm-dd) and time (hh:mm). */
+export function toUkWallClock(instant: Date): UkWallClock {
+  const parts = Object.fromEntries(ukParts.formatToParts(instant).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+/**
+ * The instant a UK wall-clock time names, or null for a time that did not happen (the hour skipped
+ * when the clocks go forward). In the repeated hour in October the earlier (BST) instant is taken.
+ */
+export function fromUkWallClock(date: string, time: string): Date | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !t) return null;
+  const asUtc = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  // The UK is at UTC+0 or UTC+1; try BST first so the repeated October hour resolves to its first pass.
+  for (const offsetHours of [1, 0]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    const back = toUkWallClock(candidate);
+    if (back.date === date && back.time === time) return candidate;
+  }
+  return null;
+}
+
+const ukDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** "26 Nov 2026, 09:00": the same words as the pages' dateTime filter, for messages. */
+export function formatUkDateTime(instant: Date | string): string {
+  return ukDateTime.format(new Date(instant));
+}
