@@ -36,7 +36,9 @@ export const pages = fp(async (app: FastifyInstance) => {
     const section = context.section;
     if (principal?.clinical) {
       navItems.push({ href: '/patients/search', text: 'Find a patient', current: section === 'patients' });
-      navItems.push({ href: '/patients/new', text: 'Register a patient', current: section === 'register' });
+      navItems.push({ href: '/referrals', text: 'Referrals', current: section === 'referrals' });
+      navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
+      navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });
