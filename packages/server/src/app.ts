@@ -18,6 +18,7 @@ import { pages } from './platform/pages.ts';
 import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
 import { staffContext } from './staff/index.ts';
 import { patientsContext } from './patients/index.ts';
+import { caseloadContext } from './caseload/index.ts';
 import { referralsContext } from './referrals/index.ts';
 import { accessContext } from './access/index.ts';
 import { auditContext } from './audit/index.ts';
@@ -108,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(homeContext);
   await app.register(staffContext);
   await app.register(patientsContext);
+  await app.register(caseloadContext);
   await app.register(referralsContext);
   await app.register(accessContext);
   await app.register(auditContext);

@@ -1,0 +1,42 @@
+// Team lists (caseloads, the waiting list, the first-contact report): clinical staff see their own
+// team's lists and the caseloads of colleagues in it; anything else is refused and the refusal audited.
+import type { FastifyRequest } from 'fastify';
+import { HomewardError } from '../platform/homeward-error.ts';
+import { audit, requireClinician } from '../platform/request-context.ts';
+import type { Principal } from '../platform/principal.ts';
+import { findStaffForAllocation, type StaffForAllocation } from './episode-queries.ts';
+
+export type TeamListAccess = { principal: Principal; teamId: string; clinician: StaffForAllocation | null };
+
+export type AuthoriseTeamListOptions = {
+  recordKind: string;
+  /** A team asked for by id; must be the principal's own. */
+  teamId?: string;
+  /** A colleague whose caseload is asked for; must be in the principal's team. */
+  staffId?: string;
+};
+
+export async function authoriseTeamList(request: FastifyRequest, o: AuthoriseTeamListOptions): Promise<TeamListAccess> {
+  const principal = await requireClinician(request);
+  const refuse = async (rule: string, message: string): Promise<never> => {
+    await audit(request, { action: 'read', outcome: 'refused', recordKind: o.recordKind, detail: { rule, teamId: o.teamId ?? null, staffId: o.staffId ?? null } });
+    throw new HomewardError('forbidden', message);
+  };
+  if (principal.teamId === null) return refuse('no-team', 'You are not in a team, so there is no team list to show');
+  if (o.teamId !== undefined && o.teamId !== principal.teamId) return refuse('other-team', 'You can only see your own team’s lists');
+  let clinician: StaffForAllocation | null = null;
+  if (o.staffId !== undefined) {
+    clinician = await findStaffForAllocation(request.server.db, o.staffId);
+    if (!clinician || clinician.teamId !== principal.teamId) return refuse('other-team', 'You can only see the caseloads of people in your own team');
+  }
+  return { principal, teamId: principal.teamId, clinician };
+}
+
+/** Lists are audited with the episodes shown, or only their number when the list is long. */
+export async function auditListRead(
+  request: FastifyRequest,
+  o: { recordKind: string; action?: 'read' | 'print'; episodeIds: readonly string[]; detail?: Record<string, unknown> },
+): Promise<void> {
+  const ids = o.episodeIds.length <= 200 ? { episodeIds: o.episodeIds } : {};
+  await audit(request, { action: o.action ?? 'read', outcome: 'allowed', recordKind: o.recordKind, detail: { count: o.episodeIds.length, ...ids, ...(o.detail ?? {}) } });
+}

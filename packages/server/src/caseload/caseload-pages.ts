@@ -1,0 +1,105 @@
+// The caseload pages: my caseload, the team's caseload with capacity, the waiting list, and the
+// first-contact report. Filters are GET parameters; ?print=1 gives the printable view (audited as a print).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { audit } from '../platform/request-context.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { auditListRead, authoriseTeamList } from './caseload-access.ts';
+import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
+import { listCaseload, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
+import { firstContactReport, reportWindow } from './first-contact-report.ts';
+import { formatDuration, priorities, priorityLabels, serviceLabels, services, type Service } from '@homeward/clinical';
+import { episodeLabels } from './episode-pages.ts';
+import { listTeamClinicians } from './episode-queries.ts';
+
+const hidden = { hide: true };
+const listQuery = z.record(z.string(), z.string());
+
+const filterOptions = {
+  services: services.map((value) => ({ value, text: serviceLabels[value] })),
+  priorities: priorities.map((value) => ({ value, text: priorityLabels[value] })),
+};
+
+/** Keeps the filters on links (print view, back from print). */
+function queryString(values: Record<string, string>, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ ...values, ...extra });
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function caseloadPages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  async function renderList(request: FastifyRequest, reply: FastifyReply, kind: 'mine' | 'team' | 'waiting'): Promise<FastifyReply> {
+    const q = request.query as Record<string, string>;
+    const recordKind = kind === 'waiting' ? 'waiting-list' : 'caseload';
+    const access = await authoriseTeamList(request, { recordKind });
+    const print = q.print === '1';
+    const values = filterValues(q);
+    const filter = parseCaseloadFilter(q);
+    const now = app.config.now();
+    const scope: CaseloadScope =
+      kind === 'mine' ? { kind: 'clinician', staffId: access.principal.staffId } : kind === 'team' ? { kind: 'team', teamId: access.teamId } : { kind: 'waiting-list', teamId: access.teamId };
+    const rows = await listCaseload(app.db, scope, filter, now);
+    const capacity = kind === 'team' ? await listTeamCapacity(app.db, access.teamId, await listTeamClinicians(app.db, access.teamId, { includeSupportWorkers: false })) : null;
+    await auditListRead(request, {
+      recordKind,
+      action: print ? 'print' : 'read',
+      episodeIds: rows.map((r) => r.episodeId),
+      detail: { scope: kind, teamId: access.teamId, ...(kind === 'mine' ? { staffId: access.principal.staffId } : {}), filters: values },
+    });
+    const titles = { mine: 'My caseload', team: 'Team caseload', waiting: 'Waiting list' };
+    const path = kind === 'mine' ? '/caseload' : kind === 'team' ? '/caseload/team' : '/caseload/waiting';
+    return reply.page('caseload/pages/caseload.njk', {
+      title: titles[kind],
+      section: kind === 'waiting' ? 'waiting' : 'caseload',
+      kind,
+      path,
+      rows,
+      capacity,
+      print,
+      bodyClasses: print ? 'hw-print' : undefined,
+      printedAt: now,
+      values,
+      filtered: Object.keys(values).length > 0,
+      printHref: `${path}${queryString(values, { print: '1' })}`,
+      screenHref: `${path}${queryString(values)}`,
+      options: filterOptions,
+      labels: episodeLabels,
+      // Rows about to breach (within 4 hours) are flagged on the waiting list as well as breached ones.
+      soonMinutes: 4 * 60,
+    });
+  }
+
+  typed.get('/caseload', { schema: { ...hidden, querystring: listQuery } }, (request, reply) => renderList(request, reply, 'mine'));
+  typed.get('/caseload/team', { schema: { ...hidden, querystring: listQuery } }, (request, reply) => renderList(request, reply, 'team'));
+  typed.get('/caseload/waiting', { schema: { ...hidden, querystring: listQuery } }, (request, reply) => renderList(request, reply, 'waiting'));
+
+  typed.get('/reports/first-contact', { schema: { ...hidden, querystring: listQuery } }, async (request, reply) => {
+    const access = await authoriseTeamList(request, { recordKind: 'first-contact-report' });
+    const q = request.query as Record<string, string>;
+    const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+    const fields = [];
+    if (q.from && !isoDate.test(q.from)) fields.push({ path: 'from', message: 'From must be a date like 2026-11-01' });
+    if (q.to && !isoDate.test(q.to)) fields.push({ path: 'to', message: 'To must be a date like 2026-11-30' });
+    const window = reportWindow({ from: q.from && isoDate.test(q.from) ? q.from : undefined, to: q.to && isoDate.test(q.to) ? q.to : undefined }, app.config.now());
+    if (window.from > window.to) fields.push({ path: 'from', message: 'From must be on or before To' });
+    const rows = fields.length ? [] : await firstContactReport(app.db, access.teamId, window.fromInstant, window.toInstant);
+    await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'first-contact-report', detail: { teamId: access.teamId, from: window.from, to: window.to, count: rows.reduce((n, r) => n + r.count, 0) } });
+    return reply.code(fields.length ? 400 : 200).page('caseload/pages/first-contact-report.njk', {
+      title: 'Referral to first contact',
+      section: 'reports',
+      window,
+      values: { from: q.from ?? window.from, to: q.to ?? window.to },
+      rows: rows.map((r) => ({
+        ...r,
+        serviceLabel: serviceLabels[r.service as Service] ?? r.service,
+        median: r.medianMinutes === null ? '–' : formatDuration(r.medianMinutes),
+        p90: r.p90Minutes === null ? '–' : formatDuration(r.p90Minutes),
+      })),
+      errors: errorList(fields),
+      fieldErrors: errorsByField(fields),
+    });
+  });
+}

@@ -1,0 +1,151 @@
+// The caseload, the team's caseload, the waiting list and each clinician's capacity. Every query starts
+// from an open-episode partial index (episodes_clinician_open_idx or episodes_team_open_idx: the
+// predicate status <> 'discharged' is written out so the planner can use them) and joins patients and
+// staff by primary key only, so the cost follows the caseload, never the size of the patient index.
+import type { Kysely } from 'kysely';
+import {
+  clockState,
+  compareForCaseload,
+  d2aPathwayOf,
+  daysBetween,
+  describeClock,
+  priorityScore,
+  ukDateOf,
+  type Priority,
+  type RiskFlagKind,
+  type Service,
+} from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { loadOf, reviewStateOn, weightOfEpisode } from './episode-weighting.ts';
+import type { StaffForAllocation } from './episode-queries.ts';
+import type { CapacityResponse, CaseloadRow } from './episode-schema.ts';
+
+export type CaseloadScope = { kind: 'clinician'; staffId: string } | { kind: 'team'; teamId: string } | { kind: 'waiting-list'; teamId: string };
+
+export type CaseloadFilter = {
+  services?: readonly Service[];
+  priority?: Priority;
+  breached?: boolean;
+  unallocated?: boolean;
+};
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+const dateOnly = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+
+export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, filter: CaseloadFilter, now: Date): Promise<CaseloadRow[]> {
+  let query = db
+    .selectFrom('episodes')
+    .innerJoin('patients', 'patients.id', 'episodes.patient_id')
+    .leftJoin('staff', 'staff.id', 'episodes.allocated_to')
+    .select([
+      'episodes.id',
+      'episodes.version',
+      'episodes.service',
+      'episodes.priority',
+      'episodes.complexity',
+      'episodes.status',
+      'episodes.hold_reason',
+      'episodes.response_due_at',
+      'episodes.first_contact_at',
+      'episodes.last_contact_at',
+      'episodes.next_contact_at',
+      'episodes.review_due_on',
+      'episodes.visits_per_week',
+      'episodes.travel_minutes',
+      'episodes.allocated_to',
+      'patients.id as patient_id',
+      'patients.nhs_number',
+      'patients.given_name',
+      'patients.family_name',
+      'patients.risk_flags',
+      'patients.lives_alone',
+      'staff.given_name as holder_given_name',
+      'staff.family_name as holder_family_name',
+    ])
+    .where('episodes.status', '<>', 'discharged');
+  if (scope.kind === 'clinician') query = query.where('episodes.allocated_to', '=', scope.staffId);
+  else query = query.where('episodes.team_id', '=', scope.teamId);
+  if (scope.kind === 'waiting-list' || filter.unallocated) query = query.where('episodes.allocated_to', 'is', null);
+  if (filter.services) query = filter.services.length ? query.where('episodes.service', 'in', filter.services) : query.where((eb) => eb.val(false));
+  if (filter.priority) query = query.where('episodes.priority', '=', filter.priority);
+  if (filter.breached) query = query.where('episodes.first_contact_at', 'is', null).where('episodes.response_due_at', '<', now);
+  const rows = await query.orderBy('episodes.response_due_at').orderBy('episodes.id').execute();
+
+  const today = ukDateOf(now);
+  const result = rows.map((r): CaseloadRow => {
+    const riskFlags = (r.risk_flags as RiskFlagKind[]) ?? [];
+    const clock = clockState({ dueAt: new Date(r.response_due_at), firstContactAt: r.first_contact_at ? new Date(r.first_contact_at) : null, now });
+    const reviewDueOn = dateOnly(r.review_due_on);
+    const score = priorityScore({
+      priority: r.priority as Priority,
+      clock,
+      riskFlagCount: riskFlags.length,
+      livesAlone: r.lives_alone,
+      daysSinceLastContact: r.last_contact_at ? daysBetween(new Date(r.last_contact_at), now) : null,
+      review: reviewStateOn(reviewDueOn, today),
+    });
+    return {
+      episodeId: r.id,
+      version: r.version,
+      patient: { id: r.patient_id, nhsNumber: r.nhs_number, givenName: r.given_name, familyName: r.family_name, riskFlags },
+      service: r.service,
+      pathway: d2aPathwayOf(r.service as Service),
+      priority: r.priority,
+      complexity: r.complexity,
+      status: r.status,
+      holdReason: r.hold_reason,
+      responseDueAt: iso(r.response_due_at)!,
+      clock: { ...clock, text: describeClock(clock) },
+      allocatedTo: r.allocated_to ? { id: r.allocated_to, name: `${r.holder_given_name} ${r.holder_family_name}` } : null,
+      lastContactAt: iso(r.last_contact_at),
+      nextContactAt: iso(r.next_contact_at),
+      reviewDueOn,
+      weight: weightOfEpisode({ complexity: r.complexity, visitsPerWeek: Number(r.visits_per_week), travelMinutes: r.travel_minutes, riskFlagCount: riskFlags.length }),
+      score: score.score,
+      reasons: score.reasons,
+    };
+  });
+  // The waiting list is in clock order (the query's order); caseloads by the priority score, then the clock.
+  if (scope.kind !== 'waiting-list') {
+    result.sort(
+      (a, b) =>
+        compareForCaseload({ score: a.score, dueAt: new Date(a.responseDueAt) }, { score: b.score, dueAt: new Date(b.responseDueAt) }) ||
+        a.episodeId.localeCompare(b.episodeId),
+    );
+  }
+  return result;
+}
+
+/** Each clinician's open episodes and their total weight against contracted hours, from the team's open episodes. */
+export async function listTeamCapacity(db: Kysely<Database>, teamId: string, clinicians: readonly StaffForAllocation[]): Promise<CapacityResponse[]> {
+  const rows = await db
+    .selectFrom('episodes')
+    .innerJoin('patients', 'patients.id', 'episodes.patient_id')
+    .select(['episodes.allocated_to', 'episodes.complexity', 'episodes.visits_per_week', 'episodes.travel_minutes', 'patients.risk_flags'])
+    .where('episodes.team_id', '=', teamId)
+    .where('episodes.status', '<>', 'discharged')
+    .where('episodes.allocated_to', 'is not', null)
+    .execute();
+  const weights = new Map<string, number[]>();
+  for (const r of rows) {
+    const list = weights.get(r.allocated_to!) ?? [];
+    list.push(weightOfEpisode({ complexity: r.complexity, visitsPerWeek: Number(r.visits_per_week), travelMinutes: r.travel_minutes, riskFlagCount: ((r.risk_flags as RiskFlagKind[]) ?? []).length }));
+    weights.set(r.allocated_to!, list);
+  }
+  return clinicians.map((c) => {
+    const list = weights.get(c.id) ?? [];
+    const load = loadOf(list, c.contractedHours);
+    return {
+      staffId: c.id,
+      name: c.name,
+      role: c.role,
+      profession: c.profession,
+      contractedHours: c.contractedHours,
+      episodes: list.length,
+      totalWeight: load.total,
+      capacity: load.capacity,
+      percent: load.percent,
+      status: load.status,
+    };
+  });
+}

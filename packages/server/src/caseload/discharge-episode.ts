@@ -1,0 +1,60 @@
+// Discharge: the episode ends with its outcome, the patient's destination and the date. Without an
+// outcome Homeward refuses and nothing changes: the outcome is what the service is judged by.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { changeEpisode } from './change-episode.ts';
+import {
+  dischargeDestinationLabels,
+  dischargeDestinationsFor,
+  dischargeOutcomes,
+  ukDateOf,
+  type DischargeDestination,
+  type DischargeOutcome,
+} from '@homeward/clinical';
+import type { EpisodeResponse } from './episode-schema.ts';
+
+export type DischargeInput = { outcome: string | null; destination: string | null; dischargedOn: string | null; note: string | null };
+export type Discharge = { outcome: DischargeOutcome; destination: DischargeDestination; dischargedOn: string; note: string | null };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a discharge; dischargedOn is yyyy-mm-dd (pages turn day/month/year fields into it first). */
+export function checkDischarge(episode: EpisodeResponse, input: DischargeInput, now: Date): { ok: true; discharge: Discharge } | { ok: false; fields: FieldError[] } {
+  if (episode.status === 'discharged') return { ok: false, fields: [{ path: 'outcome', message: 'This episode has already been discharged' }] };
+  const fields: FieldError[] = [];
+  const outcome = dischargeOutcomes.find((o) => o === input.outcome) ?? null;
+  if (outcome === null) fields.push({ path: 'outcome', message: 'Select the outcome of the episode. An episode cannot be discharged without one' });
+  const allowed = outcome ? dischargeDestinationsFor(outcome) : null;
+  const destination = allowed?.find((d) => d === input.destination) ?? null;
+  if (!input.destination) fields.push({ path: 'destination', message: 'Select where the patient went at discharge' });
+  else if (allowed && destination === null) {
+    fields.push({ path: 'destination', message: `For this outcome, the destination must be ${allowed.map((d) => dischargeDestinationLabels[d].toLowerCase()).join(' or ')}` });
+  }
+  const today = ukDateOf(now);
+  const on = input.dischargedOn ?? '';
+  if (!on) fields.push({ path: 'dischargedOn', message: 'Enter the date of discharge' });
+  else if (!isoDate.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`)) || new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) !== on) {
+    fields.push({ path: 'dischargedOn', message: 'Date of discharge must be a real date' });
+  } else if (on > today) fields.push({ path: 'dischargedOn', message: 'Date of discharge must be today or in the past' });
+  else if (on < ukDateOf(new Date(episode.referralReceivedAt))) fields.push({ path: 'dischargedOn', message: 'Date of discharge must be on or after the day the referral was received' });
+  if (fields.length || !outcome || !destination) return { ok: false, fields };
+  return { ok: true, discharge: { outcome, destination, dischargedOn: on, note: input.note || null } };
+}
+
+export type DischargeEpisodeOptions = { episode: EpisodeResponse; input: DischargeInput; expectedVersion: number; accessReason: string | null };
+
+export async function dischargeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
+  const checked = checkDischarge(o.episode, o.input, request.server.config.now());
+  if (!checked.ok) throw validationFailed(checked.fields);
+  const d = checked.discharge;
+  return changeEpisode(request, trx, {
+    episodeId: o.episode.id,
+    patientId: o.episode.patientId,
+    expectedVersion: o.expectedVersion,
+    set: { status: 'discharged', hold_reason: null, discharged_on: d.dischargedOn, discharge_outcome: d.outcome, discharge_destination: d.destination, discharge_note: d.note },
+    event: { kind: 'discharged', reason: d.outcome, detail: { from: o.episode.status, destination: d.destination, dischargedOn: d.dischargedOn, ...(d.note ? { note: d.note } : {}) } },
+    accessReason: o.accessReason,
+  });
+}

@@ -1,0 +1,359 @@
+// Episodes of care as pages: the episode, allocation, hand-over, first contact, hold and resume,
+// discharge and onward referrals. Same rules as the JSON API; POST/redirect/GET with confirmations.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { ageOn, parseDateParts } from '@homeward/clinical';
+import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { redirectSeeOther } from '../platform/request-context.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import { allocateEpisode, authoriseAllocation, checkAllocationChange, competenceFor, type AllocationKind } from './allocate-episode.ts';
+import { listTeamCapacity } from './caseload-queries.ts';
+import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
+import {
+  allocationChangeReasonLabels,
+  allocationChangeReasons,
+  dischargeDestinationLabels,
+  dischargeDestinations,
+  dischargeOutcomeLabels,
+  dischargeOutcomes,
+  episodeStatusLabels,
+  onHoldReasonLabels,
+  onHoldReasons,
+  priorityLabels,
+  serviceLabels,
+  skillLabels,
+  ukDateOf,
+  type AllocationChangeReason,
+  type OnHoldReason,
+} from '@homeward/clinical';
+import { describeEpisodeEvent } from './describe-episode-event.ts';
+import { dischargeEpisode } from './discharge-episode.ts';
+import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from './episode-access.ts';
+import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
+import type { EpisodeResponse } from './episode-schema.ts';
+import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
+import { parseTimeOfDay, ukLocalToInstant, ukTimeOf } from './uk-time.ts';
+
+const hidden = { hide: true };
+const idParams = z.object({ id: z.uuid() });
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+type Form = Record<string, string | string[]>;
+
+export const episodeLabels = {
+  services: serviceLabels,
+  priorities: priorityLabels,
+  statuses: episodeStatusLabels,
+  skills: skillLabels,
+  allocationReasons: allocationChangeReasonLabels,
+  holdReasons: onHoldReasonLabels,
+  outcomes: dischargeOutcomeLabels,
+  destinations: dischargeDestinationLabels,
+};
+
+const flashes: Record<string, string> = {
+  allocated: 'Allocation saved',
+  'handed-over': 'Episode handed over',
+  'first-contact': 'First contact recorded. The episode is now active',
+  'on-hold': 'Episode put on hold',
+  resumed: 'Episode resumed',
+  discharged: 'Patient discharged',
+  'onward-referral': 'Onward referral recorded',
+  acknowledged: 'Onward referral marked as acknowledged',
+};
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+
+type ActionKind = 'first-contact' | 'hold' | 'discharge' | 'onward-referral';
+const actionTitles: Record<ActionKind, string> = {
+  'first-contact': 'Record first contact',
+  hold: 'Put the episode on hold',
+  discharge: 'Discharge the patient',
+  'onward-referral': 'Refer on to another service',
+};
+
+export async function episodePages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => app.config.now();
+
+  async function patientFor(episode: EpisodeResponse) {
+    const patient = await findPatient(app.db, episode.patientId);
+    if (!patient) throw notFound('Patient');
+    return { ...patient, age: ageOn(patient.dateOfBirth, ukDateOf(now())) };
+  }
+
+  /** Runs a page write; bad input and stale versions re-render the form, everything else goes to the error page. */
+  async function pageWrite(
+    reply: FastifyReply,
+    o: { episode: EpisodeResponse; write: () => Promise<unknown>; done: string; render: (fields: FieldError[], status: number, episode: EpisodeResponse) => Promise<FastifyReply> },
+  ): Promise<FastifyReply> {
+    try {
+      await o.write();
+    } catch (error) {
+      if (error instanceof HomewardError && error.code === 'validation_failed') {
+        return o.render(error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400, o.episode);
+      }
+      if (error instanceof HomewardError && error.code === 'version_conflict') {
+        const current = (error.current as EpisodeResponse | undefined) ?? o.episode;
+        return o.render([{ path: 'version', message: 'Someone else changed this episode while you had it open. Check it as it is now, then try again.' }], 409, current);
+      }
+      throw error;
+    }
+    return redirectSeeOther(reply, o.done);
+  }
+
+  const formVersion = (body: Form) => {
+    const version = Number(one(body.version));
+    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the episode version; reload the page');
+    return version;
+  };
+
+  typed.get('/episodes/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
+    const access = await authoriseEpisodeRead(request, await loadEpisode(request, request.params.id));
+    const { episode } = access;
+    const [patient, events, onwardReferrals] = await Promise.all([patientFor(episode), listEpisodeEvents(app.db, episode.id), listOnwardReferrals(app.db, episode.id)]);
+    await auditEpisodeRead(request, access);
+    const principal = access.grant.principal;
+    return reply.page('caseload/pages/episode.njk', {
+      title: `Episode of care: ${serviceLabels[episode.service as keyof typeof serviceLabels] ?? episode.service}`,
+      section: 'caseload',
+      patient,
+      breakGlass: access.grant.breakGlass,
+      episode,
+      events: events.map((e) => ({ ...e, ...describeEpisodeEvent(e) })),
+      onwardReferrals,
+      labels: episodeLabels,
+      may: {
+        allocate: ['registered-therapist', 'clinical-lead'].includes(principal.role),
+        handOver: episode.allocatedTo !== null && (episode.allocatedTo === principal.staffId || ['registered-therapist', 'clinical-lead'].includes(principal.role)),
+        change: ['assistant-practitioner', 'registered-therapist', 'clinical-lead'].includes(principal.role),
+      },
+      flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
+      backHref: '/caseload',
+      backText: 'Back to caseload',
+    });
+  });
+
+  // Allocation and hand-over: the team's clinicians with their weight against capacity and whether
+  // the competence rules allow them, so the choice can be fair and safe.
+  async function renderAllocation(request: FastifyRequest, reply: FastifyReply, kind: AllocationKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
+    const clinicians = await listTeamClinicians(app.db, episode.teamId, { includeSupportWorkers: true });
+    const capacity = await listTeamCapacity(app.db, episode.teamId, clinicians);
+    const rows = clinicians.map((c, i) => ({ ...capacity[i]!, decision: competenceFor(episode, c), current: c.id === episode.allocatedTo }));
+    return reply.code(status).page('caseload/pages/allocate.njk', {
+      title: kind === 'hand-over' ? 'Hand over the episode' : 'Allocate the episode',
+      section: 'caseload',
+      kind,
+      action: `/episodes/${episode.id}/${kind === 'hand-over' ? 'hand-over' : 'allocate'}`,
+      patient: await patientFor(episode),
+      breakGlass: access.grant.breakGlass,
+      episode,
+      rows,
+      reasonItems: allocationChangeReasons.map((value) => ({ value, text: allocationChangeReasonLabels[value], checked: values.reason === value })),
+      values,
+      labels: episodeLabels,
+      errors: errorList(fields, { staffId: 'staffId', reason: 'reason', version: 'staffId', form: 'staffId' }),
+      fieldErrors: errorsByField(fields),
+      backHref: `/episodes/${episode.id}`,
+    });
+  }
+
+  for (const kind of ['allocation', 'hand-over'] as const) {
+    const path = kind === 'hand-over' ? 'hand-over' : 'allocate';
+    typed.get(`/episodes/:id/${path}`, { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+      const episode = await loadEpisode(request, request.params.id);
+      const access = await authoriseEpisodeAllocation(request, episode);
+      await authoriseAllocation(request, episode, kind);
+      await auditEpisodeRead(request, access, { purpose: kind });
+      return renderAllocation(request, reply, kind, access, {});
+    });
+
+    typed.post(`/episodes/:id/${path}`, { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
+      const episode = await loadEpisode(request, request.params.id);
+      const access = await authoriseEpisodeAllocation(request, episode);
+      await authoriseAllocation(request, episode, kind);
+      const body = request.body as Form;
+      const values = { staffId: one(body.staffId), reason: one(body.reason), note: one(body.note) };
+      return pageWrite(reply, {
+        episode,
+        done: `/episodes/${episode.id}?done=${kind === 'hand-over' ? 'handed-over' : 'allocated'}`,
+        render: (fields, status, current) => renderAllocation(request, reply, kind, { ...access, episode: current }, values, fields, status, current),
+        write: async () => {
+          const version = formVersion(body);
+          if (version !== episode.version) throw new HomewardError('version_conflict', 'stale', { current: episode });
+          const fields: FieldError[] = [];
+          if (!values.staffId) fields.push({ path: 'staffId', message: kind === 'hand-over' ? 'Choose the colleague taking the episode' : 'Choose who will hold the episode, or the team’s waiting list' });
+          const reason = allocationChangeReasons.find((r) => r === values.reason) ?? null;
+          if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+          const staffId = values.staffId === 'waiting-list' && kind === 'allocation' ? null : values.staffId;
+          if (staffId !== null && !z.uuid().safeParse(staffId).success) throw new HomewardError('validation_failed', 'Choose a clinician from the list', { fields: [{ path: 'staffId', message: 'Choose a clinician from the list' }] });
+          const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
+          const staff = await checkAllocationChange(request, app.db, episode, kind, change);
+          await app.db.transaction().execute((trx) => allocateEpisode(request, trx, { episode, kind, change, staff, expectedVersion: version, accessReason: access.reason }));
+        },
+      });
+    });
+  }
+
+  // First contact, hold, discharge and onward referral: one form page each.
+  async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
+    const checked = (list: readonly string[], selected: unknown) => list.map((value) => ({ value, checked: value === selected }));
+    return reply.code(status).page('caseload/pages/episode-action.njk', {
+      title: actionTitles[action],
+      section: 'caseload',
+      actionKind: action,
+      action: `/episodes/${episode.id}/${action === 'onward-referral' ? 'onward-referrals/new' : action}`,
+      patient: await patientFor(episode),
+      breakGlass: access.grant.breakGlass,
+      episode,
+      values,
+      labels: episodeLabels,
+      items: {
+        holdReasons: checked(onHoldReasons, values.reason).map((i) => ({ ...i, text: onHoldReasonLabels[i.value as OnHoldReason] })),
+        outcomes: checked(dischargeOutcomes, values.outcome).map((i) => ({ ...i, text: dischargeOutcomeLabels[i.value as keyof typeof dischargeOutcomeLabels] })),
+        destinations: checked(dischargeDestinations, values.destination).map((i) => ({ ...i, text: dischargeDestinationLabels[i.value as keyof typeof dischargeDestinationLabels] })),
+      },
+      errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
+      fieldErrors: errorsByField(fields),
+      backHref: `/episodes/${episode.id}`,
+    });
+  }
+
+  const actionPaths: Record<ActionKind, string> = { 'first-contact': 'first-contact', hold: 'hold', discharge: 'discharge', 'onward-referral': 'onward-referrals/new' };
+  for (const action of Object.keys(actionPaths) as ActionKind[]) {
+    typed.get(`/episodes/:id/${actionPaths[action]}`, { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), action);
+      await auditEpisodeRead(request, access, { purpose: action });
+      const today = ukDateOf(now());
+      const [year, month, day] = today.split('-');
+      const defaults: Form =
+        action === 'first-contact'
+          ? { 'at-day': String(Number(day)), 'at-month': String(Number(month)), 'at-year': year!, 'at-time': ukTimeOf(now()) }
+          : action === 'discharge'
+            ? { 'dischargedOn-day': String(Number(day)), 'dischargedOn-month': String(Number(month)), 'dischargedOn-year': year! }
+            : {};
+      return renderAction(reply, action, access, defaults);
+    });
+  }
+
+  typed.post('/episodes/:id/first-contact', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'first-contact');
+    const body = request.body as Form;
+    const values: Form = { 'at-day': one(body['at-day']), 'at-month': one(body['at-month']), 'at-year': one(body['at-year']), 'at-time': one(body['at-time']), assessed: one(body.assessed) };
+    return pageWrite(reply, {
+      episode: access.episode,
+      done: `/episodes/${access.episode.id}?done=first-contact`,
+      render: (fields, status, current) => renderAction(reply, 'first-contact', { ...access, episode: current }, values, fields, status, current),
+      write: async () => {
+        const version = formVersion(body);
+        const date = parseDateParts({ day: one(body['at-day']), month: one(body['at-month']), year: one(body['at-year']) }, { label: 'Date of first contact', today: ukDateOf(now()) });
+        const time = parseTimeOfDay(one(body['at-time']));
+        const fields: FieldError[] = [];
+        if (!date.ok) fields.push({ path: 'at', message: date.message });
+        if (time === null) fields.push({ path: 'atTime', message: one(body['at-time']) ? 'Enter a real time, using the 24-hour clock, for example 14:30' : 'Enter the time of first contact' });
+        if (!date.ok || time === null) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+        const contact = { at: ukLocalToInstant(date.value, time), nextContactAt: null, assessed: values.assessed === 'yes' };
+        await app.db.transaction().execute((trx) => recordFirstContact(request, trx, { episode: access.episode, contact, expectedVersion: version, accessReason: access.reason }));
+      },
+    });
+  });
+
+  typed.post('/episodes/:id/hold', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'hold');
+    const body = request.body as Form;
+    const values: Form = { reason: one(body.reason), note: one(body.note) };
+    return pageWrite(reply, {
+      episode: access.episode,
+      done: `/episodes/${access.episode.id}?done=on-hold`,
+      render: (fields, status, current) => renderAction(reply, 'hold', { ...access, episode: current }, values, fields, status, current),
+      write: async () => {
+        const version = formVersion(body);
+        const reason = onHoldReasons.find((r) => r === values.reason);
+        if (!reason) throw new HomewardError('validation_failed', 'Choose why the episode is on hold', { fields: [{ path: 'reason', message: 'Choose why the episode is on hold' }] });
+        await app.db.transaction().execute((trx) => putEpisodeOnHold(request, trx, { episode: access.episode, hold: { reason, note: (values.note as string) || null }, expectedVersion: version, accessReason: access.reason }));
+      },
+    });
+  });
+
+  typed.post('/episodes/:id/resume', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'resume');
+    const body = request.body as Form;
+    try {
+      await app.db.transaction().execute((trx) => resumeEpisode(request, trx, { episode: access.episode, expectedVersion: formVersion(body), accessReason: access.reason }));
+    } catch (error) {
+      // The episode page shows the episode as it is now; a stale or repeated press is not an error worth a form.
+      if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/episodes/${access.episode.id}`);
+      throw error;
+    }
+    return redirectSeeOther(reply, `/episodes/${access.episode.id}?done=resumed`);
+  });
+
+  typed.post('/episodes/:id/discharge', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'discharge');
+    const body = request.body as Form;
+    const values: Form = {
+      outcome: one(body.outcome),
+      destination: one(body.destination),
+      'dischargedOn-day': one(body['dischargedOn-day']),
+      'dischargedOn-month': one(body['dischargedOn-month']),
+      'dischargedOn-year': one(body['dischargedOn-year']),
+      note: one(body.note),
+    };
+    return pageWrite(reply, {
+      episode: access.episode,
+      done: `/episodes/${access.episode.id}?done=discharged`,
+      render: (fields, status, current) => renderAction(reply, 'discharge', { ...access, episode: current }, values, fields, status, current),
+      write: async () => {
+        const version = formVersion(body);
+        const date = parseDateParts(
+          { day: values['dischargedOn-day'] as string, month: values['dischargedOn-month'] as string, year: values['dischargedOn-year'] as string },
+          { label: 'Date of discharge', today: ukDateOf(now()) },
+        );
+        const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
+        try {
+          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, expectedVersion: version, accessReason: access.reason }));
+        } catch (error) {
+          // The date's own message (missing month, not a real date) says more than "enter the date".
+          if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {
+            throw new HomewardError('validation_failed', error.message, { fields: error.fields.map((f) => (f.path === 'dischargedOn' ? { path: 'dischargedOn', message: date.message } : f)) });
+          }
+          throw error;
+        }
+      },
+    });
+  });
+
+  typed.post('/episodes/:id/onward-referrals/new', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-referral');
+    const body = request.body as Form;
+    const values: Form = { toService: one(body.toService), note: one(body.note) };
+    return pageWrite(reply, {
+      episode: access.episode,
+      done: `/episodes/${access.episode.id}?done=onward-referral`,
+      render: (fields, status, current) => renderAction(reply, 'onward-referral', { ...access, episode: current }, values, fields, status, current),
+      write: async () => {
+        if ((values.toService as string).length > 200) throw new HomewardError('validation_failed', 'Service must be 200 characters or fewer', { fields: [{ path: 'toService', message: 'Service must be 200 characters or fewer' }] });
+        await app.db.transaction().execute((trx) => addOnwardReferral(request, trx, { episode: access.episode, toService: values.toService as string, note: (values.note as string) || null, accessReason: access.reason }));
+      },
+    });
+  });
+
+  typed.post(
+    '/episodes/:id/onward-referrals/:onwardReferralId/acknowledge',
+    { schema: { ...hidden, params: z.object({ id: z.uuid(), onwardReferralId: z.uuid() }), body: formBody } },
+    async (request, reply) => {
+      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-acknowledged');
+      const body = request.body as Form;
+      try {
+        await app.db.transaction().execute((trx) =>
+          acknowledgeOnwardReferral(request, trx, { episode: access.episode, onwardReferralId: request.params.onwardReferralId, expectedVersion: formVersion(body), accessReason: access.reason }),
+        );
+      } catch (error) {
+        if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/episodes/${access.episode.id}`);
+        throw error;
+      }
+      return redirectSeeOther(reply, `/episodes/${access.episode.id}?done=acknowledged`);
+    },
+  );
+}
