@@ -19,6 +19,9 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       engine: { type: 'string', default: 'both' },
       patients: { type: 'string', default: '200000' },
       iterations: { type: 'string', default: '300' },
+      // npm run bench passes the same flags to every benchmark; these belong to the caseload one.
+      episodes: { type: 'string' },
+      teams: { type: 'string' },
     },
     strict: true,
   });

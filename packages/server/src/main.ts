@@ -1,6 +1,7 @@
 // npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
 import { buildApp } from './app.ts';
 import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
+import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
@@ -11,10 +12,13 @@ const wantsDemo = process.env.HOMEWARD_DEMO === 'true' || (process.env.HOMEWARD_
 const hasStaff = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
 let demo: Awaited<ReturnType<typeof seedDemoTeam>> | null = null;
 if (wantsDemo && !hasStaff) {
-  console.log('First start: creating the demo service (about 20 staff, 300 patients)...');
+  console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals)...');
   demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
   const lead = demo.staff.find((s) => s.homewardRole === 'clinical-lead')!;
   await seedDemoPatients(database.db, { seed: 20261124, count: 300, teamIds: demo.teams.map((t) => t.id), createdBy: lead.id, now: config.now() });
+  // Referrals and caseloads timed from now, so the demo's clocks are live: due soon, breached, met.
+  await seedDemoStaffSkills(database.db, demo);
+  await seedDemoEpisodes(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id), openEpisodes: 42 });
 } else if (wantsDemo) {
   demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
 }
