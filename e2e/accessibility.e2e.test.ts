@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { HomewardRole } from '@homeward/clinical';
-import { expectNoAxeViolations, launchBrowser, openPage, registerPatientByApi, signOutThroughPage, startHomeward, type OpenedPage, type RunningHomeward, type TestStaff } from './browser.ts';
+import { expectNoAxeViolations, launchBrowser, openPage, referAndTriageByApi, referralDetails, registerPatientByApi, signOutThroughPage, startHomeward, type OpenedPage, type RunningHomeward, type TestStaff } from './browser.ts';
 
 describe('every page passes axe (WCAG 2.2 AA)', () => {
   let home: RunningHomeward;
@@ -202,6 +202,155 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     await visit(page, '/', 200, 'Homeward');
     await signOutThroughPage(page);
     await expectNoAxeViolations(page, 'signed out');
+  });
+
+  // Issue 3: referrals, episodes of care, caseloads and the waiting list. The story in
+  // referral-to-caseload.e2e.test.ts already runs axe on the referral form (empty, errors, received),
+  // the incoming list, triage (empty, errors, accepted), allocation (empty, errors, refused), the episode
+  // (waiting, allocated, active, handed over, discharged), first contact, hand-over and discharge (each
+  // empty and with errors), my caseload and its printable view, the waiting list and the report; the
+  // states here are the rest. Data is made through the API where the page itself is not what is checked.
+  describe('referrals, episodes of care, caseloads and the waiting list', () => {
+    let therapist: Page;
+    let lead: Page;
+    let episodeId: string;
+    let toReject: string;
+
+    const errorSummary = (page: Page) => page.getByText('There is a problem');
+    const submit = async (page: Page, button: string, urlAfter?: string) => {
+      if (urlAfter) await Promise.all([page.waitForURL(urlAfter), page.getByRole('button', { name: button }).click()]);
+      else await page.getByRole('button', { name: button }).click();
+    };
+
+    beforeAll(async () => {
+      const rt = home.service.a['registered-therapist'];
+      const client = await home.signIn(rt);
+      // On the waiting list: one breached two days ago, one due within the hour (urgent, UCR standard).
+      await referAndTriageByApi(home, rt, patientId, { referral: { receivedAt: '2026-11-20T09:00:00Z' } });
+      await referAndTriageByApi(home, rt, patientId, { referral: { service: 'd2a-pathway-0', receivedAt: '2026-11-24T08:00:00Z', urgencyRequested: 'urgent' }, triage: { priority: 'P1' } });
+      // On the therapist's caseload, seen this morning.
+      episodeId = (await referAndTriageByApi(home, rt, patientId, { referral: { service: 'community-stroke-rehabilitation', receivedAt: '2026-11-23T09:00:00Z' }, triage: { priority: 'P3' } })).episodeId;
+      const allocated = await client.post(`/api/episodes/${episodeId}/allocation`, { staffId: rt.id, version: 1 });
+      expect(allocated.statusCode, allocated.body).toBe(200);
+      const contact = await client.post(`/api/episodes/${episodeId}/first-contact`, { at: '2026-11-24T08:30:00Z', version: 2 });
+      expect(contact.statusCode, contact.body).toBe(200);
+      // Incoming, to be rejected.
+      const made = await client.post('/api/referrals', referralDetails(patientId, { service: 'rehabilitation-medicine' }));
+      expect(made.statusCode, made.body).toBe(201);
+      toReject = (made.json() as { id: string }).id;
+      therapist = await signedInAs(rt);
+      lead = await signedInAs(home.service.a['clinical-lead']);
+    });
+
+    it('the referral form warning of a repeat referral', async () => {
+      await visit(therapist, `/patients/${patientId}/referrals/new`, 200, 'Make a referral');
+      await therapist.getByRole('group', { name: 'Where did the referral come from?' }).getByLabel('GP').check();
+      await therapist.getByRole('group', { name: 'Which service is the patient referred to?' }).getByLabel('Rehabilitation medicine').check();
+      await therapist.getByRole('group', { name: 'Where will the patient be seen?' }).getByLabel('Clinic').check();
+      await therapist.getByLabel('Reason for referral').fill('Spasticity review');
+      await therapist.getByRole('group', { name: /How soon does the referrer ask/ }).getByLabel('Routine').check();
+      await therapist.getByLabel('Name and role').fill('Dr Ahmed, GP');
+      await therapist.getByLabel('How to reach them').fill('01782 555000');
+      await therapist.getByRole('group', { name: 'Has the patient consented to the referral?' }).getByLabel('Yes').check();
+      await submit(therapist, 'Save referral');
+      await therapist.getByText('This may be a repeat referral').waitFor();
+      await expectNoAxeViolations(therapist, 'referral form (repeat-referral warning)');
+    });
+
+    it('a referral an assistant practitioner may not triage; rejecting one: empty, errors, and the emptied list', async () => {
+      const ap = await signedInAs(home.service.a['assistant-practitioner']);
+      await visit(ap, `/referrals/${toReject}`, 200, 'Referral to Rehabilitation medicine');
+      await expect(ap.getByRole('button', { name: 'Triage this referral' }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(ap, 'referral (assistant practitioner)');
+
+      await visit(therapist, `/referrals/${toReject}/reject`, 200, 'Reject referral to Rehabilitation medicine');
+      await expectNoAxeViolations(therapist, 'reject (empty)');
+      await therapist.getByLabel('Other', { exact: true }).check();
+      await submit(therapist, 'Reject referral');
+      await errorSummary(therapist).waitFor();
+      await expectNoAxeViolations(therapist, 'reject (errors)');
+      await therapist.getByLabel('Lives outside the area the team covers').check();
+      await submit(therapist, 'Reject referral', '**/referrals?rejected=1');
+      await expect(therapist.getByText('Referral rejected').isVisible()).resolves.toBe(true);
+      await expect(therapist.getByText('There are no referrals waiting for triage.').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(therapist, 'incoming referrals (one rejected, none left)');
+    });
+
+    it('the waiting list with a breached row and one about to breach, filtered, and printable', async () => {
+      await visit(lead, '/caseload/waiting', 200, 'Waiting list');
+      const rows = lead.locator('table.hw-caseload tbody tr');
+      await expect(rows.count()).resolves.toBe(2);
+      await expect(rows.first().textContent()).resolves.toMatch(/Breached/);
+      await expect(rows.nth(1).textContent()).resolves.toMatch(/Due within 4 hours/);
+      await expectNoAxeViolations(lead, 'waiting list (breached and due soon)');
+      await visit(lead, '/caseload/waiting?breached=1', 200, 'Waiting list');
+      await expect(rows.count()).resolves.toBe(1);
+      await expectNoAxeViolations(lead, 'waiting list (breached only)');
+      await visit(lead, '/caseload/waiting?priority=P3', 200, 'Waiting list');
+      await expect(lead.getByText('No episodes match these filters.').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(lead, 'waiting list (none match)');
+      await visit(lead, '/caseload/waiting?print=1', 200, 'Waiting list');
+      await expectNoAxeViolations(lead, 'waiting list (print)');
+    });
+
+    it('the episode: reallocation, hold and onward referral forms (empty and with errors), on hold with an onward referral', async () => {
+      const base = `/episodes/${episodeId}`;
+      await visit(lead, `${base}/allocate`, 200, 'Allocate the episode');
+      await expect(lead.getByRole('group', { name: 'Why is it moving?' }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(lead, 'reallocate (empty)');
+
+      await visit(therapist, `${base}/hold`, 200, 'Put the episode on hold');
+      await expectNoAxeViolations(therapist, 'hold (empty)');
+      await therapist.getByLabel('Other', { exact: true }).check();
+      await submit(therapist, 'Put on hold');
+      await errorSummary(therapist).waitFor();
+      await expectNoAxeViolations(therapist, 'hold (errors)');
+      await therapist.getByLabel('Waiting for equipment').check();
+      await submit(therapist, 'Put on hold', `**${base}?done=on-hold`);
+
+      await visit(therapist, `${base}/onward-referrals/new`, 200, 'Refer on to another service');
+      await expectNoAxeViolations(therapist, 'onward referral (empty)');
+      await submit(therapist, 'Record onward referral');
+      await errorSummary(therapist).waitFor();
+      await expectNoAxeViolations(therapist, 'onward referral (errors)');
+      await therapist.getByLabel('Service referred to').fill('Wheelchair service');
+      await submit(therapist, 'Record onward referral', `**${base}?done=onward-referral`);
+      await expect(therapist.getByText('Awaiting acknowledgement').isVisible()).resolves.toBe(true);
+      await expect(therapist.getByRole('button', { name: 'Resume the episode' }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(therapist, 'episode (on hold, onward referral awaiting acknowledgement)');
+    });
+
+    it('caseloads: mine with an on-hold row, filtered, empty; the team’s with capacity, filtered and printable', async () => {
+      await visit(therapist, '/caseload', 200, 'My caseload');
+      await expect(therapist.locator('table.hw-caseload tbody tr').count()).resolves.toBe(1);
+      await expect(therapist.locator('table.hw-caseload').getByText('On hold').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(therapist, 'my caseload (on hold)');
+      await visit(therapist, '/caseload?priority=P1', 200, 'My caseload');
+      await expect(therapist.getByText('No episodes match these filters.').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(therapist, 'my caseload (none match)');
+
+      await visit(lead, '/caseload', 200, 'My caseload');
+      await expect(lead.getByText('There are no open episodes on this caseload.').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(lead, 'my caseload (empty)');
+      await visit(lead, '/caseload/team', 200, 'Team caseload');
+      await expect(lead.getByRole('heading', { level: 2, name: 'Capacity' }).isVisible()).resolves.toBe(true);
+      await expect(lead.locator('table.hw-caseload tbody tr').count()).resolves.toBe(3);
+      await expectNoAxeViolations(lead, 'team caseload');
+      await visit(lead, '/caseload/team?unallocated=1&breached=1', 200, 'Team caseload');
+      await expect(lead.locator('table.hw-caseload tbody tr').count()).resolves.toBe(1);
+      await expectNoAxeViolations(lead, 'team caseload (filtered)');
+      await visit(lead, '/caseload/team?print=1', 200, 'Team caseload');
+      await expectNoAxeViolations(lead, 'team caseload (print)');
+    });
+
+    it('the referral-to-first-contact report, with a row and with errors', async () => {
+      await visit(lead, '/reports/first-contact', 200, 'Referral to first contact');
+      await expect(lead.locator('main table tbody tr').first().textContent()).resolves.toContain('Community stroke rehabilitation');
+      await expectNoAxeViolations(lead, 'first-contact report');
+      await visit(lead, '/reports/first-contact?from=last+week&to=2026-11-01', 400, 'Referral to first contact');
+      await errorSummary(lead).waitFor();
+      await expectNoAxeViolations(lead, 'first-contact report (errors)');
+    });
   });
 
   it('raised no script errors, CSP refusals or missing assets on any page', () => {

@@ -1,7 +1,7 @@
 // What every browser test needs: the real Homeward app listening on a free port (on an in-memory
 // PGlite database with a small seeded service), Debian's Chromium, signing in through the sign-in
 // page as a person would, and axe run against WCAG 2.2 AA.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
@@ -60,11 +60,7 @@ export type OpenedPage = {
 export async function openPage(browser: Browser, home: RunningHomeward, signedInAs?: TestStaff): Promise<OpenedPage> {
   const context = await browser.newContext({ baseURL: home.baseUrl, viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(10_000);
-  if (signedInAs) {
-    const client = await signIn(home.app, signedInAs);
-    const value = client.cookie.replace(/^hw_session=/, '');
-    await context.addCookies([{ name: 'hw_session', value, url: home.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  }
+  if (signedInAs) await useSession(context, home, signedInAs);
   const origin = new URL(home.baseUrl).origin;
   const isLocal = (url: string) => url === '' || url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('about:');
   const externalRequests: string[] = [];
@@ -88,6 +84,18 @@ export async function openPage(browser: Browser, home: RunningHomeward, signedIn
     }
   });
   return { page, problems, externalRequests, close: () => context.close() };
+}
+
+/**
+ * Gives a browser context a fresh session for `staff`, signed in through the API at the app's clock now,
+ * replacing any it had: for stories that move the clock on past the idle timeout, or change who is at
+ * the keyboard without going through the sign-in page again.
+ */
+export async function useSession(context: BrowserContext, home: RunningHomeward, staff: TestStaff): Promise<void> {
+  const client = await signIn(home.app, staff);
+  const value = client.cookie.replace(/^hw_session=/, '');
+  await context.clearCookies({ name: 'hw_session' });
+  await context.addCookies([{ name: 'hw_session', value, url: home.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /** Signs in through the sign-in page by keyboard: type, then Enter, as most people do. */
@@ -122,4 +130,43 @@ export async function expectNoAxeViolations(page: Page, label = new URL(page.url
     .map((v) => `  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replaceAll('\n', '\n      ') ?? ''}`).join('\n')}`)
     .join('\n');
   throw new Error(`axe found ${results.violations.length} accessibility violation(s) on ${label}:\n${report}`);
+}
+
+/** A valid referral for the JSON API (POST /api/referrals); override what a test cares about. */
+export function referralDetails(patientId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    patientId,
+    source: 'acute-ward',
+    sourceDetail: 'Ward 7, Royal Stoke',
+    service: 'd2a-pathway-1',
+    setting: 'home',
+    reason: 'Fall at home, now medically fit for discharge',
+    presentingNeeds: null,
+    urgencyRequested: 'soon',
+    referrerName: 'Priya Shah, ward occupational therapist',
+    referrerContact: '01782 715444 bleep 123',
+    consentToReferral: true,
+    consentNote: null,
+    ...overrides,
+  };
+}
+
+/**
+ * Refers a patient to `therapist`'s team and triages the referral through the JSON API (for tests whose
+ * story starts with an episode on the waiting list). `therapist` must be allowed to triage.
+ */
+export async function referAndTriageByApi(
+  home: RunningHomeward,
+  therapist: TestStaff,
+  patientId: string,
+  o: { referral?: Record<string, unknown>; triage?: Record<string, unknown> } = {},
+): Promise<{ referralId: string; episodeId: string }> {
+  const client = await signIn(home.app, therapist);
+  const made = await client.post('/api/referrals', referralDetails(patientId, o.referral));
+  if (made.statusCode !== 201) throw new Error(`could not make a test referral: ${made.statusCode} ${made.body}`);
+  const referral = made.json() as { id: string; version: number };
+  const triage = { complexity: 'non-complex', complexityReason: 'Single need, stable, family support', priority: 'P2', skillsNeeded: ['OT'], notes: null, visitsPerWeek: 2, ...o.triage };
+  const triaged = await client.post(`/api/referrals/${referral.id}/triage`, { ...triage, version: referral.version });
+  if (triaged.statusCode !== 201) throw new Error(`could not triage a test referral: ${triaged.statusCode} ${triaged.body}`);
+  return { referralId: referral.id, episodeId: (triaged.json() as { episode: { id: string } }).episode.id };
 }
