@@ -1,9 +1,8 @@
 // The dates that matter to an episode of care, as UK calendar dates (yyyy-mm-dd).
 //
-// Why @date-fns/tz: "today", "first contact on" and "days since" are days on the wall calendar in
-// Europe/London. A visit at 00:30 BST on 29 March is on the 29th, though it is 23:30 on the 28th in UTC.
-import { tz } from '@date-fns/tz';
-import { differenceInCalendarDays, format } from 'date-fns';
+// "Today", "first contact on" and "days since" are days on the wall calendar in Europe/London: a
+// visit at 00:30 BST on 29 March is on the 29th, though it is 23:30 on the 28th in UTC. The platform's
+// own time-zone database (Intl) reads instants onto that calendar; after that it is date arithmetic.
 import { ukTimeZone } from './response-clock.ts';
 
 /** Intermediate care and reablement typically last up to 6 weeks (service.md). */
@@ -23,8 +22,12 @@ function parseIsoDate(iso: string): number {
 }
 
 /** The UK calendar date of an instant: 2026-03-28T23:30Z is "2026-03-29" (00:30 BST). */
+// One formatter, made once: caseload lists read the UK date of every row, and building a time-zone
+// context per call cost more than the query itself. en-CA formats dates as yyyy-mm-dd.
+const ukDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: ukTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function ukDateOf(instant: Date): string {
-  return format(instant, 'yyyy-MM-dd', { in: tz(ukTimeZone) });
+  return ukDateFormat.format(instant);
 }
 
 /** A day is either a calendar date already or an instant to read on the UK calendar. */
@@ -40,9 +43,6 @@ function toIsoDate(day: Day): string {
 
 /** Calendar days from one day to another in UK time (negative if `to` is earlier). */
 export function daysBetween(from: Day, to: Day): number {
-  if (typeof from !== 'string' && typeof to !== 'string') {
-    return differenceInCalendarDays(to, from, { in: tz(ukTimeZone) });
-  }
   return Math.round((parseIsoDate(toIsoDate(to)) - parseIsoDate(toIsoDate(from))) / 86_400_000);
 }
 
