@@ -13,3 +13,4 @@ export * from './allocation-competence.ts';
 export * from './priority-score.ts';
 export * from './caseload-weight.ts';
 export * from './episode-dates.ts';
+export * from './uk-wall-clock.ts';

@@ -3,13 +3,19 @@
 // names the rule, is audited, and nothing changes.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { HomewardRole } from '@homeward/clinical';
+import {
+  type HomewardRole,
+  checkAllocation,
+  mayAllocate,
+  type AllocationChangeReason,
+  type AllocationDecision,
+  type Skill,
+} from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import type { Principal } from '../platform/principal.ts';
 import { changeEpisode } from './change-episode.ts';
-import { checkAllocation, mayAllocate, type AllocationChangeReason, type AllocationDecision, type Skill } from '@homeward/clinical';
 import { findStaffForAllocation, type StaffForAllocation } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 

@@ -3,15 +3,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { ageOn, parseDateParts } from '@homeward/clinical';
-import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
-import { errorList, errorsByField } from '../platform/pages.ts';
-import { redirectSeeOther } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
-import { allocateEpisode, authoriseAllocation, checkAllocationChange, competenceFor, type AllocationKind } from './allocate-episode.ts';
-import { listTeamCapacity } from './caseload-queries.ts';
-import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
 import {
+  ageOn,
+  parseDateParts,
   allocationChangeReasonLabels,
   allocationChangeReasons,
   dischargeDestinationLabels,
@@ -25,16 +19,25 @@ import {
   serviceLabels,
   skillLabels,
   ukDateOf,
+  fromUkWallClock,
+  parseTimeOfDay,
+  toUkWallClock,
   type AllocationChangeReason,
   type OnHoldReason,
 } from '@homeward/clinical';
+import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { redirectSeeOther } from '../platform/request-context.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import { allocateEpisode, authoriseAllocation, checkAllocationChange, competenceFor, type AllocationKind } from './allocate-episode.ts';
+import { listTeamCapacity } from './caseload-queries.ts';
+import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
 import { describeEpisodeEvent } from './describe-episode-event.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
 import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from './episode-access.ts';
 import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
-import { parseTimeOfDay, ukLocalToInstant, ukTimeOf } from './uk-time.ts';
 
 const hidden = { hide: true };
 const idParams = z.object({ id: z.uuid() });
@@ -229,7 +232,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       const [year, month, day] = today.split('-');
       const defaults: Form =
         action === 'first-contact'
-          ? { 'at-day': String(Number(day)), 'at-month': String(Number(month)), 'at-year': year!, 'at-time': ukTimeOf(now()) }
+          ? { 'at-day': String(Number(day)), 'at-month': String(Number(month)), 'at-year': year!, 'at-time': toUkWallClock(now()).time }
           : action === 'discharge'
             ? { 'dischargedOn-day': String(Number(day)), 'dischargedOn-month': String(Number(month)), 'dischargedOn-year': year! }
             : {};
@@ -252,8 +255,10 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         const fields: FieldError[] = [];
         if (!date.ok) fields.push({ path: 'at', message: date.message });
         if (time === null) fields.push({ path: 'atTime', message: one(body['at-time']) ? 'Enter a real time, using the 24-hour clock, for example 14:30' : 'Enter the time of first contact' });
-        if (!date.ok || time === null) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        const contact = { at: ukLocalToInstant(date.value, time), nextContactAt: null, assessed: values.assessed === 'yes' };
+        const at = date.ok && time !== null ? fromUkWallClock(date.value, time) : null;
+        if (date.ok && time !== null && !at) fields.push({ path: 'atTime', message: 'That time did not happen: the clocks went forward an hour. Check the time' });
+        if (!at) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+        const contact = { at, nextContactAt: null, assessed: values.assessed === 'yes' };
         await app.db.transaction().execute((trx) => recordFirstContact(request, trx, { episode: access.episode, contact, expectedVersion: version, accessReason: access.reason }));
       },
     });

@@ -8,6 +8,7 @@ import {
   communicationNeedLabels,
   formatDisplayDate,
   formatNhsNumber,
+  formatUkDateTime,
   formatUkPhone,
   homewardRoleLabels,
   professionLabels,
@@ -18,16 +19,6 @@ import {
 export const serverSourceDir = dirname(dirname(fileURLToPath(import.meta.url)));
 export const nhsukFrontendDir = join(dirname(fileURLToPath(import.meta.resolve('nhsuk-frontend/package.json'))), 'dist');
 
-const ukTime = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
 export function createViewEnvironment(): nunjucks.Environment {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader([serverSourceDir, nhsukFrontendDir], { noCache: false }),
@@ -37,7 +28,7 @@ export function createViewEnvironment(): nunjucks.Environment {
   env.addFilter('nhsNumber', (value: string) => (value ? formatNhsNumber(value) : ''));
   env.addFilter('displayDate', (value: string) => (value ? formatDisplayDate(value) : ''));
   // Times are shown as the team sees them, in UK local time with the 24-hour clock.
-  env.addFilter('dateTime', (value: Date | string) => (value ? ukTime.format(new Date(value)) : ''));
+  env.addFilter('dateTime', (value: Date | string) => (value ? formatUkDateTime(value) : ''));
   env.addFilter('isoDateTime', (value: Date | string) => (value ? new Date(value).toISOString() : ''));
   env.addFilter('roleLabel', (value: keyof typeof homewardRoleLabels) => homewardRoleLabels[value] ?? value);
   env.addFilter('professionLabel', (value: keyof typeof professionLabels) => professionLabels[value] ?? value);

@@ -1,9 +1,11 @@
 // Why a triage or rejection could not be recorded, in words that say what already happened.
-import { rejectionReasonLabels } from '@homeward/clinical';
+import {
+  rejectionReasonLabels,
+  formatUkDateTime,
+} from '@homeward/clinical';
 import { HomewardError, versionConflict } from '../platform/homeward-error.ts';
 import type { ReferralDecision } from './authorise-referral-decision.ts';
 import type { ReferralResponse } from './referral-schema.ts';
-import { formatUkDateTime } from './uk-local-time.ts';
 
 export function decisionConflict(current: ReferralResponse, attempted: ReferralDecision): HomewardError {
   const when = current.decidedAt ? formatUkDateTime(current.decidedAt) : 'earlier';

@@ -1,6 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { isClinicalRole, serviceLabels } from '@homeward/clinical';
+import {
+  isClinicalRole,
+  serviceLabels,
+  formatUkDateTime,
+} from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
@@ -8,7 +12,6 @@ import { loadAccessFacts } from '../access/relationship-queries.ts';
 import type { ReferralDetails } from './check-referral-details.ts';
 import { findOpenReferral, findReferral, insertReferral } from './referral-queries.ts';
 import type { ReferralResponse } from './referral-schema.ts';
-import { formatUkDateTime } from './uk-local-time.ts';
 
 /** A referral names a patient already in the index; an unknown id is refused before anything is written. */
 export function unknownPatient(): HomewardError {

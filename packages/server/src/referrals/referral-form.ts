@@ -1,12 +1,15 @@
 // The intake, triage and reject forms: form fields in, the API's input shapes (or field errors) out,
 // through the same schemas and checks as the JSON API. Field ids are the error-summary anchors.
-import { parseDateParts } from '@homeward/clinical';
+import {
+  parseDateParts,
+  fromUkWallClock,
+  toUkWallClock,
+} from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
 import { fieldsFromZodIssues } from '../platform/validation.ts';
 import { checkReferralDetails, referralRuleProblems, type ReferralDetails } from './check-referral-details.ts';
 import { referralDetailsSchema, rejectDetailsSchema, triageDetailsSchema, type RejectDetailsInput, type TriageDetailsInput } from './referral-schema.ts';
 import { checkRejection } from './reject-referral.ts';
-import { fromUkWallClock, toUkWallClock } from './uk-local-time.ts';
 
 export type FormValues = Record<string, string | string[] | undefined>;
 

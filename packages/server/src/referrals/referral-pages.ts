@@ -29,6 +29,7 @@ import {
   skills,
   urgencies,
   urgencyLabels,
+  formatUkDateTime,
 } from '@homeward/clinical';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -44,7 +45,6 @@ import type { ReferralResponse } from './referral-schema.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { auditTeamReferralList, referralListLimit } from './team-referral-list.ts';
 import { triageReferral } from './triage-referral.ts';
-import { formatUkDateTime } from './uk-local-time.ts';
 
 const patientParams = z.object({ id: z.uuid() });
 const idParams = z.object({ id: z.uuid() });

@@ -1,5 +1,6 @@
 // Times typed on forms are UK wall-clock times (what the ward said on the phone); the database keeps
 // instants. Converting needs the Europe/London offset on that day, which changes in March and October.
+// The platform's own time-zone database (Intl) answers that, on the server and in the browser alike.
 
 const ukParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
@@ -37,6 +38,16 @@ export function fromUkWallClock(date: string, time: string): Date | null {
   return null;
 }
 
+/** Checks a typed 24-hour time, "9:30", "09:30" or "09.30"; returns it as hh:mm, or null. */
+export function parseTimeOfDay(text: string): string | null {
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const h = Number(match[1]);
+  const m = Number(match[2]);
+  if (h > 23 || m > 59) return null;
+  return `${String(h).padStart(2, '0')}:${match[2]}`;
+}
+
 const ukDateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   day: 'numeric',
@@ -47,7 +58,7 @@ const ukDateTime = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 });
 
-/** "26 Nov 2026, 09:00": the same words as the pages' dateTime filter, for messages. */
+/** "26 Nov 2026, 09:00": UK time, 24-hour clock, as the pages show it. */
 export function formatUkDateTime(instant: Date | string): string {
   return ukDateTime.format(new Date(instant));
 }

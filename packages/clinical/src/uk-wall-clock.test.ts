@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatUkDateTime, fromUkWallClock, parseTimeOfDay, toUkWallClock } from './uk-wall-clock.ts';
+
+describe('UK wall-clock times', () => {
+  it.each([
+    ['2026-01-15', '09:30', '2026-01-15T09:30:00.000Z'], // GMT
+    ['2026-07-15', '09:30', '2026-07-15T08:30:00.000Z'], // BST
+    ['2026-03-29', '00:30', '2026-03-29T00:30:00.000Z'], // before the clocks go forward
+    ['2026-03-29', '02:30', '2026-03-29T01:30:00.000Z'], // after
+    ['2026-10-25', '01:30', '2026-10-25T00:30:00.000Z'], // the repeated hour: its first (BST) pass
+    ['2026-10-25', '02:30', '2026-10-25T02:30:00.000Z'], // GMT again
+  ])('%s %s is %s', (date, time, iso) => {
+    const instant = fromUkWallClock(date, time);
+    expect(instant?.toISOString()).toBe(iso);
+    expect(toUkWallClock(instant!)).toEqual({ date, time });
+  });
+
+  it('has no instant for a time in the hour skipped in March, nor for malformed input', () => {
+    expect(fromUkWallClock('2026-03-29', '01:30')).toBeNull();
+    expect(fromUkWallClock('2026-3-29', '10:00')).toBeNull();
+    expect(fromUkWallClock('2026-03-29', '10:0')).toBeNull();
+  });
+
+  it.each([
+    ['9:30', '09:30'],
+    ['09.30', '09:30'],
+    [' 23:59 ', '23:59'],
+    ['24:00', null],
+    ['12:60', null],
+    ['noon', null],
+  ])('reads the typed time %j as %j', (typed, expected) => {
+    expect(parseTimeOfDay(typed)).toBe(expected);
+  });
+
+  it('formats instants in UK time with the 24-hour clock', () => {
+    expect(formatUkDateTime('2026-07-15T08:30:00Z')).toBe('15 Jul 2026, 09:30');
+    expect(formatUkDateTime(new Date('2026-11-26T08:30:00Z'))).toBe('26 Nov 2026, 08:30');
+  });
+});
