@@ -145,3 +145,18 @@ describe('compareForCaseload', () => {
     expect(rows.sort(compareForCaseload).map((r) => r.id)).toEqual(['e', 'c', 'b', 'd', 'a']);
   });
 });
+
+describe('an episode on hold', () => {
+  it('scores nothing, whatever its clock and risks, and says why', () => {
+    const result = priorityScore({
+      priority: 'P1',
+      clock: { state: 'breached', minutesOver: 3 * 24 * 60 },
+      riskFlagCount: 4,
+      livesAlone: true,
+      daysSinceLastContact: 30,
+      review: 'overdue',
+      onHold: true,
+    });
+    expect(result).toEqual({ score: 0, reasons: [{ label: 'On hold', points: 0 }] });
+  });
+});

@@ -56,6 +56,8 @@ export type PriorityScoreInput = {
   /** Null before the first contact: the response clock speaks for that time. */
   daysSinceLastContact: number | null;
   review: ReviewState;
+  /** An episode on hold is not planned for contact, so it sinks to the foot of the caseload. */
+  onHold?: boolean;
 };
 
 export type PriorityReason = { label: string; points: number };
@@ -70,6 +72,7 @@ function plural(n: number, unit: string): string {
 }
 
 export function priorityScore(input: PriorityScoreInput, weights: PriorityScoreWeights = priorityScoreWeights): PriorityScore {
+  if (input.onHold) return { score: 0, reasons: [{ label: 'On hold', points: 0 }] };
   const reasons: PriorityReason[] = [{ label: priorityLabels[input.priority], points: weights.priority[input.priority] }];
 
   const clock = input.clock;

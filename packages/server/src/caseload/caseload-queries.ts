@@ -83,6 +83,7 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
       livesAlone: r.lives_alone,
       daysSinceLastContact: r.last_contact_at ? daysBetween(new Date(r.last_contact_at), now) : null,
       review: reviewStateOn(reviewDueOn, today),
+      onHold: r.status === 'on-hold',
     });
     return {
       episodeId: r.id,
