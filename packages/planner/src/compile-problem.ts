@@ -37,6 +37,8 @@ export type CompiledProblem = {
   demand: Float64Array;
   /** Cost if the task is left unplanned; carried by a visit's first task only. */
   penalty: Float64Array;
+  /** 1 for the first task of a visit that may not be left unplanned. */
+  required: Uint8Array;
   /** 1 if staff s may do task t (skills, pinning, and a direct trip fits the shift), taskCount x staffCount. */
   compatible: Uint8Array;
   continuity: Float64Array;
@@ -113,6 +115,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const service = new Float64Array(T * m);
   const demand = new Float64Array(T);
   const penalty = new Float64Array(T);
+  const required = new Uint8Array(T);
   const continuity = new Float64Array(T * m);
   const compatible = new Uint8Array(T * m);
 
@@ -142,6 +145,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     demand[t] = v.demand ?? 0;
     if (!isSecond) {
       penalty[t] = v.mayLeaveUnplanned === true ? (v.unplannedPenalty ?? weights.unplannedPenalty) * (v.priority ?? 1) : mandatoryPenalty;
+      required[t] = v.mayLeaveUnplanned === true ? 0 : 1;
     }
     windowOffset[t] = ws.length;
     const windows = windowsOf(v);
@@ -154,7 +158,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     if (windows.length !== 1 || windows[0]!.soft === true) simple = false;
     open[t] = windows[0]!.start;
     close[t] = windows.at(-1)!.end;
-    const required = isSecond && v.secondStaffSkills !== undefined ? v.secondStaffSkills : v.requiredSkills;
+    const skills = isSecond && v.secondStaffSkills !== undefined ? v.secondStaffSkills : v.requiredSkills;
     for (let s = 0; s < m; s++) {
       const st = staff[s]!;
       const d = v.durationByStaff?.[st.id] ?? v.duration;
@@ -162,7 +166,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       service[t * m + s] = d;
       const preferred = v.preferredStaff;
       continuity[t * m + s] = preferred !== undefined && preferred.length > 0 && !preferred.includes(st.id) ? weights.continuityCost : 0;
-      let ok = hasAll(new Set(st.skills ?? []), required);
+      let ok = hasAll(new Set(st.skills ?? []), skills);
       if (!isSecond && v.pinned?.staffId !== undefined && v.pinned.staffId !== st.id) ok = false;
       compatible[t * m + s] = ok ? 1 : 0;
     }
@@ -294,6 +298,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     close,
     demand,
     penalty,
+    required,
     compatible,
     continuity,
     staffStart,

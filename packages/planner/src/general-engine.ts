@@ -31,6 +31,16 @@ export class GeneralEngine implements InsertionEngine {
   readonly #scratch: Int32Array;
   readonly #scratchCosts: Float64Array;
   readonly #syncTasks: Int32Array;
+  /**
+   * The synchronised schedule of the state last refreshed: the start lower bounds at the fixed point
+   * and the resulting start and end times. An insertion that leaves every linked start in its route
+   * unchanged leaves every other route unchanged too, so it costs one route simulation, not all.
+   */
+  readonly #stableLb: Float64Array;
+  readonly #stableStart: Float64Array;
+  readonly #stableEnd: Float64Array;
+  readonly #probeLb: Float64Array;
+  #stableValid = false;
   #lateLast = 0;
   #lateMinutes = 0;
 
@@ -42,6 +52,10 @@ export class GeneralEngine implements InsertionEngine {
     this.#end = new Float64Array(cp.taskCount);
     this.#scratch = new Int32Array(cp.taskCount + 2);
     this.#scratchCosts = new Float64Array(cp.staffCount);
+    this.#stableLb = new Float64Array(cp.taskCount).fill(-infinity);
+    this.#stableStart = new Float64Array(cp.taskCount);
+    this.#stableEnd = new Float64Array(cp.taskCount);
+    this.#probeLb = new Float64Array(cp.taskCount);
     const sync: number[] = [];
     for (let t = 0; t < cp.taskCount; t++) if (cp.partner[t]! > t) sync.push(t);
     this.#syncTasks = Int32Array.from(sync);
@@ -75,6 +89,10 @@ export class GeneralEngine implements InsertionEngine {
    * continuity, lateness) or Infinity if infeasible. Writes start/end times per task.
    */
   simulate(r: number, seq: Int32Array, count: number, record?: ScheduleRecord): number {
+    return this.#simulateWith(r, seq, count, this.#lowerBound, record);
+  }
+
+  #simulateWith(r: number, seq: Int32Array, count: number, lb: Float64Array, record?: ScheduleRecord): number {
     if (count === 0) {
       if (record !== undefined) record.breaks[r] = [];
       return 0;
@@ -83,7 +101,6 @@ export class GeneralEngine implements InsertionEngine {
     const L = cp.locationCount;
     const m = cp.staffCount;
     if (count > cp.maxVisits[r]!) return infinity;
-    const lb = this.#lowerBound;
     const startOut = this.#start;
     const endOut = this.#end;
     let time = cp.shiftStart[r]!;
@@ -223,14 +240,33 @@ export class GeneralEngine implements InsertionEngine {
       }
       state.linkedCount[r] = linked;
       state.load[r] = load;
-      if (linked > 0) anyLinked = true;
-      else state.routeCost[r] = this.simulate(r, this.#routeSeq(state, r), state.len[r]!);
+      if (linked > 0) {
+        anyLinked = true;
+      } else {
+        state.routeCost[r] = this.simulate(r, this.#routeSeq(state, r), state.len[r]!);
+        this.#recordEnds(state, r);
+      }
     }
+    this.#stableValid = false;
     if (anyLinked || cp.linked.includes(1)) {
       const total = this.evaluateLinked(state, -1, null, 0, this.#scratchCosts);
-      if (total !== infinity) state.routeCost.set(this.#scratchCosts);
-      else for (const r of routes) if (state.linkedCount[r]! > 0) state.routeCost[r] = infinity;
+      if (total !== infinity) {
+        state.routeCost.set(this.#scratchCosts);
+        this.#stableLb.set(this.#lowerBound);
+        this.#stableStart.set(this.#start);
+        this.#stableEnd.set(this.#end);
+        this.#stableValid = true;
+        for (let r = 0; r < cp.staffCount; r++) if (state.linkedCount[r]! > 0) this.#recordEnds(state, r);
+      } else {
+        for (const r of routes) if (state.linkedCount[r]! > 0) state.routeCost[r] = infinity;
+      }
     }
+  }
+
+  /** Keeps each stop's end time in `depart` (as the fast engine does), so the search can see when things happen. */
+  #recordEnds(state: RouteState, r: number): void {
+    const base = r * state.stride;
+    for (let p = 1; p <= state.len[r]!; p++) state.depart[base + p] = this.#end[state.tasks[base + p]!]!;
   }
 
   bestInsertion(state: RouteState, task: number, random: Random, blink: number, out: Insertion, onlyRoute?: number): void {
@@ -245,6 +281,8 @@ export class GeneralEngine implements InsertionEngine {
     const taskLinked = cp.linked[task] === 1;
     const oldTotal = taskLinked ? state.routedCost() : 0;
     const seq = this.#scratch;
+    const probe = this.#probeLb;
+    if (this.#stableValid) this.#prepareProbe(state, task);
     let best = infinity;
     let bestR = -1;
     let bestP = -1;
@@ -260,7 +298,6 @@ export class GeneralEngine implements InsertionEngine {
       const base = r * state.stride;
       const cont = cp.continuity[task * m + r]!;
       const global = taskLinked || state.linkedCount[r]! > 0;
-      const routeTotal = global ? (taskLinked ? oldTotal : state.routedCost()) : 0;
       let prev = cp.staffStart[r]!;
       for (let p = 0; p <= n; p++) {
         const next = p === n ? cp.staffEnd[r]! : cp.taskLocation[state.tasks[base + p + 1]!]!;
@@ -276,10 +313,16 @@ export class GeneralEngine implements InsertionEngine {
         seq[p + 1] = task;
         seq.set(state.tasks.subarray(base + p + 1, base + n + 1), p + 2);
         let delta: number;
-        if (global) {
-          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - routeTotal;
-        } else {
+        if (!global) {
           delta = this.simulate(r, seq, n + 1) - state.routeCost[r]!;
+        } else if (this.#stableValid) {
+          // With the other routes' linked times held, this route alone decides; if its linked starts
+          // all stay put, so does every other route, and the delta is exact.
+          const c = this.#simulateWith(r, seq, n + 1, probe);
+          if (c === infinity) continue;
+          delta = this.#linkedTimesHold(state, seq, n + 1, task) ? c - state.routeCost[r]! : this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked);
+        } else {
+          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked);
         }
         if (delta < best) {
           best = delta;
@@ -292,4 +335,50 @@ export class GeneralEngine implements InsertionEngine {
     out.position = bestP;
     out.delta = best;
   }
+
+  /** Start lower bounds for a probe insertion of `task`: the stable ones, plus what its planned partner and predecessors impose. */
+  #prepareProbe(state: RouteState, task: number): void {
+    const cp = this.#cp;
+    const probe = this.#probeLb;
+    probe.set(this.#stableLb);
+    let lb = -infinity;
+    const partner = cp.partner[task]!;
+    if (partner >= 0 && state.taskRoute[partner]! >= 0) lb = this.#stableStart[partner]!;
+    for (let k = 0; k < cp.precedenceAfter.length; k++) {
+      const a = cp.precedenceBefore[k]!;
+      if (cp.precedenceAfter[k] === task && state.taskRoute[a]! >= 0) lb = Math.max(lb, this.#stableEnd[a]! + cp.precedenceMin[k]!);
+    }
+    probe[task] = lb;
+  }
+
+  /** After a probe simulation: do the route's other linked tasks keep their stable starts, and are the inserted task's links met exactly? */
+  #linkedTimesHold(state: RouteState, seq: Int32Array, count: number, task: number): boolean {
+    const cp = this.#cp;
+    const start = this.#start;
+    const stable = this.#stableStart;
+    for (let k = 1; k <= count; k++) {
+      const t = seq[k]!;
+      if (t === task || cp.linked[t] === 0) continue;
+      if (Math.abs(start[t]! - stable[t]!) > timeEpsilon) return false;
+    }
+    if (cp.linked[task] === 0) return true;
+    const partner = cp.partner[task]!;
+    if (partner >= 0 && state.taskRoute[partner]! >= 0 && Math.abs(start[task]! - stable[partner]!) > timeEpsilon) return false;
+    for (let k = 0; k < cp.precedenceBefore.length; k++) {
+      const a = cp.precedenceBefore[k]!;
+      const b = cp.precedenceAfter[k]!;
+      if (b === task && state.taskRoute[a]! >= 0) {
+        if (start[task]! - this.#stableEnd[a]! > cp.precedenceMax[k]! + timeEpsilon) return false;
+      } else if (a === task && state.taskRoute[b]! >= 0) {
+        const gap = stable[b]! - this.#end[task]!;
+        if (gap < cp.precedenceMin[k]! - timeEpsilon || gap > cp.precedenceMax[k]! + timeEpsilon) return false;
+      }
+    }
+    return true;
+  }
+}
+
+/** The routed cost before an insertion (cached when the task itself is linked). */
+function oldTotalOf(state: RouteState, cached: number, taskLinked: boolean): number {
+  return taskLinked ? cached : state.routedCost();
 }

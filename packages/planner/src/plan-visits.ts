@@ -6,6 +6,7 @@ import { compileProblem } from './compile-problem.ts';
 import type { CompiledProblem } from './compile-problem.ts';
 import { FastEngine } from './fast-engine.ts';
 import { GeneralEngine } from './general-engine.ts';
+import { improveRoutes } from './improve-routes.ts';
 import type { Insertion, InsertionEngine } from './insertion-engine.ts';
 import { buildPlan } from './build-plan.ts';
 import type { PlanResult } from './plan-result.ts';
@@ -27,6 +28,8 @@ export type PlanOptions = {
   signal?: AbortSignal;
   /** Polled like `signal`, for callers (a worker) that cannot deliver an abort during a synchronous run. */
   shouldStop?: () => boolean;
+  /** Polish each new best with relocate and 2-opt* moves (fast route model only; default true). */
+  localSearch?: boolean;
   /** Use the general route model even when the fast one applies (for testing). */
   forceGeneral?: boolean;
   /** Tuning: mean number of visits removed per iteration, maximum string length, blink rate. */
@@ -49,6 +52,14 @@ type Search = {
   removed: number[];
   ruinedRoutes: Uint8Array;
   insertion: Insertion;
+  /** Whether insertion order puts required and two-person visits first (only matters when there are such differences). */
+  tiered: boolean;
+  /** Whether any task is linked to another route (two-person or precedence). */
+  linked: boolean;
+  /** The required visit the last ruin made room for (recreated first), or -1. */
+  target: number;
+  /** First phase on days with optional visits: plan the required visits alone until they all fit. */
+  requiredOnly: boolean;
   options: Required<Pick<PlanOptions, 'meanRemoved' | 'maxStringLength' | 'blinkRate'>>;
 };
 
@@ -57,7 +68,9 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   const cp = compileProblem(problem);
   const seed = options.seed ?? 1;
   const random = createRandom(seed);
-  const engine: InsertionEngine = cp.simple && options.forceGeneral !== true ? new FastEngine(cp) : new GeneralEngine(cp);
+  const fast = cp.simple && options.forceGeneral !== true;
+  const engine: InsertionEngine = fast ? new FastEngine(cp) : new GeneralEngine(cp);
+  const polish = fast && options.localSearch !== false;
   const timeLimit = options.timeLimitSeconds ?? (options.iterationLimit === undefined ? 2 : Number.POSITIVE_INFINITY);
   const iterationLimit = options.iterationLimit ?? Number.POSITIVE_INFINITY;
 
@@ -73,6 +86,10 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
     removed: [],
     ruinedRoutes: new Uint8Array(cp.staffCount),
     insertion: { route: -1, position: -1, delta: 0 },
+    tiered: leaders.some((t) => cp.required[t] === 0 || cp.partner[t]! >= 0),
+    target: -1,
+    linked: cp.linked.includes(1),
+    requiredOnly: leaders.some((t) => cp.required[t] === 0) && leaders.some((t) => cp.required[t] === 1),
     options: {
       meanRemoved: options.meanRemoved ?? 10,
       maxStringLength: options.maxStringLength ?? 10,
@@ -84,6 +101,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   engine.refresh(current, allRoutes(cp.staffCount));
   search.removed = Array.from(leaders);
   recreate(search, current);
+  if (polish) improveRoutes(cp, engine, current, random);
   let currentCost = totalCost(cp, current);
   const best = new RouteState(cp.staffCount, cp.taskCount);
   best.copyFrom(current);
@@ -116,6 +134,10 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
     if (candidateCost < currentCost - temperature * Math.log(random())) {
       current.copyFrom(candidate);
       currentCost = candidateCost;
+      if (polish && currentCost < bestCost - 1e-9) {
+        improveRoutes(cp, engine, current, random);
+        currentCost = totalCost(cp, current);
+      }
       if (currentCost < bestCost - 1e-9) {
         best.copyFrom(current);
         bestCost = currentCost;
@@ -123,6 +145,9 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
         bestSeconds = elapsed;
       }
     }
+    // Optional visits join once every required one is planned (or a quarter of the budget has gone,
+    // when the required ones alone may not all fit).
+    if (search.requiredOnly && (fraction > 0.25 || requiredUnplanned(cp, current, leaders) === 0)) search.requiredOnly = false;
     if (options.onProgress !== undefined && now - lastProgress >= progressEvery) {
       lastProgress = now;
       options.onProgress({ iteration, seconds: elapsed, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders) });
@@ -140,6 +165,12 @@ function allRoutes(m: number): number[] {
 function countAssigned(state: RouteState, leaders: Int32Array): number {
   let c = 0;
   for (const t of leaders) if (state.taskRoute[t]! >= 0) c++;
+  return c;
+}
+
+function requiredUnplanned(cp: CompiledProblem, state: RouteState, leaders: Int32Array): number {
+  let c = 0;
+  for (const t of leaders) if (state.taskRoute[t] === -1) c += cp.required[t]!;
   return c;
 }
 
@@ -192,6 +223,7 @@ function ruin(search: Search, state: RouteState): void {
   const m = cp.staffCount;
   search.ruinedRoutes.fill(0);
   search.removed = [];
+  search.target = -1;
   let planned = 0;
   let used = 0;
   for (let r = 0; r < m; r++) {
@@ -201,19 +233,48 @@ function ruin(search: Search, state: RouteState): void {
     }
   }
   // Unplanned visits are retried every iteration.
-  for (const t of search.leaders) if (state.taskRoute[t] === -1) search.removed.push(t);
-  if (used === 0) return;
+  let requiredLeft = 0;
+  for (const t of search.leaders) {
+    if (state.taskRoute[t] !== -1 || (search.requiredOnly && cp.required[t] === 0)) continue;
+    search.removed.push(t);
+    requiredLeft += cp.required[t]!;
+  }
+  if (used === 0) {
+    search.engine.refresh(state, []);
+    return;
+  }
   const meanCardinality = planned / used;
   const maxString = Math.min(search.options.maxStringLength, meanCardinality);
   const maxStrings = (4 * search.options.meanRemoved) / (1 + maxString) - 1;
   const strings = Math.floor(random() * maxStrings) + 1;
-  // Seed: a random planned leader.
+  // Seed: a random planned leader; or, half the time while a required visit is unplanned, that visit,
+  // so the strings come out of the days of nearby staff who could take it.
   let seed = -1;
+  let target = -1;
+  if (requiredLeft > 0 && random() < 0.5) {
+    let k = Math.floor(random() * requiredLeft);
+    for (const t of search.leaders) {
+      if (state.taskRoute[t] !== -1 || cp.required[t] === 0) continue;
+      if (k-- === 0) {
+        target = t;
+        break;
+      }
+    }
+    seed = target;
+  }
   for (let tries = 0; tries < 50 && seed < 0; tries++) {
     const t = search.leaders[Math.floor(random() * search.leaders.length)]!;
     if (state.taskRoute[t]! >= 0) seed = t;
   }
-  if (seed < 0) return;
+  if (seed < 0) {
+    search.engine.refresh(state, []);
+    return;
+  }
+  const targetPartner = target >= 0 ? cp.partner[target]! : -1;
+  // Sometimes, instead of strings, make room for the required visit: take out of each nearby day that
+  // could take it the visits under way during its window; recreation then puts it back first.
+  const eject = target >= 0 && cp.close[target]! < Number.POSITIVE_INFINITY && random() < 0.5;
+  search.target = target;
   const touched = new Uint8Array(m);
   let done = 0;
   const w = search.adjacencyWidth;
@@ -222,10 +283,25 @@ function ruin(search: Search, state: RouteState): void {
     if (c < 0) break;
     const r = state.taskRoute[c]!;
     if (r < 0 || touched[r] === 1) continue;
+    if (target >= 0 && cp.compatible[target * m + r] === 0 && (targetPartner < 0 || cp.compatible[targetPartner * m + r] === 0)) continue;
     touched[r] = 1;
     done++;
     const n = state.len[r]!;
     const base = r * state.stride;
+    if (eject) {
+      const from = cp.open[target]!;
+      const to = cp.close[target]! + cp.service[target * m + r]!;
+      let taken = 0;
+      for (let p = 1; p <= n && taken < maxString; p++) {
+        const t = state.tasks[base + p]!;
+        const end = state.depart[base + p]!;
+        if (end > from && end - cp.service[t * m + r]! < to) {
+          unassign(search, state, t);
+          taken++;
+        }
+      }
+      continue;
+    }
     const pos = state.positionOf(c);
     const stringLength = Math.floor(random() * Math.min(n, maxString)) + 1;
     if (stringLength >= n || random() < 0.5) {
@@ -262,18 +338,43 @@ function recreate(search: Search, state: RouteState): void {
   const { cp, random, engine, insertion } = search;
   const removed = search.removed;
   sortForInsertion(cp, removed, random);
-  // (Two-person visits first was tried: it cost more iterations than it saved.)
+  if (search.tiered) sortByNeed(cp, removed);
+  const target = search.target;
+  if (target >= 0) {
+    const at = removed.indexOf(target);
+    if (at > 0) removed.copyWithin(1, 0, at)[0] = target;
+  }
   const blink = search.options.blinkRate;
   for (const task of removed) {
+    if (search.requiredOnly && cp.required[task] === 0) continue;
     if (cp.partner[task]! >= 0) {
       insertPair(search, state, task);
       continue;
     }
     engine.bestInsertion(state, task, random, blink, insertion);
-    if (insertion.route < 0) continue;
-    state.insert(task, insertion.route, insertion.position);
-    engine.refresh(state, [insertion.route]);
+    if (insertion.route >= 0) place(search, state, task, insertion.route, insertion.position);
   }
+}
+
+/**
+ * Inserts and refreshes; if the full synchronised schedule turns out infeasible (the insertion check
+ * holds other routes' linked times fixed, which a fresh evaluation need not reproduce), takes it out
+ * again, so the state stays feasible.
+ */
+function place(search: Search, state: RouteState, task: number, route: number, position: number): boolean {
+  state.insert(task, route, position);
+  search.engine.refresh(state, [route]);
+  if (!search.linked || Number.isFinite(state.routedCost())) return true;
+  takeOut(search, state, task);
+  return false;
+}
+
+function takeOut(search: Search, state: RouteState, task: number): void {
+  const r = state.taskRoute[task]!;
+  if (r < 0) return;
+  state.taskRoute[task] = -1;
+  state.compact(r);
+  search.engine.refresh(state, [r]);
 }
 
 /** Tries the lead in each staff member's best position, then the second person; keeps the cheapest pair. */
@@ -284,18 +385,11 @@ function insertPair(search: Search, state: RouteState, task: number): void {
   // Usually the lead's best place leaves room for the second person.
   engine.bestInsertion(state, task, random, blink, insertion);
   if (insertion.route < 0) return;
-  const leadRoute = insertion.route;
-  state.insert(task, leadRoute, insertion.position);
-  engine.refresh(state, [leadRoute]);
-  engine.bestInsertion(state, partner, random, blink, insertion);
-  if (insertion.route >= 0) {
-    state.insert(partner, insertion.route, insertion.position);
-    engine.refresh(state, [insertion.route]);
-    return;
+  if (place(search, state, task, insertion.route, insertion.position)) {
+    engine.bestInsertion(state, partner, random, blink, insertion);
+    if (insertion.route >= 0 && place(search, state, partner, insertion.route, insertion.position)) return;
+    takeOut(search, state, task);
   }
-  state.taskRoute[task] = -1;
-  state.compact(leadRoute);
-  engine.refresh(state, [leadRoute]);
   // Otherwise try the lead in each staff member's day in turn.
   let best = Number.POSITIVE_INFINITY;
   let bestLead: Insertion | null = null;
@@ -305,23 +399,27 @@ function insertPair(search: Search, state: RouteState, task: number): void {
     engine.bestInsertion(state, task, random, blink, insertion, r);
     if (insertion.route < 0) continue;
     const lead = { ...insertion };
-    state.insert(task, lead.route, lead.position);
-    engine.refresh(state, [lead.route]);
+    if (!place(search, state, task, lead.route, lead.position)) continue;
     engine.bestInsertion(state, partner, random, blink, insertion);
     if (insertion.route >= 0 && lead.delta + insertion.delta < best) {
       best = lead.delta + insertion.delta;
       bestLead = lead;
       bestSecond = { ...insertion };
     }
-    state.taskRoute[task] = -1;
-    state.compact(lead.route);
-    engine.refresh(state, [lead.route]);
+    takeOut(search, state, task);
   }
   if (bestLead === null || bestSecond === null) return;
-  state.insert(task, bestLead.route, bestLead.position);
-  engine.refresh(state, [bestLead.route]);
-  state.insert(partner, bestSecond.route, bestSecond.position);
-  engine.refresh(state, [bestSecond.route]);
+  if (!place(search, state, task, bestLead.route, bestLead.position)) return;
+  if (!place(search, state, partner, bestSecond.route, bestSecond.position)) takeOut(search, state, task);
+}
+
+/**
+ * Required two-person visits, then other required visits, then optional ones (stable, so SISR's order
+ * holds within each tier): a required visit then never loses its place to one that may wait a day.
+ */
+function sortByNeed(cp: CompiledProblem, tasks: number[]): void {
+  const tier = (t: number) => (cp.required[t] === 0 ? 2 : cp.partner[t]! >= 0 ? 0 : 1);
+  tasks.sort((a, b) => tier(a) - tier(b));
 }
 
 /** SISR's insertion orders: random, largest demand, farthest from base, nearest to base (4:4:2:1). */

@@ -10,7 +10,7 @@ export class RouteState {
   readonly taskRoute: Int32Array;
   readonly routeCost: Float64Array;
   readonly load: Float64Array;
-  /** Fast path: departure time from position p (start + service). */
+  /** Departure time from position p (start + service; kept by both engines, and used for ruin targeting in the general one). */
   readonly depart: Float64Array;
   /** Fast path: latest feasible start at position p (arrival for the end point). */
   readonly latest: Float64Array;
