@@ -39,6 +39,47 @@ const routes: Route[] = [
 ];
 
 const nhsOf = new Map<string, string>();
+/** The referral and episode of each test patient, for the routes about them. */
+const careOf = new Map<string, { referralId: string; episodeId: string }>();
+
+// Referral and episode routes: the same rule as the record (relationship or break-glass).
+routes.push(
+  { name: 'GET /api/referrals/:id', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/referrals/${careOf.get(id)!.referralId}`) },
+  { name: 'GET /referrals/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/referrals/${careOf.get(id)!.referralId}`) },
+  { name: 'GET /api/episodes/:id', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${careOf.get(id)!.episodeId}`) },
+  { name: 'GET /episodes/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${careOf.get(id)!.episodeId}`) },
+);
+
+async function referAndTriage(referrer: TestClient, triager: TestClient, patientId: string): Promise<void> {
+  const referral = await referrer.post('/api/referrals', {
+    patientId,
+    source: 'gp',
+    sourceDetail: null,
+    receivedAt: '2026-11-24T08:30:00Z',
+    service: 'd2a-pathway-1',
+    setting: 'home',
+    reason: 'Fall at home',
+    presentingNeeds: null,
+    urgencyRequested: 'soon',
+    referrerName: 'Dr Okafor',
+    referrerContact: '01632 960456',
+    consentToReferral: true,
+    consentNote: null,
+  });
+  if (referral.statusCode !== 201) throw new Error(`referral: ${referral.statusCode} ${referral.body}`);
+  const referralId = referral.json().id as string;
+  const triaged = await triager.post(`/api/referrals/${referralId}/triage`, {
+    complexity: 'non-complex',
+    complexityReason: 'Single need',
+    priority: 'P2',
+    skillsNeeded: ['OT'],
+    notes: null,
+    visitsPerWeek: 2,
+    version: referral.json().version,
+  });
+  if (triaged.statusCode !== 201) throw new Error(`triage: ${triaged.statusCode} ${triaged.body}`);
+  careOf.set(patientId, { referralId, episodeId: triaged.json().episode.id as string });
+}
 let t: TestApp;
 const currentVersion = async (id: string) => (await t.db.selectFrom('patients').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
@@ -58,6 +99,8 @@ describe('authorisation matrix', () => {
     otherPatient = b.id;
     nhsOf.set(a.id, a.nhsNumber);
     nhsOf.set(b.id, bNhs);
+    await referAndTriage(clients['registered-therapist'], clients['clinical-lead'], a.id);
+    await referAndTriage(outsider, outsider, b.id);
   });
   afterAll(() => t.close());
 
