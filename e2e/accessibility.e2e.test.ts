@@ -323,7 +323,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     it('caseloads: mine with an on-hold row, filtered, empty; the team’s with capacity, filtered and printable', async () => {
       await visit(therapist, '/caseload', 200, 'My caseload');
       await expect(therapist.locator('table.hw-caseload tbody tr').count()).resolves.toBe(1);
-      await expect(therapist.locator('table.hw-caseload').getByText('On hold').isVisible()).resolves.toBe(true);
+      await expect(therapist.locator('table.hw-caseload').getByText('On hold', { exact: true }).first().isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(therapist, 'my caseload (on hold)');
       await visit(therapist, '/caseload?priority=P1', 200, 'My caseload');
       await expect(therapist.getByText('No episodes match these filters.').isVisible()).resolves.toBe(true);

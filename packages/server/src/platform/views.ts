@@ -25,7 +25,10 @@ export function createViewEnvironment(): nunjucks.Environment {
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addFilter('phone', (value: string) => (value ? formatUkPhone(value) : ''));
-  env.addFilter('nhsNumber', (value: string) => (value ? formatNhsNumber(value) : ''));
+  // An NHS number is read as one thing: never let a line break split its groups.
+  env.addFilter('nhsNumber', (value: string) =>
+    value ? new nunjucks.runtime.SafeString(`<span class="hw-nowrap">${nunjucks.lib.escape(formatNhsNumber(value))}</span>`) : '',
+  );
   env.addFilter('displayDate', (value: string) => (value ? formatDisplayDate(value) : ''));
   // Times are shown as the team sees them, in UK local time with the 24-hour clock.
   env.addFilter('dateTime', (value: Date | string) => (value ? formatUkDateTime(value) : ''));
