@@ -19,3 +19,4 @@ export * from './instruments/score-instrument.ts';
 export * from './instruments/change-from-baseline.ts';
 export * from './instruments/registry.ts';
 export * from './goal-attainment-scaling.ts';
+export * from './record/index.ts';

@@ -19,6 +19,7 @@ import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
 import { staffContext } from './staff/index.ts';
 import { patientsContext } from './patients/index.ts';
 import { caseloadContext } from './caseload/index.ts';
+import { recordContext } from './record/index.ts';
 import { referralsContext } from './referrals/index.ts';
 import { accessContext } from './access/index.ts';
 import { auditContext } from './audit/index.ts';
@@ -110,6 +111,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(staffContext);
   await app.register(patientsContext);
   await app.register(caseloadContext);
+  await app.register(recordContext);
   await app.register(referralsContext);
   await app.register(accessContext);
   await app.register(auditContext);

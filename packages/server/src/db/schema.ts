@@ -230,11 +230,83 @@ export type OnwardReferralsTable = {
   updated_by: string;
 };
 
+export type ConsentRecordsTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  kind: 'consent' | 'withdrawal';
+  withdraws_id: string | null;
+  scope: 'episode' | 'intervention';
+  intervention: string | null;
+  agreed_to: string;
+  method: string | null;
+  given_by: string | null;
+  best_interests_decision_by: string | null;
+  best_interests_consulted: string | null;
+  capacity_in_doubt: boolean;
+  capacity_assessment: Json<unknown> | null;
+  capacity_outcome: string | null;
+  communication_support: string | null;
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+};
+
+export type ContactNotesTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  status: Generated<'draft' | 'final'>;
+  kind: string;
+  occurred_at: Timestamp;
+  duration_minutes: number | null;
+  place: string | null;
+  staff_present: string | null;
+  body: string;
+  therapy_minutes: Json<unknown>;
+  first_holistic_assessment: boolean;
+  consent_missing_reason: string | null;
+  written_at: Timestamp;
+  written_by: string;
+  written_by_role: string;
+  late_entry: boolean;
+  finalised_at: Date | null;
+  finalised_by: string | null;
+  needs_review: boolean;
+  reviewed_at: Date | null;
+  reviewed_by: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+export type ContactNoteAmendmentsTable = {
+  id: string;
+  note_id: string;
+  note_version: number;
+  kind: string;
+  occurred_at: Timestamp;
+  duration_minutes: number | null;
+  place: string | null;
+  staff_present: string | null;
+  body: string;
+  therapy_minutes: Json<unknown>;
+  first_holistic_assessment: boolean;
+  reason: string;
+  amended_at: Timestamp;
+  amended_by: string;
+  amended_by_role: string;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
   episode_events: EpisodeEventsTable;
   onward_referrals: OnwardReferralsTable;
+  consent_records: ConsentRecordsTable;
+  contact_notes: ContactNotesTable;
+  contact_note_amendments: ContactNoteAmendmentsTable;
   teams: TeamsTable;
   staff: StaffTable;
   sessions: SessionsTable;

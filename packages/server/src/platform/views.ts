@@ -25,9 +25,10 @@ export function createViewEnvironment(): nunjucks.Environment {
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   );
   env.addFilter('phone', (value: string) => (value ? formatUkPhone(value) : ''));
-  // An NHS number is read as one thing: never let a line break split its groups.
+  // An NHS number is read as one thing: never let a line break split its groups. Only digits and
+  // spaces reach the markup, so nothing typed can be injected through it.
   env.addFilter('nhsNumber', (value: string) =>
-    value ? new nunjucks.runtime.SafeString(`<span class="hw-nowrap">${nunjucks.lib.escape(formatNhsNumber(value))}</span>`) : '',
+    value ? new nunjucks.runtime.SafeString(`<span class="hw-nowrap">${formatNhsNumber(value).replace(/[^0-9 ]/g, '')}</span>`) : '',
   );
   env.addFilter('displayDate', (value: string) => (value ? formatDisplayDate(value) : ''));
   // Times are shown as the team sees them, in UK local time with the 24-hour clock.

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { checkContactNote, checkFinalisation, isLateEntry, mayReviewNotes, mayWriteContactNotes, needsSupervisorReview, type ContactNoteInput } from './contact-note.ts';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const note = (o: Partial<ContactNoteInput> = {}): ContactNoteInput => ({
+  kind: 'treatment',
+  occurredAt: new Date('2026-11-24T10:00:00Z'),
+  durationMinutes: 45,
+  place: 'Home',
+  staffPresent: null,
+  body: 'Kitchen practice',
+  therapyMinutes: {},
+  firstHolisticAssessment: false,
+  ...o,
+});
+const paths = (input: ContactNoteInput, service = 'stroke-early-supported-discharge') => checkContactNote(input, { now, service }).map((f) => f.path);
+
+describe('checkContactNote', () => {
+  it('accepts a treatment note with SSNAP minutes on a stroke episode', () => {
+    expect(paths(note({ therapyMinutes: { physiotherapy: 20, 'occupational-therapy': 25 } }))).toEqual([]);
+  });
+
+  it('refuses an event in the future', () => {
+    expect(paths(note({ occurredAt: new Date('2026-11-24T12:01:00Z') }))).toEqual(['occurredAt']);
+  });
+
+  it.each([[0], [-5], [721], [12.5]])('refuses a duration of %s minutes', (durationMinutes) => {
+    expect(paths(note({ durationMinutes }))).toEqual(['durationMinutes']);
+  });
+
+  it('needs a duration except when the patient was not seen', () => {
+    expect(paths(note({ durationMinutes: null }))).toEqual(['durationMinutes']);
+    expect(paths(note({ kind: 'did-not-attend', durationMinutes: null }))).toEqual([]);
+  });
+
+  it('refuses minutes out of range, more than the contact, unknown types, or on a non-stroke episode', () => {
+    expect(paths(note({ therapyMinutes: { physiotherapy: -1 } }))).toEqual(['therapyMinutes.physiotherapy']);
+    expect(paths(note({ therapyMinutes: { physiotherapy: 30, psychology: 30 } }))).toEqual(['therapyMinutes']);
+    expect(paths(note({ therapyMinutes: { nursing: 10 } as never }))).toEqual(['therapyMinutes.nursing']);
+    expect(paths(note({ therapyMinutes: { physiotherapy: 10 } }), 'd2a-pathway-1')).toEqual(['therapyMinutes']);
+    expect(paths(note({ kind: 'no-access', durationMinutes: null, therapyMinutes: { other: 10 } }))).toEqual(['therapyMinutes']);
+  });
+
+  it('counts all of a first holistic assessment as Other', () => {
+    expect(paths(note({ kind: 'assessment', firstHolisticAssessment: true, therapyMinutes: { other: 45 } }))).toEqual([]);
+    expect(paths(note({ kind: 'assessment', firstHolisticAssessment: true, therapyMinutes: { physiotherapy: 45 } }))).toEqual(['therapyMinutes']);
+    expect(paths(note({ kind: 'treatment', firstHolisticAssessment: true }))).toEqual(['firstHolisticAssessment']);
+  });
+});
+
+describe('isLateEntry: more than 24 hours after the event', () => {
+  const event = new Date('2026-11-23T09:00:00Z');
+  it.each([
+    ['2026-11-24T09:00:00Z', false],
+    ['2026-11-24T09:01:00Z', true],
+  ])('written %s -> %s', (written, late) => expect(isLateEntry(event, new Date(written))).toBe(late));
+});
+
+describe('checkFinalisation', () => {
+  it('needs consent, or a reason, to finalise a treatment contact', () => {
+    expect(checkFinalisation({ kind: 'treatment', hasConsent: false, consentMissingReason: null }).map((f) => f.path)).toEqual(['consentMissingReason']);
+    expect(checkFinalisation({ kind: 'carer-training', hasConsent: false, consentMissingReason: '  ' })).toHaveLength(1);
+    expect(checkFinalisation({ kind: 'treatment', hasConsent: false, consentMissingReason: 'Urgent falls advice; consent to be recorded at next visit' })).toEqual([]);
+    expect(checkFinalisation({ kind: 'treatment', hasConsent: true, consentMissingReason: null })).toEqual([]);
+    expect(checkFinalisation({ kind: 'telephone', hasConsent: false, consentMissingReason: null })).toEqual([]);
+  });
+});
+
+describe('who writes and reviews notes', () => {
+  it('support workers write notes that a registered therapist or clinical lead reviews', () => {
+    expect(mayWriteContactNotes('support-worker')).toBe(true);
+    expect(mayWriteContactNotes('service-manager')).toBe(false);
+    expect(needsSupervisorReview('support-worker')).toBe(true);
+    expect(needsSupervisorReview('assistant-practitioner')).toBe(false);
+    expect(mayReviewNotes('registered-therapist')).toBe(true);
+    expect(mayReviewNotes('assistant-practitioner')).toBe(false);
+  });
+});

@@ -1,0 +1,2 @@
+export * from './consent.ts';
+export * from './contact-note.ts';

@@ -1,0 +1,178 @@
+// Contemporaneous contact notes. A draft can be edited (version-checked); once final it never changes:
+// an amendment is a new version row with who, when and why, and the original stays. The database
+// refuses an update to a final note's content too (trigger contact_notes_final_is_final).
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { checkContactNote, checkFinalisation, isLateEntry, needsSupervisorReview, type ContactNoteInput } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { audit, requirePrincipal } from '../platform/request-context.ts';
+import type { RecordAccess } from './record-access.ts';
+import { findContactNote, hasLiveConsent } from './record-queries.ts';
+import type { ContactNoteResponse } from './record-schema.ts';
+
+export type NoteContent = ContactNoteInput;
+
+/** Checks a note's content against the clinical rules before any transaction opens. */
+export function checkNoteContent(request: FastifyRequest, access: RecordAccess, content: NoteContent): void {
+  const fields = checkContactNote(content, { now: request.server.config.now(), service: access.episode.service });
+  if (fields.length) throw validationFailed(fields);
+}
+
+const contentColumns = (c: NoteContent) => ({
+  kind: c.kind,
+  occurred_at: c.occurredAt,
+  duration_minutes: c.durationMinutes,
+  place: c.place,
+  staff_present: c.staffPresent,
+  body: c.body,
+  therapy_minutes: JSON.stringify(Object.fromEntries(Object.entries(c.therapyMinutes).filter(([, m]) => m !== 0))),
+  first_holistic_assessment: c.firstHolisticAssessment,
+});
+
+const finalisedMessage = 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.';
+
+async function writeAudit(request: FastifyRequest, trx: Kysely<Database>, access: RecordAccess, noteId: string, change: string, detail: Record<string, unknown> = {}) {
+  await audit(request, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: 'contact-note', recordId: noteId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } }, trx);
+}
+
+async function finaliseIn(request: FastifyRequest, trx: Kysely<Database>, access: RecordAccess, note: { id: string; kind: ContactNoteInput['kind'] }, expectedVersion: number, consentMissingReason: string | null) {
+  const principal = requirePrincipal(request);
+  const hasConsent = await hasLiveConsent(trx, access.episode.id);
+  const fields = checkFinalisation({ kind: note.kind, hasConsent, consentMissingReason });
+  if (fields.length) throw validationFailed(fields);
+  const now = request.server.config.now();
+  const updated = await trx
+    .updateTable('contact_notes')
+    .set((eb) => ({
+      status: 'final' as const,
+      finalised_at: now,
+      finalised_by: principal.staffId,
+      consent_missing_reason: hasConsent ? null : consentMissingReason,
+      version: eb('version', '+', 1),
+      updated_at: now,
+      updated_by: principal.staffId,
+    }))
+    .where('id', '=', note.id)
+    .where('status', '=', 'draft')
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) await refuseStale(trx, note.id);
+  await writeAudit(request, trx, access, note.id, 'finalised', !hasConsent && consentMissingReason ? { consentMissingReason } : {});
+}
+
+/** A stale or already-final note: 409, with a message saying which. */
+async function refuseStale(trx: Kysely<Database>, noteId: string): Promise<never> {
+  const current = await findContactNote(trx, noteId);
+  if (!current) throw notFound('Contact note');
+  if (current.status === 'final') throw new HomewardError('version_conflict', finalisedMessage, { current });
+  throw versionConflict(current);
+}
+
+export type WriteContactNoteOptions = { access: RecordAccess; content: NoteContent; finalise: boolean; consentMissingReason: string | null };
+
+export async function writeContactNote(request: FastifyRequest, trx: Kysely<Database>, o: WriteContactNoteOptions): Promise<ContactNoteResponse> {
+  const principal = requirePrincipal(request);
+  checkNoteContent(request, o.access, o.content);
+  const now = request.server.config.now();
+  const id = uuidv7();
+  await trx
+    .insertInto('contact_notes')
+    .values({
+      id,
+      episode_id: o.access.episode.id,
+      patient_id: o.access.episode.patientId,
+      ...contentColumns(o.content),
+      written_at: now,
+      written_by: principal.staffId,
+      written_by_role: principal.role,
+      late_entry: isLateEntry(o.content.occurredAt, now),
+      needs_review: needsSupervisorReview(principal.role),
+      updated_at: now,
+      updated_by: principal.staffId,
+    })
+    .execute();
+  await writeAudit(request, trx, o.access, id, 'written', { kind: o.content.kind });
+  if (o.finalise) await finaliseIn(request, trx, o.access, { id, kind: o.content.kind }, 1, o.consentMissingReason);
+  return (await findContactNote(trx, id))!;
+}
+
+export type ChangeDraftNoteOptions = { access: RecordAccess; note: ContactNoteResponse; content: NoteContent; expectedVersion: number };
+
+/** Edits a draft in place. A final note is refused (409) here and, as a backstop, by the database. */
+export async function changeDraftNote(request: FastifyRequest, trx: Kysely<Database>, o: ChangeDraftNoteOptions): Promise<ContactNoteResponse> {
+  const principal = requirePrincipal(request);
+  if (o.note.status === 'final') throw new HomewardError('version_conflict', finalisedMessage, { current: o.note });
+  checkNoteContent(request, o.access, o.content);
+  const now = request.server.config.now();
+  const updated = await trx
+    .updateTable('contact_notes')
+    .set((eb) => ({ ...contentColumns(o.content), late_entry: isLateEntry(o.content.occurredAt, new Date(o.note.versions[0]!.writtenAt)), version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
+    .where('id', '=', o.note.id)
+    .where('status', '=', 'draft')
+    .where('version', '=', o.expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) await refuseStale(trx, o.note.id);
+  await writeAudit(request, trx, o.access, o.note.id, 'draft-changed');
+  return (await findContactNote(trx, o.note.id))!;
+}
+
+export type FinaliseNoteOptions = { access: RecordAccess; note: ContactNoteResponse; expectedVersion: number; consentMissingReason: string | null };
+
+export async function finaliseContactNote(request: FastifyRequest, trx: Kysely<Database>, o: FinaliseNoteOptions): Promise<ContactNoteResponse> {
+  if (o.note.status === 'final') throw new HomewardError('version_conflict', 'This note is already final', { current: o.note });
+  await finaliseIn(request, trx, o.access, { id: o.note.id, kind: o.note.current.kind as ContactNoteInput['kind'] }, o.expectedVersion, o.consentMissingReason);
+  return (await findContactNote(trx, o.note.id))!;
+}
+
+export type AmendNoteOptions = { access: RecordAccess; note: ContactNoteResponse; content: NoteContent; reason: string; expectedVersion: number };
+
+export async function amendContactNote(request: FastifyRequest, trx: Kysely<Database>, o: AmendNoteOptions): Promise<ContactNoteResponse> {
+  const principal = requirePrincipal(request);
+  if (o.note.status !== 'final') throw validationFailed([{ path: 'status', message: 'This note is still a draft: change it directly; amendments are for final notes' }]);
+  const fields = checkContactNote(o.content, { now: request.server.config.now(), service: o.access.episode.service });
+  if (!o.reason.trim()) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
+  if (fields.length) throw validationFailed(fields);
+  const now = request.server.config.now();
+  // Bumping the note's version claims the next version number, so two amendments cannot cross.
+  const bumped = await trx
+    .updateTable('contact_notes')
+    .set((eb) => ({ version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
+    .where('id', '=', o.note.id)
+    .where('version', '=', o.expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+  if (!bumped) throw versionConflict(await findContactNote(trx, o.note.id));
+  const noteVersion = o.note.versions.length + 1;
+  const { kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment } = contentColumns(o.content);
+  await trx
+    .insertInto('contact_note_amendments')
+    .values({ id: uuidv7(), note_id: o.note.id, note_version: noteVersion, kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment, reason: o.reason.trim(), amended_at: now, amended_by: principal.staffId, amended_by_role: principal.role })
+    .execute();
+  await writeAudit(request, trx, o.access, o.note.id, 'amended', { noteVersion, reason: o.reason.trim() });
+  return (await findContactNote(trx, o.note.id))!;
+}
+
+export type ReviewNoteOptions = { access: RecordAccess; note: ContactNoteResponse; expectedVersion: number };
+
+export async function reviewContactNote(request: FastifyRequest, trx: Kysely<Database>, o: ReviewNoteOptions): Promise<ContactNoteResponse> {
+  const principal = requirePrincipal(request);
+  if (!o.note.needsReview) throw validationFailed([{ path: 'note', message: 'This note does not need a supervisor’s review' }]);
+  if (o.note.status !== 'final') throw validationFailed([{ path: 'note', message: 'This note is still a draft: it can be reviewed once it is final' }]);
+  if (o.note.reviewedAt) throw validationFailed([{ path: 'note', message: 'This note has already been reviewed' }]);
+  const now = request.server.config.now();
+  const updated = await trx
+    .updateTable('contact_notes')
+    .set((eb) => ({ reviewed_at: now, reviewed_by: principal.staffId, version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
+    .where('id', '=', o.note.id)
+    .where('version', '=', o.expectedVersion)
+    .where('reviewed_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) throw versionConflict(await findContactNote(trx, o.note.id));
+  await writeAudit(request, trx, o.access, o.note.id, 'reviewed');
+  return (await findContactNote(trx, o.note.id))!;
+}

@@ -1,0 +1,10 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { recordApiRoutes } from './record-api-routes.ts';
+import { recordPages } from './record-pages.ts';
+
+/** The clinical record: consent and capacity, contact notes that are never erased, and supervisors' review. */
+export const recordContext = fp(async (app: FastifyInstance) => {
+  await recordApiRoutes(app);
+  await recordPages(app);
+}, { name: 'record' });

@@ -1,0 +1,59 @@
+// Who may read and write the clinical record of an episode. Every read and write needs the patient's
+// legitimate relationship (or break-glass) through authorisePatientAccess; writing also needs a role
+// that writes notes (not service managers); assessing capacity or recording a best-interests decision
+// needs an assistant practitioner, registered therapist or clinical lead; reviewing support workers'
+// notes needs a registered therapist or clinical lead of the episode's team. Refusals are audited.
+import type { FastifyRequest } from 'fastify';
+import { mayAssessCapacity, mayReviewNotes, mayWriteContactNotes } from '@homeward/clinical';
+import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { loadEpisode } from '../caseload/episode-access.ts';
+import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import { HomewardError, notFound } from '../platform/homeward-error.ts';
+import { audit, requireClinician } from '../platform/request-context.ts';
+import { findContactNote } from './record-queries.ts';
+import type { ContactNoteResponse } from './record-schema.ts';
+
+export type RecordKind = 'consent' | 'contact-note';
+export type RecordAccess = { episode: EpisodeResponse; grant: PatientAccessGrant; reason: string | null };
+
+export { loadEpisode };
+
+export async function loadNote(request: FastifyRequest, id: string): Promise<{ note: ContactNoteResponse; episode: EpisodeResponse }> {
+  await requireClinician(request);
+  const note = await findContactNote(request.server.db, id);
+  if (!note) throw notFound('Contact note');
+  return { note, episode: await loadEpisode(request, note.episodeId) };
+}
+
+export async function authoriseRecordRead(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind): Promise<RecordAccess> {
+  const grant = await authorisePatientAccess(request, episode.patientId, 'read', kind);
+  return { episode, grant, reason: auditReason(grant) };
+}
+
+async function refuse(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, rule: string, message: string): Promise<never> {
+  await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, detail: { rule } });
+  throw new HomewardError('forbidden', message);
+}
+
+export async function authoriseRecordWrite(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, o: { assessesCapacity?: boolean } = {}): Promise<RecordAccess> {
+  const grant = await authorisePatientAccess(request, episode.patientId, 'write', kind);
+  const role = grant.principal.role;
+  if (!mayWriteContactNotes(role)) await refuse(request, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
+  if (o.assessesCapacity && !mayAssessCapacity(role)) {
+    await refuse(request, episode, kind, 'role-does-not-assess-capacity', 'Only an assistant practitioner, registered therapist or clinical lead can record a capacity assessment or a best-interests decision. Ask them to assess capacity.');
+  }
+  return { episode, grant, reason: auditReason(grant) };
+}
+
+export async function authoriseNoteReview(request: FastifyRequest, episode: EpisodeResponse): Promise<RecordAccess> {
+  const access = await authoriseRecordWrite(request, episode, 'contact-note');
+  const principal = access.grant.principal;
+  if (!mayReviewNotes(principal.role) || principal.teamId !== episode.teamId) {
+    await refuse(request, episode, 'contact-note', 'not-a-supervisor', 'Only a registered therapist or clinical lead of the patient’s team can review support workers’ notes');
+  }
+  return access;
+}
+
+export async function auditRecordRead(request: FastifyRequest, access: RecordAccess, kind: RecordKind, recordId: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await audit(request, { action: 'read', outcome: 'allowed', patientId: access.episode.patientId, recordKind: kind, recordId, reason: access.reason, detail: { basis: access.grant.basis, episodeId: access.episode.id, ...detail } });
+}

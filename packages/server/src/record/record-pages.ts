@@ -1,0 +1,438 @@
+// The clinical record as pages: the episode's record (consent and notes), recording consent and its
+// withdrawal, writing, finalising and amending notes, and the supervisor's review queue. Same rules
+// as the JSON API; every page carries the patient banner so nobody writes in the wrong record.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import {
+  ageOn,
+  capacityFunctionLabels,
+  capacityFunctions,
+  capacityOutcomeLabels,
+  consentGiverLabels,
+  consentGivers,
+  consentMethodLabels,
+  consentMethods,
+  consentScopeLabels,
+  consentScopes,
+  contactNoteKindLabels,
+  contactNoteKinds,
+  fromUkWallClock,
+  isStrokeService,
+  lateEntryThresholdHours,
+  mayAssessCapacity,
+  mayReviewNotes,
+  mayWriteContactNotes,
+  parseDateParts,
+  parseTimeOfDay,
+  serviceLabels,
+  ssnapTherapyTypeLabels,
+  ssnapTherapyTypes,
+  toUkWallClock,
+  treatmentKinds,
+  ukDateOf,
+  type ContactNoteInput,
+  type ContactNoteKind,
+} from '@homeward/clinical';
+import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { redirectSeeOther } from '../platform/request-context.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import { amendContactNote, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, type RecordAccess } from './record-access.ts';
+import { readReviewQueue } from './record-api-routes.ts';
+import { recordConsent, withdrawConsent } from './record-consent.ts';
+import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';
+import { consentBody, type ContactNoteResponse } from './record-schema.ts';
+
+const hidden = { hide: true };
+const episodeParams = z.object({ id: z.uuid() });
+const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
+const noteParams = z.object({ noteId: z.uuid() });
+const doneQuery = z.object({ done: z.string().optional() });
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+type Form = Record<string, string | string[]>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+const orNull = (v: string) => (v === '' ? null : v);
+
+export const recordLabels = {
+  services: serviceLabels,
+  kinds: contactNoteKindLabels,
+  therapyTypes: ssnapTherapyTypeLabels,
+  scopes: consentScopeLabels,
+  methods: consentMethodLabels,
+  givers: consentGiverLabels,
+  functions: capacityFunctionLabels,
+  outcomes: capacityOutcomeLabels,
+};
+
+const flashes: Record<string, string> = {
+  consent: 'Consent recorded',
+  withdrawn: 'Withdrawal of consent recorded',
+  draft: 'Draft note saved. It can be changed until it is finalised',
+  final: 'Note finalised. It can no longer be changed, only amended',
+  changed: 'Draft note changed',
+  amended: 'Amendment added. The earlier version stays in the record',
+  reviewed: 'Note marked as reviewed',
+};
+
+/** Reads a UK date-and-time from day, month, year and time fields. */
+function parseWhen(body: Form, name: string, label: string, today: string): { at: Date | null; fields: FieldError[] } {
+  const date = parseDateParts({ day: one(body[`${name}-day`]), month: one(body[`${name}-month`]), year: one(body[`${name}-year`]) }, { label, today });
+  const timeText = one(body[`${name}-time`]);
+  const time = parseTimeOfDay(timeText);
+  const fields: FieldError[] = [];
+  if (!date.ok) fields.push({ path: name, message: date.message });
+  if (time === null) fields.push({ path: `${name}Time`, message: timeText ? 'Enter a real time, using the 24-hour clock, for example 14:30' : `Enter the time of the contact` });
+  const at = date.ok && time !== null ? fromUkWallClock(date.value, time) : null;
+  if (date.ok && time !== null && !at) fields.push({ path: `${name}Time`, message: 'That time did not happen: the clocks went forward an hour. Check the time' });
+  return { at, fields };
+}
+
+function parseMinutes(text: string): number | null {
+  if (text === '') return null;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+}
+
+/** The note form as content for the clinical rules, or the form's own errors (dates, numbers). */
+function parseNoteForm(body: Form, today: string): { content: ContactNoteInput | null; fields: FieldError[] } {
+  const fields: FieldError[] = [];
+  const kind = contactNoteKinds.find((k) => k === one(body.kind));
+  if (!kind) fields.push({ path: 'kind', message: 'Choose the kind of contact' });
+  const when = parseWhen(body, 'occurredAt', 'Date of the contact', today);
+  fields.push(...when.fields);
+  const duration = parseMinutes(one(body.durationMinutes));
+  if (Number.isNaN(duration)) fields.push({ path: 'durationMinutes', message: 'Duration must be a whole number of minutes, for example 45' });
+  const therapyMinutes: Record<string, number> = {};
+  for (const type of ssnapTherapyTypes) {
+    const m = parseMinutes(one(body[`minutes-${type}`]));
+    if (Number.isNaN(m)) fields.push({ path: `therapyMinutes.${type}`, message: `${ssnapTherapyTypeLabels[type]} minutes must be a whole number, for example 30` });
+    else if (m !== null) therapyMinutes[type] = m;
+  }
+  if (!kind || !when.at || fields.length) return { content: null, fields };
+  return {
+    content: {
+      kind,
+      occurredAt: when.at,
+      durationMinutes: duration,
+      place: orNull(one(body.place)),
+      staffPresent: orNull(one(body.staffPresent)),
+      body: one(body.body),
+      therapyMinutes,
+      firstHolisticAssessment: one(body.firstHolisticAssessment) === 'yes',
+    },
+    fields: [],
+  };
+}
+
+function noteFormValues(note: ContactNoteResponse): Form {
+  const v = note.current;
+  const at = toUkWallClock(new Date(v.occurredAt));
+  const [year, month, day] = at.date.split('-');
+  const values: Form = {
+    kind: v.kind,
+    'occurredAt-day': String(Number(day)),
+    'occurredAt-month': String(Number(month)),
+    'occurredAt-year': year!,
+    'occurredAt-time': at.time,
+    durationMinutes: v.durationMinutes === null ? '' : String(v.durationMinutes),
+    place: v.place ?? '',
+    staffPresent: v.staffPresent ?? '',
+    body: v.body,
+    firstHolisticAssessment: v.firstHolisticAssessment ? 'yes' : '',
+  };
+  for (const [type, m] of Object.entries(v.therapyMinutes)) values[`minutes-${type}`] = String(m);
+  return values;
+}
+
+function consentFromForm(body: Form): unknown {
+  const yes = (name: string) => one(body[name]) === 'yes';
+  const inDoubt = yes('capacityInDoubt');
+  return {
+    scope: one(body.scope) || 'episode',
+    intervention: one(body.intervention),
+    agreedTo: one(body.agreedTo),
+    method: one(body.method) || undefined,
+    givenBy: one(body.givenBy) || undefined,
+    bestInterestsDecisionBy: one(body.bestInterestsDecisionBy),
+    bestInterestsConsulted: one(body.bestInterestsConsulted),
+    capacityInDoubt: inDoubt,
+    assessment: inDoubt
+      ? {
+          impairment: yes('impairment'),
+          impairmentDescription: one(body.impairmentDescription),
+          unable: Object.fromEntries(capacityFunctions.map((f) => [f, yes(`unable-${f}`)])),
+          notes: Object.fromEntries(capacityFunctions.map((f) => [f, one(body[`notes-${f}`])])),
+        }
+      : null,
+    communicationSupport: one(body.communicationSupport),
+    note: one(body.note),
+  };
+}
+
+export async function recordPages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => app.config.now();
+
+  async function patientFor(episode: EpisodeResponse) {
+    const patient = await findPatient(app.db, episode.patientId);
+    if (!patient) throw notFound('Patient');
+    return { ...patient, age: ageOn(patient.dateOfBirth, ukDateOf(now())) };
+  }
+
+  async function common(access: RecordAccess) {
+    return { section: 'caseload', patient: await patientFor(access.episode), breakGlass: access.grant.breakGlass, episode: access.episode, labels: recordLabels };
+  }
+
+  /** Bad input re-renders the form with its errors (nothing saved); anything else goes to the error page. */
+  async function pageWrite(reply: FastifyReply, write: () => Promise<string>, render: (fields: FieldError[], status: number) => Promise<FastifyReply>): Promise<FastifyReply> {
+    let done: string;
+    try {
+      done = await write();
+    } catch (error) {
+      if (error instanceof HomewardError && error.code === 'validation_failed') return render(error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400);
+      if (error instanceof HomewardError && error.code === 'version_conflict') return render([{ path: 'form', message: error.message }], 409);
+      throw error;
+    }
+    return redirectSeeOther(reply, done);
+  }
+
+  typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
+    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
+    const [consent, notes] = await Promise.all([listConsents(app.db, access.episode.id), findContactNotes(app.db, { episodeId: access.episode.id })]);
+    await auditRecordRead(request, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id), consentIds: consent.map((c) => c.id) });
+    const role = access.grant.principal.role;
+    return reply.page('record/pages/record.njk', {
+      ...(await common(access)),
+      title: 'Clinical record',
+      consent,
+      notes,
+      may: { write: mayWriteContactNotes(role) },
+      flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
+      backHref: `/episodes/${access.episode.id}`,
+    });
+  });
+
+  // Consent and capacity.
+  async function renderConsent(reply: FastifyReply, access: RecordAccess, values: Form, fields: FieldError[] = [], status = 200) {
+    const radio = (list: readonly string[], labels: Record<string, string>, selected: unknown) => list.map((value) => ({ value, text: labels[value], checked: value === selected }));
+    return reply.code(status).page('record/pages/consent-form.njk', {
+      ...(await common(access)),
+      title: 'Record consent',
+      action: `/episodes/${access.episode.id}/consent/new`,
+      values,
+      functions: capacityFunctions.map((f) => ({ name: f, label: capacityFunctionLabels[f] })),
+      mayAssessCapacity: mayAssessCapacity(access.grant.principal.role),
+      items: { scopes: radio(consentScopes, consentScopeLabels, values.scope || 'episode'), methods: radio(consentMethods, consentMethodLabels, values.method), givers: radio(consentGivers, consentGiverLabels, values.givenBy) },
+      errors: errorList(fields, { scope: 'scope', method: 'method', givenBy: 'givenBy', assessment: 'capacityInDoubt', form: 'main-form', 'assessment.impairmentDescription': 'impairmentDescription', ...Object.fromEntries(capacityFunctions.map((f) => [`assessment.notes.${f}`, `notes-${f}`])) }),
+      fieldErrors: errorsByField(fields.map((f) => ({ ...f, path: f.path.replace(/^assessment\.notes\./, 'notes-').replace(/^assessment\./, '') }))),
+      backHref: `/episodes/${access.episode.id}/record`,
+    });
+  }
+
+  typed.get('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
+    await auditRecordRead(request, access, 'consent', access.episode.id, { purpose: 'record-consent' });
+    return renderConsent(reply, access, { scope: 'episode', capacityInDoubt: 'no' });
+  });
+
+  typed.post('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const body = request.body as Form;
+    const episode = await loadEpisode(request, request.params.id);
+    const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: one(body.capacityInDoubt) === 'yes' || one(body.givenBy) === 'best-interests' });
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    return pageWrite(
+      reply,
+      async () => {
+        const parsed = consentBody.safeParse(consentFromForm(body));
+        if (!parsed.success) {
+          const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.path[0] === 'agreedTo' && i.code === 'too_big' ? i.message : i.message }));
+          throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+        }
+        if (!parsed.data.agreedTo) throw new HomewardError('validation_failed', 'Enter what was agreed', { fields: [{ path: 'agreedTo', message: 'Enter what was agreed' }] });
+        await app.db.transaction().execute((trx) => recordConsent(request, trx, { access, input: parsed.data }));
+        return `/episodes/${episode.id}/record?done=consent`;
+      },
+      (fields, status) => renderConsent(reply, access, values, fields, status),
+    );
+  });
+
+  async function renderWithdraw(reply: FastifyReply, access: RecordAccess, consentId: string, values: Form, fields: FieldError[] = [], status = 200) {
+    const consent = (await listConsents(app.db, access.episode.id)).find((c) => c.id === consentId && c.kind === 'consent');
+    if (!consent) throw notFound('Consent');
+    return reply.code(status).page('record/pages/withdraw.njk', {
+      ...(await common(access)),
+      title: 'Record withdrawal of consent',
+      action: `/episodes/${access.episode.id}/consent/${consentId}/withdraw`,
+      consent,
+      values,
+      errors: errorList(fields, { form: 'note', consentId: 'note' }),
+      fieldErrors: errorsByField(fields),
+      backHref: `/episodes/${access.episode.id}/record`,
+    });
+  }
+
+  typed.get('/episodes/:id/consent/:consentId/withdraw', { schema: { ...hidden, params: consentParams } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
+    await auditRecordRead(request, access, 'consent', request.params.consentId, { purpose: 'withdraw-consent' });
+    return renderWithdraw(reply, access, request.params.consentId, {});
+  });
+
+  typed.post('/episodes/:id/consent/:consentId/withdraw', { schema: { ...hidden, params: consentParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
+    const values: Form = { note: one((request.body as Form).note) };
+    return pageWrite(
+      reply,
+      async () => {
+        await app.db.transaction().execute((trx) => withdrawConsent(request, trx, { access, consentId: request.params.consentId, note: values.note as string }));
+        return `/episodes/${access.episode.id}/record?done=withdrawn`;
+      },
+      (fields, status) => renderWithdraw(reply, access, request.params.consentId, values, fields, status),
+    );
+  });
+
+  // Contact notes.
+  type NoteFormMode = 'new' | 'edit' | 'amend';
+  async function renderNoteForm(reply: FastifyReply, access: RecordAccess, mode: NoteFormMode, values: Form, o: { note?: ContactNoteResponse; fields?: FieldError[]; status?: number } = {}) {
+    const fields = o.fields ?? [];
+    const consentOnRecord = await hasLiveConsent(app.db, access.episode.id);
+    return reply.code(o.status ?? 200).page('record/pages/note-form.njk', {
+      ...(await common(access)),
+      title: mode === 'new' ? 'Write a contact note' : mode === 'edit' ? 'Change the draft note' : 'Amend the note',
+      mode,
+      note: o.note ?? null,
+      action: mode === 'new' ? `/episodes/${access.episode.id}/contact-notes/new` : `/contact-notes/${o.note!.id}/${mode}`,
+      values,
+      kindItems: contactNoteKinds.map((value) => ({ value, text: contactNoteKindLabels[value], checked: value === values.kind })),
+      therapyTypes: isStrokeService(access.episode.service) ? ssnapTherapyTypes.map((t) => ({ name: t, label: ssnapTherapyTypeLabels[t] })) : [],
+      consentOnRecord,
+      treatmentKinds: treatmentKinds.map((k) => contactNoteKindLabels[k]).join(' or '),
+      lateEntryThresholdHours,
+      errors: errorList(fields, { occurredAt: 'occurredAt-day', kind: 'kind', form: 'main-form', version: 'main-form', status: 'main-form', therapyMinutes: 'therapyMinutes', ...Object.fromEntries(ssnapTherapyTypes.map((t) => [`therapyMinutes.${t}`, `minutes-${t}`])) }),
+      fieldErrors: errorsByField(fields.map((f) => ({ ...f, path: f.path.replace(/^therapyMinutes\./, 'minutes-') }))),
+      backHref: o.note ? `/contact-notes/${o.note.id}` : `/episodes/${access.episode.id}/record`,
+    });
+  }
+
+  typed.get('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
+    await auditRecordRead(request, access, 'contact-note', access.episode.id, { purpose: 'write-note' });
+    const at = toUkWallClock(now());
+    const [year, month, day] = at.date.split('-');
+    return renderNoteForm(reply, access, 'new', { 'occurredAt-day': String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year!, 'occurredAt-time': at.time });
+  });
+
+  typed.post('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
+    const body = request.body as Form;
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    return pageWrite(
+      reply,
+      async () => {
+        const { content, fields } = parseNoteForm(body, ukDateOf(now()));
+        if (!content) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+        const finalise = one(body.action) === 'finalise';
+        const note = await app.db.transaction().execute((trx) => writeContactNote(request, trx, { access, content, finalise, consentMissingReason: orNull(one(body.consentMissingReason)) }));
+        return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
+      },
+      (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
+    );
+  });
+
+  typed.get('/contact-notes/:noteId', { schema: { ...hidden, params: noteParams, querystring: doneQuery } }, async (request, reply) => {
+    const { note, episode } = await loadNote(request, request.params.noteId);
+    const access = await authoriseRecordRead(request, episode, 'contact-note');
+    await auditRecordRead(request, access, 'contact-note', note.id);
+    const principal = access.grant.principal;
+    return reply.page('record/pages/note.njk', {
+      ...(await common(access)),
+      title: `${contactNoteKindLabels[note.current.kind as ContactNoteKind] ?? note.current.kind} note`,
+      note,
+      consentOnRecord: await hasLiveConsent(app.db, episode.id),
+      isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
+      may: { write: mayWriteContactNotes(principal.role), review: mayReviewNotes(principal.role) && principal.teamId === episode.teamId },
+      lateEntryThresholdHours,
+      flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
+      errors: [],
+      backHref: `/episodes/${episode.id}/record`,
+    });
+  });
+
+  for (const mode of ['edit', 'amend'] as const) {
+    typed.get(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams } }, async (request, reply) => {
+      const { note, episode } = await loadNote(request, request.params.noteId);
+      const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      await auditRecordRead(request, access, 'contact-note', note.id, { purpose: mode });
+      if (mode === 'edit' && note.status === 'final') throw new HomewardError('version_conflict', 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.');
+      if (mode === 'amend' && note.status === 'draft') return redirectSeeOther(reply, `/contact-notes/${note.id}/edit`);
+      return renderNoteForm(reply, access, mode, { ...noteFormValues(note), version: String(note.version) }, { note });
+    });
+
+    typed.post(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
+      const { note, episode } = await loadNote(request, request.params.noteId);
+      const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      const body = request.body as Form;
+      const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+      return pageWrite(
+        reply,
+        async () => {
+          const version = Number(one(body.version));
+          if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the note version; reload the page');
+          const { content, fields } = parseNoteForm(body, ukDateOf(now()));
+          if (mode === 'amend' && !one(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
+          if (!content || fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+          if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(request, trx, { access, note, content, expectedVersion: version }));
+          else await app.db.transaction().execute((trx) => amendContactNote(request, trx, { access, note, content, reason: one(body.reason), expectedVersion: version }));
+          return `/contact-notes/${note.id}?done=${mode === 'edit' ? 'changed' : 'amended'}`;
+        },
+        (fields, status) => renderNoteForm(reply, access, mode, values, { note, fields, status }),
+      );
+    });
+  }
+
+  typed.post('/contact-notes/:noteId/finalise', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
+    const { note, episode } = await loadNote(request, request.params.noteId);
+    const access = await authoriseRecordWrite(request, episode, 'contact-note');
+    const body = request.body as Form;
+    return pageWrite(
+      reply,
+      async () => {
+        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: Number(one(body.version)), consentMissingReason: orNull(one(body.consentMissingReason)) }));
+        return `/contact-notes/${note.id}?done=final`;
+      },
+      async (fields, status) =>
+        reply.code(status).page('record/pages/note.njk', {
+          ...(await common(access)),
+          title: `${contactNoteKindLabels[note.current.kind as ContactNoteKind] ?? note.current.kind} note`,
+          note,
+          consentOnRecord: await hasLiveConsent(app.db, episode.id),
+          isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
+          may: { write: true, review: false },
+          lateEntryThresholdHours,
+          values: { consentMissingReason: one(body.consentMissingReason) },
+          errors: errorList(fields, { form: 'consentMissingReason' }),
+          fieldErrors: errorsByField(fields),
+          backHref: `/episodes/${episode.id}/record`,
+        }),
+    );
+  });
+
+  typed.post('/contact-notes/:noteId/review', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
+    const { note, episode } = await loadNote(request, request.params.noteId);
+    const access = await authoriseNoteReview(request, episode);
+    try {
+      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: Number(one((request.body as Form).version)) }));
+    } catch (error) {
+      // A repeated or stale press: the note page shows it as it is now.
+      if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/contact-notes/${note.id}`);
+      throw error;
+    }
+    return redirectSeeOther(reply, `/contact-notes/${note.id}?done=reviewed`);
+  });
+
+  typed.get('/record/review-queue', { schema: { ...hidden } }, async (request, reply) => {
+    const rows = await readReviewQueue(request);
+    return reply.page('record/pages/review-queue.njk', { title: 'Notes to review', section: 'caseload', rows, labels: recordLabels, backHref: '/caseload' });
+  });
+}

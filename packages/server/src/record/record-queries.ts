@@ -1,0 +1,144 @@
+// Reading consent records and contact notes. Rows are snake_case; everything leaving is camelCase.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { ConsentResponse, ContactNoteResponse, NoteVersionResponse } from './record-schema.ts';
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
+
+type StaffRow = { id: string; given_name: string; family_name: string; homeward_role: string };
+async function staffById(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, { id: string; name: string; role: string }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const rows: StaffRow[] = wanted.length ? await db.selectFrom('staff').select(['id', 'given_name', 'family_name', 'homeward_role']).where('id', 'in', wanted).execute() : [];
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: `${r.given_name} ${r.family_name}`, role: r.homeward_role }]));
+}
+const unknownStaff = (id: string) => ({ id, name: 'Unknown', role: 'unknown' });
+
+export async function listConsents(db: Kysely<Database>, episodeId: string): Promise<ConsentResponse[]> {
+  const rows = await db.selectFrom('consent_records').selectAll().where('episode_id', '=', episodeId).orderBy('recorded_at').orderBy('id').execute();
+  const staff = await staffById(db, rows.map((r) => r.recorded_by));
+  const withdrawals = new Map(rows.filter((r) => r.withdraws_id).map((r) => [r.withdraws_id!, r.id]));
+  return rows.map((r) => ({
+    id: r.id,
+    episodeId: r.episode_id,
+    patientId: r.patient_id,
+    kind: r.kind,
+    withdrawsId: r.withdraws_id,
+    withdrawnBy: withdrawals.get(r.id) ?? null,
+    scope: r.scope,
+    intervention: r.intervention,
+    agreedTo: r.agreed_to,
+    method: r.method,
+    givenBy: r.given_by,
+    bestInterestsDecisionBy: r.best_interests_decision_by,
+    bestInterestsConsulted: r.best_interests_consulted,
+    capacityInDoubt: r.capacity_in_doubt,
+    assessment: r.capacity_assessment ?? null,
+    capacityOutcome: r.capacity_outcome,
+    communicationSupport: r.communication_support,
+    note: r.note,
+    recordedAt: iso(r.recorded_at),
+    recordedBy: staff.get(r.recorded_by) ?? unknownStaff(r.recorded_by),
+  }));
+}
+
+/** Consent on record for the episode that has not been withdrawn (the patient's own, or a best-interests decision). */
+export async function hasLiveConsent(db: Kysely<Database>, episodeId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('consent_records as c')
+    .select('c.id')
+    .where('c.episode_id', '=', episodeId)
+    .where('c.kind', '=', 'consent')
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('consent_records as w').select('w.id').whereRef('w.withdraws_id', '=', 'c.id'))))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findContactNotes(db: Kysely<Database>, where: { ids?: string[]; episodeId?: string }): Promise<ContactNoteResponse[]> {
+  let query = db.selectFrom('contact_notes').selectAll();
+  if (where.ids) {
+    if (where.ids.length === 0) return [];
+    query = query.where('id', 'in', where.ids);
+  }
+  if (where.episodeId) query = query.where('episode_id', '=', where.episodeId);
+  const notes = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').execute();
+  if (notes.length === 0) return [];
+  const amendments = await db.selectFrom('contact_note_amendments').selectAll().where('note_id', 'in', notes.map((n) => n.id)).orderBy('note_version').execute();
+  const staff = await staffById(db, [...notes.flatMap((n) => [n.written_by, n.finalised_by, n.reviewed_by]), ...amendments.map((a) => a.amended_by)]);
+  const who = (id: string) => staff.get(id) ?? unknownStaff(id);
+  const minutes = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, number>) : {});
+  return notes.map((n) => {
+    const original: NoteVersionResponse = {
+      number: 1,
+      kind: n.kind,
+      occurredAt: iso(n.occurred_at),
+      durationMinutes: n.duration_minutes,
+      place: n.place,
+      staffPresent: n.staff_present,
+      body: n.body,
+      therapyMinutes: minutes(n.therapy_minutes),
+      firstHolisticAssessment: n.first_holistic_assessment,
+      writtenAt: iso(n.written_at),
+      writtenBy: who(n.written_by),
+      reason: null,
+    };
+    const versions = [
+      original,
+      ...amendments
+        .filter((a) => a.note_id === n.id)
+        .map((a) => ({
+          number: a.note_version,
+          kind: a.kind,
+          occurredAt: iso(a.occurred_at),
+          durationMinutes: a.duration_minutes,
+          place: a.place,
+          staffPresent: a.staff_present,
+          body: a.body,
+          therapyMinutes: minutes(a.therapy_minutes),
+          firstHolisticAssessment: a.first_holistic_assessment,
+          writtenAt: iso(a.amended_at),
+          writtenBy: who(a.amended_by),
+          reason: a.reason,
+        })),
+    ];
+    return {
+      id: n.id,
+      episodeId: n.episode_id,
+      patientId: n.patient_id,
+      status: n.status,
+      version: n.version,
+      lateEntry: n.late_entry,
+      consentMissingReason: n.consent_missing_reason,
+      finalisedAt: isoOrNull(n.finalised_at),
+      finalisedBy: n.finalised_by ? who(n.finalised_by) : null,
+      needsReview: n.needs_review,
+      reviewedAt: isoOrNull(n.reviewed_at),
+      reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
+      current: versions[versions.length - 1]!,
+      versions,
+    };
+  });
+}
+
+export async function findContactNote(db: Kysely<Database>, id: string): Promise<ContactNoteResponse | null> {
+  return (await findContactNotes(db, { ids: [id] }))[0] ?? null;
+}
+
+/** Finalised notes by support workers in the team's episodes that nobody has reviewed yet, oldest first. */
+export async function listReviewQueue(db: Kysely<Database>, teamId: string): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
+  const rows = await db
+    .selectFrom('contact_notes')
+    .innerJoin('episodes', 'episodes.id', 'contact_notes.episode_id')
+    .innerJoin('patients', 'patients.id', 'contact_notes.patient_id')
+    .select(['contact_notes.id', 'patients.id as patient_id', 'patients.nhs_number', 'patients.given_name', 'patients.family_name'])
+    .where('episodes.team_id', '=', teamId)
+    .where('contact_notes.needs_review', '=', true)
+    .where('contact_notes.reviewed_at', 'is', null)
+    .where('contact_notes.status', '=', 'final')
+    .orderBy('contact_notes.finalised_at')
+    .limit(500)
+    .execute();
+  const notes = new Map((await findContactNotes(db, { ids: rows.map((r) => r.id) })).map((n) => [n.id, n]));
+  return rows.map((r) => ({ note: notes.get(r.id)!, patient: { id: r.patient_id, nhsNumber: r.nhs_number, givenName: r.given_name, familyName: r.family_name } }));
+}
