@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { formBody } from '../platform/form-body.ts';
 import {
   ageOn,
   parseDateParts,
@@ -41,7 +42,6 @@ import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals
 
 const hidden = { hide: true };
 const idParams = z.object({ id: z.uuid() });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 type Form = Record<string, string | string[]>;
 
 export const episodeLabels = {

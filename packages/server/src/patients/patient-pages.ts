@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { formBody } from '../platform/form-body.ts';
 import { uuidv7 } from 'uuidv7';
 import {
   ageOn,
@@ -108,7 +109,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  typed.post('/patients/new', { schema: { ...hidden, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) } }, async (request, reply) => {
+  typed.post('/patients/new', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
     await requireClinician(request);
     const body = request.body as PatientFormValues;
     const formId = typeof body.formId === 'string' && z.uuid({ version: 'v7' }).safeParse(body.formId).success ? body.formId : uuidv7();
@@ -175,7 +176,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  typed.post('/patients/:id/edit', { schema: { ...hidden, params: idParams, body: z.record(z.string(), z.union([z.string(), z.array(z.string())])) } }, async (request, reply) => {
+  typed.post('/patients/:id/edit', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');

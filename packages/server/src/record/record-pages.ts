@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { formBody } from '../platform/form-body.ts';
 import {
   ageOn,
   capacityFunctionLabels,
@@ -51,7 +52,6 @@ const episodeParams = z.object({ id: z.uuid() });
 const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 const noteParams = z.object({ noteId: z.uuid() });
 const doneQuery = z.object({ done: z.string().optional() });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 type Form = Record<string, string | string[]>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const orNull = (v: string) => (v === '' ? null : v);

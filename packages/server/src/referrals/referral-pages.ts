@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { formBody } from '../platform/form-body.ts';
 import { uuidv7 } from 'uuidv7';
 import {
   ageOn,
@@ -48,7 +49,6 @@ import { triageReferral } from './triage-referral.ts';
 
 const patientParams = z.object({ id: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const hidden = { hide: true };
 
 const labelled = <T extends string>(values: readonly T[], labels: Record<T, string>, hints?: Record<T, string>) =>

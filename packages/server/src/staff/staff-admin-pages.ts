@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { formBody } from '../platform/form-body.ts';
 import { uuidv7 } from 'uuidv7';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -25,7 +26,6 @@ import { findStaffAccount, listStaffAccounts, listTeams } from './staff-queries.
 import type { StaffAccount } from './staff-schema.ts';
 
 const idParams = z.object({ id: z.uuid() });
-const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const hidden = { hide: true };
 const section = 'staff';
 
