@@ -235,4 +235,19 @@ describe('the clinical record: consent and capacity, contact notes', () => {
     expect(refusals.map((r) => [r.patient_id, r.record_kind])).toEqual([[mrsB, 'contact-note'], [mrsB, 'contact-note'], [mrsB, 'consent']]);
     expect(await t.db.selectFrom('consent_records').select('id').where('episode_id', '=', episode).execute()).toHaveLength(1);
   });
+
+  it('moves the episode’s last contact on when a contact note is finalised, but not for a visit where the patient was not seen', async () => {
+    const lastContact = async () => (await t.db.selectFrom('episodes').select('last_contact_at').where('id', '=', episode).executeTakeFirstOrThrow()).last_contact_at;
+    const seen = ago(30);
+    const note = await assistant.post(`/api/episodes/${episode}/contact-notes`, treatment({ occurredAt: seen, finalise: true }));
+    expect(note.statusCode).toBe(201);
+    expect((await lastContact())?.toISOString()).toBe(new Date(seen).toISOString());
+    const notSeen = await assistant.post(`/api/episodes/${episode}/contact-notes`, { kind: 'did-not-attend', occurredAt: ago(5), durationMinutes: null, place: 'Home', staffPresent: null, body: 'No answer at the door; left a card.', therapyMinutes: {}, finalise: true });
+    expect(notSeen.statusCode).toBe(201);
+    expect((await lastContact())?.toISOString()).toBe(new Date(seen).toISOString());
+    // An older note written late never moves it back.
+    const older = await assistant.post(`/api/episodes/${episode}/contact-notes`, treatment({ occurredAt: ago(600), finalise: true }));
+    expect(older.statusCode).toBe(201);
+    expect((await lastContact())?.toISOString()).toBe(new Date(seen).toISOString());
+  });
 });

@@ -2,7 +2,7 @@
 // an amendment is a new version row with who, when and why, and the original stays. The database
 // refuses an update to a final note's content too (trigger contact_notes_final_is_final).
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkContactNote, checkFinalisation, isLateEntry, needsSupervisorReview, type ContactNoteInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
@@ -60,6 +60,14 @@ async function finaliseIn(request: FastifyRequest, trx: Kysely<Database>, access
     .returning('id')
     .executeTakeFirst();
   if (!updated) await refuseStale(trx, note.id);
+  // A finalised contact with the patient moves the episode's last contact on (never back), so the
+  // caseload's "days since last contact" is true. Not-seen visits and MDT discussions are not contact.
+  await sql`
+    update episodes set last_contact_at = greatest(coalesce(episodes.last_contact_at, n.occurred_at), n.occurred_at)
+    from contact_notes n
+    where n.id = ${note.id} and episodes.id = n.episode_id
+      and n.kind not in ('did-not-attend', 'no-access', 'mdt-discussion')
+  `.execute(trx);
   await writeAudit(request, trx, access, note.id, 'finalised', !hasConsent && consentMissingReason ? { consentMissingReason } : {});
 }
 
