@@ -229,6 +229,19 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await expectNoAxeViolations(rt, 'review queue (empty)');
   });
 
+  it('assessment pages: choose an instrument, the form from its definition, its errors, and the results with change from baseline', async () => {
+    await ap.goto(`/episodes/${episodeId}/assessments/new`);
+    await expectNoAxeViolations(ap, 'assessment (choose instrument)');
+    await ap.goto(`/episodes/${episodeId}/assessments/new?instrument=barthel-index`);
+    await expectNoAxeViolations(ap, 'assessment form (Barthel, empty)');
+    await submitExpectingErrors(ap, ap.getByRole('button', { name: /save|record/i }).first());
+    await expectNoAxeViolations(ap, 'assessment form (Barthel, errors)');
+    await ap.goto(`/episodes/${episodeId}/assessments/new?instrument=timed-up-and-go`);
+    await expectNoAxeViolations(ap, 'assessment form (TUG, numeric item)');
+    await ap.goto(`/episodes/${episodeId}/assessments`);
+    await expectNoAxeViolations(ap, 'assessments (none yet)');
+  });
+
   it('raised no script errors, CSP refusals or missing assets along the way', () => {
     expect(opened.flatMap((o) => o.problems)).toEqual([]);
   });

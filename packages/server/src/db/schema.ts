@@ -299,6 +299,25 @@ export type ContactNoteAmendmentsTable = {
   amended_by_role: string;
 };
 
+export type AssessmentsTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  instrument_id: string;
+  instrument_version: number;
+  time_point: 'baseline' | 'review' | 'discharge' | 'other';
+  method: string;
+  responses: Json<unknown>;
+  /** numeric: the driver returns it as a string. */
+  total: ColumnType<string | number | null, number | null, never>;
+  subscales: Json<unknown>;
+  band: string | null;
+  administered_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -307,6 +326,7 @@ export type Database = {
   consent_records: ConsentRecordsTable;
   contact_notes: ContactNotesTable;
   contact_note_amendments: ContactNoteAmendmentsTable;
+  assessments: AssessmentsTable;
   teams: TeamsTable;
   staff: StaffTable;
   sessions: SessionsTable;

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { assessmentRoutes } from './assessments-routes.ts';
 import { recordApiRoutes } from './record-api-routes.ts';
 import { recordPages } from './record-pages.ts';
 
@@ -7,4 +8,5 @@ import { recordPages } from './record-pages.ts';
 export const recordContext = fp(async (app: FastifyInstance) => {
   await recordApiRoutes(app);
   await recordPages(app);
+  await assessmentRoutes(app);
 }, { name: 'record' });

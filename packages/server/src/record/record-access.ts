@@ -13,7 +13,7 @@ import { audit, requireClinician } from '../platform/request-context.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
-export type RecordKind = 'consent' | 'contact-note';
+export type RecordKind = 'consent' | 'contact-note' | 'assessment';
 export type RecordAccess = { episode: EpisodeResponse; grant: PatientAccessGrant; reason: string | null };
 
 export { loadEpisode };

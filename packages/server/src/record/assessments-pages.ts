@@ -1,0 +1,151 @@
+// Standardised assessments as pages: choose an instrument, fill in the form generated from its
+// definition, and see each instrument's baseline, latest score and change. Same rules as the JSON API;
+// every page carries the patient banner so nobody scores the wrong person.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import {
+  administrationMethodLabels,
+  ageOn,
+  findInstrument,
+  fromUkWallClock,
+  instrumentDefinitions,
+  parseDateParts,
+  parseTimeOfDay,
+  serviceLabels,
+  toUkWallClock,
+  ukDateOf,
+  type InstrumentDefinition,
+} from '@homeward/clinical';
+import { formBody } from '../platform/form-body.ts';
+import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { redirectSeeOther } from '../platform/request-context.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import { assessmentKind, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
+import { timePointLabels, timePoints, type AssessmentResponse, type TimePoint } from './assessments-schema.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+
+const hidden = { hide: true };
+const episodeParams = z.object({ id: z.uuid() });
+type Form = Record<string, string | string[]>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+
+/** The confirmation after saving: what was scored and how it has changed, in one line. */
+export function assessmentConfirmation(a: AssessmentResponse): string {
+  const scored = a.total === null ? 'recorded' : `recorded: total ${a.total} ${a.unit}${a.band ? ` (${a.band.label})` : ''}`;
+  return `${a.instrumentName} ${scored}.${a.changeFromBaseline ? ` ${a.changeFromBaseline.summary}.` : ''}`;
+}
+
+/** Reads the form into responses (numbers, or null when unanswered) and the form's own errors. */
+function parseAssessmentForm(definition: InstrumentDefinition, body: Form, today: string) {
+  const fields: FieldError[] = [];
+  const responses: Record<string, number | null> = {};
+  for (const item of definition.items) {
+    const text = one(body[`responses.${item.id}`]);
+    if (text === '') responses[item.id] = null;
+    else if (/^-?\d+(\.\d+)?$/.test(text)) responses[item.id] = Number(text);
+    else fields.push({ path: `responses.${item.id}`, message: `${item.text}: enter a number${item.kind === 'numeric' ? `, for example ${item.min}` : ''}` });
+  }
+  const timePoint = timePoints.find((p) => p === one(body.timePoint));
+  if (!timePoint) fields.push({ path: 'timePoint', message: 'Choose when in the episode this assessment was done' });
+  const method = one(body.method);
+  if (!method) fields.push({ path: 'method', message: 'Choose how the assessment was done' });
+  const date = parseDateParts({ day: one(body['administeredAt-day']), month: one(body['administeredAt-month']), year: one(body['administeredAt-year']) }, { label: 'Date of the assessment', today });
+  const time = parseTimeOfDay(one(body['administeredAt-time']));
+  if (!date.ok) fields.push({ path: 'administeredAt', message: date.message });
+  if (time === null) fields.push({ path: 'administeredAtTime', message: 'Enter the time of the assessment, using the 24-hour clock, for example 14:30' });
+  const at = date.ok && time !== null ? fromUkWallClock(date.value, time) : null;
+  if (date.ok && time !== null && !at) fields.push({ path: 'administeredAtTime', message: 'That time did not happen: the clocks went forward an hour. Check the time' });
+  return { responses, timePoint: timePoint as TimePoint | undefined, method, at, fields };
+}
+
+export async function assessmentPages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => app.config.now();
+
+  async function common(access: RecordAccess) {
+    const patient = await findPatient(app.db, access.episode.patientId);
+    if (!patient) throw notFound('Patient');
+    return { section: 'caseload', patient: { ...patient, age: ageOn(patient.dateOfBirth, ukDateOf(now())) }, breakGlass: access.grant.breakGlass, episode: access.episode, serviceLabels };
+  }
+
+  typed.get('/episodes/:id/assessments', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
+    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), assessmentKind);
+    const assessments = await listAssessments(app.db, access.episode.id);
+    await auditRecordRead(request, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
+    const done = assessments.find((a) => a.id === request.query.done);
+    return reply.page('record/pages/assessments.njk', {
+      ...(await common(access)),
+      title: 'Assessments',
+      assessments: [...assessments].reverse(),
+      byInstrument: summariseAssessments(assessments),
+      timePointLabels,
+      flash: done ? assessmentConfirmation(done) : null,
+      backHref: `/episodes/${access.episode.id}/record`,
+    });
+  });
+
+  async function renderForm(reply: FastifyReply, access: RecordAccess, definition: InstrumentDefinition, values: Form, fields: FieldError[] = [], status = 200) {
+    const taken = (await listAssessments(app.db, access.episode.id)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline');
+    const selectedPoint = values.timePoint || (taken ? '' : 'baseline');
+    const selectedMethod = values.method || (definition.administration.length === 1 ? definition.administration[0] : '');
+    return reply.code(status).page('record/pages/assessment-form.njk', {
+      ...(await common(access)),
+      title: `Record a ${definition.name}`,
+      definition,
+      action: `/episodes/${access.episode.id}/assessments/new?instrument=${definition.id}`,
+      values,
+      hasBaseline: taken,
+      timePointItems: timePoints.map((p) => ({ value: p, text: timePointLabels[p], checked: p === selectedPoint })),
+      methodItems: definition.administration.map((m) => ({ value: m, text: administrationMethodLabels[m], checked: m === selectedMethod })),
+      items: definition.items.map((item) => ({
+        ...item,
+        name: `responses.${item.id}`,
+        idPrefix: `responses-${item.id}`,
+        radios: item.kind === 'choice' ? item.options.map((o) => ({ value: String(o.value), text: o.label, checked: values[`responses.${item.id}`] === String(o.value) })) : [],
+      })),
+      errors: errorList(fields, { form: 'main-form', administeredAt: 'administeredAt-day', instrumentId: 'main-form' }),
+      fieldErrors: errorsByField(fields),
+      backHref: `/episodes/${access.episode.id}/assessments/new`,
+    });
+  }
+
+  typed.get('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional() }) } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
+    const definition = request.query.instrument ? findInstrument(request.query.instrument) : undefined;
+    await auditRecordRead(request, access, assessmentKind, access.episode.id, { purpose: 'record-assessment', instrumentId: definition?.id ?? null });
+    if (!definition) {
+      return reply.page('record/pages/assessment-choose.njk', {
+        ...(await common(access)),
+        title: 'Record an assessment',
+        instruments: instrumentDefinitions.map((d) => ({ id: d.id, name: d.name, shortName: d.shortName })),
+        errors: request.query.instrument ? errorList([{ path: 'instrument', message: 'That is not an assessment Homeward offers. Choose one from the list' }], { instrument: 'instruments' }) : [],
+        backHref: `/episodes/${access.episode.id}/record`,
+      });
+    }
+    const at = toUkWallClock(now());
+    const [year, month, day] = at.date.split('-');
+    return renderForm(reply, access, definition, { 'administeredAt-day': String(Number(day)), 'administeredAt-month': String(Number(month)), 'administeredAt-year': year!, 'administeredAt-time': at.time });
+  });
+
+  typed.post('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional() }), body: formBody } }, async (request, reply) => {
+    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
+    const definition = findInstrument(request.query.instrument ?? '');
+    if (!definition) throw notFound('Assessment');
+    const body = request.body as Form;
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
+    try {
+      if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
+      const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
+      const saved = await app.db.transaction().execute((trx) => recordAssessment(request, trx, { access, input }));
+      return redirectSeeOther(reply, `/episodes/${access.episode.id}/assessments?done=${saved.id}`);
+    } catch (error) {
+      if (error instanceof HomewardError && (error.code === 'validation_failed' || error.code === 'duplicate')) {
+        return renderForm(reply, access, definition, values, error.fields.length ? error.fields : [{ path: 'form', message: error.message }], error.statusCode);
+      }
+      throw error;
+    }
+  });
+}
