@@ -4,32 +4,13 @@
 // unanswered items are refused with specific messages; the pages show whose record it is and the NHS.UK
 // error summary; a clinician from another team is refused and audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
 import { sql } from 'kysely';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
+import { seedEpisode } from './seed-episode.ts';
 
 let nhsIndex = 720_000;
 
-/** A referral accepted at triage and its active episode held by staffId; written straight to the database. */
-async function seedEpisode(t: TestApp, o: { patientId: string; service: string; allocatedTo: string }): Promise<string> {
-  const lead = t.service.a['clinical-lead'].id;
-  const at = new Date(t.clock.now().getTime() - 3 * 86_400_000);
-  const referralId = uuidv7();
-  const episodeId = uuidv7();
-  await t.db.insertInto('referrals').values({
-    id: referralId, patient_id: o.patientId, team_id: t.service.teamA, source: 'acute-ward', received_at: at, service: o.service, setting: 'home',
-    reason: 'Fall at home, now medically fit', urgency_requested: 'soon', referrer_name: 'Ward 7', referrer_contact: '01632 960000', consent_to_referral: true,
-    status: 'accepted', decided_at: at, decided_by: lead, created_at: at, created_by: lead, updated_at: at, updated_by: lead,
-  }).execute();
-  await t.db.insertInto('episodes').values({
-    id: episodeId, patient_id: o.patientId, referral_id: referralId, team_id: t.service.teamA, service: o.service, setting: 'home', status: 'active',
-    complexity: 'non-complex', complexity_reason: 'Single need, stable', priority: 'P3', skills_needed: JSON.stringify(['OT']), triaged_by: lead, triaged_at: at,
-    clock_starts_at: at, response_due_at: new Date(at.getTime() + 2 * 86_400_000), first_contact_at: at, last_contact_at: at, allocated_to: o.allocatedTo, allocated_at: at,
-    created_at: at, created_by: lead, updated_at: at, updated_by: lead,
-  }).execute();
-  return episodeId;
-}
 
 const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
 const barthelAt16 = { ...barthelAt12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 };
