@@ -240,6 +240,21 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await expectNoAxeViolations(ap, 'assessment form (TUG, numeric item)');
     await ap.goto(`/episodes/${episodeId}/assessments`);
     await expectNoAxeViolations(ap, 'assessments (none yet)');
+
+    // A baseline and a review Barthel (through the API), then the pages that show them.
+    const apClient = await signIn(home.app, home.service.a['assistant-practitioner']);
+    const barthel12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
+    const at = (minutesAgo: number) => new Date(home.clock.now().getTime() - minutesAgo * 60_000).toISOString();
+    for (const [timePoint, responses, ago] of [['baseline', barthel12, 600], ['review', { ...barthel12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 }, 60]] as const) {
+      const saved = await apClient.post(`/api/episodes/${episodeId}/assessments`, { instrumentId: 'barthel-index', method: 'observed', timePoint, administeredAt: at(ago), responses });
+      expect(saved.statusCode).toBe(201);
+    }
+    await ap.goto(`/episodes/${episodeId}/assessments`);
+    await expect(ap.getByText(/Up 4 points/).first().isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(ap, 'assessments (baseline and review)');
+    await ap.goto(`/episodes/${episodeId}/record`);
+    await expect(ap.getByRole('table', { name: 'Change from baseline by assessment' }).isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(ap, 'record (with assessments)');
   });
 
   it('raised no script errors, CSP refusals or missing assets along the way', () => {

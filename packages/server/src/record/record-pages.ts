@@ -46,6 +46,7 @@ import { readReviewQueue } from './record-api-routes.ts';
 import { recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';
 import { consentBody, type ContactNoteResponse } from './record-schema.ts';
+import { listAssessments, summariseAssessments } from './assessments.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -200,14 +201,23 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
-    const [consent, notes] = await Promise.all([listConsents(app.db, access.episode.id), findContactNotes(app.db, { episodeId: access.episode.id })]);
-    await auditRecordRead(request, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id), consentIds: consent.map((c) => c.id) });
+    const [consent, notes, assessments] = await Promise.all([
+      listConsents(app.db, access.episode.id),
+      findContactNotes(app.db, { episodeId: access.episode.id }),
+      listAssessments(app.db, access.episode.id),
+    ]);
+    await auditRecordRead(request, access, 'contact-note', access.episode.id, {
+      noteIds: notes.map((n) => n.id),
+      consentIds: consent.map((c) => c.id),
+      assessmentIds: assessments.map((a) => a.id),
+    });
     const role = access.grant.principal.role;
     return reply.page('record/pages/record.njk', {
       ...(await common(access)),
       title: 'Clinical record',
       consent,
       notes,
+      byInstrument: assessments.length ? summariseAssessments(assessments) : null,
       may: { write: mayWriteContactNotes(role) },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: `/episodes/${access.episode.id}`,
