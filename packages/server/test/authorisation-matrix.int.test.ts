@@ -110,10 +110,13 @@ describe('authorisation matrix', () => {
     const client = clients[role];
     const patientId = rel === 'with' ? ownPatient : otherPatient;
     const before = await refusalsOf(client.staff.id);
+    const allowedBefore = await auditedOf(client.staff.id, 'allowed');
     const res = await route.call(client, patientId, 0);
     const allowed = isClinicalRole(role) && (route.needs === 'any' || rel === 'with');
     if (allowed) {
       expect(res.statusCode, res.body.slice(0, 300)).toBe(route.allowedStatus);
+      // Every allowed read or write of patient data leaves an audit record.
+      expect(await auditedOf(client.staff.id, 'allowed')).toBeGreaterThan(allowedBefore);
     } else {
       expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
       expect(await refusalsOf(client.staff.id)).toBeGreaterThan(before);
@@ -167,6 +170,11 @@ describe('authorisation matrix', () => {
     expect(page.body).not.toContain('12 Waterloo Road');
   });
 });
+
+async function auditedOf(staffId: string, outcome: 'allowed' | 'refused'): Promise<number> {
+  const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', outcome).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 async function refusalsOf(staffId: string): Promise<number> {
   const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', 'refused').executeTakeFirstOrThrow();

@@ -6,9 +6,9 @@
 // Two indexes a later migration should add, so these stop needing a seq bound:
 //   create index audit_events_refused_idx on audit_events (seq) where outcome = 'refused';
 //   create index audit_events_search_patients_idx on audit_events using gin ((detail -> 'patientIds')) where action = 'search';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
-import type { Database } from '../db/schema.ts';
+import type { AuditEventsTable, Database } from '../db/schema.ts';
 
 export type StaffSummary = { id: string; name: string; role: string | null };
 
@@ -229,22 +229,8 @@ export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAcce
   };
 }
 
-type AuditRow = {
-  seq: number;
-  id: string;
-  occurred_at: Date;
-  staff_id: string | null;
-  staff_role: string | null;
-  action: string;
-  outcome: 'allowed' | 'refused' | 'failed';
-  patient_id: string | null;
-  record_kind: string | null;
-  record_id: string | null;
-  reason: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  detail: Record<string, unknown>;
-};
+// The row as read: everything but the chain's own columns, which the views never show.
+type AuditRow = Omit<Selectable<AuditEventsTable>, 'request_id' | 'prev_hash' | 'hash'>;
 
 function toEntry(r: AuditRow, staff: Map<string, string>, matchedBy: AuditEntry['matchedBy']): AuditEntry {
   // A search's result list names other patients: the privacy officer needs the count, not the ids.

@@ -39,6 +39,7 @@ import {
   type Urgency,
 } from '@homeward/clinical';
 import { createRandom, deriveSeed } from './seeded-random.ts';
+import type { DemoStaff, DemoTeam } from './generate-demo-data.ts';
 
 type Random = () => number;
 
@@ -1090,19 +1091,9 @@ export function demoStaffSkills(key: string): Skill[] {
   return hoistCompetentDemoStaff.has(key) ? ['hoist-competent'] : [];
 }
 
-export type ScaleTeam = { key: string; name: string; baseLocation: string };
-export type ScaleStaff = {
-  key: string;
-  givenName: string;
-  familyName: string;
-  email: string;
-  homewardRole: HomewardRole;
-  profession: Profession;
-  band: Band;
-  teamKey: string;
-  baseLocation: string;
-  skills: Skill[];
-};
+// Synthetic teams beyond the two demo teams have the same shape, less the demo password.
+export type ScaleTeam = DemoTeam;
+export type ScaleStaff = Omit<DemoStaff, 'password'> & { skills: Skill[] };
 
 const scaleTeamPlaces = [
   'Leek', 'Biddulph', 'Kidsgrove', 'Newcastle-under-Lyme', 'Stone', 'Uttoxeter', 'Cheadle', 'Eccleshall', 'Rugeley',
