@@ -318,6 +318,144 @@ export type AssessmentsTable = {
   recorded_by_role: string;
 };
 
+export type GoalsTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  statement: string;
+  /** The GAS levels described, keyed '-2' .. '+2'. */
+  levels: Json<Record<string, string>>;
+  baseline_level: number;
+  importance: number | null;
+  difficulty: number | null;
+  /** date: the driver returns it as a Date or string; compare with ukDateOf. */
+  target_on: ColumnType<string | Date, string, string>;
+  agreed_with: string | null;
+  status: Generated<'active' | 'achieved' | 'discontinued'>;
+  status_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+export type GoalAttainmentsTable = {
+  id: string;
+  goal_id: string;
+  episode_id: string;
+  patient_id: string;
+  time_point: 'review' | 'discharge' | 'other';
+  level: number;
+  note: string | null;
+  rated_at: Timestamp;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+};
+
+export type StaffCompetencesTable = {
+  id: string;
+  staff_id: string;
+  competence: string;
+  assessed_on: ColumnType<string | Date, string, string>;
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+  withdrawn_at: Date | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+  version: Generated<number>;
+};
+
+export type ProgrammeActivitiesTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  goal_id: string | null;
+  kind: 'exercise' | 'functional-practice' | 'equipment-use' | 'carer-training' | 'advice-signposting';
+  competence: string | null;
+  title: string;
+  instructions: string;
+  times_per_period: number;
+  period: 'day' | 'week';
+  deliverer_kind: 'self' | 'staff' | 'carer' | 'agency';
+  deliverer_staff_id: string | null;
+  deliverer_name: string | null;
+  starts_on: ColumnType<string | Date, string, string>;
+  ends_on: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  status: Generated<'active' | 'stopped' | 'completed'>;
+  status_reason: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  created_by_role: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+export type ProgrammeCompletionsTable = {
+  id: string;
+  activity_id: string;
+  episode_id: string;
+  patient_id: string;
+  done_on: ColumnType<string | Date, string, string>;
+  outcome: 'done' | 'partly-done' | 'not-done';
+  reported_by: 'staff' | 'patient' | 'carer' | 'agency';
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+};
+
+export type EpisodeReviewsTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  kind: 'half-way' | 'end-of-episode' | 'other';
+  held_on: ColumnType<string | Date, string, string>;
+  summary: string;
+  decision: 'continue' | 'extend' | 'discharge';
+  next_review_on: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  planned_end_on: ColumnType<string | Date | null, string | null | undefined, string | null>;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+};
+
+export type DischargeSummariesTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  status: Generated<'draft' | 'final'>;
+  content: Json<unknown>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+  finalised_at: Date | null;
+  finalised_by: string | null;
+};
+
+export type LettersTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  kind: 'discharge-patient' | 'discharge-gp' | 'carer-programme';
+  recipient: string;
+  print_size: 'standard' | 'large';
+  source_id: string | null;
+  source_version: number | null;
+  text_content: string;
+  pdf: ColumnType<Uint8Array, Uint8Array, never>;
+  sha256: string;
+  produced_at: Timestamp;
+  produced_by: string;
+  produced_by_role: string;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -327,6 +465,14 @@ export type Database = {
   contact_notes: ContactNotesTable;
   contact_note_amendments: ContactNoteAmendmentsTable;
   assessments: AssessmentsTable;
+  goals: GoalsTable;
+  goal_attainments: GoalAttainmentsTable;
+  staff_competences: StaffCompetencesTable;
+  programme_activities: ProgrammeActivitiesTable;
+  programme_completions: ProgrammeCompletionsTable;
+  episode_reviews: EpisodeReviewsTable;
+  discharge_summaries: DischargeSummariesTable;
+  letters: LettersTable;
   teams: TeamsTable;
   staff: StaffTable;
   sessions: SessionsTable;

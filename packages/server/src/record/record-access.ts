@@ -13,7 +13,7 @@ import { audit, requireClinician } from '../platform/request-context.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
-export type RecordKind = 'consent' | 'contact-note' | 'assessment';
+export type RecordKind = 'consent' | 'contact-note' | 'assessment' | 'goal' | 'programme-of-care' | 'episode-review' | 'discharge-summary' | 'letter' | 'timeline';
 export type RecordAccess = { episode: EpisodeResponse; grant: PatientAccessGrant; reason: string | null };
 
 export { loadEpisode };

@@ -5,10 +5,12 @@ import * as foundation from './2026-11-24-0001-foundation.ts';
 import * as referralsAndEpisodes from './2026-11-24-0002-referrals-and-episodes.ts';
 import * as clinicalRecord from './2026-11-24-0003-clinical-record.ts';
 import * as assessments from './2026-11-24-0004-assessments.ts';
+import * as goalsProgrammesReviewsLetters from './2026-11-24-0005-goals-programmes-reviews-letters.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
   '2026-11-24-0002-referrals-and-episodes': referralsAndEpisodes,
   '2026-11-24-0003-clinical-record': clinicalRecord,
   '2026-11-24-0004-assessments': assessments,
+  '2026-11-24-0005-goals-programmes-reviews-letters': goalsProgrammesReviewsLetters,
 };
