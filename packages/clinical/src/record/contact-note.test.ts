@@ -67,12 +67,14 @@ describe('checkFinalisation', () => {
 });
 
 describe('who writes and reviews notes', () => {
-  it('support workers write notes that a registered therapist or clinical lead reviews', () => {
+  it('support workers write notes that an assistant practitioner, registered therapist or clinical lead reviews', () => {
     expect(mayWriteContactNotes('support-worker')).toBe(true);
     expect(mayWriteContactNotes('service-manager')).toBe(false);
     expect(needsSupervisorReview('support-worker')).toBe(true);
     expect(needsSupervisorReview('assistant-practitioner')).toBe(false);
     expect(mayReviewNotes('registered-therapist')).toBe(true);
-    expect(mayReviewNotes('assistant-practitioner')).toBe(false);
+    expect(mayReviewNotes('assistant-practitioner')).toBe(true);
+    expect(mayReviewNotes('support-worker')).toBe(false);
+    expect(mayReviewNotes('service-manager')).toBe(false);
   });
 });

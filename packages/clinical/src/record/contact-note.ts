@@ -117,6 +117,11 @@ export function needsSupervisorReview(role: HomewardRole): boolean {
   return role === 'support-worker';
 }
 
+/**
+ * Who reviews a support worker's delegated work: whoever may delegate it. An assistant practitioner
+ * holds a non-complex caseload and delegates tasks on it, so reviews that work too (service.md; the
+ * clinical record story), while their own practice is supervised by a registered therapist.
+ */
 export function mayReviewNotes(role: HomewardRole): boolean {
-  return role === 'registered-therapist' || role === 'clinical-lead';
+  return role === 'assistant-practitioner' || role === 'registered-therapist' || role === 'clinical-lead';
 }

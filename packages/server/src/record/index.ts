@@ -1,12 +1,25 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessments-routes.ts';
+import { dischargeRoutes } from './discharge-routes.ts';
+import { goalRoutes } from './goals-routes.ts';
+import { programmeRoutes } from './programme-routes.ts';
 import { recordApiRoutes } from './record-api-routes.ts';
 import { recordPages } from './record-pages.ts';
+import { reviewRoutes } from './reviews-routes.ts';
+import { timelineRoutes } from './timeline-routes.ts';
 
-/** The clinical record: consent and capacity, contact notes that are never erased, and supervisors' review. */
+/**
+ * The clinical record: consent and capacity, contact notes that are never erased, supervisors' review,
+ * standardised assessments, goals, programmes of care, reviews, discharge letters and the timeline.
+ */
 export const recordContext = fp(async (app: FastifyInstance) => {
   await recordApiRoutes(app);
   await recordPages(app);
   await assessmentRoutes(app);
+  await goalRoutes(app);
+  await programmeRoutes(app);
+  await reviewRoutes(app);
+  await dischargeRoutes(app);
+  await timelineRoutes(app);
 }, { name: 'record' });

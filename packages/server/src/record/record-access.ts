@@ -2,7 +2,7 @@
 // legitimate relationship (or break-glass) through authorisePatientAccess; writing also needs a role
 // that writes notes (not service managers); assessing capacity or recording a best-interests decision
 // needs an assistant practitioner, registered therapist or clinical lead; reviewing support workers'
-// notes needs a registered therapist or clinical lead of the episode's team. Refusals are audited.
+// notes needs an assistant practitioner, registered therapist or clinical lead of the episode's team. Refusals are audited.
 import type { FastifyRequest } from 'fastify';
 import { mayAssessCapacity, mayReviewNotes, mayWriteContactNotes } from '@homeward/clinical';
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
@@ -49,7 +49,7 @@ export async function authoriseNoteReview(request: FastifyRequest, episode: Epis
   const access = await authoriseRecordWrite(request, episode, 'contact-note');
   const principal = access.grant.principal;
   if (!mayReviewNotes(principal.role) || principal.teamId !== episode.teamId) {
-    await refuse(request, episode, 'contact-note', 'not-a-supervisor', 'Only a registered therapist or clinical lead of the patient’s team can review support workers’ notes');
+    await refuse(request, episode, 'contact-note', 'not-a-supervisor', 'Only an assistant practitioner, registered therapist or clinical lead of the patient’s team can review support workers’ notes');
   }
   return access;
 }
