@@ -1,0 +1,168 @@
+// Goals in a real browser, with axe on every page state: Mrs B's episode is triaged and allocated to
+// her Band 4 assistant practitioner through the API; at the first visit the assistant practitioner opens
+// the goals from the record, sets a goal with its five GAS levels described (after an empty submit lists
+// what is missing), sees the T-score at baseline, rates the goal at review against its own level
+// descriptions, sees the T-score now, and marks the goal achieved.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { signIn } from '../packages/server/test/test-app.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  referAndTriageByApi,
+  registerPatientByApi,
+  startHomeward,
+  type OpenedPage,
+  type RunningHomeward,
+} from './browser.ts';
+
+describe('goals rated with Goal Attainment Scaling', () => {
+  let home: RunningHomeward;
+  let browser: Browser;
+  const opened: OpenedPage[] = [];
+  let episodeId: string;
+  let ap: Page;
+
+  beforeAll(async () => {
+    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
+    const therapist = home.service.a['registered-therapist'];
+    const patient = await registerPatientByApi(home, therapist);
+    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id));
+    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
+    const lead = await signIn(home.app, home.service.a['clinical-lead']);
+    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: home.service.a['assistant-practitioner'].id, version });
+    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
+    const o = await openPage(browser, home, home.service.a['assistant-practitioner']);
+    opened.push(o);
+    ap = o.page;
+  });
+  afterAll(async () => {
+    for (const o of opened) await o.close();
+    await browser?.close();
+    await home?.close();
+  });
+
+  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
+    await Promise.all([page.waitForURL(url), target.click()]);
+  }
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
+  const errorSummary = (page: Page) => page.locator('.nhsuk-error-summary');
+  async function submitExpectingErrors(page: Page, button: Locator): Promise<string[]> {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+    expect(response.status()).toBe(400);
+    await errorSummary(page).waitFor();
+    await expect(page.title()).resolves.toMatch(/^Error: /);
+    return (await errorSummary(page).getByRole('link').allTextContents()).map(squash);
+  }
+  const summaryValue = (page: Page, key: string) =>
+    page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) }).first().locator('.nhsuk-summary-list__value');
+  const goalsUrl = new RegExp(`/episodes/[0-9a-f-]{36}/goals\\?done=`);
+
+  it('the assistant practitioner opens the goals from the record and sets a goal in Mrs B’s words', async () => {
+    await ap.goto(`/episodes/${episodeId}/record`);
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Goals', exact: true }), `**/episodes/${episodeId}/goals`);
+    await expect(heading(ap)).resolves.toBe('Goals');
+    await expect(ap.getByRole('region', { name: 'Patient details' }).textContent()).resolves.toContain('943 476 5919');
+    await expect(ap.getByText('No goals have been set for this episode.').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(ap, 'goals (none yet)');
+
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Set a goal' }), `**/episodes/${episodeId}/goals/new`);
+    await expect(heading(ap)).resolves.toBe('Set a goal');
+    await expectNoAxeViolations(ap, 'goal form (empty)');
+
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Set the goal' }))).toEqual([
+      'Enter the goal in the patient’s own words',
+      'Describe what -2 (much less than expected) would look like',
+      'Describe what -1 (somewhat less than expected) would look like',
+      'Describe what 0 (expected outcome) would look like',
+      'Describe what +1 (somewhat more than expected) would look like',
+      'Describe what +2 (much more than expected) would look like',
+      'Importance must be 0, 1, 2 or 3',
+      'Difficulty must be 0, 1, 2 or 3',
+      'Enter target date',
+    ]);
+    await expectNoAxeViolations(ap, 'goal form (errors)');
+    expect(await home.db.selectFrom('goals').select('id').execute()).toHaveLength(0);
+
+    await ap.getByLabel('The goal, in the patient’s own words').fill('I want to make my own cup of tea and carry it to the lounge');
+    await ap.getByLabel('Agreed with (optional)').fill('Mrs B and her daughter');
+    const levels = ap.getByRole('group', { name: 'What each level would look like' });
+    await levels.getByLabel('+2: Much more than expected').fill('Makes tea for a visitor too');
+    await levels.getByLabel('+1: Somewhat more than expected').fill('Makes tea alone and carries it in a lidded mug');
+    await levels.getByLabel('0: Expected outcome').fill('Makes tea alone and carries it using a trolley');
+    await levels.getByLabel('-1: Somewhat less than expected').fill('Makes tea with help; her daughter carries it');
+    await levels.getByLabel('-2: Much less than expected').fill('Cannot make a hot drink');
+    await expect(ap.getByRole('group', { name: 'Baseline: where is the patient now?' }).getByLabel('-1: Somewhat less than expected').isChecked()).resolves.toBe(true);
+    await ap.getByRole('group', { name: 'How important is this goal to the patient?' }).getByLabel('3: Very important').check();
+    await ap.getByRole('group', { name: 'How difficult will it be to achieve?' }).getByLabel('2: Moderately difficult').check();
+    const target = ap.getByRole('group', { name: 'Target date' });
+    await target.getByLabel('Day').fill('22');
+    await target.getByLabel('Month').fill('12');
+    await target.getByLabel('Year').fill('2026');
+    await clickAndWait(ap, ap.getByRole('button', { name: 'Set the goal' }), goalsUrl);
+    await expect(flash(ap)).resolves.toContain('Goal 1 set: “I want to make my own cup of tea and carry it to the lounge”. Baseline -1 (somewhat less than expected), target 22 December 2026.');
+    expect(squash(await summaryValue(ap, 'At baseline').textContent())).toBe('40.00');
+    expect(squash(await summaryValue(ap, 'Now \\(latest ratings\\)').textContent())).toBe('Not yet: goal 1 has not been rated');
+    expect(squash(await summaryValue(ap, 'Weight').textContent())).toBe('6 (importance × difficulty)');
+    await expect(ap.getByText('50 = goals met as expected').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(ap, 'goals (one goal set)');
+    const stored = await home.db.selectFrom('goals').select(['importance', 'difficulty', 'baseline_level', 'created_by']).execute();
+    expect(stored).toEqual([{ importance: 3, difficulty: 2, baseline_level: -1, created_by: home.service.a['assistant-practitioner'].id }]);
+  });
+
+  it('she refines the wording while the goal is unrated', async () => {
+    await clickAndWait(ap, ap.getByRole('link', { name: /^Change the wording or plan\s*of goal 1$/ }), /\/goals\/[0-9a-f-]{36}\/edit$/);
+    await expect(heading(ap)).resolves.toBe('Change the goal');
+    await expect(ap.getByRole('group', { name: 'Target date' }).getByLabel('Day').inputValue()).resolves.toBe('22');
+    await expectNoAxeViolations(ap, 'goal form (refine)');
+    await ap.getByLabel('The goal, in the patient’s own words').fill('I want to make my own cup of tea and carry it to the lounge myself');
+    await clickAndWait(ap, ap.getByRole('button', { name: 'Save the changes' }), goalsUrl);
+    await expect(flash(ap)).resolves.toContain('Goal 1 changed: “I want to make my own cup of tea and carry it to the lounge myself”.');
+    await expectNoAxeViolations(ap, 'goals (refined)');
+  });
+
+  it('at review she rates the goal against its own descriptions; the T-score now is shown', async () => {
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Rate attainment of goal 1' }), /\/goals\/[0-9a-f-]{36}\/rate$/);
+    await expect(heading(ap)).resolves.toBe('Rate goal 1');
+    const level = ap.getByRole('group', { name: 'Which level has the patient attained?' });
+    await expect(level.getByText('Makes tea with help; her daughter carries it (baseline)').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(ap, 'rate goal (empty)');
+
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save the rating' }))).toEqual([
+      'Choose the level the patient has attained',
+      'Choose when in the episode this rating was made: review, discharge or other',
+    ]);
+    await expectNoAxeViolations(ap, 'rate goal (errors)');
+
+    await level.getByLabel('+1: Somewhat more than expected').check();
+    await ap.getByRole('group', { name: 'When in the episode is this rating?' }).getByLabel('Review').check();
+    await ap.getByLabel('Note (optional)').fill('Carried tea to the lounge in a lidded mug');
+    await clickAndWait(ap, ap.getByRole('button', { name: 'Save the rating' }), goalsUrl);
+    await expect(flash(ap)).resolves.toContain('Goal 1 rated +1 (somewhat more than expected) at review on 24 November 2026.');
+    expect(squash(await summaryValue(ap, 'Now \\(latest ratings\\)').textContent())).toBe('60.00');
+    const ratings = ap.getByRole('table', { name: 'Goal 1: ratings, most recent first' });
+    expect(squash(await ratings.locator('tbody tr').first().textContent())).toContain('Carried tea to the lounge in a lidded mug');
+    await expect(ap.getByRole('link', { name: /^Change the wording or plan/ }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(ap, 'goals (rated)');
+  });
+
+  it('she marks the goal achieved, with how', async () => {
+    await clickAndWait(ap, ap.getByRole('link', { name: /^Mark as achieved or discontinued\s*\(goal 1\)$/ }), /\/goals\/[0-9a-f-]{36}\/status$/);
+    await expectNoAxeViolations(ap, 'goal status (empty)');
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save the status' }))).toEqual(['Choose achieved, discontinued or active', 'Enter why the status is changing']);
+    await expectNoAxeViolations(ap, 'goal status (errors)');
+    await ap.getByRole('group', { name: 'What is the goal’s status now?' }).getByLabel('Achieved').check();
+    await ap.getByLabel('Reason').fill('Makes and carries her tea every day');
+    await clickAndWait(ap, ap.getByRole('button', { name: 'Save the status' }), goalsUrl);
+    await expect(flash(ap)).resolves.toContain('Goal 1 marked as achieved.');
+    expect(squash(await summaryValue(ap, 'Achieved').textContent())).toBe('Makes and carries her tea every day');
+    await expectNoAxeViolations(ap, 'goals (achieved)');
+  });
+
+  it('raised no script errors, CSP refusals or missing assets along the way', () => {
+    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { checkGoalPlan, checkGoalRating, checkGoalStatusChange, gasLevelName, maySetGoals, type GoalPlanInput } from './goal.ts';
+
+const today = '2026-11-24';
+const tea: GoalPlanInput = {
+  statement: 'I want to make my own cup of tea and carry it to the lounge',
+  levels: {
+    '-2': 'Cannot make a hot drink',
+    '-1': 'Makes tea with help; someone else carries it',
+    '0': 'Makes tea alone and carries it using a trolley',
+    '+1': 'Makes tea alone and carries it in a lidded mug',
+    '+2': 'Makes tea for a visitor too',
+  },
+  baseline: -1,
+  importance: 3,
+  difficulty: 2,
+  targetOn: '2026-12-22',
+  agreedWith: 'Mrs B and her daughter',
+};
+const paths = (plan: GoalPlanInput, currentTargetOn?: string) => checkGoalPlan(plan, { today, currentTargetOn }).map((f) => f.path);
+
+describe('who sets and rates goals', () => {
+  it('is the assessing clinician, not a support worker or a manager', () => {
+    expect(maySetGoals('assistant-practitioner')).toBe(true);
+    expect(maySetGoals('registered-therapist')).toBe(true);
+    expect(maySetGoals('clinical-lead')).toBe(true);
+    expect(maySetGoals('support-worker')).toBe(false);
+    expect(maySetGoals('service-manager')).toBe(false);
+  });
+});
+
+describe('checkGoalPlan', () => {
+  it('accepts a fully described goal with a target date from today on', () => {
+    expect(paths(tea)).toEqual([]);
+    expect(paths({ ...tea, targetOn: today, agreedWith: null })).toEqual([]);
+  });
+
+  it('keeps the GAS rules’ messages, as field paths', () => {
+    expect(checkGoalPlan({ ...tea, levels: { ...tea.levels, '+2': ' ' }, importance: 4 }, { today })).toEqual([
+      { path: 'levels.+2', message: 'Describe what +2 (much more than expected) would look like' },
+      { path: 'importance', message: 'Importance must be 0, 1, 2 or 3' },
+    ]);
+  });
+
+  it('refuses a target date in the past, a missing one and one that is not a date', () => {
+    expect(checkGoalPlan({ ...tea, targetOn: '2026-11-23' }, { today })).toEqual([{ path: 'targetOn', message: 'Target date must be today or in the future' }]);
+    expect(paths({ ...tea, targetOn: null })).toEqual(['targetOn']);
+    expect(paths({ ...tea, targetOn: '22/12/2026' })).toEqual(['targetOn']);
+    expect(paths({ ...tea, targetOn: '2027-02-29' })).toEqual(['targetOn']);
+  });
+
+  it('lets a refined goal keep a target date that has since passed', () => {
+    expect(paths({ ...tea, targetOn: '2026-11-20' }, '2026-11-20')).toEqual([]);
+    expect(paths({ ...tea, targetOn: '2026-11-21' }, '2026-11-20')).toEqual(['targetOn']);
+  });
+
+  it('refuses overlong text', () => {
+    expect(paths({ ...tea, statement: 'x'.repeat(1001), levels: { ...tea.levels, '0': 'y'.repeat(501) }, agreedWith: 'z'.repeat(201) })).toEqual(['statement', 'levels.0', 'agreedWith']);
+  });
+});
+
+describe('checkGoalRating', () => {
+  const o = { today, goalSetOn: '2026-11-10', episodeDischarged: false };
+  const rating = { level: 1, timePoint: 'review', ratedOn: today, note: null };
+
+  it('accepts a rating between the day the goal was set and today', () => {
+    expect(checkGoalRating(rating, o)).toEqual([]);
+    expect(checkGoalRating({ ...rating, level: -2, ratedOn: '2026-11-10' }, o)).toEqual([]);
+  });
+
+  it.each([[3], [-3], [0.5]])('refuses level %s', (level) => {
+    expect(checkGoalRating({ ...rating, level }, o)).toEqual([{ path: 'level', message: 'Level attained must be -2, -1, 0, +1 or +2' }]);
+  });
+
+  it('refuses no level, an unknown time point and dates outside the goal’s life', () => {
+    expect(checkGoalRating({ level: null, timePoint: 'baseline', ratedOn: null, note: null }, o).map((f) => f.path)).toEqual(['level', 'timePoint', 'ratedOn']);
+    expect(checkGoalRating({ ...rating, ratedOn: '2026-11-25' }, o)).toEqual([{ path: 'ratedOn', message: 'Date of the rating must be today or in the past' }]);
+    expect(checkGoalRating({ ...rating, ratedOn: '2026-11-09' }, o)).toEqual([{ path: 'ratedOn', message: 'Date of the rating must be on or after the day the goal was set' }]);
+  });
+
+  it('takes only the discharge rating once the episode is discharged', () => {
+    const discharged = { ...o, episodeDischarged: true };
+    expect(checkGoalRating({ ...rating, timePoint: 'discharge' }, discharged)).toEqual([]);
+    expect(checkGoalRating(rating, discharged)).toEqual([{ path: 'timePoint', message: 'This episode has been discharged: only the rating at discharge can be recorded now' }]);
+  });
+});
+
+describe('checkGoalStatusChange', () => {
+  it('needs a different status and a reason', () => {
+    expect(checkGoalStatusChange({ from: 'active', to: 'achieved', reason: 'Met at review' })).toEqual([]);
+    expect(checkGoalStatusChange({ from: 'achieved', to: 'active', reason: 'Marked achieved in error' })).toEqual([]);
+    expect(checkGoalStatusChange({ from: 'active', to: 'discontinued', reason: ' ' })).toEqual([{ path: 'reason', message: 'Enter why the goal is being discontinued' }]);
+    expect(checkGoalStatusChange({ from: 'active', to: 'achieved', reason: null })).toEqual([{ path: 'reason', message: 'Enter how the goal was achieved' }]);
+    expect(checkGoalStatusChange({ from: 'achieved', to: 'achieved', reason: 'x' })).toEqual([{ path: 'status', message: 'This goal is already achieved' }]);
+    expect(checkGoalStatusChange({ from: 'active', to: 'paused', reason: 'x' })).toEqual([{ path: 'status', message: 'Choose achieved, discontinued or active' }]);
+  });
+});
+
+describe('gasLevelName', () => {
+  it('writes the level and its label', () => {
+    expect(gasLevelName(1)).toBe('+1: Somewhat more than expected');
+    expect(gasLevelName(-2)).toBe('-2: Much less than expected');
+  });
+});
