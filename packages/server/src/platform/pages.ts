@@ -39,6 +39,7 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/referrals', text: 'Referrals', current: section === 'referrals' });
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
       navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
+      navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });

@@ -1,6 +1,9 @@
-// Support workers' competences for delegated activities, recorded by a registered therapist.
+// Support workers' competences for delegated activities, recorded by a registered therapist: the JSON API and the pages.
 import type { FastifyInstance } from 'fastify';
+import { competenceApiRoutes } from './competence-api-routes.ts';
+import { competencePages } from './competence-pages.ts';
 
 export async function competenceRoutes(app: FastifyInstance): Promise<void> {
-  void app;
+  await competenceApiRoutes(app);
+  await competencePages(app);
 }

@@ -1,0 +1,172 @@
+// Programme of care in a real browser, with axe on every page state: the registered therapist records
+// the support worker's kitchen-practice competence on the staff competences page; Mrs B's assistant
+// practitioner opens the programme from the record, is refused when she delegates stairs practice (the
+// error summary says which competence is missing and who records it), then sets kitchen practice with
+// the support worker twice a week; the support worker logs her visit, and the assistant practitioner
+// sees it against what is expected, opens the stop-or-complete page and prints the carer's sheet.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { signIn } from '../packages/server/test/test-app.ts';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  openPage,
+  referAndTriageByApi,
+  registerPatientByApi,
+  startHomeward,
+  type OpenedPage,
+  type RunningHomeward,
+  type TestStaff,
+  useSession,
+} from './browser.ts';
+
+describe('programme of care: delegation within competence and completion logs', () => {
+  let home: RunningHomeward;
+  let browser: Browser;
+  const opened: OpenedPage[] = [];
+  let episodeId: string;
+  let ap: Page;
+
+  beforeAll(async () => {
+    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
+    const therapist = home.service.a['registered-therapist'];
+    const patient = await registerPatientByApi(home, therapist);
+    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id));
+    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
+    const lead = await signIn(home.app, home.service.a['clinical-lead']);
+    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: home.service.a['assistant-practitioner'].id, version });
+    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
+  });
+  afterAll(async () => {
+    for (const o of opened) await o.close();
+    await browser?.close();
+    await home?.close();
+  });
+
+  async function pageFor(staff: TestStaff): Promise<Page> {
+    const o = await openPage(browser, home, staff);
+    opened.push(o);
+    return o.page;
+  }
+  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
+    await Promise.all([page.waitForURL(url), target.click()]);
+  }
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
+  async function submitExpectingErrors(page: Page, button: Locator): Promise<string[]> {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
+    expect(response.status()).toBe(400);
+    await page.locator('.nhsuk-error-summary').waitFor();
+    return (await page.locator('.nhsuk-error-summary').getByRole('link').allTextContents()).map(squash);
+  }
+
+  it('the registered therapist records the support worker’s kitchen-practice competence', async () => {
+    const rt = await pageFor(home.service.a['registered-therapist']);
+    await rt.goto('/staff/competences');
+    await expect(heading(rt)).resolves.toBe('Staff competences for delegated activities');
+    await expectNoAxeViolations(rt, 'competences (none)');
+    expect(await submitExpectingErrors(rt, rt.getByRole('button', { name: 'Record the competence' }))).toEqual(['Choose the person whose competence you are recording', 'Choose the competence', 'Enter date they were assessed']);
+    await expectNoAxeViolations(rt, 'competences (errors)');
+
+    await rt.getByLabel('Who was assessed?').selectOption({ label: 'Alex support worker (support worker)' });
+    await rt.getByLabel('Competence', { exact: true }).selectOption({ label: 'Kitchen practice (meal and hot drink preparation)' });
+    const date = rt.getByRole('group', { name: 'Date they were assessed as competent' });
+    await date.getByLabel('Day').fill('20');
+    await date.getByLabel('Month').fill('11');
+    await date.getByLabel('Year').fill('2026');
+    await clickAndWait(rt, rt.getByRole('button', { name: 'Record the competence' }), /\/staff\/competences\?done=recorded/);
+    await expect(flash(rt)).resolves.toContain('Competence recorded');
+    const table = rt.getByRole('table', { name: 'Competences recorded for Alex support worker' });
+    expect(squash(await table.locator('tbody tr').first().textContent())).toContain('Kitchen practice (meal and hot drink preparation)');
+    await expectNoAxeViolations(rt, 'competences (one recorded)');
+    await clickAndWait(rt, rt.getByRole('link', { name: /^Withdraw Kitchen practice/ }), /\/competences\/[0-9a-f-]{36}\/withdraw$/);
+    await expectNoAxeViolations(rt, 'withdraw competence');
+  });
+
+  it('the assistant practitioner is refused delegating without a competence, then sets kitchen practice twice a week', async () => {
+    ap = await pageFor(home.service.a['assistant-practitioner']);
+    await ap.goto(`/episodes/${episodeId}/record`);
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Programme of care' }), `**/episodes/${episodeId}/programme`);
+    await expect(heading(ap)).resolves.toBe('Programme of care');
+    await expect(ap.getByRole('region', { name: 'Patient details' }).textContent()).resolves.toContain('943 476 5919');
+    await expect(ap.getByText('No current activities.').isVisible()).resolves.toBe(true);
+    await expectNoAxeViolations(ap, 'programme (empty)');
+
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Set an activity' }).first(), `**/episodes/${episodeId}/programme/new`);
+    await expect(heading(ap)).resolves.toBe('Set an activity');
+    await expectNoAxeViolations(ap, 'activity form (empty)');
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Set the activity' }))).toEqual(['Choose the kind of activity', 'Enter how many times, for example 2', 'Choose who does or helps with the activity']);
+    await expectNoAxeViolations(ap, 'activity form (errors)');
+    expect(await home.db.selectFrom('programme_activities').select('id').execute()).toHaveLength(0);
+
+    await ap.getByRole('group', { name: 'Kind of activity' }).getByLabel('Functional practice').check();
+    await ap.getByLabel('Name of the activity').fill('Stairs practice');
+    await ap.getByLabel('What to do').fill('Up and down the stairs with the rail, one step at a time.');
+    await ap.getByLabel('Number of times').fill('2');
+    await ap.getByRole('group', { name: 'Who does it or helps with it?' }).getByLabel('A member of the therapy team').check();
+    await ap.getByLabel('Member of staff (if the therapy team delivers it)').selectOption({ label: 'Alex support worker (Therapy support worker)' });
+    await ap.getByLabel('Competence it needs (if delegated to a support worker)').selectOption({ label: 'Stairs practice' });
+    const [refused] = await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Set the activity' }));
+    expect(refused).toBe('Alex support worker has no current recorded competence for stairs practice. A registered therapist or clinical lead must assess them and record it on the staff competences page before this activity can be delegated to them');
+    await expectNoAxeViolations(ap, 'activity form (delegation refused)');
+    expect(await home.db.selectFrom('programme_activities').select('id').execute()).toHaveLength(0);
+
+    await ap.getByLabel('Name of the activity').fill('Kitchen practice');
+    await ap.getByLabel('What to do').fill('Make a hot drink and a simple lunch, carrying them to the table on the trolley.');
+    await ap.getByLabel('Competence it needs (if delegated to a support worker)').selectOption({ label: 'Kitchen practice (meal and hot drink preparation)' });
+    await clickAndWait(ap, ap.getByRole('button', { name: 'Set the activity' }), /\/programme\?done=set/);
+    await expect(flash(ap)).resolves.toContain('Kitchen practice added to the programme: twice a week, delivered by Alex support worker (Therapy support worker)');
+    const current = ap.getByRole('table', { name: 'Current activities, with the last 7 days against what is expected' });
+    expect(squash(await current.locator('tbody tr').first().textContent())).toContain('Twice a week');
+    await expectNoAxeViolations(ap, 'programme (one activity)');
+  });
+
+  it('the support worker logs her visit', async () => {
+    home.clock.advanceMinutes(120);
+    const sw = await pageFor(home.service.a['support-worker']);
+    await sw.goto(`/episodes/${episodeId}/programme`);
+    await expect(sw.getByRole('link', { name: 'Set an activity' }).count()).resolves.toBe(0);
+    await expectNoAxeViolations(sw, 'programme (support worker)');
+    await clickAndWait(sw, sw.getByRole('link', { name: 'Log a completion of Kitchen practice' }), /\/programme-activities\/[0-9a-f-]{36}\/log$/);
+    await expect(heading(sw)).resolves.toBe('Log Kitchen practice');
+    await expectNoAxeViolations(sw, 'log form');
+    expect(await submitExpectingErrors(sw, sw.getByRole('button', { name: 'Log it' }))).toEqual(['Choose whether it was done, partly done or not done']);
+    await expectNoAxeViolations(sw, 'log form (errors)');
+    await sw.getByRole('group', { name: 'Was it done?' }).getByLabel('Done', { exact: true }).check();
+    await expect(sw.getByRole('group', { name: 'Who says so?' }).getByLabel('I did it with the patient (staff visit)').isChecked()).resolves.toBe(true);
+    await sw.getByLabel('Note (needed if it was not done)').fill('Made tea and beans on toast; carried them on the trolley');
+    await clickAndWait(sw, sw.getByRole('button', { name: 'Log it' }), /\/programme\?done=logged/);
+    await expect(flash(sw)).resolves.toContain('Logged: Kitchen practice, done on 24 November 2026');
+    await expectNoAxeViolations(sw, 'programme (logged)');
+    const logs = await home.db.selectFrom('programme_completions').select(['recorded_by', 'reported_by', 'outcome']).execute();
+    expect(logs).toEqual([{ recorded_by: home.service.a['support-worker'].id, reported_by: 'staff', outcome: 'done' }]);
+  });
+
+  it('the assistant practitioner reviews the log, opens stop-or-complete and prints the carer’s sheet', async () => {
+    // Later that day: she signs in again (her earlier session has timed out).
+    await useSession(ap.context(), home, home.service.a['assistant-practitioner']);
+    await ap.goto(`/episodes/${episodeId}/programme`);
+    const current = ap.getByRole('table', { name: 'Current activities, with the last 7 days against what is expected' });
+    expect(squash(await current.locator('tbody tr').first().textContent())).toContain('1 done of 1 expected');
+    const logs = ap.getByRole('table', { name: 'Completion logs for Kitchen practice, most recent first' });
+    expect(squash(await logs.locator('tbody tr').first().textContent())).toContain('Made tea and beans on toast');
+    await expectNoAxeViolations(ap, 'programme (reviewing logs)');
+
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Stop or complete Kitchen practice' }), /\/programme-activities\/[0-9a-f-]{36}\/status$/);
+    await expectNoAxeViolations(ap, 'stop or complete');
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save' }))).toEqual(['Choose whether the activity is completed or stopped', 'Enter why']);
+    await expectNoAxeViolations(ap, 'stop or complete (errors)');
+    await ap.goto(`/episodes/${episodeId}/programme`);
+
+    const href = await ap.getByRole('link', { name: 'Print the carer’s sheet in large print (PDF)' }).getAttribute('href');
+    const pdf = await ap.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await home.db.selectFrom('letters').select(['kind', 'print_size']).execute())).toEqual([{ kind: 'carer-programme', print_size: 'large' }]);
+  });
+
+  it('raised no script errors, CSP refusals or missing assets along the way', () => {
+    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+  });
+});

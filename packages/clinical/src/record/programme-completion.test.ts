@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { checkProgrammeCompletion, mayLogCompletion, summariseCompletions, type MayLogCompletionOptions, type SummariseCompletionsOptions } from './programme-completion.ts';
+
+describe('checkProgrammeCompletion', () => {
+  const base = { doneOn: '2026-11-24', outcome: 'done' as const, note: null, startsOn: '2026-11-20', today: '2026-11-24' };
+  it('accepts today or a past day after the start', () => {
+    expect(checkProgrammeCompletion(base)).toEqual([]);
+    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-20' })).toEqual([]);
+  });
+  it('refuses the future, before the start, and not done without a reason', () => {
+    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-25' })[0]!.message).toBe('The day it was done must be today or in the past');
+    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-19' })[0]!.message).toBe('The activity started on 20 November 2026: the day it was done must be on or after that');
+    expect(checkProgrammeCompletion({ ...base, outcome: 'not-done' })).toEqual([{ path: 'note', message: 'Say why the activity was not done' }]);
+    expect(checkProgrammeCompletion({ ...base, doneOn: 'yesterday' }).map((f) => f.path)).toEqual(['doneOn']);
+  });
+});
+
+describe('mayLogCompletion', () => {
+  const sw = 'sw-1';
+  const o = (x: Partial<MayLogCompletionOptions>): MayLogCompletionOptions => ({ role: 'support-worker', staffId: sw, reportedBy: 'staff', delivererKind: 'staff', delivererStaffId: sw, ...x });
+  it('a support worker logs her own delegated visits', () => {
+    expect(mayLogCompletion(o({}))).toEqual({ allowed: true });
+  });
+  it('a support worker cannot log doing an activity not delegated to her', () => {
+    expect(mayLogCompletion(o({ delivererStaffId: 'someone-else' }))).toMatchObject({ allowed: false, rule: 'not-delegated-to-you' });
+    expect(mayLogCompletion(o({ delivererKind: 'carer', delivererStaffId: null }))).toMatchObject({ allowed: false, rule: 'not-delegated-to-you' });
+  });
+  it('a support worker may log the patient’s or a carer’s report of any activity, not an agency’s', () => {
+    expect(mayLogCompletion(o({ reportedBy: 'carer', delivererKind: 'carer', delivererStaffId: null }))).toEqual({ allowed: true });
+    expect(mayLogCompletion(o({ reportedBy: 'patient', delivererKind: 'self', delivererStaffId: null }))).toEqual({ allowed: true });
+    expect(mayLogCompletion(o({ reportedBy: 'agency', delivererKind: 'agency', delivererStaffId: null }))).toMatchObject({ allowed: false, rule: 'support-worker-reports-only' });
+  });
+  it('assistant practitioners and therapists log anything; service managers log nothing', () => {
+    expect(mayLogCompletion(o({ role: 'assistant-practitioner', delivererStaffId: 'someone-else' }))).toEqual({ allowed: true });
+    expect(mayLogCompletion(o({ role: 'registered-therapist', reportedBy: 'agency' }))).toEqual({ allowed: true });
+    expect(mayLogCompletion(o({ role: 'service-manager' }))).toMatchObject({ allowed: false, rule: 'role-does-not-log' });
+  });
+});
+
+describe('summariseCompletions', () => {
+  const o = (x: Partial<SummariseCompletionsOptions>): SummariseCompletionsOptions => ({ timesPerPeriod: 2, period: 'week', startsOn: '2026-11-01', endsOn: null, status: 'active', completions: [], today: '2026-11-24', ...x });
+  it('counts the last 7 days against what the programme expects', () => {
+    const s = summariseCompletions(o({ completions: [{ doneOn: '2026-11-17', outcome: 'done' }, { doneOn: '2026-11-18', outcome: 'done' }, { doneOn: '2026-11-21', outcome: 'partly-done' }, { doneOn: '2026-11-24', outcome: 'not-done' }] }));
+    expect(s).toEqual({ windowStartsOn: '2026-11-18', done: 1, partlyDone: 1, notDone: 1, expected: 2, lastDoneOn: '2026-11-21' });
+  });
+  it('expects "every day" once for each day it has run in the window', () => {
+    expect(summariseCompletions(o({ timesPerPeriod: 1, period: 'day' })).expected).toBe(7);
+    expect(summariseCompletions(o({ timesPerPeriod: 1, period: 'day', startsOn: '2026-11-22' })).expected).toBe(3);
+    expect(summariseCompletions(o({ timesPerPeriod: 3, period: 'day', startsOn: '2026-11-24' })).expected).toBe(3);
+    expect(summariseCompletions(o({ timesPerPeriod: 1, period: 'day', endsOn: '2026-11-19' })).expected).toBe(2);
+  });
+  it('expects at least once for a weekly activity that has just started, nothing before it starts', () => {
+    expect(summariseCompletions(o({ startsOn: '2026-11-24' })).expected).toBe(1);
+    expect(summariseCompletions(o({ startsOn: '2026-11-26' })).expected).toBe(0);
+  });
+  it('expects nothing once stopped or completed', () => {
+    expect(summariseCompletions(o({ status: 'stopped' })).expected).toBeNull();
+    expect(summariseCompletions(o({ status: 'completed' })).expected).toBeNull();
+  });
+});

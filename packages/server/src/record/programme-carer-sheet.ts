@@ -1,0 +1,117 @@
+// The carer's sheet: the programme's current activities in plain English (what to do, how often, who
+// helps) and who to call, printed in standard or large print. Large print is the default when the
+// patient's communication needs say so (Accessible Information Standard). Every sheet produced is
+// stored in letters exactly as printed, with its text and a sha-256 of the PDF, and the print audited.
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { describeWhoHelps, formatDisplayDate, formatNhsNumber, ukDateOf } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { notFound, validationFailed } from '../platform/homeward-error.ts';
+import { pdfDocumentText, renderPdfDocument, type PdfBlock, type PdfDocumentOptions, type PrintSize } from '../platform/pdf-document.ts';
+import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import type { RecordAccess } from './record-access.ts';
+import { listProgramme } from './programme-queries.ts';
+import type { ActivityResponse } from './programme-schema.ts';
+
+export const carerSheetTitle = 'Your exercises and activities';
+export const carerSheetRecipient = 'Patient and carers';
+
+type SheetPatient = { givenName: string; familyName: string; nhsNumber: string; communicationNeeds: { needs: readonly string[] } };
+
+/** Large print when the patient's communication needs include it; standard otherwise. */
+export function defaultPrintSize(patient: Pick<SheetPatient, 'communicationNeeds'>): PrintSize {
+  return patient.communicationNeeds.needs.includes('large-print') ? 'large' : 'standard';
+}
+
+/** The activities a sheet printed today lists: active, and not yet past their end date. */
+export function currentActivities(activities: readonly ActivityResponse[], today: string): ActivityResponse[] {
+  return activities.filter((a) => a.status === 'active' && (a.endsOn === null || a.endsOn >= today));
+}
+
+export type BuildCarerSheetOptions = {
+  patient: SheetPatient;
+  activities: readonly ActivityResponse[];
+  team: { name: string; baseLocation: string };
+  /** Who holds the episode, named so the family knows who to ask for. */
+  therapistName: string | null;
+  printSize: PrintSize;
+  today: string;
+};
+
+/** The sheet as a document: no codes, no abbreviations, addressed to the patient. */
+export function buildCarerSheet(o: BuildCarerSheetOptions): PdfDocumentOptions {
+  const name = `${o.patient.givenName} ${o.patient.familyName}`;
+  const blocks: PdfBlock[] = [
+    { kind: 'paragraph', text: `For ${name}, and anyone who helps with these activities.` },
+    { kind: 'paragraph', text: `Printed on ${formatDisplayDate(o.today)}. Your therapy team may give you a new sheet when your activities change.` },
+  ];
+  for (const a of o.activities) {
+    blocks.push({ kind: 'heading', text: a.title });
+    const rows = [
+      { key: 'What to do', value: a.instructions },
+      { key: 'How often', value: a.frequency },
+      { key: 'Who helps', value: describeWhoHelps({ delivererKind: a.deliverer.kind, name: a.deliverer.name }) },
+    ];
+    if (a.startsOn > o.today) rows.push({ key: 'Start on', value: formatDisplayDate(a.startsOn) });
+    if (a.endsOn) rows.push({ key: 'Keep going until', value: formatDisplayDate(a.endsOn) });
+    blocks.push({ kind: 'rows', rows });
+  }
+  blocks.push(
+    { kind: 'heading', text: 'Who to call' },
+    {
+      kind: 'paragraph',
+      text: `If you have a question about these activities, or something is not going well, call ${o.team.name} at ${o.team.baseLocation}${o.therapistName ? ` and ask for ${o.therapistName}` : ''}.`,
+    },
+    { kind: 'heading', text: 'Stay safe' },
+    { kind: 'paragraph', text: 'Stop and rest if you feel unwell, dizzy, very short of breath or in pain, and tell your therapy team. In an emergency, call 999.' },
+  );
+  return { title: carerSheetTitle, printSize: o.printSize, header: `${name} · NHS number ${formatNhsNumber(o.patient.nhsNumber)}`, author: o.team.name, blocks };
+}
+
+export type ProduceCarerSheetOptions = { access: RecordAccess; printSize: PrintSize | null };
+export type ProducedCarerSheet = { letterId: string; pdf: Buffer; printSize: PrintSize; filename: string };
+
+export async function produceCarerSheet(request: FastifyRequest, trx: Kysely<Database>, o: ProduceCarerSheetOptions): Promise<ProducedCarerSheet> {
+  const principal = requirePrincipal(request);
+  const now = request.server.config.now();
+  const today = ukDateOf(now);
+  const episode = o.access.episode;
+  const patient = await findPatient(trx, episode.patientId);
+  if (!patient) throw notFound('Patient');
+  const activities = currentActivities(await listProgramme(trx, episode.id, { today }), today);
+  if (activities.length === 0) throw validationFailed([{ path: 'programme', message: 'There are no current activities to print. Set an activity first' }]);
+  const team = await trx.selectFrom('teams').select(['name', 'base_location']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
+  const printSize = o.printSize ?? defaultPrintSize(patient);
+  const document = buildCarerSheet({ patient, activities, team: { name: team.name, baseLocation: team.base_location }, therapistName: episode.allocatedToName, printSize, today });
+  const pdf = await renderPdfDocument(document);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const letterId = uuidv7();
+  await trx
+    .insertInto('letters')
+    .values({
+      id: letterId,
+      episode_id: episode.id,
+      patient_id: episode.patientId,
+      kind: 'carer-programme',
+      recipient: carerSheetRecipient,
+      print_size: printSize,
+      source_id: null,
+      source_version: null,
+      text_content: pdfDocumentText(document),
+      pdf: new Uint8Array(pdf),
+      sha256,
+      produced_at: now,
+      produced_by: principal.staffId,
+      produced_by_role: principal.role,
+    })
+    .execute();
+  await audit(
+    request,
+    { action: 'print', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letterId, reason: o.access.reason, detail: { episodeId: episode.id, kind: 'carer-programme', printSize, sha256, activityIds: activities.map((a) => a.id) } },
+    trx,
+  );
+  return { letterId, pdf, printSize, filename: `your-exercises-and-activities-${today}${printSize === 'large' ? '-large-print' : ''}.pdf` };
+}

@@ -1,0 +1,77 @@
+// Completion logs: whoever writes in the record logs that an activity was (or was not) done. A support
+// worker logs only the visits delegated to her, or what the patient or a carer reports; the refusal is
+// audited. Logs are clinical entries: append-only (the database refuses changes).
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { checkProgrammeCompletion, mayLogCompletion, ukDateOf } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { isUniqueViolation } from '../platform/database-errors.ts';
+import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
+import { audit, requirePrincipal } from '../platform/request-context.ts';
+import type { RecordAccess } from './record-access.ts';
+import { programmeKind } from './programme-activities.ts';
+import { listProgramme } from './programme-queries.ts';
+import type { ActivityResponse, CompletionBody, CompletionResponse } from './programme-schema.ts';
+
+/** Who may log this activity on whose report, once record write access is granted. Run before any transaction. */
+export async function authoriseCompletionLog(request: FastifyRequest, access: RecordAccess, activity: ActivityResponse, reportedBy: CompletionBody['reportedBy']): Promise<void> {
+  const episode = access.episode;
+  const principal = access.grant.principal;
+  const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId });
+  if (!decision.allowed) {
+    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });
+    throw new HomewardError('forbidden', decision.message);
+  }
+}
+
+/** The checks that need no database, run before any transaction opens. */
+export function checkCompletionInput(request: FastifyRequest, activity: ActivityResponse, input: CompletionBody): void {
+  const fields = checkProgrammeCompletion({ doneOn: input.doneOn, outcome: input.outcome, note: input.note, startsOn: activity.startsOn, today: ukDateOf(request.server.config.now()) });
+  if (fields.length) throw validationFailed(fields);
+}
+
+export type LogProgrammeCompletionOptions = { access: RecordAccess; activity: ActivityResponse; input: CompletionBody };
+
+export async function logProgrammeCompletion(request: FastifyRequest, trx: Kysely<Database>, o: LogProgrammeCompletionOptions): Promise<CompletionResponse> {
+  const principal = requirePrincipal(request);
+  const now = request.server.config.now();
+  checkCompletionInput(request, o.activity, o.input);
+  const id = o.input.id ?? uuidv7();
+  try {
+    await trx
+      .insertInto('programme_completions')
+      .values({
+        id,
+        activity_id: o.activity.id,
+        episode_id: o.access.episode.id,
+        patient_id: o.access.episode.patientId,
+        done_on: o.input.doneOn,
+        outcome: o.input.outcome,
+        reported_by: o.input.reportedBy,
+        note: o.input.note,
+        recorded_at: now,
+        recorded_by: principal.staffId,
+        recorded_by_role: principal.role,
+      })
+      .execute();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new HomewardError('duplicate', 'A completion with this id already exists');
+    throw error;
+  }
+  await audit(
+    request,
+    {
+      action: 'write',
+      outcome: 'allowed',
+      patientId: o.access.episode.patientId,
+      recordKind: programmeKind,
+      recordId: o.activity.id,
+      reason: o.access.reason,
+      detail: { episodeId: o.access.episode.id, change: 'completion-logged', completionId: id, doneOn: o.input.doneOn, outcome: o.input.outcome, reportedBy: o.input.reportedBy },
+    },
+    trx,
+  );
+  const [activity] = await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today: ukDateOf(now) });
+  return activity!.completions.find((c) => c.id === id)!;
+}

@@ -1,0 +1,82 @@
+// /api: staff competences for delegated activities. Thin: parse, authorise, delegate, audit.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../platform/homeward-error.ts';
+import { idempotentWrite } from '../platform/idempotency.ts';
+import { errorResponse } from '../platform/openapi.ts';
+import { ukDateOf } from '@homeward/clinical';
+import { authoriseCompetenceRead, authoriseCompetenceWrite, checkCompetence, loadHolder, recordCompetence, withdrawCompetence } from './competence-recording.ts';
+import { findCompetence, listStaffCompetences } from './competence-queries.ts';
+import { competenceBody, competenceResponse, competenceWithdrawalBody } from './competence-schema.ts';
+
+const staffParams = z.object({ id: z.uuid('Staff id must be a UUID') });
+const competenceParams = z.object({ id: z.uuid('Competence id must be a UUID') });
+const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
+const tags = ['staff'];
+// The role is checked before the body is parsed: someone without it learns nothing from validation messages.
+const mayWrite = { preValidation: async (request: Parameters<typeof authoriseCompetenceWrite>[0]) => void (await authoriseCompetenceWrite(request, null)) };
+
+export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/staff/:id/competences',
+    {
+      schema: {
+        tags,
+        summary: 'A support worker’s or assistant practitioner’s recorded competences for delegated activities, current first (clinical staff of their team)',
+        params: staffParams,
+        response: { 200: z.object({ staff: z.object({ id: z.string(), name: z.string(), role: z.string() }), competences: z.array(competenceResponse) }), ...errorResponse(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const holder = await loadHolder(app.db, request.params.id);
+      await authoriseCompetenceRead(request, holder);
+      return { staff: { id: holder.id, name: holder.name, role: holder.role }, competences: await listStaffCompetences(app.db, holder.id) };
+    },
+  );
+
+  typed.post(
+    '/api/staff/:id/competences',
+    {
+      ...mayWrite,
+      schema: {
+        tags,
+        summary: 'Record a competence for a support worker or assistant practitioner of your team (registered therapists and clinical leads, who assess it)',
+        params: staffParams,
+        headers: writeHeaders,
+        body: competenceBody,
+        response: { 201: competenceResponse, ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const holder = await loadHolder(app.db, request.params.id);
+      await authoriseCompetenceWrite(request, holder);
+      // Refuse bad input before a transaction opens, so a refusal writes nothing.
+      checkCompetence(holder, request.body, ukDateOf(app.config.now()));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordCompetence(request, trx, { holder, input: request.body }) }));
+    },
+  );
+
+  typed.post(
+    '/api/competences/:id/withdraw',
+    {
+      ...mayWrite,
+      schema: {
+        tags,
+        summary: 'Withdraw a competence (send the version you read, and why): it stays on record but no longer allows delegation',
+        params: competenceParams,
+        headers: writeHeaders,
+        body: competenceWithdrawalBody,
+        response: { 200: competenceResponse, ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
+      },
+    },
+    async (request, reply) => {
+      const competence = await findCompetence(app.db, request.params.id);
+      if (!competence) throw notFound('Competence');
+      await authoriseCompetenceWrite(request, await loadHolder(app.db, competence.staff.id));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await withdrawCompetence(request, trx, { competence, reason: request.body.reason, expectedVersion: request.body.version }) }));
+    },
+  );
+}

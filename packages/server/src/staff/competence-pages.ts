@@ -1,0 +1,115 @@
+// Staff competences as pages: the team's support workers and assistant practitioners with what each is
+// recorded as competent to do when delegated, a form to record one (registered therapists and clinical
+// leads) and a page to withdraw one. Same rules as the JSON API.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { delegableCompetenceLabels, delegableCompetences, mayRecordCompetences, parseDateParts, ukDateOf } from '@homeward/clinical';
+import { formBody } from '../platform/form-body.ts';
+import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { redirectSeeOther } from '../platform/request-context.ts';
+import { authoriseCompetenceRead, authoriseCompetenceWrite, checkCompetence, loadHolder, recordCompetence, withdrawCompetence } from './competence-recording.ts';
+import { findCompetence, listTeamCompetences } from './competence-queries.ts';
+import type { CompetenceResponse } from './competence-schema.ts';
+
+const hidden = { hide: true };
+const competenceParams = z.object({ id: z.uuid() });
+type Form = Record<string, string | string[]>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+const flashes: Record<string, string> = { recorded: 'Competence recorded', withdrawn: 'Competence withdrawn. It stays on record, and no longer allows delegation' };
+const isFormProblem = (error: unknown): error is HomewardError => error instanceof HomewardError && (error.code === 'validation_failed' || error.code === 'duplicate' || error.code === 'version_conflict');
+
+export async function competencePages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const today = () => ukDateOf(app.config.now());
+
+  async function renderList(request: FastifyRequest, reply: FastifyReply, o: { values?: Form; fields?: FieldError[]; status?: number; done?: string } = {}) {
+    const principal = await authoriseCompetenceRead(request, null);
+    const team = await app.db.selectFrom('teams').select('name').where('id', '=', principal.teamId!).executeTakeFirst();
+    const people = await listTeamCompetences(app.db, principal.teamId!);
+    const values = o.values ?? {};
+    const fields = o.fields ?? [];
+    return reply.code(o.status ?? 200).page('staff/pages/competences.njk', {
+      title: 'Staff competences for delegated activities',
+      section: 'competences',
+      teamName: team?.name ?? 'your team',
+      people,
+      mayRecord: mayRecordCompetences(principal.role),
+      values,
+      staffItems: [{ value: '', text: 'Choose a person' }, ...people.map((p) => ({ value: p.staff.id, text: `${p.staff.name} (${p.staff.role === 'support-worker' ? 'support worker' : 'assistant practitioner'})`, selected: p.staff.id === values.staffId }))],
+      competenceItems: [{ value: '', text: 'Choose a competence' }, ...delegableCompetences.map((c) => ({ value: c, text: delegableCompetenceLabels[c], selected: c === values.competence }))],
+      errors: errorList(fields, { staffId: 'staffId', competence: 'competence', assessedOn: 'assessedOn-day', form: 'record-form' }),
+      fieldErrors: errorsByField(fields),
+      flash: o.done ? (flashes[o.done] ?? null) : null,
+      backHref: '/caseload',
+      backText: 'Back to the caseload',
+    });
+  }
+
+  typed.get('/staff/competences', { schema: { ...hidden, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => renderList(request, reply, { done: request.query.done }));
+
+  typed.post('/staff/competences', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
+    await authoriseCompetenceWrite(request, null);
+    const body = request.body as Form;
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    try {
+      const fields: FieldError[] = [];
+      const staffId = one(body.staffId);
+      if (!staffId) fields.push({ path: 'staffId', message: 'Choose the person whose competence you are recording' });
+      if (!one(body.competence)) fields.push({ path: 'competence', message: 'Choose the competence' });
+      const date = parseDateParts({ day: one(body['assessedOn-day']), month: one(body['assessedOn-month']), year: one(body['assessedOn-year']) }, { label: 'Date they were assessed', today: today() });
+      if (!date.ok) fields.push({ path: 'assessedOn', message: date.message });
+      if (fields.length || !date.ok) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+      if (!z.uuid().safeParse(staffId).success) throw notFound('Staff member');
+      const holder = await loadHolder(app.db, staffId);
+      await authoriseCompetenceWrite(request, holder);
+      const input = { competence: one(body.competence), assessedOn: date.value, note: one(body.note) || null };
+      checkCompetence(holder, input, today());
+      await app.db.transaction().execute((trx) => recordCompetence(request, trx, { holder, input }));
+      return redirectSeeOther(reply, `/staff/competences?done=recorded#staff-${holder.id}`);
+    } catch (error) {
+      if (isFormProblem(error)) return renderList(request, reply, { values, fields: error.fields.length ? error.fields : [{ path: 'form', message: error.message }], status: error.statusCode });
+      throw error;
+    }
+  });
+
+  async function renderWithdraw(reply: FastifyReply, competence: CompetenceResponse, values: Form, fields: FieldError[] = [], status = 200) {
+    return reply.code(status).page('staff/pages/competence-withdraw.njk', {
+      title: 'Withdraw a competence',
+      competence,
+      values,
+      errors: errorList(fields, { reason: 'reason', form: 'reason' }),
+      fieldErrors: errorsByField(fields),
+      backHref: '/staff/competences',
+    });
+  }
+
+  async function loadForWithdrawal(request: FastifyRequest, id: string): Promise<CompetenceResponse> {
+    const competence = await findCompetence(app.db, id);
+    if (!competence) throw notFound('Competence');
+    await authoriseCompetenceWrite(request, await loadHolder(app.db, competence.staff.id));
+    return competence;
+  }
+
+  typed.get('/competences/:id/withdraw', { schema: { ...hidden, params: competenceParams } }, async (request, reply) => {
+    const competence = await loadForWithdrawal(request, request.params.id);
+    if (!competence.current) throw new HomewardError('version_conflict', 'This competence has already been withdrawn');
+    return renderWithdraw(reply, competence, { version: String(competence.version) });
+  });
+
+  typed.post('/competences/:id/withdraw', { schema: { ...hidden, params: competenceParams, body: formBody } }, async (request, reply) => {
+    const competence = await loadForWithdrawal(request, request.params.id);
+    const body = request.body as Form;
+    const values: Form = { reason: one(body.reason), version: one(body.version) };
+    try {
+      const version = Number(values.version);
+      if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the competence version; reload the page');
+      await app.db.transaction().execute((trx) => withdrawCompetence(request, trx, { competence, reason: values.reason as string, expectedVersion: version }));
+      return redirectSeeOther(reply, `/staff/competences?done=withdrawn#staff-${competence.staff.id}`);
+    } catch (error) {
+      if (isFormProblem(error)) return renderWithdraw(reply, competence, values, error.fields.length ? error.fields : [{ path: 'form', message: error.message }], error.statusCode);
+      throw error;
+    }
+  });
+}
