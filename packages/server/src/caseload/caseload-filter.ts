@@ -8,6 +8,7 @@ export type CaseloadFilterQuery = {
   priority?: string;
   breached?: string;
   unallocated?: string;
+  reviewsDue?: string;
 };
 
 const yes = (value: string | undefined) => value === '1' || value === 'true' || value === 'yes';
@@ -23,13 +24,14 @@ export function parseCaseloadFilter(q: CaseloadFilterQuery): CaseloadFilter {
   if (priority) filter.priority = priority as Priority;
   if (yes(q.breached)) filter.breached = true;
   if (yes(q.unallocated)) filter.unallocated = true;
+  if (yes(q.reviewsDue)) filter.reviewsDue = true;
   return filter;
 }
 
 /** The filters as they were asked for, for the audit and for putting back into the form. */
 export function filterValues(q: CaseloadFilterQuery): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['service', 'pathway', 'priority', 'breached', 'unallocated'] as const) {
+  for (const key of ['service', 'pathway', 'priority', 'breached', 'unallocated', 'reviewsDue'] as const) {
     const v = q[key];
     if (typeof v === 'string' && v !== '') out[key] = v;
   }

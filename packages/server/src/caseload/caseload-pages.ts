@@ -7,7 +7,7 @@ import { audit } from '../platform/request-context.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { auditListRead, authoriseTeamList } from './caseload-access.ts';
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
-import { listCaseload, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
+import { listCaseload, listCaseloadDue, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
 import { firstContactReport, reportWindow } from './first-contact-report.ts';
 import { formatDuration, priorities, priorityLabels, serviceLabels, services, type Service } from '@homeward/clinical';
 import { episodeLabels } from './episode-pages.ts';
@@ -41,7 +41,10 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
     const now = app.config.now();
     const scope: CaseloadScope =
       kind === 'mine' ? { kind: 'clinician', staffId: access.principal.staffId } : kind === 'team' ? { kind: 'team', teamId: access.teamId } : { kind: 'waiting-list', teamId: access.teamId };
-    const rows = await listCaseload(app.db, scope, filter, now);
+    const listed = await listCaseload(app.db, scope, filter, now);
+    // Reviews and assessments due, for the page only (one grouped query for these rows), not the API.
+    const due = kind === 'waiting' ? new Map() : await listCaseloadDue(app.db, listed, now);
+    const rows = listed.map((r) => ({ ...r, due: due.get(r.episodeId) ?? null }));
     const capacity = kind === 'team' ? await listTeamCapacity(app.db, access.teamId, await listTeamClinicians(app.db, access.teamId, { includeSupportWorkers: false })) : null;
     await auditListRead(request, {
       recordKind,

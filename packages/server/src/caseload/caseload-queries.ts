@@ -4,14 +4,19 @@
 // staff by primary key only, so the cost follows the caseload, never the size of the patient index.
 import type { Kysely } from 'kysely';
 import {
+  addCalendarDays,
   clockState,
   compareForCaseload,
   d2aPathwayOf,
   daysBetween,
+  defaultReviewDueWindowDays,
   describeClock,
+  listAssessmentPrompts,
   priorityScore,
   ukDateOf,
+  type AssessmentPrompt,
   type Priority,
+  type ReviewState,
   type RiskFlagKind,
   type Service,
 } from '@homeward/clinical';
@@ -27,6 +32,8 @@ export type CaseloadFilter = {
   priority?: Priority;
   breached?: boolean;
   unallocated?: boolean;
+  /** Only episodes whose next review is due within the review window, or overdue. */
+  reviewsDue?: boolean;
 };
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -69,6 +76,7 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
   if (filter.services) query = filter.services.length ? query.where('episodes.service', 'in', filter.services) : query.where((eb) => eb.val(false));
   if (filter.priority) query = query.where('episodes.priority', '=', filter.priority);
   if (filter.breached) query = query.where('episodes.first_contact_at', 'is', null).where('episodes.response_due_at', '<', now);
+  if (filter.reviewsDue) query = query.where('episodes.review_due_on', '<=', addCalendarDays(ukDateOf(now), defaultReviewDueWindowDays));
   const rows = await query.orderBy('episodes.response_due_at').orderBy('episodes.id').execute();
 
   const today = ukDateOf(now);
@@ -149,4 +157,62 @@ export async function listTeamCapacity(db: Kysely<Database>, teamId: string, cli
       status: load.status,
     };
   });
+}
+
+export type CaseloadDue = { reviewState: ReviewState; assessmentsDue: AssessmentPrompt[] };
+
+/**
+ * Reviews and assessments due for a page of caseload rows, in one grouped query over those episodes
+ * (by primary key, then assessments_episode_idx and episode_reviews_episode_idx): each episode's dates,
+ * the last date of each instrument at each time point, and the last review's date and decision.
+ */
+export async function listCaseloadDue(db: Kysely<Database>, rows: readonly CaseloadRow[], now: Date): Promise<Map<string, CaseloadDue>> {
+  const due = new Map<string, CaseloadDue>();
+  if (rows.length === 0) return due;
+  const facts = await db
+    .selectFrom('episodes')
+    .leftJoin('assessments', 'assessments.episode_id', 'episodes.id')
+    .select((eb) => [
+      'episodes.id',
+      'episodes.first_contact_at',
+      'episodes.planned_end_on',
+      'assessments.instrument_id',
+      'assessments.time_point',
+      eb.fn.max('assessments.administered_at').as('last_at'),
+      eb
+        .selectFrom('episode_reviews')
+        .select('episode_reviews.decision')
+        .whereRef('episode_reviews.episode_id', '=', 'episodes.id')
+        .orderBy('episode_reviews.held_on', 'desc')
+        .orderBy('episode_reviews.recorded_at', 'desc')
+        .limit(1)
+        .as('last_decision'),
+      eb.selectFrom('episode_reviews').select((r) => r.fn.max('episode_reviews.held_on').as('held_on')).whereRef('episode_reviews.episode_id', '=', 'episodes.id').as('last_review_on'),
+    ])
+    .where('episodes.id', 'in', rows.map((r) => r.episodeId))
+    .groupBy(['episodes.id', 'episodes.first_contact_at', 'episodes.planned_end_on', 'assessments.instrument_id', 'assessments.time_point'])
+    .execute();
+  const byEpisode = new Map<string, (typeof facts)[number][]>();
+  for (const f of facts) byEpisode.set(f.id, [...(byEpisode.get(f.id) ?? []), f]);
+  const today = ukDateOf(now);
+  for (const r of rows) {
+    const list = byEpisode.get(r.episodeId) ?? [];
+    const first = list[0];
+    const assessmentsDue = listAssessmentPrompts({
+      episode: {
+        service: r.service,
+        status: r.status,
+        startOn: first?.first_contact_at ? ukDateOf(new Date(first.first_contact_at)) : null,
+        plannedEndOn: dateOnly(first?.planned_end_on ?? null),
+        reviewDueOn: r.reviewDueOn,
+        dischargedOn: null,
+        lastReviewOn: dateOnly(first?.last_review_on ?? null),
+      },
+      assessments: list.filter((f) => f.instrument_id !== null && f.last_at !== null).map((f) => ({ instrumentId: f.instrument_id!, timePoint: f.time_point!, on: ukDateOf(new Date(f.last_at!)) })),
+      today,
+      dischargePlanned: first?.last_decision === 'discharge',
+    });
+    due.set(r.episodeId, { reviewState: reviewStateOn(r.reviewDueOn, today), assessmentsDue });
+  }
+  return due;
 }

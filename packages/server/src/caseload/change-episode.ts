@@ -18,6 +18,8 @@ export const episodeEventKinds = [
   'discharged',
   'onward-referral',
   'onward-acknowledged',
+  // A review held (record/reviews.ts): it moves the review date and, when extending, the planned end.
+  'reviewed',
 ] as const;
 export type EpisodeEventKind = (typeof episodeEventKinds)[number];
 

@@ -40,6 +40,8 @@ export function describeEpisodeEvent(e: EpisodeEventResponse): { what: string; w
       };
     case 'onward-referral':
       return { what: `Onward referral to ${text(d.toService) ?? 'another service'}`, why: note };
+    case 'reviewed':
+      return { what: `Reviewed: ${text(d.decisionLabel) ?? e.reason ?? 'decision recorded'}`, why: text(d.datesChanged) };
     case 'onward-acknowledged':
       return { what: `${text(d.toService) ?? 'The receiving service'} acknowledged the onward referral`, why: null };
     default:

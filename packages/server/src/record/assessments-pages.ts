@@ -25,6 +25,8 @@ import { findPatient } from '../patients/patient-queries.ts';
 import { assessmentKind, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
 import { timePointLabels, timePoints, type AssessmentResponse, type TimePoint } from './assessments-schema.ts';
 import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { assessmentPromptsForEpisode } from './review-prompts.ts';
+import { scoreChartSections } from './score-chart-sections.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -80,6 +82,8 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       title: 'Assessments',
       assessments: [...assessments].reverse(),
       byInstrument: summariseAssessments(assessments),
+      scoreSections: scoreChartSections(assessments),
+      prompts: await assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(now())),
       timePointLabels,
       flash: done ? assessmentConfirmation(done) : null,
       backHref: `/episodes/${access.episode.id}/record`,
@@ -111,7 +115,8 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  typed.get('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional() }) } }, async (request, reply) => {
+  // ?timePoint= preselects when in the episode it was done, from the reassessment prompts' links.
+  typed.get('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional(), timePoint: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
     const definition = request.query.instrument ? findInstrument(request.query.instrument) : undefined;
     await auditRecordRead(request, access, assessmentKind, access.episode.id, { purpose: 'record-assessment', instrumentId: definition?.id ?? null });
@@ -126,7 +131,8 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     }
     const at = toUkWallClock(now());
     const [year, month, day] = at.date.split('-');
-    return renderForm(reply, access, definition, { 'administeredAt-day': String(Number(day)), 'administeredAt-month': String(Number(month)), 'administeredAt-year': year!, 'administeredAt-time': at.time });
+    const timePoint = timePoints.find((p) => p === request.query.timePoint);
+    return renderForm(reply, access, definition, { 'administeredAt-day': String(Number(day)), 'administeredAt-month': String(Number(month)), 'administeredAt-year': year!, 'administeredAt-time': at.time, ...(timePoint ? { timePoint } : {}) });
   });
 
   typed.post('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional() }), body: formBody } }, async (request, reply) => {

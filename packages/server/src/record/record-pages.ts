@@ -41,6 +41,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import { amendContactNote, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { scoreChartSections } from './score-chart-sections.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, type RecordAccess } from './record-access.ts';
 import { readReviewQueue } from './record-api-routes.ts';
 import { recordConsent, withdrawConsent } from './record-consent.ts';
@@ -218,6 +219,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       consent,
       notes,
       byInstrument: assessments.length ? summariseAssessments(assessments) : null,
+      compactCharts: assessments.length ? scoreChartSections(assessments, { compact: true }) : null,
       may: { write: mayWriteContactNotes(role) },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: `/episodes/${access.episode.id}`,

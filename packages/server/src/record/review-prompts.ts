@@ -1,0 +1,43 @@
+// Which assessments an episode needs now (baseline, half-way, end, final score), read from the record
+// for one episode. The rules are listAssessmentPrompts in @homeward/clinical; the caseload reads the
+// same facts for a page of episodes in one query (caseload/caseload-queries.ts).
+import type { Kysely } from 'kysely';
+import { listAssessmentPrompts, ukDateOf, type AssessmentPrompt, type PromptedEpisode } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+
+/** `date` columns: a string from PGlite, a Date from pg. */
+export const dateOnly = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+
+export type AssessmentPromptsForEpisodeOptions = {
+  /** Set by the discharge journey: every instrument with a baseline then needs its final score. */
+  discharging?: boolean;
+};
+
+export function promptedEpisodeOf(episode: Pick<EpisodeResponse, 'service' | 'status' | 'firstContactAt' | 'plannedEndOn' | 'reviewDueOn' | 'dischargedOn'>): PromptedEpisode {
+  return {
+    service: episode.service,
+    status: episode.status,
+    startOn: episode.firstContactAt ? ukDateOf(new Date(episode.firstContactAt)) : null,
+    plannedEndOn: episode.plannedEndOn,
+    reviewDueOn: episode.reviewDueOn,
+    dischargedOn: episode.dischargedOn,
+  };
+}
+
+/**
+ * The assessments due for an episode on `today` (yyyy-mm-dd), e.g. for the discharge summary to warn
+ * that a final score is missing. A review that decided to discharge counts as discharge planned.
+ */
+export async function assessmentPromptsForEpisode(db: Kysely<Database>, episode: EpisodeResponse, today: string, o: AssessmentPromptsForEpisodeOptions = {}): Promise<AssessmentPrompt[]> {
+  const [assessments, lastReview] = await Promise.all([
+    db.selectFrom('assessments').select(['instrument_id', 'time_point', 'administered_at']).where('episode_id', '=', episode.id).execute(),
+    db.selectFrom('episode_reviews').select(['decision', 'held_on']).where('episode_id', '=', episode.id).orderBy('held_on', 'desc').orderBy('recorded_at', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  return listAssessmentPrompts({
+    episode: { ...promptedEpisodeOf(episode), lastReviewOn: lastReview ? dateOnly(lastReview.held_on) : null },
+    assessments: assessments.map((a) => ({ instrumentId: a.instrument_id, timePoint: a.time_point, on: ukDateOf(new Date(a.administered_at)) })),
+    today,
+    dischargePlanned: o.discharging === true || lastReview?.decision === 'discharge',
+  });
+}
