@@ -1,0 +1,172 @@
+// /api: the discharge summary and its letters. Thin: parse, authorise, delegate, audit.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { findPatient } from '../patients/patient-queries.ts';
+import { notFound } from '../platform/homeward-error.ts';
+import { idempotentWrite } from '../platform/idempotency.ts';
+import { errorResponse } from '../platform/openapi.ts';
+import {
+  authoriseDischargeWrite,
+  changeDischargeSummary,
+  checkSectionEdits,
+  createDischargeSummary,
+  findDischargeSummary,
+  finaliseDischargeSummary,
+  loadDischargeSummary,
+  redraftDischargeSummary,
+  sectionEditsFrom,
+} from './discharge-summaries.ts';
+import {
+  changeDischargeSummaryBody,
+  dischargeSummaryResponse,
+  dischargeSummaryWithLetters,
+  expectedVersionBody,
+  letterBody,
+  letterProducedResponse,
+  letterResponse,
+} from './discharge-schema.ts';
+import { checkLetterRequest, listLetters, loadLetter, produceDischargeLetter } from './letters.ts';
+import { auditRecordRead, authoriseRecordRead, loadEpisode } from './record-access.ts';
+
+const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
+const summaryParams = z.object({ id: z.uuid('Discharge summary id must be a UUID') });
+const letterParams = z.object({ id: z.uuid('Letter id must be a UUID') });
+const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
+
+export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/api/episodes/:id/discharge-summary',
+    { schema: { tags: ['record'], summary: 'The episode’s discharge summary with the letters produced from it', params: episodeParams, response: { 200: dischargeSummaryWithLetters, ...errorResponse(401, 403, 404) } } },
+    async (request) => {
+      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
+      const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+      await auditRecordRead(request, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null });
+      if (!summary) throw notFound('A discharge summary for this episode');
+      const letters = await listLetters(app.db, access.episode.id);
+      return { ...summary, letters };
+    },
+  );
+
+  typed.post(
+    '/api/episodes/:id/discharge-summary',
+    {
+      schema: {
+        tags: ['record'],
+        summary: 'Draft the discharge summary from the record (referral, contact notes, goals, assessments, programme of care, onward referrals, discharge). One per episode: a second draft is refused with the existing one.',
+        params: episodeParams,
+        headers: writeHeaders,
+        response: { 201: dischargeSummaryResponse, ...errorResponse(401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await createDischargeSummary(request, trx, { access }) }));
+    },
+  );
+
+  typed.get(
+    '/api/discharge-summaries/:id',
+    { schema: { tags: ['record'], summary: 'A discharge summary with the letters produced from it', params: summaryParams, response: { 200: dischargeSummaryWithLetters, ...errorResponse(401, 403, 404) } } },
+    async (request) => {
+      const { summary, episode } = await loadDischargeSummary(request, request.params.id);
+      const access = await authoriseRecordRead(request, episode, 'discharge-summary');
+      await auditRecordRead(request, access, 'discharge-summary', summary.id);
+      return { ...summary, letters: await listLetters(app.db, episode.id) };
+    },
+  );
+
+  typed.patch(
+    '/api/discharge-summaries/:id',
+    {
+      schema: {
+        tags: ['record'],
+        summary: 'Edit the draft’s sections (clinical text and the patient’s wording). Send the version you edited as expectedVersion; a stale one gets 409 with the summary as it stands.',
+        params: summaryParams,
+        headers: writeHeaders,
+        body: changeDischargeSummaryBody,
+        response: { 200: dischargeSummaryResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { summary, episode } = await loadDischargeSummary(request, request.params.id);
+      const access = await authoriseDischargeWrite(request, episode);
+      const edits = sectionEditsFrom(summary, request.body.sections);
+      checkSectionEdits(edits);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: request.body.expectedVersion }) }));
+    },
+  );
+
+  typed.post(
+    '/api/discharge-summaries/:id/finalise',
+    {
+      schema: {
+        tags: ['record'],
+        summary: 'Finalise the discharge summary: it can no longer change, and letters can be produced from it',
+        params: summaryParams,
+        headers: writeHeaders,
+        body: expectedVersionBody,
+        response: { 200: dischargeSummaryResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { summary, episode } = await loadDischargeSummary(request, request.params.id);
+      const access = await authoriseDischargeWrite(request, episode);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
+    },
+  );
+
+  typed.post(
+    '/api/discharge-summaries/:id/redraft',
+    {
+      schema: {
+        tags: ['record'],
+        summary: 'Draft every section again from the record as it is now; the draft’s edits are replaced',
+        params: summaryParams,
+        headers: writeHeaders,
+        body: expectedVersionBody,
+        response: { 200: dischargeSummaryResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { summary, episode } = await loadDischargeSummary(request, request.params.id);
+      const access = await authoriseDischargeWrite(request, episode);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
+    },
+  );
+
+  typed.post(
+    '/api/discharge-summaries/:id/letters',
+    {
+      schema: {
+        tags: ['record'],
+        summary:
+          'Produce a letter from the final summary and store it with the record: to the patient in plain English (large print by default when their communication needs say so) or to the GP. Refused without a postal address or a GP practice.',
+        params: summaryParams,
+        headers: writeHeaders,
+        body: letterBody,
+        response: { 201: letterProducedResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      const { summary, episode } = await loadDischargeSummary(request, request.params.id);
+      const access = await authoriseDischargeWrite(request, episode, 'letter');
+      // Refuse a letter that cannot be sent before a transaction opens, so a refusal writes nothing.
+      checkLetterRequest({ summary, patient: await findPatient(app.db, episode.patientId), recipient: request.body.recipient });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await produceDischargeLetter(request, trx, { access, summary, recipient: request.body.recipient, printSize: request.body.printSize }) }));
+    },
+  );
+
+  typed.get(
+    '/api/letters/:id',
+    { schema: { tags: ['record'], summary: 'A stored letter: who it went to, its print size, its text and the sha-256 of the PDF', params: letterParams, response: { 200: letterResponse, ...errorResponse(401, 403, 404) } } },
+    async (request) => {
+      const { letter, episode } = await loadLetter(request, request.params.id);
+      const access = await authoriseRecordRead(request, episode, 'letter');
+      await auditRecordRead(request, access, 'letter', letter.id, { kind: letter.kind });
+      return letter;
+    },
+  );
+}

@@ -1,0 +1,185 @@
+// The discharge summary as pages: draft it from the record, edit each section (the clinical text and
+// the patient's wording), finalise, then produce the letters to the patient and the GP; the stored
+// PDFs are served exactly as they were produced. Same rules as the JSON API; every page carries the
+// patient banner.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
+import { findPatient } from '../patients/patient-queries.ts';
+import { formBody } from '../platform/form-body.ts';
+import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
+import { errorList, errorsByField } from '../platform/pages.ts';
+import { audit, redirectSeeOther } from '../platform/request-context.ts';
+import { authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary } from './discharge-summaries.ts';
+import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
+import { letterPdf, listLetters, loadLetter, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
+import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
+
+const hidden = { hide: true };
+const episodeParams = z.object({ id: z.uuid() });
+type Form = Record<string, string | string[]>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
+
+const letterKindLabels: Record<LetterResponse['kind'], string> = { 'discharge-patient': 'Letter to the patient', 'discharge-gp': 'Copy to the GP', 'carer-programme': 'Programme for carers' };
+
+function flashFor(done: string | undefined, summary: DischargeSummaryResponse | null, letter: LetterResponse | undefined, alternativeFormat: boolean): string | null {
+  switch (done) {
+    case 'drafted':
+      return 'Discharge summary drafted from the record. Check and edit each section, then finalise it.';
+    case 'redrafted':
+      return 'Every section drafted again from the record. Check and edit each section, then finalise it.';
+    case 'saved':
+      return summary ? `Draft saved (version ${summary.version}).` : null;
+    case 'finalised':
+      return 'Discharge summary finalised. It can no longer be changed. Now produce the letters.';
+    case 'letter':
+      if (!letter) return null;
+      return letter.kind === 'discharge-patient'
+        ? `Letter to the patient produced in ${letter.printSize} print and stored with the record.${alternativeFormat ? ' It also needs an alternative format: see the warning below.' : ''}`
+        : 'Copy to the GP produced and stored with the record.';
+    default:
+      return null;
+  }
+}
+
+/** Which form an error belongs to, so the error summary links to it. */
+const anchors = { form: 'main-form', summary: 'main-form', recipient: 'letters', printSize: 'printSize' };
+
+export async function dischargePages(app: FastifyInstance): Promise<void> {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => app.config.now();
+
+  type RenderOptions = { done?: string; letterId?: string; values?: Form; fields?: FieldError[]; status?: number };
+
+  async function render(request: FastifyRequest, reply: FastifyReply, access: RecordAccess, o: RenderOptions = {}) {
+    const patient = await findPatient(app.db, access.episode.patientId);
+    if (!patient) throw notFound('Patient');
+    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const letters = await listLetters(app.db, access.episode.id);
+    await auditRecordRead(request, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null, letterIds: letters.map((l) => l.id) });
+    const format = patientLetterFormat(patient);
+    const values = o.values ?? {};
+    const fields = o.fields ?? [];
+    const sections = (summary?.sections ?? []).map((s) => ({
+      ...s,
+      blocks: textToLetterBlocks(s.text),
+      patientBlocks: textToLetterBlocks(s.patientText),
+      textValue: values[`sections.${s.id}.text`] ?? s.text,
+      patientTextValue: values[`sections.${s.id}.patientText`] ?? s.patientText,
+    }));
+    const chosenSize = one(values.printSize) || format.printSize;
+    const letter = letters.find((l) => l.id === o.letterId);
+    return reply.code(o.status ?? 200).page('record/pages/discharge-summary.njk', {
+      section: 'caseload',
+      title: 'Discharge summary',
+      patient: { ...patient, age: ageOn(patient.dateOfBirth, ukDateOf(now())) },
+      breakGlass: access.grant.breakGlass,
+      episode: access.episode,
+      serviceLabels,
+      may: { write: mayWriteDischargeSummary(access.grant.principal.role) },
+      summary,
+      sections,
+      letters: letters.map((l) => ({ ...l, kindLabel: letterKindLabels[l.kind] })),
+      format,
+      address: patientPostalAddress(patient),
+      printSizeItems: [
+        { value: 'standard', text: 'Standard print (12 point)', checked: chosenSize === 'standard' },
+        { value: 'large', text: 'Large print (18 point)', checked: chosenSize === 'large' },
+      ],
+      flash: flashFor(o.done, summary, letter, format.alternativeFormats.length > 0),
+      errors: errorList(fields, anchors),
+      fieldErrors: errorsByField(fields),
+      backHref: `/episodes/${access.episode.id}/record`,
+      backText: 'Back to the record',
+    });
+  }
+
+  const pageErrors = (error: unknown): { fields: FieldError[]; status: number } | null => {
+    if (!(error instanceof HomewardError)) return null;
+    if (error.code === 'validation_failed') return { fields: error.fields.length ? error.fields : [{ path: 'form', message: error.message }], status: 400 };
+    if (error.code === 'version_conflict' || error.code === 'duplicate') return { fields: [{ path: 'form', message: error.message }], status: 409 };
+    return null;
+  };
+
+  typed.get('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), letter: z.string().optional() }) } }, async (request, reply) => {
+    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
+    return render(request, reply, access, { done: request.query.done, letterId: request.query.letter });
+  });
+
+  typed.post('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+    try {
+      await app.db.transaction().execute((trx) => createDischargeSummary(request, trx, { access }));
+    } catch (error) {
+      const shown = pageErrors(error);
+      if (shown) return render(request, reply, access, shown);
+      throw error;
+    }
+    return redirectSeeOther(reply, `/episodes/${access.episode.id}/discharge-summary?done=drafted`);
+  });
+
+  typed.post('/episodes/:id/discharge-summary/save', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    if (!summary) throw notFound('Discharge summary');
+    const body = request.body as Form;
+    const edits: DischargeSectionEdit[] = dischargeSummarySectionIds.map((id) => ({ id, text: one(body[`sections.${id}.text`]), patientText: one(body[`sections.${id}.patientText`]) }));
+    const finalise = one(body.action) === 'finalise';
+    try {
+      await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: Number(one(body.version)), finalise }));
+    } catch (error) {
+      const shown = pageErrors(error);
+      // A stale draft is shown as it stands now: the clinician's edits were not saved, and the message says so.
+      if (shown) return render(request, reply, access, { ...shown, values: shown.status === 409 ? {} : body });
+      throw error;
+    }
+    return redirectSeeOther(reply, `/episodes/${access.episode.id}/discharge-summary?done=${finalise ? 'finalised' : 'saved'}`);
+  });
+
+  typed.post('/episodes/:id/discharge-summary/redraft', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    if (!summary) throw notFound('Discharge summary');
+    try {
+      await app.db.transaction().execute((trx) => redraftDischargeSummary(request, trx, { access, summary, expectedVersion: Number(one((request.body as Form).version)) }));
+    } catch (error) {
+      const shown = pageErrors(error);
+      if (shown) return render(request, reply, access, shown);
+      throw error;
+    }
+    return redirectSeeOther(reply, `/episodes/${access.episode.id}/discharge-summary?done=redrafted`);
+  });
+
+  typed.post('/episodes/:id/discharge-summary/letters', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id), 'letter');
+    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    if (!summary) throw notFound('Discharge summary');
+    const body = request.body as Form;
+    const recipient = one(body.recipient) as LetterRecipient;
+    const printSize = one(body.printSize);
+    try {
+      if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
+      if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
+      const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(request, trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
+      return redirectSeeOther(reply, `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`);
+    } catch (error) {
+      const shown = pageErrors(error);
+      if (shown) return render(request, reply, access, { ...shown, values: body });
+      throw error;
+    }
+  });
+
+  typed.get('/letters/:id.pdf', { schema: { ...hidden, params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
+    const { letter, episode } = await loadLetter(request, request.params.id);
+    const access = await authoriseRecordRead(request, episode, 'letter');
+    const pdf = await letterPdf(app.db, letter.id);
+    // The stored bytes leave Homeward as a file: audited as an export, with the hash of what left.
+    await audit(request, { action: 'export', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letter.id, reason: access.reason, detail: { basis: access.grant.basis, episodeId: episode.id, kind: letter.kind, sha256: letter.sha256 } });
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${letter.kind}-${letter.producedAt.slice(0, 10)}-${letter.id.slice(0, 8)}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
+  });
+}

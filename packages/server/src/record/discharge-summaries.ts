@@ -1,0 +1,216 @@
+// Discharge summaries: one per episode, drafted from the record (discharge-sources.ts), edited while
+// a draft (version-checked), then final and fixed: the letters are produced from the final text.
+// Writes and their audit share the transaction.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import {
+  applyDischargeSectionEdits,
+  checkDischargeSectionEdits,
+  checkDischargeSummaryForFinal,
+  dischargeSummarySectionHeadings,
+  draftDischargeSummary,
+  mayWriteDischargeSummary,
+  type DischargeSectionEdit,
+  type DischargeSummaryContent,
+} from '@homeward/clinical';
+import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { Database } from '../db/schema.ts';
+import { isUniqueViolation } from '../platform/database-errors.ts';
+import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
+import { readDischargeFacts } from './discharge-sources.ts';
+import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
+import { authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+
+/** Writing needs the record-write rule (relationship, a role that writes) and a role that holds discharge decisions. */
+export async function authoriseDischargeWrite(request: FastifyRequest, episode: EpisodeResponse, kind: 'discharge-summary' | 'letter' = 'discharge-summary'): Promise<RecordAccess> {
+  const access = await authoriseRecordWrite(request, episode, kind);
+  if (!mayWriteDischargeSummary(access.grant.principal.role)) {
+    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
+    throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.');
+  }
+  return access;
+}
+
+function selectSummaries(db: Kysely<Database>) {
+  return db
+    .selectFrom('discharge_summaries as d')
+    .innerJoin('staff as c', 'c.id', 'd.created_by')
+    .innerJoin('staff as u', 'u.id', 'd.updated_by')
+    .leftJoin('staff as f', 'f.id', 'd.finalised_by')
+    .selectAll('d')
+    .select([
+      'c.given_name as c_given',
+      'c.family_name as c_family',
+      'c.homeward_role as c_role',
+      'u.given_name as u_given',
+      'u.family_name as u_family',
+      'u.homeward_role as u_role',
+      'f.given_name as f_given',
+      'f.family_name as f_family',
+      'f.homeward_role as f_role',
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof selectSummaries>['executeTakeFirstOrThrow']>>;
+
+function toSummary(r: SummaryRow): DischargeSummaryResponse {
+  const content = r.content as DischargeSummaryContent;
+  return {
+    id: r.id,
+    episodeId: r.episode_id,
+    patientId: r.patient_id,
+    status: r.status,
+    version: r.version,
+    sections: content.sections.map((s) => ({ ...s, heading: dischargeSummarySectionHeadings[s.id].clinical, patientHeading: dischargeSummarySectionHeadings[s.id].patient })),
+    goalAttainment: content.goalAttainment,
+    draftedAt: content.draftedAt,
+    createdAt: iso(r.created_at),
+    createdBy: { id: r.created_by, name: `${r.c_given} ${r.c_family}`, role: r.c_role },
+    updatedAt: iso(r.updated_at),
+    updatedBy: { id: r.updated_by, name: `${r.u_given} ${r.u_family}`, role: r.u_role },
+    finalisedAt: r.finalised_at ? iso(r.finalised_at) : null,
+    finalisedBy: r.finalised_by ? { id: r.finalised_by, name: `${r.f_given} ${r.f_family}`, role: r.f_role ?? '' } : null,
+  };
+}
+
+export async function findDischargeSummary(db: Kysely<Database>, where: { id: string } | { episodeId: string }): Promise<DischargeSummaryResponse | null> {
+  const query = 'id' in where ? selectSummaries(db).where('d.id', '=', where.id) : selectSummaries(db).where('d.episode_id', '=', where.episodeId);
+  const row = await query.executeTakeFirst();
+  return row ? toSummary(row) : null;
+}
+
+/** The summary and its episode, for routes addressed by the summary's id. */
+export async function loadDischargeSummary(request: FastifyRequest, id: string): Promise<{ summary: DischargeSummaryResponse; episode: EpisodeResponse }> {
+  await requireClinician(request);
+  const summary = await findDischargeSummary(request.server.db, { id });
+  if (!summary) throw notFound('Discharge summary');
+  return { summary, episode: await loadEpisode(request, summary.episodeId) };
+}
+
+/** The summary as stored, for merging edits: the content without the headings added for reading. */
+function contentOf(summary: DischargeSummaryResponse): DischargeSummaryContent {
+  return { sections: summary.sections.map(({ id, text, patientText, source }) => ({ id, text, patientText, source })), goalAttainment: summary.goalAttainment, draftedAt: summary.draftedAt };
+}
+
+function alreadyDrafted(existing: DischargeSummaryResponse): HomewardError {
+  return new HomewardError(
+    'duplicate',
+    `This episode already has a discharge summary (${existing.status === 'draft' ? `a draft, version ${existing.version}` : 'final'}). Open it at /episodes/${existing.episodeId}/discharge-summary and edit it there; an episode has one discharge summary.`,
+    { current: existing },
+  );
+}
+
+async function writeAudit(request: FastifyRequest, trx: Kysely<Database>, access: RecordAccess, summaryId: string, change: string, detail: Record<string, unknown> = {}) {
+  await audit(request, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: summaryId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } }, trx);
+}
+
+export type DraftDischargeSummaryOptions = { access: RecordAccess };
+
+/** Drafts the episode's discharge summary from the record; a second draft is refused (409) with the existing one. */
+export async function createDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: DraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  const principal = requirePrincipal(request);
+  const episode = o.access.episode;
+  const existing = await findDischargeSummary(trx, { episodeId: episode.id });
+  if (existing) throw alreadyDrafted(existing);
+  const now = request.server.config.now();
+  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode, now }));
+  const id = uuidv7();
+  try {
+    await trx
+      .insertInto('discharge_summaries')
+      .values({ id, episode_id: episode.id, patient_id: episode.patientId, content: JSON.stringify(content), created_at: now, created_by: principal.staffId, updated_at: now, updated_by: principal.staffId })
+      .execute();
+  } catch (error) {
+    // Two drafts at the same moment: the one-per-episode constraint decides.
+    if (isUniqueViolation(error)) throw new HomewardError('duplicate', `This episode already has a discharge summary: someone drafted it at the same moment. Open it at /episodes/${episode.id}/discharge-summary and edit it there.`);
+    throw error;
+  }
+  await writeAudit(request, trx, o.access, id, 'drafted', { goalAttainment: content.goalAttainment });
+  return (await findDischargeSummary(trx, { id }))!;
+}
+
+/** A stale or already-final summary: 409 with the summary as it stands. */
+async function refuseStale(trx: Kysely<Database>, id: string): Promise<never> {
+  const current = await findDischargeSummary(trx, { id });
+  if (!current) throw notFound('Discharge summary');
+  if (current.status === 'final') throw finalised(current);
+  throw versionConflict(current);
+}
+
+const finalised = (current: DischargeSummaryResponse) => new HomewardError('version_conflict', 'This discharge summary is final and cannot be changed. Its letters are produced from the final text.', { current });
+
+/** Turns partial section edits (text or patient text) into whole ones, from the summary as it stands. */
+export function sectionEditsFrom(summary: DischargeSummaryResponse, sections: ChangeDischargeSummaryBody['sections']): DischargeSectionEdit[] {
+  return sections.map((e) => {
+    const current = summary.sections.find((s) => s.id === e.id)!;
+    return { id: e.id, text: e.text ?? current.text, patientText: e.patientText ?? current.patientText };
+  });
+}
+
+export function checkSectionEdits(edits: readonly DischargeSectionEdit[]): void {
+  const fields = checkDischargeSectionEdits(edits);
+  if (fields.length) throw validationFailed(fields);
+}
+
+async function updateContent(request: FastifyRequest, trx: Kysely<Database>, summary: DischargeSummaryResponse, expectedVersion: number, content: DischargeSummaryContent, extra: { finalise?: boolean } = {}) {
+  const principal = requirePrincipal(request);
+  const now = request.server.config.now();
+  const updated = await trx
+    .updateTable('discharge_summaries')
+    .set((eb) => ({
+      content: JSON.stringify(content),
+      version: eb('version', '+', 1),
+      updated_at: now,
+      updated_by: principal.staffId,
+      ...(extra.finalise ? { status: 'final' as const, finalised_at: now, finalised_by: principal.staffId } : {}),
+    }))
+    .where('id', '=', summary.id)
+    .where('status', '=', 'draft')
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .executeTakeFirst();
+  if (!updated) await refuseStale(trx, summary.id);
+}
+
+export type ChangeDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; edits: DischargeSectionEdit[]; expectedVersion: number; finalise?: boolean };
+
+/** Saves the clinician's edits to a draft; with finalise, the edited summary is then checked and made final in the same write. */
+export async function changeDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: ChangeDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  if (o.summary.status === 'final') throw finalised(o.summary);
+  checkSectionEdits(o.edits);
+  const content = applyDischargeSectionEdits(contentOf(o.summary), o.edits);
+  if (o.finalise) {
+    const fields = checkDischargeSummaryForFinal(content);
+    if (fields.length) throw validationFailed(fields);
+  }
+  await updateContent(request, trx, o.summary, o.expectedVersion, content, { finalise: o.finalise });
+  await writeAudit(request, trx, o.access, o.summary.id, 'edited', { sections: o.edits.map((e) => e.id) });
+  if (o.finalise) await writeAudit(request, trx, o.access, o.summary.id, 'finalised');
+  return (await findDischargeSummary(trx, { id: o.summary.id }))!;
+}
+
+export type FinaliseDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; expectedVersion: number };
+
+export async function finaliseDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: FinaliseDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  if (o.summary.status === 'final') throw finalised(o.summary);
+  const fields = checkDischargeSummaryForFinal(contentOf(o.summary));
+  if (fields.length) throw validationFailed(fields);
+  await updateContent(request, trx, o.summary, o.expectedVersion, contentOf(o.summary), { finalise: true });
+  await writeAudit(request, trx, o.access, o.summary.id, 'finalised');
+  return (await findDischargeSummary(trx, { id: o.summary.id }))!;
+}
+
+export type RedraftDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; expectedVersion: number };
+
+/** Drafts every section again from the record as it is now (after more ratings or scores): the draft's edits are replaced. */
+export async function redraftDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: RedraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  if (o.summary.status === 'final') throw finalised(o.summary);
+  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: request.server.config.now() }));
+  await updateContent(request, trx, o.summary, o.expectedVersion, content);
+  await writeAudit(request, trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
+  return (await findDischargeSummary(trx, { id: o.summary.id }))!;
+}

@@ -1,0 +1,216 @@
+// Letters produced from a final discharge summary, stored with the record exactly as they were sent:
+// the PDF bytes, their text and a sha-256 of the bytes. Producing one is audited as a print; the
+// stored rows are append-only (the database refuses updates and deletes).
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import {
+  chooseDischargeLetterFormat,
+  gpLetterBlocks,
+  homewardRoleLabels,
+  patientLetterBlocks,
+  patientPostalAddress,
+  ukDateOf,
+  type DischargeLetterFormat,
+  type LetterPatient,
+  type LetterPrintSize,
+} from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import type { PatientResponse } from '../patients/patient-schema.ts';
+import { notFound, validationFailed } from '../platform/homeward-error.ts';
+import { pdfDocumentText, renderPdfDocument } from '../platform/pdf-document.ts';
+import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
+import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
+import { loadEpisode, type RecordAccess } from './record-access.ts';
+import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+
+export type LetterRecipient = 'patient' | 'gp';
+
+const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
+const nameOf = (p: Pick<PatientResponse, 'givenName' | 'familyName'>) => `${p.givenName} ${p.familyName}`;
+
+function selectLetters(db: Kysely<Database>) {
+  return db
+    .selectFrom('letters as l')
+    .innerJoin('staff as s', 's.id', 'l.produced_by')
+    .select([
+      'l.id',
+      'l.episode_id',
+      'l.patient_id',
+      'l.kind',
+      'l.recipient',
+      'l.print_size',
+      'l.source_id',
+      'l.source_version',
+      'l.text_content',
+      'l.sha256',
+      'l.produced_at',
+      'l.produced_by',
+      'l.produced_by_role',
+      (eb) => eb.fn<number | string>('octet_length', ['l.pdf']).as('bytes'),
+      's.given_name',
+      's.family_name',
+    ]);
+}
+
+type LetterRow = Awaited<ReturnType<ReturnType<typeof selectLetters>['executeTakeFirstOrThrow']>>;
+
+function toLetter(r: LetterRow): LetterResponse {
+  return {
+    id: r.id,
+    episodeId: r.episode_id,
+    patientId: r.patient_id,
+    kind: r.kind,
+    recipient: r.recipient,
+    printSize: r.print_size,
+    summaryId: r.source_id,
+    summaryVersion: r.source_version,
+    sha256: r.sha256,
+    bytes: Number(r.bytes),
+    producedAt: iso(r.produced_at),
+    producedBy: { id: r.produced_by, name: `${r.given_name} ${r.family_name}`, role: r.produced_by_role },
+    pdfHref: `/letters/${r.id}.pdf`,
+    textContent: r.text_content,
+  };
+}
+
+export async function findLetter(db: Kysely<Database>, id: string): Promise<LetterResponse | null> {
+  const row = await selectLetters(db).where('l.id', '=', id).executeTakeFirst();
+  return row ? toLetter(row) : null;
+}
+
+/** The episode's letters, most recent first. */
+export async function listLetters(db: Kysely<Database>, episodeId: string): Promise<LetterResponse[]> {
+  const rows = await selectLetters(db).where('l.episode_id', '=', episodeId).orderBy('l.produced_at', 'desc').orderBy('l.id', 'desc').execute();
+  return rows.map(toLetter);
+}
+
+export async function letterPdf(db: Kysely<Database>, id: string): Promise<Buffer> {
+  const row = await db.selectFrom('letters').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();
+  return Buffer.from(row.pdf);
+}
+
+/** The letter and its episode, for routes addressed by the letter's id. */
+export async function loadLetter(request: FastifyRequest, id: string): Promise<{ letter: LetterResponse; episode: EpisodeResponse }> {
+  await requireClinician(request);
+  const letter = await findLetter(request.server.db, id);
+  if (!letter) throw notFound('Letter');
+  return { letter, episode: await loadEpisode(request, letter.episodeId) };
+}
+
+function letterPatient(p: PatientResponse): LetterPatient {
+  return {
+    givenName: p.givenName,
+    familyName: p.familyName,
+    nhsNumber: p.nhsNumber,
+    dateOfBirth: p.dateOfBirth,
+    addressLine1: p.addressLine1 ?? '',
+    addressLine2: p.addressLine2,
+    town: p.town ?? '',
+    postcode: p.postcode ?? '',
+    gpPracticeCode: p.gpPracticeCode,
+    gpPracticeName: p.gpPracticeName,
+    communicationNeeds: p.communicationNeeds ?? null,
+  };
+}
+
+/** The patient letter's format from the recorded communication needs: default print size, notes, warnings. */
+export function patientLetterFormat(patient: PatientResponse): DischargeLetterFormat {
+  return chooseDischargeLetterFormat({ needs: patient.communicationNeeds ?? null, patientName: nameOf(patient) });
+}
+
+export const noAddressMessage = (patient: PatientResponse) =>
+  `${nameOf(patient)} has no postal address recorded (the first line and the postcode are needed), so the letter cannot be posted. Add the address to ${nameOf(patient)}’s details, then produce the letter.`;
+export const noGpMessage = (patient: PatientResponse) => `No GP practice is recorded for ${nameOf(patient)}, so the GP copy cannot be addressed. Add the GP practice to ${nameOf(patient)}’s details, then produce the copy.`;
+
+export type CheckLetterRequestOptions = { summary: DischargeSummaryResponse; patient: PatientResponse | null; recipient: LetterRecipient };
+
+/** Everything that refuses a letter, checked before any write so a refusal writes nothing. */
+export function checkLetterRequest(o: CheckLetterRequestOptions): PatientResponse {
+  if (!o.patient) throw notFound('Patient');
+  if (o.summary.status !== 'final') {
+    throw validationFailed([{ path: 'summary', message: 'Finalise the discharge summary before producing letters, so each letter says exactly what was finalised' }]);
+  }
+  if (o.recipient === 'patient' && !patientPostalAddress(letterPatient(o.patient))) throw validationFailed([{ path: 'recipient', message: noAddressMessage(o.patient) }]);
+  if (o.recipient === 'gp' && !o.patient.gpPracticeName && !o.patient.gpPracticeCode) throw validationFailed([{ path: 'recipient', message: noGpMessage(o.patient) }]);
+  return o.patient;
+}
+
+export type ProduceDischargeLetterOptions = { access: RecordAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
+
+export async function produceDischargeLetter(request: FastifyRequest, trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
+  const principal = requirePrincipal(request);
+  const episode = o.access.episode;
+  const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
+  const team = await trx.selectFrom('teams').select('name').where('id', '=', episode.teamId).executeTakeFirstOrThrow();
+  const now = request.server.config.now();
+  const on = ukDateOf(now);
+  const author = { name: principal.name, roleLabel: homewardRoleLabels[principal.role] };
+  const content = { sections: o.summary.sections, goalAttainment: o.summary.goalAttainment, draftedAt: o.summary.draftedAt };
+  const format = patientLetterFormat(patient);
+  let letter;
+  let printSize: LetterPrintSize;
+  let recipient: string;
+  if (o.recipient === 'patient') {
+    printSize = o.printSize ?? format.printSize;
+    recipient = nameOf(patient);
+    letter = patientLetterBlocks({ content, patient: letterPatient(patient), teamName: team.name, on, author, discharged: episode.status === 'discharged', simpleWords: format.simpleWords });
+  } else {
+    printSize = o.printSize ?? 'standard';
+    recipient = `GP, ${patient.gpPracticeName ?? patient.gpPracticeCode}${patient.gpPracticeCode && patient.gpPracticeName ? ` (${patient.gpPracticeCode})` : ''}`;
+    const sentToPatient = (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient');
+    letter = gpLetterBlocks({
+      content,
+      patient: letterPatient(patient),
+      service: episode.service,
+      teamName: team.name,
+      on,
+      author,
+      episode: { firstContactOn: episode.firstContactAt ? ukDateOf(new Date(episode.firstContactAt)) : null, dischargedOn: episode.dischargedOn, plannedEndOn: episode.plannedEndOn, referralReceivedOn: ukDateOf(new Date(episode.referralReceivedAt)) },
+      patientPrintSize: sentToPatient?.printSize ?? null,
+    });
+  }
+  const document = { title: letter.title, header: letter.header, printSize, author: principal.name, blocks: letter.blocks };
+  const pdf = await renderPdfDocument(document);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const id = uuidv7();
+  const kind = o.recipient === 'patient' ? ('discharge-patient' as const) : ('discharge-gp' as const);
+  await trx
+    .insertInto('letters')
+    .values({
+      id,
+      episode_id: episode.id,
+      patient_id: episode.patientId,
+      kind,
+      recipient,
+      print_size: printSize,
+      source_id: o.summary.id,
+      source_version: o.summary.version,
+      text_content: pdfDocumentText(document),
+      pdf,
+      sha256,
+      produced_at: now,
+      produced_by: principal.staffId,
+      produced_by_role: principal.role,
+    })
+    .execute();
+  const alternativeFormatsNeeded = o.recipient === 'patient' ? format.alternativeFormats : [];
+  // Producing a letter takes the record out of Homeward on paper: audited as a print, with what was sent.
+  await audit(
+    request,
+    {
+      action: 'print',
+      outcome: 'allowed',
+      patientId: episode.patientId,
+      recordKind: 'letter',
+      recordId: id,
+      reason: o.access.reason,
+      detail: { episodeId: episode.id, change: 'letter-produced', kind, printSize, sha256, summaryId: o.summary.id, summaryVersion: o.summary.version, alternativeFormatsNeeded: alternativeFormatsNeeded.map((a) => a.need) },
+    },
+    trx,
+  );
+  const stored = (await findLetter(trx, id))!;
+  return { ...stored, alternativeFormatsNeeded };
+}
