@@ -50,6 +50,57 @@ routes.push(
   { name: 'GET /episodes/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${careOf.get(id)!.episodeId}`) },
 );
 
+// The clinical record's reads: the same rule (relationship or break-glass), for the API and the pages.
+const episodeOf = (id: string) => careOf.get(id)!.episodeId;
+for (const [path, what] of [
+  ['record', 'the record page'],
+  ['assessments', 'assessments'],
+  ['goals', 'goals'],
+  ['programme', 'programme of care'],
+  ['reviews', 'reviews'],
+  ['discharge-summary', 'discharge summary'],
+  ['timeline', 'timeline'],
+] as const) {
+  if (path !== 'record' && path !== 'discharge-summary') {
+    routes.push({ name: `GET /api/episodes/:id/${path} (${what})`, needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${episodeOf(id)}/${path}`) });
+  }
+  routes.push({ name: `GET /episodes/:id/${path} (${what} page)`, needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${episodeOf(id)}/${path}`) });
+}
+
+/**
+ * Writing in the record: a relationship AND a role that does that work. Support workers carry out
+ * delegated tasks (notes, completion logs) but do not set goals, programmes, reviews or discharge
+ * summaries; service managers manage and do not write in the record.
+ */
+const recordWriters: HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead'];
+const planners: HomewardRole[] = ['assistant-practitioner', 'registered-therapist', 'clinical-lead'];
+type RecordWrite = { name: string; roles: HomewardRole[]; call(client: TestClient, episodeId: string): Promise<{ statusCode: number; body: string }> };
+const recordWrites: RecordWrite[] = [
+  {
+    name: 'POST /api/episodes/:id/contact-notes',
+    roles: recordWriters,
+    call: (c, e) => c.post(`/api/episodes/${e}/contact-notes`, { kind: 'telephone', occurredAt: '2026-11-24T08:00:00Z', durationMinutes: 10, body: 'Phoned to arrange the first visit' }),
+  },
+  {
+    name: 'POST /api/episodes/:id/goals',
+    roles: planners,
+    call: (c, e) => c.post(`/api/episodes/${e}/goals`, {
+      statement: 'I want to make my own cup of tea',
+      levels: { '-2': 'Cannot make a drink', '-1': 'Makes tea with help', '0': 'Makes tea alone', '+1': 'Makes tea and carries it', '+2': 'Makes tea for a visitor' },
+      baseline: -1, importance: 3, difficulty: 2, targetOn: '2026-12-22', agreedWith: 'The patient',
+    }),
+  },
+  {
+    name: 'POST /api/episodes/:id/programme',
+    roles: planners,
+    call: (c, e) => c.post(`/api/episodes/${e}/programme`, {
+      kind: 'exercise', competence: 'sit-to-stand-exercise', title: 'Sit-to-stand practice', instructions: 'Stand up slowly from a firm chair, 10 times.',
+      timesPerPeriod: 1, period: 'day', delivererKind: 'carer', delivererName: 'Daughter', startsOn: '2026-11-24',
+    }),
+  },
+  { name: 'POST /api/episodes/:id/discharge-summary', roles: planners, call: (c, e) => c.post(`/api/episodes/${e}/discharge-summary`) },
+];
+
 async function referAndTriage(referrer: TestClient, triager: TestClient, patientId: string): Promise<void> {
   const referral = await referrer.post('/api/referrals', {
     patientId,
@@ -143,6 +194,25 @@ describe('authorisation matrix', () => {
     } else {
       expect(res.statusCode).toBe(403);
       expect((await client.get(`/api/patients/${target}`)).statusCode).toBe(403);
+    }
+  });
+
+  const writeCells = homewardRoles.flatMap((role) => (['with', 'without'] as Relationship[]).flatMap((rel) => recordWrites.map((route) => ({ role, rel, route }))));
+
+  it.each(writeCells)('$role $rel relationship writes: $route.name', async ({ role, rel, route }) => {
+    const client = clients[role];
+    const patientId = rel === 'with' ? ownPatient : otherPatient;
+    const refusedBefore = await refusalsOf(client.staff.id);
+    const allowedBefore = await auditedOf(client.staff.id, 'allowed');
+    const res = await route.call(client, careOf.get(patientId)!.episodeId);
+    if (rel === 'with' && route.roles.includes(role)) {
+      // Past authorisation; what the write then meets (a second discharge draft is a 409) is the
+      // feature tests' business. Whatever happens, nothing is a 500 and the access is audited.
+      expect([200, 201, 409], res.body.slice(0, 300)).toContain(res.statusCode);
+      expect(await auditedOf(client.staff.id, 'allowed')).toBeGreaterThan(allowedBefore);
+    } else {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+      expect(await refusalsOf(client.staff.id)).toBeGreaterThan(refusedBefore);
     }
   });
 

@@ -159,11 +159,13 @@ describe('the clinical record: consent and capacity, contact notes', () => {
     expect(queue.statusCode).toBe(200);
     expect(queue.json().notes.map((r: { note: { id: string } }) => r.note.id)).toEqual([id]);
     expect((await therapist.get('/record/review-queue')).body).toContain(`/contact-notes/${id}`);
-    expect((await assistant.post(`/api/contact-notes/${id}/review`, { version: 2 })).statusCode).toBe(403);
-    const reviewed = await therapist.form(`/contact-notes/${id}/review`, { version: '2' });
+    // The support worker cannot sign off her own delegated work; the assistant practitioner who delegated it can.
+    expect((await supportWorker.post(`/api/contact-notes/${id}/review`, { version: 2 })).statusCode).toBe(403);
+    expect((await assistant.get('/api/record/review-queue')).json().notes.map((r: { note: { id: string } }) => r.note.id)).toEqual([id]);
+    const reviewed = await assistant.form(`/contact-notes/${id}/review`, { version: '2' });
     expect(reviewed.statusCode).toBe(303);
     const note = (await therapist.get(`/api/contact-notes/${id}`)).json();
-    expect(note).toMatchObject({ needsReview: true, reviewedBy: { id: t.service.a['registered-therapist'].id } });
+    expect(note).toMatchObject({ needsReview: true, reviewedBy: { id: t.service.a['assistant-practitioner'].id } });
     expect(note.reviewedAt).toBe(t.clock.now().toISOString());
     expect((await therapist.get('/api/record/review-queue')).json().notes).toEqual([]);
     expect((await therapist.get(`/contact-notes/${id}`)).body).toContain('Reviewed');

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
 import { HomewardError, type FieldError } from './homeward-error.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
-import { isApiRequest, redirectSeeOther } from './request-context.ts';
+import { audit, isApiRequest, redirectSeeOther } from './request-context.ts';
 
 function toHomewardError(error: unknown): HomewardError | null {
   if (error instanceof HomewardError) return error;
@@ -71,11 +71,38 @@ const titles: Partial<Record<HomewardError['code'], string>> = {
   payload_too_large: 'What you sent is too large',
 };
 
+/**
+ * A conflict answers with the record as it stands now (so a stale writer can see what changed). That
+ * is a read of patient data like any other, so it is audited here, in the one place errors are sent.
+ */
+async function auditDisclosedCurrentState(request: FastifyRequest, error: HomewardError): Promise<boolean> {
+  const current = error.current as { id?: unknown; patientId?: unknown } | null | undefined;
+  if (!request.principal || !current || typeof current !== 'object' || typeof current.patientId !== 'string') return true;
+  try {
+    await audit(request, {
+      action: 'read',
+      outcome: 'allowed',
+      patientId: current.patientId,
+      recordKind: 'current-state',
+      recordId: typeof current.id === 'string' ? current.id : null,
+      detail: { disclosedWith: error.code },
+    });
+    return true;
+  } catch (auditError) {
+    request.log.error({ err: auditError }, 'could not audit the current state sent with a conflict');
+    return false;
+  }
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const known = toHomewardError(error);
     if (known) {
       if (known.statusCode >= 500) request.log.error({ err: error }, known.message);
+      if (!(await auditDisclosedCurrentState(request, known))) {
+        // Unaudited patient data never leaves: send the refusal without the current state.
+        return sendError(request, reply, new HomewardError(known.code, known.message, { fields: known.fields }));
+      }
       return sendError(request, reply, known);
     }
     request.log.error({ err: error }, 'unhandled error');
