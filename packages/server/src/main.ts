@@ -2,6 +2,7 @@
 import { buildApp } from './app.ts';
 import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
+import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
@@ -11,14 +12,17 @@ if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
 const wantsDemo = process.env.HOMEWARD_DEMO === 'true' || (process.env.HOMEWARD_DEMO !== 'false' && database.engine === 'pglite');
 const hasStaff = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
 let demo: Awaited<ReturnType<typeof seedDemoTeam>> | null = null;
+let records: SeededRecords | null = null;
 if (wantsDemo && !hasStaff) {
-  console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals)...');
+  console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals and their clinical records)...');
   demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
   const lead = demo.staff.find((s) => s.homewardRole === 'clinical-lead')!;
   await seedDemoPatients(database.db, { seed: 20261124, count: 300, teamIds: demo.teams.map((t) => t.id), createdBy: lead.id, now: config.now() });
   // Referrals and caseloads timed from now, so the demo's clocks are live: due soon, breached, met.
   await seedDemoStaffSkills(database.db, demo);
   await seedDemoEpisodes(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id), openEpisodes: 42 });
+  // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
+  records = await seedDemoRecords(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id) });
 } else if (wantsDemo) {
   demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
 }
@@ -31,6 +35,9 @@ if (demo) {
   console.log(`\nDemo sign-ins (password for all: ${demo.password}):`);
   for (const s of demo.staff.filter((s) => s.teamKey === 'north-staffs')) {
     console.log(`  ${s.homewardRole.padEnd(24)} ${s.email}`);
+  }
+  if (records?.story) {
+    console.log(`\nMrs B, the demo's story patient: ${records.story.patientName} (NHS number ${records.story.nhsNumber}), held by ${records.story.heldBy}: /episodes/${records.story.episodeId}/timeline`);
   }
 }
 
