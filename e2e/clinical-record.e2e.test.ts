@@ -193,7 +193,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await clickAndWait(sw, sw.getByRole('button', { name: 'Save and finalise' }), /\/contact-notes\/[0-9a-f-]{36}\?done=final$/);
     supportWorkerNoteId = noteIdOf(sw);
     await expect(flash(sw)).resolves.toContain('Note finalised');
-    expect(squash(await summaryValue(sw, 'Supervisor review').textContent())).toBe('Awaiting review by a registered therapist');
+    expect(squash(await summaryValue(sw, 'Supervisor review').textContent())).toBe('Awaiting review by a supervising clinician');
     await expect(sw.getByRole('button', { name: 'Mark as reviewed' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(sw, 'note (support worker, awaiting review)');
 
