@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField } from '../platform/form-body.ts';
 import {
   ageOn,
   parseDateParts,
@@ -66,7 +66,6 @@ const flashes: Record<string, string> = {
   acknowledged: 'Onward referral marked as acknowledged',
 };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 
 type ActionKind = 'first-contact' | 'hold' | 'discharge' | 'onward-referral';
 const actionTitles: Record<ActionKind, string> = {
@@ -107,7 +106,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   }
 
   const formVersion = (body: Form) => {
-    const version = Number(one(body.version));
+    const version = Number(formField(body.version));
     if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the episode version; reload the page');
     return version;
   };
@@ -177,7 +176,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       const access = await authoriseEpisodeAllocation(request, episode);
       await authoriseAllocation(request, episode, kind);
       const body = request.body as Form;
-      const values = { staffId: one(body.staffId), reason: one(body.reason), note: one(body.note) };
+      const values = { staffId: formField(body.staffId), reason: formField(body.reason), note: formField(body.note) };
       return pageWrite(reply, {
         episode,
         done: `/episodes/${episode.id}?done=${kind === 'hand-over' ? 'handed-over' : 'allocated'}`,
@@ -243,18 +242,18 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/first-contact', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'first-contact');
     const body = request.body as Form;
-    const values: Form = { 'at-day': one(body['at-day']), 'at-month': one(body['at-month']), 'at-year': one(body['at-year']), 'at-time': one(body['at-time']), assessed: one(body.assessed) };
+    const values: Form = { 'at-day': formField(body['at-day']), 'at-month': formField(body['at-month']), 'at-year': formField(body['at-year']), 'at-time': formField(body['at-time']), assessed: formField(body.assessed) };
     return pageWrite(reply, {
       episode: access.episode,
       done: `/episodes/${access.episode.id}?done=first-contact`,
       render: (fields, status, current) => renderAction(reply, 'first-contact', { ...access, episode: current }, values, fields, status, current),
       write: async () => {
         const version = formVersion(body);
-        const date = parseDateParts({ day: one(body['at-day']), month: one(body['at-month']), year: one(body['at-year']) }, { label: 'Date of first contact', today: ukDateOf(now()) });
-        const time = parseTimeOfDay(one(body['at-time']));
+        const date = parseDateParts({ day: formField(body['at-day']), month: formField(body['at-month']), year: formField(body['at-year']) }, { label: 'Date of first contact', today: ukDateOf(now()) });
+        const time = parseTimeOfDay(formField(body['at-time']));
         const fields: FieldError[] = [];
         if (!date.ok) fields.push({ path: 'at', message: date.message });
-        if (time === null) fields.push({ path: 'atTime', message: one(body['at-time']) ? 'Enter a real time, using the 24-hour clock, for example 14:30' : 'Enter the time of first contact' });
+        if (time === null) fields.push({ path: 'atTime', message: formField(body['at-time']) ? 'Enter a real time, using the 24-hour clock, for example 14:30' : 'Enter the time of first contact' });
         const at = date.ok && time !== null ? fromUkWallClock(date.value, time) : null;
         if (date.ok && time !== null && !at) fields.push({ path: 'atTime', message: 'That time did not happen: the clocks went forward an hour. Check the time' });
         if (!at) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
@@ -267,7 +266,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/hold', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'hold');
     const body = request.body as Form;
-    const values: Form = { reason: one(body.reason), note: one(body.note) };
+    const values: Form = { reason: formField(body.reason), note: formField(body.note) };
     return pageWrite(reply, {
       episode: access.episode,
       done: `/episodes/${access.episode.id}?done=on-hold`,
@@ -298,12 +297,12 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'discharge');
     const body = request.body as Form;
     const values: Form = {
-      outcome: one(body.outcome),
-      destination: one(body.destination),
-      'dischargedOn-day': one(body['dischargedOn-day']),
-      'dischargedOn-month': one(body['dischargedOn-month']),
-      'dischargedOn-year': one(body['dischargedOn-year']),
-      note: one(body.note),
+      outcome: formField(body.outcome),
+      destination: formField(body.destination),
+      'dischargedOn-day': formField(body['dischargedOn-day']),
+      'dischargedOn-month': formField(body['dischargedOn-month']),
+      'dischargedOn-year': formField(body['dischargedOn-year']),
+      note: formField(body.note),
     };
     return pageWrite(reply, {
       episode: access.episode,
@@ -332,7 +331,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/onward-referrals/new', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-referral');
     const body = request.body as Form;
-    const values: Form = { toService: one(body.toService), note: one(body.note) };
+    const values: Form = { toService: formField(body.toService), note: formField(body.note) };
     return pageWrite(reply, {
       episode: access.episode,
       done: `/episodes/${access.episode.id}?done=onward-referral`,

@@ -1,4 +1,7 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { HomewardError, type FieldError } from './homeward-error.ts';
+import { redirectSeeOther } from './request-context.ts';
 
 /**
  * A browser form post as it arrives: every field a string, or a list of strings for a group of
@@ -6,3 +9,37 @@ import { z } from 'zod';
  */
 export const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 export type FormBody = z.infer<typeof formBody>;
+
+/** One field's answer, trimmed; the first when a field came more than once; '' when absent. */
+export function formField(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+}
+
+/**
+ * What the form should show again when a write is refused for something the person can put right:
+ * bad input (400), or a record someone else changed or already made (409). Null for anything else,
+ * which goes to the error page.
+ */
+export function formProblem(error: unknown): { fields: FieldError[]; status: 400 | 409; error: HomewardError } | null {
+  if (!(error instanceof HomewardError)) return null;
+  if (error.code === 'validation_failed') return { fields: error.fields.length ? error.fields : [{ path: 'form', message: error.message }], status: 400, error };
+  if (error.code === 'version_conflict' || error.code === 'duplicate') return { fields: error.fields.length ? error.fields : [{ path: 'form', message: error.message }], status: 409, error };
+  return null;
+}
+
+/** Runs a page's write: on success, 303 to the confirmation; a form problem re-renders the form, nothing saved. */
+export async function pageWrite(
+  reply: FastifyReply,
+  write: () => Promise<string>,
+  render: (fields: FieldError[], status: number) => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  let done: string;
+  try {
+    done = await write();
+  } catch (error) {
+    const problem = formProblem(error);
+    if (problem) return render(problem.fields, problem.status);
+    throw error;
+  }
+  return redirectSeeOther(reply, done);
+}

@@ -17,7 +17,7 @@ import {
   ukDateOf,
   type InstrumentDefinition,
 } from '@homeward/clinical';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -31,7 +31,6 @@ import { scoreChartSections } from './score-chart-sections.ts';
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 
 /** The confirmation after saving: what was scored and how it has changed, in one line. */
 export function assessmentConfirmation(a: AssessmentResponse): string {
@@ -44,17 +43,17 @@ function parseAssessmentForm(definition: InstrumentDefinition, body: Form, today
   const fields: FieldError[] = [];
   const responses: Record<string, number | null> = {};
   for (const item of definition.items) {
-    const text = one(body[`responses.${item.id}`]);
+    const text = formField(body[`responses.${item.id}`]);
     if (text === '') responses[item.id] = null;
     else if (/^-?\d+(\.\d+)?$/.test(text)) responses[item.id] = Number(text);
     else fields.push({ path: `responses.${item.id}`, message: `${item.text}: enter a number${item.kind === 'numeric' ? `, for example ${item.min}` : ''}` });
   }
-  const timePoint = timePoints.find((p) => p === one(body.timePoint));
+  const timePoint = timePoints.find((p) => p === formField(body.timePoint));
   if (!timePoint) fields.push({ path: 'timePoint', message: 'Choose when in the episode this assessment was done' });
-  const method = one(body.method);
+  const method = formField(body.method);
   if (!method) fields.push({ path: 'method', message: 'Choose how the assessment was done' });
-  const date = parseDateParts({ day: one(body['administeredAt-day']), month: one(body['administeredAt-month']), year: one(body['administeredAt-year']) }, { label: 'Date of the assessment', today });
-  const time = parseTimeOfDay(one(body['administeredAt-time']));
+  const date = parseDateParts({ day: formField(body['administeredAt-day']), month: formField(body['administeredAt-month']), year: formField(body['administeredAt-year']) }, { label: 'Date of the assessment', today });
+  const time = parseTimeOfDay(formField(body['administeredAt-time']));
   if (!date.ok) fields.push({ path: 'administeredAt', message: date.message });
   if (time === null) fields.push({ path: 'administeredAtTime', message: 'Enter the time of the assessment, using the 24-hour clock, for example 14:30' });
   const at = date.ok && time !== null ? fromUkWallClock(date.value, time) : null;
@@ -140,7 +139,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     const definition = findInstrument(request.query.instrument ?? '');
     if (!definition) throw notFound('Assessment');
     const body = request.body as Form;
-    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
     try {
       if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
 import { findPatient } from '../patients/patient-queries.ts';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formProblem } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
@@ -95,12 +95,6 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  const pageErrors = (error: unknown): { fields: FieldError[]; status: number } | null => {
-    if (!(error instanceof HomewardError)) return null;
-    if (error.code === 'validation_failed') return { fields: error.fields.length ? error.fields : [{ path: 'form', message: error.message }], status: 400 };
-    if (error.code === 'version_conflict' || error.code === 'duplicate') return { fields: [{ path: 'form', message: error.message }], status: 409 };
-    return null;
-  };
 
   typed.get('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), letter: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
@@ -112,7 +106,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     try {
       await app.db.transaction().execute((trx) => createDischargeSummary(request, trx, { access }));
     } catch (error) {
-      const shown = pageErrors(error);
+      const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);
       throw error;
     }
@@ -129,7 +123,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     try {
       await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: Number(one(body.version)), finalise }));
     } catch (error) {
-      const shown = pageErrors(error);
+      const shown = formProblem(error);
       // A stale draft is shown as it stands now: the clinician's edits were not saved, and the message says so.
       if (shown) return render(request, reply, access, { ...shown, values: shown.status === 409 ? {} : body });
       throw error;
@@ -144,7 +138,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     try {
       await app.db.transaction().execute((trx) => redraftDischargeSummary(request, trx, { access, summary, expectedVersion: Number(one((request.body as Form).version)) }));
     } catch (error) {
-      const shown = pageErrors(error);
+      const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);
       throw error;
     }
@@ -164,7 +158,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(request, trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`);
     } catch (error) {
-      const shown = pageErrors(error);
+      const shown = formProblem(error);
       if (shown) return render(request, reply, access, { ...shown, values: body });
       throw error;
     }

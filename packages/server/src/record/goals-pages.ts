@@ -29,10 +29,9 @@ import {
   type GoalPlanInput,
   type GoalRatingInput,
 } from '@homeward/clinical';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
 import { authoriseGoalWrite, goalKind, loadGoal } from './goals-access.ts';
@@ -48,8 +47,7 @@ const episodeParams = z.object({ id: z.uuid() });
 const goalParams = z.object({ id: z.uuid() });
 const doneQuery = z.object({ done: z.string().optional(), goal: z.string().optional() });
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-const valuesOf = (body: Form): Form => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+const valuesOf = (body: Form): Form => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
 
 /** Form field names for the levels: '+' and '-' make poor ids and anchors. */
 const levelField: Record<GasLevelKey, string> = { '-2': 'levels-minus-2', '-1': 'levels-minus-1', '0': 'levels-0', '+1': 'levels-plus-1', '+2': 'levels-plus-2' };
@@ -69,16 +67,16 @@ const levelPhrase = (level: number) => {
 /** Reads the goal form: the plan for the clinical rules, and the form's own date errors. */
 function parseGoalForm(body: Form, today: string): { plan: GoalPlanInput; fields: FieldError[] } {
   const fields: FieldError[] = [];
-  const target = parseDateParts({ day: one(body['targetOn-day']), month: one(body['targetOn-month']), year: one(body['targetOn-year']) }, { label: 'Target date', today });
+  const target = parseDateParts({ day: formField(body['targetOn-day']), month: formField(body['targetOn-month']), year: formField(body['targetOn-year']) }, { label: 'Target date', today });
   if (!target.ok) fields.push({ path: 'targetOn', message: target.message });
   const plan: GoalPlanInput = {
-    statement: one(body.statement),
-    levels: Object.fromEntries(gasLevelDescriptions.map(({ key }) => [key, one(body[levelField[key]])])),
-    baseline: numberOrNull(one(body.baseline)),
-    importance: numberOrNull(one(body.importance)),
-    difficulty: numberOrNull(one(body.difficulty)),
+    statement: formField(body.statement),
+    levels: Object.fromEntries(gasLevelDescriptions.map(({ key }) => [key, formField(body[levelField[key]])])),
+    baseline: numberOrNull(formField(body.baseline)),
+    importance: numberOrNull(formField(body.importance)),
+    difficulty: numberOrNull(formField(body.difficulty)),
     targetOn: target.ok ? target.value : null,
-    agreedWith: one(body.agreedWith) || null,
+    agreedWith: formField(body.agreedWith) || null,
   };
   return { plan, fields };
 }
@@ -201,18 +199,6 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  /** Bad input and stale versions re-render the form (nothing saved); anything else goes to the error page. */
-  async function pageWrite(reply: FastifyReply, write: () => Promise<string>, render: (fields: FieldError[], status: number) => Promise<FastifyReply>): Promise<FastifyReply> {
-    let done: string;
-    try {
-      done = await write();
-    } catch (error) {
-      if (error instanceof HomewardError && error.code === 'validation_failed') return render(error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400);
-      if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'duplicate')) return render([{ path: 'form', message: error.message }], 409);
-      throw error;
-    }
-    return redirectSeeOther(reply, done);
-  }
 
   typed.get('/episodes/:id/goals/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
     const access = await authoriseGoalWrite(request, await loadEpisode(request, request.params.id), 'set');
@@ -252,7 +238,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     return pageWrite(
       reply,
       async () => {
-        const version = Number(one(body.version));
+        const version = Number(formField(body.version));
         if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const { plan, fields } = parseGoalForm(body, today());
         if (goal.planFixed) checkGoalRefinement(request, access, goal, plan);
@@ -306,9 +292,9 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     return pageWrite(
       reply,
       async () => {
-        const key = gasLevelDescriptions.find((d) => d.key === one(body.level));
-        const rated = parseDateParts({ day: one(body['ratedOn-day']), month: one(body['ratedOn-month']), year: one(body['ratedOn-year']) }, { label: 'Date of the rating', today: today() });
-        const rating: GoalRatingInput = { level: key ? key.level : null, timePoint: one(body.timePoint) || null, ratedOn: rated.ok ? rated.value : null, note: one(body.note) || null };
+        const key = gasLevelDescriptions.find((d) => d.key === formField(body.level));
+        const rated = parseDateParts({ day: formField(body['ratedOn-day']), month: formField(body['ratedOn-month']), year: formField(body['ratedOn-year']) }, { label: 'Date of the rating', today: today() });
+        const rating: GoalRatingInput = { level: key ? key.level : null, timePoint: formField(body.timePoint) || null, ratedOn: rated.ok ? rated.value : null, note: formField(body.note) || null };
         const fields = checkGoalRating(rating, { today: today(), goalSetOn: ukDateOf(new Date(goal.createdAt)), episodeDischarged: access.episode.status === 'discharged' }).filter((f) => rated.ok || f.path !== 'ratedOn');
         if (!rated.ok) fields.push({ path: 'ratedOn', message: rated.message });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
@@ -352,9 +338,9 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     return pageWrite(
       reply,
       async () => {
-        const version = Number(one(body.version));
+        const version = Number(formField(body.version));
         if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
-        const change = { status: one(body.status) || null, reason: one(body.reason) || null };
+        const change = { status: formField(body.status) || null, reason: formField(body.reason) || null };
         const fields = checkGoalStatusChange({ from: goal.status, to: change.status, reason: change.reason });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkGoalStatus(goal, change);

@@ -30,7 +30,7 @@ import {
   type CompletionReporter,
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
@@ -48,11 +48,8 @@ const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
 const activityParams = z.object({ id: z.uuid() });
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
-const valuesOf = (body: Form): Form => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+const valuesOf = (body: Form): Form => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
 const isUuid = (v: string) => z.uuid().safeParse(v).success;
-const isFormProblem = (error: unknown): error is HomewardError => error instanceof HomewardError && (error.code === 'validation_failed' || error.code === 'duplicate' || error.code === 'version_conflict');
-const fieldsOf = (error: HomewardError): FieldError[] => (error.fields.length ? error.fields : [{ path: 'form', message: error.message }]);
 
 /** Who reports a completion, as the log form asks it. */
 const reporterQuestionLabels: Record<CompletionReporter, string> = {
@@ -82,30 +79,30 @@ function confirmation(done: string | undefined, activity: ActivityResponse | und
 }
 
 function dateValue(body: Form, name: string): { day: string; month: string; year: string } {
-  return { day: one(body[`${name}-day`]), month: one(body[`${name}-month`]), year: one(body[`${name}-year`]) };
+  return { day: formField(body[`${name}-day`]), month: formField(body[`${name}-month`]), year: formField(body[`${name}-year`]) };
 }
 
 /** The activity form as input for the clinical rules, or the form's own errors (numbers, dates, ids). */
 function parseActivityForm(body: Form, today: string): { input: ProgrammeActivityInput | null; fields: FieldError[] } {
   const fields: FieldError[] = [];
-  const kind = programmeActivityKinds.find((k) => k === one(body.kind));
+  const kind = programmeActivityKinds.find((k) => k === formField(body.kind));
   if (!kind) fields.push({ path: 'kind', message: 'Choose the kind of activity' });
-  const title = one(body.title);
-  const instructions = one(body.instructions);
-  const timesText = one(body.timesPerPeriod);
+  const title = formField(body.title);
+  const instructions = formField(body.instructions);
+  const timesText = formField(body.timesPerPeriod);
   const times = /^\d+$/.test(timesText) ? Number(timesText) : Number.NaN;
   if (!timesText) fields.push({ path: 'timesPerPeriod', message: 'Enter how many times, for example 2' });
   else if (Number.isNaN(times)) fields.push({ path: 'timesPerPeriod', message: 'How many times must be a whole number, for example 2' });
-  const period = (['day', 'week'] as const).find((p) => p === one(body.period));
+  const period = (['day', 'week'] as const).find((p) => p === formField(body.period));
   if (!period) fields.push({ path: 'period', message: 'Choose whether that is a day or a week' });
-  const delivererKind = programmeDelivererKinds.find((k) => k === one(body.delivererKind));
+  const delivererKind = programmeDelivererKinds.find((k) => k === formField(body.delivererKind));
   if (!delivererKind) fields.push({ path: 'delivererKind', message: 'Choose who does or helps with the activity' });
-  const staffId = one(body.delivererStaffId);
+  const staffId = formField(body.delivererStaffId);
   if (delivererKind === 'staff' && !staffId) fields.push({ path: 'delivererStaffId', message: 'Choose the member of staff who delivers this activity' });
   else if (delivererKind === 'staff' && !isUuid(staffId)) fields.push({ path: 'delivererStaffId', message: 'Choose the member of staff from the list' });
-  const goalId = one(body.goalId);
+  const goalId = formField(body.goalId);
   if (goalId && !isUuid(goalId)) fields.push({ path: 'goalId', message: 'Choose a goal from the list, or none' });
-  const competence = one(body.competence) || null;
+  const competence = formField(body.competence) || null;
   const starts = parseDateParts(dateValue(body, 'startsOn'), { label: 'Start date', today });
   if (!starts.ok) fields.push({ path: 'startsOn', message: starts.message });
   const endParts = dateValue(body, 'endsOn');
@@ -124,7 +121,7 @@ function parseActivityForm(body: Form, today: string): { input: ProgrammeActivit
       period,
       delivererKind,
       delivererStaffId: delivererKind === 'staff' ? staffId : null,
-      delivererName: delivererKind === 'carer' || delivererKind === 'agency' ? one(body.delivererName) || null : null,
+      delivererName: delivererKind === 'carer' || delivererKind === 'agency' ? formField(body.delivererName) || null : null,
       startsOn: starts.value,
       endsOn: ends && ends.ok ? ends.value : null,
     },
@@ -207,7 +204,8 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(request, trx, { access, input }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`);
     } catch (error) {
-      if (isFormProblem(error)) return renderActivityForm(reply, access, values, fieldsOf(error), error.statusCode);
+      const problem = formProblem(error);
+      if (problem) return renderActivityForm(reply, access, values, problem.fields, problem.status);
       throw error;
     }
   });
@@ -256,13 +254,14 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       const reportedBy = completionReporters.find((r) => r === values.reportedBy) as CompletionReporter | undefined;
       if (!reportedBy) fields.push({ path: 'reportedBy', message: 'Choose who says it was done' });
       if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-      const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: one(body.note) || null };
+      const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
       await authoriseCompletionLog(request, access, activity, reportedBy);
       checkCompletionInput(request, activity, input);
       await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`);
     } catch (error) {
-      if (isFormProblem(error)) return renderLogForm(reply, access, activity, values, fieldsOf(error), error.statusCode);
+      const problem = formProblem(error);
+      if (problem) return renderLogForm(reply, access, activity, values, problem.fields, problem.status);
       throw error;
     }
   });
@@ -310,7 +309,8 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       await app.db.transaction().execute((trx) => changeActivityStatus(request, trx, { access, activity, status, reason: values.reason as string, expectedVersion: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=${status}&activity=${activity.id}#activity-${activity.id}`);
     } catch (error) {
-      if (isFormProblem(error)) return renderStatusForm(reply, access, activity, values, fieldsOf(error), error.statusCode);
+      const problem = formProblem(error);
+      if (problem) return renderStatusForm(reply, access, activity, values, problem.fields, problem.status);
       throw error;
     }
   });
@@ -330,5 +330,5 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   const printQuery = z.object({ print: z.enum(['standard', 'large']).optional() });
   typed.get('/episodes/:id/programme/carer-sheet', { schema: { ...hidden, params: episodeParams, querystring: printQuery } }, async (request, reply) => sendCarerSheet(request, reply, request.params.id, request.query.print));
-  typed.post('/episodes/:id/programme/carer-sheet', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => sendCarerSheet(request, reply, request.params.id, one((request.body as Form).print)));
+  typed.post('/episodes/:id/programme/carer-sheet', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => sendCarerSheet(request, reply, request.params.id, formField((request.body as Form).print)));
 }

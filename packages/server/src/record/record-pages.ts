@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import {
   ageOn,
   capacityFunctionLabels,
@@ -55,7 +55,6 @@ const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 const noteParams = z.object({ noteId: z.uuid() });
 const doneQuery = z.object({ done: z.string().optional() });
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const orNull = (v: string) => (v === '' ? null : v);
 
 export const recordLabels = {
@@ -81,8 +80,8 @@ const flashes: Record<string, string> = {
 
 /** Reads a UK date-and-time from day, month, year and time fields. */
 function parseWhen(body: Form, name: string, label: string, today: string): { at: Date | null; fields: FieldError[] } {
-  const date = parseDateParts({ day: one(body[`${name}-day`]), month: one(body[`${name}-month`]), year: one(body[`${name}-year`]) }, { label, today });
-  const timeText = one(body[`${name}-time`]);
+  const date = parseDateParts({ day: formField(body[`${name}-day`]), month: formField(body[`${name}-month`]), year: formField(body[`${name}-year`]) }, { label, today });
+  const timeText = formField(body[`${name}-time`]);
   const time = parseTimeOfDay(timeText);
   const fields: FieldError[] = [];
   if (!date.ok) fields.push({ path: name, message: date.message });
@@ -100,15 +99,15 @@ function parseMinutes(text: string): number | null {
 /** The note form as content for the clinical rules, or the form's own errors (dates, numbers). */
 function parseNoteForm(body: Form, today: string): { content: ContactNoteInput | null; fields: FieldError[] } {
   const fields: FieldError[] = [];
-  const kind = contactNoteKinds.find((k) => k === one(body.kind));
+  const kind = contactNoteKinds.find((k) => k === formField(body.kind));
   if (!kind) fields.push({ path: 'kind', message: 'Choose the kind of contact' });
   const when = parseWhen(body, 'occurredAt', 'Date of the contact', today);
   fields.push(...when.fields);
-  const duration = parseMinutes(one(body.durationMinutes));
+  const duration = parseMinutes(formField(body.durationMinutes));
   if (Number.isNaN(duration)) fields.push({ path: 'durationMinutes', message: 'Duration must be a whole number of minutes, for example 45' });
   const therapyMinutes: Record<string, number> = {};
   for (const type of ssnapTherapyTypes) {
-    const m = parseMinutes(one(body[`minutes-${type}`]));
+    const m = parseMinutes(formField(body[`minutes-${type}`]));
     if (Number.isNaN(m)) fields.push({ path: `therapyMinutes.${type}`, message: `${ssnapTherapyTypeLabels[type]} minutes must be a whole number, for example 30` });
     else if (m !== null) therapyMinutes[type] = m;
   }
@@ -118,11 +117,11 @@ function parseNoteForm(body: Form, today: string): { content: ContactNoteInput |
       kind,
       occurredAt: when.at,
       durationMinutes: duration,
-      place: orNull(one(body.place)),
-      staffPresent: orNull(one(body.staffPresent)),
-      body: one(body.body),
+      place: orNull(formField(body.place)),
+      staffPresent: orNull(formField(body.staffPresent)),
+      body: formField(body.body),
       therapyMinutes,
-      firstHolisticAssessment: one(body.firstHolisticAssessment) === 'yes',
+      firstHolisticAssessment: formField(body.firstHolisticAssessment) === 'yes',
     },
     fields: [],
   };
@@ -149,27 +148,27 @@ function noteFormValues(note: ContactNoteResponse): Form {
 }
 
 function consentFromForm(body: Form): unknown {
-  const yes = (name: string) => one(body[name]) === 'yes';
+  const yes = (name: string) => formField(body[name]) === 'yes';
   const inDoubt = yes('capacityInDoubt');
   return {
-    scope: one(body.scope) || 'episode',
-    intervention: one(body.intervention),
-    agreedTo: one(body.agreedTo),
-    method: one(body.method) || undefined,
-    givenBy: one(body.givenBy) || undefined,
-    bestInterestsDecisionBy: one(body.bestInterestsDecisionBy),
-    bestInterestsConsulted: one(body.bestInterestsConsulted),
+    scope: formField(body.scope) || 'episode',
+    intervention: formField(body.intervention),
+    agreedTo: formField(body.agreedTo),
+    method: formField(body.method) || undefined,
+    givenBy: formField(body.givenBy) || undefined,
+    bestInterestsDecisionBy: formField(body.bestInterestsDecisionBy),
+    bestInterestsConsulted: formField(body.bestInterestsConsulted),
     capacityInDoubt: inDoubt,
     assessment: inDoubt
       ? {
           impairment: yes('impairment'),
-          impairmentDescription: one(body.impairmentDescription),
+          impairmentDescription: formField(body.impairmentDescription),
           unable: Object.fromEntries(capacityFunctions.map((f) => [f, yes(`unable-${f}`)])),
-          notes: Object.fromEntries(capacityFunctions.map((f) => [f, one(body[`notes-${f}`])])),
+          notes: Object.fromEntries(capacityFunctions.map((f) => [f, formField(body[`notes-${f}`])])),
         }
       : null,
-    communicationSupport: one(body.communicationSupport),
-    note: one(body.note),
+    communicationSupport: formField(body.communicationSupport),
+    note: formField(body.note),
   };
 }
 
@@ -187,18 +186,6 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     return { section: 'caseload', patient: await patientFor(access.episode), breakGlass: access.grant.breakGlass, episode: access.episode, labels: recordLabels };
   }
 
-  /** Bad input re-renders the form with its errors (nothing saved); anything else goes to the error page. */
-  async function pageWrite(reply: FastifyReply, write: () => Promise<string>, render: (fields: FieldError[], status: number) => Promise<FastifyReply>): Promise<FastifyReply> {
-    let done: string;
-    try {
-      done = await write();
-    } catch (error) {
-      if (error instanceof HomewardError && error.code === 'validation_failed') return render(error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400);
-      if (error instanceof HomewardError && error.code === 'version_conflict') return render([{ path: 'form', message: error.message }], 409);
-      throw error;
-    }
-    return redirectSeeOther(reply, done);
-  }
 
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
@@ -252,8 +239,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const body = request.body as Form;
     const episode = await loadEpisode(request, request.params.id);
-    const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: one(body.capacityInDoubt) === 'yes' || one(body.givenBy) === 'best-interests' });
-    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: formField(body.capacityInDoubt) === 'yes' || formField(body.givenBy) === 'best-interests' });
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     return pageWrite(
       reply,
       async () => {
@@ -293,7 +280,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/consent/:consentId/withdraw', { schema: { ...hidden, params: consentParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
-    const values: Form = { note: one((request.body as Form).note) };
+    const values: Form = { note: formField((request.body as Form).note) };
     return pageWrite(
       reply,
       async () => {
@@ -338,14 +325,14 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
     const body = request.body as Form;
-    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     return pageWrite(
       reply,
       async () => {
         const { content, fields } = parseNoteForm(body, ukDateOf(now()));
         if (!content) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        const finalise = one(body.action) === 'finalise';
-        const note = await app.db.transaction().execute((trx) => writeContactNote(request, trx, { access, content, finalise, consentMissingReason: orNull(one(body.consentMissingReason)) }));
+        const finalise = formField(body.action) === 'finalise';
+        const note = await app.db.transaction().execute((trx) => writeContactNote(request, trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
       },
       (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
@@ -385,17 +372,17 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
       const body = request.body as Form;
-      const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+      const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
       return pageWrite(
         reply,
         async () => {
-          const version = Number(one(body.version));
+          const version = Number(formField(body.version));
           if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the note version; reload the page');
           const { content, fields } = parseNoteForm(body, ukDateOf(now()));
-          if (mode === 'amend' && !one(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
+          if (mode === 'amend' && !formField(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
           if (!content || fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
           if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(request, trx, { access, note, content, expectedVersion: version }));
-          else await app.db.transaction().execute((trx) => amendContactNote(request, trx, { access, note, content, reason: one(body.reason), expectedVersion: version }));
+          else await app.db.transaction().execute((trx) => amendContactNote(request, trx, { access, note, content, reason: formField(body.reason), expectedVersion: version }));
           return `/contact-notes/${note.id}?done=${mode === 'edit' ? 'changed' : 'amended'}`;
         },
         (fields, status) => renderNoteForm(reply, access, mode, values, { note, fields, status }),
@@ -410,7 +397,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     return pageWrite(
       reply,
       async () => {
-        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: Number(one(body.version)), consentMissingReason: orNull(one(body.consentMissingReason)) }));
+        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: Number(formField(body.version)), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=final`;
       },
       async (fields, status) =>
@@ -422,7 +409,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
           may: { write: true, review: false },
           lateEntryThresholdHours,
-          values: { consentMissingReason: one(body.consentMissingReason) },
+          values: { consentMissingReason: formField(body.consentMissingReason) },
           errors: errorList(fields, { form: 'consentMissingReason' }),
           fieldErrors: errorsByField(fields),
           backHref: `/episodes/${episode.id}/record`,
@@ -434,7 +421,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const { note, episode } = await loadNote(request, request.params.noteId);
     const access = await authoriseNoteReview(request, episode);
     try {
-      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: Number(one((request.body as Form).version)) }));
+      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: Number(formField((request.body as Form).version)) }));
     } catch (error) {
       // A repeated or stale press: the note page shows it as it is now.
       if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/contact-notes/${note.id}`);

@@ -20,7 +20,7 @@ import {
   type EpisodeReviewSchedule,
 } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -32,7 +32,6 @@ import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewCo
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 
 const isUnderWay = (e: EpisodeResponse) => (e.status === 'active' || e.status === 'on-hold') && e.firstContactAt !== null;
 
@@ -46,7 +45,7 @@ function likelyKind(schedule: EpisodeReviewSchedule, today: string): string {
 
 /** A date typed in three fields: null when all are empty and the date is optional. */
 function formDate(body: Form, name: string, label: string, today: string, required: boolean, fields: FieldError[]): string | null {
-  const parts = { day: one(body[`${name}-day`]), month: one(body[`${name}-month`]), year: one(body[`${name}-year`]) };
+  const parts = { day: formField(body[`${name}-day`]), month: formField(body[`${name}-month`]), year: formField(body[`${name}-year`]) };
   if (!required && !parts.day && !parts.month && !parts.year) return null;
   const parsed = parseDateParts(parts, { label, today });
   if (parsed.ok) return parsed.value;
@@ -124,13 +123,13 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/reviews/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseReviewWrite(request, await loadEpisode(request, request.params.id));
     const body = request.body as Form;
-    const values: Form = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, one(v)]));
+    const values: Form = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formField(v)]));
     const fields: FieldError[] = [];
     const heldOn = formDate(body, 'heldOn', 'Date of the review', today(), true, fields);
     const nextReviewOn = formDate(body, 'nextReviewOn', 'Date of the next review', today(), false, fields);
     const plannedEndOn = formDate(body, 'plannedEndOn', 'New planned end', today(), false, fields);
-    const input: ReviewInput = { kind: one(body.kind) || null, heldOn, summary: one(body.summary), decision: one(body.decision) || null, nextReviewOn, plannedEndOn };
-    const version = Number(one(body.version));
+    const input: ReviewInput = { kind: formField(body.kind) || null, heldOn, summary: formField(body.summary), decision: formField(body.decision) || null, nextReviewOn, plannedEndOn };
+    const version = Number(formField(body.version));
     try {
       // The form's own date errors and the clinical checks, listed together.
       const domain = reviewProblems(access.episode, input, app.config.now());

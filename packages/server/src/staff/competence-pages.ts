@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { delegableCompetenceLabels, delegableCompetences, mayRecordCompetences, parseDateParts, ukDateOf } from '@homeward/clinical';
-import { formBody } from '../platform/form-body.ts';
+import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -16,9 +16,7 @@ import type { CompetenceResponse } from './competence-schema.ts';
 const hidden = { hide: true };
 const competenceParams = z.object({ id: z.uuid() });
 type Form = Record<string, string | string[]>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
 const flashes: Record<string, string> = { recorded: 'Competence recorded', withdrawn: 'Competence withdrawn. It stays on record, and no longer allows delegation' };
-const isFormProblem = (error: unknown): error is HomewardError => error instanceof HomewardError && (error.code === 'validation_failed' || error.code === 'duplicate' || error.code === 'version_conflict');
 
 export async function competencePages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -52,24 +50,25 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
   typed.post('/staff/competences', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
     await authoriseCompetenceWrite(request, null);
     const body = request.body as Form;
-    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+    const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     try {
       const fields: FieldError[] = [];
-      const staffId = one(body.staffId);
+      const staffId = formField(body.staffId);
       if (!staffId) fields.push({ path: 'staffId', message: 'Choose the person whose competence you are recording' });
-      if (!one(body.competence)) fields.push({ path: 'competence', message: 'Choose the competence' });
-      const date = parseDateParts({ day: one(body['assessedOn-day']), month: one(body['assessedOn-month']), year: one(body['assessedOn-year']) }, { label: 'Date they were assessed', today: today() });
+      if (!formField(body.competence)) fields.push({ path: 'competence', message: 'Choose the competence' });
+      const date = parseDateParts({ day: formField(body['assessedOn-day']), month: formField(body['assessedOn-month']), year: formField(body['assessedOn-year']) }, { label: 'Date they were assessed', today: today() });
       if (!date.ok) fields.push({ path: 'assessedOn', message: date.message });
       if (fields.length || !date.ok) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
       if (!z.uuid().safeParse(staffId).success) throw notFound('Staff member');
       const holder = await loadHolder(app.db, staffId);
       await authoriseCompetenceWrite(request, holder);
-      const input = { competence: one(body.competence), assessedOn: date.value, note: one(body.note) || null };
+      const input = { competence: formField(body.competence), assessedOn: date.value, note: formField(body.note) || null };
       checkCompetence(holder, input, today());
       await app.db.transaction().execute((trx) => recordCompetence(request, trx, { holder, input }));
       return redirectSeeOther(reply, `/staff/competences?done=recorded#staff-${holder.id}`);
     } catch (error) {
-      if (isFormProblem(error)) return renderList(request, reply, { values, fields: error.fields.length ? error.fields : [{ path: 'form', message: error.message }], status: error.statusCode });
+      const problem = formProblem(error);
+      if (problem) return renderList(request, reply, { values, fields: problem.fields, status: problem.status });
       throw error;
     }
   });
@@ -101,14 +100,15 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
   typed.post('/competences/:id/withdraw', { schema: { ...hidden, params: competenceParams, body: formBody } }, async (request, reply) => {
     const competence = await loadForWithdrawal(request, request.params.id);
     const body = request.body as Form;
-    const values: Form = { reason: one(body.reason), version: one(body.version) };
+    const values: Form = { reason: formField(body.reason), version: formField(body.version) };
     try {
       const version = Number(values.version);
       if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the competence version; reload the page');
       await app.db.transaction().execute((trx) => withdrawCompetence(request, trx, { competence, reason: values.reason as string, expectedVersion: version }));
       return redirectSeeOther(reply, `/staff/competences?done=withdrawn#staff-${competence.staff.id}`);
     } catch (error) {
-      if (isFormProblem(error)) return renderWithdraw(reply, competence, values, error.fields.length ? error.fields : [{ path: 'form', message: error.message }], error.statusCode);
+      const problem = formProblem(error);
+      if (problem) return renderWithdraw(reply, competence, values, problem.fields, problem.status);
       throw error;
     }
   });
