@@ -149,3 +149,33 @@ describe.each(instrumentDefinitions.map((d) => [d.id, d] as const))('definition 
     }
   });
 });
+
+// Bounds and missing items for every instrument, item by item: a new definition gets these for free.
+describe.each(instrumentDefinitions.map((d) => [d.id, d] as const))('responses to %s', (_id, definition) => {
+  const valid = extremeResponses(definition, (values) => Math.max(...values));
+
+  it.each(definition.items.map((item) => [item.id, item] as const))('refuses an out-of-range answer to %s, naming that item', (_itemId, item) => {
+    const outOfRange = item.kind === 'numeric' ? [item.min - item.step, item.max + 1000] : [Math.max(...item.options.map((o) => o.value)) + 1, -1, 0.5];
+    for (const value of outOfRange) {
+      if (item.kind === 'choice' && item.options.some((o) => o.value === value)) continue;
+      const result = scoreInstrument(definition, { ...valid, [item.id]: value });
+      expect(result.ok, `${item.id} = ${value}`).toBe(false);
+      if (!result.ok) expect(result.errors.map((e) => e.itemId)).toEqual([item.id]);
+    }
+  });
+
+  it('scores with missing items only as far as its missing-item rule allows', () => {
+    const rule = definition.missingItems;
+    const scoredItems = definition.scorings[0]?.items ?? definition.items.map((i) => i.id);
+    const allowed = rule.kind === 'prorate' ? rule.maxMissing : 0;
+    const withMissing = (n: number) => ({ ...valid, ...Object.fromEntries(scoredItems.slice(0, n).map((id) => [id, null])) });
+    if (allowed > 0) {
+      const scored = scoreInstrument(definition, withMissing(allowed));
+      expect(scored.ok).toBe(true);
+      if (scored.ok) expect([scored.prorated, scored.answered]).toEqual([true, definition.items.length - allowed]);
+    }
+    const refused = scoreInstrument(definition, withMissing(allowed + 1));
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors.map((e) => e.itemId)).toEqual(scoredItems.slice(0, allowed + 1));
+  });
+});
