@@ -1,34 +1,21 @@
 // Axe (WCAG 2.2 AA) on every page a person can reach, in the states they see it in: empty, with
 // results, and with errors. Each check first asserts the page is the one meant, so a test cannot
 // pass by running axe on a sign-in redirect or an error page by mistake.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { HomewardRole } from '@homeward/clinical';
-import { expectNoAxeViolations, launchBrowser, openPage, referAndTriageByApi, referralDetails, registerPatientByApi, signOutThroughPage, startHomeward, type OpenedPage, type RunningHomeward, type TestStaff } from './browser.ts';
+import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, referralDetails, registerPatientByApi, signOutThroughPage } from './browser.ts';
 
 describe('every page passes axe (WCAG 2.2 AA)', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
+  const { pageFor } = run;
   let patientId: string;
-  const opened: OpenedPage[] = [];
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const patient = await registerPatientByApi(home, therapist, { riskFlags: ['animals', 'visit-in-pairs'], communicationNeeds: { needs: ['interpreter'], interpreterLanguage: 'Polish', notes: null } });
+    const therapist = run.home.service.a['registered-therapist'];
+    const patient = await registerPatientByApi(run.home, therapist, { riskFlags: ['animals', 'visit-in-pairs'], communicationNeeds: { needs: ['interpreter'], interpreterLanguage: 'Polish', notes: null } });
     patientId = patient.id;
   });
-  afterAll(async () => {
-    for (const o of opened) await o.close();
-    await browser?.close();
-    await home?.close();
-  });
-
-  async function signedInAs(staff: TestStaff): Promise<Page> {
-    const o = await openPage(browser, home, staff);
-    opened.push(o);
-    return o.page;
-  }
 
   async function visit(page: Page, url: string, status: number, heading: string | RegExp): Promise<void> {
     const res = await page.goto(url);
@@ -37,16 +24,14 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   }
 
   it('the check itself fails on a page with a violation (an unlabelled input)', async () => {
-    const o = await openPage(browser, home);
-    opened.push(o);
+    const o = await run.open();
     await o.page.goto('/sign-in');
     await o.page.evaluate(() => document.querySelector('main')?.append(document.createElement('input')));
     await expect(expectNoAxeViolations(o.page, 'broken sign-in')).rejects.toThrow(/label \(critical\): Form elements must have labels\n\s+at #maincontent > input/);
   });
 
   it('the sign-in page, empty and with errors', async () => {
-    const o = await openPage(browser, home);
-    opened.push(o);
+    const o = await run.open();
     await visit(o.page, '/sign-in', 200, 'Sign in to Homeward');
     await expectNoAxeViolations(o.page, 'sign-in');
     await o.page.getByRole('button', { name: 'Sign in' }).click();
@@ -56,7 +41,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
 
   const roles: HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager', 'administrator', 'privacy-officer'];
   it.each(roles)('the home page for a %s', async (role) => {
-    const page = await signedInAs(home.service.a[role]);
+    const page = await pageFor(run.home.service.a[role]);
     await visit(page, '/', 200, 'Homeward');
     await expectNoAxeViolations(page, `home (${role})`);
   });
@@ -64,7 +49,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   describe('as a registered therapist', () => {
     let page: Page;
     beforeAll(async () => {
-      page = await signedInAs(home.service.a['registered-therapist']);
+      page = await pageFor(run.home.service.a['registered-therapist']);
     });
 
     it('patient search: empty, with results, none found, and with errors', async () => {
@@ -124,7 +109,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   describe('as a therapist in another team', () => {
     let page: Page;
     beforeAll(async () => {
-      page = await signedInAs(home.service.otherTeamTherapist);
+      page = await pageFor(run.home.service.otherTeamTherapist);
     });
 
     it('the no-access page offers break-glass', async () => {
@@ -148,19 +133,18 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   });
 
   it('the 403 page (an administrator is not a clinician)', async () => {
-    const page = await signedInAs(home.service.a.administrator);
+    const page = await pageFor(run.home.service.a.administrator);
     await visit(page, '/patients/search', 403, 'You cannot open this page');
     await expectNoAxeViolations(page, '403');
   });
 
   it('the 404 page, signed in and signed out', async () => {
-    const page = await signedInAs(home.service.a['support-worker']);
+    const page = await pageFor(run.home.service.a['support-worker']);
     await visit(page, '/no-such-page', 404, 'Page not found');
     await expectNoAxeViolations(page, '404 (signed in)');
     await visit(page, `/patients/${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}`, 404, 'Page not found');
     await expectNoAxeViolations(page, '404 (no such patient)');
-    const o = await openPage(browser, home);
-    opened.push(o);
+    const o = await run.open();
     await visit(o.page, '/no-such-page', 404, 'Page not found');
     await expectNoAxeViolations(o.page, '404 (signed out)');
   });
@@ -168,12 +152,12 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   // Staff administration and the access audit are other engineers' templates: violations found here
   // are reported to them rather than fixed in passing.
   it('the staff administration pages (administrator)', async () => {
-    const page = await signedInAs(home.service.a.administrator);
+    const page = await pageFor(run.home.service.a.administrator);
     await visit(page, '/staff', 200, 'Staff accounts');
     await expectNoAxeViolations(page, 'staff list');
-    await visit(page, `/staff/${home.service.a['support-worker'].id}`, 200, 'Alex support worker');
+    await visit(page, `/staff/${run.home.service.a['support-worker'].id}`, 200, 'Alex support worker');
     await expectNoAxeViolations(page, 'staff account');
-    await visit(page, `/staff/${home.service.a['support-worker'].id}/edit`, 200, 'Change staff details');
+    await visit(page, `/staff/${run.home.service.a['support-worker'].id}/edit`, 200, 'Change staff details');
     await expectNoAxeViolations(page, 'staff edit');
     await visit(page, '/staff/new', 200, 'Add a staff member');
     await expectNoAxeViolations(page, 'staff new');
@@ -183,7 +167,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   });
 
   it('the access audit pages (privacy officer)', async () => {
-    const page = await signedInAs(home.service.a['privacy-officer']);
+    const page = await pageFor(run.home.service.a['privacy-officer']);
     // By now the other-team therapist has been refused and has broken glass, so the tables have rows.
     await visit(page, '/audit', 200, 'Access audit');
     expect(await page.getByRole('table').count()).toBe(1);
@@ -198,7 +182,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   });
 
   it('the signed-out page', async () => {
-    const page = await signedInAs(home.service.a['clinical-lead']);
+    const page = await pageFor(run.home.service.a['clinical-lead']);
     await visit(page, '/', 200, 'Homeward');
     await signOutThroughPage(page);
     await expectNoAxeViolations(page, 'signed out');
@@ -223,13 +207,13 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     };
 
     beforeAll(async () => {
-      const rt = home.service.a['registered-therapist'];
-      const client = await home.signIn(rt);
+      const rt = run.home.service.a['registered-therapist'];
+      const client = await run.home.signIn(rt);
       // On the waiting list: one breached two days ago, one due within the hour (urgent, UCR standard).
-      await referAndTriageByApi(home, rt, patientId, { referral: { receivedAt: '2026-11-20T09:00:00Z' } });
-      await referAndTriageByApi(home, rt, patientId, { referral: { service: 'd2a-pathway-0', receivedAt: '2026-11-24T08:00:00Z', urgencyRequested: 'urgent' }, triage: { priority: 'P1' } });
+      await referAndTriageByApi(run.home, rt, patientId, { referral: { receivedAt: '2026-11-20T09:00:00Z' } });
+      await referAndTriageByApi(run.home, rt, patientId, { referral: { service: 'd2a-pathway-0', receivedAt: '2026-11-24T08:00:00Z', urgencyRequested: 'urgent' }, triage: { priority: 'P1' } });
       // On the therapist's caseload, seen this morning.
-      episodeId = (await referAndTriageByApi(home, rt, patientId, { referral: { service: 'community-stroke-rehabilitation', receivedAt: '2026-11-23T09:00:00Z' }, triage: { priority: 'P3' } })).episodeId;
+      episodeId = (await referAndTriageByApi(run.home, rt, patientId, { referral: { service: 'community-stroke-rehabilitation', receivedAt: '2026-11-23T09:00:00Z' }, triage: { priority: 'P3' } })).episodeId;
       const allocated = await client.post(`/api/episodes/${episodeId}/allocation`, { staffId: rt.id, version: 1 });
       expect(allocated.statusCode, allocated.body).toBe(200);
       const contact = await client.post(`/api/episodes/${episodeId}/first-contact`, { at: '2026-11-24T08:30:00Z', version: 2 });
@@ -238,8 +222,8 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
       const made = await client.post('/api/referrals', referralDetails(patientId, { service: 'rehabilitation-medicine' }));
       expect(made.statusCode, made.body).toBe(201);
       toReject = (made.json() as { id: string }).id;
-      therapist = await signedInAs(rt);
-      lead = await signedInAs(home.service.a['clinical-lead']);
+      therapist = await pageFor(rt);
+      lead = await pageFor(run.home.service.a['clinical-lead']);
     });
 
     it('the referral form warning of a repeat referral', async () => {
@@ -258,7 +242,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     });
 
     it('a referral an assistant practitioner may not triage; rejecting one: empty, errors, and the emptied list', async () => {
-      const ap = await signedInAs(home.service.a['assistant-practitioner']);
+      const ap = await pageFor(run.home.service.a['assistant-practitioner']);
       await visit(ap, `/referrals/${toReject}`, 200, 'Referral to Rehabilitation medicine');
       await expect(ap.getByRole('button', { name: 'Triage this referral' }).count()).resolves.toBe(0);
       await expectNoAxeViolations(ap, 'referral (assistant practitioner)');
@@ -354,6 +338,6 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
   });
 
   it('raised no script errors, CSP refusals or missing assets on any page', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+    expect(run.problems()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // What every browser test needs: the real Homeward app listening on a free port (on an in-memory
 // PGlite database with a small seeded service), Debian's Chromium, signing in through the sign-in
 // page as a person would, and axe run against WCAG 2.2 AA.
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { openDatabase } from '../packages/server/src/db/database.ts';
@@ -86,6 +87,61 @@ export async function openPage(browser: Browser, home: RunningHomeward, signedIn
   return { page, problems, externalRequests, close: () => context.close() };
 }
 
+/** A describe block's Homeward and Chromium, and the pages opened on them (see homewardInBrowser). */
+export type HomewardInBrowser = {
+  /** The running app, from the block's beforeAll hooks on. */
+  readonly home: RunningHomeward;
+  readonly browser: Browser;
+  /** A fresh page in its own context, signed in as `staff` when given; closed after the block. */
+  open(staff?: TestStaff): Promise<OpenedPage>;
+  /** As `open`, for tests that want only the page. */
+  pageFor(staff?: TestStaff): Promise<Page>;
+  /** The problems met on every page opened so far, for the block's last test to assert there are none. */
+  problems(): string[];
+  /** The requests to other hosts refused on every page opened so far. */
+  externalRequests(): string[];
+};
+
+/**
+ * Call at the top of a describe block. Before its tests, starts Homeward and Chromium together (this
+ * beforeAll runs ahead of the block's own, so they may use `home`); after them, closes every page opened
+ * through it, then Chromium, then Homeward.
+ */
+export function homewardInBrowser(): HomewardInBrowser {
+  let home: RunningHomeward | undefined;
+  let browser: Browser | undefined;
+  const opened: OpenedPage[] = [];
+  beforeAll(async () => {
+    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const o of opened) await o.close();
+    await browser?.close();
+    await home?.close();
+  });
+  function started<T>(thing: T | undefined, what: string): T {
+    if (thing === undefined) throw new Error(`${what} is not started yet: use it in a beforeAll hook or a test`);
+    return thing;
+  }
+  async function open(staff?: TestStaff): Promise<OpenedPage> {
+    const o = await openPage(started(browser, 'Chromium'), started(home, 'Homeward'), staff);
+    opened.push(o);
+    return o;
+  }
+  return {
+    get home() {
+      return started(home, 'Homeward');
+    },
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    open,
+    pageFor: async (staff) => (await open(staff)).page,
+    problems: () => opened.flatMap((o) => o.problems),
+    externalRequests: () => opened.flatMap((o) => o.externalRequests),
+  };
+}
+
 /**
  * Gives a browser context a fresh session for `staff`, signed in through the API at the app's clock now,
  * replacing any it had: for stories that move the clock on past the idle timeout, or change who is at
@@ -96,6 +152,12 @@ export async function useSession(context: BrowserContext, home: RunningHomeward,
   const value = client.cookie.replace(/^hw_session=/, '');
   await context.clearCookies({ name: 'hw_session' });
   await context.addCookies([{ name: 'hw_session', value, url: home.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+}
+
+/** Moves the app's clock to `at` and gives `page` a fresh session for `staff`, as signing in again after the idle timeout. */
+export async function laterAs(home: RunningHomeward, page: Page, at: string, staff: TestStaff): Promise<void> {
+  home.clock.set(new Date(at));
+  await useSession(page.context(), home, staff);
 }
 
 /** Signs in through the sign-in page by keyboard: type, then Enter, as most people do. */
@@ -151,6 +213,11 @@ export function referralDetails(patientId: string, overrides: Record<string, unk
   };
 }
 
+/** Mrs B's Barthel Index answers for the JSON API: 12 points at the first visit. */
+export const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
+/** Her answers later on: 16 points, up 4, which passes the Barthel's minimal clinically important difference. */
+export const barthelAt16 = { ...barthelAt12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 };
+
 /**
  * Refers a patient to `therapist`'s team and triages the referral through the JSON API (for tests whose
  * story starts with an episode on the waiting list). `therapist` must be allowed to triage.
@@ -169,4 +236,25 @@ export async function referAndTriageByApi(
   const triaged = await client.post(`/api/referrals/${referral.id}/triage`, { ...triage, version: referral.version });
   if (triaged.statusCode !== 201) throw new Error(`could not triage a test referral: ${triaged.statusCode} ${triaged.body}`);
   return { referralId: referral.id, episodeId: (triaged.json() as { episode: { id: string } }).episode.id };
+}
+
+/**
+ * An episode of care held by `staff`, made through the JSON API for tests whose story starts once the
+ * episode is on someone's caseload: team A's registered therapist registers Mrs B, refers and triages
+ * her (`o` as for referAndTriageByApi); team A's clinical lead allocates. Returns the episode's version
+ * after the allocation.
+ */
+export async function episodeAllocatedTo(
+  home: RunningHomeward,
+  staff: TestStaff,
+  o: { referral?: Record<string, unknown>; triage?: Record<string, unknown> } = {},
+): Promise<{ patientId: string; episodeId: string; version: number }> {
+  const therapist = home.service.a['registered-therapist'];
+  const patient = await registerPatientByApi(home, therapist);
+  const { episodeId } = await referAndTriageByApi(home, therapist, patient.id, o);
+  const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
+  const lead = await signIn(home.app, home.service.a['clinical-lead']);
+  const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: staff.id, version });
+  if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
+  return { patientId: patient.id, episodeId, version: (allocated.json() as { version: number }).version };
 }

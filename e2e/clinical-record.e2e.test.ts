@@ -4,77 +4,29 @@
 // writes a treatment note with SSNAP minutes as a draft and finalises it, then amends it with a reason
 // and sees both versions; the support worker writes a note of her own, which lands in the registered
 // therapist's review queue until it is marked as reviewed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { signIn } from '../packages/server/test/test-app.ts';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  referAndTriageByApi,
-  registerPatientByApi,
-  startHomeward,
-  type OpenedPage,
-  type RunningHomeward,
-  type TestStaff,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { barthelAt12, barthelAt16, episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser } from './browser.ts';
+import { clickAndWait, flash, heading, squash, submitExpectingErrors, summaryValue } from './record-pages.ts';
 
 describe('the clinical record: consent, contact notes, amendment and supervisor review', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
+  const run = homewardInBrowser();
+  const { pageFor } = run;
   let episodeId: string;
   let noteId: string;
   let supportWorkerNoteId: string;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const patient = await registerPatientByApi(home, therapist);
     // A stroke episode, so the note form asks for SSNAP therapy minutes; non-complex, so a Band 4 may hold it.
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id, { referral: { service: 'stroke-early-supported-discharge' } }));
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const lead = await signIn(home.app, home.service.a['clinical-lead']);
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: home.service.a['assistant-practitioner'].id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
-  });
-  afterAll(async () => {
-    for (const o of opened) await o.close();
-    await browser?.close();
-    await home?.close();
+    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner'], { referral: { service: 'stroke-early-supported-discharge' } }));
   });
 
-  async function pageFor(staff: TestStaff): Promise<Page> {
-    const o = await openPage(browser, home, staff);
-    opened.push(o);
-    return o.page;
-  }
-  /** Clicks something that submits or navigates, and waits for the page it leads to. */
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
-  const errorSummary = (page: Page) => page.locator('.nhsuk-error-summary');
-  const errorLinks = async (page: Page) => (await errorSummary(page).getByRole('link').allTextContents()).map(squash);
-  /** Submits a form that should come back with its errors, and waits for the error summary. */
-  async function submitExpectingErrors(page: Page, button: Locator): Promise<string[]> {
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-    expect(response.status()).toBe(400);
-    await errorSummary(page).waitFor();
-    await expect(page.title()).resolves.toMatch(/^Error: /);
-    return errorLinks(page);
-  }
-  /** The value beside `key` in the first summary list on the page, or in `list` when given. */
-  const summaryValue = (page: Page, key: string, list: Page | Locator = page) =>
-    list.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) }).first().locator('.nhsuk-summary-list__value');
   const noteIdOf = (page: Page) => new URL(page.url()).pathname.split('/')[2]!;
 
   let ap: Page;
 
   it('the assistant practitioner opens the empty record and records the patient’s verbal consent', async () => {
-    ap = await pageFor(home.service.a['assistant-practitioner']);
+    ap = await pageFor(run.home.service.a['assistant-practitioner']);
     await ap.goto(`/episodes/${episodeId}`);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Notes', exact: true }), `**/episodes/${episodeId}/record#notes`);
     await expect(heading(ap)).resolves.toBe('Clinical record');
@@ -91,7 +43,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
       expect.arrayContaining(['Choose how consent was given: verbal, written or implied', 'Choose who gave consent: the patient, or a best-interests decision']),
     );
     await expectNoAxeViolations(ap, 'consent form (errors)');
-    expect(await home.db.selectFrom('consent_records').select('id').execute()).toHaveLength(0);
+    expect(await run.home.db.selectFrom('consent_records').select('id').execute()).toHaveLength(0);
 
     await ap.getByLabel('What was agreed').fill('Assessment and treatment at home, including kitchen practice');
     await ap.getByRole('group', { name: 'How was consent given?' }).getByLabel('Verbal').check();
@@ -104,8 +56,8 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     expect(row).toContain('Verbal, given by the patient. Capacity presumed.');
     expect(row).toContain('Alex assistant practitioner (Therapy assistant practitioner)');
     await expectNoAxeViolations(ap, 'record (consent recorded)');
-    const stored = await home.db.selectFrom('consent_records').select(['method', 'given_by', 'recorded_by']).execute();
-    expect(stored).toEqual([{ method: 'verbal', given_by: 'patient', recorded_by: home.service.a['assistant-practitioner'].id }]);
+    const stored = await run.home.db.selectFrom('consent_records').select(['method', 'given_by', 'recorded_by']).execute();
+    expect(stored).toEqual([{ method: 'verbal', given_by: 'patient', recorded_by: run.home.service.a['assistant-practitioner'].id }]);
   });
 
   it('she writes a treatment note with SSNAP minutes: errors first, then a draft, then finalised', async () => {
@@ -117,7 +69,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await ap.getByLabel('Time of the contact').fill('');
     expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save as draft' }))).toEqual(['Choose the kind of contact', 'Enter the time of the contact']);
     await expectNoAxeViolations(ap, 'note form (errors)');
-    expect(await home.db.selectFrom('contact_notes').select('id').execute()).toHaveLength(0);
+    expect(await run.home.db.selectFrom('contact_notes').select('id').execute()).toHaveLength(0);
 
     await ap.getByRole('group', { name: 'Kind of contact' }).getByLabel('Treatment', { exact: true }).check();
     await ap.getByLabel('Time of the contact').fill('08:00');
@@ -142,12 +94,12 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     expect(squash(await summaryValue(ap, 'Supervisor review').textContent())).toBe('Not needed');
     await expect(ap.getByRole('link', { name: 'Change the draft' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(ap, 'note (final)');
-    const row = await home.db.selectFrom('contact_notes').select(['status', 'duration_minutes']).where('id', '=', noteId).executeTakeFirstOrThrow();
+    const row = await run.home.db.selectFrom('contact_notes').select(['status', 'duration_minutes']).where('id', '=', noteId).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'final', duration_minutes: 45 });
   });
 
   it('she opens the note from the record, amends it with a reason, and sees both versions', async () => {
-    home.clock.advanceMinutes(20);
+    run.home.clock.advanceMinutes(20);
     await ap.goto(`/episodes/${episodeId}/record`);
     const notes = ap.getByRole('table', { name: 'Contact notes, most recent contact first' });
     await expectNoAxeViolations(ap, 'record (one note)');
@@ -180,7 +132,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
   });
 
   it('the support worker writes and finalises a note; it awaits a registered therapist’s review', async () => {
-    const sw = await pageFor(home.service.a['support-worker']);
+    const sw = await pageFor(run.home.service.a['support-worker']);
     await sw.goto(`/episodes/${episodeId}/record`);
     await expect(heading(sw)).resolves.toBe('Clinical record');
     await clickAndWait(sw, sw.getByRole('link', { name: 'Write a contact note' }), `**/episodes/${episodeId}/contact-notes/new`);
@@ -204,8 +156,8 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
   });
 
   it('the registered therapist finds it in the review queue and marks it reviewed', async () => {
-    home.clock.advanceMinutes(30);
-    const rt = await pageFor(home.service.a['registered-therapist']);
+    run.home.clock.advanceMinutes(30);
+    const rt = await pageFor(run.home.service.a['registered-therapist']);
     await rt.goto('/record/review-queue');
     await expect(heading(rt)).resolves.toBe('Notes to review');
     const queue = rt.getByRole('table', { name: 'Notes awaiting review' });
@@ -221,8 +173,8 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     expect(squash(await summaryValue(rt, 'Supervisor review').textContent())).toMatch(/^Reviewed .* by Alex registered therapist$/);
     await expect(rt.getByRole('button', { name: 'Mark as reviewed' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(rt, 'note (reviewed)');
-    const reviewed = await home.db.selectFrom('contact_notes').select('reviewed_by').where('id', '=', supportWorkerNoteId).executeTakeFirstOrThrow();
-    expect(reviewed.reviewed_by).toBe(home.service.a['registered-therapist'].id);
+    const reviewed = await run.home.db.selectFrom('contact_notes').select('reviewed_by').where('id', '=', supportWorkerNoteId).executeTakeFirstOrThrow();
+    expect(reviewed.reviewed_by).toBe(run.home.service.a['registered-therapist'].id);
 
     await rt.goto('/record/review-queue');
     await expect(rt.getByText('There are no notes waiting for review.').isVisible()).resolves.toBe(true);
@@ -242,10 +194,9 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await expectNoAxeViolations(ap, 'assessments (none yet)');
 
     // A baseline and a review Barthel (through the API), then the pages that show them.
-    const apClient = await signIn(home.app, home.service.a['assistant-practitioner']);
-    const barthel12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
-    const at = (minutesAgo: number) => new Date(home.clock.now().getTime() - minutesAgo * 60_000).toISOString();
-    for (const [timePoint, responses, ago] of [['baseline', barthel12, 600], ['review', { ...barthel12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 }, 60]] as const) {
+    const apClient = await run.home.signIn(run.home.service.a['assistant-practitioner']);
+    const at = (minutesAgo: number) => new Date(run.home.clock.now().getTime() - minutesAgo * 60_000).toISOString();
+    for (const [timePoint, responses, ago] of [['baseline', barthelAt12, 600], ['review', barthelAt16, 60]] as const) {
       const saved = await apClient.post(`/api/episodes/${episodeId}/assessments`, { instrumentId: 'barthel-index', method: 'observed', timePoint, administeredAt: at(ago), responses });
       expect(saved.statusCode).toBe(201);
     }
@@ -258,6 +209,6 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
   });
 
   it('raised no script errors, CSP refusals or missing assets along the way', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+    expect(run.problems()).toEqual([]);
   });
 });

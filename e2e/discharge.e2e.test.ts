@@ -4,60 +4,40 @@
 // section, is stopped from finalising with the follow-up wording empty, then finalises it and produces
 // her letter in large print (the default, from her recorded communication needs) and the GP copy.
 // Both stored PDFs open from the list of letters.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
-import { signIn } from '../packages/server/test/test-app.ts';
 import { pdfBodyFontSize, pdfText } from '../packages/server/test/pdf-text.ts';
-import { expectNoAxeViolations, launchBrowser, openPage, referAndTriageByApi, registerPatientByApi, startHomeward, type OpenedPage, type RunningHomeward } from './browser.ts';
+import { barthelAt12, barthelAt16, episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, openPage, referAndTriageByApi, registerPatientByApi, type OpenedPage } from './browser.ts';
+import { clickAndWait, errorSummary, flash, heading, squash, submitExpectingErrors } from './record-pages.ts';
 
 describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage;
   let ap: Page;
   let episodeId: string;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const apStaff = home.service.a['assistant-practitioner'];
-    const patient = await registerPatientByApi(home, therapist);
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id, { referral: { service: 'stroke-early-supported-discharge' } }));
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const lead = await signIn(home.app, home.service.a['clinical-lead']);
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: apStaff.id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
+    const apStaff = run.home.service.a['assistant-practitioner'];
+    let patientId: string;
+    ({ episodeId, patientId } = await episodeAllocatedTo(run.home, apStaff, { referral: { service: 'stroke-early-supported-discharge' } }));
 
     // What the assistant practitioner has recorded: a Barthel baseline of 12 and 16 at discharge, and a goal rated at discharge.
-    const apClient = await signIn(home.app, apStaff);
-    const at = (minutesAgo: number) => new Date(home.clock.now().getTime() - minutesAgo * 60_000);
-    const barthel12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
-    for (const [timePoint, responses, ago] of [['baseline', barthel12, 600], ['discharge', { ...barthel12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 }, 60]] as const) {
+    const apClient = await run.home.signIn(apStaff);
+    const at = (minutesAgo: number) => new Date(run.home.clock.now().getTime() - minutesAgo * 60_000);
+    for (const [timePoint, responses, ago] of [['baseline', barthelAt12, 600], ['discharge', barthelAt16, 60]] as const) {
       const saved = await apClient.post(`/api/episodes/${episodeId}/assessments`, { instrumentId: 'barthel-index', method: 'observed', timePoint, administeredAt: at(ago).toISOString(), responses });
       if (saved.statusCode !== 201) throw new Error(`could not record a Barthel: ${saved.statusCode} ${saved.body}`);
     }
     const goalId = uuidv7();
     const stamp = { created_at: at(500), created_by: apStaff.id, updated_at: at(500), updated_by: apStaff.id };
     const levels = { '-2': 'Cannot make a drink', '-1': 'Makes a hot drink with help', '0': 'Makes a hot drink on her own', '+1': 'Makes a drink and a snack on her own', '+2': 'Makes a simple meal on her own' };
-    await home.db.insertInto('goals').values({ id: goalId, episode_id: episodeId, patient_id: patient.id, statement: 'I want to make my own cup of tea', levels: JSON.stringify(levels), baseline_level: -1, importance: null, difficulty: null, target_on: '2026-12-08', agreed_with: 'Betty', ...stamp }).execute();
-    await home.db.insertInto('goal_attainments').values({ id: uuidv7(), goal_id: goalId, episode_id: episodeId, patient_id: patient.id, time_point: 'discharge', level: 1, note: null, rated_at: at(30), recorded_at: at(30), recorded_by: apStaff.id, recorded_by_role: 'assistant-practitioner' }).execute();
+    await run.home.db.insertInto('goals').values({ id: goalId, episode_id: episodeId, patient_id: patientId, statement: 'I want to make my own cup of tea', levels: JSON.stringify(levels), baseline_level: -1, importance: null, difficulty: null, target_on: '2026-12-08', agreed_with: 'Betty', ...stamp }).execute();
+    await run.home.db.insertInto('goal_attainments').values({ id: uuidv7(), goal_id: goalId, episode_id: episodeId, patient_id: patientId, time_point: 'discharge', level: 1, note: null, rated_at: at(30), recorded_at: at(30), recorded_by: apStaff.id, recorded_by_role: 'assistant-practitioner' }).execute();
 
-    opened = await openPage(browser, home, apStaff);
+    opened = await run.open(apStaff);
     ap = opened.page;
   });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
-  });
-
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
 
   it('she opens the discharge summary from the record: nothing drafted yet, explained, with a way to draft it', async () => {
     await ap.goto(`/episodes/${episodeId}/record`);
@@ -91,13 +71,9 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
     const followUp = ap.getByLabel('For the patient, in plain English: Follow-up and who to contact');
     const wording = await followUp.inputValue();
     await followUp.fill('');
-    const [response] = await Promise.all([ap.waitForResponse((r) => r.request().method() === 'POST'), ap.getByRole('button', { name: 'Save and finalise' }).click()]);
-    expect(response.status()).toBe(400);
-    await ap.locator('.nhsuk-error-summary').waitFor();
-    await expect(ap.title()).resolves.toMatch(/^Error: /);
-    expect((await ap.locator('.nhsuk-error-summary').getByRole('link').allTextContents()).map(squash)).toEqual(['Follow-up and who to contact: enter the patient’s wording before finalising']);
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save and finalise' }))).toEqual(['Follow-up and who to contact: enter the patient’s wording before finalising']);
     await expectNoAxeViolations(ap, 'discharge summary (errors)');
-    expect((await home.db.selectFrom('discharge_summaries').select('status').executeTakeFirstOrThrow()).status).toBe('draft');
+    expect((await run.home.db.selectFrom('discharge_summaries').select('status').executeTakeFirstOrThrow()).status).toBe('draft');
 
     await ap.getByLabel('For the patient, in plain English: Follow-up and who to contact').fill(wording);
     await clickAndWait(ap, ap.getByRole('button', { name: 'Save and finalise' }), `**/episodes/${episodeId}/discharge-summary?done=finalised`);
@@ -142,8 +118,8 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
   });
 
   it('for a patient who needs an interpreter and has no GP recorded, the page warns before any letter is produced', async () => {
-    const therapist = home.service.a['registered-therapist'];
-    const mrK = await registerPatientByApi(home, therapist, {
+    const therapist = run.home.service.a['registered-therapist'];
+    const mrK = await registerPatientByApi(run.home, therapist, {
       nhsNumber: '9434765870',
       givenName: 'Jan',
       familyName: 'Kowalski',
@@ -151,12 +127,12 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
       gpPracticeName: null,
       communicationNeeds: { needs: ['interpreter', 'easy-read'], interpreterLanguage: 'Polish', notes: null },
     });
-    const { episodeId: his } = await referAndTriageByApi(home, therapist, mrK.id);
-    const rt = await signIn(home.app, therapist);
+    const { episodeId: his } = await referAndTriageByApi(run.home, therapist, mrK.id);
+    const rt = await run.home.signIn(therapist);
     const drafted = await rt.post(`/api/episodes/${his}/discharge-summary`);
     expect((await rt.post(`/api/discharge-summaries/${drafted.json().id}/finalise`, { expectedVersion: 1 })).statusCode).toBe(200);
 
-    const page = await openPage(browser, home, therapist);
+    const page = await openPage(run.browser, run.home, therapist);
     try {
       await page.page.goto(`/episodes/${his}/discharge-summary`);
       await expect(page.page.getByText('This letter needs an alternative format').isVisible()).resolves.toBe(true);
@@ -165,9 +141,8 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
       await expect(page.page.getByRole('heading', { name: /No GP practice/ }).isVisible()).resolves.toBe(true);
       await expect(page.page.getByRole('group', { name: 'Print size' }).getByLabel('Standard print (12 point)').isChecked()).resolves.toBe(true);
       await expectNoAxeViolations(page.page, 'discharge summary (final, warnings)');
-      const [response] = await Promise.all([page.page.waitForResponse((r) => r.request().method() === 'POST'), page.page.getByRole('button', { name: 'Produce the copy for the GP' }).click()]);
-      expect(response.status()).toBe(400);
-      await expect(squash(await page.page.locator('.nhsuk-error-summary').textContent())).toContain('No GP practice is recorded for Jan Kowalski');
+      await submitExpectingErrors(page.page, page.page.getByRole('button', { name: 'Produce the copy for the GP' }));
+      expect(squash(await errorSummary(page.page).textContent())).toContain('No GP practice is recorded for Jan Kowalski');
       await expectNoAxeViolations(page.page, 'discharge summary (letter refused)');
       expect(page.problems).toEqual([]);
     } finally {

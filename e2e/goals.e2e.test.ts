@@ -3,62 +3,21 @@
 // the goals from the record, sets a goal with its five GAS levels described (after an empty submit lists
 // what is missing), sees the T-score at baseline, rates the goal at review against its own level
 // descriptions, sees the T-score now, and marks the goal achieved.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { signIn } from '../packages/server/test/test-app.ts';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  referAndTriageByApi,
-  registerPatientByApi,
-  startHomeward,
-  type OpenedPage,
-  type RunningHomeward,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser } from './browser.ts';
+import { clickAndWait, flash, heading, squash, submitExpectingErrors, summaryValue } from './record-pages.ts';
 
 describe('goals rated with Goal Attainment Scaling', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
+  const run = homewardInBrowser();
   let episodeId: string;
   let ap: Page;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const patient = await registerPatientByApi(home, therapist);
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id));
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const lead = await signIn(home.app, home.service.a['clinical-lead']);
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: home.service.a['assistant-practitioner'].id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
-    const o = await openPage(browser, home, home.service.a['assistant-practitioner']);
-    opened.push(o);
-    ap = o.page;
-  });
-  afterAll(async () => {
-    for (const o of opened) await o.close();
-    await browser?.close();
-    await home?.close();
+    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner']));
+    ap = await run.pageFor(run.home.service.a['assistant-practitioner']);
   });
 
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
-  const errorSummary = (page: Page) => page.locator('.nhsuk-error-summary');
-  async function submitExpectingErrors(page: Page, button: Locator): Promise<string[]> {
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-    expect(response.status()).toBe(400);
-    await errorSummary(page).waitFor();
-    await expect(page.title()).resolves.toMatch(/^Error: /);
-    return (await errorSummary(page).getByRole('link').allTextContents()).map(squash);
-  }
-  const summaryValue = (page: Page, key: string) =>
-    page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) }).first().locator('.nhsuk-summary-list__value');
   const goalsUrl = new RegExp(`/episodes/[0-9a-f-]{36}/goals\\?done=`);
 
   it('the assistant practitioner opens the goals from the record and sets a goal in Mrs B’s words', async () => {
@@ -85,7 +44,7 @@ describe('goals rated with Goal Attainment Scaling', () => {
       'Enter target date',
     ]);
     await expectNoAxeViolations(ap, 'goal form (errors)');
-    expect(await home.db.selectFrom('goals').select('id').execute()).toHaveLength(0);
+    expect(await run.home.db.selectFrom('goals').select('id').execute()).toHaveLength(0);
 
     await ap.getByLabel('The goal, in the patient’s own words').fill('I want to make my own cup of tea and carry it to the lounge');
     await ap.getByLabel('Agreed with (optional)').fill('Mrs B and her daughter');
@@ -109,8 +68,8 @@ describe('goals rated with Goal Attainment Scaling', () => {
     expect(squash(await summaryValue(ap, 'Weight').textContent())).toBe('6 (importance × difficulty)');
     await expect(ap.getByText('50 = goals met as expected').isVisible()).resolves.toBe(true);
     await expectNoAxeViolations(ap, 'goals (one goal set)');
-    const stored = await home.db.selectFrom('goals').select(['importance', 'difficulty', 'baseline_level', 'created_by']).execute();
-    expect(stored).toEqual([{ importance: 3, difficulty: 2, baseline_level: -1, created_by: home.service.a['assistant-practitioner'].id }]);
+    const stored = await run.home.db.selectFrom('goals').select(['importance', 'difficulty', 'baseline_level', 'created_by']).execute();
+    expect(stored).toEqual([{ importance: 3, difficulty: 2, baseline_level: -1, created_by: run.home.service.a['assistant-practitioner'].id }]);
   });
 
   it('she refines the wording while the goal is unrated', async () => {
@@ -163,6 +122,6 @@ describe('goals rated with Goal Attainment Scaling', () => {
   });
 
   it('raised no script errors, CSP refusals or missing assets along the way', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+    expect(run.problems()).toEqual([]);
   });
 });

@@ -1,8 +1,9 @@
 // Keyboard only: the skip link comes first and takes you past the header, and the register form can
 // be filled in and sent without a mouse (Tab between fields, Space and arrows for choices, Enter).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startHomeward, type OpenedPage, type RunningHomeward } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { homewardInBrowser, type OpenedPage } from './browser.ts';
+import { flash } from './record-pages.ts';
 
 /** Presses Tab until the focused element matches `selector`; fails if it takes more than `max` presses. */
 async function tabTo(page: Page, selector: string, max = 40): Promise<number> {
@@ -21,20 +22,13 @@ const focused = (page: Page) =>
   });
 
 describe('using Homeward with the keyboard alone', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage;
   let page: Page;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    opened = await openPage(browser, home, home.service.a['registered-therapist']);
+    opened = await run.open(run.home.service.a['registered-therapist']);
     page = opened.page;
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
   });
 
   it.each(['/', '/patients/search', '/patients/new'])('on %s the skip link is the first tab stop and moves focus to the main content', async (url) => {
@@ -89,9 +83,9 @@ describe('using Homeward with the keyboard alone', () => {
     await page.keyboard.press('Enter');
 
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}\?registered=1$/);
-    await expect(page.locator('.nhsuk-notification-banner').textContent()).resolves.toContain('Patient registered');
+    await expect(flash(page)).resolves.toContain('Patient registered');
     const id = new URL(page.url()).pathname.split('/')[2]!;
-    const row = await home.db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await run.home.db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
       nhs_number: '9434765803',
       given_name: 'Edna',

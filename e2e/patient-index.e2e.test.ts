@@ -1,30 +1,24 @@
 // The patient index, end to end in a real browser: a therapist finds a patient, corrects their
 // details through the NHS.UK error pattern, checks the change history, signs out; then the privacy
 // officer sees that access in the audit. One story, one browser session, steps in order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, registerPatientByApi, signInThroughPage, signOutThroughPage, startHomeward, type OpenedPage, type RunningHomeward } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { homewardInBrowser, registerPatientByApi, signInThroughPage, signOutThroughPage, type OpenedPage } from './browser.ts';
+import { errorSummary, flash, heading } from './record-pages.ts';
 
 describe('a therapist corrects a patient’s details and the privacy officer sees it', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage;
   let page: Page;
   let patientId: string;
   const therapistName = 'Alex registered therapist';
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
     // Registered by the clinical lead, so everything the audit shows for the therapist is this story's.
-    const patient = await registerPatientByApi(home, home.service.a['clinical-lead'], { riskFlags: ['visit-in-pairs', 'animals'] });
+    const patient = await registerPatientByApi(run.home, run.home.service.a['clinical-lead'], { riskFlags: ['visit-in-pairs', 'animals'] });
     patientId = patient.id;
-    opened = await openPage(browser, home);
+    opened = await run.open();
     page = opened.page;
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
   });
 
   const main = () => page.locator('main');
@@ -32,7 +26,7 @@ describe('a therapist corrects a patient’s details and the privacy officer see
   const summaryValue = (key: string) => page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: key }) }).locator('.nhsuk-summary-list__value');
 
   it('signs in with the keyboard: type the email and password, press Enter', async () => {
-    await signInThroughPage(page, home.service.a['registered-therapist']);
+    await signInThroughPage(page, run.home.service.a['registered-therapist']);
     expect(new URL(page.url()).pathname).toBe('/');
     await expect(page.getByText(`Signed in as ${therapistName}`).isVisible()).resolves.toBe(true);
   });
@@ -50,7 +44,7 @@ describe('a therapist corrects a patient’s details and the privacy officer see
   });
 
   it('shows the patient banner with the NHS number in 3 3 4 and the risk flags', async () => {
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Patient details');
+    await expect(heading(page)).resolves.toBe('Patient details');
     await expect(banner().getByRole('heading', { name: 'BLOOR, Betty' }).isVisible()).resolves.toBe(true);
     await expect(banner().textContent()).resolves.toContain('NHS number: 943 476 5919');
     await expect(banner().getByRole('list', { name: 'Risk flags' }).getByRole('listitem').allTextContents()).resolves.toEqual(['Visit in pairs', 'Animals']);
@@ -66,7 +60,7 @@ describe('a therapist corrects a patient’s details and the privacy officer see
     await nhsNumber.fill('943 476 5918'); // wrong check digit
     await page.getByRole('button', { name: 'Save changes' }).click();
 
-    const summary = page.locator('.nhsuk-error-summary');
+    const summary = errorSummary(page);
     await summary.waitFor();
     await expect(page.title()).resolves.toMatch(/^Error: Change patient details/);
     await expect(summary.getByRole('heading').textContent()).resolves.toContain('There is a problem');
@@ -90,7 +84,7 @@ describe('a therapist corrects a patient’s details and the privacy officer see
     await page.getByLabel('Phone number (optional)').fill('01632 960999');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL(`**/patients/${patientId}?saved=1`);
-    await expect(page.locator('.nhsuk-notification-banner').textContent()).resolves.toContain('Changes saved');
+    await expect(flash(page)).resolves.toContain('Changes saved');
     await expect(banner().textContent()).resolves.toContain('NHS number: 401 023 2137');
     await expect(summaryValue('NHS number').textContent()).resolves.toMatch(/^\s*401 023 2137\s*$/);
     await expect(summaryValue('Phone').textContent()).resolves.toMatch(/01632\s?960\s?999/);
@@ -119,7 +113,7 @@ describe('a therapist corrects a patient’s details and the privacy officer see
   });
 
   it('the privacy officer finds the patient in the audit and sees the therapist’s access', async () => {
-    await signInThroughPage(page, home.service.a['privacy-officer']);
+    await signInThroughPage(page, run.home.service.a['privacy-officer']);
     await page.getByRole('link', { name: 'Access audit' }).first().click();
     await page.waitForURL('**/audit');
     await page.getByLabel('NHS number').fill('401 023 2137');
@@ -147,23 +141,16 @@ describe('a therapist corrects a patient’s details and the privacy officer see
 });
 
 describe('the change history shows only what changed', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    opened = await openPage(browser, home, home.service.a['registered-therapist']);
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
+    opened = await run.open(run.home.service.a['registered-therapist']);
   });
 
   it('saving the form with the risk flags untouched records no change to them', async () => {
     // Flags registered through the API in a different order from the form's checkboxes.
-    const patient = await registerPatientByApi(home, home.service.a['registered-therapist'], { riskFlags: ['animals', 'visit-in-pairs'] });
+    const patient = await registerPatientByApi(run.home, run.home.service.a['registered-therapist'], { riskFlags: ['animals', 'visit-in-pairs'] });
     const page = opened.page;
     await page.goto(`/patients/${patient.id}/edit`);
     await page.getByLabel('Phone number (optional)').fill('01632 960999');

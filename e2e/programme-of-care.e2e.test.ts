@@ -4,65 +4,23 @@
 // error summary says which competence is missing and who records it), then sets kitchen practice with
 // the support worker twice a week; the support worker logs her visit, and the assistant practitioner
 // sees it against what is expected, opens the stop-or-complete page and prints the carer's sheet.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { signIn } from '../packages/server/test/test-app.ts';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  referAndTriageByApi,
-  registerPatientByApi,
-  startHomeward,
-  type OpenedPage,
-  type RunningHomeward,
-  type TestStaff,
-  useSession,
-} from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, useSession } from './browser.ts';
+import { clickAndWait, fillDate, flash, heading, squash, submitExpectingErrors } from './record-pages.ts';
 
 describe('programme of care: delegation within competence and completion logs', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
+  const run = homewardInBrowser();
+  const { pageFor } = run;
   let episodeId: string;
   let ap: Page;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const patient = await registerPatientByApi(home, therapist);
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id));
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const lead = await signIn(home.app, home.service.a['clinical-lead']);
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: home.service.a['assistant-practitioner'].id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
+    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner']));
   });
-  afterAll(async () => {
-    for (const o of opened) await o.close();
-    await browser?.close();
-    await home?.close();
-  });
-
-  async function pageFor(staff: TestStaff): Promise<Page> {
-    const o = await openPage(browser, home, staff);
-    opened.push(o);
-    return o.page;
-  }
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
-  async function submitExpectingErrors(page: Page, button: Locator): Promise<string[]> {
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), button.click()]);
-    expect(response.status()).toBe(400);
-    await page.locator('.nhsuk-error-summary').waitFor();
-    return (await page.locator('.nhsuk-error-summary').getByRole('link').allTextContents()).map(squash);
-  }
 
   it('the registered therapist records the support worker’s kitchen-practice competence', async () => {
-    const rt = await pageFor(home.service.a['registered-therapist']);
+    const rt = await pageFor(run.home.service.a['registered-therapist']);
     await rt.goto('/staff/competences');
     await expect(heading(rt)).resolves.toBe('Staff competences for delegated activities');
     await expectNoAxeViolations(rt, 'competences (none)');
@@ -71,10 +29,7 @@ describe('programme of care: delegation within competence and completion logs', 
 
     await rt.getByLabel('Who was assessed?').selectOption({ label: 'Alex support worker (support worker)' });
     await rt.getByLabel('Competence', { exact: true }).selectOption({ label: 'Kitchen practice (meal and hot drink preparation)' });
-    const date = rt.getByRole('group', { name: 'Date they were assessed as competent' });
-    await date.getByLabel('Day').fill('20');
-    await date.getByLabel('Month').fill('11');
-    await date.getByLabel('Year').fill('2026');
+    await fillDate(rt.getByRole('group', { name: 'Date they were assessed as competent' }), '20', '11', '2026');
     await clickAndWait(rt, rt.getByRole('button', { name: 'Record the competence' }), /\/staff\/competences\?done=recorded/);
     await expect(flash(rt)).resolves.toContain('Competence recorded');
     const table = rt.getByRole('table', { name: 'Competences recorded for Alex support worker' });
@@ -85,7 +40,7 @@ describe('programme of care: delegation within competence and completion logs', 
   });
 
   it('the assistant practitioner is refused delegating without a competence, then sets kitchen practice twice a week', async () => {
-    ap = await pageFor(home.service.a['assistant-practitioner']);
+    ap = await pageFor(run.home.service.a['assistant-practitioner']);
     await ap.goto(`/episodes/${episodeId}/record`);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Programme of care' }), `**/episodes/${episodeId}/programme`);
     await expect(heading(ap)).resolves.toBe('Programme of care');
@@ -98,7 +53,7 @@ describe('programme of care: delegation within competence and completion logs', 
     await expectNoAxeViolations(ap, 'activity form (empty)');
     expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Set the activity' }))).toEqual(['Choose the kind of activity', 'Enter how many times, for example 2', 'Choose who does or helps with the activity']);
     await expectNoAxeViolations(ap, 'activity form (errors)');
-    expect(await home.db.selectFrom('programme_activities').select('id').execute()).toHaveLength(0);
+    expect(await run.home.db.selectFrom('programme_activities').select('id').execute()).toHaveLength(0);
 
     await ap.getByRole('group', { name: 'Kind of activity' }).getByLabel('Functional practice').check();
     await ap.getByLabel('Name of the activity').fill('Stairs practice');
@@ -110,7 +65,7 @@ describe('programme of care: delegation within competence and completion logs', 
     const [refused] = await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Set the activity' }));
     expect(refused).toBe('Alex support worker has no current recorded competence for stairs practice. A registered therapist or clinical lead must assess them and record it on the staff competences page before this activity can be delegated to them');
     await expectNoAxeViolations(ap, 'activity form (delegation refused)');
-    expect(await home.db.selectFrom('programme_activities').select('id').execute()).toHaveLength(0);
+    expect(await run.home.db.selectFrom('programme_activities').select('id').execute()).toHaveLength(0);
 
     await ap.getByLabel('Name of the activity').fill('Kitchen practice');
     await ap.getByLabel('What to do').fill('Make a hot drink and a simple lunch, carrying them to the table on the trolley.');
@@ -123,8 +78,8 @@ describe('programme of care: delegation within competence and completion logs', 
   });
 
   it('the support worker logs her visit', async () => {
-    home.clock.advanceMinutes(120);
-    const sw = await pageFor(home.service.a['support-worker']);
+    run.home.clock.advanceMinutes(120);
+    const sw = await pageFor(run.home.service.a['support-worker']);
     await sw.goto(`/episodes/${episodeId}/programme`);
     await expect(sw.getByRole('link', { name: 'Set an activity' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(sw, 'programme (support worker)');
@@ -139,13 +94,13 @@ describe('programme of care: delegation within competence and completion logs', 
     await clickAndWait(sw, sw.getByRole('button', { name: 'Log it' }), /\/programme\?done=logged/);
     await expect(flash(sw)).resolves.toContain('Logged: Kitchen practice, done on 24 November 2026');
     await expectNoAxeViolations(sw, 'programme (logged)');
-    const logs = await home.db.selectFrom('programme_completions').select(['recorded_by', 'reported_by', 'outcome']).execute();
-    expect(logs).toEqual([{ recorded_by: home.service.a['support-worker'].id, reported_by: 'staff', outcome: 'done' }]);
+    const logs = await run.home.db.selectFrom('programme_completions').select(['recorded_by', 'reported_by', 'outcome']).execute();
+    expect(logs).toEqual([{ recorded_by: run.home.service.a['support-worker'].id, reported_by: 'staff', outcome: 'done' }]);
   });
 
   it('the assistant practitioner reviews the log, opens stop-or-complete and prints the carer’s sheet', async () => {
     // Later that day: she signs in again (her earlier session has timed out).
-    await useSession(ap.context(), home, home.service.a['assistant-practitioner']);
+    await useSession(ap.context(), run.home, run.home.service.a['assistant-practitioner']);
     await ap.goto(`/episodes/${episodeId}/programme`);
     const current = ap.getByRole('table', { name: 'Current activities, with the last 7 days against what is expected' });
     expect(squash(await current.locator('tbody tr').first().textContent())).toContain('1 done of 1 expected');
@@ -163,10 +118,10 @@ describe('programme of care: delegation within competence and completion logs', 
     const pdf = await ap.request.get(href!);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
-    expect((await home.db.selectFrom('letters').select(['kind', 'print_size']).execute())).toEqual([{ kind: 'carer-programme', print_size: 'large' }]);
+    expect((await run.home.db.selectFrom('letters').select(['kind', 'print_size']).execute())).toEqual([{ kind: 'carer-programme', print_size: 'large' }]);
   });
 
   it('raised no script errors, CSP refusals or missing assets along the way', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+    expect(run.problems()).toEqual([]);
   });
 });

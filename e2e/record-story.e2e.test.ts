@@ -11,22 +11,11 @@
 // review. At discharge she rates the goals, discharges Mrs B, lets Homeward draft the discharge summary,
 // edits and finalises it, and produces the large-print letter and the GP copy, whose stored PDFs say
 // what was finalised. The timeline shows the story.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { signIn } from '../packages/server/test/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { pdfBodyFontSize, pdfText } from '../packages/server/test/pdf-text.ts';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  referAndTriageByApi,
-  registerPatientByApi,
-  startHomeward,
-  useSession,
-  type OpenedPage,
-  type RunningHomeward,
-  type TestStaff,
-} from './browser.ts';
+import { episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, laterAs } from './browser.ts';
+import { clickAndWait, fillDate, flash, heading, squash, summaryValue } from './record-pages.ts';
 
 // Barthel items as the form shows them: 12 points at the first visit, 16 at the review.
 const barthelAt12: Array<[string, string]> = [
@@ -73,57 +62,21 @@ const goals = [
 ];
 
 describe('issue 4: Mrs B’s clinical record from the first home visit to the discharge letter', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
+  const run = homewardInBrowser();
+  const { pageFor } = run;
   let episodeId: string;
   let ap: Page;
   let patientLetterHref: string;
   let gpLetterHref: string;
 
-  const staff = () => home.service.a;
+  const staff = () => run.home.service.a;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
     // Outside the story: Mrs B registered (large print, address, GP practice), referred to stroke early
     // supported discharge, triaged non-complex so a Band 4 may hold her, and allocated to the AP.
-    const therapist = staff()['registered-therapist'];
-    const patient = await registerPatientByApi(home, therapist);
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id, { referral: { service: 'stroke-early-supported-discharge' } }));
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const lead = await signIn(home.app, staff()['clinical-lead']);
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: staff()['assistant-practitioner'].id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
-  });
-  afterAll(async () => {
-    for (const o of opened) await o.close();
-    await browser?.close();
-    await home?.close();
+    ({ episodeId } = await episodeAllocatedTo(run.home, staff()['assistant-practitioner'], { referral: { service: 'stroke-early-supported-discharge' } }));
   });
 
-  async function pageFor(who: TestStaff): Promise<Page> {
-    const o = await openPage(browser, home, who);
-    opened.push(o);
-    return o.page;
-  }
-  /** Moves the clock on and gives `page` a fresh session, as signing in again after the idle timeout. */
-  async function laterAs(page: Page, at: string, who: TestStaff): Promise<void> {
-    home.clock.set(new Date(at));
-    await useSession(page.context(), home, who);
-  }
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
-  const flash = async (page: Page) => squash(await page.locator('.nhsuk-notification-banner').textContent());
-  const summaryValue = (page: Page, key: string, within: Page | Locator = page) =>
-    within.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) }).first().locator('.nhsuk-summary-list__value');
-  async function fillDate(group: Locator, day: string, month: string, year: string): Promise<void> {
-    await group.getByLabel('Day').fill(day);
-    await group.getByLabel('Month').fill(month);
-    await group.getByLabel('Year').fill(year);
-  }
   /** On the tablet nothing should need scrolling sideways: the page is no wider than the screen. */
   const fitsTheTablet = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
   const toRecord = async (page: Page) => {
@@ -149,7 +102,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
   it('at the first home visit, on a tablet, the assistant practitioner records first contact and Mrs B’s consent', async () => {
     ap = await pageFor(staff()['assistant-practitioner']);
     await ap.setViewportSize({ width: 820, height: 1180 });
-    await laterAs(ap, '2026-11-25T11:30:00Z', staff()['assistant-practitioner']);
+    await laterAs(run.home, ap, '2026-11-25T11:30:00Z', staff()['assistant-practitioner']);
     await ap.goto('/caseload');
     await expect(heading(ap)).resolves.toBe('My caseload');
     await expectNoAxeViolations(ap, 'caseload (tablet)');
@@ -297,7 +250,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
 
   it('the next day the support worker logs her kitchen-practice visit and writes her note', async () => {
     const sw = await pageFor(staff()['support-worker']);
-    await laterAs(sw, '2026-11-26T14:00:00Z', staff()['support-worker']);
+    await laterAs(run.home, sw, '2026-11-26T14:00:00Z', staff()['support-worker']);
     await sw.goto(`/episodes/${episodeId}/programme`);
     await expect(sw.getByRole('link', { name: 'Set an activity' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(sw, 'programme (support worker)');
@@ -327,7 +280,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
   });
 
   it('the assistant practitioner reviews the support worker’s note from the queue and sees the visit logged', async () => {
-    await laterAs(ap, '2026-11-26T16:30:00Z', staff()['assistant-practitioner']);
+    await laterAs(run.home, ap, '2026-11-26T16:30:00Z', staff()['assistant-practitioner']);
     await ap.goto('/');
     await expectNoAxeViolations(ap, 'home (assistant practitioner)');
     await clickAndWait(ap, ap.getByRole('link', { name: 'Notes to review' }), '**/record/review-queue');
@@ -354,7 +307,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
   });
 
   it('three weeks on, the review Barthel is 4 points higher and Homeward says it passes the MCID', async () => {
-    await laterAs(ap, '2026-12-16T11:00:00Z', staff()['assistant-practitioner']);
+    await laterAs(run.home, ap, '2026-12-16T11:00:00Z', staff()['assistant-practitioner']);
     await toRecord(ap);
     await expectNoAxeViolations(ap, 'record (at review)');
     await clickAndWait(ap, ap.getByRole('link', { name: 'Record an assessment' }), `**/episodes/${episodeId}/assessments/new`);
@@ -406,7 +359,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
   });
 
   it('at discharge she rates the goals and discharges Mrs B home', async () => {
-    await laterAs(ap, '2027-01-06T11:00:00Z', staff()['assistant-practitioner']);
+    await laterAs(run.home, ap, '2027-01-06T11:00:00Z', staff()['assistant-practitioner']);
     await ap.goto(`/episodes/${episodeId}/goals`);
     await expectNoAxeViolations(ap, 'goals (at discharge)');
     for (const [n, level] of [[1, '+1: Somewhat more than expected'], [2, '0: Expected outcome'], [3, '0: Expected outcome']] as const) {
@@ -544,7 +497,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
   });
 
   it('raised no script errors, CSP refusals or missing assets along the way', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
-    expect(opened.flatMap((o) => o.externalRequests)).toEqual([]);
+    expect(run.problems()).toEqual([]);
+    expect(run.externalRequests()).toEqual([]);
   });
 });

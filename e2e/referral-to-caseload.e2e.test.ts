@@ -5,29 +5,16 @@
 // given to that assistant practitioner; a week on she hands Mrs B over for the weekend, gets her back,
 // and discharges her home with the outcome recorded. One story, steps in order, the clock moved on
 // between days as the team would live them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { hashPassword } from '../packages/server/src/staff/password.ts';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  referAndTriageByApi,
-  registerPatientByApi,
-  signInThroughPage,
-  startHomeward,
-  testPassword,
-  useSession,
-  type OpenedPage,
-  type RunningHomeward,
-  type TestStaff,
-} from './browser.ts';
+import { expectNoAxeViolations, homewardInBrowser, laterAs, referAndTriageByApi, registerPatientByApi, signInThroughPage, testPassword, useSession, type TestStaff } from './browser.ts';
+import { clickAndWait, errorSummary, flash, heading, squash, submitExpectingErrors, summaryValue } from './record-pages.ts';
 
 describe('Mrs B from referral to discharge, through triage, allocation within competence and the caseload', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
+  const run = homewardInBrowser();
+  const { pageFor } = run;
   let mrsB: string;
   let stroke: { referralId: string; episodeId: string };
   let referralId: string;
@@ -36,12 +23,11 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   let colleague: TestStaff;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
     // Mrs B is known to the other team only: team A has no relationship with her until the referral.
-    mrsB = (await registerPatientByApi(home, home.service.otherTeamTherapist, { riskFlags: ['animals'], livesAlone: true })).id;
+    mrsB = (await registerPatientByApi(run.home, run.home.service.otherTeamTherapist, { riskFlags: ['animals'], livesAlone: true })).id;
     const id = uuidv7();
-    const now = home.clock.now();
-    await home.db.insertInto('staff').values({
+    const now = run.home.clock.now();
+    await run.home.db.insertInto('staff').values({
       id,
       email: 'carys.evans@test.example',
       given_name: 'Carys',
@@ -50,56 +36,34 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
       registration_number: null,
       band: '4',
       homeward_role: 'assistant-practitioner',
-      team_id: home.service.teamA,
+      team_id: run.home.service.teamA,
       base_location: null,
       password_hash: await hashPassword(testPassword, 10),
       created_at: now,
       updated_at: now,
     }).execute();
-    colleague = { id, email: 'carys.evans@test.example', role: 'assistant-practitioner', teamId: home.service.teamA };
+    colleague = { id, email: 'carys.evans@test.example', role: 'assistant-practitioner', teamId: run.home.service.teamA };
     // A complex stroke patient the team already knows, referred and triaged through the API: the story
     // is about who may hold it, not how it arrived.
-    const strokePatient = await registerPatientByApi(home, home.service.a['clinical-lead'], { nhsNumber: '4010232137', givenName: 'Stanley', familyName: 'Stone', sex: 'male', dateOfBirth: '1939-03-02', contacts: [], riskFlags: [] });
-    stroke = await referAndTriageByApi(home, home.service.a['registered-therapist'], strokePatient.id, {
+    const strokePatient = await registerPatientByApi(run.home, run.home.service.a['clinical-lead'], { nhsNumber: '4010232137', givenName: 'Stanley', familyName: 'Stone', sex: 'male', dateOfBirth: '1939-03-02', contacts: [], riskFlags: [] });
+    stroke = await referAndTriageByApi(run.home, run.home.service.a['registered-therapist'], strokePatient.id, {
       referral: { service: 'stroke-early-supported-discharge', reason: 'Left middle cerebral artery stroke: dense right hemiparesis, expressive dysphasia', urgencyRequested: 'urgent' },
       triage: { complexity: 'complex', complexityReason: 'Dense hemiparesis, dysphasia, two carers on each visit', priority: 'P1', skillsNeeded: ['OT', 'PT', 'two-person'], visitsPerWeek: 5 },
     });
   });
-  afterAll(async () => {
-    for (const o of opened) await o.close();
-    await browser?.close();
-    await home?.close();
-  });
-
-  async function pageFor(staff?: TestStaff): Promise<Page> {
-    const o = await openPage(browser, home, staff);
-    opened.push(o);
-    return o.page;
-  }
   let therapist: Page; // Alex registered therapist, an OT: the ward therapist role-play, then the triaging OT
   let lead: Page;
   let ap: Page; // Alex assistant practitioner, Band 4
   let cover: Page; // Carys Evans, the colleague covering the weekend
 
-  /** Clicks something that submits or navigates, and waits for the page it leads to. */
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp | ((url: URL) => boolean)): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const flash = (page: Page) => page.locator('.nhsuk-notification-banner').textContent();
-  const errorSummary = (page: Page) => page.locator('.nhsuk-error-summary');
-  const summaryValue = (page: Page, key: string) =>
-    page.locator('.nhsuk-summary-list__row', { has: page.locator('.nhsuk-summary-list__key', { hasText: new RegExp(`^\\s*${key}\\s*$`) }) }).first().locator('.nhsuk-summary-list__value');
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
   /** Each body row's cells as read on screen (innerText, so a line break reads as a space). */
   const rowsOf = (table: Locator) => table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.innerText.replace(/\s+/g, ' ').trim())));
-  const errorLinks = async (page: Page) => (await errorSummary(page).getByRole('link').allTextContents()).map(squash);
   const history = (page: Page) => rowsOf(page.getByRole('table', { name: /Everything that has happened to this episode/ }));
   const caseloadTable = (page: Page) => page.locator('table.hw-caseload');
   const caseloadRow = (page: Page, name: string) => caseloadTable(page).getByRole('row', { name: new RegExp(name) });
 
   it('the ward therapist finds Mrs B, who is not her team’s patient, and opens the referral form', async () => {
-    therapist = await pageFor(home.service.a['registered-therapist']);
+    therapist = await pageFor(run.home.service.a['registered-therapist']);
     await therapist.goto('/patients/search');
     await therapist.getByLabel('NHS number').fill('943 476 5919');
     await clickAndWait(therapist, therapist.getByRole('button', { name: 'Search by NHS number' }), /nhsNumber=/);
@@ -116,10 +80,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
 
   it('the form lists every missing answer, each linked to its field', async () => {
     await therapist.getByLabel('Time received').fill('');
-    await therapist.getByRole('button', { name: 'Save referral' }).click();
-    await errorSummary(therapist).waitFor();
-    await expect(therapist.title()).resolves.toMatch(/^Error: /);
-    expect(await errorLinks(therapist)).toEqual(
+    expect(await submitExpectingErrors(therapist, therapist.getByRole('button', { name: 'Save referral' }))).toEqual(
       expect.arrayContaining([
         'Select where the referral came from',
         'Enter the time the referral was received, like 14:30',
@@ -176,9 +137,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
     // Each priority says, before choosing it, when first contact would be due under the service's standard.
     await expect(p.getByRole('group', { name: 'Priority' }).textContent()).resolves.toContain('First contact due by 26 Nov 2026, 08:30 (Reablement: 2 days)');
 
-    await p.getByRole('button', { name: 'Accept and open episode of care' }).click();
-    await errorSummary(p).waitFor();
-    expect(await errorLinks(p)).toEqual(
+    expect(await submitExpectingErrors(p, p.getByRole('button', { name: 'Accept and open episode of care' }))).toEqual(
       expect.arrayContaining(['Select whether the patient’s needs are complex or non-complex', 'Select a priority: P1, P2 or P3', 'Select occupational therapy, physiotherapy or both']),
     );
     await expectNoAxeViolations(p, 'triage (errors)');
@@ -199,7 +158,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   });
 
   it('the clinical lead finds Mrs B on the waiting list and allocates her to the Band 4 assistant practitioner', async () => {
-    lead = await pageFor(home.service.a['clinical-lead']);
+    lead = await pageFor(run.home.service.a['clinical-lead']);
     await lead.goto('/');
     await clickAndWait(lead, lead.getByRole('link', { name: 'Waiting list', exact: true }).first(), '**/caseload/waiting');
     await expect(heading(lead)).resolves.toBe('Waiting list');
@@ -237,7 +196,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
 
   it('the assistant practitioner signs in; her caseload shows Mrs B, her clock and why she sits where she does', async () => {
     ap = await pageFor();
-    await signInThroughPage(ap, home.service.a['assistant-practitioner']);
+    await signInThroughPage(ap, run.home.service.a['assistant-practitioner']);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Caseload', exact: true }).first(), '**/caseload');
     await expect(heading(ap)).resolves.toBe('My caseload');
     const rows = await rowsOf(caseloadTable(ap));
@@ -277,7 +236,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
     await lead.evaluate((staffId) => {
       const input = Object.assign(document.createElement('input'), { type: 'hidden', name: 'staffId', value: staffId });
       document.querySelector('form[action$="/allocate"]')?.append(input);
-    }, home.service.a['assistant-practitioner'].id);
+    }, run.home.service.a['assistant-practitioner'].id);
     const [response] = await Promise.all([lead.waitForResponse((r) => r.url().endsWith('/allocate') && r.request().method() === 'POST'), lead.getByRole('button', { name: 'Save allocation' }).click()]);
     expect(response.status()).toBe(400);
     await errorSummary(lead).waitFor();
@@ -286,16 +245,15 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
     );
     await expectNoAxeViolations(lead, 'allocate (refused)');
 
-    const episode = await home.db.selectFrom('episodes').select(['allocated_to', 'version']).where('id', '=', stroke.episodeId).executeTakeFirstOrThrow();
+    const episode = await run.home.db.selectFrom('episodes').select(['allocated_to', 'version']).where('id', '=', stroke.episodeId).executeTakeFirstOrThrow();
     expect(episode).toEqual({ allocated_to: null, version: 1 });
-    const refusal = await home.db.selectFrom('audit_events').select(['staff_id', 'detail']).where('record_id', '=', stroke.episodeId).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
-    expect(refusal.staff_id).toBe(home.service.a['clinical-lead'].id);
-    expect(refusal.detail).toMatchObject({ rule: 'assistant-practitioner-non-complex-only', staffId: home.service.a['assistant-practitioner'].id });
+    const refusal = await run.home.db.selectFrom('audit_events').select(['staff_id', 'detail']).where('record_id', '=', stroke.episodeId).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(refusal.staff_id).toBe(run.home.service.a['clinical-lead'].id);
+    expect(refusal.detail).toMatchObject({ rule: 'assistant-practitioner-non-complex-only', staffId: run.home.service.a['assistant-practitioner'].id });
   });
 
   it('the next morning she records first contact, within the clock', async () => {
-    home.clock.set(new Date('2026-11-25T10:30:00Z')); // Wednesday
-    await useSession(ap.context(), home, home.service.a['assistant-practitioner']);
+    await laterAs(run.home, ap, '2026-11-25T10:30:00Z', run.home.service.a['assistant-practitioner']); // Wednesday
     await ap.goto('/caseload');
     await clickAndWait(ap, caseloadRow(ap, 'BLOOR, Betty').getByRole('link', { name: 'BLOOR, Betty' }), `**/episodes/${episodeId}`);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Record first contact' }), `**/episodes/${episodeId}/first-contact`);
@@ -317,8 +275,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   });
 
   it('a week later she hands Mrs B over to a colleague for the weekend, with the reason kept in the history', async () => {
-    home.clock.set(new Date('2026-12-04T15:00:00Z')); // Friday afternoon
-    await useSession(ap.context(), home, home.service.a['assistant-practitioner']);
+    await laterAs(run.home, ap, '2026-12-04T15:00:00Z', run.home.service.a['assistant-practitioner']); // Friday afternoon
     await ap.goto(`/episodes/${episodeId}`);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Hand over to a colleague' }), `**/episodes/${episodeId}/hand-over`);
     await expect(heading(ap)).resolves.toBe('Hand over the episode');
@@ -347,8 +304,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   });
 
   it('on Monday the colleague hands her back', async () => {
-    home.clock.set(new Date('2026-12-07T08:30:00Z'));
-    await useSession(cover.context(), home, colleague);
+    await laterAs(run.home, cover, '2026-12-07T08:30:00Z', colleague);
     await cover.goto(`/episodes/${episodeId}/hand-over`);
     await cover.getByRole('group', { name: 'Which colleague is taking it?' }).getByLabel('Alex assistant practitioner').check();
     await cover.getByRole('group', { name: 'Why is it moving?' }).getByLabel('Weekend hand-over').check();
@@ -358,8 +314,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   });
 
   it('at the end she discharges Mrs B home: the outcome is required, then recorded, and Mrs B leaves the caseload', async () => {
-    home.clock.set(new Date('2026-12-11T14:00:00Z'));
-    await useSession(ap.context(), home, home.service.a['assistant-practitioner']);
+    await laterAs(run.home, ap, '2026-12-11T14:00:00Z', run.home.service.a['assistant-practitioner']);
     await ap.goto('/caseload');
     await clickAndWait(ap, caseloadRow(ap, 'BLOOR, Betty').getByRole('link', { name: 'BLOOR, Betty' }), `**/episodes/${episodeId}`);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Discharge', exact: true }), `**/episodes/${episodeId}/discharge`);
@@ -370,7 +325,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
     await errorSummary(ap).waitFor();
     await expect(errorSummary(ap).getByRole('link').count()).resolves.toBeGreaterThanOrEqual(2);
     await expectNoAxeViolations(ap, 'discharge (errors)');
-    const unchanged = await home.db.selectFrom('episodes').select('status').where('id', '=', episodeId).executeTakeFirstOrThrow();
+    const unchanged = await run.home.db.selectFrom('episodes').select('status').where('id', '=', episodeId).executeTakeFirstOrThrow();
     expect(unchanged.status).toBe('active');
 
     await ap.getByRole('group', { name: 'Outcome of the episode' }).getByLabel('Goals met').check();
@@ -400,7 +355,7 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   });
 
   it('the clinical lead sees Mrs B’s wait in the referral-to-first-contact report', async () => {
-    await useSession(lead.context(), home, home.service.a['clinical-lead']);
+    await useSession(lead.context(), run.home, run.home.service.a['clinical-lead']);
     await lead.goto('/reports/first-contact');
     await expect(heading(lead)).resolves.toBe('Referral to first contact');
     const rows = await rowsOf(lead.getByRole('table', { name: 'Referral to first contact, by service' }));
@@ -409,6 +364,6 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   });
 
   it('raised no script errors, CSP refusals or missing assets along the way', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+    expect(run.problems()).toEqual([]);
   });
 });

@@ -1,25 +1,19 @@
 // Registering a patient through the form, with the date of birth as day, month and year fields:
 // every missing answer in the error summary, a birth date in the future refused, and a good form
 // landing on the new patient's page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, startHomeward, type OpenedPage, type RunningHomeward } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { homewardInBrowser, type OpenedPage } from './browser.ts';
+import { errorSummary, fillDate, flash } from './record-pages.ts';
 
 describe('registering a patient through the form', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage;
   let page: Page;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    opened = await openPage(browser, home, home.service.a['registered-therapist']);
+    opened = await run.open(run.home.service.a['registered-therapist']);
     page = opened.page;
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
   });
 
   const summaryLinks = () =>
@@ -29,7 +23,7 @@ describe('registering a patient through the form', () => {
   it('an empty form lists every required answer in the error summary, each linked to its field', async () => {
     await page.goto('/patients/new');
     await page.getByRole('button', { name: 'Register patient' }).click();
-    await page.locator('.nhsuk-error-summary').waitFor();
+    await errorSummary(page).waitFor();
     await expect(page.title()).resolves.toMatch(/^Error: Register a patient/);
     const links = await summaryLinks();
     // Every link leads somewhere on the page, and that field shows the same message beside it.
@@ -61,9 +55,7 @@ describe('registering a patient through the form', () => {
     await page.getByLabel('NHS number', { exact: true }).fill('450 557 7104');
     await page.getByLabel('Given name').fill('Harold');
     await page.getByLabel('Family name').fill('Shenton');
-    await group('Date of birth').getByLabel('Day').fill('1');
-    await group('Date of birth').getByLabel('Month').fill('1');
-    await group('Date of birth').getByLabel('Year').fill('2030');
+    await fillDate(group('Date of birth'), '1', '1', '2030');
     await group('Sex').getByLabel('Male', { exact: true }).check();
     await page.getByLabel('Address line 1').fill('3 Moorland Road');
     await page.getByLabel('Town or city').fill('Burslem');
@@ -73,13 +65,13 @@ describe('registering a patient through the form', () => {
     await group('Risk flags').getByLabel('Aggression').check();
     await page.getByRole('button', { name: 'Register patient' }).click();
 
-    await page.locator('.nhsuk-error-summary').waitFor();
+    await errorSummary(page).waitFor();
     expect(await summaryLinks()).toEqual([{ text: 'Date of birth must be in the past', href: '#dateOfBirth-day' }]);
     await expect(page.locator('#dateOfBirth-error').textContent()).resolves.toContain('Date of birth must be in the past');
     await expect(group('Date of birth').getByLabel('Year').inputValue()).resolves.toBe('2030');
     await expect(page.getByLabel('NHS number', { exact: true }).inputValue()).resolves.toBe('450 557 7104');
     await expect(group('Risk flags').getByLabel('Aggression').isChecked()).resolves.toBe(true);
-    const count = await home.db.selectFrom('patients').select('id').where('nhs_number', '=', '4505577104').execute();
+    const count = await run.home.db.selectFrom('patients').select('id').where('nhs_number', '=', '4505577104').execute();
     expect(count).toHaveLength(0);
   });
 
@@ -87,7 +79,7 @@ describe('registering a patient through the form', () => {
     await group('Date of birth').getByLabel('Year').fill('1938');
     await page.getByRole('button', { name: 'Register patient' }).click();
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}\?registered=1$/);
-    await expect(page.locator('.nhsuk-notification-banner').textContent()).resolves.toContain('Patient registered');
+    await expect(flash(page)).resolves.toContain('Patient registered');
     const banner = page.getByRole('region', { name: 'Patient details' });
     await expect(banner.getByRole('heading', { name: 'SHENTON, Harold' }).isVisible()).resolves.toBe(true);
     await expect(banner.textContent()).resolves.toMatch(/NHS number:\s*450 557 7104/);
@@ -95,16 +87,14 @@ describe('registering a patient through the form', () => {
     await expect(banner.getByRole('list', { name: 'Risk flags' }).textContent()).resolves.toContain('Aggression');
 
     const id = new URL(page.url()).pathname.split('/')[2]!;
-    const row = await home.db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ nhs_number: '4505577104', family_name: 'Shenton', sex: 'male', date_of_birth: '1938-01-01', postcode: 'ST6 1DT', lives_alone: false, key_safe: true, registered_team_id: home.service.teamA });
+    const row = await run.home.db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ nhs_number: '4505577104', family_name: 'Shenton', sex: 'male', date_of_birth: '1938-01-01', postcode: 'ST6 1DT', lives_alone: false, key_safe: true, registered_team_id: run.home.service.teamA });
   });
 
   it('finds the new patient by family name and date of birth through the search form', async () => {
     await page.goto('/patients/search');
     await page.getByLabel('Family name').fill('shenton');
-    await group('Date of birth').getByLabel('Day').fill('01');
-    await group('Date of birth').getByLabel('Month').fill('1');
-    await group('Date of birth').getByLabel('Year').fill('1938');
+    await fillDate(group('Date of birth'), '01', '1', '1938');
     await page.getByRole('button', { name: 'Search by name' }).click();
     await page.getByRole('heading', { name: '1 patient found' }).waitFor();
     await expect(page.getByRole('row', { name: /SHENTON, Harold/ }).textContent()).resolves.toContain('450 557 7104');

@@ -4,44 +4,24 @@
 // sees the review and the assessments due on her caseload, reads the charts and their data tables,
 // follows the prompt to record the Timed Up and Go at review, and records the half-way review, which
 // extends the episode and moves the review date on the caseload.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { signIn } from '../packages/server/test/test-app.ts';
-import {
-  expectNoAxeViolations,
-  launchBrowser,
-  openPage,
-  referAndTriageByApi,
-  registerPatientByApi,
-  startHomeward,
-  useSession,
-  type OpenedPage,
-  type RunningHomeward,
-} from './browser.ts';
-
-const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
-const barthelAt16 = { ...barthelAt12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 };
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { barthelAt12, barthelAt16, episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, useSession, type OpenedPage } from './browser.ts';
+import { clickAndWait, fillDate, flash, heading, squash, submitExpectingErrors } from './record-pages.ts';
 
 describe('reviews and scores over time', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage;
   let ap: Page;
   let episodeId: string;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const assistant = home.service.a['assistant-practitioner'];
-    const patient = await registerPatientByApi(home, therapist);
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id));
-    const lead = await signIn(home.app, home.service.a['clinical-lead']);
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: assistant.id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate: ${allocated.statusCode} ${allocated.body}`);
-    home.clock.set(new Date('2026-11-24T11:00:00Z'));
-    let client = await signIn(home.app, assistant);
-    const contact = await client.post(`/api/episodes/${episodeId}/first-contact`, { at: '2026-11-24T10:00:00Z', assessed: true, version: allocated.json().version });
+    const assistant = run.home.service.a['assistant-practitioner'];
+    const allocated = await episodeAllocatedTo(run.home, assistant);
+    ({ episodeId } = allocated);
+    run.home.clock.set(new Date('2026-11-24T11:00:00Z'));
+    let client = await run.home.signIn(assistant);
+    const contact = await client.post(`/api/episodes/${episodeId}/first-contact`, { at: '2026-11-24T10:00:00Z', assessed: true, version: allocated.version });
     if (contact.statusCode !== 200) throw new Error(`could not record first contact: ${contact.statusCode} ${contact.body}`);
     const assess = async (instrumentId: string, timePoint: string, administeredAt: string, responses: Record<string, number>) => {
       const res = await client.post(`/api/episodes/${episodeId}/assessments`, { instrumentId, method: 'observed', timePoint, administeredAt, responses });
@@ -49,23 +29,13 @@ describe('reviews and scores over time', () => {
     };
     await assess('barthel-index', 'baseline', '2026-11-24T10:10:00Z', barthelAt12);
     await assess('timed-up-and-go', 'baseline', '2026-11-24T10:20:00Z', { seconds: 15.2, aid: 4, assistance: 2 });
-    home.clock.set(new Date('2026-12-15T10:00:00Z'));
-    client = await signIn(home.app, assistant);
+    run.home.clock.set(new Date('2026-12-15T10:00:00Z'));
+    client = await run.home.signIn(assistant);
     await assess('barthel-index', 'review', '2026-12-15T09:00:00Z', barthelAt16);
-    opened = await openPage(browser, home, assistant);
+    opened = await run.open(assistant);
     ap = opened.page;
   });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
-  });
 
-  async function clickAndWait(page: Page, target: Locator, url: string | RegExp): Promise<void> {
-    await Promise.all([page.waitForURL(url), target.click()]);
-  }
-  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
-  const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
   const reviewCell = async (page: Page) => squash(await page.locator('table.hw-caseload tbody tr').first().locator('td').nth(4).textContent());
 
   it('her caseload shows Mrs B’s half-way review due and the assessments due, and filters to reviews due', async () => {
@@ -127,11 +97,7 @@ describe('reviews and scores over time', () => {
     await expectNoAxeViolations(ap, 'review form (empty)');
 
     await ap.getByRole('group', { name: 'Decision' }).getByLabel('Extend the episode').check();
-    const [response] = await Promise.all([ap.waitForResponse((r) => r.request().method() === 'POST'), ap.getByRole('button', { name: 'Save the review' }).click()]);
-    expect(response.status()).toBe(400);
-    const summary = ap.locator('.nhsuk-error-summary');
-    await summary.waitFor();
-    expect((await summary.getByRole('link').allTextContents()).map(squash)).toEqual([
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save the review' }))).toEqual([
       'Enter a summary of the review: progress against goals and the reasons for the decision',
       'Enter the new planned end of the episode: extending needs a new end date',
       'Enter the date of the next review',
@@ -139,16 +105,10 @@ describe('reviews and scores over time', () => {
     await expectNoAxeViolations(ap, 'review form (errors)');
 
     await ap.getByLabel('Summary of the review').fill('Walking indoors with a frame; Barthel up 4. Stairs still need help: extend two weeks for stair practice.');
-    const end = ap.getByRole('group', { name: 'New planned end (only when extending)' });
-    await end.getByLabel('Day').fill('19');
-    await end.getByLabel('Month').fill('1');
-    await end.getByLabel('Year').fill('2027');
-    const next = ap.getByRole('group', { name: 'Date of the next review' });
-    await next.getByLabel('Day').fill('5');
-    await next.getByLabel('Month').fill('1');
-    await next.getByLabel('Year').fill('2027');
+    await fillDate(ap.getByRole('group', { name: 'New planned end (only when extending)' }), '19', '1', '2027');
+    await fillDate(ap.getByRole('group', { name: 'Date of the next review' }), '5', '1', '2027');
     await clickAndWait(ap, ap.getByRole('button', { name: 'Save the review' }), /\/reviews\?done=/);
-    await expect(squash(await ap.locator('.nhsuk-notification-banner').textContent())).toContain(
+    await expect(flash(ap)).resolves.toContain(
       'Half-way review recorded: extend the episode. Next review 5 January 2027. Planned end now 19 January 2027.',
     );
     const held = squash(await ap.getByRole('table', { name: 'Reviews held, most recent first' }).locator('tbody tr').first().textContent());
@@ -156,7 +116,7 @@ describe('reviews and scores over time', () => {
     expect(held).toContain('Planned end moved to 19 January 2027');
     await expectNoAxeViolations(ap, 'reviews (review recorded)');
 
-    await useSession(ap.context(), home, home.service.a['assistant-practitioner']);
+    await useSession(ap.context(), run.home, run.home.service.a['assistant-practitioner']);
     await ap.goto('/caseload');
     const cell = await reviewCell(ap);
     expect(cell).toContain('5 January 2027');

@@ -3,29 +3,21 @@
 // record, follows the link to the timeline, reads it by day, filters it down to contact notes with the
 // checkboxes (a plain GET form, no script needed), and goes back to everything and then to the record.
 // An edited address with a made-up kind gets the NHS.UK error summary.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { signIn } from '../packages/server/test/test-app.ts';
-import { expectNoAxeViolations, launchBrowser, openPage, referAndTriageByApi, registerPatientByApi, startHomeward, type OpenedPage, type RunningHomeward } from './browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { barthelAt12, episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, type OpenedPage } from './browser.ts';
+import { clickAndWait, errorLinks, heading } from './record-pages.ts';
 
 describe('the patient timeline', () => {
-  let home: RunningHomeward;
-  let browser: Browser;
+  const run = homewardInBrowser();
   let opened: OpenedPage | null = null;
   let episodeId: string;
 
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
-    const therapist = home.service.a['registered-therapist'];
-    const patient = await registerPatientByApi(home, therapist);
-    ({ episodeId } = await referAndTriageByApi(home, therapist, patient.id));
-    const { version } = await home.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow();
-    const lead = await signIn(home.app, home.service.a['clinical-lead']);
-    const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: home.service.a['assistant-practitioner'].id, version });
-    if (allocated.statusCode !== 200) throw new Error(`could not allocate: ${allocated.statusCode} ${allocated.body}`);
+    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner']));
 
-    const ap = await signIn(home.app, home.service.a['assistant-practitioner']);
-    const now = home.clock.now().getTime();
+    const ap = await run.home.signIn(run.home.service.a['assistant-practitioner']);
+    const now = run.home.clock.now().getTime();
     const ago = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
     const made = [
       await ap.post(`/api/episodes/${episodeId}/consent`, { agreedTo: 'Assessment and treatment at home', method: 'verbal', givenBy: 'patient' }),
@@ -33,26 +25,21 @@ describe('the patient timeline', () => {
       await ap.post(`/api/episodes/${episodeId}/contact-notes`, { kind: 'treatment', occurredAt: ago(25), durationMinutes: 45, place: 'Home', body: 'Kitchen practice: made tea sitting on the perching stool.', finalise: true }),
       await ap.post(`/api/episodes/${episodeId}/assessments`, {
         instrumentId: 'barthel-index', timePoint: 'baseline', method: 'observed', administeredAt: ago(47),
-        responses: { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 },
+        responses: barthelAt12,
       }),
     ];
     for (const res of made) if (res.statusCode !== 201) throw new Error(`could not set up the record: ${res.statusCode} ${res.body}`);
-  });
-  afterAll(async () => {
-    await opened?.close();
-    await browser?.close();
-    await home?.close();
   });
 
   const rowsOf = (page: Page) => page.locator('main table tbody tr');
   const tagsOf = async (page: Page) => (await page.locator('main table tbody tr td:nth-child(2) strong.nhsuk-tag:first-child').allTextContents()).map((t) => t.trim());
 
   it('opens from the record, with the patient banner, days newest first and the late entry labelled', async () => {
-    opened = await openPage(browser, home, home.service.a['assistant-practitioner']);
+    opened = await run.open(run.home.service.a['assistant-practitioner']);
     const page = opened.page;
     await page.goto(`/episodes/${episodeId}/record`);
-    await Promise.all([page.waitForURL(`**/episodes/${episodeId}/timeline`), page.getByRole('link', { name: 'Timeline', exact: true }).click()]);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Timeline');
+    await clickAndWait(page, page.getByRole('link', { name: 'Timeline', exact: true }), `**/episodes/${episodeId}/timeline`);
+    await expect(heading(page)).resolves.toBe('Timeline');
     await expect(page.getByRole('region', { name: 'Patient details' }).textContent()).resolves.toContain('943 476 5919');
     const days = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(days.filter((d) => /\d{4}$/.test(d.trim()))).toEqual(['Tuesday 24 November 2026', 'Monday 23 November 2026', 'Sunday 22 November 2026']);
@@ -67,17 +54,17 @@ describe('the patient timeline', () => {
     const page = opened!.page;
     const filter = page.getByRole('group', { name: 'Show only these kinds of entry' });
     await filter.getByLabel('Contact notes (2)').check();
-    await Promise.all([page.waitForURL(/\/timeline\?kind=contact-note$/), page.getByRole('button', { name: 'Show entries' }).click()]);
+    await clickAndWait(page, page.getByRole('button', { name: 'Show entries' }), /\/timeline\?kind=contact-note$/);
     expect(await tagsOf(page)).toEqual(['Contact note', 'Contact note']);
     await expect(rowsOf(page).count()).resolves.toBe(2);
     await expect(page.getByText(/Showing 2 of \d+ entries\./).isVisible()).resolves.toBe(true);
     await expect(filter.getByLabel('Contact notes (2)').isChecked()).resolves.toBe(true);
     await expectNoAxeViolations(page, 'timeline (contact notes only)');
 
-    await Promise.all([page.waitForURL(`**/episodes/${episodeId}/timeline`), page.getByRole('link', { name: 'Show every kind of entry' }).click()]);
+    await clickAndWait(page, page.getByRole('link', { name: 'Show every kind of entry' }), `**/episodes/${episodeId}/timeline`);
     expect((await tagsOf(page)).length).toBeGreaterThan(2);
-    await Promise.all([page.waitForURL(`**/episodes/${episodeId}/record`), page.getByRole('link', { name: 'Back to the record' }).first().click()]);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Clinical record');
+    await clickAndWait(page, page.getByRole('link', { name: 'Back to the record' }).first(), `**/episodes/${episodeId}/record`);
+    await expect(heading(page)).resolves.toBe('Clinical record');
     expect(opened!.problems).toEqual([]);
   });
 
@@ -85,7 +72,7 @@ describe('the patient timeline', () => {
     const page = opened!.page;
     const res = await page.goto(`/episodes/${episodeId}/timeline?kind=gossip`);
     expect(res?.status()).toBe(400);
-    expect((await page.locator('.nhsuk-error-summary').getByRole('link').textContent())?.trim()).toBe('Choose the kinds of entry from the list');
+    expect(await errorLinks(page)).toEqual(['Choose the kinds of entry from the list']);
     expect((await tagsOf(page)).length).toBeGreaterThan(2);
     await expectNoAxeViolations(page, 'timeline (unknown kind)');
   });
