@@ -356,6 +356,13 @@ describe('discharge: the summary drafted from the record, and the letters to the
     expect(produced.json()).toMatchObject({ printSize: 'standard', alternativeFormatsNeeded: [{ need: 'interpreter', message: expect.stringContaining('Polish') }] });
     const printed = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'print').where('record_id', '=', produced.json().id).executeTakeFirstOrThrow();
     expect(printed.detail.alternativeFormatsNeeded).toEqual(['interpreter']);
+    // The need stays with the stored letter: read back later, and on the page's list of letters.
+    const stored = await assistant.get(`/api/letters/${produced.json().id}`);
+    expect(stored.json().alternativeFormatsNeeded).toEqual([{ need: 'interpreter', message: expect.stringContaining('Polish') }]);
+    expect((await assistant.get(`/episodes/${hisEpisode}/discharge-summary`)).body).toContain('Also needs');
+    // The letter tells him how to reach the team.
+    const { text } = await pdfText((await assistant.get(`/letters/${produced.json().id}.pdf`)).rawPayload);
+    expect(text).toContain('please call us on 01632 960100');
   });
 
   it('the pages: explain and offer a draft, edit with the source shown, errors in the NHS.UK summary, confirmation after each step', async () => {

@@ -302,7 +302,7 @@ describe('programme of care: delegation within competence, completion logs and t
     expect(text).toContain('Sarah (daughter) helps you.');
     expect(text).toContain('Alex support worker, from the therapy team, helps you.');
     // The page footer may fall inside this sentence when it runs over a page.
-    expect(text).toContain('call North Staffs Therapies at Haywood');
+    expect(text).toContain('01632 960100 and ask for');
     expect(text).not.toContain('Ankle exercises');
     expect(text).not.toContain('Transfer practice');
     expect(text).not.toMatch(/competence|functional-practice|support-worker/i);

@@ -67,8 +67,8 @@ export async function seedTestService(db: HomewardDatabase['db'], now: Date): Pr
   const teamA = uuidv7();
   const teamB = uuidv7();
   await db.insertInto('teams').values([
-    { id: teamA, name: 'North Staffs Therapies', base_location: 'Haywood Hospital' },
-    { id: teamB, name: 'Stafford Therapies', base_location: 'Cannock Chase Hospital' },
+    { id: teamA, name: 'North Staffs Therapies', base_location: 'Haywood Hospital', phone: '01632 960100' },
+    { id: teamB, name: 'Stafford Therapies', base_location: 'Cannock Chase Hospital', phone: '01632 960200' },
   ]).execute();
   const hash = await hashPassword(testPassword, 10);
   const make = async (role: HomewardRole, teamId: string, tag: string): Promise<TestStaff> => {

@@ -39,14 +39,16 @@ describe('textToLetterBlocks', () => {
 });
 
 describe('the patient’s letter', () => {
-  const letter = patientLetterBlocks({ content, patient: mrsB, teamName: 'North Staffs Therapies', on: '2026-11-24', author, discharged: true, simpleWords: false });
+  const letter = patientLetterBlocks({ content, patient: mrsB, teamName: 'North Staffs Therapies', teamPhone: '01632 960100', on: '2026-11-24', author, discharged: true, simpleWords: false });
   const text = textOf(letter.blocks);
 
   it('is addressed to the patient at home, dated, and signed', () => {
     expect(letter.blocks[0]).toEqual({ kind: 'address', lines: ['Betty Bloor', '12 Waterloo Road', 'Burslem', 'ST6 3HR'] });
     expect(text).toContain('24 November 2026\nDear Betty Bloor,');
     expect(text).toContain('Your therapy with the North Staffs Therapies team has finished.');
-    expect(text).toContain('Yours sincerely,\nAsha Patel\nTherapy assistant practitioner');
+    expect(text).toContain('Yours sincerely,\nAsha Patel\nTherapy assistant practitioner\nNorth Staffs Therapies\nTelephone 01632 960100');
+    // The number is kept on one line (no-break spaces), so nobody misdials it across a line break.
+    expect(text).toContain('If you have any questions, please call us on 01632\u00a0960100.');
     expect(letter.header).toBe('Betty Bloor · NHS number 943 476 5919');
   });
 
@@ -60,7 +62,7 @@ describe('the patient’s letter', () => {
 
   it('leaves out sections with no patient wording, and says so when simple words are needed', () => {
     const edited = applyDischargeSectionEdits(content, [{ id: 'equipment', text: 'Kettle tipper issued', patientText: '' }]);
-    const simple = textOf(patientLetterBlocks({ content: edited, patient: mrsB, teamName: 'North Staffs Therapies', on: '2026-11-24', author, discharged: false, simpleWords: true }).blocks);
+    const simple = textOf(patientLetterBlocks({ content: edited, patient: mrsB, teamName: 'North Staffs Therapies', teamPhone: null, on: '2026-11-24', author, discharged: false, simpleWords: true }).blocks);
     expect(simple).not.toContain('Equipment');
     expect(simple).toContain('We have tried to use simple words.');
     expect(simple).toContain('is coming to an end');
@@ -68,7 +70,7 @@ describe('the patient’s letter', () => {
 
   it('has no address to print without a first line and a postcode', () => {
     expect(patientPostalAddress({ ...mrsB, addressLine1: ' ', postcode: '' })).toBeNull();
-    expect(() => patientLetterBlocks({ content, patient: { ...mrsB, postcode: '' }, teamName: 'T', on: '2026-11-24', author, discharged: true, simpleWords: false })).toThrow(/postal address/);
+    expect(() => patientLetterBlocks({ content, patient: { ...mrsB, postcode: '' }, teamName: 'T', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false })).toThrow(/postal address/);
   });
 });
 
@@ -78,6 +80,7 @@ describe('the GP’s letter', () => {
     patient: mrsB,
     service: 'stroke-early-supported-discharge',
     teamName: 'North Staffs Therapies',
+    teamPhone: '01632 960100',
     on: '2026-11-24',
     author,
     episode: { firstContactOn: '2026-10-28', dischargedOn: '2026-11-24', plannedEndOn: null, referralReceivedOn: '2026-10-27' },
@@ -100,9 +103,10 @@ describe('the GP’s letter', () => {
     expect(text).toContain('passes the minimal clinically important difference');
     expect(text).toContain('GAS T-score (unweighted, 2 goals): 37.60 at baseline, 56.20 at discharge.');
     expect(text).toContain('The patient has been sent their own letter in plain English, in large print.');
+    expect(text).toContain('North Staffs Therapies\nTelephone 01632 960100');
   });
 
   it('needs a GP practice', () => {
-    expect(() => gpLetterBlocks({ content, patient: { ...mrsB, gpPracticeCode: null, gpPracticeName: null }, service: 'd2a-pathway-1', teamName: 'T', on: '2026-11-24', author, episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' }, patientPrintSize: null })).toThrow(/GP practice/);
+    expect(() => gpLetterBlocks({ content, patient: { ...mrsB, gpPracticeCode: null, gpPracticeName: null }, service: 'd2a-pathway-1', teamName: 'T', teamPhone: null, on: '2026-11-24', author, episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' }, patientPrintSize: null })).toThrow(/GP practice/);
   });
 });

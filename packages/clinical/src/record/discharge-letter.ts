@@ -63,10 +63,15 @@ export function patientPostalAddress(p: Pick<LetterPatient, 'givenName' | 'famil
   return [`${p.givenName} ${p.familyName}`, p.addressLine1, ...(p.addressLine2 ? [p.addressLine2] : []), ...(p.town ? [p.town] : []), p.postcode].map((l) => l.trim()).filter(Boolean);
 }
 
+/** A telephone number read across a line break is easily misdialled: keep it on one line. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
 export type PatientLetterOptions = {
   content: DischargeSummaryContent;
   patient: LetterPatient;
   teamName: string;
+  /** The team's telephone number, so the patient knows how to reach us; null when none is recorded. */
+  teamPhone: string | null;
   /** yyyy-mm-dd, the UK date the letter is produced. */
   on: string;
   author: LetterAuthor;
@@ -94,9 +99,14 @@ export function patientLetterBlocks(o: PatientLetterOptions): DischargeLetter {
   }
   if (p.gpPracticeName) blocks.push({ kind: 'paragraph', text: `We are also writing to your GP at ${p.gpPracticeName} about your therapy.` });
   blocks.push(
-    { kind: 'paragraph', text: 'If you would like this letter in another format or language, such as braille, audio or easy read, please contact us.' },
+    {
+      kind: 'paragraph',
+      text: o.teamPhone
+        ? `If you have any questions, please call us on ${unbroken(o.teamPhone)}. If you would like this letter in another format or language, such as braille, audio or easy read, please call us too.`
+        : 'If you would like this letter in another format or language, such as braille, audio or easy read, please contact us.',
+    },
     { kind: 'paragraph', text: 'Yours sincerely,' },
-    { kind: 'address', lines: [o.author.name, o.author.roleLabel, o.teamName] },
+    { kind: 'address', lines: [o.author.name, o.author.roleLabel, o.teamName, ...(o.teamPhone ? [`Telephone ${o.teamPhone}`] : [])] },
   );
   return { title: 'About your therapy with us', header: `${fullName(p)} · NHS number ${formatNhsNumber(p.nhsNumber)}`, blocks };
 }
@@ -106,6 +116,7 @@ export type GpLetterOptions = {
   patient: LetterPatient;
   service: string;
   teamName: string;
+  teamPhone: string | null;
   on: string;
   author: LetterAuthor;
   episode: { firstContactOn: string | null; dischargedOn: string | null; plannedEndOn: string | null; referralReceivedOn: string };
@@ -150,6 +161,6 @@ export function gpLetterBlocks(o: GpLetterOptions): DischargeLetter {
     blocks.push({ kind: 'heading', text: dischargeSummarySectionHeadings[s.id].clinical }, ...textToLetterBlocks(s.text));
   }
   if (o.patientPrintSize) blocks.push({ kind: 'paragraph', text: `The patient has been sent their own letter in plain English${o.patientPrintSize === 'large' ? ', in large print' : ''}.` });
-  blocks.push({ kind: 'paragraph', text: 'Yours sincerely,' }, { kind: 'address', lines: [o.author.name, o.author.roleLabel, o.teamName] });
+  blocks.push({ kind: 'paragraph', text: 'Yours sincerely,' }, { kind: 'address', lines: [o.author.name, o.author.roleLabel, o.teamName, ...(o.teamPhone ? [`Telephone ${o.teamPhone}`] : [])] });
   return { title: 'Discharge summary', header: `${p.givenName} ${p.familyName.toUpperCase()} · NHS number ${formatNhsNumber(p.nhsNumber)} · born ${formatDisplayDate(p.dateOfBirth)}`, blocks };
 }

@@ -9,6 +9,8 @@ export type TeamsTable = {
   id: string;
   name: string;
   base_location: string;
+  /** The number patients and carers call; printed on letters and carers' sheets. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 };
 
@@ -451,6 +453,8 @@ export type LettersTable = {
   text_content: string;
   pdf: ColumnType<Uint8Array, Uint8Array, never>;
   sha256: string;
+  /** [{ need, message }]: what a printed English letter did not meet on its own. */
+  alternative_formats: ColumnType<unknown, string | undefined, never>;
   produced_at: Timestamp;
   produced_by: string;
   produced_by_role: string;

@@ -228,8 +228,8 @@ describe('generateDemoTeam', () => {
 
   it('has the two teams', () => {
     expect(teams).toEqual([
-      { key: 'north-staffs', name: 'North Staffordshire Community Therapies', baseLocation: 'Haywood Community Hospital, Burslem' },
-      { key: 'stafford', name: 'Stafford and Surrounds Community Therapies', baseLocation: 'Cannock Chase Hospital, Cannock' },
+      { key: 'north-staffs', name: 'North Staffordshire Community Therapies', baseLocation: 'Haywood Community Hospital, Burslem', phone: '01632 960300' },
+      { key: 'stafford', name: 'Stafford and Surrounds Community Therapies', baseLocation: 'Cannock Chase Hospital, Cannock', phone: '01632 960400' },
     ]);
   });
 

@@ -449,7 +449,8 @@ export function generatePatients(options: GeneratePatientsOptions): GeneratedPat
 // ---------------------------------------------------------------------------------------------
 // The demo teams and their staff.
 
-export type DemoTeam = { key: string; name: string; baseLocation: string };
+/** Telephone numbers come from Ofcom's range for drama (01632 960xxx): they never ring anyone. */
+export type DemoTeam = { key: string; name: string; baseLocation: string; phone: string };
 export type DemoStaff = {
   key: string;
   givenName: string;
@@ -464,8 +465,8 @@ export type DemoStaff = {
 };
 
 const demoTeams: readonly DemoTeam[] = [
-  { key: 'north-staffs', name: 'North Staffordshire Community Therapies', baseLocation: 'Haywood Community Hospital, Burslem' },
-  { key: 'stafford', name: 'Stafford and Surrounds Community Therapies', baseLocation: 'Cannock Chase Hospital, Cannock' },
+  { key: 'north-staffs', name: 'North Staffordshire Community Therapies', baseLocation: 'Haywood Community Hospital, Burslem', phone: '01632 960300' },
+  { key: 'stafford', name: 'Stafford and Surrounds Community Therapies', baseLocation: 'Cannock Chase Hospital, Cannock', phone: '01632 960400' },
 ];
 
 // Keys are stable whatever the seed, so tests and guides can say "sign in as the clinical lead".

@@ -1128,6 +1128,7 @@ export function generateScaleTeams(options: { seed: number; count: number; clini
       key: `team-${String(number).padStart(2, '0')}`,
       name: `${place} Community Therapies${round > 0 ? ` ${round + 1}` : ''} (team ${number})`,
       baseLocation: `${place} Health Centre`,
+      phone: `01632 960${String(number % 1000).padStart(3, '0')}`,
     };
     teams.push(team);
     const assistants = Math.max(1, Math.round(clinicians * 0.2));

@@ -16,7 +16,7 @@ export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number
   for (const t of demo.teams) {
     const existing = await db.selectFrom('teams').select(['id']).where('name', '=', t.name).executeTakeFirst();
     const id = existing?.id ?? uuidv7();
-    if (!existing) await db.insertInto('teams').values({ id, name: t.name, base_location: t.baseLocation, created_at: options.now }).execute();
+    if (!existing) await db.insertInto('teams').values({ id, name: t.name, base_location: t.baseLocation, phone: t.phone, created_at: options.now }).execute();
     teams.push({ id, key: t.key, name: t.name });
   }
   const teamId = (key: string) => teams.find((t) => t.key === key)!.id;

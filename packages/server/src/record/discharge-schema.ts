@@ -34,6 +34,8 @@ export const dischargeSummaryResponse = z.object({
 export type DischargeSummaryResponse = z.infer<typeof dischargeSummaryResponse>;
 
 export const letterKinds = ['discharge-patient', 'discharge-gp', 'carer-programme'] as const;
+export const alternativeFormatNeeded = z.object({ need: z.string(), message: z.string() });
+
 export const letterResponse = z.object({
   id: z.string(),
   episodeId: z.string(),
@@ -50,14 +52,13 @@ export const letterResponse = z.object({
   /** The stored PDF, exactly as it was produced. */
   pdfHref: z.string(),
   textContent: z.string(),
+  /** Needs a printed English letter does not meet on its own (interpreter, braille, BSL...), kept with the letter. */
+  alternativeFormatsNeeded: z.array(alternativeFormatNeeded),
 });
 export type LetterResponse = z.infer<typeof letterResponse>;
 
-export const alternativeFormatNeeded = z.object({ need: z.string(), message: z.string() });
-export const letterProducedResponse = letterResponse.extend({
-  /** Needs a printed English letter does not meet on its own; recorded in the audit of the letter. */
-  alternativeFormatsNeeded: z.array(alternativeFormatNeeded),
-});
+/** A letter's produced response is the stored letter itself. */
+export const letterProducedResponse = letterResponse;
 export type LetterProducedResponse = z.infer<typeof letterProducedResponse>;
 
 export const dischargeSummaryWithLetters = dischargeSummaryResponse.extend({ letters: z.array(letterResponse) });

@@ -46,6 +46,7 @@ function selectLetters(db: Kysely<Database>) {
       'l.source_version',
       'l.text_content',
       'l.sha256',
+      'l.alternative_formats',
       'l.produced_at',
       'l.produced_by',
       'l.produced_by_role',
@@ -73,6 +74,7 @@ function toLetter(r: LetterRow): LetterResponse {
     producedBy: { id: r.produced_by, name: `${r.given_name} ${r.family_name}`, role: r.produced_by_role },
     pdfHref: `/letters/${r.id}.pdf`,
     textContent: r.text_content,
+    alternativeFormatsNeeded: (r.alternative_formats ?? []) as LetterResponse['alternativeFormatsNeeded'],
   };
 }
 
@@ -144,7 +146,7 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
   const principal = requirePrincipal(request);
   const episode = o.access.episode;
   const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
-  const team = await trx.selectFrom('teams').select('name').where('id', '=', episode.teamId).executeTakeFirstOrThrow();
+  const team = await trx.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
   const now = request.server.config.now();
   const on = ukDateOf(now);
   const author = { name: principal.name, roleLabel: homewardRoleLabels[principal.role] };
@@ -156,7 +158,7 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
   if (o.recipient === 'patient') {
     printSize = o.printSize ?? format.printSize;
     recipient = nameOf(patient);
-    letter = patientLetterBlocks({ content, patient: letterPatient(patient), teamName: team.name, on, author, discharged: episode.status === 'discharged', simpleWords: format.simpleWords });
+    letter = patientLetterBlocks({ content, patient: letterPatient(patient), teamName: team.name, teamPhone: team.phone, on, author, discharged: episode.status === 'discharged', simpleWords: format.simpleWords });
   } else {
     printSize = o.printSize ?? 'standard';
     recipient = `GP, ${patient.gpPracticeName ?? patient.gpPracticeCode}${patient.gpPracticeCode && patient.gpPracticeName ? ` (${patient.gpPracticeCode})` : ''}`;
@@ -166,6 +168,7 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
       patient: letterPatient(patient),
       service: episode.service,
       teamName: team.name,
+      teamPhone: team.phone,
       on,
       author,
       episode: { firstContactOn: episode.firstContactAt ? ukDateOf(new Date(episode.firstContactAt)) : null, dischargedOn: episode.dischargedOn, plannedEndOn: episode.plannedEndOn, referralReceivedOn: ukDateOf(new Date(episode.referralReceivedAt)) },
@@ -177,6 +180,7 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const id = uuidv7();
   const kind = o.recipient === 'patient' ? ('discharge-patient' as const) : ('discharge-gp' as const);
+  const alternativeFormatsNeeded = o.recipient === 'patient' ? format.alternativeFormats : [];
   await trx
     .insertInto('letters')
     .values({
@@ -191,12 +195,12 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
       text_content: pdfDocumentText(document),
       pdf,
       sha256,
+      alternative_formats: JSON.stringify(alternativeFormatsNeeded),
       produced_at: now,
       produced_by: principal.staffId,
       produced_by_role: principal.role,
     })
     .execute();
-  const alternativeFormatsNeeded = o.recipient === 'patient' ? format.alternativeFormats : [];
   // Producing a letter takes the record out of Homeward on paper: audited as a print, with what was sent.
   await audit(
     request,
@@ -211,6 +215,5 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
     },
     trx,
   );
-  const stored = (await findLetter(trx, id))!;
-  return { ...stored, alternativeFormatsNeeded };
+  return (await findLetter(trx, id))!;
 }

@@ -32,7 +32,7 @@ describe('the carer’s sheet', () => {
   });
 
   it('says what to do, how often and who helps, in plain words and without the team’s labels', () => {
-    const doc = buildCarerSheet({ patient, activities: [activity({ endsOn: '2027-01-05' }), activity({ title: 'Kitchen practice', frequency: 'twice a week', startsOn: '2026-12-01', deliverer: { kind: 'staff', staffId: 's', staffRole: 'support-worker', name: 'Jo Smith', description: 'Jo Smith (Therapy support worker)' } })], team: { name: 'North Staffs Therapies', baseLocation: 'Haywood Hospital' }, therapistName: 'Priya Shah', printSize: 'large', today: '2026-11-30' });
+    const doc = buildCarerSheet({ patient, activities: [activity({ endsOn: '2027-01-05' }), activity({ title: 'Kitchen practice', frequency: 'twice a week', startsOn: '2026-12-01', deliverer: { kind: 'staff', staffId: 's', staffRole: 'support-worker', name: 'Jo Smith', description: 'Jo Smith (Therapy support worker)' } })], team: { name: 'North Staffs Therapies', baseLocation: 'Haywood Hospital', phone: '01632 960100' }, therapistName: 'Priya Shah', printSize: 'large', today: '2026-11-30' });
     const text = pdfDocumentText(doc);
     expect(doc.title).toBe('Your exercises and activities');
     expect(doc.header).toBe('Betty Bloor · NHS number 943 476 5919');
@@ -41,7 +41,9 @@ describe('the carer’s sheet', () => {
     expect(text).toContain('Keep going until: 5 January 2027');
     expect(text).toContain('Who helps: Jo Smith, from the therapy team, helps you.');
     expect(text).toContain('Start on: 1 December 2026');
-    expect(text).toContain('call North Staffs Therapies at Haywood Hospital and ask for Priya Shah.');
+    expect(text).toContain('call North Staffs Therapies on 01632\u00a0960100 and ask for Priya Shah.');
+    const noPhone = pdfDocumentText(buildCarerSheet({ patient, activities: [activity({})], team: { name: 'North Staffs Therapies', baseLocation: 'Haywood Hospital', phone: null }, therapistName: null, printSize: 'standard', today: '2026-11-30' }));
+    expect(noPhone).toContain('call North Staffs Therapies at Haywood Hospital.');
     expect(text).not.toMatch(/competence|Exercise\b|support worker|lower-limb/);
   });
 });

@@ -31,10 +31,13 @@ export function currentActivities(activities: readonly ActivityResponse[], today
   return activities.filter((a) => a.status === 'active' && (a.endsOn === null || a.endsOn >= today));
 }
 
+/** A telephone number read across a line break is easily misdialled: keep it on one line. */
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
+
 export type BuildCarerSheetOptions = {
   patient: SheetPatient;
   activities: readonly ActivityResponse[];
-  team: { name: string; baseLocation: string };
+  team: { name: string; baseLocation: string; phone: string | null };
   /** Who holds the episode, named so the family knows who to ask for. */
   therapistName: string | null;
   printSize: PrintSize;
@@ -63,7 +66,7 @@ export function buildCarerSheet(o: BuildCarerSheetOptions): PdfDocumentOptions {
     { kind: 'heading', text: 'Who to call' },
     {
       kind: 'paragraph',
-      text: `If you have a question about these activities, or something is not going well, call ${o.team.name} at ${o.team.baseLocation}${o.therapistName ? ` and ask for ${o.therapistName}` : ''}.`,
+      text: `If you have a question about these activities, or something is not going well, call ${o.team.name}${o.team.phone ? ` on ${unbroken(o.team.phone)}` : ` at ${o.team.baseLocation}`}${o.therapistName ? ` and ask for ${o.therapistName}` : ''}.`,
     },
     { kind: 'heading', text: 'Stay safe' },
     { kind: 'paragraph', text: 'Stop and rest if you feel unwell, dizzy, very short of breath or in pain, and tell your therapy team. In an emergency, call 999.' },
@@ -83,9 +86,9 @@ export async function produceCarerSheet(request: FastifyRequest, trx: Kysely<Dat
   if (!patient) throw notFound('Patient');
   const activities = currentActivities(await listProgramme(trx, episode.id, { today }), today);
   if (activities.length === 0) throw validationFailed([{ path: 'programme', message: 'There are no current activities to print. Set an activity first' }]);
-  const team = await trx.selectFrom('teams').select(['name', 'base_location']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
+  const team = await trx.selectFrom('teams').select(['name', 'base_location', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
   const printSize = o.printSize ?? defaultPrintSize(patient);
-  const document = buildCarerSheet({ patient, activities, team: { name: team.name, baseLocation: team.base_location }, therapistName: episode.allocatedToName, printSize, today });
+  const document = buildCarerSheet({ patient, activities, team: { name: team.name, baseLocation: team.base_location, phone: team.phone }, therapistName: episode.allocatedToName, printSize, today });
   const pdf = await renderPdfDocument(document);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const letterId = uuidv7();
