@@ -1,68 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addCalendarDays,
   checkContactNote,
   checkGasGoal,
   daysBetween,
   findInstrument,
+  formatDisplayDate,
   isLateEntry,
   mayReviewNotes,
   scoreInstrument,
   ukDateOf,
   type ContactNoteKind,
 } from '@homeward/clinical';
-import { generateDemoTeam, generatePatients } from './generate-demo-data.ts';
-import { demoStaffSkills, generateDemoEpisodes, type EpisodeStaffInput, type EpisodeTeamInput } from './generate-demo-episodes.ts';
-import { chooseStoryEpisode, generateDemoRecords, kitchenPracticeCompetence, type RecordEpisodeInput, type RecordStaffInput } from './generate-demo-records.ts';
+import { demoService } from './demo-service-for-tests.ts';
+import { chooseStoryEpisode, generateDemoRecords, kitchenPracticeCompetence, reviewedEvent, type EpisodeReviewRow, type RecordEpisodeInput } from './generate-demo-records.ts';
 
 const now = new Date('2026-11-24T10:30:00Z');
-const today = ukDateOf(now);
 
-/** The demo service as main.ts seeds it, made by the pure generators: staff, patients, episodes. */
-function demoService(seed = 20261124) {
-  const demo = generateDemoTeam({ seed });
-  const patients = generatePatients({ seed, count: 300, teamIds: demo.teams.map((t) => t.key) });
-  const staff: RecordStaffInput[] = demo.staff.map((s) => ({ id: s.key, name: `${s.givenName} ${s.familyName}`, role: s.homewardRole, profession: s.profession, teamId: s.teamKey, active: true }));
-  const teams: EpisodeTeamInput[] = demo.teams.map((t, i) => ({
-    id: t.key,
-    staff: demo.staff
-      .filter((s) => s.teamKey === t.key)
-      .map((s): EpisodeStaffInput => ({ id: s.key, name: `${s.givenName} ${s.familyName}`, role: s.homewardRole, profession: s.profession, skills: demoStaffSkills(s.key), active: true })),
-    patients: patients.flatMap((p, n) => (p.registeredTeamId === t.key ? [{ id: `patient-${n}`, riskFlags: p.riskFlags }] : [])),
-    openEpisodes: [30, 12][i]!,
-  }));
-  const generated = generateDemoEpisodes({ seed, now, teams });
-  const referrals = new Map(generated.referrals.map((r) => [r.id, r]));
-  const since = addCalendarDays(today, -28);
-  const episodes: RecordEpisodeInput[] = generated.episodes
-    .filter((e) => e.first_contact_at && e.allocated_to && (e.status !== 'discharged' || (e.discharged_on ?? '') >= since))
-    .map((e) => {
-      const p = patients[Number(e.patient_id.replace('patient-', ''))]!;
-      return {
-        id: e.id,
-        teamId: e.team_id,
-        service: e.service,
-        setting: e.setting,
-        status: e.status as RecordEpisodeInput['status'],
-        complexity: e.complexity,
-        skillsNeeded: e.skills_needed,
-        reason: referrals.get(e.referral_id)!.reason,
-        firstContactAt: e.first_contact_at!,
-        firstAssessmentAt: e.first_assessment_at,
-        lastContactAt: e.last_contact_at ?? e.first_contact_at!,
-        plannedEndOn: e.planned_end_on,
-        reviewDueOn: e.review_due_on,
-        visitsPerWeek: e.visits_per_week,
-        dischargedOn: e.discharged_on,
-        dischargeOutcome: e.discharge_outcome,
-        holders: generated.events.filter((ev) => ev.episode_id === e.id && (ev.kind === 'allocated' || ev.kind === 'handed-over')).map((ev) => ({ staffId: String(ev.detail.toStaffId), from: ev.occurred_at })),
-        patient: { id: e.patient_id, givenName: p.givenName, familyName: p.familyName, sex: p.sex, dateOfBirth: p.dateOfBirth, contacts: p.contacts, communicationNeeds: p.communicationNeeds, livesAlone: p.livesAlone },
-      };
-    });
-  return { staff, episodes };
-}
-
-const service = demoService();
+const service = demoService(now);
 const started = performance.now();
 const records = generateDemoRecords({ seed: 7, now, episodes: service.episodes, staff: service.staff });
 const took = performance.now() - started;
@@ -87,7 +41,7 @@ describe('generateDemoRecords for the demo service', () => {
   });
 
   it('gives every row a unique UUIDv7', () => {
-    const ids = [records.consents, records.notes, records.amendments, records.assessments, records.goals, records.attainments, records.competences, records.activities, records.completions, records.reviews].flat().map((r) => r.id);
+    const ids = [records.consents, records.notes, records.amendments, records.assessments, records.goals, records.attainments, records.competences, records.activities, records.completions, records.reviews, records.reviewEvents].flat().map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
@@ -243,6 +197,61 @@ describe('generateDemoRecords for the demo service', () => {
     }
   });
 
+  it('writes each review into the episode’s history as recording it in Homeward does, moving the review date on', () => {
+    expect(records.reviewEvents).toHaveLength(records.reviews.length);
+    for (const [i, r] of records.reviews.entries()) {
+      const ev = records.reviewEvents[i]!;
+      expect(ev).toMatchObject({ episode_id: r.episode_id, kind: 'reviewed', reason: r.decision, staff_id: r.recorded_by, occurred_at: r.recorded_at });
+      expect(ev.detail).toMatchObject({ reviewId: r.id, reviewKind: r.kind, to: { reviewDueOn: r.next_review_on } });
+      expect(ev.detail.from.plannedEndOn).toBe(episodeById.get(r.episode_id)!.plannedEndOn);
+      expect(ev.detail.to.plannedEndOn).toBe(ev.detail.from.plannedEndOn);
+    }
+    const halfWay = records.reviewEvents.find((ev) => ev.detail.reviewKind === 'half-way')!;
+    const review = records.reviews.find((r) => r.id === halfWay.detail.reviewId)!;
+    expect(halfWay.detail).toMatchObject({ decisionLabel: 'Half-way review, continue as planned', from: { reviewDueOn: review.held_on }, datesChanged: `Now: next review ${formatDisplayDate(review.next_review_on!)}` });
+    const end = records.reviewEvents.find((ev) => ev.detail.reviewKind === 'end-of-episode')!;
+    expect(end.detail).toMatchObject({ decisionLabel: 'End-of-episode review, discharge', to: { reviewDueOn: null }, datesChanged: 'Now: no further review' });
+    // An end review after the half-way one was due on the date the half-way review set.
+    for (const ev of records.reviewEvents.filter((x) => x.detail.reviewKind === 'end-of-episode')) {
+      const earlier = records.reviews.find((r) => r.episode_id === ev.episode_id && r.kind === 'half-way');
+      if (earlier) expect(ev.detail.from.reviewDueOn).toBe(earlier.next_review_on);
+    }
+  });
+
+  it('words a review that changes no date as the app does', () => {
+    const review: EpisodeReviewRow = {
+      id: 'review-1',
+      episode_id: 'episode-1',
+      patient_id: 'patient-1',
+      kind: 'half-way',
+      held_on: '2026-11-10',
+      summary: 'Progress reviewed; continue.',
+      decision: 'continue',
+      next_review_on: '2026-11-20',
+      planned_end_on: '2026-11-20',
+      recorded_at: now,
+      recorded_by: 'staff-1',
+      recorded_by_role: 'assistant-practitioner',
+    };
+    const ev = reviewedEvent(review, { reviewDueOn: '2026-11-20', plannedEndOn: '2026-11-20' }, 'event-1');
+    expect(ev).toEqual({
+      id: 'event-1',
+      episode_id: 'episode-1',
+      occurred_at: now,
+      staff_id: 'staff-1',
+      kind: 'reviewed',
+      reason: 'continue',
+      detail: {
+        reviewId: 'review-1',
+        reviewKind: 'half-way',
+        decisionLabel: 'Half-way review, continue as planned',
+        datesChanged: null,
+        from: { reviewDueOn: '2026-11-20', plannedEndOn: '2026-11-20' },
+        to: { reviewDueOn: '2026-11-20', plannedEndOn: '2026-11-20' },
+      },
+    });
+  });
+
   it('records each competence once, and none already on record', () => {
     const pairs = records.competences.map((c) => `${c.staff_id} ${c.competence}`);
     expect(new Set(pairs).size).toBe(pairs.length);
@@ -265,6 +274,30 @@ describe('generateDemoRecords for the demo service', () => {
     expect(mine(records.assessments).map((a) => a.instrument_id)).toEqual(expect.arrayContaining(['barthel-index', 'timed-up-and-go']));
     expect(mine(records.notes).some((n) => n.id === records.amendments[0]!.note_id)).toBe(true);
     expect(mine(records.consents)[0]!.communication_support).toContain('Large-print');
+  });
+
+  it('prefers a Mrs B: a woman who fits the story and whose family name starts with B, else the best fit', () => {
+    const fit = episodeById.get(records.story!.episodeId)!;
+    const as = (id: string, familyName: string, change: Partial<RecordEpisodeInput> = {}, patient: Partial<RecordEpisodeInput['patient']> = {}): RecordEpisodeInput => ({
+      ...fit,
+      id,
+      ...change,
+      patient: { ...fit.patient, id: `patient-${id}`, familyName, ...patient },
+    });
+    // Ms Adams scores higher (a carer at hand), but Mrs Baker fits the story too.
+    expect(fit.patient.contacts.some((c) => c.isCarer || c.isNextOfKin)).toBe(true);
+    const adams = as('e-1', 'Adams');
+    const baker = as('e-2', 'Baker', {}, { contacts: [] });
+    expect(chooseStoryEpisode([adams, baker], service.staff, now)!.id).toBe('e-2');
+    expect(chooseStoryEpisode([baker, adams], service.staff, now)!.id).toBe('e-2');
+    // A B who does not fit (a man; another service; not yet at the half-way review) does not displace the best fit.
+    expect(chooseStoryEpisode([adams, as('e-3', 'Baker', {}, { sex: 'male' })], service.staff, now)!.id).toBe('e-1');
+    expect(chooseStoryEpisode([adams, as('e-4', 'Baker', { service: 'd2a-pathway-2' })], service.staff, now)!.id).toBe('e-1');
+    expect(chooseStoryEpisode([adams, as('e-5', 'Baker', { lastContactAt: fit.firstContactAt })], service.staff, now)!.id).toBe('e-1');
+    // Among the Bs, the best scoring; a tie goes to the lower id, so the choice never depends on order.
+    const bell = as('e-6', 'Bell');
+    expect(chooseStoryEpisode([baker, bell, adams], service.staff, now)!.id).toBe('e-6');
+    expect(chooseStoryEpisode([as('e-8', 'Bell'), as('e-7', 'Bell'), adams], service.staff, now)!.id).toBe('e-7');
   });
 
   it('needs a valid reference time, and everyone holding an episode among the staff', () => {

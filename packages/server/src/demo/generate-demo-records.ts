@@ -10,11 +10,14 @@ import {
   addCalendarDays,
   barthelIndex,
   daysBetween,
+  formatDisplayDate,
   fromUkWallClock,
   isIntermediateCare,
   isLateEntry,
   isStrokeService,
   reviewDates,
+  reviewDecisionLabels,
+  reviewKindLabels,
   scoreInstrument,
   timedUpAndGo,
   ukDateOf,
@@ -270,6 +273,24 @@ export type EpisodeReviewRow = {
   recorded_by_role: HomewardRole;
 };
 
+/** The entry in the episode's history that recording a review writes (record/reviews.ts), with the same detail. */
+export type ReviewedEventRow = {
+  id: string;
+  episode_id: string;
+  occurred_at: Date;
+  staff_id: string;
+  kind: 'reviewed';
+  reason: EpisodeReviewRow['decision'];
+  detail: {
+    reviewId: string;
+    reviewKind: EpisodeReviewRow['kind'];
+    decisionLabel: string;
+    datesChanged: string | null;
+    from: { reviewDueOn: string | null; plannedEndOn: string | null };
+    to: { reviewDueOn: string | null; plannedEndOn: string | null };
+  };
+};
+
 export type DemoRecords = {
   consents: ConsentRow[];
   notes: ContactNoteRow[];
@@ -281,8 +302,10 @@ export type DemoRecords = {
   activities: ProgrammeActivityRow[];
   completions: ProgrammeCompletionRow[];
   reviews: EpisodeReviewRow[];
+  /** One per review, oldest first within each episode; the seeder moves the episode's review date and version on to match. */
+  reviewEvents: ReviewedEventRow[];
   /** The "Mrs B" of the demo: her episode, and her communication needs with large print added. */
-  story: { episodeId: string; patientId: string; communicationNeeds: CommunicationNeeds; nextReviewOn: string | null } | null;
+  story: { episodeId: string; patientId: string; communicationNeeds: CommunicationNeeds } | null;
 };
 
 /** The competences the demo records and delegates, as the programme of care names them. */
@@ -706,7 +729,7 @@ type EpisodePlan = {
 
 const metOutcomes = ['goals-met', 'goals-partly-met', 'goals-not-met'];
 
-function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: EpisodePlan): { notes: ContactNoteRow[]; nextReviewOn: string | null } {
+function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: EpisodePlan): ContactNoteRow[] {
   const { random, now, out } = ctx;
   const p = personFor(e.patient, ctx.today);
   // Mrs B reads large print: her information and programme sheets are printed so.
@@ -738,7 +761,7 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
   if (isIntermediateCare(e.service) && e.plannedEndOn) {
     const dates = reviewDates({ startOn: startDay, plannedEndOn: e.plannedEndOn });
     endReviewOn = dates.endReviewOn;
-    // Mrs B's half-way review is always held, when her episode has reached it (the seeder moves her next review on).
+    // Mrs B's half-way review is always held, when her episode has reached it (its 'reviewed' event moves her next review on).
     const held = discharged ? daysBetween(dates.midwayReviewOn, endDay) >= 2 : plan.story || e.reviewDueOn === dates.endReviewOn;
     if (held && daysBetween(startDay, dates.midwayReviewOn) >= 1 && daysBetween(dates.midwayReviewOn, endDay) >= 0) reviewDay = dates.midwayReviewOn;
   }
@@ -1298,7 +1321,7 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
       recorded_by_role: by.role,
     });
   }
-  return { notes, nextReviewOn: reviewVisit?.note && reviewDay ? endReviewOn : null };
+  return notes;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1307,11 +1330,15 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
 /**
  * The clearest story patient among the active episodes: an older woman on D2A pathway 1, long enough
  * into her episode for a half-way review, held by an assistant practitioner, with a carer at hand.
+ * The story is told about "Mrs B", so a woman who fits it and whose family name starts with B is
+ * preferred; when none fits, the best by the same scoring.
  */
 export function chooseStoryEpisode(episodes: readonly RecordEpisodeInput[], staff: readonly RecordStaffInput[], now: Date): RecordEpisodeInput | null {
   const today = ukDateOf(now);
   const role = new Map(staff.map((s) => [s.id, s.role]));
   let best: { e: RecordEpisodeInput; score: number } | null = null;
+  let bestB: { e: RecordEpisodeInput; score: number } | null = null;
+  const better = (a: { e: RecordEpisodeInput; score: number } | null, e: RecordEpisodeInput, score: number) => !a || score > a.score || (score === a.score && e.id < a.e.id);
   for (const e of episodes) {
     if (e.status !== 'active') continue;
     const p = e.patient;
@@ -1320,26 +1347,30 @@ export function chooseStoryEpisode(episodes: readonly RecordEpisodeInput[], staf
     const midway = isIntermediateCare(e.service) && e.plannedEndOn !== null ? reviewDates({ startOn: ukDateOf(e.firstContactAt), plannedEndOn: e.plannedEndOn }).midwayReviewOn : null;
     // Far enough in for the half-way review, so her story has one.
     const midwayReached = midway !== null && daysBetween(ukDateOf(e.firstContactAt), midway) >= 1 && daysBetween(midway, ukDateOf(e.lastContactAt)) >= 0;
+    const older = ageOnDay(p.dateOfBirth, today) >= 75;
     const score =
       (e.service === 'd2a-pathway-1' ? 8 : 0) +
       (p.sex === 'female' ? 6 : 0) +
-      (ageOnDay(p.dateOfBirth, today) >= 75 ? 3 : 0) +
+      (older ? 3 : 0) +
       (midwayReached ? 4 : 0) +
       (span >= 14 ? 2 : 0) +
       (p.contacts.some((c) => c.isCarer || c.isNextOfKin) ? 2 : 0) +
       (holder && role.get(holder) === 'assistant-practitioner' ? 2 : 0) +
       (p.familyName.startsWith('B') ? 1 : 0) +
       (e.firstAssessmentAt ? 1 : 0);
-    if (!best || score > best.score || (score === best.score && e.id < best.e.id)) best = { e, score };
+    if (better(best, e, score)) best = { e, score };
+    // The story needs all of these; the rest of the score only makes it richer.
+    const fits = e.service === 'd2a-pathway-1' && p.sex === 'female' && older && midwayReached;
+    if (fits && p.familyName.startsWith('B') && better(bestB, e, score)) bestB = { e, score };
   }
-  return best?.e ?? null;
+  return (bestB ?? best)?.e ?? null;
 }
 
 export function generateDemoRecords(options: GenerateDemoRecordsOptions): DemoRecords {
   const now = options.now.getTime();
   if (!Number.isFinite(now)) throw new RangeError('generateDemoRecords needs a valid reference time');
   const today = ukDateOf(options.now);
-  const out: DemoRecords = { consents: [], notes: [], amendments: [], assessments: [], goals: [], attainments: [], competences: [], activities: [], completions: [], reviews: [], story: null };
+  const out: DemoRecords = { consents: [], notes: [], amendments: [], assessments: [], goals: [], attainments: [], competences: [], activities: [], completions: [], reviews: [], reviewEvents: [], story: null };
   const staffById = new Map(options.staff.map((s) => [s.id, s]));
   const episodes = [...options.episodes].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const e of episodes) {
@@ -1381,7 +1412,6 @@ export function generateDemoRecords(options: GenerateDemoRecordsOptions): DemoRe
   }
 
   const story = chooseStoryEpisode(episodes, options.staff, options.now);
-  let storyNextReview: string | null = null;
   for (const [i, e] of episodes.entries()) {
     const random = createRandom(deriveSeed(options.seed, i + 1));
     const isStory = e.id === story?.id;
@@ -1397,8 +1427,7 @@ export function generateDemoRecords(options: GenerateDemoRecordsOptions): DemoRe
       goalCount: isStory ? 3 : chance(random, 0.4) ? 3 : 2,
       wantedGoals: isStory ? ['kitchen', 'shop', 'wash'] : [],
     };
-    const { notes, nextReviewOn } = generateEpisodeRecords({ random, now, today, staffById, out }, e, plan);
-    if (isStory) storyNextReview = nextReviewOn;
+    const notes = generateEpisodeRecords({ random, now, today, staffById, out }, e, plan);
 
     // A few notes are still drafts: the latest visit on some open episodes, written up this morning.
     const last = notes.at(-1);
@@ -1407,6 +1436,19 @@ export function generateDemoRecords(options: GenerateDemoRecordsOptions): DemoRe
   if (!out.notes.some((n) => n.status === 'draft')) {
     const latest = out.notes.filter((n) => n.episode_id !== story?.id && n.kind !== 'no-access').sort((a, b) => b.occurred_at.getTime() - a.occurred_at.getTime())[0];
     if (latest) makeDraft(latest);
+  }
+
+  // Each review held moves the episode on, as recording one in Homeward does: a 'reviewed' entry in its
+  // history saying what was decided and which dates changed. Its own random stream, so the notes and
+  // scores are those the same seed always gave.
+  const eventRandom = createRandom(deriveSeed(options.seed, 0x7e7));
+  const episodeById = new Map(episodes.map((e) => [e.id, e]));
+  for (const [i, r] of out.reviews.entries()) {
+    const e = episodeById.get(r.episode_id)!;
+    const earlier = out.reviews.slice(0, i).findLast((x) => x.episode_id === r.episode_id);
+    // The half-way review was the one due; a later one was due on the date the last review set.
+    const before = { reviewDueOn: r.kind === 'half-way' ? r.held_on : earlier ? earlier.next_review_on : e.reviewDueOn, plannedEndOn: e.plannedEndOn };
+    out.reviewEvents.push(reviewedEvent(r, before, seededUuidV7(r.recorded_at.getTime(), eventRandom)));
   }
 
   // One amendment, with its reason: Mrs B's first treatment note, corrected the next day.
@@ -1444,10 +1486,33 @@ export function generateDemoRecords(options: GenerateDemoRecordsOptions): DemoRe
       communicationNeeds: needs.needs.includes('large-print')
         ? needs
         : { needs: [...needs.needs, 'large-print'], interpreterLanguage: needs.interpreterLanguage, notes: needs.notes ?? 'Large print (16 point or bigger) for letters and the programme sheet.' },
-      nextReviewOn: storyNextReview,
     };
   }
   return out;
+}
+
+/** The 'reviewed' episode event for a review, worded as record/reviews.ts words it. */
+export function reviewedEvent(review: EpisodeReviewRow, before: { reviewDueOn: string | null; plannedEndOn: string | null }, id: string): ReviewedEventRow {
+  const reviewDueOn = review.next_review_on;
+  const plannedEndOn = before.plannedEndOn;
+  const changed: string[] = [];
+  if (reviewDueOn !== before.reviewDueOn) changed.push(reviewDueOn ? `next review ${formatDisplayDate(reviewDueOn)}` : 'no further review');
+  return {
+    id,
+    episode_id: review.episode_id,
+    occurred_at: review.recorded_at,
+    staff_id: review.recorded_by,
+    kind: 'reviewed',
+    reason: review.decision,
+    detail: {
+      reviewId: review.id,
+      reviewKind: review.kind,
+      decisionLabel: `${reviewKindLabels[review.kind]}, ${reviewDecisionLabels[review.decision].toLowerCase()}`,
+      datesChanged: changed.length ? `Now: ${changed.join('; ')}` : null,
+      from: before,
+      to: { reviewDueOn, plannedEndOn },
+    },
+  };
 }
 
 /** A note still being written: not final, so not reviewed or amended either. */

@@ -1,10 +1,13 @@
 // Writes clinical records (made up by generate-demo-records.ts) for the demo teams' active and recently
-// discharged episodes, so a first start shows notes, scores, goals, programmes and reviews, and a
+// discharged episodes, so a first start shows notes, scores, goals, programmes and reviews (each in the
+// episode's history too), the discharged episodes' final discharge summaries and letters, and a
 // "Mrs B" to follow. Episodes that already have notes or consent are left alone, so it can run again.
 import type { Kysely } from 'kysely';
 import { addCalendarDays, ukDateOf, type CommunicationNeeds, type HomewardRole, type PatientContact, type Profession, type Service, type Setting, type Sex } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { planDemoDischarges } from './generate-demo-discharges.ts';
 import { generateDemoRecords, type DemoRecords, type RecordEpisodeInput } from './generate-demo-records.ts';
+import { seedDemoDischarges } from './seed-demo-discharges.ts';
 
 export type SeedDemoRecordsOptions = {
   seed: number;
@@ -23,6 +26,9 @@ export type SeededRecords = {
   activities: number;
   completions: number;
   reviews: number;
+  /** Final discharge summaries, and the letters produced from them. */
+  dischargeSummaries: number;
+  letters: number;
   story: { episodeId: string; patientId: string; patientName: string; nhsNumber: string; heldBy: string } | null;
 };
 
@@ -30,7 +36,7 @@ const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value)
 const iso = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRecordsOptions): Promise<SeededRecords> {
-  const none: SeededRecords = { episodes: 0, notes: 0, assessments: 0, goals: 0, activities: 0, completions: 0, reviews: 0, story: null };
+  const none: SeededRecords = { episodes: 0, notes: 0, assessments: 0, goals: 0, activities: 0, completions: 0, reviews: 0, dischargeSummaries: 0, letters: 0, story: null };
   const teamIds = [...options.teamIds];
   if (teamIds.length === 0) return none;
   const since = addCalendarDays(ukDateOf(options.now), -(options.recentlyDischargedDays ?? 28));
@@ -57,6 +63,7 @@ export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRec
       'episodes.discharge_outcome',
       'episodes.allocated_to',
       'episodes.allocated_at',
+      'episodes.updated_at',
       'referrals.reason',
       'patients.id as patient_id',
       'patients.given_name',
@@ -78,14 +85,16 @@ export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRec
   if (rows.length === 0) return none;
 
   const ids = rows.map((r) => r.id);
-  const handovers = await db
+  const events = await db
     .selectFrom('episode_events')
     .select(['episode_id', 'occurred_at', 'kind', 'detail'])
     .where('episode_id', 'in', ids)
-    .where('kind', 'in', ['allocated', 'handed-over', 'reallocated'])
+    .where('kind', 'in', ['allocated', 'handed-over', 'reallocated', 'discharged'])
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
+  const handovers = events.filter((ev) => ev.kind !== 'discharged');
+  const dischargeRecordedAt = new Map(events.filter((ev) => ev.kind === 'discharged').map((ev) => [ev.episode_id, new Date(ev.occurred_at)]));
   const staffRows = await db.selectFrom('staff').select(['id', 'given_name', 'family_name', 'homeward_role', 'profession', 'team_id', 'active']).where('team_id', 'in', teamIds).orderBy('email').execute();
   const staff = staffRows.map((s) => ({ id: s.id, name: `${s.given_name} ${s.family_name}`, role: s.homeward_role as HomewardRole, profession: s.profession as Profession, teamId: s.team_id!, active: s.active }));
   const known = new Set(staff.map((s) => s.id));
@@ -132,7 +141,15 @@ export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRec
   });
 
   const records = generateDemoRecords({ seed: options.seed, now: options.now, episodes, staff, competencesHeld });
-  await db.transaction().execute((trx) => insertDemoRecords(trx, records, options.batchSize ?? 500));
+  const withRecords = new Set(records.notes.map((n) => n.episode_id));
+  const plans = planDemoDischarges({ seed: options.seed, now: options.now, episodes: episodes.filter((e) => withRecords.has(e.id)), records, staff, dischargeRecordedAt });
+  const updatedAt = new Map(rows.map((r) => [r.id, new Date(r.updated_at)]));
+  // One transaction: the summaries are drafted from the records just written, and a failure leaves nothing half-seeded.
+  const discharges = await db.transaction().execute(async (trx) => {
+    await insertDemoRecords(trx, records, options.batchSize ?? 500);
+    await moveEpisodesOnAfterReviews(trx, records, updatedAt);
+    return seedDemoDischarges(trx, { now: options.now, plans });
+  });
 
   let story: SeededRecords['story'] = null;
   if (records.story) {
@@ -141,13 +158,15 @@ export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRec
     story = { episodeId: e.id, patientId: e.patient.id, patientName: `${e.patient.givenName} ${e.patient.familyName}`, nhsNumber: nhs.nhs_number, heldBy: staff.find((s) => s.id === e.holders.at(-1)!.staffId)!.name };
   }
   return {
-    episodes: new Set(records.notes.map((n) => n.episode_id)).size,
+    episodes: withRecords.size,
     notes: records.notes.length,
     assessments: records.assessments.length,
     goals: records.goals.length,
     activities: records.activities.length,
     completions: records.completions.length,
     reviews: records.reviews.length,
+    dischargeSummaries: discharges.summaries,
+    letters: discharges.letters,
     story,
   };
 }
@@ -168,8 +187,6 @@ async function insertDemoRecords(db: Kysely<Database>, r: DemoRecords, size: num
         .where('id', '=', r.story.patientId)
         .execute();
     }
-    // Her half-way review is held, so the next review due is the end review.
-    if (r.story.nextReviewOn) await db.updateTable('episodes').set({ review_due_on: r.story.nextReviewOn }).where('id', '=', r.story.episodeId).execute();
   }
   await inBatches(r.competences, (b) => db.insertInto('staff_competences').values(b).execute());
   await inBatches(r.consents, (b) => db.insertInto('consent_records').values(b).execute());
@@ -181,4 +198,24 @@ async function insertDemoRecords(db: Kysely<Database>, r: DemoRecords, size: num
   await inBatches(r.activities, (b) => db.insertInto('programme_activities').values(b).execute());
   await inBatches(r.completions, (b) => db.insertInto('programme_completions').values(b).execute());
   await inBatches(r.reviews, (b) => db.insertInto('episode_reviews').values(b).execute());
+  await inBatches(r.reviewEvents, (b) => db.insertInto('episode_events').values(b.map((ev) => ({ ...ev, detail: JSON.stringify(ev.detail) }))).execute());
+}
+
+/**
+ * Each review changed its episode as recording one in the app does (through changeEpisode): the next
+ * review date is the last review's (so Mrs B's end review is next once her half-way review is held),
+ * the version counts the change and the last change says who made it and when.
+ */
+async function moveEpisodesOnAfterReviews(db: Kysely<Database>, r: DemoRecords, updatedAt: ReadonlyMap<string, Date>): Promise<void> {
+  const byEpisode = new Map<string, DemoRecords['reviewEvents']>();
+  for (const ev of r.reviewEvents) byEpisode.set(ev.episode_id, [...(byEpisode.get(ev.episode_id) ?? []), ev]);
+  for (const [episodeId, events] of byEpisode) {
+    const last = events.at(-1)!;
+    const later = last.occurred_at > (updatedAt.get(episodeId) ?? new Date(0));
+    await db
+      .updateTable('episodes')
+      .set((eb) => ({ review_due_on: last.detail.to.reviewDueOn, version: eb('version', '+', events.length), ...(later ? { updated_at: last.occurred_at, updated_by: last.staff_id } : {}) }))
+      .where('id', '=', episodeId)
+      .execute();
+  }
 }

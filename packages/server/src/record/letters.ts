@@ -13,6 +13,8 @@ import {
   patientPostalAddress,
   ukDateOf,
   type DischargeLetterFormat,
+  type DischargeSummaryContent,
+  type LetterAuthor,
   type LetterPatient,
   type LetterPrintSize,
 } from '@homeward/clinical';
@@ -20,7 +22,7 @@ import type { Database } from '../db/schema.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { pdfDocumentText, renderPdfDocument } from '../platform/pdf-document.ts';
+import { pdfDocumentText, renderPdfDocument, type PdfDocumentOptions } from '../platform/pdf-document.ts';
 import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
 import { loadEpisode, type RecordAccess } from './record-access.ts';
@@ -140,6 +142,59 @@ export function checkLetterRequest(o: CheckLetterRequestOptions): PatientRespons
   return o.patient;
 }
 
+export type BuildDischargeLetterOptions = {
+  recipient: LetterRecipient;
+  content: DischargeSummaryContent;
+  patient: PatientResponse;
+  episode: EpisodeResponse;
+  team: { name: string; phone: string | null };
+  /** yyyy-mm-dd, the UK date printed on the letter. */
+  on: string;
+  author: LetterAuthor;
+  /** Overrides the default: the patient's from their communication needs, standard for the GP. */
+  printSize?: LetterPrintSize;
+  /** For the GP: the print size the patient's letter was sent in, when it has been. */
+  patientPrintSize: LetterPrintSize | null;
+};
+
+export type BuiltDischargeLetter = {
+  kind: 'discharge-patient' | 'discharge-gp';
+  recipient: string;
+  printSize: LetterPrintSize;
+  document: PdfDocumentOptions;
+  alternativeFormatsNeeded: DischargeLetterFormat['alternativeFormats'];
+};
+
+/** The letter as it is printed, from the final summary's text. Pure, so the demo's letters are built exactly as the app's. */
+export function buildDischargeLetter(o: BuildDischargeLetterOptions): BuiltDischargeLetter {
+  const { patient, episode, team } = o;
+  const format = patientLetterFormat(patient);
+  if (o.recipient === 'patient') {
+    const printSize = o.printSize ?? format.printSize;
+    const letter = patientLetterBlocks({ content: o.content, patient: letterPatient(patient), teamName: team.name, teamPhone: team.phone, on: o.on, author: o.author, discharged: episode.status === 'discharged', simpleWords: format.simpleWords });
+    return { kind: 'discharge-patient', recipient: nameOf(patient), printSize, document: { title: letter.title, header: letter.header, printSize, author: o.author.name, blocks: letter.blocks }, alternativeFormatsNeeded: format.alternativeFormats };
+  }
+  const printSize = o.printSize ?? 'standard';
+  const letter = gpLetterBlocks({
+    content: o.content,
+    patient: letterPatient(patient),
+    service: episode.service,
+    teamName: team.name,
+    teamPhone: team.phone,
+    on: o.on,
+    author: o.author,
+    episode: { firstContactOn: episode.firstContactAt ? ukDateOf(new Date(episode.firstContactAt)) : null, dischargedOn: episode.dischargedOn, plannedEndOn: episode.plannedEndOn, referralReceivedOn: ukDateOf(new Date(episode.referralReceivedAt)) },
+    patientPrintSize: o.patientPrintSize,
+  });
+  return {
+    kind: 'discharge-gp',
+    recipient: `GP, ${patient.gpPracticeName ?? patient.gpPracticeCode}${patient.gpPracticeCode && patient.gpPracticeName ? ` (${patient.gpPracticeCode})` : ''}`,
+    printSize,
+    document: { title: letter.title, header: letter.header, printSize, author: o.author.name, blocks: letter.blocks },
+    alternativeFormatsNeeded: [],
+  };
+}
+
 export type ProduceDischargeLetterOptions = { access: RecordAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
 
 export async function produceDischargeLetter(request: FastifyRequest, trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
@@ -148,39 +203,21 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
   const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
   const team = await trx.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
   const now = request.server.config.now();
-  const on = ukDateOf(now);
-  const author = { name: principal.name, roleLabel: homewardRoleLabels[principal.role] };
-  const content = { sections: o.summary.sections, goalAttainment: o.summary.goalAttainment, draftedAt: o.summary.draftedAt };
-  const format = patientLetterFormat(patient);
-  let letter;
-  let printSize: LetterPrintSize;
-  let recipient: string;
-  if (o.recipient === 'patient') {
-    printSize = o.printSize ?? format.printSize;
-    recipient = nameOf(patient);
-    letter = patientLetterBlocks({ content, patient: letterPatient(patient), teamName: team.name, teamPhone: team.phone, on, author, discharged: episode.status === 'discharged', simpleWords: format.simpleWords });
-  } else {
-    printSize = o.printSize ?? 'standard';
-    recipient = `GP, ${patient.gpPracticeName ?? patient.gpPracticeCode}${patient.gpPracticeCode && patient.gpPracticeName ? ` (${patient.gpPracticeCode})` : ''}`;
-    const sentToPatient = (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient');
-    letter = gpLetterBlocks({
-      content,
-      patient: letterPatient(patient),
-      service: episode.service,
-      teamName: team.name,
-      teamPhone: team.phone,
-      on,
-      author,
-      episode: { firstContactOn: episode.firstContactAt ? ukDateOf(new Date(episode.firstContactAt)) : null, dischargedOn: episode.dischargedOn, plannedEndOn: episode.plannedEndOn, referralReceivedOn: ukDateOf(new Date(episode.referralReceivedAt)) },
-      patientPrintSize: sentToPatient?.printSize ?? null,
-    });
-  }
-  const document = { title: letter.title, header: letter.header, printSize, author: principal.name, blocks: letter.blocks };
+  const sentToPatient = o.recipient === 'gp' ? (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient') : undefined;
+  const { kind, recipient, printSize, document, alternativeFormatsNeeded } = buildDischargeLetter({
+    recipient: o.recipient,
+    content: { sections: o.summary.sections, goalAttainment: o.summary.goalAttainment, draftedAt: o.summary.draftedAt },
+    patient,
+    episode,
+    team,
+    on: ukDateOf(now),
+    author: { name: principal.name, roleLabel: homewardRoleLabels[principal.role] },
+    printSize: o.printSize,
+    patientPrintSize: sentToPatient?.printSize ?? null,
+  });
   const pdf = await renderPdfDocument(document);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const id = uuidv7();
-  const kind = o.recipient === 'patient' ? ('discharge-patient' as const) : ('discharge-gp' as const);
-  const alternativeFormatsNeeded = o.recipient === 'patient' ? format.alternativeFormats : [];
   await trx
     .insertInto('letters')
     .values({

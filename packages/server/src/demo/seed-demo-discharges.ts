@@ -1,0 +1,122 @@
+// Writes the recently discharged demo episodes' discharge summaries and letters with the app's own
+// code, so the demo shows what Homeward would have made: the facts read from the record
+// (readDischargeFacts), the draft drafted from them (draftDischargeSummary), finalised when the app
+// would allow it, and the patient's and GP's letters built and printed as produceDischargeLetter
+// builds them (buildDischargeLetter, renderPdfDocument). When and by whom comes from the plan.
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { checkDischargeSummaryForFinal, draftDischargeSummary, homewardRoleLabels, type LetterPrintSize } from '@homeward/clinical';
+import { findEpisode } from '../caseload/episode-queries.ts';
+import type { Database } from '../db/schema.ts';
+import { findPatient } from '../patients/patient-queries.ts';
+import type { PatientResponse } from '../patients/patient-schema.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
+import { pdfDocumentText, renderPdfDocument } from '../platform/pdf-document.ts';
+import type { DischargeSummaryResponse } from '../record/discharge-schema.ts';
+import { readDischargeFacts } from '../record/discharge-sources.ts';
+import { findDischargeSummary } from '../record/discharge-summaries.ts';
+import { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from '../record/letters.ts';
+import type { DemoDischargePlan } from './generate-demo-discharges.ts';
+
+export type SeedDemoDischargesOptions = { now: Date; plans: readonly DemoDischargePlan[] };
+
+export type SeededDischarges = {
+  /** Final summaries written. */
+  summaries: number;
+  /** Summaries the app would not let be finalised as drafted (left as drafts, without letters). */
+  drafts: number;
+  letters: number;
+  /** Letters the app would refuse (no address, no GP practice), with its reason. */
+  notProduced: string[];
+};
+
+/** The app's reason for refusing this letter (checkLetterRequest), or null when it can be produced. */
+function refusal(summary: DischargeSummaryResponse, patient: PatientResponse | null, recipient: LetterRecipient): string | null {
+  try {
+    checkLetterRequest({ summary, patient, recipient });
+    return null;
+  } catch (error) {
+    if (error instanceof HomewardError) return error.message;
+    throw error;
+  }
+}
+
+export async function seedDemoDischarges(db: Kysely<Database>, o: SeedDemoDischargesOptions): Promise<SeededDischarges> {
+  const out: SeededDischarges = { summaries: 0, drafts: 0, letters: 0, notProduced: [] };
+  for (const plan of o.plans) {
+    if (await findDischargeSummary(db, { episodeId: plan.episodeId })) continue;
+    const episode = await findEpisode(db, plan.episodeId, o.now);
+    if (!episode || episode.status !== 'discharged') continue;
+    const content = draftDischargeSummary(await readDischargeFacts(db, { episode, now: plan.draftedAt }));
+    // The app finalises only a summary with the required sections written and no shorthand in the patient's wording.
+    const final = checkDischargeSummaryForFinal(content).length === 0;
+    await db
+      .insertInto('discharge_summaries')
+      .values({
+        id: plan.summaryId,
+        episode_id: episode.id,
+        patient_id: episode.patientId,
+        status: final ? 'final' : 'draft',
+        content: JSON.stringify(content),
+        // Drafted (version 1), then finalised (version 2), as the app writes it.
+        version: final ? 2 : 1,
+        created_at: plan.draftedAt,
+        created_by: plan.by.id,
+        updated_at: final ? plan.finalisedAt : plan.draftedAt,
+        updated_by: plan.by.id,
+        finalised_at: final ? plan.finalisedAt : null,
+        finalised_by: final ? plan.by.id : null,
+      })
+      .execute();
+    if (!final) {
+      out.drafts += 1;
+      continue;
+    }
+    out.summaries += 1;
+    const summary = (await findDischargeSummary(db, { id: plan.summaryId }))!;
+    const patient = await findPatient(db, episode.patientId);
+    const team = await db.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
+    let patientPrintSize: LetterPrintSize | null = null;
+    for (const l of plan.letters) {
+      const refused = refusal(summary, patient, l.recipient);
+      if (refused) {
+        out.notProduced.push(refused);
+        continue;
+      }
+      const letter = buildDischargeLetter({
+        recipient: l.recipient,
+        content,
+        patient: patient!,
+        episode,
+        team,
+        on: plan.dischargedOn,
+        author: { name: plan.by.name, roleLabel: homewardRoleLabels[plan.by.role] },
+        patientPrintSize,
+      });
+      const pdf = await renderPdfDocument(letter.document);
+      await db
+        .insertInto('letters')
+        .values({
+          id: l.id,
+          episode_id: episode.id,
+          patient_id: episode.patientId,
+          kind: letter.kind,
+          recipient: letter.recipient,
+          print_size: letter.printSize,
+          source_id: summary.id,
+          source_version: summary.version,
+          text_content: pdfDocumentText(letter.document),
+          pdf,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+          alternative_formats: JSON.stringify(letter.alternativeFormatsNeeded),
+          produced_at: l.producedAt,
+          produced_by: plan.by.id,
+          produced_by_role: plan.by.role,
+        })
+        .execute();
+      if (letter.kind === 'discharge-patient') patientPrintSize = letter.printSize;
+      out.letters += 1;
+    }
+  }
+  return out;
+}
