@@ -3,7 +3,7 @@
 // pass by running axe on a sign-in redirect or an error page by mistake.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { HomewardRole } from '@homeward/clinical';
+import { homewardRoles } from '@homeward/clinical';
 import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, referralDetails, registerPatientByApi, signOutThroughPage } from './browser.ts';
 
 describe('every page passes axe (WCAG 2.2 AA)', () => {
@@ -39,8 +39,7 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     await expectNoAxeViolations(o.page, 'sign-in with errors');
   });
 
-  const roles: HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager', 'administrator', 'privacy-officer'];
-  it.each(roles)('the home page for a %s', async (role) => {
+  it.each(homewardRoles)('the home page for a %s', async (role) => {
     const page = await pageFor(run.home.service.a[role]);
     await visit(page, '/', 200, 'Homeward');
     await expectNoAxeViolations(page, `home (${role})`);

@@ -19,10 +19,11 @@ function expectedRule(
   active: boolean,
 ): AllocationRule | null {
   if (!active) return 'clinician-inactive';
-  const canSeePatients = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'];
+  const canSeePatients = ['support-worker', 'student', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'];
   if (!canSeePatients.includes(role)) return 'role-not-clinical';
   if (role === 'service-manager') return 'service-manager-no-caseload';
   if (role === 'support-worker') return 'support-worker-no-episodes';
+  if (role === 'student') return 'student-no-episodes';
   if (role === 'assistant-practitioner' && complexity === 'complex') return 'assistant-practitioner-non-complex-only';
   const registered = role === 'registered-therapist' || role === 'clinical-lead';
   const needsOt = needed.includes('OT');
@@ -49,8 +50,8 @@ function ruleOf(decision: AllocationDecision): AllocationRule | null {
 }
 
 describe('checkAllocation: every role x complexity x skills needed x profession x hoist competence x active', () => {
-  it('covers 7 roles x 2 complexities x 16 skill sets x 3 professions x 2 x 2', () => {
-    expect(cases).toHaveLength(2688);
+  it('covers 8 roles x 2 complexities x 16 skill sets x 3 professions x 2 x 2', () => {
+    expect(cases).toHaveLength(3072);
   });
 
   it.each(cases)('%s, %s, needs %j, %s, hoist %s, active %s', (role, complexity, needed, profession, hoistCompetent, active) => {
@@ -135,6 +136,16 @@ describe('checkAllocation: the story and its messages', () => {
       },
     ],
     [
+      'an episode to a student on placement, even one training as an OT',
+      mrsB,
+      { ...ot, role: 'student' },
+      {
+        allowed: false,
+        rule: 'student-no-episodes',
+        message: 'Therapy students on placement do not hold episodes of care. They see patients under the supervision of their practice educator, who holds the episode.',
+      },
+    ],
+    [
       'an episode to a service manager',
       mrsB,
       { ...ot, role: 'service-manager' },
@@ -191,6 +202,7 @@ describe('checkAllocation: the story and its messages', () => {
 describe('mayTriage, mayAllocate and mayHoldEpisodes by role', () => {
   const expected: Record<HomewardRole, [boolean, boolean, boolean]> = {
     'support-worker': [false, false, false],
+    student: [false, false, false],
     'assistant-practitioner': [false, false, true],
     'registered-therapist': [true, true, true],
     'clinical-lead': [true, true, true],

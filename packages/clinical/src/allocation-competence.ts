@@ -8,6 +8,8 @@
 //    and may hold a non-complex episode needing OT or PT because a registered therapist of that profession
 //    has triaged it and supervises them.
 //  - Support workers never hold an episode or an assessment; they receive delegated tasks (a later record).
+//  - Students on placement never hold an episode: they see patients with their practice educator, who
+//    holds it and reviews their notes.
 //  - Service managers manage the service and do not hold caseloads; administrators and privacy officers are
 //    not clinical.
 //  - 'hoist-competent' must be among the holder's own skills. 'two-person' is a visit need met when visits
@@ -38,6 +40,7 @@ export const allocationRules = [
   'role-not-clinical',
   'service-manager-no-caseload',
   'support-worker-no-episodes',
+  'student-no-episodes',
   'assistant-practitioner-non-complex-only',
   'profession-needed',
   'hoist-competence-needed',
@@ -84,6 +87,12 @@ export function checkAllocation(input: CheckAllocationInput): AllocationDecision
       episode.assessmentDone
         ? 'Therapy support workers do not hold episodes of care. They carry out tasks delegated by the clinician who holds it.'
         : 'Therapy support workers do not hold episodes of care or carry out assessments. This episode still needs its first assessment.',
+    );
+  }
+  if (role === 'student') {
+    return refuse(
+      'student-no-episodes',
+      'Therapy students on placement do not hold episodes of care. They see patients under the supervision of their practice educator, who holds the episode.',
     );
   }
   if (role === 'assistant-practitioner' && episode.complexity === 'complex') {

@@ -34,8 +34,13 @@ function withoutMessage(decision: AccessDecision) {
 }
 
 describe('decidePatientAccess: every role x action x relationship x break glass', () => {
-  it('covers all 7 roles x 5 actions x 4 states', () => {
-    expect(cases).toHaveLength(140);
+  it('covers all 8 roles x 5 actions x 4 states', () => {
+    expect(cases).toHaveLength(160);
+  });
+
+  it('treats a student on placement as clinical: the team’s relationship lets them read', () => {
+    expect(isClinicalRole('student')).toBe(true);
+    expect(decidePatientAccess({ role: 'student', action: 'read', hasRelationship: true, hasActiveBreakGlass: false })).toEqual({ allowed: true, scope: 'full', basis: 'relationship' });
   });
 
   it.each(cases)('%s %s (relationship %s, break glass %s)', (role, action, hasRelationship, hasActiveBreakGlass) => {

@@ -3,6 +3,7 @@
 /** The role a person holds in Homeward; it decides what they may do. */
 export const homewardRoles = [
   'support-worker',
+  'student',
   'assistant-practitioner',
   'registered-therapist',
   'clinical-lead',
@@ -14,6 +15,7 @@ export type HomewardRole = (typeof homewardRoles)[number];
 
 export const homewardRoleLabels: Record<HomewardRole, string> = {
   'support-worker': 'Therapy support worker',
+  student: 'Therapy student on placement',
   'assistant-practitioner': 'Therapy assistant practitioner',
   'registered-therapist': 'Registered therapist',
   'clinical-lead': 'Clinical lead',
@@ -36,9 +38,13 @@ export const professionLabels: Record<Profession, string> = {
 export const bands = ['2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9', 'none'] as const;
 export type Band = (typeof bands)[number];
 
-/** Roles that look after patients and so may hold a legitimate relationship with one. */
+/**
+ * Roles that look after patients and so may hold a legitimate relationship with one. A student on
+ * placement sees the team's patients under a practice educator, so reads the record like the team.
+ */
 export const clinicalRoles: readonly HomewardRole[] = [
   'support-worker',
+  'student',
   'assistant-practitioner',
   'registered-therapist',
   'clinical-lead',

@@ -69,10 +69,10 @@ for (const [path, what] of [
 
 /**
  * Writing in the record: a relationship AND a role that does that work. Support workers carry out
- * delegated tasks (notes, completion logs) but do not set goals, programmes, reviews or discharge
- * summaries; service managers manage and do not write in the record.
+ * delegated tasks (notes, completion logs) and students on placement write notes, but neither sets
+ * goals, programmes, reviews or discharge summaries; service managers manage and do not write in the record.
  */
-const recordWriters: HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead'];
+const recordWriters: HomewardRole[] = ['support-worker', 'student', 'assistant-practitioner', 'registered-therapist', 'clinical-lead'];
 const planners: HomewardRole[] = ['assistant-practitioner', 'registered-therapist', 'clinical-lead'];
 type RecordWrite = { name: string; roles: HomewardRole[]; call(client: TestClient, episodeId: string): Promise<{ statusCode: number; body: string }> };
 const recordWrites: RecordWrite[] = [
@@ -215,6 +215,59 @@ describe('authorisation matrix', () => {
       expect(await refusalsOf(client.staff.id)).toBeGreaterThan(refusedBefore);
     }
   });
+
+  // Reviewing notes: a support worker's note by an assistant practitioner, registered therapist or
+  // clinical lead; a student's by a registered therapist or clinical lead only (the practice educator
+  // is registered). Written from the service's grades, not from the implementation.
+  const reviewersOf: Record<'support-worker' | 'student', HomewardRole[]> = {
+    'support-worker': ['assistant-practitioner', 'registered-therapist', 'clinical-lead'],
+    student: ['registered-therapist', 'clinical-lead'],
+  };
+  const queueReaders = [...new Set(Object.values(reviewersOf).flat())];
+
+  it.each(homewardRoles.map((role) => ({ role })))('$role: the review queue is for supervisors, and shows the notes they may review', async ({ role }) => {
+    const notes = await Promise.all((['support-worker', 'student'] as const).map((author) => finalNoteBy(author)));
+    const client = clients[role];
+    const refusedBefore = await refusalsOf(client.staff.id);
+    const res = await client.get('/api/record/review-queue');
+    if (!queueReaders.includes(role)) {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+      expect(await refusalsOf(client.staff.id)).toBeGreaterThan(refusedBefore);
+      expect((await client.get('/record/review-queue')).statusCode).toBe(403);
+      return;
+    }
+    expect(res.statusCode).toBe(200);
+    const queued = (res.json().notes as Array<{ note: { id: string } }>).map((r) => r.note.id);
+    for (const [i, author] of (['support-worker', 'student'] as const).entries()) {
+      expect(queued.includes(notes[i]!.id), `${role} sees ${author}’s note`).toBe(reviewersOf[author].includes(role));
+    }
+  });
+
+  const reviewCells = homewardRoles.flatMap((role) => (['support-worker', 'student'] as const).map((author) => ({ role, author })));
+
+  it.each(reviewCells)('$role reviewing a note by a $author', async ({ role, author }) => {
+    const note = await finalNoteBy(author);
+    const client = clients[role];
+    const refusedBefore = await refusalsOf(client.staff.id);
+    const res = await client.post(`/api/contact-notes/${note.id}/review`, { version: note.version });
+    if (reviewersOf[author].includes(role)) {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      expect(res.json()).toMatchObject({ reviewedBy: { id: client.staff.id }, writtenByRole: author });
+    } else {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+      expect(await refusalsOf(client.staff.id)).toBeGreaterThan(refusedBefore);
+      expect((await t.db.selectFrom('contact_notes').select('reviewed_at').where('id', '=', note.id).executeTakeFirstOrThrow()).reviewed_at).toBeNull();
+    }
+  });
+
+  async function finalNoteBy(author: 'support-worker' | 'student'): Promise<{ id: string; version: number }> {
+    const res = await clients[author].post(`/api/episodes/${careOf.get(ownPatient)!.episodeId}/contact-notes`, {
+      kind: 'telephone', occurredAt: '2026-11-24T08:30:00Z', durationMinutes: 5, body: `Phoned to confirm the visit (${author})`, finalise: true,
+    });
+    if (res.statusCode !== 201) throw new Error(`note by ${author}: ${res.statusCode} ${res.body}`);
+    expect(res.json()).toMatchObject({ status: 'final', needsReview: true, reviewedAt: null });
+    return { id: res.json().id, version: res.json().version };
+  }
 
   it('refuses everything to someone not signed in: 401 for the API, the sign-in page for pages', async () => {
     for (const url of ['/api/patients?nhsNumber=9434765919', `/api/patients/${ownPatient}`, `/api/patients/${ownPatient}/versions`]) {

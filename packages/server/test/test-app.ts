@@ -2,7 +2,7 @@
 // a small service (two teams, one of each role) and signed-in clients that speak through inject().
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import type { HomewardRole } from '@homeward/clinical';
+import { homewardRoles, type HomewardRole } from '@homeward/clinical';
 import { buildApp } from '../src/app.ts';
 import { loadConfig, type HomewardConfig } from '../src/config.ts';
 import type { HomewardDatabase } from '../src/db/database.ts';
@@ -31,7 +31,7 @@ export type TestStaff = { id: string; email: string; role: HomewardRole; teamId:
 export type TestService = {
   teamA: string;
   teamB: string;
-  /** One person of each role in team A (administrator and privacy officer too). */
+  /** One person of each role in team A (student, administrator and privacy officer too). */
   a: Record<HomewardRole, TestStaff>;
   /** A registered therapist in team B: a clinician without a relationship to team A's patients. */
   otherTeamTherapist: TestStaff;
@@ -61,8 +61,6 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-const roles: HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager', 'administrator', 'privacy-officer'];
-
 export async function seedTestService(db: HomewardDatabase['db'], now: Date): Promise<TestService> {
   const teamA = uuidv7();
   const teamB = uuidv7();
@@ -81,7 +79,8 @@ export async function seedTestService(db: HomewardDatabase['db'], now: Date): Pr
       family_name: role.replace(/-/g, ' '),
       profession: role === 'registered-therapist' || role === 'clinical-lead' ? 'OT' : 'none',
       registration_number: null,
-      band: role === 'support-worker' ? '3' : role === 'assistant-practitioner' ? '4' : '6',
+      // A student on placement is not on an Agenda for Change band, and not yet registered.
+      band: role === 'support-worker' ? '3' : role === 'assistant-practitioner' ? '4' : role === 'student' ? 'none' : '6',
       homeward_role: role,
       team_id: teamId,
       base_location: null,
@@ -92,7 +91,8 @@ export async function seedTestService(db: HomewardDatabase['db'], now: Date): Pr
     return { id, email, role, teamId };
   };
   const a = {} as Record<HomewardRole, TestStaff>;
-  for (const role of roles) a[role] = await make(role, teamA, 'a');
+  // Every role, so a new one is in every test's service (a student on placement included, in team A).
+  for (const role of homewardRoles) a[role] = await make(role, teamA, 'a');
   const otherTeamTherapist = await make('registered-therapist', teamB, 'b');
   return { teamA, teamB, a, otherTeamTherapist };
 }

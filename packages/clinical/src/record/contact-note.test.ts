@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkContactNote, checkFinalisation, isLateEntry, mayReviewNotes, mayWriteContactNotes, needsSupervisorReview, type ContactNoteInput } from './contact-note.ts';
+import { homewardRoles, type HomewardRole } from '../staff-roles.ts';
+import { authorsReviewableBy, checkContactNote, checkFinalisation, isLateEntry, mayReviewNote, mayReviewNotes, mayWriteContactNotes, needsSupervisorReview, type ContactNoteInput } from './contact-note.ts';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const note = (o: Partial<ContactNoteInput> = {}): ContactNoteInput => ({
@@ -76,5 +77,35 @@ describe('who writes and reviews notes', () => {
     expect(mayReviewNotes('assistant-practitioner')).toBe(true);
     expect(mayReviewNotes('support-worker')).toBe(false);
     expect(mayReviewNotes('service-manager')).toBe(false);
+  });
+
+  it('a student on placement writes notes, and every one waits for review', () => {
+    expect(mayWriteContactNotes('student')).toBe(true);
+    expect(needsSupervisorReview('student')).toBe(true);
+    expect(mayReviewNotes('student')).toBe(false);
+  });
+
+  // Written from the service's grades, not from the implementation: who may mark whose note reviewed.
+  const supervisors: Partial<Record<HomewardRole, HomewardRole[]>> = {
+    'support-worker': ['assistant-practitioner', 'registered-therapist', 'clinical-lead'],
+    // The practice educator is registered: an assistant practitioner does not sign off a student's practice.
+    student: ['registered-therapist', 'clinical-lead'],
+  };
+  const pairs = homewardRoles.flatMap((reviewer) => homewardRoles.map((author) => ({ reviewer, author })));
+  it.each(pairs)('$reviewer reviewing a note by $author', ({ reviewer, author }) => {
+    const expected = supervisors[author]?.includes(reviewer) ?? false;
+    expect(mayReviewNote({ reviewer, author })).toBe(expected);
+    // A note that needs no review is never reviewed; one that does always has someone who may.
+    if (expected) expect(needsSupervisorReview(author)).toBe(true);
+    expect(authorsReviewableBy(reviewer).includes(author)).toBe(expected);
+  });
+
+  it('the review queue shows an assistant practitioner only support workers’ notes, and registered staff both', () => {
+    expect(authorsReviewableBy('assistant-practitioner')).toEqual(['support-worker']);
+    expect(authorsReviewableBy('registered-therapist').sort()).toEqual(['student', 'support-worker']);
+    expect(authorsReviewableBy('clinical-lead').sort()).toEqual(['student', 'support-worker']);
+    expect(authorsReviewableBy('student')).toEqual([]);
+    // Reviewing anyone's notes is what puts the queue on someone's home page.
+    for (const role of homewardRoles) expect(mayReviewNotes(role)).toBe(authorsReviewableBy(role).length > 0);
   });
 });

@@ -109,19 +109,44 @@ export function checkFinalisation(input: FinalisationInput): RecordFieldError[] 
 
 /** Everyone who looks after patients writes notes, except service managers, who manage. */
 export function mayWriteContactNotes(role: HomewardRole): boolean {
-  return role === 'support-worker' || role === 'assistant-practitioner' || role === 'registered-therapist' || role === 'clinical-lead';
-}
-
-/** Support workers' work is delegated and reviewed by a registered therapist. */
-export function needsSupervisorReview(role: HomewardRole): boolean {
-  return role === 'support-worker';
+  return role === 'support-worker' || role === 'student' || role === 'assistant-practitioner' || role === 'registered-therapist' || role === 'clinical-lead';
 }
 
 /**
- * Who reviews a support worker's delegated work: whoever may delegate it. An assistant practitioner
- * holds a non-complex caseload and delegates tasks on it, so reviews that work too (service.md; the
- * clinical record story), while their own practice is supervised by a registered therapist.
+ * Whose notes go to a supervisor, and who may review them. A support worker's work is delegated, so
+ * whoever may delegate it reviews it: an assistant practitioner holds a non-complex caseload and
+ * delegates on it (service.md; the clinical record story), as do registered therapists and leads. A
+ * student's practice is signed off by a practice educator, who is registered (HCPC), so an assistant
+ * practitioner does not review a student's notes.
  */
+const reviewersOf: Partial<Record<HomewardRole, readonly HomewardRole[]>> = {
+  'support-worker': ['assistant-practitioner', 'registered-therapist', 'clinical-lead'],
+  student: ['registered-therapist', 'clinical-lead'],
+};
+
+/** Every note by a support worker or a student waits for a supervisor's review. */
+export function needsSupervisorReview(role: HomewardRole): boolean {
+  return reviewersOf[role] !== undefined;
+}
+
+/** Whether the role reviews anyone's notes (so sees the team's review queue). */
 export function mayReviewNotes(role: HomewardRole): boolean {
-  return role === 'assistant-practitioner' || role === 'registered-therapist' || role === 'clinical-lead';
+  return Object.values(reviewersOf).some((reviewers) => reviewers.includes(role));
+}
+
+export type MayReviewNoteOptions = {
+  /** The role of whoever would mark the note reviewed. */
+  reviewer: HomewardRole;
+  /** The author's role when the note was written (contact_notes.written_by_role), not their role today. */
+  author: HomewardRole;
+};
+
+/** Whether this reviewer may review a note by this author: only notes that need review, by their supervisors. */
+export function mayReviewNote(o: MayReviewNoteOptions): boolean {
+  return reviewersOf[o.author]?.includes(o.reviewer) ?? false;
+}
+
+/** The authors whose notes this reviewer may review: what their review queue shows. */
+export function authorsReviewableBy(reviewer: HomewardRole): HomewardRole[] {
+  return (Object.keys(reviewersOf) as HomewardRole[]).filter((author) => mayReviewNote({ reviewer, author }));
 }

@@ -55,7 +55,7 @@ export function checkDelegation(o: CheckDelegationOptions): DelegationDecision {
     if (!staff.active) return refuse('deliverer-inactive', 'delivererStaffId', `${staff.name} no longer works in Homeward. Choose someone else`);
     if (!staff.inEpisodeTeam) return refuse('deliverer-other-team', 'delivererStaffId', `${staff.name} is not in the team caring for this patient. Choose someone from the patient’s team`);
     if (!mayDeliverActivities(staff.role)) {
-      return refuse('deliverer-role-cannot-deliver', 'delivererStaffId', `${staff.name} (${homewardRoleLabels[staff.role]}) does not deliver care to patients. Choose a support worker, assistant practitioner or therapist`);
+      return refuse('deliverer-role-cannot-deliver', 'delivererStaffId', `${staff.name} (${homewardRoleLabels[staff.role]}) does not deliver programme activities. Choose a support worker, assistant practitioner or therapist`);
     }
     if (staff.role === 'support-worker') {
       if (o.competence === null) {

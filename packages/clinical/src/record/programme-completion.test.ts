@@ -30,6 +30,13 @@ describe('mayLogCompletion', () => {
     expect(mayLogCompletion(o({ reportedBy: 'patient', delivererKind: 'self', delivererStaffId: null }))).toEqual({ allowed: true });
     expect(mayLogCompletion(o({ reportedBy: 'agency', delivererKind: 'agency', delivererStaffId: null }))).toMatchObject({ allowed: false, rule: 'support-worker-reports-only' });
   });
+  it('a student on placement logs the patient’s or a carer’s report, like a support worker, never work of her own', () => {
+    const student = (x: Partial<MayLogCompletionOptions>) => o({ role: 'student', staffId: 'st-1', ...x });
+    expect(mayLogCompletion(student({ reportedBy: 'patient', delivererKind: 'self', delivererStaffId: null }))).toEqual({ allowed: true });
+    expect(mayLogCompletion(student({ reportedBy: 'carer', delivererKind: 'carer', delivererStaffId: null }))).toEqual({ allowed: true });
+    expect(mayLogCompletion(student({ delivererStaffId: sw }))).toMatchObject({ allowed: false, rule: 'not-delegated-to-you' });
+    expect(mayLogCompletion(student({ reportedBy: 'agency', delivererKind: 'agency', delivererStaffId: null }))).toMatchObject({ allowed: false, message: expect.stringContaining('practice educator') });
+  });
   it('assistant practitioners and therapists log anything; service managers log nothing', () => {
     expect(mayLogCompletion(o({ role: 'assistant-practitioner', delivererStaffId: 'someone-else' }))).toEqual({ allowed: true });
     expect(mayLogCompletion(o({ role: 'registered-therapist', reportedBy: 'agency' }))).toEqual({ allowed: true });

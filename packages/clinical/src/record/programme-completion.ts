@@ -46,12 +46,18 @@ export type MayLogCompletionOptions = {
 
 export function mayLogCompletion(o: MayLogCompletionOptions): CompletionLogDecision {
   if (!mayWriteContactNotes(o.role)) return { allowed: false, rule: 'role-does-not-log', message: 'Only clinical staff who see patients can log that an activity was done' };
-  if (o.role !== 'support-worker') return { allowed: true };
+  // Support workers and students work under supervision, so log only their own delegated visits (a
+  // student is never delegated any) or what the patient or a carer tells them.
+  if (o.role !== 'support-worker' && o.role !== 'student') return { allowed: true };
   if (o.reportedBy === 'staff' && !(o.delivererKind === 'staff' && o.delivererStaffId === o.staffId)) {
     return { allowed: false, rule: 'not-delegated-to-you', message: 'This activity is not delegated to you, so you cannot log doing it yourself. You can log it on the patient’s or a carer’s report' };
   }
   if (o.reportedBy === 'agency') {
-    return { allowed: false, rule: 'support-worker-reports-only', message: 'As a support worker you can log your own delegated visits, or what the patient or a carer tells you. Ask the assistant practitioner or therapist to log the agency’s report' };
+    const message =
+      o.role === 'student'
+        ? 'As a student on placement you can log what the patient or a carer tells you. Ask your practice educator to log the agency’s report'
+        : 'As a support worker you can log your own delegated visits, or what the patient or a carer tells you. Ask the assistant practitioner or therapist to log the agency’s report';
+    return { allowed: false, rule: 'support-worker-reports-only', message };
   }
   return { allowed: true };
 }

@@ -139,11 +139,11 @@ export async function findStaffForAllocation(db: Kysely<Database>, id: string): 
 }
 
 /**
- * The team's active clinical staff. For allocation, support workers are listed too (with the rule that
- * says why they cannot hold an episode); for capacity, only those who hold caseloads.
+ * The team's active clinical staff. For allocation, support workers and students on placement are listed
+ * too (with the rule that says why they cannot hold an episode); for capacity, only those who hold caseloads.
  */
 export async function listTeamClinicians(db: Kysely<Database>, teamId: string, o: { includeSupportWorkers: boolean }): Promise<StaffForAllocation[]> {
-  const roles = ['assistant-practitioner', 'registered-therapist', 'clinical-lead', ...(o.includeSupportWorkers ? ['support-worker'] : [])];
+  const roles = ['assistant-practitioner', 'registered-therapist', 'clinical-lead', ...(o.includeSupportWorkers ? ['support-worker', 'student'] : [])];
   const rows = await db
     .selectFrom('staff')
     .select(staffColumns)

@@ -233,8 +233,8 @@ describe('generateDemoTeam', () => {
     ]);
   });
 
-  it('has about 15 in the first team and a handful in the second', () => {
-    expect(staff.filter((s) => s.teamKey === 'north-staffs')).toHaveLength(15);
+  it('has about 16 in the first team and a handful in the second', () => {
+    expect(staff.filter((s) => s.teamKey === 'north-staffs')).toHaveLength(16);
     expect(staff.filter((s) => s.teamKey === 'stafford')).toHaveLength(5);
   });
 

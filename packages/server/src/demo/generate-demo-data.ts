@@ -484,6 +484,7 @@ const demoRoster: readonly { key: string; homewardRole: HomewardRole; profession
   { key: 'support-worker-1', homewardRole: 'support-worker', profession: 'none', band: '3', teamKey: 'north-staffs' },
   { key: 'support-worker-2', homewardRole: 'support-worker', profession: 'none', band: '3', teamKey: 'north-staffs' },
   { key: 'support-worker-3', homewardRole: 'support-worker', profession: 'none', band: '3', teamKey: 'north-staffs' },
+  { key: 'student-1', homewardRole: 'student', profession: 'none', band: 'none', teamKey: 'north-staffs' },
   { key: 'administrator', homewardRole: 'administrator', profession: 'none', band: '4', teamKey: 'north-staffs' },
   { key: 'privacy-officer', homewardRole: 'privacy-officer', profession: 'none', band: '6', teamKey: 'north-staffs' },
   { key: 'stafford-clinical-lead', homewardRole: 'clinical-lead', profession: 'PT', band: '7', teamKey: 'stafford' },

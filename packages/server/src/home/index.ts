@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { isClinicalRole } from '@homeward/clinical';
+import { isClinicalRole, mayReviewNote, mayReviewNotes } from '@homeward/clinical';
 import { redirectSeeOther } from '../platform/request-context.ts';
 
 /** The home page: what each role starts from. */
@@ -8,6 +8,7 @@ export const homeContext = fp(async (app: FastifyInstance) => {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const principal = request.principal;
     if (!principal) return redirectSeeOther(reply, '/sign-in');
-    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role) });
+    const reviews = mayReviewNotes(principal.role) ? { students: mayReviewNote({ reviewer: principal.role, author: 'student' }) } : null;
+    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews });
   });
 }, { name: 'home' });

@@ -1,10 +1,12 @@
 // Who may read and write the clinical record of an episode. Every read and write needs the patient's
 // legitimate relationship (or break-glass) through authorisePatientAccess; writing also needs a role
 // that writes notes (not service managers); assessing capacity or recording a best-interests decision
-// needs an assistant practitioner, registered therapist or clinical lead; reviewing support workers'
-// notes needs an assistant practitioner, registered therapist or clinical lead of the episode's team. Refusals are audited.
+// needs an assistant practitioner, registered therapist or clinical lead; reviewing a note needs a
+// supervisor of its author's grade (mayReviewNote) in the episode's team: a support worker's note an
+// assistant practitioner, registered therapist or clinical lead, a student's a registered therapist or
+// clinical lead. Refusals are audited.
 import type { FastifyRequest } from 'fastify';
-import { mayAssessCapacity, mayReviewNotes, mayWriteContactNotes } from '@homeward/clinical';
+import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, type HomewardRole } from '@homeward/clinical';
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { loadEpisode } from '../caseload/episode-access.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
@@ -45,11 +47,19 @@ export async function authoriseRecordWrite(request: FastifyRequest, episode: Epi
   return { episode, grant, reason: auditReason(grant) };
 }
 
-export async function authoriseNoteReview(request: FastifyRequest, episode: EpisodeResponse): Promise<RecordAccess> {
+export async function authoriseNoteReview(request: FastifyRequest, episode: EpisodeResponse, note: ContactNoteResponse): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, 'contact-note');
   const principal = access.grant.principal;
-  if (!mayReviewNotes(principal.role) || principal.teamId !== episode.teamId) {
-    await refuse(request, episode, 'contact-note', 'not-a-supervisor', 'Only an assistant practitioner, registered therapist or clinical lead of the patient’s team can review support workers’ notes');
+  // The author's role when the note was written: a student who has since qualified still had a student's
+  // supervisor. A note that needs no review is left to reviewContactNote to say so, to any supervisor.
+  const author = note.writtenByRole as HomewardRole;
+  const supervises = note.needsReview ? mayReviewNote({ reviewer: principal.role, author }) : mayReviewNotes(principal.role);
+  if (!supervises || principal.teamId !== episode.teamId) {
+    const message =
+      author === 'student'
+        ? 'Only a registered therapist or clinical lead of the patient’s team can review a student’s notes: a student’s practice educator is registered'
+        : 'Only an assistant practitioner, registered therapist or clinical lead of the patient’s team can review support workers’ notes';
+    await refuse(request, episode, 'contact-note', 'not-a-supervisor', message);
   }
   return access;
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { mayReviewNotes, type ContactNoteInput } from '@homeward/clinical';
+import { authorsReviewableBy, mayReviewNotes, type ContactNoteInput } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -120,10 +120,10 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
 
   typed.post(
     '/api/contact-notes/:noteId/review',
-    { schema: { tags: ['record'], summary: 'Mark a support worker’s note as reviewed (registered therapist or clinical lead of the team)', params: noteParams, headers: writeHeaders, body: reviewBody, response: { 200: contactNoteResponse, ...writeErrors } } },
+    { schema: { tags: ['record'], summary: 'Mark a note as reviewed: a support worker’s by an assistant practitioner, registered therapist or clinical lead of the team; a student’s by a registered therapist or clinical lead', params: noteParams, headers: writeHeaders, body: reviewBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseNoteReview(request, episode);
+      const access = await authoriseNoteReview(request, episode, note);
       return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(request, trx, { access, note, expectedVersion: request.body.version }) }));
     },
   );
@@ -133,7 +133,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['record'],
-        summary: 'Support workers’ final notes in your team awaiting a supervisor’s review',
+        summary: 'Final notes in your team awaiting your review: support workers’ notes, and students’ notes for registered therapists and clinical leads',
         response: { 200: z.object({ notes: z.array(z.object({ patient: z.object({ id: z.string(), nhsNumber: z.string(), givenName: z.string(), familyName: z.string() }), note: contactNoteResponse })) }), ...errorResponse(401, 403) },
       },
     },
@@ -141,14 +141,17 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
   );
 }
 
-/** The team's review queue: a team-level list, so clinical roles of the team only, audited as one read. */
+/**
+ * The team's review queue: a team-level list, so supervisors of the team only, audited as one read. Each
+ * sees the notes they may review: an assistant practitioner support workers' only, registered staff students' too.
+ */
 export async function readReviewQueue(request: Parameters<typeof requireClinician>[0]) {
   const principal = await requireClinician(request);
   if (!mayReviewNotes(principal.role) || !principal.teamId) {
     await audit(request, { action: 'read', outcome: 'refused', recordKind: 'review-queue', detail: { rule: 'not-a-supervisor' } });
-    throw new HomewardError('forbidden', 'Only registered therapists and clinical leads review support workers’ notes');
+    throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads review notes');
   }
-  const rows = await listReviewQueue(request.server.db, principal.teamId);
+  const rows = await listReviewQueue(request.server.db, principal.teamId, authorsReviewableBy(principal.role));
   await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'review-queue', recordId: principal.teamId, detail: { noteIds: rows.map((r) => r.note.id) } });
   return rows;
 }

@@ -22,7 +22,7 @@ import {
   isStrokeService,
   lateEntryThresholdHours,
   mayAssessCapacity,
-  mayReviewNotes,
+  mayReviewNote,
   mayWriteContactNotes,
   parseDateParts,
   parseTimeOfDay,
@@ -34,11 +34,12 @@ import {
   ukDateOf,
   type ContactNoteInput,
   type ContactNoteKind,
+  type HomewardRole,
 } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { redirectSeeOther } from '../platform/request-context.ts';
+import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import { amendContactNote, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
@@ -350,7 +351,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       note,
       consentOnRecord: await hasLiveConsent(app.db, episode.id),
       isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
-      may: { write: mayWriteContactNotes(principal.role), review: mayReviewNotes(principal.role) && principal.teamId === episode.teamId },
+      may: { write: mayWriteContactNotes(principal.role), review: mayReviewNote({ reviewer: principal.role, author: note.writtenByRole as HomewardRole }) && principal.teamId === episode.teamId },
       lateEntryThresholdHours,
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       errors: [],
@@ -419,7 +420,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.post('/contact-notes/:noteId/review', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
-    const access = await authoriseNoteReview(request, episode);
+    const access = await authoriseNoteReview(request, episode, note);
     try {
       await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: Number(formField((request.body as Form).version)) }));
     } catch (error) {
@@ -432,6 +433,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/record/review-queue', { schema: { ...hidden } }, async (request, reply) => {
     const rows = await readReviewQueue(request);
-    return reply.page('record/pages/review-queue.njk', { title: 'Notes to review', section: 'caseload', rows, labels: recordLabels, backHref: '/caseload' });
+    const reviewsStudents = mayReviewNote({ reviewer: requirePrincipal(request).role, author: 'student' });
+    return reply.page('record/pages/review-queue.njk', { title: 'Notes to review', section: 'caseload', rows, reviewsStudents, labels: recordLabels, backHref: '/caseload' });
   });
 }

@@ -112,6 +112,7 @@ export async function findContactNotes(db: Kysely<Database>, where: { ids?: stri
       consentMissingReason: n.consent_missing_reason,
       finalisedAt: isoOrNull(n.finalised_at),
       finalisedBy: n.finalised_by ? who(n.finalised_by) : null,
+      writtenByRole: n.written_by_role,
       needsReview: n.needs_review,
       reviewedAt: isoOrNull(n.reviewed_at),
       reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
@@ -125,8 +126,12 @@ export async function findContactNote(db: Kysely<Database>, id: string): Promise
   return (await findContactNotes(db, { ids: [id] }))[0] ?? null;
 }
 
-/** Finalised notes by support workers in the team's episodes that nobody has reviewed yet, oldest first. */
-export async function listReviewQueue(db: Kysely<Database>, teamId: string): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
+/**
+ * Finalised notes in the team's episodes that nobody has reviewed yet, oldest first, by the authors the
+ * reviewer supervises (authorsReviewableBy: an assistant practitioner sees support workers' notes only).
+ */
+export async function listReviewQueue(db: Kysely<Database>, teamId: string, authorRoles: readonly string[]): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
+  if (authorRoles.length === 0) return [];
   const rows = await db
     .selectFrom('contact_notes')
     .innerJoin('episodes', 'episodes.id', 'contact_notes.episode_id')
@@ -134,6 +139,7 @@ export async function listReviewQueue(db: Kysely<Database>, teamId: string): Pro
     .select(['contact_notes.id', 'patients.id as patient_id', 'patients.nhs_number', 'patients.given_name', 'patients.family_name'])
     .where('episodes.team_id', '=', teamId)
     .where('contact_notes.needs_review', '=', true)
+    .where('contact_notes.written_by_role', 'in', [...authorRoles])
     .where('contact_notes.reviewed_at', 'is', null)
     .where('contact_notes.status', '=', 'final')
     .orderBy('contact_notes.finalised_at')

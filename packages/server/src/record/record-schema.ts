@@ -97,6 +97,8 @@ export const contactNoteResponse = z.object({
   consentMissingReason: z.string().nullable(),
   finalisedAt: z.string().nullable(),
   finalisedBy: staffRef.nullable(),
+  /** The author's role when the note was written: it decides whether the note needs review, and by whom. */
+  writtenByRole: z.string(),
   needsReview: z.boolean(),
   reviewedAt: z.string().nullable(),
   reviewedBy: staffRef.nullable(),

@@ -26,6 +26,10 @@ export function checkStaffDetails(details: StaffDetailsInput): FieldError[] {
   if (details.homewardRole === 'registered-therapist' && profession === 'none') {
     fields.push({ path: 'profession', message: 'A registered therapist must be an occupational therapist or physiotherapist' });
   }
+  if (details.homewardRole === 'student' && profession !== 'none') {
+    // The profession field is HCPC registration, which a student gains only on qualifying.
+    fields.push({ path: 'profession', message: 'A student on placement is not yet registered with the HCPC. Select Not registered' });
+  }
   if (isClinicalRole(details.homewardRole) && !details.teamId) {
     fields.push({ path: 'teamId', message: 'Select the team this person works in. Everyone who sees patients belongs to a team' });
   }

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { competenceLabel, delegableCompetenceLabels, holdsRecordedCompetences, homewardRoleLabels, isClinicalRole, isDelegableCompetence, mayRecordCompetences, ukDateOf } from '@homeward/clinical';
+import { competenceLabel, delegableCompetenceLabels, holdsRecordedCompetences, homewardRoleLabels, isClinicalRole, isDelegableCompetence, mayDeliverActivities, mayRecordCompetences, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, notFound, validationFailed, versionConflict, type FieldError } from '../platform/homeward-error.ts';
@@ -55,7 +55,10 @@ export function checkCompetence(holder: CompetenceHolder, body: CompetenceBody, 
   const fields: FieldError[] = [];
   if (!holder.active) fields.push({ path: 'staffId', message: `${holder.name} no longer works in Homeward` });
   else if (!holdsRecordedCompetences(holder.role)) {
-    fields.push({ path: 'staffId', message: `Competences are recorded for support workers and assistant practitioners. ${holder.name} is a ${homewardRoleLabels[holder.role].toLowerCase()} and needs no competence record to deliver an activity` });
+    const why = mayDeliverActivities(holder.role)
+      ? 'and needs no competence record to deliver an activity'
+      : 'and does not deliver programme activities, so no competence is recorded for them';
+    fields.push({ path: 'staffId', message: `Competences are recorded for support workers and assistant practitioners. ${holder.name} is a ${homewardRoleLabels[holder.role].toLowerCase()} ${why}` });
   }
   if (!isDelegableCompetence(body.competence)) {
     fields.push({ path: 'competence', message: `${body.competence} is not a competence Homeward records. Choose one of: ${Object.values(delegableCompetenceLabels).join('; ')}` });

@@ -7,6 +7,7 @@ import * as clinicalRecord from './2026-11-24-0003-clinical-record.ts';
 import * as assessments from './2026-11-24-0004-assessments.ts';
 import * as goalsProgrammesReviewsLetters from './2026-11-24-0005-goals-programmes-reviews-letters.ts';
 import * as teamPhoneAndLetterFormats from './2026-11-24-0006-team-phone-and-letter-formats.ts';
+import * as studentRole from './2026-11-24-0007-student-role.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0004-assessments': assessments,
   '2026-11-24-0005-goals-programmes-reviews-letters': goalsProgrammesReviewsLetters,
   '2026-11-24-0006-team-phone-and-letter-formats': teamPhoneAndLetterFormats,
+  '2026-11-24-0007-student-role': studentRole,
 };
