@@ -69,6 +69,10 @@ describe('episode reviews, reassessment prompts and scores over time', () => {
     expect(row).toContain('Assessments due');
     expect(row).toContain('Barthel Index: baseline');
     expect(row).not.toContain('Review due');
+    // And on the record page, where the first visit is written up.
+    const record = await assistant.get(`/episodes/${episode}/record`);
+    expect(record.body).toContain('Assessments due');
+    expect(record.body).toContain(`/episodes/${episode}/assessments/new?instrument=timed-up-and-go&amp;timePoint=baseline`);
   });
 
   it('stops asking once the baselines are recorded', async () => {
@@ -77,6 +81,13 @@ describe('episode reviews, reassessment prompts and scores over time', () => {
     expect(await prompts()).toEqual([]);
     expect((await assistant.get(`/episodes/${episode}/assessments`)).body).not.toContain('Assessments due');
     expect(await caseloadRow(assistant)).not.toContain('Assessments due');
+    expect((await assistant.get(`/episodes/${episode}/record`)).body).not.toContain('Assessments due');
+    // Discharging is when the final scores are due: the discharge form asks for them.
+    const discharge = await assistant.get(`/episodes/${episode}/discharge`);
+    expect(discharge.statusCode).toBe(200);
+    expect(discharge.body).toContain('Assessments due');
+    expect(discharge.body).toContain(`/episodes/${episode}/assessments/new?instrument=barthel-index&amp;timePoint=discharge`);
+    expect(discharge.body).toContain(`/episodes/${episode}/assessments/new?instrument=timed-up-and-go&amp;timePoint=discharge`);
   });
 
   it('at half-way shows the review due on the caseload, filters to it, and asks for reassessment with the time point preselected', async () => {

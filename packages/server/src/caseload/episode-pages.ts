@@ -34,6 +34,7 @@ import { allocateEpisode, authoriseAllocation, checkAllocationChange, competence
 import { listTeamCapacity } from './caseload-queries.ts';
 import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
 import { describeEpisodeEvent } from './describe-episode-event.ts';
+import { assessmentPromptsForEpisode } from '../record/review-prompts.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
 import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from './episode-access.ts';
 import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
@@ -216,6 +217,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         outcomes: checked(dischargeOutcomes, values.outcome).map((i) => ({ ...i, text: dischargeOutcomeLabels[i.value as keyof typeof dischargeOutcomeLabels] })),
         destinations: checked(dischargeDestinations, values.destination).map((i) => ({ ...i, text: dischargeDestinationLabels[i.value as keyof typeof dischargeDestinationLabels] })),
       },
+      // Discharging is when the final scores are taken: say which measures still need one.
+      prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
       backHref: `/episodes/${episode.id}`,

@@ -42,6 +42,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import { amendContactNote, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, type RecordAccess } from './record-access.ts';
 import { readReviewQueue } from './record-api-routes.ts';
@@ -190,10 +191,12 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
-    const [consent, notes, assessments] = await Promise.all([
+    const [consent, notes, assessments, prompts] = await Promise.all([
       listConsents(app.db, access.episode.id),
       findContactNotes(app.db, { episodeId: access.episode.id }),
       listAssessments(app.db, access.episode.id),
+      // Prompted where the clinician works: a baseline at the start, reassessment at review and discharge.
+      assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(app.config.now())),
     ]);
     await auditRecordRead(request, access, 'contact-note', access.episode.id, {
       noteIds: notes.map((n) => n.id),
@@ -208,6 +211,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       notes,
       byInstrument: assessments.length ? summariseAssessments(assessments) : null,
       compactCharts: assessments.length ? scoreChartSections(assessments, { compact: true }) : null,
+      prompts: mayWriteContactNotes(role) ? prompts : [],
       may: { write: mayWriteContactNotes(role) },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: `/episodes/${access.episode.id}`,
