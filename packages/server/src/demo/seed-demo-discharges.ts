@@ -3,7 +3,6 @@
 // (readDischargeFacts), the draft drafted from them (draftDischargeSummary), finalised when the app
 // would allow it, and the patient's and GP's letters built and printed as produceDischargeLetter
 // builds them (buildDischargeLetter, renderPdfDocument). When and by whom comes from the plan.
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { checkDischargeSummaryForFinal, draftDischargeSummary, homewardRoleLabels, type LetterPrintSize } from '@homeward/clinical';
 import { findEpisode } from '../caseload/episode-queries.ts';
@@ -11,11 +10,11 @@ import type { Database } from '../db/schema.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
-import { pdfDocumentText, renderPdfDocument } from '../platform/pdf-document.ts';
 import type { DischargeSummaryResponse } from '../record/discharge-schema.ts';
 import { readDischargeFacts } from '../record/discharge-sources.ts';
 import { findDischargeSummary } from '../record/discharge-summaries.ts';
 import { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from '../record/letters.ts';
+import { storeLetter } from '../record/store-letter.ts';
 import type { DemoDischargePlan } from './generate-demo-discharges.ts';
 
 export type SeedDemoDischargesOptions = { now: Date; plans: readonly DemoDischargePlan[] };
@@ -93,27 +92,17 @@ export async function seedDemoDischarges(db: Kysely<Database>, o: SeedDemoDischa
         author: { name: plan.by.name, roleLabel: homewardRoleLabels[plan.by.role] },
         patientPrintSize,
       });
-      const pdf = await renderPdfDocument(letter.document);
-      await db
-        .insertInto('letters')
-        .values({
-          id: l.id,
-          episode_id: episode.id,
-          patient_id: episode.patientId,
-          kind: letter.kind,
-          recipient: letter.recipient,
-          print_size: letter.printSize,
-          source_id: summary.id,
-          source_version: summary.version,
-          text_content: pdfDocumentText(letter.document),
-          pdf,
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-          alternative_formats: JSON.stringify(letter.alternativeFormatsNeeded),
-          produced_at: l.producedAt,
-          produced_by: plan.by.id,
-          produced_by_role: plan.by.role,
-        })
-        .execute();
+      await storeLetter(db, {
+        id: l.id,
+        episode,
+        kind: letter.kind,
+        recipient: letter.recipient,
+        document: letter.document,
+        source: { id: summary.id, version: summary.version },
+        alternativeFormats: letter.alternativeFormatsNeeded,
+        producedAt: l.producedAt,
+        producedBy: { id: plan.by.id, role: plan.by.role },
+      });
       if (letter.kind === 'discharge-patient') patientPrintSize = letter.printSize;
       out.letters += 1;
     }

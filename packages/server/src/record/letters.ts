@@ -1,7 +1,6 @@
 // Letters produced from a final discharge summary, stored with the record exactly as they were sent:
 // the PDF bytes, their text and a sha-256 of the bytes. Producing one is audited as a print; the
 // stored rows are append-only (the database refuses updates and deletes).
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
@@ -22,10 +21,11 @@ import type { Database } from '../db/schema.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { pdfDocumentText, renderPdfDocument, type PdfDocumentOptions } from '../platform/pdf-document.ts';
+import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
 import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
 import { loadEpisode, type RecordAccess } from './record-access.ts';
+import { storeLetter } from './store-letter.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 
 export type LetterRecipient = 'patient' | 'gp';
@@ -215,29 +215,17 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
     printSize: o.printSize,
     patientPrintSize: sentToPatient?.printSize ?? null,
   });
-  const pdf = await renderPdfDocument(document);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const id = uuidv7();
-  await trx
-    .insertInto('letters')
-    .values({
-      id,
-      episode_id: episode.id,
-      patient_id: episode.patientId,
-      kind,
-      recipient,
-      print_size: printSize,
-      source_id: o.summary.id,
-      source_version: o.summary.version,
-      text_content: pdfDocumentText(document),
-      pdf,
-      sha256,
-      alternative_formats: JSON.stringify(alternativeFormatsNeeded),
-      produced_at: now,
-      produced_by: principal.staffId,
-      produced_by_role: principal.role,
-    })
-    .execute();
+  const { id, sha256 } = await storeLetter(trx, {
+    id: uuidv7(),
+    episode,
+    kind,
+    recipient,
+    document,
+    source: { id: o.summary.id, version: o.summary.version },
+    alternativeFormats: alternativeFormatsNeeded,
+    producedAt: now,
+    producedBy: { id: principal.staffId, role: principal.role },
+  });
   // Producing a letter takes the record out of Homeward on paper: audited as a print, with what was sent.
   await audit(
     request,

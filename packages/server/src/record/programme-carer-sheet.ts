@@ -2,19 +2,19 @@
 // helps) and who to call, printed in standard or large print. Large print is the default when the
 // patient's communication needs say so (Accessible Information Standard). Every sheet produced is
 // stored in letters exactly as printed, with its text and a sha-256 of the PDF, and the print audited.
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describeWhoHelps, formatDisplayDate, formatNhsNumber, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { pdfDocumentText, renderPdfDocument, type PdfBlock, type PdfDocumentOptions, type PrintSize } from '../platform/pdf-document.ts';
+import type { PdfBlock, PdfDocumentOptions, PrintSize } from '../platform/pdf-document.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { RecordAccess } from './record-access.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse } from './programme-schema.ts';
+import { storeLetter } from './store-letter.ts';
 
 export const carerSheetTitle = 'Your exercises and activities';
 export const carerSheetRecipient = 'Patient and carers';
@@ -89,28 +89,17 @@ export async function produceCarerSheet(request: FastifyRequest, trx: Kysely<Dat
   const team = await trx.selectFrom('teams').select(['name', 'base_location', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
   const printSize = o.printSize ?? defaultPrintSize(patient);
   const document = buildCarerSheet({ patient, activities, team: { name: team.name, baseLocation: team.base_location, phone: team.phone }, therapistName: episode.allocatedToName, printSize, today });
-  const pdf = await renderPdfDocument(document);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const letterId = uuidv7();
-  await trx
-    .insertInto('letters')
-    .values({
-      id: letterId,
-      episode_id: episode.id,
-      patient_id: episode.patientId,
-      kind: 'carer-programme',
-      recipient: carerSheetRecipient,
-      print_size: printSize,
-      source_id: null,
-      source_version: null,
-      text_content: pdfDocumentText(document),
-      pdf: new Uint8Array(pdf),
-      sha256,
-      produced_at: now,
-      produced_by: principal.staffId,
-      produced_by_role: principal.role,
-    })
-    .execute();
+  const { id: letterId, pdf, sha256 } = await storeLetter(trx, {
+    id: uuidv7(),
+    episode,
+    kind: 'carer-programme',
+    recipient: carerSheetRecipient,
+    document,
+    source: null,
+    alternativeFormats: [],
+    producedAt: now,
+    producedBy: { id: principal.staffId, role: principal.role },
+  });
   await audit(
     request,
     { action: 'print', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letterId, reason: o.access.reason, detail: { episodeId: episode.id, kind: 'carer-programme', printSize, sha256, activityIds: activities.map((a) => a.id) } },
