@@ -1,4 +1,5 @@
 // npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
+import { formatNhsNumber } from '@homeward/clinical';
 import { buildApp } from './app.ts';
 import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
@@ -37,7 +38,7 @@ if (demo) {
     console.log(`  ${s.homewardRole.padEnd(24)} ${s.email}`);
   }
   if (records?.story) {
-    console.log(`\nMrs B, the demo's story patient: ${records.story.patientName} (NHS number ${records.story.nhsNumber}), held by ${records.story.heldBy}: /episodes/${records.story.episodeId}/timeline`);
+    console.log(`\nThe story patient to follow: ${records.story.patientName} (NHS number ${formatNhsNumber(records.story.nhsNumber)}), held by ${records.story.heldBy}: /episodes/${records.story.episodeId}/timeline`);
   }
 }
 
