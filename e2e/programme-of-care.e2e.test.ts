@@ -114,8 +114,13 @@ describe('programme of care: delegation within competence and completion logs', 
     await expectNoAxeViolations(ap, 'stop or complete (errors)');
     await ap.goto(`/episodes/${episodeId}/programme`);
 
-    const href = await ap.getByRole('link', { name: 'Print the carer’s sheet in large print (PDF)' }).getAttribute('href');
-    const pdf = await ap.request.get(href!);
+    // Large print first, because the patient needs it; the form posts and the PDF comes back.
+    const buttons = await ap.locator('.hw-button-group button').allTextContents();
+    expect(buttons.map(squash)).toEqual(['Print the carer’s sheet in large print (PDF)', 'Print the carer’s sheet in standard print (PDF)']);
+    const [pdf] = await Promise.all([
+      ap.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/programme/carer-sheet')),
+      ap.getByRole('button', { name: 'Print the carer’s sheet in large print (PDF)' }).click(),
+    ]);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await run.home.db.selectFrom('letters').select(['kind', 'print_size']).execute())).toEqual([{ kind: 'carer-programme', print_size: 'large' }]);

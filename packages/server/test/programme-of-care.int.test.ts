@@ -267,8 +267,9 @@ describe('programme of care: delegation within competence, completion logs and t
     expect(page.body).toContain('2 done of 2 expected');
     expect(page.body).toContain('3 done, 1 partly of 7 expected');
     expect(page.body).toContain(`/programme-activities/${kitchenId}/log`);
-    expect(page.body).toContain(`/episodes/${episode}/programme/carer-sheet?print=large`);
-    expect(page.body).toContain('the patient needs large print');
+    expect(page.body).toContain(`action="/episodes/${episode}/programme/carer-sheet"`);
+    expect(page.body).toContain('name="print" value="large"');
+    expect(page.body).toContain('The patient needs large print.');
   });
 
   it('stops an activity with a reason; a stale version gets 409 with the current state', async () => {
@@ -287,7 +288,10 @@ describe('programme of care: delegation within competence, completion logs and t
   });
 
   it('prints the carer’s sheet in plain English, large print by default, stored as a letter and audited', async () => {
-    const large = await assistant.get(`/episodes/${episode}/programme/carer-sheet`);
+    // Each print is stored and audited, so there is no GET that prints: a refresh must not print again.
+    expect((await assistant.get(`/episodes/${episode}/programme/carer-sheet?print=large`)).statusCode).toBe(404);
+    expect(await countRows('letters')).toBe(0);
+    const large = await assistant.form(`/episodes/${episode}/programme/carer-sheet`, {});
     expect(large.statusCode).toBe(200);
     expect(large.headers['content-type']).toBe('application/pdf');
     expect(large.headers['content-disposition']).toBe('inline; filename="your-exercises-and-activities-2026-11-30-large-print.pdf"');
@@ -326,7 +330,7 @@ describe('programme of care: delegation within competence, completion logs and t
     const prints = await t.db.selectFrom('audit_events').selectAll().where('action', '=', 'print').where('patient_id', '=', mrsB).execute();
     expect(prints.map((p) => [p.outcome, p.record_kind, (p.detail as { printSize: string }).printSize])).toEqual([['allowed', 'letter', 'large'], ['allowed', 'letter', 'standard']]);
 
-    const refused = await manager.get(`/episodes/${episode}/programme/carer-sheet?print=large`);
+    const refused = await manager.form(`/episodes/${episode}/programme/carer-sheet`, { print: 'large' });
     expect(refused.statusCode).toBe(403);
     expect(await countRows('letters')).toBe(2);
   });
@@ -400,7 +404,7 @@ describe('programme of care: delegation within competence, completion logs and t
       await outsider.post(`/api/programme-activities/${kitchenId}/completions`, { doneOn: '2026-11-30', outcome: 'done', reportedBy: 'staff' }),
       await outsider.post(`/api/programme-activities/${kitchenId}/status`, { status: 'stopped', reason: 'x', version: 1 }),
       await outsider.get(`/episodes/${episode}/programme`),
-      await outsider.get(`/episodes/${episode}/programme/carer-sheet`),
+      await outsider.form(`/episodes/${episode}/programme/carer-sheet`, { print: 'large' }),
     ]) {
       expect(res.statusCode).toBe(403);
     }

@@ -328,7 +328,6 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       .send(sheet.pdf);
   }
 
-  const printQuery = z.object({ print: z.enum(['standard', 'large']).optional() });
-  typed.get('/episodes/:id/programme/carer-sheet', { schema: { ...hidden, params: episodeParams, querystring: printQuery } }, async (request, reply) => sendCarerSheet(request, reply, request.params.id, request.query.print));
+  // POST only: each print is stored and audited, so it must not happen on a GET (a refresh, a prefetch).
   typed.post('/episodes/:id/programme/carer-sheet', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => sendCarerSheet(request, reply, request.params.id, formField((request.body as Form).print)));
 }
