@@ -1,7 +1,8 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HomewardError, type FieldError } from './homeward-error.ts';
 import { redirectSeeOther } from './request-context.ts';
+import { writeOnce } from './write-once.ts';
 
 /**
  * A browser form post as it arrives: every field a string, or a list of strings for a group of
@@ -27,15 +28,19 @@ export function formProblem(error: unknown): { fields: FieldError[]; status: 400
   return null;
 }
 
-/** Runs a page's write: on success, 303 to the confirmation; a form problem re-renders the form, nothing saved. */
+/**
+ * Runs a page's write: on success, 303 to the confirmation; a form problem re-renders the form, nothing
+ * saved. A form that creates something passes `once` with its formId, so sending it twice saves it once.
+ */
 export async function pageWrite(
   reply: FastifyReply,
   write: () => Promise<string>,
   render: (fields: FieldError[], status: number) => Promise<FastifyReply>,
+  once?: { request: FastifyRequest; formId: string },
 ): Promise<FastifyReply> {
   let done: string;
   try {
-    done = await write();
+    done = once ? await writeOnce(once.request, once.formId, write) : await write();
   } catch (error) {
     const problem = formProblem(error);
     if (problem) return render(problem.fields, problem.status);

@@ -3,6 +3,7 @@
 // every page carries the patient banner so nobody scores the wrong person.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import {
   administrationMethodLabels,
@@ -17,7 +18,8 @@ import {
   ukDateOf,
   type InstrumentDefinition,
 } from '@homeward/clinical';
-import { formBody, formField } from '../platform/form-body.ts';
+import { formBody, formField, formProblem } from '../platform/form-body.ts';
+import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -131,7 +133,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     const at = toUkWallClock(now());
     const [year, month, day] = at.date.split('-');
     const timePoint = timePoints.find((p) => p === request.query.timePoint);
-    return renderForm(reply, access, definition, { 'administeredAt-day': String(Number(day)), 'administeredAt-month': String(Number(month)), 'administeredAt-year': year!, 'administeredAt-time': at.time, ...(timePoint ? { timePoint } : {}) });
+    return renderForm(reply, access, definition, { 'administeredAt-day': String(Number(day)), 'administeredAt-month': String(Number(month)), 'administeredAt-year': year!, 'administeredAt-time': at.time, formId: uuidv7(), ...(timePoint ? { timePoint } : {}) });
   });
 
   typed.post('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional() }), body: formBody } }, async (request, reply) => {
@@ -142,14 +144,16 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
     try {
-      if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
-      const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
-      const saved = await app.db.transaction().execute((trx) => recordAssessment(request, trx, { access, input }));
-      return redirectSeeOther(reply, `/episodes/${access.episode.id}/assessments?done=${saved.id}`);
+      const done = await writeOnce(request, formField(body.formId), async () => {
+        if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
+        const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
+        const saved = await app.db.transaction().execute((trx) => recordAssessment(request, trx, { access, input }));
+        return `/episodes/${access.episode.id}/assessments?done=${saved.id}`;
+      });
+      return redirectSeeOther(reply, done);
     } catch (error) {
-      if (error instanceof HomewardError && (error.code === 'validation_failed' || error.code === 'duplicate')) {
-        return renderForm(reply, access, definition, values, error.fields.length ? error.fields : [{ path: 'form', message: error.message }], error.statusCode);
-      }
+      const problem = formProblem(error);
+      if (problem) return renderForm(reply, access, definition, values, problem.fields, problem.status);
       throw error;
     }
   });

@@ -4,10 +4,12 @@
 // patient banner.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
 import { findPatient } from '../patients/patient-queries.ts';
 import { formBody, formProblem } from '../platform/form-body.ts';
+import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
@@ -81,6 +83,8 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       summary,
       sections,
       letters: letters.map((l) => ({ ...l, kindLabel: letterKindLabels[l.kind] })),
+      // One per letter form, so a double click produces one letter, not two.
+      letterFormIds: { patient: uuidv7(), gp: uuidv7() },
       format,
       address: patientPostalAddress(patient),
       printSizeItems: [
@@ -155,8 +159,11 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     try {
       if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
       if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
-      const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(request, trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
-      return redirectSeeOther(reply, `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`);
+      const done = await writeOnce(request, one(body.formId), async () => {
+        const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(request, trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
+        return `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`;
+      });
+      return redirectSeeOther(reply, done);
     } catch (error) {
       const shown = formProblem(error);
       if (shown) return render(request, reply, access, { ...shown, values: body });

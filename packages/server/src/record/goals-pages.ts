@@ -3,6 +3,7 @@
 // discontinuing a goal. Same rules as the JSON API; every page carries the patient banner.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import {
   ageOn,
@@ -203,7 +204,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
   typed.get('/episodes/:id/goals/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
     const access = await authoriseGoalWrite(request, await loadEpisode(request, request.params.id), 'set');
     await auditRecordRead(request, access, goalKind, access.episode.id, { purpose: 'set-goal' });
-    return renderGoalForm(reply, access, { baseline: '-1' }, { fields: episodeOpenForGoals(access) });
+    return renderGoalForm(reply, access, { baseline: '-1', formId: uuidv7() }, { fields: episodeOpenForGoals(access) });
   });
 
   typed.post('/episodes/:id/goals/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
@@ -219,6 +220,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         return `/episodes/${access.episode.id}/goals?done=set&goal=${goal.id}#goal-${goal.id}`;
       },
       (fields, status) => renderGoalForm(reply, access, valuesOf(body), { fields, status }),
+      { request, formId: formField(body.formId) },
     );
   });
 
@@ -280,7 +282,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const access = await authoriseGoalWrite(request, episode, 'rate');
     await auditRecordRead(request, access, goalKind, goal.id, { purpose: 'rate-goal' });
     const parts = isoDateToParts(today());
-    const values: Form = { 'ratedOn-day': parts.day, 'ratedOn-month': parts.month, 'ratedOn-year': parts.year };
+    const values: Form = { 'ratedOn-day': parts.day, 'ratedOn-month': parts.month, 'ratedOn-year': parts.year, formId: uuidv7() };
     if (access.episode.status === 'discharged') values.timePoint = 'discharge';
     return renderRate(reply, access, goal, values, goal.status === 'discontinued' ? [{ path: 'goal', message: 'This goal was discontinued, so it is no longer rated. Reopen it first if it applies again.' }] : []);
   });
@@ -303,6 +305,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         return `/episodes/${access.episode.id}/goals?done=rated&goal=${goal.id}#goal-${goal.id}`;
       },
       (fields, status) => renderRate(reply, access, goal, valuesOf(body), fields, status),
+      { request, formId: formField(body.formId) },
     );
   });
 

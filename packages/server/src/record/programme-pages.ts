@@ -4,6 +4,7 @@
 // the patient banner so nobody plans or logs care for the wrong person.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import {
   ageOn,
@@ -31,6 +32,7 @@ import {
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
+import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
@@ -190,7 +192,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const access = await authoriseProgrammeChange(request, await loadEpisode(request, request.params.id));
     await auditRecordRead(request, access, programmeKind, access.episode.id, { purpose: 'set-activity' });
     const parts = isoDateToParts(today());
-    return renderActivityForm(reply, access, { 'startsOn-day': parts.day, 'startsOn-month': parts.month, 'startsOn-year': parts.year, period: 'week' });
+    return renderActivityForm(reply, access, { 'startsOn-day': parts.day, 'startsOn-month': parts.month, 'startsOn-year': parts.year, period: 'week', formId: uuidv7() });
   });
 
   typed.post('/episodes/:id/programme/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
@@ -198,11 +200,14 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const { input, fields } = parseActivityForm(body, today());
-      if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-      checkActivityInput(access, input);
-      const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(request, trx, { access, input }));
-      return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`);
+      const done = await writeOnce(request, formField(body.formId), async () => {
+        const { input, fields } = parseActivityForm(body, today());
+        if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+        checkActivityInput(access, input);
+        const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(request, trx, { access, input }));
+        return `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`;
+      });
+      return redirectSeeOther(reply, done);
     } catch (error) {
       const problem = formProblem(error);
       if (problem) return renderActivityForm(reply, access, values, problem.fields, problem.status);
@@ -238,7 +243,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     await auditRecordRead(request, access, programmeKind, activity.id, { purpose: 'log-completion' });
     const parts = isoDateToParts(today());
     const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.principal.staffId;
-    return renderLogForm(reply, access, activity, { 'doneOn-day': parts.day, 'doneOn-month': parts.month, 'doneOn-year': parts.year, reportedBy: delegatedToMe ? 'staff' : '' });
+    return renderLogForm(reply, access, activity, { 'doneOn-day': parts.day, 'doneOn-month': parts.month, 'doneOn-year': parts.year, reportedBy: delegatedToMe ? 'staff' : '', formId: uuidv7() });
   });
 
   typed.post('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams, body: formBody } }, async (request, reply) => {
@@ -246,19 +251,22 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const fields: FieldError[] = [];
-      const date = parseDateParts(dateValue(body, 'doneOn'), { label: 'The day it was done', today: today() });
-      if (!date.ok) fields.push({ path: 'doneOn', message: date.message });
-      const outcome = completionOutcomes.find((o) => o === values.outcome) as CompletionOutcome | undefined;
-      if (!outcome) fields.push({ path: 'outcome', message: 'Choose whether it was done, partly done or not done' });
-      const reportedBy = completionReporters.find((r) => r === values.reportedBy) as CompletionReporter | undefined;
-      if (!reportedBy) fields.push({ path: 'reportedBy', message: 'Choose who says it was done' });
-      if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-      const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
-      await authoriseCompletionLog(request, access, activity, reportedBy);
-      checkCompletionInput(request, activity, input);
-      await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
-      return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`);
+      const done = await writeOnce(request, formField(body.formId), async () => {
+        const fields: FieldError[] = [];
+        const date = parseDateParts(dateValue(body, 'doneOn'), { label: 'The day it was done', today: today() });
+        if (!date.ok) fields.push({ path: 'doneOn', message: date.message });
+        const outcome = completionOutcomes.find((o) => o === values.outcome) as CompletionOutcome | undefined;
+        if (!outcome) fields.push({ path: 'outcome', message: 'Choose whether it was done, partly done or not done' });
+        const reportedBy = completionReporters.find((r) => r === values.reportedBy) as CompletionReporter | undefined;
+        if (!reportedBy) fields.push({ path: 'reportedBy', message: 'Choose who says it was done' });
+        if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+        const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
+        await authoriseCompletionLog(request, access, activity, reportedBy);
+        checkCompletionInput(request, activity, input);
+        await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
+        return `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`;
+      });
+      return redirectSeeOther(reply, done);
     } catch (error) {
       const problem = formProblem(error);
       if (problem) return renderLogForm(reply, access, activity, values, problem.fields, problem.status);

@@ -3,6 +3,7 @@
 // as the JSON API; every page carries the patient banner so nobody writes in the wrong record.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import {
@@ -238,7 +239,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.get('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
     const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
     await auditRecordRead(request, access, 'consent', access.episode.id, { purpose: 'record-consent' });
-    return renderConsent(reply, access, { scope: 'episode', capacityInDoubt: 'no' });
+    return renderConsent(reply, access, { scope: 'episode', capacityInDoubt: 'no', formId: uuidv7() });
   });
 
   typed.post('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
@@ -259,6 +260,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
         return `/episodes/${episode.id}/record?done=consent`;
       },
       (fields, status) => renderConsent(reply, access, values, fields, status),
+      { request, formId: formField(body.formId) },
     );
   });
 
@@ -324,7 +326,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     await auditRecordRead(request, access, 'contact-note', access.episode.id, { purpose: 'write-note' });
     const at = toUkWallClock(now());
     const [year, month, day] = at.date.split('-');
-    return renderNoteForm(reply, access, 'new', { 'occurredAt-day': String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year!, 'occurredAt-time': at.time });
+    return renderNoteForm(reply, access, 'new', { 'occurredAt-day': String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year!, 'occurredAt-time': at.time, formId: uuidv7() });
   });
 
   typed.post('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
@@ -341,6 +343,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
         return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
       },
       (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
+      { request, formId: formField(body.formId) },
     );
   });
 
