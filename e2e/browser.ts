@@ -213,10 +213,8 @@ export function referralDetails(patientId: string, overrides: Record<string, unk
   };
 }
 
-/** Mrs B's Barthel Index answers for the JSON API: 12 points at the first visit. */
-export const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
-/** Her answers later on: 16 points, up 4, which passes the Barthel's minimal clinically important difference. */
-export const barthelAt16 = { ...barthelAt12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 };
+/** Mrs B's Barthel Index answers (12, then 16 points): the same ones the integration tests use. */
+export { barthelAt12, barthelAt16 } from '../packages/server/test/barthel-responses.ts';
 
 /**
  * Refers a patient to `therapist`'s team and triages the referral through the JSON API (for tests whose

@@ -15,11 +15,10 @@ import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
 import { pdfBodyFontSize, pdfText } from './pdf-text.ts';
 import { seedEpisode } from './seed-episode.ts';
+import { barthelAt12, barthelAt16 } from './barthel-responses.ts';
 
 let nhsIndex = 740_000;
 
-const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
-const barthelAt16 = { ...barthelAt12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 };
 const teaLevels = { '-2': 'Cannot make a drink', '-1': 'Makes a hot drink with help', '0': 'Makes a hot drink on her own', '+1': 'Makes a drink and a snack on her own', '+2': 'Makes a simple meal on her own' };
 const walkLevels = { '-2': 'Housebound', '-1': 'Walks to the gate with a frame', '0': 'Walks to the post box with a stick', '+1': 'Walks to the shop', '+2': 'Walks to the park' };
 

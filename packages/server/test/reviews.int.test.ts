@@ -12,11 +12,10 @@ import { sql } from 'kysely';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
 import { seedEpisode } from './seed-episode.ts';
+import { barthelAt12, barthelAt16 } from './barthel-responses.ts';
 
 let nhsIndex = 731_000;
 
-const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
-const barthelAt16 = { ...barthelAt12, 'toilet-use': 2, transfer: 3, mobility: 2, stairs: 1 };
 const tug = (seconds: number) => ({ seconds, aid: 2, assistance: 1 });
 
 describe('episode reviews, reassessment prompts and scores over time', () => {

@@ -10,11 +10,11 @@ import { barthelIndex, scoreInstrument } from '@homeward/clinical';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
 import { seedEpisode } from './seed-episode.ts';
+import { barthelAt12 } from './barthel-responses.ts';
 
 type Entry = { id: string; recordId: string; kind: string; at: string; on: string; dateOnly: boolean; lateEntry: boolean; writtenAt: string | null; summary: string; who: { id: string; name: string; role: string } | null; href: string | null; draft: boolean; awaitingReview: boolean; amendments: Array<{ at: string; reason: string; who: { name: string } | null }> };
 
 const at = (iso: string) => new Date(iso);
-const barthelAt12 = { bowels: 2, bladder: 2, grooming: 1, 'toilet-use': 1, feeding: 2, transfer: 2, mobility: 1, dressing: 1, stairs: 0, bathing: 0 };
 
 describe('the patient timeline', () => {
   let t: TestApp;
