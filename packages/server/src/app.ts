@@ -32,6 +32,9 @@ export type BuildAppOptions = {
   logger?: boolean | Record<string, unknown>;
 };
 
+/** Trust X-Forwarded-* from this many proxies in front of Homeward. */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { db, config } = options;
   const app = Fastify({
@@ -42,7 +45,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
     },
-    trustProxy: process.env.HOMEWARD_TRUST_PROXY === 'true',
+    // Only the configured proxy's X-Forwarded-For/-Proto are believed (request.ip, request.protocol).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
 
   app.decorate('db', db);
@@ -73,7 +77,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         upgradeInsecureRequests: null,
       },
     },
-    strictTransportSecurity: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
+    // HSTS is sent per request, whenever it came over HTTPS (platform/authentication.ts).
+    strictTransportSecurity: false,
   });
   await app.register(cookie);
   await app.register(formbody);

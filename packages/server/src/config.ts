@@ -12,12 +12,31 @@ export type HomewardConfig = {
   breakGlassMinutes: number;
   signInMaxFailures: number;
   signInLockMinutes: number;
+  /** Failed sign-ins from one client (IP, or IPv6 /64) across all addresses before it is locked out. */
+  signInClientMaxFailures: number;
   bodyLimitBytes: number;
+  /**
+   * Forces Secure cookies and HSTS even when a request does not look like HTTPS. Without it they are
+   * still on for every request that came over HTTPS (directly, or through the trusted proxy).
+   */
   secureCookies: boolean;
+  /** Which proxy's X-Forwarded-For/-Proto to believe: false (none), true (any), hop count, or addresses. */
+  trustProxy: boolean | number | string[];
+  /** Base64 of the 32-byte key that seals held forms; null: a key file in dataDir, made on first use. */
+  heldFormKey: string | null;
+  /** How long a form held after its session ended is kept for its author. */
+  heldFormHours: number;
   logLevel: string;
   /** The clock, injectable so tests can move time on (idle timeout, break-glass expiry). */
   now: () => Date;
 };
+
+function trustProxySetting(raw: string | undefined): boolean | number | string[] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -38,8 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     breakGlassMinutes: intSetting(env, 'HOMEWARD_BREAK_GLASS_MINUTES', 240),
     signInMaxFailures: intSetting(env, 'HOMEWARD_SIGN_IN_MAX_FAILURES', 5),
     signInLockMinutes: intSetting(env, 'HOMEWARD_SIGN_IN_LOCK_MINUTES', 15),
+    signInClientMaxFailures: intSetting(env, 'HOMEWARD_SIGN_IN_CLIENT_MAX_FAILURES', 50),
     bodyLimitBytes: intSetting(env, 'HOMEWARD_BODY_LIMIT_BYTES', 256 * 1024),
     secureCookies: env.HOMEWARD_SECURE_COOKIES === 'true',
+    trustProxy: trustProxySetting(env.HOMEWARD_TRUST_PROXY),
+    heldFormKey: env.HOMEWARD_HELD_FORM_KEY || null,
+    heldFormHours: intSetting(env, 'HOMEWARD_HELD_FORM_HOURS', 24),
     logLevel: env.LOG_LEVEL ?? 'info',
     now: () => new Date(),
     ...overrides,

@@ -1,5 +1,6 @@
 // Boots the real application on a real database for a test file, with a clock the test controls,
 // a small service (two teams, one of each role) and signed-in clients that speak through inject().
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import { homewardRoles, type HomewardRole } from '@homeward/clinical';
@@ -100,7 +101,8 @@ export async function seedTestService(db: HomewardDatabase['db'], now: Date): Pr
 export async function bootTestApp(options: { config?: Partial<HomewardConfig>; testDb?: TestDatabase; seed?: boolean } = {}): Promise<TestApp> {
   const testDb = options.testDb ?? (await createTestDatabase());
   const clock = createClock();
-  const config = loadConfig({}, { now: clock.now, ...options.config });
+  // A key of its own, so no test writes a held-form key file into ./data.
+  const config = loadConfig({}, { now: clock.now, heldFormKey: randomBytes(32).toString('base64'), ...options.config });
   const app = await buildApp({ db: testDb.database.db, config, logger: process.env.HOMEWARD_TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const service = options.seed === false ? (undefined as unknown as TestService) : await seedTestService(testDb.database.db, clock.now());

@@ -139,6 +139,28 @@ export type IdempotencyKeysTable = {
   status_code: number | null;
   response: Json<unknown> | null;
   created_at: Timestamp;
+  /** What the first request wrote: [{ recordKind, recordId, patientId }], audited again on a replay. */
+  audit_subjects: ColumnType<unknown, string | null | undefined, string | null>;
+};
+
+export type SignInClientThrottleTable = {
+  client: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Date | null;
+};
+
+export type HeldFormsTable = {
+  id: string;
+  staff_id: string;
+  /** The path the form was posted to. */
+  action: string;
+  /** The page that shows the form again. */
+  return_path: string;
+  /** AES-256-GCM: version, nonce, tag and ciphertext of the typed fields, base64url, dot-separated. */
+  sealed: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 };
 
 export type ReferralsTable = {
@@ -481,6 +503,8 @@ export type Database = {
   staff: StaffTable;
   sessions: SessionsTable;
   sign_in_throttle: SignInThrottleTable;
+  sign_in_client_throttle: SignInClientThrottleTable;
+  held_forms: HeldFormsTable;
   patients: PatientsTable;
   patient_versions: PatientVersionsTable;
   break_glass: BreakGlassTable;

@@ -5,6 +5,8 @@ import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod'
 import { HomewardError, type FieldError } from './homeward-error.ts';
 import { isDatabaseUnavailable } from './database-errors.ts';
 import { audit, isApiRequest, redirectSeeOther } from './request-context.ts';
+import { sameOriginPath } from './same-origin-path.ts';
+import { sessionCookie } from './authentication.ts';
 
 function toHomewardError(error: unknown): HomewardError | null {
   if (error instanceof HomewardError) return error;
@@ -52,7 +54,9 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: H
     });
   }
   if (error.code === 'unauthenticated') {
-    return redirectSeeOther(reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
+    // Say why they are signing in again when a session was there and has ended.
+    const ended = request.cookies[sessionCookie] ? '&reason=ended' : '';
+    return redirectSeeOther(reply, `/sign-in?next=${encodeURIComponent(sameOriginPath(request.url))}${ended}`);
   }
   return reply.code(error.statusCode).page('views/error.njk', {
     title: titles[error.code] ?? 'Sorry, there is a problem',

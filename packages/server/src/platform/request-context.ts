@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.ts';
 import type { AuditEventInput } from '../audit/audit-event.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
+import { isSameOriginPath, sameOriginPath } from './same-origin-path.ts';
 import type { Principal } from './principal.ts';
 
 declare module 'fastify' {
@@ -68,6 +69,11 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url === '/api';
 }
 
+/**
+ * A 303 to a path on this site. Every redirect Homeward makes goes through here, so none can be
+ * turned into an open redirect or a split header: anything else goes to the home page, and is logged.
+ */
 export function redirectSeeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.code(303).header('location', location).send();
+  if (!isSameOriginPath(location)) reply.request.log.error({ location: String(location).slice(0, 200) }, 'refused to redirect off-site');
+  return reply.code(303).header('location', sameOriginPath(location)).send();
 }
