@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { HomewardError } from './homeward-error.ts';
-import { requirePrincipal } from './request-context.ts';
+import { audit, requirePrincipal } from './request-context.ts';
+import { collectAuditedSubjects, takeAuditedSubjects, type AuditedSubject } from './audited-subjects.ts';
 import { stableStringify } from './stable-json.ts';
 
 export type WriteResult = { status: number; body: unknown };
@@ -44,19 +45,28 @@ export async function idempotentWrite(
     if (!claimed) {
       const earlier = await trx
         .selectFrom('idempotency_keys')
-        .select(['request_hash', 'status_code', 'response'])
+        .select(['request_hash', 'status_code', 'response', 'audit_subjects'])
         .where('staff_id', '=', principal.staffId)
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (earlier.request_hash !== requestHash) {
         throw new HomewardError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
       }
+      // A replay hands back stored patient data: audit it as a read of what the first request wrote.
+      const subjects = (earlier.audit_subjects as AuditedSubject[] | null) ?? [];
+      const route = request.routeOptions.url;
+      if (subjects.length === 0) await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'idempotent-replay', detail: { replayOf: 'idempotency-key', route } }, trx);
+      for (const s of subjects) {
+        await audit(request, { action: 'read', outcome: 'allowed', recordKind: s.recordKind, recordId: s.recordId, patientId: s.patientId, detail: { replayOf: 'idempotency-key', route } }, trx);
+      }
       return { replayed: true, status: earlier.status_code ?? 200, body: earlier.response };
     }
+    collectAuditedSubjects(request);
     const result = await write(trx);
+    const subjects = takeAuditedSubjects(request);
     await trx
       .updateTable('idempotency_keys')
-      .set({ status_code: result.status, response: JSON.stringify(result.body) })
+      .set({ status_code: result.status, response: JSON.stringify(result.body), audit_subjects: JSON.stringify(subjects) })
       .where('staff_id', '=', principal.staffId)
       .where('key', '=', key)
       .execute();

@@ -8,6 +8,7 @@ import type { AuditEventInput } from '../audit/audit-event.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
 import { isSameOriginPath, sameOriginPath } from './same-origin-path.ts';
+import { noteAuditedSubject } from './audited-subjects.ts';
 import type { Principal } from './principal.ts';
 
 declare module 'fastify' {
@@ -63,6 +64,7 @@ export async function audit(
     },
     request.server.config.now(),
   );
+  noteAuditedSubject(request, event);
 }
 
 export function isApiRequest(request: FastifyRequest): boolean {
