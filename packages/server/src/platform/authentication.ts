@@ -50,10 +50,13 @@ export function clearSessionCookie(reply: FastifyReply): void {
  * not browsers, so cannot be a victim's browser being used for login CSRF.
  */
 export function crossSiteReason(request: FastifyRequest): string | null {
+  // Sec-Fetch-Site, where the browser sends it, is the whole answer. Origin is only a fallback, and
+  // "null" there proves nothing: under our Referrer-Policy (no-referrer) browsers send "null" for a
+  // form posted from our own page. Those posts are guarded by the CSRF tokens instead.
   const site = request.headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return `sec-fetch-site-${site}`;
+  if (typeof site === 'string') return site === 'same-origin' || site === 'none' ? null : `sec-fetch-site-${site}`;
   const origin = request.headers.origin;
-  if (typeof origin === 'string') return sameOrigin(origin, `${request.protocol}://${request.host}`) ? null : 'origin-other-site';
+  if (typeof origin === 'string' && origin !== 'null') return sameOrigin(origin, `${request.protocol}://${request.host}`) ? null : 'origin-other-site';
   return null;
 }
 

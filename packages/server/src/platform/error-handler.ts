@@ -7,6 +7,7 @@ import { isDatabaseUnavailable } from './database-errors.ts';
 import { audit, isApiRequest, redirectSeeOther } from './request-context.ts';
 import { sameOriginPath } from './same-origin-path.ts';
 import { sessionCookie } from './authentication.ts';
+import { holdForm } from '../staff/held-forms.ts';
 
 function toHomewardError(error: unknown): HomewardError | null {
   if (error instanceof HomewardError) return error;
@@ -98,10 +99,33 @@ async function auditDisclosedCurrentState(request: FastifyRequest, error: Homewa
   }
 }
 
+/**
+ * A page form that arrived after its session ended (or from a stale tab) is held for its author, not
+ * lost (staff/held-forms.ts): they sign in and get the form back with what they typed. Null when
+ * nothing was held, and the refusal is sent as usual.
+ */
+async function holdUnsavedForm(request: FastifyRequest, reply: FastifyReply, error: HomewardError): Promise<FastifyReply | null> {
+  if (isApiRequest(request) || request.method !== 'POST') return null;
+  if (error.code !== 'unauthenticated' && error.code !== 'csrf_token_invalid') return null;
+  const outcome = await holdForm(request, reply, error.code === 'unauthenticated' ? 'session-ended' : 'stale-form');
+  if (!outcome) return null;
+  if (error.code === 'unauthenticated') {
+    return redirectSeeOther(reply, `/sign-in?next=${encodeURIComponent(outcome.held.returnPath)}&reason=held`);
+  }
+  // A stale tab of the person signed in now: straight back to the form. Someone else's stale tab
+  // (a shared computer) is held for its author and this person sees only the refusal.
+  return outcome.ownerIsSignedIn ? redirectSeeOther(reply, outcome.held.returnPath) : null;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error, request, reply) => {
     const known = toHomewardError(error);
     if (known) {
+      const held = await holdUnsavedForm(request, reply, known).catch((holdError: unknown) => {
+        request.log.error({ err: holdError }, 'could not hold a form whose session had ended');
+        return null;
+      });
+      if (held) return held;
       if (known.statusCode >= 500) request.log.error({ err: error }, known.message);
       if (!(await auditDisclosedCurrentState(request, known))) {
         // Unaudited patient data never leaves: send the refusal without the current state.

@@ -1,11 +1,13 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { competenceRoutes } from './competence-routes.ts';
+import { heldFormHooks } from './held-forms.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 import { staffAdminRoutes } from './staff-admin-routes.ts';
 
 /** Staff accounts, sign-in and sessions, and support workers' recorded competences. */
 export const staffContext = fp(async (app: FastifyInstance) => {
+  await heldFormHooks(app);
   await signInRoutes(app);
   await staffAdminRoutes(app);
   await competenceRoutes(app);
