@@ -117,6 +117,7 @@ describe('a form sent after the session ended is held for its author and given b
     expect(saved.statusCode).toBe(303);
     expect(await notesOf()).toEqual([{ id: expect.any(String), body: typedNote }]);
     expect(await heldRows()).toEqual([]);
+    expect(saved.cookies.find((c) => c.name === 'hw_held')?.value).toBe('');
     // A second press, or Back and Save, is still one note (the held formId), and nothing is offered again.
     expect((await post(formUrl, noteFields(csrf, heldFormId), again.cookie)).statusCode).toBe(303);
     expect(await notesOf()).toHaveLength(1);

@@ -141,24 +141,32 @@ export async function findHeldForm(request: FastifyRequest): Promise<HeldForm | 
   return { id: row.id, staffId: row.staff_id, action: row.action, returnPath: row.return_path, fields: JSON.parse(plain) as HeldFormFields };
 }
 
-/** Deletes the signed-in person's held copies of a form once that form has been saved. */
-export async function releaseHeldForms(request: FastifyRequest): Promise<void> {
+/**
+ * Deletes the signed-in person's held copies of a form once that form has been saved, and drops the
+ * browser's hint when they have none left.
+ */
+export async function releaseHeldForms(request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const principal = request.principal;
   if (!principal) return;
-  await request.server.db.deleteFrom('held_forms').where('staff_id', '=', principal.staffId).where('action', '=', pathOf(request.url)).execute();
+  const db = request.server.db;
+  await db.deleteFrom('held_forms').where('staff_id', '=', principal.staffId).where('action', '=', pathOf(request.url)).execute();
+  const left = await db.selectFrom('held_forms').select('id').where('staff_id', '=', principal.staffId).where('expires_at', '>', request.server.config.now()).limit(1).execute();
+  if (left.length === 0) reply.clearCookie(heldFormCookie, { path: '/' });
 }
+
+const notPages = ['/api/', '/assets/', '/static/', '/nhsuk-assets/'];
 
 /** Request hooks: look for a held form on pages, and let it go when its form is saved. */
 export async function heldFormHooks(app: FastifyInstance): Promise<void> {
   app.decorateRequest('heldForm', null);
   app.addHook('preHandler', async (request) => {
-    if (request.method !== 'GET' || !request.principal || !request.cookies[heldFormCookie] || request.url.startsWith('/api/')) return;
+    if (request.method !== 'GET' || !request.principal || !request.cookies[heldFormCookie] || notPages.some((p) => request.url.startsWith(p))) return;
     request.heldForm = await findHeldForm(request);
   });
   app.addHook('onSend', async (request, reply, payload) => {
     // A page form that was saved answers with a redirect to its confirmation.
     if (request.method === 'POST' && request.principal && request.cookies[heldFormCookie] && reply.statusCode >= 300 && reply.statusCode < 400) {
-      await releaseHeldForms(request);
+      await releaseHeldForms(request, reply);
     }
     return payload;
   });
