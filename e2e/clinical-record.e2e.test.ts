@@ -18,7 +18,9 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
 
   beforeAll(async () => {
     // A stroke episode, so the note form asks for SSNAP therapy minutes; non-complex, so a Band 4 may hold it.
-    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner'], { referral: { service: 'stroke-early-supported-discharge' } }));
+    // Referred yesterday: the baseline assessment below was done last night, and no clinical entry may precede the referral.
+    const receivedAt = new Date(run.home.clock.now().getTime() - 24 * 3_600_000).toISOString();
+    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner'], { referral: { service: 'stroke-early-supported-discharge', receivedAt } }));
   });
 
   const noteIdOf = (page: Page) => new URL(page.url()).pathname.split('/')[2]!;

@@ -20,7 +20,9 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
   beforeAll(async () => {
     const apStaff = run.home.service.a['assistant-practitioner'];
     let patientId: string;
-    ({ episodeId, patientId } = await episodeAllocatedTo(run.home, apStaff, { referral: { service: 'stroke-early-supported-discharge' } }));
+    // Referred yesterday: the baseline assessment below was done last night, and no clinical entry may precede the referral.
+    const receivedAt = new Date(run.home.clock.now().getTime() - 24 * 3_600_000).toISOString();
+    ({ episodeId, patientId } = await episodeAllocatedTo(run.home, apStaff, { referral: { service: 'stroke-early-supported-discharge', receivedAt } }));
 
     // What the assistant practitioner has recorded: a Barthel baseline of 12 and 16 at discharge, and a goal rated at discharge.
     const apClient = await run.home.signIn(apStaff);

@@ -66,8 +66,8 @@ describe('registering a patient through the form', () => {
     await page.getByRole('button', { name: 'Register patient' }).click();
 
     await errorSummary(page).waitFor();
-    expect(await summaryLinks()).toEqual([{ text: 'Date of birth must be in the past', href: '#dateOfBirth-day' }]);
-    await expect(page.locator('#dateOfBirth-error').textContent()).resolves.toContain('Date of birth must be in the past');
+    expect(await summaryLinks()).toEqual([{ text: 'The date of birth cannot be in the future', href: '#dateOfBirth-day' }]);
+    await expect(page.locator('#dateOfBirth-error').textContent()).resolves.toContain('The date of birth cannot be in the future');
     await expect(group('Date of birth').getByLabel('Year').inputValue()).resolves.toBe('2030');
     await expect(page.getByLabel('NHS number', { exact: true }).inputValue()).resolves.toBe('450 557 7104');
     await expect(group('Risk flags').getByLabel('Aggression').isChecked()).resolves.toBe(true);

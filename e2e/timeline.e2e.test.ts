@@ -14,11 +14,12 @@ describe('the patient timeline', () => {
   let episodeId: string;
 
   beforeAll(async () => {
-    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner']));
-
-    const ap = await run.home.signIn(run.home.service.a['assistant-practitioner']);
     const now = run.home.clock.now().getTime();
     const ago = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
+    // Referred on the morning of the first visit, two days ago: no clinical entry may precede the referral.
+    ({ episodeId } = await episodeAllocatedTo(run.home, run.home.service.a['assistant-practitioner'], { referral: { receivedAt: ago(48.5) } }));
+
+    const ap = await run.home.signIn(run.home.service.a['assistant-practitioner']);
     const made = [
       await ap.post(`/api/episodes/${episodeId}/consent`, { agreedTo: 'Assessment and treatment at home', method: 'verbal', givenBy: 'patient' }),
       await ap.post(`/api/episodes/${episodeId}/contact-notes`, { kind: 'assessment', occurredAt: ago(48), durationMinutes: 60, place: 'Home', body: 'First visit. Walks indoors with a frame; struggles to rise from the armchair.', finalise: true }),

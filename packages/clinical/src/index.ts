@@ -14,6 +14,7 @@ export * from './priority-score.ts';
 export * from './caseload-weight.ts';
 export * from './episode-dates.ts';
 export * from './uk-wall-clock.ts';
+export * from './clinical-date-bounds.ts';
 export * from './instruments/instrument.ts';
 export * from './instruments/score-instrument.ts';
 export * from './instruments/change-from-baseline.ts';

@@ -117,7 +117,7 @@ describe('goals rated with Goal Attainment Scaling', () => {
 
     const past = await assistant.post(`/api/episodes/${episode}/goals`, { ...tea, targetOn: '2026-11-23' });
     expect(past.statusCode).toBe(400);
-    expect(past.json().error.fields).toEqual([{ path: 'targetOn', message: 'Target date must be today or in the future' }]);
+    expect(past.json().error.fields).toEqual([{ path: 'targetOn', message: 'The target date cannot be in the past' }]);
 
     const heavy = await assistant.post(`/api/episodes/${episode}/goals`, { ...tea, importance: 4, baseline: 0 });
     expect(heavy.statusCode).toBe(400);
@@ -310,7 +310,7 @@ describe('goals rated with Goal Attainment Scaling', () => {
     expect(bad.body).toContain('nhsuk-error-summary');
     expect(bad.body).toContain('href="#levels-plus-1"');
     expect(bad.body).toContain('Describe what -2 (much less than expected) would look like');
-    expect(bad.body).toContain('Target date must be today or in the future');
+    expect(bad.body).toContain('The target date cannot be in the past');
     expect(bad.body).toContain('Difficulty must be 0, 1, 2 or 3');
     expect(bad.body).toContain('Walks to the shop with a stick');
     expect(await count('goals')).toBe(goalsBefore);

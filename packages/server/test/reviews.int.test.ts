@@ -164,8 +164,8 @@ describe('episode reviews, reassessment prompts and scores over time', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ nextReviewOn: '2026-12-10' }, 'nextReviewOn', 'The next review must be after this review, 12 December 2026'],
       [{ decision: 'extend', plannedEndOn: null }, 'plannedEndOn', 'Enter the new planned end of the episode: extending needs a new end date'],
-      [{ decision: 'extend', plannedEndOn: '2026-11-01' }, 'plannedEndOn', 'The new planned end must be after the start of the episode, 21 November 2026'],
-      [{ heldOn: '2026-12-13', nextReviewOn: '2026-12-20' }, 'heldOn', 'The date of the review must be today or in the past'],
+      [{ decision: 'extend', plannedEndOn: '2026-11-01' }, 'plannedEndOn', 'The new planned end cannot be in the past'],
+      [{ heldOn: '2026-12-13', nextReviewOn: '2026-12-20' }, 'heldOn', 'The date of the review cannot be in the future'],
       [{ kind: undefined, summary: ' ' }, 'kind', 'Choose which review this was: half-way, end of episode or other'],
     ];
     for (const [change, path, message] of cases) {

@@ -21,8 +21,13 @@ describe('checkContactNote', () => {
     expect(paths(note({ therapyMinutes: { physiotherapy: 20, 'occupational-therapy': 25 } }))).toEqual([]);
   });
 
-  it('refuses an event in the future', () => {
-    expect(paths(note({ occurredAt: new Date('2026-11-24T12:01:00Z') }))).toEqual(['occurredAt']);
+  it('refuses an event in the future, or before the referral or the patient’s birth (clinical-date-bounds.ts)', () => {
+    expect(paths(note({ occurredAt: new Date('2026-11-24T12:05:00Z') }))).toEqual(['occurredAt']);
+    const mrsB = { now, service: 'd2a-pathway-1', bornOn: '1941-05-17', referralReceivedAt: new Date('2026-11-21T10:15:00Z') };
+    expect(checkContactNote(note({ occurredAt: new Date('1900-01-01T10:00:00Z') }), mrsB)).toEqual([
+      { path: 'occurredAt', message: 'The date of the contact must be on or after 21 November 2026 (when the referral was received)' },
+    ]);
+    expect(checkContactNote(note({ occurredAt: new Date('2026-11-21T09:00:00Z') }), mrsB)).toEqual([]);
   });
 
   it.each([[0], [-5], [721], [12.5]])('refuses a duration of %s minutes', (durationMinutes) => {

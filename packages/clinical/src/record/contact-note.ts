@@ -1,5 +1,6 @@
 // Contemporaneous contact notes: what kind of contact, when it happened and when it was written, how
 // long it took and, for stroke episodes, the minutes of therapy by SSNAP therapy type.
+import { clinicalDateProblem, type ClinicalDateFacts } from '../clinical-date-bounds.ts';
 import type { HomewardRole } from '../staff-roles.ts';
 import type { RecordFieldError } from './consent.ts';
 
@@ -61,11 +62,13 @@ export type ContactNoteInput = {
   firstHolisticAssessment: boolean;
 };
 
-export type ContactNoteContext = { now: Date; service: string };
+/** The episode's service, and the patient's birth and referral that the contact's date is judged against. */
+export type ContactNoteContext = ClinicalDateFacts & { service: string };
 
 export function checkContactNote(input: ContactNoteInput, context: ContactNoteContext): RecordFieldError[] {
   const fields: RecordFieldError[] = [];
-  if (input.occurredAt.getTime() > context.now.getTime()) fields.push({ path: 'occurredAt', message: 'The time of the contact must not be in the future' });
+  const when = clinicalDateProblem('contact', input.occurredAt, context);
+  if (when) fields.push({ path: 'occurredAt', message: when });
   const notSeen = notSeenKinds.includes(input.kind);
   const d = input.durationMinutes;
   if (d === null) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGoalPlan, checkGoalRating, checkGoalStatusChange, gasLevelName, maySetGoals, type GoalPlanInput } from './goal.ts';
 
 const today = '2026-11-24';
+const now = new Date('2026-11-24T12:00:00Z');
 const tea: GoalPlanInput = {
   statement: 'I want to make my own cup of tea and carry it to the lounge',
   levels: {
@@ -17,7 +18,7 @@ const tea: GoalPlanInput = {
   targetOn: '2026-12-22',
   agreedWith: 'Mrs B and her daughter',
 };
-const paths = (plan: GoalPlanInput, currentTargetOn?: string) => checkGoalPlan(plan, { today, currentTargetOn }).map((f) => f.path);
+const paths = (plan: GoalPlanInput, currentTargetOn?: string) => checkGoalPlan(plan, { now, currentTargetOn }).map((f) => f.path);
 
 describe('who sets and rates goals', () => {
   it('is the assessing clinician, not a support worker or a manager', () => {
@@ -36,14 +37,16 @@ describe('checkGoalPlan', () => {
   });
 
   it('keeps the GAS rules’ messages, as field paths', () => {
-    expect(checkGoalPlan({ ...tea, levels: { ...tea.levels, '+2': ' ' }, importance: 4 }, { today })).toEqual([
+    expect(checkGoalPlan({ ...tea, levels: { ...tea.levels, '+2': ' ' }, importance: 4 }, { now })).toEqual([
       { path: 'levels.+2', message: 'Describe what +2 (much more than expected) would look like' },
       { path: 'importance', message: 'Importance must be 0, 1, 2 or 3' },
     ]);
   });
 
-  it('refuses a target date in the past, a missing one and one that is not a date', () => {
-    expect(checkGoalPlan({ ...tea, targetOn: '2026-11-23' }, { today })).toEqual([{ path: 'targetOn', message: 'Target date must be today or in the future' }]);
+  it('refuses a target date in the past or beyond 2 years, a missing one and one that is not a date', () => {
+    expect(checkGoalPlan({ ...tea, targetOn: '2026-11-23' }, { now })).toEqual([{ path: 'targetOn', message: 'The target date cannot be in the past' }]);
+    expect(paths({ ...tea, targetOn: '2028-11-24' })).toEqual([]);
+    expect(checkGoalPlan({ ...tea, targetOn: '2028-11-25' }, { now })).toEqual([{ path: 'targetOn', message: 'The target date must be on or before 24 November 2028 (2 years from today)' }]);
     expect(paths({ ...tea, targetOn: null })).toEqual(['targetOn']);
     expect(paths({ ...tea, targetOn: '22/12/2026' })).toEqual(['targetOn']);
     expect(paths({ ...tea, targetOn: '2027-02-29' })).toEqual(['targetOn']);
@@ -60,7 +63,7 @@ describe('checkGoalPlan', () => {
 });
 
 describe('checkGoalRating', () => {
-  const o = { today, goalSetOn: '2026-11-10', episodeDischarged: false };
+  const o = { now, bornOn: '1941-05-17', referralReceivedAt: new Date('2026-11-09T10:00:00Z'), goalSetOn: '2026-11-10', episodeDischarged: false };
   const rating = { level: 1, timePoint: 'review', ratedOn: today, note: null };
 
   it('accepts a rating between the day the goal was set and today', () => {
@@ -74,8 +77,9 @@ describe('checkGoalRating', () => {
 
   it('refuses no level, an unknown time point and dates outside the goal’s life', () => {
     expect(checkGoalRating({ level: null, timePoint: 'baseline', ratedOn: null, note: null }, o).map((f) => f.path)).toEqual(['level', 'timePoint', 'ratedOn']);
-    expect(checkGoalRating({ ...rating, ratedOn: '2026-11-25' }, o)).toEqual([{ path: 'ratedOn', message: 'Date of the rating must be today or in the past' }]);
-    expect(checkGoalRating({ ...rating, ratedOn: '2026-11-09' }, o)).toEqual([{ path: 'ratedOn', message: 'Date of the rating must be on or after the day the goal was set' }]);
+    expect(checkGoalRating({ ...rating, ratedOn: '2026-11-25' }, o)).toEqual([{ path: 'ratedOn', message: 'The date of the rating cannot be in the future' }]);
+    expect(checkGoalRating({ ...rating, ratedOn: '2026-11-09' }, o)).toEqual([{ path: 'ratedOn', message: 'The date of the rating must be on or after 10 November 2026 (when the goal was set)' }]);
+    expect(checkGoalRating({ ...rating, ratedOn: '1900-01-01' }, o)).toEqual([{ path: 'ratedOn', message: 'The date of the rating must be on or after 10 November 2026 (when the goal was set)' }]);
   });
 
   it('takes only the discharge rating once the episode is discharged', () => {

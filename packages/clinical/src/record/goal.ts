@@ -1,6 +1,7 @@
 // Goals in the patient's own words, rated with Goal Attainment Scaling (the levels, baseline, importance
 // and difficulty rules live in goal-attainment-scaling.ts). These are the rules around them: who sets
 // and rates goals, when a target date and a rating date make sense, and how a goal is closed.
+import { clinicalDateProblem, type ClinicalDateFacts } from '../clinical-date-bounds.ts';
 import { checkGasGoal, gasLevelDescriptions, isGasLevel, type GasLevel, type GasLevelKey } from '../goal-attainment-scaling.ts';
 import type { HomewardRole } from '../staff-roles.ts';
 import type { RecordFieldError } from './consent.ts';
@@ -51,8 +52,8 @@ export type GoalPlanInput = {
 };
 
 export type CheckGoalPlanOptions = {
-  /** Today on the UK calendar, yyyy-mm-dd. */
-  today: string;
+  /** The target is today or later, within the planning horizon (clinical-date-bounds.ts). */
+  now: Date;
   /** The stored target date when refining a goal: an unchanged target may have passed already. */
   currentTargetOn?: string | null;
 };
@@ -66,16 +67,18 @@ export function checkGoalPlan(plan: GoalPlanInput, o: CheckGoalPlanOptions): Rec
   }
   if (!plan.targetOn) fields.push({ path: 'targetOn', message: 'Enter the target date' });
   else if (!isRealDate(plan.targetOn)) fields.push({ path: 'targetOn', message: 'Target date must be a real date' });
-  else if (plan.targetOn < o.today && plan.targetOn !== o.currentTargetOn) fields.push({ path: 'targetOn', message: 'Target date must be today or in the future' });
+  else if (plan.targetOn !== o.currentTargetOn) {
+    const when = clinicalDateProblem('goal-target', plan.targetOn, { now: o.now });
+    if (when) fields.push({ path: 'targetOn', message: when });
+  }
   if ((plan.agreedWith ?? '').length > 200) fields.push({ path: 'agreedWith', message: 'Who agreed the goal must be 200 characters or fewer' });
   return fields;
 }
 
 export type GoalRatingInput = { level: number | null; timePoint: string | null; ratedOn: string | null; note: string | null };
 
-export type CheckGoalRatingOptions = {
-  today: string;
-  /** The day the goal was set: attainment cannot be rated before the goal existed. */
+/** The patient's birth, the referral and now, and the day the goal was set: attainment cannot be rated before the goal existed. */
+export type CheckGoalRatingOptions = ClinicalDateFacts & {
   goalSetOn: string;
   /** An episode that has been discharged only takes ratings at discharge. */
   episodeDischarged: boolean;
@@ -92,8 +95,10 @@ export function checkGoalRating(rating: GoalRatingInput, o: CheckGoalRatingOptio
   }
   if (!rating.ratedOn) fields.push({ path: 'ratedOn', message: 'Enter the date of the rating' });
   else if (!isRealDate(rating.ratedOn)) fields.push({ path: 'ratedOn', message: 'Date of the rating must be a real date' });
-  else if (rating.ratedOn > o.today) fields.push({ path: 'ratedOn', message: 'Date of the rating must be today or in the past' });
-  else if (rating.ratedOn < o.goalSetOn) fields.push({ path: 'ratedOn', message: 'Date of the rating must be on or after the day the goal was set' });
+  else {
+    const when = clinicalDateProblem('goal-rating', rating.ratedOn, o);
+    if (when) fields.push({ path: 'ratedOn', message: when });
+  }
   if ((rating.note ?? '').length > 2000) fields.push({ path: 'note', message: 'The note must be 2000 characters or fewer' });
   return fields;
 }

@@ -16,7 +16,10 @@ const activity = (o: Partial<ProgrammeActivityInput> = {}): ProgrammeActivityInp
   endsOn: null,
   ...o,
 });
-const paths = (o: Partial<ProgrammeActivityInput>) => checkProgrammeActivity({ input: activity(o) }).map((f) => f.path);
+// Mrs B, referred on 21 November 2026; it is 24 November.
+const dates = { now: new Date('2026-11-24T12:00:00Z'), bornOn: '1941-05-17', referralReceivedAt: new Date('2026-11-21T10:15:00Z') };
+const check = (o: Partial<ProgrammeActivityInput>) => checkProgrammeActivity({ input: activity(o), dates });
+const paths = (o: Partial<ProgrammeActivityInput>) => check(o).map((f) => f.path);
 
 describe('checkProgrammeActivity', () => {
   it('accepts a well-formed activity', () => {
@@ -41,10 +44,13 @@ describe('checkProgrammeActivity', () => {
     expect(paths({ kind: 'massage' as never, delivererKind: 'robot' as never })).toEqual(['kind', 'delivererKind']);
   });
 
-  it('needs a real start and an end on or after it', () => {
+  it('needs a real start, from the referral to a year ahead, and an end on or after it within 2 years (clinical-date-bounds.ts)', () => {
     expect(paths({ startsOn: '2026-02-30' })).toEqual(['startsOn']);
-    const [end] = checkProgrammeActivity({ input: activity({ endsOn: '2026-11-23' }) });
-    expect(end).toEqual({ path: 'endsOn', message: 'The end date must be the same as or after the start date, 24 November 2026' });
+    expect(check({ endsOn: '2026-11-23' })).toEqual([{ path: 'endsOn', message: 'The end date must be on or after 24 November 2026 (the start date of the activity)' }]);
+    expect(check({ startsOn: '1900-01-01' })).toEqual([{ path: 'startsOn', message: 'The start date must be on or after 21 November 2026 (when the referral was received)' }]);
+    expect(paths({ startsOn: '2026-11-21' })).toEqual([]);
+    expect(check({ startsOn: '2027-11-25' })).toEqual([{ path: 'startsOn', message: 'The start date must be on or before 24 November 2027 (1 year from today)' }]);
+    expect(check({ endsOn: '2028-11-25' })).toEqual([{ path: 'endsOn', message: 'The end date must be on or before 24 November 2028 (2 years from today)' }]);
   });
 
   it('isActivityDate knows real dates', () => {

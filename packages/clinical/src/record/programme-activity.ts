@@ -2,7 +2,7 @@
 // printed for the patient and carer), how often, who delivers it, and from when to when. Who delivers it
 // is judged by checkDelegation (delegation.ts); this checks the rest.
 import type { RecordFieldError } from './consent.ts';
-import { formatDisplayDate } from '../date-parts.ts';
+import { clinicalDateProblem, type ClinicalDateFacts } from '../clinical-date-bounds.ts';
 import { programmeActivityKinds, programmeDelivererKinds, programmePeriods, type ProgrammeActivityKind, type ProgrammeDelivererKind, type ProgrammePeriod } from './programme-of-care.ts';
 
 export type ProgrammeActivityInput = {
@@ -34,7 +34,8 @@ export function isActivityDate(value: string): boolean {
   return new Date(utc).toISOString().slice(0, 10) === value;
 }
 
-export type CheckProgrammeActivityOptions = { input: ProgrammeActivityInput };
+/** `dates`: the patient's birth, the referral and now, which the start and end dates are judged against (clinical-date-bounds.ts). */
+export type CheckProgrammeActivityOptions = { input: ProgrammeActivityInput; dates: ClinicalDateFacts };
 
 export function checkProgrammeActivity(o: CheckProgrammeActivityOptions): RecordFieldError[] {
   const a = o.input;
@@ -51,10 +52,14 @@ export function checkProgrammeActivity(o: CheckProgrammeActivityOptions): Record
     fields.push({ path: 'timesPerPeriod', message: `How often must be a whole number of times from 1 to ${periodKnown ? `${max} a ${a.period}` : max}` });
   }
   if (!(programmeDelivererKinds as readonly string[]).includes(a.delivererKind)) fields.push({ path: 'delivererKind', message: 'Choose who does or helps with the activity' });
-  if (!isActivityDate(a.startsOn)) fields.push({ path: 'startsOn', message: 'Enter the date the activity starts' });
+  const startKnown = isActivityDate(a.startsOn);
+  const starts = startKnown ? clinicalDateProblem('activity-start', a.startsOn, o.dates) : null;
+  if (!startKnown) fields.push({ path: 'startsOn', message: 'Enter the date the activity starts' });
+  else if (starts) fields.push({ path: 'startsOn', message: starts });
   if (a.endsOn !== null) {
+    const ends = clinicalDateProblem('activity-end', a.endsOn, { ...o.dates, activityStartsOn: startKnown ? a.startsOn : null });
     if (!isActivityDate(a.endsOn)) fields.push({ path: 'endsOn', message: 'The end date must be a real date' });
-    else if (isActivityDate(a.startsOn) && a.endsOn < a.startsOn) fields.push({ path: 'endsOn', message: `The end date must be the same as or after the start date, ${formatDisplayDate(a.startsOn)}` });
+    else if (ends) fields.push({ path: 'endsOn', message: ends });
   }
   return fields;
 }

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { checkProgrammeCompletion, mayLogCompletion, summariseCompletions, type MayLogCompletionOptions, type SummariseCompletionsOptions } from './programme-completion.ts';
 
 describe('checkProgrammeCompletion', () => {
-  const base = { doneOn: '2026-11-24', outcome: 'done' as const, note: null, startsOn: '2026-11-20', today: '2026-11-24' };
+  const dates = { now: new Date('2026-11-24T12:00:00Z'), bornOn: '1941-05-17', referralReceivedAt: new Date('2026-11-19T10:00:00Z') };
+  const base = { doneOn: '2026-11-24', outcome: 'done' as const, note: null, startsOn: '2026-11-20', dates };
   it('accepts today or a past day after the start', () => {
     expect(checkProgrammeCompletion(base)).toEqual([]);
     expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-20' })).toEqual([]);
   });
   it('refuses the future, before the start, and not done without a reason', () => {
-    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-25' })[0]!.message).toBe('The day it was done must be today or in the past');
-    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-19' })[0]!.message).toBe('The activity started on 20 November 2026: the day it was done must be on or after that');
+    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-25' })[0]!.message).toBe('The day it was done cannot be in the future');
+    expect(checkProgrammeCompletion({ ...base, doneOn: '2026-11-19' })[0]!.message).toBe('The day it was done must be on or after 20 November 2026 (the start date of the activity)');
     expect(checkProgrammeCompletion({ ...base, outcome: 'not-done' })).toEqual([{ path: 'note', message: 'Say why the activity was not done' }]);
     expect(checkProgrammeCompletion({ ...base, doneOn: 'yesterday' }).map((f) => f.path)).toEqual(['doneOn']);
   });

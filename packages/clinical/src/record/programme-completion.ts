@@ -2,7 +2,7 @@
 // or on the patient's or a carer's report. A support worker logs only the work delegated to them (their
 // own visits) or what the patient or a carer tells them; the week's count is set against what the
 // programme expects, so whoever delegated it can see at a glance whether it is happening.
-import { formatDisplayDate } from '../date-parts.ts';
+import { clinicalDateProblem, type ClinicalDateFacts } from '../clinical-date-bounds.ts';
 import { addCalendarDays, daysBetween } from '../episode-dates.ts';
 import type { HomewardRole } from '../staff-roles.ts';
 import type { RecordFieldError } from './consent.ts';
@@ -18,15 +18,17 @@ export type CheckProgrammeCompletionOptions = {
   note: string | null;
   /** The activity's start date, yyyy-mm-dd. */
   startsOn: string;
-  /** Today on the UK calendar, yyyy-mm-dd. */
-  today: string;
+  /** The patient's birth, the referral and now (clinical-date-bounds.ts). */
+  dates: ClinicalDateFacts;
 };
 
 export function checkProgrammeCompletion(o: CheckProgrammeCompletionOptions): RecordFieldError[] {
   const fields: RecordFieldError[] = [];
   if (!isActivityDate(o.doneOn)) fields.push({ path: 'doneOn', message: 'Enter the day the activity was done' });
-  else if (o.doneOn > o.today) fields.push({ path: 'doneOn', message: 'The day it was done must be today or in the past' });
-  else if (o.doneOn < o.startsOn) fields.push({ path: 'doneOn', message: `The activity started on ${formatDisplayDate(o.startsOn)}: the day it was done must be on or after that` });
+  else {
+    const when = clinicalDateProblem('activity-done', o.doneOn, { ...o.dates, activityStartsOn: o.startsOn });
+    if (when) fields.push({ path: 'doneOn', message: when });
+  }
   if (o.outcome === 'not-done' && !o.note?.trim()) fields.push({ path: 'note', message: 'Say why the activity was not done' });
   if (o.note && o.note.length > maxCompletionNoteLength) fields.push({ path: 'note', message: `The note must be ${maxCompletionNoteLength} characters or fewer` });
   return fields;

@@ -3,6 +3,8 @@ import { checkEpisodeReview, mayRecordEpisodeReview, type EpisodeReviewInput } f
 
 const episode = { status: 'active', startOn: '2026-12-01', plannedEndOn: '2027-01-12' };
 const today = '2026-12-22';
+// Mrs B, referred on 27 November 2026; it is midday on the 22nd of December.
+const dates = { now: new Date(`${today}T12:00:00Z`), bornOn: '1941-05-17', referralReceivedAt: new Date('2026-11-27T10:00:00Z') };
 const review = (o: Partial<EpisodeReviewInput> = {}): EpisodeReviewInput => ({
   kind: 'half-way',
   heldOn: '2026-12-22',
@@ -12,7 +14,7 @@ const review = (o: Partial<EpisodeReviewInput> = {}): EpisodeReviewInput => ({
   plannedEndOn: null,
   ...o,
 });
-const check = (input: EpisodeReviewInput, e: Partial<typeof episode> = {}) => checkEpisodeReview({ input, episode: { ...episode, ...e }, today });
+const check = (input: EpisodeReviewInput, e: Partial<typeof episode> = {}) => checkEpisodeReview({ input, episode: { ...episode, ...e }, dates });
 
 describe('checkEpisodeReview', () => {
   it('accepts a half-way review that continues, and one that extends', () => {
@@ -35,14 +37,20 @@ describe('checkEpisodeReview', () => {
     expect(check(review({ nextReviewOn: null }))).toEqual([{ path: 'nextReviewOn', message: 'Enter the date of the next review' }]);
   });
 
-  it('refuses a review in the future or before the episode began', () => {
-    expect(check(review({ heldOn: '2026-12-23', nextReviewOn: '2027-01-05' }))).toEqual([{ path: 'heldOn', message: 'The date of the review must be today or in the past' }]);
-    expect(check(review({ heldOn: '2026-11-30' }))).toEqual([{ path: 'heldOn', message: 'The date of the review must be on or after the start of the episode, 1 December 2026' }]);
+  it('refuses a review in the future or before the episode began (clinical-date-bounds.ts)', () => {
+    expect(check(review({ heldOn: '2026-12-23', nextReviewOn: '2027-01-05' }))).toEqual([{ path: 'heldOn', message: 'The date of the review cannot be in the future' }]);
+    expect(check(review({ heldOn: '2026-11-30' }))).toEqual([{ path: 'heldOn', message: 'The date of the review must be on or after 1 December 2026 (the first contact in this episode)' }]);
+    expect(check(review({ heldOn: '1900-01-01' }))).toEqual([{ path: 'heldOn', message: 'The date of the review must be on or after 1 December 2026 (the first contact in this episode)' }]);
+    expect(check(review({ heldOn: '2026-12-01', nextReviewOn: '2026-12-29' }))).toEqual([]);
   });
 
   it('refuses a next review on or before the review held, or after the planned end', () => {
     expect(check(review({ heldOn: '2026-12-20', nextReviewOn: '2026-12-19' }))).toEqual([{ path: 'nextReviewOn', message: 'The next review must be after this review, 20 December 2026' }]);
-    expect(check(review({ heldOn: '2026-12-10', nextReviewOn: '2026-12-15' }))).toEqual([{ path: 'nextReviewOn', message: 'The next review must be today or later' }]);
+    expect(check(review({ heldOn: '2026-12-10', nextReviewOn: '2026-12-15' }))).toEqual([{ path: 'nextReviewOn', message: 'The date of the next review cannot be in the past' }]);
+    // An episode without a planned end still has its next review within a year.
+    expect(check(review({ nextReviewOn: '2027-12-23' }), { plannedEndOn: null as unknown as string })).toEqual([
+      { path: 'nextReviewOn', message: 'The date of the next review must be on or before 22 December 2027 (1 year from today)' },
+    ]);
     expect(check(review({ nextReviewOn: '2027-01-19' }))).toEqual([
       { path: 'nextReviewOn', message: 'The next review must be on or before the planned end of the episode, 12 January 2027. To go beyond it, extend the episode' },
     ]);
@@ -50,7 +58,8 @@ describe('checkEpisodeReview', () => {
 
   it('needs a new planned end, after the start and the current end, to extend', () => {
     expect(check(review({ decision: 'extend', plannedEndOn: null }))).toEqual([{ path: 'plannedEndOn', message: 'Enter the new planned end of the episode: extending needs a new end date' }]);
-    expect(check(review({ decision: 'extend', plannedEndOn: '2026-11-20' }))).toEqual([{ path: 'plannedEndOn', message: 'The new planned end must be after the start of the episode, 1 December 2026' }]);
+    expect(check(review({ decision: 'extend', plannedEndOn: '2026-11-20' }))).toEqual([{ path: 'plannedEndOn', message: 'The new planned end cannot be in the past' }]);
+    expect(check(review({ decision: 'extend', plannedEndOn: '2028-12-23' }))).toEqual([{ path: 'plannedEndOn', message: 'The new planned end must be on or before 22 December 2028 (2 years from today)' }]);
     expect(check(review({ decision: 'extend', plannedEndOn: '2027-01-05' }))[0]).toEqual({
       path: 'plannedEndOn',
       message: 'The new planned end must be after the current planned end, 12 January 2027. To finish sooner, choose continue or discharge',

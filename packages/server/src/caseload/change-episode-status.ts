@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { changeEpisode } from './change-episode.ts';
-import { addCalendarDays, isIntermediateCare, onHoldReasonLabels, plannedEndDate, reviewDates, ukDateOf, type OnHoldReason, type Service } from '@homeward/clinical';
+import { addCalendarDays, clinicalDateProblem, isIntermediateCare, onHoldReasonLabels, plannedEndDate, reviewDates, ukDateOf, type OnHoldReason, type Service } from '@homeward/clinical';
+import { episodeDateFacts } from './episode-date-facts.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 
 /** Episodes outside intermediate care have no set end; their first review falls six weeks in. */
@@ -13,18 +14,19 @@ const firstReviewOutsideIntermediateCareDays = 42;
 
 export type FirstContact = { at: Date; nextContactAt: Date | null; assessed: boolean };
 
-/** Problems with a first contact, as field errors ('at'); empty when it can be recorded. */
+/** Problems with a first contact, as field errors ('at', 'nextContactAt'); empty when it can be recorded. */
 export function checkFirstContact(episode: EpisodeResponse, contact: FirstContact, now: Date): FieldError[] {
   if (episode.status === 'discharged') return [{ path: 'at', message: 'This episode has been discharged' }];
   if (episode.firstContactAt !== null) return [{ path: 'at', message: 'First contact has already been recorded for this episode' }];
   if (episode.status === 'on-hold') return [{ path: 'at', message: 'This episode is on hold. Resume it before recording first contact' }];
   const fields: FieldError[] = [];
-  if (contact.at.getTime() > now.getTime()) fields.push({ path: 'at', message: 'Date and time of first contact must be in the past' });
-  else if (contact.at.getTime() < new Date(episode.referralReceivedAt).getTime()) {
-    fields.push({ path: 'at', message: 'Date and time of first contact must be after the referral was received' });
-  }
-  if (contact.nextContactAt && contact.nextContactAt.getTime() <= contact.at.getTime()) {
-    fields.push({ path: 'nextContactAt', message: 'Next planned contact must be after the first contact' });
+  const dates = episodeDateFacts(episode, now);
+  const at = clinicalDateProblem('first-contact', contact.at, dates);
+  if (at) fields.push({ path: 'at', message: at });
+  if (contact.nextContactAt) {
+    const next = clinicalDateProblem('next-contact', contact.nextContactAt, dates);
+    if (contact.nextContactAt.getTime() <= contact.at.getTime()) fields.push({ path: 'nextContactAt', message: 'The next planned contact must be after the first contact' });
+    else if (next) fields.push({ path: 'nextContactAt', message: next });
   }
   return fields;
 }

@@ -6,13 +6,14 @@ import type { Database } from '../db/schema.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { changeEpisode } from './change-episode.ts';
 import {
+  clinicalDateProblem,
   dischargeDestinationLabels,
   dischargeDestinationsFor,
   dischargeOutcomes,
-  ukDateOf,
   type DischargeDestination,
   type DischargeOutcome,
 } from '@homeward/clinical';
+import { episodeDateFacts } from './episode-date-facts.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 
 export type DischargeInput = { outcome: string | null; destination: string | null; dischargedOn: string | null; note: string | null };
@@ -32,13 +33,15 @@ export function checkDischarge(episode: EpisodeResponse, input: DischargeInput, 
   else if (allowed && destination === null) {
     fields.push({ path: 'destination', message: `For this outcome, the destination must be ${allowed.map((d) => dischargeDestinationLabels[d].toLowerCase()).join(' or ')}` });
   }
-  const today = ukDateOf(now);
   const on = input.dischargedOn ?? '';
   if (!on) fields.push({ path: 'dischargedOn', message: 'Enter the date of discharge' });
   else if (!isoDate.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`)) || new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) !== on) {
     fields.push({ path: 'dischargedOn', message: 'Date of discharge must be a real date' });
-  } else if (on > today) fields.push({ path: 'dischargedOn', message: 'Date of discharge must be today or in the past' });
-  else if (on < ukDateOf(new Date(episode.referralReceivedAt))) fields.push({ path: 'dischargedOn', message: 'Date of discharge must be on or after the day the referral was received' });
+  } else {
+    // From the first contact (or the referral, for a patient discharged before being seen) to today.
+    const when = clinicalDateProblem('discharge', on, episodeDateFacts(episode, now));
+    if (when) fields.push({ path: 'dischargedOn', message: when });
+  }
   if (fields.length || !outcome || !destination) return { ok: false, fields };
   return { ok: true, discharge: { outcome, destination, dischargedOn: on, note: input.note || null } };
 }

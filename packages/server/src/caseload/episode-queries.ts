@@ -12,9 +12,11 @@ function selectEpisode(db: Kysely<Database>) {
   return db
     .selectFrom('episodes')
     .innerJoin('referrals', 'referrals.id', 'episodes.referral_id')
+    // The patient's date of birth comes with the episode: every clinical date in it is checked against it.
+    .innerJoin('patients', 'patients.id', 'episodes.patient_id')
     .leftJoin('staff as holder', 'holder.id', 'episodes.allocated_to')
     .selectAll('episodes')
-    .select(['referrals.received_at as referral_received_at', 'holder.given_name as holder_given_name', 'holder.family_name as holder_family_name']);
+    .select(['referrals.received_at as referral_received_at', 'patients.date_of_birth as patient_date_of_birth', 'holder.given_name as holder_given_name', 'holder.family_name as holder_family_name']);
 }
 
 type EpisodeRow = Awaited<ReturnType<ReturnType<typeof selectEpisode>['executeTakeFirstOrThrow']>>;
@@ -40,6 +42,7 @@ export function toEpisode(r: EpisodeRow, now: Date): EpisodeResponse {
     triagedBy: r.triaged_by,
     triagedAt: iso(r.triaged_at)!,
     referralReceivedAt: iso(r.referral_received_at)!,
+    patientDateOfBirth: dateOnly(r.patient_date_of_birth)!,
     clockStartsAt: iso(r.clock_starts_at)!,
     responseDueAt: iso(r.response_due_at)!,
     clock: { ...clock, text: describeClock(clock) },

@@ -28,6 +28,8 @@ export const episodeResponse = z.object({
   triagedBy: z.string(),
   triagedAt: z.string(),
   referralReceivedAt: z.string(),
+  /** The patient's date of birth (yyyy-mm-dd): no clinical date in the episode may come before it. */
+  patientDateOfBirth: z.string(),
   clockStartsAt: z.string(),
   responseDueAt: z.string(),
   clock: clockResponse,

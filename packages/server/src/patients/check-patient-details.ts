@@ -1,6 +1,7 @@
 // The domain rules for a patient's details, shared by the JSON API and the pages. Returns the
 // normalised details (NHS number without spaces, postcode in capitals) or every problem found.
 import {
+  clinicalDateProblem,
   communicationNeedKinds,
   riskFlagKinds,
   nhsNumberError,
@@ -13,21 +14,18 @@ import {
 import type { FieldError } from '../platform/homeward-error.ts';
 import type { PatientDetailsInput } from './patient-schema.ts';
 
+/** The date of birth is judged against `now` on the UK calendar: not in the future, not more than 130 years ago. */
 export function checkPatientDetails(
   details: PatientDetailsInput,
-  today: string,
+  now: Date,
 ): { ok: true; details: PatientDetailsInput } | { ok: false; fields: FieldError[] } {
   const fields: FieldError[] = [];
   const nhs = nhsNumberError(details.nhsNumber);
   if (nhs) fields.push({ path: 'nhsNumber', message: nhs });
 
-  if (!isRealIsoDate(details.dateOfBirth)) {
-    fields.push({ path: 'dateOfBirth', message: 'Date of birth must be a real date' });
-  } else if (details.dateOfBirth > today) {
-    fields.push({ path: 'dateOfBirth', message: 'Date of birth must be today or in the past' });
-  } else if (details.dateOfBirth < '1890-01-01') {
-    fields.push({ path: 'dateOfBirth', message: 'Date of birth must be after 1 January 1890' });
-  }
+  const born = isRealIsoDate(details.dateOfBirth) ? clinicalDateProblem('date-of-birth', details.dateOfBirth, { now }) : null;
+  if (!isRealIsoDate(details.dateOfBirth)) fields.push({ path: 'dateOfBirth', message: 'Date of birth must be a real date' });
+  else if (born) fields.push({ path: 'dateOfBirth', message: born });
 
   const postcode = postcodeError(details.postcode);
   if (postcode) fields.push({ path: 'postcode', message: postcode });

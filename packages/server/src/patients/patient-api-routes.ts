@@ -21,7 +21,6 @@ const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional(), '
 
 export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => app.config.now().toISOString().slice(0, 10);
 
   typed.get(
     '/api/patients',
@@ -65,7 +64,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       await authorisePatientRegistration(request);
       const { id, ...input } = request.body;
-      const checked = checkPatientDetails(input, today());
+      const checked = checkPatientDetails(input, app.config.now());
       if (!checked.ok) throw validationFailed(checked.fields);
       return idempotentWrite(request, reply, async (trx) => {
         const patient = await registerPatient(request, trx, { id: id ?? uuidv7(), details: checked.details });
@@ -110,7 +109,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       const existing = await findPatient(app.db, request.params.id);
       if (!existing) throw notFound('Patient');
       const grant = await authorisePatientAccess(request, existing.id, 'write');
-      const checked = checkPatientDetails(input, today());
+      const checked = checkPatientDetails(input, app.config.now());
       if (!checked.ok) throw validationFailed(checked.fields);
       return idempotentWrite(request, reply, async (trx) => {
         const patient = await changePatientDetails(request, trx, { id: existing.id, expectedVersion: version, details: checked.details, reason: auditReason(grant) });

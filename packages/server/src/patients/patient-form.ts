@@ -1,6 +1,6 @@
 // The register/edit patient form: form fields in, PatientDetailsInput (or field errors) out.
 // Field ids are the error-summary anchors, so each message takes the user to the field at fault.
-import { nhsNumberError, postcodeError, parseDateParts, isoDateToParts, type CommunicationNeedKind, type RiskFlagKind } from '@homeward/clinical';
+import { clinicalDateProblem, nhsNumberError, postcodeError, parseDateParts, isoDateToParts, ukDateOf, type CommunicationNeedKind, type RiskFlagKind } from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
 import { fieldsFromZodIssues } from '../platform/validation.ts';
 import { checkPatientDetails } from './check-patient-details.ts';
@@ -34,13 +34,15 @@ export function fieldAnchor(path: string): string {
 
 export type ParsedPatientForm = { ok: true; details: PatientDetailsInput } | { ok: false; fields: FieldError[] };
 
-export function parsePatientForm(body: PatientFormValues, today: string): ParsedPatientForm {
+export function parsePatientForm(body: PatientFormValues, now: Date): ParsedPatientForm {
   const fields: FieldError[] = [];
   const dob = parseDateParts(
     { day: str(body['dateOfBirth-day']), month: str(body['dateOfBirth-month']), year: str(body['dateOfBirth-year']) },
-    { label: 'Date of birth', today, mustBePast: true, earliestYear: 1890 },
+    { label: 'Date of birth', today: ukDateOf(now) },
   );
-  if (!dob.ok) fields.push({ path: 'dateOfBirth', message: dob.message });
+  // When a birth may fall is the API's rule too (clinicalDateProblem), reported with every other problem.
+  const born = dob.ok ? clinicalDateProblem('date-of-birth', dob.value, { now }) : dob.message;
+  if (born) fields.push({ path: 'dateOfBirth', message: born });
 
   const contacts = [];
   const nok = { name: str(body.nokName).trim(), relationship: str(body.nokRelationship).trim(), phone: orNull(str(body.nokPhone)) };
@@ -107,10 +109,10 @@ export function parsePatientForm(body: PatientFormValues, today: string): Parsed
     if (postcode) fields.push({ path: 'postcode', message: postcode });
     return { ok: false, fields: dedupe(fields) };
   }
-  const checked = checkPatientDetails(parsed.data, today);
+  const checked = checkPatientDetails(parsed.data, now);
   if (!checked.ok) {
     for (const f of checked.fields) {
-      if (f.path === 'dateOfBirth' && !dob.ok) continue;
+      if (f.path === 'dateOfBirth' && born) continue;
       const path = carerIndex === 0 ? f.path.replace(/^contacts\.0\./, 'contacts.1.') : f.path;
       fields.push({ ...f, path });
     }

@@ -127,7 +127,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         backHref: '/',
       });
     await authorisePatientRegistration(request);
-    const parsed = parsePatientForm(body, today());
+    const parsed = parsePatientForm(body, app.config.now());
     if (!parsed.ok) return rerender(parsed.fields);
     // The form's id becomes the patient's id, so pressing the button twice registers one patient.
     const already = await findPatient(app.db, formId);
@@ -198,7 +198,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         fieldErrors: errorsByField(fields),
         backHref: `/patients/${patient.id}`,
       });
-    const parsed = parsePatientForm(body, today());
+    const parsed = parsePatientForm(body, app.config.now());
     if (!parsed.ok) return rerender(parsed.fields, 400, asFormValues(body), version, patient);
     // Contacts beyond the two the form shows (added through the API) are kept, not dropped.
     const shown = new Set([patient.contacts.find((c) => c.isNextOfKin), patient.contacts.find((c) => c.isCarer && !c.isNextOfKin)]);

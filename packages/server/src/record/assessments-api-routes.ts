@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { assessmentKind, checkAssessment, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
@@ -41,7 +42,7 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
       const input = { ...request.body, administeredAt: new Date(request.body.administeredAt) };
       // Refuse bad responses before a transaction opens, so a refusal writes nothing.
-      checkAssessment(input, app.config.now());
+      checkAssessment(input, episodeDateFacts(access.episode, app.config.now()));
       return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(request, trx, { access, input }) }));
     },
   );

@@ -4,7 +4,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { changeFromBaseline, findInstrument, scoreInstrument, type InstrumentDefinition, type InstrumentScore, type ItemResponses } from '@homeward/clinical';
+import { changeFromBaseline, clinicalDateProblem, findInstrument, scoreInstrument, type ClinicalDateFacts, type InstrumentDefinition, type InstrumentScore, type ItemResponses } from '@homeward/clinical';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -25,14 +26,18 @@ export function instrumentOrRefuse(id: string): InstrumentDefinition {
   return definition;
 }
 
-/** Scores the responses or refuses with the scorer's item-level messages as `responses.<itemId>`. */
-export function checkAssessment(input: AssessmentInput, now: Date): { definition: InstrumentDefinition; score: InstrumentScore } {
+/**
+ * Scores the responses or refuses with the scorer's item-level messages as `responses.<itemId>`; the
+ * date is judged against the patient's birth, the referral and now (clinicalDateProblem).
+ */
+export function checkAssessment(input: AssessmentInput, dates: ClinicalDateFacts): { definition: InstrumentDefinition; score: InstrumentScore } {
   const definition = instrumentOrRefuse(input.instrumentId);
   const fields: FieldError[] = [];
   if (!(definition.administration as readonly string[]).includes(input.method)) {
     fields.push({ path: 'method', message: `The ${definition.shortName} is done by ${definition.administration.join(' or ')}; choose one of those` });
   }
-  if (input.administeredAt.getTime() > now.getTime()) fields.push({ path: 'administeredAt', message: 'The date and time of the assessment must be in the past' });
+  const when = clinicalDateProblem('assessment', input.administeredAt, dates);
+  if (when) fields.push({ path: 'administeredAt', message: when });
   const score = scoreInstrument(definition, input.responses as ItemResponses);
   if (!score.ok) fields.push(...score.errors.map((e) => ({ path: `responses.${e.itemId}`, message: e.message })));
   if (fields.length || !score.ok) throw validationFailed(fields);
@@ -49,7 +54,7 @@ export type RecordAssessmentOptions = { access: RecordAccess; input: AssessmentI
 export async function recordAssessment(request: FastifyRequest, trx: Kysely<Database>, o: RecordAssessmentOptions): Promise<AssessmentResponse> {
   const principal = requirePrincipal(request);
   const now = request.server.config.now();
-  const { definition, score } = checkAssessment(o.input, now);
+  const { definition, score } = checkAssessment(o.input, episodeDateFacts(o.access.episode, now));
   const episode = o.access.episode;
   if (o.input.timePoint === 'baseline') {
     const existing = await trx.selectFrom('assessments').select('id').where('episode_id', '=', episode.id).where('instrument_id', '=', definition.id).where('time_point', '=', 'baseline').executeTakeFirst();

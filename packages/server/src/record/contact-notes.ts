@@ -4,7 +4,8 @@
 import type { FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkContactNote, checkFinalisation, isLateEntry, needsSupervisorReview, type ContactNoteInput } from '@homeward/clinical';
+import { checkContactNote, checkFinalisation, clinicalDateProblem, isLateEntry, needsSupervisorReview, type ContactNoteContext, type ContactNoteInput } from '@homeward/clinical';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
@@ -14,10 +15,21 @@ import type { ContactNoteResponse } from './record-schema.ts';
 
 export type NoteContent = ContactNoteInput;
 
+/** The episode's service, and the patient's birth and referral the contact's date must not precede. */
+function noteContext(request: FastifyRequest, access: RecordAccess): ContactNoteContext {
+  return { ...episodeDateFacts(access.episode, request.server.config.now()), service: access.episode.service };
+}
+
 /** Checks a note's content against the clinical rules before any transaction opens. */
 export function checkNoteContent(request: FastifyRequest, access: RecordAccess, content: NoteContent): void {
-  const fields = checkContactNote(content, { now: request.server.config.now(), service: access.episode.service });
+  const fields = checkContactNote(content, noteContext(request, access));
   if (fields.length) throw validationFailed(fields);
+}
+
+/** A draft saved before dates were checked (or whose patient's details have changed since) is not finalised as it stands. */
+function checkDraftDate(request: FastifyRequest, access: RecordAccess, note: ContactNoteResponse): void {
+  const problem = clinicalDateProblem('contact', new Date(note.current.occurredAt), noteContext(request, access));
+  if (problem) throw validationFailed([{ path: 'occurredAt', message: `${problem}. Change the draft’s date, then finalise it` }]);
 }
 
 const contentColumns = (c: NoteContent) => ({
@@ -132,6 +144,7 @@ export type FinaliseNoteOptions = { access: RecordAccess; note: ContactNoteRespo
 
 export async function finaliseContactNote(request: FastifyRequest, trx: Kysely<Database>, o: FinaliseNoteOptions): Promise<ContactNoteResponse> {
   if (o.note.status === 'final') throw new HomewardError('version_conflict', 'This note is already final', { current: o.note });
+  checkDraftDate(request, o.access, o.note);
   await finaliseIn(request, trx, o.access, { id: o.note.id, kind: o.note.current.kind as ContactNoteInput['kind'] }, o.expectedVersion, o.consentMissingReason);
   return (await findContactNote(trx, o.note.id))!;
 }
@@ -141,7 +154,7 @@ export type AmendNoteOptions = { access: RecordAccess; note: ContactNoteResponse
 export async function amendContactNote(request: FastifyRequest, trx: Kysely<Database>, o: AmendNoteOptions): Promise<ContactNoteResponse> {
   const principal = requirePrincipal(request);
   if (o.note.status !== 'final') throw validationFailed([{ path: 'status', message: 'This note is still a draft: change it directly; amendments are for final notes' }]);
-  const fields = checkContactNote(o.content, { now: request.server.config.now(), service: o.access.episode.service });
+  const fields = checkContactNote(o.content, noteContext(request, o.access));
   if (!o.reason.trim()) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
   if (fields.length) throw validationFailed(fields);
   const now = request.server.config.now();

@@ -4,7 +4,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkGoalRating, fromUkWallClock, ukDateOf, type GoalRatingInput, type GoalTimePoint } from '@homeward/clinical';
+import { checkGoalRating, fromUkWallClock, ukDateOf, type CheckGoalRatingOptions, type GoalRatingInput, type GoalTimePoint } from '@homeward/clinical';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
@@ -14,11 +15,16 @@ import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { AttainmentResponse, GoalResponse } from './goals-schema.ts';
 
+/** What a rating's date is judged against: the patient's birth, the referral, the day the goal was set, and now. */
+export function goalRatingOptions(request: FastifyRequest, access: RecordAccess, goal: GoalResponse): CheckGoalRatingOptions {
+  return { ...episodeDateFacts(access.episode, request.server.config.now()), goalSetOn: ukDateOf(new Date(goal.createdAt)), episodeDischarged: access.episode.status === 'discharged' };
+}
+
 export function checkGoalAttainment(request: FastifyRequest, access: RecordAccess, goal: GoalResponse, rating: GoalRatingInput): void {
   if (goal.status === 'discontinued') {
     throw validationFailed([{ path: 'goal', message: 'This goal was discontinued, so it is no longer rated. Reopen it first if it applies again.' }]);
   }
-  const fields = checkGoalRating(rating, { today: ukDateOf(request.server.config.now()), goalSetOn: ukDateOf(new Date(goal.createdAt)), episodeDischarged: access.episode.status === 'discharged' });
+  const fields = checkGoalRating(rating, goalRatingOptions(request, access, goal));
   if (fields.length) throw validationFailed(fields);
 }
 

@@ -3,7 +3,7 @@
 // it: the clinician records a new goal instead.
 import type { FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
-import { checkGoalPlan, goalPlanFixedMessage, ukDateOf, type GoalPlanInput } from '@homeward/clinical';
+import { checkGoalPlan, goalPlanFixedMessage, type GoalPlanInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { requirePrincipal } from '../platform/request-context.ts';
@@ -23,7 +23,7 @@ export const planFixed = (goal: GoalResponse) => new HomewardError('version_conf
 /** Refuses before any transaction: a rated goal, a discharged episode, a plan that breaks the rules. */
 export function checkGoalRefinement(request: FastifyRequest, access: RecordAccess, goal: GoalResponse, plan: GoalPlanInput): void {
   if (goal.planFixed) throw planFixed(goal);
-  const fields = [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { today: ukDateOf(request.server.config.now()), currentTargetOn: goal.targetOn })];
+  const fields = [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: request.server.config.now(), currentTargetOn: goal.targetOn })];
   if (fields.length) throw validationFailed(fields);
 }
 

@@ -4,7 +4,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkGoalPlan, gasLevelDescriptions, ukDateOf, type GoalPlanInput } from '@homeward/clinical';
+import { checkGoalPlan, gasLevelDescriptions, type GoalPlanInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -34,7 +34,7 @@ export function planColumns(plan: GoalPlanInput) {
 }
 
 export function checkNewGoal(request: FastifyRequest, access: RecordAccess, plan: GoalPlanInput): void {
-  const fields = [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { today: ukDateOf(request.server.config.now()) })];
+  const fields = [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: request.server.config.now() })];
   if (fields.length) throw validationFailed(fields);
 }
 

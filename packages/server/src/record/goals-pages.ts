@@ -38,7 +38,7 @@ import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } 
 import { authoriseGoalWrite, goalKind, loadGoal } from './goals-access.ts';
 import { findGoal, listGoals, summariseGoals } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
-import { checkGoalAttainment, recordGoalAttainment } from './goal-attainment-record.ts';
+import { checkGoalAttainment, goalRatingOptions, recordGoalAttainment } from './goal-attainment-record.ts';
 import { checkGoalRefinement, planOf, refineGoal } from './goal-refine.ts';
 import { episodeOpenForGoals, setGoal } from './goal-set.ts';
 import { changeGoalStatus, checkGoalStatus } from './goal-status-change.ts';
@@ -129,7 +129,8 @@ function confirmation(done: string | undefined, goal: GoalResponse | undefined, 
 
 export async function goalPages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => ukDateOf(app.config.now());
+  const now = () => app.config.now();
+  const today = () => ukDateOf(now());
 
   async function common(access: RecordAccess) {
     const patient = await findPatient(app.db, access.episode.patientId);
@@ -214,7 +215,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
       reply,
       async () => {
         const { plan, fields } = parseGoalForm(body, today());
-        const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { today: today() })]);
+        const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now() })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
         const goal = await app.db.transaction().execute((trx) => setGoal(request, trx, { access, plan }));
         return `/episodes/${access.episode.id}/goals?done=set&goal=${goal.id}#goal-${goal.id}`;
@@ -244,7 +245,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const { plan, fields } = parseGoalForm(body, today());
         if (goal.planFixed) checkGoalRefinement(request, access, goal, plan);
-        const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { today: today(), currentTargetOn: goal.targetOn })]);
+        const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now(), currentTargetOn: goal.targetOn })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
         await app.db.transaction().execute((trx) => refineGoal(request, trx, { access, goal, plan, expectedVersion: version }));
         return `/episodes/${access.episode.id}/goals?done=refined&goal=${goal.id}#goal-${goal.id}`;
@@ -297,7 +298,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const key = gasLevelDescriptions.find((d) => d.key === formField(body.level));
         const rated = parseDateParts({ day: formField(body['ratedOn-day']), month: formField(body['ratedOn-month']), year: formField(body['ratedOn-year']) }, { label: 'Date of the rating', today: today() });
         const rating: GoalRatingInput = { level: key ? key.level : null, timePoint: formField(body.timePoint) || null, ratedOn: rated.ok ? rated.value : null, note: formField(body.note) || null };
-        const fields = checkGoalRating(rating, { today: today(), goalSetOn: ukDateOf(new Date(goal.createdAt)), episodeDischarged: access.episode.status === 'discharged' }).filter((f) => rated.ok || f.path !== 'ratedOn');
+        const fields = checkGoalRating(rating, goalRatingOptions(request, access, goal)).filter((f) => rated.ok || f.path !== 'ratedOn');
         if (!rated.ok) fields.push({ path: 'ratedOn', message: rated.message });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkGoalAttainment(request, access, goal, rating);

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkDelegation, checkProgrammeActivity, maySetProgramme, ukDateOf, type ProgrammeActivityInput } from '@homeward/clinical';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
@@ -47,8 +48,8 @@ export function activityInputOf(body: ActivityBody): ProgrammeActivityInput {
 }
 
 /** The checks that need no database, run before any transaction opens. */
-export function checkActivityInput(access: RecordAccess, input: ProgrammeActivityInput): void {
-  const fields = checkProgrammeActivity({ input });
+export function checkActivityInput(request: FastifyRequest, access: RecordAccess, input: ProgrammeActivityInput): void {
+  const fields = checkProgrammeActivity({ input, dates: episodeDateFacts(access.episode, request.server.config.now()) });
   if (access.episode.status === 'discharged') fields.unshift({ path: 'episode', message: 'This episode is discharged: a programme of care cannot be added to it' });
   if (fields.length) throw validationFailed(fields);
 }
@@ -60,7 +61,7 @@ export async function setProgrammeActivity(request: FastifyRequest, trx: Kysely<
   const now = request.server.config.now();
   const episode = o.access.episode;
   const input = o.input;
-  checkActivityInput(o.access, input);
+  checkActivityInput(request, o.access, input);
   if (input.goalId) {
     const goal = await trx.selectFrom('goals').select('id').where('id', '=', input.goalId).where('episode_id', '=', episode.id).executeTakeFirst();
     if (!goal) throw validationFailed([{ path: 'goalId', message: 'That goal is not one of this episode’s goals. Choose one from the list, or none' }]);

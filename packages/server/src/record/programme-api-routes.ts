@@ -65,7 +65,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseProgrammeChange(request, await loadEpisode(request, request.params.id));
       const input = activityInputOf(request.body);
       // Refuse bad input before a transaction opens; delegation is judged inside it, against locked competences.
-      checkActivityInput(access, input);
+      checkActivityInput(request, access, input);
       return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setProgrammeActivity(request, trx, { access, input, id: request.body.id }) }));
     },
   );
@@ -118,7 +118,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseRecordWrite(request, await loadActivityEpisode(request, request.params.id), programmeKind);
       const activity = await readActivity(request, access.episode.id, request.params.id);
       await authoriseCompletionLog(request, access, activity, request.body.reportedBy);
-      checkCompletionInput(request, activity, request.body);
+      checkCompletionInput(request, access, activity, request.body);
       return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await logProgrammeCompletion(request, trx, { access, activity, input: request.body }) }));
     },
   );

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkProgrammeCompletion, mayLogCompletion, ukDateOf } from '@homeward/clinical';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
@@ -26,8 +27,8 @@ export async function authoriseCompletionLog(request: FastifyRequest, access: Re
 }
 
 /** The checks that need no database, run before any transaction opens. */
-export function checkCompletionInput(request: FastifyRequest, activity: ActivityResponse, input: CompletionBody): void {
-  const fields = checkProgrammeCompletion({ doneOn: input.doneOn, outcome: input.outcome, note: input.note, startsOn: activity.startsOn, today: ukDateOf(request.server.config.now()) });
+export function checkCompletionInput(request: FastifyRequest, access: RecordAccess, activity: ActivityResponse, input: CompletionBody): void {
+  const fields = checkProgrammeCompletion({ doneOn: input.doneOn, outcome: input.outcome, note: input.note, startsOn: activity.startsOn, dates: episodeDateFacts(access.episode, request.server.config.now()) });
   if (fields.length) throw validationFailed(fields);
 }
 
@@ -36,7 +37,7 @@ export type LogProgrammeCompletionOptions = { access: RecordAccess; activity: Ac
 export async function logProgrammeCompletion(request: FastifyRequest, trx: Kysely<Database>, o: LogProgrammeCompletionOptions): Promise<CompletionResponse> {
   const principal = requirePrincipal(request);
   const now = request.server.config.now();
-  checkCompletionInput(request, o.activity, o.input);
+  checkCompletionInput(request, o.access, o.activity, o.input);
   const id = o.input.id ?? uuidv7();
   try {
     await trx

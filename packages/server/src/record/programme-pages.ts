@@ -203,7 +203,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       const done = await writeOnce(request, formField(body.formId), async () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        checkActivityInput(access, input);
+        checkActivityInput(request, access, input);
         const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(request, trx, { access, input }));
         return `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`;
       });
@@ -262,7 +262,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
         if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
         await authoriseCompletionLog(request, access, activity, reportedBy);
-        checkCompletionInput(request, activity, input);
+        checkCompletionInput(request, access, activity, input);
         await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
         return `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`;
       });

@@ -418,7 +418,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           may: { write: true, review: false },
           lateEntryThresholdHours,
           values: { consentMissingReason: formField(body.consentMissingReason) },
-          errors: errorList(fields, { form: 'consentMissingReason' }),
+          // A draft whose date is out of bounds: the summary points at the entry, whose date it shows.
+          errors: errorList(fields, { form: 'consentMissingReason', occurredAt: 'version-1' }),
           fieldErrors: errorsByField(fields),
           backHref: `/episodes/${episode.id}/record`,
         }),

@@ -18,6 +18,7 @@ import {
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { changeEpisode } from '../caseload/change-episode.ts';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
@@ -53,7 +54,7 @@ export function reviewProblems(episode: EpisodeResponse, input: ReviewInput, now
   return checkEpisodeReview({
     input,
     episode: { status: episode.status, startOn: episode.firstContactAt ? ukDateOf(new Date(episode.firstContactAt)) : null, plannedEndOn: episode.plannedEndOn },
-    today: ukDateOf(now),
+    dates: episodeDateFacts(episode, now),
   });
 }
 

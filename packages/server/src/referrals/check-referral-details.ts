@@ -1,5 +1,5 @@
 // The referral rules that go beyond structure, shared by the API and the intake page.
-import type { ReferralSource, Service, Setting, Urgency } from '@homeward/clinical';
+import { clinicalDateProblem, type ReferralSource, type Service, type Setting, type Urgency } from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
 import type { ReferralDetailsInput } from './referral-schema.ts';
 
@@ -20,18 +20,17 @@ export type ReferralDetails = {
 
 export type CheckedReferral = { ok: true; details: ReferralDetails } | { ok: false; fields: FieldError[] };
 
-// A referral typed in as it arrives may say "now" to the minute while the server's clock has moved on
-// a few seconds; anything later than this is a mistake.
-const futureToleranceMs = 60_000;
-
 export type CrossFieldFacts = { source: string; sourceDetail: string | null; receivedAt: Date | null; consentToReferral: boolean | undefined; consentNote: string | null };
 
-/** Rules across fields and against the clock; the form reports them alongside any structural problems. */
-export function referralRuleProblems(facts: CrossFieldFacts, now: Date): FieldError[] {
+/**
+ * Rules across fields and against the clock; the form reports them alongside any structural problems.
+ * A referral is received between the patient's birth (`bornOn`, yyyy-mm-dd) and now, give or take the
+ * minute a clock may be ahead (clinicalDateProblem).
+ */
+export function referralRuleProblems(facts: CrossFieldFacts, now: Date, bornOn: string): FieldError[] {
   const fields: FieldError[] = [];
-  if (facts.receivedAt && facts.receivedAt.getTime() > now.getTime() + futureToleranceMs) {
-    fields.push({ path: 'receivedAt', message: 'The date and time the referral was received must be now or in the past' });
-  }
+  const received = facts.receivedAt ? clinicalDateProblem('referral-received', facts.receivedAt, { now, bornOn }) : null;
+  if (received) fields.push({ path: 'receivedAt', message: received });
   if (facts.source === 'other-team' && !facts.sourceDetail) {
     fields.push({ path: 'sourceDetail', message: 'Enter which team the referral came from' });
   }
@@ -41,9 +40,9 @@ export function referralRuleProblems(facts: CrossFieldFacts, now: Date): FieldEr
   return fields;
 }
 
-export function checkReferralDetails(input: ReferralDetailsInput, now: Date): CheckedReferral {
+export function checkReferralDetails(input: ReferralDetailsInput, now: Date, bornOn: string): CheckedReferral {
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
-  const fields = referralRuleProblems({ ...input, receivedAt }, now);
+  const fields = referralRuleProblems({ ...input, receivedAt }, now, bornOn);
   if (fields.length) return { ok: false, fields };
   return {
     ok: true,

@@ -50,7 +50,7 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
       const patient = await findPatient(app.db, patientId);
       if (!patient) throw unknownPatient();
       const grant = await authoriseReferralIntake(request, patient.id);
-      const checked = checkReferralDetails(input, app.config.now());
+      const checked = checkReferralDetails(input, app.config.now(), patient.dateOfBirth);
       if (!checked.ok) throw validationFailed(checked.fields);
       return idempotentWrite(request, reply, async (trx) => {
         const referral = await makeReferral(request, trx, { id: id ?? uuidv7(), patientId: patient.id, details: checked.details, grant, confirmDuplicate: confirmDuplicate === true });

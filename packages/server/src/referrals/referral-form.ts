@@ -40,12 +40,14 @@ export function newReferralValues(now: Date): FormValues {
 
 export type ParsedReferralForm = { ok: true; details: ReferralDetails } | { ok: false; fields: FieldError[] };
 
-export function parseReferralForm(body: FormValues, now: Date): ParsedReferralForm {
+/** `bornOn`: the patient's date of birth, yyyy-mm-dd; a referral cannot be received before it. */
+export function parseReferralForm(body: FormValues, now: Date, bornOn: string): ParsedReferralForm {
   const fields: FieldError[] = [];
   const today = toUkWallClock(now).date;
   const date = parseDateParts(
     { day: str(body['receivedAt-day']), month: str(body['receivedAt-month']), year: str(body['receivedAt-year']) },
-    { label: 'Date the referral was received', today, earliestYear: 2000 },
+    // When it may fall (after birth, not in the future) is checked with the API's rule, below.
+    { label: 'Date the referral was received', today },
   );
   if (!date.ok) fields.push({ path: 'receivedAt', message: date.message });
   const timeText = str(body.receivedTime).trim();
@@ -80,10 +82,10 @@ export function parseReferralForm(body: FormValues, now: Date): ParsedReferralFo
   if (!parsed.success) {
     fields.push(...fieldsFromZodIssues(parsed.error.issues));
     const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-    fields.push(...referralRuleProblems({ ...candidate, sourceDetail: orNull(candidate.sourceDetail), consentNote: orNull(candidate.consentNote), receivedAt: receivedAt ? new Date(receivedAt) : null }, now));
+    fields.push(...referralRuleProblems({ ...candidate, sourceDetail: orNull(candidate.sourceDetail), consentNote: orNull(candidate.consentNote), receivedAt: receivedAt ? new Date(receivedAt) : null }, now, bornOn));
     return { ok: false, fields: dedupe(fields) };
   }
-  const checked = checkReferralDetails(parsed.data, now);
+  const checked = checkReferralDetails(parsed.data, now, bornOn);
   if (!checked.ok) fields.push(...checked.fields);
   // With the date or time at fault the check ran against "now", so the form's own errors still count.
   if (fields.length || !checked.ok) return { ok: false, fields: dedupe(fields) };

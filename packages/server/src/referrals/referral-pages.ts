@@ -160,7 +160,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
           ...extra,
         }),
       );
-    const parsed = parseReferralForm(body, now());
+    const parsed = parseReferralForm(body, now(), patient.dateOfBirth);
     if (!parsed.ok) return rerender(400, parsed.fields);
     // The form's id becomes the referral's id, so pressing the button twice makes one referral.
     const already = await findReferral(app.db, formId);
