@@ -361,7 +361,7 @@ describe('every write is version-checked and every patient read is audited by na
   // -- Reads: one patient's whole record, then each read and the audit rows it adds.
   const world = {} as {
     patientId: string; referralId: string; episodeId: string; waitingEpisodeId: string; noteId: string; swNoteId: string; goalId: string; activityId: string;
-    summaryId: string; letterId: string; consentId: string; assessmentId: string; reviewId: string;
+    summaryId: string; letterId: string; consentId: string; assessmentId: string; reviewId: string; incomingReferralId: string; incomingPatientId: string;
   };
   beforeAll(async () => {
     const { patientId, referralId } = await newReferral();
@@ -383,7 +383,8 @@ describe('every write is version-checked and every patient read is audited by na
     ok(await patch(assistant, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: ['reason-for-referral', 'what-we-did', 'follow-up'].map((id) => ({ id, ...words })) }));
     ok(await assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { expectedVersion: 2 }));
     const letterId = ok(await assistant.post(`/api/discharge-summaries/${summary.id}/letters`, { recipient: 'gp' }), 201).id;
-    Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId });
+    const incoming = await newReferral();
+    Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId });
   });
 
   const read = (by: () => TestClient, url: () => string, expected: () => AuditRow[]) => async () => {
@@ -428,6 +429,70 @@ describe('every write is version-checked and every patient read is audited by na
     const seq = await lastSeq();
     const { res, by, expected } = await c.read();
     expect(res.statusCode, res.body).toBe(200);
+    const rows = await auditSince(seq);
+    expect(rows.map((r) => ({ staff_id: r.staff_id, outcome: r.outcome }))).toEqual(expected.map(() => ({ staff_id: by.staff.id, outcome: 'allowed' })));
+    for (const [i, want] of expected.entries()) {
+      const { detail, ...fields } = want;
+      const got = rows[i]!;
+      expect({ action: got.action, record_kind: got.record_kind, record_id: got.record_id, patient_id: got.patient_id }).toEqual(fields);
+      if (detail) expect(got.detail).toMatchObject(detail);
+    }
+  });
+
+  // The pages read the same records: each page that shows patient data adds exactly the audit rows naming it.
+  const pageRow = (record_kind: string, record_id: () => string | null, detail?: Record<string, unknown>) => (): AuditRow[] => [{ action: 'read', record_kind, record_id: record_id(), patient_id: w.patientId, ...(detail ? { detail } : {}) }];
+  const pageCases: ReadCase[] = [
+    { route: '/patients/search', what: 'the search page', read: async () => {
+      const nhsNumber = (await t.db.selectFrom('patients').select('nhs_number').where('id', '=', w.patientId).executeTakeFirstOrThrow()).nhs_number;
+      return { res: await therapist.get(`/patients/search?nhsNumber=${nhsNumber}`), by: therapist, expected: [{ action: 'search', record_kind: 'patient-index', record_id: null, patient_id: null, detail: { patientIds: [w.patientId] } }] };
+    } },
+    { route: '/patients/:id', what: 'the patient page', read: read(() => therapist, () => `/patients/${w.patientId}`, pageRow('patient', () => w.patientId)) },
+    { route: '/patients/:id/edit', what: 'changing the patient’s details', read: read(() => therapist, () => `/patients/${w.patientId}/edit`, pageRow('patient', () => w.patientId)) },
+    { route: '/patients/:id/history', what: 'the patient’s history', read: read(() => therapist, () => `/patients/${w.patientId}/history`, pageRow('patient-history', () => w.patientId)) },
+    { route: '/patients/:id/referrals/new', what: 'a new referral for the patient', read: read(() => therapist, () => `/patients/${w.patientId}/referrals/new`, pageRow('patient', () => w.patientId)) },
+    { route: '/referrals', what: 'the incoming referrals', read: read(() => therapist, () => '/referrals', () => [{ action: 'read', record_kind: 'referral-list', record_id: null, patient_id: null, detail: { patientIds: expect.arrayContaining([w.incomingPatientId]) } }]) },
+    { route: '/referrals/:id', what: 'a referral', read: read(() => therapist, () => `/referrals/${w.referralId}`, pageRow('referral', () => w.referralId)) },
+    { route: '/referrals/:id/triage', what: 'triaging a referral', read: read(() => therapist, () => `/referrals/${w.incomingReferralId}/triage`, () => [{ action: 'read', record_kind: 'referral', record_id: w.incomingReferralId, patient_id: w.incomingPatientId }]) },
+    { route: '/referrals/:id/reject', what: 'rejecting a referral', read: read(() => therapist, () => `/referrals/${w.incomingReferralId}/reject`, () => [{ action: 'read', record_kind: 'referral', record_id: w.incomingReferralId, patient_id: w.incomingPatientId }]) },
+    { route: '/episodes/:id', what: 'the episode page', read: read(() => therapist, () => `/episodes/${w.episodeId}`, pageRow('episode', () => w.episodeId)) },
+    { route: '/episodes/:id/allocate', what: 'allocating', read: read(() => lead, () => `/episodes/${w.episodeId}/allocate`, pageRow('episode', () => w.episodeId, { purpose: 'allocation' })) },
+    { route: '/episodes/:id/hand-over', what: 'handing over', read: read(() => assistant, () => `/episodes/${w.episodeId}/hand-over`, pageRow('episode', () => w.episodeId, { purpose: 'hand-over' })) },
+    { route: '/episodes/:id/hold', what: 'putting on hold', read: read(() => assistant, () => `/episodes/${w.episodeId}/hold`, pageRow('episode', () => w.episodeId, { purpose: 'hold' })) },
+    { route: '/episodes/:id/discharge', what: 'discharging', read: read(() => assistant, () => `/episodes/${w.episodeId}/discharge`, pageRow('episode', () => w.episodeId, { purpose: 'discharge' })) },
+    { route: '/episodes/:id/onward-referrals/new', what: 'an onward referral', read: read(() => assistant, () => `/episodes/${w.episodeId}/onward-referrals/new`, pageRow('episode', () => w.episodeId, { purpose: 'onward-referral' })) },
+    { route: '/caseload', what: 'my caseload', read: read(() => assistant, () => '/caseload', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
+    { route: '/caseload/team', what: 'the team’s caseload', read: read(() => lead, () => '/caseload/team', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
+    { route: '/caseload/waiting', what: 'the waiting list', read: read(() => lead, () => '/caseload/waiting', () => [{ action: 'read', record_kind: 'waiting-list', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.waitingEpisodeId]) } }]) },
+    { route: '/episodes/:id/record', what: 'the clinical record', read: read(() => therapist, () => `/episodes/${w.episodeId}/record`, pageRow('contact-note', () => w.episodeId)) },
+    { route: '/episodes/:id/consent/new', what: 'recording consent', read: read(() => assistant, () => `/episodes/${w.episodeId}/consent/new`, pageRow('consent', () => w.episodeId, { purpose: 'record-consent' })) },
+    { route: '/episodes/:id/consent/:consentId/withdraw', what: 'withdrawing consent', read: read(() => assistant, () => `/episodes/${w.episodeId}/consent/${w.consentId}/withdraw`, pageRow('consent', () => w.consentId)) },
+    { route: '/episodes/:id/contact-notes/new', what: 'writing a note', read: read(() => assistant, () => `/episodes/${w.episodeId}/contact-notes/new`, pageRow('contact-note', () => w.episodeId, { purpose: 'write-note' })) },
+    { route: '/contact-notes/:noteId', what: 'a note', read: read(() => therapist, () => `/contact-notes/${w.noteId}`, pageRow('contact-note', () => w.noteId)) },
+    { route: '/contact-notes/:noteId/amend', what: 'amending a note', read: read(() => assistant, () => `/contact-notes/${w.noteId}/amend`, pageRow('contact-note', () => w.noteId, { purpose: 'amend' })) },
+    { route: '/record/review-queue', what: 'the review queue', read: read(() => therapist, () => '/record/review-queue', () => [{ action: 'read', record_kind: 'review-queue', record_id: t.service.teamA, patient_id: null, detail: { noteIds: expect.arrayContaining([w.swNoteId]) } }]) },
+    { route: '/episodes/:id/assessments', what: 'assessments', read: read(() => therapist, () => `/episodes/${w.episodeId}/assessments`, pageRow('assessment', () => w.episodeId)) },
+    { route: '/episodes/:id/assessments/new', what: 'recording an assessment', read: read(() => assistant, () => `/episodes/${w.episodeId}/assessments/new`, pageRow('assessment', () => w.episodeId)) },
+    { route: '/episodes/:id/goals', what: 'goals', read: read(() => therapist, () => `/episodes/${w.episodeId}/goals`, pageRow('goal', () => w.episodeId)) },
+    { route: '/episodes/:id/goals/new', what: 'setting a goal', read: read(() => assistant, () => `/episodes/${w.episodeId}/goals/new`, pageRow('goal', () => w.episodeId)) },
+    { route: '/goals/:id/edit', what: 'refining a goal', read: read(() => assistant, () => `/goals/${w.goalId}/edit`, pageRow('goal', () => w.goalId)) },
+    { route: '/goals/:id/rate', what: 'rating a goal', read: read(() => assistant, () => `/goals/${w.goalId}/rate`, pageRow('goal', () => w.goalId)) },
+    { route: '/goals/:id/status', what: 'closing a goal', read: read(() => assistant, () => `/goals/${w.goalId}/status`, pageRow('goal', () => w.goalId)) },
+    { route: '/episodes/:id/programme', what: 'the programme', read: read(() => therapist, () => `/episodes/${w.episodeId}/programme`, pageRow('programme-of-care', () => w.episodeId)) },
+    { route: '/episodes/:id/programme/new', what: 'setting an activity', read: read(() => assistant, () => `/episodes/${w.episodeId}/programme/new`, pageRow('programme-of-care', () => w.episodeId)) },
+    { route: '/programme-activities/:id/log', what: 'logging an activity', read: read(() => assistant, () => `/programme-activities/${w.activityId}/log`, pageRow('programme-of-care', () => w.activityId)) },
+    { route: '/programme-activities/:id/status', what: 'stopping an activity', read: read(() => assistant, () => `/programme-activities/${w.activityId}/status`, pageRow('programme-of-care', () => w.activityId)) },
+    { route: '/episodes/:id/reviews', what: 'reviews', read: read(() => therapist, () => `/episodes/${w.episodeId}/reviews`, pageRow('episode-review', () => w.episodeId)) },
+    { route: '/episodes/:id/reviews/new', what: 'recording a review', read: read(() => assistant, () => `/episodes/${w.episodeId}/reviews/new`, pageRow('episode-review', () => w.episodeId)) },
+    { route: '/episodes/:id/timeline', what: 'the timeline', read: read(() => therapist, () => `/episodes/${w.episodeId}/timeline`, pageRow('timeline', () => w.episodeId)) },
+    { route: '/episodes/:id/discharge-summary', what: 'the discharge summary', read: read(() => therapist, () => `/episodes/${w.episodeId}/discharge-summary`, pageRow('discharge-summary', () => w.summaryId)) },
+    { route: '/letters/:id.pdf', what: 'a stored letter', read: read(() => therapist, () => `/letters/${w.letterId}.pdf`, () => [{ action: 'export', record_kind: 'letter', record_id: w.letterId, patient_id: w.patientId }]) },
+    { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
+  ];
+
+  it.each(pageCases.map((c) => [c.route, c.what, c] as const))('page %s (%s): adds exactly the audit rows naming what it shows', async (_route, _what, c) => {
+    const seq = await lastSeq();
+    const { res, by, expected } = await c.read();
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
     const rows = await auditSince(seq);
     expect(rows.map((r) => ({ staff_id: r.staff_id, outcome: r.outcome }))).toEqual(expected.map(() => ({ staff_id: by.staff.id, outcome: 'allowed' })));
     for (const [i, want] of expected.entries()) {
