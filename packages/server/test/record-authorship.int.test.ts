@@ -57,6 +57,10 @@ describe('who may change which clinical entry', () => {
       expect(finalise.statusCode, who).toBe(403);
       expect(await lastRefusal(client.staff.id)).toMatchObject({ record_id: draft.id, detail: { change: 'finalise', rule: 'draft-is-the-authors' } });
     }
+    // A registered therapist may correct a colleague's final note, but a draft is not hers to amend either.
+    const amendDraft = await lead.post(`/api/contact-notes/${draft.id}/amendments`, { ...treatment({ body: 'Taken over' }), reason: 'Corrected', version: 1 });
+    expect(amendDraft.statusCode).toBe(403);
+    expect(await lastRefusal(lead.staff.id)).toMatchObject({ record_id: draft.id, detail: { change: 'amend', rule: 'draft-is-the-authors' } });
     expect(await noteRow(draft.id)).toEqual(before);
     // The author changes her own draft, as before.
     const own = await therapist.put(`/api/contact-notes/${draft.id}`, { ...treatment({ durationMinutes: 50 }), version: 1 });

@@ -36,7 +36,9 @@ const contentColumns = (c: NoteContent) => ({
 
 /** The authorship rule for one change of one note; throws 403 when it is not theirs to make. */
 function noteChangeDecision(principal: Principal, note: ContactNoteResponse, change: ContactNoteChange) {
-  return mayChangeContactNote({ change, actor: { staffId: principal.staffId, role: principal.role }, authorId: note.versions[0]!.writtenBy.id });
+  // Amending a draft would be changing it: the draft's rule applies (its author only).
+  const effective = change === 'amend' && note.status === 'draft' ? 'change-draft' : change;
+  return mayChangeContactNote({ change: effective, actor: { staffId: principal.staffId, role: principal.role }, authorId: note.versions[0]!.writtenBy.id });
 }
 
 /**
