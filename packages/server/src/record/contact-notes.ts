@@ -34,7 +34,7 @@ const contentColumns = (c: NoteContent) => ({
   first_holistic_assessment: c.firstHolisticAssessment,
 });
 
-/** The authorship rule for one change of one note; throws 403 when it is not theirs to make. */
+/** The authorship rule (packages/clinical) for one change of one note by this person. */
 function noteChangeDecision(principal: Principal, note: ContactNoteResponse, change: ContactNoteChange) {
   // Amending a draft would be changing it: the draft's rule applies (its author only).
   const effective = change === 'amend' && note.status === 'draft' ? 'change-draft' : change;
