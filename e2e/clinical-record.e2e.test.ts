@@ -165,7 +165,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     const queue = rt.getByRole('table', { name: 'Notes awaiting review' });
     await expect(queue.locator('tbody tr').count()).resolves.toBe(1);
     const row = queue.locator('tbody tr').first();
-    expect(squash(await row.innerText())).toMatch(/^BLOOR, Betty NHS number 943 476 5919 Treatment, .* Alex support worker Therapy support worker$/);
+    expect(squash(await row.innerText())).toMatch(/^BLOOR, Betty NHS number 943 476 5919 Treatment, .* Alex support worker Therapy support worker The note$/);
     await expectNoAxeViolations(rt, 'review queue (one note)');
 
     await clickAndWait(rt, row.getByRole('link', { name: /^Treatment,/ }), `**/contact-notes/${supportWorkerNoteId}`);

@@ -288,7 +288,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
     const queue = ap.getByRole('table', { name: 'Notes awaiting review' });
     await expect(queue.locator('tbody tr').count()).resolves.toBe(1);
     const row = queue.locator('tbody tr').first();
-    expect(squash(await row.innerText())).toMatch(/^BLOOR, Betty NHS number 943 476 5919 Treatment, 26 Nov 2026, 13:00 Alex support worker Therapy support worker$/);
+    expect(squash(await row.innerText())).toMatch(/^BLOOR, Betty NHS number 943 476 5919 Treatment, 26 Nov 2026, 13:00 Alex support worker Therapy support worker The note$/);
     await expectNoAxeViolations(ap, 'review queue (one note)');
     await clickAndWait(ap, row.getByRole('link', { name: /^Treatment,/ }), /\/contact-notes\/[0-9a-f-]{36}$/);
     await expectNoAxeViolations(ap, 'note (to review)');

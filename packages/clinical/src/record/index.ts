@@ -1,5 +1,6 @@
 export * from './consent.ts';
 export * from './contact-note.ts';
+export * from './contact-note-authorship.ts';
 export * from './programme-of-care.ts';
 export * from './programme-activity.ts';
 export * from './programme-completion.ts';
@@ -14,6 +15,7 @@ export * from './timeline-kinds.ts';
 export * from './group-timeline-by-day.ts';
 export * from './timeline-late-entry.ts';
 export * from './discharge-summary.ts';
+export * from './discharge-summary-sign-off.ts';
 export * from './discharge-summary-draft.ts';
 export * from './discharge-letter-format.ts';
 export * from './discharge-letter.ts';

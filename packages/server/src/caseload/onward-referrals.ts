@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
-import { notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import { appendEpisodeEvent } from './change-episode.ts';
 import { toOnwardReferral } from './episode-queries.ts';
@@ -34,7 +34,8 @@ export async function acknowledgeOnwardReferral(request: FastifyRequest, trx: Ky
   const now = request.server.config.now();
   const existing = await trx.selectFrom('onward_referrals').selectAll().where('id', '=', o.onwardReferralId).where('episode_id', '=', o.episode.id).executeTakeFirst();
   if (!existing) throw notFound('Onward referral');
-  if (existing.acknowledged_at !== null) throw validationFailed([{ path: 'acknowledgedAt', message: 'This onward referral has already been acknowledged' }]);
+  // Someone acknowledged it first: a stale write like any other, answered with it as it stands (an audited read).
+  if (existing.acknowledged_at !== null) throw new HomewardError('version_conflict', 'This onward referral has already been acknowledged', { current: toOnwardReferral(existing), currentPatientId: o.episode.patientId });
   const row = await trx
     .updateTable('onward_referrals')
     .set((eb) => ({ acknowledged_at: now, version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
@@ -42,7 +43,7 @@ export async function acknowledgeOnwardReferral(request: FastifyRequest, trx: Ky
     .where('version', '=', o.expectedVersion)
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw versionConflict(toOnwardReferral(existing));
+  if (!row) throw versionConflict(toOnwardReferral(existing), { patientId: o.episode.patientId });
   await appendEpisodeEvent(request, trx, { episodeId: o.episode.id, kind: 'onward-acknowledged', reason: null, detail: { onwardReferralId: row.id, toService: row.to_service } });
   await audit(request, { action: 'write', outcome: 'allowed', patientId: o.episode.patientId, recordKind: 'onward-referral', recordId: row.id, reason: o.accessReason, detail: { episodeId: o.episode.id, change: 'onward-acknowledged' } }, trx);
   return toOnwardReferral(row);

@@ -321,6 +321,17 @@ export type ContactNoteAmendmentsTable = {
   amended_at: Timestamp;
   amended_by: string;
   amended_by_role: string;
+  /** Written by a support worker or a student, so it waits for a supervisor's review. */
+  needs_review: Generated<boolean>;
+};
+
+export type ContactNoteAmendmentReviewsTable = {
+  id: string;
+  amendment_id: string;
+  note_id: string;
+  reviewed_at: Timestamp;
+  reviewed_by: string;
+  reviewed_by_role: string;
 };
 
 export type AssessmentsTable = {
@@ -490,6 +501,7 @@ export type Database = {
   consent_records: ConsentRecordsTable;
   contact_notes: ContactNotesTable;
   contact_note_amendments: ContactNoteAmendmentsTable;
+  contact_note_amendment_reviews: ContactNoteAmendmentReviewsTable;
   assessments: AssessmentsTable;
   goals: GoalsTable;
   goal_attainments: GoalAttainmentsTable;

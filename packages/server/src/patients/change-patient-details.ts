@@ -43,7 +43,8 @@ export async function changePatientDetails(request: FastifyRequest, trx: Kysely<
   if (!patient) {
     const current = await findPatient(trx, o.id);
     if (!current) throw notFound('Patient');
-    throw versionConflict(current);
+    // A patient record names no patientId of its own: say whose it is, so sending it back is audited.
+    throw versionConflict(current, { patientId: current.id });
   }
   await audit(
     request,

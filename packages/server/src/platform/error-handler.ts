@@ -82,12 +82,13 @@ const titles: Partial<Record<HomewardError['code'], string>> = {
  */
 async function auditDisclosedCurrentState(request: FastifyRequest, error: HomewardError): Promise<boolean> {
   const current = error.current as { id?: unknown; patientId?: unknown } | null | undefined;
-  if (!request.principal || !current || typeof current !== 'object' || typeof current.patientId !== 'string') return true;
+  const patientId = error.currentPatientId ?? current?.patientId;
+  if (!request.principal || !current || typeof current !== 'object' || typeof patientId !== 'string') return true;
   try {
     await audit(request, {
       action: 'read',
       outcome: 'allowed',
-      patientId: current.patientId,
+      patientId,
       recordKind: 'current-state',
       recordId: typeof current.id === 'string' ? current.id : null,
       detail: { disclosedWith: error.code },

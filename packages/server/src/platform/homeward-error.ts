@@ -29,14 +29,17 @@ export class HomewardError extends Error {
   readonly fields: FieldError[];
   /** For a version conflict: the record as it stands now, so the client can merge. */
   readonly current: unknown;
+  /** Whose record `current` is, when it does not say so itself (a patient record): sending it is an audited read. */
+  readonly currentPatientId: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown; currentPatientId?: string } = {}) {
     super(message);
     this.name = 'HomewardError';
     this.code = code;
     this.statusCode = errorStatus[code];
     this.fields = options.fields ?? [];
     this.current = options.current;
+    this.currentPatientId = options.currentPatientId;
   }
 }
 
@@ -50,10 +53,10 @@ export function notFound(what: string): HomewardError {
   return new HomewardError('not_found', `${what} was not found`);
 }
 
-export function versionConflict(current: unknown): HomewardError {
+export function versionConflict(current: unknown, o: { patientId?: string } = {}): HomewardError {
   return new HomewardError(
     'version_conflict',
     'Someone else changed this record after you opened it. Your changes were not saved; check the current version and try again.',
-    { current },
+    { current, currentPatientId: o.patientId },
   );
 }

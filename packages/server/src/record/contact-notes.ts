@@ -1,13 +1,16 @@
-// Contemporaneous contact notes. A draft can be edited (version-checked); once final it never changes:
-// an amendment is a new version row with who, when and why, and the original stays. The database
-// refuses an update to a final note's content too (trigger contact_notes_final_is_final).
+// Contemporaneous contact notes. A draft can be edited (version-checked) by its author only; once final
+// it never changes: an amendment is a new version row with who, when and why, and the original stays.
+// Who may change which note is mayChangeContactNote (packages/clinical); the database refuses an update
+// to a final note's content (contact_notes_final_is_final) and a draft's change by another
+// (contact_notes_draft_by_author) too.
 import type { FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkContactNote, checkFinalisation, clinicalDateProblem, isLateEntry, needsSupervisorReview, type ContactNoteContext, type ContactNoteInput } from '@homeward/clinical';
+import { checkContactNote, checkFinalisation, clinicalDateProblem, isLateEntry, mayChangeContactNote, mayReviewNote, needsSupervisorReview, type ContactNoteChange, type ContactNoteContext, type ContactNoteInput, type HomewardRole } from '@homeward/clinical';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import type { Principal } from '../platform/principal.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import type { RecordAccess } from './record-access.ts';
 import { findContactNote, hasLiveConsent } from './record-queries.ts';
@@ -42,6 +45,32 @@ const contentColumns = (c: NoteContent) => ({
   therapy_minutes: JSON.stringify(Object.fromEntries(Object.entries(c.therapyMinutes).filter(([, m]) => m !== 0))),
   first_holistic_assessment: c.firstHolisticAssessment,
 });
+
+/** The authorship rule (packages/clinical) for one change of one note by this person. */
+function noteChangeDecision(principal: Principal, note: ContactNoteResponse, change: ContactNoteChange) {
+  // Amending a draft would be changing it: the draft's rule applies (its author only).
+  const effective = change === 'amend' && note.status === 'draft' ? 'change-draft' : change;
+  return mayChangeContactNote({ change: effective, actor: { staffId: principal.staffId, role: principal.role }, authorId: note.versions[0]!.writtenBy.id });
+}
+
+/**
+ * Refuses, before any transaction opens, a change that is not this person's to make (a draft not
+ * theirs, a colleague's final note when they may not correct it), and audits the refusal. The domain
+ * functions below check the same rule again, so no caller can skip it.
+ */
+export async function authoriseNoteChange(request: FastifyRequest, access: RecordAccess, note: ContactNoteResponse, change: ContactNoteChange): Promise<void> {
+  const decision = noteChangeDecision(access.grant.principal, note, change);
+  if (decision.allowed) return;
+  await audit(request, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'contact-note', recordId: note.id, reason: access.reason, detail: { episodeId: access.episode.id, change, rule: decision.rule } });
+  throw new HomewardError('forbidden', decision.message);
+}
+
+/** The rule inside the write: whether what is written now needs review, or a 403 (already audited by authoriseNoteChange). */
+function requireNoteChange(request: FastifyRequest, note: ContactNoteResponse, change: ContactNoteChange): { needsReview: boolean } {
+  const decision = noteChangeDecision(requirePrincipal(request), note, change);
+  if (!decision.allowed) throw new HomewardError('forbidden', decision.message);
+  return decision;
+}
 
 const finalisedMessage = 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.';
 
@@ -124,6 +153,7 @@ export type ChangeDraftNoteOptions = { access: RecordAccess; note: ContactNoteRe
 /** Edits a draft in place. A final note is refused (409) here and, as a backstop, by the database. */
 export async function changeDraftNote(request: FastifyRequest, trx: Kysely<Database>, o: ChangeDraftNoteOptions): Promise<ContactNoteResponse> {
   const principal = requirePrincipal(request);
+  requireNoteChange(request, o.note, 'change-draft');
   if (o.note.status === 'final') throw new HomewardError('version_conflict', finalisedMessage, { current: o.note });
   checkNoteContent(request, o.access, o.content);
   const now = request.server.config.now();
@@ -143,6 +173,7 @@ export async function changeDraftNote(request: FastifyRequest, trx: Kysely<Datab
 export type FinaliseNoteOptions = { access: RecordAccess; note: ContactNoteResponse; expectedVersion: number; consentMissingReason: string | null };
 
 export async function finaliseContactNote(request: FastifyRequest, trx: Kysely<Database>, o: FinaliseNoteOptions): Promise<ContactNoteResponse> {
+  requireNoteChange(request, o.note, 'finalise');
   if (o.note.status === 'final') throw new HomewardError('version_conflict', 'This note is already final', { current: o.note });
   checkDraftDate(request, o.access, o.note);
   await finaliseIn(request, trx, o.access, { id: o.note.id, kind: o.note.current.kind as ContactNoteInput['kind'] }, o.expectedVersion, o.consentMissingReason);
@@ -153,6 +184,7 @@ export type AmendNoteOptions = { access: RecordAccess; note: ContactNoteResponse
 
 export async function amendContactNote(request: FastifyRequest, trx: Kysely<Database>, o: AmendNoteOptions): Promise<ContactNoteResponse> {
   const principal = requirePrincipal(request);
+  const { needsReview } = requireNoteChange(request, o.note, 'amend');
   if (o.note.status !== 'final') throw validationFailed([{ path: 'status', message: 'This note is still a draft: change it directly; amendments are for final notes' }]);
   const fields = checkContactNote(o.content, noteContext(request, o.access));
   if (!o.reason.trim()) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
@@ -171,29 +203,51 @@ export async function amendContactNote(request: FastifyRequest, trx: Kysely<Data
   const { kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment } = contentColumns(o.content);
   await trx
     .insertInto('contact_note_amendments')
-    .values({ id: uuidv7(), note_id: o.note.id, note_version: noteVersion, kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment, reason: o.reason.trim(), amended_at: now, amended_by: principal.staffId, amended_by_role: principal.role })
+    .values({ id: uuidv7(), note_id: o.note.id, note_version: noteVersion, kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment, reason: o.reason.trim(), amended_at: now, amended_by: principal.staffId, amended_by_role: principal.role, needs_review: needsReview })
     .execute();
-  await writeAudit(request, trx, o.access, o.note.id, 'amended', { noteVersion, reason: o.reason.trim() });
+  await writeAudit(request, trx, o.access, o.note.id, 'amended', { noteVersion, reason: o.reason.trim(), needsReview });
   return (await findContactNote(trx, o.note.id))!;
 }
 
 export type ReviewNoteOptions = { access: RecordAccess; note: ContactNoteResponse; expectedVersion: number };
 
+/** The authors' roles of the versions waiting for review: each must be one the reviewer supervises. */
+export function rolesAwaitingReview(note: ContactNoteResponse): HomewardRole[] {
+  return note.versions.filter((v) => note.versionsAwaitingReview.includes(v.number)).map((v) => v.writtenByRole as HomewardRole);
+}
+
+/**
+ * Marks everything on the note that waits for review as reviewed: the note itself and any amendment by
+ * a support worker or a student. The version check means the reviewer saw every version they sign off.
+ */
 export async function reviewContactNote(request: FastifyRequest, trx: Kysely<Database>, o: ReviewNoteOptions): Promise<ContactNoteResponse> {
   const principal = requirePrincipal(request);
-  if (!o.note.needsReview) throw validationFailed([{ path: 'note', message: 'This note does not need a supervisor’s review' }]);
+  const everNeeded = o.note.versions.some((v) => v.needsReview);
+  if (!everNeeded) throw validationFailed([{ path: 'note', message: 'This note does not need a supervisor’s review' }]);
   if (o.note.status !== 'final') throw validationFailed([{ path: 'note', message: 'This note is still a draft: it can be reviewed once it is final' }]);
-  if (o.note.reviewedAt) throw validationFailed([{ path: 'note', message: 'This note has already been reviewed' }]);
+  const awaiting = o.note.versions.filter((v) => o.note.versionsAwaitingReview.includes(v.number));
+  if (!awaiting.length) throw validationFailed([{ path: 'note', message: 'This note has already been reviewed' }]);
+  if (!awaiting.every((v) => mayReviewNote({ reviewer: principal.role, author: v.writtenByRole as HomewardRole }))) {
+    throw new HomewardError('forbidden', 'You do not supervise the author of every version waiting for review');
+  }
   const now = request.server.config.now();
+  const original = awaiting.some((v) => v.number === 1);
   const updated = await trx
     .updateTable('contact_notes')
-    .set((eb) => ({ reviewed_at: now, reviewed_by: principal.staffId, version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
+    .set((eb) => ({ ...(original ? { reviewed_at: now, reviewed_by: principal.staffId } : {}), version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
     .where('id', '=', o.note.id)
     .where('version', '=', o.expectedVersion)
-    .where('reviewed_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
   if (!updated) throw versionConflict(await findContactNote(trx, o.note.id));
-  await writeAudit(request, trx, o.access, o.note.id, 'reviewed');
+  const amendments = awaiting.filter((v) => v.number > 1).map((v) => v.number);
+  if (amendments.length) {
+    const rows = await trx.selectFrom('contact_note_amendments').select('id').where('note_id', '=', o.note.id).where('note_version', 'in', amendments).execute();
+    await trx
+      .insertInto('contact_note_amendment_reviews')
+      .values(rows.map((r) => ({ id: uuidv7(), amendment_id: r.id, note_id: o.note.id, reviewed_at: now, reviewed_by: principal.staffId, reviewed_by_role: principal.role })))
+      .execute();
+  }
+  await writeAudit(request, trx, o.access, o.note.id, 'reviewed', { versions: awaiting.map((v) => v.number) });
   return (await findContactNote(trx, o.note.id))!;
 }

@@ -7,6 +7,7 @@ import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import {
+  authoriseDischargeFinalise,
   authoriseDischargeWrite,
   changeDischargeSummary,
   checkSectionEdits,
@@ -104,7 +105,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['record'],
-        summary: 'Finalise the discharge summary: it can no longer change, and letters can be produced from it',
+        summary: 'Finalise (sign off) the discharge summary: it can no longer change, and letters can be produced from it. The clinician who holds the episode, or a registered therapist or clinical lead of its team',
         params: summaryParams,
         headers: writeHeaders,
         body: expectedVersionBody,
@@ -114,6 +115,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
       const access = await authoriseDischargeWrite(request, episode);
+      await authoriseDischargeFinalise(request, access);
       return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
     },
   );

@@ -13,7 +13,7 @@ import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
-import { authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary } from './discharge-summaries.ts';
+import { authoriseDischargeFinalise, authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary, signOffDecision } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
 import { letterPdf, listLetters, loadLetter, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
 import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
@@ -79,7 +79,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       breakGlass: access.grant.breakGlass,
       episode: access.episode,
       serviceLabels,
-      may: { write: mayWriteDischargeSummary(access.grant.principal.role) },
+      may: { write: mayWriteDischargeSummary(access.grant.principal.role), finalise: signOffDecision(access.grant.principal, access.episode).allowed },
       summary,
       sections,
       letters: letters.map((l) => ({ ...l, kindLabel: letterKindLabels[l.kind] })),
@@ -124,6 +124,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const edits: DischargeSectionEdit[] = dischargeSummarySectionIds.map((id) => ({ id, text: one(body[`sections.${id}.text`]), patientText: one(body[`sections.${id}.patientText`]) }));
     const finalise = one(body.action) === 'finalise';
+    if (finalise) await authoriseDischargeFinalise(request, access);
     try {
       await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: Number(one(body.version)), finalise }));
     } catch (error) {

@@ -1,5 +1,7 @@
 // Discharge summaries: one per episode, drafted from the record (discharge-sources.ts), edited while
-// a draft (version-checked), then final and fixed: the letters are produced from the final text.
+// a draft (version-checked) by anyone who writes summaries, then signed off as final by the episode's
+// holder or a registered clinician of its team (discharge-summary-sign-off.ts) and fixed: the letters
+// are produced from the final text.
 // Writes and their audit share the transaction.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -10,6 +12,7 @@ import {
   checkDischargeSummaryForFinal,
   dischargeSummarySectionHeadings,
   draftDischargeSummary,
+  mayFinaliseDischargeSummary,
   mayWriteDischargeSummary,
   type DischargeSectionEdit,
   type DischargeSummaryContent,
@@ -18,6 +21,7 @@ import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import type { Principal } from '../platform/principal.ts';
 import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
 import { readDischargeFacts } from './discharge-sources.ts';
 import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
@@ -33,6 +37,25 @@ export async function authoriseDischargeWrite(request: FastifyRequest, episode: 
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.');
   }
   return access;
+}
+
+/** Who may sign off this episode's discharge (mayFinaliseDischargeSummary): its holder, or a registered clinician of its team. */
+export function signOffDecision(principal: Principal, episode: EpisodeResponse) {
+  return mayFinaliseDischargeSummary({ actor: { staffId: principal.staffId, role: principal.role, teamId: principal.teamId }, episode: { teamId: episode.teamId, holderId: episode.allocatedTo } });
+}
+
+/** Refuses, before any transaction opens, a finalisation that is not this person's to sign off, and audits the refusal. */
+export async function authoriseDischargeFinalise(request: FastifyRequest, access: RecordAccess): Promise<void> {
+  const decision = signOffDecision(access.grant.principal, access.episode);
+  if (decision.allowed) return;
+  await audit(request, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: access.episode.id, reason: access.reason, detail: { change: 'finalise', rule: decision.rule } });
+  throw new HomewardError('forbidden', decision.message);
+}
+
+/** The same rule inside the write, so no caller can skip it (the refusal was audited by authoriseDischargeFinalise). */
+function requireSignOff(request: FastifyRequest, episode: EpisodeResponse): void {
+  const decision = signOffDecision(requirePrincipal(request), episode);
+  if (!decision.allowed) throw new HomewardError('forbidden', decision.message);
 }
 
 function selectSummaries(db: Kysely<Database>) {
@@ -180,6 +203,7 @@ export type ChangeDischargeSummaryOptions = { access: RecordAccess; summary: Dis
 
 /** Saves the clinician's edits to a draft; with finalise, the edited summary is then checked and made final in the same write. */
 export async function changeDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: ChangeDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  if (o.finalise) requireSignOff(request, o.access.episode);
   if (o.summary.status === 'final') throw finalised(o.summary);
   checkSectionEdits(o.edits);
   const content = applyDischargeSectionEdits(contentOf(o.summary), o.edits);
@@ -196,6 +220,7 @@ export async function changeDischargeSummary(request: FastifyRequest, trx: Kysel
 export type FinaliseDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; expectedVersion: number };
 
 export async function finaliseDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: FinaliseDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  requireSignOff(request, o.access.episode);
   if (o.summary.status === 'final') throw finalised(o.summary);
   const fields = checkDischargeSummaryForFinal(contentOf(o.summary));
   if (fields.length) throw validationFailed(fields);

@@ -12,6 +12,7 @@ import { loadEpisode } from '../caseload/episode-access.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
+import { rolesAwaitingReview } from './contact-notes.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
@@ -50,10 +51,11 @@ export async function authoriseRecordWrite(request: FastifyRequest, episode: Epi
 export async function authoriseNoteReview(request: FastifyRequest, episode: EpisodeResponse, note: ContactNoteResponse): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, 'contact-note');
   const principal = access.grant.principal;
-  // The author's role when the note was written: a student who has since qualified still had a student's
-  // supervisor. A note that needs no review is left to reviewContactNote to say so, to any supervisor.
-  const author = note.writtenByRole as HomewardRole;
-  const supervises = note.needsReview ? mayReviewNote({ reviewer: principal.role, author }) : mayReviewNotes(principal.role);
+  // The author's role when each waiting version was written: a student who has since qualified still had
+  // a student's supervisor. Nothing waiting is left to reviewContactNote to say so, to any supervisor.
+  const authors = note.versionsAwaitingReview.length ? rolesAwaitingReview(note) : note.needsReview ? [note.writtenByRole as HomewardRole] : [];
+  const author = authors.includes('student') ? 'student' : (authors[0] ?? (note.writtenByRole as HomewardRole));
+  const supervises = authors.length ? authors.every((a) => mayReviewNote({ reviewer: principal.role, author: a })) : mayReviewNotes(principal.role);
   if (!supervises || principal.teamId !== episode.teamId) {
     const message =
       author === 'student'

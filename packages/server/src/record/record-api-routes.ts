@@ -7,7 +7,7 @@ import { HomewardError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
-import { amendContactNote, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote } from './record-access.ts';
 import { checkConsentBody, recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, listConsents, listReviewQueue } from './record-queries.ts';
@@ -90,30 +90,33 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
 
   typed.put(
     '/api/contact-notes/:noteId',
-    { schema: { tags: ['record'], summary: 'Change a draft note (send the version you read); a final note is refused with 409: amend it instead', params: noteParams, headers: writeHeaders, body: changeNoteBody, response: { 200: contactNoteResponse, ...writeErrors } } },
+    { schema: { tags: ['record'], summary: 'Change your own draft note (send the version you read); someone else’s draft is refused with 403, a final note with 409: amend it instead', params: noteParams, headers: writeHeaders, body: changeNoteBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      await authoriseNoteChange(request, access, note, 'change-draft');
       return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(request, trx, { access, note, content: noteContentOf(request.body), expectedVersion: request.body.version }) }));
     },
   );
 
   typed.post(
     '/api/contact-notes/:noteId/finalise',
-    { schema: { tags: ['record'], summary: 'Finalise a draft; a treatment contact needs consent on record or a reason', params: noteParams, headers: writeHeaders, body: finaliseBody, response: { 200: contactNoteResponse, ...writeErrors } } },
+    { schema: { tags: ['record'], summary: 'Finalise your own draft; a treatment contact needs consent on record or a reason', params: noteParams, headers: writeHeaders, body: finaliseBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      await authoriseNoteChange(request, access, note, 'finalise');
       return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(request, trx, { access, note, expectedVersion: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
     },
   );
 
   typed.post(
     '/api/contact-notes/:noteId/amendments',
-    { schema: { tags: ['record'], summary: 'Amend a final note: a new version with your reason; the original stays visible', params: noteParams, headers: writeHeaders, body: amendmentBody, response: { 201: contactNoteResponse, ...writeErrors } } },
+    { schema: { tags: ['record'], summary: 'Amend a final note: a new version with your reason; the original stays visible. Your own notes; a colleague’s only as a registered therapist or clinical lead. A support worker’s or student’s amendment waits for review', params: noteParams, headers: writeHeaders, body: amendmentBody, response: { 201: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      await authoriseNoteChange(request, access, note, 'amend');
       return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(request, trx, { access, note, content: noteContentOf(request.body), reason: request.body.reason, expectedVersion: request.body.version }) }));
     },
   );
@@ -133,7 +136,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['record'],
-        summary: 'Final notes in your team awaiting your review: support workers’ notes, and students’ notes for registered therapists and clinical leads',
+        summary: 'Final notes in your team with something awaiting your review (the note, or an amendment: see versionsAwaitingReview): support workers’, and students’ for registered therapists and clinical leads',
         response: { 200: z.object({ notes: z.array(z.object({ patient: z.object({ id: z.string(), nhsNumber: z.string(), givenName: z.string(), familyName: z.string() }), note: contactNoteResponse })) }), ...errorResponse(401, 403) },
       },
     },

@@ -23,6 +23,7 @@ import {
   isStrokeService,
   lateEntryThresholdHours,
   mayAssessCapacity,
+  mayChangeContactNote,
   mayReviewNote,
   mayWriteContactNotes,
   parseDateParts,
@@ -37,12 +38,13 @@ import {
   type ContactNoteKind,
   type HomewardRole,
 } from '@homeward/clinical';
+import type { Principal } from '../platform/principal.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { amendContactNote, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, type RecordAccess } from './record-access.ts';
@@ -172,6 +174,18 @@ function consentFromForm(body: Form): unknown {
       : null,
     communicationSupport: formField(body.communicationSupport),
     note: formField(body.note),
+  };
+}
+
+/** What the note page offers this person: only what the authorship and review rules let them do. */
+function noteActions(principal: Principal, note: ContactNoteResponse, episode: EpisodeResponse) {
+  const may = (change: 'change-draft' | 'finalise' | 'amend') => mayChangeContactNote({ change, actor: { staffId: principal.staffId, role: principal.role }, authorId: note.versions[0]!.writtenBy.id }).allowed;
+  const awaiting = note.versions.filter((v) => note.versionsAwaitingReview.includes(v.number));
+  return {
+    changeDraft: note.status === 'draft' && may('change-draft'),
+    finalise: note.status === 'draft' && may('finalise'),
+    amend: note.status === 'final' && may('amend'),
+    review: awaiting.length > 0 && principal.teamId === episode.teamId && awaiting.every((v) => mayReviewNote({ reviewer: principal.role, author: v.writtenByRole as HomewardRole })),
   };
 }
 
@@ -358,7 +372,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       note,
       consentOnRecord: await hasLiveConsent(app.db, episode.id),
       isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
-      may: { write: mayWriteContactNotes(principal.role), review: mayReviewNote({ reviewer: principal.role, author: note.writtenByRole as HomewardRole }) && principal.teamId === episode.teamId },
+      may: noteActions(principal, note, episode),
       lateEntryThresholdHours,
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       errors: [],
@@ -370,6 +384,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     typed.get(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams } }, async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      await authoriseNoteChange(request, access, note, mode === 'edit' ? 'change-draft' : 'amend');
       await auditRecordRead(request, access, 'contact-note', note.id, { purpose: mode });
       if (mode === 'edit' && note.status === 'final') throw new HomewardError('version_conflict', 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.');
       if (mode === 'amend' && note.status === 'draft') return redirectSeeOther(reply, `/contact-notes/${note.id}/edit`);
@@ -379,6 +394,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     typed.post(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
+      await authoriseNoteChange(request, access, note, mode === 'edit' ? 'change-draft' : 'amend');
       const body = request.body as Form;
       const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
       return pageWrite(
@@ -401,6 +417,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.post('/contact-notes/:noteId/finalise', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
     const access = await authoriseRecordWrite(request, episode, 'contact-note');
+    await authoriseNoteChange(request, access, note, 'finalise');
     const body = request.body as Form;
     return pageWrite(
       reply,
@@ -415,7 +432,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           note,
           consentOnRecord: await hasLiveConsent(app.db, episode.id),
           isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
-          may: { write: true, review: false },
+          may: { ...noteActions(access.grant.principal, note, episode), review: false },
           lateEntryThresholdHours,
           values: { consentMissingReason: formField(body.consentMissingReason) },
           // A draft whose date is out of bounds: the summary points at the entry, whose date it shows.

@@ -1,5 +1,5 @@
 // Reading consent records and contact notes. Rows are snake_case; everything leaving is camelCase.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ConsentResponse, ContactNoteResponse, NoteVersionResponse } from './record-schema.ts';
 
@@ -64,8 +64,13 @@ export async function findContactNotes(db: Kysely<Database>, where: { ids?: stri
   if (where.episodeId) query = query.where('episode_id', '=', where.episodeId);
   const notes = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').execute();
   if (notes.length === 0) return [];
-  const amendments = await db.selectFrom('contact_note_amendments').selectAll().where('note_id', 'in', notes.map((n) => n.id)).orderBy('note_version').execute();
-  const staff = await staffById(db, [...notes.flatMap((n) => [n.written_by, n.finalised_by, n.reviewed_by]), ...amendments.map((a) => a.amended_by)]);
+  const noteIds = notes.map((n) => n.id);
+  const [amendments, amendmentReviews] = await Promise.all([
+    db.selectFrom('contact_note_amendments').selectAll().where('note_id', 'in', noteIds).orderBy('note_version').execute(),
+    db.selectFrom('contact_note_amendment_reviews').selectAll().where('note_id', 'in', noteIds).execute(),
+  ]);
+  const reviewOf = new Map(amendmentReviews.map((r) => [r.amendment_id, r]));
+  const staff = await staffById(db, [...notes.flatMap((n) => [n.written_by, n.finalised_by, n.reviewed_by]), ...amendments.map((a) => a.amended_by), ...amendmentReviews.map((r) => r.reviewed_by)]);
   const who = (id: string) => staff.get(id) ?? unknownStaff(id);
   const minutes = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, number>) : {});
   return notes.map((n) => {
@@ -81,13 +86,17 @@ export async function findContactNotes(db: Kysely<Database>, where: { ids?: stri
       firstHolisticAssessment: n.first_holistic_assessment,
       writtenAt: iso(n.written_at),
       writtenBy: who(n.written_by),
+      writtenByRole: n.written_by_role,
       reason: null,
+      needsReview: n.needs_review,
+      reviewedAt: isoOrNull(n.reviewed_at),
+      reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
     };
     const versions = [
       original,
       ...amendments
         .filter((a) => a.note_id === n.id)
-        .map((a) => ({
+        .map((a): NoteVersionResponse => ({
           number: a.note_version,
           kind: a.kind,
           occurredAt: iso(a.occurred_at),
@@ -99,7 +108,11 @@ export async function findContactNotes(db: Kysely<Database>, where: { ids?: stri
           firstHolisticAssessment: a.first_holistic_assessment,
           writtenAt: iso(a.amended_at),
           writtenBy: who(a.amended_by),
+          writtenByRole: a.amended_by_role,
           reason: a.reason,
+          needsReview: a.needs_review,
+          reviewedAt: reviewOf.has(a.id) ? iso(reviewOf.get(a.id)!.reviewed_at) : null,
+          reviewedBy: reviewOf.has(a.id) ? who(reviewOf.get(a.id)!.reviewed_by) : null,
         })),
     ];
     return {
@@ -116,6 +129,8 @@ export async function findContactNotes(db: Kysely<Database>, where: { ids?: stri
       needsReview: n.needs_review,
       reviewedAt: isoOrNull(n.reviewed_at),
       reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
+      // A draft is not reviewed until it is final; amendments exist only on final notes.
+      versionsAwaitingReview: n.status === 'final' ? versions.filter((v) => v.needsReview && v.reviewedAt === null).map((v) => v.number) : [],
       current: versions[versions.length - 1]!,
       versions,
     };
@@ -127,22 +142,37 @@ export async function findContactNote(db: Kysely<Database>, id: string): Promise
 }
 
 /**
- * Finalised notes in the team's episodes that nobody has reviewed yet, oldest first, by the authors the
- * reviewer supervises (authorsReviewableBy: an assistant practitioner sees support workers' notes only).
+ * Final notes in the team's episodes with something nobody has reviewed yet (the note itself, or an
+ * amendment by a support worker or a student), by the authors the reviewer supervises
+ * (authorsReviewableBy: an assistant practitioner sees support workers' only), oldest waiting first.
  */
 export async function listReviewQueue(db: Kysely<Database>, teamId: string, authorRoles: readonly string[]): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
   if (authorRoles.length === 0) return [];
+  const roles = [...authorRoles];
   const rows = await db
     .selectFrom('contact_notes')
     .innerJoin('episodes', 'episodes.id', 'contact_notes.episode_id')
     .innerJoin('patients', 'patients.id', 'contact_notes.patient_id')
+    .leftJoin('contact_note_amendments as a', (join) =>
+      join
+        .onRef('a.note_id', '=', 'contact_notes.id')
+        .on('a.needs_review', '=', true)
+        .on('a.amended_by_role', 'in', roles)
+        .on((eb) => eb.not(eb.exists(eb.selectFrom('contact_note_amendment_reviews as r').select('r.id').whereRef('r.amendment_id', '=', 'a.id')))),
+    )
     .select(['contact_notes.id', 'patients.id as patient_id', 'patients.nhs_number', 'patients.given_name', 'patients.family_name'])
     .where('episodes.team_id', '=', teamId)
-    .where('contact_notes.needs_review', '=', true)
-    .where('contact_notes.written_by_role', 'in', [...authorRoles])
-    .where('contact_notes.reviewed_at', 'is', null)
     .where('contact_notes.status', '=', 'final')
-    .orderBy('contact_notes.finalised_at')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('contact_notes.needs_review', '=', true), eb('contact_notes.written_by_role', 'in', roles), eb('contact_notes.reviewed_at', 'is', null)]),
+        eb('a.id', 'is not', null),
+      ]),
+    )
+    .groupBy(['contact_notes.id', 'patients.id', 'patients.nhs_number', 'patients.given_name', 'patients.family_name', 'contact_notes.finalised_at', 'contact_notes.needs_review', 'contact_notes.reviewed_at'])
+    // Oldest waiting first: the note since it was finalised, or its earliest unreviewed amendment.
+    .orderBy(sql`case when contact_notes.needs_review and contact_notes.reviewed_at is null then contact_notes.finalised_at else min(a.amended_at) end`)
+    .orderBy('contact_notes.id')
     .limit(500)
     .execute();
   const notes = new Map((await findContactNotes(db, { ids: rows.map((r) => r.id) })).map((n) => [n.id, n]));

@@ -82,8 +82,14 @@ export const noteVersionResponse = z.object({
   firstHolisticAssessment: z.boolean(),
   writtenAt: z.string(),
   writtenBy: staffRef,
+  /** The writer's role when they wrote this version: it decides whether it needs review, and by whom. */
+  writtenByRole: z.string(),
   /** Why it was amended; null for the original entry. */
   reason: z.string().nullable(),
+  /** Written by a support worker or a student, so a supervisor reviews this version. */
+  needsReview: z.boolean(),
+  reviewedAt: z.string().nullable(),
+  reviewedBy: staffRef.nullable(),
 });
 export type NoteVersionResponse = z.infer<typeof noteVersionResponse>;
 
@@ -102,6 +108,8 @@ export const contactNoteResponse = z.object({
   needsReview: z.boolean(),
   reviewedAt: z.string().nullable(),
   reviewedBy: staffRef.nullable(),
+  /** Versions of this final note that wait for a supervisor's review: the original (1) and amendments. */
+  versionsAwaitingReview: z.array(z.number()),
   /** The note as it reads now: the latest version. */
   current: noteVersionResponse,
   /** Every version, the original first; amendments never replace it. */

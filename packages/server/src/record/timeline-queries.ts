@@ -140,7 +140,8 @@ export async function listTimeline(db: Kysely<Database>, o: ListTimelineOptions)
     db
       .selectFrom('contact_note_amendments')
       .innerJoin('contact_notes', 'contact_notes.id', 'contact_note_amendments.note_id')
-      .select(['contact_note_amendments.note_id', 'contact_note_amendments.note_version', 'contact_note_amendments.kind', 'contact_note_amendments.occurred_at', 'contact_note_amendments.body', 'contact_note_amendments.reason', 'contact_note_amendments.amended_at', 'contact_note_amendments.amended_by', 'contact_note_amendments.amended_by_role'])
+      .leftJoin('contact_note_amendment_reviews as amendment_review', 'amendment_review.amendment_id', 'contact_note_amendments.id')
+      .select(['contact_note_amendments.note_id', 'contact_note_amendments.note_version', 'contact_note_amendments.kind', 'contact_note_amendments.occurred_at', 'contact_note_amendments.body', 'contact_note_amendments.reason', 'contact_note_amendments.amended_at', 'contact_note_amendments.amended_by', 'contact_note_amendments.amended_by_role', 'contact_note_amendments.needs_review', 'amendment_review.reviewed_at'])
       .where('contact_notes.episode_id', '=', e)
       .orderBy('contact_note_amendments.note_version')
       .execute(),
@@ -247,7 +248,8 @@ export async function listTimeline(db: Kysely<Database>, o: ListTimelineOptions)
       written: { at: writtenAt, late: n.late_entry },
       href: `/contact-notes/${n.id}`,
       draft: n.status === 'draft',
-      awaitingReview: n.status === 'final' && n.needs_review && n.reviewed_at === null,
+      // The note itself, or an amendment by a support worker or a student, not yet reviewed.
+      awaitingReview: n.status === 'final' && ((n.needs_review && n.reviewed_at === null) || mine.some((a) => a.needs_review && a.reviewed_at === null)),
       amendments: mine.map((a) => ({ at: iso(a.amended_at), reason: a.reason, whoId: a.amended_by, whoRole: a.amended_by_role })),
     });
   }

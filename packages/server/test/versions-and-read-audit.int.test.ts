@@ -1,0 +1,517 @@
+// Two promises the charter makes of every kind of patient data (issue 10, "what must work"), held as
+// tables so that a new route cannot slip past them:
+//  - every write that changes a record sends the version it read; when someone else changed it first,
+//    the write is refused with 409 and the record as it stands, and nothing at all changes;
+//  - every read of patient data leaves an audit row naming what was read (this patient, this note),
+//    asserted as the exact rows the read added, never as ".some()" over the whole audit.
+// The route lists come from the OpenAPI document: a JSON route missing from both tables fails the test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { LightMyRequestResponse } from 'fastify';
+import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
+import { bootTestApp, patientDetails, testPassword, type TestApp, type TestClient } from './test-app.ts';
+import { seedEpisode } from './seed-episode.ts';
+import { barthelAt12 } from './barthel-responses.ts';
+
+type StaleWrite = {
+  /** The time the stale writer sent its write, with the version it read. */
+  stale: () => Promise<LightMyRequestResponse>;
+  /** The record the 409 must carry: as the first writer left it. */
+  current: { id: string; version: number };
+  /** Whose record it is: sending it back is an audited read of their record. Null for a staff record. */
+  patientId: string | null;
+};
+type StaleCase = { route: string; what: string; arrange: () => Promise<StaleWrite> };
+type AuditRow = { action: string; record_kind: string | null; record_id: string | null; patient_id: string | null; detail?: Record<string, unknown> };
+type ReadCase = { route: string; what: string; read: () => Promise<{ res: LightMyRequestResponse; by: TestClient; expected: AuditRow[] }> };
+
+/** Every table of patient data (and staff, whose writes are version-checked too): a stale write changes none. */
+const tables = [
+  'patients', 'patient_versions', 'referrals', 'episodes', 'episode_events', 'onward_referrals', 'consent_records', 'contact_notes', 'contact_note_amendments',
+  'contact_note_amendment_reviews', 'assessments', 'goals', 'goal_attainments', 'programme_activities', 'programme_completions', 'staff', 'staff_competences',
+  'episode_reviews', 'discharge_summaries', 'letters', 'idempotency_keys',
+] as const;
+
+/** JSON routes that create a new entry (no earlier version to be stale against), and why. */
+const creates: Record<string, string> = {
+  'POST /api/patients': 'registers a new patient',
+  'POST /api/referrals': 'a new referral',
+  'POST /api/episodes/{id}/consent': 'an append-only consent record',
+  'POST /api/episodes/{id}/consent/{consentId}/withdrawal': 'an append-only withdrawal; a second one is refused by the database',
+  'POST /api/episodes/{id}/contact-notes': 'a new note',
+  'POST /api/episodes/{id}/assessments': 'an append-only assessment',
+  'POST /api/episodes/{id}/goals': 'a new goal',
+  'POST /api/goals/{id}/attainments': 'an append-only rating',
+  'POST /api/episodes/{id}/programme': 'a new activity',
+  'POST /api/programme-activities/{id}/completions': 'an append-only completion log',
+  'POST /api/episodes/{id}/discharge-summary': 'the one summary of the episode; a second is refused with 409',
+  'POST /api/discharge-summaries/{id}/letters': 'an append-only letter from the final summary',
+  'POST /api/episodes/{id}/onward-referrals': 'a new onward referral',
+  'POST /api/staff': 'a new staff account',
+  'POST /api/staff/{id}/competences': 'a new competence record',
+  'PUT /api/staff/{id}/password': 'sets a credential, not a record anyone edits',
+  'POST /api/patients/{id}/break-glass': 'an append-only break-glass record',
+  'POST /api/sessions': 'signs in',
+  'DELETE /api/sessions/current': 'signs out',
+};
+
+/** JSON reads that return no patient data, and why. */
+const notPatientData: Record<string, string> = {
+  'GET /api/staff': 'staff accounts (administrators)',
+  'GET /api/staff/{id}': 'a staff account (administrators)',
+  'GET /api/teams': 'the teams',
+  'GET /api/staff/{id}/competences': 'a staff member’s competences',
+  'GET /api/reports/first-contact': 'counts and times per service, no patient',
+};
+
+describe('every write is version-checked and every patient read is audited by name', () => {
+  let t: TestApp;
+  let therapist: TestClient;
+  let assistant: TestClient;
+  let supportWorker: TestClient;
+  let lead: TestClient;
+  let admin: TestClient;
+  let privacyOfficer: TestClient;
+  let nhsIndex = 790_000;
+  const ago = (minutes: number) => new Date(t.clock.now().getTime() - minutes * 60_000).toISOString();
+  const treatment = (o: Record<string, unknown> = {}) => ({ kind: 'treatment', occurredAt: ago(60), durationMinutes: 45, place: 'Home', staffPresent: null, body: 'Kitchen practice', ...o });
+  const levels = { '-2': 'Cannot make a drink', '-1': 'Makes tea with help', '0': 'Makes tea alone', '+1': 'Makes tea and carries it', '+2': 'Makes tea for a visitor' };
+  const goalPlan = { statement: 'I want to make my own cup of tea', levels, baseline: -1, importance: 3, difficulty: 2, targetOn: '2026-12-22', agreedWith: 'Betty' };
+  const referralBody = (patientId: string) => ({
+    patientId, source: 'acute-ward', sourceDetail: 'Ward 7', receivedAt: '2026-11-24T08:30:00Z', service: 'd2a-pathway-1', setting: 'home', reason: 'Fall at home, now medically fit',
+    presentingNeeds: 'Mobilising with a frame', urgencyRequested: 'soon', referrerName: 'Priya Shah', referrerContact: '01782 715444', consentToReferral: true, consentNote: null,
+  });
+  const triage = { complexity: 'non-complex', complexityReason: 'Single need, stable', priority: 'P2', skillsNeeded: ['OT'], notes: null, visitsPerWeek: 2 };
+  const patch = (client: TestClient, url: string, payload: unknown) => client.request({ method: 'PATCH', url, payload: payload as Record<string, unknown> });
+  const lastSeq = async () => (await t.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0;
+  const auditSince = async (seq: number): Promise<Array<AuditRow & { staff_id: string | null; outcome: string }>> =>
+    t.db.selectFrom('audit_events').select(['action', 'outcome', 'staff_id', 'patient_id', 'record_kind', 'record_id', 'detail']).where('seq', '>', seq).orderBy('seq').execute() as never;
+  const snapshot = async () => {
+    const out: Record<string, unknown> = {};
+    for (const table of tables) out[table] = (await sql`select * from ${sql.table(table)} order by 1`.execute(t.db)).rows;
+    return JSON.stringify(out);
+  };
+
+  async function newPatient(): Promise<string> {
+    const res = await therapist.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(nhsIndex++) }));
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id;
+  }
+  async function newReferral(): Promise<{ patientId: string; referralId: string }> {
+    const patientId = await newPatient();
+    const res = await therapist.post('/api/referrals', referralBody(patientId));
+    expect(res.statusCode, res.body).toBe(201);
+    return { patientId, referralId: res.json().id };
+  }
+  /** An active episode held by the assistant practitioner, version 1. */
+  async function activeEpisode(): Promise<{ patientId: string; episodeId: string }> {
+    const patientId = await newPatient();
+    return { patientId, episodeId: await seedEpisode(t, { patientId, service: 'd2a-pathway-1', allocatedTo: assistant.staff.id }) };
+  }
+  /** Someone else changes the episode first: the lead moves it to the therapist (version + 1). */
+  const reallocate = async (episodeId: string, version: number) => {
+    const res = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: therapist.staff.id, reason: 'caseload-balance', version });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().version as number;
+  };
+  async function draftNote(episodeId: string, client = assistant) {
+    const res = await client.post(`/api/episodes/${episodeId}/contact-notes`, treatment());
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number };
+  }
+  async function draftSummary(episodeId: string) {
+    const res = await assistant.post(`/api/episodes/${episodeId}/discharge-summary`);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number };
+  }
+  const ok = (res: LightMyRequestResponse, status = 200) => {
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    therapist = await t.signIn(t.service.a['registered-therapist']);
+    assistant = await t.signIn(t.service.a['assistant-practitioner']);
+    supportWorker = await t.signIn(t.service.a['support-worker']);
+    lead = await t.signIn(t.service.a['clinical-lead']);
+    admin = await t.signIn(t.service.a.administrator);
+    privacyOfficer = await t.signIn(t.service.a['privacy-officer']);
+  });
+  afterAll(async () => t?.close());
+
+  const staleCases: StaleCase[] = [
+    {
+      route: 'PUT /api/patients/{id}', what: 'a patient’s details',
+      arrange: async () => {
+        const id = await newPatient();
+        const details = patientDetails({ nhsNumber: testNhsNumberForIndex(nhsIndex - 1) });
+        ok(await therapist.put(`/api/patients/${id}`, { ...details, phone: '01632 960999', version: 1 }));
+        return { patientId: id, current: { id, version: 2 }, stale: () => assistant.put(`/api/patients/${id}`, { ...details, phone: '01632 960888', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/referrals/{id}/reject', what: 'rejecting a referral someone has triaged',
+      arrange: async () => {
+        const { patientId, referralId } = await newReferral();
+        ok(await therapist.post(`/api/referrals/${referralId}/triage`, { ...triage, version: 1 }), 201);
+        return { patientId, current: { id: referralId, version: 2 }, stale: () => lead.post(`/api/referrals/${referralId}/reject`, { reason: 'not-eligible', detail: null, version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/referrals/{id}/triage', what: 'triaging a referral someone has rejected',
+      arrange: async () => {
+        const { patientId, referralId } = await newReferral();
+        ok(await lead.post(`/api/referrals/${referralId}/reject`, { reason: 'outside-area', detail: null, version: 1 }));
+        return { patientId, current: { id: referralId, version: 2 }, stale: () => therapist.post(`/api/referrals/${referralId}/triage`, { ...triage, version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/allocation', what: 'allocating an episode',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const version = await reallocate(episodeId, 1);
+        return { patientId, current: { id: episodeId, version }, stale: () => therapist.post(`/api/episodes/${episodeId}/allocation`, { staffId: lead.staff.id, reason: 'caseload-balance', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/hand-over', what: 'handing an episode over',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const version = await reallocate(episodeId, 1);
+        return { patientId, current: { id: episodeId, version }, stale: () => therapist.post(`/api/episodes/${episodeId}/hand-over`, { staffId: lead.staff.id, reason: 'weekend-cover', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/first-contact', what: 'recording first contact',
+      arrange: async () => {
+        const { patientId, referralId } = await newReferral();
+        const episodeId = ok(await therapist.post(`/api/referrals/${referralId}/triage`, { ...triage, version: 1 }), 201).episode.id as string;
+        const version = await reallocate(episodeId, 1);
+        return { patientId, current: { id: episodeId, version }, stale: () => therapist.post(`/api/episodes/${episodeId}/first-contact`, { at: ago(5), version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/hold', what: 'putting an episode on hold',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const version = await reallocate(episodeId, 1);
+        return { patientId, current: { id: episodeId, version }, stale: () => assistant.post(`/api/episodes/${episodeId}/hold`, { reason: 'admitted-to-hospital', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/resume', what: 'resuming an episode on hold',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const held = ok(await assistant.post(`/api/episodes/${episodeId}/hold`, { reason: 'admitted-to-hospital', version: 1 })).version as number;
+        const version = await reallocate(episodeId, held);
+        return { patientId, current: { id: episodeId, version }, stale: () => assistant.post(`/api/episodes/${episodeId}/resume`, { version: held }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/discharge', what: 'discharging an episode',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const version = await reallocate(episodeId, 1);
+        return { patientId, current: { id: episodeId, version }, stale: () => assistant.post(`/api/episodes/${episodeId}/discharge`, { outcome: 'goals-met', destination: 'home-no-support', dischargedOn: '2026-11-24', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/onward-referrals/{onwardReferralId}/acknowledgement', what: 'acknowledging an onward referral',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const onward = ok(await assistant.post(`/api/episodes/${episodeId}/onward-referrals`, { toService: 'Wheelchair service', note: 'Self-propelling chair' }), 201);
+        ok(await therapist.post(`/api/episodes/${episodeId}/onward-referrals/${onward.id}/acknowledgement`, { version: 1 }));
+        return { patientId, current: { id: onward.id, version: 2 }, stale: () => assistant.post(`/api/episodes/${episodeId}/onward-referrals/${onward.id}/acknowledgement`, { version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/staff/{id}', what: 'a staff account',
+      arrange: async () => {
+        const details = { givenName: 'Dee', familyName: 'Support', email: `dee.${nhsIndex++}@test.example`, profession: 'none', registrationNumber: null, band: '3', homewardRole: 'support-worker', teamId: t.service.teamA, baseLocation: null, contractedHours: 37.5, active: true };
+        const id = ok(await admin.post('/api/staff', { ...details, password: testPassword }), 201).id as string;
+        ok(await admin.put(`/api/staff/${id}`, { ...details, familyName: 'Support-Smith', version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => admin.put(`/api/staff/${id}`, { ...details, band: '4', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/competences/{id}/withdraw', what: 'withdrawing a competence',
+      arrange: async () => {
+        const id = ok(await therapist.post(`/api/staff/${supportWorker.staff.id}/competences`, { competence: 'stairs-practice', assessedOn: '2026-11-21' }), 201).id as string;
+        ok(await lead.post(`/api/competences/${id}/withdraw`, { reason: 'Reassessment due after a fall on the stairs', version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => therapist.post(`/api/competences/${id}/withdraw`, { reason: 'Left the team', version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/contact-notes/{noteId}', what: 'changing a draft note',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const note = await draftNote(episodeId);
+        ok(await assistant.put(`/api/contact-notes/${note.id}`, { ...treatment({ body: 'First tab' }), version: 1 }));
+        return { patientId, current: { id: note.id, version: 2 }, stale: () => assistant.put(`/api/contact-notes/${note.id}`, { ...treatment({ body: 'Second tab' }), version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/contact-notes/{noteId}/finalise', what: 'finalising a draft changed since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const note = await draftNote(episodeId);
+        ok(await assistant.put(`/api/contact-notes/${note.id}`, { ...treatment({ kind: 'telephone', body: 'It was a phone call' }), version: 1 }));
+        return { patientId, current: { id: note.id, version: 2 }, stale: () => assistant.post(`/api/contact-notes/${note.id}/finalise`, { version: 1, consentMissingReason: 'Verbal consent at the door' }) };
+      },
+    },
+    {
+      route: 'POST /api/contact-notes/{noteId}/amendments', what: 'amending a note amended since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const note = ok(await assistant.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true, consentMissingReason: 'Verbal consent at the door' })), 201);
+        ok(await therapist.post(`/api/contact-notes/${note.id}/amendments`, { ...treatment({ body: 'Corrected by Alex' }), reason: 'Level of help', version: note.version }), 201);
+        return { patientId, current: { id: note.id, version: note.version + 1 }, stale: () => assistant.post(`/api/contact-notes/${note.id}/amendments`, { ...treatment({ body: 'Corrected by me' }), reason: 'Typo', version: note.version }) };
+      },
+    },
+    {
+      route: 'POST /api/contact-notes/{noteId}/review', what: 'reviewing a note amended since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const note = ok(await supportWorker.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true, consentMissingReason: 'Verbal consent at the door' })), 201);
+        ok(await supportWorker.post(`/api/contact-notes/${note.id}/amendments`, { ...treatment({ body: 'x12, not x10' }), reason: 'Miscounted', version: note.version }), 201);
+        return { patientId, current: { id: note.id, version: note.version + 1 }, stale: () => assistant.post(`/api/contact-notes/${note.id}/review`, { version: note.version }) };
+      },
+    },
+    {
+      route: 'PATCH /api/goals/{id}', what: 'refining a goal refined since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const goal = ok(await assistant.post(`/api/episodes/${episodeId}/goals`, goalPlan), 201);
+        ok(await patch(therapist, `/api/goals/${goal.id}`, { expectedVersion: 1, agreedWith: 'Betty and her daughter' }));
+        return { patientId, current: { id: goal.id, version: 2 }, stale: () => patch(assistant, `/api/goals/${goal.id}`, { expectedVersion: 1, importance: 2 }) };
+      },
+    },
+    {
+      route: 'PATCH /api/goals/{id}', what: 'closing a goal refined since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const goal = ok(await assistant.post(`/api/episodes/${episodeId}/goals`, goalPlan), 201);
+        ok(await patch(therapist, `/api/goals/${goal.id}`, { expectedVersion: 1, targetOn: '2026-12-29' }));
+        return { patientId, current: { id: goal.id, version: 2 }, stale: () => patch(assistant, `/api/goals/${goal.id}`, { expectedVersion: 1, status: 'achieved', statusReason: 'Makes her own tea' }) };
+      },
+    },
+    {
+      route: 'POST /api/programme-activities/{id}/status', what: 'completing an activity stopped since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const activity = ok(await assistant.post(`/api/episodes/${episodeId}/programme`, { kind: 'exercise', competence: null, title: 'Sit-to-stand', instructions: 'Ten times', timesPerPeriod: 1, period: 'day', delivererKind: 'self', startsOn: '2026-11-24' }), 201);
+        ok(await therapist.post(`/api/programme-activities/${activity.id}/status`, { status: 'stopped', reason: 'Knee pain', version: 1 }));
+        return { patientId, current: { id: activity.id, version: 2 }, stale: () => assistant.post(`/api/programme-activities/${activity.id}/status`, { status: 'completed', reason: 'Done', version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episodes/{id}/reviews', what: 'recording a review on an episode changed since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const version = await reallocate(episodeId, 1);
+        return { patientId, current: { id: episodeId, version }, stale: () => assistant.post(`/api/episodes/${episodeId}/reviews`, { kind: 'other', heldOn: '2026-11-24', summary: 'Walking indoors', decision: 'continue', nextReviewOn: '2026-12-08', version: 1 }) };
+      },
+    },
+    {
+      route: 'PATCH /api/discharge-summaries/{id}', what: 'editing a discharge summary',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const summary = await draftSummary(episodeId);
+        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
+        return { patientId, current: { id: summary.id, version: 2 }, stale: () => patch(assistant, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'advice', text: 'Overwrites' }] }) };
+      },
+    },
+    {
+      route: 'POST /api/discharge-summaries/{id}/finalise', what: 'finalising a discharge summary edited since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const summary = await draftSummary(episodeId);
+        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
+        return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { expectedVersion: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/discharge-summaries/{id}/redraft', what: 'drafting again a summary edited since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const summary = await draftSummary(episodeId);
+        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
+        return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/redraft`, { expectedVersion: 1 }) };
+      },
+    },
+  ];
+
+  it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
+    const { stale, current, patientId } = await c.arrange();
+    const before = await snapshot();
+    const seq = await lastSeq();
+    const res = await stale();
+    expect(res.statusCode, res.body).toBe(409);
+    const error = res.json().error;
+    expect(error.code).toBe('version_conflict');
+    expect(error.current).toMatchObject(current);
+    expect(await snapshot()).toEqual(before);
+    // Nothing written is audited; the patient's record sent back is an audited read of it.
+    const audited = await auditSince(seq);
+    const expected = patientId === null ? [] : [{ action: 'read', outcome: 'allowed', record_kind: 'current-state', record_id: current.id, patient_id: patientId }];
+    expect(audited.map(({ action, outcome, record_kind, record_id, patient_id }) => ({ action, outcome, record_kind, record_id, patient_id }))).toEqual(expected);
+  });
+
+  // -- Reads: one patient's whole record, then each read and the audit rows it adds.
+  const world = {} as {
+    patientId: string; referralId: string; episodeId: string; waitingEpisodeId: string; noteId: string; swNoteId: string; goalId: string; activityId: string;
+    summaryId: string; letterId: string; consentId: string; assessmentId: string; reviewId: string; incomingReferralId: string; incomingPatientId: string;
+  };
+  beforeAll(async () => {
+    const { patientId, referralId } = await newReferral();
+    const episodeId = ok(await therapist.post(`/api/referrals/${referralId}/triage`, { ...triage, version: 1 }), 201).episode.id as string;
+    ok(await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: assistant.staff.id, reason: 'caseload-balance', version: 1 }));
+    ok(await assistant.post(`/api/episodes/${episodeId}/first-contact`, { at: ago(10), version: 2 }));
+    const waiting = await newReferral();
+    const waitingEpisodeId = ok(await therapist.post(`/api/referrals/${waiting.referralId}/triage`, { ...triage, version: 1 }), 201).episode.id as string;
+    const consentId = ok(await assistant.post(`/api/episodes/${episodeId}/consent`, { agreedTo: 'Assessment and treatment at home', method: 'verbal', givenBy: 'patient' }), 201).id;
+    const noteId = ok(await assistant.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true })), 201).id;
+    const swNoteId = ok(await supportWorker.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true })), 201).id;
+    const assessmentId = ok(await assistant.post(`/api/episodes/${episodeId}/assessments`, { instrumentId: 'barthel-index', method: 'observed', timePoint: 'baseline', administeredAt: ago(90), responses: barthelAt12 }), 201).id;
+    const goalId = ok(await assistant.post(`/api/episodes/${episodeId}/goals`, goalPlan), 201).id;
+    const activityId = ok(await assistant.post(`/api/episodes/${episodeId}/programme`, { kind: 'exercise', competence: null, title: 'Sit-to-stand', instructions: 'Ten times', timesPerPeriod: 1, period: 'day', delivererKind: 'self', startsOn: '2026-11-24' }), 201).id;
+    const episodeVersion = (await t.db.selectFrom('episodes').select('version').where('id', '=', episodeId).executeTakeFirstOrThrow()).version;
+    const reviewId = ok(await assistant.post(`/api/episodes/${episodeId}/reviews`, { kind: 'other', heldOn: '2026-11-24', summary: 'Walking indoors', decision: 'continue', nextReviewOn: '2026-12-08', version: episodeVersion }), 201).review.id;
+    const summary = await draftSummary(episodeId);
+    const words = { text: 'Written for the GP', patientText: 'Written for Betty' };
+    ok(await patch(assistant, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: ['reason-for-referral', 'what-we-did', 'follow-up'].map((id) => ({ id, ...words })) }));
+    ok(await assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { expectedVersion: 2 }));
+    const letterId = ok(await assistant.post(`/api/discharge-summaries/${summary.id}/letters`, { recipient: 'gp' }), 201).id;
+    const incoming = await newReferral();
+    Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId });
+  });
+
+  const read = (by: () => TestClient, url: () => string, expected: () => AuditRow[]) => async () => {
+    const client = by();
+    return { res: await client.get(url()), by: client, expected: expected() };
+  };
+  const w = world;
+  const row = (record_kind: string, record_id: () => string | null, detail?: () => Record<string, unknown>): (() => AuditRow[]) => () => [{ action: 'read', record_kind, record_id: record_id(), patient_id: w.patientId, ...(detail ? { detail: detail() } : {}) }];
+  const readCases: ReadCase[] = [
+    { route: 'GET /api/patients', what: 'finding a patient by NHS number', read: async () => {
+      const nhsNumber = (await t.db.selectFrom('patients').select('nhs_number').where('id', '=', w.patientId).executeTakeFirstOrThrow()).nhs_number;
+      return { res: await therapist.get(`/api/patients?nhsNumber=${nhsNumber}`), by: therapist, expected: [{ action: 'search', record_kind: 'patient-index', record_id: null, patient_id: null, detail: { patientIds: [w.patientId] } }] };
+    } },
+    { route: 'GET /api/patients/{id}', what: 'a patient’s details', read: read(() => therapist, () => `/api/patients/${w.patientId}`, row('patient', () => w.patientId)) },
+    { route: 'GET /api/patients/{id}/versions', what: 'a patient’s history', read: read(() => therapist, () => `/api/patients/${w.patientId}/versions`, row('patient-history', () => w.patientId)) },
+    { route: 'GET /api/referrals', what: 'the team’s accepted referrals', read: read(() => therapist, () => '/api/referrals?status=accepted', () => [{ action: 'read', record_kind: 'referral-list', record_id: null, patient_id: null, detail: { referralIds: expect.arrayContaining([w.referralId]), patientIds: expect.arrayContaining([w.patientId]) } }]) },
+    { route: 'GET /api/referrals/{id}', what: 'a referral', read: read(() => therapist, () => `/api/referrals/${w.referralId}`, row('referral', () => w.referralId)) },
+    { route: 'GET /api/episodes/{id}', what: 'an episode', read: read(() => therapist, () => `/api/episodes/${w.episodeId}`, row('episode', () => w.episodeId)) },
+    { route: 'GET /api/episodes/{id}/allocation-options', what: 'who may hold an episode', read: read(() => lead, () => `/api/episodes/${w.episodeId}/allocation-options`, row('episode', () => w.episodeId, () => ({ purpose: 'allocation-options' }))) },
+    { route: 'GET /api/caseload', what: 'the assistant practitioner’s caseload', read: read(() => assistant, () => '/api/caseload', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
+    { route: 'GET /api/caseload/waiting-list', what: 'the waiting list', read: read(() => lead, () => '/api/caseload/waiting-list', () => [{ action: 'read', record_kind: 'waiting-list', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.waitingEpisodeId]) } }]) },
+    { route: 'GET /api/episodes/{id}/consent', what: 'consent records', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/consent`, row('consent', () => w.episodeId)) },
+    { route: 'GET /api/episodes/{id}/contact-notes', what: 'an episode’s notes', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/contact-notes`, row('contact-note', () => w.episodeId, () => ({ noteIds: expect.arrayContaining([w.noteId, w.swNoteId]) }))) },
+    { route: 'GET /api/contact-notes/{noteId}', what: 'one note', read: read(() => therapist, () => `/api/contact-notes/${w.noteId}`, row('contact-note', () => w.noteId)) },
+    { route: 'GET /api/record/review-queue', what: 'the review queue', read: read(() => therapist, () => '/api/record/review-queue', () => [{ action: 'read', record_kind: 'review-queue', record_id: t.service.teamA, patient_id: null, detail: { noteIds: expect.arrayContaining([w.swNoteId]) } }]) },
+    { route: 'GET /api/episodes/{id}/assessments', what: 'assessments', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/assessments`, row('assessment', () => w.episodeId, () => ({ assessmentIds: [w.assessmentId] }))) },
+    { route: 'GET /api/episodes/{id}/goals', what: 'goals', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/goals`, row('goal', () => w.episodeId, () => ({ goalIds: [w.goalId] }))) },
+    { route: 'GET /api/goals/{id}', what: 'one goal', read: read(() => therapist, () => `/api/goals/${w.goalId}`, row('goal', () => w.goalId)) },
+    { route: 'GET /api/episodes/{id}/programme', what: 'the programme', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/programme`, row('programme-of-care', () => w.episodeId, () => ({ activityIds: [w.activityId] }))) },
+    { route: 'GET /api/programme-activities/{id}', what: 'one activity', read: read(() => therapist, () => `/api/programme-activities/${w.activityId}`, row('programme-of-care', () => w.activityId)) },
+    { route: 'GET /api/episodes/{id}/reviews', what: 'reviews', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/reviews`, row('episode-review', () => w.episodeId, () => ({ reviewIds: [w.reviewId] }))) },
+    { route: 'GET /api/episodes/{id}/timeline', what: 'the timeline', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/timeline`, row('timeline', () => w.episodeId)) },
+    { route: 'GET /api/episodes/{id}/discharge-summary', what: 'an episode’s discharge summary', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/discharge-summary`, row('discharge-summary', () => w.summaryId)) },
+    { route: 'GET /api/discharge-summaries/{id}', what: 'a discharge summary', read: read(() => therapist, () => `/api/discharge-summaries/${w.summaryId}`, row('discharge-summary', () => w.summaryId)) },
+    { route: 'GET /api/letters/{id}', what: 'a stored letter', read: read(() => therapist, () => `/api/letters/${w.letterId}`, row('letter', () => w.letterId)) },
+    { route: 'GET /api/audit/patients/{id}/events', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/api/audit/patients/${w.patientId}/events`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
+    { route: 'GET /api/audit/break-glass', what: 'every break-glass', read: read(() => privacyOfficer, () => '/api/audit/break-glass', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
+    { route: 'GET /api/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/api/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
+  ];
+
+  it.each(readCases.map((c) => [c.route, c.what, c] as const))('%s (%s): the read adds exactly the audit rows naming it', async (_route, _what, c) => {
+    const seq = await lastSeq();
+    const { res, by, expected } = await c.read();
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await auditSince(seq);
+    expect(rows.map((r) => ({ staff_id: r.staff_id, outcome: r.outcome }))).toEqual(expected.map(() => ({ staff_id: by.staff.id, outcome: 'allowed' })));
+    for (const [i, want] of expected.entries()) {
+      const { detail, ...fields } = want;
+      const got = rows[i]!;
+      expect({ action: got.action, record_kind: got.record_kind, record_id: got.record_id, patient_id: got.patient_id }).toEqual(fields);
+      if (detail) expect(got.detail).toMatchObject(detail);
+    }
+  });
+
+  // The pages read the same records: each page that shows patient data adds exactly the audit rows naming it.
+  const pageRow = (record_kind: string, record_id: () => string | null, detail?: Record<string, unknown>) => (): AuditRow[] => [{ action: 'read', record_kind, record_id: record_id(), patient_id: w.patientId, ...(detail ? { detail } : {}) }];
+  const pageCases: ReadCase[] = [
+    { route: '/patients/search', what: 'the search page', read: async () => {
+      const nhsNumber = (await t.db.selectFrom('patients').select('nhs_number').where('id', '=', w.patientId).executeTakeFirstOrThrow()).nhs_number;
+      return { res: await therapist.get(`/patients/search?nhsNumber=${nhsNumber}`), by: therapist, expected: [{ action: 'search', record_kind: 'patient-index', record_id: null, patient_id: null, detail: { patientIds: [w.patientId] } }] };
+    } },
+    { route: '/patients/:id', what: 'the patient page', read: read(() => therapist, () => `/patients/${w.patientId}`, pageRow('patient', () => w.patientId)) },
+    { route: '/patients/:id/edit', what: 'changing the patient’s details', read: read(() => therapist, () => `/patients/${w.patientId}/edit`, pageRow('patient', () => w.patientId)) },
+    { route: '/patients/:id/history', what: 'the patient’s history', read: read(() => therapist, () => `/patients/${w.patientId}/history`, pageRow('patient-history', () => w.patientId)) },
+    { route: '/patients/:id/referrals/new', what: 'a new referral for the patient', read: read(() => therapist, () => `/patients/${w.patientId}/referrals/new`, pageRow('patient', () => w.patientId)) },
+    { route: '/referrals', what: 'the incoming referrals', read: read(() => therapist, () => '/referrals', () => [{ action: 'read', record_kind: 'referral-list', record_id: null, patient_id: null, detail: { patientIds: expect.arrayContaining([w.incomingPatientId]) } }]) },
+    { route: '/referrals/:id', what: 'a referral', read: read(() => therapist, () => `/referrals/${w.referralId}`, pageRow('referral', () => w.referralId)) },
+    { route: '/referrals/:id/triage', what: 'triaging a referral', read: read(() => therapist, () => `/referrals/${w.incomingReferralId}/triage`, () => [{ action: 'read', record_kind: 'referral', record_id: w.incomingReferralId, patient_id: w.incomingPatientId }]) },
+    { route: '/referrals/:id/reject', what: 'rejecting a referral', read: read(() => therapist, () => `/referrals/${w.incomingReferralId}/reject`, () => [{ action: 'read', record_kind: 'referral', record_id: w.incomingReferralId, patient_id: w.incomingPatientId }]) },
+    { route: '/episodes/:id', what: 'the episode page', read: read(() => therapist, () => `/episodes/${w.episodeId}`, pageRow('episode', () => w.episodeId)) },
+    { route: '/episodes/:id/allocate', what: 'allocating', read: read(() => lead, () => `/episodes/${w.episodeId}/allocate`, pageRow('episode', () => w.episodeId, { purpose: 'allocation' })) },
+    { route: '/episodes/:id/hand-over', what: 'handing over', read: read(() => assistant, () => `/episodes/${w.episodeId}/hand-over`, pageRow('episode', () => w.episodeId, { purpose: 'hand-over' })) },
+    { route: '/episodes/:id/hold', what: 'putting on hold', read: read(() => assistant, () => `/episodes/${w.episodeId}/hold`, pageRow('episode', () => w.episodeId, { purpose: 'hold' })) },
+    { route: '/episodes/:id/discharge', what: 'discharging', read: read(() => assistant, () => `/episodes/${w.episodeId}/discharge`, pageRow('episode', () => w.episodeId, { purpose: 'discharge' })) },
+    { route: '/episodes/:id/onward-referrals/new', what: 'an onward referral', read: read(() => assistant, () => `/episodes/${w.episodeId}/onward-referrals/new`, pageRow('episode', () => w.episodeId, { purpose: 'onward-referral' })) },
+    { route: '/caseload', what: 'my caseload', read: read(() => assistant, () => '/caseload', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
+    { route: '/caseload/team', what: 'the team’s caseload', read: read(() => lead, () => '/caseload/team', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
+    { route: '/caseload/waiting', what: 'the waiting list', read: read(() => lead, () => '/caseload/waiting', () => [{ action: 'read', record_kind: 'waiting-list', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.waitingEpisodeId]) } }]) },
+    { route: '/episodes/:id/record', what: 'the clinical record', read: read(() => therapist, () => `/episodes/${w.episodeId}/record`, pageRow('contact-note', () => w.episodeId)) },
+    { route: '/episodes/:id/consent/new', what: 'recording consent', read: read(() => assistant, () => `/episodes/${w.episodeId}/consent/new`, pageRow('consent', () => w.episodeId, { purpose: 'record-consent' })) },
+    { route: '/episodes/:id/consent/:consentId/withdraw', what: 'withdrawing consent', read: read(() => assistant, () => `/episodes/${w.episodeId}/consent/${w.consentId}/withdraw`, pageRow('consent', () => w.consentId)) },
+    { route: '/episodes/:id/contact-notes/new', what: 'writing a note', read: read(() => assistant, () => `/episodes/${w.episodeId}/contact-notes/new`, pageRow('contact-note', () => w.episodeId, { purpose: 'write-note' })) },
+    { route: '/contact-notes/:noteId', what: 'a note', read: read(() => therapist, () => `/contact-notes/${w.noteId}`, pageRow('contact-note', () => w.noteId)) },
+    { route: '/contact-notes/:noteId/amend', what: 'amending a note', read: read(() => assistant, () => `/contact-notes/${w.noteId}/amend`, pageRow('contact-note', () => w.noteId, { purpose: 'amend' })) },
+    { route: '/record/review-queue', what: 'the review queue', read: read(() => therapist, () => '/record/review-queue', () => [{ action: 'read', record_kind: 'review-queue', record_id: t.service.teamA, patient_id: null, detail: { noteIds: expect.arrayContaining([w.swNoteId]) } }]) },
+    { route: '/episodes/:id/assessments', what: 'assessments', read: read(() => therapist, () => `/episodes/${w.episodeId}/assessments`, pageRow('assessment', () => w.episodeId)) },
+    { route: '/episodes/:id/assessments/new', what: 'recording an assessment', read: read(() => assistant, () => `/episodes/${w.episodeId}/assessments/new`, pageRow('assessment', () => w.episodeId)) },
+    { route: '/episodes/:id/goals', what: 'goals', read: read(() => therapist, () => `/episodes/${w.episodeId}/goals`, pageRow('goal', () => w.episodeId)) },
+    { route: '/episodes/:id/goals/new', what: 'setting a goal', read: read(() => assistant, () => `/episodes/${w.episodeId}/goals/new`, pageRow('goal', () => w.episodeId)) },
+    { route: '/goals/:id/edit', what: 'refining a goal', read: read(() => assistant, () => `/goals/${w.goalId}/edit`, pageRow('goal', () => w.goalId)) },
+    { route: '/goals/:id/rate', what: 'rating a goal', read: read(() => assistant, () => `/goals/${w.goalId}/rate`, pageRow('goal', () => w.goalId)) },
+    { route: '/goals/:id/status', what: 'closing a goal', read: read(() => assistant, () => `/goals/${w.goalId}/status`, pageRow('goal', () => w.goalId)) },
+    { route: '/episodes/:id/programme', what: 'the programme', read: read(() => therapist, () => `/episodes/${w.episodeId}/programme`, pageRow('programme-of-care', () => w.episodeId)) },
+    { route: '/episodes/:id/programme/new', what: 'setting an activity', read: read(() => assistant, () => `/episodes/${w.episodeId}/programme/new`, pageRow('programme-of-care', () => w.episodeId)) },
+    { route: '/programme-activities/:id/log', what: 'logging an activity', read: read(() => assistant, () => `/programme-activities/${w.activityId}/log`, pageRow('programme-of-care', () => w.activityId)) },
+    { route: '/programme-activities/:id/status', what: 'stopping an activity', read: read(() => assistant, () => `/programme-activities/${w.activityId}/status`, pageRow('programme-of-care', () => w.activityId)) },
+    { route: '/episodes/:id/reviews', what: 'reviews', read: read(() => therapist, () => `/episodes/${w.episodeId}/reviews`, pageRow('episode-review', () => w.episodeId)) },
+    { route: '/episodes/:id/reviews/new', what: 'recording a review', read: read(() => assistant, () => `/episodes/${w.episodeId}/reviews/new`, pageRow('episode-review', () => w.episodeId)) },
+    { route: '/episodes/:id/timeline', what: 'the timeline', read: read(() => therapist, () => `/episodes/${w.episodeId}/timeline`, pageRow('timeline', () => w.episodeId)) },
+    { route: '/episodes/:id/discharge-summary', what: 'the discharge summary', read: read(() => therapist, () => `/episodes/${w.episodeId}/discharge-summary`, pageRow('discharge-summary', () => w.summaryId)) },
+    { route: '/letters/:id.pdf', what: 'a stored letter', read: read(() => therapist, () => `/letters/${w.letterId}.pdf`, () => [{ action: 'export', record_kind: 'letter', record_id: w.letterId, patient_id: w.patientId }]) },
+    { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
+  ];
+
+  it.each(pageCases.map((c) => [c.route, c.what, c] as const))('page %s (%s): adds exactly the audit rows naming what it shows', async (_route, _what, c) => {
+    const seq = await lastSeq();
+    const { res, by, expected } = await c.read();
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(200);
+    const rows = await auditSince(seq);
+    expect(rows.map((r) => ({ staff_id: r.staff_id, outcome: r.outcome }))).toEqual(expected.map(() => ({ staff_id: by.staff.id, outcome: 'allowed' })));
+    for (const [i, want] of expected.entries()) {
+      const { detail, ...fields } = want;
+      const got = rows[i]!;
+      expect({ action: got.action, record_kind: got.record_kind, record_id: got.record_id, patient_id: got.patient_id }).toEqual(fields);
+      if (detail) expect(got.detail).toMatchObject(detail);
+    }
+  });
+
+  it('covers every JSON route: each write is version-checked here or creates something new; each read is audited here or holds no patient data', async () => {
+    const doc = (await therapist.get('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+    const stale = new Set(staleCases.map((c) => c.route));
+    const reads = new Set(readCases.map((c) => c.route));
+    const unlisted = routes.filter((r) => (r.startsWith('GET ') ? !reads.has(r) && !(r in notPatientData) : !stale.has(r) && !(r in creates)));
+    expect(unlisted).toEqual([]);
+    // And nothing listed here is a route that no longer exists.
+    const listed = [...stale, ...reads, ...Object.keys(creates), ...Object.keys(notPatientData)];
+    expect(listed.filter((r) => !routes.includes(r))).toEqual([]);
+  });
+});
