@@ -72,6 +72,15 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
       await expectNoAxeViolations(page, 'search (name and date errors)');
     });
 
+    it('a changed address: the error page with its error summary, and the page for bytes that are not UTF-8', async () => {
+      await visit(page, '/patients/not-a-uuid', 400, 'There is a problem with what was sent');
+      await expect(page.locator('.nhsuk-error-summary li').count()).resolves.toBe(1);
+      await expectNoAxeViolations(page, 'error page (bad id)');
+      await visit(page, '/patients/%C0%80/edit', 400, 'There is a problem with the address');
+      await expect(page.locator('.nhsuk-error-summary li').count()).resolves.toBe(1);
+      await expectNoAxeViolations(page, 'error page (address not UTF-8)');
+    });
+
     it('the register-patient form, empty and after submitting it empty', async () => {
       await visit(page, '/patients/new', 200, 'Register a patient');
       await expectNoAxeViolations(page, 'register (empty)');

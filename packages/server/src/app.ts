@@ -13,8 +13,9 @@ import type { Kysely } from 'kysely';
 import type { HomewardConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { authentication } from './platform/authentication.ts';
-import { registerErrorHandling } from './platform/error-handler.ts';
+import { registerErrorHandling, sendFrameworkError } from './platform/error-handler.ts';
 import { pages } from './platform/pages.ts';
+import { refuseUnstorableInput } from './platform/validation.ts';
 import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
 import { staffContext } from './staff/index.ts';
 import { patientsContext } from './patients/index.ts';
@@ -40,6 +41,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
+    // An address Fastify cannot decode (%FF, %C0%80) gets Homeward's error format, not Fastify's own.
+    frameworkErrors: sendFrameworkError,
     // A caller's request id is kept (so logs join up across services); otherwise one is minted.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -52,6 +55,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('db', db);
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);
+  // Every route: text the database cannot store (a NUL byte, a lone surrogate) is a 400 naming the field.
+  app.addHook('preValidation', refuseUnstorableInput);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -40,6 +40,7 @@ import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, aut
 import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
 const idParams = z.object({ id: z.uuid() });
@@ -108,7 +109,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
 
   const formVersion = (body: Form) => {
     const version = Number(formField(body.version));
-    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the episode version; reload the page');
+    if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the episode version; reload the page');
     return version;
   };
 

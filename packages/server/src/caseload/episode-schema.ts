@@ -1,5 +1,6 @@
 // The JSON shapes of episodes of care, their history, onward referrals and the caseload.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { allocationChangeReasons, onHoldReasons, priorities, services } from '@homeward/clinical';
 
 export const clockResponse = z.object({
@@ -80,7 +81,6 @@ export const episodeDetailResponse = episodeResponse.extend({
   onwardReferrals: z.array(onwardReferralResponse),
 });
 
-const version = z.number().int().min(1);
 const note = z.string().trim().max(2000).optional();
 
 export const allocationBody = z.strictObject({

@@ -203,7 +203,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     // Contacts beyond the two the form shows (added through the API) are kept, not dropped.
     const shown = new Set([patient.contacts.find((c) => c.isNextOfKin), patient.contacts.find((c) => c.isCarer && !c.isNextOfKin)]);
     const details = { ...parsed.details, contacts: [...parsed.details.contacts, ...patient.contacts.filter((c) => !shown.has(c))] };
-    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
+    if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
     try {
       await app.db.transaction().execute((trx) => changePatientDetails(request, trx, { id: patient.id, expectedVersion: version, details, reason: auditReason(grant) }));
     } catch (error) {
@@ -252,3 +252,4 @@ function asFormValues(body: PatientFormValues): PatientFormValues {
 }
 
 import { describePatientChanges as describeChanges } from './describe-patient-changes.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';

@@ -2,6 +2,7 @@
 // lengths, no unknown fields); the domain rules (NHS number check digit, real postcode, birth in the
 // past) are checked by check-patient-details.ts so the pages and the API give the same messages.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { communicationNeedKinds, riskFlagKinds, sexes } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
@@ -56,7 +57,7 @@ export const createPatientBody = patientDetailsSchema.extend({
 });
 
 export const updatePatientBody = patientDetailsSchema.extend({
-  version: z.number().int().positive(),
+  version,
 });
 
 // What the API returns: the same fields, without the input clean-ups (responses are encoded, not parsed).

@@ -37,3 +37,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   if (!constraint) return true;
   return e.constraint === constraint || (typeof e.message === 'string' && e.message.includes(constraint));
 }
+
+/**
+ * The database refused a value as data: SQLSTATE class 22 (a number out of range, text with a NUL,
+ * an impossible date or time, invalid text for a type) or a value a column's NOT NULL or CHECK
+ * constraint refuses (23502, 23514). Each means bad input got past the schemas; the statement failed,
+ * so nothing was written.
+ */
+export function isDatabaseDataError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (/^22[0-9A-Z]{3}$/.test(code) || code === '23502' || code === '23514');
+}

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { HomewardError, type FieldError } from './homeward-error.ts';
+import { isStoredVersion } from './number-schemas.ts';
 import { redirectSeeOther } from './request-context.ts';
 import { writeOnce } from './write-once.ts';
 
@@ -14,6 +15,17 @@ export type FormBody = z.infer<typeof formBody>;
 /** One field's answer, trimmed; the first when a field came more than once; '' when absent. */
 export function formField(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+}
+
+/**
+ * The version of the record a form changes, from its hidden field: a whole number a version column
+ * can hold, or a 400 naming the field (a hand-edited or truncated form), never a database error.
+ */
+export function formVersion(value: string | string[] | undefined, message = 'The form is missing the version of the record it changes; reload the page'): number {
+  const text = formField(value);
+  const version = /^\d{1,10}$/.test(text) ? Number(text) : Number.NaN;
+  if (!isStoredVersion(version)) throw new HomewardError('validation_failed', message, { fields: [{ path: 'version', message }] });
+  return version;
 }
 
 /**

@@ -8,7 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
 import { findPatient } from '../patients/patient-queries.ts';
-import { formBody, formProblem } from '../platform/form-body.ts';
+import { formBody, formProblem, formVersion } from '../platform/form-body.ts';
 import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -126,7 +126,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const finalise = one(body.action) === 'finalise';
     if (finalise) await authoriseDischargeFinalise(request, access);
     try {
-      await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: Number(one(body.version)), finalise }));
+      await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: formVersion(body.version), finalise }));
     } catch (error) {
       const shown = formProblem(error);
       // A stale draft is shown as it stands now: the clinician's edits were not saved, and the message says so.
@@ -141,7 +141,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
     if (!summary) throw notFound('Discharge summary');
     try {
-      await app.db.transaction().execute((trx) => redraftDischargeSummary(request, trx, { access, summary, expectedVersion: Number(one((request.body as Form).version)) }));
+      await app.db.transaction().execute((trx) => redraftDischargeSummary(request, trx, { access, summary, expectedVersion: formVersion((request.body as Form).version) }));
     } catch (error) {
       const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);

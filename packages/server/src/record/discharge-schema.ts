@@ -1,9 +1,10 @@
 // The JSON shapes of discharge summaries and the letters produced from them.
 import { z } from 'zod';
+import { recordVersion } from '../platform/number-schemas.ts';
 import { dischargeSectionMaxLength, dischargeSummarySectionIds } from '@homeward/clinical';
 
 const staffRef = z.object({ id: z.string(), name: z.string(), role: z.string() });
-const version = z.number('Send the version you edited (expectedVersion)').int().min(1);
+const version = recordVersion('Send the version you edited (expectedVersion)');
 const sectionText = z.string().max(dischargeSectionMaxLength, `Must be ${dischargeSectionMaxLength} characters or fewer`);
 
 export const dischargeSectionResponse = z.object({

@@ -42,6 +42,7 @@ import { checkGoalAttainment, goalRatingOptions, recordGoalAttainment } from './
 import { checkGoalRefinement, planOf, refineGoal } from './goal-refine.ts';
 import { episodeOpenForGoals, setGoal } from './goal-set.ts';
 import { changeGoalStatus, checkGoalStatus } from './goal-status-change.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -242,7 +243,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
       reply,
       async () => {
         const version = Number(formField(body.version));
-        if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
+        if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const { plan, fields } = parseGoalForm(body, today());
         if (goal.planFixed) checkGoalRefinement(request, access, goal, plan);
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now(), currentTargetOn: goal.targetOn })]);
@@ -343,7 +344,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
       reply,
       async () => {
         const version = Number(formField(body.version));
-        if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
+        if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const change = { status: formField(body.status) || null, reason: formField(body.reason) || null };
         const fields = checkGoalStatusChange({ from: goal.status, to: change.status, reason: change.reason });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });

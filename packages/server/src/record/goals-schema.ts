@@ -2,6 +2,7 @@
 // (levels, baseline, importance, difficulty) are accepted as any number here, so the clinical rules
 // answer with their own specific message and field path rather than a generic type error.
 import { z } from 'zod';
+import { recordVersion } from '../platform/number-schemas.ts';
 import { goalStatuses, goalTimePoints } from '@homeward/clinical';
 
 const staffRef = z.object({ id: z.string(), name: z.string(), role: z.string() });
@@ -23,7 +24,7 @@ export type GoalBody = z.infer<typeof goalBody>;
 
 /** Refine the plan (any of its fields) or change the status (with a reason): one or the other. */
 export const goalPatchBody = z.strictObject({
-  expectedVersion: z.number('Send the version of the goal you read, as expectedVersion').int().min(1),
+  expectedVersion: recordVersion('Send the version of the goal you read, as expectedVersion'),
   statement: z.string().optional(),
   levels: goalLevelsBody.optional(),
   baseline: z.number().optional(),

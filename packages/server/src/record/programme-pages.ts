@@ -45,6 +45,7 @@ import { authoriseCompletionLog, checkCompletionInput, logProgrammeCompletion } 
 import { listEpisodeGoals, listProgramme, listTeamDeliverers } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody } from './programme-schema.ts';
 import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -312,7 +313,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       if (!status) fields.push({ path: 'status', message: 'Choose whether the activity is completed or stopped' });
       if (!values.reason) fields.push({ path: 'reason', message: 'Enter why' });
       const version = Number(values.version);
-      if (!Number.isInteger(version) || version < 1) fields.push({ path: 'version', message: 'The form is missing the activity version; reload the page' });
+      if (!isStoredVersion(version)) fields.push({ path: 'version', message: 'The form is missing the activity version; reload the page' });
       if (fields.length || !status) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
       await app.db.transaction().execute((trx) => changeActivityStatus(request, trx, { access, activity, status, reason: values.reason as string, expectedVersion: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=${status}&activity=${activity.id}#activity-${activity.id}`);

@@ -1,5 +1,6 @@
 // The JSON shapes of a programme of care: activities set, their status changed, and completions logged.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { completionOutcomes, completionReporters, programmeActivityKinds, programmeDelivererKinds, programmePeriods, programmeStatuses } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
@@ -27,7 +28,7 @@ export type ActivityBody = z.infer<typeof activityBody>;
 export const activityStatusBody = z.strictObject({
   status: z.enum(['stopped', 'completed'], 'Choose whether the activity is stopped or completed'),
   reason: text(2000).min(1, 'Enter why the activity is stopped or completed'),
-  version: z.number().int().min(1),
+  version,
 });
 export type ActivityStatusBody = z.infer<typeof activityStatusBody>;
 

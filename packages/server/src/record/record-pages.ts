@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { formBody, formField, pageWrite } from '../platform/form-body.ts';
+import { formBody, formField, pageWrite, formVersion } from '../platform/form-body.ts';
 import {
   ageOn,
   capacityFunctionLabels,
@@ -53,6 +53,7 @@ import { recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';
 import { consentBody, type ContactNoteResponse } from './record-schema.ts';
 import { listAssessments, summariseAssessments } from './assessments.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -401,7 +402,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
         reply,
         async () => {
           const version = Number(formField(body.version));
-          if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the note version; reload the page');
+          if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the note version; reload the page');
           const { content, fields } = parseNoteForm(body, ukDateOf(now()));
           if (mode === 'amend' && !formField(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
           if (!content || fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
@@ -422,7 +423,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     return pageWrite(
       reply,
       async () => {
-        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: Number(formField(body.version)), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: formVersion(body.version), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=final`;
       },
       async (fields, status) =>
@@ -447,7 +448,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const { note, episode } = await loadNote(request, request.params.noteId);
     const access = await authoriseNoteReview(request, episode, note);
     try {
-      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: Number(formField((request.body as Form).version)) }));
+      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: formVersion((request.body as Form).version) }));
     } catch (error) {
       // A repeated or stale press: the note page shows it as it is now.
       if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/contact-notes/${note.id}`);

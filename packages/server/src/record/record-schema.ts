@@ -1,5 +1,6 @@
 // The JSON shapes of the clinical record's first slice: consent and capacity, and contact notes.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { capacityFunctions, consentGivers, consentMethods, consentScopes, contactNoteKinds } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
@@ -65,10 +66,10 @@ const noteContent = {
   firstHolisticAssessment: z.boolean().optional().default(false),
 };
 export const newNoteBody = z.strictObject({ ...noteContent, finalise: z.boolean().optional().default(false), consentMissingReason: optionalText(2000).optional().transform((v) => v ?? null) });
-export const changeNoteBody = z.strictObject({ ...noteContent, version: z.number().int().min(1) });
-export const finaliseBody = z.strictObject({ version: z.number().int().min(1), consentMissingReason: optionalText(2000).optional().transform((v) => v ?? null) });
-export const amendmentBody = z.strictObject({ ...noteContent, version: z.number().int().min(1), reason: z.string().trim().max(2000, 'Must be 2000 characters or fewer').optional().default('') });
-export const reviewBody = z.strictObject({ version: z.number().int().min(1) });
+export const changeNoteBody = z.strictObject({ ...noteContent, version });
+export const finaliseBody = z.strictObject({ version, consentMissingReason: optionalText(2000).optional().transform((v) => v ?? null) });
+export const amendmentBody = z.strictObject({ ...noteContent, version, reason: z.string().trim().max(2000, 'Must be 2000 characters or fewer').optional().default('') });
+export const reviewBody = z.strictObject({ version });
 
 export const noteVersionResponse = z.object({
   number: z.number(),

@@ -28,6 +28,7 @@ import { findPatient } from '../patients/patient-queries.ts';
 import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewConfirmation, reviewProblems, reviewRecordKind, scheduleFor, type ReviewInput } from './reviews.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -135,7 +136,7 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
       const domain = reviewProblems(access.episode, input, app.config.now());
       const all = [...fields, ...domain.filter((d) => !fields.some((f) => f.path === d.path))];
       if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-      if (!Number.isInteger(version) || version < 1) throw new HomewardError('version_conflict', 'stale', { current: access.episode });
+      if (!isStoredVersion(version)) throw new HomewardError('version_conflict', 'stale', { current: access.episode });
       const saved = await app.db.transaction().execute((trx) => recordEpisodeReview(request, trx, { access, input, expectedVersion: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/reviews?done=${saved.review.id}`);
     } catch (error) {

@@ -1,5 +1,6 @@
 // The JSON shapes of episode reviews: a review held in, the review and the episode's new dates out.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { assessmentPromptKinds, reviewDecisions, reviewKinds } from '@homeward/clinical';
 
 const isoDate = (message: string) => z.iso.date(message);
@@ -13,7 +14,7 @@ export const reviewBody = z.strictObject({
   nextReviewOn: isoDate('Enter the date of the next review as yyyy-mm-dd').nullable().optional(),
   plannedEndOn: isoDate('Enter the new planned end as yyyy-mm-dd').nullable().optional(),
   /** The episode's version as read: the review moves its dates, so a stale one is refused (409). */
-  version: z.number().int().min(1),
+  version,
 });
 export type ReviewBody = z.infer<typeof reviewBody>;
 

@@ -46,6 +46,7 @@ import type { ReferralResponse } from './referral-schema.ts';
 import { rejectReferral } from './reject-referral.ts';
 import { auditTeamReferralList, referralListLimit } from './team-referral-list.ts';
 import { triageReferral } from './triage-referral.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const patientParams = z.object({ id: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
@@ -305,7 +306,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     const parsed = parseTriageForm(body);
     if (!parsed.ok) return rerender(400, parsed.fields);
     const version = Number(body.version);
-    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the referral’s version; reload the page');
+    if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the referral’s version; reload the page');
     try {
       await app.db.transaction().execute((trx) => triageReferral(request, trx, { referralId: referral.id, expectedVersion: version, triage: parsed.triage, reason: auditReason(grant) }));
     } catch (error) {
@@ -356,7 +357,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     const parsed = parseRejectForm(body);
     if (!parsed.ok) return rerender(400, parsed.fields);
     const version = Number(body.version);
-    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the referral’s version; reload the page');
+    if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the referral’s version; reload the page');
     try {
       await app.db.transaction().execute((trx) => rejectReferral(request, trx, { referralId: referral.id, expectedVersion: version, rejection: parsed.rejection, reason: auditReason(grant) }));
     } catch (error) {

@@ -2,6 +2,7 @@
 // the rules that need the clock or several fields (received not in the future, a note when there is
 // no consent) are in check-referral-details.ts so pages and API give the same messages.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import {
   complexities,
   episodeStatuses,
@@ -67,7 +68,7 @@ export const triageDetailsSchema = z.strictObject({
 });
 export type TriageDetailsInput = z.output<typeof triageDetailsSchema>;
 
-export const triageBody = triageDetailsSchema.extend({ version: z.number().int().positive() });
+export const triageBody = triageDetailsSchema.extend({ version });
 
 export const rejectDetailsSchema = z.strictObject({
   reason: z.enum(rejectionReasons, { error: 'Select why the referral is not accepted' }),
@@ -75,7 +76,7 @@ export const rejectDetailsSchema = z.strictObject({
 });
 export type RejectDetailsInput = z.output<typeof rejectDetailsSchema>;
 
-export const rejectBody = rejectDetailsSchema.extend({ version: z.number().int().positive() });
+export const rejectBody = rejectDetailsSchema.extend({ version });
 
 export const referralResponse = z.object({
   id: z.string(),

@@ -12,6 +12,7 @@ import { redirectSeeOther } from '../platform/request-context.ts';
 import { authoriseCompetenceRead, authoriseCompetenceWrite, checkCompetence, loadHolder, recordCompetence, withdrawCompetence } from './competence-recording.ts';
 import { findCompetence, listTeamCompetences } from './competence-queries.ts';
 import type { CompetenceResponse } from './competence-schema.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
 const competenceParams = z.object({ id: z.uuid() });
@@ -103,7 +104,7 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
     const values: Form = { reason: formField(body.reason), version: formField(body.version) };
     try {
       const version = Number(values.version);
-      if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the competence version; reload the page');
+      if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the competence version; reload the page');
       await app.db.transaction().execute((trx) => withdrawCompetence(request, trx, { competence, reason: values.reason as string, expectedVersion: version }));
       return redirectSeeOther(reply, `/staff/competences?done=withdrawn#staff-${competence.staff.id}`);
     } catch (error) {

@@ -1,5 +1,6 @@
 // The JSON shapes of staff competences for delegated activities.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
 const staffRef = z.object({ id: z.string(), name: z.string(), role: z.string() });
@@ -14,7 +15,7 @@ export type CompetenceBody = z.infer<typeof competenceBody>;
 
 export const competenceWithdrawalBody = z.strictObject({
   reason: text(2000).min(1, 'Enter why the competence is withdrawn'),
-  version: z.number().int().min(1),
+  version,
 });
 export type CompetenceWithdrawalBody = z.infer<typeof competenceWithdrawalBody>;
 

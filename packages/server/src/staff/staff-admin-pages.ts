@@ -24,6 +24,7 @@ import {
 } from './staff-form.ts';
 import { findStaffAccount, listStaffAccounts, listTeams } from './staff-queries.ts';
 import type { StaffAccount } from './staff-schema.ts';
+import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const idParams = z.object({ id: z.uuid() });
 const hidden = { hide: true };
@@ -130,7 +131,7 @@ export async function staffAdminPages(app: FastifyInstance): Promise<void> {
     const version = Number(body.version);
     const parsed = parseStaffForm(body, 'edit');
     if (!parsed.ok) return renderForm(reply, 400, { mode: 'edit', values: typedStaffFormValues(body), fields: parsed.fields, account, version });
-    if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
+    if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
     try {
       await app.db.transaction().execute((trx) => changeStaffAccount(request, trx, { id: account.id, expectedVersion: version, details: parsed.details }));
     } catch (error) {

@@ -2,6 +2,7 @@
 // lists, no unknown fields); the rules that join fields together (registration for OTs and PTs, a
 // team for clinical roles) are in check-staff-details.ts so the pages and the API say the same thing.
 import { z } from 'zod';
+import { version } from '../platform/number-schemas.ts';
 import { bands, homewardRoles, professions } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
@@ -52,7 +53,7 @@ export const createStaffBody = staffDetailsSchema.extend({
 
 // A full replacement: every field is sent, so nothing is reset by leaving it out.
 export const updateStaffBody = staffDetailsSchema.extend({
-  version: z.number().int().positive(),
+  version,
 });
 
 export const setPasswordBody = z.strictObject({

@@ -1,0 +1,170 @@
+// The records the fuzz test aims its requests at: a patient of the clinician's own team, with an
+// episode allocated to them and, made only when a route needs it, a referral, notes, consent, a goal,
+// an activity, an onward referral, a discharge summary and its letter, and a support worker with a
+// recorded competence. Each write route gets a fresh world, so one accepted write (a discharge, a
+// finalised note) cannot turn every later request into a refusal for a dull reason.
+import { uuidv7 } from 'uuidv7';
+import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
+import { hashPassword } from '../src/staff/password.ts';
+import { seedEpisode } from './seed-episode.ts';
+import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
+
+export type RecordKind =
+  | 'patient'
+  | 'episode'
+  | 'referral'
+  | 'draftNote'
+  | 'finalNote'
+  | 'consent'
+  | 'goal'
+  | 'activity'
+  | 'onwardReferral'
+  | 'summary'
+  | 'finalSummary'
+  | 'letter'
+  | 'staff'
+  | 'competence';
+
+/** Which table holds each kind's `version`, for bodies that must send the current one. */
+export const versionTable: Partial<Record<RecordKind, string>> = {
+  patient: 'patients',
+  episode: 'episodes',
+  referral: 'referrals',
+  draftNote: 'contact_notes',
+  finalNote: 'contact_notes',
+  goal: 'goals',
+  activity: 'programme_activities',
+  onwardReferral: 'onward_referrals',
+  summary: 'discharge_summaries',
+  finalSummary: 'discharge_summaries',
+  staff: 'staff',
+  competence: 'staff_competences',
+};
+
+let nhsIndex = 800_000;
+let staffIndex = 0;
+/** An NHS number no other record in the test has. */
+export const freshNhsNumber = () => testNhsNumberForIndex(nhsIndex++);
+/** An email address no other account has. */
+export const freshEmail = (what: string) => `fuzz.${what}.${staffIndex++}@test.example`;
+const staffPasswordHash = hashPassword('fuzz-target-password-1', 10);
+
+export const validBodies = {
+  referral: (patientId: string) => ({
+    patientId,
+    source: 'gp',
+    sourceDetail: null,
+    receivedAt: '2026-11-24T08:30:00Z',
+    service: 'd2a-pathway-1',
+    setting: 'home',
+    reason: 'Fall at home',
+    presentingNeeds: null,
+    urgencyRequested: 'soon',
+    referrerName: 'Dr Okafor',
+    referrerContact: '01632 960456',
+    consentToReferral: true,
+    consentNote: null,
+  }),
+  note: { kind: 'telephone', occurredAt: '2026-11-24T08:00:00Z', durationMinutes: 10, place: null, staffPresent: null, body: 'Phoned to arrange the first visit', therapyMinutes: { 'occupational-therapy': 10 } },
+  consent: { agreedTo: 'Assessment and treatment at home', method: 'verbal', givenBy: 'patient', communicationSupport: 'Large print' },
+  goal: {
+    statement: 'I want to make my own cup of tea',
+    levels: { '-2': 'Cannot make a drink', '-1': 'Makes tea with help', '0': 'Makes tea alone', '+1': 'Makes tea and carries it', '+2': 'Makes tea for a visitor' },
+    baseline: -1,
+    importance: 3,
+    difficulty: 2,
+    targetOn: '2026-12-22',
+    agreedWith: 'The patient',
+  },
+  activity: {
+    kind: 'exercise',
+    competence: 'sit-to-stand-exercise',
+    title: 'Sit-to-stand practice',
+    instructions: 'Stand up slowly from a firm chair, 10 times.',
+    timesPerPeriod: 1,
+    period: 'day',
+    delivererKind: 'carer',
+    delivererName: 'Daughter',
+    startsOn: '2026-11-24',
+  },
+  onwardReferral: { toService: 'Wheelchair service', note: 'Self-propelling chair' },
+};
+
+async function created(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<string> {
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`fuzz world: could not make ${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return (res.json() as { id: string }).id;
+}
+
+export type FuzzWorld = { get(kind: RecordKind): Promise<string> };
+
+export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
+  const made = new Map<RecordKind, Promise<string>>();
+  const get = (kind: RecordKind): Promise<string> => {
+    let p = made.get(kind);
+    if (!p) {
+      p = make(kind);
+      made.set(kind, p);
+    }
+    return p;
+  };
+  const make = async (kind: RecordKind): Promise<string> => {
+    switch (kind) {
+      case 'patient':
+        return created('a patient', await clinician.post('/api/patients', patientDetails({ nhsNumber: freshNhsNumber() })));
+      case 'episode':
+        return seedEpisode(t, { patientId: await get('patient'), service: 'stroke-early-supported-discharge', allocatedTo: clinician.staff.id });
+      case 'referral':
+        return created('a referral', await clinician.post('/api/referrals', validBodies.referral(await get('patient'))));
+      case 'consent':
+        return created('consent', await clinician.post(`/api/episodes/${await get('episode')}/consent`, validBodies.consent));
+      case 'draftNote':
+        return created('a draft note', await clinician.post(`/api/episodes/${await get('episode')}/contact-notes`, validBodies.note));
+      case 'finalNote':
+        await get('consent');
+        return created('a final note', await clinician.post(`/api/episodes/${await get('episode')}/contact-notes`, { ...validBodies.note, finalise: true }));
+      case 'goal':
+        return created('a goal', await clinician.post(`/api/episodes/${await get('episode')}/goals`, validBodies.goal));
+      case 'activity':
+        return created('an activity', await clinician.post(`/api/episodes/${await get('episode')}/programme`, validBodies.activity));
+      case 'onwardReferral':
+        return created('an onward referral', await clinician.post(`/api/episodes/${await get('episode')}/onward-referrals`, validBodies.onwardReferral));
+      case 'summary':
+        return created('a discharge summary', await clinician.post(`/api/episodes/${await get('episode')}/discharge-summary`));
+      case 'finalSummary': {
+        const id = await get('summary');
+        const summary = (await clinician.get(`/api/discharge-summaries/${id}`)).json() as { version: number; sections: Array<{ id: string; patientText?: string }> };
+        // Plain words in every section the patient reads, so the summary can be finalised.
+        const sections = summary.sections.filter((s) => s.patientText !== undefined).map((s) => ({ id: s.id, patientText: 'We helped you get about at home.' }));
+        const edited = await clinician.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { expectedVersion: summary.version, sections } });
+        await created('discharge summary edits', edited);
+        await created('a final discharge summary', await clinician.post(`/api/discharge-summaries/${id}/finalise`, { expectedVersion: summary.version + 1 }));
+        return id;
+      }
+      case 'letter':
+        return created('a letter', await clinician.post(`/api/discharge-summaries/${await get('finalSummary')}/letters`, { recipient: 'patient' }));
+      case 'staff': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        await t.db.insertInto('staff').values({
+          id,
+          email: freshEmail('target'),
+          given_name: 'Fuzz',
+          family_name: 'Target',
+          profession: 'none',
+          registration_number: null,
+          band: '3',
+          homeward_role: 'support-worker',
+          team_id: t.service.teamA,
+          base_location: null,
+          password_hash: await staffPasswordHash,
+          created_at: now,
+          updated_at: now,
+        }).execute();
+        return id;
+      }
+      case 'competence':
+        return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
+    }
+  };
+  return { get };
+}
