@@ -22,3 +22,21 @@ export async function seedEpisode(t: TestApp, o: { patientId: string; service: s
   }).execute();
   return episodeId;
 }
+
+/**
+ * A support worker or student recorded as working on the episode under a supervisor (by default the
+ * team's assistant practitioner, or registered therapist for a student), written straight to the
+ * database: they see only the patients they work with, so a test of their work starts here.
+ */
+export async function seedSupervision(t: TestApp, o: { episodeId: string; staffId: string; supervisorId?: string }): Promise<string> {
+  const episode = await t.db.selectFrom('episodes').select(['patient_id']).where('id', '=', o.episodeId).executeTakeFirstOrThrow();
+  const staff = await t.db.selectFrom('staff').select('homeward_role').where('id', '=', o.staffId).executeTakeFirstOrThrow();
+  const supervisorId = o.supervisorId ?? (staff.homeward_role === 'student' ? t.service.a['registered-therapist'].id : t.service.a['assistant-practitioner'].id);
+  const id = uuidv7();
+  const at = t.clock.now();
+  await t.db.insertInto('episode_supervisions').values({
+    id, episode_id: o.episodeId, patient_id: episode.patient_id, staff_id: o.staffId, supervisor_id: supervisorId, started_at: at,
+    created_at: at, created_by: supervisorId, updated_at: at, updated_by: supervisorId,
+  }).execute();
+  return id;
+}

@@ -59,6 +59,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: H
     message: error.message,
     code: error.code,
     requestId: request.id,
+    // No dead ends: a refused record offers break-glass, which asks for a reason and is audited.
+    breakGlassHref: error.breakGlassPatientId ? `/patients/${error.breakGlassPatientId}/break-glass` : undefined,
   });
 }
 

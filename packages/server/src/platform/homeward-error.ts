@@ -29,14 +29,17 @@ export class HomewardError extends Error {
   readonly fields: FieldError[];
   /** For a version conflict: the record as it stands now, so the client can merge. */
   readonly current: unknown;
+  /** For a refusal that break-glass can answer: the patient whose record it would open (pages offer it). */
+  readonly breakGlassPatientId: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown; breakGlassPatientId?: string } = {}) {
     super(message);
     this.name = 'HomewardError';
     this.code = code;
     this.statusCode = errorStatus[code];
     this.fields = options.fields ?? [];
     this.current = options.current;
+    this.breakGlassPatientId = options.breakGlassPatientId;
   }
 }
 
