@@ -1,7 +1,7 @@
 // The legitimate relationship, as a table: who sees which patient from which facts, and the boundaries
 // in time (the follow-up period after discharge, the registration window) on the day before and after.
 import { describe, expect, it } from 'vitest';
-import { decideCareRelationship, followUpDaysAfterDischarge, followUpEndsOn, hasTeamWideAccess, registrationRelationshipDays, type CareFacts } from './care-relationship.ts';
+import { decideCareRelationship, earliestDischargeInFollowUp, followUpDaysAfterDischarge, followUpEndsOn, hasTeamWideAccess, registrationRelationshipDays, type CareFacts } from './care-relationship.ts';
 import { homewardRoles, type HomewardRole } from './staff-roles.ts';
 
 const none: CareFacts = { openCare: false, lastDischargedOn: null, registeredAt: null };
@@ -79,6 +79,17 @@ describe('after discharge: the relationship lasts 90 days, then break-glass', ()
     const facts: CareFacts = { ...none, lastDischargedOn: '2027-04-01' }; // ends 2027-06-30
     expect(decideCareRelationship({ role: 'clinical-lead', team: facts, own: none, now: new Date('2027-06-30T22:59:00Z') }).hasRelationship).toBe(true);
     expect(decideCareRelationship({ role: 'clinical-lead', team: facts, own: none, now: new Date('2027-06-30T23:00:00Z') }).hasRelationship).toBe(false);
+  });
+
+  it('agrees with the lists’ cut-off: a discharge on the earliest date still in follow-up is in, the day before is out', () => {
+    for (const at of [new Date('2027-03-01T00:00:00Z'), new Date('2027-06-30T22:59:00Z'), new Date('2027-06-30T23:00:00Z')]) {
+      const earliest = earliestDischargeInFollowUp(at);
+      const decide = (lastDischargedOn: string) => decideCareRelationship({ role: 'registered-therapist', team: { ...none, lastDischargedOn }, own: none, now: at }).hasRelationship;
+      expect(decide(earliest)).toBe(true);
+      const dayBefore = new Date(Date.parse(`${earliest}T12:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      expect(decide(dayBefore)).toBe(false);
+    }
+    expect(earliestDischargeInFollowUp(new Date('2027-03-01T12:00:00Z'))).toBe('2026-12-01');
   });
 
   it('an open episode or a waiting referral counts whatever the dates of older discharges', () => {

@@ -61,6 +61,14 @@ export function followUpEndsOn(dischargedOn: string): string {
   return addCalendarDays(dischargedOn, followUpDaysAfterDischarge);
 }
 
+/**
+ * The earliest discharge date (yyyy-mm-dd) still in its follow-up period at `now`: lists of the team's
+ * patients (notes awaiting review, decided referrals) leave out what is older, as the record does.
+ */
+export function earliestDischargeInFollowUp(now: Date): string {
+  return addCalendarDays(ukDateOf(now), -followUpDaysAfterDischarge);
+}
+
 /** Whether a registration at `registeredAt` still gives its relationship at `now`. */
 export function registrationStillCounts(registeredAt: Date, now: Date): boolean {
   return now.getTime() < registeredAt.getTime() + registrationRelationshipDays * 86_400_000;

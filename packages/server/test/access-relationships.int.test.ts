@@ -327,13 +327,22 @@ describe('legitimate relationships', () => {
     let registeredOnly: string;
     let mrsE: string;
     let episode: string;
+    let studentNoteId: string;
+    let rejectedId: string;
 
     beforeAll(async () => {
       registeredOnly = (await therapist.post('/api/patients', patientDetails({ nhsNumber: freshNhs(), givenName: 'Edna', familyName: 'Unreferred' }))).json().id;
       mrsE = (await therapist.post('/api/patients', patientDetails({ nhsNumber: freshNhs(), givenName: 'Enid', familyName: 'Eaton' }))).json().id;
       episode = await seedEpisode(t, { patientId: mrsE, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
       expect((await therapist.post(`/api/episodes/${episode}/supervision`, { staffId: student.staff.id })).statusCode).toBe(201);
-      expect((await student.post(`/api/episodes/${episode}/contact-notes`, note('Visit arranged'))).statusCode).toBe(201);
+      const studentNote = await student.post(`/api/episodes/${episode}/contact-notes`, { ...note('Visit arranged'), finalise: true });
+      expect(studentNote.statusCode).toBe(201);
+      studentNoteId = studentNote.json().id;
+      // A second referral for her, rejected today: it gives no relationship, and the decided list shows it for the follow-up period only.
+      const repeat = await therapist.post('/api/referrals', referralBody(mrsE, { service: 'rehabilitation-medicine' }));
+      expect(repeat.statusCode).toBe(201);
+      rejectedId = repeat.json().id;
+      expect((await lead.post(`/api/referrals/${rejectedId}/reject`, { reason: 'needs-met-by-another-service', detail: null, version: 1 })).statusCode).toBe(200);
       const version = (await t.db.selectFrom('episodes').select('version').where('id', '=', episode).executeTakeFirstOrThrow()).version;
       // Discharged today, 24 November 2026.
       const discharged = await assistant.post(`/api/episodes/${episode}/discharge`, { outcome: 'goals-met', destination: 'home-no-support', dischargedOn: '2026-11-24', version });
@@ -364,6 +373,11 @@ describe('legitimate relationships', () => {
       }
       expect((await lead.get(`/api/patients/${mrsE}`)).statusCode).toBe(200);
       expect((await supportWorker.get(`/api/episodes/${episode}`)).statusCode).toBe(403); // never worked on it
+      // The team's lists name her while the record is open to the team, and not after.
+      const queued = async () => ((await therapist.get('/api/record/review-queue')).json().notes as Array<{ note: { id: string } }>).map((r) => r.note.id);
+      const decided = async () => ((await lead.get('/api/referrals?status=rejected')).json().referrals as Array<{ id: string }>).map((r) => r.id);
+      expect(await queued()).toContain(studentNoteId);
+      expect(await decided()).toContain(rejectedId);
 
       await on('2027-02-23T00:00:00Z');
       for (const client of [therapist, assistant, lead, manager, student]) {
@@ -371,6 +385,8 @@ describe('legitimate relationships', () => {
         expect(res.statusCode, `${client.staff.role} on day 91`).toBe(403);
         expect(res.json().error.code).toBe('no_legitimate_relationship');
       }
+      expect(await queued()).not.toContain(studentNoteId);
+      expect(await decided()).not.toContain(rejectedId);
       const page = await lead.get(`/patients/${mrsE}`);
       expect(page.statusCode).toBe(403);
       expect(page.body).toContain(`href="/patients/${mrsE}/break-glass"`);

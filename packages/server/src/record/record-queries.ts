@@ -130,7 +130,7 @@ export async function findContactNote(db: Kysely<Database>, id: string): Promise
  * Finalised notes in the team's episodes that nobody has reviewed yet, oldest first, by the authors the
  * reviewer supervises (authorsReviewableBy: an assistant practitioner sees support workers' notes only).
  */
-export async function listReviewQueue(db: Kysely<Database>, teamId: string, authorRoles: readonly string[]): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
+export async function listReviewQueue(db: Kysely<Database>, teamId: string, authorRoles: readonly string[], dischargedSince: string): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
   if (authorRoles.length === 0) return [];
   const rows = await db
     .selectFrom('contact_notes')
@@ -138,6 +138,7 @@ export async function listReviewQueue(db: Kysely<Database>, teamId: string, auth
     .innerJoin('patients', 'patients.id', 'contact_notes.patient_id')
     .select(['contact_notes.id', 'patients.id as patient_id', 'patients.nhs_number', 'patients.given_name', 'patients.family_name'])
     .where('episodes.team_id', '=', teamId)
+    .where((eb) => eb.or([eb('episodes.status', '<>', 'discharged'), eb('episodes.discharged_on', '>=', dischargedSince)]))
     .where('contact_notes.needs_review', '=', true)
     .where('contact_notes.written_by_role', 'in', [...authorRoles])
     .where('contact_notes.reviewed_at', 'is', null)
