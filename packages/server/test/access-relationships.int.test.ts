@@ -96,6 +96,10 @@ describe('legitimate relationships', () => {
         expect(res.json().error).toMatchObject({ code: 'forbidden' });
         expect(res.json().error.message).toContain('Pass the referral to a registered colleague');
         expect((await client.get(`/patients/${ownPatient}/referrals/new`)).statusCode).toBe(403);
+        // The patient page does not offer what would be refused.
+        const page = await client.get(`/patients/${ownPatient}`);
+        expect(page.statusCode).toBe(200);
+        expect(page.body).not.toContain('/referrals/new');
         expect(await lastAudit(client.staff.id, { outcome: 'refused', recordKind: 'referral' })).toMatchObject({ action: 'write', patient_id: ownPatient, detail: { rule: 'role-may-not-refer' } });
       }
       expect(await t.db.selectFrom('referrals').select('id').where('patient_id', '=', ownPatient).where('service', '=', 'community-stroke-rehabilitation').execute()).toEqual([]);
@@ -105,6 +109,10 @@ describe('legitimate relationships', () => {
       const refused = await therapist.post('/api/referrals', referralBody(mrsB));
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.code).toBe('no_legitimate_relationship');
+      // Search offers emergency access for a patient outside the team's care, not a referral form that would be refused.
+      const found = await therapist.get(`/patients/search?by=nhs&nhsNumber=${(await t.db.selectFrom('patients').select('nhs_number').where('id', '=', mrsB).executeTakeFirstOrThrow()).nhs_number}`);
+      expect(found.body).toContain(`href="/patients/${mrsB}/break-glass"`);
+      expect(found.body).not.toContain(`/patients/${mrsB}/referrals/new`);
       const form = await therapist.get(`/patients/${mrsB}/referrals/new`);
       expect(form.statusCode).toBe(403);
       expect(form.body).toContain(`href="/patients/${mrsB}/break-glass"`);

@@ -2,7 +2,7 @@
 // in, navigation, the CSP nonce the NHS.UK template's inline script needs).
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { hasTeamWideAccess, isClinicalRole } from '@homeward/clinical';
+import { hasTeamWideAccess, isClinicalRole, mayMakeReferrals } from '@homeward/clinical';
 import { createViewEnvironment } from './views.ts';
 import type { FieldError } from './homeward-error.ts';
 
@@ -30,7 +30,12 @@ export const pages = fp(async (app: FastifyInstance) => {
   app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown>) {
     const request = this.request;
     const principal = request.principal
-      ? { ...request.principal, clinical: isClinicalRole(request.principal.role), teamWide: hasTeamWideAccess(request.principal.role) }
+      ? {
+          ...request.principal,
+          clinical: isClinicalRole(request.principal.role),
+          teamWide: hasTeamWideAccess(request.principal.role),
+          makesReferrals: mayMakeReferrals(request.principal.role),
+        }
       : null;
     const navItems: Array<{ href: string; text: string; current?: boolean }> = [];
     const section = context.section;
