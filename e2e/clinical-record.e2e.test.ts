@@ -2,8 +2,9 @@
 // triaged and allocated to her Band 4 assistant practitioner through the API; the assistant practitioner
 // records the patient's verbal consent through the form (after an empty submit lists what is missing),
 // writes a treatment note with SSNAP minutes as a draft and finalises it, then amends it with a reason
-// and sees both versions; the support worker writes a note of her own, which lands in the registered
-// therapist's review queue until it is marked as reviewed.
+// and sees both versions; she adds the support worker to the episode (until then the record is closed
+// to her), who writes a note of her own, which lands in the registered therapist's review queue until
+// it is marked as reviewed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { barthelAt12, barthelAt16, episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser } from './browser.ts';
@@ -131,6 +132,35 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     expect(squash(await summaryValue(ap, 'Note', original).textContent())).toBe('Kitchen practice: made a hot drink with supervision.');
     await expect(original.locator('.nhsuk-summary-list__key', { hasText: 'Reason for amendment' }).count()).resolves.toBe(0);
     await expectNoAxeViolations(ap, 'note (amended)');
+  });
+
+  it('the assistant practitioner adds the support worker to the episode, to work on it under her supervision', async () => {
+    // Until then the support worker cannot open Mrs B's record: support workers see only the patients they work with.
+    const before = await pageFor(run.home.service.a['support-worker']);
+    const refused = await before.goto(`/episodes/${episodeId}/record`);
+    expect(refused?.status()).toBe(403);
+    await expect(before.getByRole('link', { name: /break-glass/ }).count()).resolves.toBe(1);
+    await expectNoAxeViolations(before, 'record refused (support worker, no work on the episode)');
+
+    await ap.goto(`/episodes/${episodeId}`);
+    await clickAndWait(ap, ap.getByRole('link', { name: 'Support workers and students working on this episode' }), `**/episodes/${episodeId}/supervision`);
+    await expect(heading(ap)).resolves.toBe('Support workers and students on this episode');
+    await expectNoAxeViolations(ap, 'supervision (nobody yet)');
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Add to this episode' }))).toEqual(['Choose the support worker or student who works on this episode with you']);
+    await expectNoAxeViolations(ap, 'supervision (errors)');
+    await ap.getByLabel('Support worker or student').selectOption({ label: 'Alex support worker (Therapy support worker)' });
+    await clickAndWait(ap, ap.getByRole('button', { name: 'Add to this episode' }), `**/episodes/${episodeId}/supervision?done=started`);
+    await expect(flash(ap)).resolves.toContain('they can now open this patient’s record');
+    const table = ap.getByRole('table', { name: 'Support workers and students working on this episode now' });
+    expect(squash(await table.locator('tbody tr').first().textContent())).toContain('Alex support worker');
+    await expectNoAxeViolations(ap, 'supervision (support worker added)');
+    // On a phone and a tablet, without sideways scrolling.
+    const size = ap.viewportSize();
+    for (const width of [390, 768]) {
+      await ap.setViewportSize({ width, height: 844 });
+      expect(await ap.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBeLessThanOrEqual(width);
+    }
+    if (size) await ap.setViewportSize(size);
   });
 
   it('the support worker writes and finalises a note; it awaits a registered therapist’s review', async () => {

@@ -1,5 +1,5 @@
 // Issue 3's story, end to end in a real browser with axe on every page: a ward therapist refers Mrs B
-// (registered by another team) for D2A pathway 1; the referral lands on the team's incoming list; a
+// (registered by another team, so she opens the record by break-glass first) for D2A pathway 1; the referral lands on the team's incoming list; a
 // registered OT triages it; the clinical lead allocates it to a Band 4 assistant practitioner, whose
 // caseload shows Mrs B, her clock and why she sits where she does; a complex stroke episode cannot be
 // given to that assistant practitioner; a week on she hands Mrs B over for the weekend, gets her back,
@@ -62,20 +62,27 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
   const caseloadTable = (page: Page) => page.locator('table.hw-caseload');
   const caseloadRow = (page: Page, name: string) => caseloadTable(page).getByRole('row', { name: new RegExp(name) });
 
-  it('the ward therapist finds Mrs B, who is not her team’s patient, and opens the referral form', async () => {
+  it('the ward therapist finds Mrs B, who is not her team’s patient, opens her record with the reason, and opens the referral form', async () => {
     therapist = await pageFor(run.home.service.a['registered-therapist']);
     await therapist.goto('/patients/search');
     await therapist.getByLabel('NHS number').fill('943 476 5919');
     await clickAndWait(therapist, therapist.getByRole('button', { name: 'Search by NHS number' }), /nhsNumber=/);
     const row = therapist.getByRole('row', { name: /BLOOR, Betty/ });
     await expect(row.textContent()).resolves.toContain('Not your team');
-    await clickAndWait(therapist, row.getByRole('link', { name: /Make a referral/ }), `**/patients/${mrsB}/referrals/new`);
+    // A referral opens the record to the whole team, so its maker must see the record first: by
+    // break-glass, with the reason, which the privacy officer reviews.
+    await expect(therapist.goto(`/patients/${mrsB}/referrals/new`).then((r) => r?.status())).resolves.toBe(403);
+    await therapist.goBack();
+    await clickAndWait(therapist, therapist.getByRole('row', { name: /BLOOR, Betty/ }).getByRole('link', { name: /Emergency access/ }), `**/patients/${mrsB}/break-glass`);
+    await therapist.getByLabel('A referral for this patient has reached my team').check();
+    await therapist.getByRole('textbox', { name: /Explain/ }).fill('Ward 7 referral by phone');
+    await clickAndWait(therapist, therapist.getByRole('button', { name: 'Open the record' }), `**/patients/${mrsB}`);
+    await clickAndWait(therapist, therapist.getByRole('link', { name: 'Make a referral' }), `**/patients/${mrsB}/referrals/new`);
     await expect(heading(therapist)).resolves.toBe('Make a referral');
-    // Before the referral exists she sees only what tells patients apart, not Mrs B's record.
     const banner = therapist.getByRole('region', { name: 'Patient details' });
     await expect(banner.textContent()).resolves.toContain('943 476 5919');
-    await expect(banner.getByRole('list', { name: 'Risk flags' }).count()).resolves.toBe(0);
-    await expectNoAxeViolations(therapist, 'referral form (empty)');
+    await expect(therapist.getByRole('region', { name: 'Emergency access' }).textContent()).resolves.toContain('A referral for this patient has reached my team: Ward 7 referral by phone');
+    await expectNoAxeViolations(therapist, 'referral form (empty, under break-glass)');
   });
 
   it('the form lists every missing answer, each linked to its field', async () => {

@@ -13,7 +13,9 @@ describe('breakGlassReasons', () => {
   it('lists the standard reasons, ending with Other', () => {
     expect(breakGlassReasons).toEqual([
       'Urgent clinical need: patient not yet referred to my team',
+      'A referral for this patient has reached my team',
       'Covering another team',
+      'Another team’s record is needed for this patient’s care',
       'Safeguarding concern',
       other,
     ]);

@@ -6,7 +6,11 @@ export const breakGlassDurationMinutes = 240;
 export const breakGlassOtherReason = 'Other (explain)';
 export const breakGlassReasons = [
   'Urgent clinical need: patient not yet referred to my team',
+  // A referral for a patient the team does not care for yet: the record opens to record it.
+  'A referral for this patient has reached my team',
   'Covering another team',
+  // The team cares for the patient, but what another team recorded beyond its summary is needed.
+  'Another team’s record is needed for this patient’s care',
   'Safeguarding concern',
   breakGlassOtherReason,
 ] as const;

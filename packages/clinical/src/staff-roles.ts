@@ -39,8 +39,8 @@ export const bands = ['2', '3', '4', '5', '6', '7', '8a', '8b', '8c', '8d', '9',
 export type Band = (typeof bands)[number];
 
 /**
- * Roles that look after patients and so may hold a legitimate relationship with one. A student on
- * placement sees the team's patients under a practice educator, so reads the record like the team.
+ * Roles that look after patients and so may hold a legitimate relationship with one. Which patients
+ * each sees is care-relationship.ts: support workers and students only those they work with.
  */
 export const clinicalRoles: readonly HomewardRole[] = [
   'support-worker',

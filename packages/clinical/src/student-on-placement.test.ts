@@ -1,5 +1,6 @@
-// What a therapy student on placement may do, rule by rule: they see the team's patients and write
-// notes that their practice educator reviews, and nothing that needs a registered or assessing grade.
+// What a therapy student on placement may do, rule by rule: they see the patients they work on under
+// supervision (care-relationship.ts) and write notes that their practice educator reviews, and
+// nothing that needs a registered or assessing grade.
 import { describe, expect, it } from 'vitest';
 import { checkAllocation, mayAllocate, mayHoldEpisodes, mayTriage } from './allocation-competence.ts';
 import { decidePatientAccess } from './patient-access.ts';
@@ -13,7 +14,7 @@ import { mayRecordEpisodeReview } from './record/review-check.ts';
 import { homewardRoleLabels, homewardRoles, isClinicalRole } from './staff-roles.ts';
 
 describe('a therapy student on placement', () => {
-  it('is a role of its own, and clinical: the team’s relationship lets them read the record', () => {
+  it('is a role of its own, and clinical: a relationship (from their own supervised work) lets them read the record', () => {
     expect(homewardRoles).toContain('student');
     expect(homewardRoleLabels.student).toBe('Therapy student on placement');
     expect(isClinicalRole('student')).toBe(true);

@@ -1,22 +1,71 @@
-// The authorisation matrix: every role x with and without a legitimate relationship x every
-// patient route, API and pages. Deny by default: a cell not listed as allowed must be refused,
-// and every refusal must be in the access audit.
+// The authorisation matrix: every role x every situation a clinician can be in with a patient x every
+// patient route, API and pages. Deny by default: a cell not listed as allowed must be refused, and every
+// refusal must be in the access audit. The situations (issues 9 and 10):
+//  - 'team-care': the patient's episode is with the clinician's team, and the team's support worker and
+//    student work on it (supervised on the episode);
+//  - 'team-care-unworked': the same, but no support worker or student works on it: only the registered
+//    staff of the team see it;
+//  - 'other-team-episode': the team cares for the patient, but the route is about another team's
+//    episode: its summary (header, discharge summary) only, nothing else, no writes;
+//  - 'discharged-long-ago': the team's episode was discharged more than 90 days ago: break-glass only;
+//  - 'other-team': another team's patient: no relationship at all.
+// Expected values are written from those rules (the service's grades), not from the implementation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homewardRoles, isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
+import { seedEpisode } from './seed-episode.ts';
 
-type Relationship = 'with' | 'without';
+type Situation = 'team-care' | 'team-care-unworked' | 'other-team-episode' | 'discharged-long-ago' | 'other-team';
+const situations: Situation[] = ['team-care', 'team-care-unworked', 'other-team-episode', 'discharged-long-ago', 'other-team'];
 type Route = {
   name: string;
-  /** What a clinician may do: 'relationship' needs one; 'any' is allowed to any clinician. */
-  needs: 'relationship' | 'any';
+  /**
+   * What a clinician needs: 'any' is allowed to any clinician; 'relationship' a relationship with the
+   * patient; 'episode-summary' a relationship, and the route shows only an episode's summary (so
+   * another team's episode is allowed); 'episode-detail' a relationship and the episode (or referral)
+   * being the team's own; 'refer' a relationship and a role that takes referrals.
+   */
+  needs: 'relationship' | 'any' | 'episode-summary' | 'episode-detail' | 'refer';
   call(client: TestClient, patientId: string, version: number): Promise<{ statusCode: number; body: string }>;
   allowedStatus: number;
 };
 
 let counter = 0;
 const freshNhs = () => testNhsNumberForIndex(500_000 + counter++);
+
+/** Registered staff (and managers) see every patient in the team's care; support workers and students only those they work with. */
+const teamWide: HomewardRole[] = ['assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'];
+const referralMakers: HomewardRole[] = ['assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'];
+
+function hasRelationship(role: HomewardRole, situation: Situation): boolean {
+  if (!isClinicalRole(role)) return false;
+  switch (situation) {
+    case 'team-care':
+    case 'other-team-episode':
+      return true; // the support worker and the student work on the team's own episode
+    case 'team-care-unworked':
+      return teamWide.includes(role);
+    case 'discharged-long-ago':
+    case 'other-team':
+      return false;
+  }
+}
+
+function expectedAllowed(role: HomewardRole, situation: Situation, needs: Route['needs']): boolean {
+  if (!isClinicalRole(role)) return false;
+  switch (needs) {
+    case 'any':
+      return true;
+    case 'relationship':
+    case 'episode-summary':
+      return hasRelationship(role, situation);
+    case 'episode-detail':
+      return hasRelationship(role, situation) && situation !== 'other-team-episode';
+    case 'refer':
+      return hasRelationship(role, situation) && referralMakers.includes(role);
+  }
+}
 
 const routes: Route[] = [
   { name: 'GET /api/patients?nhsNumber (search)', needs: 'any', allowedStatus: 200, call: (c) => c.get(`/api/patients?nhsNumber=9434765919`) },
@@ -42,12 +91,21 @@ const nhsOf = new Map<string, string>();
 /** The referral and episode of each test patient, for the routes about them. */
 const careOf = new Map<string, { referralId: string; episodeId: string }>();
 
-// Referral and episode routes: the same rule as the record (relationship or break-glass).
+// Referral and episode routes: the same rule as the record (relationship or break-glass). A referral
+// belongs to the team it was made to; another team's episode shows its header only.
 routes.push(
-  { name: 'GET /api/referrals/:id', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/referrals/${careOf.get(id)!.referralId}`) },
-  { name: 'GET /referrals/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/referrals/${careOf.get(id)!.referralId}`) },
-  { name: 'GET /api/episodes/:id', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${careOf.get(id)!.episodeId}`) },
-  { name: 'GET /episodes/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${careOf.get(id)!.episodeId}`) },
+  { name: 'GET /api/referrals/:id', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/api/referrals/${careOf.get(id)!.referralId}`) },
+  { name: 'GET /referrals/:id (page)', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/referrals/${careOf.get(id)!.referralId}`) },
+  { name: 'GET /api/episodes/:id', needs: 'episode-summary', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${careOf.get(id)!.episodeId}`) },
+  { name: 'GET /episodes/:id (page)', needs: 'episode-summary', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${careOf.get(id)!.episodeId}`) },
+  { name: 'GET /api/episodes/:id/supervision', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${careOf.get(id)!.episodeId}/supervision`) },
+  // Making a referral opens the record to the whole team: only a role that takes referrals, for a patient it can already see.
+  {
+    name: 'POST /api/referrals (make a referral)',
+    needs: 'refer',
+    allowedStatus: 201,
+    call: (c, id) => c.post('/api/referrals', { ...referralDetails(id), service: 'community-stroke-rehabilitation', confirmDuplicate: true }),
+  },
 );
 
 // The clinical record's reads: the same rule (relationship or break-glass), for the API and the pages.
@@ -61,10 +119,12 @@ for (const [path, what] of [
   ['discharge-summary', 'discharge summary'],
   ['timeline', 'timeline'],
 ] as const) {
+  // The discharge summary is part of another team's summary; the rest of its record is not.
+  const needs = path === 'discharge-summary' ? 'episode-summary' : 'episode-detail';
   if (path !== 'record' && path !== 'discharge-summary') {
-    routes.push({ name: `GET /api/episodes/:id/${path} (${what})`, needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${episodeOf(id)}/${path}`) });
+    routes.push({ name: `GET /api/episodes/:id/${path} (${what})`, needs, allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${episodeOf(id)}/${path}`) });
   }
-  routes.push({ name: `GET /episodes/:id/${path} (${what} page)`, needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${episodeOf(id)}/${path}`) });
+  routes.push({ name: `GET /episodes/:id/${path} (${what} page)`, needs, allowedStatus: 200, call: (c, id) => c.get(`/episodes/${episodeOf(id)}/${path}`) });
 }
 
 /**
@@ -101,8 +161,8 @@ const recordWrites: RecordWrite[] = [
   { name: 'POST /api/episodes/:id/discharge-summary', roles: planners, call: (c, e) => c.post(`/api/episodes/${e}/discharge-summary`) },
 ];
 
-async function referAndTriage(referrer: TestClient, triager: TestClient, patientId: string): Promise<void> {
-  const referral = await referrer.post('/api/referrals', {
+function referralDetails(patientId: string): Record<string, unknown> {
+  return {
     patientId,
     source: 'gp',
     sourceDetail: null,
@@ -116,7 +176,11 @@ async function referAndTriage(referrer: TestClient, triager: TestClient, patient
     referrerContact: '01632 960456',
     consentToReferral: true,
     consentNote: null,
-  });
+  };
+}
+
+async function referAndTriage(referrer: TestClient, triager: TestClient, patientId: string, record = true): Promise<{ referralId: string; episodeId: string }> {
+  const referral = await referrer.post('/api/referrals', referralDetails(patientId));
   if (referral.statusCode !== 201) throw new Error(`referral: ${referral.statusCode} ${referral.body}`);
   const referralId = referral.json().id as string;
   const triaged = await triager.post(`/api/referrals/${referralId}/triage`, {
@@ -129,41 +193,69 @@ async function referAndTriage(referrer: TestClient, triager: TestClient, patient
     version: referral.json().version,
   });
   if (triaged.statusCode !== 201) throw new Error(`triage: ${triaged.statusCode} ${triaged.body}`);
-  careOf.set(patientId, { referralId, episodeId: triaged.json().episode.id as string });
+  const care = { referralId, episodeId: triaged.json().episode.id as string };
+  if (record) careOf.set(patientId, care);
+  return care;
 }
 let t: TestApp;
 const currentVersion = async (id: string) => (await t.db.selectFrom('patients').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 
 describe('authorisation matrix', () => {
   const clients = {} as Record<HomewardRole, TestClient>;
-  let ownPatient: string; // registered to team A: every team-A clinician has a relationship
-  let otherPatient: string; // registered to team B: nobody in team A has one
+  let ownPatient: string; // team A's episode; its support worker and student work on it
+  const patientIn = {} as Record<Situation, string>;
 
   beforeAll(async () => {
     t = await bootTestApp();
     for (const role of homewardRoles) clients[role] = await t.signIn(t.service.a[role]);
-    const a = (await clients['registered-therapist'].post('/api/patients', patientDetails())).json();
+    const therapist = clients['registered-therapist'];
     const outsider = await t.signIn(t.service.otherTeamTherapist);
-    const bNhs = freshNhs();
-    const b = (await outsider.post('/api/patients', patientDetails({ nhsNumber: bNhs }))).json();
-    ownPatient = a.id;
-    otherPatient = b.id;
-    nhsOf.set(a.id, a.nhsNumber);
-    nhsOf.set(b.id, bNhs);
-    await referAndTriage(clients['registered-therapist'], clients['clinical-lead'], a.id);
-    await referAndTriage(outsider, outsider, b.id);
+    const register = async (client: TestClient, nhsNumber = freshNhs()) => {
+      const id = (await client.post('/api/patients', patientDetails({ nhsNumber }))).json().id as string;
+      nhsOf.set(id, nhsNumber);
+      return id;
+    };
+    /** The team's support worker and student work on this episode, supervised by the registered therapist. */
+    const supervise = async (episodeId: string) => {
+      for (const role of ['support-worker', 'student'] as const) {
+        const res = await therapist.post(`/api/episodes/${episodeId}/supervision`, { staffId: t.service.a[role].id });
+        if (res.statusCode !== 201) throw new Error(`supervision: ${res.statusCode} ${res.body}`);
+      }
+    };
+
+    ownPatient = patientIn['team-care'] = await register(therapist, '9434765919');
+    await supervise((await referAndTriage(therapist, clients['clinical-lead'], ownPatient)).episodeId);
+
+    patientIn['team-care-unworked'] = await register(therapist);
+    await referAndTriage(therapist, clients['clinical-lead'], patientIn['team-care-unworked']);
+
+    patientIn['other-team'] = await register(outsider);
+    await referAndTriage(outsider, outsider, patientIn['other-team']);
+
+    // Team A cares for this patient (its support worker and student too), and team B has an episode of its own.
+    const shared = (patientIn['other-team-episode'] = await register(therapist));
+    await supervise((await referAndTriage(therapist, clients['clinical-lead'], shared, false)).episodeId);
+    expect((await outsider.post(`/api/patients/${shared}/break-glass`, { reason: 'A referral for this patient has reached my team', detail: '' })).statusCode).toBe(201);
+    await referAndTriage(outsider, outsider, shared);
+
+    // Team A discharged this patient on 1 August 2026, more than 90 days before the test clock's 24 November.
+    const discharged = (patientIn['discharged-long-ago'] = await register(therapist));
+    const episodeId = await seedEpisode(t, { patientId: discharged, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
+    await t.db.updateTable('episodes').set({ status: 'discharged', discharged_on: '2026-08-01', discharge_outcome: 'goals-met', discharge_destination: 'home-no-support' }).where('id', '=', episodeId).execute();
+    const { referral_id } = await t.db.selectFrom('episodes').select('referral_id').where('id', '=', episodeId).executeTakeFirstOrThrow();
+    careOf.set(discharged, { referralId: referral_id, episodeId });
   });
   afterAll(() => t.close());
 
-  const cells = homewardRoles.flatMap((role) => (['with', 'without'] as Relationship[]).flatMap((rel) => routes.map((route) => ({ role, rel, route }))));
+  const cells = homewardRoles.flatMap((role) => situations.flatMap((situation) => routes.map((route) => ({ role, situation, route }))));
 
-  it.each(cells)('$role $rel relationship: $route.name', async ({ role, rel, route }) => {
+  it.each(cells)('$role, $situation: $route.name', async ({ role, situation, route }) => {
     const client = clients[role];
-    const patientId = rel === 'with' ? ownPatient : otherPatient;
+    const patientId = patientIn[situation];
     const before = await refusalsOf(client.staff.id);
     const allowedBefore = await auditedOf(client.staff.id, 'allowed');
     const res = await route.call(client, patientId, 0);
-    const allowed = isClinicalRole(role) && (route.needs === 'any' || rel === 'with');
+    const allowed = expectedAllowed(role, situation, route.needs);
     if (allowed) {
       expect(res.statusCode, res.body.slice(0, 300)).toBe(route.allowedStatus);
       // Every allowed read or write of patient data leaves an audit record.
@@ -179,12 +271,17 @@ describe('authorisation matrix', () => {
         expect(results[0]?.access).toBe('full');
       }
     }
+    if (route.needs === 'episode-summary' && allowed && situation === 'other-team-episode' && route.name.startsWith('GET /api/episodes/:id')) {
+      // Another team's episode in summary: none of its free text or history.
+      expect(JSON.parse(res.body)).toMatchObject({ triageNotes: null, complexityReason: '', events: [], onwardReferrals: [] });
+    }
   });
 
   it.each(homewardRoles.map((role) => ({ role })))('$role: break-glass is for clinicians without a relationship only', async ({ role }) => {
     const client = clients[role];
     const outsider = await t.signIn(t.service.otherTeamTherapist);
     const target = (await outsider.post('/api/patients', patientDetails({ nhsNumber: freshNhs() }))).json().id as string;
+    // Nothing to break where the relationship opens everything already.
     const withRelationship = await client.post(`/api/patients/${ownPatient}/break-glass`, { reason: 'Covering another team', detail: '' });
     expect(withRelationship.statusCode).toBe(403);
     const res = await client.post(`/api/patients/${target}/break-glass`, { reason: 'Covering another team', detail: '' });
@@ -197,17 +294,18 @@ describe('authorisation matrix', () => {
     }
   });
 
-  const writeCells = homewardRoles.flatMap((role) => (['with', 'without'] as Relationship[]).flatMap((rel) => recordWrites.map((route) => ({ role, rel, route }))));
+  const writeCells = homewardRoles.flatMap((role) => situations.flatMap((situation) => recordWrites.map((route) => ({ role, situation, route }))));
 
-  it.each(writeCells)('$role $rel relationship writes: $route.name', async ({ role, rel, route }) => {
+  it.each(writeCells)('$role, $situation, writes: $route.name', async ({ role, situation, route }) => {
     const client = clients[role];
-    const patientId = rel === 'with' ? ownPatient : otherPatient;
+    const patientId = patientIn[situation];
     const refusedBefore = await refusalsOf(client.staff.id);
     const allowedBefore = await auditedOf(client.staff.id, 'allowed');
     const res = await route.call(client, careOf.get(patientId)!.episodeId);
-    if (rel === 'with' && route.roles.includes(role)) {
-      // Past authorisation; what the write then meets (a second discharge draft is a 409) is the
-      // feature tests' business. Whatever happens, nothing is a 500 and the access is audited.
+    // Writing needs the episode to be the team's own, the relationship, and a role that does that work.
+    if (expectedAllowed(role, situation, 'episode-detail') && route.roles.includes(role)) {
+      // Past authorisation; what the write then meets (a second discharge draft is a 409, a note on a
+      // discharged episode is refused) is the feature tests' business. Nothing is a 500, and it is audited.
       expect([200, 201, 409], res.body.slice(0, 300)).toContain(res.statusCode);
       expect(await auditedOf(client.staff.id, 'allowed')).toBeGreaterThan(allowedBefore);
     } else {
@@ -285,12 +383,27 @@ describe('authorisation matrix', () => {
   });
 
   it('a search outside the relationship shows only name, date of birth, NHS number and postcode district', async () => {
-    const res = await clients['registered-therapist'].get(`/api/patients?nhsNumber=${nhsOf.get(otherPatient)}`);
+    const res = await clients['registered-therapist'].get(`/api/patients?nhsNumber=${nhsOf.get(patientIn['other-team'])}`);
     const [hit] = res.json().results;
     expect(Object.keys(hit).sort()).toEqual(['access', 'dateOfBirth', 'familyName', 'givenName', 'id', 'nhsNumber', 'postcodeDistrict']);
-    const page = await clients['registered-therapist'].get(`/patients/search?by=nhs&nhsNumber=${nhsOf.get(otherPatient)}`);
+    const page = await clients['registered-therapist'].get(`/patients/search?by=nhs&nhsNumber=${nhsOf.get(patientIn['other-team'])}`);
     expect(page.body).toContain('Not your team');
     expect(page.body).not.toContain('12 Waterloo Road');
+  });
+  // Last: break-glass lasts hours, and would open cells above.
+  it.each(homewardRoles.map((role) => ({ role })))('$role: break-glass opens another team’s episode beyond its summary, for a clinician whose team cares for the patient', async ({ role }) => {
+    const client = clients[role];
+    const shared = patientIn['other-team-episode'];
+    const notes = `/api/episodes/${careOf.get(shared)!.episodeId}/contact-notes`;
+    expect((await client.get(notes)).statusCode).toBe(403);
+    const res = await client.post(`/api/patients/${shared}/break-glass`, { reason: 'Another team’s record is needed for this patient’s care', detail: '' });
+    if (isClinicalRole(role)) {
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await client.get(notes)).statusCode).toBe(200);
+    } else {
+      expect(res.statusCode).toBe(403);
+      expect((await client.get(notes)).statusCode).toBe(403);
+    }
   });
 });
 

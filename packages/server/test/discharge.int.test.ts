@@ -14,7 +14,7 @@ import { formatNhsNumber } from '@homeward/clinical';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
 import { pdfBodyFontSize, pdfText } from './pdf-text.ts';
-import { seedEpisode } from './seed-episode.ts';
+import { seedEpisode, seedSupervision } from './seed-episode.ts';
 import { barthelAt12, barthelAt16 } from './barthel-responses.ts';
 
 let nhsIndex = 740_000;
@@ -155,6 +155,8 @@ describe('discharge: the summary drafted from the record, and the letters to the
   });
 
   it('the support worker can read it but not write it; the refusal is audited', async () => {
+    // Support workers see only the patients they work with: this one works on Mrs B's episode under the assistant practitioner.
+    await seedSupervision(t, { episodeId: episode, staffId: t.service.a['support-worker'].id });
     expect((await supportWorker.get(`/api/episodes/${episode}/discharge-summary`)).statusCode).toBe(200);
     const edit = await supportWorker.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] } });
     expect(edit.statusCode).toBe(403);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
-import { seedEpisode } from './seed-episode.ts';
+import { seedEpisode, seedSupervision } from './seed-episode.ts';
 
 let nhsIndex = 730_000;
 
@@ -241,6 +241,8 @@ describe('goals rated with Goal Attainment Scaling', () => {
   });
 
   it('the support worker may read the goals but not set, change or rate them; the refusals are audited', async () => {
+    // Support workers see only the patients they work with: this one works on Mrs B's episode under the assistant practitioner.
+    await seedSupervision(t, { episodeId: episode, staffId: t.service.a['support-worker'].id });
     expect((await supportWorker.get(`/api/episodes/${episode}/goals`)).statusCode).toBe(200);
     expect((await supportWorker.get(`/episodes/${episode}/goals`)).statusCode).toBe(200);
     const goalsBefore = await count('goals');

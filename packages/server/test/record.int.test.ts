@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
-import { seedEpisode } from './seed-episode.ts';
+import { seedEpisode, seedSupervision } from './seed-episode.ts';
 
 let nhsIndex = 700_000;
 
@@ -148,6 +148,8 @@ describe('the clinical record: consent and capacity, contact notes', () => {
   });
 
   it('sends the support worker’s note to the supervisor’s review queue, and shows when it was reviewed', async () => {
+    // Support workers see only the patients they work with: this one works on Mrs B's episode under the assistant practitioner.
+    await seedSupervision(t, { episodeId: episode, staffId: t.service.a['support-worker'].id });
     const form = await supportWorker.form(`/episodes/${episode}/contact-notes/new`, {
       kind: 'treatment', 'occurredAt-day': '24', 'occurredAt-month': '11', 'occurredAt-year': '2026', 'occurredAt-time': '08:30',
       durationMinutes: '30', place: 'Home', body: 'Sit-to-stand practice x10 with daughter', 'minutes-physiotherapy': '25', action: 'finalise',

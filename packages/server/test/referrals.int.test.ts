@@ -1,5 +1,6 @@
 // Referral to triage: team A's registered therapist refers Mrs B, a patient another team registered,
-// to D2A pathway 1. The referral lands on team A's incoming list; a repeat referral is flagged before it
+// to D2A pathway 1, after opening her record by break-glass (a referral needs its maker to see the
+// patient). The referral lands on team A's incoming list; a repeat referral is flagged before it
 // is saved; support workers and assistant practitioners may not triage; the registered OT triages it
 // (non-complex, P2, needs OT) and an episode of care opens with its response clock. Rejections need a
 // reason and a current version; refusals change nothing.
@@ -83,8 +84,21 @@ describe('referral to triage', () => {
   });
   afterAll(() => t.close());
 
-  it('lets team A’s therapist refer Mrs B, which gives team A its relationship with her', async () => {
+  it('lets team A’s therapist refer Mrs B only once she can see her record (break-glass, with the reason), which gives team A its relationship', async () => {
     expect((await therapist.get(`/api/patients/${patientId}`)).statusCode).toBe(403);
+    // A referral opens the record to the whole team, so it needs the record open to its maker first
+    // (issue 9 High 1: this was accepted with no relationship and no reason).
+    const before = await count('referrals');
+    const blind = await therapist.post('/api/referrals', referralBody(patientId));
+    expect(blind.statusCode).toBe(403);
+    expect(blind.json().error).toMatchObject({ code: 'no_legitimate_relationship' });
+    expect(blind.json().error.message).toContain('use emergency access');
+    expect(await count('referrals')).toBe(before);
+    const refusal = await t.db.selectFrom('audit_events').select(['action', 'outcome', 'record_kind', 'detail']).where('staff_id', '=', therapist.staff.id).where('record_kind', '=', 'referral').executeTakeFirstOrThrow();
+    expect(refusal).toMatchObject({ action: 'write', outcome: 'refused', detail: { rule: 'no-relationship' } });
+    const glass = await therapist.post(`/api/patients/${patientId}/break-glass`, { reason: 'A referral for this patient has reached my team', detail: 'Ward 7 phoned' });
+    expect(glass.statusCode).toBe(201);
+
     const res = await therapist.post('/api/referrals', referralBody(patientId));
     expect(res.statusCode).toBe(201);
     const referral = res.json();
@@ -98,8 +112,11 @@ describe('referral to triage', () => {
     expect(read.statusCode).toBe(200);
     expect(read.json().familyName).toBe('Bloor');
 
-    const audited = await t.db.selectFrom('audit_events').select(['action', 'outcome', 'record_kind', 'record_id', 'detail']).where('staff_id', '=', therapist.staff.id).where('record_kind', '=', 'referral').execute();
-    expect(audited).toEqual([expect.objectContaining({ action: 'write', outcome: 'allowed', record_id: referralId, detail: expect.objectContaining({ change: 'received', basis: 'new-referral' }) })]);
+    const audited = await t.db.selectFrom('audit_events').select(['action', 'outcome', 'record_kind', 'record_id', 'reason', 'detail']).where('staff_id', '=', therapist.staff.id).where('record_kind', '=', 'referral').where('outcome', '=', 'allowed').execute();
+    // The privacy officer sees that the referral was made under break-glass, and why.
+    expect(audited).toEqual([
+      expect.objectContaining({ action: 'write', record_id: referralId, reason: 'A referral for this patient has reached my team: Ward 7 phoned', detail: expect.objectContaining({ change: 'received', basis: 'break-glass' }) }),
+    ]);
   });
 
   it('puts the referral on team A’s incoming list, with the NHS number, service and waiting time, and audits the list read', async () => {
@@ -354,11 +371,15 @@ describe('referral to triage', () => {
       expect(patientPage.body).toContain(`href="/patients/${patientId}/referrals/new"`);
     });
 
-    it('shows only what tells people apart to a clinician whose team has no relationship yet', async () => {
+    it('refuses the intake form to a clinician whose team has no relationship yet, offering break-glass and showing nothing of the patient', async () => {
       const page = await teamB.get(`/patients/${otherPatientId}/referrals/new`);
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('401 023 2137');
+      expect(page.statusCode).toBe(403);
+      expect(page.body).toContain(`href="/patients/${otherPatientId}/break-glass"`);
+      expect(page.body).not.toContain('401 023 2137');
       expect(page.body).not.toContain('Waterloo Road');
+      const sent = await teamB.form(`/patients/${otherPatientId}/referrals/new`, { ...referralForm(), formId: uuidv7() });
+      expect(sent.statusCode).toBe(403);
+      expect(await t.db.selectFrom('referrals').select('id').where('patient_id', '=', otherPatientId).execute()).toEqual([]);
     });
 
     it('shows the NHS.UK error summary for bad intake answers, keeps what was typed, and writes nothing', async () => {
@@ -441,7 +462,9 @@ describe('referral to triage', () => {
       const formId = uuidv7();
       await therapist.form(`/patients/${otherPatientId}/referrals/new`, { ...referralForm({ service: 'rehabilitation-medicine', urgencyRequested: 'routine' }), formId });
       const refTeamB = await t.signIn(t.service.otherTeamTherapist);
-      // Team B refers the same patient to itself, which gives it a relationship, but team A's referral is still team A's to decide.
+      // Team B refers the same patient to itself (opening the record by break-glass to do so), which gives
+      // it a relationship, but team A's referral is still team A's to decide.
+      expect((await refTeamB.post(`/api/patients/${otherPatientId}/break-glass`, { reason: 'A referral for this patient has reached my team', detail: '' })).statusCode).toBe(201);
       expect((await refTeamB.post('/api/referrals', referralBody(otherPatientId, { service: 'bed-based-rehabilitation' }))).statusCode).toBe(201);
       const res = await refTeamB.post(`/api/referrals/${formId}/triage`, { ...triage, version: 1 });
       expect(res.statusCode).toBe(403);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
-import { seedEpisode } from './seed-episode.ts';
+import { seedEpisode, seedSupervision } from './seed-episode.ts';
 import { barthelAt12, barthelAt16 } from './barthel-responses.ts';
 
 let nhsIndex = 731_000;
@@ -129,6 +129,8 @@ describe('episode reviews, reassessment prompts and scores over time', () => {
   });
 
   it('refuses a support worker, who may still read the reviews, and audits the refusal', async () => {
+    // Support workers see only the patients they work with: this one works on Mrs B's episode under the assistant practitioner.
+    await seedSupervision(t, { episodeId: episode, staffId: t.service.a['support-worker'].id });
     const body = { kind: 'half-way', heldOn: '2026-12-12', summary: 'Walking indoors', decision: 'continue', nextReviewOn: '2027-01-02', version: await version() };
     const api = await supportWorker.post(`/api/episodes/${episode}/reviews`, body);
     expect(api.statusCode).toBe(403);

@@ -1,5 +1,6 @@
 // Students on placement (issue 4 item 2): the administrator adds Sam, a student occupational therapist,
-// to the team. Sam sees Mrs B with her practice educator, the registered therapist, and writes and
+// to the team. Sam sees Mrs B with his practice educator, the registered therapist, who records that he
+// works on her episode under supervision (until then her record is closed to him), and writes and
 // finalises a treatment note; it goes to the review queue. The assistant practitioner, who reviews the
 // support worker's notes, does not see Sam's note in her queue and is refused (403, audited) when she
 // tries to review it; the registered therapist reviews it, and the note shows by whom and when. Sam
@@ -77,7 +78,16 @@ describe('a student on placement: notes reviewed by a registered supervisor, no 
 
   let noteId: string;
   let noteVersion: number;
-  it('Sam reads Mrs B’s record through the team, writes and finalises a treatment note, and it waits for review', async () => {
+  it('Sam opens Mrs B’s record only once his practice educator adds him to her episode, writes and finalises a treatment note, and it waits for review', async () => {
+    // A student does not see every team patient (issue 9): not until someone registered supervises him on the episode.
+    const refused = await student.get(`/api/episodes/${episode}/contact-notes`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('no_legitimate_relationship');
+    // The assistant practitioner holds the episode but does not supervise students; the registered therapist does.
+    expect((await assistant.post(`/api/episodes/${episode}/supervision`, { staffId: student.staff.id })).statusCode).toBe(400);
+    const added = await therapist.post(`/api/episodes/${episode}/supervision`, { staffId: student.staff.id });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toMatchObject({ staff: { id: student.staff.id, role: 'student' }, supervisor: { id: therapist.staff.id }, endedAt: null });
     expect((await student.get(`/api/episodes/${episode}/contact-notes`)).statusCode).toBe(200);
     expect((await student.get(`/episodes/${episode}/record`)).statusCode).toBe(200);
     const res = await student.post(`/api/episodes/${episode}/contact-notes`, {
@@ -95,6 +105,8 @@ describe('a student on placement: notes reviewed by a registered supervisor, no 
   });
 
   it('the assistant practitioner reviews the support worker’s notes, not Sam’s: not in her queue, and refused (403, audited)', async () => {
+    // The support worker works on the episode under the assistant practitioner who holds it.
+    expect((await assistant.post(`/api/episodes/${episode}/supervision`, { staffId: supportWorker.staff.id })).statusCode).toBe(201);
     const swNote = await supportWorker.post(`/api/episodes/${episode}/contact-notes`, { kind: 'telephone', occurredAt: ago(30), durationMinutes: 5, body: 'Phoned to confirm Thursday’s visit', finalise: true });
     expect(swNote.statusCode).toBe(201);
     expect(await queuedIds(assistant)).toEqual([swNote.json().id]);

@@ -8,15 +8,22 @@ import { loadAccessFacts } from './relationship-queries.ts';
 export type BreakGlassOptions = { patientId: string; reason: string; detail: string };
 
 /**
- * Opens a patient's record outside a legitimate relationship, for a stated reason and for a limited
- * time. Refused when the clinician already has access (nothing to break) or is not clinical.
+ * Opens a patient's record outside a legitimate relationship (or, for a clinician whose team cares for
+ * the patient, beyond the summary of another team's episodes), for a stated reason and a limited time,
+ * for this clinician only. Refused when there is nothing to open or the clinician is not clinical.
  */
 export async function breakGlass(request: FastifyRequest, o: BreakGlassOptions): Promise<{ id: string; expiresAt: Date }> {
   const principal = requirePrincipal(request);
   const app = request.server;
   const now = app.config.now();
   const facts = (await loadAccessFacts(app.db, principal, [o.patientId], now)).get(o.patientId)!;
-  const decision = decidePatientAccess({ role: principal.role, action: 'break-glass', hasRelationship: facts.hasRelationship, hasActiveBreakGlass: facts.breakGlass !== null });
+  const decision = decidePatientAccess({
+    role: principal.role,
+    action: 'break-glass',
+    hasRelationship: facts.hasRelationship,
+    hasActiveBreakGlass: facts.breakGlass !== null,
+    hasOtherTeamEpisodes: facts.hasOtherTeamEpisodes,
+  });
   if (!decision.allowed) {
     await audit(request, { action: 'break-glass', outcome: 'refused', patientId: o.patientId, recordKind: 'patient', recordId: o.patientId, detail: { rule: decision.rule } });
     throw new HomewardError('forbidden', decision.message);

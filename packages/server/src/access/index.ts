@@ -1,20 +1,22 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ageOn, breakGlassDurationMinutes, breakGlassOtherReason, breakGlassReasons, postcodeDistrict } from '@homeward/clinical';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { redirectSeeOther, requireClinician } from '../platform/request-context.ts';
+import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import { breakGlass } from './break-glass.ts';
+import { supervisionRoutes } from './supervision-routes.ts';
 
 const idParams = z.object({ id: z.uuid('Patient id must be a UUID') });
 
-/** Access to patient records: legitimate relationships and break-glass. */
+/** Access to patient records: legitimate relationships, supervision on an episode, and break-glass. */
 export const accessContext = fp(async (app: FastifyInstance) => {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  await supervisionRoutes(app);
   const reasonItems = (selected: string) => breakGlassReasons.map((r) => ({ value: r, text: r, checked: r === selected }));
 
   typed.post(
@@ -47,10 +49,18 @@ export const accessContext = fp(async (app: FastifyInstance) => {
     postcodeDistrict: postcodeDistrict(p.postcode),
   });
 
+  /**
+   * The form shows who the record is (name, NHS number, date of birth, postcode district) so the right
+   * patient is opened: a find-only read, audited like a search result, before anything is shown.
+   */
+  const auditFindOnly = (request: FastifyRequest, patientId: string) =>
+    audit(request, { action: 'read', outcome: 'allowed', patientId, recordKind: 'patient', recordId: patientId, detail: { scope: 'find-only', purpose: 'break-glass' } });
+
   typed.get('/patients/:id/break-glass', { schema: { hide: true, params: idParams } }, async (request, reply) => {
     await requireClinician(request);
     const patient = await findPatient(app.db, request.params.id);
     if (!patient) throw notFound('Patient');
+    await auditFindOnly(request, patient.id);
     return reply.page('access/pages/break-glass.njk', {
       title: 'Emergency access to a record',
       section: 'patients',
@@ -73,6 +83,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
       await breakGlass(request, { patientId: patient.id, reason, detail });
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'validation_failed') {
+        await auditFindOnly(request, patient.id);
         return reply.code(400).page('access/pages/break-glass.njk', {
           title: 'Emergency access to a record',
           section: 'patients',

@@ -1,15 +1,37 @@
-// The facts access decisions rest on: does the clinician's team care for the patient, and has the
-// clinician broken glass for them. "Cares for" means the patient has an open referral to the team
-// (incoming or accepted), or an episode of care with the team that is not discharged, or was
-// registered in the index by the team (so a team can record a patient it is about to refer).
-import type { Kysely } from 'kysely';
+// The facts access decisions rest on, read in one round trip for any number of patients: what the
+// clinician's team does for each patient, what the clinician does themselves on the team's episodes,
+// whether other teams have episodes (shown to a relationship only in summary), and the clinician's own
+// live break-glass. Whether those facts make a relationship is packages/clinical's rule
+// (care-relationship.ts): registered staff through the team, support workers and students through
+// their own work, and for 90 days after a discharge.
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { decideCareRelationship, type CareFacts, type CareRelationship } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from '../platform/principal.ts';
 
 export type AccessFacts = {
   hasRelationship: boolean;
+  relationship: CareRelationship;
+  /** Episodes of care with other teams, which a relationship shows only in summary. */
+  hasOtherTeamEpisodes: boolean;
+  /** The clinician's own live break-glass: never anyone else's. */
   breakGlass: { id: string; reason: string; detail: string | null; expiresAt: Date } | null;
 };
+
+const noTeam = '00000000-0000-0000-0000-000000000000';
+const noCare: CareFacts = { openCare: false, lastDischargedOn: null, registeredAt: null };
+
+/**
+ * The clinician works on the episode in scope (the query's "episodes" row): allocated it, an active
+ * delegated programme activity on it, supervised on it, or wrote a note on it. Raw SQL so any query
+ * over episodes can use it: the relationship query and the support worker's own caseload.
+ */
+export function worksOn(staffId: string): RawBuilder<SqlBool> {
+  return sql<SqlBool>`(episodes.allocated_to = ${staffId}
+    or exists (select 1 from programme_activities pa where pa.episode_id = episodes.id and pa.deliverer_staff_id = ${staffId} and pa.status = 'active')
+    or exists (select 1 from episode_supervisions es where es.episode_id = episodes.id and es.staff_id = ${staffId} and es.ended_at is null)
+    or exists (select 1 from contact_notes cn where cn.episode_id = episodes.id and cn.written_by = ${staffId}))`;
+}
 
 export async function loadAccessFacts(
   db: Kysely<Database>,
@@ -19,9 +41,12 @@ export async function loadAccessFacts(
 ): Promise<Map<string, AccessFacts>> {
   const facts = new Map<string, AccessFacts>();
   if (patientIds.length === 0) return facts;
-  for (const id of patientIds) facts.set(id, { hasRelationship: false, breakGlass: null });
+  const none: AccessFacts = { hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
+  for (const id of patientIds) facts.set(id, none);
+  const team = principal.teamId ?? noTeam;
+  const me = principal.staffId;
 
-  // One round trip: the relationship and the newest live break-glass for each patient.
+  // One round trip: every fact for every patient asked about.
   const rows = await db
     .selectFrom('patients')
     .leftJoinLateral(
@@ -30,7 +55,8 @@ export async function loadAccessFacts(
           .selectFrom('break_glass')
           .select(['break_glass.id', 'break_glass.reason', 'break_glass.detail', 'break_glass.expires_at'])
           .whereRef('break_glass.patient_id', '=', 'patients.id')
-          .where('break_glass.staff_id', '=', principal.staffId)
+          // The clinician's own break-glass only: someone else's reason never opens a record for them.
+          .where('break_glass.staff_id', '=', me)
           .where('break_glass.expires_at', '>', now)
           .orderBy('break_glass.expires_at', 'desc')
           .limit(1)
@@ -40,36 +66,77 @@ export async function loadAccessFacts(
     .select((eb) => [
       'patients.id as patient_id',
       'patients.registered_team_id',
+      'patients.created_by',
+      'patients.created_at',
       'glass.id as glass_id',
       'glass.reason',
       'glass.detail',
       'glass.expires_at',
       eb
-        .or([
-          eb.exists(
-            eb
-              .selectFrom('referrals')
-              .select('referrals.id')
-              .whereRef('referrals.patient_id', '=', 'patients.id')
-              .where('referrals.team_id', '=', principal.teamId ?? '00000000-0000-0000-0000-000000000000')
-              .where('referrals.status', 'in', ['incoming', 'accepted']),
-          ),
-          eb.exists(
-            eb
-              .selectFrom('episodes')
-              .select('episodes.id')
-              .whereRef('episodes.patient_id', '=', 'patients.id')
-              .where('episodes.team_id', '=', principal.teamId ?? '00000000-0000-0000-0000-000000000000')
-              .where('episodes.status', '<>', 'discharged'),
-          ),
-        ])
-        .as('in_care'),
+        .exists(
+          eb.selectFrom('referrals').select('referrals.id').whereRef('referrals.patient_id', '=', 'patients.id').where('referrals.team_id', '=', team).where('referrals.status', '=', 'incoming'),
+        )
+        .as('team_incoming_referral'),
+      eb.exists(eb.selectFrom('referrals').select('referrals.id').whereRef('referrals.patient_id', '=', 'patients.id').where('referrals.team_id', '=', team)).as('team_ever_referred'),
+      eb
+        .exists(
+          eb.selectFrom('episodes').select('episodes.id').whereRef('episodes.patient_id', '=', 'patients.id').where('episodes.team_id', '=', team).where('episodes.status', '<>', 'discharged'),
+        )
+        .as('team_open_episode'),
+      eb
+        .selectFrom('episodes')
+        .select((e) => e.fn.max('episodes.discharged_on').as('d'))
+        .whereRef('episodes.patient_id', '=', 'patients.id')
+        .where('episodes.team_id', '=', team)
+        .where('episodes.status', '=', 'discharged')
+        .as('team_last_discharged_on'),
+      eb
+        .exists(
+          eb
+            .selectFrom('episodes')
+            .select('episodes.id')
+            .whereRef('episodes.patient_id', '=', 'patients.id')
+            .where('episodes.team_id', '=', team)
+            .where('episodes.status', '<>', 'discharged')
+            .where(worksOn(me)),
+        )
+        .as('own_open_episode'),
+      eb
+        .selectFrom('episodes')
+        .select((e) => e.fn.max('episodes.discharged_on').as('d'))
+        .whereRef('episodes.patient_id', '=', 'patients.id')
+        .where('episodes.team_id', '=', team)
+        .where('episodes.status', '=', 'discharged')
+        .where(worksOn(me))
+        .as('own_last_discharged_on'),
+      eb.exists(eb.selectFrom('episodes').select('episodes.id').whereRef('episodes.patient_id', '=', 'patients.id').where('episodes.team_id', '<>', team)).as('other_team_episodes'),
     ])
     .where('patients.id', 'in', patientIds)
     .execute();
+
   for (const r of rows) {
+    const inTeam = principal.teamId !== null;
+    // Registration counts only until the team has referred the patient: from then on the referral decides.
+    const registeredByTeam = inTeam && r.registered_team_id === principal.teamId && !r.team_ever_referred;
+    const teamCare: CareFacts = inTeam
+      ? {
+          openCare: Boolean(r.team_incoming_referral) || Boolean(r.team_open_episode),
+          lastDischargedOn: r.team_last_discharged_on ?? null,
+          registeredAt: registeredByTeam ? new Date(r.created_at) : null,
+        }
+      : noCare;
+    const ownCare: CareFacts = inTeam
+      ? {
+          openCare: Boolean(r.own_open_episode),
+          lastDischargedOn: r.own_last_discharged_on ?? null,
+          registeredAt: registeredByTeam && r.created_by === me ? new Date(r.created_at) : null,
+        }
+      : noCare;
+    const relationship = decideCareRelationship({ role: principal.role, team: teamCare, own: ownCare, now });
     facts.set(r.patient_id, {
-      hasRelationship: principal.teamId !== null && (r.registered_team_id === principal.teamId || r.in_care === true),
+      hasRelationship: relationship.hasRelationship,
+      relationship,
+      hasOtherTeamEpisodes: Boolean(r.other_team_episodes),
       breakGlass: r.glass_id && r.reason && r.expires_at ? { id: r.glass_id, reason: r.reason, detail: r.detail, expiresAt: r.expires_at } : null,
     });
   }

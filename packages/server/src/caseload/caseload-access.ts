@@ -1,10 +1,14 @@
 // Team lists (caseloads, the waiting list, the first-contact report): clinical staff see their own
 // team's lists and the caseloads of colleagues in it; anything else is refused and the refusal audited.
+// Lists that name the team's patients follow the record's rule (care-relationship.ts): support workers
+// and students see only their own list, of the episodes they work on, not the team's patients.
 import type { FastifyRequest } from 'fastify';
+import { hasTeamWideAccess } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
 import type { Principal } from '../platform/principal.ts';
 import { findStaffForAllocation, type StaffForAllocation } from './episode-queries.ts';
+import type { CaseloadScope } from './caseload-queries.ts';
 
 export type TeamListAccess = { principal: Principal; teamId: string; clinician: StaffForAllocation | null };
 
@@ -14,7 +18,14 @@ export type AuthoriseTeamListOptions = {
   teamId?: string;
   /** A colleague whose caseload is asked for; must be in the principal's team. */
   staffId?: string;
+  /** The list names patients across the team (team caseload, waiting list, a colleague's caseload). */
+  showsTeamPatients?: boolean;
 };
+
+/** "My caseload": the episodes a clinician holds, or, for support workers and students, the ones they work on. */
+export function ownCaseloadScope(principal: Principal, teamId: string): CaseloadScope {
+  return hasTeamWideAccess(principal.role) ? { kind: 'clinician', staffId: principal.staffId } : { kind: 'works-on', staffId: principal.staffId, teamId };
+}
 
 export async function authoriseTeamList(request: FastifyRequest, o: AuthoriseTeamListOptions): Promise<TeamListAccess> {
   const principal = await requireClinician(request);
@@ -24,6 +35,9 @@ export async function authoriseTeamList(request: FastifyRequest, o: AuthoriseTea
   };
   if (principal.teamId === null) return refuse('no-team', 'You are not in a team, so there is no team list to show');
   if (o.teamId !== undefined && o.teamId !== principal.teamId) return refuse('other-team', 'You can only see your own team’s lists');
+  if ((o.showsTeamPatients || o.staffId !== undefined) && !hasTeamWideAccess(principal.role)) {
+    return refuse('sees-own-work-only', 'Support workers and students see the patients they work on (My caseload), not the whole team’s. Ask the clinician who holds an episode to delegate work or add you to it.');
+  }
   let clinician: StaffForAllocation | null = null;
   if (o.staffId !== undefined) {
     clinician = await findStaffForAllocation(request.server.db, o.staffId);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { validationFailed } from '../platform/homeward-error.ts';
 import { audit } from '../platform/request-context.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { auditListRead, authoriseTeamList } from './caseload-access.ts';
+import { auditListRead, authoriseTeamList, ownCaseloadScope } from './caseload-access.ts';
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
 import { listCaseload, listTeamCapacity } from './caseload-queries.ts';
 import { firstContactReport, reportWindow } from './first-contact-report.ts';
@@ -36,7 +36,7 @@ export async function caseloadApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      const access = await authoriseTeamList(request, { recordKind: 'caseload', teamId: q.team, staffId: q.staffId });
+      const access = await authoriseTeamList(request, { recordKind: 'caseload', teamId: q.team, staffId: q.staffId, showsTeamPatients: q.team !== undefined });
       const filter = parseCaseloadFilter(q);
       const now = app.config.now();
       if (q.team !== undefined && q.staffId === undefined) {
@@ -46,7 +46,7 @@ export async function caseloadApiRoutes(app: FastifyInstance): Promise<void> {
         return { scope: 'team' as const, rows, capacity };
       }
       const staffId = access.clinician?.id ?? access.principal.staffId;
-      const rows = await listCaseload(app.db, { kind: 'clinician', staffId }, filter, now);
+      const rows = await listCaseload(app.db, access.clinician ? { kind: 'clinician', staffId } : ownCaseloadScope(access.principal, access.teamId), filter, now);
       await auditListRead(request, { recordKind: 'caseload', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'clinician', staffId, filters: filterValues(q) } });
       return { scope: 'clinician' as const, rows };
     },
@@ -63,7 +63,7 @@ export async function caseloadApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const access = await authoriseTeamList(request, { recordKind: 'waiting-list', teamId: request.query.team });
+      const access = await authoriseTeamList(request, { recordKind: 'waiting-list', teamId: request.query.team, showsTeamPatients: true });
       const rows = await listCaseload(app.db, { kind: 'waiting-list', teamId: access.teamId }, parseCaseloadFilter(request.query), app.config.now());
       await auditListRead(request, { recordKind: 'waiting-list', episodeIds: rows.map((r) => r.episodeId), detail: { teamId: access.teamId, filters: filterValues(request.query) } });
       return { rows };

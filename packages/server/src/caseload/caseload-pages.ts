@@ -5,7 +5,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { audit } from '../platform/request-context.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { auditListRead, authoriseTeamList } from './caseload-access.ts';
+import { auditListRead, authoriseTeamList, ownCaseloadScope } from './caseload-access.ts';
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
 import { listCaseload, listCaseloadDue, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
 import { firstContactReport, reportWindow } from './first-contact-report.ts';
@@ -34,13 +34,13 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
   async function renderList(request: FastifyRequest, reply: FastifyReply, kind: 'mine' | 'team' | 'waiting'): Promise<FastifyReply> {
     const q = request.query as Record<string, string>;
     const recordKind = kind === 'waiting' ? 'waiting-list' : 'caseload';
-    const access = await authoriseTeamList(request, { recordKind });
+    const access = await authoriseTeamList(request, { recordKind, showsTeamPatients: kind !== 'mine' });
     const print = q.print === '1';
     const values = filterValues(q);
     const filter = parseCaseloadFilter(q);
     const now = app.config.now();
     const scope: CaseloadScope =
-      kind === 'mine' ? { kind: 'clinician', staffId: access.principal.staffId } : kind === 'team' ? { kind: 'team', teamId: access.teamId } : { kind: 'waiting-list', teamId: access.teamId };
+      kind === 'mine' ? ownCaseloadScope(access.principal, access.teamId) : kind === 'team' ? { kind: 'team', teamId: access.teamId } : { kind: 'waiting-list', teamId: access.teamId };
     const listed = await listCaseload(app.db, scope, filter, now);
     // Reviews and assessments due, for the page only (one grouped query for these rows), not the API.
     const due = kind === 'waiting' ? new Map() : await listCaseloadDue(app.db, listed, now);

@@ -21,11 +21,17 @@ import {
   type Service,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { worksOn } from '../access/relationship-queries.ts';
 import { loadOf, reviewStateOn, weightOfEpisode } from './episode-weighting.ts';
 import type { StaffForAllocation } from './episode-queries.ts';
 import type { CapacityResponse, CaseloadRow } from './episode-schema.ts';
 
-export type CaseloadScope = { kind: 'clinician'; staffId: string } | { kind: 'team'; teamId: string } | { kind: 'waiting-list'; teamId: string };
+export type CaseloadScope =
+  | { kind: 'clinician'; staffId: string }
+  | { kind: 'team'; teamId: string }
+  | { kind: 'waiting-list'; teamId: string }
+  /** A support worker's or student's own list: the team's open episodes they work on (the same facts as their relationship). */
+  | { kind: 'works-on'; staffId: string; teamId: string };
 
 export type CaseloadFilter = {
   services?: readonly Service[];
@@ -71,7 +77,9 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
     ])
     .where('episodes.status', '<>', 'discharged');
   if (scope.kind === 'clinician') query = query.where('episodes.allocated_to', '=', scope.staffId);
-  else query = query.where('episodes.team_id', '=', scope.teamId);
+  else if (scope.kind === 'works-on') {
+    query = query.where('episodes.team_id', '=', scope.teamId).where(worksOn(scope.staffId));
+  } else query = query.where('episodes.team_id', '=', scope.teamId);
   if (scope.kind === 'waiting-list' || filter.unallocated) query = query.where('episodes.allocated_to', 'is', null);
   if (filter.services) query = filter.services.length ? query.where('episodes.service', 'in', filter.services) : query.where((eb) => eb.val(false));
   if (filter.priority) query = query.where('episodes.priority', '=', filter.priority);

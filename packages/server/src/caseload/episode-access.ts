@@ -1,5 +1,5 @@
 // Who may see and change an episode of care. Reading needs the legitimate relationship the patient's
-// record needs; changing it also needs a role that holds episodes (support workers carry out delegated
+// record needs (another team's episode: its summary only, without break-glass); changing it also needs a role that holds episodes (support workers carry out delegated
 // tasks and service managers manage; neither changes an episode). Refusals are audited.
 import type { FastifyRequest } from 'fastify';
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
@@ -18,14 +18,24 @@ export async function loadEpisode(request: FastifyRequest, id: string): Promise<
   return episode;
 }
 
+/**
+ * Another team's episode seen through the clinician's own relationship (no break-glass): its header
+ * (team, service, setting, status, dates, who holds it, outcome and destination), without the other
+ * team's free text (triage notes, complexity reason, hold reason, discharge note). Its history and
+ * onward referrals are left out by the routes for the same scope.
+ */
+export function episodeSummary(episode: EpisodeResponse): EpisodeResponse {
+  return { ...episode, triageNotes: null, complexityReason: '', holdReason: null, dischargeNote: null };
+}
+
 export async function authoriseEpisodeRead(request: FastifyRequest, episode: EpisodeResponse): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'read', 'episode');
-  return { episode, grant, reason: auditReason(grant) };
+  const grant = await authorisePatientAccess(request, episode.patientId, 'read', 'episode', { id: episode.id, teamId: episode.teamId });
+  return { episode: grant.scope === 'summary' ? episodeSummary(episode) : episode, grant, reason: auditReason(grant) };
 }
 
 /** For changes other than allocation (which has its own rule): first contact, holds, discharge, onward referrals. */
 export async function authoriseEpisodeWrite(request: FastifyRequest, episode: EpisodeResponse, change: string): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', 'episode');
+  const grant = await authorisePatientAccess(request, episode.patientId, 'write', 'episode', { id: episode.id, teamId: episode.teamId });
   if (!mayHoldEpisodes(grant.principal.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: 'episode', recordId: episode.id, detail: { change, rule: 'role-does-not-hold-episodes' } });
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads can change an episode of care');
@@ -35,7 +45,7 @@ export async function authoriseEpisodeWrite(request: FastifyRequest, episode: Ep
 
 /** Allocation checks its own role rule (authoriseAllocation); this is the relationship part. */
 export async function authoriseEpisodeAllocation(request: FastifyRequest, episode: EpisodeResponse): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', 'episode');
+  const grant = await authorisePatientAccess(request, episode.patientId, 'write', 'episode', { id: episode.id, teamId: episode.teamId });
   return { episode, grant, reason: auditReason(grant) };
 }
 
@@ -47,6 +57,6 @@ export async function auditEpisodeRead(request: FastifyRequest, access: EpisodeA
     recordKind: 'episode',
     recordId: access.episode.id,
     reason: access.reason,
-    detail: { basis: access.grant.basis, ...detail },
+    detail: { basis: access.grant.basis, ...(access.grant.scope === 'summary' ? { scope: 'summary' } : {}), ...detail },
   });
 }

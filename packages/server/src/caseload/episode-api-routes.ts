@@ -47,7 +47,9 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const access = await authoriseEpisodeRead(request, await loadEpisode(request, request.params.id));
-      const [events, onwardReferrals] = await Promise.all([listEpisodeEvents(app.db, access.episode.id), listOnwardReferrals(app.db, access.episode.id)]);
+      // Another team's episode in summary: not its history or onward referrals.
+      const summary = access.grant.scope === 'summary';
+      const [events, onwardReferrals] = summary ? [[], []] : await Promise.all([listEpisodeEvents(app.db, access.episode.id), listOnwardReferrals(app.db, access.episode.id)]);
       await auditEpisodeRead(request, access);
       return { ...access.episode, events, onwardReferrals };
     },

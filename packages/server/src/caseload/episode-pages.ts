@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { formBody, formField } from '../platform/form-body.ts';
 import {
   ageOn,
+  maySupervise,
   parseDateParts,
   allocationChangeReasonLabels,
   allocationChangeReasons,
@@ -116,7 +117,13 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   typed.get('/episodes/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseEpisodeRead(request, await loadEpisode(request, request.params.id));
     const { episode } = access;
-    const [patient, events, onwardReferrals] = await Promise.all([patientFor(episode), listEpisodeEvents(app.db, episode.id), listOnwardReferrals(app.db, episode.id)]);
+    // Another team's episode in summary: not its history or onward referrals.
+    const summary = access.grant.scope === 'summary';
+    const [patient, events, onwardReferrals] = await Promise.all([
+      patientFor(episode),
+      summary ? Promise.resolve([]) : listEpisodeEvents(app.db, episode.id),
+      summary ? Promise.resolve([]) : listOnwardReferrals(app.db, episode.id),
+    ]);
     await auditEpisodeRead(request, access);
     const principal = access.grant.principal;
     return reply.page('caseload/pages/episode.njk', {
@@ -128,10 +135,12 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       events: events.map((e) => ({ ...e, ...describeEpisodeEvent(e) })),
       onwardReferrals,
       labels: episodeLabels,
+      summaryOnly: summary,
       may: {
         allocate: ['registered-therapist', 'clinical-lead'].includes(principal.role),
         handOver: episode.allocatedTo !== null && (episode.allocatedTo === principal.staffId || ['registered-therapist', 'clinical-lead'].includes(principal.role)),
         change: ['assistant-practitioner', 'registered-therapist', 'clinical-lead'].includes(principal.role),
+        supervise: maySupervise(principal.role),
       },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: '/caseload',

@@ -493,6 +493,23 @@ export type LettersTable = {
   produced_by_role: string;
 };
 
+export type EpisodeSupervisionsTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  /** The support worker or student who works on the episode. */
+  staff_id: string;
+  supervisor_id: string;
+  started_at: Timestamp;
+  ended_at: Date | null;
+  ended_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -511,6 +528,7 @@ export type Database = {
   episode_reviews: EpisodeReviewsTable;
   discharge_summaries: DischargeSummariesTable;
   letters: LettersTable;
+  episode_supervisions: EpisodeSupervisionsTable;
   teams: TeamsTable;
   staff: StaffTable;
   sessions: SessionsTable;

@@ -83,6 +83,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: H
     code: error.code,
     requestId: request.id,
     errors: errors.length ? errors : error.statusCode === 400 ? [{ text: error.message }] : [],
+    // No dead ends: a refused record offers break-glass, which asks for a reason and is audited.
+    breakGlassHref: error.breakGlassPatientId ? `/patients/${error.breakGlassPatientId}/break-glass` : undefined,
   });
 }
 

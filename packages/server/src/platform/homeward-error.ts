@@ -31,8 +31,10 @@ export class HomewardError extends Error {
   readonly current: unknown;
   /** Whose record `current` is, when it does not say so itself (a patient record): sending it is an audited read. */
   readonly currentPatientId: string | undefined;
+  /** For a refusal that break-glass can answer: the patient whose record it would open (pages offer it). */
+  readonly breakGlassPatientId: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown; currentPatientId?: string } = {}) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldError[]; current?: unknown; currentPatientId?: string; breakGlassPatientId?: string } = {}) {
     super(message);
     this.name = 'HomewardError';
     this.code = code;
@@ -40,6 +42,7 @@ export class HomewardError extends Error {
     this.fields = options.fields ?? [];
     this.current = options.current;
     this.currentPatientId = options.currentPatientId;
+    this.breakGlassPatientId = options.breakGlassPatientId;
   }
 }
 

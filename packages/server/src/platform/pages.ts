@@ -2,7 +2,7 @@
 // in, navigation, the CSP nonce the NHS.UK template's inline script needs).
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { isClinicalRole } from '@homeward/clinical';
+import { hasTeamWideAccess, isClinicalRole, mayMakeReferrals } from '@homeward/clinical';
 import { createViewEnvironment } from './views.ts';
 import type { FieldError } from './homeward-error.ts';
 
@@ -30,15 +30,21 @@ export const pages = fp(async (app: FastifyInstance) => {
   app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown>) {
     const request = this.request;
     const principal = request.principal
-      ? { ...request.principal, clinical: isClinicalRole(request.principal.role) }
+      ? {
+          ...request.principal,
+          clinical: isClinicalRole(request.principal.role),
+          teamWide: hasTeamWideAccess(request.principal.role),
+          makesReferrals: mayMakeReferrals(request.principal.role),
+        }
       : null;
     const navItems: Array<{ href: string; text: string; current?: boolean }> = [];
     const section = context.section;
     if (principal?.clinical) {
       navItems.push({ href: '/patients/search', text: 'Find a patient', current: section === 'patients' });
-      navItems.push({ href: '/referrals', text: 'Referrals', current: section === 'referrals' });
+      // Support workers and students see the patients they work on, not the team's lists.
+      if (principal.teamWide) navItems.push({ href: '/referrals', text: 'Referrals', current: section === 'referrals' });
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
-      navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
+      if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });

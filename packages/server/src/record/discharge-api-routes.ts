@@ -28,7 +28,7 @@ import {
   letterResponse,
 } from './discharge-schema.ts';
 import { checkLetterRequest, listLetters, loadLetter, produceDischargeLetter } from './letters.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, loadEpisode, requireFinalForSummary } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const summaryParams = z.object({ id: z.uuid('Discharge summary id must be a UUID') });
@@ -44,6 +44,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
       const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+      if (summary) await requireFinalForSummary(request, access, summary);
       await auditRecordRead(request, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null });
       if (!summary) throw notFound('A discharge summary for this episode');
       const letters = await listLetters(app.db, access.episode.id);
@@ -74,6 +75,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
       const access = await authoriseRecordRead(request, episode, 'discharge-summary');
+      await requireFinalForSummary(request, access, summary);
       await auditRecordRead(request, access, 'discharge-summary', summary.id);
       return { ...summary, letters: await listLetters(app.db, episode.id) };
     },

@@ -16,7 +16,7 @@ import { audit, redirectSeeOther } from '../platform/request-context.ts';
 import { authoriseDischargeFinalise, authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary, signOffDecision } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
 import { letterPdf, listLetters, loadLetter, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, loadEpisode, requireFinalForSummary, type RecordAccess } from './record-access.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -58,6 +58,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    if (summary) await requireFinalForSummary(request, access, summary);
     const letters = await listLetters(app.db, access.episode.id);
     await auditRecordRead(request, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null, letterIds: letters.map((l) => l.id) });
     const format = patientLetterFormat(patient);
@@ -79,7 +80,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       breakGlass: access.grant.breakGlass,
       episode: access.episode,
       serviceLabels,
-      may: { write: mayWriteDischargeSummary(access.grant.principal.role), finalise: signOffDecision(access.grant.principal, access.episode).allowed },
+      may: { write: access.grant.scope === 'full' && mayWriteDischargeSummary(access.grant.principal.role), finalise: access.grant.scope === 'full' && signOffDecision(access.grant.principal, access.episode).allowed },
       summary,
       sections,
       letters: letters.map((l) => ({ ...l, kindLabel: letterKindLabels[l.kind] })),

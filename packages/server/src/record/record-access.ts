@@ -1,13 +1,15 @@
 // Who may read and write the clinical record of an episode. Every read and write needs the patient's
-// legitimate relationship (or break-glass) through authorisePatientAccess; writing also needs a role
+// legitimate relationship (or break-glass) through authorisePatientAccess, which is told the episode:
+// another team's episode is summary-only (its header, final discharge summary and letters) without
+// break-glass, and never written in without it (packages/clinical patient-access.ts); writing also needs a role
 // that writes notes (not service managers); assessing capacity or recording a best-interests decision
 // needs an assistant practitioner, registered therapist or clinical lead; reviewing a note needs a
 // supervisor of its author's grade (mayReviewNote) in the episode's team: a support worker's note an
 // assistant practitioner, registered therapist or clinical lead, a student's a registered therapist or
 // clinical lead. Refusals are audited.
 import type { FastifyRequest } from 'fastify';
-import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, type HomewardRole } from '@homeward/clinical';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
+import { accessRefusal, authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { loadEpisode } from '../caseload/episode-access.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
@@ -29,8 +31,18 @@ export async function loadNote(request: FastifyRequest, id: string): Promise<{ n
 }
 
 export async function authoriseRecordRead(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind): Promise<RecordAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'read', kind);
+  const grant = await authorisePatientAccess(request, episode.patientId, 'read', kind, { id: episode.id, teamId: episode.teamId });
   return { episode, grant, reason: auditReason(grant) };
+}
+
+/**
+ * Another team's discharge summary is part of the summary a receiving team sees once it is final; a
+ * draft is still that team's working record. Refused (and audited) like any detail of their episode.
+ */
+export async function requireFinalForSummary(request: FastifyRequest, access: RecordAccess, summary: { id: string; status: string }): Promise<void> {
+  if (access.grant.scope !== 'summary' || summary.status === 'final') return;
+  await audit(request, { action: 'read', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: summary.id, detail: { rule: 'other-team-episode', status: summary.status } });
+  throw accessRefusal('other-team-episode', otherTeamEpisodeMessage, access.episode.patientId);
 }
 
 async function refuse(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, rule: string, message: string): Promise<never> {
@@ -39,7 +51,7 @@ async function refuse(request: FastifyRequest, episode: EpisodeResponse, kind: R
 }
 
 export async function authoriseRecordWrite(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, o: { assessesCapacity?: boolean } = {}): Promise<RecordAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', kind);
+  const grant = await authorisePatientAccess(request, episode.patientId, 'write', kind, { id: episode.id, teamId: episode.teamId });
   const role = grant.principal.role;
   if (!mayWriteContactNotes(role)) await refuse(request, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
   if (o.assessesCapacity && !mayAssessCapacity(role)) {
@@ -67,5 +79,5 @@ export async function authoriseNoteReview(request: FastifyRequest, episode: Epis
 }
 
 export async function auditRecordRead(request: FastifyRequest, access: RecordAccess, kind: RecordKind, recordId: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await audit(request, { action: 'read', outcome: 'allowed', patientId: access.episode.patientId, recordKind: kind, recordId, reason: access.reason, detail: { basis: access.grant.basis, episodeId: access.episode.id, ...detail } });
+  await audit(request, { action: 'read', outcome: 'allowed', patientId: access.episode.patientId, recordKind: kind, recordId, reason: access.reason, detail: { basis: access.grant.basis, ...(access.grant.scope === 'summary' ? { scope: 'summary' } : {}), episodeId: access.episode.id, ...detail } });
 }

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { authorsReviewableBy, mayReviewNotes, type ContactNoteInput } from '@homeward/clinical';
+import { authorsReviewableBy, earliestDischargeInFollowUp, mayReviewNotes, type ContactNoteInput } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -154,7 +154,8 @@ export async function readReviewQueue(request: Parameters<typeof requireClinicia
     await audit(request, { action: 'read', outcome: 'refused', recordKind: 'review-queue', detail: { rule: 'not-a-supervisor' } });
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads review notes');
   }
-  const rows = await listReviewQueue(request.server.db, principal.teamId, authorsReviewableBy(principal.role));
+  // Notes on episodes the team still cares for: not those discharged beyond the follow-up period.
+  const rows = await listReviewQueue(request.server.db, principal.teamId, authorsReviewableBy(principal.role), earliestDischargeInFollowUp(request.server.config.now()));
   await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'review-queue', recordId: principal.teamId, detail: { noteIds: rows.map((r) => r.note.id) } });
   return rows;
 }

@@ -146,7 +146,7 @@ export async function findContactNote(db: Kysely<Database>, id: string): Promise
  * amendment by a support worker or a student), by the authors the reviewer supervises
  * (authorsReviewableBy: an assistant practitioner sees support workers' only), oldest waiting first.
  */
-export async function listReviewQueue(db: Kysely<Database>, teamId: string, authorRoles: readonly string[]): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
+export async function listReviewQueue(db: Kysely<Database>, teamId: string, authorRoles: readonly string[], dischargedSince: string): Promise<Array<{ note: ContactNoteResponse; patient: { id: string; nhsNumber: string; givenName: string; familyName: string } }>> {
   if (authorRoles.length === 0) return [];
   const roles = [...authorRoles];
   const rows = await db
@@ -162,6 +162,7 @@ export async function listReviewQueue(db: Kysely<Database>, teamId: string, auth
     )
     .select(['contact_notes.id', 'patients.id as patient_id', 'patients.nhs_number', 'patients.given_name', 'patients.family_name'])
     .where('episodes.team_id', '=', teamId)
+    .where((eb) => eb.or([eb('episodes.status', '<>', 'discharged'), eb('episodes.discharged_on', '>=', dischargedSince)]))
     .where('contact_notes.status', '=', 'final')
     .where((eb) =>
       eb.or([

@@ -44,5 +44,5 @@ export async function authoriseReferralDecision(
     await audit(request, { action, outcome: 'refused', patientId: referral.patientId, recordKind, recordId: referral.id, detail: { rule: 'referral-to-another-team', decision } });
     throw new HomewardError('forbidden', 'This referral was made to another team. Only the team that received it can triage or reject it.');
   }
-  return authorisePatientAccess(request, referral.patientId, action, recordKind);
+  return authorisePatientAccess(request, referral.patientId, action, recordKind, { id: referral.id, teamId: referral.teamId });
 }

@@ -1,14 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import {
-  isClinicalRole,
-  serviceLabels,
-  formatUkDateTime,
-} from '@homeward/clinical';
+import { decidePatientAccess, formatUkDateTime, isClinicalRole, serviceLabels } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { loadAccessFacts } from '../access/relationship-queries.ts';
+import { loadAccessFacts, type AccessFacts } from '../access/relationship-queries.ts';
+import { accessRefusal } from '../access/authorise-patient-access.ts';
 import type { ReferralDetails } from './check-referral-details.ts';
 import { findOpenReferral, findReferral, insertReferral } from './referral-queries.ts';
 import type { ReferralResponse } from './referral-schema.ts';
@@ -18,26 +15,45 @@ export function unknownPatient(): HomewardError {
   return new HomewardError('not_found', 'There is no patient with this id in the index. Find the patient, or register them, before making the referral. Nothing was saved.');
 }
 
-export type ReferralIntakeGrant = { teamId: string; staffId: string; hadRelationship: boolean };
+export type ReferralIntakeGrant = {
+  teamId: string;
+  staffId: string;
+  /** How the maker could see the patient: their team's relationship (registering them included), or their own live break-glass. */
+  basis: 'relationship' | 'break-glass';
+  /** The break-glass reason, audited with the referral, when that is the basis. */
+  reason: string | null;
+  breakGlass: AccessFacts['breakGlass'];
+};
 
 /**
- * May this person take a referral for this patient to their team? Any clinician of a team may, for
- * any patient in the index: the referral is what creates the team's legitimate relationship, so no
- * relationship is needed beforehand. Call it before opening the write's transaction, so a refusal's
- * audit record is not rolled back.
+ * May this person make a referral for this patient to their team? A referral brings the patient into
+ * the team's care and opens the record to the whole team, so (packages/clinical, decidePatientAccess
+ * 'refer') only a role that takes referrals, and only for a patient the maker can already see: through
+ * their team's relationship (a patient their team registered for this referral counts), or their own
+ * live break-glass. Refusals are audited. Call it before opening the write's transaction, so a
+ * refusal's audit record is not rolled back.
  */
 export async function authoriseReferralIntake(request: FastifyRequest, patientId: string): Promise<ReferralIntakeGrant> {
   const principal = requirePrincipal(request);
-  if (!isClinicalRole(principal.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId, recordKind: 'referral', detail: { rule: 'role-not-clinical' } });
-    throw new HomewardError('forbidden', 'Only clinical staff can take referrals. Your role is for other work.');
-  }
+  const refuse = async (rule: string, error: HomewardError): Promise<never> => {
+    await audit(request, { action: 'write', outcome: 'refused', patientId, recordKind: 'referral', detail: { rule } });
+    throw error;
+  };
+  if (!isClinicalRole(principal.role)) return refuse('role-not-clinical', new HomewardError('forbidden', 'Only clinical staff can take referrals. Your role is for other work.'));
   if (!principal.teamId) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId, recordKind: 'referral', detail: { rule: 'no-team' } });
-    throw new HomewardError('forbidden', 'Referrals are made to a team, and you do not belong to one. Ask an administrator to add you to your team.');
+    return refuse('no-team', new HomewardError('forbidden', 'Referrals are made to a team, and you do not belong to one. Ask an administrator to add you to your team.'));
   }
   const facts = (await loadAccessFacts(request.server.db, principal, [patientId], request.server.config.now())).get(patientId);
-  return { teamId: principal.teamId, staffId: principal.staffId, hadRelationship: facts?.hasRelationship ?? false };
+  const decision = decidePatientAccess({ role: principal.role, action: 'refer', hasRelationship: facts?.hasRelationship ?? false, hasActiveBreakGlass: (facts?.breakGlass ?? null) !== null });
+  if (!decision.allowed) return refuse(decision.rule, accessRefusal(decision.rule, decision.message, patientId));
+  const glass = decision.basis === 'break-glass' ? (facts?.breakGlass ?? null) : null;
+  return {
+    teamId: principal.teamId,
+    staffId: principal.staffId,
+    basis: glass ? 'break-glass' : 'relationship',
+    reason: glass ? (glass.detail ? `${glass.reason}: ${glass.detail}` : glass.reason) : null,
+    breakGlass: glass,
+  };
 }
 
 export type MakeReferralOptions = {
@@ -68,11 +84,12 @@ export async function makeReferral(request: FastifyRequest, trx: Kysely<Database
       patientId: o.patientId,
       recordKind: 'referral',
       recordId: referral.id,
+      reason: o.grant.reason,
       detail: {
         change: 'received',
         service: referral.service,
-        // A referral from outside the team's care is what starts the relationship; the privacy officer can see which.
-        basis: o.grant.hadRelationship ? 'relationship' : 'new-referral',
+        // A referral made under break-glass starts a relationship: the privacy officer sees which, and why.
+        basis: o.grant.basis,
         ...(open ? { confirmedDespiteOpenReferral: open.id } : {}),
       },
     },

@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
-import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
-import { audit, requireClinician } from '../platform/request-context.ts';
+import { notFound, validationFailed } from '../platform/homeward-error.ts';
+import { audit } from '../platform/request-context.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
@@ -17,7 +17,7 @@ import { findReferral, listTeamReferrals } from './referral-queries.ts';
 import { createReferralBody, referralListItem, referralResponse, rejectBody, triageBody, triagedEpisodeResponse } from './referral-schema.ts';
 import { checkRejection, rejectReferral } from './reject-referral.ts';
 import { triageReferral } from './triage-referral.ts';
-import { auditTeamReferralList, referralListLimit } from './team-referral-list.ts';
+import { auditTeamReferralList, authoriseTeamReferralList, referralListLimit } from './team-referral-list.ts';
 
 const idParams = z.object({ id: z.uuid('Referral id must be a UUID') });
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
@@ -38,7 +38,8 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
         tags: ['referrals'],
         summary: 'Receive a referral for a patient in the index, to your team',
         description:
-          'Any clinician may refer any patient in the index to their own team; the referral gives the team its legitimate relationship. ' +
+          'Assistant practitioners, registered therapists, clinical leads and service managers refer a patient to their own team, and only a patient they can already see ' +
+          '(their team’s relationship, a patient their team has just registered, or their own live break-glass); the referral gives the team its legitimate relationship. ' +
           'A second open referral for the same patient and service is refused with 409 duplicate (carrying the open referral) unless confirmDuplicate is true.',
         headers: writeHeaders,
         body: createReferralBody,
@@ -70,8 +71,7 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const principal = await requireClinician(request);
-      if (!principal.teamId) throw new HomewardError('forbidden', 'You do not belong to a team, so there is no incoming list to show. Ask an administrator to add you to your team.');
+      const principal = await authoriseTeamReferralList(request, request.query.status);
       const referrals = await listTeamReferrals(app.db, { teamId: principal.teamId, status: request.query.status, now: app.config.now(), limit: referralListLimit });
       await auditTeamReferralList(request, request.query.status, referrals);
       return { referrals };
@@ -83,14 +83,14 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['referrals'],
-        summary: 'One referral (needs a legitimate relationship with the patient, or break-glass)',
+        summary: 'One referral (needs a legitimate relationship with the patient; another team’s referral needs break-glass)',
         params: idParams,
         response: { 200: referralResponse, ...errorResponse(401, 403, 404) },
       },
     },
     async (request) => {
       const referral = await loadReferral(request.params.id);
-      const grant = await authorisePatientAccess(request, referral.patientId, 'read', 'referral');
+      const grant = await authorisePatientAccess(request, referral.patientId, 'read', 'referral', { id: referral.id, teamId: referral.teamId });
       await audit(request, { action: 'read', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { basis: grant.basis } });
       return referral;
     },

@@ -39,12 +39,12 @@ import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '..
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { authoriseReferralDecision, decisionRefusal } from './authorise-referral-decision.ts';
-import { authoriseReferralIntake, makeReferral, unknownPatient } from './make-referral.ts';
+import { authoriseReferralIntake, makeReferral, unknownPatient, type ReferralIntakeGrant } from './make-referral.ts';
 import { asFormValues, formAnchors, newReferralValues, parseReferralForm, parseRejectForm, parseTriageForm, type FormValues } from './referral-form.ts';
 import { findEpisodeForReferral, findReferral, listTeamReferrals, staffName } from './referral-queries.ts';
 import type { ReferralResponse } from './referral-schema.ts';
 import { rejectReferral } from './reject-referral.ts';
-import { auditTeamReferralList, referralListLimit } from './team-referral-list.ts';
+import { auditTeamReferralList, authoriseTeamReferralList, referralListLimit } from './team-referral-list.ts';
 import { triageReferral } from './triage-referral.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
 
@@ -70,16 +70,6 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   const now = () => app.config.now();
   const today = () => now().toISOString().slice(0, 10);
   const withAge = (p: PatientResponse) => ({ ...p, age: ageOn(p.dateOfBirth, today()) });
-  // Before the referral exists the clinician may have no relationship: show only what tells people apart.
-  const limitedPatient = (p: PatientResponse) => ({
-    id: p.id,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    nhsNumber: p.nhsNumber,
-    dateOfBirth: p.dateOfBirth,
-    age: ageOn(p.dateOfBirth, today()),
-  });
-
   async function loadReferral(id: string): Promise<ReferralResponse> {
     const referral = await findReferral(app.db, id);
     if (!referral) throw notFound('Referral');
@@ -93,9 +83,11 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   }
 
   /** Refusals on pages offer break-glass rather than a dead end. */
-  async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, patientId: string, recordKind: string): Promise<PatientAccessGrant | null> {
+  async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, referral: ReferralResponse): Promise<PatientAccessGrant | null> {
+    const patientId = referral.patientId;
     try {
-      return await authorisePatientAccess(request, patientId, 'read', recordKind);
+      // A referral belongs to the team it was made to: another team's is detail of their care (break-glass).
+      return await authorisePatientAccess(request, patientId, 'read', 'referral', { id: referral.id, teamId: referral.teamId });
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'no_legitimate_relationship') {
         reply.code(403).page('views/error.njk', { title: 'You do not have access to this record', message: error.message, breakGlassHref: `/patients/${patientId}/break-glass`, requestId: request.id });
@@ -107,15 +99,17 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
 
   // ---- Intake -------------------------------------------------------------------------------------
 
-  async function intakePage(request: FastifyRequest, patient: PatientResponse, hadRelationship: boolean, extra: Record<string, unknown>) {
+  // The maker can already see the patient (their team's relationship, or their own break-glass).
+  async function intakePage(request: FastifyRequest, patient: PatientResponse, grant: ReferralIntakeGrant, extra: Record<string, unknown>) {
     return {
       title: 'Make a referral',
       section: 'referrals',
-      patient: hadRelationship ? withAge(patient) : limitedPatient(patient),
+      patient: withAge(patient),
+      breakGlass: grant.breakGlass,
       options,
       action: `/patients/${patient.id}/referrals/new`,
       teamName: await teamName(request),
-      backHref: hadRelationship ? `/patients/${patient.id}` : '/patients/search',
+      backHref: `/patients/${patient.id}`,
       ...extra,
     };
   }
@@ -138,9 +132,10 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
       patientId: patient.id,
       recordKind: 'patient',
       recordId: patient.id,
-      detail: { purpose: 'referral', scope: grant.hadRelationship ? 'full' : 'find-only' },
+      reason: grant.reason,
+      detail: { purpose: 'referral', basis: grant.basis },
     });
-    return reply.page('referrals/pages/new.njk', await intakePage(request, patient, grant.hadRelationship, { formId: uuidv7(), values: newReferralValues(now()) }));
+    return reply.page('referrals/pages/new.njk', await intakePage(request, patient, grant, { formId: uuidv7(), values: newReferralValues(now()) }));
   });
 
   typed.post('/patients/:id/referrals/new', { schema: { ...hidden, params: patientParams, body: formBody } }, async (request, reply) => {
@@ -153,7 +148,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     const rerender = async (status: number, fields: FieldError[], extra: Record<string, unknown> = {}) =>
       reply.code(status).page(
         'referrals/pages/new.njk',
-        await intakePage(request, patient, grant.hadRelationship, {
+        await intakePage(request, patient, grant, {
           formId,
           values: asFormValues(body),
           errors: errorList(fields, formAnchors(fields)),
@@ -185,8 +180,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   // ---- The team's incoming list ---------------------------------------------------------------------
 
   typed.get('/referrals', { schema: { ...hidden, querystring: z.object({ rejected: z.string().optional() }) } }, async (request, reply) => {
-    const principal = await requireClinician(request);
-    if (!principal.teamId) throw new HomewardError('forbidden', 'You do not belong to a team, so there is no incoming list to show. Ask an administrator to add you to your team.');
+    const principal = await authoriseTeamReferralList(request, 'incoming');
     const referrals = await listTeamReferrals(app.db, { teamId: principal.teamId, status: 'incoming', now: now(), limit: referralListLimit });
     await auditTeamReferralList(request, 'incoming', referrals);
     return reply.page('referrals/pages/incoming.njk', {
@@ -212,7 +206,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const principal = await requireClinician(request);
       const referral = await loadReferral(request.params.id);
-      const grant = await authoriseOrOfferBreakGlass(request, reply, referral.patientId, 'referral');
+      const grant = await authoriseOrOfferBreakGlass(request, reply, referral);
       if (!grant) return reply;
       const patient = await loadPatient(referral.patientId);
       const episode = referral.status === 'accepted' ? await findEpisodeForReferral(app.db, referral.id) : null;

@@ -2,6 +2,7 @@
 // shape of referral-schema.ts.
 import type { Kysely, Selectable } from 'kysely';
 import type { Complexity, EpisodeStatus, Priority, ReferralSource, RejectionReason, Service, Setting, Skill, Urgency } from '@homeward/clinical';
+import { earliestDischargeInFollowUp, fromUkWallClock } from '@homeward/clinical';
 import type { Database, EpisodesTable, ReferralsTable } from '../db/schema.ts';
 import type { ReferralDetails } from './check-referral-details.ts';
 import type { ReferralListItem, ReferralResponse } from './referral-schema.ts';
@@ -145,7 +146,11 @@ export async function decideReferral(db: Kysely<Database>, o: DecideReferralOpti
 
 export type ListReferralsOptions = { teamId: string; status: 'incoming' | 'accepted' | 'rejected'; now: Date; limit: number };
 
-/** The team's referrals in one status: incoming oldest first (longest waiting at the top), others newest decision first. */
+/**
+ * The team's referrals in one status: incoming oldest first (longest waiting at the top), others newest
+ * decision first, decided within the follow-up period (a list names patients, and a rejected referral,
+ * or one accepted long ago, leaves the team no relationship with them).
+ */
 export async function listTeamReferrals(db: Kysely<Database>, o: ListReferralsOptions): Promise<ReferralListItem[]> {
   let query = db
     .selectFrom('referrals')
@@ -155,7 +160,13 @@ export async function listTeamReferrals(db: Kysely<Database>, o: ListReferralsOp
     .where('referrals.team_id', '=', o.teamId)
     .where('referrals.status', '=', o.status)
     .limit(o.limit);
-  query = o.status === 'incoming' ? query.orderBy('referrals.received_at', 'asc').orderBy('referrals.id') : query.orderBy('referrals.decided_at', 'desc').orderBy('referrals.id');
+  query =
+    o.status === 'incoming'
+      ? query.orderBy('referrals.received_at', 'asc').orderBy('referrals.id')
+      : query
+          .where('referrals.decided_at', '>=', fromUkWallClock(earliestDischargeInFollowUp(o.now), '00:00') ?? o.now)
+          .orderBy('referrals.decided_at', 'desc')
+          .orderBy('referrals.id');
   const rows = await query.execute();
   return rows.map((r) => ({
     ...toReferral(r),

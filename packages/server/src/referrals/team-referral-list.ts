@@ -1,7 +1,11 @@
-// The team's referral lists are a team-level read: clinical roles see their own team's, and the read
-// is audited once for the list (with the referrals shown), not once per patient.
+// The team's referral lists are a team-level read: the roles that see every patient in the team's
+// care see their own team's (support workers and students, who see only the patients they work on, are
+// refused), and the read is audited once for the list (with the referrals shown), not once per patient.
 import type { FastifyRequest } from 'fastify';
-import { audit } from '../platform/request-context.ts';
+import { hasTeamWideAccess } from '@homeward/clinical';
+import { HomewardError } from '../platform/homeward-error.ts';
+import type { Principal } from '../platform/principal.ts';
+import { audit, requireClinician } from '../platform/request-context.ts';
 import type { ReferralListItem } from './referral-schema.ts';
 
 /** Enough for a team's incoming list; more than this is a backlog to work through oldest first anyway. */
@@ -20,4 +24,18 @@ export async function auditTeamReferralList(request: FastifyRequest, status: str
         ? { status, count: referrals.length, referralIds: referrals.map((r) => r.id), patientIds: referrals.map((r) => r.patient.id) }
         : { status, count: referrals.length },
   });
+}
+
+/** Who may see the team's referral lists; refusals are audited. */
+export async function authoriseTeamReferralList(request: FastifyRequest, status: string): Promise<Principal & { teamId: string }> {
+  const principal = await requireClinician(request);
+  const refuse = async (rule: string, message: string): Promise<never> => {
+    await audit(request, { action: 'read', outcome: 'refused', recordKind: 'referral-list', detail: { rule, status } });
+    throw new HomewardError('forbidden', message);
+  };
+  if (!principal.teamId) return refuse('no-team', 'You do not belong to a team, so there is no incoming list to show. Ask an administrator to add you to your team.');
+  if (!hasTeamWideAccess(principal.role)) {
+    return refuse('sees-own-work-only', 'Support workers and students see the patients they work on, not the team’s referrals. A registered colleague triages referrals.');
+  }
+  return { ...principal, teamId: principal.teamId };
 }

@@ -8,6 +8,7 @@ import * as assessments from './2026-11-24-0004-assessments.ts';
 import * as goalsProgrammesReviewsLetters from './2026-11-24-0005-goals-programmes-reviews-letters.ts';
 import * as teamPhoneAndLetterFormats from './2026-11-24-0006-team-phone-and-letter-formats.ts';
 import * as studentRole from './2026-11-24-0007-student-role.ts';
+import * as accessRelationships from './2026-12-04-0008-access-relationships.ts';
 import * as recordAuthorship from './2026-12-04-0009-record-authorship.ts';
 import * as signInHardening from './2026-12-04-0011-sign-in-hardening.ts';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0005-goals-programmes-reviews-letters': goalsProgrammesReviewsLetters,
   '2026-11-24-0006-team-phone-and-letter-formats': teamPhoneAndLetterFormats,
   '2026-11-24-0007-student-role': studentRole,
+  '2026-12-04-0008-access-relationships': accessRelationships,
   '2026-12-04-0009-record-authorship': recordAuthorship,
   '2026-12-04-0011-sign-in-hardening': signInHardening,
 };
