@@ -4,7 +4,8 @@
 // "2 days" means the same time on the day after tomorrow). Adding milliseconds to UTC gets these wrong
 // across the clock changes in March and October; TZDate and date-fns' `in: tz(...)` do the local arithmetic.
 import { TZDate, tz } from '@date-fns/tz';
-import { addDays } from 'date-fns';
+// From its own module: the package index loads every date-fns function, a second of CPU at each start.
+import { addDays } from 'date-fns/addDays';
 import type { Priority, Service } from './referral-vocabulary.ts';
 
 export const ukTimeZone = 'Europe/London';

@@ -8,7 +8,17 @@ export async function openConfiguredDatabase(): Promise<{ config: HomewardConfig
   const database = await openDatabase(
     config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir },
   );
-  const applied = await migrateToLatest(database.db as unknown as Parameters<typeof migrateToLatest>[0]);
+  let applied: string[];
+  try {
+    applied = await migrateToLatest(database.db as unknown as Parameters<typeof migrateToLatest>[0]);
+  } catch (error) {
+    // The application's own role owns nothing, so it cannot apply a migration (ARCHITECTURE.md, roles).
+    if ((error as { code?: string }).code === '42501') {
+      await database.close();
+      throw new Error('Database migrations are waiting, and this database role may not apply them (it owns nothing, as it should). Run `npm run migrate` with DATABASE_URL naming the role that owns the schema, then start again.', { cause: error });
+    }
+    throw error;
+  }
   return { config, database, applied };
 }
 

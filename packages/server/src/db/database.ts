@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { defaultCheckpointPolicy, startCheckpointer, type CheckpointPolicy, type Scheduler } from './pglite-checkpoints.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -17,7 +18,12 @@ export type HomewardDatabase = {
 
 export type OpenDatabaseOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }
-  | { engine: 'pglite'; dataDir: string | null /* null: in memory */ };
+  | {
+      engine: 'pglite';
+      dataDir: string | null /* null: in memory */;
+      /** For a data directory, the application checkpoints (pglite-checkpoints.ts); false to leave it to close(). */
+      checkpoints?: { policy?: CheckpointPolicy; schedule?: Scheduler } | false;
+    };
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -52,5 +58,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  // In memory there is nothing to replay after a kill; on disk, without this, a restart replays everything.
+  const checkpointer = options.dataDir && options.checkpoints !== false
+    ? startCheckpointer(db, options.checkpoints?.policy ?? defaultCheckpointPolicy, options.checkpoints?.schedule)
+    : null;
+  return {
+    db,
+    engine: 'pglite',
+    close: async () => {
+      checkpointer?.stop();
+      await db.destroy();
+      // Kysely closes its driver only if a query ever ran: close PGlite in any case (left open on one large
+      // data directory, it kept a finished command alive).
+      if (!client.closed) await client.close();
+    },
+  };
 }

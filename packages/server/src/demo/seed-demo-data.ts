@@ -20,8 +20,9 @@ export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number
     teams.push({ id, key: t.key, name: t.name });
   }
   const teamId = (key: string) => teams.find((t) => t.key === key)!.id;
-  // One hash for the shared demo password: these accounts are for demonstration only.
-  const hash = await hashPassword(demoPassword);
+  // One hash for the shared demo password (these accounts are for demonstration only), made only if an
+  // account is missing: scrypt at full strength is the dearest step of a restart, where all exist.
+  let hash: Promise<string> | null = null;
   const staff: SeededStaff[] = [];
   for (const s of demo.staff) {
     const existing = await db.selectFrom('staff').select(['id']).where('email', '=', s.email.toLowerCase()).executeTakeFirst();
@@ -40,7 +41,7 @@ export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number
           homeward_role: s.homewardRole,
           team_id: teamId(s.teamKey),
           base_location: s.baseLocation,
-          password_hash: hash,
+          password_hash: await (hash ??= hashPassword(demoPassword)),
           created_at: options.now,
           updated_at: options.now,
         })

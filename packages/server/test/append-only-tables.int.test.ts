@@ -1,0 +1,522 @@
+// The database is the last line of defence for the record: every table of clinical entries, histories
+// and the audit refuses, in SQL itself, what the application never does (UPDATE, DELETE, TRUNCATE, and
+// TRUNCATE ... CASCADE of a parent), and every kind with a final state keeps it. What the record's
+// rules still allow goes through: a draft note changes, a final note is reviewed once, a patient's
+// address changes with its history kept. One table per row below, on both databases. Each change is
+// tried in a transaction that is always rolled back, so every test starts from the same rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from '../src/db/schema.ts';
+import { bootTestApp, patientDetails, type TestApp } from './test-app.ts';
+
+type Db = Kysely<Database>;
+type Refusal = { message: string; code?: string };
+type Change = (trx: Db) => Promise<unknown>;
+
+const rolledBack = new Error('rolled back on purpose');
+
+/** Tries a change in a transaction that is always rolled back: the refusal, or null if it went through. */
+async function attempt(db: Db, change: Change): Promise<Refusal | null> {
+  try {
+    await db.transaction().execute(async (trx) => {
+      await change(trx);
+      throw rolledBack;
+    });
+  } catch (error) {
+    if (error === rolledBack) return null;
+    return error as Refusal;
+  }
+  throw new Error('unreachable');
+}
+
+/** An UPDATE or DELETE that must touch exactly one row, so an allowed change cannot pass by touching none. */
+function oneRow(query: (trx: Db) => Promise<{ rows: unknown[] }>): Change {
+  return async (trx) => {
+    const { rows } = await query(trx);
+    if (rows.length !== 1) throw new Error(`expected one row changed, not ${rows.length}`);
+  };
+}
+
+const homewardGuard = /^HW00[12]$/;
+
+// The rows every test works on, written straight to the database by beforeAll.
+const ids = {
+  patient: uuidv7(),
+  breakGlass: uuidv7(),
+  decidedReferral: uuidv7(),
+  incomingReferral: uuidv7(),
+  dischargedReferral: uuidv7(),
+  episode: uuidv7(),
+  dischargedEpisode: uuidv7(),
+  episodeEvent: uuidv7(),
+  acknowledgedOnward: uuidv7(),
+  sentOnward: uuidv7(),
+  consent: uuidv7(),
+  finalNote: uuidv7(),
+  draftNote: uuidv7(),
+  amendment: uuidv7(),
+  assessment: uuidv7(),
+  ratedGoal: uuidv7(),
+  unratedGoal: uuidv7(),
+  rating: uuidv7(),
+  withdrawnCompetence: uuidv7(),
+  currentCompetence: uuidv7(),
+  stoppedActivity: uuidv7(),
+  activeActivity: uuidv7(),
+  completion: uuidv7(),
+  review: uuidv7(),
+  finalSummary: uuidv7(),
+  draftSummary: uuidv7(),
+  letter: uuidv7(),
+};
+
+type Guarded = {
+  table: keyof Database;
+  kind: 'append-only' | 'never-deleted';
+  /** The table whose TRUNCATE ... CASCADE reaches this one (itself when it references no other). */
+  parent: keyof Database;
+  /** The row DELETE is tried on. */
+  key: { column: string; value: () => string | number };
+  /** Changes the database must refuse, with what the refusal says. */
+  refused: Array<{ what: string; change: Change; says: RegExp }>;
+  /** Changes the record's rules allow, which must still go through. */
+  allowed: Array<{ what: string; change: Change }>;
+};
+
+const updateRefused = (table: string) => new RegExp(`UPDATE on ${table} is not allowed: this record is append-only`);
+const finalRefused = (table: string) => new RegExp(`UPDATE on ${table} is not allowed: a final record is never changed`);
+
+const guarded: Guarded[] = [
+  {
+    table: 'patients',
+    kind: 'never-deleted',
+    parent: 'teams',
+    key: { column: 'id', value: () => ids.patient },
+    refused: [],
+    allowed: [
+      {
+        what: "a patient's address changes, and the old one stays in the history",
+        change: async (trx) => {
+          await oneRow((db) => sql<{ id: string }>`update patients set town = 'Tunstall', version = version + 1 where id = ${ids.patient} returning id`.execute(db))(trx);
+          const versions = await trx.selectFrom('patient_versions').select(['version', 'data']).where('patient_id', '=', ids.patient).orderBy('version').execute();
+          expect(versions.map((v) => [v.version, (v.data as { town: string }).town])).toEqual([[1, 'Burslem'], [2, 'Tunstall']]);
+        },
+      },
+    ],
+  },
+  {
+    table: 'patient_versions',
+    kind: 'append-only',
+    parent: 'patients',
+    key: { column: 'patient_id', value: () => ids.patient },
+    refused: [{ what: 'an earlier version rewritten', change: (trx) => sql`update patient_versions set data = data || '{"town": "Nowhere"}' where patient_id = ${ids.patient}`.execute(trx), says: updateRefused('patient_versions') }],
+    allowed: [],
+  },
+  {
+    table: 'break_glass',
+    kind: 'append-only',
+    parent: 'patients',
+    key: { column: 'id', value: () => ids.breakGlass },
+    refused: [
+      { what: 'a break-glass reason rewritten', change: (trx) => sql`update break_glass set reason = 'Routine' where id = ${ids.breakGlass}`.execute(trx), says: updateRefused('break_glass') },
+      { what: 'a break-glass made to last longer', change: (trx) => sql`update break_glass set expires_at = expires_at + interval '1 day' where id = ${ids.breakGlass}`.execute(trx), says: updateRefused('break_glass') },
+    ],
+    allowed: [],
+  },
+  {
+    table: 'referrals',
+    kind: 'never-deleted',
+    parent: 'patients',
+    key: { column: 'id', value: () => ids.decidedReferral },
+    refused: [
+      { what: 'an accepted referral turned into a rejection', change: (trx) => sql`update referrals set status = 'rejected', rejection_reason = 'not-eligible', version = version + 1 where id = ${ids.decidedReferral}`.execute(trx), says: finalRefused('referrals') },
+      { what: "a decided referral's reason rewritten", change: (trx) => sql`update referrals set reason = 'Something else' where id = ${ids.decidedReferral}`.execute(trx), says: finalRefused('referrals') },
+    ],
+    allowed: [
+      {
+        what: 'an incoming referral is decided',
+        change: oneRow((trx) => sql<{ id: string }>`update referrals set status = 'accepted', decided_at = now(), version = version + 1 where id = ${ids.incomingReferral} returning id`.execute(trx)),
+      },
+    ],
+  },
+  {
+    table: 'episodes',
+    kind: 'never-deleted',
+    parent: 'referrals',
+    key: { column: 'id', value: () => ids.episode },
+    refused: [
+      { what: 'a discharged episode reopened', change: (trx) => sql`update episodes set status = 'active', version = version + 1 where id = ${ids.dischargedEpisode}`.execute(trx), says: finalRefused('episodes') },
+      { what: "a discharge's outcome rewritten", change: (trx) => sql`update episodes set discharge_outcome = 'goals-not-met' where id = ${ids.dischargedEpisode}`.execute(trx), says: finalRefused('episodes') },
+      { what: 'a discharged episode moved to another patient', change: (trx) => sql`update episodes set patient_id = ${uuidv7()} where id = ${ids.dischargedEpisode}`.execute(trx), says: finalRefused('episodes') },
+    ],
+    allowed: [
+      { what: 'an open episode is put on hold', change: oneRow((trx) => sql<{ id: string }>`update episodes set status = 'on-hold', hold_reason = 'In hospital', version = version + 1 where id = ${ids.episode} returning id`.execute(trx)) },
+      {
+        what: "a discharged episode's last contact and review date still move (a late note, a review)",
+        change: oneRow((trx) => sql<{ id: string }>`update episodes set last_contact_at = now(), review_due_on = current_date, version = version + 1 where id = ${ids.dischargedEpisode} returning id`.execute(trx)),
+      },
+    ],
+  },
+  {
+    table: 'episode_events',
+    kind: 'append-only',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.episodeEvent },
+    refused: [{ what: "an event's reason rewritten", change: (trx) => sql`update episode_events set reason = 'Nothing happened' where id = ${ids.episodeEvent}`.execute(trx), says: updateRefused('episode_events') }],
+    allowed: [],
+  },
+  {
+    table: 'onward_referrals',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.sentOnward },
+    refused: [
+      { what: 'an acknowledged onward referral sent elsewhere', change: (trx) => sql`update onward_referrals set to_service = 'Falls clinic' where id = ${ids.acknowledgedOnward}`.execute(trx), says: finalRefused('onward_referrals') },
+      { what: 'an acknowledgement taken back', change: (trx) => sql`update onward_referrals set acknowledged_at = null where id = ${ids.acknowledgedOnward}`.execute(trx), says: finalRefused('onward_referrals') },
+    ],
+    allowed: [
+      { what: 'a sent onward referral is acknowledged', change: oneRow((trx) => sql<{ id: string }>`update onward_referrals set acknowledged_at = now(), version = version + 1 where id = ${ids.sentOnward} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'consent_records',
+    kind: 'append-only',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.consent },
+    refused: [{ what: 'what the patient agreed to rewritten', change: (trx) => sql`update consent_records set agreed_to = 'Everything' where id = ${ids.consent}`.execute(trx), says: updateRefused('consent_records') }],
+    allowed: [
+      {
+        what: 'a withdrawal is recorded as a new row pointing at the consent',
+        change: (trx) =>
+          trx.insertInto('consent_records').values({ id: uuidv7(), episode_id: ids.episode, patient_id: ids.patient, kind: 'withdrawal', withdraws_id: ids.consent, scope: 'episode', agreed_to: 'Therapy assessment and treatment', capacity_in_doubt: false, recorded_at: new Date(), recorded_by: staffId(), recorded_by_role: 'registered-therapist' }).execute(),
+      },
+    ],
+  },
+  {
+    table: 'contact_notes',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.finalNote },
+    refused: [
+      { what: "a final note's text rewritten", change: (trx) => sql`update contact_notes set body = 'tampered' where id = ${ids.finalNote}`.execute(trx), says: finalRefused('contact_notes') },
+      { what: "a final note's time moved", change: (trx) => sql`update contact_notes set occurred_at = occurred_at - interval '1 day' where id = ${ids.finalNote}`.execute(trx), says: finalRefused('contact_notes') },
+      { what: 'a final note set back to draft', change: (trx) => sql`update contact_notes set status = 'draft', version = version + 1 where id = ${ids.finalNote}`.execute(trx), says: finalRefused('contact_notes') },
+      { what: 'a final note moved to another episode', change: (trx) => sql`update contact_notes set episode_id = ${ids.dischargedEpisode} where id = ${ids.finalNote}`.execute(trx), says: finalRefused('contact_notes') },
+      { what: "a final note's version taken back", change: (trx) => sql`update contact_notes set version = version - 1 where id = ${ids.finalNote}`.execute(trx), says: finalRefused('contact_notes') },
+      {
+        what: "a final note's review changed once given",
+        change: async (trx) => {
+          await sql`update contact_notes set reviewed_at = now(), reviewed_by = ${staffId()}, version = version + 1 where id = ${ids.finalNote}`.execute(trx);
+          await sql`update contact_notes set reviewed_at = now() + interval '1 hour', version = version + 1 where id = ${ids.finalNote}`.execute(trx);
+        },
+        says: finalRefused('contact_notes'),
+      },
+    ],
+    allowed: [
+      { what: "a draft note's text and time still change", change: oneRow((trx) => sql<{ id: string }>`update contact_notes set body = 'Walked to the shop', occurred_at = occurred_at - interval '2 hours', version = version + 1 where id = ${ids.draftNote} returning id`.execute(trx)) },
+      { what: 'a draft note is finalised', change: oneRow((trx) => sql<{ id: string }>`update contact_notes set status = 'final', finalised_at = now(), finalised_by = written_by, version = version + 1 where id = ${ids.draftNote} returning id`.execute(trx)) },
+      { what: "a final note's review is given once", change: oneRow((trx) => sql<{ id: string }>`update contact_notes set reviewed_at = now(), reviewed_by = ${staffId()}, version = version + 1, updated_at = now() where id = ${ids.finalNote} returning id`.execute(trx)) },
+      { what: "an amendment moves a final note's version on", change: oneRow((trx) => sql<{ id: string }>`update contact_notes set version = version + 1, updated_at = now(), updated_by = ${staffId()} where id = ${ids.finalNote} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'contact_note_amendments',
+    kind: 'append-only',
+    parent: 'contact_notes',
+    key: { column: 'id', value: () => ids.amendment },
+    refused: [{ what: "an amendment's reason rewritten", change: (trx) => sql`update contact_note_amendments set reason = 'No reason' where id = ${ids.amendment}`.execute(trx), says: updateRefused('contact_note_amendments') }],
+    allowed: [],
+  },
+  {
+    table: 'assessments',
+    kind: 'append-only',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.assessment },
+    refused: [{ what: 'a score rewritten', change: (trx) => sql`update assessments set total = 20 where id = ${ids.assessment}`.execute(trx), says: updateRefused('assessments') }],
+    allowed: [],
+  },
+  {
+    table: 'goals',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.ratedGoal },
+    refused: [
+      { what: "a rated goal's wording changed", change: (trx) => sql`update goals set statement = 'An easier goal', version = version + 1 where id = ${ids.ratedGoal}`.execute(trx), says: /UPDATE on goals is not allowed: a rated goal's plan is never changed/ },
+      { what: "a rated goal's baseline moved", change: (trx) => sql`update goals set baseline_level = -1, version = version + 1 where id = ${ids.ratedGoal}`.execute(trx), says: /UPDATE on goals is not allowed: a rated goal's plan is never changed/ },
+    ],
+    allowed: [
+      { what: 'a rated goal is marked achieved', change: oneRow((trx) => sql<{ id: string }>`update goals set status = 'achieved', status_reason = 'Walks to the shop', version = version + 1 where id = ${ids.ratedGoal} returning id`.execute(trx)) },
+      { what: "an unrated goal's wording is refined", change: oneRow((trx) => sql<{ id: string }>`update goals set statement = 'Make a hot drink and carry it', version = version + 1 where id = ${ids.unratedGoal} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'goal_attainments',
+    kind: 'append-only',
+    parent: 'goals',
+    key: { column: 'id', value: () => ids.rating },
+    refused: [{ what: 'a rating raised', change: (trx) => sql`update goal_attainments set level = 2 where id = ${ids.rating}`.execute(trx), says: updateRefused('goal_attainments') }],
+    allowed: [],
+  },
+  {
+    table: 'staff_competences',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.withdrawnCompetence },
+    refused: [
+      { what: 'a withdrawn competence restored', change: (trx) => sql`update staff_competences set withdrawn_at = null, withdrawn_by = null where id = ${ids.withdrawnCompetence}`.execute(trx), says: finalRefused('staff_competences') },
+      { what: "a withdrawal's reason rewritten", change: (trx) => sql`update staff_competences set withdrawn_reason = 'None' where id = ${ids.withdrawnCompetence}`.execute(trx), says: finalRefused('staff_competences') },
+    ],
+    allowed: [
+      { what: 'a current competence is withdrawn', change: oneRow((trx) => sql<{ id: string }>`update staff_competences set withdrawn_at = now(), withdrawn_by = recorded_by, withdrawn_reason = 'Refresher due', version = version + 1 where id = ${ids.currentCompetence} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'programme_activities',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.stoppedActivity },
+    refused: [
+      { what: 'a stopped activity restarted', change: (trx) => sql`update programme_activities set status = 'active', version = version + 1 where id = ${ids.stoppedActivity}`.execute(trx), says: finalRefused('programme_activities') },
+      { what: "a stopped activity's instructions rewritten", change: (trx) => sql`update programme_activities set instructions = 'Other exercises' where id = ${ids.stoppedActivity}`.execute(trx), says: finalRefused('programme_activities') },
+    ],
+    allowed: [
+      { what: 'an active activity is stopped', change: oneRow((trx) => sql<{ id: string }>`update programme_activities set status = 'stopped', status_reason = 'Achieved', version = version + 1 where id = ${ids.activeActivity} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'programme_completions',
+    kind: 'append-only',
+    parent: 'programme_activities',
+    key: { column: 'id', value: () => ids.completion },
+    refused: [{ what: 'a log entry changed', change: (trx) => sql`update programme_completions set outcome = 'done' where id = ${ids.completion}`.execute(trx), says: updateRefused('programme_completions') }],
+    allowed: [],
+  },
+  {
+    table: 'episode_reviews',
+    kind: 'append-only',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.review },
+    refused: [{ what: "a review's decision rewritten", change: (trx) => sql`update episode_reviews set decision = 'discharge' where id = ${ids.review}`.execute(trx), says: updateRefused('episode_reviews') }],
+    allowed: [],
+  },
+  {
+    table: 'discharge_summaries',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.finalSummary },
+    refused: [
+      { what: 'a final discharge summary set back to draft', change: (trx) => sql`update discharge_summaries set status = 'draft', version = version + 1 where id = ${ids.finalSummary}`.execute(trx), says: finalRefused('discharge_summaries') },
+      { what: "a final discharge summary's content changed", change: (trx) => sql`update discharge_summaries set content = '{"sections": []}', version = version + 1 where id = ${ids.finalSummary}`.execute(trx), says: finalRefused('discharge_summaries') },
+      { what: 'who finalised it changed', change: (trx) => sql`update discharge_summaries set finalised_by = ${t.service.a['clinical-lead'].id} where id = ${ids.finalSummary}`.execute(trx), says: finalRefused('discharge_summaries') },
+    ],
+    allowed: [
+      { what: "a draft summary's content is edited", change: oneRow((trx) => sql<{ id: string }>`update discharge_summaries set content = '{"sections": [{"id": "summary", "text": "Edited"}]}', version = version + 1 where id = ${ids.draftSummary} returning id`.execute(trx)) },
+      { what: 'a draft summary is finalised', change: oneRow((trx) => sql<{ id: string }>`update discharge_summaries set status = 'final', finalised_at = now(), finalised_by = created_by, version = version + 1 where id = ${ids.draftSummary} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'letters',
+    kind: 'append-only',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.letter },
+    refused: [{ what: "a sent letter's text rewritten", change: (trx) => sql`update letters set text_content = 'Something else' where id = ${ids.letter}`.execute(trx), says: updateRefused('letters') }],
+    allowed: [],
+  },
+  {
+    table: 'audit_events',
+    kind: 'append-only',
+    parent: 'audit_events',
+    key: { column: 'seq', value: () => 1 },
+    refused: [{ what: 'an event rewritten', change: (trx) => sql`update audit_events set outcome = 'refused' where seq = 1`.execute(trx), says: updateRefused('audit_events') }],
+    allowed: [],
+  },
+  {
+    table: 'audit_chain_head',
+    kind: 'never-deleted',
+    parent: 'audit_chain_head',
+    key: { column: 'id', value: () => 1 },
+    refused: [
+      { what: 'the chain head rewound', change: (trx) => sql`update audit_chain_head set seq = seq - 1 where id = 1`.execute(trx), says: /UPDATE on audit_chain_head is not allowed: the chain head only moves forward/ },
+      { what: 'the chain head rewritten in place', change: (trx) => sql`update audit_chain_head set hash = 'forged' where id = 1`.execute(trx), says: /UPDATE on audit_chain_head is not allowed: the chain head only moves forward/ },
+    ],
+    allowed: [{ what: 'the chain head moves forward', change: oneRow((trx) => sql<{ id: number }>`update audit_chain_head set seq = seq + 1, hash = 'next' where id = 1 returning id`.execute(trx)) }],
+  },
+];
+
+let t: TestApp;
+const staffId = () => t.service.a['registered-therapist'].id;
+
+async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promise<void> {
+  const therapist = s.a['registered-therapist'].id;
+  const role = 'registered-therapist';
+  const past = new Date(now.getTime() - 7 * 86_400_000);
+  const p = patientDetails();
+  await db.insertInto('patients').values({
+    id: ids.patient, nhs_number: p.nhsNumber as string, given_name: 'Betty', family_name: 'Bloor', date_of_birth: '1941-05-17', sex: 'female', address_line1: '12 Waterloo Road', town: 'Burslem', postcode: 'ST6 3HR',
+    contacts: '[]', communication_needs: '{"needs": [], "interpreterLanguage": null, "notes": null}', lives_alone: true, key_safe: false, risk_flags: '[]', registered_team_id: s.teamA, created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+  }).execute();
+  await db.insertInto('break_glass').values({ id: ids.breakGlass, staff_id: s.otherTeamTherapist.id, patient_id: ids.patient, reason: 'Covering another team', started_at: past, expires_at: new Date(past.getTime() + 4 * 3_600_000) }).execute();
+  const referral = (id: string, status: 'incoming' | 'accepted') => ({
+    id, patient_id: ids.patient, team_id: s.teamA, source: 'acute-ward', received_at: past, service: 'd2a', setting: 'home', reason: 'Fall at home, now medically fit', urgency_requested: 'soon',
+    referrer_name: 'Ward 7', referrer_contact: '01632 960000', consent_to_referral: true, status, decided_at: status === 'incoming' ? null : past, decided_by: status === 'incoming' ? null : therapist,
+    created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+  });
+  await db.insertInto('referrals').values([referral(ids.decidedReferral, 'accepted'), referral(ids.incomingReferral, 'incoming'), referral(ids.dischargedReferral, 'accepted')]).execute();
+  const episode = (id: string, referralId: string) => ({
+    id, patient_id: ids.patient, referral_id: referralId, team_id: s.teamA, service: 'd2a', setting: 'home', complexity: 'non-complex' as const, complexity_reason: 'Single need, stable', priority: 'P3',
+    skills_needed: '[]', triaged_by: therapist, triaged_at: past, clock_starts_at: past, response_due_at: now, allocated_to: therapist, allocated_at: past, created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+  });
+  await db.insertInto('episodes').values([
+    { ...episode(ids.episode, ids.decidedReferral), status: 'active' },
+    { ...episode(ids.dischargedEpisode, ids.dischargedReferral), status: 'discharged', discharged_on: '2026-11-20', discharge_outcome: 'goals-met', discharge_destination: 'home', discharge_note: 'Independent at home' },
+  ]).execute();
+  await db.insertInto('episode_events').values({ id: ids.episodeEvent, episode_id: ids.episode, occurred_at: past, staff_id: therapist, kind: 'triaged', reason: null, detail: '{}' }).execute();
+  await db.insertInto('onward_referrals').values([
+    { id: ids.acknowledgedOnward, episode_id: ids.episode, to_service: 'Wheelchair service', sent_at: past, acknowledged_at: now, created_at: past, created_by: therapist, updated_at: now, updated_by: therapist },
+    { id: ids.sentOnward, episode_id: ids.episode, to_service: 'Social care', sent_at: past, created_at: past, created_by: therapist, updated_at: past, updated_by: therapist },
+  ]).execute();
+  await db.insertInto('consent_records').values({
+    id: ids.consent, episode_id: ids.episode, patient_id: ids.patient, kind: 'consent', scope: 'episode', agreed_to: 'Therapy assessment and treatment', method: 'verbal', given_by: 'patient', capacity_in_doubt: false,
+    recorded_at: past, recorded_by: therapist, recorded_by_role: role,
+  }).execute();
+  const note = (id: string, status: 'draft' | 'final') => ({
+    id, episode_id: ids.episode, patient_id: ids.patient, status, kind: 'treatment', occurred_at: past, duration_minutes: 45, body: 'Kitchen practice', therapy_minutes: '{"OT": 45}', first_holistic_assessment: false,
+    written_at: past, written_by: therapist, written_by_role: role, late_entry: false, finalised_at: status === 'final' ? past : null, finalised_by: status === 'final' ? therapist : null,
+    needs_review: status === 'final', updated_at: past, updated_by: therapist,
+  });
+  await db.insertInto('contact_notes').values([note(ids.finalNote, 'final'), note(ids.draftNote, 'draft')]).execute();
+  await db.insertInto('contact_note_amendments').values({
+    id: ids.amendment, note_id: ids.finalNote, note_version: 2, kind: 'treatment', occurred_at: past, duration_minutes: 45, body: 'Kitchen practice with a perching stool', therapy_minutes: '{"OT": 45}', first_holistic_assessment: false,
+    reason: 'Left out the stool', amended_at: now, amended_by: therapist, amended_by_role: role,
+  }).execute();
+  await db.insertInto('assessments').values({
+    id: ids.assessment, episode_id: ids.episode, patient_id: ids.patient, instrument_id: 'barthel', instrument_version: 1, time_point: 'baseline', method: 'observed', responses: '{}', total: 12, subscales: '{}',
+    administered_at: past, recorded_at: past, recorded_by: therapist, recorded_by_role: role,
+  }).execute();
+  const goal = (id: string) => ({
+    id, episode_id: ids.episode, patient_id: ids.patient, statement: 'Walk to the corner shop', levels: '{"-2": "a", "-1": "b", "0": "c", "1": "d", "2": "e"}', baseline_level: -2, target_on: '2026-12-24',
+    created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+  });
+  await db.insertInto('goals').values([goal(ids.ratedGoal), goal(ids.unratedGoal)]).execute();
+  await db.insertInto('goal_attainments').values({ id: ids.rating, goal_id: ids.ratedGoal, episode_id: ids.episode, patient_id: ids.patient, time_point: 'review', level: 0, rated_at: now, recorded_at: now, recorded_by: therapist, recorded_by_role: role }).execute();
+  const support = s.a['support-worker'].id;
+  await db.insertInto('staff_competences').values([
+    { id: ids.withdrawnCompetence, staff_id: support, competence: 'kitchen-practice', assessed_on: '2026-01-10', recorded_at: past, recorded_by: therapist, recorded_by_role: role, withdrawn_at: now, withdrawn_by: therapist, withdrawn_reason: 'Refresher due' },
+    { id: ids.currentCompetence, staff_id: support, competence: 'walking-practice', assessed_on: '2026-01-10', recorded_at: past, recorded_by: therapist, recorded_by_role: role },
+  ]).execute();
+  const activity = (id: string, status: 'active' | 'stopped') => ({
+    id, episode_id: ids.episode, patient_id: ids.patient, kind: 'exercise' as const, title: 'Sit to stand', instructions: 'Ten times, three times a day', times_per_period: 3, period: 'day' as const, deliverer_kind: 'self' as const,
+    starts_on: '2026-11-17', status, status_reason: status === 'stopped' ? 'Knee pain' : null, created_at: past, created_by: therapist, created_by_role: role, updated_at: past, updated_by: therapist,
+  });
+  await db.insertInto('programme_activities').values([activity(ids.stoppedActivity, 'stopped'), activity(ids.activeActivity, 'active')]).execute();
+  await db.insertInto('programme_completions').values({ id: ids.completion, activity_id: ids.stoppedActivity, episode_id: ids.episode, patient_id: ids.patient, done_on: '2026-11-18', outcome: 'partly-done', reported_by: 'patient', recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
+  await db.insertInto('episode_reviews').values({ id: ids.review, episode_id: ids.episode, patient_id: ids.patient, kind: 'half-way', held_on: '2026-11-20', summary: 'Progressing', decision: 'continue', recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
+  const summary = (id: string, episodeId: string, status: 'draft' | 'final') => ({
+    id, episode_id: episodeId, patient_id: ids.patient, status, content: '{"sections": [{"id": "summary", "text": "Independent at home"}]}', created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+    finalised_at: status === 'final' ? now : null, finalised_by: status === 'final' ? therapist : null,
+  });
+  await db.insertInto('discharge_summaries').values([summary(ids.finalSummary, ids.dischargedEpisode, 'final'), summary(ids.draftSummary, ids.episode, 'draft')]).execute();
+  await db.insertInto('letters').values({
+    id: ids.letter, episode_id: ids.dischargedEpisode, patient_id: ids.patient, kind: 'discharge-gp', recipient: 'Burslem Health Centre', print_size: 'standard', source_id: ids.finalSummary, source_version: 2,
+    text_content: 'Dear Dr Patel', pdf: new Uint8Array([37, 80, 68, 70]), sha256: 'not-checked-here', produced_at: now, produced_by: therapist, produced_by_role: role,
+  }).execute();
+}
+
+describe('tables of records, guarded in the database itself', () => {
+  beforeAll(async () => {
+    t = await bootTestApp();
+    // Signing in writes the first audit events, through the application, as always.
+    await t.signIn(t.service.a['registered-therapist']);
+    await writeRecordRows(t.db, t.service, t.clock.now());
+  });
+  afterAll(() => t.close());
+
+  it('guards every table that has a guard, and no guarded table is missing from this test', async () => {
+    // A table with any Homeward guard trigger must be in the list above, with a TRUNCATE guard, so a new
+    // table of records cannot be half-guarded or left out of these tests.
+    const { rows } = await sql<{ table: string; trigger: string; fn: string }>`
+      select c.relname as table, tg.tgname as trigger, p.proname as fn
+      from pg_trigger tg join pg_class c on c.oid = tg.tgrelid join pg_proc p on p.oid = tg.tgfoid
+      where not tg.tgisinternal and p.proname in ('refuse_change', 'refuse_truncate', 'refuse_change_when_final', 'refuse_rated_goal_plan_change', 'refuse_chain_head_rewind')
+    `.execute(t.db);
+    const withGuards = new Set(rows.map((r) => r.table));
+    const listed = new Set<string>(guarded.map((g) => g.table));
+    expect([...withGuards].filter((t) => !listed.has(t)), 'tables with guards that this test does not try: add them to its table').toEqual([]);
+    expect([...listed].filter((t) => !withGuards.has(t)), 'tables this test lists that have no guard (or are gone)').toEqual([]);
+    for (const g of guarded) {
+      const truncateGuard = rows.find((r) => r.table === g.table && r.trigger === `${g.table}_never_truncated`);
+      expect(truncateGuard?.fn, `${g.table} refuses TRUNCATE`).toMatch(/^refuse_(truncate|change)$/);
+      expect(rows, g.table).toContainEqual({ table: g.table, trigger: `${g.table}_${g.kind === 'append-only' ? 'append_only' : 'never_deleted'}`, fn: 'refuse_change' });
+    }
+  });
+
+  it('refuses TRUNCATE ... CASCADE from the top (teams), and every table keeps its rows', async () => {
+    const count = async () => Object.fromEntries(await Promise.all(guarded.map(async (g) => [g.table, Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(g.table)}`.execute(t.db)).rows[0]!.n)])));
+    const before = await count();
+    const refusal = await attempt(t.db, (trx) => sql`truncate teams cascade`.execute(trx));
+    expect(refusal?.message).toMatch(/TRUNCATE on \w+ is not allowed/);
+    expect(await count()).toEqual(before);
+    for (const g of guarded) expect(before[g.table], `${g.table} has rows to protect`).toBeGreaterThan(0);
+  });
+
+  it('consent rows cannot be deleted (issue 10, hole 4)', async () => {
+    const refusal = await attempt(t.db, (trx) => sql`delete from consent_records where id = ${ids.consent}`.execute(trx));
+    expect(refusal).toMatchObject({ code: 'HW001', message: expect.stringMatching(/DELETE on consent_records is not allowed/) });
+  });
+
+  it("a final note's time cannot be changed (issue 10, hole 4)", async () => {
+    const refusal = await attempt(t.db, (trx) => sql`update contact_notes set occurred_at = occurred_at + interval '3 hours' where id = ${ids.finalNote}`.execute(trx));
+    expect(refusal).toMatchObject({ code: 'HW002', message: expect.stringMatching(/a final record is never changed \(status = final; occurred_at would change\)/) });
+  });
+
+  for (const g of guarded) {
+    describe(g.table, () => {
+      if (g.kind === 'append-only') {
+        it('refuses UPDATE', async () => {
+          const refusal = await attempt(t.db, (trx) => sql`update ${sql.table(g.table)} set ${sql.ref(g.key.column)} = ${sql.ref(g.key.column)} where ${sql.ref(g.key.column)} = ${g.key.value()}`.execute(trx));
+          expect(refusal).toMatchObject({ code: 'HW001', message: expect.stringMatching(updateRefused(g.table)) });
+        });
+      }
+
+      it('refuses DELETE', async () => {
+        const refusal = await attempt(t.db, (trx) => sql`delete from ${sql.table(g.table)} where ${sql.ref(g.key.column)} = ${g.key.value()}`.execute(trx));
+        expect(refusal).toMatchObject({ code: 'HW001', message: expect.stringMatching(new RegExp(`DELETE on ${g.table} is not allowed`)) });
+      });
+
+      it('refuses TRUNCATE, and TRUNCATE ... CASCADE', async () => {
+        // A table other tables refer to cannot be emptied alone (the foreign keys refuse first), only
+        // with CASCADE, and then its own trigger is the first to fire: the table named comes first.
+        const alone = await attempt(t.db, (trx) => sql`truncate ${sql.table(g.table)}`.execute(trx));
+        expect(alone?.message).toMatch(new RegExp(`TRUNCATE on ${g.table} is not allowed|cannot truncate a table referenced in a foreign key constraint`));
+        const cascade = await attempt(t.db, (trx) => sql`truncate ${sql.table(g.table)} cascade`.execute(trx));
+        expect(cascade).toMatchObject({ code: 'HW001', message: expect.stringMatching(new RegExp(`TRUNCATE on ${g.table} is not allowed`)) });
+      });
+
+      it(`refuses TRUNCATE ${g.parent} CASCADE by its own trigger`, async () => {
+        // Every other table's TRUNCATE guard is switched off (and back, by the rollback), so only this
+        // table's own trigger stands between the cascade and its rows.
+        const refusal = await attempt(t.db, async (trx) => {
+          for (const other of guarded) {
+            if (other.table !== g.table) await sql`alter table ${sql.table(other.table)} disable trigger ${sql.id(`${other.table}_never_truncated`)}`.execute(trx);
+          }
+          await sql`truncate ${sql.table(g.parent)} cascade`.execute(trx);
+        });
+        expect(refusal).toMatchObject({ code: 'HW001', message: expect.stringMatching(new RegExp(`TRUNCATE on ${g.table} is not allowed`)) });
+      });
+
+      for (const r of g.refused) {
+        it(`refused: ${r.what}`, async () => {
+          const refusal = await attempt(t.db, r.change);
+          expect(refusal).toMatchObject({ code: expect.stringMatching(homewardGuard), message: expect.stringMatching(r.says) });
+        });
+      }
+
+      for (const a of g.allowed) {
+        it(`allowed: ${a.what}`, async () => {
+          expect(await attempt(t.db, a.change)).toBeNull();
+        });
+      }
+    });
+  }
+});
