@@ -8,6 +8,7 @@ import * as assessments from './2026-11-24-0004-assessments.ts';
 import * as goalsProgrammesReviewsLetters from './2026-11-24-0005-goals-programmes-reviews-letters.ts';
 import * as teamPhoneAndLetterFormats from './2026-11-24-0006-team-phone-and-letter-formats.ts';
 import * as studentRole from './2026-11-24-0007-student-role.ts';
+import * as auditLogSealing from './2026-12-04-0012-audit-log-sealing.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-0005-goals-programmes-reviews-letters': goalsProgrammesReviewsLetters,
   '2026-11-24-0006-team-phone-and-letter-formats': teamPhoneAndLetterFormats,
   '2026-11-24-0007-student-role': studentRole,
+  '2026-12-04-0012-audit-log-sealing': auditLogSealing,
 };

@@ -1,0 +1,79 @@
+// What a seal covers: every column of an event, exactly as PostgreSQL stores it, read back as text by
+// the database itself. The sealer and the verifier both read events through this one function, so
+// what is hashed can never differ from what is stored: a UUID is the database's lower-case text
+// however the caller spelt it, a time has the database's microseconds whatever JavaScript's Date
+// could hold, and the detail is jsonb's own text (its key order, its numbers: 1e21 is stored and
+// read back as 1000000000000000000000, -0 as 0), whatever the session's time zone or the driver.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { merkleLeafHash } from './merkle-tree.ts';
+
+/** Every column of audit_events, in the order they are hashed (a test checks none is left out). */
+export const sealedEventColumns = [
+  'seq',
+  'id',
+  'occurred_at',
+  'staff_id',
+  'staff_role',
+  'action',
+  'outcome',
+  'patient_id',
+  'record_kind',
+  'record_id',
+  'reason',
+  'ip',
+  'user_agent',
+  'request_id',
+  'request_id_claimed',
+  'detail',
+  'prev_hash',
+  'hash',
+] as const;
+
+export type SealedEventLeaf = {
+  seq: number;
+  /** The canonical text: a JSON array of the stored values as text (or null), in column order. */
+  data: string;
+  hash: Buffer;
+};
+
+/** SQL for a timestamptz as UTC text with all six digits of the microseconds PostgreSQL keeps. */
+export const utcMicrosecondsText = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+const storedAsText = sql.raw(
+  sealedEventColumns.map((c, i) => `${c === 'occurred_at' ? utcMicrosecondsText(c) : `${c}::text`} as c${i}`).join(', '),
+);
+
+export function leafOf(values: Array<string | null>): SealedEventLeaf {
+  const data = JSON.stringify(values);
+  return { seq: Number(values[0]), data, hash: merkleLeafHash(data) };
+}
+
+/** Events with afterSeq < seq <= throughSeq, in seq order, at most limit of them. */
+export async function readSealedEventLeaves(
+  db: Kysely<Database>,
+  range: { afterSeq: number; throughSeq?: number; limit: number },
+): Promise<SealedEventLeaf[]> {
+  const through = range.throughSeq === undefined ? sql`` : sql`and seq <= ${range.throughSeq}`;
+  const { rows } = await sql<Record<string, string | null>>`
+    select ${storedAsText} from audit_events
+    where seq > ${range.afterSeq} ${through}
+    order by seq
+    limit ${range.limit}
+  `.execute(db);
+  return rows.map((row) => leafOf(sealedEventColumns.map((_, i) => row[`c${i}`] ?? null)));
+}
+
+/** Pages through the events after afterSeq (through throughSeq), one page in memory at a time. */
+export async function* streamSealedEventLeaves(
+  db: Kysely<Database>,
+  range: { afterSeq: number; throughSeq?: number; pageSize: number },
+): AsyncGenerator<SealedEventLeaf> {
+  let after = range.afterSeq;
+  for (;;) {
+    const page = await readSealedEventLeaves(db, { afterSeq: after, throughSeq: range.throughSeq, limit: range.pageSize });
+    for (const leaf of page) yield leaf;
+    if (page.length < range.pageSize) return;
+    after = page[page.length - 1]!.seq;
+  }
+}
