@@ -122,9 +122,9 @@ export async function countRefusalsSince(db: Kysely<Database>, since: Date): Pro
 
 export type ListRefusalsOptions = { since: Date; before: number | null; limit: number };
 
-/** Refusals since the instant, newest first; page on with before = the last seq shown. */
-export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions): Promise<{ entries: RefusalEntry[]; nextBefore: number | null }> {
-  const rows = await db
+/** The query behind the refusals list (exported so a test can EXPLAIN it). */
+export function refusalsQuery(db: Kysely<Database>, o: ListRefusalsOptions) {
+  return db
     .selectFrom('audit_events')
     .selectAll()
     .where('outcome', '=', 'refused')
@@ -132,8 +132,12 @@ export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions)
     .where(olderThan(o.before))
     .orderBy('occurred_at', 'desc')
     .orderBy('seq', 'desc')
-    .limit(o.limit + 1)
-    .execute();
+    .limit(o.limit + 1);
+}
+
+/** Refusals since the instant, newest first; page on with before = the last seq shown. */
+export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions): Promise<{ entries: RefusalEntry[]; nextBefore: number | null }> {
+  const rows = await refusalsQuery(db, o).execute();
   const page = rows.slice(0, o.limit);
   const [staff, patients] = await Promise.all([
     loadStaff(db, page.map((r) => r.staff_id)),
