@@ -15,6 +15,7 @@ import type { Database } from './db/schema.ts';
 import { authentication } from './platform/authentication.ts';
 import { registerErrorHandling } from './platform/error-handler.ts';
 import { pages } from './platform/pages.ts';
+import { claimedRequestId } from './platform/request-context.ts';
 import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
 import { staffContext } from './staff/index.ts';
 import { patientsContext } from './patients/index.ts';
@@ -37,10 +38,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    // A caller's request id is kept (so logs join up across services); otherwise one is minted.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
+    // The server mints every request's id: the audit records it, so a caller must not choose it. A
+    // caller's X-Request-Id is logged beside it (so logs still join up across services) and kept in
+    // the audit as request_id_claimed.
+    genReqId: () => uuidv7(),
+    childLoggerFactory: (logger, bindings, options, rawRequest) => {
+      const claimed = claimedRequestId(rawRequest.headers);
+      return logger.child(claimed === null ? bindings : { ...bindings, claimedRequestId: claimed }, options);
     },
     trustProxy: process.env.HOMEWARD_TRUST_PROXY === 'true',
   });

@@ -261,6 +261,21 @@ describe('access audit (privacy officer)', () => {
     }
   });
 
+  it('records the server’s own request id, and the caller’s X-Request-Id beside it only as a claim', async () => {
+    const res = await outsider.request({ method: 'GET', url: `/api/patients/${patientId}`, headers: { 'x-request-id': 'chosen-by-the-caller' } });
+    const serverId = String(res.headers['x-request-id']);
+    expect(serverId).not.toBe('chosen-by-the-caller');
+    expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+    const row = await t.db.selectFrom('audit_events').select(['request_id', 'request_id_claimed']).where('staff_id', '=', outsider.staff.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(row).toEqual({ request_id: serverId, request_id_claimed: 'chosen-by-the-caller' });
+    // Two requests claiming the same id are still two requests.
+    const again = await outsider.request({ method: 'GET', url: `/api/patients/${patientId}`, headers: { 'x-request-id': 'chosen-by-the-caller' } });
+    expect(again.headers['x-request-id']).not.toBe(serverId);
+    const unclaimed = await outsider.get(`/api/patients/${patientId}`);
+    const last = await t.db.selectFrom('audit_events').select(['request_id', 'request_id_claimed']).where('staff_id', '=', outsider.staff.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(last).toEqual({ request_id: String(unclaimed.headers['x-request-id']), request_id_claimed: null });
+  });
+
   it('documents the JSON API under the audit tag', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     for (const path of ['/api/audit/break-glass', '/api/audit/patients/{id}/events', '/api/audit/refusals']) {
