@@ -38,6 +38,8 @@ export type AuditEntry = {
   ip: string | null;
   userAgent: string | null;
   detail: Record<string, unknown>;
+  /** Detail keys whose clinical words were left out (an amendment's reason): they exist, unseen. */
+  clinicalTextWithheld: string[];
   /** 'patient': the event is about this patient; 'search-result': a search that returned them. */
   matchedBy: 'patient' | 'search-result';
 };
@@ -215,9 +217,19 @@ export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAcce
 // The row as read: everything but the chain's own columns, which the views never show.
 type AuditRow = Omit<Selectable<AuditEventsTable>, 'request_id' | 'request_id_claimed' | 'prev_hash' | 'hash'>;
 
+/**
+ * Detail keys in which a clinician's own words are recorded (an amendment's reason, a stopped
+ * activity's reason, a note). The privacy officer audits access, not care: the views show that such
+ * words were recorded, not what they say. The top-level reason is different: it is the access
+ * justification (a break-glass reason and its detail), which is exactly what the audit is for.
+ */
+const clinicalTextKeys = new Set(['reason', 'note', 'notes']);
+
 function toEntry(r: AuditRow, staff: Map<string, string>, matchedBy: AuditEntry['matchedBy']): AuditEntry {
   // A search's result list names other patients: the privacy officer needs the count, not the ids.
-  const { patientIds: _ids, ...detail } = r.detail;
+  const { patientIds: _ids, ...all } = r.detail;
+  const clinicalTextWithheld = Object.keys(all).filter((k) => clinicalTextKeys.has(k) && all[k] !== null && all[k] !== '');
+  const detail = Object.fromEntries(Object.entries(all).filter(([k]) => !clinicalTextWithheld.includes(k)));
   return {
     seq: r.seq,
     id: r.id,
@@ -233,6 +245,7 @@ function toEntry(r: AuditRow, staff: Map<string, string>, matchedBy: AuditEntry[
     ip: r.ip,
     userAgent: r.user_agent,
     detail,
+    clinicalTextWithheld,
     matchedBy,
   };
 }
