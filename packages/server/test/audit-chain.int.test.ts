@@ -61,10 +61,10 @@ async function someActivity(t: Pick<TestApp, 'app' | 'service'>, nhsNumber = '94
  * the batch from the events as they now are, and relink every batch after it.
  */
 async function forgeBatchesFrom(db: Kysely<Database>, batchNo: number): Promise<void> {
-  const all = await readAuditBatches(db, { afterBatch: 0, limit: 10_000 });
+  const all = await readAuditBatches(db, { afterBatch: 0, throughBatch: 10_000 });
   let prev = all.find((b) => b.batchNo === batchNo - 1) ?? null;
   for (const b of all.filter((x) => x.batchNo >= batchNo)) {
-    const leaves = await readSealedEventLeaves(db, { afterSeq: b.firstSeq - 1, throughSeq: b.lastSeq, limit: 100_000 });
+    const leaves = await readSealedEventLeaves(db, { afterSeq: b.firstSeq - 1, throughSeq: b.lastSeq });
     const tree = new MerkleTreeHash();
     for (const leaf of leaves) tree.push(leaf.hash);
     const fields = { ...b, eventCount: leaves.length, merkleRoot: tree.root().toString('hex'), treeSize: (prev?.treeSize ?? 0) + leaves.length, prevHash: prev?.hash ?? 'genesis' };
@@ -214,7 +214,7 @@ describe('access audit: sealed batches', () => {
   });
 
   it('finds an event slipped in behind the triggers under a number sealed as unused', async () => {
-    const batch = (await readAuditBatches(t.db, { afterBatch: 0, limit: 100 })).find((b) => b.absentSeqs.length > 0)!;
+    const batch = (await readAuditBatches(t.db, { afterBatch: 0, throughBatch: 100 })).find((b) => b.absentSeqs.length > 0)!;
     const unused = batch.absentSeqs[0]!;
     const template = await t.db.selectFrom('audit_events').selectAll().where('seq', '=', 1).executeTakeFirstOrThrow();
     await behindTheTriggers(t.db, (db) => db.insertInto('audit_events').values({ ...asInsert(template), id: '0190f5c2-0000-7000-8000-00000000beef', seq: unused }).execute());

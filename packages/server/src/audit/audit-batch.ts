@@ -94,21 +94,21 @@ function toBatch(r: BatchRow): StoredAuditBatch {
   };
 }
 
-/** Batches after afterBatch, in order, at most limit of them. */
-export async function readAuditBatches(db: Kysely<Database>, o: { afterBatch: number; limit: number }): Promise<StoredAuditBatch[]> {
+/** Batches numbered afterBatch < batch_no <= throughBatch, in order (by range, like the events). */
+export async function readAuditBatches(db: Kysely<Database>, o: { afterBatch: number; throughBatch: number }): Promise<StoredAuditBatch[]> {
   const { rows } = await sql<BatchRow>`
-    select ${batchColumns(true)} from audit_batches where batch_no > ${o.afterBatch} order by audit_batches.batch_no limit ${o.limit}
+    select ${batchColumns(true)} from audit_batches
+    where batch_no > ${o.afterBatch} and batch_no <= ${o.throughBatch}
+    order by audit_batches.batch_no
   `.execute(db);
   return rows.map(toBatch);
 }
 
 export async function* streamAuditBatches(db: Kysely<Database>, o: { afterBatch: number; pageSize: number }): AsyncGenerator<StoredAuditBatch> {
-  let after = o.afterBatch;
-  for (;;) {
-    const page = await readAuditBatches(db, { afterBatch: after, limit: o.pageSize });
-    for (const batch of page) yield batch;
-    if (page.length < o.pageSize) return;
-    after = page[page.length - 1]!.batchNo;
+  const { rows } = await sql<{ n: string | null }>`select max(batch_no)::text as n from audit_batches`.execute(db);
+  const end = Number(rows[0]!.n ?? 0);
+  for (let after = o.afterBatch; after < end; after += o.pageSize) {
+    for (const batch of await readAuditBatches(db, { afterBatch: after, throughBatch: Math.min(after + o.pageSize, end) })) yield batch;
   }
 }
 

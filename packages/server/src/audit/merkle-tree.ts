@@ -3,18 +3,19 @@
 // constant memory. Written here rather than taken from npm: the JavaScript Merkle libraries either
 // hold every leaf in memory or use another tree shape, and this is 30 lines checked against the
 // RFC's published test vectors (merkle-tree.test.ts).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 const leafPrefix = Buffer.from([0x00]);
 const nodePrefix = Buffer.from([0x01]);
+const sha256 = (data: Buffer) => hash('sha256', data, 'buffer');
 
 /** MTH({d}) = SHA-256(0x00 || d). */
 export function merkleLeafHash(data: string | Uint8Array): Buffer {
-  return createHash('sha256').update(leafPrefix).update(data).digest();
+  return sha256(Buffer.concat([leafPrefix, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]));
 }
 
 function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(nodePrefix).update(left).update(right).digest();
+  return sha256(Buffer.concat([nodePrefix, left, right]));
 }
 
 export class MerkleTreeHash {
@@ -39,7 +40,7 @@ export class MerkleTreeHash {
 
   /** The root: the subtrees folded right to left, exactly RFC 6962's split at the largest power of two. */
   root(): Buffer {
-    if (this.#subtrees.length === 0) return createHash('sha256').digest();
+    if (this.#subtrees.length === 0) return sha256(Buffer.alloc(0));
     let hash = this.#subtrees.at(-1)!.hash;
     for (let i = this.#subtrees.length - 2; i >= 0; i -= 1) hash = nodeHash(this.#subtrees[i]!.hash, hash);
     return hash;

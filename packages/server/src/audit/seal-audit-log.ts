@@ -6,8 +6,8 @@
 // Gaps. Event numbers come from a sequence, so a rolled-back transaction leaves a number unused, and
 // a transaction still running holds a number that is not visible yet. The sealer must not mistake the
 // second for the first. So it reads how far the sequence has gone, then waits until every
-// transaction that was running at that moment has ended (each event's transaction takes its id
-// before its number; see the 2026-12-04 migration). From then on every number up to what it read is
+// transaction of this database that was running at that moment has ended (each event's transaction
+// takes its id before its number, so it is listed; see the 2026-12-04 migration). From then on every number up to what it read is
 // settled: a committed event, or a rollback that can never appear. The batch lists the absent
 // numbers, and its hash covers that list, so a deletion after sealing is never taken for a rollback.
 import { sql, type Kysely } from 'kysely';
@@ -55,8 +55,7 @@ async function sealNextBatch(db: Kysely<Database>, o: SealOptions): Promise<'def
     // First how far numbering has gone, then who is still running: the order matters (see above).
     const numbered = await sql<{ n: string }>`select (case when is_called then last_value else last_value - 1 end)::text as n from audit_event_seq`.execute(trx);
     const handedOut = Number(numbered.rows[0]!.n);
-    const snapshot = await sql<{ xmax: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as xmax`.execute(trx);
-    if (!(await transactionsEndedBefore(trx, snapshot.rows[0]!.xmax, o.settleTimeoutMs ?? 2_000))) return 'deferred';
+    if (!(await runningTransactionsEnded(trx, o.settleTimeoutMs ?? 2_000))) return 'deferred';
 
     const previous = await findLatestAuditBatch(trx);
     const firstSeq = (previous?.lastSeq ?? 0) + 1;
@@ -110,16 +109,26 @@ async function sealNextBatch(db: Kysely<Database>, o: SealOptions): Promise<'def
 }
 
 /**
- * Waits until no transaction older than the snapshot's xmax is still running (the oldest running
- * transaction id has passed it). Transactions that write an event are short; a long one elsewhere in
- * the cluster only delays sealing, it never lets a number be sealed too early.
+ * Waits until every transaction running in this database now (other than this one) has ended.
+ * Transactions that write an event are short; a long one only delays sealing, it never lets a
+ * number be sealed too early. Only this database's transactions count (pg_stat_activity), so work in
+ * other databases of the cluster does not hold the sealer up. (Prepared two-phase transactions are
+ * not listed there; Homeward does not use them.)
  */
-async function transactionsEndedBefore(trx: Kysely<Database>, xmax: string, timeoutMs: number): Promise<boolean> {
+async function runningTransactionsEnded(trx: Kysely<Database>, timeoutMs: number): Promise<boolean> {
+  const here = sql`datid = (select oid from pg_database where datname = current_database()) and pid <> pg_backend_pid()`;
+  // pg_stat_activity is read once per transaction unless the snapshot is cleared.
+  const fresh = () => sql`select pg_stat_clear_snapshot()`.execute(trx);
+  await fresh();
+  const { rows } = await sql<{ xids: string[] | null }>`select array_agg(backend_xid::text) as xids from pg_stat_activity where ${here} and backend_xid is not null`.execute(trx);
+  const xids = rows[0]!.xids ?? [];
+  if (xids.length === 0) return true;
   const deadline = Date.now() + timeoutMs;
   for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
-    const { rows } = await sql<{ ended: boolean }>`select pg_snapshot_xmin(pg_current_snapshot()) >= ${xmax}::xid8 as ended`.execute(trx);
-    if (rows[0]!.ended) return true;
-    if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, pause));
+    await fresh();
+    const still = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where ${here} and backend_xid::text = any(${xids}::text[])`.execute(trx);
+    if (still.rows[0]!.n === 0) return true;
+    if (Date.now() >= deadline) return false;
   }
 }

@@ -40,6 +40,7 @@ export type SealedEventLeaf = {
 /** SQL for a timestamptz as UTC text with all six digits of the microseconds PostgreSQL keeps. */
 export const utcMicrosecondsText = (column: string): string => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
+const columnAliases = sealedEventColumns.map((_, i) => `c${i}`);
 const storedAsText = sql.raw(
   sealedEventColumns.map((c, i) => `${c === 'occurred_at' ? utcMicrosecondsText(c) : `${c}::text`} as c${i}`).join(', '),
 );
@@ -49,31 +50,33 @@ export function leafOf(values: Array<string | null>): SealedEventLeaf {
   return { seq: Number(values[0]), data, hash: merkleLeafHash(data) };
 }
 
-/** Events with afterSeq < seq <= throughSeq, in seq order, at most limit of them. */
-export async function readSealedEventLeaves(
-  db: Kysely<Database>,
-  range: { afterSeq: number; throughSeq?: number; limit: number },
-): Promise<SealedEventLeaf[]> {
-  const through = range.throughSeq === undefined ? sql`` : sql`and seq <= ${range.throughSeq}`;
+/**
+ * Events with afterSeq < seq <= throughSeq, in seq order. Callers keep the range to a page: a range
+ * of n numbers holds at most n events, and reading by range (not ORDER BY ... LIMIT) keeps the plan an
+ * index range scan however stale the table's statistics are.
+ */
+export async function readSealedEventLeaves(db: Kysely<Database>, range: { afterSeq: number; throughSeq: number }): Promise<SealedEventLeaf[]> {
   const { rows } = await sql<Record<string, string | null>>`
     select ${storedAsText} from audit_events
-    where seq > ${range.afterSeq} ${through}
-    order by seq
-    limit ${range.limit}
+    where seq > ${range.afterSeq} and seq <= ${range.throughSeq}
+    order by audit_events.seq
   `.execute(db);
-  return rows.map((row) => leafOf(sealedEventColumns.map((_, i) => row[`c${i}`] ?? null)));
+  return rows.map((row) => leafOf(columnAliases.map((alias) => row[alias] ?? null)));
 }
 
-/** Pages through the events after afterSeq (through throughSeq), one page in memory at a time. */
+/** The highest event number in the table (0 when empty). */
+export async function highestEventSeq(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: string | null }>`select max(seq)::text as n from audit_events`.execute(db);
+  return Number(rows[0]!.n ?? 0);
+}
+
+/** Pages through the events after afterSeq through throughSeq (default: the highest there is now), a page at a time. */
 export async function* streamSealedEventLeaves(
   db: Kysely<Database>,
   range: { afterSeq: number; throughSeq?: number; pageSize: number },
 ): AsyncGenerator<SealedEventLeaf> {
-  let after = range.afterSeq;
-  for (;;) {
-    const page = await readSealedEventLeaves(db, { afterSeq: after, throughSeq: range.throughSeq, limit: range.pageSize });
-    for (const leaf of page) yield leaf;
-    if (page.length < range.pageSize) return;
-    after = page[page.length - 1]!.seq;
+  const end = range.throughSeq ?? (await highestEventSeq(db));
+  for (let after = range.afterSeq; after < end; after += range.pageSize) {
+    for (const leaf of await readSealedEventLeaves(db, { afterSeq: after, throughSeq: Math.min(after + range.pageSize, end) })) yield leaf;
   }
 }
