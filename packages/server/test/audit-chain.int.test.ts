@@ -292,7 +292,7 @@ describe('access audit: sealed batches', () => {
     expect(await verifyWithCheckpoints(t.db, checkpoints, { since: pinned })).toMatchObject({ ok: true, mode: 'incremental' });
   });
 
-  it.skipIf(testEngine !== 'postgres')('seals while two app instances write to one PostgreSQL database at once: every event in exactly one batch', async () => {
+  it.skipIf(testEngine !== 'postgres')('seals and verifies while two app instances write to one PostgreSQL database at once: every event in exactly one batch', async () => {
     const second = await t.testDb.open();
     const app2 = await buildApp({ db: second.db, config: t.config, logger: false });
     try {
@@ -307,9 +307,16 @@ describe('access audit: sealed batches', () => {
         while (writing) batches += (await sealAuditLog(second.db, { maxSeqsPerBatch: 7 })).batches.length;
         return batches;
       })();
+      // And verifying all the while: nothing written or sealed during a run may look like a break.
+      const verifying = (async () => {
+        const problems: string[] = [];
+        while (writing) problems.push(...problemMessages(await verifyAuditLog(t.db)));
+        return problems;
+      })();
       const reads = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? one : two).get(`/api/patients/${id.id}`)));
       writing = false;
       await sealing;
+      expect(await verifying).toEqual([]);
       expect(reads.map((r) => r.statusCode)).toEqual(Array(60).fill(200));
       const written = await t.db.selectFrom('audit_events').select(['seq', 'staff_id']).where('seq', '>', before).orderBy('seq').execute();
       expect(written).toHaveLength(60);

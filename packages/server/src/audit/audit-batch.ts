@@ -104,11 +104,15 @@ export async function readAuditBatches(db: Kysely<Database>, o: { afterBatch: nu
   return rows.map(toBatch);
 }
 
-export async function* streamAuditBatches(db: Kysely<Database>, o: { afterBatch: number; pageSize: number }): AsyncGenerator<StoredAuditBatch> {
+/** The highest batch number (0 before the first seal). */
+export async function highestBatchNo(db: Kysely<Database>): Promise<number> {
   const { rows } = await sql<{ n: string | null }>`select max(batch_no)::text as n from audit_batches`.execute(db);
-  const end = Number(rows[0]!.n ?? 0);
-  for (let after = o.afterBatch; after < end; after += o.pageSize) {
-    for (const batch of await readAuditBatches(db, { afterBatch: after, throughBatch: Math.min(after + o.pageSize, end) })) yield batch;
+  return Number(rows[0]!.n ?? 0);
+}
+
+export async function* streamAuditBatches(db: Kysely<Database>, o: { afterBatch: number; throughBatch: number; pageSize: number }): AsyncGenerator<StoredAuditBatch> {
+  for (let after = o.afterBatch; after < o.throughBatch; after += o.pageSize) {
+    for (const batch of await readAuditBatches(db, { afterBatch: after, throughBatch: Math.min(after + o.pageSize, o.throughBatch) })) yield batch;
   }
 }
 

@@ -7,10 +7,10 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { batchHash, findAuditBatches, findLatestAuditBatch, genesisHash, streamAuditBatches, type AuditBatch } from './audit-batch.ts';
+import { batchHash, findAuditBatches, genesisHash, highestBatchNo, streamAuditBatches, type AuditBatch } from './audit-batch.ts';
 import { checkpointSignatureValid, fileSize, readCheckpointLines, type AuditCheckpoint, type CheckpointVerifier } from './audit-checkpoints.ts';
 import { MerkleTreeHash } from './merkle-tree.ts';
-import { streamSealedEventLeaves, type SealedEventLeaf } from './sealed-event-leaves.ts';
+import { highestEventSeq, streamSealedEventLeaves, type SealedEventLeaf } from './sealed-event-leaves.ts';
 
 export type AuditProblem = {
   kind:
@@ -89,15 +89,21 @@ export async function verifyAuditLog(db: Kysely<Database>, options: VerifyAuditO
     }
   }
   const mode = since ? 'incremental' : 'full';
+  // What this run covers, read in this order while the app may go on writing and sealing: every
+  // batch up to lastBatch covers events that existed before lastEvent was read, and every event up
+  // to lastEvent had its number handed out before handedOut was read. So nothing written during the
+  // run can look like a break.
+  const lastBatch = await highestBatchNo(db);
+  const lastEvent = await highestEventSeq(db);
   const handedOut = await sequenceHandedOut(db);
-  const head = await findLatestAuditBatch(db);
+  const head = (await findAuditBatches(db, [lastBatch])).get(lastBatch) ?? null;
 
   let prev: { batch: number; lastSeq: number; treeSize: number; hash: string } = since ?? origin;
   let events = 0;
   let batches = 0;
-  const leaves = peekable(streamSealedEventLeaves(db, { afterSeq: prev.lastSeq, pageSize }));
+  const leaves = peekable(streamSealedEventLeaves(db, { afterSeq: prev.lastSeq, throughSeq: lastEvent, pageSize }));
 
-  for await (const batch of streamAuditBatches(db, { afterBatch: prev.batch, pageSize: options.batchPageSize ?? 50 })) {
+  for await (const batch of streamAuditBatches(db, { afterBatch: prev.batch, throughBatch: lastBatch, pageSize: options.batchPageSize ?? 50 })) {
     batches += 1;
     const inPlace = batch.batchNo === prev.batch + 1;
     if (!inPlace) {

@@ -61,14 +61,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create trigger audit_batches_never_truncated before truncate on audit_batches
       for each statement execute function refuse_change();
 
-    -- "Who accessed this patient", newest first, a page at a time (keyset on occurred_at, seq).
+    -- "Who accessed this patient", newest first, a page at a time (keyset on occurred_at, seq; the
+    -- views read these indexes backwards, and a plain filter on the patient reads them oldest first).
     drop index audit_events_patient_idx;
-    create index audit_events_patient_time_idx on audit_events (patient_id, occurred_at desc, seq desc);
+    create index audit_events_patient_time_idx on audit_events (patient_id, occurred_at, seq);
     -- Searches whose results included a patient (detail.patientIds), for the same view.
     create index audit_events_search_patients_idx on audit_events
       using gin ((detail -> 'patientIds') jsonb_path_ops) where action = 'search';
     -- Recent refusals, newest first, and their count.
-    create index audit_events_refused_time_idx on audit_events (occurred_at desc, seq desc) where outcome = 'refused';
+    create index audit_events_refused_time_idx on audit_events (occurred_at, seq) where outcome = 'refused';
   `.execute(db);
 }
 
