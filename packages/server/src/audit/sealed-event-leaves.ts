@@ -76,7 +76,17 @@ export async function* streamSealedEventLeaves(
   range: { afterSeq: number; throughSeq?: number; pageSize: number },
 ): AsyncGenerator<SealedEventLeaf> {
   const end = range.throughSeq ?? (await highestEventSeq(db));
-  for (let after = range.afterSeq; after < end; after += range.pageSize) {
-    for (const leaf of await readSealedEventLeaves(db, { afterSeq: after, throughSeq: Math.min(after + range.pageSize, end) })) yield leaf;
+  for (let after = range.afterSeq; after < end; ) {
+    const through = Math.min(after + range.pageSize, end);
+    const page = await readSealedEventLeaves(db, { afterSeq: after, throughSeq: through });
+    for (const leaf of page) yield leaf;
+    // An empty range skips to the next event, so a far-off number (only an INSERT with the triggers
+    // disabled can make one) costs one query, not a page query per range in between.
+    after = page.length ? through : (await nextEventSeqAfter(db, through, end)) - 1;
   }
+}
+
+async function nextEventSeqAfter(db: Kysely<Database>, after: number, end: number): Promise<number> {
+  const { rows } = await sql<{ n: string | null }>`select min(seq)::text as n from audit_events where seq > ${after} and seq <= ${end}`.execute(db);
+  return rows[0]!.n === null ? end + 1 : Number(rows[0]!.n);
 }

@@ -103,7 +103,7 @@ export async function verifyAuditLog(db: Kysely<Database>, options: VerifyAuditO
   let batches = 0;
   const leaves = peekable(streamSealedEventLeaves(db, { afterSeq: prev.lastSeq, throughSeq: lastEvent, pageSize }));
 
-  for await (const batch of streamAuditBatches(db, { afterBatch: prev.batch, throughBatch: lastBatch, pageSize: options.batchPageSize ?? 50 })) {
+  for await (const batch of streamAuditBatches(db, { afterBatch: prev.batch, throughBatch: lastBatch, pageSize: options.batchPageSize ?? 8 })) {
     batches += 1;
     const inPlace = batch.batchNo === prev.batch + 1;
     if (!inPlace) {
