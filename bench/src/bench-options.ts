@@ -22,6 +22,12 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       // npm run bench passes the same flags to every benchmark; these belong to the caseload one.
       episodes: { type: 'string' },
       teams: { type: 'string' },
+      // ...and these to the audit one.
+      'audit-events': { type: 'string' },
+      'audit-clients': { type: 'string' },
+      'audit-seconds': { type: 'string' },
+      'audit-patients': { type: 'string' },
+      'audit-before': { type: 'string' },
     },
     strict: true,
   });

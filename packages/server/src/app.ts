@@ -9,13 +9,14 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fas
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { HomewardConfig } from './config.ts';
 import type { Database } from './db/schema.ts';
 import { authentication } from './platform/authentication.ts';
 import { registerErrorHandling, sendFrameworkError } from './platform/error-handler.ts';
 import { pages } from './platform/pages.ts';
 import { refuseUnstorableInput } from './platform/validation.ts';
+import { claimedRequestId } from './platform/request-context.ts';
 import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
 import { staffContext } from './staff/index.ts';
 import { patientsContext } from './patients/index.ts';
@@ -43,10 +44,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.bodyLimitBytes,
     // An address Fastify cannot decode (%FF, %C0%80) gets Homeward's error format, not Fastify's own.
     frameworkErrors: sendFrameworkError,
-    // A caller's request id is kept (so logs join up across services); otherwise one is minted.
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : uuidv7();
+    // The server mints every request's id: the audit records it, so a caller must not choose it. A
+    // caller's X-Request-Id is logged beside it (so logs still join up across services) and kept in
+    // the audit as request_id_claimed.
+    genReqId: () => uuidv7(),
+    childLoggerFactory: (logger, bindings, options, rawRequest) => {
+      const claimed = claimedRequestId(rawRequest.headers);
+      return logger.child(claimed === null ? bindings : { ...bindings, claimedRequestId: claimed }, options);
     },
     // Only the configured proxy's X-Forwarded-For/-Proto are believed (request.ip, request.protocol).
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
@@ -128,7 +132,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { hide: true } }, async () => {
-    await db.selectFrom('audit_chain_head').select('id').limit(1).execute();
+    await sql`select 1`.execute(db);
     return { status: 'ok' };
   });
 

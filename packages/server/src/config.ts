@@ -1,5 +1,5 @@
 // Settings come from the environment, with defaults that suit a laptop demo.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export type HomewardConfig = {
   host: string;
@@ -27,6 +27,16 @@ export type HomewardConfig = {
   /** How long a form held after its session ended is kept for its author. */
   heldFormHours: number;
   logLevel: string;
+  /** How often the audit's sealer runs (milliseconds); 0: never on a timer (tests, CLIs seal on demand). */
+  auditSealIntervalMs: number;
+  /** Signed checkpoints of the audit's head go here, outside the database (one JSON line each). */
+  auditCheckpointFile: string;
+  /** The Ed25519 key that signs them (made on first use if missing; public key beside it, .pub.pem). */
+  auditSigningKeyFile: string;
+  /** Where audit:verify may find the public key instead (for a verifier that holds no private key). */
+  auditPublicKeyFile: string | null;
+  /** At most one checkpoint this often (milliseconds) while the audit is being sealed. */
+  auditCheckpointIntervalMs: number;
   /** The clock, injectable so tests can move time on (idle timeout, break-glass expiry). */
   now: () => Date;
 };
@@ -47,11 +57,12 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<HomewardConfig> = {}): HomewardConfig {
+  const dataDir = resolve(overrides.dataDir ?? env.HOMEWARD_DATA_DIR ?? './data');
   return {
     host: env.HOST ?? '127.0.0.1',
     port: intSetting(env, 'PORT', 3000),
     databaseUrl: env.DATABASE_URL || null,
-    dataDir: resolve(env.HOMEWARD_DATA_DIR ?? './data'),
+    dataDir,
     sessionIdleMinutes: intSetting(env, 'HOMEWARD_SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: intSetting(env, 'HOMEWARD_SESSION_MAX_HOURS', 12),
     breakGlassMinutes: intSetting(env, 'HOMEWARD_BREAK_GLASS_MINUTES', 240),
@@ -64,6 +75,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     heldFormKey: env.HOMEWARD_HELD_FORM_KEY || null,
     heldFormHours: intSetting(env, 'HOMEWARD_HELD_FORM_HOURS', 24),
     logLevel: env.LOG_LEVEL ?? 'info',
+    auditSealIntervalMs: intSetting(env, 'HOMEWARD_AUDIT_SEAL_INTERVAL_MS', 1000),
+    auditCheckpointFile: resolve(env.HOMEWARD_AUDIT_CHECKPOINT_FILE || join(dataDir, 'audit-checkpoints.jsonl')),
+    auditSigningKeyFile: resolve(env.HOMEWARD_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem')),
+    auditPublicKeyFile: env.HOMEWARD_AUDIT_PUBLIC_KEY_FILE ? resolve(env.HOMEWARD_AUDIT_PUBLIC_KEY_FILE) : null,
+    auditCheckpointIntervalMs: intSetting(env, 'HOMEWARD_AUDIT_CHECKPOINT_INTERVAL_MS', 10_000),
     now: () => new Date(),
     ...overrides,
   };

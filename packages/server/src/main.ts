@@ -1,6 +1,7 @@
 // npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
 import { formatNhsNumber } from '@homeward/clinical';
 import { buildApp } from './app.ts';
+import { startAuditSealer } from './audit/audit-sealer-job.ts';
 import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';
@@ -29,6 +30,8 @@ if (wantsDemo && !hasStaff) {
 }
 
 const app = await buildApp({ db: database.db, config });
+// Seals the access audit every second (and anything a crash left unsealed) and checkpoints it.
+const sealer = await startAuditSealer(database.db, config, app.log);
 const address = await app.listen({ host: config.host, port: config.port });
 
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -45,6 +48,7 @@ if (demo) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await sealer.stop();
     await database.close();
     process.exit(0);
   });

@@ -217,7 +217,7 @@ describe('access audit (privacy officer)', () => {
   });
 
   it('audits every look at the audit, with the patient when it was their history', async () => {
-    const before = await t.db.selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow();
+    const before = { seq: Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('n')).executeTakeFirstOrThrow()).n) };
     for (const url of auditRoutes(patientId)) expect((await officer.get(url)).statusCode, url).toBe(200);
     const rows = await t.db
       .selectFrom('audit_events')
@@ -239,7 +239,7 @@ describe('access audit (privacy officer)', () => {
     expect(others.map((s) => s.role)).toContain('administrator');
     for (const staff of others) {
       const client = await t.signIn(staff);
-      const before = await t.db.selectFrom('audit_chain_head').select('seq').executeTakeFirstOrThrow();
+      const before = { seq: Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('n')).executeTakeFirstOrThrow()).n) };
       for (const url of auditRoutes(patientId)) {
         const res = await client.get(url);
         expect(res.statusCode, `${staff.role} ${url}`).toBe(403);
@@ -259,6 +259,21 @@ describe('access audit (privacy officer)', () => {
       expect(refusals.map((r) => r.patient_id)).toEqual([null, patientId, null, null, patientId, null, null]);
       expect(refusals[1]!.detail.route).toBe('/audit/patients/:id');
     }
+  });
+
+  it('records the server’s own request id, and the caller’s X-Request-Id beside it only as a claim', async () => {
+    const res = await outsider.request({ method: 'GET', url: `/api/patients/${patientId}`, headers: { 'x-request-id': 'chosen-by-the-caller' } });
+    const serverId = String(res.headers['x-request-id']);
+    expect(serverId).not.toBe('chosen-by-the-caller');
+    expect(serverId).toMatch(/^[0-9a-f-]{36}$/);
+    const row = await t.db.selectFrom('audit_events').select(['request_id', 'request_id_claimed']).where('staff_id', '=', outsider.staff.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(row).toEqual({ request_id: serverId, request_id_claimed: 'chosen-by-the-caller' });
+    // Two requests claiming the same id are still two requests.
+    const again = await outsider.request({ method: 'GET', url: `/api/patients/${patientId}`, headers: { 'x-request-id': 'chosen-by-the-caller' } });
+    expect(again.headers['x-request-id']).not.toBe(serverId);
+    const unclaimed = await outsider.get(`/api/patients/${patientId}`);
+    const last = await t.db.selectFrom('audit_events').select(['request_id', 'request_id_claimed']).where('staff_id', '=', outsider.staff.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect(last).toEqual({ request_id: String(unclaimed.headers['x-request-id']), request_id_claimed: null });
   });
 
   it('documents the JSON API under the audit tag', async () => {

@@ -44,6 +44,7 @@ function entryView(e: AuditEntry) {
     recordKindLabel: e.recordKind ? (recordKindLabels[e.recordKind] ?? e.recordKind) : '',
     userAgentShort: shortenUserAgent(e.userAgent),
     rule: typeof e.detail.rule === 'string' ? e.detail.rule : null,
+    clinicalTextLabel: e.clinicalTextWithheld.length ? `${e.clinicalTextWithheld.includes('reason') ? 'A reason was' : 'Notes were'} recorded (clinical content, not shown here)` : '',
   };
 }
 

@@ -1,11 +1,10 @@
 // What the privacy officer reads from the access audit: break-glass, refusals, one patient's access
 // history. Rows are snake_case here; everything leaving this file is camelCase.
 //
-// audit_events grows without end, so every query here is either served by an index
-// (audit_events_patient_idx, break_glass_started_idx) or bounded to a range of seq, the primary key.
-// Two indexes a later migration should add, so these stop needing a seq bound:
-//   create index audit_events_refused_idx on audit_events (seq) where outcome = 'refused';
-//   create index audit_events_search_patients_idx on audit_events using gin ((detail -> 'patientIds')) where action = 'search';
+// audit_events grows without end, so every query here reads one index range and stops at the page
+// size: the lists are newest first by (occurred_at, seq) and page on with a keyset ("before" is the
+// seq of the last event shown; its time is looked up), never an offset. Indexes (2026-12-04 migration):
+// audit_events_patient_time_idx, audit_events_search_patients_idx, audit_events_refused_time_idx.
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
 import type { AuditEventsTable, Database } from '../db/schema.ts';
@@ -39,17 +38,13 @@ export type AuditEntry = {
   ip: string | null;
   userAgent: string | null;
   detail: Record<string, unknown>;
+  /** Detail keys whose clinical words were left out (an amendment's reason): they exist, unseen. */
+  clinicalTextWithheld: string[];
   /** 'patient': the event is about this patient; 'search-result': a search that returned them. */
   matchedBy: 'patient' | 'search-result';
 };
 
 export type RefusalEntry = AuditEntry & { patient: PatientHeader | null; rule: string | null; route: string | null };
-
-/**
- * Events are stamped with the app's clock just before the chain head is locked, so occurred_at rises
- * with seq except across instances racing each other; bounds by time allow this much slack.
- */
-const clockSlackMs = 24 * 60 * 60_000;
 
 /** Only what tells people apart: the audit views show who was seen, never what was in the record. */
 export async function findPatientHeader(db: Kysely<Database>, by: { id: string } | { nhsNumber: string }): Promise<PatientHeader | null> {
@@ -108,30 +103,19 @@ export async function listBreakGlass(db: Kysely<Database>, o: ListBreakGlassOpti
 }
 
 /**
- * The first seq whose event happened at or after the instant, by binary search over the primary key
- * (about 25 look-ups for 30 million events). A seq bound turns "since" into an index range.
+ * Newer-first keyset: events before the one numbered `before` in (occurred_at, seq) order. A number
+ * that is not an event (a hand-edited link) pages from the newest.
  */
-export async function firstSeqAtOrAfter(db: Kysely<Database>, instant: Date): Promise<number> {
-  const head = await db.selectFrom('audit_chain_head').select('seq').where('id', '=', 1).executeTakeFirst();
-  let lo = 1;
-  let hi = (head?.seq ?? 0) + 1;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    // seq >= mid rather than = mid: a chain with a gap (tampering) must not stop the search.
-    const row = await db.selectFrom('audit_events').select(['seq', 'occurred_at']).where('seq', '>=', mid).orderBy('seq').limit(1).executeTakeFirst();
-    if (!row || row.occurred_at.getTime() >= instant.getTime()) hi = mid;
-    else lo = row.seq + 1;
-  }
-  return lo;
+function olderThan(before: number | null) {
+  if (before === null) return sql<boolean>`true`;
+  return sql<boolean>`(occurred_at, seq) < (coalesce((select c.occurred_at from audit_events c where c.seq = ${before}), 'infinity'::timestamptz), ${before})`;
 }
 
-/** Refusals since the instant (the start page shows the last 7 days). */
+/** Refusals since the instant (the start page shows the last 7 days), by audit_events_refused_time_idx. */
 export async function countRefusalsSince(db: Kysely<Database>, since: Date): Promise<number> {
-  const from = await firstSeqAtOrAfter(db, new Date(since.getTime() - clockSlackMs));
   const row = await db
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('seq', '>=', from)
     .where('outcome', '=', 'refused')
     .where('occurred_at', '>=', since)
     .executeTakeFirstOrThrow();
@@ -140,19 +124,22 @@ export async function countRefusalsSince(db: Kysely<Database>, since: Date): Pro
 
 export type ListRefusalsOptions = { since: Date; before: number | null; limit: number };
 
-/** Refusals since the instant, newest first; page on with before = the last seq shown. */
-export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions): Promise<{ entries: RefusalEntry[]; nextBefore: number | null }> {
-  const from = await firstSeqAtOrAfter(db, new Date(o.since.getTime() - clockSlackMs));
-  let query = db
+/** The query behind the refusals list (exported so a test can EXPLAIN it). */
+export function refusalsQuery(db: Kysely<Database>, o: ListRefusalsOptions) {
+  return db
     .selectFrom('audit_events')
     .selectAll()
-    .where('seq', '>=', from)
     .where('outcome', '=', 'refused')
     .where('occurred_at', '>=', o.since)
+    .where(olderThan(o.before))
+    .orderBy('occurred_at', 'desc')
     .orderBy('seq', 'desc')
     .limit(o.limit + 1);
-  if (o.before !== null) query = query.where('seq', '<', o.before);
-  const rows = await query.execute();
+}
+
+/** Refusals since the instant, newest first; page on with before = the last seq shown. */
+export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions): Promise<{ entries: RefusalEntry[]; nextBefore: number | null }> {
+  const rows = await refusalsQuery(db, o).execute();
   const page = rows.slice(0, o.limit);
   const [staff, patients] = await Promise.all([
     loadStaff(db, page.map((r) => r.staff_id)),
@@ -175,26 +162,20 @@ export async function listRefusals(db: Kysely<Database>, o: ListRefusalsOptions)
 export type ListPatientAccessOptions = { patientId: string; before: number | null; limit: number };
 
 /**
- * Everything the audit knows about one patient, newest first: events about them (by
- * audit_events_patient_idx) and searches whose results included them. A search can only return a
- * patient who is in the index, so the search scan starts at the patient's registration and runs
- * backwards along the primary key, stopping once the page is full.
+ * The query behind a patient's access history (exported so a test can EXPLAIN it): events about
+ * them (audit_events_patient_time_idx, read in order and stopped at the page size) and searches whose
+ * results included them (audit_events_search_patients_idx: only this patient's searches are read),
+ * each limited on its own, then merged.
  */
-export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAccessOptions): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
-  const patient = await db.selectFrom('patients').select('created_at').where('id', '=', o.patientId).executeTakeFirst();
-  if (!patient) return { entries: [], nextBefore: null };
-  const firstEvent = await db.selectFrom('audit_events').select('seq').where('patient_id', '=', o.patientId).orderBy('seq').limit(1).executeTakeFirst();
-  const byTime = await firstSeqAtOrAfter(db, new Date(patient.created_at.getTime() - clockSlackMs));
-  const from = Math.min(byTime, firstEvent?.seq ?? byTime);
-  const before = o.before ?? Number.MAX_SAFE_INTEGER;
+export function patientAccessQuery(db: Kysely<Database>, o: ListPatientAccessOptions) {
   const take = o.limit + 1;
-
   const aboutPatient = db
     .selectFrom('audit_events')
     .selectAll()
     .select(sql<string>`'patient'`.as('matched_by'))
     .where('patient_id', '=', o.patientId)
-    .where('seq', '<', before)
+    .where(olderThan(o.before))
+    .orderBy('occurred_at', 'desc')
     .orderBy('seq', 'desc')
     .limit(take);
   const searchesReturningPatient = db
@@ -202,14 +183,13 @@ export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAcce
     .selectAll()
     .select(sql<string>`'search-result'`.as('matched_by'))
     .where('action', '=', 'search')
-    .where('seq', '>=', from)
-    .where('seq', '<', before)
+    .where(sql<boolean>`detail -> 'patientIds' @> ${JSON.stringify([o.patientId])}::jsonb`)
     .where((eb) => eb.or([eb('patient_id', 'is', null), eb('patient_id', '!=', o.patientId)]))
-    .where(sql<boolean>`detail -> 'patientIds' ? ${o.patientId}`)
+    .where(olderThan(o.before))
+    .orderBy('occurred_at', 'desc')
     .orderBy('seq', 'desc')
     .limit(take);
-  // Each branch is limited on its own index range, then merged: neither can read the whole table.
-  const rows = await db
+  return db
     .selectFrom(
       db
         .selectFrom(aboutPatient.as('a'))
@@ -218,9 +198,14 @@ export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAcce
         .as('u'),
     )
     .selectAll()
+    .orderBy('occurred_at', 'desc')
     .orderBy('seq', 'desc')
-    .limit(take)
-    .execute();
+    .limit(take);
+}
+
+/** Everything the audit knows about one patient, newest first, a page at a time. */
+export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAccessOptions): Promise<{ entries: AuditEntry[]; nextBefore: number | null }> {
+  const rows = await patientAccessQuery(db, o).execute();
   const page = rows.slice(0, o.limit);
   const staff = await loadStaff(db, page.map((r) => r.staff_id));
   return {
@@ -230,11 +215,21 @@ export async function listPatientAccess(db: Kysely<Database>, o: ListPatientAcce
 }
 
 // The row as read: everything but the chain's own columns, which the views never show.
-type AuditRow = Omit<Selectable<AuditEventsTable>, 'request_id' | 'prev_hash' | 'hash'>;
+type AuditRow = Omit<Selectable<AuditEventsTable>, 'request_id' | 'request_id_claimed' | 'prev_hash' | 'hash'>;
+
+/**
+ * Detail keys in which a clinician's own words are recorded (an amendment's reason, a stopped
+ * activity's reason, a note). The privacy officer audits access, not care: the views show that such
+ * words were recorded, not what they say. The top-level reason is different: it is the access
+ * justification (a break-glass reason and its detail), which is exactly what the audit is for.
+ */
+const clinicalTextKeys = new Set(['reason', 'note', 'notes']);
 
 function toEntry(r: AuditRow, staff: Map<string, string>, matchedBy: AuditEntry['matchedBy']): AuditEntry {
   // A search's result list names other patients: the privacy officer needs the count, not the ids.
-  const { patientIds: _ids, ...detail } = r.detail;
+  const { patientIds: _ids, ...all } = r.detail;
+  const clinicalTextWithheld = Object.keys(all).filter((k) => clinicalTextKeys.has(k) && all[k] !== null && all[k] !== '');
+  const detail = Object.fromEntries(Object.entries(all).filter(([k]) => !clinicalTextWithheld.includes(k)));
   return {
     seq: r.seq,
     id: r.id,
@@ -250,6 +245,7 @@ function toEntry(r: AuditRow, staff: Map<string, string>, matchedBy: AuditEntry[
     ip: r.ip,
     userAgent: r.user_agent,
     detail,
+    clinicalTextWithheld,
     matchedBy,
   };
 }

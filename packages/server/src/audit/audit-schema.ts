@@ -63,6 +63,7 @@ const auditEvent = z.object({
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
+  clinicalTextWithheld: z.array(z.string()).describe('Detail keys whose clinical words were recorded but are not shown to the privacy officer (for example an amendment’s reason)'),
 });
 
 export const patientEventsResponse = z.object({
@@ -95,6 +96,7 @@ function auditEventJson(e: AuditEntry) {
     ip: e.ip,
     userAgent: e.userAgent,
     detail: e.detail,
+    clinicalTextWithheld: e.clinicalTextWithheld,
   };
 }
 

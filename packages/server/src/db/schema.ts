@@ -107,7 +107,8 @@ export type BreakGlassTable = {
 };
 
 export type AuditEventsTable = {
-  seq: ColumnType<number, number, never>;
+  /** Set by the database (audit_event_number trigger): whatever an INSERT says is replaced. */
+  seq: ColumnType<number, number | undefined, never>;
   id: string;
   occurred_at: Timestamp;
   staff_id: string | null;
@@ -120,15 +121,27 @@ export type AuditEventsTable = {
   reason: string | null;
   ip: string | null;
   user_agent: string | null;
+  /** The server's own id for the request. */
   request_id: string | null;
+  /** The X-Request-Id the caller sent, if any: what they claimed, never trusted as the id. */
+  request_id_claimed: ColumnType<string | null, string | null | undefined, never>;
   detail: Json<Record<string, unknown>>;
-  prev_hash: string;
-  hash: string;
+  /** The hash chain before sealing (events written before 2026-12-04): kept as data, null since. */
+  prev_hash: ColumnType<string | null, string | null | undefined, never>;
+  hash: ColumnType<string | null, string | null | undefined, never>;
 };
 
-export type AuditChainHeadTable = {
-  id: number;
-  seq: number;
+export type AuditBatchesTable = {
+  batch_no: number;
+  first_seq: number;
+  last_seq: number;
+  event_count: number;
+  absent_seqs: ColumnType<string[], string, never>;
+  merkle_root: string;
+  leaf_hashes: Uint8Array;
+  tree_size: number;
+  sealed_at: Timestamp;
+  prev_hash: string;
   hash: string;
 };
 
@@ -539,6 +552,6 @@ export type Database = {
   patient_versions: PatientVersionsTable;
   break_glass: BreakGlassTable;
   audit_events: AuditEventsTable;
-  audit_chain_head: AuditChainHeadTable;
+  audit_batches: AuditBatchesTable;
   idempotency_keys: IdempotencyKeysTable;
 };

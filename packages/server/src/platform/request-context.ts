@@ -46,10 +46,19 @@ export async function requireClinician(request: FastifyRequest): Promise<Princip
   return principal;
 }
 
-/** Records an audit event with the who and where filled in from the request. */
+/** The X-Request-Id a caller sent, if any (at most 200 characters): a claim, never the request's id. */
+export function claimedRequestId(headers: Record<string, string | string[] | undefined>): string | null {
+  const claimed = headers['x-request-id'];
+  return typeof claimed === 'string' ? claimed.slice(0, 200) : null;
+}
+
+/**
+ * Records an audit event with the who and where filled in from the request. Without a transaction
+ * it has committed when this returns, so a read's audit is durable before the data is shown.
+ */
 export async function audit(
   request: FastifyRequest,
-  event: Omit<AuditEventInput, 'staffId' | 'staffRole' | 'ip' | 'userAgent' | 'requestId'>,
+  event: Omit<AuditEventInput, 'staffId' | 'staffRole' | 'ip' | 'userAgent' | 'requestId' | 'requestIdClaimed'>,
   db: Kysely<Database> = request.server.db,
 ): Promise<void> {
   await recordAuditEvent(
@@ -61,6 +70,7 @@ export async function audit(
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
       requestId: request.id,
+      requestIdClaimed: claimedRequestId(request.headers),
     },
     request.server.config.now(),
   );

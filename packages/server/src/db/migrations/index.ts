@@ -10,6 +10,7 @@ import * as teamPhoneAndLetterFormats from './2026-11-24-0006-team-phone-and-let
 import * as studentRole from './2026-11-24-0007-student-role.ts';
 import * as accessRelationships from './2026-12-04-0008-access-relationships.ts';
 import * as appendOnlyEverywhere from './2026-12-04-0010-append-only-everywhere.ts';
+import * as auditLogSealing from './2026-12-04-0012-audit-log-sealing.ts';
 import * as recordAuthorship from './2026-12-04-0009-record-authorship.ts';
 import * as signInHardening from './2026-12-04-0011-sign-in-hardening.ts';
 
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-0009-record-authorship': recordAuthorship,
   '2026-12-04-0010-append-only-everywhere': appendOnlyEverywhere,
   '2026-12-04-0011-sign-in-hardening': signInHardening,
+  '2026-12-04-0012-audit-log-sealing': auditLogSealing,
 };
