@@ -7,7 +7,8 @@
 // the 28th in UTC. An instant is compared as an instant only where a time of day is the point (first
 // contact, against the minute the referral arrived: the response clock runs between them).
 import { tz } from '@date-fns/tz';
-import { addYears, format } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
+import { format } from 'date-fns/format';
 import { formatDisplayDate } from './date-parts.ts';
 import { ukDateOf } from './episode-dates.ts';
 import { toUkWallClock } from './uk-wall-clock.ts';

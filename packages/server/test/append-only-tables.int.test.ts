@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { sealAuditLog } from '../src/audit/seal-audit-log.ts';
 import type { Database } from '../src/db/schema.ts';
 import { bootTestApp, patientDetails, type TestApp } from './test-app.ts';
 
@@ -332,15 +333,14 @@ const guarded: Guarded[] = [
     allowed: [],
   },
   {
-    table: 'audit_chain_head',
-    kind: 'never-deleted',
-    parent: 'audit_chain_head',
-    key: { column: 'id', value: () => 1 },
+    table: 'audit_batches',
+    kind: 'append-only',
+    parent: 'audit_batches',
+    key: { column: 'batch_no', value: () => 1 },
     refused: [
-      { what: 'the chain head rewound', change: (trx) => sql`update audit_chain_head set seq = seq - 1 where id = 1`.execute(trx), says: /UPDATE on audit_chain_head is not allowed: the chain head only moves forward/ },
-      { what: 'the chain head rewritten in place', change: (trx) => sql`update audit_chain_head set hash = 'forged' where id = 1`.execute(trx), says: /UPDATE on audit_chain_head is not allowed: the chain head only moves forward/ },
+      { what: 'a sealed batch rewritten', change: (trx) => sql`update audit_batches set merkle_root = 'forged' where batch_no = 1`.execute(trx), says: updateRefused('audit_batches') },
     ],
-    allowed: [{ what: 'the chain head moves forward', change: oneRow((trx) => sql<{ id: number }>`update audit_chain_head set seq = seq + 1, hash = 'next' where id = 1 returning id`.execute(trx)) }],
+    allowed: [],
   },
 ];
 
@@ -429,6 +429,8 @@ describe('tables of records, guarded in the database itself', () => {
     // Signing in writes the first audit events, through the application, as always.
     await t.signIn(t.service.a['registered-therapist']);
     await writeRecordRows(t.db, t.service, t.clock.now());
+    // The first events sealed into a batch, so the batch table has a row to protect.
+    await sealAuditLog(t.db);
   });
   afterAll(() => t.close());
 
