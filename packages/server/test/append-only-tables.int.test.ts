@@ -70,6 +70,9 @@ const ids = {
   finalSummary: uuidv7(),
   draftSummary: uuidv7(),
   letter: uuidv7(),
+  amendmentReview: uuidv7(),
+  endedSupervision: uuidv7(),
+  currentSupervision: uuidv7(),
 };
 
 type Guarded = {
@@ -333,6 +336,25 @@ const guarded: Guarded[] = [
     allowed: [],
   },
   {
+    table: 'contact_note_amendment_reviews',
+    kind: 'append-only',
+    parent: 'contact_notes',
+    key: { column: 'id', value: () => ids.amendmentReview },
+    refused: [{ what: "a review's time moved", change: (trx) => sql`update contact_note_amendment_reviews set reviewed_at = reviewed_at - interval '1 day' where id = ${ids.amendmentReview}`.execute(trx), says: updateRefused('contact_note_amendment_reviews') }],
+    allowed: [],
+  },
+  {
+    table: 'episode_supervisions',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.endedSupervision },
+    refused: [
+      { what: 'an ended supervision reopened', change: (trx) => sql`update episode_supervisions set ended_at = null, ended_by = null where id = ${ids.endedSupervision}`.execute(trx), says: /An ended supervision cannot be changed/ },
+      { what: 'a current supervision moved to someone else', change: (trx) => sql`update episode_supervisions set staff_id = supervisor_id, supervisor_id = staff_id where id = ${ids.currentSupervision}`.execute(trx), says: /Only the end of a supervision can be recorded/ },
+    ],
+    allowed: [{ what: 'a current supervision ended', change: oneRow((trx) => sql<{ id: string }>`update episode_supervisions set ended_at = now(), ended_by = supervisor_id, version = version + 1 where id = ${ids.currentSupervision} returning id`.execute(trx)) }],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -390,6 +412,12 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
     id: ids.amendment, note_id: ids.finalNote, note_version: 2, kind: 'treatment', occurred_at: past, duration_minutes: 45, body: 'Kitchen practice with a perching stool', therapy_minutes: '{"OT": 45}', first_holistic_assessment: false,
     reason: 'Left out the stool', amended_at: now, amended_by: therapist, amended_by_role: role,
   }).execute();
+  await db.insertInto('contact_note_amendment_reviews').values({ id: ids.amendmentReview, amendment_id: ids.amendment, note_id: ids.finalNote, reviewed_at: now, reviewed_by: therapist, reviewed_by_role: role }).execute();
+  const supervision = (id: string, ended: boolean) => ({
+    id, episode_id: ids.episode, patient_id: ids.patient, staff_id: s.a['support-worker'].id, supervisor_id: therapist, started_at: past, ended_at: ended ? now : null, ended_by: ended ? therapist : null,
+    created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+  });
+  await db.insertInto('episode_supervisions').values([supervision(ids.endedSupervision, true), supervision(ids.currentSupervision, false)]).execute();
   await db.insertInto('assessments').values({
     id: ids.assessment, episode_id: ids.episode, patient_id: ids.patient, instrument_id: 'barthel', instrument_version: 1, time_point: 'baseline', method: 'observed', responses: '{}', total: 12, subscales: '{}',
     administered_at: past, recorded_at: past, recorded_by: therapist, recorded_by_role: role,

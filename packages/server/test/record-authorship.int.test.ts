@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
-import { seedEpisode } from './seed-episode.ts';
+import { seedEpisode, seedSupervision } from './seed-episode.ts';
 
 type Note = { id: string; version: number; status: string; versions: Array<{ number: number; body: string; writtenBy: { id: string }; needsReview: boolean; reviewedAt: string | null; reviewedBy: { id: string } | null }>; versionsAwaitingReview: number[] };
 
@@ -40,6 +40,9 @@ describe('who may change which clinical entry', () => {
     episode = await seedEpisode(t, { patientId: mrsB, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
     const mrC = (await therapist.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(760_001), givenName: 'Cyril', familyName: 'Colclough' }))).json().id;
     heldByTherapist = await seedEpisode(t, { patientId: mrC, service: 'd2a-pathway-1', allocatedTo: t.service.a['registered-therapist'].id });
+    // The support worker and the student work on both episodes under supervision: without it they would
+    // not see Mrs B or Mr C at all (their own work only), and these tests are about authorship, not access.
+    for (const e of [episode, heldByTherapist]) for (const staffId of [t.service.a['support-worker'].id, t.service.a.student.id]) await seedSupervision(t, { episodeId: e, staffId });
     for (const e of [episode, heldByTherapist]) expect((await therapist.post(`/api/episodes/${e}/consent`, { agreedTo: 'Assessment and treatment at home', method: 'verbal', givenBy: 'patient' })).statusCode).toBe(201);
   });
   afterAll(async () => t?.close());

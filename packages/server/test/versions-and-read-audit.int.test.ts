@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { LightMyRequestResponse } from 'fastify';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, testPassword, type TestApp, type TestClient } from './test-app.ts';
-import { seedEpisode } from './seed-episode.ts';
+import { seedEpisode, seedSupervision } from './seed-episode.ts';
 import { barthelAt12 } from './barthel-responses.ts';
 
 type StaleWrite = {
@@ -46,6 +46,7 @@ const creates: Record<string, string> = {
   'POST /api/programme-activities/{id}/completions': 'an append-only completion log',
   'POST /api/episodes/{id}/discharge-summary': 'the one summary of the episode; a second is refused with 409',
   'POST /api/discharge-summaries/{id}/letters': 'an append-only letter from the final summary',
+  'POST /api/episodes/{id}/supervision': 'a new supervision; a second current one for the same person on the episode is refused',
   'POST /api/episodes/{id}/onward-referrals': 'a new onward referral',
   'POST /api/staff': 'a new staff account',
   'POST /api/staff/{id}/competences': 'a new competence record',
@@ -161,9 +162,21 @@ describe('every write is version-checked and every patient read is audited by na
     {
       route: 'POST /api/referrals/{id}/triage', what: 'triaging a referral someone has rejected',
       arrange: async () => {
+        // A rejected referral is no longer a relationship by itself: the team still cares for her through
+        // an episode already open, so the stale triage reaches the version check.
         const { patientId, referralId } = await newReferral();
+        await seedEpisode(t, { patientId, service: 'd2a-pathway-1', allocatedTo: therapist.staff.id });
         ok(await lead.post(`/api/referrals/${referralId}/reject`, { reason: 'outside-area', detail: null, version: 1 }));
         return { patientId, current: { id: referralId, version: 2 }, stale: () => therapist.post(`/api/referrals/${referralId}/triage`, { ...triage, version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/episode-supervisions/{id}/end', what: 'ending a supervision a colleague has already ended',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const started = ok(await therapist.post(`/api/episodes/${episodeId}/supervision`, { staffId: supportWorker.staff.id }), 201);
+        ok(await lead.post(`/api/episode-supervisions/${started.id}/end`, { version: started.version }));
+        return { patientId, current: { id: started.id, version: started.version + 1 }, stale: () => therapist.post(`/api/episode-supervisions/${started.id}/end`, { version: started.version }) };
       },
     },
     {
@@ -273,6 +286,7 @@ describe('every write is version-checked and every patient read is audited by na
       route: 'POST /api/contact-notes/{noteId}/review', what: 'reviewing a note amended since it was read',
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
+        await seedSupervision(t, { episodeId, staffId: supportWorker.staff.id });
         const note = ok(await supportWorker.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true, consentMissingReason: 'Verbal consent at the door' })), 201);
         ok(await supportWorker.post(`/api/contact-notes/${note.id}/amendments`, { ...treatment({ body: 'x12, not x10' }), reason: 'Miscounted', version: note.version }), 201);
         return { patientId, current: { id: note.id, version: note.version + 1 }, stale: () => assistant.post(`/api/contact-notes/${note.id}/review`, { version: note.version }) };
@@ -361,7 +375,7 @@ describe('every write is version-checked and every patient read is audited by na
   // -- Reads: one patient's whole record, then each read and the audit rows it adds.
   const world = {} as {
     patientId: string; referralId: string; episodeId: string; waitingEpisodeId: string; noteId: string; swNoteId: string; goalId: string; activityId: string;
-    summaryId: string; letterId: string; consentId: string; assessmentId: string; reviewId: string; incomingReferralId: string; incomingPatientId: string;
+    summaryId: string; letterId: string; consentId: string; assessmentId: string; reviewId: string; incomingReferralId: string; incomingPatientId: string; supervisionId: string;
   };
   beforeAll(async () => {
     const { patientId, referralId } = await newReferral();
@@ -370,6 +384,8 @@ describe('every write is version-checked and every patient read is audited by na
     ok(await assistant.post(`/api/episodes/${episodeId}/first-contact`, { at: ago(10), version: 2 }));
     const waiting = await newReferral();
     const waitingEpisodeId = ok(await therapist.post(`/api/referrals/${waiting.referralId}/triage`, { ...triage, version: 1 }), 201).episode.id as string;
+    // The support worker works on this episode under supervision (her own work only: without it she would not see it).
+    const supervisionId = await seedSupervision(t, { episodeId, staffId: supportWorker.staff.id });
     const consentId = ok(await assistant.post(`/api/episodes/${episodeId}/consent`, { agreedTo: 'Assessment and treatment at home', method: 'verbal', givenBy: 'patient' }), 201).id;
     const noteId = ok(await assistant.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true })), 201).id;
     const swNoteId = ok(await supportWorker.post(`/api/episodes/${episodeId}/contact-notes`, treatment({ finalise: true })), 201).id;
@@ -384,7 +400,7 @@ describe('every write is version-checked and every patient read is audited by na
     ok(await assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { expectedVersion: 2 }));
     const letterId = ok(await assistant.post(`/api/discharge-summaries/${summary.id}/letters`, { recipient: 'gp' }), 201).id;
     const incoming = await newReferral();
-    Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId });
+    Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId, supervisionId });
   });
 
   const read = (by: () => TestClient, url: () => string, expected: () => AuditRow[]) => async () => {
@@ -403,6 +419,7 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/referrals', what: 'the team’s accepted referrals', read: read(() => therapist, () => '/api/referrals?status=accepted', () => [{ action: 'read', record_kind: 'referral-list', record_id: null, patient_id: null, detail: { referralIds: expect.arrayContaining([w.referralId]), patientIds: expect.arrayContaining([w.patientId]) } }]) },
     { route: 'GET /api/referrals/{id}', what: 'a referral', read: read(() => therapist, () => `/api/referrals/${w.referralId}`, row('referral', () => w.referralId)) },
     { route: 'GET /api/episodes/{id}', what: 'an episode', read: read(() => therapist, () => `/api/episodes/${w.episodeId}`, row('episode', () => w.episodeId)) },
+    { route: 'GET /api/episodes/{id}/supervision', what: 'who works on an episode under supervision', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/supervision`, row('episode-supervision', () => w.episodeId, () => ({ basis: 'relationship', supervisionIds: [w.supervisionId] }))) },
     { route: 'GET /api/episodes/{id}/allocation-options', what: 'who may hold an episode', read: read(() => lead, () => `/api/episodes/${w.episodeId}/allocation-options`, row('episode', () => w.episodeId, () => ({ purpose: 'allocation-options' }))) },
     { route: 'GET /api/caseload', what: 'the assistant practitioner’s caseload', read: read(() => assistant, () => '/api/caseload', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
     { route: 'GET /api/caseload/waiting-list', what: 'the waiting list', read: read(() => lead, () => '/api/caseload/waiting-list', () => [{ action: 'read', record_kind: 'waiting-list', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.waitingEpisodeId]) } }]) },

@@ -158,6 +158,9 @@ export type EndSupervisionOptions = { access: SupervisionAccess; supervision: Su
 export async function endSupervision(request: FastifyRequest, trx: Kysely<Database>, o: EndSupervisionOptions): Promise<SupervisionResponse> {
   const principal = o.access.grant.principal;
   const now = request.server.config.now();
+  // Ended since it was read: a stale write, answered as every other (409 with what it is now). Ending
+  // one that the sender already knew was ended is a mistake in the request, said on the field.
+  if (o.supervision.endedAt && o.supervision.version !== o.expectedVersion) throw versionConflict(o.supervision, { patientId: o.access.episode.patientId });
   if (o.supervision.endedAt) throw validationFailed([{ path: 'version', message: `${o.supervision.staff.name} has already stopped working on this episode` }]);
   const updated = await trx
     .updateTable('episode_supervisions')
@@ -170,7 +173,7 @@ export async function endSupervision(request: FastifyRequest, trx: Kysely<Databa
   if (!updated) {
     const current = await findSupervision(trx, o.supervision.id);
     if (!current) throw notFound('Supervision');
-    throw versionConflict(current);
+    throw versionConflict(current, { patientId: o.access.episode.patientId });
   }
   await audit(
     request,
