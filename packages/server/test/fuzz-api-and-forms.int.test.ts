@@ -62,6 +62,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'noteId') return /amend/.test(url) ? 'finalNote' : 'draftNote';
   if (name === 'consentId') return 'consent';
   if (name === 'onwardReferralId') return 'onwardReferral';
+  if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';
   if (path.startsWith('/episodes/')) return 'episode';

@@ -10,6 +10,7 @@ import { seedEpisode } from './seed-episode.ts';
 import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
 
 export type RecordKind =
+  | 'supervision'
   | 'patient'
   | 'episode'
   | 'referral'
@@ -126,6 +127,8 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return created('a goal', await clinician.post(`/api/episodes/${await get('episode')}/goals`, validBodies.goal));
       case 'activity':
         return created('an activity', await clinician.post(`/api/episodes/${await get('episode')}/programme`, validBodies.activity));
+      case 'supervision':
+        return created('a supervision', await clinician.post(`/api/episodes/${await get('episode')}/supervision`, { staffId: t.service.a['support-worker'].id }));
       case 'onwardReferral':
         return created('an onward referral', await clinician.post(`/api/episodes/${await get('episode')}/onward-referrals`, validBodies.onwardReferral));
       case 'summary':

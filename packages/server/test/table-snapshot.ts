@@ -2,11 +2,11 @@
 // anything?" cheaply after each of thousands of requests. A row trigger on each table (test databases
 // only) adds one to that table's count on every insert, update or delete; a rolled-back transaction
 // rolls its counts back too, so the counts move only for what was really written. The audit (which
-// records refusals on purpose) and the bookkeeping of sessions, sign-in throttling and idempotency
-// keys are left out.
+// records refusals on purpose, and its sealed batches) and the bookkeeping of sessions, sign-in throttling
+// (per address and per client: a refused sign-in is counted on purpose) and idempotency keys are left out.
 import { sql, type Kysely } from 'kysely';
 
-const bookkeeping = new Set(['audit_events', 'audit_chain_head', 'sessions', 'sign_in_throttle', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'test_rows_written']);
+const bookkeeping = new Set(['audit_events', 'audit_batches', 'sessions', 'sign_in_throttle', 'sign_in_client_throttle', 'idempotency_keys', 'kysely_migration', 'kysely_migration_lock', 'test_rows_written']);
 
 export type TableSnapshot = Map<string, number>;
 
