@@ -278,4 +278,60 @@ describe('checkSolution, rule by rule', () => {
     expect(check.violations).toHaveLength(100);
     expect(check.ok).toBe(false);
   });
+
+  it('names an arrival sooner than the travel allows, and counts a working day from leaving', () => {
+    const r = result();
+    ann(r).stops[1]!.arrival = 45;
+    expect(violations(problem(), r)).toEqual(['staff "ann", visit "v2": arrives at 45, but cannot arrive before 50']);
+    const p = problem();
+    p.staff[0]!.maxWorkingMinutes = 99;
+    // Ann leaves at 10: v1 20-50, v2 60-90, home at 110, so 100 minutes' work.
+    const later = result();
+    Object.assign(ann(later), { leave: 10, stops: [stop('v1', 20, 20, 50), stop('v2', 60, 60, 90)] });
+    expect(violations(p, later)).toEqual(['staff "ann": works 100 minutes, more than 99']);
+    p.staff[0]!.maxWorkingMinutes = 100;
+    expect(violations(p, later)).toEqual([]);
+  });
+
+  it('lists every missing skill, and both people given a pinned visit', () => {
+    const r = result();
+    r.unplanned = [];
+    ben(r).stops.push(stop('v4', 70, 70, 100));
+    ben(r).return = 140;
+    const p = problem();
+    p.visits[3]!.requiredSkills = ['registered', 'driver'];
+    expect(violations(p, r)).toEqual(['staff "ben", visit "v4": lacks the required skills registered, driver']);
+    const pair = problem();
+    pair.visits[2]!.staffNeeded = 2;
+    pair.visits[2]!.pinned = { staffId: 'cal' };
+    const both = result();
+    both.plans.splice(1, 0, plan('ann', 0, 0, []));
+    both.plans.splice(1, 1);
+    ann(both).stops = [stop('v3', 30, 30, 60)];
+    ann(both).return = 90;
+    both.unplanned.push({ visitId: 'v1', reason: 'x' }, { visitId: 'v2', reason: 'x' });
+    expect(violations(pair, both)).toEqual(['visit "v3" is pinned to "cal" but given to ann and ben']);
+  });
+
+  it('a person with no visits needs no breaks; breaks are matched to rules in time order', () => {
+    const p = problem();
+    p.staff[1]!.breaks = [{ earliestStart: 60, latestStart: 80, duration: 10 }];
+    const r = result();
+    ben(r).stops = [];
+    r.unplanned.push({ visitId: 'v3', reason: 'Ben is on training' });
+    expect(violations(p, r)).toEqual([]);
+    // Two breaks listed latest first still meet two rules in order.
+    const two = problem();
+    two.staff[1]!.breaks = [{ earliestStart: 60, latestStart: 60, duration: 10 }, { earliestStart: 100, latestStart: 100, duration: 10 }];
+    const listed = result();
+    ben(listed).breaks = [{ start: 100, end: 110 }, { start: 60, end: 70 }];
+    ben(listed).return = 140;
+    expect(violations(two, listed)).toEqual([]);
+  });
+
+  it('a start inside any one of several hard windows is allowed', () => {
+    const p = problem();
+    p.visits[1]!.windows = [{ start: 0, end: 20 }, { start: 55, end: 120 }];
+    expect(violations(p, result())).toEqual([]);
+  });
 });
