@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const dateFnsIndex = { name: 'date-fns', message: "Import the function from its own module, e.g. 'date-fns/addDays'." };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', '**/dist/**'] },
+  { ignores: ['node_modules/**', 'data/**', '**/dist/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

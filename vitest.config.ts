@@ -12,6 +12,10 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
+          // Vitest's 5-second default is a wall-clock limit a busy machine breaks (200,000 NHS numbers
+          // took 11 s at load 20). The timeouts are only there to end a hung test.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

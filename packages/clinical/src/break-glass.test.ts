@@ -56,4 +56,11 @@ describe('duration', () => {
     expect(breakGlassDurationMinutes).toBe(240);
     expect(breakGlassExpiresAt(new Date('2026-11-24T09:30:00Z')).toISOString()).toBe('2026-11-24T13:30:00.000Z');
   });
+
+  // Mutation testing found the trimming of the reason untested: a form may send it with spaces around.
+  it('reads the reason without the spaces around it, for the list and for "Other"', () => {
+    expect(breakGlassReasonError('  Urgent clinical need: patient not yet referred to my team ', '')).toBeNull();
+    expect(breakGlassReasonError(' Other (explain) ', '')).toBe('Explain why you need to see this record');
+  });
 });
+

@@ -40,4 +40,21 @@ describe('who works on an episode under supervision, and who supervises them', (
     expect(decision).toMatchObject({ allowed: false, rule, path: 'staffId' });
     if (!decision.allowed) expect(decision.message.length).toBeGreaterThan(20);
   });
+
+  // Mutation testing found these messages unread by any test: they tell the clinician what to do next.
+  it('says who is already able to see the patients, and who may supervise a student or a support worker', () => {
+    expect(check({ supervisee: { ...supervisee('assistant-practitioner'), name: 'Ade Assistant' } })).toEqual({
+      allowed: false, rule: 'supervisee-role', path: 'staffId',
+      message: 'Ade Assistant (Therapy assistant practitioner) sees the team’s patients already. Only support workers and students are added to an episode to work under supervision',
+    });
+    expect(check({ supervisorRole: 'assistant-practitioner', supervisee: supervisee('student') })).toEqual({
+      allowed: false, rule: 'supervisor-role', path: 'staffId',
+      message: 'Only a registered therapist or clinical lead (a student’s practice educator is registered) can supervise Sam Student on an episode',
+    });
+    expect(check({ supervisorRole: 'service-manager', supervisee: { ...supervisee('support-worker'), name: 'Sue Support' } })).toEqual({
+      allowed: false, rule: 'supervisor-role', path: 'staffId',
+      message: 'Only an assistant practitioner, registered therapist or clinical lead can supervise Sue Support on an episode',
+    });
+  });
 });
+

@@ -89,4 +89,52 @@ describe('checkSolution', () => {
     expect(violations).toMatch(/0 breaks placed, 1 required/);
     expect(violations).toMatch(/exceeds capacity 0/);
   });
+
+  // Issue 10 #9: a hoist transfer needs two people who can both use the hoist. The plan the solver
+  // made is kept and only who holds the skill changes, so each case tests the checker alone.
+  describe('a two-person visit needs the skills in both people', () => {
+    const pairOf = (result: PlanResult) => result.plans.filter((p) => p.stops.some((s) => s.visitId === 'v3')).map((p) => p.staffId);
+    const skillsOf = (problem: ReturnType<typeof lineProblem>, id: string) => problem.staff.find((s) => s.id === id)!;
+
+    it('passes when both hold the required skill', () => {
+      const { problem, result } = solved();
+      expect(pairOf(result).sort()).toEqual(['ann', 'ben']);
+      expect(checkSolution(problem, result).violations).toEqual([]);
+    });
+
+    it.each(['ann', 'ben'])('fails when only one holds it (%s lacks the hoist), whichever is listed first', (lacking) => {
+      const { problem, result } = solved();
+      const staff = skillsOf(problem, lacking);
+      staff.skills = staff.skills!.filter((s) => s !== 'hoist');
+      expect(checkSolution(problem, result).violations).toEqual(['two-person visit "v3": the pair lacks the required skills']);
+    });
+
+    it('fails when neither holds it', () => {
+      const { problem, result } = solved();
+      for (const id of ['ann', 'ben']) skillsOf(problem, id).skills = ['physio'];
+      // v1 needs physio only; v4 needs registered, which ann lost too.
+      expect(checkSolution(problem, result).violations).toContain('two-person visit "v3": the pair lacks the required skills');
+    });
+
+    it('lets the second person have only the second-person skills, as lead or as second', () => {
+      for (const lacking of ['ann', 'ben']) {
+        const { problem, result } = solved();
+        problem.visits[2]!.secondStaffSkills = [];
+        const staff = skillsOf(problem, lacking);
+        staff.skills = staff.skills!.filter((s) => s !== 'hoist');
+        expect(checkSolution(problem, result).violations, lacking).toEqual([]);
+        // ...but not when the second-person skill is one the lacking person does not have either.
+        problem.visits[2]!.secondStaffSkills = ['hoist'];
+        expect(checkSolution(problem, result).violations, lacking).toEqual(['two-person visit "v3": the pair lacks the required skills']);
+      }
+    });
+
+    it('a pinned lead must hold the lead skills even when the other could lead', () => {
+      const { problem, result } = solved();
+      problem.visits[2]!.secondStaffSkills = [];
+      skillsOf(problem, 'ben').skills = ['physio'];
+      problem.visits[2]!.pinned = { staffId: 'ben' };
+      expect(checkSolution(problem, result).violations).toEqual(['two-person visit "v3": the pair lacks the required skills']);
+    });
+  });
 });

@@ -72,14 +72,11 @@ describe('testNhsNumberForIndex', () => {
 
 describe('generatePatients at scale', () => {
   const count = 200_000;
-  const started = performance.now();
   const patients = generatePatients({ seed: 2026, count, teamIds });
-  const elapsedMs = performance.now() - started;
 
-  it('is fast', () => {
+  // How long this takes is a figure, not a test (a busy machine would turn it red): npm run bench:demo-data.
+  it('makes as many as asked', () => {
     expect(patients).toHaveLength(count);
-    // Well under 2 seconds normally; the margin allows for a busy CI machine.
-    expect(elapsedMs).toBeLessThan(4_000);
   });
 
   it('gives every patient a unique, valid, test-range NHS number', () => {

@@ -17,21 +17,19 @@ import { chooseStoryEpisode, generateDemoRecords, kitchenPracticeCompetence, rev
 const now = new Date('2026-11-24T10:30:00Z');
 
 const service = demoService(now);
-const started = performance.now();
+// How long this takes is a figure for npm run bench:demo-data, not an assertion here.
 const records = generateDemoRecords({ seed: 7, now, episodes: service.episodes, staff: service.staff });
-const took = performance.now() - started;
 const episodeById = new Map(service.episodes.map((e) => [e.id, e]));
 const staffById = new Map(service.staff.map((s) => [s.id, s]));
 const dayOf = (d: Date) => ukDateOf(d);
 
 describe('generateDemoRecords for the demo service', () => {
-  it('gives records to the demo’s active and recently discharged episodes, quickly', () => {
+  it('gives records to the demo’s active and recently discharged episodes', () => {
     expect(service.episodes.length).toBeGreaterThan(20);
     expect(service.episodes.some((e) => e.status === 'discharged')).toBe(true);
     expect(new Set(records.consents.map((c) => c.episode_id))).toEqual(new Set(service.episodes.map((e) => e.id)));
     expect(new Set(records.notes.map((n) => n.episode_id)).size).toBe(service.episodes.length);
     expect(records.notes.length).toBeGreaterThan(service.episodes.length * 3);
-    expect(took).toBeLessThan(1500);
   });
 
   it('is deterministic with a seed, and differs with another', () => {
