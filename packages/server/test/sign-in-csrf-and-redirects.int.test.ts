@@ -117,8 +117,14 @@ describe('sign-in checks everything before it writes anything (issue 9 item 6)',
       const { token, cookie } = await signInPage(t);
       const page = await t.app.inject({ method: 'POST', url: '/sign-in', payload: `_sign_in=${token}&email=${encodeURIComponent(email)}&password=${testPassword}`, headers: { ...form, cookie } });
       expect(page.statusCode).toBe(400);
-      expect(page.body).toContain('Enter your email address in the correct format');
-      expect(page.body).toContain('href="#email"');
+      if (email.includes('\u0000')) {
+        // A NUL byte is refused by the guard every request passes, before the page's own checks: the
+        // refusal still names the field and what to do.
+        expect(page.body).toContain('Contains a NUL character (an invisible control character), which cannot be stored: remove it (body.email)');
+      } else {
+        expect(page.body).toContain('Enter your email address in the correct format');
+        expect(page.body).toContain('href="#email"');
+      }
     }
     expect(await counts()).toEqual(before);
   });
