@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { formBody, formField } from '../platform/form-body.ts';
 import {
   ageOn,
+  mayAllocate,
+  mayHoldEpisodes,
   maySupervise,
   parseDateParts,
   allocationChangeReasonLabels,
@@ -43,6 +45,7 @@ import type { EpisodeResponse } from './episode-schema.ts';
 import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
 import { writeOnce } from '../platform/write-once.ts';
+import { mayWriteRecord } from '../record/record-access.ts';
 import { uuidv7 } from 'uuidv7';
 
 const hidden = { hide: true };
@@ -140,11 +143,14 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       onwardReferrals,
       labels: episodeLabels,
       summaryOnly: summary,
+      // Each link only for those its route lets through, by the route's own rule (issue 11: never
+      // offer an action the user cannot take).
       may: {
-        allocate: ['registered-therapist', 'clinical-lead'].includes(principal.role),
-        handOver: episode.allocatedTo !== null && (episode.allocatedTo === principal.staffId || ['registered-therapist', 'clinical-lead'].includes(principal.role)),
-        change: ['assistant-practitioner', 'registered-therapist', 'clinical-lead'].includes(principal.role),
+        allocate: mayAllocate(principal.role),
+        handOver: episode.allocatedTo !== null && (episode.allocatedTo === principal.staffId || mayAllocate(principal.role)),
+        change: mayHoldEpisodes(principal.role),
         supervise: maySupervise(principal.role),
+        writeRecord: mayWriteRecord(principal.role),
       },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: '/caseload',
@@ -234,6 +240,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       },
       // Discharging is when the final scores are taken: say which measures still need one.
       prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
+      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
       backHref: `/episodes/${episode.id}`,

@@ -27,7 +27,7 @@ import { findPatient } from '../patients/patient-queries.ts';
 import { assessmentKind, assessmentProblems, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import { timePointLabels, timePoints, type AssessmentResponse, type TimePoint } from './assessments-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 
@@ -98,6 +98,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       byInstrument: summariseAssessments(assessments),
       scoreSections: scoreChartSections(assessments),
       prompts: await assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(now())),
+      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
       timePointLabels,
       flash: done ? assessmentConfirmation(done) : null,
       backHref: `/episodes/${access.episode.id}/record`,
