@@ -152,6 +152,13 @@ describe('standardised assessments in the clinical record', () => {
     expect(first.body).toContain('Feeding: not answered; every item of the Barthel must be answered');
     expect(first.body).toContain('Mobility (on level surfaces): not answered; every item of the Barthel must be answered');
     expect(first.body).not.toContain('Bowels: not answered');
+    // In the form's order: when, then each item as the form asks it.
+    const summary = first.body.slice(first.body.indexOf('nhsuk-error-summary'), first.body.indexOf('</ul>', first.body.indexOf('nhsuk-error-summary')));
+    const at = (text: string) => summary.indexOf(text);
+    expect(at('Choose when in the episode')).toBeGreaterThan(-1);
+    expect(at('Choose when in the episode')).toBeLessThan(at('Enter the time of the assessment'));
+    expect(at('Enter the time of the assessment')).toBeLessThan(at('Bowels: enter a number'));
+    expect(at('Bowels: enter a number')).toBeLessThan(at('Feeding: not answered'));
     // With the time given, the date's bounds are in the same round as the items.
     const second = await assistant.form(`/episodes/${episode}/assessments/new?instrument=barthel-index`, { ...form, 'administeredAt-time': '09:00', timePoint: 'baseline' });
     expect(second.statusCode).toBe(400);

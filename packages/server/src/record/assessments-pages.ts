@@ -77,7 +77,10 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     }
     const seen = new Set(fields.map((f) => f.path));
     for (const f of record.fields) if (!seen.has(f.path)) fields.push(f);
-    return fields;
+    // The error summary in the order the questions are on the form (NHS.UK pattern).
+    const order = ['timePoint', 'method', 'administeredAt', 'administeredAtTime', ...definition.items.map((i) => `responses.${i.id}`)];
+    const place = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
+    return fields.map((f, i) => ({ f, i })).sort((a, b) => place(a.f.path) - place(b.f.path) || a.i - b.i).map(({ f }) => f);
   }
 
   async function common(access: RecordAccess) {
