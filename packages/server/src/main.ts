@@ -1,11 +1,11 @@
 // npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
-import { formatNhsNumber } from '@homeward/clinical';
 import { buildApp } from './app.ts';
 import { startAuditSealer } from './audit/audit-sealer-job.ts';
 import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
+import { demoStartUpLog } from './demo/start-up-log.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
 if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
@@ -36,13 +36,8 @@ const address = await app.listen({ host: config.host, port: config.port });
 
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
 if (demo) {
-  console.log(`\nDemo sign-ins (password for all: ${demo.password}):`);
-  for (const s of demo.staff.filter((s) => s.teamKey === 'north-staffs')) {
-    console.log(`  ${s.homewardRole.padEnd(24)} ${s.email}`);
-  }
-  if (records?.story) {
-    console.log(`\nThe story patient to follow: ${records.story.patientName} (NHS number ${formatNhsNumber(records.story.nhsNumber)}), held by ${records.story.heldBy}: /episodes/${records.story.episodeId}/timeline`);
-  }
+  console.log('');
+  for (const line of demoStartUpLog({ demo, story: records?.story ?? null }).lines) console.log(line);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

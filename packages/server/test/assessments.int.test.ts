@@ -140,6 +140,34 @@ describe('standardised assessments in the clinical record', () => {
     expect(confirmed.body).toContain('Change from baseline by assessment');
   });
 
+  it('reports every problem with a Barthel form in one round: the form’s, the date’s bounds, unanswered items and a second baseline', async () => {
+    // Before: the time, an item that is not a number and the missing time point came first; unanswered
+    // items, a date before the referral and a second baseline only after those were corrected.
+    const form = { 'administeredAt-day': '1', 'administeredAt-month': '1', 'administeredAt-year': '2020', 'administeredAt-time': '', timePoint: '', method: 'observed', 'responses.bowels': 'x', 'responses.bladder': '2' };
+    const first = await assistant.form(`/episodes/${episode}/assessments/new?instrument=barthel-index`, form);
+    expect(first.statusCode).toBe(400);
+    expect(first.body).toContain('Enter the time of the assessment');
+    expect(first.body).toContain('Choose when in the episode this assessment was done');
+    expect(first.body).toContain('Bowels: enter a number');
+    expect(first.body).toContain('Feeding: not answered; every item of the Barthel must be answered');
+    expect(first.body).toContain('Mobility (on level surfaces): not answered; every item of the Barthel must be answered');
+    expect(first.body).not.toContain('Bowels: not answered');
+    // In the form's order: when, then each item as the form asks it.
+    const summary = first.body.slice(first.body.indexOf('nhsuk-error-summary'), first.body.indexOf('</ul>', first.body.indexOf('nhsuk-error-summary')));
+    const at = (text: string) => summary.indexOf(text);
+    expect(at('Choose when in the episode')).toBeGreaterThan(-1);
+    expect(at('Choose when in the episode')).toBeLessThan(at('Enter the time of the assessment'));
+    expect(at('Enter the time of the assessment')).toBeLessThan(at('Bowels: enter a number'));
+    expect(at('Bowels: enter a number')).toBeLessThan(at('Feeding: not answered'));
+    // With the time given, the date's bounds are in the same round as the items.
+    const second = await assistant.form(`/episodes/${episode}/assessments/new?instrument=barthel-index`, { ...form, 'administeredAt-time': '09:00', timePoint: 'baseline' });
+    expect(second.statusCode).toBe(400);
+    expect(second.body).toMatch(/The date of the assessment must be on or after/);
+    expect(second.body).toContain('already has a baseline Barthel Index. Choose review, discharge or other');
+    expect(second.body).toContain('Feeding: not answered');
+    expect(second.body).toContain('Bowels: enter a number');
+  });
+
   it('refuses a clinician with no relationship to the patient, and audits it', async () => {
     for (const res of [
       await outsider.get(`/api/episodes/${episode}/assessments`),

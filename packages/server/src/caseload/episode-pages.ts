@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { formBody, formField } from '../platform/form-body.ts';
 import {
   ageOn,
+  mayAllocate,
+  mayHoldEpisodes,
   maySupervise,
   parseDateParts,
   allocationChangeReasonLabels,
@@ -31,17 +33,20 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { allocateEpisode, authoriseAllocation, checkAllocationChange, competenceFor, type AllocationKind } from './allocate-episode.ts';
-import { listTeamCapacity } from './caseload-queries.ts';
+import { allocateEpisode, authoriseAllocation, checkAllocationChange, type AllocationKind } from './allocate-episode.ts';
+import { listAllocationChoices } from './list-allocation-choices.ts';
 import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
 import { describeEpisodeEvent } from './describe-episode-event.ts';
 import { assessmentPromptsForEpisode } from '../record/review-prompts.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
 import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from './episode-access.ts';
-import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
+import { listEpisodeEvents, listOnwardReferrals } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
+import { writeOnce } from '../platform/write-once.ts';
+import { mayWriteRecord } from '../record/record-access.ts';
+import { uuidv7 } from 'uuidv7';
 
 const hidden = { hide: true };
 const idParams = z.object({ id: z.uuid() });
@@ -103,6 +108,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         const current = (error.current as EpisodeResponse | undefined) ?? o.episode;
         return o.render([{ path: 'version', message: 'Someone else changed this episode while you had it open. Check it as it is now, then try again.' }], 409, current);
       }
+      // The same form sent again with different answers (writeOnce): the first answer stands.
+      if (error instanceof HomewardError && error.code === 'duplicate') return o.render([{ path: 'version', message: error.message }], 409, o.episode);
       throw error;
     }
     return redirectSeeOther(reply, o.done);
@@ -136,11 +143,14 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       onwardReferrals,
       labels: episodeLabels,
       summaryOnly: summary,
+      // Each link only for those its route lets through, by the route's own rule (issue 11: never
+      // offer an action the user cannot take).
       may: {
-        allocate: ['registered-therapist', 'clinical-lead'].includes(principal.role),
-        handOver: episode.allocatedTo !== null && (episode.allocatedTo === principal.staffId || ['registered-therapist', 'clinical-lead'].includes(principal.role)),
-        change: ['assistant-practitioner', 'registered-therapist', 'clinical-lead'].includes(principal.role),
+        allocate: mayAllocate(principal.role),
+        handOver: episode.allocatedTo !== null && (episode.allocatedTo === principal.staffId || mayAllocate(principal.role)),
+        change: mayHoldEpisodes(principal.role),
         supervise: maySupervise(principal.role),
+        writeRecord: mayWriteRecord(principal.role),
       },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: '/caseload',
@@ -151,9 +161,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   // Allocation and hand-over: the team's clinicians with their weight against capacity and whether
   // the competence rules allow them, so the choice can be fair and safe.
   async function renderAllocation(request: FastifyRequest, reply: FastifyReply, kind: AllocationKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
-    const clinicians = await listTeamClinicians(app.db, episode.teamId, { includeSupportWorkers: true });
-    const capacity = await listTeamCapacity(app.db, episode.teamId, clinicians);
-    const rows = clinicians.map((c, i) => ({ ...capacity[i]!, decision: competenceFor(episode, c), current: c.id === episode.allocatedTo }));
+    const rows = await listAllocationChoices(app.db, episode);
     return reply.code(status).page('caseload/pages/allocate.njk', {
       title: kind === 'hand-over' ? 'Hand over the episode' : 'Allocate the episode',
       section: 'caseload',
@@ -179,7 +187,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       const access = await authoriseEpisodeAllocation(request, episode);
       await authoriseAllocation(request, episode, kind);
       await auditEpisodeRead(request, access, { purpose: kind });
-      return renderAllocation(request, reply, kind, access, {});
+      return renderAllocation(request, reply, kind, access, { formId: uuidv7() });
     });
 
     typed.post(`/episodes/:id/${path}`, { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
@@ -187,12 +195,14 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       const access = await authoriseEpisodeAllocation(request, episode);
       await authoriseAllocation(request, episode, kind);
       const body = request.body as Form;
-      const values = { staffId: formField(body.staffId), reason: formField(body.reason), note: formField(body.note) };
+      const values = { staffId: formField(body.staffId), reason: formField(body.reason), note: formField(body.note), formId: formField(body.formId) };
+      const done = `/episodes/${episode.id}?done=${kind === 'hand-over' ? 'handed-over' : 'allocated'}`;
       return pageWrite(reply, {
         episode,
-        done: `/episodes/${episode.id}?done=${kind === 'hand-over' ? 'handed-over' : 'allocated'}`,
+        done,
         render: (fields, status, current) => renderAllocation(request, reply, kind, { ...access, episode: current }, values, fields, status, current),
-        write: async () => {
+        // Once per form (a double press, or a second button on the triage confirmation, does not allocate twice).
+        write: () => writeOnce(request, values.formId, async () => {
           const version = formVersion(body);
           if (version !== episode.version) throw new HomewardError('version_conflict', 'stale', { current: episode });
           const fields: FieldError[] = [];
@@ -204,7 +214,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
           const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
           const staff = await checkAllocationChange(request, app.db, episode, kind, change);
           await app.db.transaction().execute((trx) => allocateEpisode(request, trx, { episode, kind, change, staff, expectedVersion: version, accessReason: access.reason }));
-        },
+          return done;
+        }),
       });
     });
   }
@@ -229,6 +240,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       },
       // Discharging is when the final scores are taken: say which measures still need one.
       prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
+      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
       backHref: `/episodes/${episode.id}`,

@@ -13,7 +13,8 @@ import { pdfText } from '../../test/pdf-text.ts';
 import { bootTestApp, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { demoPassword } from './generate-demo-data.ts';
-import { seedDemoPatients, seedDemoTeam } from './seed-demo-data.ts';
+import { seedDemoPatients, seedDemoTeam, type DemoSeed } from './seed-demo-data.ts';
+import { demoStartUpLog } from './start-up-log.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 
@@ -24,11 +25,12 @@ describe('seeding the demo’s clinical records', () => {
   let testDb: TestDatabase;
   let teamIds: string[];
   let seeded: SeededRecords;
+  let demo: DemoSeed;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
     const db = testDb.database.db;
-    const demo = await seedDemoTeam(db, { seed, now });
+    demo = await seedDemoTeam(db, { seed, now });
     teamIds = demo.teams.map((t) => t.id);
     await seedDemoPatients(db, { seed, count: 300, teamIds, createdBy: demo.staff.find((s) => s.homewardRole === 'clinical-lead')!.id, now });
     await seedDemoStaffSkills(db, demo);
@@ -166,6 +168,31 @@ describe('seeding the demo’s clinical records', () => {
       const page = await t.app.inject({ method: 'GET', url: `/episodes/${seeded.story!.episodeId}/timeline`, headers: { cookie } });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Large print');
+    } finally {
+      await t?.close();
+    }
+  });
+
+  it('prints sign-ins that open everything the start-up log points them to, the story patient’s timeline included', async () => {
+    const log = demoStartUpLog({ demo, story: seeded.story });
+    const text = log.lines.join('\n');
+    // Every address the log prints is pointed somewhere, and the story patient is pointed to her holder.
+    const printed = new Set(text.match(/[\w.'+-]+@[\w.-]+\.[a-z]+/g));
+    expect(new Set(log.pointers.map((p) => p.email))).toEqual(printed);
+    const story = log.pointers.find((p) => p.path === `/episodes/${seeded.story!.episodeId}/timeline`)!;
+    expect(text).toContain(`Sign in as ${story.email} (same password) and open ${story.path}`);
+    let t: TestApp | null = null;
+    try {
+      t = await bootTestApp({ testDb, seed: false, config: { now: () => now } });
+      const refused: string[] = [];
+      for (const p of log.pointers) {
+        const signedIn = await t.app.inject({ method: 'POST', url: '/api/sessions', payload: { email: p.email, password: demoPassword } });
+        expect(signedIn.statusCode, p.email).toBe(201);
+        const cookie = `hw_session=${signedIn.cookies.find((c) => c.name === 'hw_session')!.value}`;
+        const page = await t.app.inject({ method: 'GET', url: p.path, headers: { cookie } });
+        if (page.statusCode !== 200) refused.push(`${p.email} ${p.path}: ${page.statusCode}`);
+      }
+      expect(refused).toEqual([]);
     } finally {
       await t?.close();
     }

@@ -29,7 +29,8 @@ export type SeededRecords = {
   /** Final discharge summaries, and the letters produced from them. */
   dischargeSummaries: number;
   letters: number;
-  story: { episodeId: string; patientId: string; patientName: string; nhsNumber: string; heldBy: string } | null;
+  /** Mrs B: her episode, and who holds it (whose sign-in the start-up log prints beside her). */
+  story: { episodeId: string; patientId: string; patientName: string; nhsNumber: string; heldBy: string; heldById: string } | null;
 };
 
 const json = (value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : value);
@@ -155,7 +156,8 @@ export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRec
   if (records.story) {
     const e = episodes.find((x) => x.id === records.story!.episodeId)!;
     const nhs = await db.selectFrom('patients').select('nhs_number').where('id', '=', e.patient.id).executeTakeFirstOrThrow();
-    story = { episodeId: e.id, patientId: e.patient.id, patientName: `${e.patient.givenName} ${e.patient.familyName}`, nhsNumber: nhs.nhs_number, heldBy: staff.find((s) => s.id === e.holders.at(-1)!.staffId)!.name };
+    const holder = staff.find((s) => s.id === e.holders.at(-1)!.staffId)!;
+    story = { episodeId: e.id, patientId: e.patient.id, patientName: `${e.patient.givenName} ${e.patient.familyName}`, nhsNumber: nhs.nhs_number, heldBy: holder.name, heldById: holder.id };
   }
   return {
     episodes: withRecords.size,

@@ -24,9 +24,10 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { assessmentKind, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
+import { assessmentKind, assessmentProblems, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
+import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import { timePointLabels, timePoints, type AssessmentResponse, type TimePoint } from './assessments-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 
@@ -67,6 +68,21 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const now = () => app.config.now();
 
+  /** The form's problems first, then each of the record's problems on a field the form had nothing to say about. */
+  async function allAssessmentProblems(access: RecordAccess, definition: InstrumentDefinition, parsed: ReturnType<typeof parseAssessmentForm>): Promise<FieldError[]> {
+    const record = assessmentProblems(definition, { method: parsed.method || null, administeredAt: parsed.at, responses: parsed.responses }, episodeDateFacts(access.episode, now()));
+    const fields = [...parsed.fields];
+    if (parsed.timePoint === 'baseline' && (await listAssessments(app.db, access.episode.id)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline')) {
+      fields.push({ path: 'timePoint', message: `This episode already has a baseline ${definition.name}. Choose review, discharge or other` });
+    }
+    const seen = new Set(fields.map((f) => f.path));
+    for (const f of record.fields) if (!seen.has(f.path)) fields.push(f);
+    // The error summary in the order the questions are on the form (NHS.UK pattern).
+    const order = ['timePoint', 'method', 'administeredAt', 'administeredAtTime', ...definition.items.map((i) => `responses.${i.id}`)];
+    const place = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
+    return fields.map((f, i) => ({ f, i })).sort((a, b) => place(a.f.path) - place(b.f.path) || a.i - b.i).map(({ f }) => f);
+  }
+
   async function common(access: RecordAccess) {
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
@@ -85,6 +101,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       byInstrument: summariseAssessments(assessments),
       scoreSections: scoreChartSections(assessments),
       prompts: await assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(now())),
+      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
       timePointLabels,
       flash: done ? assessmentConfirmation(done) : null,
       backHref: `/episodes/${access.episode.id}/record`,
@@ -143,6 +160,9 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
+    // The form's own problems and the record's (unanswered items, the date's bounds, a second
+    // baseline) together, so nobody corrects the form only to be told about the rest.
+    if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
     try {
       const done = await writeOnce(request, formField(body.formId), async () => {
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });

@@ -27,20 +27,32 @@ export function instrumentOrRefuse(id: string): InstrumentDefinition {
 }
 
 /**
- * Scores the responses or refuses with the scorer's item-level messages as `responses.<itemId>`; the
- * date is judged against the patient's birth, the referral and now (clinicalDateProblem).
+ * Everything wrong with an assessment, all at once: the method, the date (judged against the patient's
+ * birth, the referral and now: clinicalDateProblem) and the scorer's item-level messages as
+ * `responses.<itemId>`. A page passes what it could read of the form (a method or date it could not
+ * read is null and left to the form's own message), so the clinician sees every problem in one round.
  */
-export function checkAssessment(input: AssessmentInput, dates: ClinicalDateFacts): { definition: InstrumentDefinition; score: InstrumentScore } {
-  const definition = instrumentOrRefuse(input.instrumentId);
+export function assessmentProblems(
+  definition: InstrumentDefinition,
+  input: { method: string | null; administeredAt: Date | null; responses: Record<string, unknown> },
+  dates: ClinicalDateFacts,
+): { fields: FieldError[]; score: InstrumentScore | null } {
   const fields: FieldError[] = [];
-  if (!(definition.administration as readonly string[]).includes(input.method)) {
+  if (input.method !== null && !(definition.administration as readonly string[]).includes(input.method)) {
     fields.push({ path: 'method', message: `The ${definition.shortName} is done by ${definition.administration.join(' or ')}; choose one of those` });
   }
-  const when = clinicalDateProblem('assessment', input.administeredAt, dates);
+  const when = input.administeredAt ? clinicalDateProblem('assessment', input.administeredAt, dates) : null;
   if (when) fields.push({ path: 'administeredAt', message: when });
   const score = scoreInstrument(definition, input.responses as ItemResponses);
   if (!score.ok) fields.push(...score.errors.map((e) => ({ path: `responses.${e.itemId}`, message: e.message })));
-  if (fields.length || !score.ok) throw validationFailed(fields);
+  return { fields, score: score.ok ? score : null };
+}
+
+/** Scores the responses or refuses with every problem (assessmentProblems). */
+export function checkAssessment(input: AssessmentInput, dates: ClinicalDateFacts): { definition: InstrumentDefinition; score: InstrumentScore } {
+  const definition = instrumentOrRefuse(input.instrumentId);
+  const { fields, score } = assessmentProblems(definition, input, dates);
+  if (fields.length || !score) throw validationFailed(fields);
   return { definition, score };
 }
 

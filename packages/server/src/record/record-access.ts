@@ -50,10 +50,19 @@ async function refuse(request: FastifyRequest, episode: EpisodeResponse, kind: R
   throw new HomewardError('forbidden', message);
 }
 
+/**
+ * Whether this role writes in the clinical record at all (notes, consent, assessments): the rule
+ * authoriseRecordWrite applies, exported so pages offer a link to a record form only to those the
+ * form's route would let through.
+ */
+export function mayWriteRecord(role: HomewardRole): boolean {
+  return mayWriteContactNotes(role);
+}
+
 export async function authoriseRecordWrite(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, o: { assessesCapacity?: boolean } = {}): Promise<RecordAccess> {
   const grant = await authorisePatientAccess(request, episode.patientId, 'write', kind, { id: episode.id, teamId: episode.teamId });
   const role = grant.principal.role;
-  if (!mayWriteContactNotes(role)) await refuse(request, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
+  if (!mayWriteRecord(role)) await refuse(request, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
   if (o.assessesCapacity && !mayAssessCapacity(role)) {
     await refuse(request, episode, kind, 'role-does-not-assess-capacity', 'Only an assistant practitioner, registered therapist or clinical lead can record a capacity assessment or a best-interests decision. Ask them to assess capacity.');
   }

@@ -25,7 +25,6 @@ import {
   mayAssessCapacity,
   mayChangeContactNote,
   mayReviewNote,
-  mayWriteContactNotes,
   parseDateParts,
   parseTimeOfDay,
   serviceLabels,
@@ -47,7 +46,7 @@ import { findPatient } from '../patients/patient-queries.ts';
 import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
-import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { readReviewQueue } from './record-api-routes.ts';
 import { recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';
@@ -227,8 +226,9 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       notes,
       byInstrument: assessments.length ? summariseAssessments(assessments) : null,
       compactCharts: assessments.length ? scoreChartSections(assessments, { compact: true }) : null,
-      prompts: mayWriteContactNotes(role) ? prompts : [],
-      may: { write: mayWriteContactNotes(role) },
+      prompts,
+      mayRecordAssessments: mayWriteRecord(role),
+      may: { write: mayWriteRecord(role) },
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       backHref: `/episodes/${access.episode.id}`,
     });

@@ -25,7 +25,7 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewConfirmation, reviewProblems, reviewRecordKind, scheduleFor, type ReviewInput } from './reviews.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
@@ -75,6 +75,7 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
       schedule: scheduleFor(access.episode, today()),
       reviews,
       prompts,
+      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
       kindLabels: reviewKindLabels,
       decisionLabels: reviewDecisionLabels,
       reviewStateLabels,

@@ -11,6 +11,7 @@ import {
   complexityLabels,
   describeStandard,
   formatDuration,
+  mayAllocate,
   mayTriage,
   priorities,
   priorityLabels,
@@ -47,6 +48,8 @@ import { rejectReferral } from './reject-referral.ts';
 import { auditTeamReferralList, authoriseTeamReferralList, referralListLimit } from './team-referral-list.ts';
 import { triageReferral } from './triage-referral.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
+import { findEpisode } from '../caseload/episode-queries.ts';
+import { listAllocationChoices, type AllocationChoice } from '../caseload/list-allocation-choices.ts';
 
 const patientParams = z.object({ id: z.uuid() });
 const idParams = z.object({ id: z.uuid() });
@@ -212,6 +215,8 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
       const episode = referral.status === 'accepted' ? await findEpisodeForReferral(app.db, referral.id) : null;
       await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { basis: grant.basis } });
       const ownTeam = referral.teamId === principal.teamId;
+      // The next step after triage, on the same page: who can take the patient, with one button each.
+      const allocation = episode && ownTeam && grant.scope === 'full' && mayAllocate(principal.role) ? await allocationOffer(request, episode.id, auditReason(grant)) : null;
       let flash: string | null = null;
       if (request.query.received) flash = 'Referral received. It is on your team’s incoming list, waiting for triage.';
       if (request.query.triaged && episode) {
@@ -245,11 +250,33 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
         canDecide: referral.status === 'incoming' && ownTeam && mayTriage(principal.role),
         decideRefusal: referral.status === 'incoming' && ownTeam && !mayTriage(principal.role) ? decisionRefusal('triage') : null,
         flash,
+        allocation,
         backHref: ownTeam ? '/referrals' : `/patients/${patient.id}`,
         backText: ownTeam ? 'Incoming referrals' : 'Back',
       });
     },
   );
+
+  /**
+   * The allocation offered on a triaged referral while its episode is on the waiting list: the team's
+   * staff split by the competence rule (those who can, least loaded first; those who cannot, with the
+   * rule's words), each with a one-press form to /episodes/:id/allocate, which checks the version and
+   * competence again, writes once per formId and audits. Showing it is audited as a read of the episode.
+   */
+  async function allocationOffer(request: FastifyRequest, episodeId: string, reason: string | null) {
+    const episode = await findEpisode(app.db, episodeId, now());
+    if (!episode || episode.allocatedTo !== null || episode.status === 'discharged') return null;
+    const choices = await listAllocationChoices(app.db, episode);
+    await audit(request, { action: 'read', outcome: 'allowed', patientId: episode.patientId, recordKind: 'episode', recordId: episode.id, reason, detail: { purpose: 'allocation-offer' } });
+    const load = (c: AllocationChoice) => c.percent ?? Number.POSITIVE_INFINITY;
+    return {
+      episodeId: episode.id,
+      version: episode.version,
+      formId: uuidv7(),
+      canHold: choices.filter((c) => c.decision.allowed).sort((a, b) => load(a) - load(b) || a.name.localeCompare(b.name)),
+      cannotHold: choices.filter((c) => !c.decision.allowed).map((c) => ({ ...c, reason: c.decision.allowed ? '' : c.decision.message })),
+    };
+  }
 
   // ---- Triage ---------------------------------------------------------------------------------------
 
