@@ -156,7 +156,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     });
   });
 
-  typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+  typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams, querystring: z.object({ next: z.string().optional() }) } }, async (request, reply) => {
     await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
@@ -172,7 +172,8 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       breakGlass: grant.breakGlass,
       values: formValuesFromPatient(patient),
       options: formOptions,
-      backHref: `/patients/${patient.id}`,
+      next: returnPath(request.query.next),
+      backHref: returnPath(request.query.next) ?? `/patients/${patient.id}`,
     });
   });
 
@@ -183,6 +184,8 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     if (!grant) return reply;
     const body = request.body as PatientFormValues;
     const version = Number(body.version);
+    const next = returnPath(body.next);
+    const saved = next ? `${next}?details=saved` : `/patients/${patient.id}?saved=1`;
     const rerender = (fields: Array<{ path: string; message: string }>, status: number, values: PatientFormValues, shownVersion: number, current: PatientResponse) =>
       reply.code(status).page('patients/pages/form.njk', {
         title: 'Change patient details',
@@ -194,9 +197,10 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         breakGlass: grant.breakGlass,
         values,
         options: formOptions,
+        next,
         errors: errorList(fields, Object.fromEntries(fields.map((f) => [f.path, fieldAnchor(f.path)]))),
         fieldErrors: errorsByField(fields),
-        backHref: `/patients/${patient.id}`,
+        backHref: next ?? `/patients/${patient.id}`,
       });
     const parsed = parsePatientForm(body, app.config.now());
     if (!parsed.ok) return rerender(parsed.fields, 400, asFormValues(body), version, patient);
@@ -211,7 +215,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         const current = error.current as PatientResponse;
         const { id: _i, version: _v, registeredTeamId: _t, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...currentDetails } = current;
         // A double press of Save: the record already says exactly this, so nothing is lost.
-        if (stableStringify(currentDetails) === stableStringify(details)) return redirectSeeOther(reply, `/patients/${patient.id}?saved=1`);
+        if (stableStringify(currentDetails) === stableStringify(details)) return redirectSeeOther(reply, saved);
         return rerender(
           [{ path: 'version', message: 'Someone else changed these details while you were editing. Their changes are shown below: check them and make your changes again.' }],
           409,
@@ -223,7 +227,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       if (error instanceof HomewardError && error.code === 'duplicate' && error.fields.length) return rerender(error.fields, 409, asFormValues(body), version, patient);
       throw error;
     }
-    return redirectSeeOther(reply, `/patients/${patient.id}?saved=1`);
+    return redirectSeeOther(reply, saved);
   });
 
   typed.get('/patients/:id/history', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
@@ -243,6 +247,15 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       backHref: `/patients/${patient.id}`,
     });
   });
+}
+
+/**
+ * Where to go back to after changing details, when the change was asked for elsewhere: the discharge
+ * pages send someone to add a missing GP practice and take them back. Only those pages of an episode
+ * (by id), so the field cannot send anyone off the site or anywhere unexpected.
+ */
+function returnPath(candidate: unknown): string | null {
+  return typeof candidate === 'string' && /^\/episodes\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(discharge|discharge-summary)$/.test(candidate) ? candidate : null;
 }
 
 /** Checkbox groups arrive as a string when one box is ticked; the template wants lists. */

@@ -45,6 +45,12 @@ export function toPatient(row: PatientRow | Record<string, unknown>): PatientRes
   };
 }
 
+/** The details alone (what a change sends), from a stored record. */
+export function patientDetailsOf(p: PatientResponse): PatientDetailsInput {
+  const { id: _id, version: _version, registeredTeamId: _team, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...details } = p;
+  return details;
+}
+
 function detailColumns(d: PatientDetailsInput) {
   return {
     nhs_number: d.nhsNumber,

@@ -3,7 +3,7 @@
 // past) are checked by check-patient-details.ts so the pages and the API give the same messages.
 import { z } from 'zod';
 import { version } from '../platform/number-schemas.ts';
-import { communicationNeedKinds, riskFlagKinds, sexes } from '@homeward/clinical';
+import { communicationNeedKinds, isOdsPracticeCode, normaliseOdsPracticeCode, odsPracticeCodeMessage, riskFlagKinds, sexes } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
 
@@ -29,12 +29,13 @@ export const patientDetailsSchema = z.strictObject({
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
   phone: optionalText(30),
+  // The ODS code, typed as it comes (lower case, a space): stored upper case without spaces.
   gpPracticeCode: z
     .string()
-    .trim()
-    .regex(/^([A-Z]\d{5})?$/i, 'GP practice code must be a letter and 5 numbers, like M83001')
+    .max(20, odsPracticeCodeMessage)
     .nullable()
-    .transform((v) => (v ? v.toUpperCase() : null)),
+    .transform((v) => (v ? normaliseOdsPracticeCode(v) || null : null))
+    .refine((v) => v === null || isOdsPracticeCode(v), odsPracticeCodeMessage),
   gpPracticeName: optionalText(200),
   contacts: z.array(patientContactSchema).max(10, 'Record at most 10 contacts'),
   communicationNeeds: z.strictObject({
