@@ -23,6 +23,7 @@ import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '..
 import { stableStringify } from '../platform/stable-json.ts';
 import { changePatientDetails } from './change-patient-details.ts';
 import { findPatients } from './find-patients.ts';
+import { loadPatientHub } from './load-patient-hub.ts';
 import { fieldAnchor, formValuesFromPatient, parsePatientForm, type PatientFormValues } from './patient-form.ts';
 import { findPatient, listPatientVersions, type PatientSearch } from './patient-queries.ts';
 import type { PatientResponse } from './patient-schema.ts';
@@ -146,11 +147,14 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read');
     if (!grant) return reply;
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis } });
+    const hub = await loadPatientHub(request, patient.id);
+    // The page shows each episode's header and the latest letters too: the audit says which.
+    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis, ...hub.shown } });
     return reply.page('patients/pages/patient.njk', {
       title: `${patient.givenName} ${patient.familyName}`,
       section: 'patients',
       patient: withAge(patient),
+      hub,
       breakGlass: grant.breakGlass,
       flash: request.query.registered ? 'Patient registered' : request.query.saved ? 'Changes saved' : null,
     });
