@@ -4,6 +4,7 @@ export * from './patient.ts';
 export * from './nhs-number.ts';
 export * from './postcode.ts';
 export * from './gp-practice.ts';
+export * from './name-search-match.ts';
 export * from './date-parts.ts';
 export * from './patient-access.ts';
 export * from './care-relationship.ts';

@@ -22,7 +22,7 @@ import { audit, redirectSeeOther, requireClinician } from '../platform/request-c
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { stableStringify } from '../platform/stable-json.ts';
 import { changePatientDetails } from './change-patient-details.ts';
-import { findPatients } from './find-patients.ts';
+import { findPatients, nameSearchProblems } from './find-patients.ts';
 import { loadPatientHub } from './load-patient-hub.ts';
 import { fieldAnchor, formValuesFromPatient, parsePatientForm, type PatientFormValues } from './patient-form.ts';
 import { findPatient, listPatientVersions, type PatientSearch } from './patient-queries.ts';
@@ -78,11 +78,24 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       if (problem) errors.push({ path: 'nhsNumber', message: problem });
       else search = { kind: 'nhs-number', nhsNumber: normaliseNhsNumber(q.nhsNumber ?? '') };
     } else if (q.by === 'name') {
-      const family = (q.familyName ?? '').trim();
-      if (!family) errors.push({ path: 'familyName', message: 'Enter the family name' });
-      const dob = parseDateParts({ day: q['dateOfBirth-day'] ?? '', month: q['dateOfBirth-month'] ?? '', year: q['dateOfBirth-year'] ?? '' }, { label: 'Date of birth', today: today(), mustBePast: true });
-      if (!dob.ok) errors.push({ path: 'dateOfBirth', message: dob.message });
-      if (family && dob.ok) search = { kind: 'name-and-birth', familyName: family, givenName: (q.givenName ?? '').trim() || null, dateOfBirth: dob.value };
+      // Part of a name, in one box; links from before it (familyName and givenName) still work.
+      const name = (q.name ?? [q.givenName, q.familyName].filter(Boolean).join(' ')).trim().slice(0, 200);
+      values.name = name;
+      const postcode = (q.postcode ?? '').trim().slice(0, 10);
+      errors.push(...nameSearchProblems({ name, postcode: postcode || null }));
+      const day = (q['dateOfBirth-day'] ?? '').trim();
+      const month = (q['dateOfBirth-month'] ?? '').trim();
+      const year = (q['dateOfBirth-year'] ?? '').trim();
+      let dateOfBirth: string | null = null;
+      let yearOfBirth: number | null = null;
+      if (!day && !month && /^\d{4}$/.test(year) && Number(year) <= Number(today().slice(0, 4)) && Number(year) >= Number(today().slice(0, 4)) - 130) {
+        yearOfBirth = Number(year); // the year alone narrows to everyone born that year
+      } else if (day || month || year) {
+        const dob = parseDateParts({ day, month, year }, { label: 'Date of birth', today: today(), mustBePast: true });
+        if (dob.ok) dateOfBirth = dob.value;
+        else errors.push({ path: 'dateOfBirth', message: !day && !month ? 'Year of birth must be a real year, like 1941' : dob.message });
+      }
+      if (!errors.length) search = { kind: 'name', name, dateOfBirth, yearOfBirth, postcode: postcode || null };
     }
     const results = search ? await findPatients(request, search) : null;
     return reply.code(errors.length ? 400 : 200).page('patients/pages/search.njk', {
@@ -91,6 +104,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       by,
       values,
       results,
+      more: results !== null && results.length >= 25,
       errors: errorList(errors, { dateOfBirth: 'dateOfBirth-day' }),
       fieldErrors: errorsByField(errors),
     });

@@ -106,6 +106,8 @@ export const findOnlyResult = z.object({
   familyName: z.string(),
   dateOfBirth: z.string(),
   postcodeDistrict: z.string().nullable(),
+  /** Why the search found this patient, in words (outside a relationship, no more than the result shows). */
+  matchedBecause: z.array(z.string()),
 });
 
 export const fullResult = findOnlyResult.extend({
@@ -118,6 +120,10 @@ export const fullResult = findOnlyResult.extend({
 
 export const searchQuery = z.strictObject({
   nhsNumber: z.string().max(20).optional(),
+  /** Part of a name: the start of the family name, a given name, or both; accents and hyphens ignored. */
+  name: z.string().trim().max(200).optional(),
+  yearOfBirth: z.coerce.number().int('Year of birth must be a year, like 1941').min(1850, 'Year of birth must be a year, like 1941').max(2200, 'Year of birth must be a year, like 1941').optional(),
+  postcode: z.string().trim().max(10, 'Enter a postcode, like ST6 3HR, or its first half, like ST6').optional(),
   familyName: z.string().trim().max(100).optional(),
   givenName: z.string().trim().max(100).optional(),
   dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date of birth must be a date in the form yyyy-mm-dd').optional(),
