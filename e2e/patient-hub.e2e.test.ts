@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, registerPatientByApi } from './browser.ts';
-import { clickAndWait, flash, heading } from './record-pages.ts';
+import { clickAndWait, fillDate, flash, heading, squash } from './record-pages.ts';
+import { seedEpisode } from '../packages/server/test/seed-episode.ts';
 
 const widths = [1280, 768, 390] as const;
 
@@ -24,7 +25,7 @@ async function checkAtEveryWidth(page: Page, label: string): Promise<void> {
   if (size) await page.setViewportSize(size);
 }
 
-describe('the GP practice, asked for up front (item 8)', () => {
+describe('the GP practice asked for up front (item 8), the patient page as the hub (item 1), finding by part of a name (item 5)', () => {
   const run = homewardInBrowser();
   let page: Page;
   let patientId: string;
@@ -73,6 +74,45 @@ describe('the GP practice, asked for up front (item 8)', () => {
     await checkAtEveryWidth(page, 'discharge form (GP practice added)');
     const gp = await run.home.db.selectFrom('patients').select(['gp_practice_code', 'gp_practice_name']).where('id', '=', patientId).executeTakeFirstOrThrow();
     expect(gp).toEqual({ gp_practice_code: 'M83001', gp_practice_name: 'Burslem Health Centre' });
+  });
+
+  it('the patient page lists each episode with its status and the way into its record; another team’s in summary', async () => {
+    await seedEpisode(run.home, { patientId, service: 'stroke-esd', allocatedTo: run.home.service.otherTeamTherapist.id, teamId: run.home.service.teamB, triagedBy: run.home.service.otherTeamTherapist.id });
+    await page.goto(`/patients/${patientId}`);
+    await expect(heading(page)).resolves.toBe('Patient details');
+    const episodes = page.locator('.nhsuk-card');
+    await expect(episodes.count()).resolves.toBe(2);
+    const other = episodes.filter({ hasText: 'Stafford Therapies (another team)' });
+    await expect(other.getByRole('link', { name: /^Clinical record/ }).count()).resolves.toBe(0);
+    await expect(other.getByRole('link', { name: /^Emergency access/ }).count()).resolves.toBe(1);
+    const own = episodes.filter({ hasText: 'North Staffs Therapies' });
+    expect(squash(await own.textContent())).toContain('Waiting');
+    await checkAtEveryWidth(page, 'patient page (hub)');
+    await clickAndWait(page, own.getByRole('link', { name: /^Clinical record/ }), `**/episodes/${episodeId}/record`);
+    await expect(heading(page)).resolves.toBe('Clinical record');
+    await page.goBack();
+    await clickAndWait(page, own.getByRole('link', { name: /^Timeline/ }), `**/episodes/${episodeId}/timeline`);
+    await expectNoAxeViolations(page, 'timeline from the hub');
+  });
+
+  it('finds the patient by part of a name that sounds alike, with the year of birth, says why, and leads to the hub', async () => {
+    await page.goto('/patients/search');
+    await checkAtEveryWidth(page, 'find a patient (empty)');
+    await page.getByLabel('Name', { exact: true }).fill('jan kowalsky');
+    await fillDate(page.getByRole('group', { name: 'Date of birth (optional)' }), '', '', '1941');
+    await clickAndWait(page, page.getByRole('button', { name: 'Search by name' }), /by=name/);
+    await page.getByRole('heading', { name: '1 patient found' }).waitFor();
+    const result = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'KOWALSKI, Jan' }) });
+    expect(squash(await result.textContent())).toContain('Matched on: given name “jan”, family name sounds like “kowalsky”, born in 1941');
+    await checkAtEveryWidth(page, 'find a patient (results)');
+    await page.getByLabel('Name', { exact: true }).fill('');
+    await page.getByLabel('Postcode (optional)').fill('XX');
+    await page.getByRole('button', { name: 'Search by name' }).click();
+    await page.locator('.nhsuk-error-summary').waitFor();
+    await checkAtEveryWidth(page, 'find a patient (errors)');
+    await page.goBack();
+    await clickAndWait(page, page.getByRole('link', { name: 'KOWALSKI, Jan' }), `**/patients/${patientId}`);
+    await expect(page.getByRole('heading', { name: 'Episodes of care' }).isVisible()).resolves.toBe(true);
   });
 
   it('raised no script errors, CSP refusals or missing assets', () => {
