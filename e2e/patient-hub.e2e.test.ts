@@ -77,7 +77,7 @@ describe('the GP practice asked for up front (item 8), the patient page as the h
   });
 
   it('the patient page lists each episode with its status and the way into its record; another team’s in summary', async () => {
-    await seedEpisode(run.home, { patientId, service: 'stroke-esd', allocatedTo: run.home.service.otherTeamTherapist.id, teamId: run.home.service.teamB, triagedBy: run.home.service.otherTeamTherapist.id });
+    await seedEpisode(run.home, { patientId, service: 'stroke-early-supported-discharge', allocatedTo: run.home.service.otherTeamTherapist.id, teamId: run.home.service.teamB, triagedBy: run.home.service.otherTeamTherapist.id });
     await page.goto(`/patients/${patientId}`);
     await expect(heading(page)).resolves.toBe('Patient details');
     const episodes = page.locator('.nhsuk-card');

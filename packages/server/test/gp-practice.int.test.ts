@@ -123,6 +123,28 @@ describe('the GP practice, asked for up front', () => {
     });
   });
 
+  describe('on a referral through the JSON API', () => {
+    const body = (patientId: string, extra: Record<string, unknown> = {}) => ({
+      patientId, source: 'gp', sourceDetail: null, receivedAt: '2026-11-24T08:30:00Z', service: 'd2a-pathway-1', setting: 'home', reason: 'Fall at home', presentingNeeds: null,
+      urgencyRequested: 'soon', referrerName: 'Dr Okafor', referrerContact: '01632 960456', consentToReferral: true, consentNote: null, ...extra,
+    });
+
+    it('records a missing GP practice with the referral; refuses a bad one or one already recorded, saving nothing', async () => {
+      const patientId = (await register({ nhsNumber: '9990000026', givenName: 'Iris', familyName: 'Nogp', gpPracticeCode: null, gpPracticeName: null })).json().id;
+      const bad = await therapist.post('/api/referrals', body(patientId, { gpPractice: { code: 'M83', name: 'Burslem Health Centre' } }));
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.fields).toEqual([{ path: 'body.gpPractice.code', message: 'The GP practice’s ODS code must be a letter and 5 numbers, like M83001' }]);
+      expect(await t.db.selectFrom('referrals').select('id').where('patient_id', '=', patientId).execute()).toEqual([]);
+      const made = await therapist.post('/api/referrals', body(patientId, { gpPractice: { code: 'm83001', name: 'Burslem Health Centre' } }));
+      expect(made.statusCode).toBe(201);
+      const stored = await t.db.selectFrom('patients').select(['gp_practice_code', 'gp_practice_name']).where('id', '=', patientId).executeTakeFirstOrThrow();
+      expect(stored).toEqual({ gp_practice_code: 'M83001', gp_practice_name: 'Burslem Health Centre' });
+      const again = await therapist.post('/api/referrals', body(patientId, { service: 'd2a-pathway-0', gpPractice: { code: 'M83002', name: 'Tunstall Surgery' } }));
+      expect(again.statusCode).toBe(400);
+      expect(again.json().error.fields[0].path).toBe('body.gpPractice');
+    });
+  });
+
   describe('at discharge', () => {
     let patientId: string;
     let episodeId: string;

@@ -26,7 +26,7 @@ describe('the patient page as the hub', () => {
     patientId = (await therapist.post('/api/patients', patientDetails({ nhsNumber: '9434765919' }))).json().id;
     ownClosed = await seedEpisode(t, { patientId, service: 'd2a-pathway-1', allocatedTo: t.service.a['registered-therapist'].id });
     await t.db.updateTable('episodes').set({ status: 'discharged', discharged_on: '2026-11-24', discharge_outcome: 'goals-met', discharge_destination: 'home-no-support' }).where('id', '=', ownClosed).execute();
-    otherTeams = await seedEpisode(t, { patientId, service: 'stroke-esd', allocatedTo: t.service.otherTeamTherapist.id, teamId: t.service.teamB, triagedBy: t.service.otherTeamTherapist.id });
+    otherTeams = await seedEpisode(t, { patientId, service: 'stroke-early-supported-discharge', allocatedTo: t.service.otherTeamTherapist.id, teamId: t.service.teamB, triagedBy: t.service.otherTeamTherapist.id });
     letterId = uuidv7();
     const pdf = new Uint8Array([37, 80, 68, 70]);
     await t.db.insertInto('letters').values({
