@@ -145,7 +145,7 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
       await expectNoAxeViolations(page.page, 'discharge summary (final, warnings)');
       // No button that could only be refused: the way to the GP copy is adding the practice.
       await expect(page.page.getByRole('button', { name: 'Produce the copy for the GP' }).count()).resolves.toBe(0);
-      await expect(page.page.getByRole('link', { name: 'add the GP practice to Jan Kowalski’s details' }).count()).resolves.toBe(1);
+      await expect(page.page.getByRole('link', { name: 'add the GP practice to Jan Kowalski’s details', exact: true }).count()).resolves.toBe(1);
       expect(page.problems).toEqual([]);
     } finally {
       await page.close();
