@@ -37,7 +37,7 @@ describe('a therapist corrects a patient’s details and the privacy officer see
     await page.getByLabel('NHS number').fill('943 476 5919');
     await page.getByRole('button', { name: 'Search by NHS number' }).click();
     await page.getByRole('heading', { name: '1 patient found' }).waitFor();
-    const row = page.getByRole('row', { name: /BLOOR, Betty/ });
+    const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'BLOOR, Betty' }) });
     await expect(row.textContent()).resolves.toContain('943 476 5919');
     await row.getByRole('link', { name: 'BLOOR, Betty' }).click();
     await page.waitForURL(`**/patients/${patientId}`);

@@ -67,13 +67,13 @@ describe('Mrs B from referral to discharge, through triage, allocation within co
     await therapist.goto('/patients/search');
     await therapist.getByLabel('NHS number').fill('943 476 5919');
     await clickAndWait(therapist, therapist.getByRole('button', { name: 'Search by NHS number' }), /nhsNumber=/);
-    const row = therapist.getByRole('row', { name: /BLOOR, Betty/ });
+    const row = therapist.getByRole('listitem').filter({ has: therapist.getByRole('link', { name: 'BLOOR, Betty' }) });
     await expect(row.textContent()).resolves.toContain('Not your team');
     // A referral opens the record to the whole team, so its maker must see the record first: by
     // break-glass, with the reason, which the privacy officer reviews.
     await expect(therapist.goto(`/patients/${mrsB}/referrals/new`).then((r) => r?.status())).resolves.toBe(403);
     await therapist.goBack();
-    await clickAndWait(therapist, therapist.getByRole('row', { name: /BLOOR, Betty/ }).getByRole('link', { name: /Emergency access/ }), `**/patients/${mrsB}/break-glass`);
+    await clickAndWait(therapist, therapist.getByRole('listitem').filter({ has: therapist.getByRole('link', { name: 'BLOOR, Betty' }) }).getByRole('link', { name: /Emergency access/ }), `**/patients/${mrsB}/break-glass`);
     await therapist.getByLabel('A referral for this patient has reached my team').check();
     await therapist.getByRole('textbox', { name: /Explain/ }).fill('Ward 7 referral by phone');
     await clickAndWait(therapist, therapist.getByRole('button', { name: 'Open the record' }), `**/patients/${mrsB}`);

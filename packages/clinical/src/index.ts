@@ -3,6 +3,8 @@ export * from './staff-roles.ts';
 export * from './patient.ts';
 export * from './nhs-number.ts';
 export * from './postcode.ts';
+export * from './gp-practice.ts';
+export * from './name-search-match.ts';
 export * from './date-parts.ts';
 export * from './patient-access.ts';
 export * from './care-relationship.ts';

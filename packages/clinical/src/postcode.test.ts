@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { normalisePostcode, postcodeDistrict, postcodeError } from './postcode.ts';
+import { normalisePostcode, postcodeDistrict, postcodeError, postcodeOrDistrictError } from './postcode.ts';
 
 describe('normalisePostcode', () => {
   it.each([
@@ -52,5 +52,11 @@ describe('postcodeError', () => {
     ['ST46QG', null],
   ])('%j -> %j', (input, expected) => {
     expect(postcodeError(input)).toBe(expected);
+  });
+});
+
+describe('a postcode or its district, to narrow a search', () => {
+  it.each([['ST6 3HR', null], ['st63hr', null], ['ST6', null], ['m1', null], ['EC1A', null], ['ST', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['6ST', 'Enter a postcode, like ST6 3HR, or its first half, like ST6']])('%s', (input, error) => {
+    expect(postcodeOrDistrictError(input)).toBe(error);
   });
 });

@@ -23,3 +23,12 @@ export function postcodeError(input: string): string | null {
   if (normalisePostcode(input) === null) return 'Enter a real postcode, like ST4 6QG';
   return null;
 }
+
+const outwardCodePattern = /^[A-PR-UWYZ](?:[0-9]{1,2}|[A-HK-Y][0-9]{1,2}|[0-9][A-HJKPSTUW]|[A-HK-Y][0-9][ABEHMNPRV-Y])$/;
+
+/** For narrowing a search: a whole postcode (ST6 3HR) or its district, the outward code (ST6). */
+export function postcodeOrDistrictError(input: string): string | null {
+  const compact = input.replace(/\s+/g, '').toUpperCase();
+  if (normalisePostcode(compact) !== null || outwardCodePattern.test(compact)) return null;
+  return 'Enter a postcode, like ST6 3HR, or its first half, like ST6';
+}

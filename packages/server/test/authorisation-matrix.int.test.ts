@@ -385,7 +385,9 @@ describe('authorisation matrix', () => {
   it('a search outside the relationship shows only name, date of birth, NHS number and postcode district', async () => {
     const res = await clients['registered-therapist'].get(`/api/patients?nhsNumber=${nhsOf.get(patientIn['other-team'])}`);
     const [hit] = res.json().results;
-    expect(Object.keys(hit).sort()).toEqual(['access', 'dateOfBirth', 'familyName', 'givenName', 'id', 'nhsNumber', 'postcodeDistrict']);
+    // matchedBecause says why it was found, in terms of these fields only (patient-search.int.test.ts).
+    expect(Object.keys(hit).sort()).toEqual(['access', 'dateOfBirth', 'familyName', 'givenName', 'id', 'matchedBecause', 'nhsNumber', 'postcodeDistrict']);
+    expect(hit.matchedBecause).toEqual(['NHS number']);
     const page = await clients['registered-therapist'].get(`/patients/search?by=nhs&nhsNumber=${nhsOf.get(patientIn['other-team'])}`);
     expect(page.body).toContain('Not your team');
     expect(page.body).not.toContain('12 Waterloo Road');

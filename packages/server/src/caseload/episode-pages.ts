@@ -221,7 +221,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   }
 
   // First contact, hold, discharge and onward referral: one form page each.
-  async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
+  async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode, flash: string | null = null) {
     const checked = (list: readonly string[], selected: unknown) => list.map((value) => ({ value, checked: value === selected }));
     return reply.code(status).page('caseload/pages/episode-action.njk', {
       title: actionTitles[action],
@@ -243,13 +243,14 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
+      flash,
       backHref: `/episodes/${episode.id}`,
     });
   }
 
   const actionPaths: Record<ActionKind, string> = { 'first-contact': 'first-contact', hold: 'hold', discharge: 'discharge', 'onward-referral': 'onward-referrals/new' };
   for (const action of Object.keys(actionPaths) as ActionKind[]) {
-    typed.get(`/episodes/:id/${actionPaths[action]}`, { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+    typed.get(`/episodes/:id/${actionPaths[action]}`, { schema: { ...hidden, params: idParams, querystring: z.object({ details: z.string().optional() }) } }, async (request, reply) => {
       const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), action);
       await auditEpisodeRead(request, access, { purpose: action });
       const today = ukDateOf(now());
@@ -260,7 +261,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
           : action === 'discharge'
             ? { 'dischargedOn-day': String(Number(day)), 'dischargedOn-month': String(Number(month)), 'dischargedOn-year': year! }
             : {};
-      return renderAction(reply, action, access, defaults);
+      return renderAction(reply, action, access, defaults, [], 200, access.episode, request.query.details === 'saved' ? 'Patient details saved.' : null);
     });
   }
 

@@ -2,6 +2,7 @@
 // DATABASE_URL is set. Both are real Postgres, so queries, triggers and migrations are shared.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -55,6 +56,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
 
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir ?? 'memory://', {
+    // Trigram indexes for finding a patient by part of a name (migration 0013); PostgreSQL ships it.
+    extensions: { pg_trgm },
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });

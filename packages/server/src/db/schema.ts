@@ -1,6 +1,6 @@
 // The database as Kysely sees it. Column names are snake_case in SQL and here; queries map rows to
 // the camelCase domain shapes in one place per bounded context.
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -73,6 +73,10 @@ export type PatientsTable = {
   phone: string | null;
   gp_practice_code: string | null;
   gp_practice_name: string | null;
+  /** Made by the database from the names (migration 0013, hw_name_key): what name search compares. */
+  given_key: GeneratedAlways<string>;
+  family_key: GeneratedAlways<string>;
+  name_search: GeneratedAlways<string>;
   contacts: Json<unknown>;
   communication_needs: Json<unknown>;
   lives_alone: boolean;

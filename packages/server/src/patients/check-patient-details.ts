@@ -2,6 +2,7 @@
 // normalised details (NHS number without spaces, postcode in capitals) or every problem found.
 import {
   clinicalDateProblem,
+  gpPracticeProblems,
   communicationNeedKinds,
   riskFlagKinds,
   nhsNumberError,
@@ -43,6 +44,7 @@ export function checkPatientDetails(
   if (details.communicationNeeds.needs.includes('interpreter') && !details.communicationNeeds.interpreterLanguage) {
     fields.push({ path: 'communicationNeeds.interpreterLanguage', message: 'Enter the language the interpreter is needed for' });
   }
+  fields.push(...gpPracticeProblems({ code: details.gpPracticeCode, name: details.gpPracticeName }));
   if ((details.latitude === null) !== (details.longitude === null)) {
     fields.push({ path: 'latitude', message: 'Give both latitude and longitude, or neither' });
   }

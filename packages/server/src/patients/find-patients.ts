@@ -1,15 +1,16 @@
 import type { FastifyRequest } from 'fastify';
-import { decidePatientAccess, type RiskFlagKind } from '@homeward/clinical';
+import { decidePatientAccess, describeNameTermMatch, postcodeOrDistrictError, explainNameMatch, formatDisplayDate, normalisePostcode, postcodeDistrict, type RiskFlagKind } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import { loadAccessFacts } from '../access/relationship-queries.ts';
-import { searchPatients, type PatientSearch } from './patient-queries.ts';
+import { searchPatients, type PatientSearch, type PatientSearchRow } from './patient-queries.ts';
 
 export type FoundPatient =
-  | { id: string; access: 'find-only'; nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string; postcodeDistrict: string | null }
+  | { id: string; access: 'find-only'; nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string; postcodeDistrict: string | null; matchedBecause: string[] }
   | {
       id: string;
       access: 'full';
+      matchedBecause: string[];
       nhsNumber: string;
       givenName: string;
       familyName: string;
@@ -39,8 +40,9 @@ export async function findPatients(request: FastifyRequest, search: PatientSearc
   const results: FoundPatient[] = rows.map((r) => {
     const f = facts.get(r.id)!;
     const decision = decidePatientAccess({ role: principal.role, action: 'search', hasRelationship: f.hasRelationship, hasActiveBreakGlass: f.breakGlass !== null });
-    const found = { id: r.id, nhsNumber: r.nhsNumber, givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth, postcodeDistrict: r.postcodeDistrict };
-    if (decision.allowed && decision.scope === 'full') {
+    const full = decision.allowed && decision.scope === 'full';
+    const found = { id: r.id, nhsNumber: r.nhsNumber, givenName: r.givenName, familyName: r.familyName, dateOfBirth: r.dateOfBirth, postcodeDistrict: r.postcodeDistrict, matchedBecause: matchedBecause(search, r, full) };
+    if (full) {
       return { ...found, access: 'full', addressLine1: r.addressLine1, town: r.town, postcode: r.postcode, riskFlags: r.riskFlags };
     }
     return { ...found, access: 'find-only' };
@@ -52,4 +54,40 @@ export async function findPatients(request: FastifyRequest, search: PatientSearc
     detail: { by: search.kind, results: results.length, patientIds: results.map((r) => r.id) },
   });
   return results;
+}
+
+/**
+ * Why a result was found, in words: each typed word against the names, and what narrowed it. Outside
+ * a relationship it says no more than the result shows: a postcode is named by its district only.
+ */
+export function matchedBecause(search: PatientSearch, r: PatientSearchRow, full: boolean): string[] {
+  switch (search.kind) {
+    case 'nhs-number':
+      return ['NHS number'];
+    case 'name-and-birth':
+      return [`family name starts “${search.familyName.toLowerCase()}”`, ...(search.givenName ? [`given name starts “${search.givenName.toLowerCase()}”`] : []), `date of birth ${formatDisplayDate(search.dateOfBirth)}`];
+    case 'name': {
+      const reasons = r.nameMatch ? explainNameMatch(r.nameMatch.terms, r.nameMatch).map(describeNameTermMatch) : [];
+      if (search.dateOfBirth) reasons.push(`date of birth ${formatDisplayDate(search.dateOfBirth)}`);
+      if (search.yearOfBirth) reasons.push(`born in ${search.yearOfBirth}`);
+      if (search.postcode) {
+        const whole = normalisePostcode(search.postcode);
+        reasons.push(whole && full ? `postcode ${whole}` : `postcode district ${postcodeDistrict(r.postcode) ?? ''}`);
+      }
+      return reasons;
+    }
+  }
+}
+
+/** A name search needs two letters or digits of a name at least (fewer would list half the county). */
+export function nameSearchProblems(o: { name: string; postcode: string | null }): Array<{ path: 'name' | 'postcode'; message: string }> {
+  const problems: Array<{ path: 'name' | 'postcode'; message: string }> = [];
+  const letters = o.name.replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length === 0) problems.push({ path: 'name', message: 'Enter all or part of the patient’s name' });
+  else if (letters.length < 2) problems.push({ path: 'name', message: 'Enter at least 2 letters of the patient’s name' });
+  if (o.postcode) {
+    const problem = postcodeOrDistrictError(o.postcode);
+    if (problem) problems.push({ path: 'postcode', message: problem });
+  }
+  return problems;
 }

@@ -14,7 +14,7 @@ import { findPatient, listPatientVersions } from './patient-queries.ts';
 import { createPatientBody, findOnlyResult, fullResult, patientResponse, searchQuery, updatePatientBody } from './patient-schema.ts';
 import { authorisePatientRegistration, registerPatient } from './register-patient.ts';
 import { changePatientDetails } from './change-patient-details.ts';
-import { findPatients } from './find-patients.ts';
+import { findPatients, nameSearchProblems } from './find-patients.ts';
 
 const idParams = z.object({ id: z.uuid('Patient id must be a UUID') });
 const idempotencyHeader = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
@@ -27,8 +27,9 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['patients'],
-        summary: 'Find patients by NHS number, or by family name with date of birth',
-        description: 'Outside a legitimate relationship, results show only what is needed to find the right person.',
+        summary: 'Find patients by NHS number, by part of a name (narrowed by date of birth, year of birth or postcode), or by family name with date of birth',
+        description:
+          'name: the start of the family name, a given name, or both, in any order; accents, hyphens and apostrophes are ignored, and a family name that sounds alike is found too. Each result says why it matched (matchedBecause). Outside a legitimate relationship, results show only what is needed to find the right person.',
         querystring: searchQuery,
         response: { 200: z.object({ results: z.array(z.union([fullResult, findOnlyResult])) }), ...errorResponse(400, 401, 403) },
       },
@@ -40,10 +41,14 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
         const problem = nhsNumberError(q.nhsNumber);
         if (problem) throw validationFailed([{ path: 'querystring.nhsNumber', message: problem }]);
         search = { kind: 'nhs-number' as const, nhsNumber: normaliseNhsNumber(q.nhsNumber) };
+      } else if (q.name !== undefined) {
+        const fields = nameSearchProblems({ name: q.name, postcode: q.postcode ?? null }).map((f) => ({ ...f, path: `querystring.${f.path}` }));
+        if (fields.length) throw validationFailed(fields);
+        search = { kind: 'name' as const, name: q.name, dateOfBirth: q.dateOfBirth ?? null, yearOfBirth: q.yearOfBirth ?? null, postcode: q.postcode || null };
       } else if (q.familyName && q.dateOfBirth) {
         search = { kind: 'name-and-birth' as const, familyName: q.familyName, givenName: q.givenName || null, dateOfBirth: q.dateOfBirth };
       } else {
-        throw validationFailed([{ path: 'querystring', message: 'Search by NHS number, or by family name and date of birth' }]);
+        throw validationFailed([{ path: 'querystring', message: 'Search by NHS number, or by part of a name (name), or by family name and date of birth' }]);
       }
       const results = await findPatients(request, search);
       return { results };

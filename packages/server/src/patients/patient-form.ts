@@ -1,6 +1,6 @@
 // The register/edit patient form: form fields in, PatientDetailsInput (or field errors) out.
 // Field ids are the error-summary anchors, so each message takes the user to the field at fault.
-import { clinicalDateProblem, nhsNumberError, postcodeError, parseDateParts, isoDateToParts, ukDateOf, type CommunicationNeedKind, type RiskFlagKind } from '@homeward/clinical';
+import { clinicalDateProblem, gpPracticeProblems, nhsNumberError, postcodeError, parseDateParts, isoDateToParts, ukDateOf, type CommunicationNeedKind, type RiskFlagKind } from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
 import { fieldsFromZodIssues } from '../platform/validation.ts';
 import { checkPatientDetails } from './check-patient-details.ts';
@@ -107,6 +107,7 @@ export function parsePatientForm(body: PatientFormValues, now: Date): ParsedPati
     if (nhs) fields.push({ path: 'nhsNumber', message: nhs });
     const postcode = postcodeError(candidate.postcode);
     if (postcode) fields.push({ path: 'postcode', message: postcode });
+    fields.push(...gpPracticeProblems({ code: candidate.gpPracticeCode, name: candidate.gpPracticeName }));
     return { ok: false, fields: dedupe(fields) };
   }
   const checked = checkPatientDetails(parsed.data, now);

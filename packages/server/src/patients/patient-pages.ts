@@ -22,7 +22,8 @@ import { audit, redirectSeeOther, requireClinician } from '../platform/request-c
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { stableStringify } from '../platform/stable-json.ts';
 import { changePatientDetails } from './change-patient-details.ts';
-import { findPatients } from './find-patients.ts';
+import { findPatients, nameSearchProblems } from './find-patients.ts';
+import { loadPatientHub } from './load-patient-hub.ts';
 import { fieldAnchor, formValuesFromPatient, parsePatientForm, type PatientFormValues } from './patient-form.ts';
 import { findPatient, listPatientVersions, type PatientSearch } from './patient-queries.ts';
 import type { PatientResponse } from './patient-schema.ts';
@@ -77,11 +78,24 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       if (problem) errors.push({ path: 'nhsNumber', message: problem });
       else search = { kind: 'nhs-number', nhsNumber: normaliseNhsNumber(q.nhsNumber ?? '') };
     } else if (q.by === 'name') {
-      const family = (q.familyName ?? '').trim();
-      if (!family) errors.push({ path: 'familyName', message: 'Enter the family name' });
-      const dob = parseDateParts({ day: q['dateOfBirth-day'] ?? '', month: q['dateOfBirth-month'] ?? '', year: q['dateOfBirth-year'] ?? '' }, { label: 'Date of birth', today: today(), mustBePast: true });
-      if (!dob.ok) errors.push({ path: 'dateOfBirth', message: dob.message });
-      if (family && dob.ok) search = { kind: 'name-and-birth', familyName: family, givenName: (q.givenName ?? '').trim() || null, dateOfBirth: dob.value };
+      // Part of a name, in one box; links from before it (familyName and givenName) still work.
+      const name = (q.name ?? [q.givenName, q.familyName].filter(Boolean).join(' ')).trim().slice(0, 200);
+      values.name = name;
+      const postcode = (q.postcode ?? '').trim().slice(0, 10);
+      errors.push(...nameSearchProblems({ name, postcode: postcode || null }));
+      const day = (q['dateOfBirth-day'] ?? '').trim();
+      const month = (q['dateOfBirth-month'] ?? '').trim();
+      const year = (q['dateOfBirth-year'] ?? '').trim();
+      let dateOfBirth: string | null = null;
+      let yearOfBirth: number | null = null;
+      if (!day && !month && /^\d{4}$/.test(year) && Number(year) <= Number(today().slice(0, 4)) && Number(year) >= Number(today().slice(0, 4)) - 130) {
+        yearOfBirth = Number(year); // the year alone narrows to everyone born that year
+      } else if (day || month || year) {
+        const dob = parseDateParts({ day, month, year }, { label: 'Date of birth', today: today(), mustBePast: true });
+        if (dob.ok) dateOfBirth = dob.value;
+        else errors.push({ path: 'dateOfBirth', message: !day && !month ? 'Year of birth must be a real year, like 1941' : dob.message });
+      }
+      if (!errors.length) search = { kind: 'name', name, dateOfBirth, yearOfBirth, postcode: postcode || null };
     }
     const results = search ? await findPatients(request, search) : null;
     return reply.code(errors.length ? 400 : 200).page('patients/pages/search.njk', {
@@ -90,6 +104,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       by,
       values,
       results,
+      more: results !== null && results.length >= 25,
       errors: errorList(errors, { dateOfBirth: 'dateOfBirth-day' }),
       fieldErrors: errorsByField(errors),
     });
@@ -146,17 +161,20 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read');
     if (!grant) return reply;
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis } });
+    const hub = await loadPatientHub(request, patient.id);
+    // The page shows each episode's header and the latest letters too: the audit says which.
+    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis, ...hub.shown } });
     return reply.page('patients/pages/patient.njk', {
       title: `${patient.givenName} ${patient.familyName}`,
       section: 'patients',
       patient: withAge(patient),
+      hub,
       breakGlass: grant.breakGlass,
       flash: request.query.registered ? 'Patient registered' : request.query.saved ? 'Changes saved' : null,
     });
   });
 
-  typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
+  typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams, querystring: z.object({ next: z.string().optional() }) } }, async (request, reply) => {
     await requireClinician(request);
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
@@ -172,7 +190,8 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       breakGlass: grant.breakGlass,
       values: formValuesFromPatient(patient),
       options: formOptions,
-      backHref: `/patients/${patient.id}`,
+      next: returnPath(request.query.next),
+      backHref: returnPath(request.query.next) ?? `/patients/${patient.id}`,
     });
   });
 
@@ -183,6 +202,8 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     if (!grant) return reply;
     const body = request.body as PatientFormValues;
     const version = Number(body.version);
+    const next = returnPath(body.next);
+    const saved = next ? `${next}?details=saved` : `/patients/${patient.id}?saved=1`;
     const rerender = (fields: Array<{ path: string; message: string }>, status: number, values: PatientFormValues, shownVersion: number, current: PatientResponse) =>
       reply.code(status).page('patients/pages/form.njk', {
         title: 'Change patient details',
@@ -194,9 +215,10 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         breakGlass: grant.breakGlass,
         values,
         options: formOptions,
+        next,
         errors: errorList(fields, Object.fromEntries(fields.map((f) => [f.path, fieldAnchor(f.path)]))),
         fieldErrors: errorsByField(fields),
-        backHref: `/patients/${patient.id}`,
+        backHref: next ?? `/patients/${patient.id}`,
       });
     const parsed = parsePatientForm(body, app.config.now());
     if (!parsed.ok) return rerender(parsed.fields, 400, asFormValues(body), version, patient);
@@ -211,7 +233,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         const current = error.current as PatientResponse;
         const { id: _i, version: _v, registeredTeamId: _t, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...currentDetails } = current;
         // A double press of Save: the record already says exactly this, so nothing is lost.
-        if (stableStringify(currentDetails) === stableStringify(details)) return redirectSeeOther(reply, `/patients/${patient.id}?saved=1`);
+        if (stableStringify(currentDetails) === stableStringify(details)) return redirectSeeOther(reply, saved);
         return rerender(
           [{ path: 'version', message: 'Someone else changed these details while you were editing. Their changes are shown below: check them and make your changes again.' }],
           409,
@@ -223,7 +245,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       if (error instanceof HomewardError && error.code === 'duplicate' && error.fields.length) return rerender(error.fields, 409, asFormValues(body), version, patient);
       throw error;
     }
-    return redirectSeeOther(reply, `/patients/${patient.id}?saved=1`);
+    return redirectSeeOther(reply, saved);
   });
 
   typed.get('/patients/:id/history', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
@@ -243,6 +265,15 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       backHref: `/patients/${patient.id}`,
     });
   });
+}
+
+/**
+ * Where to go back to after changing details, when the change was asked for elsewhere: the discharge
+ * pages send someone to add a missing GP practice and take them back. Only those pages of an episode
+ * (by id), so the field cannot send anyone off the site or anywhere unexpected.
+ */
+function returnPath(candidate: unknown): string | null {
+  return typeof candidate === 'string' && /^\/episodes\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/(discharge|discharge-summary)$/.test(candidate) ? candidate : null;
 }
 
 /** Checkbox groups arrive as a string when one box is ticked; the template wants lists. */

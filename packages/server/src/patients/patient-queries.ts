@@ -1,8 +1,8 @@
 // Reading and writing the patient index. Rows are snake_case; everything leaving this file is the
 // camelCase shape of patient-schema.ts.
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { CommunicationNeeds, PatientContact, RiskFlagKind, Sex } from '@homeward/clinical';
-import { postcodeDistrict } from '@homeward/clinical';
+import { nameSearchTerms, normalisePostcode, postcodeDistrict } from '@homeward/clinical';
 import type { Database, PatientsTable } from '../db/schema.ts';
 import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
 
@@ -43,6 +43,12 @@ export function toPatient(row: PatientRow | Record<string, unknown>): PatientRes
     updatedAt: iso(r.updated_at),
     updatedBy: r.updated_by,
   };
+}
+
+/** The details alone (what a change sends), from a stored record. */
+export function patientDetailsOf(p: PatientResponse): PatientDetailsInput {
+  const { id: _id, version: _version, registeredTeamId: _team, createdAt: _ca, createdBy: _cb, updatedAt: _ua, updatedBy: _ub, ...details } = p;
+  return details;
 }
 
 function detailColumns(d: PatientDetailsInput) {
@@ -134,7 +140,15 @@ export async function updatePatient(db: Kysely<Database>, o: UpdatePatientOption
 
 export type PatientSearch =
   | { kind: 'nhs-number'; nhsNumber: string }
-  | { kind: 'name-and-birth'; familyName: string; givenName: string | null; dateOfBirth: string };
+  | { kind: 'name-and-birth'; familyName: string; givenName: string | null; dateOfBirth: string }
+  | NameSearch;
+
+/**
+ * Part of a name (the start of the family name, a given name, or both, in any order; accents,
+ * hyphens and apostrophes ignored; a family name that sounds alike), narrowed by any of the date of
+ * birth, the year of birth and the postcode (a whole one, or its district).
+ */
+export type NameSearch = { kind: 'name'; name: string; dateOfBirth: string | null; yearOfBirth: number | null; postcode: string | null };
 
 export type PatientSearchRow = {
   id: string;
@@ -148,9 +162,12 @@ export type PatientSearchRow = {
   postcode: string;
   riskFlags: RiskFlagKind[];
   registeredTeamId: string;
+  /** For a search by part of a name: the words searched for and the patient's name keys, to say why it matched. */
+  nameMatch?: { terms: string[]; givenKey: string; familyKey: string };
 };
 
 export async function searchPatients(db: Kysely<Database>, search: PatientSearch, limit = 25): Promise<PatientSearchRow[]> {
+  if (search.kind === 'name') return searchPatientsByName(db, search, limit);
   let query = db
     .selectFrom('patients')
     .select(['id', 'nhs_number', 'given_name', 'family_name', 'date_of_birth', 'address_line1', 'town', 'postcode', 'risk_flags', 'registered_team_id'])
@@ -182,6 +199,58 @@ export async function searchPatients(db: Kysely<Database>, search: PatientSearch
     postcode: r.postcode,
     riskFlags: r.risk_flags as RiskFlagKind[],
     registeredTeamId: r.registered_team_id,
+  }));
+}
+
+/** How alike (pg_trgm similarity, 0 to 1) a typed word and a family name must be to count as sounding alike. */
+const soundsAlike = 0.3;
+
+async function searchPatientsByName(db: Kysely<Database>, search: NameSearch, limit: number): Promise<PatientSearchRow[]> {
+  // The database makes the typed name's key with the same function as the stored ones, so they agree.
+  const { key } = (await sql<{ key: string }>`select hw_name_key(${search.name}) as key`.execute(db)).rows[0]!;
+  const terms = nameSearchTerms(key);
+  if (terms.length === 0) return [];
+  const startsWord = (term: string) => sql<SqlBool>`name_search like ${`% ${escapeLike(term)}%`}`;
+  const allStartWords = (except: number) => terms.flatMap((t, i) => (i === except ? [] : [startsWord(t)]));
+  // Every word starts a word of the names; or one word (3 letters or more) sounds like the family name and the rest start words.
+  const exact = sql<SqlBool>`(${sql.join(allStartWords(-1), sql` and `)})`;
+  const alike = terms.flatMap((t, i) => (t.length >= 3 ? [sql<SqlBool>`(family_key % ${t} and similarity(family_key, ${t}) >= ${soundsAlike}${sql.join(allStartWords(i).map((c) => sql` and ${c}`), sql``)})`] : []));
+  const matches = alike.length ? sql<SqlBool>`(${exact} or ${sql.join(alike, sql` or `)})` : exact;
+  let query = db
+    .selectFrom('patients')
+    .select(['id', 'nhs_number', 'given_name', 'family_name', 'date_of_birth', 'address_line1', 'town', 'postcode', 'risk_flags', 'registered_team_id', 'given_key', 'family_key'])
+    .select(sql<boolean>`${exact}`.as('exact'))
+    .select(sql<number>`greatest(${sql.join(terms.map((t) => sql`similarity(family_key, ${t})`))})`.as('likeness'))
+    .where(matches);
+  if (search.dateOfBirth) query = query.where('date_of_birth', '=', search.dateOfBirth);
+  if (search.yearOfBirth) query = query.where('date_of_birth', '>=', `${search.yearOfBirth}-01-01`).where('date_of_birth', '<=', `${search.yearOfBirth}-12-31`);
+  if (search.postcode) {
+    const full = normalisePostcode(search.postcode);
+    const district = search.postcode.replace(/\s+/g, '').toUpperCase();
+    // A whole postcode finds that postcode; an outward code alone (ST6) finds the district.
+    query = full ? query.where('postcode', '=', full) : query.where('postcode', 'like', `${escapeLike(district)} %`);
+  }
+  const rows = await query
+    .orderBy(sql`${exact} desc`)
+    .orderBy(sql`greatest(${sql.join(terms.map((t) => sql`similarity(family_key, ${t})`))}) desc`)
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    nhsNumber: r.nhs_number,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    dateOfBirth: r.date_of_birth,
+    postcodeDistrict: postcodeDistrict(r.postcode),
+    addressLine1: r.address_line1,
+    town: r.town,
+    postcode: r.postcode,
+    riskFlags: r.risk_flags as RiskFlagKind[],
+    registeredTeamId: r.registered_team_id,
+    nameMatch: { terms, givenKey: r.given_key, familyKey: r.family_key },
   }));
 }
 

@@ -3,7 +3,7 @@
 // past) are checked by check-patient-details.ts so the pages and the API give the same messages.
 import { z } from 'zod';
 import { version } from '../platform/number-schemas.ts';
-import { communicationNeedKinds, riskFlagKinds, sexes } from '@homeward/clinical';
+import { communicationNeedKinds, isOdsPracticeCode, normaliseOdsPracticeCode, odsPracticeCodeMessage, riskFlagKinds, sexes } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
 
@@ -29,12 +29,13 @@ export const patientDetailsSchema = z.strictObject({
   latitude: z.number().min(-90).max(90).nullable(),
   longitude: z.number().min(-180).max(180).nullable(),
   phone: optionalText(30),
+  // The ODS code, typed as it comes (lower case, a space): stored upper case without spaces.
   gpPracticeCode: z
     .string()
-    .trim()
-    .regex(/^([A-Z]\d{5})?$/i, 'GP practice code must be a letter and 5 numbers, like M83001')
+    .max(20, odsPracticeCodeMessage)
     .nullable()
-    .transform((v) => (v ? v.toUpperCase() : null)),
+    .transform((v) => (v ? normaliseOdsPracticeCode(v) || null : null))
+    .refine((v) => v === null || isOdsPracticeCode(v), odsPracticeCodeMessage),
   gpPracticeName: optionalText(200),
   contacts: z.array(patientContactSchema).max(10, 'Record at most 10 contacts'),
   communicationNeeds: z.strictObject({
@@ -105,6 +106,8 @@ export const findOnlyResult = z.object({
   familyName: z.string(),
   dateOfBirth: z.string(),
   postcodeDistrict: z.string().nullable(),
+  /** Why the search found this patient, in words (outside a relationship, no more than the result shows). */
+  matchedBecause: z.array(z.string()),
 });
 
 export const fullResult = findOnlyResult.extend({
@@ -117,6 +120,10 @@ export const fullResult = findOnlyResult.extend({
 
 export const searchQuery = z.strictObject({
   nhsNumber: z.string().max(20).optional(),
+  /** Part of a name: the start of the family name, a given name, or both; accents and hyphens ignored. */
+  name: z.string().trim().max(200).optional(),
+  yearOfBirth: z.coerce.number().int('Year of birth must be a year, like 1941').min(1850, 'Year of birth must be a year, like 1941').max(2200, 'Year of birth must be a year, like 1941').optional(),
+  postcode: z.string().trim().max(10, 'Enter a postcode, like ST6 3HR, or its first half, like ST6').optional(),
   familyName: z.string().trim().max(100).optional(),
   givenName: z.string().trim().max(100).optional(),
   dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date of birth must be a date in the form yyyy-mm-dd').optional(),

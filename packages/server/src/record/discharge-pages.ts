@@ -35,6 +35,8 @@ function flashFor(done: string | undefined, summary: DischargeSummaryResponse | 
       return summary ? `Draft saved (version ${summary.version}).` : null;
     case 'finalised':
       return 'Discharge summary finalised. It can no longer be changed. Now produce the letters.';
+    case 'details-saved':
+      return 'Patient details saved.';
     case 'letter':
       if (!letter) return null;
       return letter.kind === 'discharge-patient'
@@ -101,9 +103,11 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   }
 
 
-  typed.get('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), letter: z.string().optional() }) } }, async (request, reply) => {
+  typed.get('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), letter: z.string().optional(), details: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
-    return render(request, reply, access, { done: request.query.done, letterId: request.query.letter });
+    // Back from adding a missing GP practice (the patient's details page sends people here).
+    const done = request.query.details === 'saved' ? 'details-saved' : request.query.done;
+    return render(request, reply, access, { done, letterId: request.query.letter });
   });
 
   typed.post('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {

@@ -3,13 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { gpPracticeProblems, hasGpPractice, normaliseOdsPracticeCode } from '@homeward/clinical';
+import { changePatientDetails } from '../patients/change-patient-details.ts';
 import { uuidv7 } from 'uuidv7';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import { audit } from '../platform/request-context.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient, patientDetailsOf } from '../patients/patient-queries.ts';
 import { authoriseReferralDecision } from './authorise-referral-decision.ts';
 import { checkReferralDetails } from './check-referral-details.ts';
 import { authoriseReferralIntake, makeReferral, unknownPatient } from './make-referral.ts';
@@ -40,21 +42,31 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
         description:
           'Assistant practitioners, registered therapists, clinical leads and service managers refer a patient to their own team, and only a patient they can already see ' +
           '(their team’s relationship, a patient their team has just registered, or their own live break-glass); the referral gives the team its legitimate relationship. ' +
-          'A second open referral for the same patient and service is refused with 409 duplicate (carrying the open referral) unless confirmDuplicate is true.',
+          'A second open referral for the same patient and service is refused with 409 duplicate (carrying the open referral) unless confirmDuplicate is true. ' +
+          'gpPractice (ODS code and name, both) records the GP practice of a patient who has none, with the referral.',
         headers: writeHeaders,
         body: createReferralBody,
         response: { 201: referralResponse, ...errorResponse(400, 401, 403, 404, 409, 413, 422) },
       },
     },
     async (request, reply) => {
-      const { id, patientId, confirmDuplicate, ...input } = request.body;
+      const { id, patientId, confirmDuplicate, gpPractice, ...input } = request.body;
       const patient = await findPatient(app.db, patientId);
       if (!patient) throw unknownPatient();
       const grant = await authoriseReferralIntake(request, patient.id);
       const checked = checkReferralDetails(input, app.config.now(), patient.dateOfBirth);
-      if (!checked.ok) throw validationFailed(checked.fields);
+      const gpProblems = gpPractice
+        ? hasGpPractice(patient)
+          ? [{ path: 'body.gpPractice', message: 'The patient already has a GP practice recorded: change it in the patient’s details (PUT /api/patients/{id})' }]
+          : gpPracticeProblems({ code: gpPractice.code, name: gpPractice.name }).map((f) => ({ path: f.path === 'gpPracticeCode' ? 'body.gpPractice.code' : 'body.gpPractice.name', message: f.message }))
+        : [];
+      if (!checked.ok || gpProblems.length) throw validationFailed([...(checked.ok ? [] : checked.fields), ...gpProblems]);
       return idempotentWrite(request, reply, async (trx) => {
         const referral = await makeReferral(request, trx, { id: id ?? uuidv7(), patientId: patient.id, details: checked.details, grant, confirmDuplicate: confirmDuplicate === true });
+        if (gpPractice) {
+          const details = { ...patientDetailsOf(patient), gpPracticeCode: normaliseOdsPracticeCode(gpPractice.code), gpPracticeName: gpPractice.name };
+          await changePatientDetails(request, trx, { id: patient.id, expectedVersion: patient.version, details, reason: grant.reason });
+        }
         return { status: 201, body: referral };
       });
     },

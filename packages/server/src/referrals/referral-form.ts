@@ -1,6 +1,8 @@
 // The intake, triage and reject forms: form fields in, the API's input shapes (or field errors) out,
 // through the same schemas and checks as the JSON API. Field ids are the error-summary anchors.
 import {
+  gpPracticeProblems,
+  normaliseOdsPracticeCode,
   parseDateParts,
   fromUkWallClock,
   toUkWallClock,
@@ -90,6 +92,18 @@ export function parseReferralForm(body: FormValues, now: Date, bornOn: string): 
   // With the date or time at fault the check ran against "now", so the form's own errors still count.
   if (fields.length || !checked.ok) return { ok: false, fields: dedupe(fields) };
   return { ok: true, details: checked.details };
+}
+
+export type ParsedGpPracticeFields = { ok: true; practice: { code: string; name: string } | null } | { ok: false; fields: FieldError[] };
+
+/** The referral form's GP practice (asked when the patient has none): both, or neither. */
+export function parseGpPracticeFields(body: FormValues): ParsedGpPracticeFields {
+  const code = normaliseOdsPracticeCode(str(body.gpPracticeCode));
+  const name = str(body.gpPracticeName).trim();
+  if (name.length > 200) return { ok: false, fields: [{ path: 'gpPracticeName', message: 'The GP practice’s name must be 200 characters or fewer' }] };
+  const problems = gpPracticeProblems({ code: code || null, name: name || null });
+  if (problems.length) return { ok: false, fields: problems };
+  return { ok: true, practice: code && name ? { code, name } : null };
 }
 
 export type ParsedTriageForm = { ok: true; triage: TriageDetailsInput } | { ok: false; fields: FieldError[] };

@@ -32,6 +32,7 @@ import {
   urgencies,
   urgencyLabels,
   formatUkDateTime,
+  hasGpPractice,
 } from '@homeward/clinical';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -39,9 +40,11 @@ import { audit, redirectSeeOther, requireClinician } from '../platform/request-c
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
+import { changePatientDetails } from '../patients/change-patient-details.ts';
+import { patientDetailsOf } from '../patients/patient-queries.ts';
 import { authoriseReferralDecision, decisionRefusal } from './authorise-referral-decision.ts';
 import { authoriseReferralIntake, makeReferral, unknownPatient, type ReferralIntakeGrant } from './make-referral.ts';
-import { asFormValues, formAnchors, newReferralValues, parseReferralForm, parseRejectForm, parseTriageForm, type FormValues } from './referral-form.ts';
+import { asFormValues, formAnchors, newReferralValues, parseGpPracticeFields, parseReferralForm, parseRejectForm, parseTriageForm, type FormValues } from './referral-form.ts';
 import { findEpisodeForReferral, findReferral, listTeamReferrals, staffName } from './referral-queries.ts';
 import type { ReferralResponse } from './referral-schema.ts';
 import { rejectReferral } from './reject-referral.ts';
@@ -160,15 +163,24 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
         }),
       );
     const parsed = parseReferralForm(body, now(), patient.dateOfBirth);
-    if (!parsed.ok) return rerender(400, parsed.fields);
+    // Asked on the form only when the patient has none recorded; reported with the referral's own errors.
+    const gp = hasGpPractice(patient) ? { ok: true as const, practice: null } : parseGpPracticeFields(body);
+    const problems = [...(parsed.ok ? [] : parsed.fields), ...(gp.ok ? [] : gp.fields)];
+    if (!parsed.ok || !gp.ok) return rerender(400, problems);
     // The form's id becomes the referral's id, so pressing the button twice makes one referral.
     const already = await findReferral(app.db, formId);
     if (already && already.createdBy === request.principal?.staffId && already.patientId === patient.id) return redirectSeeOther(reply, `/referrals/${formId}?received=1`);
     try {
-      await app.db.transaction().execute((trx) =>
-        makeReferral(request, trx, { id: formId, patientId: patient.id, details: parsed.details, grant, confirmDuplicate: body.confirmDuplicate === 'yes' }),
-      );
+      await app.db.transaction().execute(async (trx) => {
+        await makeReferral(request, trx, { id: formId, patientId: patient.id, details: parsed.details, grant, confirmDuplicate: body.confirmDuplicate === 'yes' });
+        if (gp.practice) {
+          await changePatientDetails(request, trx, { id: patient.id, expectedVersion: patient.version, details: { ...patientDetailsOf(patient), gpPracticeCode: gp.practice.code, gpPracticeName: gp.practice.name }, reason: grant.reason });
+        }
+      });
     } catch (error) {
+      if (error instanceof HomewardError && error.code === 'version_conflict') {
+        return rerender(409, [{ path: 'gpPracticeName', message: 'Someone changed the patient’s details while you were writing the referral. Check the GP practice and save again.' }]);
+      }
       if (error instanceof HomewardError && error.code === 'duplicate' && error.current) {
         const open = error.current as ReferralResponse;
         return rerender(409, [{ path: 'confirmDuplicate', message: 'This patient already has an open referral to this service. Check it, or confirm this is a new referral.' }], {

@@ -48,6 +48,11 @@ export const createReferralBody = referralDetailsSchema.extend({
   patientId: z.uuid('patientId must be a UUID'),
   /** Save even though the patient already has an open referral to this service with the team. */
   confirmDuplicate: z.boolean().optional(),
+  /**
+   * The patient's GP practice (ODS code and name), when the patient has none recorded: saved to their
+   * details with the referral, as the referral form does.
+   */
+  gpPractice: z.strictObject({ code: z.string().max(20), name: z.string().trim().max(200) }).optional(),
 });
 
 export const triageDetailsSchema = z.strictObject({

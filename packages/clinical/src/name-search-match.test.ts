@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { describeNameTermMatch, explainNameMatch, nameSearchTerms } from './name-search-match.ts';
+
+describe('name search terms', () => {
+  it('takes each typed word once, at most four', () => {
+    expect(nameSearchTerms('betty  bloor betty')).toEqual(['betty', 'bloor']);
+    expect(nameSearchTerms('a b c d e')).toEqual(['a', 'b', 'c', 'd']);
+    expect(nameSearchTerms('')).toEqual([]);
+  });
+});
+
+describe('why a patient matched', () => {
+  const zoe = { givenKey: 'zoe', familyKey: 'o brien smith' };
+  it.each([
+    ['smith', 'family-name'],
+    ['smi', 'family-name-start'],
+    ['obrien', 'family-name-start'],
+    ['obriensmith', 'family-name'],
+    ['zoe', 'given-name'],
+    ['zo', 'given-name-start'],
+    ['obrian', 'sounds-like-family-name'],
+  ] as const)('%s: %s', (term, how) => {
+    expect(explainNameMatch([term], zoe)).toEqual([{ term, how }]);
+  });
+
+  it('says it in words', () => {
+    expect(explainNameMatch(['blo', 'betty'], { givenKey: 'betty', familyKey: 'bloor' }).map(describeNameTermMatch)).toEqual(['family name starts “blo”', 'given name “betty”']);
+    expect(describeNameTermMatch({ term: 'blore', how: 'sounds-like-family-name' })).toBe('family name sounds like “blore”');
+  });
+});
