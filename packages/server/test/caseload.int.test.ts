@@ -435,4 +435,12 @@ describe('caseload: allocation, the episode of care, caseloads and the waiting l
     expect(page.body).toContain('66.7% (2 of 3)');
     expect(await lastAudit(therapist.staff.id)).toMatchObject({ action: 'read', record_kind: 'first-contact-report' });
   });
+
+  it('refuses a report window with a date that is not on the calendar, naming the field (was a 500)', async () => {
+    for (const [query, field] of [['to=2026-00-10', 'To'], ['from=2026-02-30', 'From']] as const) {
+      const page = await therapist.get(`/reports/first-contact?${query}`);
+      expect(page.statusCode, query).toBe(400);
+      expect(page.body).toContain(`${field} must be a date like`);
+    }
+  });
 });

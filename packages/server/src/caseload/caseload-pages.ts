@@ -82,7 +82,8 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
   typed.get('/reports/first-contact', { schema: { ...hidden, querystring: listQuery } }, async (request, reply) => {
     const access = await authoriseTeamList(request, { recordKind: 'first-contact-report' });
     const q = request.query as Record<string, string>;
-    const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+    // A real calendar date, not just its shape: 2026-00-10 or 2026-02-30 would make an invalid window.
+    const isoDate = { test: (value: string) => z.iso.date().safeParse(value).success };
     const fields = [];
     if (q.from && !isoDate.test(q.from)) fields.push({ path: 'from', message: 'From must be a date like 2026-11-01' });
     if (q.to && !isoDate.test(q.to)) fields.push({ path: 'to', message: 'To must be a date like 2026-11-30' });
