@@ -4,6 +4,7 @@ export * from './contact-note-authorship.ts';
 export * from './programme-of-care.ts';
 export * from './programme-activity.ts';
 export * from './programme-completion.ts';
+export * from './programme-at-discharge.ts';
 export * from './delegation.ts';
 export * from './assessment-prompts.ts';
 export * from './review-vocabulary.ts';

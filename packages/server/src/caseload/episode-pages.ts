@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { formBody, formField } from '../platform/form-body.ts';
 import {
   ageOn,
+  handOverReceiverLabels,
+  handOverReceivers,
   maySupervise,
   parseDateParts,
   allocationChangeReasonLabels,
@@ -24,9 +26,13 @@ import {
   fromUkWallClock,
   parseTimeOfDay,
   toUkWallClock,
+  type ActivityAtDischargeChoice,
   type AllocationChangeReason,
+  type HandOverReceiver,
   type OnHoldReason,
 } from '@homeward/clinical';
+import { listProgramme } from '../record/programme-queries.ts';
+import type { ActivityResponse } from '../record/programme-schema.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -77,6 +83,28 @@ const actionTitles: Record<ActionKind, string> = {
   discharge: 'Discharge the patient',
   'onward-referral': 'Refer on to another service',
 };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The discharge form's choice for each active activity: programme-<id>-ending, -receiverKind, -receiverName. */
+function programmeChoicesOf(body: Form): ActivityAtDischargeChoice[] {
+  const choices: ActivityAtDischargeChoice[] = [];
+  for (const key of Object.keys(body)) {
+    const match = /^programme-(.+)-ending$/.exec(key);
+    if (!match || !uuidPattern.test(match[1]!)) continue;
+    const id = match[1]!;
+    const ending = formField(body[key]) === 'hand-over' ? 'hand-over' : 'end';
+    const kind = handOverReceivers.find((k) => k === formField(body[`programme-${id}-receiverKind`])) ?? null;
+    choices.push({ activityId: id, ending, receiverKind: kind, receiverName: formField(body[`programme-${id}-receiverName`]) || null });
+  }
+  return choices;
+}
+
+/** What the form suggests for an activity first: who already does it at home carries it on; the team's own visits end. */
+function suggestedChoice(a: ActivityResponse): { ending: 'end' | 'hand-over'; receiverKind: HandOverReceiver | null; receiverName: string } {
+  if (a.deliverer.kind === 'staff') return { ending: 'end', receiverKind: null, receiverName: '' };
+  return { ending: 'hand-over', receiverKind: a.deliverer.kind, receiverName: a.deliverer.name ?? '' };
+}
 
 export async function episodePages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -209,6 +237,26 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     });
   }
 
+  async function programmeAtDischargeItems(episodeId: string, values: Form) {
+    const active = (await listProgramme(app.db, episodeId, { today: ukDateOf(now()) })).filter((a) => a.status === 'active');
+    return active.map((a) => {
+      const p = `programme-${a.id}`;
+      const sent = values[`${p}-ending`] !== undefined;
+      const suggested = suggestedChoice(a);
+      const ending = sent ? (values[`${p}-ending`] === 'hand-over' ? 'hand-over' : 'end') : suggested.ending;
+      const receiverKind = sent ? (values[`${p}-receiverKind`] as string) || null : suggested.receiverKind;
+      return {
+        id: a.id,
+        title: a.title,
+        frequency: a.frequency,
+        deliverer: a.deliverer.description,
+        ending,
+        receiverName: sent ? (values[`${p}-receiverName`] as string) : suggested.receiverName,
+        receiverItems: handOverReceivers.map((k) => ({ value: k, text: handOverReceiverLabels[k], checked: k === receiverKind })),
+      };
+    });
+  }
+
   // First contact, hold, discharge and onward referral: one form page each.
   async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
     const checked = (list: readonly string[], selected: unknown) => list.map((value) => ({ value, checked: value === selected }));
@@ -229,6 +277,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       },
       // Discharging is when the final scores are taken: say which measures still need one.
       prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
+      // And when the programme of care ends or is handed over: each active activity, with the choice made.
+      programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems(episode.id, values) : [],
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
       backHref: `/episodes/${episode.id}`,
@@ -317,6 +367,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       'dischargedOn-year': formField(body['dischargedOn-year']),
       note: formField(body.note),
     };
+    for (const key of Object.keys(body)) if (key.startsWith('programme-')) values[key] = formField(body[key]);
+    const programme = programmeChoicesOf(body);
     return pageWrite(reply, {
       episode: access.episode,
       done: `/episodes/${access.episode.id}?done=discharged`,
@@ -329,7 +381,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         );
         const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
         try {
-          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, expectedVersion: version, accessReason: access.reason }));
+          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, programme, expectedVersion: version, accessReason: access.reason }));
         } catch (error) {
           // The date's own message (missing month, not a real date) says more than "enter the date".
           if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {

@@ -157,7 +157,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       title: 'Programme of care',
       current: activities.filter((a) => a.status === 'active'),
       earlier: activities.filter((a) => a.status !== 'active'),
-      hasPrintable: currentActivities(activities, today()).length > 0,
+      hasPrintable: currentActivities(activities, today(), access.episode.status === 'discharged').length > 0,
       defaultPrint: defaultPrintSize(base.patient),
       may: { set: maySetProgramme(role), log: mayWriteContactNotes(role), print: mayWriteContactNotes(role) },
       outcomeLabels: completionOutcomeLabels,

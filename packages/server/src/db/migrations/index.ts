@@ -13,6 +13,7 @@ import * as appendOnlyEverywhere from './2026-12-04-0010-append-only-everywhere.
 import * as auditLogSealing from './2026-12-04-0012-audit-log-sealing.ts';
 import * as recordAuthorship from './2026-12-04-0009-record-authorship.ts';
 import * as signInHardening from './2026-12-04-0011-sign-in-hardening.ts';
+import * as programmeAtDischarge from './2026-12-05-0014-programme-at-discharge.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-0010-append-only-everywhere': appendOnlyEverywhere,
   '2026-12-04-0011-sign-in-hardening': signInHardening,
   '2026-12-04-0012-audit-log-sealing': auditLogSealing,
+  '2026-12-05-0014-programme-at-discharge': programmeAtDischarge,
 };
