@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { isClinicalRole, mayReviewNote, mayReviewNotes } from '@homeward/clinical';
+import { isClinicalRole, mayDeliverActivities, mayReviewNote, mayReviewNotes, ukDateOf } from '@homeward/clinical';
+import { countDelegatedWork } from '../record/delegated-work-queries.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 
 /** The home page: what each role starts from. */
@@ -9,6 +10,15 @@ export const homeContext = fp(async (app: FastifyInstance) => {
     const principal = request.principal;
     if (!principal) return redirectSeeOther(reply, '/sign-in');
     const reviews = mayReviewNotes(principal.role) ? { students: mayReviewNote({ reviewer: principal.role, author: 'student' }) } : null;
-    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews });
+    // Support workers' work is what is delegated to them: always offered; to others who deliver
+    // activities, once something is delegated to them. Only a count is read here, so nothing to audit.
+    let delegatedWork: { description: string } | null = null;
+    if (mayDeliverActivities(principal.role) && principal.teamId !== null) {
+      const count = await countDelegatedWork(app.db, { staffId: principal.staffId, teamId: principal.teamId, today: ukDateOf(app.config.now()) });
+      if (count > 0 || principal.role === 'support-worker') {
+        delegatedWork = { description: count === 0 ? 'No programme activities are delegated to you at the moment.' : `${count} programme ${count === 1 ? 'activity' : 'activities'} delegated to you: what is overdue and due today, with one button to log each.` };
+      }
+    }
+    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews, delegatedWork });
   });
 }, { name: 'home' });
