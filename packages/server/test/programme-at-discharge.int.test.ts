@@ -56,7 +56,8 @@ describe('the programme of care at discharge: ended or handed over, recorded, an
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('The programme of care');
     expect(page.body).toMatch(new RegExp(`name="programme-${kitchen}-ending" type="radio" value="end" checked`));
-    expect(page.body).toMatch(new RegExp(`name="programme-${standing}-ending" type="radio" value="hand-over" checked`));
+    expect(page.body).toMatch(new RegExp(`name="programme-${standing}-ending" type="radio" value="carer" checked`));
+    expect(page.body).toMatch(new RegExp(`name="programme-${walking}-ending" type="radio" value="self" checked`));
     expect(page.body).toMatch(new RegExp(`id="programme-${standing}-receiverName" name="programme-${standing}-receiverName" type="text" value="Sarah \\(daughter\\)"`));
   });
 
@@ -81,7 +82,7 @@ describe('the programme of care at discharge: ended or handed over, recorded, an
     const version = String((await episodeNow()).version);
     const page = await assistant.form(`/episodes/${episode}/discharge`, {
       version, outcome: 'goals-met', destination: 'home-with-family-support', 'dischargedOn-day': '24', 'dischargedOn-month': '11', 'dischargedOn-year': '2026',
-      [`programme-${standing}-ending`]: 'hand-over', [`programme-${standing}-receiverKind`]: 'carer', [`programme-${standing}-receiverName`]: '',
+      [`programme-${standing}-ending`]: 'carer', [`programme-${standing}-receiverName`]: '',
     });
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain(`href="#programme-${standing}-receiverName"`);
@@ -98,8 +99,8 @@ describe('the programme of care at discharge: ended or handed over, recorded, an
     const res = await assistant.form(`/episodes/${episode}/discharge`, {
       version, outcome: 'goals-met', destination: 'home-with-family-support', 'dischargedOn-day': '24', 'dischargedOn-month': '11', 'dischargedOn-year': '2026',
       [`programme-${kitchen}-ending`]: 'end',
-      [`programme-${standing}-ending`]: 'hand-over', [`programme-${standing}-receiverKind`]: 'carer', [`programme-${standing}-receiverName`]: 'Sarah (daughter)',
-      [`programme-${walking}-ending`]: 'hand-over', [`programme-${walking}-receiverKind`]: 'self', [`programme-${walking}-receiverName`]: '',
+      [`programme-${standing}-ending`]: 'carer', [`programme-${standing}-receiverName`]: 'Sarah (daughter)',
+      [`programme-${walking}-ending`]: 'self', [`programme-${walking}-receiverName`]: '',
     });
     expect(res.statusCode, res.body).toBe(303);
     expect((await episodeNow()).status).toBe('discharged');

@@ -93,9 +93,10 @@ function programmeChoicesOf(body: Form): ActivityAtDischargeChoice[] {
     const match = /^programme-(.+)-ending$/.exec(key);
     if (!match || !uuidPattern.test(match[1]!)) continue;
     const id = match[1]!;
-    const ending = formField(body[key]) === 'hand-over' ? 'hand-over' : 'end';
-    const kind = handOverReceivers.find((k) => k === formField(body[`programme-${id}-receiverKind`])) ?? null;
-    choices.push({ activityId: id, ending, receiverKind: kind, receiverName: formField(body[`programme-${id}-receiverName`]) || null });
+    // One question per activity: end it, or the receiver who carries it on.
+    const answer = formField(body[key]);
+    const kind = handOverReceivers.find((k) => k === answer) ?? null;
+    choices.push({ activityId: id, ending: answer === 'end' ? 'end' : 'hand-over', receiverKind: kind, receiverName: formField(body[`programme-${id}-receiverName`]) || null });
   }
   return choices;
 }
@@ -243,16 +244,17 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       const p = `programme-${a.id}`;
       const sent = values[`${p}-ending`] !== undefined;
       const suggested = suggestedChoice(a);
-      const ending = sent ? (values[`${p}-ending`] === 'hand-over' ? 'hand-over' : 'end') : suggested.ending;
-      const receiverKind = sent ? (values[`${p}-receiverKind`] as string) || null : suggested.receiverKind;
+      const answer = sent ? (values[`${p}-ending`] as string) : suggested.ending === 'end' ? 'end' : (suggested.receiverKind as string);
       return {
         id: a.id,
         title: a.title,
         frequency: a.frequency,
         deliverer: a.deliverer.description,
-        ending,
         receiverName: sent ? (values[`${p}-receiverName`] as string) : suggested.receiverName,
-        receiverItems: handOverReceivers.map((k) => ({ value: k, text: handOverReceiverLabels[k], checked: k === receiverKind })),
+        items: [
+          { value: 'end', text: 'End it at discharge', checked: answer === 'end' },
+          ...handOverReceivers.map((k) => ({ value: k, text: `Hand it over: ${handOverReceiverLabels[k].toLowerCase()} carries it on`, checked: answer === k })),
+        ],
       };
     });
   }
