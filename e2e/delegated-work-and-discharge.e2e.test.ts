@@ -72,8 +72,10 @@ describe('my delegated work, and the programme of care at discharge', () => {
     expect(await run.home.db.selectFrom('programme_completions').select('id').where('activity_id', '=', kitchen).execute()).toHaveLength(1);
   });
 
-  it('the assistant practitioner discharges Mrs B: each activity ended or handed over to someone named', async () => {
-    const ap = await run.pageFor();
+  let ap: Page;
+
+  it('the assistant practitioner opens the discharge page: the programme’s activities, with who carries each on suggested', async () => {
+    ap = await run.pageFor();
     await laterAs(run.home, ap, run.home.clock.now().toISOString(), run.home.service.a['assistant-practitioner']);
     await ap.goto(`/episodes/${episodeId}`);
     await clickAndWait(ap, ap.getByRole('link', { name: 'Discharge', exact: true }), `**/episodes/${episodeId}/discharge`);
@@ -82,7 +84,9 @@ describe('my delegated work, and the programme of care at discharge', () => {
     await expect(standingGroup.getByLabel('Hand it over: a family member or unpaid carer carries it on').isChecked()).resolves.toBe(true);
     await expect(ap.getByRole('group', { name: 'Kitchen practice' }).getByLabel('End it at discharge').isChecked()).resolves.toBe(true);
     await checkAtEveryWidth(ap, 'discharge (with the programme)');
+  });
 
+  it('a hand-over with no name is refused in the error summary, and nothing is discharged', async () => {
     await ap.getByRole('group', { name: 'Outcome of the episode' }).getByLabel('Goals met').check();
     await ap.getByRole('group', { name: 'Where did the patient go?' }).getByLabel('Home with support from family or friends').check();
     await ap.locator(`#programme-${standing}-receiverName`).fill('');
@@ -91,12 +95,16 @@ describe('my delegated work, and the programme of care at discharge', () => {
     expect(await errorLinks(ap)).toEqual(['Enter the name of the carer, for example Sarah (daughter) taking over Sit-to-stand practice']);
     await checkAtEveryWidth(ap, 'discharge (errors)');
     expect((await run.home.db.selectFrom('episodes').select('status').where('id', '=', episodeId).executeTakeFirstOrThrow()).status).not.toBe('discharged');
+  });
 
+  it('once named, discharge ends the kitchen practice and hands the sit-to-stand over to Sarah', async () => {
     await ap.locator(`#programme-${standing}-receiverName`).fill('Sarah (daughter)');
     await clickAndWait(ap, ap.getByRole('button', { name: 'Discharge' }), `**/episodes/${episodeId}?done=discharged`);
     await expect(flash(ap)).resolves.toContain('Patient discharged');
     await checkAtEveryWidth(ap, 'episode (discharged)');
+  });
 
+  it('the programme page shows how each activity ended', async () => {
     await ap.goto(`/episodes/${episodeId}/programme`);
     const page = squash(await ap.locator('main').textContent());
     expect(page).toContain('Handed over at discharge to Sarah (daughter), carer');

@@ -7,6 +7,7 @@ import type { ChangeFromBaseline } from '../instruments/change-from-baseline.ts'
 import { dischargeDestinationLabels, dischargeOutcomeLabels, serviceLabels, type DischargeDestination, type DischargeOutcome, type Service } from '../referral-vocabulary.ts';
 import { ssnapTherapyTypeLabels, ssnapTherapyTypes, type TherapyMinutes } from './contact-note.ts';
 import type { DischargeSummaryContent, DischargeSummarySection, DischargeSummarySectionId } from './discharge-summary.ts';
+import { bannedTermsIn, plainDestinationWords, plainOutcomeWords, plainServiceWords, toPlainWords } from './plain-words.ts';
 import { describeAfterDischargeForClinicians, describeAfterDischargeForPatient, type HandOverReceiver } from './programme-at-discharge.ts';
 
 export type DischargeGoalFact = {
@@ -80,18 +81,6 @@ const bullet = (lines: readonly string[]) => lines.map((l) => `- ${l}`).join('\n
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 const withStop = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-/** What each service is, said to a patient. */
-const plainService: Record<Service, string> = {
-  'd2a-pathway-0': 'help to recover at home after your hospital stay',
-  'd2a-pathway-1': 'help to recover at home after your hospital stay',
-  'd2a-pathway-2': 'help to recover in a community bed before going home',
-  'd2a-pathway-3': 'an assessment of your needs while you stay in a care home',
-  'stroke-early-supported-discharge': 'stroke rehabilitation at home after leaving hospital',
-  'community-stroke-rehabilitation': 'stroke rehabilitation at home or in a clinic',
-  'rehabilitation-medicine': 'specialist rehabilitation',
-  'bed-based-rehabilitation': 'rehabilitation on a community hospital ward',
-};
-
 /** Each measure explained in everyday words; the name in brackets so it can be looked up. */
 const plainMeasures: Record<string, { what: string; betterWhen: 'higher' | 'lower' }> = {
   'barthel-index': { what: 'Your score for everyday activities (the Barthel Index)', betterWhen: 'higher' },
@@ -123,11 +112,18 @@ function reasonForReferral(f: DischargeFacts): DischargeSummarySection {
     `Reason: ${withStop(f.referral.reason)}`,
     ...(f.referral.presentingNeeds ? [`Presenting needs: ${withStop(f.referral.presentingNeeds)}`] : []),
   ].join('\n');
+  // The referral is written by and for clinicians: its reason goes to the patient in plain words, or
+  // not at all when shorthand would be left in it (the clinician can say it in everyday words).
+  const plainReason = toPlainWords(f.referral.reason);
+  const leftOver = bannedTermsIn(plainReason);
   const patientText = [
-    `You were referred to us, the ${f.teamName} team, on ${date(f.referral.receivedOn)} for ${plainService[f.service as Service] ?? 'rehabilitation'}.`,
-    `The reason given was: ${lowerFirst(withStop(f.referral.reason))}`,
+    `You were referred to us, the ${f.teamName} team, on ${date(f.referral.receivedOn)} for ${plainServiceWords[f.service as Service] ?? 'rehabilitation'}.`,
+    ...(leftOver.length ? [] : [`The reason given was: ${lowerFirst(withStop(plainReason))}`]),
   ].join('\n');
-  return section('reason-for-referral', text, patientText, 'From the referral: when it was received, who referred and why.');
+  const source = leftOver.length
+    ? `From the referral: when it was received, who referred and why. The referral’s reason uses ${leftOver.map((t) => `“${t}”`).join(', ')}, so it is left out of the patient’s words: add it in everyday words if it helps.`
+    : 'From the referral: when it was received, who referred and why (in plain words for the patient).';
+  return section('reason-for-referral', text, patientText, source);
 }
 
 function totalMinutes(m: TherapyMinutes): number {
@@ -303,6 +299,11 @@ function followUpSection(f: DischargeFacts): DischargeSummarySection {
     if (e.outcome) lines.push(`Outcome: ${dischargeOutcomeLabels[e.outcome as DischargeOutcome] ?? e.outcome}.`);
     if (e.destination) lines.push(`Destination: ${dischargeDestinationLabels[e.destination as DischargeDestination] ?? e.destination}.`);
     patient.push(`Your therapy with us finished on ${date(e.dischargedOn)}.`);
+    // The coded outcome and destination, in the patient's words (plain-words.ts), never the codes.
+    const outcome = e.outcome ? plainOutcomeWords[e.outcome as DischargeOutcome] : '';
+    const destination = e.destination ? plainDestinationWords[e.destination as DischargeDestination] : '';
+    if (outcome) patient.push(outcome);
+    if (destination) patient.push(destination);
   } else {
     lines.push(e.plannedEndOn ? `Discharge planned for ${date(e.plannedEndOn)}.` : 'Discharge being planned.');
     patient.push(e.plannedEndOn ? `Your therapy with us is due to finish on ${date(e.plannedEndOn)}.` : 'Your therapy with us is coming to an end.');

@@ -6,6 +6,7 @@ export * from './programme-activity.ts';
 export * from './programme-completion.ts';
 export * from './programme-at-discharge.ts';
 export * from './delegated-work.ts';
+export * from './plain-words.ts';
 export * from './delegation.ts';
 export * from './assessment-prompts.ts';
 export * from './review-vocabulary.ts';
