@@ -65,6 +65,7 @@ const ids = {
   currentCompetence: uuidv7(),
   stoppedActivity: uuidv7(),
   activeActivity: uuidv7(),
+  activityEnding: uuidv7(),
   completion: uuidv7(),
   review: uuidv7(),
   finalSummary: uuidv7(),
@@ -289,6 +290,16 @@ const guarded: Guarded[] = [
     ],
   },
   {
+    table: 'programme_activity_endings',
+    kind: 'append-only',
+    parent: 'programme_activities',
+    key: { column: 'id', value: () => ids.activityEnding },
+    refused: [
+      { what: "an ending's receiver rewritten", change: (trx) => sql`update programme_activity_endings set status = 'handed-over', handed_over_to_kind = 'self' where id = ${ids.activityEnding}`.execute(trx), says: updateRefused('programme_activity_endings') },
+    ],
+    allowed: [],
+  },
+  {
     table: 'programme_completions',
     kind: 'append-only',
     parent: 'programme_activities',
@@ -438,6 +449,7 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
     starts_on: '2026-11-17', status, status_reason: status === 'stopped' ? 'Knee pain' : null, created_at: past, created_by: therapist, created_by_role: role, updated_at: past, updated_by: therapist,
   });
   await db.insertInto('programme_activities').values([activity(ids.stoppedActivity, 'stopped'), activity(ids.activeActivity, 'active')]).execute();
+  await db.insertInto('programme_activity_endings').values({ id: ids.activityEnding, activity_id: ids.stoppedActivity, episode_id: ids.episode, patient_id: ids.patient, status: 'stopped', reason: 'Knee pain', at_discharge: false, recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
   await db.insertInto('programme_completions').values({ id: ids.completion, activity_id: ids.stoppedActivity, episode_id: ids.episode, patient_id: ids.patient, done_on: '2026-11-18', outcome: 'partly-done', reported_by: 'patient', recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
   await db.insertInto('episode_reviews').values({ id: ids.review, episode_id: ids.episode, patient_id: ids.patient, kind: 'half-way', held_on: '2026-11-20', summary: 'Progressing', decision: 'continue', recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
   const summary = (id: string, episodeId: string, status: 'draft' | 'final') => ({

@@ -115,7 +115,7 @@ describe('discharge: the summary drafted from the record, and the letters to the
     // Three treatment contacts count; the no-access visit does not. Stroke: SSNAP minutes by type.
     expect(sectionOf(body, 'what-we-did').text).toContain('Seen 3 times between 21 November 2026 and 23 November 2026');
     expect(sectionOf(body, 'what-we-did').text).toContain('Physiotherapy 40, Occupational therapy 70; total 110 minutes.');
-    expect(sectionOf(body, 'programme').text).toBe('- Sit to stand practice (exercise, 3 times a day, by the patient): done 2, partly done 1. Continuing.');
+    expect(sectionOf(body, 'programme').text).toBe('- Sit to stand practice (exercise, 3 times a day, by the patient): done 2, partly done 1. Active until discharge, when it will be ended or handed over.');
     expect(sectionOf(body, 'onward-referrals').text).toBe('- Falls prevention service: referred 24 November 2026, not yet acknowledged. Fear of falling outdoors.');
     expect(sectionOf(body, 'equipment')).toMatchObject({ text: '', source: expect.stringContaining('does not keep an equipment record yet') });
     expect(sectionOf(body, 'reason-for-referral').text).toContain('Reason: Fall at home, now medically fit.');

@@ -24,7 +24,7 @@ export function mrsBFacts(overrides: Partial<DischargeFacts> = {}): DischargeFac
       { instrumentId: 'berg-balance-scale', instrumentName: 'Berg Balance Scale', unit: 'points', direction: 'higher-is-better', first: { total: 40, on: '2026-10-28', band: null }, last: null, change: null },
     ],
     programme: [
-      { title: 'Sit to stand practice', kind: 'exercise', instructions: '10 times from a dining chair', timesPerPeriod: 3, period: 'day', delivererKind: 'self', status: 'active', done: 12, partlyDone: 2, notDone: 1 },
+      { title: 'Sit to stand practice', kind: 'exercise', instructions: '10 times from a dining chair', timesPerPeriod: 3, period: 'day', delivererKind: 'self', status: 'handed-over', handedOverTo: { kind: 'self', name: null }, done: 12, partlyDone: 2, notDone: 1 },
       { title: 'Kitchen practice', kind: 'functional-practice', instructions: 'Hot drink with the kettle tipper', timesPerPeriod: 2, period: 'week', delivererKind: 'staff', status: 'completed', done: 5, partlyDone: 0, notDone: 0 },
       { title: 'Stay active', kind: 'advice-signposting', instructions: 'Walk a little further each day; the Tuesday walking group meets at the library', timesPerPeriod: 1, period: 'week', delivererKind: 'self', status: 'completed', done: 0, partlyDone: 0, notDone: 0 },
       { title: 'Kettle tipper', kind: 'equipment-use', instructions: 'Use for every hot drink', timesPerPeriod: 1, period: 'day', delivererKind: 'self', status: 'completed', done: 3, partlyDone: 0, notDone: 0 },

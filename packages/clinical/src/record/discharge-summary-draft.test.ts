@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jargonIn, type DischargeSummarySectionId } from './discharge-summary.ts';
-import { draftDischargeSummary } from './discharge-summary-draft.ts';
+import { draftDischargeSummary, type DischargeFacts } from './discharge-summary-draft.ts';
 import { mrsBFacts } from './discharge-facts-for-tests.ts';
 
 const sectionOf = (content: ReturnType<typeof draftDischargeSummary>, id: DischargeSummarySectionId) => content.sections.find((s) => s.id === id)!;
@@ -62,8 +62,8 @@ describe('draftDischargeSummary', () => {
   });
 
   it('lists the programme with completion counts, advice, onward referrals, equipment and follow-up', () => {
-    expect(sectionOf(draft, 'programme').text).toContain('- Sit to stand practice (exercise, 3 times a day, by the patient): done 12, partly done 2, not done 1. Continuing.');
-    expect(sectionOf(draft, 'programme').patientText).toContain('- Sit to stand practice: done 12 times.');
+    expect(sectionOf(draft, 'programme').text).toContain('- Sit to stand practice (exercise, 3 times a day, by the patient): done 12, partly done 2, not done 1. Handed over at discharge: the patient continues on their own.');
+    expect(sectionOf(draft, 'programme').patientText).toContain('- Sit to stand practice: done 12 times. Please keep doing this on your own.');
     expect(sectionOf(draft, 'advice').patientText).toContain('Stay active: Walk a little further each day');
     expect(sectionOf(draft, 'advice').patientText).toContain('Keep doing “Sit to stand practice” 3 times a day.');
     expect(sectionOf(draft, 'onward-referrals').text).toBe('- Falls prevention service: referred 20 November 2026, acknowledged. Fear of falling outdoors.');
@@ -73,6 +73,27 @@ describe('draftDischargeSummary', () => {
     expect(follow.text).toContain('Discharged on 24 November 2026.\nOutcome: Goals met.\nDestination: Home with no support.\nManaging well with daughter nearby.');
     expect(follow.patientText).toContain('Your therapy with us finished on 24 November 2026.');
     expect(follow.patientText).toContain('contact the North Staffs Therapies team at Haywood Hospital');
+  });
+
+  it('says what happens to each activity after discharge, never that the team carries on (issue 11 #3)', () => {
+    const base = mrsBFacts().programme[0]!;
+    const withProgramme = (programme: DischargeFacts['programme'], status: DischargeFacts['episode']['status'] = 'discharged') =>
+      draftDischargeSummary(mrsBFacts({ programme, episode: { ...mrsBFacts().episode, status, ...(status === 'discharged' ? {} : { dischargedOn: null }) } }));
+    const toCarer = withProgramme([{ ...base, delivererKind: 'staff', handedOverTo: { kind: 'carer', name: 'Sarah (daughter)' } }]);
+    expect(sectionOf(toCarer, 'programme').text).toContain('Handed over at discharge to Sarah (daughter), carer.');
+    expect(sectionOf(toCarer, 'programme').patientText).toContain('Sarah (daughter) will help you keep doing this.');
+    expect(sectionOf(toCarer, 'advice').text).toContain('Continue with Sarah (daughter) (carer): Sit to stand practice, 3 times a day.');
+    const ended = withProgramme([{ ...base, delivererKind: 'staff', status: 'stopped', handedOverTo: null }]);
+    expect(sectionOf(ended, 'programme').text).toContain('done 12, partly done 2, not done 1. Ended.');
+    expect(sectionOf(ended, 'programme').patientText).toContain('This has stopped now that your therapy with us has finished.');
+    expect(sectionOf(ended, 'advice').text).not.toContain('Sit to stand');
+    // Discharged before Homeward ended activities at discharge: still "active" in the record, not carried on.
+    const legacy = withProgramme([{ ...base, status: 'active', handedOverTo: null }]);
+    expect(sectionOf(legacy, 'programme').text).toContain('Not carried on by the team after discharge.');
+    expect(sectionOf(legacy, 'advice').patientText).not.toContain('Keep doing');
+    const planning = withProgramme([{ ...base, status: 'active', handedOverTo: null }], 'active');
+    expect(sectionOf(planning, 'programme').text).toContain('Active until discharge, when it will be ended or handed over.');
+    for (const d of [toCarer, ended, legacy, planning]) for (const s of d.sections) expect(`${s.text} ${s.patientText}`).not.toMatch(/continuing/i);
   });
 
   it('drafts before discharge (discharge planning) from the planned end date', () => {

@@ -7,6 +7,8 @@ import type { ChangeFromBaseline } from '../instruments/change-from-baseline.ts'
 import { dischargeDestinationLabels, dischargeOutcomeLabels, serviceLabels, type DischargeDestination, type DischargeOutcome, type Service } from '../referral-vocabulary.ts';
 import { ssnapTherapyTypeLabels, ssnapTherapyTypes, type TherapyMinutes } from './contact-note.ts';
 import type { DischargeSummaryContent, DischargeSummarySection, DischargeSummarySectionId } from './discharge-summary.ts';
+import { bannedTermsIn, plainDestinationWords, plainOutcomeWords, plainServiceWords, toPlainWords } from './plain-words.ts';
+import { describeAfterDischargeForClinicians, describeAfterDischargeForPatient, type HandOverReceiver } from './programme-at-discharge.ts';
 
 export type DischargeGoalFact = {
   statement: string;
@@ -39,7 +41,9 @@ export type DischargeProgrammeFact = {
   timesPerPeriod: number;
   period: 'day' | 'week';
   delivererKind: 'self' | 'staff' | 'carer' | 'agency';
-  status: 'active' | 'stopped' | 'completed';
+  status: 'active' | 'stopped' | 'completed' | 'handed-over';
+  /** Who carries it on after discharge, when it was handed over (programme-at-discharge.ts). */
+  handedOverTo?: { kind: HandOverReceiver; name: string | null } | null;
   done: number;
   partlyDone: number;
   notDone: number;
@@ -77,18 +81,6 @@ const bullet = (lines: readonly string[]) => lines.map((l) => `- ${l}`).join('\n
 const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
 const withStop = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-/** What each service is, said to a patient. */
-const plainService: Record<Service, string> = {
-  'd2a-pathway-0': 'help to recover at home after your hospital stay',
-  'd2a-pathway-1': 'help to recover at home after your hospital stay',
-  'd2a-pathway-2': 'help to recover in a community bed before going home',
-  'd2a-pathway-3': 'an assessment of your needs while you stay in a care home',
-  'stroke-early-supported-discharge': 'stroke rehabilitation at home after leaving hospital',
-  'community-stroke-rehabilitation': 'stroke rehabilitation at home or in a clinic',
-  'rehabilitation-medicine': 'specialist rehabilitation',
-  'bed-based-rehabilitation': 'rehabilitation on a community hospital ward',
-};
-
 /** Each measure explained in everyday words; the name in brackets so it can be looked up. */
 const plainMeasures: Record<string, { what: string; betterWhen: 'higher' | 'lower' }> = {
   'barthel-index': { what: 'Your score for everyday activities (the Barthel Index)', betterWhen: 'higher' },
@@ -120,11 +112,18 @@ function reasonForReferral(f: DischargeFacts): DischargeSummarySection {
     `Reason: ${withStop(f.referral.reason)}`,
     ...(f.referral.presentingNeeds ? [`Presenting needs: ${withStop(f.referral.presentingNeeds)}`] : []),
   ].join('\n');
+  // The referral is written by and for clinicians: its reason goes to the patient in plain words, or
+  // not at all when shorthand would be left in it (the clinician can say it in everyday words).
+  const plainReason = toPlainWords(f.referral.reason);
+  const leftOver = bannedTermsIn(plainReason);
   const patientText = [
-    `You were referred to us, the ${f.teamName} team, on ${date(f.referral.receivedOn)} for ${plainService[f.service as Service] ?? 'rehabilitation'}.`,
-    `The reason given was: ${lowerFirst(withStop(f.referral.reason))}`,
+    `You were referred to us, the ${f.teamName} team, on ${date(f.referral.receivedOn)} for ${plainServiceWords[f.service as Service] ?? 'rehabilitation'}.`,
+    ...(leftOver.length ? [] : [`The reason given was: ${lowerFirst(withStop(plainReason))}`]),
   ].join('\n');
-  return section('reason-for-referral', text, patientText, 'From the referral: when it was received, who referred and why.');
+  const source = leftOver.length
+    ? `From the referral: when it was received, who referred and why. The referral’s reason uses ${leftOver.map((t) => `“${t}”`).join(', ')}, so it is left out of the patient’s words: add it in everyday words if it helps.`
+    : 'From the referral: when it was received, who referred and why (in plain words for the patient).';
+  return section('reason-for-referral', text, patientText, source);
 }
 
 function totalMinutes(m: TherapyMinutes): number {
@@ -233,27 +232,44 @@ function measuresSection(f: DischargeFacts): DischargeSummarySection {
 const periodWord = (p: 'day' | 'week') => (p === 'day' ? 'a day' : 'a week');
 const delivererWords: Record<DischargeProgrammeFact['delivererKind'], string> = { self: 'by the patient', staff: 'by staff', carer: 'with a carer', agency: 'by the care agency' };
 
+function afterDischarge(f: DischargeFacts, a: DischargeProgrammeFact) {
+  return { status: a.status, handedOverTo: a.handedOverTo ?? null, discharged: f.episode.status === 'discharged' };
+}
+
 function programmeSection(f: DischargeFacts): DischargeSummarySection {
   const activities = f.programme.filter((a) => a.kind !== 'advice-signposting');
   if (activities.length === 0) return section('programme', 'No programme of care activities were recorded.', '', 'From the programme of care: none recorded.');
   const lines = activities.map((a) => {
     const log = [`done ${a.done}`, ...(a.partlyDone ? [`partly done ${a.partlyDone}`] : []), ...(a.notDone ? [`not done ${a.notDone}`] : [])].join(', ');
-    return `${a.title} (${a.kind.replace(/-/g, ' ')}, ${times(a.timesPerPeriod)} ${periodWord(a.period)}, ${delivererWords[a.delivererKind]}): ${log}. ${a.status === 'active' ? 'Continuing.' : a.status === 'completed' ? 'Completed.' : 'Stopped.'}`;
+    return `${a.title} (${a.kind.replace(/-/g, ' ')}, ${times(a.timesPerPeriod)} ${periodWord(a.period)}, ${delivererWords[a.delivererKind]}): ${log}. ${describeAfterDischargeForClinicians(afterDischarge(f, a))}`;
   });
-  const patient = activities.map((a) => `${a.title}: ${a.done === 0 ? 'not recorded as done yet' : `done ${times(a.done)}`}.`);
-  return section('programme', bullet(lines), bullet(patient), 'From the programme of care: each activity and how many times it was logged as done.');
+  const patient = activities.map((a) => `${a.title}: ${a.done === 0 ? 'not recorded as done yet' : `done ${times(a.done)}`}. ${describeAfterDischargeForPatient(afterDischarge(f, a))}`);
+  return section('programme', bullet(lines), bullet(patient), 'From the programme of care: each activity, how many times it was logged as done, and how it ended or who took it over at discharge.');
 }
 
 function adviceSection(f: DischargeFacts): DischargeSummarySection {
   const advice = f.programme.filter((a) => a.kind === 'advice-signposting');
-  const keepGoing = f.programme.filter((a) => a.status === 'active' && a.delivererKind === 'self' && (a.kind === 'exercise' || a.kind === 'functional-practice'));
-  const lines = [...advice.map((a) => `${a.title}: ${withStop(a.instructions)}`), ...keepGoing.map((a) => `Continue independently: ${a.title}, ${times(a.timesPerPeriod)} ${periodWord(a.period)}.`)];
-  const patient = [...advice.map((a) => `${a.title}: ${withStop(a.instructions)}`), ...keepGoing.map((a) => `Keep doing “${a.title}” ${times(a.timesPerPeriod)} ${periodWord(a.period)}.`)];
+  // What carries on after we leave: activities handed over at discharge, and (before discharge) the
+  // patient's own exercises. An activity the team delivered and ended is not advice to continue.
+  const discharged = f.episode.status === 'discharged';
+  const keepGoing = f.programme.filter(
+    (a) => a.kind !== 'advice-signposting' && (a.status === 'handed-over' || (!discharged && a.status === 'active' && a.delivererKind === 'self' && (a.kind === 'exercise' || a.kind === 'functional-practice'))),
+  );
+  const clinicalWho = (a: DischargeProgrammeFact) => {
+    const to = a.handedOverTo;
+    if (a.status !== 'handed-over' || !to || to.kind === 'self') return 'independently';
+    return to.kind === 'carer' ? `with ${to.name ?? 'a carer'} (carer)` : to.kind === 'agency' ? `with ${to.name ?? 'the care agency'} (care agency)` : `by ${to.name ?? 'another service'}`;
+  };
+  const lines = [...advice.map((a) => `${a.title}: ${withStop(a.instructions)}`), ...keepGoing.map((a) => `Continue ${clinicalWho(a)}: ${a.title}, ${times(a.timesPerPeriod)} ${periodWord(a.period)}.`)];
+  const patient = [
+    ...advice.map((a) => `${a.title}: ${withStop(a.instructions)}`),
+    ...keepGoing.map((a) => `Keep doing “${a.title}” ${times(a.timesPerPeriod)} ${periodWord(a.period)}. ${a.status === 'handed-over' && a.handedOverTo && a.handedOverTo.kind !== 'self' ? describeAfterDischargeForPatient(afterDischarge(f, a)) : ''}`.trim()),
+  ];
   return section(
     'advice',
     bullet(lines),
     bullet(patient),
-    lines.length ? 'From the programme of care: advice and signposting, and the exercises the patient continues on their own. Add any other advice you gave.' : 'Nothing recorded as advice in the programme of care: write the advice you gave.',
+    lines.length ? 'From the programme of care: advice and signposting, and the activities handed over at discharge (or the patient’s own exercises, before discharge). Add any other advice you gave.' : 'Nothing recorded as advice in the programme of care: write the advice you gave.',
   );
 }
 
@@ -283,6 +299,11 @@ function followUpSection(f: DischargeFacts): DischargeSummarySection {
     if (e.outcome) lines.push(`Outcome: ${dischargeOutcomeLabels[e.outcome as DischargeOutcome] ?? e.outcome}.`);
     if (e.destination) lines.push(`Destination: ${dischargeDestinationLabels[e.destination as DischargeDestination] ?? e.destination}.`);
     patient.push(`Your therapy with us finished on ${date(e.dischargedOn)}.`);
+    // The coded outcome and destination, in the patient's words (plain-words.ts), never the codes.
+    const outcome = e.outcome ? plainOutcomeWords[e.outcome as DischargeOutcome] : '';
+    const destination = e.destination ? plainDestinationWords[e.destination as DischargeDestination] : '';
+    if (outcome) patient.push(outcome);
+    if (destination) patient.push(destination);
   } else {
     lines.push(e.plannedEndOn ? `Discharge planned for ${date(e.plannedEndOn)}.` : 'Discharge being planned.');
     patient.push(e.plannedEndOn ? `Your therapy with us is due to finish on ${date(e.plannedEndOn)}.` : 'Your therapy with us is coming to an end.');

@@ -3,6 +3,7 @@
 // patient's letter. The clinician approves both, so each letter says exactly what was finalised.
 import type { HomewardRole } from '../staff-roles.ts';
 import type { RecordFieldError } from './consent.ts';
+import { bannedAcronyms, bannedTermsIn } from './plain-words.ts';
 
 export const dischargeSummarySectionIds = [
   'reason-for-referral',
@@ -57,14 +58,11 @@ export const dischargeSectionMaxLength = 6000;
 /** Sections every summary needs before it is final: without them a letter says nothing useful. */
 export const requiredDischargeSections: readonly DischargeSummarySectionId[] = ['reason-for-referral', 'what-we-did', 'follow-up'];
 
-/**
- * Shorthand a patient should not meet unexplained. Matched as whole words, case as written, so
- * "the Barthel Index" is fine and "MCID" is not.
- */
-export const dischargeJargon: readonly string[] = ['MCID', 'MDC', 'GAS', 'T-score', 'SSNAP', 'ADL', 'IADL', 'NEADL', 'FES-I', 'TUG', 'mRS', 'ESD', 'D2A', 'MDT', 'TOM'];
+/** Shorthand a patient should not meet: the list and its matching are plain-words.ts's. */
+export const dischargeJargon: readonly string[] = bannedAcronyms;
 
 export function jargonIn(text: string): string[] {
-  return dischargeJargon.filter((term) => new RegExp(`(^|[^A-Za-z0-9-])${term.replace(/[-]/g, '\\-')}($|[^A-Za-z0-9-])`).test(text));
+  return bannedTermsIn(text);
 }
 
 export type DischargeSectionEdit = { id: DischargeSummarySectionId; text: string; patientText: string };

@@ -2,6 +2,7 @@
 // printed for the patient and carer), how often, who delivers it, and from when to when. Who delivers it
 // is judged by checkDelegation (delegation.ts); this checks the rest.
 import type { RecordFieldError } from './consent.ts';
+import { bannedTermsIn } from './plain-words.ts';
 import { clinicalDateProblem, type ClinicalDateFacts } from '../clinical-date-bounds.ts';
 import { programmeActivityKinds, programmeDelivererKinds, programmePeriods, type ProgrammeActivityKind, type ProgrammeDelivererKind, type ProgrammePeriod } from './programme-of-care.ts';
 
@@ -45,6 +46,11 @@ export function checkProgrammeActivity(o: CheckProgrammeActivityOptions): Record
   else if (a.title.trim().length > maxActivityTitleLength) fields.push({ path: 'title', message: `The name of the activity must be ${maxActivityTitleLength} characters or fewer` });
   if (!a.instructions.trim()) fields.push({ path: 'instructions', message: 'Enter what to do, in plain English: it is printed on the patient’s and carer’s sheet' });
   else if (a.instructions.trim().length > maxActivityInstructionsLength) fields.push({ path: 'instructions', message: `What to do must be ${maxActivityInstructionsLength} characters or fewer` });
+  // The title and what to do are printed on the patient's and carer's sheet: no shorthand.
+  for (const [path, text, what] of [['title', a.title, 'The name of the activity'], ['instructions', a.instructions, 'What to do']] as const) {
+    const banned = bannedTermsIn(text);
+    if (banned.length && !fields.some((f) => f.path === path)) fields.push({ path, message: `${what} uses ${banned.map((t) => `“${t}”`).join(', ')}. It is printed on the patient’s and carer’s sheet, so say it in everyday words` });
+  }
   const periodKnown = (programmePeriods as readonly string[]).includes(a.period);
   if (!periodKnown) fields.push({ path: 'period', message: 'Choose whether the number of times is a day or a week' });
   const max = a.period === 'day' ? maxActivityTimesPerDay : maxActivityTimesPerWeek;

@@ -9,6 +9,7 @@ import type { RecordFieldError } from './consent.ts';
 import { mayWriteContactNotes } from './contact-note.ts';
 import type { CompletionOutcome, CompletionReporter, ProgrammeDelivererKind, ProgrammePeriod, ProgrammeStatus } from './programme-of-care.ts';
 import { isActivityDate } from './programme-activity.ts';
+import { competenceLabel } from './programme-of-care.ts';
 
 export const maxCompletionNoteLength = 2000;
 
@@ -34,7 +35,7 @@ export function checkProgrammeCompletion(o: CheckProgrammeCompletionOptions): Re
   return fields;
 }
 
-export const completionLogRules = ['role-does-not-log', 'not-delegated-to-you', 'support-worker-reports-only'] as const;
+export const completionLogRules = ['role-does-not-log', 'not-delegated-to-you', 'support-worker-reports-only', 'competence-not-current'] as const;
 export type CompletionLogRule = (typeof completionLogRules)[number];
 export type CompletionLogDecision = { allowed: true } | { allowed: false; rule: CompletionLogRule; message: string };
 
@@ -44,6 +45,9 @@ export type MayLogCompletionOptions = {
   reportedBy: CompletionReporter;
   delivererKind: ProgrammeDelivererKind;
   delivererStaffId: string | null;
+  /** The competence the activity was delegated within, and the logger's current recorded ones (when known). */
+  competence?: string | null;
+  competencesHeld?: readonly string[] | null;
 };
 
 export function mayLogCompletion(o: MayLogCompletionOptions): CompletionLogDecision {
@@ -53,6 +57,15 @@ export function mayLogCompletion(o: MayLogCompletionOptions): CompletionLogDecis
   if (o.role !== 'support-worker' && o.role !== 'student') return { allowed: true };
   if (o.reportedBy === 'staff' && !(o.delivererKind === 'staff' && o.delivererStaffId === o.staffId)) {
     return { allowed: false, rule: 'not-delegated-to-you', message: 'This activity is not delegated to you, so you cannot log doing it yourself. You can log it on the patient’s or a carer’s report' };
+  }
+  // Delegation holds only within a current recorded competence: once it is withdrawn, the support
+  // worker stops doing the activity herself until the clinician who delegated it has looked again.
+  if (o.role === 'support-worker' && o.reportedBy === 'staff' && o.competence && o.competencesHeld && !o.competencesHeld.includes(o.competence)) {
+    return {
+      allowed: false,
+      rule: 'competence-not-current',
+      message: `Your recorded competence for ${competenceLabel(o.competence).toLowerCase()} is no longer current, so you cannot do or log this activity yourself. Speak to the clinician who delegated it`,
+    };
   }
   if (o.reportedBy === 'agency') {
     const message =

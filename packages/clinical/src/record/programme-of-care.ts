@@ -62,9 +62,9 @@ export const programmeDelivererKindLabels: Record<ProgrammeDelivererKind, string
 export const programmePeriods = ['day', 'week'] as const;
 export type ProgrammePeriod = (typeof programmePeriods)[number];
 
-export const programmeStatuses = ['active', 'stopped', 'completed'] as const;
+export const programmeStatuses = ['active', 'stopped', 'completed', 'handed-over'] as const;
 export type ProgrammeStatus = (typeof programmeStatuses)[number];
-export const programmeStatusLabels: Record<ProgrammeStatus, string> = { active: 'Active', stopped: 'Stopped', completed: 'Completed' };
+export const programmeStatusLabels: Record<ProgrammeStatus, string> = { active: 'Active', stopped: 'Stopped', completed: 'Completed', 'handed-over': 'Handed over' };
 
 export const completionOutcomes = ['done', 'partly-done', 'not-done'] as const;
 export type CompletionOutcome = (typeof completionOutcomes)[number];

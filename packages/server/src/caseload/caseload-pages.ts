@@ -9,7 +9,7 @@ import { auditListRead, authoriseTeamList, ownCaseloadScope } from './caseload-a
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
 import { listCaseload, listCaseloadDue, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
 import { firstContactReport, reportWindow } from './first-contact-report.ts';
-import { formatDuration, priorities, priorityLabels, serviceLabels, services, type Service } from '@homeward/clinical';
+import { formatDuration, mayDeliverActivities, priorities, priorityLabels, serviceLabels, services, type Service } from '@homeward/clinical';
 import { episodeLabels } from './episode-pages.ts';
 import { listTeamClinicians } from './episode-queries.ts';
 
@@ -72,6 +72,8 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
       labels: episodeLabels,
       // Rows about to breach (within 4 hours) are flagged on the waiting list as well as breached ones.
       soonMinutes: 4 * 60,
+      // Whoever delivers delegated activities is pointed to their list of them (issue 11 #2).
+      delegatedWork: kind === 'mine' && mayDeliverActivities(access.principal.role),
     });
   }
 

@@ -11,8 +11,10 @@ import {
   dischargeDestinationsFor,
   dischargeOutcomes,
   type DischargeDestination,
+  type ActivityAtDischargeChoice,
   type DischargeOutcome,
 } from '@homeward/clinical';
+import { endProgrammeAtDischarge, planProgrammeAtDischarge } from '../record/end-programme-at-discharge.ts';
 import { episodeDateFacts } from './episode-date-facts.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 
@@ -46,18 +48,32 @@ export function checkDischarge(episode: EpisodeResponse, input: DischargeInput, 
   return { ok: true, discharge: { outcome, destination, dischargedOn: on, note: input.note || null } };
 }
 
-export type DischargeEpisodeOptions = { episode: EpisodeResponse; input: DischargeInput; expectedVersion: number; accessReason: string | null };
+export type DischargeEpisodeOptions = {
+  episode: EpisodeResponse;
+  input: DischargeInput;
+  /** What happens to each active programme activity; one not named is ended (programme-at-discharge.ts). */
+  programme?: readonly ActivityAtDischargeChoice[];
+  expectedVersion: number;
+  accessReason: string | null;
+};
 
 export async function dischargeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
   const checked = checkDischarge(o.episode, o.input, request.server.config.now());
-  if (!checked.ok) throw validationFailed(checked.fields);
+  // Every problem at once: the discharge's own and the programme's.
+  const programme = o.episode.status === 'discharged' ? ({ ok: true, decisions: [] } as const) : await planProgrammeAtDischarge(trx, { episodeId: o.episode.id, choices: o.programme ?? [] });
+  if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields)]);
   const d = checked.discharge;
+  // The team's care ends: nothing it set keeps running after discharge.
+  await endProgrammeAtDischarge(request, trx, { episodeId: o.episode.id, patientId: o.episode.patientId, decisions: programme.decisions, accessReason: o.accessReason });
+  const programmeDetail = programme.decisions.length
+    ? { programme: programme.decisions.map((p) => (p.ending === 'end' ? { activityId: p.activityId, ending: 'end' } : { activityId: p.activityId, ending: 'hand-over', to: p.receiverKind })) }
+    : {};
   return changeEpisode(request, trx, {
     episodeId: o.episode.id,
     patientId: o.episode.patientId,
     expectedVersion: o.expectedVersion,
     set: { status: 'discharged', hold_reason: null, discharged_on: d.dischargedOn, discharge_outcome: d.outcome, discharge_destination: d.destination, discharge_note: d.note },
-    event: { kind: 'discharged', reason: d.outcome, detail: { from: o.episode.status, destination: d.destination, dischargedOn: d.dischargedOn, ...(d.note ? { note: d.note } : {}) } },
+    event: { kind: 'discharged', reason: d.outcome, detail: { from: o.episode.status, destination: d.destination, dischargedOn: d.dischargedOn, ...(d.note ? { note: d.note } : {}), ...programmeDetail } },
     accessReason: o.accessReason,
   });
 }

@@ -192,7 +192,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['episodes'],
-        summary: 'Discharge with the outcome, destination and date (all required); the episode leaves the caseload',
+        summary: 'Discharge with the outcome, destination and date (all required); the episode leaves the caseload, and each active programme activity is ended or handed over (programme; any not named is ended)',
         params: idParams,
         headers: writeHeaders,
         body: dischargeBody,
@@ -205,7 +205,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       const input = { outcome: b.outcome ?? null, destination: b.destination ?? null, dischargedOn: b.dischargedOn ?? null, note: b.note || null };
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await dischargeEpisode(request, trx, { episode: access.episode, input, expectedVersion: b.version, accessReason: access.reason }),
+        body: await dischargeEpisode(request, trx, { episode: access.episode, input, programme: b.programme ?? [], expectedVersion: b.version, accessReason: access.reason }),
       }));
     },
   );

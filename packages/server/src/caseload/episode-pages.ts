@@ -8,6 +8,8 @@ import {
   ageOn,
   mayAllocate,
   mayHoldEpisodes,
+  handOverReceiverLabels,
+  handOverReceivers,
   maySupervise,
   parseDateParts,
   allocationChangeReasonLabels,
@@ -26,9 +28,13 @@ import {
   fromUkWallClock,
   parseTimeOfDay,
   toUkWallClock,
+  type ActivityAtDischargeChoice,
   type AllocationChangeReason,
+  type HandOverReceiver,
   type OnHoldReason,
 } from '@homeward/clinical';
+import { listProgramme } from '../record/programme-queries.ts';
+import type { ActivityResponse } from '../record/programme-schema.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -82,6 +88,29 @@ const actionTitles: Record<ActionKind, string> = {
   discharge: 'Discharge the patient',
   'onward-referral': 'Refer on to another service',
 };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The discharge form's choice for each active activity: programme-<id>-ending, -receiverKind, -receiverName. */
+function programmeChoicesOf(body: Form): ActivityAtDischargeChoice[] {
+  const choices: ActivityAtDischargeChoice[] = [];
+  for (const key of Object.keys(body)) {
+    const match = /^programme-(.+)-ending$/.exec(key);
+    if (!match || !uuidPattern.test(match[1]!)) continue;
+    const id = match[1]!;
+    // One question per activity: end it, or the receiver who carries it on.
+    const answer = formField(body[key]);
+    const kind = handOverReceivers.find((k) => k === answer) ?? null;
+    choices.push({ activityId: id, ending: answer === 'end' ? 'end' : 'hand-over', receiverKind: kind, receiverName: formField(body[`programme-${id}-receiverName`]) || null });
+  }
+  return choices;
+}
+
+/** What the form suggests for an activity first: who already does it at home carries it on; the team's own visits end. */
+function suggestedChoice(a: ActivityResponse): { ending: 'end' | 'hand-over'; receiverKind: HandOverReceiver | null; receiverName: string } {
+  if (a.deliverer.kind === 'staff') return { ending: 'end', receiverKind: null, receiverName: '' };
+  return { ending: 'hand-over', receiverKind: a.deliverer.kind, receiverName: a.deliverer.name ?? '' };
+}
 
 export async function episodePages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -220,6 +249,27 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     });
   }
 
+  async function programmeAtDischargeItems(episodeId: string, values: Form) {
+    const active = (await listProgramme(app.db, episodeId, { today: ukDateOf(now()) })).filter((a) => a.status === 'active');
+    return active.map((a) => {
+      const p = `programme-${a.id}`;
+      const sent = values[`${p}-ending`] !== undefined;
+      const suggested = suggestedChoice(a);
+      const answer = sent ? (values[`${p}-ending`] as string) : suggested.ending === 'end' ? 'end' : (suggested.receiverKind as string);
+      return {
+        id: a.id,
+        title: a.title,
+        frequency: a.frequency,
+        deliverer: a.deliverer.description,
+        receiverName: sent ? (values[`${p}-receiverName`] as string) : suggested.receiverName,
+        items: [
+          { value: 'end', text: 'End it at discharge', checked: answer === 'end' },
+          ...handOverReceivers.map((k) => ({ value: k, text: `Hand it over: ${handOverReceiverLabels[k].toLowerCase()} carries it on`, checked: answer === k })),
+        ],
+      };
+    });
+  }
+
   // First contact, hold, discharge and onward referral: one form page each.
   async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode, flash: string | null = null) {
     const checked = (list: readonly string[], selected: unknown) => list.map((value) => ({ value, checked: value === selected }));
@@ -241,6 +291,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       // Discharging is when the final scores are taken: say which measures still need one.
       prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
       mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
+      // And when the programme of care ends or is handed over: each active activity, with the choice made.
+      programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems(episode.id, values) : [],
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
       flash,
@@ -330,6 +382,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       'dischargedOn-year': formField(body['dischargedOn-year']),
       note: formField(body.note),
     };
+    for (const key of Object.keys(body)) if (key.startsWith('programme-')) values[key] = formField(body[key]);
+    const programme = programmeChoicesOf(body);
     return pageWrite(reply, {
       episode: access.episode,
       done: `/episodes/${access.episode.id}?done=discharged`,
@@ -342,7 +396,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         );
         const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
         try {
-          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, expectedVersion: version, accessReason: access.reason }));
+          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, programme, expectedVersion: version, accessReason: access.reason }));
         } catch (error) {
           // The date's own message (missing month, not a real date) says more than "enter the date".
           if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {

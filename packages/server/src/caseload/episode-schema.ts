@@ -1,7 +1,7 @@
 // The JSON shapes of episodes of care, their history, onward referrals and the caseload.
 import { z } from 'zod';
 import { version } from '../platform/number-schemas.ts';
-import { allocationChangeReasons, onHoldReasons, priorities, services } from '@homeward/clinical';
+import { activityEndingsAtDischarge, allocationChangeReasons, handOverReceivers, onHoldReasons, priorities, services } from '@homeward/clinical';
 
 export const clockResponse = z.object({
   state: z.enum(['met', 'running', 'due-soon', 'breached', 'breached-met-late']),
@@ -107,11 +107,20 @@ export const holdBody = z.strictObject({
 });
 export const resumeBody = z.strictObject({ version });
 // Outcome and destination are checked in the domain function, so a missing outcome gets the clinical message.
+/** What discharge does to one active programme activity: end it, or hand it over to a named receiver. */
+export const activityAtDischargeBody = z.strictObject({
+  activityId: z.uuid('The activity id must be a UUID'),
+  ending: z.enum(activityEndingsAtDischarge, 'Choose whether the activity ends at discharge or is handed over'),
+  receiverKind: z.enum(handOverReceivers, 'Choose who takes the activity over: the patient on their own, a carer, a care agency or another service').nullable().optional().transform((v) => v ?? null),
+  receiverName: z.string().trim().max(200, 'The name of who takes it over must be 200 characters or fewer').nullable().optional().transform((v) => v || null),
+});
 export const dischargeBody = z.strictObject({
   outcome: z.string().optional(),
   destination: z.string().optional(),
   dischargedOn: z.string().optional(),
   note,
+  /** Each active activity of the programme of care; any not listed is ended at discharge. */
+  programme: z.array(activityAtDischargeBody).max(200).optional(),
   version,
 });
 export const onwardReferralBody = z.strictObject({

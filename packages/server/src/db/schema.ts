@@ -437,14 +437,32 @@ export type ProgrammeActivitiesTable = {
   deliverer_name: string | null;
   starts_on: ColumnType<string | Date, string, string>;
   ends_on: ColumnType<string | Date | null, string | null | undefined, string | null>;
-  status: Generated<'active' | 'stopped' | 'completed'>;
+  status: Generated<'active' | 'stopped' | 'completed' | 'handed-over'>;
   status_reason: string | null;
+  handed_over_to_kind: Generated<'self' | 'carer' | 'agency' | 'service' | null>;
+  handed_over_to_name: Generated<string | null>;
   version: Generated<number>;
   created_at: Timestamp;
   created_by: string;
   created_by_role: string;
   updated_at: Timestamp;
   updated_by: string;
+};
+
+/** How each activity ended (stopped, completed or handed over), once; append-only. */
+export type ProgrammeActivityEndingsTable = {
+  id: string;
+  activity_id: string;
+  episode_id: string;
+  patient_id: string;
+  status: 'stopped' | 'completed' | 'handed-over';
+  reason: string;
+  handed_over_to_kind: 'self' | 'carer' | 'agency' | 'service' | null;
+  handed_over_to_name: string | null;
+  at_discharge: boolean;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
 };
 
 export type ProgrammeCompletionsTable = {
@@ -542,6 +560,7 @@ export type Database = {
   staff_competences: StaffCompetencesTable;
   programme_activities: ProgrammeActivitiesTable;
   programme_completions: ProgrammeCompletionsTable;
+  programme_activity_endings: ProgrammeActivityEndingsTable;
   episode_reviews: EpisodeReviewsTable;
   discharge_summaries: DischargeSummariesTable;
   letters: LettersTable;

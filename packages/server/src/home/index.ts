@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { isClinicalRole, mayReviewNote, mayReviewNotes, serviceLabels } from '@homeward/clinical';
+import { isClinicalRole, mayDeliverActivities, mayReviewNote, mayReviewNotes, serviceLabels, ukDateOf } from '@homeward/clinical';
+import { countDelegatedWork } from '../record/delegated-work-queries.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { listUnallocatedForLead } from './list-unallocated-for-lead.ts';
 
@@ -12,6 +13,15 @@ export const homeContext = fp(async (app: FastifyInstance) => {
     const reviews = mayReviewNotes(principal.role) ? { students: mayReviewNote({ reviewer: principal.role, author: 'student' }) } : null;
     // The team lead starts the day from what nobody holds yet.
     const unallocated = await listUnallocatedForLead(request);
-    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews, unallocated, serviceLabels });
+    // Support workers' work is what is delegated to them: always offered; to others who deliver
+    // activities, once something is delegated to them. Only a count is read here, so nothing to audit.
+    let delegatedWork: { description: string } | null = null;
+    if (mayDeliverActivities(principal.role) && principal.teamId !== null) {
+      const count = await countDelegatedWork(app.db, { staffId: principal.staffId, teamId: principal.teamId, today: ukDateOf(app.config.now()) });
+      if (count > 0 || principal.role === 'support-worker') {
+        delegatedWork = { description: count === 0 ? 'No programme activities are delegated to you at the moment.' : `${count} programme ${count === 1 ? 'activity' : 'activities'} delegated to you: what is overdue and due today, with one button to log each.` };
+      }
+    }
+    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews, delegatedWork, unallocated, serviceLabels });
   });
 }, { name: 'home' });

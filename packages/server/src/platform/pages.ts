@@ -43,6 +43,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/patients/search', text: 'Find a patient', current: section === 'patients' });
       // Support workers and students see the patients they work on, not the team's lists.
       if (principal.teamWide) navItems.push({ href: '/referrals', text: 'Referrals', current: section === 'referrals' });
+      // A support worker's day is her delegated work (issue 11 #2).
+      if (request.principal!.role === 'support-worker') navItems.push({ href: '/delegated-work', text: 'My delegated work', current: section === 'delegated-work' });
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });

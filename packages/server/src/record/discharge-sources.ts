@@ -87,6 +87,7 @@ async function programmeFacts(db: Kysely<Database>, episodeId: string): Promise<
     period: a.period,
     delivererKind: a.deliverer_kind,
     status: a.status,
+    handedOverTo: a.handed_over_to_kind ? { kind: a.handed_over_to_kind, name: a.handed_over_to_name } : null,
     done: count(a.id, 'done'),
     partlyDone: count(a.id, 'partly-done'),
     notDone: count(a.id, 'not-done'),

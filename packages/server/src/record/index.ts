@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessments-routes.ts';
+import { delegatedWorkPages } from './delegated-work-pages.ts';
 import { dischargeRoutes } from './discharge-routes.ts';
 import { goalRoutes } from './goals-routes.ts';
 import { programmeRoutes } from './programme-routes.ts';
@@ -19,6 +20,7 @@ export const recordContext = fp(async (app: FastifyInstance) => {
   await assessmentRoutes(app);
   await goalRoutes(app);
   await programmeRoutes(app);
+  await delegatedWorkPages(app);
   await reviewRoutes(app);
   await dischargeRoutes(app);
   await timelineRoutes(app);

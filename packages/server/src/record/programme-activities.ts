@@ -14,6 +14,7 @@ import { HomewardError, validationFailed, versionConflict } from '../platform/ho
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import { currentCompetenceIds } from '../staff/competence-queries.ts';
 import { authoriseRecordWrite, type RecordAccess } from './record-access.ts';
+import { endProgrammeActivity } from './end-programme-activity.ts';
 import { findDeliveringStaff, listProgramme } from './programme-queries.ts';
 import type { ActivityBody, ActivityResponse } from './programme-schema.ts';
 
@@ -128,25 +129,22 @@ export type ChangeActivityStatusOptions = { access: RecordAccess; activity: Acti
 
 /** Stops or completes an active activity, with the reason; the activity and its logs stay in the record. */
 export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<Database>, o: ChangeActivityStatusOptions): Promise<ActivityResponse> {
-  const principal = requirePrincipal(request);
   const now = request.server.config.now();
   const today = ukDateOf(now);
   const reason = o.reason.trim();
   if (!reason) throw validationFailed([{ path: 'reason', message: `Enter why the activity is ${o.status}` }]);
   if (o.activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${o.activity.status}`, { current: o.activity });
-  const updated = await trx
-    .updateTable('programme_activities')
-    .set((eb) => ({ status: o.status, status_reason: reason, version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
-    .where('id', '=', o.activity.id)
-    .where('version', '=', o.expectedVersion)
-    .where('status', '=', 'active')
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) throw versionConflict((await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]);
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: o.access.episode.patientId, recordKind: programmeKind, recordId: o.activity.id, reason: o.access.reason, detail: { episodeId: o.access.episode.id, change: `activity-${o.status}`, reason } },
-    trx,
-  );
+  const ended = await endProgrammeActivity(request, trx, {
+    activityId: o.activity.id,
+    episodeId: o.access.episode.id,
+    patientId: o.access.episode.patientId,
+    status: o.status,
+    reason,
+    handedOverTo: null,
+    atDischarge: false,
+    expectedVersion: o.expectedVersion,
+    accessReason: o.access.reason,
+  });
+  if (!ended) throw versionConflict((await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]);
   return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;
 }

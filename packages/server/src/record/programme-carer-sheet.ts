@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { describeWhoHelps, formatDisplayDate, formatNhsNumber, ukDateOf } from '@homeward/clinical';
+import { describeAfterDischargeForPatient, describeWhoHelps, formatDisplayDate, formatNhsNumber, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfBlock, PdfDocumentOptions, PrintSize } from '../platform/pdf-document.ts';
@@ -26,9 +26,19 @@ export function defaultPrintSize(patient: Pick<SheetPatient, 'communicationNeeds
   return patient.communicationNeeds.needs.includes('large-print') ? 'large' : 'standard';
 }
 
-/** The activities a sheet printed today lists: active, and not yet past their end date. */
-export function currentActivities(activities: readonly ActivityResponse[], today: string): ActivityResponse[] {
-  return activities.filter((a) => a.status === 'active' && (a.endsOn === null || a.endsOn >= today));
+/**
+ * The activities a sheet printed today lists: active, and not yet past their end date; after discharge,
+ * only those handed over to someone who carries them on (the team's own part has ended).
+ */
+export function currentActivities(activities: readonly ActivityResponse[], today: string, discharged = false): ActivityResponse[] {
+  const running = discharged ? (a: ActivityResponse) => a.status === 'handed-over' : (a: ActivityResponse) => a.status === 'active';
+  return activities.filter((a) => running(a) && (a.endsOn === null || a.endsOn >= today));
+}
+
+/** Who helps, as the sheet says it: after a hand-over, whoever took it over, never the team. */
+function whoHelps(a: ActivityResponse): string {
+  if (a.status === 'handed-over') return describeAfterDischargeForPatient({ status: a.status, handedOverTo: a.handedOverTo, discharged: true });
+  return describeWhoHelps({ delivererKind: a.deliverer.kind, name: a.deliverer.name });
 }
 
 /** A telephone number read across a line break is easily misdialled: keep it on one line. */
@@ -42,6 +52,8 @@ export type BuildCarerSheetOptions = {
   therapistName: string | null;
   printSize: PrintSize;
   today: string;
+  /** The day the team's care ended, yyyy-mm-dd; null while the patient is still on the caseload. */
+  dischargedOn?: string | null;
 };
 
 /** The sheet as a document: no codes, no abbreviations, addressed to the patient. */
@@ -49,14 +61,16 @@ export function buildCarerSheet(o: BuildCarerSheetOptions): PdfDocumentOptions {
   const name = `${o.patient.givenName} ${o.patient.familyName}`;
   const blocks: PdfBlock[] = [
     { kind: 'paragraph', text: `For ${name}, and anyone who helps with these activities.` },
-    { kind: 'paragraph', text: `Printed on ${formatDisplayDate(o.today)}. Your therapy team may give you a new sheet when your activities change.` },
+    o.dischargedOn
+      ? { kind: 'paragraph', text: `Printed on ${formatDisplayDate(o.today)}. Your therapy with ${o.team.name} finished on ${formatDisplayDate(o.dischargedOn)}, so the therapy team no longer visits for these activities. Here is who helps you with each one now.` }
+      : { kind: 'paragraph', text: `Printed on ${formatDisplayDate(o.today)}. Your therapy team may give you a new sheet when your activities change.` },
   ];
   for (const a of o.activities) {
     blocks.push({ kind: 'heading', text: a.title });
     const rows = [
       { key: 'What to do', value: a.instructions },
       { key: 'How often', value: a.frequency },
-      { key: 'Who helps', value: describeWhoHelps({ delivererKind: a.deliverer.kind, name: a.deliverer.name }) },
+      { key: 'Who helps', value: whoHelps(a) },
     ];
     if (a.startsOn > o.today) rows.push({ key: 'Start on', value: formatDisplayDate(a.startsOn) });
     if (a.endsOn) rows.push({ key: 'Keep going until', value: formatDisplayDate(a.endsOn) });
@@ -84,11 +98,14 @@ export async function produceCarerSheet(request: FastifyRequest, trx: Kysely<Dat
   const episode = o.access.episode;
   const patient = await findPatient(trx, episode.patientId);
   if (!patient) throw notFound('Patient');
-  const activities = currentActivities(await listProgramme(trx, episode.id, { today }), today);
-  if (activities.length === 0) throw validationFailed([{ path: 'programme', message: 'There are no current activities to print. Set an activity first' }]);
+  const discharged = episode.status === 'discharged';
+  const activities = currentActivities(await listProgramme(trx, episode.id, { today }), today, discharged);
+  if (activities.length === 0) {
+    throw validationFailed([{ path: 'programme', message: discharged ? 'No activity was handed over at discharge, so there is nothing for the patient or carers to carry on. There is no sheet to print' : 'There are no current activities to print. Set an activity first' }]);
+  }
   const team = await trx.selectFrom('teams').select(['name', 'base_location', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
   const printSize = o.printSize ?? defaultPrintSize(patient);
-  const document = buildCarerSheet({ patient, activities, team: { name: team.name, baseLocation: team.base_location, phone: team.phone }, therapistName: episode.allocatedToName, printSize, today });
+  const document = buildCarerSheet({ patient, activities, team: { name: team.name, baseLocation: team.base_location, phone: team.phone }, therapistName: discharged ? null : episode.allocatedToName, printSize, today, dischargedOn: discharged ? episode.dischargedOn : null });
   const { id: letterId, pdf, sha256 } = await storeLetter(trx, {
     id: uuidv7(),
     episode,

@@ -4,7 +4,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { checkProgrammeCompletion, mayLogCompletion, ukDateOf } from '@homeward/clinical';
+import { checkProgrammeCompletion, mayLogCompletion, ukDateOf, type HomewardRole } from '@homeward/clinical';
+import { currentCompetenceIds } from '../staff/competence-queries.ts';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
@@ -15,11 +16,17 @@ import { programmeKind } from './programme-activities.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody, CompletionResponse } from './programme-schema.ts';
 
+/** A support worker's current recorded competences, which her own delegated visits must stay within; null for other roles. */
+export async function competencesForLogging(db: Kysely<Database>, role: HomewardRole, staffId: string): Promise<string[] | null> {
+  return role === 'support-worker' ? currentCompetenceIds(db, staffId) : null;
+}
+
 /** Who may log this activity on whose report, once record write access is granted. Run before any transaction. */
 export async function authoriseCompletionLog(request: FastifyRequest, access: RecordAccess, activity: ActivityResponse, reportedBy: CompletionBody['reportedBy']): Promise<void> {
   const episode = access.episode;
   const principal = access.grant.principal;
-  const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId });
+  const competencesHeld = await competencesForLogging(request.server.db, principal.role, principal.staffId);
+  const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld });
   if (!decision.allowed) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });
     throw new HomewardError('forbidden', decision.message);

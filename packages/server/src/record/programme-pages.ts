@@ -41,7 +41,8 @@ import { findPatient } from '../patients/patient-queries.ts';
 import { loadActivityEpisode, readActivity } from './programme-api-routes.ts';
 import { authoriseProgrammeChange, changeActivityStatus, checkActivityInput, programmeKind, setProgrammeActivity } from './programme-activities.ts';
 import { currentActivities, defaultPrintSize, produceCarerSheet } from './programme-carer-sheet.ts';
-import { authoriseCompletionLog, checkCompletionInput, logProgrammeCompletion } from './programme-completions.ts';
+import { delegatedWorkPath } from './delegated-work-pages.ts';
+import { authoriseCompletionLog, checkCompletionInput, competencesForLogging, logProgrammeCompletion } from './programme-completions.ts';
 import { listEpisodeGoals, listProgramme, listTeamDeliverers } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody } from './programme-schema.ts';
 import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
@@ -157,7 +158,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       title: 'Programme of care',
       current: activities.filter((a) => a.status === 'active'),
       earlier: activities.filter((a) => a.status !== 'active'),
-      hasPrintable: currentActivities(activities, today()).length > 0,
+      hasPrintable: currentActivities(activities, today(), access.episode.status === 'discharged').length > 0,
       defaultPrint: defaultPrintSize(base.patient),
       may: { set: maySetProgramme(role), log: mayWriteContactNotes(role), print: mayWriteContactNotes(role) },
       outcomeLabels: completionOutcomeLabels,
@@ -220,7 +221,10 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   async function renderLogForm(reply: FastifyReply, access: RecordAccess, activity: ActivityResponse, values: Form, fields: FieldError[] = [], status = 200) {
     const principal = access.grant.principal;
     // Offer only the reports this person may log, so the form never invites a refusal.
-    const reporters = completionReporters.filter((r) => mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy: r, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId }).allowed);
+    const competencesHeld = await competencesForLogging(app.db, principal.role, principal.staffId);
+    const reporters = completionReporters.filter(
+      (r) => mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy: r, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld }).allowed,
+    );
     return reply.code(status).page('record/pages/programme-log-form.njk', {
       ...(await common(access)),
       title: `Log ${activity.title}`,
@@ -230,7 +234,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       reporterItems: reporters.map((r) => ({ value: r, text: reporterQuestionLabels[r], checked: r === values.reportedBy || reporters.length === 1 })),
       errors: errorList(fields, { form: 'main-form', doneOn: 'doneOn-day' }),
       fieldErrors: errorsByField(fields),
-      backHref: `/episodes/${access.episode.id}/programme#activity-${activity.id}`,
+      backHref: values.from === 'delegated-work' ? delegatedWorkPath : `/episodes/${access.episode.id}/programme#activity-${activity.id}`,
     });
   }
 
@@ -239,12 +243,13 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     return { access, activity: await readActivity(request, access.episode.id, id) };
   }
 
-  typed.get('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams } }, async (request, reply) => {
+  typed.get('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams, querystring: z.object({ from: z.string().optional() }) } }, async (request, reply) => {
     const { access, activity } = await loadForLog(request, request.params.id);
     await auditRecordRead(request, access, programmeKind, activity.id, { purpose: 'log-completion' });
     const parts = isoDateToParts(today());
     const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.principal.staffId;
-    return renderLogForm(reply, access, activity, { 'doneOn-day': parts.day, 'doneOn-month': parts.month, 'doneOn-year': parts.year, reportedBy: delegatedToMe ? 'staff' : '', formId: uuidv7() });
+    const from: Form = request.query.from === 'delegated-work' ? { from: 'delegated-work' } : {};
+    return renderLogForm(reply, access, activity, { 'doneOn-day': parts.day, 'doneOn-month': parts.month, 'doneOn-year': parts.year, reportedBy: delegatedToMe ? 'staff' : '', formId: uuidv7(), ...from });
   });
 
   typed.post('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams, body: formBody } }, async (request, reply) => {
@@ -265,6 +270,8 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
         await authoriseCompletionLog(request, access, activity, reportedBy);
         checkCompletionInput(request, access, activity, input);
         await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
+        // From "My delegated work", back to it with the confirmation (a fixed path: never an address the form names).
+        if (formField(body.from) === 'delegated-work') return `${delegatedWorkPath}?done=logged&activity=${activity.id}`;
         return `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`;
       });
       return redirectSeeOther(reply, done);

@@ -105,6 +105,7 @@ export async function listProgramme(db: Kysely<Database>, episodeId: string, o: 
       endsOn,
       status: r.status,
       statusReason: r.status_reason,
+      handedOverTo: r.handed_over_to_kind ? { kind: r.handed_over_to_kind, name: r.handed_over_to_name } : null,
       createdAt: iso(r.created_at),
       createdBy: { id: r.created_by, name: `${r.creator_given} ${r.creator_family}`, role: r.created_by_role },
       updatedAt: iso(r.updated_at),

@@ -1,7 +1,7 @@
 // The JSON shapes of a programme of care: activities set, their status changed, and completions logged.
 import { z } from 'zod';
 import { version } from '../platform/number-schemas.ts';
-import { completionOutcomes, completionReporters, programmeActivityKinds, programmeDelivererKinds, programmePeriods, programmeStatuses } from '@homeward/clinical';
+import { completionOutcomes, completionReporters, handOverReceivers, programmeActivityKinds, programmeDelivererKinds, programmePeriods, programmeStatuses } from '@homeward/clinical';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
 const staffRef = z.object({ id: z.string(), name: z.string(), role: z.string() });
@@ -84,6 +84,8 @@ export const activityResponse = z.object({
   endsOn: z.string().nullable(),
   status: z.enum(programmeStatuses),
   statusReason: z.string().nullable(),
+  /** Who carries the activity on, when it was handed over at discharge. */
+  handedOverTo: z.object({ kind: z.enum(handOverReceivers), name: z.string().nullable() }).nullable(),
   createdAt: z.string(),
   createdBy: staffRef,
   updatedAt: z.string(),

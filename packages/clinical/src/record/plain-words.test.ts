@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { dischargeDestinations, dischargeOutcomes, services } from '../referral-vocabulary.ts';
+import { patientLetterBlocks, type LetterPatient } from './discharge-letter.ts';
+import { mrsBFacts } from './discharge-facts-for-tests.ts';
+import { draftDischargeSummary } from './discharge-summary-draft.ts';
+import { checkDischargeSummaryForFinal } from './discharge-summary.ts';
+import { describeAfterDischargeForPatient, handOverReceivers } from './programme-at-discharge.ts';
+import { checkProgrammeActivity } from './programme-activity.ts';
+import { describeFrequency, describeWhoHelps, programmeActivityKinds, programmeDelivererKinds } from './programme-of-care.ts';
+import {
+  bannedTermsIn,
+  patientLetterReadingAge,
+  plainActivityKindWords,
+  plainDestinationWords,
+  plainOutcomeWords,
+  plainServiceWords,
+  readingAgeOf,
+  toPlainWords,
+} from './plain-words.ts';
+
+/** What a referral says, as the demo data and the wards write it. */
+const referralReasons = [
+  'Medically optimised for discharge home',
+  'Reduced mobility after a chest infection; medically optimised',
+  'Fall at home, now medically fit for discharge',
+  'Fractured neck of femur, repaired; medically fit for discharge',
+  'Urinary tract infection with delirium, now resolved; deconditioned',
+  'Exacerbation of COPD; reduced exercise tolerance',
+  'NWB left leg for 6 weeks, TTO given',
+];
+
+const patient: LetterPatient = {
+  givenName: 'Betty', familyName: 'Bloggs', nhsNumber: '9434765919', dateOfBirth: '1941-03-02', addressLine1: '12 Bank Street', addressLine2: null, town: 'Stoke-on-Trent', postcode: 'ST6 3HR',
+  gpPracticeCode: 'M83001', gpPracticeName: 'Burslem Health Centre', communicationNeeds: null,
+};
+const letterText = (facts = mrsBFacts()) => {
+  const letter = patientLetterBlocks({ content: draftDischargeSummary(facts), patient, teamName: 'North Staffs Therapies', teamPhone: '01782 000000', on: '2026-11-24', author: { name: 'Ann Allen', roleLabel: 'Assistant practitioner' }, discharged: true, simpleWords: false });
+  return letter.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : b.kind === 'list' ? b.items : [])).join('\n');
+};
+
+describe('bannedTermsIn', () => {
+  it.each([
+    ['Medically optimised for discharge home', ['medically optimised', 'fit for discharge'].slice(0, 1)],
+    ['Seen by the MDT; D2A pathway 1', ['D2A', 'MDT', 'pathway 1']],
+    ['NWB until review; TTO sent with her', ['NWB', 'TTO']],
+    ['Your Barthel score went up. Use the gas cooker with care; Tom will visit.', []],
+    ['She is mobilising with a frame', ['mobilising']],
+  ])('%s', (text, terms) => expect(bannedTermsIn(text)).toEqual(terms));
+});
+
+describe('toPlainWords: referral shorthand in a patient’s words', () => {
+  it.each(referralReasons)('%s', (reason) => {
+    const plain = toPlainWords(reason);
+    expect(bannedTermsIn(plain)).toEqual([]);
+  });
+  it('says what “medically optimised” means', () => {
+    expect(toPlainWords('Medically optimised for discharge home')).toBe('well enough to leave hospital home');
+    expect(toPlainWords('Fall at home, now medically fit for discharge')).toBe('Fall at home, now well enough to leave hospital');
+  });
+});
+
+describe('every coded value a patient can read has plain words', () => {
+  const coded: Array<[string, string]> = [
+    ...services.map((s): [string, string] => [s, plainServiceWords[s]]),
+    ...dischargeOutcomes.map((o): [string, string] => [o, plainOutcomeWords[o]]),
+    ...dischargeDestinations.map((d): [string, string] => [d, plainDestinationWords[d]]),
+    ...programmeActivityKinds.map((k): [string, string] => [k, plainActivityKindWords[k]]),
+    ...programmeDelivererKinds.map((k): [string, string] => [k, describeWhoHelps({ delivererKind: k, name: null })]),
+    ...handOverReceivers.map((k): [string, string] => [k, describeAfterDischargeForPatient({ status: 'handed-over', handedOverTo: { kind: k, name: null }, discharged: true })]),
+    ...(['stopped', 'completed', 'active'] as const).map((s): [string, string] => [s, describeAfterDischargeForPatient({ status: s, handedOverTo: null, discharged: true })]),
+    ['3 a day', describeFrequency({ timesPerPeriod: 3, period: 'day' })],
+    ['2 a week', describeFrequency({ timesPerPeriod: 2, period: 'week' })],
+  ];
+  it.each(coded)('%s: “%s”', (code, words) => {
+    expect(bannedTermsIn(words)).toEqual([]);
+    if (words) expect(words).not.toContain(code.includes('-') ? code : '\u0000');
+    expect(words).not.toMatch(/\b[a-z]+-[a-z]+-[a-z]+\b/);
+  });
+  it('leaves nothing to say only where nothing should be said (a death is not announced to the patient)', () => {
+    expect(dischargeOutcomes.filter((o) => !plainOutcomeWords[o])).toEqual(['died']);
+    expect(dischargeDestinations.filter((d) => !plainDestinationWords[d])).toEqual(['not-applicable']);
+  });
+});
+
+describe('the patient’s letter drafted from the record', () => {
+  it('keeps the referral’s reason in plain words (issue 11 #9: “Medically optimised for discharge home”)', () => {
+    const facts = mrsBFacts({ service: 'd2a-pathway-1', referral: { ...mrsBFacts().referral, reason: 'Medically optimised for discharge home' } });
+    const reason = draftDischargeSummary(facts).sections.find((s) => s.id === 'reason-for-referral')!;
+    expect(reason.text).toContain('Medically optimised for discharge home');
+    expect(reason.patientText).toContain('The reason given was: well enough to leave hospital home.');
+    expect(bannedTermsIn(letterText(facts))).toEqual([]);
+  });
+
+  it('leaves the reason out, and says why to the clinician, when shorthand would be left in it', () => {
+    const facts = mrsBFacts({ referral: { ...mrsBFacts().referral, reason: 'Post CVA, MDT agreed ESD' } });
+    const reason = draftDischargeSummary(facts).sections.find((s) => s.id === 'reason-for-referral')!;
+    expect(reason.patientText).not.toContain('The reason given was');
+    expect(reason.source).toContain('“ESD”, “MDT”');
+    expect(bannedTermsIn(reason.patientText)).toEqual([]);
+  });
+
+  it('tells the patient how it ended and where they are, in plain words', () => {
+    const follow = draftDischargeSummary(mrsBFacts()).sections.find((s) => s.id === 'follow-up')!;
+    expect(follow.patientText).toContain('You reached the goals we agreed together. You are at home and managing on your own.');
+  });
+
+  it.each(referralReasons.map((reason) => [reason]))('has no banned term and a reading age of at most 11, for a referral saying “%s”', (reason) => {
+    for (const service of ['d2a-pathway-1', 'stroke-early-supported-discharge'] as const) {
+      const text = letterText(mrsBFacts({ service, referral: { ...mrsBFacts().referral, reason } }));
+      expect(bannedTermsIn(text)).toEqual([]);
+      expect(readingAgeOf(text)).toBeLessThanOrEqual(patientLetterReadingAge);
+    }
+  });
+
+  it('passes the finalisation check as drafted', () => {
+    expect(checkDischargeSummaryForFinal(draftDischargeSummary(mrsBFacts({ referral: { ...mrsBFacts().referral, reason: referralReasons[0]! } })))).toEqual([]);
+  });
+});
+
+describe('readingAgeOf', () => {
+  it('rates short everyday sentences younger than long clinical ones', () => {
+    const plain = 'We saw you six times. You can now make a cup of tea on your own. Keep doing your exercises every day.';
+    const clinical = 'Comprehensive multidisciplinary rehabilitation intervention demonstrated clinically significant functional improvement, notwithstanding persistent proprioceptive impairment and intermittent postural hypotension.';
+    expect(readingAgeOf(plain)).toBeLessThanOrEqual(patientLetterReadingAge);
+    expect(readingAgeOf(clinical)).toBeGreaterThan(patientLetterReadingAge + 5);
+  });
+});
+
+describe('the carer’s sheet words', () => {
+  it('refuses shorthand in an activity’s name or instructions, which are printed for the patient', () => {
+    const fields = checkProgrammeActivity({
+      input: { goalId: null, kind: 'exercise', competence: null, title: 'NWB transfers', instructions: 'Mobilise with the frame, as the OT showed', timesPerPeriod: 1, period: 'day', delivererKind: 'self', delivererStaffId: null, delivererName: null, startsOn: '2026-11-24', endsOn: null },
+      dates: { bornOn: '1941-03-02', referralReceivedAt: new Date('2026-11-20T10:00:00Z'), now: new Date('2026-11-24T10:00:00Z') },
+    });
+    expect(fields).toEqual([
+      { path: 'title', message: 'The name of the activity uses “NWB”. It is printed on the patient’s and carer’s sheet, so say it in everyday words' },
+      { path: 'instructions', message: 'What to do uses “OT”, “mobilise”. It is printed on the patient’s and carer’s sheet, so say it in everyday words' },
+    ]);
+  });
+});
