@@ -104,7 +104,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
   it('she opens the note from the record, amends it with a reason, and sees both versions', async () => {
     run.home.clock.advanceMinutes(20);
     await ap.goto(`/episodes/${episodeId}/record`);
-    const notes = ap.getByRole('table', { name: 'Contact notes, most recent contact first' });
+    const notes = ap.getByRole('list', { name: 'Contact notes, most recent contact first' });
     await expectNoAxeViolations(ap, 'record (one note)');
     await clickAndWait(ap, notes.getByRole('link', { name: /^Treatment note,/ }), `**/contact-notes/${noteId}`);
     await expect(heading(ap)).resolves.toBe('Treatment note');
@@ -182,8 +182,8 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await expectNoAxeViolations(sw, 'note (support worker, awaiting review)');
 
     await sw.goto(`/episodes/${episodeId}/record`);
-    const notes = sw.getByRole('table', { name: 'Contact notes, most recent contact first' });
-    expect(squash(await notes.getByRole('row', { name: /Alex support worker/ }).textContent())).toContain('Awaiting review');
+    const notes = sw.getByRole('list', { name: 'Contact notes, most recent contact first' });
+    expect(squash(await notes.getByRole('listitem').filter({ hasText: 'Written by Alex support worker' }).textContent())).toContain('Awaiting review');
     await expectNoAxeViolations(sw, 'record (two notes)');
   });
 

@@ -123,7 +123,8 @@ describe('a therapist corrects a patient’s details and the privacy officer see
 
     const events = await page.locator('main table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => {
-        const cells = Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+        // innerText: what the screen shows (each cell's column label is for phones, hidden on a desktop).
+        const cells = Array.from(tr.querySelectorAll('td'), (td) => td.innerText.replace(/\s+/g, ' ').trim());
         return { who: cells[1] ?? '', action: cells[2] ?? '', outcome: cells[3] ?? '' };
       }),
     );

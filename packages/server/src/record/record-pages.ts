@@ -53,6 +53,7 @@ import { findContactNotes, hasLiveConsent, listConsents } from './record-queries
 import { consentBody, type ContactNoteResponse } from './record-schema.ts';
 import { listAssessments, summariseAssessments } from './assessments.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
+import { previewNoteText } from './note-preview.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -189,6 +190,18 @@ function noteActions(principal: Principal, note: ContactNoteResponse, episode: E
   };
 }
 
+/**
+ * The record's notes, newest contact first by the time each note now gives (an amendment may have
+ * corrected it), then the most recently written: how a clinician reads back through a history.
+ */
+function notesNewestFirst(notes: ContactNoteResponse[]): ContactNoteResponse[] {
+  const key = (n: ContactNoteResponse) => [Date.parse(n.current.occurredAt), Date.parse(n.versions[0]!.writtenAt)] as const;
+  return [...notes].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    return kb[0] - ka[0] || kb[1] - ka[1] || (a.id < b.id ? 1 : -1);
+  });
+}
+
 export async function recordPages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const now = () => app.config.now();
@@ -223,7 +236,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       ...(await common(access)),
       title: 'Clinical record',
       consent,
-      notes,
+      notes: notesNewestFirst(notes).map((n) => ({ ...n, preview: previewNoteText(n.current.body) })),
       byInstrument: assessments.length ? summariseAssessments(assessments) : null,
       compactCharts: assessments.length ? scoreChartSections(assessments, { compact: true }) : null,
       prompts,
