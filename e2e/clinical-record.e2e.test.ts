@@ -106,7 +106,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await ap.goto(`/episodes/${episodeId}/record`);
     const notes = ap.getByRole('list', { name: 'Contact notes, most recent contact first' });
     await expectNoAxeViolations(ap, 'record (one note)');
-    await clickAndWait(ap, notes.getByRole('link', { name: /^Treatment note,/ }), `**/contact-notes/${noteId}`);
+    await clickAndWait(ap, notes.getByRole('link', { name: /^Treatment\s+note\s*,/ }), `**/contact-notes/${noteId}`);
     await expect(heading(ap)).resolves.toBe('Treatment note');
     await expectNoAxeViolations(ap, 'note page');
 
