@@ -6,25 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { checkSolution } from './check-solution.ts';
 import type { PlanResult } from './plan-result.ts';
 import type { PlanningProblem } from './problem.ts';
+import { lineProblem } from './test-problems.ts';
 
-// Points on a line, 10 minutes apart: the base at 0, visits at 1-4.
+// Points on a line, 10 minutes apart: the base at 0, visits at 1-4 (the shared line problem).
+const problem = lineProblem;
 const points = [0, 10, 20, 30, 40];
-
-function problem(): PlanningProblem {
-  return {
-    staff: [
-      { id: 'ann', start: { index: 0 }, end: { index: 0 }, shift: { start: 0, end: 480 }, skills: ['physio', 'registered', 'hoist'] },
-      { id: 'ben', start: { index: 0 }, end: { index: 0 }, shift: { start: 0, end: 480 }, skills: ['physio', 'hoist'] },
-    ],
-    visits: [
-      { id: 'v1', location: { index: 1 }, duration: 30, requiredSkills: ['physio'] },
-      { id: 'v2', location: { index: 2 }, duration: 30, windows: [{ start: 60, end: 120 }] },
-      { id: 'v3', location: { index: 3 }, duration: 30 },
-      { id: 'v4', location: { index: 4 }, duration: 30, requiredSkills: ['registered'] },
-    ],
-    travel: { kind: 'matrix', durations: points.map((a) => points.map((b) => Math.abs(a - b))) },
-  };
-}
 
 const stop = (visitId: string, arrival: number, start: number, end: number) => ({ visitId, arrival, start, end, travelMinutes: 0, distance: 0, lateMinutes: 0 });
 const plan = (staffId: string, leave: number, back: number, stops: ReturnType<typeof stop>[]) => ({ staffId, leave, return: back, stops, breaks: [] as { start: number; end: number }[], travelMinutes: 0, distance: 0, load: 0 });

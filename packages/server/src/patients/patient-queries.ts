@@ -187,19 +187,7 @@ export async function searchPatients(db: Kysely<Database>, search: PatientSearch
     }
   }
   const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id,
-    nhsNumber: r.nhs_number,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    dateOfBirth: r.date_of_birth,
-    postcodeDistrict: postcodeDistrict(r.postcode),
-    addressLine1: r.address_line1,
-    town: r.town,
-    postcode: r.postcode,
-    riskFlags: r.risk_flags as RiskFlagKind[],
-    registeredTeamId: r.registered_team_id,
-  }));
+  return rows.map(toSearchResult);
 }
 
 /** How alike (pg_trgm similarity, 0 to 1) a typed word and a family name must be to count as sounding alike. */
@@ -239,17 +227,7 @@ async function searchPatientsByName(db: Kysely<Database>, search: NameSearch, li
     .limit(limit)
     .execute();
   return rows.map((r) => ({
-    id: r.id,
-    nhsNumber: r.nhs_number,
-    givenName: r.given_name,
-    familyName: r.family_name,
-    dateOfBirth: r.date_of_birth,
-    postcodeDistrict: postcodeDistrict(r.postcode),
-    addressLine1: r.address_line1,
-    town: r.town,
-    postcode: r.postcode,
-    riskFlags: r.risk_flags as RiskFlagKind[],
-    registeredTeamId: r.registered_team_id,
+    ...toSearchResult(r),
     nameMatch: { terms, givenKey: r.given_key, familyKey: r.family_key },
   }));
 }
@@ -275,4 +253,26 @@ export async function listPatientVersions(db: Kysely<Database>, patientId: strin
     recordedByName: r.given_name ? `${r.given_name} ${r.family_name}` : null,
     patient: toPatient(r.data),
   }));
+}
+
+type SearchResultRow = {
+  id: string; nhs_number: string; given_name: string; family_name: string; date_of_birth: string; postcode: string;
+  address_line1: string; town: string; risk_flags: unknown; registered_team_id: string;
+};
+
+/** One search result as every search returns it (the access rules then decide how much is shown). */
+function toSearchResult(r: SearchResultRow): PatientSearchRow {
+  return {
+    id: r.id,
+    nhsNumber: r.nhs_number,
+    givenName: r.given_name,
+    familyName: r.family_name,
+    dateOfBirth: r.date_of_birth,
+    postcodeDistrict: postcodeDistrict(r.postcode),
+    addressLine1: r.address_line1,
+    town: r.town,
+    postcode: r.postcode,
+    riskFlags: r.risk_flags as RiskFlagKind[],
+    registeredTeamId: r.registered_team_id,
+  };
 }
