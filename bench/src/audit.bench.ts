@@ -15,15 +15,14 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { openDatabase } from '../../packages/server/src/db/database.ts';
 import type { Database } from '../../packages/server/src/db/schema.ts';
 import { demoPassword } from '../../packages/server/src/demo/generate-demo-data.ts';
+import { adminQuery, adminUrl } from './bench-database.ts';
 import { signInOverHttp, type SignedInClient } from './http-client.ts';
 import { pickSearchSamples, type SearchSample } from './search-samples.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
-const adminUrl = process.env.HOMEWARD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -43,15 +42,6 @@ const patients = Number(values['audit-patients']);
 const before = typeof values['audit-before'] === 'string' ? resolve(values['audit-before']) : null;
 
 const cleanups: Array<() => Promise<void>> = [];
-async function adminQuery(text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(text);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function freshDatabase(): Promise<string> {
   const name = `homeward_bench_${randomBytes(6).toString('hex')}`;

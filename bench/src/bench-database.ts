@@ -8,7 +8,7 @@ import pg from 'pg';
 import { openDatabase, type DatabaseEngine, type HomewardDatabase } from '../../packages/server/src/db/database.ts';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
 
-const adminUrl = process.env.HOMEWARD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const adminUrl = process.env.HOMEWARD_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export type BenchDatabase = {
   database: HomewardDatabase;
@@ -76,7 +76,8 @@ async function createPgliteDatabase(): Promise<{ database: HomewardDatabase; whe
   }
 }
 
-async function adminQuery(text: string): Promise<void> {
+/** Runs one statement as the PostgreSQL administrator (creating and dropping bench databases). */
+export async function adminQuery(text: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
