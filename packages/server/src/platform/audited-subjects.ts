@@ -1,20 +1,19 @@
 // Which records a request's audit events named, so that a response handed back again later (an
-// idempotent replay) can be audited as a read of the same records. Collected only while asked for.
-import type { FastifyRequest } from 'fastify';
+// idempotent replay) can be audited as a read of the same records. Collected on the request's actor
+// (auditAs notes each allowed event) only while asked for.
+import type { Actor } from './actor.ts';
 
 export type AuditedSubject = { recordKind: string | null; recordId: string | null; patientId: string | null };
 
-const collecting = new WeakMap<FastifyRequest, AuditedSubject[]>();
-
-/** Starts collecting the records this request's allowed audit events name. */
-export function collectAuditedSubjects(request: FastifyRequest): void {
-  collecting.set(request, []);
+/** Starts collecting the records this actor's allowed audit events name. */
+export function collectAuditedSubjects(actor: Actor): void {
+  actor.auditedSubjects = [];
 }
 
 /** The records collected so far (each once), and stops collecting. */
-export function takeAuditedSubjects(request: FastifyRequest): AuditedSubject[] {
-  const subjects = collecting.get(request) ?? [];
-  collecting.delete(request);
+export function takeAuditedSubjects(actor: Actor): AuditedSubject[] {
+  const subjects = actor.auditedSubjects ?? [];
+  actor.auditedSubjects = null;
   const seen = new Set<string>();
   return subjects.filter((s) => {
     const key = `${s.recordKind}|${s.recordId}|${s.patientId}`;
@@ -22,14 +21,4 @@ export function takeAuditedSubjects(request: FastifyRequest): AuditedSubject[] {
     seen.add(key);
     return true;
   });
-}
-
-export function noteAuditedSubject(
-  request: FastifyRequest,
-  event: { outcome: string; recordKind?: string | null; recordId?: string | null; patientId?: string | null },
-): void {
-  const subjects = collecting.get(request);
-  if (!subjects || event.outcome !== 'allowed') return;
-  if (!event.recordId && !event.patientId) return;
-  subjects.push({ recordKind: event.recordKind ?? null, recordId: event.recordId ?? null, patientId: event.patientId ?? null });
 }

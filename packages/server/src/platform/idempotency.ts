@@ -9,6 +9,7 @@ import { HomewardError } from './homeward-error.ts';
 import { audit, requirePrincipal } from './request-context.ts';
 import { collectAuditedSubjects, takeAuditedSubjects, type AuditedSubject } from './audited-subjects.ts';
 import { stableStringify } from './stable-json.ts';
+import { actorOf } from './actor.ts';
 
 export type WriteResult = { status: number; body: unknown };
 
@@ -61,9 +62,9 @@ export async function idempotentWrite(
       }
       return { replayed: true, status: earlier.status_code ?? 200, body: earlier.response };
     }
-    collectAuditedSubjects(request);
+    collectAuditedSubjects(actorOf(request));
     const result = await write(trx);
-    const subjects = takeAuditedSubjects(request);
+    const subjects = takeAuditedSubjects(actorOf(request));
     await trx
       .updateTable('idempotency_keys')
       .set({ status_code: result.status, response: JSON.stringify(result.body), audit_subjects: JSON.stringify(subjects) })

@@ -4,11 +4,10 @@ import type { Kysely } from 'kysely';
 import { isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import type { AuditEventInput } from '../audit/audit-event.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
 import { isSameOriginPath, sameOriginPath } from './same-origin-path.ts';
-import { noteAuditedSubject } from './audited-subjects.ts';
+import { actorOf, auditAs, requestOrigin, type ActorAuditEvent } from './actor.ts';
 import type { Principal } from './principal.ts';
 
 declare module 'fastify' {
@@ -46,35 +45,25 @@ export async function requireClinician(request: FastifyRequest): Promise<Princip
   return principal;
 }
 
-/** The X-Request-Id a caller sent, if any (at most 200 characters): a claim, never the request's id. */
-export function claimedRequestId(headers: Record<string, string | string[] | undefined>): string | null {
-  const claimed = headers['x-request-id'];
-  return typeof claimed === 'string' ? claimed.slice(0, 200) : null;
-}
+export { claimedRequestId } from './actor.ts';
 
 /**
- * Records an audit event with the who and where filled in from the request. Without a transaction
- * it has committed when this returns, so a read's audit is durable before the data is shown.
+ * Records an audit event with the who and where filled in from the request: as the request's actor
+ * when someone is signed in (so at the actor's one `now`), else as an anonymous request (a refused
+ * sign-in). Without a transaction it has committed when this returns, so a read's audit is durable
+ * before the data is shown.
  */
-export async function audit(
-  request: FastifyRequest,
-  event: Omit<AuditEventInput, 'staffId' | 'staffRole' | 'ip' | 'userAgent' | 'requestId' | 'requestIdClaimed'>,
-  db: Kysely<Database> = request.server.db,
-): Promise<void> {
+export async function audit(request: FastifyRequest, event: ActorAuditEvent, db: Kysely<Database> = request.server.db): Promise<void> {
+  if (request.principal) {
+    await auditAs(actorOf(request), db, event);
+    return;
+  }
+  const origin = requestOrigin(request);
   await recordAuditEvent(
     db,
-    {
-      ...event,
-      staffId: request.principal?.staffId ?? null,
-      staffRole: request.principal?.role ?? null,
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-      requestId: request.id,
-      requestIdClaimed: claimedRequestId(request.headers),
-    },
+    { ...event, staffId: null, staffRole: null, ip: origin.ip, userAgent: origin.userAgent, requestId: origin.requestId, requestIdClaimed: origin.requestIdClaimed },
     request.server.config.now(),
   );
-  noteAuditedSubject(request, event);
 }
 
 export function isApiRequest(request: FastifyRequest): boolean {

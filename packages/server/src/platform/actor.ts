@@ -1,0 +1,133 @@
+// Who is acting, when, and on whose behalf the audit should say it was done: everything a domain
+// function needs to know about the caller, without the HTTP request. A route builds it once per
+// request (`actorOf`); a job, a CLI or the demo seeder builds one itself (`staffActor`,
+// `systemActor`). Domain functions take `(trx, options)` with the actor in the options, so a timer
+// or a FHIR call drives the same rules as a page.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { HomewardRole } from '@homeward/clinical';
+import type { HomewardConfig } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import type { AuditEventInput } from '../audit/audit-event.ts';
+import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { HomewardError } from './homeward-error.ts';
+import type { AuditedSubject } from './audited-subjects.ts';
+
+/** The member of staff an actor acts as: what the rules need of them (a Principal has more). */
+export type ActingStaff = { staffId: string; name: string; role: HomewardRole; teamId: string | null };
+
+/** Where the action came from, for the audit: a request's id, address and browser, or a job's name. */
+export type ActorOrigin = {
+  requestId: string | null;
+  requestIdClaimed: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  /** The route (`/patients/:patientId`) or the job (`job:audit-sealer`, `cli:seed`). */
+  via: string;
+};
+
+type ActorBase = {
+  /** One clock reading for the whole operation: every row and audit event it writes says the same time. */
+  readonly now: Date;
+  readonly origin: ActorOrigin;
+  readonly config: HomewardConfig;
+  /** Set while an idempotent write collects the records its audit events name (for a later replay). */
+  auditedSubjects: AuditedSubject[] | null;
+};
+
+/** A member of staff acting: through a page or the API, or the demo seeder acting as one. */
+export type Actor = ActorBase & { readonly kind: 'staff'; readonly staff: ActingStaff };
+
+/** Homeward itself acting, on a timer or from the command line: nobody signed in. */
+export type SystemActor = ActorBase & { readonly kind: 'system'; readonly staff: null };
+
+export type AnyActor = Actor | SystemActor;
+
+/** The X-Request-Id a caller sent, if any (at most 200 characters): a claim, never the request's id. */
+export function claimedRequestId(headers: Record<string, string | string[] | undefined>): string | null {
+  const claimed = headers['x-request-id'];
+  return typeof claimed === 'string' ? claimed.slice(0, 200) : null;
+}
+
+export function requestOrigin(request: FastifyRequest): ActorOrigin {
+  return {
+    requestId: request.id,
+    requestIdClaimed: claimedRequestId(request.headers),
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    via: request.routeOptions.url ?? request.url,
+  };
+}
+
+const actors = new WeakMap<FastifyRequest, Actor>();
+
+/**
+ * The signed-in member of staff as the actor of this request: made once, so every part of the
+ * request sees the same `now`. Throws 401 when nobody is signed in.
+ */
+export function actorOf(request: FastifyRequest): Actor {
+  const existing = actors.get(request);
+  if (existing) return existing;
+  const principal = request.principal;
+  if (!principal) throw new HomewardError('unauthenticated', 'Sign in to continue');
+  const actor: Actor = {
+    kind: 'staff',
+    staff: { staffId: principal.staffId, name: principal.name, role: principal.role, teamId: principal.teamId },
+    now: request.server.config.now(),
+    origin: requestOrigin(request),
+    config: request.server.config,
+    auditedSubjects: null,
+  };
+  actors.set(request, actor);
+  return actor;
+}
+
+/** A member of staff acting outside a request (the demo seeder, a CLI). */
+export function staffActor(o: { staff: ActingStaff; config: HomewardConfig; via: string; now?: Date }): Actor {
+  return {
+    kind: 'staff',
+    staff: o.staff,
+    now: o.now ?? o.config.now(),
+    origin: { requestId: null, requestIdClaimed: null, ip: null, userAgent: null, via: o.via },
+    config: o.config,
+    auditedSubjects: null,
+  };
+}
+
+/** Homeward acting by itself: a timer (lone-working escalation), a purge, a migration. */
+export function systemActor(o: { config: HomewardConfig; via: string; now?: Date }): SystemActor {
+  return {
+    kind: 'system',
+    staff: null,
+    now: o.now ?? o.config.now(),
+    origin: { requestId: null, requestIdClaimed: null, ip: null, userAgent: null, via: o.via },
+    config: o.config,
+    auditedSubjects: null,
+  };
+}
+
+export type ActorAuditEvent = Omit<AuditEventInput, 'staffId' | 'staffRole' | 'ip' | 'userAgent' | 'requestId' | 'requestIdClaimed'>;
+
+/**
+ * Records an audit event as the actor, at the actor's `now`. Pass the write's transaction so the
+ * record and its audit commit together; without one the event has committed when this returns, so a
+ * read's audit is durable before the data is shown.
+ */
+export async function auditAs(actor: AnyActor, db: Kysely<Database>, event: ActorAuditEvent): Promise<void> {
+  await recordAuditEvent(
+    db,
+    {
+      ...event,
+      staffId: actor.staff?.staffId ?? null,
+      staffRole: actor.staff?.role ?? null,
+      ip: actor.origin.ip,
+      userAgent: actor.origin.userAgent,
+      requestId: actor.origin.requestId,
+      requestIdClaimed: actor.origin.requestIdClaimed,
+    },
+    actor.now,
+  );
+  if (actor.auditedSubjects && event.outcome === 'allowed' && (event.recordId || event.patientId)) {
+    actor.auditedSubjects.push({ recordKind: event.recordKind ?? null, recordId: event.recordId ?? null, patientId: event.patientId ?? null });
+  }
+}
