@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 //   *.e2e.test.ts  browser: Debian's Chromium driven by playwright-core, axe on every page
 // Timeouts are only a backstop for a hung test, never a measure of speed: generous, so a machine busy
 // with other work (a load of 20 on two cores was seen) slows the suite but cannot turn it red.
+// Each run migrates one database per engine and every test file starts from a copy of it.
+const templates = 'packages/server/test/database-templates.setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -25,6 +28,7 @@ export default defineConfig({
           name: 'int-pglite',
           include: ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'],
           env: { HOMEWARD_TEST_DB: 'pglite', HOMEWARD_PASSWORD_LOG_N: '10' },
+          globalSetup: [templates],
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },
@@ -34,6 +38,7 @@ export default defineConfig({
           name: 'int-postgres',
           include: ['packages/*/src/**/*.int.test.ts', 'packages/*/test/**/*.int.test.ts'],
           env: { HOMEWARD_TEST_DB: 'postgres', HOMEWARD_PASSWORD_LOG_N: '10' },
+          globalSetup: [templates],
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },
@@ -42,6 +47,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          globalSetup: [templates],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

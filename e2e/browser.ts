@@ -4,8 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openDatabase } from '../packages/server/src/db/database.ts';
-import { migrateToLatest } from '../packages/server/src/db/migrate.ts';
+import { openMigratedPglite } from '../packages/server/test/test-database.ts';
 import { bootTestApp, patientDetails, signIn, testPassword, type TestApp, type TestStaff } from '../packages/server/test/test-app.ts';
 
 export { patientDetails, testPassword };
@@ -18,8 +17,7 @@ export type RunningHomeward = TestApp & { baseUrl: string };
  * whatever HOMEWARD_TEST_DB says: each test file starts from nothing and leaves nothing behind.
  */
 export async function startHomeward(): Promise<RunningHomeward> {
-  const database = await openDatabase({ engine: 'pglite', dataDir: null });
-  await migrateToLatest(database.db as never);
+  const database = await openMigratedPglite();
   const testDb = {
     database,
     url: null,

@@ -2,7 +2,9 @@
 // PostgreSQL server that each test file creates and drops. HOMEWARD_TEST_DB picks which (vitest
 // runs every *.int.test.ts once for each, as two projects).
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type HomewardDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
@@ -17,10 +19,29 @@ export type TestDatabase = {
   drop(): Promise<void>;
 };
 
+/** The run's migrated template (database-templates.setup.ts), when the project has one. */
+function template<K extends 'pgliteTemplate' | 'postgresTemplate'>(key: K): string | null {
+  try {
+    return inject(key) ?? null;
+  } catch {
+    return null; // not under Vitest
+  }
+}
+
+let pgliteTemplateBlob: Blob | undefined;
+
+/** PGlite in memory, migrated: loaded from the run's template when there is one (no initdb, no migrations to run). */
+export async function openMigratedPglite(): Promise<HomewardDatabase> {
+  const file = template('pgliteTemplate');
+  if (file && !pgliteTemplateBlob) pgliteTemplateBlob = new Blob([readFileSync(file)]);
+  const database = await openDatabase({ engine: 'pglite', dataDir: null, ...(file ? { loadDataDir: pgliteTemplateBlob } : {}) });
+  await migrateToLatest(database.db as never);
+  return database;
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (testEngine === 'pglite') {
-    const database = await openDatabase({ engine: 'pglite', dataDir: null });
-    await migrateToLatest(database.db as never);
+    const database = await openMigratedPglite();
     return {
       database,
       url: null,
@@ -33,7 +54,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `homeward_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const fromTemplate = template('postgresTemplate');
+  await admin.query(fromTemplate ? `create database ${name} template ${fromTemplate}` : `create database ${name}`);
   await admin.end();
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
   const extra: HomewardDatabase[] = [];

@@ -15,6 +15,8 @@ export type HomewardDatabase = {
   db: Kysely<Database>;
   engine: DatabaseEngine;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to start other databases from (test templates). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export type OpenDatabaseOptions =
@@ -24,6 +26,8 @@ export type OpenDatabaseOptions =
       dataDir: string | null /* null: in memory */;
       /** For a data directory, the application checkpoints (pglite-checkpoints.ts); false to leave it to close(). */
       checkpoints?: { policy?: CheckpointPolicy; schedule?: Scheduler } | false;
+      /** A data directory dumped by PGlite (`dumpDataDir`) to start from: tests load a migrated one instead of running initdb. */
+      loadDataDir?: Blob;
     };
 
 const DATE_OID = 1082;
@@ -59,6 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
     // Trigram indexes for finding a patient by part of a name (migration 0013); PostgreSQL ships it.
     extensions: { pg_trgm },
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   // In memory there is nothing to replay after a kill; on disk, without this, a restart replays everything.
@@ -68,6 +73,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
   return {
     db,
     engine: 'pglite',
+    dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       checkpointer?.stop();
       await db.destroy();

@@ -1,0 +1,15 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { writeFileSync, readFileSync } from 'node:fs';
+let t = performance.now();
+const c = await PGlite.create('memory://', { extensions: { pg_trgm } });
+console.log('create', Math.round(performance.now() - t)); t = performance.now();
+await c.exec('create table x(a int)');
+const blob = await c.dumpDataDir('none');
+const buf = Buffer.from(await blob.arrayBuffer());
+writeFileSync('/tmp/pgl.tar', buf);
+console.log('dump', Math.round(performance.now() - t), buf.length); t = performance.now();
+await c.close();
+const c2 = await PGlite.create('memory://', { extensions: { pg_trgm }, loadDataDir: new Blob([readFileSync('/tmp/pgl.tar')]) });
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+console.log((await c2.query('select count(*) from x')).rows);
