@@ -41,7 +41,7 @@ describe('using Homeward with the keyboard alone', () => {
 
     await page.keyboard.press('Enter');
     // Following an in-page link settles a moment after the key press; wait for it rather than race it.
-    await page.waitForURL((u) => u.hash === '#maincontent', { timeout: 5000 });
+    await page.waitForURL((u) => u.hash === '#maincontent');
     expect(new URL(page.url()).hash).toBe('#maincontent');
     // Whether main itself takes focus (with scripts) or only the starting point moves (without),
     // the next Tab must land inside main, past the header's navigation.
