@@ -14,7 +14,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { AuditEventsTable, Database } from '../src/db/schema.ts';
 import { batchHash, findLatestAuditBatch, readAuditBatches, type StoredAuditBatch } from '../src/audit/audit-batch.ts';
 import { MerkleTreeHash } from '../src/audit/merkle-tree.ts';
-import { recordAuditEvent } from '../src/audit/record-audit-event.ts';
+import { recordAuditEvent } from '../src/platform/record-audit-event.ts';
 import { sealAuditLog } from '../src/audit/seal-audit-log.ts';
 import { readSealedEventLeaves, sealedEventColumns } from '../src/audit/sealed-event-leaves.ts';
 import { verifyAuditLog } from '../src/audit/verify-audit-log.ts';

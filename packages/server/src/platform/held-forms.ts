@@ -10,9 +10,9 @@
 // or audited, only that a form was held and shown again.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { crossSiteReason, isSecureRequest, sentCsrfToken, signInRoutes } from '../platform/authentication.ts';
-import { createFormSealer, loadHeldFormKey, type FormSealer } from '../platform/form-seal.ts';
-import { audit } from '../platform/request-context.ts';
+import { crossSiteReason, isSecureRequest, sentCsrfToken, signInRoutes } from './authentication.ts';
+import { createFormSealer, loadHeldFormKey, type FormSealer } from './form-seal.ts';
+import { audit } from './request-context.ts';
 
 /** A hint that this browser has held a form, so pages look for one only when there may be one. */
 export const heldFormCookie = 'hw_held';

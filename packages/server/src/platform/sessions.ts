@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Principal } from '../platform/principal.ts';
+import type { Principal } from './principal.ts';
 
 export type SignInMethod = 'password' | 'cis2';
 
