@@ -5,8 +5,8 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import { ageOn, homewardRoleLabels, maySupervise, ownWorkAccessRoles, serviceLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
-import { loadEpisode } from '../caseload/episode-access.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { loadEpisode } from './episode-access.ts';
+import { findPatient } from '../patients/public.ts';
 import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
@@ -24,7 +24,7 @@ import {
   listSupervisions,
   startSupervision,
   type SupervisionAccess,
-} from './episode-supervision.ts';
+} from '../access/public.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const supervisionParams = z.object({ id: z.uuid('Supervision id must be a UUID') });
@@ -125,7 +125,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
           .execute()
       : [];
     const fields = o.fields ?? [];
-    return reply.code(o.status ?? 200).page('access/pages/supervision.njk', {
+    return reply.code(o.status ?? 200).page('caseload/pages/supervision.njk', {
       title: 'Support workers and students on this episode',
       section: 'caseload',
       patient: { ...patient, age: ageOn(patient.dateOfBirth, ukDateOf(app.config.now())) },

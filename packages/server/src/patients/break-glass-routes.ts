@@ -1,4 +1,5 @@
-import fp from 'fastify-plugin';
+// Break-glass (ARCHITECTURE.md): the page and API that open a patient's record outside a legitimate
+// relationship. The rule and its audit are access's (breakGlass); the routes are the patient's.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
@@ -7,16 +8,14 @@ import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
-import { breakGlass } from './break-glass.ts';
-import { supervisionRoutes } from './supervision-routes.ts';
+import { findPatient } from './patient-queries.ts';
+import { breakGlass } from '../access/public.ts';
 
 const idParams = z.object({ id: z.uuid('Patient id must be a UUID') });
 
-/** Access to patient records: legitimate relationships, supervision on an episode, and break-glass. */
-export const accessContext = fp(async (app: FastifyInstance) => {
+/** Break-glass: open a record outside a legitimate relationship, for a stated reason, for a limited time. */
+export async function breakGlassRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  await supervisionRoutes(app);
   const reasonItems = (selected: string) => breakGlassReasons.map((r) => ({ value: r, text: r, checked: r === selected }));
 
   typed.post(
@@ -61,7 +60,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
     const patient = await findPatient(app.db, request.params.id);
     if (!patient) throw notFound('Patient');
     await auditFindOnly(request, patient.id);
-    return reply.page('access/pages/break-glass.njk', {
+    return reply.page('patients/pages/break-glass.njk', {
       title: 'Emergency access to a record',
       section: 'patients',
       patient: limitedPatient(patient),
@@ -84,7 +83,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'validation_failed') {
         await auditFindOnly(request, patient.id);
-        return reply.code(400).page('access/pages/break-glass.njk', {
+        return reply.code(400).page('patients/pages/break-glass.njk', {
           title: 'Emergency access to a record',
           section: 'patients',
           patient: limitedPatient(patient),
@@ -101,4 +100,4 @@ export const accessContext = fp(async (app: FastifyInstance) => {
     }
     return redirectSeeOther(reply, `/patients/${patient.id}`);
   });
-}, { name: 'access' });
+}

@@ -18,12 +18,9 @@ import {
   dischargeDestinations,
   dischargeOutcomeLabels,
   dischargeOutcomes,
-  episodeStatusLabels,
   onHoldReasonLabels,
   onHoldReasons,
-  priorityLabels,
   serviceLabels,
-  skillLabels,
   ukDateOf,
   fromUkWallClock,
   parseTimeOfDay,
@@ -33,41 +30,31 @@ import {
   type HandOverReceiver,
   type OnHoldReason,
 } from '@homeward/clinical';
-import { listProgramme } from '../record/programme-queries.ts';
-import type { ActivityResponse } from '../record/programme-schema.ts';
+import { listProgramme } from './programme-queries.ts';
+import type { ActivityResponse } from './programme-schema.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
-import { allocateEpisode, authoriseAllocation, checkAllocationChange, type AllocationKind } from './allocate-episode.ts';
-import { listAllocationChoices } from './list-allocation-choices.ts';
-import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
-import { describeEpisodeEvent } from './describe-episode-event.ts';
-import { assessmentPromptsForEpisode } from '../record/review-prompts.ts';
+import { findPatient } from '../patients/public.ts';
+import { allocateEpisode, authoriseAllocation, checkAllocationChange, type AllocationKind } from '../caseload/public.ts';
+import { listAllocationChoices } from '../caseload/public.ts';
+import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from '../caseload/public.ts';
+import { describeEpisodeEvent } from '../caseload/public.ts';
+import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
-import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from './episode-access.ts';
-import { listEpisodeEvents, listOnwardReferrals } from './episode-queries.ts';
-import type { EpisodeResponse } from './episode-schema.ts';
-import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
+import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from '../caseload/public.ts';
+import { listEpisodeEvents, listOnwardReferrals } from '../caseload/public.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
+import { acknowledgeOnwardReferral, addOnwardReferral } from '../caseload/public.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
 import { writeOnce } from '../platform/write-once.ts';
-import { mayWriteRecord } from '../record/record-access.ts';
+import { mayWriteRecord } from './record-access.ts';
 import { uuidv7 } from 'uuidv7';
+import { episodeLabels } from '../caseload/public.ts';
 
 const hidden = { hide: true };
 const idParams = z.object({ id: z.uuid() });
 type Form = Record<string, string | string[]>;
-
-export const episodeLabels = {
-  services: serviceLabels,
-  priorities: priorityLabels,
-  statuses: episodeStatusLabels,
-  skills: skillLabels,
-  allocationReasons: allocationChangeReasonLabels,
-  holdReasons: onHoldReasonLabels,
-  outcomes: dischargeOutcomeLabels,
-  destinations: dischargeDestinationLabels,
-};
 
 const flashes: Record<string, string> = {
   allocated: 'Allocation saved',
@@ -162,7 +149,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     ]);
     await auditEpisodeRead(request, access);
     const principal = access.grant.principal;
-    return reply.page('caseload/pages/episode.njk', {
+    return reply.page('record/pages/episode.njk', {
       title: `Episode of care: ${serviceLabels[episode.service as keyof typeof serviceLabels] ?? episode.service}`,
       section: 'caseload',
       patient,
@@ -191,7 +178,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   // the competence rules allow them, so the choice can be fair and safe.
   async function renderAllocation(request: FastifyRequest, reply: FastifyReply, kind: AllocationKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
     const rows = await listAllocationChoices(app.db, episode);
-    return reply.code(status).page('caseload/pages/allocate.njk', {
+    return reply.code(status).page('record/pages/allocate.njk', {
       title: kind === 'hand-over' ? 'Hand over the episode' : 'Allocate the episode',
       section: 'caseload',
       kind,
@@ -273,7 +260,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   // First contact, hold, discharge and onward referral: one form page each.
   async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode, flash: string | null = null) {
     const checked = (list: readonly string[], selected: unknown) => list.map((value) => ({ value, checked: value === selected }));
-    return reply.code(status).page('caseload/pages/episode-action.njk', {
+    return reply.code(status).page('record/pages/episode-action.njk', {
       title: actionTitles[action],
       section: 'caseload',
       actionKind: action,

@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { allocateEpisode, authoriseAllocation, checkAllocationChange, competenceFor } from './allocate-episode.ts';
-import { listTeamCapacity } from './caseload-queries.ts';
-import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
+import { allocateEpisode, authoriseAllocation, checkAllocationChange, competenceFor } from '../caseload/public.ts';
+import { listTeamCapacity } from '../caseload/public.ts';
+import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from '../caseload/public.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
-import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode } from './episode-access.ts';
-import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
+import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode } from '../caseload/public.ts';
+import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from '../caseload/public.ts';
 import {
   acknowledgementBody,
   allocationBody,
@@ -24,8 +24,8 @@ import {
   onwardReferralBody,
   onwardReferralResponse,
   resumeBody,
-} from './episode-schema.ts';
-import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
+} from '../caseload/public.ts';
+import { acknowledgeOnwardReferral, addOnwardReferral } from '../caseload/public.ts';
 
 const idParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const onwardParams = z.object({ id: z.uuid('Episode id must be a UUID'), onwardReferralId: z.uuid('Onward referral id must be a UUID') });

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { changeEpisode } from './change-episode.ts';
+import { changeEpisode } from '../caseload/public.ts';
 import {
   clinicalDateProblem,
   dischargeDestinationLabels,
@@ -14,9 +14,9 @@ import {
   type ActivityAtDischargeChoice,
   type DischargeOutcome,
 } from '@homeward/clinical';
-import { endProgrammeAtDischarge, planProgrammeAtDischarge } from '../record/end-programme-at-discharge.ts';
-import { episodeDateFacts } from './episode-date-facts.ts';
-import type { EpisodeResponse } from './episode-schema.ts';
+import { endProgrammeAtDischarge, planProgrammeAtDischarge } from './end-programme-at-discharge.ts';
+import { episodeDateFacts } from '../caseload/public.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 
 export type DischargeInput = { outcome: string | null; destination: string | null; dischargedOn: string | null; note: string | null };
 export type Discharge = { outcome: DischargeOutcome; destination: DischargeDestination; dischargedOn: string; note: string | null };
