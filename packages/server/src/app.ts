@@ -23,7 +23,6 @@ import { patientsContext } from './patients/index.ts';
 import { caseloadContext } from './caseload/index.ts';
 import { recordContext } from './record/index.ts';
 import { referralsContext } from './referrals/index.ts';
-import { accessContext } from './access/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 
@@ -127,7 +126,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseloadContext);
   await app.register(recordContext);
   await app.register(referralsContext);
-  await app.register(accessContext);
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

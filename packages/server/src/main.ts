@@ -1,6 +1,6 @@
 // npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
 import { buildApp } from './app.ts';
-import { startAuditSealer } from './audit/audit-sealer-job.ts';
+import { startAuditSealer } from './audit/public.ts';
 import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';

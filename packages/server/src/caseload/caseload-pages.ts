@@ -10,7 +10,7 @@ import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
 import { listCaseload, listCaseloadDue, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
 import { firstContactReport, reportWindow } from './first-contact-report.ts';
 import { formatDuration, mayDeliverActivities, priorities, priorityLabels, serviceLabels, services, type Service } from '@homeward/clinical';
-import { episodeLabels } from './episode-pages.ts';
+import { episodeLabels } from './episode-labels.ts';
 import { listTeamClinicians } from './episode-queries.ts';
 
 const hidden = { hide: true };

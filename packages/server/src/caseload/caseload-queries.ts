@@ -21,7 +21,7 @@ import {
   type Service,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { worksOn } from '../access/relationship-queries.ts';
+import { worksOn } from '../access/public.ts';
 import { loadOf, reviewStateOn, weightOfEpisode } from './episode-weighting.ts';
 import type { StaffForAllocation } from './episode-queries.ts';
 import type { CapacityResponse, CaseloadRow } from './episode-schema.ts';

@@ -2,7 +2,7 @@
 // record needs (another team's episode: its summary only, without break-glass); changing it also needs a role that holds episodes (support workers carry out delegated
 // tasks and service managers manage; neither changes an episode). Refusals are audited.
 import type { FastifyRequest } from 'fastify';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/public.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
 import { mayHoldEpisodes } from '@homeward/clinical';

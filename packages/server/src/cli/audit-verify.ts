@@ -2,10 +2,10 @@
 // every event, every sealed batch and every signed checkpoint. Prints every break it finds; exits 1
 // if there is any. Incremental: starts where the last clean run ended (the file beside the
 // checkpoints says where), unless --full.
-import { loadCheckpointVerifier } from '../audit/audit-checkpoints.ts';
-import { startAuditSealer } from '../audit/audit-sealer-job.ts';
-import { readVerifiedPoint, verifiedPointFileFor, writeVerifiedPoint } from '../audit/verified-point-file.ts';
-import { verifyAuditLog } from '../audit/verify-audit-log.ts';
+import { loadCheckpointVerifier } from '../audit/public.ts';
+import { startAuditSealer } from '../audit/public.ts';
+import { readVerifiedPoint, verifiedPointFileFor, writeVerifiedPoint } from '../audit/public.ts';
+import { verifyAuditLog } from '../audit/public.ts';
 import { openConfiguredDatabase } from './open-configured-database.ts';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
 // and printed once.
 import { randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
-import { hashPassword, passwordError } from '../staff/password.ts';
+import { hashPassword, passwordError } from '../staff/public.ts';
 import { argValue, openConfiguredDatabase } from './open-configured-database.ts';
 
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
-import { hashPassword } from '../staff/password.ts';
+import { hashPassword } from '../staff/public.ts';
 import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff } from './generate-demo-data.ts';
 
 export type SeededStaff = DemoStaff & { id: string; teamId: string };

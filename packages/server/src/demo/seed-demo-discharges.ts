@@ -5,16 +5,16 @@
 // builds them (buildDischargeLetter, renderPdfDocument). When and by whom comes from the plan.
 import type { Kysely } from 'kysely';
 import { checkDischargeSummaryForFinal, draftDischargeSummary, homewardRoleLabels, type LetterPrintSize } from '@homeward/clinical';
-import { findEpisode } from '../caseload/episode-queries.ts';
+import { findEpisode } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
-import { findPatient } from '../patients/patient-queries.ts';
-import type { PatientResponse } from '../patients/patient-schema.ts';
+import { findPatient } from '../patients/public.ts';
+import type { PatientResponse } from '../patients/public.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
-import type { DischargeSummaryResponse } from '../record/discharge-schema.ts';
-import { readDischargeFacts } from '../record/discharge-sources.ts';
-import { findDischargeSummary } from '../record/discharge-summaries.ts';
-import { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from '../record/letters.ts';
-import { storeLetter } from '../record/store-letter.ts';
+import type { DischargeSummaryResponse } from '../record/public.ts';
+import { readDischargeFacts } from '../record/public.ts';
+import { findDischargeSummary } from '../record/public.ts';
+import { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from '../record/public.ts';
+import { storeLetter } from '../record/public.ts';
 import type { DemoDischargePlan } from './generate-demo-discharges.ts';
 
 export type SeedDemoDischargesOptions = { now: Date; plans: readonly DemoDischargePlan[] };

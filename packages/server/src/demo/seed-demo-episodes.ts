@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { mayHoldEpisodes, type HomewardRole, type Profession, type Skill } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { hashPassword } from '../staff/password.ts';
+import { hashPassword } from '../staff/public.ts';
 import { demoPassword } from './generate-demo-data.ts';
 import {
   demoStaffSkills,

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { isClinicalRole, mayDeliverActivities, mayReviewNote, mayReviewNotes, serviceLabels, ukDateOf } from '@homeward/clinical';
-import { countDelegatedWork } from '../record/delegated-work-queries.ts';
+import { countDelegatedWork } from '../record/public.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { listUnallocatedForLead } from './list-unallocated-for-lead.ts';
 

@@ -2,9 +2,9 @@
 // soonest due first), so allocation is the first thing they see rather than a list they must go and find.
 // The same list, query and audit as the waiting list page; only the team lead's home page shows it.
 import type { FastifyRequest } from 'fastify';
-import { auditListRead } from '../caseload/caseload-access.ts';
-import { listCaseload } from '../caseload/caseload-queries.ts';
-import type { CaseloadRow } from '../caseload/episode-schema.ts';
+import { auditListRead } from '../caseload/public.ts';
+import { listCaseload } from '../caseload/public.ts';
+import type { CaseloadRow } from '../caseload/public.ts';
 
 /** How many rows the home page shows; the rest are on the waiting list. */
 export const homeUnallocatedLimit = 10;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { decidePatientAccess, describeNameTermMatch, postcodeOrDistrictError, explainNameMatch, formatDisplayDate, normalisePostcode, postcodeDistrict, type RiskFlagKind } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { loadAccessFacts } from '../access/relationship-queries.ts';
+import { loadAccessFacts } from '../access/public.ts';
 import { searchPatients, type PatientSearch, type PatientSearchRow } from './patient-queries.ts';
 
 export type FoundPatient =

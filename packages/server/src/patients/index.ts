@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { breakGlassRoutes } from './break-glass-routes.ts';
 import { patientApiRoutes } from './patient-api-routes.ts';
 import { patientPages } from './patient-pages.ts';
 
@@ -7,4 +8,5 @@ import { patientPages } from './patient-pages.ts';
 export const patientsContext = fp(async (app: FastifyInstance) => {
   await patientApiRoutes(app);
   await patientPages(app);
+  await breakGlassRoutes(app);
 }, { name: 'patients' });

@@ -6,7 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { decidePatientAccess, dischargeOutcomeLabels, serviceLabels, settingLabels } from '@homeward/clinical';
 import { requirePrincipal } from '../platform/request-context.ts';
-import { loadAccessFacts } from '../access/relationship-queries.ts';
+import { loadAccessFacts } from '../access/public.ts';
 import { listPatientEpisodes, listPatientIncomingReferrals, listPatientLetters, type PatientEpisodeRow } from './patient-hub-queries.ts';
 
 const letterKindLabels = { 'discharge-patient': 'Letter to the patient', 'discharge-gp': 'Copy to the GP', 'carer-programme': 'Programme for carers' } as const;

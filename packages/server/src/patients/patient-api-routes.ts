@@ -8,7 +8,7 @@ import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import { audit } from '../platform/request-context.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess, auditReason } from '../access/public.ts';
 import { checkPatientDetails } from './check-patient-details.ts';
 import { findPatient, listPatientVersions } from './patient-queries.ts';
 import { createPatientBody, findOnlyResult, fullResult, patientResponse, searchQuery, updatePatientBody } from './patient-schema.ts';

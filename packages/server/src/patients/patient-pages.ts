@@ -19,7 +19,7 @@ import {
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/public.ts';
 import { stableStringify } from '../platform/stable-json.ts';
 import { changePatientDetails } from './change-patient-details.ts';
 import { findPatients, nameSearchProblems } from './find-patients.ts';

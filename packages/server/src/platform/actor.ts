@@ -8,10 +8,12 @@ import type { Kysely } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import type { AuditEventInput } from '../audit/audit-event.ts';
-import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import type { AuditEventInput } from './audit-event.ts';
+import { recordAuditEvent } from './record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
-import type { AuditedSubject } from './audited-subjects.ts';
+
+/** A record an allowed audit event named (kept for an idempotent replay's audit). */
+export type AuditedSubject = { recordKind: string | null; recordId: string | null; patientId: string | null };
 
 /** The member of staff an actor acts as: what the rules need of them (a Principal has more). */
 export type ActingStaff = { staffId: string; name: string; role: HomewardRole; teamId: string | null };

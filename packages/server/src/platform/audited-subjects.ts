@@ -1,9 +1,9 @@
 // Which records a request's audit events named, so that a response handed back again later (an
 // idempotent replay) can be audited as a read of the same records. Collected on the request's actor
 // (auditAs notes each allowed event) only while asked for.
-import type { Actor } from './actor.ts';
+import type { Actor, AuditedSubject } from './actor.ts';
 
-export type AuditedSubject = { recordKind: string | null; recordId: string | null; patientId: string | null };
+export type { AuditedSubject };
 
 /** Starts collecting the records this actor's allowed audit events name. */
 export function collectAuditedSubjects(actor: Actor): void {

@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { resolveSession } from '../staff/sessions.ts';
+import { resolveSession } from './sessions.ts';
 import { HomewardError } from './homeward-error.ts';
 import { audit } from './request-context.ts';
 

@@ -7,7 +7,7 @@ import { isDatabaseDataError, isDatabaseUnavailable } from './database-errors.ts
 import { audit, isApiRequest, redirectSeeOther } from './request-context.ts';
 import { sameOriginPath } from './same-origin-path.ts';
 import { sessionCookie } from './authentication.ts';
-import { holdForm } from '../staff/held-forms.ts';
+import { holdForm } from './held-forms.ts';
 
 /** What the backstop says when the database refused a value: tests look for it to find a missed validation. */
 export const missedValidationMessage = 'Something in what was sent cannot be stored. Nothing was saved. Check the details and try again.';
@@ -125,7 +125,7 @@ async function auditDisclosedCurrentState(request: FastifyRequest, error: Homewa
 
 /**
  * A page form that arrived after its session ended (or from a stale tab) is held for its author, not
- * lost (staff/held-forms.ts): they sign in and get the form back with what they typed. Null when
+ * lost (platform/held-forms.ts): they sign in and get the form back with what they typed. Null when
  * nothing was held, and the refusal is sent as usual.
  */
 async function holdUnsavedForm(request: FastifyRequest, reply: FastifyReply, error: HomewardError): Promise<FastifyReply | null> {

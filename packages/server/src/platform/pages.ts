@@ -52,7 +52,7 @@ export const pages = fp(async (app: FastifyInstance) => {
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
-    // A form held when the session ended, put back on the page it came from (staff/held-forms.ts).
+    // A form held when the session ended, put back on the page it came from (platform/held-forms.ts).
     const held = request.heldForm && principal ? { action: request.heldForm.action, json: JSON.stringify({ action: request.heldForm.action, fields: request.heldForm.fields }), fields: request.heldForm.fields } : null;
     const html = env.render(template, { ...context, principal, navItems, cspNonce: nonce, heldForm: held });
     return this.type('text/html; charset=utf-8').send(html);

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { recordAuditEvent } from '../audit/record-audit-event.ts';
+import { recordAuditEvent } from './record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
 import { isSameOriginPath, sameOriginPath } from './same-origin-path.ts';
 import { actorOf, auditAs, requestOrigin, type ActorAuditEvent } from './actor.ts';

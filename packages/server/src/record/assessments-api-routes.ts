@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
+import { episodeDateFacts } from '../caseload/public.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { assessmentKind, checkAssessment, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';

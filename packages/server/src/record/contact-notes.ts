@@ -4,10 +4,11 @@
 // to a final note's content (contact_notes_final_is_final) and a draft's change by another
 // (contact_notes_draft_by_author) too.
 import type { FastifyRequest } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkContactNote, checkFinalisation, clinicalDateProblem, isLateEntry, mayChangeContactNote, mayReviewNote, needsSupervisorReview, type ContactNoteChange, type ContactNoteContext, type ContactNoteInput, type HomewardRole } from '@homeward/clinical';
-import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
+import { episodeDateFacts } from '../caseload/public.ts';
+import { recordLastContact } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import type { Principal } from '../platform/principal.ts';
@@ -102,13 +103,8 @@ async function finaliseIn(request: FastifyRequest, trx: Kysely<Database>, access
     .executeTakeFirst();
   if (!updated) await refuseStale(trx, note.id);
   // A finalised contact with the patient moves the episode's last contact on (never back), so the
-  // caseload's "days since last contact" is true. Not-seen visits and MDT discussions are not contact.
-  await sql`
-    update episodes set last_contact_at = greatest(coalesce(episodes.last_contact_at, n.occurred_at), n.occurred_at)
-    from contact_notes n
-    where n.id = ${note.id} and episodes.id = n.episode_id
-      and n.kind not in ('did-not-attend', 'no-access', 'mdt-discussion')
-  `.execute(trx);
+  // caseload's "days since last contact" is true.
+  await recordLastContact(trx, { contactNoteId: note.id });
   await writeAudit(request, trx, access, note.id, 'finalised', !hasConsent && consentMissingReason ? { consentMissingReason } : {});
 }
 
@@ -210,11 +206,6 @@ export async function amendContactNote(request: FastifyRequest, trx: Kysely<Data
 }
 
 export type ReviewNoteOptions = { access: RecordAccess; note: ContactNoteResponse; expectedVersion: number };
-
-/** The authors' roles of the versions waiting for review: each must be one the reviewer supervises. */
-export function rolesAwaitingReview(note: ContactNoteResponse): HomewardRole[] {
-  return note.versions.filter((v) => note.versionsAwaitingReview.includes(v.number)).map((v) => v.writtenByRole as HomewardRole);
-}
 
 /**
  * Marks everything on the note that waits for review as reviewed: the note itself and any amendment by

@@ -7,7 +7,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import { formBody, formProblem, formVersion } from '../platform/form-body.ts';
 import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';

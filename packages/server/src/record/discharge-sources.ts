@@ -3,8 +3,8 @@
 // completion log, onward referrals and the episode's discharge. Reads only; the caller audits.
 import type { Kysely } from 'kysely';
 import { findInstrument, isStrokeService, ukDateOf, type DischargeFacts, type DischargeGoalFact, type DischargeMeasureFact, type GasLevelKey, type TherapyMinutes } from '@homeward/clinical';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
-import { listOnwardReferrals } from '../caseload/episode-queries.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
+import { listOnwardReferrals } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { listAssessments, summariseAssessments } from './assessments.ts';

@@ -17,7 +17,7 @@ import {
   type DischargeSectionEdit,
   type DischargeSummaryContent,
 } from '@homeward/clinical';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';

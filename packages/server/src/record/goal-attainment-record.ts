@@ -5,7 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkGoalRating, fromUkWallClock, ukDateOf, type CheckGoalRatingOptions, type GoalRatingInput, type GoalTimePoint } from '@homeward/clinical';
-import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
+import { episodeDateFacts } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';

@@ -5,7 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { maySetGoals } from '@homeward/clinical';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';

@@ -33,7 +33,7 @@ import {
 import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
 import { authoriseGoalWrite, goalKind, loadGoal } from './goals-access.ts';
 import { findGoal, listGoals, summariseGoals } from './goals-queries.ts';

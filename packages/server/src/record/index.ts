@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessments-routes.ts';
 import { delegatedWorkPages } from './delegated-work-pages.ts';
 import { dischargeRoutes } from './discharge-routes.ts';
+import { episodeApiRoutes } from './episode-api-routes.ts';
+import { episodePages } from './episode-pages.ts';
 import { goalRoutes } from './goals-routes.ts';
 import { programmeRoutes } from './programme-routes.ts';
 import { recordApiRoutes } from './record-api-routes.ts';
@@ -11,10 +13,13 @@ import { reviewRoutes } from './reviews-routes.ts';
 import { timelineRoutes } from './timeline-routes.ts';
 
 /**
- * The clinical record: consent and capacity, contact notes that are never erased, supervisors' review,
+ * The episode's own page and API (its course and its discharge, which ends the programme of care), and
+ * the clinical record: consent and capacity, contact notes that are never erased, supervisors' review,
  * standardised assessments, goals, programmes of care, reviews, discharge letters and the timeline.
  */
 export const recordContext = fp(async (app: FastifyInstance) => {
+  await episodeApiRoutes(app);
+  await episodePages(app);
   await recordApiRoutes(app);
   await recordPages(app);
   await assessmentRoutes(app);

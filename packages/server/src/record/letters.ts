@@ -18,15 +18,15 @@ import {
   type LetterPrintSize,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { findPatient } from '../patients/patient-queries.ts';
-import type { PatientResponse } from '../patients/patient-schema.ts';
+import { findPatient } from '../patients/public.ts';
+import type { PatientResponse } from '../patients/public.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
 import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
 import { loadEpisode, type RecordAccess } from './record-access.ts';
 import { storeLetter } from './store-letter.ts';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 
 export type LetterRecipient = 'patient' | 'gp';
 

@@ -10,7 +10,7 @@ import type { Database } from '../db/schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfBlock, PdfDocumentOptions, PrintSize } from '../platform/pdf-document.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import type { RecordAccess } from './record-access.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse } from './programme-schema.ts';

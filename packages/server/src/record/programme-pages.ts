@@ -37,7 +37,7 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import { loadActivityEpisode, readActivity } from './programme-api-routes.ts';
 import { authoriseProgrammeChange, changeActivityStatus, checkActivityInput, programmeKind, setProgrammeActivity } from './programme-activities.ts';
 import { currentActivities, defaultPrintSize, produceCarerSheet } from './programme-carer-sheet.ts';

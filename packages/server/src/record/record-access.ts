@@ -9,13 +9,12 @@
 // clinical lead. Refusals are audited.
 import type { FastifyRequest } from 'fastify';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
-import { accessRefusal, authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
-import { loadEpisode } from '../caseload/episode-access.ts';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import { accessRefusal, authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/public.ts';
+import { loadEpisode } from '../caseload/public.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
-import { rolesAwaitingReview } from './contact-notes.ts';
-import { findContactNote } from './record-queries.ts';
+import { findContactNote, rolesAwaitingReview } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
 export type RecordKind = 'consent' | 'contact-note' | 'assessment' | 'goal' | 'programme-of-care' | 'episode-review' | 'discharge-summary' | 'letter' | 'timeline';

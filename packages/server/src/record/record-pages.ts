@@ -38,11 +38,11 @@ import {
   type HomewardRole,
 } from '@homeward/clinical';
 import type { Principal } from '../platform/principal.ts';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';

@@ -1,5 +1,6 @@
 // Reading consent records and contact notes. Rows are snake_case; everything leaving is camelCase.
 import { sql, type Kysely } from 'kysely';
+import type { HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { ConsentResponse, ContactNoteResponse, NoteVersionResponse } from './record-schema.ts';
 
@@ -135,6 +136,11 @@ export async function findContactNotes(db: Kysely<Database>, where: { ids?: stri
       versions,
     };
   });
+}
+
+/** The authors' roles of the versions waiting for review: each must be one the reviewer supervises. */
+export function rolesAwaitingReview(note: ContactNoteResponse): HomewardRole[] {
+  return note.versions.filter((v) => note.versionsAwaitingReview.includes(v.number)).map((v) => v.writtenByRole as HomewardRole);
 }
 
 export async function findContactNote(db: Kysely<Database>, id: string): Promise<ContactNoteResponse | null> {

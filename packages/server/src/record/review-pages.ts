@@ -19,12 +19,12 @@ import {
   ukDateOf,
   type EpisodeReviewSchedule,
 } from '@homeward/clinical';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import { auditRecordRead, authoriseRecordRead, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewConfirmation, reviewProblems, reviewRecordKind, scheduleFor, type ReviewInput } from './reviews.ts';

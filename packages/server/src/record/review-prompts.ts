@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { listAssessmentPrompts, ukDateOf, type AssessmentPrompt, type PromptedEpisode } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 
 /** `date` columns: a string from PGlite, a Date from pg. */
 export const dateOnly = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));

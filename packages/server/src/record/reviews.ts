@@ -17,9 +17,9 @@ import {
   type ReviewKind,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { changeEpisode } from '../caseload/change-episode.ts';
-import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import { changeEpisode } from '../caseload/public.ts';
+import { episodeDateFacts } from '../caseload/public.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
 import { authoriseRecordWrite, type RecordAccess, type RecordKind } from './record-access.ts';

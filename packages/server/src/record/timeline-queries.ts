@@ -25,7 +25,7 @@ import {
   type OnHoldReason,
   type TimelineKind,
 } from '@homeward/clinical';
-import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import type { TimelineEntry, TimelineWho } from './timeline-schema.ts';
 

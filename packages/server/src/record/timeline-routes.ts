@@ -6,7 +6,7 @@ import { ageOn, countTimelineKinds, groupTimelineByDay, parseTimelineKinds, serv
 import { notFound } from '../platform/homeward-error.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { errorList } from '../platform/pages.ts';
-import { findPatient } from '../patients/patient-queries.ts';
+import { findPatient } from '../patients/public.ts';
 import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
 import { listTimeline } from './timeline-queries.ts';
 import { kindsAsked, parseTimelineFilter, timelineQuery, timelineResponse, type TimelineResponse } from './timeline-schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { mayTriage } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { authorisePatientAccess, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess, type PatientAccessGrant } from '../access/public.ts';
 import type { ReferralResponse } from './referral-schema.ts';
 
 export type ReferralDecision = 'triage' | 'reject';

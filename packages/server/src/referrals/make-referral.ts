@@ -4,8 +4,8 @@ import { decidePatientAccess, formatUkDateTime, isClinicalRole, serviceLabels } 
 import type { Database } from '../db/schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { loadAccessFacts, type AccessFacts } from '../access/relationship-queries.ts';
-import { accessRefusal } from '../access/authorise-patient-access.ts';
+import { loadAccessFacts, type AccessFacts } from '../access/public.ts';
+import { accessRefusal } from '../access/public.ts';
 import type { ReferralDetails } from './check-referral-details.ts';
 import { findOpenReferral, findReferral, insertReferral } from './referral-queries.ts';
 import type { ReferralResponse } from './referral-schema.ts';

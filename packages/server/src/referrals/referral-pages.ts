@@ -37,11 +37,11 @@ import {
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
-import { findPatient } from '../patients/patient-queries.ts';
-import type { PatientResponse } from '../patients/patient-schema.ts';
-import { changePatientDetails } from '../patients/change-patient-details.ts';
-import { patientDetailsOf } from '../patients/patient-queries.ts';
+import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/public.ts';
+import { findPatient } from '../patients/public.ts';
+import type { PatientResponse } from '../patients/public.ts';
+import { changePatientDetails } from '../patients/public.ts';
+import { patientDetailsOf } from '../patients/public.ts';
 import { authoriseReferralDecision, decisionRefusal } from './authorise-referral-decision.ts';
 import { authoriseReferralIntake, makeReferral, unknownPatient, type ReferralIntakeGrant } from './make-referral.ts';
 import { asFormValues, formAnchors, newReferralValues, parseGpPracticeFields, parseReferralForm, parseRejectForm, parseTriageForm, type FormValues } from './referral-form.ts';
@@ -51,8 +51,8 @@ import { rejectReferral } from './reject-referral.ts';
 import { auditTeamReferralList, authoriseTeamReferralList, referralListLimit } from './team-referral-list.ts';
 import { triageReferral } from './triage-referral.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
-import { findEpisode } from '../caseload/episode-queries.ts';
-import { listAllocationChoices, type AllocationChoice } from '../caseload/list-allocation-choices.ts';
+import { findEpisode } from '../caseload/public.ts';
+import { listAllocationChoices, type AllocationChoice } from '../caseload/public.ts';
 
 const patientParams = z.object({ id: z.uuid() });
 const idParams = z.object({ id: z.uuid() });

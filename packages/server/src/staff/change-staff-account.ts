@@ -7,7 +7,7 @@ import { audit } from '../platform/request-context.ts';
 import { checkStaffDetails } from './check-staff-details.ts';
 import { checkTeamAndEmail, duplicateEmail } from './add-staff-account.ts';
 import { requireAdministrator } from './require-administrator.ts';
-import { endSessionsOfStaff } from './sessions.ts';
+import { endSessionsOfStaff } from '../platform/sessions.ts';
 import { findStaffAccount, updateStaffAccount } from './staff-queries.ts';
 import type { StaffAccount, StaffDetailsInput } from './staff-schema.ts';
 

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { competenceRoutes } from './competence-routes.ts';
-import { heldFormHooks } from './held-forms.ts';
+import { heldFormHooks } from '../platform/held-forms.ts';
 import { signInRoutes } from './sign-in-routes.ts';
 import { staffAdminRoutes } from './staff-admin-routes.ts';
 

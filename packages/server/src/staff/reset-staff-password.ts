@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { audit } from '../platform/request-context.ts';
 import { requireAdministrator } from './require-administrator.ts';
-import { endSessionsOfStaff } from './sessions.ts';
+import { endSessionsOfStaff } from '../platform/sessions.ts';
 import { clearSignInThrottle, findStaffAccount, setStaffPasswordHash } from './staff-queries.ts';
 
 export type ResetStaffPasswordOptions = {

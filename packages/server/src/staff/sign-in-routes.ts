@@ -8,7 +8,7 @@ import { clearSessionCookie, isSecureRequest, setSessionCookie } from '../platfo
 import { clientKey } from '../platform/client-address.ts';
 import { audit, redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { sameOriginPath } from '../platform/same-origin-path.ts';
-import { endSession, startSession } from './sessions.ts';
+import { endSession, startSession } from '../platform/sessions.ts';
 import { signInWithPassword } from './sign-in-with-password.ts';
 import { errorResponse } from '../platform/openapi.ts';
 

@@ -1,0 +1,16 @@
+// Caseload's public face: episodes of care, their rules and queries, for the record, referrals, home,
+// the demo seeder (ARCHITECTURE.md, "The public face of a context").
+export { allocateEpisode, type AllocationKind, authoriseAllocation, checkAllocationChange, competenceFor } from './allocate-episode.ts';
+export { auditListRead } from './caseload-access.ts';
+export { listCaseload, listTeamCapacity } from './caseload-queries.ts';
+export { changeEpisode } from './change-episode.ts';
+export { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
+export { describeEpisodeEvent } from './describe-episode-event.ts';
+export { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess, loadEpisode } from './episode-access.ts';
+export { episodeDateFacts } from './episode-date-facts.ts';
+export { episodeLabels } from './episode-labels.ts';
+export { findEpisode, listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
+export { acknowledgementBody, allocationBody, capacityResponse, type CaseloadRow, dischargeBody, episodeDetailResponse, type EpisodeResponse, episodeResponse, firstContactBody, handOverBody, holdBody, onwardReferralBody, onwardReferralResponse, resumeBody } from './episode-schema.ts';
+export { type AllocationChoice, listAllocationChoices } from './list-allocation-choices.ts';
+export { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
+export { recordLastContact } from './record-last-contact.ts';

@@ -1,0 +1,79 @@
+// Discharge: the episode ends with its outcome, the patient's destination and the date. Without an
+// outcome Homeward refuses and nothing changes: the outcome is what the service is judged by.
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { changeEpisode } from '../caseload/public.ts';
+import {
+  clinicalDateProblem,
+  dischargeDestinationLabels,
+  dischargeDestinationsFor,
+  dischargeOutcomes,
+  type DischargeDestination,
+  type ActivityAtDischargeChoice,
+  type DischargeOutcome,
+} from '@homeward/clinical';
+import { endProgrammeAtDischarge, planProgrammeAtDischarge } from './end-programme-at-discharge.ts';
+import { episodeDateFacts } from '../caseload/public.ts';
+import type { EpisodeResponse } from '../caseload/public.ts';
+
+export type DischargeInput = { outcome: string | null; destination: string | null; dischargedOn: string | null; note: string | null };
+export type Discharge = { outcome: DischargeOutcome; destination: DischargeDestination; dischargedOn: string; note: string | null };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a discharge; dischargedOn is yyyy-mm-dd (pages turn day/month/year fields into it first). */
+export function checkDischarge(episode: EpisodeResponse, input: DischargeInput, now: Date): { ok: true; discharge: Discharge } | { ok: false; fields: FieldError[] } {
+  if (episode.status === 'discharged') return { ok: false, fields: [{ path: 'outcome', message: 'This episode has already been discharged' }] };
+  const fields: FieldError[] = [];
+  const outcome = dischargeOutcomes.find((o) => o === input.outcome) ?? null;
+  if (outcome === null) fields.push({ path: 'outcome', message: 'Select the outcome of the episode. An episode cannot be discharged without one' });
+  const allowed = outcome ? dischargeDestinationsFor(outcome) : null;
+  const destination = allowed?.find((d) => d === input.destination) ?? null;
+  if (!input.destination) fields.push({ path: 'destination', message: 'Select where the patient went at discharge' });
+  else if (allowed && destination === null) {
+    fields.push({ path: 'destination', message: `For this outcome, the destination must be ${allowed.map((d) => dischargeDestinationLabels[d].toLowerCase()).join(' or ')}` });
+  }
+  const on = input.dischargedOn ?? '';
+  if (!on) fields.push({ path: 'dischargedOn', message: 'Enter the date of discharge' });
+  else if (!isoDate.test(on) || Number.isNaN(Date.parse(`${on}T00:00:00Z`)) || new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) !== on) {
+    fields.push({ path: 'dischargedOn', message: 'Date of discharge must be a real date' });
+  } else {
+    // From the first contact (or the referral, for a patient discharged before being seen) to today.
+    const when = clinicalDateProblem('discharge', on, episodeDateFacts(episode, now));
+    if (when) fields.push({ path: 'dischargedOn', message: when });
+  }
+  if (fields.length || !outcome || !destination) return { ok: false, fields };
+  return { ok: true, discharge: { outcome, destination, dischargedOn: on, note: input.note || null } };
+}
+
+export type DischargeEpisodeOptions = {
+  episode: EpisodeResponse;
+  input: DischargeInput;
+  /** What happens to each active programme activity; one not named is ended (programme-at-discharge.ts). */
+  programme?: readonly ActivityAtDischargeChoice[];
+  expectedVersion: number;
+  accessReason: string | null;
+};
+
+export async function dischargeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
+  const checked = checkDischarge(o.episode, o.input, request.server.config.now());
+  // Every problem at once: the discharge's own and the programme's.
+  const programme = o.episode.status === 'discharged' ? ({ ok: true, decisions: [] } as const) : await planProgrammeAtDischarge(trx, { episodeId: o.episode.id, choices: o.programme ?? [] });
+  if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields)]);
+  const d = checked.discharge;
+  // The team's care ends: nothing it set keeps running after discharge.
+  await endProgrammeAtDischarge(request, trx, { episodeId: o.episode.id, patientId: o.episode.patientId, decisions: programme.decisions, accessReason: o.accessReason });
+  const programmeDetail = programme.decisions.length
+    ? { programme: programme.decisions.map((p) => (p.ending === 'end' ? { activityId: p.activityId, ending: 'end' } : { activityId: p.activityId, ending: 'hand-over', to: p.receiverKind })) }
+    : {};
+  return changeEpisode(request, trx, {
+    episodeId: o.episode.id,
+    patientId: o.episode.patientId,
+    expectedVersion: o.expectedVersion,
+    set: { status: 'discharged', hold_reason: null, discharged_on: d.dischargedOn, discharge_outcome: d.outcome, discharge_destination: d.destination, discharge_note: d.note },
+    event: { kind: 'discharged', reason: d.outcome, detail: { from: o.episode.status, destination: d.destination, dischargedOn: d.dischargedOn, ...(d.note ? { note: d.note } : {}), ...programmeDetail } },
+    accessReason: o.accessReason,
+  });
+}
