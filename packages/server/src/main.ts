@@ -5,6 +5,7 @@ import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
+import { analyseAll } from './db/pglite-statistics.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
@@ -25,6 +26,8 @@ if (wantsDemo && !hasStaff) {
   await seedDemoEpisodes(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id), openEpisodes: 42 });
   // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
   records = await seedDemoRecords(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id) });
+  // Statistics for what was just loaded, so the first pages are planned on real sizes.
+  await analyseAll(database.db);
 } else if (wantsDemo) {
   demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
 }

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { defaultCheckpointPolicy, startCheckpointer, type CheckpointPolicy, type Scheduler } from './pglite-checkpoints.ts';
+import { defaultStatisticsPolicy, startStatisticsKeeper, type StatisticsPolicy } from './pglite-statistics.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -24,6 +25,8 @@ export type OpenDatabaseOptions =
       dataDir: string | null /* null: in memory */;
       /** For a data directory, the application checkpoints (pglite-checkpoints.ts); false to leave it to close(). */
       checkpoints?: { policy?: CheckpointPolicy; schedule?: Scheduler } | false;
+      /** For a data directory, the application keeps planner statistics fresh (pglite-statistics.ts); false not to. */
+      statistics?: { policy?: StatisticsPolicy; schedule?: Scheduler } | false;
     };
 
 const DATE_OID = 1082;
@@ -65,11 +68,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
   const checkpointer = options.dataDir && options.checkpoints !== false
     ? startCheckpointer(db, options.checkpoints?.policy ?? defaultCheckpointPolicy, options.checkpoints?.schedule)
     : null;
+  // Single-user PostgreSQL has no autovacuum: without this the planner never has statistics.
+  const statistics = options.dataDir && options.statistics !== false
+    ? startStatisticsKeeper(db, options.statistics?.policy ?? defaultStatisticsPolicy, options.statistics?.schedule)
+    : null;
   return {
     db,
     engine: 'pglite',
     close: async () => {
       checkpointer?.stop();
+      statistics?.stop();
       await db.destroy();
       // Kysely closes its driver only if a query ever ran: close PGlite in any case (left open on one large
       // data directory, it kept a finished command alive).
