@@ -37,6 +37,16 @@ const INT8_OID = 20;
 const parseDate = (value: string) => value;
 const parseInt8 = (value: string) => Number(value);
 
+/**
+ * The embedded database's memory. PGlite's heap is WebAssembly memory, which grows and never shrinks:
+ * whatever PostgreSQL once touched stays resident for the life of the process. With PostgreSQL's
+ * defaults (128 MB shared buffers, 64 MB for maintenance, which ANALYZE and VACUUM use) the server held
+ * 500-800 MB idle (issue 12). Pages that fall out of these buffers are still in the operating system's
+ * file cache (PGlite reads the data directory through the file system), so small buffers cost a
+ * system call per page, not a disk read: a search or a caseload page touches a few hundred pages.
+ */
+export const embeddedMemorySettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB', '-c', 'temp_buffers=4MB'];
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<HomewardDatabase> {
   if (options.engine === 'postgres') {
     const pool = new pg.Pool({
@@ -61,6 +71,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
   const client = await PGlite.create(options.dataDir ?? 'memory://', {
     // Trigram indexes for finding a patient by part of a name (migration 0013); PostgreSQL ships it.
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...embeddedMemorySettings],
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
