@@ -6,7 +6,7 @@
 // the same counters it reads (pg_stat_user_tables, which PGlite keeps). PostgreSQL proper has its own
 // autovacuum and needs none of this beyond an ANALYZE after bulk loading.
 import { sql, type Kysely } from 'kysely';
-import { intervalScheduler, type Scheduler } from './pglite-checkpoints.ts';
+import { intervalScheduler, startRepeating, type RepeatingJob, type Scheduler } from './pglite-checkpoints.ts';
 
 export type StatisticsPolicy = {
   /** How often to look. */
@@ -60,24 +60,9 @@ export async function analyseAll<DB>(db: Kysely<DB>): Promise<void> {
   await sql`analyze`.execute(db);
 }
 
-export type StatisticsKeeper = { stop(): void };
+export type StatisticsKeeper = RepeatingJob;
 
-/** Keeps a PGlite database's statistics fresh. A failed run is reported and tried again at the next tick. */
+/** Keeps a PGlite database's statistics fresh. */
 export function startStatisticsKeeper<DB>(db: Kysely<DB>, policy: StatisticsPolicy = defaultStatisticsPolicy, schedule: Scheduler = intervalScheduler): StatisticsKeeper {
-  let stopped = false;
-  const stop = schedule(async () => {
-    if (stopped) return;
-    try {
-      await refreshStatistics(db);
-    } catch (error) {
-      // Busy (the queue's wait passed): the next tick's turn. Anything else is worth a line.
-      if (!stopped && (error as { code?: string }).code !== '57P03') console.error('Embedded database ANALYZE failed; trying again later:', (error as Error).message);
-    }
-  }, policy.everyMs);
-  return {
-    stop: () => {
-      stopped = true;
-      stop();
-    },
-  };
+  return startRepeating(() => refreshStatistics(db), policy.everyMs, schedule, 'Embedded database ANALYZE failed');
 }
