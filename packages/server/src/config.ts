@@ -26,6 +26,14 @@ export type HomewardConfig = {
   heldFormKey: string | null;
   /** How long a form held after its session ended is kept for its author. */
   heldFormHours: number;
+  /**
+   * How long an Idempotency-Key (or a page form's id) is remembered: a repeat within it is answered with
+   * the first response, a repeat after it is a new request. Never less than a held form's life and a
+   * day more, since a held form comes back with its form id (purge-expired-rows.ts).
+   */
+  idempotencyKeyHours: number;
+  /** How often the purge of expired working rows (keys, sessions, throttles, held forms) runs; 0: never. */
+  purgeIntervalMs: number;
   logLevel: string;
   /** How often the audit's sealer runs (milliseconds); 0: never on a timer (tests, CLIs seal on demand). */
   auditSealIntervalMs: number;
@@ -74,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: trustProxySetting(env.HOMEWARD_TRUST_PROXY),
     heldFormKey: env.HOMEWARD_HELD_FORM_KEY || null,
     heldFormHours: intSetting(env, 'HOMEWARD_HELD_FORM_HOURS', 24),
+    idempotencyKeyHours: intSetting(env, 'HOMEWARD_IDEMPOTENCY_KEY_HOURS', 48),
+    purgeIntervalMs: intSetting(env, 'HOMEWARD_PURGE_INTERVAL_MS', 15 * 60_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     auditSealIntervalMs: intSetting(env, 'HOMEWARD_AUDIT_SEAL_INTERVAL_MS', 1000),
     auditCheckpointFile: resolve(env.HOMEWARD_AUDIT_CHECKPOINT_FILE || join(dataDir, 'audit-checkpoints.jsonl')),

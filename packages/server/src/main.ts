@@ -5,6 +5,8 @@ import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
+import { analyseAll } from './db/pglite-statistics.ts';
+import { startPurgeJob } from './platform/purge-expired-rows.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
@@ -25,6 +27,8 @@ if (wantsDemo && !hasStaff) {
   await seedDemoEpisodes(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id), openEpisodes: 42 });
   // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
   records = await seedDemoRecords(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id) });
+  // Statistics for what was just loaded, so the first pages are planned on real sizes.
+  await analyseAll(database.db);
 } else if (wantsDemo) {
   demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
 }
@@ -32,6 +36,8 @@ if (wantsDemo && !hasStaff) {
 const app = await buildApp({ db: database.db, config });
 // Seals the access audit every second (and anything a crash left unsealed) and checkpoints it.
 const sealer = await startAuditSealer(database.db, config, app.log);
+// Deletes idempotency keys, sessions, throttle rows and held forms that have done their job.
+const purge = startPurgeJob(database.db, config, app.log);
 const address = await app.listen({ host: config.host, port: config.port });
 
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -43,6 +49,7 @@ if (demo) {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await purge.stop();
     await sealer.stop();
     await database.close();
     process.exit(0);

@@ -39,15 +39,20 @@ export async function loadAccessFacts(
   patientIds: readonly string[],
   now: Date,
 ): Promise<Map<string, AccessFacts>> {
-  const facts = new Map<string, AccessFacts>();
-  if (patientIds.length === 0) return facts;
-  const none: AccessFacts = { hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
-  for (const id of patientIds) facts.set(id, none);
+  if (patientIds.length === 0) return new Map();
+  // One round trip: every fact for every patient asked about.
+  const rows = await accessFactsQuery(db, principal, now).where('patients.id', 'in', patientIds).execute();
+  return accessFactsOf(rows, principal, patientIds, now);
+}
+
+/**
+ * Every access fact of each patient row it is narrowed to (by the caller's where), as one SELECT, so
+ * that another query can carry it along (the patient search joins it to each result, one round trip).
+ */
+export function accessFactsQuery(db: Kysely<Database>, principal: Principal, now: Date) {
   const team = principal.teamId ?? noTeam;
   const me = principal.staffId;
-
-  // One round trip: every fact for every patient asked about.
-  const rows = await db
+  return db
     .selectFrom('patients')
     .leftJoinLateral(
       (eb) =>
@@ -110,10 +115,17 @@ export async function loadAccessFacts(
         .where(worksOn(me))
         .as('own_last_discharged_on'),
       eb.exists(eb.selectFrom('episodes').select('episodes.id').whereRef('episodes.patient_id', '=', 'patients.id').where('episodes.team_id', '<>', team)).as('other_team_episodes'),
-    ])
-    .where('patients.id', 'in', patientIds)
-    .execute();
+    ]);
+}
 
+export type AccessFactsRow = Awaited<ReturnType<ReturnType<typeof accessFactsQuery>['execute']>>[number];
+
+/** The facts of each patient asked about, from accessFactsQuery's rows (no row: no facts at all). */
+export function accessFactsOf(rows: readonly AccessFactsRow[], principal: Principal, patientIds: readonly string[], now: Date): Map<string, AccessFacts> {
+  const facts = new Map<string, AccessFacts>();
+  const none: AccessFacts = { hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
+  for (const id of patientIds) facts.set(id, none);
+  const me = principal.staffId;
   for (const r of rows) {
     const inTeam = principal.teamId !== null;
     // Registration counts only until the team has referred the patient: from then on the referral decides.

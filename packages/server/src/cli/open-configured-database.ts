@@ -1,6 +1,7 @@
 import { loadConfig, type HomewardConfig } from '../config.ts';
 import { openDatabase, type HomewardDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { analyseAll } from '../db/pglite-statistics.ts';
 
 /** The database the settings point at (DATABASE_URL, else PGlite in HOMEWARD_DATA_DIR), migrated. */
 export async function openConfiguredDatabase(): Promise<{ config: HomewardConfig; database: HomewardDatabase; applied: string[] }> {
@@ -19,6 +20,8 @@ export async function openConfiguredDatabase(): Promise<{ config: HomewardConfig
     }
     throw error;
   }
+  // A migration may add tables and indexes the planner knows nothing of yet (PGlite never analyses itself).
+  if (applied.length) await analyseAll(database.db);
   return { config, database, applied };
 }
 

@@ -5,6 +5,7 @@
 import { cliniciansPerScaleTeam } from '../demo/generate-demo-episodes.ts';
 import { seedDemoPatients, seedDemoTeam } from '../demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills, seedScaleTeams } from '../demo/seed-demo-episodes.ts';
+import { analyseAll } from '../db/pglite-statistics.ts';
 import { argValue, openConfiguredDatabase } from './open-configured-database.ts';
 
 const args = process.argv.slice(2);
@@ -53,4 +54,6 @@ if (episodes > 0) {
   );
   if (seeded.openEpisodes < episodes) console.log(`Only ${seeded.openEpisodes} open episodes fitted: each referral needs a patient without one; add patients for more.`);
 }
+// A bulk load: statistics now rather than when a timer next looks (PGlite has no autovacuum at all).
+await analyseAll(database.db);
 await database.close();

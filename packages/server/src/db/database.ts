@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { defaultCheckpointPolicy, startCheckpointer, type CheckpointPolicy, type Scheduler } from './pglite-checkpoints.ts';
+import { defaultStatisticsPolicy, startStatisticsKeeper, type StatisticsPolicy } from './pglite-statistics.ts';
 import type { Database } from './schema.ts';
 
 export type DatabaseEngine = 'pglite' | 'postgres';
@@ -28,6 +29,8 @@ export type OpenDatabaseOptions =
       checkpoints?: { policy?: CheckpointPolicy; schedule?: Scheduler } | false;
       /** A data directory dumped by PGlite (`dumpDataDir`) to start from: tests load a migrated one instead of running initdb. */
       loadDataDir?: Blob;
+      /** For a data directory, the application keeps planner statistics fresh (pglite-statistics.ts); false not to. */
+      statistics?: { policy?: StatisticsPolicy; schedule?: Scheduler } | false;
     };
 
 const DATE_OID = 1082;
@@ -37,6 +40,16 @@ const INT8_OID = 20;
 // can shift them. Sequence numbers fit comfortably in a JavaScript number.
 const parseDate = (value: string) => value;
 const parseInt8 = (value: string) => Number(value);
+
+/**
+ * The embedded database's memory. PGlite's heap is WebAssembly memory, which grows and never shrinks:
+ * whatever PostgreSQL once touched stays resident for the life of the process. With PostgreSQL's
+ * defaults (128 MB shared buffers, 64 MB for maintenance, which ANALYZE and VACUUM use) the server held
+ * 500-800 MB idle (issue 12). Pages that fall out of these buffers are still in the operating system's
+ * file cache (PGlite reads the data directory through the file system), so small buffers cost a
+ * system call per page, not a disk read: a search or a caseload page touches a few hundred pages.
+ */
+export const embeddedMemorySettings = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'work_mem=4MB', '-c', 'temp_buffers=4MB'];
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<HomewardDatabase> {
   if (options.engine === 'postgres') {
@@ -62,6 +75,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
   const client = await PGlite.create(options.dataDir ?? 'memory://', {
     // Trigram indexes for finding a patient by part of a name (migration 0013); PostgreSQL ships it.
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...embeddedMemorySettings],
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
@@ -70,12 +84,17 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
   const checkpointer = options.dataDir && options.checkpoints !== false
     ? startCheckpointer(db, options.checkpoints?.policy ?? defaultCheckpointPolicy, options.checkpoints?.schedule)
     : null;
+  // Single-user PostgreSQL has no autovacuum: without this the planner never has statistics.
+  const statistics = options.dataDir && options.statistics !== false
+    ? startStatisticsKeeper(db, options.statistics?.policy ?? defaultStatisticsPolicy, options.statistics?.schedule)
+    : null;
   return {
     db,
     engine: 'pglite',
     dumpDataDir: () => client.dumpDataDir('none'),
     close: async () => {
       checkpointer?.stop();
+      statistics?.stop();
       await db.destroy();
       // Kysely closes its driver only if a query ever ran: close PGlite in any case (left open on one large
       // data directory, it kept a finished command alive).

@@ -47,28 +47,35 @@ export const intervalScheduler: Scheduler = (tick, everyMs) => {
   return () => clearInterval(timer);
 };
 
-export type Checkpointer = { stop(): void };
+export type RepeatingJob = { stop(): void };
 
 /**
- * Starts checkpointing a PGlite database in a data directory. A failed look or checkpoint is reported
- * and tried again at the next tick: it costs a longer restart, never a request.
+ * Runs `work` every interval until stopped, for the embedded database's housekeeping. A failed run is
+ * reported and tried again at the next tick: it costs a longer restart or a slower plan, never a request.
  */
-export function startCheckpointer<DB>(db: Kysely<DB>, policy: CheckpointPolicy = defaultCheckpointPolicy, schedule: Scheduler = intervalScheduler): Checkpointer {
+export function startRepeating(work: () => Promise<unknown>, everyMs: number, schedule: Scheduler, failure: string): RepeatingJob {
   let stopped = false;
   const stop = schedule(async () => {
     if (stopped) return;
     try {
-      await checkpointIfDue(db, policy.walBytes);
+      await work();
     } catch (error) {
       // Busy (a long transaction, such as the first start's demo seeding, held the one connection past
       // the queue's wait): simply the next tick's turn. Anything else is worth a line in the log.
-      if (!stopped && (error as { code?: string }).code !== '57P03') console.error('Embedded database checkpoint failed; trying again later:', (error as Error).message);
+      if (!stopped && (error as { code?: string }).code !== '57P03') console.error(`${failure}; trying again later:`, (error as Error).message);
     }
-  }, policy.everyMs);
+  }, everyMs);
   return {
     stop: () => {
       stopped = true;
       stop();
     },
   };
+}
+
+export type Checkpointer = RepeatingJob;
+
+/** Starts checkpointing a PGlite database in a data directory. */
+export function startCheckpointer<DB>(db: Kysely<DB>, policy: CheckpointPolicy = defaultCheckpointPolicy, schedule: Scheduler = intervalScheduler): Checkpointer {
+  return startRepeating(() => checkpointIfDue(db, policy.walBytes), policy.everyMs, schedule, 'Embedded database checkpoint failed');
 }

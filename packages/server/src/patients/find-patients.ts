@@ -2,8 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { decidePatientAccess, describeNameTermMatch, postcodeOrDistrictError, explainNameMatch, formatDisplayDate, normalisePostcode, postcodeDistrict, type RiskFlagKind } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { loadAccessFacts } from '../access/public.ts';
-import { searchPatients, type PatientSearch, type PatientSearchRow } from './patient-queries.ts';
+import { searchPatientsWithAccess, type PatientSearch, type PatientSearchRow } from './patient-queries.ts';
 
 export type FoundPatient =
   | { id: string; access: 'find-only'; nhsNumber: string; givenName: string; familyName: string; dateOfBirth: string; postcodeDistrict: string | null; matchedBecause: string[] }
@@ -35,8 +34,7 @@ export async function findPatients(request: FastifyRequest, search: PatientSearc
     await audit(request, { action: 'search', outcome: 'refused', detail: { rule: gate.rule, by: search.kind } });
     throw new HomewardError('forbidden', gate.message);
   }
-  const rows = await searchPatients(app.db, search);
-  const facts = await loadAccessFacts(app.db, principal, rows.map((r) => r.id), app.config.now());
+  const { rows, facts } = await searchPatientsWithAccess(app.db, search, principal, app.config.now());
   const results: FoundPatient[] = rows.map((r) => {
     const f = facts.get(r.id)!;
     const decision = decidePatientAccess({ role: principal.role, action: 'search', hasRelationship: f.hasRelationship, hasActiveBreakGlass: f.breakGlass !== null });

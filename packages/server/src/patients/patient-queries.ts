@@ -1,10 +1,12 @@
 // Reading and writing the patient index. Rows are snake_case; everything leaving this file is the
 // camelCase shape of patient-schema.ts.
-import { sql, type Kysely, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Expression, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import type { CommunicationNeeds, PatientContact, RiskFlagKind, Sex } from '@homeward/clinical';
 import { nameSearchTerms, normalisePostcode, postcodeDistrict } from '@homeward/clinical';
 import type { Database, PatientsTable } from '../db/schema.ts';
 import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
+import type { Principal } from '../platform/principal.ts';
+import { accessFactsOf, accessFactsQuery, type AccessFacts, type AccessFactsRow } from '../access/public.ts';
 
 type PatientRow = Selectable<PatientsTable>;
 
@@ -166,8 +168,40 @@ export type PatientSearchRow = {
   nameMatch?: { terms: string[]; givenKey: string; familyKey: string };
 };
 
+/** A search as one SELECT, and how to read its rows; null when nothing can match (no searchable word). */
+type BuiltSearch = { query: Expression<unknown> & { execute(): Promise<unknown[]> }; toRow(row: Record<string, unknown>): PatientSearchRow };
+
 export async function searchPatients(db: Kysely<Database>, search: PatientSearch, limit = 25): Promise<PatientSearchRow[]> {
-  if (search.kind === 'name') return searchPatientsByName(db, search, limit);
+  const built = await buildSearch(db, search, limit);
+  if (!built) return [];
+  return ((await built.query.execute()) as Record<string, unknown>[]).map(built.toRow);
+}
+
+/**
+ * The search and the access facts of every patient it finds, in one round trip: the facts query is
+ * joined laterally to each result, so nobody waits for the search to come back before asking who may
+ * see whom (issue 12: a search was four round trips). Results keep the search's order.
+ */
+export async function searchPatientsWithAccess(
+  db: Kysely<Database>,
+  search: PatientSearch,
+  principal: Principal,
+  now: Date,
+  limit = 25,
+): Promise<{ rows: PatientSearchRow[]; facts: Map<string, AccessFacts> }> {
+  const built = await buildSearch(db, search, limit);
+  if (!built) return { rows: [], facts: new Map() };
+  const facts = accessFactsQuery(db, principal, now).where(sql<SqlBool>`patients.id = found.id`);
+  // found.* then facts.*: the one column both have (registered_team_id) is the same patient's.
+  const { rows } = await sql<Record<string, unknown> & AccessFactsRow>`
+    select found.*, facts.* from (${built.query}) as found left join lateral (${facts}) as facts on true
+  `.execute(db);
+  const found = rows.map(built.toRow);
+  return { rows: found, facts: accessFactsOf(rows.filter((r) => r.patient_id !== null), principal, found.map((r) => r.id), now) };
+}
+
+async function buildSearch(db: Kysely<Database>, search: PatientSearch, limit: number): Promise<BuiltSearch | null> {
+  if (search.kind === 'name') return buildNameSearch(db, search, limit);
   let query = db
     .selectFrom('patients')
     .select(['id', 'nhs_number', 'given_name', 'family_name', 'date_of_birth', 'address_line1', 'town', 'postcode', 'risk_flags', 'registered_team_id'])
@@ -186,18 +220,17 @@ export async function searchPatients(db: Kysely<Database>, search: PatientSearch
       query = query.where((eb) => eb(eb.fn('lower', ['given_name']), 'like', `${escapeLike(search.givenName!.toLowerCase())}%`));
     }
   }
-  const rows = await query.execute();
-  return rows.map(toSearchResult);
+  return { query, toRow: (r) => toSearchResult(r as SearchResultRow) };
 }
 
 /** How alike (pg_trgm similarity, 0 to 1) a typed word and a family name must be to count as sounding alike. */
 const soundsAlike = 0.3;
 
-async function searchPatientsByName(db: Kysely<Database>, search: NameSearch, limit: number): Promise<PatientSearchRow[]> {
+async function buildNameSearch(db: Kysely<Database>, search: NameSearch, limit: number): Promise<BuiltSearch | null> {
   // The database makes the typed name's key with the same function as the stored ones, so they agree.
   const { key } = (await sql<{ key: string }>`select hw_name_key(${search.name}) as key`.execute(db)).rows[0]!;
   const terms = nameSearchTerms(key);
-  if (terms.length === 0) return [];
+  if (terms.length === 0) return null;
   const startsWord = (term: string) => sql<SqlBool>`name_search like ${`% ${escapeLike(term)}%`}`;
   const allStartWords = (except: number) => terms.flatMap((t, i) => (i === except ? [] : [startsWord(t)]));
   // Every word starts a word of the names; or one word (3 letters or more) sounds like the family name and the rest start words.
@@ -218,18 +251,17 @@ async function searchPatientsByName(db: Kysely<Database>, search: NameSearch, li
     // A whole postcode finds that postcode; an outward code alone (ST6) finds the district.
     query = full ? query.where('postcode', '=', full) : query.where('postcode', 'like', `${escapeLike(district)} %`);
   }
-  const rows = await query
+  query = query
     .orderBy(sql`${exact} desc`)
     .orderBy(sql`greatest(${sql.join(terms.map((t) => sql`similarity(family_key, ${t})`))}) desc`)
     .orderBy('family_name')
     .orderBy('given_name')
     .orderBy('id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    ...toSearchResult(r),
-    nameMatch: { terms, givenKey: r.given_key, familyKey: r.family_key },
-  }));
+    .limit(limit);
+  return {
+    query,
+    toRow: (r) => ({ ...toSearchResult(r as SearchResultRow), nameMatch: { terms, givenKey: r.given_key as string, familyKey: r.family_key as string } }),
+  };
 }
 
 function escapeLike(value: string): string {

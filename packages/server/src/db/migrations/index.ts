@@ -15,6 +15,7 @@ import * as recordAuthorship from './2026-12-04-0009-record-authorship.ts';
 import * as signInHardening from './2026-12-04-0011-sign-in-hardening.ts';
 import * as patientSearchAndGp from './2026-12-05-0013-patient-search-and-gp.ts';
 import * as programmeAtDischarge from './2026-12-05-0014-programme-at-discharge.ts';
+import * as purgeIndexes from './2026-12-05-0015-purge-indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-0012-audit-log-sealing': auditLogSealing,
   '2026-12-05-0013-patient-search-and-gp': patientSearchAndGp,
   '2026-12-05-0014-programme-at-discharge': programmeAtDischarge,
+  '2026-12-05-0015-purge-indexes': purgeIndexes,
 };
