@@ -134,16 +134,15 @@ export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<
   const reason = o.reason.trim();
   if (!reason) throw validationFailed([{ path: 'reason', message: `Enter why the activity is ${o.status}` }]);
   if (o.activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${o.activity.status}`, { current: o.activity });
-  const ended = await endProgrammeActivity(request, trx, {
+  const ended = await endProgrammeActivity(trx, {
+    grant: o.access.grant,
     activityId: o.activity.id,
     episodeId: o.access.episode.id,
-    patientId: o.access.episode.patientId,
     status: o.status,
     reason,
     handedOverTo: null,
     atDischarge: false,
     expectedVersion: o.expectedVersion,
-    accessReason: o.access.reason,
   });
   if (!ended) throw versionConflict((await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]);
   return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;

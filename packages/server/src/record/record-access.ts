@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/actor.ts';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
 import { accessRefusal, authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
-import { loadEpisode } from '../caseload/episode-access.ts';
+import { loadEpisode } from '../caseload/episode-route-helpers.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';

@@ -81,10 +81,10 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
   if (plannedEndOn !== before.plannedEndOn && plannedEndOn) changed.push(`planned end ${formatDisplayDate(plannedEndOn)}`);
 
   // The episode first: a stale version is refused (409) before the review is written.
-  const episode = await changeEpisode(request, trx, {
+  const episode = await changeEpisode(trx, {
+    grant: o.access.grant,
     episodeId: before.id,
-    patientId: before.patientId,
-    expectedVersion: o.expectedVersion,
+    version: o.expectedVersion,
     set: { review_due_on: reviewDueOn, planned_end_on: plannedEndOn },
     event: {
       kind: 'reviewed',
@@ -98,7 +98,6 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
         to: { reviewDueOn, plannedEndOn },
       },
     },
-    accessReason: o.access.reason,
   });
   await trx
     .insertInto('episode_reviews')
