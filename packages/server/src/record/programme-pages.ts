@@ -32,7 +32,7 @@ import {
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnce } from '../platform/write-once.ts';
+import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
@@ -202,7 +202,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkActivityInput(request, access, input);
@@ -257,7 +257,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const fields: FieldError[] = [];
         const date = parseDateParts(dateValue(body, 'doneOn'), { label: 'The day it was done', today: today() });
         if (!date.ok) fields.push({ path: 'doneOn', message: date.message });
