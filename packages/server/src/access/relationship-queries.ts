@@ -9,6 +9,9 @@ import { decideCareRelationship, type CareFacts, type CareRelationship } from '@
 import type { Database } from '../db/schema.ts';
 import type { Principal } from '../platform/principal.ts';
 
+/** Who the facts are for: the member of staff's id and team. */
+export type FactsFor = Pick<Principal, 'staffId' | 'teamId' | 'role'>;
+
 export type AccessFacts = {
   hasRelationship: boolean;
   relationship: CareRelationship;
@@ -35,7 +38,7 @@ export function worksOn(staffId: string): RawBuilder<SqlBool> {
 
 export async function loadAccessFacts(
   db: Kysely<Database>,
-  principal: Principal,
+  principal: FactsFor,
   patientIds: readonly string[],
   now: Date,
 ): Promise<Map<string, AccessFacts>> {
@@ -49,7 +52,7 @@ export async function loadAccessFacts(
  * Every access fact of each patient row it is narrowed to (by the caller's where), as one SELECT, so
  * that another query can carry it along (the patient search joins it to each result, one round trip).
  */
-export function accessFactsQuery(db: Kysely<Database>, principal: Principal, now: Date) {
+export function accessFactsQuery(db: Kysely<Database>, principal: FactsFor, now: Date) {
   const team = principal.teamId ?? noTeam;
   const me = principal.staffId;
   return db
@@ -121,7 +124,7 @@ export function accessFactsQuery(db: Kysely<Database>, principal: Principal, now
 export type AccessFactsRow = Awaited<ReturnType<ReturnType<typeof accessFactsQuery>['execute']>>[number];
 
 /** The facts of each patient asked about, from accessFactsQuery's rows (no row: no facts at all). */
-export function accessFactsOf(rows: readonly AccessFactsRow[], principal: Principal, patientIds: readonly string[], now: Date): Map<string, AccessFacts> {
+export function accessFactsOf(rows: readonly AccessFactsRow[], principal: FactsFor, patientIds: readonly string[], now: Date): Map<string, AccessFacts> {
   const facts = new Map<string, AccessFacts>();
   const none: AccessFacts = { hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
   for (const id of patientIds) facts.set(id, none);

@@ -1,12 +1,15 @@
 // Caseload's public face: episodes of care, their rules and queries, for the record, referrals, home,
 // the demo seeder (ARCHITECTURE.md, "The public face of a context").
-export { allocateEpisode, type AllocationKind, authoriseAllocation, checkAllocationChange, competenceFor } from './allocate-episode.ts';
+export { allocateEpisode, type AllocationChange, type AllocationKind, authoriseAllocation, checkAllocationChange, competenceFor } from './allocate-episode.ts';
 export { auditListRead } from './caseload-access.ts';
 export { listCaseload, listTeamCapacity } from './caseload-queries.ts';
 export { changeEpisode } from './change-episode.ts';
-export { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
+export { putEpisodeOnHold } from './put-episode-on-hold.ts';
+export { recordFirstContact } from './record-first-contact.ts';
+export { resumeEpisode } from './resume-episode.ts';
+export { loadEpisode } from './episode-route-helpers.ts';
 export { describeEpisodeEvent } from './describe-episode-event.ts';
-export { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess, loadEpisode } from './episode-access.ts';
+export { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess } from './episode-access.ts';
 export { episodeDateFacts } from './episode-date-facts.ts';
 export { episodeLabels } from './episode-labels.ts';
 export { findEpisode, listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';

@@ -5,8 +5,7 @@ import type { CommunicationNeeds, PatientContact, RiskFlagKind, Sex } from '@hom
 import { nameSearchTerms, normalisePostcode, postcodeDistrict } from '@homeward/clinical';
 import type { Database, PatientsTable } from '../db/schema.ts';
 import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
-import type { Principal } from '../platform/principal.ts';
-import { accessFactsOf, accessFactsQuery, type AccessFacts, type AccessFactsRow } from '../access/public.ts';
+import { accessFactsOf, accessFactsQuery, type AccessFacts, type AccessFactsRow, type FactsFor } from '../access/public.ts';
 
 type PatientRow = Selectable<PatientsTable>;
 
@@ -53,7 +52,7 @@ export function patientDetailsOf(p: PatientResponse): PatientDetailsInput {
   return details;
 }
 
-function detailColumns(d: PatientDetailsInput) {
+export function detailColumns(d: PatientDetailsInput) {
   return {
     nhs_number: d.nhsNumber,
     given_name: d.givenName,
@@ -115,31 +114,6 @@ export async function findPatientByNhsNumber(db: Kysely<Database>, nhsNumber: st
   return row ? toPatient(row) : null;
 }
 
-export type UpdatePatientOptions = {
-  id: string;
-  expectedVersion: number;
-  details: PatientDetailsInput;
-  staffId: string;
-  now: Date;
-};
-
-/** Writes only if nobody has changed the record since expectedVersion; null means they have. */
-export async function updatePatient(db: Kysely<Database>, o: UpdatePatientOptions): Promise<PatientResponse | null> {
-  const row = await db
-    .updateTable('patients')
-    .set((eb) => ({
-      ...detailColumns(o.details),
-      version: eb('version', '+', 1),
-      updated_at: o.now,
-      updated_by: o.staffId,
-    }))
-    .where('id', '=', o.id)
-    .where('version', '=', o.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
-  return row ? toPatient(row) : null;
-}
-
 export type PatientSearch =
   | { kind: 'nhs-number'; nhsNumber: string }
   | { kind: 'name-and-birth'; familyName: string; givenName: string | null; dateOfBirth: string }
@@ -185,7 +159,7 @@ export async function searchPatients(db: Kysely<Database>, search: PatientSearch
 export async function searchPatientsWithAccess(
   db: Kysely<Database>,
   search: PatientSearch,
-  principal: Principal,
+  principal: FactsFor,
   now: Date,
   limit = 25,
 ): Promise<{ rows: PatientSearchRow[]; facts: Map<string, AccessFacts> }> {

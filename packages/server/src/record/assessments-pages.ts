@@ -19,7 +19,7 @@ import {
   type InstrumentDefinition,
 } from '@homeward/clinical';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnce } from '../platform/write-once.ts';
+import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -101,7 +101,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       byInstrument: summariseAssessments(assessments),
       scoreSections: scoreChartSections(assessments),
       prompts: await assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(now())),
-      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
+      mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       timePointLabels,
       flash: done ? assessmentConfirmation(done) : null,
       backHref: `/episodes/${access.episode.id}/record`,
@@ -164,7 +164,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     // baseline) together, so nobody corrects the form only to be told about the rest.
     if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
         const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
         const saved = await app.db.transaction().execute((trx) => recordAssessment(request, trx, { access, input }));

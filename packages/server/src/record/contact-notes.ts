@@ -48,7 +48,7 @@ const contentColumns = (c: NoteContent) => ({
 });
 
 /** The authorship rule (packages/clinical) for one change of one note by this person. */
-function noteChangeDecision(principal: Principal, note: ContactNoteResponse, change: ContactNoteChange) {
+function noteChangeDecision(principal: Pick<Principal, 'staffId' | 'role' | 'teamId'>, note: ContactNoteResponse, change: ContactNoteChange) {
   // Amending a draft would be changing it: the draft's rule applies (its author only).
   const effective = change === 'amend' && note.status === 'draft' ? 'change-draft' : change;
   return mayChangeContactNote({ change: effective, actor: { staffId: principal.staffId, role: principal.role }, authorId: note.versions[0]!.writtenBy.id });
@@ -60,7 +60,7 @@ function noteChangeDecision(principal: Principal, note: ContactNoteResponse, cha
  * functions below check the same rule again, so no caller can skip it.
  */
 export async function authoriseNoteChange(request: FastifyRequest, access: RecordAccess, note: ContactNoteResponse, change: ContactNoteChange): Promise<void> {
-  const decision = noteChangeDecision(access.grant.principal, note, change);
+  const decision = noteChangeDecision(access.grant.staff, note, change);
   if (decision.allowed) return;
   await audit(request, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'contact-note', recordId: note.id, reason: access.reason, detail: { episodeId: access.episode.id, change, rule: decision.rule } });
   throw new HomewardError('forbidden', decision.message);

@@ -32,7 +32,7 @@ const iso = (value: Date | string) => (value instanceof Date ? value : new Date(
 /** Writing needs the record-write rule (relationship, a role that writes) and a role that holds discharge decisions. */
 export async function authoriseDischargeWrite(request: FastifyRequest, episode: EpisodeResponse, kind: 'discharge-summary' | 'letter' = 'discharge-summary'): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, kind);
-  if (!mayWriteDischargeSummary(access.grant.principal.role)) {
+  if (!mayWriteDischargeSummary(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.');
   }
@@ -40,13 +40,13 @@ export async function authoriseDischargeWrite(request: FastifyRequest, episode: 
 }
 
 /** Who may sign off this episode's discharge (mayFinaliseDischargeSummary): its holder, or a registered clinician of its team. */
-export function signOffDecision(principal: Principal, episode: EpisodeResponse) {
+export function signOffDecision(principal: Pick<Principal, 'staffId' | 'role' | 'teamId'>, episode: EpisodeResponse) {
   return mayFinaliseDischargeSummary({ actor: { staffId: principal.staffId, role: principal.role, teamId: principal.teamId }, episode: { teamId: episode.teamId, holderId: episode.allocatedTo } });
 }
 
 /** Refuses, before any transaction opens, a finalisation that is not this person's to sign off, and audits the refusal. */
 export async function authoriseDischargeFinalise(request: FastifyRequest, access: RecordAccess): Promise<void> {
-  const decision = signOffDecision(access.grant.principal, access.episode);
+  const decision = signOffDecision(access.grant.staff, access.episode);
   if (decision.allowed) return;
   await audit(request, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: access.episode.id, reason: access.reason, detail: { change: 'finalise', rule: decision.rule } });
   throw new HomewardError('forbidden', decision.message);

@@ -2,30 +2,30 @@
 // it on. The activity row takes its final status (the database keeps it so), and how it ended is
 // appended to programme_activity_endings (who, when, why, to whom, whether at discharge), so the
 // history survives whatever the row shows. Row, history and audit share the caller's transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { HandOverReceiver } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/public.ts';
 
 export type EndProgrammeActivityOptions = {
+  /** Access to write the patient's record (a write grant; checked when it runs). */
+  grant: AccessGrant;
   activityId: string;
   episodeId: string;
-  patientId: string;
   status: 'stopped' | 'completed' | 'handed-over';
   reason: string;
   handedOverTo: { kind: HandOverReceiver; name: string | null } | null;
   atDischarge: boolean;
   /** The version the caller saw; null when the caller holds the row locked (discharge). */
   expectedVersion: number | null;
-  accessReason: string | null;
 };
 
 /** Ends the activity if it is still active (and at the version seen). False when it was not: the caller reports the conflict. */
-export async function endProgrammeActivity(request: FastifyRequest, trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<boolean> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<boolean> {
+  const grant = requireWriteGrant(o.grant);
+  const principal = grant.staff;
+  const now = grant.actor.now;
   let update = trx
     .updateTable('programme_activities')
     .set((eb) => ({
@@ -48,7 +48,7 @@ export async function endProgrammeActivity(request: FastifyRequest, trx: Kysely<
       id: uuidv7(),
       activity_id: o.activityId,
       episode_id: o.episodeId,
-      patient_id: o.patientId,
+      patient_id: grant.patientId,
       status: o.status,
       reason: o.reason,
       handed_over_to_kind: o.handedOverTo?.kind ?? null,
@@ -59,24 +59,16 @@ export async function endProgrammeActivity(request: FastifyRequest, trx: Kysely<
       recorded_by_role: principal.role,
     })
     .execute();
-  await audit(
-    request,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: o.patientId,
-      recordKind: 'programme-of-care',
-      recordId: o.activityId,
-      reason: o.accessReason,
-      detail: {
-        episodeId: o.episodeId,
-        change: `activity-${o.status}`,
-        reason: o.reason,
-        atDischarge: o.atDischarge,
-        ...(o.handedOverTo ? { handedOverTo: o.handedOverTo.kind } : {}),
-      },
+  await auditWrite(grant, trx, {
+    recordKind: 'programme-of-care',
+    recordId: o.activityId,
+    detail: {
+      episodeId: o.episodeId,
+      change: `activity-${o.status}`,
+      reason: o.reason,
+      atDischarge: o.atDischarge,
+      ...(o.handedOverTo ? { handedOverTo: o.handedOverTo.kind } : {}),
     },
-    trx,
-  );
+  });
   return true;
 }

@@ -1,11 +1,11 @@
 // Discharge ends the programme of care (issue 11 #3): every activity still active is ended, or handed
 // over to the receiver the clinician named, in the discharge's own transaction. The active activities
 // are locked first, so one set or stopped at the same moment cannot slip past the discharge.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { decideProgrammeAtDischarge, dischargeEndingReason, type ActivityAtDischarge, type ActivityAtDischargeChoice } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { FieldError } from '../platform/homeward-error.ts';
+import type { AccessGrant } from '../access/public.ts';
 import { endProgrammeActivity } from './end-programme-activity.ts';
 
 export type ActiveActivityAtDischarge = { id: string; title: string };
@@ -23,21 +23,20 @@ export async function planProgrammeAtDischarge(trx: Kysely<Database>, o: PlanPro
   return decideProgrammeAtDischarge({ active, choices: o.choices });
 }
 
-export type EndProgrammeAtDischargeOptions = { episodeId: string; patientId: string; decisions: readonly ActivityAtDischarge[]; accessReason: string | null };
+export type EndProgrammeAtDischargeOptions = { grant: AccessGrant; episodeId: string; decisions: readonly ActivityAtDischarge[] };
 
-export async function endProgrammeAtDischarge(request: FastifyRequest, trx: Kysely<Database>, o: EndProgrammeAtDischargeOptions): Promise<void> {
+export async function endProgrammeAtDischarge(trx: Kysely<Database>, o: EndProgrammeAtDischargeOptions): Promise<void> {
   for (const d of o.decisions) {
-    await endProgrammeActivity(request, trx, {
+    await endProgrammeActivity(trx, {
+      grant: o.grant,
       activityId: d.activityId,
       episodeId: o.episodeId,
-      patientId: o.patientId,
       status: d.ending === 'end' ? 'stopped' : 'handed-over',
       reason: dischargeEndingReason(d),
       handedOverTo: d.ending === 'hand-over' ? { kind: d.receiverKind, name: d.receiverName } : null,
       atDischarge: true,
       // Locked by planProgrammeAtDischarge in this transaction: still active.
       expectedVersion: null,
-      accessReason: o.accessReason,
     });
   }
 }

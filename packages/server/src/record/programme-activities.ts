@@ -23,7 +23,7 @@ export const programmeKind = 'programme-of-care' as const;
 /** Setting or changing the programme: record write access, and a role that plans care. Refusals are audited. */
 export async function authoriseProgrammeChange(request: FastifyRequest, episode: RecordAccess['episode']): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, programmeKind);
-  if (!maySetProgramme(access.grant.principal.role)) {
+  if (!maySetProgramme(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: episode.id, detail: { rule: 'role-does-not-set-programmes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can set or change a programme of care. Support workers deliver the activities delegated to them and log them.');
   }
@@ -134,16 +134,15 @@ export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<
   const reason = o.reason.trim();
   if (!reason) throw validationFailed([{ path: 'reason', message: `Enter why the activity is ${o.status}` }]);
   if (o.activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${o.activity.status}`, { current: o.activity });
-  const ended = await endProgrammeActivity(request, trx, {
+  const ended = await endProgrammeActivity(trx, {
+    grant: o.access.grant,
     activityId: o.activity.id,
     episodeId: o.access.episode.id,
-    patientId: o.access.episode.patientId,
     status: o.status,
     reason,
     handedOverTo: null,
     atDischarge: false,
     expectedVersion: o.expectedVersion,
-    accessReason: o.access.reason,
   });
   if (!ended) throw versionConflict((await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]);
   return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;

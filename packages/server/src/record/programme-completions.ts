@@ -24,7 +24,7 @@ export async function competencesForLogging(db: Kysely<Database>, role: Homeward
 /** Who may log this activity on whose report, once record write access is granted. Run before any transaction. */
 export async function authoriseCompletionLog(request: FastifyRequest, access: RecordAccess, activity: ActivityResponse, reportedBy: CompletionBody['reportedBy']): Promise<void> {
   const episode = access.episode;
-  const principal = access.grant.principal;
+  const principal = access.grant.staff;
   const competencesHeld = await competencesForLogging(request.server.db, principal.role, principal.staffId);
   const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld });
   if (!decision.allowed) {

@@ -32,7 +32,7 @@ import {
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnce } from '../platform/write-once.ts';
+import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
@@ -151,7 +151,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), programmeKind);
     const activities = await listProgramme(app.db, access.episode.id, { today: today() });
     await auditRecordRead(request, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
-    const role = access.grant.principal.role;
+    const role = access.grant.staff.role;
     const base = await common(access);
     return reply.page('record/pages/programme.njk', {
       ...base,
@@ -202,7 +202,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkActivityInput(request, access, input);
@@ -219,7 +219,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   // Logging a completion.
   async function renderLogForm(reply: FastifyReply, access: RecordAccess, activity: ActivityResponse, values: Form, fields: FieldError[] = [], status = 200) {
-    const principal = access.grant.principal;
+    const principal = access.grant.staff;
     // Offer only the reports this person may log, so the form never invites a refusal.
     const competencesHeld = await competencesForLogging(app.db, principal.role, principal.staffId);
     const reporters = completionReporters.filter(
@@ -247,7 +247,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const { access, activity } = await loadForLog(request, request.params.id);
     await auditRecordRead(request, access, programmeKind, activity.id, { purpose: 'log-completion' });
     const parts = isoDateToParts(today());
-    const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.principal.staffId;
+    const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.staff.staffId;
     const from: Form = request.query.from === 'delegated-work' ? { from: 'delegated-work' } : {};
     return renderLogForm(reply, access, activity, { 'doneOn-day': parts.day, 'doneOn-month': parts.month, 'doneOn-year': parts.year, reportedBy: delegatedToMe ? 'staff' : '', formId: uuidv7(), ...from });
   });
@@ -257,7 +257,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const fields: FieldError[] = [];
         const date = parseDateParts(dateValue(body, 'doneOn'), { label: 'The day it was done', today: today() });
         if (!date.ok) fields.push({ path: 'doneOn', message: date.message });

@@ -42,7 +42,7 @@ export type ReviewInput = {
 /** Write access to the record, and a role that reviews episodes; support workers are refused (and audited). */
 export async function authoriseReviewWrite(request: FastifyRequest, episode: EpisodeResponse): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, reviewRecordKind);
-  if (!mayRecordEpisodeReview(access.grant.principal.role)) {
+  if (!mayRecordEpisodeReview(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: reviewRecordKind, recordId: episode.id, detail: { rule: 'role-does-not-review-episodes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can record a review of the episode. Tell them what you found so they can review it.');
   }
@@ -81,10 +81,10 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
   if (plannedEndOn !== before.plannedEndOn && plannedEndOn) changed.push(`planned end ${formatDisplayDate(plannedEndOn)}`);
 
   // The episode first: a stale version is refused (409) before the review is written.
-  const episode = await changeEpisode(request, trx, {
+  const episode = await changeEpisode(trx, {
+    grant: o.access.grant,
     episodeId: before.id,
-    patientId: before.patientId,
-    expectedVersion: o.expectedVersion,
+    version: o.expectedVersion,
     set: { review_due_on: reviewDueOn, planned_end_on: plannedEndOn },
     event: {
       kind: 'reviewed',
@@ -98,7 +98,6 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
         to: { reviewDueOn, plannedEndOn },
       },
     },
-    accessReason: o.access.reason,
   });
   await trx
     .insertInto('episode_reviews')
