@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
+import { actorOf } from '../platform/actor.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { assessmentKind, checkAssessment, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
@@ -43,7 +44,7 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
       const input = { ...request.body, administeredAt: new Date(request.body.administeredAt) };
       // Refuse bad responses before a transaction opens, so a refusal writes nothing.
       checkAssessment(input, episodeDateFacts(access.episode, app.config.now()));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(request, trx, { access, input }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(trx, { actor: actorOf(request), access, input }) }));
     },
   );
 }

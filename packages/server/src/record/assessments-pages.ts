@@ -18,6 +18,7 @@ import {
   ukDateOf,
   type InstrumentDefinition,
 } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
@@ -167,7 +168,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       const done = await writeOnce(request, formField(body.formId), async () => {
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
         const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
-        const saved = await app.db.transaction().execute((trx) => recordAssessment(request, trx, { access, input }));
+        const saved = await app.db.transaction().execute((trx) => recordAssessment(trx, { actor: actorOf(request), access, input }));
         return `/episodes/${access.episode.id}/assessments?done=${saved.id}`;
       });
       return redirectSeeOther(reply, done);

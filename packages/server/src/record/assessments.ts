@@ -1,15 +1,14 @@
 // Recording a standardised assessment: the responses are scored by the same code as the browser
 // (scoreInstrument) and the total, subscales and band stored with them; nothing is typed. Entries are
 // append-only; one baseline per instrument per episode. Writes and their audit share the transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { changeFromBaseline, clinicalDateProblem, findInstrument, scoreInstrument, type ClinicalDateFacts, type InstrumentDefinition, type InstrumentScore, type ItemResponses } from '@homeward/clinical';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
 import type { RecordAccess, RecordKind } from './record-access.ts';
 import type { AssessmentResponse, ChangeResponse, InstrumentSummary, TimePoint } from './assessments-schema.ts';
 
@@ -61,11 +60,11 @@ const secondBaseline = (definition: InstrumentDefinition) =>
     fields: [{ path: 'timePoint', message: `This episode already has a baseline ${definition.name}. Choose review, discharge or other` }],
   });
 
-export type RecordAssessmentOptions = { access: RecordAccess; input: AssessmentInput };
+export type RecordAssessmentOptions = { actor: Actor; access: RecordAccess; input: AssessmentInput };
 
-export async function recordAssessment(request: FastifyRequest, trx: Kysely<Database>, o: RecordAssessmentOptions): Promise<AssessmentResponse> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function recordAssessment(trx: Kysely<Database>, o: RecordAssessmentOptions): Promise<AssessmentResponse> {
+  const principal = o.actor.staff;
+  const now = o.actor.now;
   const { definition, score } = checkAssessment(o.input, episodeDateFacts(o.access.episode, now));
   const episode = o.access.episode;
   if (o.input.timePoint === 'baseline') {
@@ -101,10 +100,10 @@ export async function recordAssessment(request: FastifyRequest, trx: Kysely<Data
     throw error;
   }
   const saved = (await listAssessments(trx, episode.id)).find((a) => a.id === id)!;
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: episode.patientId, recordKind: assessmentKind, recordId: id, reason: o.access.reason, detail: { episodeId: episode.id, change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total } },
+  await auditAs(
+    o.actor,
     trx,
+    { action: 'write', outcome: 'allowed', patientId: episode.patientId, recordKind: assessmentKind, recordId: id, reason: o.access.reason, detail: { episodeId: episode.id, change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total } },
   );
   return saved;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { findPatient } from '../patients/patient-queries.ts';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -65,7 +66,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await createDischargeSummary(request, trx, { access }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await createDischargeSummary(trx, { actor: actorOf(request), access }) }));
     },
   );
 
@@ -98,7 +99,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseDischargeWrite(request, episode);
       const edits = sectionEditsFrom(summary, request.body.sections);
       checkSectionEdits(edits);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: request.body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(trx, { actor: actorOf(request), access, summary, edits, version: request.body.expectedVersion }) }));
     },
   );
 
@@ -117,8 +118,8 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
       const access = await authoriseDischargeWrite(request, episode);
-      await authoriseDischargeFinalise(request, access);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
+      await authoriseDischargeFinalise(app.db, { actor: actorOf(request), access });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(trx, { actor: actorOf(request), access, summary, version: request.body.expectedVersion }) }));
     },
   );
 
@@ -137,7 +138,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
       const access = await authoriseDischargeWrite(request, episode);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(trx, { actor: actorOf(request), access, summary, version: request.body.expectedVersion }) }));
     },
   );
 
@@ -159,7 +160,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseDischargeWrite(request, episode, 'letter');
       // Refuse a letter that cannot be sent before a transaction opens, so a refusal writes nothing.
       checkLetterRequest({ summary, patient: await findPatient(app.db, episode.patientId), recipient: request.body.recipient });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await produceDischargeLetter(request, trx, { access, summary, recipient: request.body.recipient, printSize: request.body.printSize }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await produceDischargeLetter(trx, { actor: actorOf(request), access, summary, recipient: request.body.recipient, printSize: request.body.printSize }) }));
     },
   );
 

@@ -8,6 +8,7 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
 import { findPatient } from '../patients/patient-queries.ts';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formProblem, formVersion } from '../platform/form-body.ts';
 import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
@@ -113,7 +114,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
     try {
-      await app.db.transaction().execute((trx) => createDischargeSummary(request, trx, { access }));
+      await app.db.transaction().execute((trx) => createDischargeSummary(trx, { actor: actorOf(request), access }));
     } catch (error) {
       const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);
@@ -129,9 +130,9 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const edits: DischargeSectionEdit[] = dischargeSummarySectionIds.map((id) => ({ id, text: one(body[`sections.${id}.text`]), patientText: one(body[`sections.${id}.patientText`]) }));
     const finalise = one(body.action) === 'finalise';
-    if (finalise) await authoriseDischargeFinalise(request, access);
+    if (finalise) await authoriseDischargeFinalise(app.db, { actor: actorOf(request), access });
     try {
-      await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: formVersion(body.version), finalise }));
+      await app.db.transaction().execute((trx) => changeDischargeSummary(trx, { actor: actorOf(request), access, summary, edits, version: formVersion(body.version), finalise }));
     } catch (error) {
       const shown = formProblem(error);
       // A stale draft is shown as it stands now: the clinician's edits were not saved, and the message says so.
@@ -146,7 +147,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
     if (!summary) throw notFound('Discharge summary');
     try {
-      await app.db.transaction().execute((trx) => redraftDischargeSummary(request, trx, { access, summary, expectedVersion: formVersion((request.body as Form).version) }));
+      await app.db.transaction().execute((trx) => redraftDischargeSummary(trx, { actor: actorOf(request), access, summary, version: formVersion((request.body as Form).version) }));
     } catch (error) {
       const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);
@@ -166,7 +167,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
       if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
       const done = await writeOnce(request, one(body.formId), async () => {
-        const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(request, trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
+        const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(trx, { actor: actorOf(request), access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
         return `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`;
       });
       return redirectSeeOther(reply, done);

@@ -2,14 +2,16 @@
 // it on. The activity row takes its final status (the database keeps it so), and how it ended is
 // appended to programme_activity_endings (who, when, why, to whom, whether at discharge), so the
 // history survives whatever the row shows. Row, history and audit share the caller's transaction.
-import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { HandOverReceiver } from '@homeward/clinical';
+import { ukDateOf, type HandOverReceiver } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
+import { updateVersioned } from '../platform/update-versioned.ts';
+import { listProgramme } from './programme-queries.ts';
 
 export type EndProgrammeActivityOptions = {
+  actor: Actor;
   activityId: string;
   episodeId: string;
   patientId: string;
@@ -17,31 +19,25 @@ export type EndProgrammeActivityOptions = {
   reason: string;
   handedOverTo: { kind: HandOverReceiver; name: string | null } | null;
   atDischarge: boolean;
-  /** The version the caller saw; null when the caller holds the row locked (discharge). */
-  expectedVersion: number | null;
+  /** The version the caller saw (at discharge: the version of the row the discharge holds locked). */
+  version: number;
   accessReason: string | null;
 };
 
-/** Ends the activity if it is still active (and at the version seen). False when it was not: the caller reports the conflict. */
-export async function endProgrammeActivity(request: FastifyRequest, trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<boolean> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
-  let update = trx
-    .updateTable('programme_activities')
-    .set((eb) => ({
-      status: o.status,
-      status_reason: o.reason,
-      handed_over_to_kind: o.handedOverTo?.kind ?? null,
-      handed_over_to_name: o.handedOverTo?.name ?? null,
-      version: eb('version', '+', 1),
-      updated_at: now,
-      updated_by: principal.staffId,
-    }))
-    .where('id', '=', o.activityId)
-    .where('status', '=', 'active');
-  if (o.expectedVersion !== null) update = update.where('version', '=', o.expectedVersion);
-  const updated = await update.returning('id').executeTakeFirst();
-  if (!updated) return false;
+/** Ends the activity if it is still active at the version seen; else 409 with the activity as it stands. */
+export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<void> {
+  const principal = o.actor.staff;
+  const now = o.actor.now;
+  await updateVersioned(trx, {
+    actor: o.actor,
+    table: 'programme_activities',
+    id: o.activityId,
+    version: o.version,
+    set: { status: o.status, status_reason: o.reason, handed_over_to_kind: o.handedOverTo?.kind ?? null, handed_over_to_name: o.handedOverTo?.name ?? null },
+    only: sql<boolean>`status = 'active'`,
+    current: async () => (await listProgramme(trx, o.episodeId, { activityId: o.activityId, today: ukDateOf(now) }))[0],
+    what: 'Activity',
+  });
   await trx
     .insertInto('programme_activity_endings')
     .values({
@@ -59,8 +55,9 @@ export async function endProgrammeActivity(request: FastifyRequest, trx: Kysely<
       recorded_by_role: principal.role,
     })
     .execute();
-  await audit(
-    request,
+  await auditAs(
+    o.actor,
+    trx,
     {
       action: 'write',
       outcome: 'allowed',
@@ -76,7 +73,5 @@ export async function endProgrammeActivity(request: FastifyRequest, trx: Kysely<
         ...(o.handedOverTo ? { handedOverTo: o.handedOverTo.kind } : {}),
       },
     },
-    trx,
   );
-  return true;
 }

@@ -1,18 +1,18 @@
 // Discharge ends the programme of care (issue 11 #3): every activity still active is ended, or handed
 // over to the receiver the clinician named, in the discharge's own transaction. The active activities
 // are locked first, so one set or stopped at the same moment cannot slip past the discharge.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { decideProgrammeAtDischarge, dischargeEndingReason, type ActivityAtDischarge, type ActivityAtDischargeChoice } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import type { Actor } from '../platform/actor.ts';
 import type { FieldError } from '../platform/homeward-error.ts';
 import { endProgrammeActivity } from './end-programme-activity.ts';
 
-export type ActiveActivityAtDischarge = { id: string; title: string };
+export type ActiveActivityAtDischarge = { id: string; title: string; version: number };
 
 /** The episode's active activities, locked until the transaction ends. */
 export async function lockActiveActivities(trx: Kysely<Database>, episodeId: string): Promise<ActiveActivityAtDischarge[]> {
-  return trx.selectFrom('programme_activities').select(['id', 'title']).where('episode_id', '=', episodeId).where('status', '=', 'active').orderBy('created_at').orderBy('id').forUpdate().execute();
+  return trx.selectFrom('programme_activities').select(['id', 'title', 'version']).where('episode_id', '=', episodeId).where('status', '=', 'active').orderBy('created_at').orderBy('id').forUpdate().execute();
 }
 
 export type PlanProgrammeAtDischargeOptions = { episodeId: string; choices: readonly ActivityAtDischargeChoice[] };
@@ -23,11 +23,14 @@ export async function planProgrammeAtDischarge(trx: Kysely<Database>, o: PlanPro
   return decideProgrammeAtDischarge({ active, choices: o.choices });
 }
 
-export type EndProgrammeAtDischargeOptions = { episodeId: string; patientId: string; decisions: readonly ActivityAtDischarge[]; accessReason: string | null };
+export type EndProgrammeAtDischargeOptions = { actor: Actor; episodeId: string; patientId: string; decisions: readonly ActivityAtDischarge[]; accessReason: string | null };
 
-export async function endProgrammeAtDischarge(request: FastifyRequest, trx: Kysely<Database>, o: EndProgrammeAtDischargeOptions): Promise<void> {
+export async function endProgrammeAtDischarge(trx: Kysely<Database>, o: EndProgrammeAtDischargeOptions): Promise<void> {
+  // Locked by planProgrammeAtDischarge in this transaction: still active, at these versions.
+  const versions = new Map((await lockActiveActivities(trx, o.episodeId)).map((a) => [a.id, a.version]));
   for (const d of o.decisions) {
-    await endProgrammeActivity(request, trx, {
+    await endProgrammeActivity(trx, {
+      actor: o.actor,
       activityId: d.activityId,
       episodeId: o.episodeId,
       patientId: o.patientId,
@@ -35,8 +38,7 @@ export async function endProgrammeAtDischarge(request: FastifyRequest, trx: Kyse
       reason: dischargeEndingReason(d),
       handedOverTo: d.ending === 'hand-over' ? { kind: d.receiverKind, name: d.receiverName } : null,
       atDischarge: true,
-      // Locked by planProgrammeAtDischarge in this transaction: still active.
-      expectedVersion: null,
+      version: versions.get(d.activityId)!,
       accessReason: o.accessReason,
     });
   }

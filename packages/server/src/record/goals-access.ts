@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { maySetGoals } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
 import { authoriseRecordWrite, loadEpisode, type RecordAccess, type RecordKind } from './record-access.ts';
@@ -35,6 +36,6 @@ export async function authoriseGoalWrite(request: FastifyRequest, episode: Episo
 }
 
 /** The audit of an allowed write, inside the write's transaction so neither lands without the other. */
-export async function auditGoalWrite(request: FastifyRequest, trx: Kysely<Database>, access: RecordAccess, goalId: string, change: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await audit(request, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: goalKind, recordId: goalId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } }, trx);
+export async function auditGoalWrite(actor: Actor, trx: Kysely<Database>, access: RecordAccess, goalId: string, change: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await auditAs(actor, trx, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: goalKind, recordId: goalId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } });
 }

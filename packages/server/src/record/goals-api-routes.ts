@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { GasLevelKey, GoalPlanInput } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { validationFailed } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -58,8 +59,8 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
       const { id, agreedWith, ...plan } = request.body;
       const input: GoalPlanInput = { ...plan, agreedWith: agreedWith ?? null };
       // Refuse bad input before a transaction opens, so a refusal writes nothing.
-      checkNewGoal(request, access, input);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setGoal(request, trx, { access, plan: input, id }) }));
+      checkNewGoal(actorOf(request).now, access, input);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setGoal(trx, { actor: actorOf(request), access, plan: input, id }) }));
     },
   );
 
@@ -95,13 +96,13 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
         if (changesPlan.length) throw validationFailed(changesPlan.map((f) => ({ path: f, message: 'Change the status on its own, without changing the plan' })));
         const change = { status: body.status, reason: body.statusReason ?? null };
         checkGoalStatus(goal, change);
-        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(request, trx, { access, goal, change, expectedVersion: body.expectedVersion }) }));
+        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(trx, { actor: actorOf(request), access, goal, change, version: body.expectedVersion }) }));
       }
       if (body.statusReason !== undefined) throw validationFailed([{ path: 'status', message: 'Send the new status with its reason' }]);
       if (!changesPlan.length) throw validationFailed([{ path: '(body)', message: 'Send the parts of the plan to change, or a new status with its reason' }]);
       const plan = mergedPlan(goal, body);
-      checkGoalRefinement(request, access, goal, plan);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(request, trx, { access, goal, plan, expectedVersion: body.expectedVersion }) }));
+      checkGoalRefinement(actorOf(request).now, access, goal, plan);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(trx, { actor: actorOf(request), access, goal, plan, version: body.expectedVersion }) }));
     },
   );
 
@@ -122,8 +123,8 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseGoalWrite(request, episode, 'rate');
       const { id, ...fields } = request.body;
       const rating = { ...fields, note: fields.note ?? null };
-      checkGoalAttainment(request, access, goal, rating);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordGoalAttainment(request, trx, { access, goal, rating, id }) }));
+      checkGoalAttainment(actorOf(request).now, access, goal, rating);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordGoalAttainment(trx, { actor: actorOf(request), access, goal, rating, id }) }));
     },
   );
 }

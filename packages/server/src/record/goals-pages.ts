@@ -30,6 +30,7 @@ import {
   type GoalPlanInput,
   type GoalRatingInput,
 } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -218,7 +219,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const { plan, fields } = parseGoalForm(body, today());
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now() })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-        const goal = await app.db.transaction().execute((trx) => setGoal(request, trx, { access, plan }));
+        const goal = await app.db.transaction().execute((trx) => setGoal(trx, { actor: actorOf(request), access, plan }));
         return `/episodes/${access.episode.id}/goals?done=set&goal=${goal.id}#goal-${goal.id}`;
       },
       (fields, status) => renderGoalForm(reply, access, valuesOf(body), { fields, status }),
@@ -231,7 +232,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const access = await authoriseGoalWrite(request, episode, 'refine');
     await auditRecordRead(request, access, goalKind, goal.id, { purpose: 'refine-goal' });
     // A rated goal's plan is fixed: say so on the error page, with the way back.
-    checkGoalRefinement(request, access, goal, planOf(goal));
+    checkGoalRefinement(actorOf(request).now, access, goal, planOf(goal));
     return renderGoalForm(reply, access, formValuesOf(goal), { goal });
   });
 
@@ -245,10 +246,10 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const version = Number(formField(body.version));
         if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const { plan, fields } = parseGoalForm(body, today());
-        if (goal.planFixed) checkGoalRefinement(request, access, goal, plan);
+        if (goal.planFixed) checkGoalRefinement(actorOf(request).now, access, goal, plan);
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now(), currentTargetOn: goal.targetOn })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-        await app.db.transaction().execute((trx) => refineGoal(request, trx, { access, goal, plan, expectedVersion: version }));
+        await app.db.transaction().execute((trx) => refineGoal(trx, { actor: actorOf(request), access, goal, plan, version: version }));
         return `/episodes/${access.episode.id}/goals?done=refined&goal=${goal.id}#goal-${goal.id}`;
       },
       async (fields, status) => renderGoalForm(reply, access, await freshVersion(goal, valuesOf(body), status), { goal, fields, status }),
@@ -299,11 +300,11 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const key = gasLevelDescriptions.find((d) => d.key === formField(body.level));
         const rated = parseDateParts({ day: formField(body['ratedOn-day']), month: formField(body['ratedOn-month']), year: formField(body['ratedOn-year']) }, { label: 'Date of the rating', today: today() });
         const rating: GoalRatingInput = { level: key ? key.level : null, timePoint: formField(body.timePoint) || null, ratedOn: rated.ok ? rated.value : null, note: formField(body.note) || null };
-        const fields = checkGoalRating(rating, goalRatingOptions(request, access, goal)).filter((f) => rated.ok || f.path !== 'ratedOn');
+        const fields = checkGoalRating(rating, goalRatingOptions(actorOf(request).now, access, goal)).filter((f) => rated.ok || f.path !== 'ratedOn');
         if (!rated.ok) fields.push({ path: 'ratedOn', message: rated.message });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        checkGoalAttainment(request, access, goal, rating);
-        await app.db.transaction().execute((trx) => recordGoalAttainment(request, trx, { access, goal, rating }));
+        checkGoalAttainment(actorOf(request).now, access, goal, rating);
+        await app.db.transaction().execute((trx) => recordGoalAttainment(trx, { actor: actorOf(request), access, goal, rating }));
         return `/episodes/${access.episode.id}/goals?done=rated&goal=${goal.id}#goal-${goal.id}`;
       },
       (fields, status) => renderRate(reply, access, goal, valuesOf(body), fields, status),
@@ -349,7 +350,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const fields = checkGoalStatusChange({ from: goal.status, to: change.status, reason: change.reason });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkGoalStatus(goal, change);
-        await app.db.transaction().execute((trx) => changeGoalStatus(request, trx, { access, goal, change, expectedVersion: version }));
+        await app.db.transaction().execute((trx) => changeGoalStatus(trx, { actor: actorOf(request), access, goal, change, version: version }));
         return `/episodes/${access.episode.id}/goals?done=status&goal=${goal.id}#goal-${goal.id}`;
       },
       async (fields, status) => renderStatus(reply, access, (status === 409 && (await findGoal(app.db, goal.id))) || goal, await freshVersion(goal, valuesOf(body), status), fields, status),

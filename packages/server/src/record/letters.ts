@@ -18,11 +18,12 @@ import {
   type LetterPrintSize,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
-import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
+import { requireClinician } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
 import { loadEpisode, type RecordAccess } from './record-access.ts';
 import { storeLetter } from './store-letter.ts';
@@ -195,14 +196,14 @@ export function buildDischargeLetter(o: BuildDischargeLetterOptions): BuiltDisch
   };
 }
 
-export type ProduceDischargeLetterOptions = { access: RecordAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
+export type ProduceDischargeLetterOptions = { actor: Actor; access: RecordAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
 
-export async function produceDischargeLetter(request: FastifyRequest, trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
-  const principal = requirePrincipal(request);
+export async function produceDischargeLetter(trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
+  const principal = o.actor.staff;
   const episode = o.access.episode;
   const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
   const team = await trx.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
-  const now = request.server.config.now();
+  const now = o.actor.now;
   const sentToPatient = o.recipient === 'gp' ? (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient') : undefined;
   const { kind, recipient, printSize, document, alternativeFormatsNeeded } = buildDischargeLetter({
     recipient: o.recipient,
@@ -227,8 +228,9 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
     producedBy: { id: principal.staffId, role: principal.role },
   });
   // Producing a letter takes the record out of Homeward on paper: audited as a print, with what was sent.
-  await audit(
-    request,
+  await auditAs(
+    o.actor,
+    trx,
     {
       action: 'print',
       outcome: 'allowed',
@@ -238,7 +240,6 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
       reason: o.access.reason,
       detail: { episodeId: episode.id, change: 'letter-produced', kind, printSize, sha256, summaryId: o.summary.id, summaryVersion: o.summary.version, alternativeFormatsNeeded: alternativeFormatsNeeded.map((a) => a.need) },
     },
-    trx,
   );
   return (await findLetter(trx, id))!;
 }

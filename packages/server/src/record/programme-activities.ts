@@ -9,9 +9,10 @@ import { uuidv7 } from 'uuidv7';
 import { checkDelegation, checkProgrammeActivity, maySetProgramme, ukDateOf, type ProgrammeActivityInput } from '@homeward/clinical';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
+import { audit } from '../platform/request-context.ts';
 import { currentCompetenceIds } from '../staff/competence-queries.ts';
 import { authoriseRecordWrite, type RecordAccess } from './record-access.ts';
 import { endProgrammeActivity } from './end-programme-activity.ts';
@@ -49,20 +50,20 @@ export function activityInputOf(body: ActivityBody): ProgrammeActivityInput {
 }
 
 /** The checks that need no database, run before any transaction opens. */
-export function checkActivityInput(request: FastifyRequest, access: RecordAccess, input: ProgrammeActivityInput): void {
-  const fields = checkProgrammeActivity({ input, dates: episodeDateFacts(access.episode, request.server.config.now()) });
+export function checkActivityInput(now: Date, access: RecordAccess, input: ProgrammeActivityInput): void {
+  const fields = checkProgrammeActivity({ input, dates: episodeDateFacts(access.episode, now) });
   if (access.episode.status === 'discharged') fields.unshift({ path: 'episode', message: 'This episode is discharged: a programme of care cannot be added to it' });
   if (fields.length) throw validationFailed(fields);
 }
 
-export type SetProgrammeActivityOptions = { access: RecordAccess; input: ProgrammeActivityInput; id?: string };
+export type SetProgrammeActivityOptions = { actor: Actor; access: RecordAccess; input: ProgrammeActivityInput; id?: string };
 
-export async function setProgrammeActivity(request: FastifyRequest, trx: Kysely<Database>, o: SetProgrammeActivityOptions): Promise<ActivityResponse> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function setProgrammeActivity(trx: Kysely<Database>, o: SetProgrammeActivityOptions): Promise<ActivityResponse> {
+  const principal = o.actor.staff;
+  const now = o.actor.now;
   const episode = o.access.episode;
   const input = o.input;
-  checkActivityInput(request, o.access, input);
+  checkActivityInput(o.actor.now, o.access, input);
   if (input.goalId) {
     const goal = await trx.selectFrom('goals').select('id').where('id', '=', input.goalId).where('episode_id', '=', episode.id).executeTakeFirst();
     if (!goal) throw validationFailed([{ path: 'goalId', message: 'That goal is not one of this episode’s goals. Choose one from the list, or none' }]);
@@ -109,8 +110,9 @@ export async function setProgrammeActivity(request: FastifyRequest, trx: Kysely<
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', 'An activity with this id already exists');
     throw error;
   }
-  await audit(
-    request,
+  await auditAs(
+    o.actor,
+    trx,
     {
       action: 'write',
       outcome: 'allowed',
@@ -120,21 +122,21 @@ export async function setProgrammeActivity(request: FastifyRequest, trx: Kysely<
       reason: o.access.reason,
       detail: { episodeId: episode.id, change: 'activity-set', kind: input.kind, delivererKind: input.delivererKind, delivererStaffId: input.delivererStaffId, competence: input.competence },
     },
-    trx,
   );
   return (await listProgramme(trx, episode.id, { activityId: id, today: ukDateOf(now) }))[0]!;
 }
 
-export type ChangeActivityStatusOptions = { access: RecordAccess; activity: ActivityResponse; status: 'stopped' | 'completed'; reason: string; expectedVersion: number };
+export type ChangeActivityStatusOptions = { actor: Actor; access: RecordAccess; activity: ActivityResponse; status: 'stopped' | 'completed'; reason: string; version: number };
 
 /** Stops or completes an active activity, with the reason; the activity and its logs stay in the record. */
-export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<Database>, o: ChangeActivityStatusOptions): Promise<ActivityResponse> {
-  const now = request.server.config.now();
+export async function changeActivityStatus(trx: Kysely<Database>, o: ChangeActivityStatusOptions): Promise<ActivityResponse> {
+  const now = o.actor.now;
   const today = ukDateOf(now);
   const reason = o.reason.trim();
   if (!reason) throw validationFailed([{ path: 'reason', message: `Enter why the activity is ${o.status}` }]);
   if (o.activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${o.activity.status}`, { current: o.activity });
-  const ended = await endProgrammeActivity(request, trx, {
+  await endProgrammeActivity(trx, {
+    actor: o.actor,
     activityId: o.activity.id,
     episodeId: o.access.episode.id,
     patientId: o.access.episode.patientId,
@@ -142,9 +144,8 @@ export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<
     reason,
     handedOverTo: null,
     atDischarge: false,
-    expectedVersion: o.expectedVersion,
+    version: o.version,
     accessReason: o.access.reason,
   });
-  if (!ended) throw versionConflict((await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]);
   return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ukDateOf } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -65,8 +66,8 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseProgrammeChange(request, await loadEpisode(request, request.params.id));
       const input = activityInputOf(request.body);
       // Refuse bad input before a transaction opens; delegation is judged inside it, against locked competences.
-      checkActivityInput(request, access, input);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setProgrammeActivity(request, trx, { access, input, id: request.body.id }) }));
+      checkActivityInput(actorOf(request).now, access, input);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setProgrammeActivity(trx, { actor: actorOf(request), access, input, id: request.body.id }) }));
     },
   );
 
@@ -97,7 +98,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseProgrammeChange(request, await loadActivityEpisode(request, request.params.id));
       const activity = await readActivity(request, access.episode.id, request.params.id);
       const { status, reason, version } = request.body;
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeActivityStatus(request, trx, { access, activity, status, reason, expectedVersion: version }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeActivityStatus(trx, { actor: actorOf(request), access, activity, status, reason, version: version }) }));
     },
   );
 
@@ -117,9 +118,9 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       // Record access first, so someone with no relationship learns nothing about the activity.
       const access = await authoriseRecordWrite(request, await loadActivityEpisode(request, request.params.id), programmeKind);
       const activity = await readActivity(request, access.episode.id, request.params.id);
-      await authoriseCompletionLog(request, access, activity, request.body.reportedBy);
-      checkCompletionInput(request, access, activity, request.body);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await logProgrammeCompletion(request, trx, { access, activity, input: request.body }) }));
+      await authoriseCompletionLog(app.db, { actor: actorOf(request), access, activity, reportedBy: request.body.reportedBy });
+      checkCompletionInput(actorOf(request).now, access, activity, request.body);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await logProgrammeCompletion(trx, { actor: actorOf(request), access, activity, input: request.body }) }));
     },
   );
 }

@@ -31,6 +31,7 @@ import {
   type CompletionReporter,
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
@@ -205,8 +206,8 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       const done = await writeOnce(request, formField(body.formId), async () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        checkActivityInput(request, access, input);
-        const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(request, trx, { access, input }));
+        checkActivityInput(actorOf(request).now, access, input);
+        const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(trx, { actor: actorOf(request), access, input }));
         return `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`;
       });
       return redirectSeeOther(reply, done);
@@ -267,9 +268,9 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
         if (!reportedBy) fields.push({ path: 'reportedBy', message: 'Choose who says it was done' });
         if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
-        await authoriseCompletionLog(request, access, activity, reportedBy);
-        checkCompletionInput(request, access, activity, input);
-        await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
+        await authoriseCompletionLog(app.db, { actor: actorOf(request), access, activity, reportedBy: reportedBy });
+        checkCompletionInput(actorOf(request).now, access, activity, input);
+        await app.db.transaction().execute((trx) => logProgrammeCompletion(trx, { actor: actorOf(request), access, activity, input }));
         // From "My delegated work", back to it with the confirmation (a fixed path: never an address the form names).
         if (formField(body.from) === 'delegated-work') return `${delegatedWorkPath}?done=logged&activity=${activity.id}`;
         return `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`;
@@ -322,7 +323,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       const version = Number(values.version);
       if (!isStoredVersion(version)) fields.push({ path: 'version', message: 'The form is missing the activity version; reload the page' });
       if (fields.length || !status) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-      await app.db.transaction().execute((trx) => changeActivityStatus(request, trx, { access, activity, status, reason: values.reason as string, expectedVersion: version }));
+      await app.db.transaction().execute((trx) => changeActivityStatus(trx, { actor: actorOf(request), access, activity, status, reason: values.reason as string, version: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=${status}&activity=${activity.id}#activity-${activity.id}`);
     } catch (error) {
       const problem = formProblem(error);
@@ -335,7 +336,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   async function sendCarerSheet(request: FastifyRequest, reply: FastifyReply, episodeId: string, print: string | undefined) {
     const access = await authoriseRecordWrite(request, await loadEpisode(request, episodeId), 'letter');
     const printSize: PrintSize | null = print === 'large' || print === 'standard' ? print : null;
-    const sheet = await app.db.transaction().execute((trx) => produceCarerSheet(request, trx, { access, printSize }));
+    const sheet = await app.db.transaction().execute((trx) => produceCarerSheet(trx, { actor: actorOf(request), access, printSize }));
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${sheet.filename}"`)

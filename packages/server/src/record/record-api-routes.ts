@@ -7,7 +7,13 @@ import { HomewardError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
-import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { actorOf } from '../platform/actor.ts';
+import { amendContactNote } from './amend-contact-note.ts';
+import { changeDraftNote } from './change-draft-note.ts';
+import { authoriseNoteChange } from './contact-notes.ts';
+import { finaliseContactNote } from './finalise-contact-note.ts';
+import { reviewContactNote } from './review-contact-note.ts';
+import { writeContactNote } from './write-contact-note.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote } from './record-access.ts';
 import { checkConsentBody, recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, listConsents, listReviewQueue } from './record-queries.ts';
@@ -48,7 +54,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
       const episode = await loadEpisode(request, request.params.id);
       const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: request.body.capacityInDoubt || request.body.givenBy === 'best-interests' });
       checkConsentBody(request.body);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordConsent(request, trx, { access, input: request.body }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordConsent(trx, { actor: actorOf(request), access, input: request.body }) }));
     },
   );
 
@@ -57,7 +63,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Record that consent was withdrawn: a new entry; the consent itself is kept as it was', params: consentParams, headers: writeHeaders, body: withdrawalBody, response: { 201: consentResponse, ...writeErrors } } },
     async (request, reply) => {
       const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await withdrawConsent(request, trx, { access, consentId: request.params.consentId, note: request.body.note }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await withdrawConsent(trx, { actor: actorOf(request), access, consentId: request.params.consentId, note: request.body.note }) }));
     },
   );
 
@@ -76,7 +82,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
       const content = noteContentOf(request.body);
       return idempotentWrite(request, reply, async (trx) => ({
         status: 201,
-        body: await writeContactNote(request, trx, { access, content, finalise: request.body.finalise, consentMissingReason: request.body.consentMissingReason }),
+        body: await writeContactNote(trx, { actor: actorOf(request), access, content, finalise: request.body.finalise, consentMissingReason: request.body.consentMissingReason }),
       }));
     },
   );
@@ -94,8 +100,8 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, 'change-draft');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(request, trx, { access, note, content: noteContentOf(request.body), expectedVersion: request.body.version }) }));
+      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'change-draft' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(trx, { actor: actorOf(request), access, note, content: noteContentOf(request.body), version: request.body.version }) }));
     },
   );
 
@@ -105,8 +111,8 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, 'finalise');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(request, trx, { access, note, expectedVersion: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
+      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'finalise' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(trx, { actor: actorOf(request), access, note, version: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
     },
   );
 
@@ -116,8 +122,8 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, 'amend');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(request, trx, { access, note, content: noteContentOf(request.body), reason: request.body.reason, expectedVersion: request.body.version }) }));
+      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'amend' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(trx, { actor: actorOf(request), access, note, content: noteContentOf(request.body), reason: request.body.reason, version: request.body.version }) }));
     },
   );
 
@@ -127,7 +133,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseNoteReview(request, episode, note);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(request, trx, { access, note, expectedVersion: request.body.version }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(trx, { actor: actorOf(request), access, note, version: request.body.version }) }));
     },
   );
 

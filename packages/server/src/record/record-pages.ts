@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, pageWrite, formVersion } from '../platform/form-body.ts';
 import {
   ageOn,
@@ -43,7 +44,12 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { amendContactNote } from './amend-contact-note.ts';
+import { changeDraftNote } from './change-draft-note.ts';
+import { authoriseNoteChange } from './contact-notes.ts';
+import { finaliseContactNote } from './finalise-contact-note.ts';
+import { reviewContactNote } from './review-contact-note.ts';
+import { writeContactNote } from './write-contact-note.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, mayWriteRecord, type RecordAccess } from './record-access.ts';
@@ -284,7 +290,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         }
         if (!parsed.data.agreedTo) throw new HomewardError('validation_failed', 'Enter what was agreed', { fields: [{ path: 'agreedTo', message: 'Enter what was agreed' }] });
-        await app.db.transaction().execute((trx) => recordConsent(request, trx, { access, input: parsed.data }));
+        await app.db.transaction().execute((trx) => recordConsent(trx, { actor: actorOf(request), access, input: parsed.data }));
         return `/episodes/${episode.id}/record?done=consent`;
       },
       (fields, status) => renderConsent(reply, access, values, fields, status),
@@ -319,7 +325,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     return pageWrite(
       reply,
       async () => {
-        await app.db.transaction().execute((trx) => withdrawConsent(request, trx, { access, consentId: request.params.consentId, note: values.note as string }));
+        await app.db.transaction().execute((trx) => withdrawConsent(trx, { actor: actorOf(request), access, consentId: request.params.consentId, note: values.note as string }));
         return `/episodes/${access.episode.id}/record?done=withdrawn`;
       },
       (fields, status) => renderWithdraw(reply, access, request.params.consentId, values, fields, status),
@@ -367,7 +373,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
         const { content, fields } = parseNoteForm(body, ukDateOf(now()));
         if (!content) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const finalise = formField(body.action) === 'finalise';
-        const note = await app.db.transaction().execute((trx) => writeContactNote(request, trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+        const note = await app.db.transaction().execute((trx) => writeContactNote(trx, { actor: actorOf(request), access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
       },
       (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
@@ -398,7 +404,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     typed.get(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams } }, async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, mode === 'edit' ? 'change-draft' : 'amend');
+      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: mode === 'edit' ? 'change-draft' : 'amend' });
       await auditRecordRead(request, access, 'contact-note', note.id, { purpose: mode });
       if (mode === 'edit' && note.status === 'final') throw new HomewardError('version_conflict', 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.');
       if (mode === 'amend' && note.status === 'draft') return redirectSeeOther(reply, `/contact-notes/${note.id}/edit`);
@@ -408,7 +414,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     typed.post(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
       const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, mode === 'edit' ? 'change-draft' : 'amend');
+      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: mode === 'edit' ? 'change-draft' : 'amend' });
       const body = request.body as Form;
       const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
       return pageWrite(
@@ -419,8 +425,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           const { content, fields } = parseNoteForm(body, ukDateOf(now()));
           if (mode === 'amend' && !formField(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
           if (!content || fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-          if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(request, trx, { access, note, content, expectedVersion: version }));
-          else await app.db.transaction().execute((trx) => amendContactNote(request, trx, { access, note, content, reason: formField(body.reason), expectedVersion: version }));
+          if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(trx, { actor: actorOf(request), access, note, content, version: version }));
+          else await app.db.transaction().execute((trx) => amendContactNote(trx, { actor: actorOf(request), access, note, content, reason: formField(body.reason), version: version }));
           return `/contact-notes/${note.id}?done=${mode === 'edit' ? 'changed' : 'amended'}`;
         },
         (fields, status) => renderNoteForm(reply, access, mode, values, { note, fields, status }),
@@ -431,12 +437,12 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.post('/contact-notes/:noteId/finalise', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
     const access = await authoriseRecordWrite(request, episode, 'contact-note');
-    await authoriseNoteChange(request, access, note, 'finalise');
+    await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'finalise' });
     const body = request.body as Form;
     return pageWrite(
       reply,
       async () => {
-        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: formVersion(body.version), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+        await app.db.transaction().execute((trx) => finaliseContactNote(trx, { actor: actorOf(request), access, note, version: formVersion(body.version), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=final`;
       },
       async (fields, status) =>
@@ -461,7 +467,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const { note, episode } = await loadNote(request, request.params.noteId);
     const access = await authoriseNoteReview(request, episode, note);
     try {
-      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: formVersion((request.body as Form).version) }));
+      await app.db.transaction().execute((trx) => reviewContactNote(trx, { actor: actorOf(request), access, note, version: formVersion((request.body as Form).version) }));
     } catch (error) {
       // A repeated or stale press: the note page shows it as it is now.
       if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/contact-notes/${note.id}`);

@@ -64,7 +64,7 @@ export function checkReview(episode: EpisodeResponse, input: ReviewInput, now: D
   if (fields.length) throw validationFailed(fields);
 }
 
-export type RecordEpisodeReviewOptions = { access: RecordAccess; input: ReviewInput; expectedVersion: number };
+export type RecordEpisodeReviewOptions = { access: RecordAccess; input: ReviewInput; version: number };
 
 export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<Database>, o: RecordEpisodeReviewOptions): Promise<{ review: EpisodeReviewResponse; episode: EpisodeResponse }> {
   const principal = requirePrincipal(request);
@@ -84,7 +84,7 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
   const episode = await changeEpisode(request, trx, {
     episodeId: before.id,
     patientId: before.patientId,
-    expectedVersion: o.expectedVersion,
+    expectedVersion: o.version,
     set: { review_due_on: reviewDueOn, planned_end_on: plannedEndOn },
     event: {
       kind: 'reviewed',
