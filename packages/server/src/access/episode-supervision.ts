@@ -5,6 +5,7 @@
 // version-checked writes, audited in the same transaction.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { actorOf } from '../platform/actor.ts';
 import { checkSupervision, maySupervise, type HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
@@ -75,14 +76,14 @@ export async function findSupervision(db: Kysely<Database>, id: string): Promise
 
 /** Reading who works on an episode is part of the episode's record (another team's: break-glass). */
 export async function authoriseSupervisionRead(request: FastifyRequest, episode: EpisodeForSupervision): Promise<SupervisionAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'read', supervisionRecordKind, { id: episode.id, teamId: episode.teamId });
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'read', recordKind: supervisionRecordKind, record: { id: episode.id, teamId: episode.teamId } });
   return { episode, grant, reason: auditReason(grant) };
 }
 
 /** Recording or ending supervision: access to the episode, and a role that supervises someone. */
 export async function authoriseSupervisionWrite(request: FastifyRequest, episode: EpisodeForSupervision): Promise<SupervisionAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', supervisionRecordKind, { id: episode.id, teamId: episode.teamId });
-  if (!maySupervise(grant.principal.role)) {
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: supervisionRecordKind, record: { id: episode.id, teamId: episode.teamId } });
+  if (!maySupervise(grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: supervisionRecordKind, recordId: episode.id, detail: { rule: 'supervisor-role' } });
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads supervise support workers and students on an episode');
   }
@@ -105,7 +106,7 @@ export type StartSupervisionOptions = { access: SupervisionAccess; id: string; s
 
 /** Checks before anything is written; a rule broken is audited and reported on the field. */
 export async function checkStartSupervision(request: FastifyRequest, db: Kysely<Database>, o: StartSupervisionOptions): Promise<void> {
-  const principal = o.access.grant.principal;
+  const principal = o.access.grant.staff;
   const staff = await db.selectFrom('staff').select(['id', 'given_name', 'family_name', 'homeward_role', 'team_id', 'active']).where('id', '=', o.staffId).executeTakeFirst();
   const decision = checkSupervision({
     supervisorRole: principal.role,
@@ -119,7 +120,7 @@ export async function checkStartSupervision(request: FastifyRequest, db: Kysely<
 }
 
 export async function startSupervision(request: FastifyRequest, trx: Kysely<Database>, o: StartSupervisionOptions): Promise<SupervisionResponse> {
-  const principal = o.access.grant.principal;
+  const principal = o.access.grant.staff;
   const now = request.server.config.now();
   if (await findSupervision(trx, o.id)) throw new HomewardError('duplicate', 'A supervision with this id already exists');
   const current = await trx.selectFrom('episode_supervisions').select('id').where('episode_id', '=', o.access.episode.id).where('staff_id', '=', o.staffId).where('ended_at', 'is', null).executeTakeFirst();
@@ -156,7 +157,7 @@ export async function startSupervision(request: FastifyRequest, trx: Kysely<Data
 export type EndSupervisionOptions = { access: SupervisionAccess; supervision: SupervisionResponse; expectedVersion: number };
 
 export async function endSupervision(request: FastifyRequest, trx: Kysely<Database>, o: EndSupervisionOptions): Promise<SupervisionResponse> {
-  const principal = o.access.grant.principal;
+  const principal = o.access.grant.staff;
   const now = request.server.config.now();
   // Ended since it was read: a stale write, answered as every other (409 with what it is now). Ending
   // one that the sender already knew was ended is a mistake in the request, said on the field.

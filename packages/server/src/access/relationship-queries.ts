@@ -9,6 +9,9 @@ import { decideCareRelationship, type CareFacts, type CareRelationship } from '@
 import type { Database } from '../db/schema.ts';
 import type { Principal } from '../platform/principal.ts';
 
+/** Who the facts are for: the member of staff's id and team. */
+export type FactsFor = Pick<Principal, 'staffId' | 'teamId' | 'role'>;
+
 export type AccessFacts = {
   hasRelationship: boolean;
   relationship: CareRelationship;
@@ -35,7 +38,7 @@ export function worksOn(staffId: string): RawBuilder<SqlBool> {
 
 export async function loadAccessFacts(
   db: Kysely<Database>,
-  principal: Principal,
+  principal: FactsFor,
   patientIds: readonly string[],
   now: Date,
 ): Promise<Map<string, AccessFacts>> {

@@ -110,7 +110,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     if (!patient) throw notFound('Patient');
     const supervisions = await listSupervisions(app.db, { episodeId: episode.id });
     await auditSupervisionRead(request, access, supervisions.map((s) => s.id));
-    const principal = access.grant.principal;
+    const principal = access.grant.staff;
     const may = maySupervise(principal.role) && episode.status !== 'discharged' && access.grant.scope === 'full';
     const working = new Set(supervisions.filter((s) => !s.endedAt).map((s) => s.staff.id));
     const candidates = may

@@ -2,6 +2,7 @@
 // record needs (another team's episode: its summary only, without break-glass); changing it also needs a role that holds episodes (support workers carry out delegated
 // tasks and service managers manage; neither changes an episode). Refusals are audited.
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
@@ -29,14 +30,14 @@ export function episodeSummary(episode: EpisodeResponse): EpisodeResponse {
 }
 
 export async function authoriseEpisodeRead(request: FastifyRequest, episode: EpisodeResponse): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'read', 'episode', { id: episode.id, teamId: episode.teamId });
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'read', recordKind: 'episode', record: { id: episode.id, teamId: episode.teamId } });
   return { episode: grant.scope === 'summary' ? episodeSummary(episode) : episode, grant, reason: auditReason(grant) };
 }
 
 /** For changes other than allocation (which has its own rule): first contact, holds, discharge, onward referrals. */
 export async function authoriseEpisodeWrite(request: FastifyRequest, episode: EpisodeResponse, change: string): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', 'episode', { id: episode.id, teamId: episode.teamId });
-  if (!mayHoldEpisodes(grant.principal.role)) {
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: 'episode', record: { id: episode.id, teamId: episode.teamId } });
+  if (!mayHoldEpisodes(grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: 'episode', recordId: episode.id, detail: { change, rule: 'role-does-not-hold-episodes' } });
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads can change an episode of care');
   }
@@ -45,7 +46,7 @@ export async function authoriseEpisodeWrite(request: FastifyRequest, episode: Ep
 
 /** Allocation checks its own role rule (authoriseAllocation); this is the relationship part. */
 export async function authoriseEpisodeAllocation(request: FastifyRequest, episode: EpisodeResponse): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', 'episode', { id: episode.id, teamId: episode.teamId });
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: 'episode', record: { id: episode.id, teamId: episode.teamId } });
   return { episode, grant, reason: auditReason(grant) };
 }
 

@@ -161,7 +161,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       summary ? Promise.resolve([]) : listOnwardReferrals(app.db, episode.id),
     ]);
     await auditEpisodeRead(request, access);
-    const principal = access.grant.principal;
+    const principal = access.grant.staff;
     return reply.page('caseload/pages/episode.njk', {
       title: `Episode of care: ${serviceLabels[episode.service as keyof typeof serviceLabels] ?? episode.service}`,
       section: 'caseload',
@@ -290,7 +290,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       },
       // Discharging is when the final scores are taken: say which measures still need one.
       prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
-      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
+      mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       // And when the programme of care ends or is handed over: each active activity, with the choice made.
       programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems(episode.id, values) : [],
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),

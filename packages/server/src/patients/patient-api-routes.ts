@@ -1,6 +1,7 @@
 // /api/patients: the JSON API over the patient index. Thin: parse, authorise, delegate, audit.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { actorOf } from '../platform/actor.ts';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import { nhsNumberError, normaliseNhsNumber } from '@homeward/clinical';
@@ -91,7 +92,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const patient = await findPatient(app.db, request.params.id);
       if (!patient) throw notFound('Patient');
-      const grant = await authorisePatientAccess(request, patient.id, 'read');
+      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: patient.id, action: 'read' });
       await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis } });
       return patient;
     },
@@ -113,7 +114,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       const { version, ...input } = request.body;
       const existing = await findPatient(app.db, request.params.id);
       if (!existing) throw notFound('Patient');
-      const grant = await authorisePatientAccess(request, existing.id, 'write');
+      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: existing.id, action: 'write' });
       const checked = checkPatientDetails(input, app.config.now());
       if (!checked.ok) throw validationFailed(checked.fields);
       return idempotentWrite(request, reply, async (trx) => {
@@ -139,7 +140,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const patient = await findPatient(app.db, request.params.id);
       if (!patient) throw notFound('Patient');
-      const grant = await authorisePatientAccess(request, patient.id, 'read', 'patient-history');
+      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: patient.id, action: 'read', recordKind: 'patient-history' });
       const versions = await listPatientVersions(app.db, patient.id);
       await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient-history', recordId: patient.id, reason: auditReason(grant) });
       return { versions };

@@ -1,6 +1,7 @@
 // The patient index as pages: find, register, view, edit, history. Same rules as the JSON API.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { actorOf } from '../platform/actor.ts';
 import { z } from 'zod';
 import { formBody } from '../platform/form-body.ts';
 import { uuidv7 } from 'uuidv7';
@@ -51,7 +52,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   /** Refusals on pages offer break-glass rather than a dead end. */
   async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, patientId: string, action: 'read' | 'write', recordKind = 'patient'): Promise<PatientAccessGrant | null> {
     try {
-      return await authorisePatientAccess(request, patientId, action, recordKind);
+      return await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId, action, recordKind });
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'no_legitimate_relationship') {
         reply.code(403).page('views/error.njk', {

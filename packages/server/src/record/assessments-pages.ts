@@ -102,7 +102,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       byInstrument: summariseAssessments(assessments),
       scoreSections: scoreChartSections(assessments),
       prompts: await assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(now())),
-      mayRecordAssessments: mayWriteRecord(access.grant.principal.role),
+      mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       timePointLabels,
       flash: done ? assessmentConfirmation(done) : null,
       backHref: `/episodes/${access.episode.id}/record`,

@@ -83,7 +83,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       breakGlass: access.grant.breakGlass,
       episode: access.episode,
       serviceLabels,
-      may: { write: access.grant.scope === 'full' && mayWriteDischargeSummary(access.grant.principal.role), finalise: access.grant.scope === 'full' && signOffDecision(access.grant.principal, access.episode).allowed },
+      may: { write: access.grant.scope === 'full' && mayWriteDischargeSummary(access.grant.staff.role), finalise: access.grant.scope === 'full' && signOffDecision(access.grant.staff, access.episode).allowed },
       summary,
       sections,
       letters: letters.map((l) => ({ ...l, kindLabel: letterKindLabels[l.kind] })),

@@ -33,7 +33,7 @@ const iso = (value: Date | string) => (value instanceof Date ? value : new Date(
 /** Writing needs the record-write rule (relationship, a role that writes) and a role that holds discharge decisions. */
 export async function authoriseDischargeWrite(request: FastifyRequest, episode: EpisodeResponse, kind: 'discharge-summary' | 'letter' = 'discharge-summary'): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, kind);
-  if (!mayWriteDischargeSummary(access.grant.principal.role)) {
+  if (!mayWriteDischargeSummary(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.');
   }

@@ -28,7 +28,7 @@ export async function loadGoal(request: FastifyRequest, id: string): Promise<{ g
 /** `change` names what was attempted, for the audit of a refusal: set, refine, status, rate. */
 export async function authoriseGoalWrite(request: FastifyRequest, episode: EpisodeResponse, change: string): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, goalKind);
-  if (!maySetGoals(access.grant.principal.role)) {
+  if (!maySetGoals(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: goalKind, recordId: episode.id, detail: { change, rule: 'role-does-not-set-goals' } });
     throw new HomewardError('forbidden', goalSettersMessage);
   }

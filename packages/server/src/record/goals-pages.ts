@@ -153,7 +153,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const goals = await listGoals(app.db, access.episode.id);
     await auditRecordRead(request, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
     const index = goals.findIndex((g) => g.id === request.query.goal);
-    const mayWrite = maySetGoals(access.grant.principal.role);
+    const mayWrite = maySetGoals(access.grant.staff.role);
     return reply.page('record/pages/goals.njk', {
       ...(await common(access)),
       title: 'Goals',

@@ -24,7 +24,7 @@ export const programmeKind = 'programme-of-care' as const;
 /** Setting or changing the programme: record write access, and a role that plans care. Refusals are audited. */
 export async function authoriseProgrammeChange(request: FastifyRequest, episode: RecordAccess['episode']): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, programmeKind);
-  if (!maySetProgramme(access.grant.principal.role)) {
+  if (!maySetProgramme(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: episode.id, detail: { rule: 'role-does-not-set-programmes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can set or change a programme of care. Support workers deliver the activities delegated to them and log them.');
   }

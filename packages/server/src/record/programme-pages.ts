@@ -152,7 +152,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), programmeKind);
     const activities = await listProgramme(app.db, access.episode.id, { today: today() });
     await auditRecordRead(request, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
-    const role = access.grant.principal.role;
+    const role = access.grant.staff.role;
     const base = await common(access);
     return reply.page('record/pages/programme.njk', {
       ...base,
@@ -220,7 +220,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   // Logging a completion.
   async function renderLogForm(reply: FastifyReply, access: RecordAccess, activity: ActivityResponse, values: Form, fields: FieldError[] = [], status = 200) {
-    const principal = access.grant.principal;
+    const principal = access.grant.staff;
     // Offer only the reports this person may log, so the form never invites a refusal.
     const competencesHeld = await competencesForLogging(app.db, principal.role, principal.staffId);
     const reporters = completionReporters.filter(
@@ -248,7 +248,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const { access, activity } = await loadForLog(request, request.params.id);
     await auditRecordRead(request, access, programmeKind, activity.id, { purpose: 'log-completion' });
     const parts = isoDateToParts(today());
-    const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.principal.staffId;
+    const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.staff.staffId;
     const from: Form = request.query.from === 'delegated-work' ? { from: 'delegated-work' } : {};
     return renderLogForm(reply, access, activity, { 'doneOn-day': parts.day, 'doneOn-month': parts.month, 'doneOn-year': parts.year, reportedBy: delegatedToMe ? 'staff' : '', formId: uuidv7(), ...from });
   });

@@ -8,6 +8,7 @@
 // assistant practitioner, registered therapist or clinical lead, a student's a registered therapist or
 // clinical lead. Refusals are audited.
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
 import { accessRefusal, authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
 import { loadEpisode } from '../caseload/episode-access.ts';
@@ -31,7 +32,7 @@ export async function loadNote(request: FastifyRequest, id: string): Promise<{ n
 }
 
 export async function authoriseRecordRead(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind): Promise<RecordAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'read', kind, { id: episode.id, teamId: episode.teamId });
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'read', recordKind: kind, record: { id: episode.id, teamId: episode.teamId } });
   return { episode, grant, reason: auditReason(grant) };
 }
 
@@ -60,8 +61,8 @@ export function mayWriteRecord(role: HomewardRole): boolean {
 }
 
 export async function authoriseRecordWrite(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, o: { assessesCapacity?: boolean } = {}): Promise<RecordAccess> {
-  const grant = await authorisePatientAccess(request, episode.patientId, 'write', kind, { id: episode.id, teamId: episode.teamId });
-  const role = grant.principal.role;
+  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: kind, record: { id: episode.id, teamId: episode.teamId } });
+  const role = grant.staff.role;
   if (!mayWriteRecord(role)) await refuse(request, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
   if (o.assessesCapacity && !mayAssessCapacity(role)) {
     await refuse(request, episode, kind, 'role-does-not-assess-capacity', 'Only an assistant practitioner, registered therapist or clinical lead can record a capacity assessment or a best-interests decision. Ask them to assess capacity.');
@@ -71,7 +72,7 @@ export async function authoriseRecordWrite(request: FastifyRequest, episode: Epi
 
 export async function authoriseNoteReview(request: FastifyRequest, episode: EpisodeResponse, note: ContactNoteResponse): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, 'contact-note');
-  const principal = access.grant.principal;
+  const principal = access.grant.staff;
   // The author's role when each waiting version was written: a student who has since qualified still had
   // a student's supervisor. Nothing waiting is left to reviewContactNote to say so, to any supervisor.
   const authors = note.versionsAwaitingReview.length ? rolesAwaitingReview(note) : note.needsReview ? [note.writtenByRole as HomewardRole] : [];

@@ -185,7 +185,7 @@ function consentFromForm(body: Form): unknown {
 }
 
 /** What the note page offers this person: only what the authorship and review rules let them do. */
-function noteActions(principal: Principal, note: ContactNoteResponse, episode: EpisodeResponse) {
+function noteActions(principal: Pick<Principal, 'staffId' | 'role' | 'teamId'>, note: ContactNoteResponse, episode: EpisodeResponse) {
   const may = (change: 'change-draft' | 'finalise' | 'amend') => mayChangeContactNote({ change, actor: { staffId: principal.staffId, role: principal.role }, authorId: note.versions[0]!.writtenBy.id }).allowed;
   const awaiting = note.versions.filter((v) => note.versionsAwaitingReview.includes(v.number));
   return {
@@ -237,7 +237,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       consentIds: consent.map((c) => c.id),
       assessmentIds: assessments.map((a) => a.id),
     });
-    const role = access.grant.principal.role;
+    const role = access.grant.staff.role;
     return reply.page('record/pages/record.njk', {
       ...(await common(access)),
       title: 'Clinical record',
@@ -262,7 +262,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       action: `/episodes/${access.episode.id}/consent/new`,
       values,
       functions: capacityFunctions.map((f) => ({ name: f, label: capacityFunctionLabels[f] })),
-      mayAssessCapacity: mayAssessCapacity(access.grant.principal.role),
+      mayAssessCapacity: mayAssessCapacity(access.grant.staff.role),
       items: { scopes: radio(consentScopes, consentScopeLabels, values.scope || 'episode'), methods: radio(consentMethods, consentMethodLabels, values.method), givers: radio(consentGivers, consentGiverLabels, values.givenBy) },
       errors: errorList(fields, { scope: 'scope', method: 'method', givenBy: 'givenBy', assessment: 'capacityInDoubt', form: 'main-form', 'assessment.impairmentDescription': 'impairmentDescription', ...Object.fromEntries(capacityFunctions.map((f) => [`assessment.notes.${f}`, `notes-${f}`])) }),
       fieldErrors: errorsByField(fields.map((f) => ({ ...f, path: f.path.replace(/^assessment\.notes\./, 'notes-').replace(/^assessment\./, '') }))),
@@ -385,7 +385,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const { note, episode } = await loadNote(request, request.params.noteId);
     const access = await authoriseRecordRead(request, episode, 'contact-note');
     await auditRecordRead(request, access, 'contact-note', note.id);
-    const principal = access.grant.principal;
+    const principal = access.grant.staff;
     return reply.page('record/pages/note.njk', {
       ...(await common(access)),
       title: `${contactNoteKindLabels[note.current.kind as ContactNoteKind] ?? note.current.kind} note`,
@@ -452,7 +452,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           note,
           consentOnRecord: await hasLiveConsent(app.db, episode.id),
           isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
-          may: { ...noteActions(access.grant.principal, note, episode), review: false },
+          may: { ...noteActions(access.grant.staff, note, episode), review: false },
           lateEntryThresholdHours,
           values: { consentMissingReason: formField(body.consentMissingReason) },
           // A draft whose date is out of bounds: the summary points at the entry, whose date it shows.

@@ -42,7 +42,7 @@ export type ReviewInput = {
 /** Write access to the record, and a role that reviews episodes; support workers are refused (and audited). */
 export async function authoriseReviewWrite(request: FastifyRequest, episode: EpisodeResponse): Promise<RecordAccess> {
   const access = await authoriseRecordWrite(request, episode, reviewRecordKind);
-  if (!mayRecordEpisodeReview(access.grant.principal.role)) {
+  if (!mayRecordEpisodeReview(access.grant.staff.role)) {
     await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: reviewRecordKind, recordId: episode.id, detail: { rule: 'role-does-not-review-episodes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can record a review of the episode. Tell them what you found so they can review it.');
   }

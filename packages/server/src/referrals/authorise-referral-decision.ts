@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import { mayTriage } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
@@ -44,5 +45,5 @@ export async function authoriseReferralDecision(
     await audit(request, { action, outcome: 'refused', patientId: referral.patientId, recordKind, recordId: referral.id, detail: { rule: 'referral-to-another-team', decision } });
     throw new HomewardError('forbidden', 'This referral was made to another team. Only the team that received it can triage or reject it.');
   }
-  return authorisePatientAccess(request, referral.patientId, action, recordKind, { id: referral.id, teamId: referral.teamId });
+  return authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: referral.patientId, action, recordKind, record: { id: referral.id, teamId: referral.teamId } });
 }

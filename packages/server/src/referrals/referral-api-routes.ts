@@ -2,6 +2,7 @@
 // authorise, delegate, audit. The pages (referral-pages.ts) keep the same rules.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { actorOf } from '../platform/actor.ts';
 import { z } from 'zod';
 import { gpPracticeProblems, hasGpPractice, normaliseOdsPracticeCode } from '@homeward/clinical';
 import { changePatientDetails } from '../patients/change-patient-details.ts';
@@ -102,7 +103,7 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const referral = await loadReferral(request.params.id);
-      const grant = await authorisePatientAccess(request, referral.patientId, 'read', 'referral', { id: referral.id, teamId: referral.teamId });
+      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: referral.patientId, action: 'read', recordKind: 'referral', record: { id: referral.id, teamId: referral.teamId } });
       await audit(request, { action: 'read', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { basis: grant.basis } });
       return referral;
     },

@@ -2,6 +2,7 @@
 // and rejection. Same rules as the JSON API (referral-api-routes.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { actorOf } from '../platform/actor.ts';
 import { z } from 'zod';
 import { formBody } from '../platform/form-body.ts';
 import { uuidv7 } from 'uuidv7';
@@ -93,7 +94,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     const patientId = referral.patientId;
     try {
       // A referral belongs to the team it was made to: another team's is detail of their care (break-glass).
-      return await authorisePatientAccess(request, patientId, 'read', 'referral', { id: referral.id, teamId: referral.teamId });
+      return await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId, action: 'read', recordKind: 'referral', record: { id: referral.id, teamId: referral.teamId } });
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'no_legitimate_relationship') {
         reply.code(403).page('views/error.njk', { title: 'You do not have access to this record', message: error.message, breakGlassHref: `/patients/${patientId}/break-glass`, requestId: request.id });
