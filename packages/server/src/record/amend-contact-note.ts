@@ -2,17 +2,16 @@
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { validationFailed } from '../platform/homeward-error.ts';
 import { auditNoteWrite, contentColumns, noteContentProblems, requireNoteChange, updateNote, type NoteContent } from './contact-notes.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
-export type AmendContactNoteOptions = { actor: Actor; access: RecordAccess; note: ContactNoteResponse; content: NoteContent; reason: string; version: number };
+export type AmendContactNoteOptions = { access: RecordWriteAccess; note: ContactNoteResponse; content: NoteContent; reason: string; version: number };
 
 export async function amendContactNote(trx: Kysely<Database>, o: AmendContactNoteOptions): Promise<ContactNoteResponse> {
-  const { actor } = o;
+  const actor = writerOf(o.access);
   const { needsReview } = requireNoteChange(actor, o.note, 'amend');
   if (o.note.status !== 'final') throw validationFailed([{ path: 'status', message: 'This note is still a draft: change it directly; amendments are for final notes' }]);
   const fields = noteContentProblems(actor.now, o.access, o.content);
@@ -26,6 +25,6 @@ export async function amendContactNote(trx: Kysely<Database>, o: AmendContactNot
     .insertInto('contact_note_amendments')
     .values({ id: uuidv7(), note_id: o.note.id, note_version: noteVersion, kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment, reason: o.reason.trim(), amended_at: actor.now, amended_by: actor.staff.staffId, amended_by_role: actor.staff.role, needs_review: needsReview })
     .execute();
-  await auditNoteWrite(actor, trx, o.access, o.note.id, 'amended', { noteVersion, reason: o.reason.trim(), needsReview });
+  await auditNoteWrite(trx, o.access, o.note.id, 'amended', { noteVersion, reason: o.reason.trim(), needsReview });
   return (await findContactNote(trx, o.note.id))!;
 }

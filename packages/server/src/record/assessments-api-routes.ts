@@ -20,9 +20,9 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/assessments',
     { schema: { tags: ['record'], summary: 'Standardised assessments for an episode, in the order they were done, with each instrument’s change from baseline', params: episodeParams, response: { 200: z.object({ assessments: z.array(assessmentResponse), byInstrument: z.array(instrumentSummary) }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), assessmentKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
       const assessments = await listAssessments(app.db, access.episode.id);
-      await auditRecordRead(request, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
+      await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
       return { assessments, byInstrument: summariseAssessments(assessments) };
     },
   );
@@ -40,11 +40,11 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
       const input = { ...request.body, administeredAt: new Date(request.body.administeredAt) };
       // Refuse bad responses before a transaction opens, so a refusal writes nothing.
       checkAssessment(input, episodeDateFacts(access.episode, app.config.now()));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(trx, { actor: actorOf(request), access, input }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(trx, { access, input }) }));
     },
   );
 }

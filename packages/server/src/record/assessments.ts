@@ -6,10 +6,9 @@ import { uuidv7 } from 'uuidv7';
 import { changeFromBaseline, clinicalDateProblem, findInstrument, scoreInstrument, type ClinicalDateFacts, type InstrumentDefinition, type InstrumentScore, type ItemResponses } from '@homeward/clinical';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
-import { auditAs, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import type { RecordAccess, RecordKind } from './record-access.ts';
+import { auditRecordWrite, writerOf, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 import type { AssessmentResponse, ChangeResponse, InstrumentSummary, TimePoint } from './assessments-schema.ts';
 
 /** RecordKind in record-access.ts does not list assessments yet; the audit and access rules take any kind. */
@@ -60,11 +59,12 @@ const secondBaseline = (definition: InstrumentDefinition) =>
     fields: [{ path: 'timePoint', message: `This episode already has a baseline ${definition.name}. Choose review, discharge or other` }],
   });
 
-export type RecordAssessmentOptions = { actor: Actor; access: RecordAccess; input: AssessmentInput };
+export type RecordAssessmentOptions = { access: RecordWriteAccess; input: AssessmentInput };
 
 export async function recordAssessment(trx: Kysely<Database>, o: RecordAssessmentOptions): Promise<AssessmentResponse> {
-  const principal = o.actor.staff;
-  const now = o.actor.now;
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const { definition, score } = checkAssessment(o.input, episodeDateFacts(o.access.episode, now));
   const episode = o.access.episode;
   if (o.input.timePoint === 'baseline') {
@@ -100,11 +100,7 @@ export async function recordAssessment(trx: Kysely<Database>, o: RecordAssessmen
     throw error;
   }
   const saved = (await listAssessments(trx, episode.id)).find((a) => a.id === id)!;
-  await auditAs(
-    o.actor,
-    trx,
-    { action: 'write', outcome: 'allowed', patientId: episode.patientId, recordKind: assessmentKind, recordId: id, reason: o.access.reason, detail: { episodeId: episode.id, change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total } },
-  );
+  await auditRecordWrite(trx, o.access, assessmentKind, id, { change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total });
   return saved;
 }
 

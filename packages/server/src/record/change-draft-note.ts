@@ -3,26 +3,26 @@
 import type { Kysely } from 'kysely';
 import { isLateEntry } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { auditNoteWrite, checkNoteContent, contentColumns, finalisedMessage, requireNoteChange, updateNote, type NoteContent } from './contact-notes.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
-export type ChangeDraftNoteOptions = { actor: Actor; access: RecordAccess; note: ContactNoteResponse; content: NoteContent; version: number };
+export type ChangeDraftNoteOptions = { access: RecordWriteAccess; note: ContactNoteResponse; content: NoteContent; version: number };
 
 export async function changeDraftNote(trx: Kysely<Database>, o: ChangeDraftNoteOptions): Promise<ContactNoteResponse> {
-  requireNoteChange(o.actor, o.note, 'change-draft');
+  const actor = writerOf(o.access);
+  requireNoteChange(actor, o.note, 'change-draft');
   if (o.note.status === 'final') throw new HomewardError('version_conflict', finalisedMessage, { current: o.note });
-  checkNoteContent(o.actor.now, o.access, o.content);
+  checkNoteContent(actor.now, o.access, o.content);
   await updateNote(trx, {
-    actor: o.actor,
+    actor: actor,
     noteId: o.note.id,
     version: o.version,
     set: { ...contentColumns(o.content), late_entry: isLateEntry(o.content.occurredAt, new Date(o.note.versions[0]!.writtenAt)) },
     draftOnly: true,
   });
-  await auditNoteWrite(o.actor, trx, o.access, o.note.id, 'draft-changed');
+  await auditNoteWrite(trx, o.access, o.note.id, 'draft-changed');
   return (await findContactNote(trx, o.note.id))!;
 }

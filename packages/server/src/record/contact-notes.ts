@@ -12,7 +12,7 @@ import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor, type ActingStaff } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import type { RecordAccess } from './record-access.ts';
+import { auditRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { findContactNote, hasLiveConsent } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
@@ -58,7 +58,7 @@ function noteChangeDecision(staff: ActingStaff, note: ContactNoteResponse, chang
   return mayChangeContactNote({ change: effective, actor: { staffId: staff.staffId, role: staff.role }, authorId: note.versions[0]!.writtenBy.id });
 }
 
-export type AuthoriseNoteChangeOptions = { actor: Actor; access: RecordAccess; note: ContactNoteResponse; change: ContactNoteChange };
+export type AuthoriseNoteChangeOptions = { access: RecordAccess; note: ContactNoteResponse; change: ContactNoteChange };
 
 /**
  * Refuses, before any transaction opens, a change that is not this person's to make (a draft not
@@ -66,9 +66,10 @@ export type AuthoriseNoteChangeOptions = { actor: Actor; access: RecordAccess; n
  * functions check the same rule again (requireNoteChange), so no caller can skip it.
  */
 export async function authoriseNoteChange(db: Kysely<Database>, o: AuthoriseNoteChangeOptions): Promise<void> {
-  const decision = noteChangeDecision(o.actor.staff, o.note, o.change);
+  const actor = o.access.grant.actor;
+  const decision = noteChangeDecision(actor.staff, o.note, o.change);
   if (decision.allowed) return;
-  await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: o.access.episode.patientId, recordKind: 'contact-note', recordId: o.note.id, reason: o.access.reason, detail: { episodeId: o.access.episode.id, change: o.change, rule: decision.rule } });
+  await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: o.access.episode.patientId, recordKind: 'contact-note', recordId: o.note.id, reason: o.access.reason, detail: { episodeId: o.access.episode.id, change: o.change, rule: decision.rule } });
   throw new HomewardError('forbidden', decision.message);
 }
 
@@ -98,22 +99,23 @@ export async function updateNote(trx: Kysely<Database>, o: { actor: Actor; noteI
   });
 }
 
-export async function auditNoteWrite(actor: Actor, trx: Kysely<Database>, access: RecordAccess, noteId: string, change: string, detail: Record<string, unknown> = {}) {
-  await auditAs(actor, trx, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: 'contact-note', recordId: noteId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } });
+export async function auditNoteWrite(trx: Kysely<Database>, access: RecordWriteAccess, noteId: string, change: string, detail: Record<string, unknown> = {}) {
+  await auditRecordWrite(trx, access, 'contact-note', noteId, { change, ...detail });
 }
 
-export type FinaliseInOptions = { actor: Actor; access: RecordAccess; note: { id: string; kind: ContactNoteInput['kind'] }; version: number; consentMissingReason: string | null };
+export type FinaliseInOptions = { access: RecordWriteAccess; note: { id: string; kind: ContactNoteInput['kind'] }; version: number; consentMissingReason: string | null };
 
 /** Makes a draft final in the caller's transaction: consent checked, the episode's last contact moved on, audited. */
 export async function finaliseIn(trx: Kysely<Database>, o: FinaliseInOptions): Promise<void> {
+  const actor = writerOf(o.access);
   const hasConsent = await hasLiveConsent(trx, o.access.episode.id);
   const fields = checkFinalisation({ kind: o.note.kind, hasConsent, consentMissingReason: o.consentMissingReason });
   if (fields.length) throw validationFailed(fields);
   await updateNote(trx, {
-    actor: o.actor,
+    actor: actor,
     noteId: o.note.id,
     version: o.version,
-    set: { status: 'final', finalised_at: o.actor.now, finalised_by: o.actor.staff.staffId, consent_missing_reason: hasConsent ? null : o.consentMissingReason },
+    set: { status: 'final', finalised_at: actor.now, finalised_by: actor.staff.staffId, consent_missing_reason: hasConsent ? null : o.consentMissingReason },
     draftOnly: true,
   });
   // A finalised contact with the patient moves the episode's last contact on (never back), so the
@@ -124,7 +126,7 @@ export async function finaliseIn(trx: Kysely<Database>, o: FinaliseInOptions): P
     where n.id = ${o.note.id} and episodes.id = n.episode_id
       and n.kind not in ('did-not-attend', 'no-access', 'mdt-discussion')
   `.execute(trx);
-  await auditNoteWrite(o.actor, trx, o.access, o.note.id, 'finalised', !hasConsent && o.consentMissingReason ? { consentMissingReason: o.consentMissingReason } : {});
+  await auditNoteWrite(trx, o.access, o.note.id, 'finalised', !hasConsent && o.consentMissingReason ? { consentMissingReason: o.consentMissingReason } : {});
 }
 
 /** The authors' roles of the versions waiting for review: each must be one the reviewer supervises. */

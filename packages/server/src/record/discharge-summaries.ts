@@ -23,18 +23,20 @@ import { auditAs, type ActingStaff, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import { audit, requireClinician } from '../platform/request-context.ts';
+import { requireClinician } from '../platform/request-context.ts';
 import { readDischargeFacts } from './discharge-sources.ts';
 import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
-import { authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordWrite, authoriseRecordWrite, loadEpisode, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 /** Writing needs the record-write rule (relationship, a role that writes) and a role that holds discharge decisions. */
-export async function authoriseDischargeWrite(request: FastifyRequest, episode: EpisodeResponse, kind: 'discharge-summary' | 'letter' = 'discharge-summary'): Promise<RecordAccess> {
-  const access = await authoriseRecordWrite(request, episode, kind);
+export async function authoriseDischargeWrite(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse; kind?: 'discharge-summary' | 'letter' }): Promise<RecordWriteAccess> {
+  const { episode } = o;
+  const kind = o.kind ?? 'discharge-summary';
+  const access = await authoriseRecordWrite(db, { actor: o.actor, episode, kind });
   if (!mayWriteDischargeSummary(access.grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.');
   }
   return access;
@@ -46,11 +48,12 @@ export function signOffDecision(principal: ActingStaff, episode: EpisodeResponse
 }
 
 /** Refuses, before any transaction opens, a finalisation that is not this person's to sign off, and audits the refusal. */
-export async function authoriseDischargeFinalise(db: Kysely<Database>, o: { actor: Actor; access: RecordAccess }): Promise<void> {
+export async function authoriseDischargeFinalise(db: Kysely<Database>, o: { access: RecordAccess }): Promise<void> {
   const { access } = o;
-  const decision = signOffDecision(o.actor.staff, access.episode);
+  const actor = access.grant.actor;
+  const decision = signOffDecision(actor.staff, access.episode);
   if (decision.allowed) return;
-  await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: access.episode.id, reason: access.reason, detail: { change: 'finalise', rule: decision.rule } });
+  await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: access.episode.id, reason: access.reason, detail: { change: 'finalise', rule: decision.rule } });
   throw new HomewardError('forbidden', decision.message);
 }
 
@@ -129,19 +132,20 @@ function alreadyDrafted(existing: DischargeSummaryResponse): HomewardError {
   );
 }
 
-async function writeAudit(actor: Actor, trx: Kysely<Database>, access: RecordAccess, summaryId: string, change: string, detail: Record<string, unknown> = {}) {
-  await auditAs(actor, trx, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: summaryId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } });
+async function writeAudit(trx: Kysely<Database>, access: RecordWriteAccess, summaryId: string, change: string, detail: Record<string, unknown> = {}) {
+  await auditRecordWrite(trx, access, 'discharge-summary', summaryId, { change, ...detail });
 }
 
-export type DraftDischargeSummaryOptions = { actor: Actor; access: RecordAccess };
+export type DraftDischargeSummaryOptions = { access: RecordWriteAccess };
 
 /** Drafts the episode's discharge summary from the record; a second draft is refused (409) with the existing one. */
 export async function createDischargeSummary(trx: Kysely<Database>, o: DraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
-  const principal = o.actor.staff;
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
   const episode = o.access.episode;
   const existing = await findDischargeSummary(trx, { episodeId: episode.id });
   if (existing) throw alreadyDrafted(existing);
-  const now = o.actor.now;
+  const now = actor.now;
   const content = draftDischargeSummary(await readDischargeFacts(trx, { episode, now }));
   const id = uuidv7();
   try {
@@ -154,7 +158,7 @@ export async function createDischargeSummary(trx: Kysely<Database>, o: DraftDisc
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', `This episode already has a discharge summary: someone drafted it at the same moment. Open it at /episodes/${episode.id}/discharge-summary and edit it there.`);
     throw error;
   }
-  await writeAudit(o.actor, trx, o.access, id, 'drafted', { goalAttainment: content.goalAttainment });
+  await writeAudit(trx, o.access, id, 'drafted', { goalAttainment: content.goalAttainment });
   return (await findDischargeSummary(trx, { id }))!;
 }
 
@@ -189,11 +193,12 @@ async function updateContent(trx: Kysely<Database>, actor: Actor, summary: Disch
   });
 }
 
-export type ChangeDischargeSummaryOptions = { actor: Actor; access: RecordAccess; summary: DischargeSummaryResponse; edits: DischargeSectionEdit[]; version: number; finalise?: boolean };
+export type ChangeDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; edits: DischargeSectionEdit[]; version: number; finalise?: boolean };
 
 /** Saves the clinician's edits to a draft; with finalise, the edited summary is then checked and made final in the same write. */
 export async function changeDischargeSummary(trx: Kysely<Database>, o: ChangeDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
-  if (o.finalise) requireSignOff(o.actor, o.access.episode);
+  const actor = writerOf(o.access);
+  if (o.finalise) requireSignOff(actor, o.access.episode);
   if (o.summary.status === 'final') throw finalised(o.summary);
   checkSectionEdits(o.edits);
   const content = applyDischargeSectionEdits(contentOf(o.summary), o.edits);
@@ -201,31 +206,33 @@ export async function changeDischargeSummary(trx: Kysely<Database>, o: ChangeDis
     const fields = checkDischargeSummaryForFinal(content);
     if (fields.length) throw validationFailed(fields);
   }
-  await updateContent(trx, o.actor, o.summary, o.version, content, { finalise: o.finalise });
-  await writeAudit(o.actor, trx, o.access, o.summary.id, 'edited', { sections: o.edits.map((e) => e.id) });
-  if (o.finalise) await writeAudit(o.actor, trx, o.access, o.summary.id, 'finalised');
+  await updateContent(trx, actor, o.summary, o.version, content, { finalise: o.finalise });
+  await writeAudit(trx, o.access, o.summary.id, 'edited', { sections: o.edits.map((e) => e.id) });
+  if (o.finalise) await writeAudit(trx, o.access, o.summary.id, 'finalised');
   return (await findDischargeSummary(trx, { id: o.summary.id }))!;
 }
 
-export type FinaliseDischargeSummaryOptions = { actor: Actor; access: RecordAccess; summary: DischargeSummaryResponse; version: number };
+export type FinaliseDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; version: number };
 
 export async function finaliseDischargeSummary(trx: Kysely<Database>, o: FinaliseDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
-  requireSignOff(o.actor, o.access.episode);
+  const actor = writerOf(o.access);
+  requireSignOff(actor, o.access.episode);
   if (o.summary.status === 'final') throw finalised(o.summary);
   const fields = checkDischargeSummaryForFinal(contentOf(o.summary));
   if (fields.length) throw validationFailed(fields);
-  await updateContent(trx, o.actor, o.summary, o.version, contentOf(o.summary), { finalise: true });
-  await writeAudit(o.actor, trx, o.access, o.summary.id, 'finalised');
+  await updateContent(trx, actor, o.summary, o.version, contentOf(o.summary), { finalise: true });
+  await writeAudit(trx, o.access, o.summary.id, 'finalised');
   return (await findDischargeSummary(trx, { id: o.summary.id }))!;
 }
 
-export type RedraftDischargeSummaryOptions = { actor: Actor; access: RecordAccess; summary: DischargeSummaryResponse; version: number };
+export type RedraftDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; version: number };
 
 /** Drafts every section again from the record as it is now (after more ratings or scores): the draft's edits are replaced. */
 export async function redraftDischargeSummary(trx: Kysely<Database>, o: RedraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  const actor = writerOf(o.access);
   if (o.summary.status === 'final') throw finalised(o.summary);
-  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: o.actor.now }));
-  await updateContent(trx, o.actor, o.summary, o.version, content);
-  await writeAudit(o.actor, trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
+  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: actor.now }));
+  await updateContent(trx, actor, o.summary, o.version, content);
+  await writeAudit(trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
   return (await findDischargeSummary(trx, { id: o.summary.id }))!;
 }

@@ -6,10 +6,9 @@ import { uuidv7 } from 'uuidv7';
 import { checkGoalRating, fromUkWallClock, ukDateOf, type CheckGoalRatingOptions, type GoalRatingInput, type GoalTimePoint } from '@homeward/clinical';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { AttainmentResponse, GoalResponse } from './goals-schema.ts';
@@ -27,12 +26,13 @@ export function checkGoalAttainment(now: Date, access: RecordAccess, goal: GoalR
   if (fields.length) throw validationFailed(fields);
 }
 
-export type RecordGoalAttainmentOptions = { actor: Actor; access: RecordAccess; goal: GoalResponse; rating: GoalRatingInput; /** A client may choose the id (uuid). */ id?: string };
+export type RecordGoalAttainmentOptions = { access: RecordWriteAccess; goal: GoalResponse; rating: GoalRatingInput; /** A client may choose the id (uuid). */ id?: string };
 
 export async function recordGoalAttainment(trx: Kysely<Database>, o: RecordGoalAttainmentOptions): Promise<{ attainment: AttainmentResponse; goal: GoalResponse }> {
-  const principal = o.actor.staff;
-  checkGoalAttainment(o.actor.now, o.access, o.goal, o.rating);
-  const now = o.actor.now;
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  checkGoalAttainment(actor.now, o.access, o.goal, o.rating);
+  const now = actor.now;
   const id = o.id ?? uuidv7();
   const note = o.rating.note?.trim() || null;
   try {
@@ -57,7 +57,7 @@ export async function recordGoalAttainment(trx: Kysely<Database>, o: RecordGoalA
     if (isUniqueViolation(error, 'goal_attainments_pkey')) throw new HomewardError('duplicate', 'A rating with this id already exists. Send a new id, or none.', { fields: [{ path: 'id', message: 'A rating with this id already exists' }] });
     throw error;
   }
-  await auditGoalWrite(o.actor, trx, o.access, o.goal.id, 'goal-attainment-rated', { attainmentId: id, level: o.rating.level, timePoint: o.rating.timePoint, ratedOn: o.rating.ratedOn });
+  await auditGoalWrite(trx, o.access, o.goal.id, 'goal-attainment-rated', { attainmentId: id, level: o.rating.level, timePoint: o.rating.timePoint, ratedOn: o.rating.ratedOn });
   const goal = (await findGoal(trx, o.goal.id))!;
   return { attainment: goal.ratings.find((r) => r.id === id)!, goal };
 }

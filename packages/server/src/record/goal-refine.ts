@@ -4,10 +4,9 @@
 import { sql, type Kysely } from 'kysely';
 import { checkGoalPlan, goalPlanFixedMessage, type GoalPlanInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
@@ -27,12 +26,13 @@ export function checkGoalRefinement(now: Date, access: RecordAccess, goal: GoalR
   if (fields.length) throw validationFailed(fields);
 }
 
-export type RefineGoalOptions = { actor: Actor; access: RecordAccess; goal: GoalResponse; plan: GoalPlanInput; version: number };
+export type RefineGoalOptions = { access: RecordWriteAccess; goal: GoalResponse; plan: GoalPlanInput; version: number };
 
 export async function refineGoal(trx: Kysely<Database>, o: RefineGoalOptions): Promise<GoalResponse> {
-  checkGoalRefinement(o.actor.now, o.access, o.goal, o.plan);
+  const actor = writerOf(o.access);
+  checkGoalRefinement(actor.now, o.access, o.goal, o.plan);
   await updateVersioned(trx, {
-    actor: o.actor,
+    actor: actor,
     table: 'goals',
     id: o.goal.id,
     version: o.version,
@@ -43,6 +43,6 @@ export async function refineGoal(trx: Kysely<Database>, o: RefineGoalOptions): P
     refuse: (current) => ((current as GoalResponse).planFixed ? planFixed(current as GoalResponse) : undefined),
     what: 'Goal',
   });
-  await auditGoalWrite(o.actor, trx, o.access, o.goal.id, 'goal-refined', { fromVersion: o.version });
+  await auditGoalWrite(trx, o.access, o.goal.id, 'goal-refined', { fromVersion: o.version });
   return (await findGoal(trx, o.goal.id))!;
 }

@@ -5,10 +5,9 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkGoalPlan, gasLevelDescriptions, type GoalPlanInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
@@ -37,12 +36,13 @@ export function checkNewGoal(now: Date, access: RecordAccess, plan: GoalPlanInpu
   if (fields.length) throw validationFailed(fields);
 }
 
-export type SetGoalOptions = { actor: Actor; access: RecordAccess; plan: GoalPlanInput; /** A client may choose the id (uuid). */ id?: string };
+export type SetGoalOptions = { access: RecordWriteAccess; plan: GoalPlanInput; /** A client may choose the id (uuid). */ id?: string };
 
 export async function setGoal(trx: Kysely<Database>, o: SetGoalOptions): Promise<GoalResponse> {
-  const principal = o.actor.staff;
-  checkNewGoal(o.actor.now, o.access, o.plan);
-  const now = o.actor.now;
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  checkNewGoal(actor.now, o.access, o.plan);
+  const now = actor.now;
   const id = o.id ?? uuidv7();
   try {
     await trx
@@ -53,6 +53,6 @@ export async function setGoal(trx: Kysely<Database>, o: SetGoalOptions): Promise
     if (isUniqueViolation(error, 'goals_pkey')) throw new HomewardError('duplicate', 'A goal with this id already exists. Send a new id, or none.', { fields: [{ path: 'id', message: 'A goal with this id already exists' }] });
     throw error;
   }
-  await auditGoalWrite(o.actor, trx, o.access, id, 'goal-set', { baseline: o.plan.baseline, importance: o.plan.importance, difficulty: o.plan.difficulty, targetOn: o.plan.targetOn });
+  await auditGoalWrite(trx, o.access, id, 'goal-set', { baseline: o.plan.baseline, importance: o.plan.importance, difficulty: o.plan.difficulty, targetOn: o.plan.targetOn });
   return (await findGoal(trx, id))!;
 }

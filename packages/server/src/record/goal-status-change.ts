@@ -3,10 +3,9 @@
 import type { Kysely } from 'kysely';
 import { checkGoalStatusChange, type GoalStatus } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
@@ -18,13 +17,14 @@ export function checkGoalStatus(goal: GoalResponse, change: GoalStatusChange): v
   if (fields.length) throw validationFailed(fields);
 }
 
-export type ChangeGoalStatusOptions = { actor: Actor; access: RecordAccess; goal: GoalResponse; change: GoalStatusChange; version: number };
+export type ChangeGoalStatusOptions = { access: RecordWriteAccess; goal: GoalResponse; change: GoalStatusChange; version: number };
 
 export async function changeGoalStatus(trx: Kysely<Database>, o: ChangeGoalStatusOptions): Promise<GoalResponse> {
+  const actor = writerOf(o.access);
   checkGoalStatus(o.goal, o.change);
   const status = o.change.status as GoalStatus;
   const reason = o.change.reason!.trim();
-  await updateVersioned(trx, { actor: o.actor, table: 'goals', id: o.goal.id, version: o.version, set: { status, status_reason: reason }, current: () => findGoal(trx, o.goal.id), what: 'Goal' });
-  await auditGoalWrite(o.actor, trx, o.access, o.goal.id, 'goal-status-changed', { from: o.goal.status, to: status, reason });
+  await updateVersioned(trx, { actor: actor, table: 'goals', id: o.goal.id, version: o.version, set: { status, status_reason: reason }, current: () => findGoal(trx, o.goal.id), what: 'Goal' });
+  await auditGoalWrite(trx, o.access, o.goal.id, 'goal-status-changed', { from: o.goal.status, to: status, reason });
   return (await findGoal(trx, o.goal.id))!;
 }

@@ -44,9 +44,9 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/goals',
     { schema: { tags: ['record'], summary: 'The episode’s goals, each with its ratings, and the GAS T-score at baseline and at the latest ratings (50 = goals met as expected)', params: episodeParams, response: { 200: z.object({ goals: z.array(goalResponse), tScores: goalSummaryResponse }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), goalKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: goalKind });
       const goals = await listGoals(app.db, access.episode.id);
-      await auditRecordRead(request, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
+      await auditRecordRead(app.db, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
       return { goals, tScores: summariseGoals(goals) };
     },
   );
@@ -55,12 +55,12 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/goals',
     { schema: { tags: ['record'], summary: 'Set a goal in the patient’s words with its five GAS levels described, baseline, importance, difficulty and target date (assistant practitioner, registered therapist or clinical lead)', params: episodeParams, headers: writeHeaders, body: goalBody, response: { 201: goalResponse, ...writeErrors } } },
     async (request, reply) => {
-      const access = await authoriseGoalWrite(request, await loadEpisode(request, request.params.id), 'set');
+      const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'set' });
       const { id, agreedWith, ...plan } = request.body;
       const input: GoalPlanInput = { ...plan, agreedWith: agreedWith ?? null };
       // Refuse bad input before a transaction opens, so a refusal writes nothing.
       checkNewGoal(actorOf(request).now, access, input);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setGoal(trx, { actor: actorOf(request), access, plan: input, id }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setGoal(trx, { access, plan: input, id }) }));
     },
   );
 
@@ -69,8 +69,8 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'A goal with its ratings, oldest first', params: goalParams, response: { 200: goalResponse, ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const { goal, episode } = await loadGoal(request, request.params.id);
-      const access = await authoriseRecordRead(request, episode, goalKind);
-      await auditRecordRead(request, access, goalKind, goal.id);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: goalKind });
+      await auditRecordRead(app.db, access, goalKind, goal.id);
       return goal;
     },
   );
@@ -91,18 +91,18 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
       const { goal, episode } = await loadGoal(request, request.params.id);
       const body = request.body;
       const changesPlan = planFields.filter((f) => body[f] !== undefined);
-      const access = await authoriseGoalWrite(request, episode, body.status !== undefined ? 'status' : 'refine');
+      const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: body.status !== undefined ? 'status' : 'refine' });
       if (body.status !== undefined) {
         if (changesPlan.length) throw validationFailed(changesPlan.map((f) => ({ path: f, message: 'Change the status on its own, without changing the plan' })));
         const change = { status: body.status, reason: body.statusReason ?? null };
         checkGoalStatus(goal, change);
-        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(trx, { actor: actorOf(request), access, goal, change, version: body.expectedVersion }) }));
+        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(trx, { access, goal, change, version: body.expectedVersion }) }));
       }
       if (body.statusReason !== undefined) throw validationFailed([{ path: 'status', message: 'Send the new status with its reason' }]);
       if (!changesPlan.length) throw validationFailed([{ path: '(body)', message: 'Send the parts of the plan to change, or a new status with its reason' }]);
       const plan = mergedPlan(goal, body);
       checkGoalRefinement(actorOf(request).now, access, goal, plan);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(trx, { actor: actorOf(request), access, goal, plan, version: body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(trx, { access, goal, plan, version: body.expectedVersion }) }));
     },
   );
 
@@ -120,11 +120,11 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { goal, episode } = await loadGoal(request, request.params.id);
-      const access = await authoriseGoalWrite(request, episode, 'rate');
+      const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'rate' });
       const { id, ...fields } = request.body;
       const rating = { ...fields, note: fields.note ?? null };
       checkGoalAttainment(actorOf(request).now, access, goal, rating);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordGoalAttainment(trx, { actor: actorOf(request), access, goal, rating, id }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordGoalAttainment(trx, { access, goal, rating, id }) }));
     },
   );
 }

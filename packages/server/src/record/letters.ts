@@ -18,14 +18,14 @@ import {
   type LetterPrintSize,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { auditAs, type Actor } from '../platform/actor.ts';
+import { auditAs } from '../platform/actor.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
 import { requireClinician } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
-import { loadEpisode, type RecordAccess } from './record-access.ts';
+import { loadEpisode, writerOf, type RecordWriteAccess } from './record-access.ts';
 import { storeLetter } from './store-letter.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 
@@ -196,14 +196,15 @@ export function buildDischargeLetter(o: BuildDischargeLetterOptions): BuiltDisch
   };
 }
 
-export type ProduceDischargeLetterOptions = { actor: Actor; access: RecordAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
+export type ProduceDischargeLetterOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
 
 export async function produceDischargeLetter(trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
-  const principal = o.actor.staff;
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
   const episode = o.access.episode;
   const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
   const team = await trx.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
-  const now = o.actor.now;
+  const now = actor.now;
   const sentToPatient = o.recipient === 'gp' ? (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient') : undefined;
   const { kind, recipient, printSize, document, alternativeFormatsNeeded } = buildDischargeLetter({
     recipient: o.recipient,
@@ -229,7 +230,7 @@ export async function produceDischargeLetter(trx: Kysely<Database>, o: ProduceDi
   });
   // Producing a letter takes the record out of Homeward on paper: audited as a print, with what was sent.
   await auditAs(
-    o.actor,
+    actor,
     trx,
     {
       action: 'print',

@@ -6,11 +6,11 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describeAfterDischargeForPatient, describeWhoHelps, formatDisplayDate, formatNhsNumber, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { auditAs, type Actor } from '../platform/actor.ts';
+import { auditAs } from '../platform/actor.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfBlock, PdfDocumentOptions, PrintSize } from '../platform/pdf-document.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse } from './programme-schema.ts';
 import { storeLetter } from './store-letter.ts';
@@ -87,12 +87,13 @@ export function buildCarerSheet(o: BuildCarerSheetOptions): PdfDocumentOptions {
   return { title: carerSheetTitle, printSize: o.printSize, header: `${name} · NHS number ${formatNhsNumber(o.patient.nhsNumber)}`, author: o.team.name, blocks };
 }
 
-export type ProduceCarerSheetOptions = { actor: Actor; access: RecordAccess; printSize: PrintSize | null };
+export type ProduceCarerSheetOptions = { access: RecordWriteAccess; printSize: PrintSize | null };
 export type ProducedCarerSheet = { letterId: string; pdf: Buffer; printSize: PrintSize; filename: string };
 
 export async function produceCarerSheet(trx: Kysely<Database>, o: ProduceCarerSheetOptions): Promise<ProducedCarerSheet> {
-  const principal = o.actor.staff;
-  const now = o.actor.now;
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const today = ukDateOf(now);
   const episode = o.access.episode;
   const patient = await findPatient(trx, episode.patientId);
@@ -117,7 +118,7 @@ export async function produceCarerSheet(trx: Kysely<Database>, o: ProduceCarerSh
     producedBy: { id: principal.staffId, role: principal.role },
   });
   await auditAs(
-    o.actor,
+    actor,
     trx,
     { action: 'print', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letterId, reason: o.access.reason, detail: { episodeId: episode.id, kind: 'carer-programme', printSize, sha256, activityIds: activities.map((a) => a.id) } },
   );

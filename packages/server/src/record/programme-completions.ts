@@ -7,10 +7,10 @@ import { checkProgrammeCompletion, mayLogCompletion, ukDateOf, type HomewardRole
 import { currentCompetenceIds } from '../staff/competence-queries.ts';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
-import { auditAs, type Actor } from '../platform/actor.ts';
+import { auditAs } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import type { RecordAccess } from './record-access.ts';
+import { auditRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { programmeKind } from './programme-activities.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody, CompletionResponse } from './programme-schema.ts';
@@ -21,16 +21,17 @@ export async function competencesForLogging(db: Kysely<Database>, role: Homeward
 }
 
 /** Who may log this activity on whose report, once record write access is granted. Run before any transaction. */
-export type AuthoriseCompletionLogOptions = { actor: Actor; access: RecordAccess; activity: ActivityResponse; reportedBy: CompletionBody['reportedBy'] };
+export type AuthoriseCompletionLogOptions = { access: RecordAccess; activity: ActivityResponse; reportedBy: CompletionBody['reportedBy'] };
 
 export async function authoriseCompletionLog(db: Kysely<Database>, o: AuthoriseCompletionLogOptions): Promise<void> {
+  const actor = o.access.grant.actor;
   const { activity, reportedBy } = o;
   const episode = o.access.episode;
-  const principal = o.actor.staff;
+  const principal = actor.staff;
   const competencesHeld = await competencesForLogging(db, principal.role, principal.staffId);
   const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld });
   if (!decision.allowed) {
-    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });
+    await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });
     throw new HomewardError('forbidden', decision.message);
   }
 }
@@ -41,12 +42,13 @@ export function checkCompletionInput(now: Date, access: RecordAccess, activity: 
   if (fields.length) throw validationFailed(fields);
 }
 
-export type LogProgrammeCompletionOptions = { actor: Actor; access: RecordAccess; activity: ActivityResponse; input: CompletionBody };
+export type LogProgrammeCompletionOptions = { access: RecordWriteAccess; activity: ActivityResponse; input: CompletionBody };
 
 export async function logProgrammeCompletion(trx: Kysely<Database>, o: LogProgrammeCompletionOptions): Promise<CompletionResponse> {
-  const principal = o.actor.staff;
-  const now = o.actor.now;
-  checkCompletionInput(o.actor.now, o.access, o.activity, o.input);
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
+  checkCompletionInput(actor.now, o.access, o.activity, o.input);
   const id = o.input.id ?? uuidv7();
   try {
     await trx
@@ -69,19 +71,7 @@ export async function logProgrammeCompletion(trx: Kysely<Database>, o: LogProgra
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', 'A completion with this id already exists');
     throw error;
   }
-  await auditAs(
-    o.actor,
-    trx,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: o.access.episode.patientId,
-      recordKind: programmeKind,
-      recordId: o.activity.id,
-      reason: o.access.reason,
-      detail: { episodeId: o.access.episode.id, change: 'completion-logged', completionId: id, doneOn: o.input.doneOn, outcome: o.input.outcome, reportedBy: o.input.reportedBy },
-    },
-  );
+  await auditRecordWrite(trx, o.access, programmeKind, o.activity.id, { change: 'completion-logged', completionId: id, doneOn: o.input.doneOn, outcome: o.input.outcome, reportedBy: o.input.reportedBy });
   const [activity] = await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today: ukDateOf(now) });
   return activity!.completions.find((c) => c.id === id)!;
 }

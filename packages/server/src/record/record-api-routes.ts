@@ -41,9 +41,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get('/api/episodes/:id/consent', { schema: { tags: ['record'], summary: 'Consent and capacity records for an episode, withdrawals included', params: episodeParams, response: { 200: z.object({ consent: z.array(consentResponse) }), ...errorResponse(401, 403, 404) } } }, async (request) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'consent');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
     const consent = await listConsents(app.db, access.episode.id);
-    await auditRecordRead(request, access, 'consent', access.episode.id, { count: consent.length });
+    await auditRecordRead(app.db, access, 'consent', access.episode.id, { count: consent.length });
     return { consent };
   });
 
@@ -52,9 +52,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Record consent (and the capacity assessment when capacity was in doubt)', params: episodeParams, headers: writeHeaders, body: consentBody, response: { 201: consentResponse, ...writeErrors } } },
     async (request, reply) => {
       const episode = await loadEpisode(request, request.params.id);
-      const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: request.body.capacityInDoubt || request.body.givenBy === 'best-interests' });
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'consent', ...{ assessesCapacity: request.body.capacityInDoubt || request.body.givenBy === 'best-interests' } });
       checkConsentBody(request.body);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordConsent(trx, { actor: actorOf(request), access, input: request.body }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordConsent(trx, { access, input: request.body }) }));
     },
   );
 
@@ -62,15 +62,15 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/consent/:consentId/withdrawal',
     { schema: { tags: ['record'], summary: 'Record that consent was withdrawn: a new entry; the consent itself is kept as it was', params: consentParams, headers: writeHeaders, body: withdrawalBody, response: { 201: consentResponse, ...writeErrors } } },
     async (request, reply) => {
-      const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await withdrawConsent(trx, { actor: actorOf(request), access, consentId: request.params.consentId, note: request.body.note }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await withdrawConsent(trx, { access, consentId: request.params.consentId, note: request.body.note }) }));
     },
   );
 
   typed.get('/api/episodes/:id/contact-notes', { schema: { tags: ['record'], summary: 'Contact notes for an episode, newest event first, each with every version', params: episodeParams, response: { 200: z.object({ notes: z.array(contactNoteResponse) }), ...errorResponse(401, 403, 404) } } }, async (request) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const notes = await findContactNotes(app.db, { episodeId: access.episode.id });
-    await auditRecordRead(request, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id) });
+    await auditRecordRead(app.db, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id) });
     return { notes };
   });
 
@@ -78,19 +78,19 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/contact-notes',
     { schema: { tags: ['record'], summary: 'Write a contact note as a draft, or final (finalise: true)', params: episodeParams, headers: writeHeaders, body: newNoteBody, response: { 201: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
-      const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
       const content = noteContentOf(request.body);
       return idempotentWrite(request, reply, async (trx) => ({
         status: 201,
-        body: await writeContactNote(trx, { actor: actorOf(request), access, content, finalise: request.body.finalise, consentMissingReason: request.body.consentMissingReason }),
+        body: await writeContactNote(trx, { access, content, finalise: request.body.finalise, consentMissingReason: request.body.consentMissingReason }),
       }));
     },
   );
 
   typed.get('/api/contact-notes/:noteId', { schema: { tags: ['record'], summary: 'A contact note with every version', params: noteParams, response: { 200: contactNoteResponse, ...errorResponse(401, 403, 404) } } }, async (request) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
-    const access = await authoriseRecordRead(request, episode, 'contact-note');
-    await auditRecordRead(request, access, 'contact-note', note.id);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+    await auditRecordRead(app.db, access, 'contact-note', note.id);
     return note;
   });
 
@@ -99,9 +99,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Change your own draft note (send the version you read); someone else’s draft is refused with 403, a final note with 409: amend it instead', params: noteParams, headers: writeHeaders, body: changeNoteBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'change-draft' });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(trx, { actor: actorOf(request), access, note, content: noteContentOf(request.body), version: request.body.version }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: 'change-draft' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(trx, { access, note, content: noteContentOf(request.body), version: request.body.version }) }));
     },
   );
 
@@ -110,9 +110,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Finalise your own draft; a treatment contact needs consent on record or a reason', params: noteParams, headers: writeHeaders, body: finaliseBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'finalise' });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(trx, { actor: actorOf(request), access, note, version: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: 'finalise' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(trx, { access, note, version: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
     },
   );
 
@@ -121,9 +121,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Amend a final note: a new version with your reason; the original stays visible. Your own notes; a colleague’s only as a registered therapist or clinical lead. A support worker’s or student’s amendment waits for review', params: noteParams, headers: writeHeaders, body: amendmentBody, response: { 201: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(app.db, { actor: actorOf(request), access, note, change: 'amend' });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(trx, { actor: actorOf(request), access, note, content: noteContentOf(request.body), reason: request.body.reason, version: request.body.version }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: 'amend' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(trx, { access, note, content: noteContentOf(request.body), reason: request.body.reason, version: request.body.version }) }));
     },
   );
 
@@ -132,8 +132,8 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Mark a note as reviewed: a support worker’s by an assistant practitioner, registered therapist or clinical lead of the team; a student’s by a registered therapist or clinical lead', params: noteParams, headers: writeHeaders, body: reviewBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseNoteReview(request, episode, note);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(trx, { actor: actorOf(request), access, note, version: request.body.version }) }));
+      const access = await authoriseNoteReview(app.db, { actor: actorOf(request), episode: episode, note: note });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(trx, { access, note, version: request.body.version }) }));
     },
   );
 

@@ -5,17 +5,16 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { mayReviewNote, type HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { auditNoteWrite, updateNote } from './contact-notes.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
-export type ReviewContactNoteOptions = { actor: Actor; access: RecordAccess; note: ContactNoteResponse; version: number };
+export type ReviewContactNoteOptions = { access: RecordWriteAccess; note: ContactNoteResponse; version: number };
 
 export async function reviewContactNote(trx: Kysely<Database>, o: ReviewContactNoteOptions): Promise<ContactNoteResponse> {
-  const { actor } = o;
+  const actor = writerOf(o.access);
   const everNeeded = o.note.versions.some((v) => v.needsReview);
   if (!everNeeded) throw validationFailed([{ path: 'note', message: 'This note does not need a supervisor’s review' }]);
   if (o.note.status !== 'final') throw validationFailed([{ path: 'note', message: 'This note is still a draft: it can be reviewed once it is final' }]);
@@ -34,6 +33,6 @@ export async function reviewContactNote(trx: Kysely<Database>, o: ReviewContactN
       .values(rows.map((r) => ({ id: uuidv7(), amendment_id: r.id, note_id: o.note.id, reviewed_at: actor.now, reviewed_by: actor.staff.staffId, reviewed_by_role: actor.staff.role })))
       .execute();
   }
-  await auditNoteWrite(actor, trx, o.access, o.note.id, 'reviewed', { versions: awaiting.map((v) => v.number) });
+  await auditNoteWrite(trx, o.access, o.note.id, 'reviewed', { versions: awaiting.map((v) => v.number) });
   return (await findContactNote(trx, o.note.id))!;
 }

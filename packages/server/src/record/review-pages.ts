@@ -20,6 +20,7 @@ import {
   type EpisodeReviewSchedule,
 } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -65,9 +66,9 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/reviews', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), reviewRecordKind);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: reviewRecordKind });
     const [reviews, prompts] = await Promise.all([listEpisodeReviews(app.db, access.episode.id), assessmentPromptsForEpisode(app.db, access.episode, today())]);
-    await auditRecordRead(request, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
+    await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
     const done = reviews.find((r) => r.id === request.query.done);
     return reply.page('record/pages/reviews.njk', {
       ...(await common(access)),
@@ -116,14 +117,14 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/reviews/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseReviewWrite(request, await loadEpisode(request, request.params.id));
-    await auditRecordRead(request, access, reviewRecordKind, access.episode.id, { purpose: 'record-review' });
+    const access = await authoriseReviewWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
+    await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { purpose: 'record-review' });
     const [year, month, day] = today().split('-');
     return renderForm(reply, access, access.episode, { 'heldOn-day': String(Number(day)), 'heldOn-month': String(Number(month)), 'heldOn-year': year! });
   });
 
   typed.post('/episodes/:id/reviews/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseReviewWrite(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseReviewWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formField(v)]));
     const fields: FieldError[] = [];

@@ -17,12 +17,13 @@ import {
   type ReviewKind,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { changeEpisode } from '../caseload/change-episode.ts';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { authoriseRecordWrite, type RecordAccess, type RecordKind } from './record-access.ts';
+import { authoriseRecordWrite, type RecordAccess, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 import type { EpisodeReviewResponse } from './review-schema.ts';
 
 export const reviewRecordKind: RecordKind = 'episode-review';
@@ -40,10 +41,11 @@ export type ReviewInput = {
 };
 
 /** Write access to the record, and a role that reviews episodes; support workers are refused (and audited). */
-export async function authoriseReviewWrite(request: FastifyRequest, episode: EpisodeResponse): Promise<RecordAccess> {
-  const access = await authoriseRecordWrite(request, episode, reviewRecordKind);
+export async function authoriseReviewWrite(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse }): Promise<RecordWriteAccess> {
+  const { episode } = o;
+  const access = await authoriseRecordWrite(db, { actor: o.actor, episode, kind: reviewRecordKind });
   if (!mayRecordEpisodeReview(access.grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: reviewRecordKind, recordId: episode.id, detail: { rule: 'role-does-not-review-episodes' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: reviewRecordKind, recordId: episode.id, detail: { rule: 'role-does-not-review-episodes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can record a review of the episode. Tell them what you found so they can review it.');
   }
   return access;

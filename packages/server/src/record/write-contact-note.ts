@@ -4,16 +4,15 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { isLateEntry, needsSupervisorReview } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
 import { auditNoteWrite, checkNoteContent, contentColumns, finaliseIn, type NoteContent } from './contact-notes.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
-export type WriteContactNoteOptions = { actor: Actor; access: RecordAccess; content: NoteContent; finalise: boolean; consentMissingReason: string | null };
+export type WriteContactNoteOptions = { access: RecordWriteAccess; content: NoteContent; finalise: boolean; consentMissingReason: string | null };
 
 export async function writeContactNote(trx: Kysely<Database>, o: WriteContactNoteOptions): Promise<ContactNoteResponse> {
-  const { actor } = o;
+  const actor = writerOf(o.access);
   checkNoteContent(actor.now, o.access, o.content);
   const id = uuidv7();
   await trx
@@ -32,7 +31,7 @@ export async function writeContactNote(trx: Kysely<Database>, o: WriteContactNot
       updated_by: actor.staff.staffId,
     })
     .execute();
-  await auditNoteWrite(actor, trx, o.access, id, 'written', { kind: o.content.kind });
-  if (o.finalise) await finaliseIn(trx, { actor, access: o.access, note: { id, kind: o.content.kind }, version: 1, consentMissingReason: o.consentMissingReason });
+  await auditNoteWrite(trx, o.access, id, 'written', { kind: o.content.kind });
+  if (o.finalise) await finaliseIn(trx, { access: o.access, note: { id, kind: o.content.kind }, version: 1, consentMissingReason: o.consentMissingReason });
   return (await findContactNote(trx, id))!;
 }
