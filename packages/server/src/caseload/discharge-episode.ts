@@ -14,7 +14,7 @@ import {
   type ActivityAtDischargeChoice,
   type DischargeOutcome,
 } from '@homeward/clinical';
-import { actorOf } from '../platform/actor.ts';
+import type { AccessGrant } from '../access/authorise-patient-access.ts';
 import { endProgrammeAtDischarge, planProgrammeAtDischarge } from '../record/end-programme-at-discharge.ts';
 import { episodeDateFacts } from './episode-date-facts.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
@@ -56,6 +56,8 @@ export type DischargeEpisodeOptions = {
   programme?: readonly ActivityAtDischargeChoice[];
   expectedVersion: number;
   accessReason: string | null;
+  /** The write grant the programme's activities are ended under. */
+  grant: AccessGrant;
 };
 
 export async function dischargeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
@@ -65,7 +67,7 @@ export async function dischargeEpisode(request: FastifyRequest, trx: Kysely<Data
   if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields)]);
   const d = checked.discharge;
   // The team's care ends: nothing it set keeps running after discharge.
-  await endProgrammeAtDischarge(trx, { actor: actorOf(request), episodeId: o.episode.id, patientId: o.episode.patientId, decisions: programme.decisions, accessReason: o.accessReason });
+  await endProgrammeAtDischarge(trx, { grant: o.grant, episodeId: o.episode.id, decisions: programme.decisions });
   const programmeDetail = programme.decisions.length
     ? { programme: programme.decisions.map((p) => (p.ending === 'end' ? { activityId: p.activityId, ending: 'end' } : { activityId: p.activityId, ending: 'hand-over', to: p.receiverKind })) }
     : {};

@@ -205,7 +205,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       const input = { outcome: b.outcome ?? null, destination: b.destination ?? null, dischargedOn: b.dischargedOn ?? null, note: b.note || null };
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await dischargeEpisode(request, trx, { episode: access.episode, input, programme: b.programme ?? [], expectedVersion: b.version, accessReason: access.reason }),
+        body: await dischargeEpisode(request, trx, { episode: access.episode, input, programme: b.programme ?? [], expectedVersion: b.version, accessReason: access.reason, grant: access.grant }),
       }));
     },
   );

@@ -396,7 +396,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         );
         const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
         try {
-          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, programme, expectedVersion: version, accessReason: access.reason }));
+          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, programme, expectedVersion: version, accessReason: access.reason, grant: access.grant }));
         } catch (error) {
           // The date's own message (missing month, not a real date) says more than "enter the date".
           if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {

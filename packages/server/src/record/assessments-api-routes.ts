@@ -6,9 +6,10 @@ import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import { actorOf } from '../platform/actor.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { assessmentKind, checkAssessment, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
 import { assessmentBody, assessmentResponse, instrumentSummary } from './assessments-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });

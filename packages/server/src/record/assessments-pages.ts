@@ -25,10 +25,11 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { assessmentKind, assessmentProblems, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import { timePointLabels, timePoints, type AssessmentResponse, type TimePoint } from './assessments-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 

@@ -15,7 +15,6 @@ import {
   createDischargeSummary,
   findDischargeSummary,
   finaliseDischargeSummary,
-  loadDischargeSummary,
   redraftDischargeSummary,
   sectionEditsFrom,
 } from './discharge-summaries.ts';
@@ -28,8 +27,9 @@ import {
   letterProducedResponse,
   letterResponse,
 } from './discharge-schema.ts';
-import { checkLetterRequest, listLetters, loadLetter, produceDischargeLetter } from './letters.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, requireFinalForSummary } from './record-access.ts';
+import { loadDischargeSummary, loadEpisode, loadLetter } from './record-route-helpers.ts';
+import { checkLetterRequest, listLetters, produceDischargeLetter } from './letters.ts';
+import { auditRecordRead, authoriseRecordRead, requireFinalForSummary } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const summaryParams = z.object({ id: z.uuid('Discharge summary id must be a UUID') });

@@ -14,10 +14,11 @@ import { writeOnce } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
+import { loadEpisode, loadLetter } from './record-route-helpers.ts';
 import { authoriseDischargeFinalise, authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary, signOffDecision } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
-import { letterPdf, listLetters, loadLetter, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, requireFinalForSummary, type RecordAccess } from './record-access.ts';
+import { letterPdf, listLetters, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
+import { auditRecordRead, authoriseRecordRead, requireFinalForSummary, type RecordAccess } from './record-access.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });

@@ -3,7 +3,6 @@
 // holder or a registered clinician of its team (discharge-summary-sign-off.ts) and fixed: the letters
 // are produced from the final text.
 // Writes and their audit share the transaction.
-import type { FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -21,12 +20,11 @@ import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type ActingStaff, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import { requireClinician } from '../platform/request-context.ts';
 import { readDischargeFacts } from './discharge-sources.ts';
 import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
-import { auditRecordWrite, authoriseRecordWrite, loadEpisode, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
+import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
@@ -109,14 +107,6 @@ export async function findDischargeSummary(db: Kysely<Database>, where: { id: st
   const query = 'id' in where ? selectSummaries(db).where('d.id', '=', where.id) : selectSummaries(db).where('d.episode_id', '=', where.episodeId);
   const row = await query.executeTakeFirst();
   return row ? toSummary(row) : null;
-}
-
-/** The summary and its episode, for routes addressed by the summary's id. */
-export async function loadDischargeSummary(request: FastifyRequest, id: string): Promise<{ summary: DischargeSummaryResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const summary = await findDischargeSummary(request.server.db, { id });
-  if (!summary) throw notFound('Discharge summary');
-  return { summary, episode: await loadEpisode(request, summary.episodeId) };
 }
 
 /** The summary as stored, for merging edits: the content without the headings added for reading. */

@@ -6,30 +6,32 @@ import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { ukDateOf, type HandOverReceiver } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { auditAs, type Actor } from '../platform/actor.ts';
+import { auditWrite, requireGrant, type AccessGrant, type WriteGrant } from '../access/authorise-patient-access.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { listProgramme } from './programme-queries.ts';
 
 export type EndProgrammeActivityOptions = {
-  actor: Actor;
+  /** Access to write the patient's record: whose it is, who acts, and the audit's reason. */
+  grant: AccessGrant;
   activityId: string;
   episodeId: string;
-  patientId: string;
   status: 'stopped' | 'completed' | 'handed-over';
   reason: string;
   handedOverTo: { kind: HandOverReceiver; name: string | null } | null;
   atDischarge: boolean;
   /** The version the caller saw (at discharge: the version of the row the discharge holds locked). */
   version: number;
-  accessReason: string | null;
 };
 
 /** Ends the activity if it is still active at the version seen; else 409 with the activity as it stands. */
 export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<void> {
-  const principal = o.actor.staff;
-  const now = o.actor.now;
+  const grant = requireGrant(o.grant) as WriteGrant;
+  if ((grant.action as string) !== 'write') throw new Error('A read grant cannot write');
+  const actor = grant.actor;
+  const principal = actor.staff;
+  const now = actor.now;
   await updateVersioned(trx, {
-    actor: o.actor,
+    actor,
     table: 'programme_activities',
     id: o.activityId,
     version: o.version,
@@ -44,7 +46,7 @@ export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgramm
       id: uuidv7(),
       activity_id: o.activityId,
       episode_id: o.episodeId,
-      patient_id: o.patientId,
+      patient_id: grant.patientId,
       status: o.status,
       reason: o.reason,
       handed_over_to_kind: o.handedOverTo?.kind ?? null,
@@ -55,23 +57,15 @@ export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgramm
       recorded_by_role: principal.role,
     })
     .execute();
-  await auditAs(
-    o.actor,
-    trx,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: o.patientId,
-      recordKind: 'programme-of-care',
-      recordId: o.activityId,
-      reason: o.accessReason,
-      detail: {
-        episodeId: o.episodeId,
-        change: `activity-${o.status}`,
-        reason: o.reason,
-        atDischarge: o.atDischarge,
-        ...(o.handedOverTo ? { handedOverTo: o.handedOverTo.kind } : {}),
-      },
+  await auditWrite(grant, trx, {
+    recordKind: 'programme-of-care',
+    recordId: o.activityId,
+    detail: {
+      episodeId: o.episodeId,
+      change: `activity-${o.status}`,
+      reason: o.reason,
+      atDischarge: o.atDischarge,
+      ...(o.handedOverTo ? { handedOverTo: o.handedOverTo.kind } : {}),
     },
-  );
+  });
 }

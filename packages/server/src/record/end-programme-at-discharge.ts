@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { decideProgrammeAtDischarge, dischargeEndingReason, type ActivityAtDischarge, type ActivityAtDischargeChoice } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { Actor } from '../platform/actor.ts';
+import type { AccessGrant } from '../access/authorise-patient-access.ts';
 import type { FieldError } from '../platform/homeward-error.ts';
 import { endProgrammeActivity } from './end-programme-activity.ts';
 
@@ -23,23 +23,21 @@ export async function planProgrammeAtDischarge(trx: Kysely<Database>, o: PlanPro
   return decideProgrammeAtDischarge({ active, choices: o.choices });
 }
 
-export type EndProgrammeAtDischargeOptions = { actor: Actor; episodeId: string; patientId: string; decisions: readonly ActivityAtDischarge[]; accessReason: string | null };
+export type EndProgrammeAtDischargeOptions = { grant: AccessGrant; episodeId: string; decisions: readonly ActivityAtDischarge[] };
 
 export async function endProgrammeAtDischarge(trx: Kysely<Database>, o: EndProgrammeAtDischargeOptions): Promise<void> {
   // Locked by planProgrammeAtDischarge in this transaction: still active, at these versions.
   const versions = new Map((await lockActiveActivities(trx, o.episodeId)).map((a) => [a.id, a.version]));
   for (const d of o.decisions) {
     await endProgrammeActivity(trx, {
-      actor: o.actor,
+      grant: o.grant,
       activityId: d.activityId,
       episodeId: o.episodeId,
-      patientId: o.patientId,
       status: d.ending === 'end' ? 'stopped' : 'handed-over',
       reason: dischargeEndingReason(d),
       handedOverTo: d.ending === 'hand-over' ? { kind: d.receiverKind, name: d.receiverName } : null,
       atDischarge: true,
       version: versions.get(d.activityId)!,
-      accessReason: o.accessReason,
     });
   }
 }

@@ -2,28 +2,17 @@
 // break-glass). Writing is the record's rule too, and then goal setting and rating are the assessing
 // clinician's job: support workers deliver the programme towards the goals but are refused here, with
 // the refusal audited like every other.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { maySetGoals } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
-import { HomewardError, notFound } from '../platform/homeward-error.ts';
-import { requireClinician } from '../platform/request-context.ts';
-import { auditRecordWrite, authoriseRecordWrite, loadEpisode, type RecordKind, type RecordWriteAccess } from './record-access.ts';
-import { findGoal } from './goals-queries.ts';
-import type { GoalResponse } from './goals-schema.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
+import { auditRecordWrite, authoriseRecordWrite, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 
 export const goalKind: RecordKind = 'goal';
 
 export const goalSettersMessage = 'Goals are set and rated by the assessing clinician: an assistant practitioner, registered therapist or clinical lead. Ask one of them to do this.';
-
-export async function loadGoal(request: FastifyRequest, id: string): Promise<{ goal: GoalResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const goal = await findGoal(request.server.db, id);
-  if (!goal) throw notFound('Goal');
-  return { goal, episode: await loadEpisode(request, goal.episodeId) };
-}
 
 /** `change` names what was attempted, for the audit of a refusal: set, refine, status, rate. */
 export async function authoriseGoalWrite(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse; change: string }): Promise<RecordWriteAccess> {

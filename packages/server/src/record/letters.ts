@@ -1,7 +1,6 @@
 // Letters produced from a final discharge summary, stored with the record exactly as they were sent:
 // the PDF bytes, their text and a sha-256 of the bytes. Producing one is audited as a print; the
 // stored rows are append-only (the database refuses updates and deletes).
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -23,9 +22,8 @@ import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
-import { requireClinician } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
-import { loadEpisode, writerOf, type RecordWriteAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { storeLetter } from './store-letter.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 
@@ -95,14 +93,6 @@ export async function listLetters(db: Kysely<Database>, episodeId: string): Prom
 export async function letterPdf(db: Kysely<Database>, id: string): Promise<Buffer> {
   const row = await db.selectFrom('letters').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();
   return Buffer.from(row.pdf);
-}
-
-/** The letter and its episode, for routes addressed by the letter's id. */
-export async function loadLetter(request: FastifyRequest, id: string): Promise<{ letter: LetterResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const letter = await findLetter(request.server.db, id);
-  if (!letter) throw notFound('Letter');
-  return { letter, episode: await loadEpisode(request, letter.episodeId) };
 }
 
 function letterPatient(p: PatientResponse): LetterPatient {

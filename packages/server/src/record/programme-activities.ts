@@ -125,16 +125,14 @@ export async function changeActivityStatus(trx: Kysely<Database>, o: ChangeActiv
   if (!reason) throw validationFailed([{ path: 'reason', message: `Enter why the activity is ${o.status}` }]);
   if (o.activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${o.activity.status}`, { current: o.activity });
   await endProgrammeActivity(trx, {
-    actor: actor,
+    grant: o.access.grant,
     activityId: o.activity.id,
     episodeId: o.access.episode.id,
-    patientId: o.access.episode.patientId,
     status: o.status,
     reason,
     handedOverTo: null,
     atDischarge: false,
     version: o.version,
-    accessReason: o.access.reason,
   });
   return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;
 }

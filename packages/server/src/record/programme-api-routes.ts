@@ -9,11 +9,12 @@ import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { requireClinician } from '../platform/request-context.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { activityInputOf, authoriseProgrammeChange, changeActivityStatus, checkActivityInput, programmeKind, setProgrammeActivity } from './programme-activities.ts';
 import { authoriseCompletionLog, checkCompletionInput, logProgrammeCompletion } from './programme-completions.ts';
 import { findActivityEpisodeId, listProgramme } from './programme-queries.ts';
 import { activityBody, activityResponse, activityStatusBody, completionBody, completionResponse, type ActivityResponse } from './programme-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const activityParams = z.object({ id: z.uuid('Activity id must be a UUID') });

@@ -39,6 +39,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { loadActivityEpisode, readActivity } from './programme-api-routes.ts';
 import { authoriseProgrammeChange, changeActivityStatus, checkActivityInput, programmeKind, setProgrammeActivity } from './programme-activities.ts';
 import { currentActivities, defaultPrintSize, produceCarerSheet } from './programme-carer-sheet.ts';
@@ -46,7 +47,7 @@ import { delegatedWorkPath } from './delegated-work-pages.ts';
 import { authoriseCompletionLog, checkCompletionInput, competencesForLogging, logProgrammeCompletion } from './programme-completions.ts';
 import { listEpisodeGoals, listProgramme, listTeamDeliverers } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody } from './programme-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, type RecordAccess } from './record-access.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };

@@ -7,18 +7,14 @@
 // supervisor of its author's grade (mayReviewNote) in the episode's team: a support worker's note an
 // assistant practitioner, registered therapist or clinical lead, a student's a registered therapist or
 // clinical lead. Refusals are audited.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
 import { accessRefusal, auditRead, auditWrite, authorisePatientAccess, requireGrant, type AccessGrant } from '../access/authorise-patient-access.ts';
-import { loadEpisode } from '../caseload/episode-access.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
-import { HomewardError, notFound } from '../platform/homeward-error.ts';
-import { requireClinician } from '../platform/request-context.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
 import { rolesAwaitingReview } from './contact-notes.ts';
-import { findContactNote } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
 export type RecordKind = 'consent' | 'contact-note' | 'assessment' | 'goal' | 'programme-of-care' | 'episode-review' | 'discharge-summary' | 'letter' | 'timeline';
@@ -31,16 +27,6 @@ export type RecordKind = 'consent' | 'contact-note' | 'assessment' | 'goal' | 'p
 export type RecordAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episode: EpisodeResponse; grant: AccessGrant<A>; reason: string | null };
 /** Access to write in the record (a write grant). */
 export type RecordWriteAccess = RecordAccess<'write'>;
-
-export { loadEpisode };
-
-/** The note and its episode, for routes addressed by the note's id (route glue: the episode is found through the request). */
-export async function loadNote(request: FastifyRequest, id: string): Promise<{ note: ContactNoteResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const note = await findContactNote(request.server.db, id);
-  if (!note) throw notFound('Contact note');
-  return { note, episode: await loadEpisode(request, note.episodeId) };
-}
 
 export type AuthoriseRecordOptions = { actor: Actor; episode: EpisodeResponse; kind: RecordKind };
 

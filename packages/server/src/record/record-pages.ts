@@ -44,6 +44,7 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
+import { loadEpisode, loadNote } from './record-route-helpers.ts';
 import { amendContactNote } from './amend-contact-note.ts';
 import { changeDraftNote } from './change-draft-note.ts';
 import { authoriseNoteChange } from './contact-notes.ts';
@@ -52,7 +53,7 @@ import { reviewContactNote } from './review-contact-note.ts';
 import { writeContactNote } from './write-contact-note.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
-import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, mayWriteRecord, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { readReviewQueue } from './record-api-routes.ts';
 import { recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';

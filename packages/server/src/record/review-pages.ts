@@ -26,7 +26,8 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
+import { loadEpisode } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewConfirmation, reviewProblems, reviewRecordKind, scheduleFor, type ReviewInput } from './reviews.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';

@@ -8,7 +8,8 @@ import { notFound } from '../platform/homeward-error.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { errorList } from '../platform/pages.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
+import { loadEpisode } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead, type RecordAccess } from './record-access.ts';
 import { listTimeline } from './timeline-queries.ts';
 import { kindsAsked, parseTimelineFilter, timelineQuery, timelineResponse, type TimelineResponse } from './timeline-schema.ts';
 
