@@ -67,7 +67,7 @@ describe('allocation offered on the triage confirmation', () => {
     expect(page.body).toMatch(/Alex student \(Therapy student on placement\): Therapy students on placement do not hold episodes of care/);
     expect(page.body).not.toContain('Allocate to Alex service manager');
     const offered = await t.db.selectFrom('audit_events').select(['record_id', 'detail']).where('staff_id', '=', therapist.staff.id).where('record_kind', '=', 'episode').where('action', '=', 'read').execute();
-    expect(offered).toContainEqual({ record_id: episodeId, detail: { purpose: 'allocation-offer' } });
+    expect(offered).toContainEqual({ record_id: episodeId, detail: { basis: 'relationship', purpose: 'allocation-offer' } });
   });
 
   it('does not offer allocation to those who may not allocate', async () => {

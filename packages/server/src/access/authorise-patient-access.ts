@@ -11,8 +11,11 @@ import { HomewardError } from '../platform/homeward-error.ts';
 import { auditAs, type Actor, type ActingStaff } from '../platform/actor.ts';
 import { loadAccessFacts, type AccessFacts } from './relationship-queries.ts';
 
-/** Read or write: what a grant allows. A write grant also allows reading what it is about. */
-export type GrantedAction = Extract<PatientAction, 'read' | 'write'>;
+/**
+ * Read, write, or refer (bring the patient into the team's care, which may update their GP on the
+ * way): what a grant allows. A write grant also allows reading what it is about.
+ */
+export type GrantedAction = Extract<PatientAction, 'read' | 'write' | 'refer'>;
 
 const minted: unique symbol = Symbol('AccessGrant');
 const grants = new WeakSet<object>();
@@ -44,8 +47,8 @@ export type AccessGrant<A extends GrantedAction = GrantedAction> = {
 
 /** A grant to read (a write grant also serves). */
 export type ReadGrant = AccessGrant;
-/** A grant to write. */
-export type WriteGrant = AccessGrant<'write'>;
+/** A grant to write (a referral's grant writes the referral, and the patient's GP with it). */
+export type WriteGrant = AccessGrant<'write' | 'refer'>;
 
 /** @deprecated the old name: an AccessGrant. */
 export type PatientAccessGrant = AccessGrant;
@@ -86,7 +89,9 @@ export async function authorisePatientAccess<A extends GrantedAction>(db: Kysely
     ...(o.record ? { episode: { ownTeam: o.record.teamId === staff.teamId, recordKind } } : {}),
   });
   if (!decision.allowed) {
-    await auditAs(actor, db, { action, outcome: 'refused', patientId, recordKind, recordId: o.record?.id ?? patientId, detail: { rule: decision.rule } });
+    // A referral is a write; refused before it exists, it names no record.
+    const refer = action === 'refer';
+    await auditAs(actor, db, { action: refer ? 'write' : action, outcome: 'refused', patientId, recordKind, recordId: o.record?.id ?? (refer ? null : patientId), detail: { rule: decision.rule } });
     throw accessRefusal(decision.rule, decision.message, patientId);
   }
   const breakGlass = decision.basis === 'break-glass' ? facts.breakGlass : null;
@@ -111,6 +116,16 @@ export function requireGrant<A extends GrantedAction>(grant: AccessGrant<A>, pat
   if (!grants.has(grant)) throw new Error('An access grant must come from authorisePatientAccess');
   if (patientId !== undefined && patientId !== grant.patientId) throw new Error('The access grant is for another patient');
   return grant;
+}
+
+/**
+ * A grant that may write, or a refusal: for a seam shared with code still holding grants typed for
+ * either (record/'s RecordAccess), where the type cannot yet say which.
+ */
+export function requireWriteGrant(grant: AccessGrant): WriteGrant {
+  requireGrant(grant);
+  if (grant.action === 'read') throw new Error('A read grant cannot write');
+  return grant as WriteGrant;
 }
 
 /** The reason to record with an audited access: the break-glass reason when that is the basis. */
@@ -141,11 +156,11 @@ export async function auditRead(grant: AccessGrant, db: Kysely<Database>, o: Gra
 /** Audits a write to the granted patient's record in the write's transaction, so both commit or neither. */
 export async function auditWrite(grant: WriteGrant, trx: Kysely<Database>, o: GrantAuditOptions): Promise<void> {
   requireGrant(grant);
-  if (grant.action !== 'write') throw new Error('A read grant cannot write');
+  if ((grant.action as GrantedAction) === 'read') throw new Error('A read grant cannot write');
   await auditAs(grant.actor, trx, { action: 'write', outcome: 'allowed', patientId: grant.patientId, recordKind: o.recordKind, recordId: o.recordId, reason: grant.reason, detail: grantDetail(grant, o.detail) });
 }
 
 /** Audits a refusal by a later rule (a role, a state) about the granted patient; refusals commit on their own. */
-export async function auditRefusal(grant: AccessGrant, db: Kysely<Database>, o: GrantAuditOptions & { action?: GrantedAction }): Promise<void> {
-  await auditAs(grant.actor, db, { action: o.action ?? grant.action, outcome: 'refused', patientId: grant.patientId, recordKind: o.recordKind, recordId: o.recordId, detail: o.detail ?? {} });
+export async function auditRefusal(grant: AccessGrant, db: Kysely<Database>, o: GrantAuditOptions & { action?: 'read' | 'write' }): Promise<void> {
+  await auditAs(grant.actor, db, { action: o.action ?? (grant.action === 'read' ? 'read' : 'write'), outcome: 'refused', patientId: grant.patientId, recordKind: o.recordKind, recordId: o.recordId, detail: o.detail ?? {} });
 }

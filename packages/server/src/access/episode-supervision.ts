@@ -3,14 +3,13 @@
 // one of the facts that give a support worker or student a relationship to the patient; ending it
 // takes that away (unless they hold delegated work or have written a note on the episode). Both are
 // version-checked writes, audited in the same transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { actorOf } from '../platform/actor.ts';
 import { checkSupervision, maySupervise, type HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
-import { audit } from '../platform/request-context.ts';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from './authorise-patient-access.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
+import { updateVersioned } from '../platform/update-versioned.ts';
+import { authorisePatientAccess, auditRead, auditWrite, type AccessGrant } from './authorise-patient-access.ts';
 
 export const supervisionRecordKind = 'episode-supervision';
 
@@ -27,7 +26,7 @@ export type SupervisionResponse = {
 };
 
 export type EpisodeForSupervision = { id: string; patientId: string; teamId: string; status: string };
-export type SupervisionAccess = { episode: EpisodeForSupervision; grant: PatientAccessGrant; reason: string | null };
+export type SupervisionAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episode: EpisodeForSupervision; grant: AccessGrant<A>; reason: string | null };
 
 export async function listSupervisions(db: Kysely<Database>, o: { episodeId?: string; id?: string }): Promise<SupervisionResponse[]> {
   let query = db
@@ -74,38 +73,34 @@ export async function findSupervision(db: Kysely<Database>, id: string): Promise
   return (await listSupervisions(db, { id }))[0] ?? null;
 }
 
+export type AuthoriseSupervisionOptions = { actor: Actor; episode: EpisodeForSupervision };
+
 /** Reading who works on an episode is part of the episode's record (another team's: break-glass). */
-export async function authoriseSupervisionRead(request: FastifyRequest, episode: EpisodeForSupervision): Promise<SupervisionAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'read', recordKind: supervisionRecordKind, record: { id: episode.id, teamId: episode.teamId } });
-  return { episode, grant, reason: auditReason(grant) };
+export async function authoriseSupervisionRead(db: Kysely<Database>, o: AuthoriseSupervisionOptions): Promise<SupervisionAccess<'read'>> {
+  const { episode } = o;
+  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: episode.patientId, action: 'read', recordKind: supervisionRecordKind, record: { id: episode.id, teamId: episode.teamId } });
+  return { episode, grant, reason: grant.reason };
 }
 
 /** Recording or ending supervision: access to the episode, and a role that supervises someone. */
-export async function authoriseSupervisionWrite(request: FastifyRequest, episode: EpisodeForSupervision): Promise<SupervisionAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: supervisionRecordKind, record: { id: episode.id, teamId: episode.teamId } });
+export async function authoriseSupervisionWrite(db: Kysely<Database>, o: AuthoriseSupervisionOptions): Promise<SupervisionAccess<'write'>> {
+  const { episode } = o;
+  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: episode.patientId, action: 'write', recordKind: supervisionRecordKind, record: { id: episode.id, teamId: episode.teamId } });
   if (!maySupervise(grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: supervisionRecordKind, recordId: episode.id, detail: { rule: 'supervisor-role' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: supervisionRecordKind, recordId: episode.id, detail: { rule: 'supervisor-role' } });
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads supervise support workers and students on an episode');
   }
-  return { episode, grant, reason: auditReason(grant) };
+  return { episode, grant, reason: grant.reason };
 }
 
-export async function auditSupervisionRead(request: FastifyRequest, access: SupervisionAccess, ids: readonly string[]): Promise<void> {
-  await audit(request, {
-    action: 'read',
-    outcome: 'allowed',
-    patientId: access.episode.patientId,
-    recordKind: supervisionRecordKind,
-    recordId: access.episode.id,
-    reason: access.reason,
-    detail: { basis: access.grant.basis, supervisionIds: ids },
-  });
+export async function auditSupervisionRead(db: Kysely<Database>, access: SupervisionAccess, ids: readonly string[]): Promise<void> {
+  await auditRead(access.grant, db, { recordKind: supervisionRecordKind, recordId: access.episode.id, detail: { supervisionIds: ids } });
 }
 
-export type StartSupervisionOptions = { access: SupervisionAccess; id: string; staffId: string };
+export type StartSupervisionOptions = { access: SupervisionAccess<'write'>; id: string; staffId: string };
 
 /** Checks before anything is written; a rule broken is audited and reported on the field. */
-export async function checkStartSupervision(request: FastifyRequest, db: Kysely<Database>, o: StartSupervisionOptions): Promise<void> {
+export async function checkStartSupervision(db: Kysely<Database>, o: StartSupervisionOptions): Promise<void> {
   const principal = o.access.grant.staff;
   const staff = await db.selectFrom('staff').select(['id', 'given_name', 'family_name', 'homeward_role', 'team_id', 'active']).where('id', '=', o.staffId).executeTakeFirst();
   const decision = checkSupervision({
@@ -114,14 +109,14 @@ export async function checkStartSupervision(request: FastifyRequest, db: Kysely<
     episodeDischarged: o.access.episode.status === 'discharged',
   });
   if (!decision.allowed) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: o.access.episode.patientId, recordKind: supervisionRecordKind, recordId: o.access.episode.id, detail: { rule: decision.rule, staffId: o.staffId } });
+    await auditAs(o.access.grant.actor, db, { action: 'write', outcome: 'refused', patientId: o.access.episode.patientId, recordKind: supervisionRecordKind, recordId: o.access.episode.id, detail: { rule: decision.rule, staffId: o.staffId } });
     throw validationFailed([{ path: decision.path, message: decision.message }]);
   }
 }
 
-export async function startSupervision(request: FastifyRequest, trx: Kysely<Database>, o: StartSupervisionOptions): Promise<SupervisionResponse> {
+export async function startSupervision(trx: Kysely<Database>, o: StartSupervisionOptions): Promise<SupervisionResponse> {
   const principal = o.access.grant.staff;
-  const now = request.server.config.now();
+  const now = o.access.grant.actor.now;
   if (await findSupervision(trx, o.id)) throw new HomewardError('duplicate', 'A supervision with this id already exists');
   const current = await trx.selectFrom('episode_supervisions').select('id').where('episode_id', '=', o.access.episode.id).where('staff_id', '=', o.staffId).where('ended_at', 'is', null).executeTakeFirst();
   if (current) {
@@ -146,40 +141,29 @@ export async function startSupervision(request: FastifyRequest, trx: Kysely<Data
       updated_by: principal.staffId,
     })
     .execute();
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: o.access.episode.patientId, recordKind: supervisionRecordKind, recordId: o.id, reason: o.access.reason, detail: { change: 'started', episodeId: o.access.episode.id, staffId: o.staffId, basis: o.access.grant.basis } },
-    trx,
-  );
+  await auditWrite(o.access.grant, trx, { recordKind: supervisionRecordKind, recordId: o.id, detail: { change: 'started', episodeId: o.access.episode.id, staffId: o.staffId } });
   return (await findSupervision(trx, o.id))!;
 }
 
-export type EndSupervisionOptions = { access: SupervisionAccess; supervision: SupervisionResponse; expectedVersion: number };
+export type EndSupervisionOptions = { access: SupervisionAccess<'write'>; supervision: SupervisionResponse; version: number };
 
-export async function endSupervision(request: FastifyRequest, trx: Kysely<Database>, o: EndSupervisionOptions): Promise<SupervisionResponse> {
-  const principal = o.access.grant.staff;
-  const now = request.server.config.now();
+export async function endSupervision(trx: Kysely<Database>, o: EndSupervisionOptions): Promise<SupervisionResponse> {
+  const actor = o.access.grant.actor;
   // Ended since it was read: a stale write, answered as every other (409 with what it is now). Ending
   // one that the sender already knew was ended is a mistake in the request, said on the field.
-  if (o.supervision.endedAt && o.supervision.version !== o.expectedVersion) throw versionConflict(o.supervision, { patientId: o.access.episode.patientId });
+  if (o.supervision.endedAt && o.supervision.version !== o.version) throw versionConflict(o.supervision, { patientId: o.access.episode.patientId });
   if (o.supervision.endedAt) throw validationFailed([{ path: 'version', message: `${o.supervision.staff.name} has already stopped working on this episode` }]);
-  const updated = await trx
-    .updateTable('episode_supervisions')
-    .set((eb) => ({ ended_at: now, ended_by: principal.staffId, version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
-    .where('id', '=', o.supervision.id)
-    .where('version', '=', o.expectedVersion)
-    .where('ended_at', 'is', null)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) {
-    const current = await findSupervision(trx, o.supervision.id);
-    if (!current) throw notFound('Supervision');
-    throw versionConflict(current, { patientId: o.access.episode.patientId });
-  }
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: o.access.episode.patientId, recordKind: supervisionRecordKind, recordId: o.supervision.id, reason: o.access.reason, detail: { change: 'ended', episodeId: o.access.episode.id, staffId: o.supervision.staff.id, basis: o.access.grant.basis } },
-    trx,
-  );
+  await updateVersioned(trx, {
+    actor,
+    table: 'episode_supervisions',
+    id: o.supervision.id,
+    version: o.version,
+    only: { ended_at: null },
+    set: { ended_at: actor.now, ended_by: actor.staff.staffId },
+    current: () => findSupervision(trx, o.supervision.id),
+    what: 'Supervision',
+    patientId: o.access.episode.patientId,
+  });
+  await auditWrite(o.access.grant, trx, { recordKind: supervisionRecordKind, recordId: o.supervision.id, detail: { change: 'ended', episodeId: o.access.episode.id, staffId: o.supervision.staff.id } });
   return (await findSupervision(trx, o.supervision.id))!;
 }

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../platform/actor.ts';
 import { ageOn, breakGlassDurationMinutes, breakGlassOtherReason, breakGlassReasons, postcodeDistrict } from '@homeward/clinical';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -33,7 +34,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
     async (request, reply) => {
       const patient = await findPatient(app.db, request.params.id);
       if (!patient) throw notFound('Patient');
-      const result = await breakGlass(request, { patientId: patient.id, reason: request.body.reason, detail: request.body.detail });
+      const result = await breakGlass(app.db, { actor: actorOf(request), patientId: patient.id, reason: request.body.reason, detail: request.body.detail });
       return reply.code(201).send({ id: result.id, expiresAt: result.expiresAt.toISOString() });
     },
   );
@@ -80,7 +81,7 @@ export const accessContext = fp(async (app: FastifyInstance) => {
     const reason = request.body.reason ?? '';
     const detail = request.body.detail ?? '';
     try {
-      await breakGlass(request, { patientId: patient.id, reason, detail });
+      await breakGlass(app.db, { actor: actorOf(request), patientId: patient.id, reason, detail });
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'validation_failed') {
         await auditFindOnly(request, patient.id);

@@ -3,9 +3,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../platform/actor.ts';
 import { uuidv7 } from 'uuidv7';
 import { ageOn, homewardRoleLabels, maySupervise, ownWorkAccessRoles, serviceLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
-import { loadEpisode } from '../caseload/episode-access.ts';
+import { loadEpisode } from '../caseload/episode-route-helpers.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
@@ -56,9 +57,9 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/supervision',
     { schema: { tags: ['access'], summary: 'Support workers and students working on this episode under supervision, past and present', params: episodeParams, response: { 200: z.object({ supervisions: z.array(supervisionResponse) }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseSupervisionRead(request, await loadEpisode(request, request.params.id));
+      const access = await authoriseSupervisionRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       const supervisions = await listSupervisions(app.db, { episodeId: access.episode.id });
-      await auditSupervisionRead(request, access, supervisions.map((s) => s.id));
+      await auditSupervisionRead(app.db, access, supervisions.map((s) => s.id));
       return { supervisions };
     },
   );
@@ -76,10 +77,10 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseSupervisionWrite(request, await loadEpisode(request, request.params.id));
+      const access = await authoriseSupervisionWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       const options = { access, id: request.body.id ?? uuidv7(), staffId: request.body.staffId };
-      await checkStartSupervision(request, app.db, options);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await startSupervision(request, trx, options) }));
+      await checkStartSupervision(app.db, options);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await startSupervision(trx, options) }));
     },
   );
 
@@ -97,8 +98,8 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { supervision, episode } = await loadSupervision(request, request.params.id);
-      const access = await authoriseSupervisionWrite(request, episode);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await endSupervision(request, trx, { access, supervision, expectedVersion: request.body.version }) }));
+      const access = await authoriseSupervisionWrite(app.db, { actor: actorOf(request), episode: episode });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await endSupervision(trx, { access, supervision, version: request.body.version }) }));
     },
   );
 
@@ -109,7 +110,7 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     const patient = await findPatient(app.db, episode.patientId);
     if (!patient) throw notFound('Patient');
     const supervisions = await listSupervisions(app.db, { episodeId: episode.id });
-    await auditSupervisionRead(request, access, supervisions.map((s) => s.id));
+    await auditSupervisionRead(app.db, access, supervisions.map((s) => s.id));
     const principal = access.grant.staff;
     const may = maySupervise(principal.role) && episode.status !== 'discharged' && access.grant.scope === 'full';
     const working = new Set(supervisions.filter((s) => !s.endedAt).map((s) => s.staff.id));
@@ -148,12 +149,12 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/supervision', { schema: { hide: true, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseSupervisionRead(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseSupervisionRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     return render(request, reply, access, { done: request.query.done });
   });
 
   typed.post('/episodes/:id/supervision', { schema: { hide: true, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseSupervisionWrite(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseSupervisionWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const body = request.body as Record<string, string | string[]>;
     const staffId = formField(body.staffId);
     const formId = formField(body.formId);
@@ -161,9 +162,9 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     if (!z.uuid().safeParse(staffId).success) return render(request, reply, access, { status: 400, fields: [{ path: 'staffId', message: 'Choose the support worker or student who works on this episode with you' }] });
     const options = { access, id: idOk ? formId : uuidv7(), staffId };
     try {
-      await checkStartSupervision(request, app.db, options);
+      await checkStartSupervision(app.db, options);
       const location = await writeOnce(request, formId, async () => {
-        await app.db.transaction().execute((trx) => startSupervision(request, trx, options));
+        await app.db.transaction().execute((trx) => startSupervision(trx, options));
         return `/episodes/${access.episode.id}/supervision?done=started`;
       });
       return redirectSeeOther(reply, location);
@@ -177,11 +178,11 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
 
   typed.post('/episode-supervisions/:id/end', { schema: { hide: true, params: supervisionParams, body: formBody } }, async (request, reply) => {
     const { supervision, episode } = await loadSupervision(request, request.params.id);
-    const access = await authoriseSupervisionWrite(request, episode);
+    const access = await authoriseSupervisionWrite(app.db, { actor: actorOf(request), episode: episode });
     const version = Number(formField((request.body as Record<string, string>).version));
     if (!Number.isInteger(version) || version < 1) throw new HomewardError('validation_failed', 'The form is missing the supervision’s version; reload the page');
     try {
-      await app.db.transaction().execute((trx) => endSupervision(request, trx, { access, supervision, expectedVersion: version }));
+      await app.db.transaction().execute((trx) => endSupervision(trx, { access, supervision, version }));
     } catch (error) {
       if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) {
         // Already ended (a double press, or a colleague): what stands is what was asked for.

@@ -1,7 +1,6 @@
 // Allocation within competence: to a named clinician, back to the team's waiting list, or handed over
 // to a colleague (weekend cover, leave). The competence rules are packages/clinical's; the refusal
 // names the rule, is audited, and nothing changes.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
   type HomewardRole,
@@ -13,11 +12,11 @@ import {
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import type { Principal } from '../platform/principal.ts';
+import { auditAs } from '../platform/actor.ts';
 import { changeEpisode } from './change-episode.ts';
 import { findStaffForAllocation, type StaffForAllocation } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
+import type { EpisodeAccess } from './episode-access.ts';
 
 export type AllocationKind = 'allocation' | 'hand-over';
 
@@ -33,11 +32,15 @@ export function competenceFor(episode: EpisodeResponse, staff: StaffForAllocatio
  * Clinical leads and registered therapists allocate; the clinician holding an episode may also hand it
  * over to a colleague. Anyone else is refused (403), and the refusal audited.
  */
-export async function authoriseAllocation(request: FastifyRequest, episode: EpisodeResponse, kind: AllocationKind): Promise<Principal> {
-  const principal = requirePrincipal(request);
+export type AllocationOptions = { access: EpisodeAccess<'write'>; kind: AllocationKind };
+
+export async function authoriseAllocation(db: Kysely<Database>, o: AllocationOptions): Promise<void> {
+  const { episode, grant } = o.access;
+  const kind = o.kind;
+  const principal = grant.staff;
   const holder = kind === 'hand-over' && episode.allocatedTo === principal.staffId;
-  if (mayAllocate(principal.role) || holder) return principal;
-  await audit(request, {
+  if (mayAllocate(principal.role) || holder) return;
+  await auditAs(grant.actor, db, {
     action: 'write',
     outcome: 'refused',
     patientId: episode.patientId,
@@ -64,7 +67,9 @@ export type AllocationChange = {
  * reallocation or hand-over says why, and the clinician is in the team and within competence.
  * A competence refusal is audited with the rule broken.
  */
-export async function checkAllocationChange(request: FastifyRequest, db: Kysely<Database>, episode: EpisodeResponse, kind: AllocationKind, change: AllocationChange): Promise<StaffForAllocation | null> {
+export async function checkAllocationChange(db: Kysely<Database>, o: AllocationOptions & { change: AllocationChange }): Promise<StaffForAllocation | null> {
+  const { episode, grant } = o.access;
+  const { kind, change } = o;
   const fields: FieldError[] = [];
   if (episode.status === 'discharged') throw validationFailed([{ path: 'staffId', message: 'This episode has been discharged, so it cannot be allocated' }]);
   if (kind === 'hand-over' && episode.allocatedTo === null) {
@@ -90,7 +95,7 @@ export async function checkAllocationChange(request: FastifyRequest, db: Kysely<
     } else {
       const decision = competenceFor(episode, staff);
       if (!decision.allowed) {
-        await audit(request, {
+        await auditAs(grant.actor, db, {
           action: 'write',
           outcome: 'refused',
           patientId: episode.patientId,
@@ -106,23 +111,23 @@ export async function checkAllocationChange(request: FastifyRequest, db: Kysely<
   return staff;
 }
 
-export type AllocateEpisodeOptions = {
-  episode: EpisodeResponse;
-  kind: AllocationKind;
+export type AllocateEpisodeOptions = AllocationOptions & {
   change: AllocationChange;
+  /** The clinician checkAllocationChange found (null: back to the waiting list). */
   staff: StaffForAllocation | null;
-  expectedVersion: number;
-  accessReason: string | null;
+  /** The version the allocator read. */
+  version: number;
 };
 
-export async function allocateEpisode(request: FastifyRequest, trx: Kysely<Database>, o: AllocateEpisodeOptions): Promise<EpisodeResponse> {
-  const { episode, change } = o;
+export async function allocateEpisode(trx: Kysely<Database>, o: AllocateEpisodeOptions): Promise<EpisodeResponse> {
+  const { episode, grant } = o.access;
+  const change = o.change;
   const eventKind = o.kind === 'hand-over' ? 'handed-over' : episode.allocatedTo === null ? 'allocated' : 'reallocated';
-  return changeEpisode(request, trx, {
+  return changeEpisode(trx, {
+    grant,
     episodeId: episode.id,
-    patientId: episode.patientId,
-    expectedVersion: o.expectedVersion,
-    set: { allocated_to: change.staffId, allocated_at: change.staffId ? request.server.config.now() : null },
+    version: o.version,
+    set: { allocated_to: change.staffId, allocated_at: change.staffId ? grant.actor.now : null },
     event: {
       kind: eventKind,
       reason: change.reason,
@@ -134,6 +139,5 @@ export async function allocateEpisode(request: FastifyRequest, trx: Kysely<Datab
         ...(change.note ? { note: change.note } : {}),
       },
     },
-    accessReason: o.accessReason,
   });
 }

@@ -2,17 +2,18 @@
 // team's lists and the caseloads of colleagues in it; anything else is refused and the refusal audited.
 // Lists that name the team's patients follow the record's rule (care-relationship.ts): support workers
 // and students see only their own list, of the episodes they work on, not the team's patients.
-import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { hasTeamWideAccess } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
-import { audit, requireClinician } from '../platform/request-context.ts';
-import type { Principal } from '../platform/principal.ts';
+import { auditAs, requireClinicalActor, type ActingStaff, type Actor } from '../platform/actor.ts';
 import { findStaffForAllocation, type StaffForAllocation } from './episode-queries.ts';
 import type { CaseloadScope } from './caseload-queries.ts';
 
-export type TeamListAccess = { principal: Principal; teamId: string; clinician: StaffForAllocation | null };
+export type TeamListAccess = { actor: Actor; principal: ActingStaff; teamId: string; clinician: StaffForAllocation | null };
 
 export type AuthoriseTeamListOptions = {
+  actor: Actor;
   recordKind: string;
   /** A team asked for by id; must be the principal's own. */
   teamId?: string;
@@ -23,14 +24,15 @@ export type AuthoriseTeamListOptions = {
 };
 
 /** "My caseload": the episodes a clinician holds, or, for support workers and students, the ones they work on. */
-export function ownCaseloadScope(principal: Principal, teamId: string): CaseloadScope {
+export function ownCaseloadScope(principal: ActingStaff, teamId: string): CaseloadScope {
   return hasTeamWideAccess(principal.role) ? { kind: 'clinician', staffId: principal.staffId } : { kind: 'works-on', staffId: principal.staffId, teamId };
 }
 
-export async function authoriseTeamList(request: FastifyRequest, o: AuthoriseTeamListOptions): Promise<TeamListAccess> {
-  const principal = await requireClinician(request);
+export async function authoriseTeamList(db: Kysely<Database>, o: AuthoriseTeamListOptions): Promise<TeamListAccess> {
+  await requireClinicalActor(db, o.actor);
+  const principal = o.actor.staff;
   const refuse = async (rule: string, message: string): Promise<never> => {
-    await audit(request, { action: 'read', outcome: 'refused', recordKind: o.recordKind, detail: { rule, teamId: o.teamId ?? null, staffId: o.staffId ?? null } });
+    await auditAs(o.actor, db, { action: 'read', outcome: 'refused', recordKind: o.recordKind, detail: { rule, teamId: o.teamId ?? null, staffId: o.staffId ?? null } });
     throw new HomewardError('forbidden', message);
   };
   if (principal.teamId === null) return refuse('no-team', 'You are not in a team, so there is no team list to show');
@@ -40,17 +42,17 @@ export async function authoriseTeamList(request: FastifyRequest, o: AuthoriseTea
   }
   let clinician: StaffForAllocation | null = null;
   if (o.staffId !== undefined) {
-    clinician = await findStaffForAllocation(request.server.db, o.staffId);
+    clinician = await findStaffForAllocation(db, o.staffId);
     if (!clinician || clinician.teamId !== principal.teamId) return refuse('other-team', 'You can only see the caseloads of people in your own team');
   }
-  return { principal, teamId: principal.teamId, clinician };
+  return { actor: o.actor, principal, teamId: principal.teamId, clinician };
 }
 
 /** Lists are audited with the episodes shown, or only their number when the list is long. */
 export async function auditListRead(
-  request: FastifyRequest,
-  o: { recordKind: string; action?: 'read' | 'print'; episodeIds: readonly string[]; detail?: Record<string, unknown> },
+  db: Kysely<Database>,
+  o: { actor: Actor; recordKind: string; action?: 'read' | 'print'; episodeIds: readonly string[]; detail?: Record<string, unknown> },
 ): Promise<void> {
   const ids = o.episodeIds.length <= 200 ? { episodeIds: o.episodeIds } : {};
-  await audit(request, { action: o.action ?? 'read', outcome: 'allowed', recordKind: o.recordKind, detail: { count: o.episodeIds.length, ...ids, ...(o.detail ?? {}) } });
+  await auditAs(o.actor, db, { action: o.action ?? 'read', outcome: 'allowed', recordKind: o.recordKind, detail: { count: o.episodeIds.length, ...ids, ...(o.detail ?? {}) } });
 }

@@ -2,8 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { actorOf, auditAs } from '../platform/actor.ts';
 import { validationFailed } from '../platform/homeward-error.ts';
-import { audit } from '../platform/request-context.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { auditListRead, authoriseTeamList, ownCaseloadScope } from './caseload-access.ts';
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
@@ -36,18 +36,18 @@ export async function caseloadApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      const access = await authoriseTeamList(request, { recordKind: 'caseload', teamId: q.team, staffId: q.staffId, showsTeamPatients: q.team !== undefined });
+      const access = await authoriseTeamList(app.db, { actor: actorOf(request), recordKind: 'caseload', teamId: q.team, staffId: q.staffId, showsTeamPatients: q.team !== undefined });
       const filter = parseCaseloadFilter(q);
       const now = app.config.now();
       if (q.team !== undefined && q.staffId === undefined) {
         const rows = await listCaseload(app.db, { kind: 'team', teamId: access.teamId }, filter, now);
         const capacity = await listTeamCapacity(app.db, access.teamId, await listTeamClinicians(app.db, access.teamId, { includeSupportWorkers: false }));
-        await auditListRead(request, { recordKind: 'caseload', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'team', teamId: access.teamId, filters: filterValues(q) } });
+        await auditListRead(app.db, { actor: access.actor, recordKind: 'caseload', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'team', teamId: access.teamId, filters: filterValues(q) } });
         return { scope: 'team' as const, rows, capacity };
       }
       const staffId = access.clinician?.id ?? access.principal.staffId;
       const rows = await listCaseload(app.db, access.clinician ? { kind: 'clinician', staffId } : ownCaseloadScope(access.principal, access.teamId), filter, now);
-      await auditListRead(request, { recordKind: 'caseload', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'clinician', staffId, filters: filterValues(q) } });
+      await auditListRead(app.db, { actor: access.actor, recordKind: 'caseload', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'clinician', staffId, filters: filterValues(q) } });
       return { scope: 'clinician' as const, rows };
     },
   );
@@ -63,9 +63,9 @@ export async function caseloadApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const access = await authoriseTeamList(request, { recordKind: 'waiting-list', teamId: request.query.team, showsTeamPatients: true });
+      const access = await authoriseTeamList(app.db, { actor: actorOf(request), recordKind: 'waiting-list', teamId: request.query.team, showsTeamPatients: true });
       const rows = await listCaseload(app.db, { kind: 'waiting-list', teamId: access.teamId }, parseCaseloadFilter(request.query), app.config.now());
-      await auditListRead(request, { recordKind: 'waiting-list', episodeIds: rows.map((r) => r.episodeId), detail: { teamId: access.teamId, filters: filterValues(request.query) } });
+      await auditListRead(app.db, { actor: access.actor, recordKind: 'waiting-list', episodeIds: rows.map((r) => r.episodeId), detail: { teamId: access.teamId, filters: filterValues(request.query) } });
       return { rows };
     },
   );
@@ -88,11 +88,11 @@ export async function caseloadApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const access = await authoriseTeamList(request, { recordKind: 'first-contact-report' });
+      const access = await authoriseTeamList(app.db, { actor: actorOf(request), recordKind: 'first-contact-report' });
       const window = reportWindow(request.query, app.config.now());
       if (window.from > window.to) throw validationFailed([{ path: 'querystring.from', message: 'from must be on or before to' }]);
       const rows = await firstContactReport(app.db, access.teamId, window.fromInstant, window.toInstant);
-      await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'first-contact-report', detail: { teamId: access.teamId, from: window.from, to: window.to, count: rows.reduce((n, r) => n + r.count, 0) } });
+      await auditAs(access.actor, app.db, { action: 'read', outcome: 'allowed', recordKind: 'first-contact-report', detail: { teamId: access.teamId, from: window.from, to: window.to, count: rows.reduce((n, r) => n + r.count, 0) } });
       return { from: window.from, to: window.to, rows };
     },
   );

@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { audit } from '../platform/request-context.ts';
+import { actorOf, auditAs } from '../platform/actor.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { auditListRead, authoriseTeamList, ownCaseloadScope } from './caseload-access.ts';
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
@@ -34,7 +34,7 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
   async function renderList(request: FastifyRequest, reply: FastifyReply, kind: 'mine' | 'team' | 'waiting'): Promise<FastifyReply> {
     const q = request.query as Record<string, string>;
     const recordKind = kind === 'waiting' ? 'waiting-list' : 'caseload';
-    const access = await authoriseTeamList(request, { recordKind, showsTeamPatients: kind !== 'mine' });
+    const access = await authoriseTeamList(app.db, { actor: actorOf(request), recordKind, showsTeamPatients: kind !== 'mine' });
     const print = q.print === '1';
     const values = filterValues(q);
     const filter = parseCaseloadFilter(q);
@@ -46,7 +46,8 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
     const due = kind === 'waiting' ? new Map() : await listCaseloadDue(app.db, listed, now);
     const rows = listed.map((r) => ({ ...r, due: due.get(r.episodeId) ?? null }));
     const capacity = kind === 'team' ? await listTeamCapacity(app.db, access.teamId, await listTeamClinicians(app.db, access.teamId, { includeSupportWorkers: false })) : null;
-    await auditListRead(request, {
+    await auditListRead(app.db, {
+      actor: access.actor,
       recordKind,
       action: print ? 'print' : 'read',
       episodeIds: rows.map((r) => r.episodeId),
@@ -82,7 +83,7 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
   typed.get('/caseload/waiting', { schema: { ...hidden, querystring: listQuery } }, (request, reply) => renderList(request, reply, 'waiting'));
 
   typed.get('/reports/first-contact', { schema: { ...hidden, querystring: listQuery } }, async (request, reply) => {
-    const access = await authoriseTeamList(request, { recordKind: 'first-contact-report' });
+    const access = await authoriseTeamList(app.db, { actor: actorOf(request), recordKind: 'first-contact-report' });
     const q = request.query as Record<string, string>;
     // A real calendar date, not just its shape: 2026-00-10 or 2026-02-30 would make an invalid window.
     const isoDate = { test: (value: string) => z.iso.date().safeParse(value).success };
@@ -92,7 +93,7 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
     const window = reportWindow({ from: q.from && isoDate.test(q.from) ? q.from : undefined, to: q.to && isoDate.test(q.to) ? q.to : undefined }, app.config.now());
     if (window.from > window.to) fields.push({ path: 'from', message: 'From must be on or before To' });
     const rows = fields.length ? [] : await firstContactReport(app.db, access.teamId, window.fromInstant, window.toInstant);
-    await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'first-contact-report', detail: { teamId: access.teamId, from: window.from, to: window.to, count: rows.reduce((n, r) => n + r.count, 0) } });
+    await auditAs(access.actor, app.db, { action: 'read', outcome: 'allowed', recordKind: 'first-contact-report', detail: { teamId: access.teamId, from: window.from, to: window.to, count: rows.reduce((n, r) => n + r.count, 0) } });
     return reply.code(fields.length ? 400 : 200).page('caseload/pages/first-contact-report.njk', {
       title: 'Referral to first contact',
       section: 'reports',

@@ -1,6 +1,5 @@
 // An episode's status: first contact makes it active (and sets the dates that follow from it), a hold
 // pauses it with a reason, resuming takes it back to where it was.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -8,6 +7,7 @@ import { changeEpisode } from './change-episode.ts';
 import { addCalendarDays, clinicalDateProblem, isIntermediateCare, onHoldReasonLabels, plannedEndDate, reviewDates, ukDateOf, type OnHoldReason, type Service } from '@homeward/clinical';
 import { episodeDateFacts } from './episode-date-facts.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
+import type { EpisodeAccess } from './episode-access.ts';
 
 /** Episodes outside intermediate care have no set end; their first review falls six weeks in. */
 const firstReviewOutsideIntermediateCareDays = 42;
@@ -41,16 +41,17 @@ export function datesFromFirstContact(service: string, firstContactAt: Date): { 
   return { plannedEndOn, reviewDueOn: reviewDates({ startOn, plannedEndOn }).midwayReviewOn };
 }
 
-export type RecordFirstContactOptions = { episode: EpisodeResponse; contact: FirstContact; expectedVersion: number; accessReason: string | null };
+export type RecordFirstContactOptions = { access: EpisodeAccess<'write'>; contact: FirstContact; version: number };
 
-export async function recordFirstContact(request: FastifyRequest, trx: Kysely<Database>, o: RecordFirstContactOptions): Promise<EpisodeResponse> {
-  const problems = checkFirstContact(o.episode, o.contact, request.server.config.now());
+export async function recordFirstContact(trx: Kysely<Database>, o: RecordFirstContactOptions): Promise<EpisodeResponse> {
+  const episode = o.access.episode;
+  const problems = checkFirstContact(episode, o.contact, o.access.grant.actor.now);
   if (problems.length) throw validationFailed(problems);
-  const dates = datesFromFirstContact(o.episode.service, o.contact.at);
-  return changeEpisode(request, trx, {
-    episodeId: o.episode.id,
-    patientId: o.episode.patientId,
-    expectedVersion: o.expectedVersion,
+  const dates = datesFromFirstContact(episode.service, o.contact.at);
+  return changeEpisode(trx, {
+    grant: o.access.grant,
+    episodeId: episode.id,
+    version: o.version,
     set: {
       status: 'active',
       first_contact_at: o.contact.at,
@@ -63,9 +64,8 @@ export async function recordFirstContact(request: FastifyRequest, trx: Kysely<Da
     event: {
       kind: 'status-changed',
       reason: 'first-contact',
-      detail: { from: o.episode.status, to: 'active', firstContactAt: o.contact.at.toISOString(), assessed: o.contact.assessed, clock: o.episode.clock.state },
+      detail: { from: episode.status, to: 'active', firstContactAt: o.contact.at.toISOString(), assessed: o.contact.assessed, clock: episode.clock.state },
     },
-    accessReason: o.accessReason,
   });
 }
 
@@ -78,34 +78,34 @@ export function checkHold(episode: EpisodeResponse, hold: Hold): FieldError[] {
   return [];
 }
 
-export type PutEpisodeOnHoldOptions = { episode: EpisodeResponse; hold: Hold; expectedVersion: number; accessReason: string | null };
+export type PutEpisodeOnHoldOptions = { access: EpisodeAccess<'write'>; hold: Hold; version: number };
 
-export async function putEpisodeOnHold(request: FastifyRequest, trx: Kysely<Database>, o: PutEpisodeOnHoldOptions): Promise<EpisodeResponse> {
-  const problems = checkHold(o.episode, o.hold);
+export async function putEpisodeOnHold(trx: Kysely<Database>, o: PutEpisodeOnHoldOptions): Promise<EpisodeResponse> {
+  const episode = o.access.episode;
+  const problems = checkHold(episode, o.hold);
   if (problems.length) throw validationFailed(problems);
   const label = onHoldReasonLabels[o.hold.reason];
-  return changeEpisode(request, trx, {
-    episodeId: o.episode.id,
-    patientId: o.episode.patientId,
-    expectedVersion: o.expectedVersion,
+  return changeEpisode(trx, {
+    grant: o.access.grant,
+    episodeId: episode.id,
+    version: o.version,
     // The words clinicians read on the caseload; the reason code and note are kept in the history.
     set: { status: 'on-hold', hold_reason: o.hold.note ? `${label}: ${o.hold.note}` : label },
-    event: { kind: 'status-changed', reason: o.hold.reason, detail: { from: o.episode.status, to: 'on-hold', ...(o.hold.note ? { note: o.hold.note } : {}) } },
-    accessReason: o.accessReason,
+    event: { kind: 'status-changed', reason: o.hold.reason, detail: { from: episode.status, to: 'on-hold', ...(o.hold.note ? { note: o.hold.note } : {}) } },
   });
 }
 
-export type ResumeEpisodeOptions = { episode: EpisodeResponse; expectedVersion: number; accessReason: string | null };
+export type ResumeEpisodeOptions = { access: EpisodeAccess<'write'>; version: number };
 
-export async function resumeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: ResumeEpisodeOptions): Promise<EpisodeResponse> {
-  if (o.episode.status !== 'on-hold') throw validationFailed([{ path: 'status', message: 'Only an episode on hold can be resumed' }]);
-  const to = o.episode.firstContactAt ? 'active' : 'waiting';
-  return changeEpisode(request, trx, {
-    episodeId: o.episode.id,
-    patientId: o.episode.patientId,
-    expectedVersion: o.expectedVersion,
+export async function resumeEpisode(trx: Kysely<Database>, o: ResumeEpisodeOptions): Promise<EpisodeResponse> {
+  const episode = o.access.episode;
+  if (episode.status !== 'on-hold') throw validationFailed([{ path: 'status', message: 'Only an episode on hold can be resumed' }]);
+  const to = episode.firstContactAt ? 'active' : 'waiting';
+  return changeEpisode(trx, {
+    grant: o.access.grant,
+    episodeId: episode.id,
+    version: o.version,
     set: { status: to, hold_reason: null },
-    event: { kind: 'status-changed', reason: 'resumed', detail: { from: 'on-hold', to, heldFor: o.episode.holdReason } },
-    accessReason: o.accessReason,
+    event: { kind: 'status-changed', reason: 'resumed', detail: { from: 'on-hold', to, heldFor: episode.holdReason } },
   });
 }

@@ -1,11 +1,11 @@
 // The one way an episode of care changes: a version-checked update, an entry in its history and an
 // audit event, all in the caller's transaction, so none can happen without the others.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely, Updateable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database, EpisodesTable } from '../db/schema.ts';
-import { notFound, versionConflict } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
+import type { Actor } from '../platform/actor.ts';
+import { updateVersioned } from '../platform/update-versioned.ts';
+import { auditWrite, requireGrant, requireWriteGrant, type AccessGrant } from '../access/authorise-patient-access.ts';
 import { findEpisode } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 
@@ -24,21 +24,21 @@ export const episodeEventKinds = [
 export type EpisodeEventKind = (typeof episodeEventKinds)[number];
 
 export type AppendEpisodeEventOptions = {
+  actor: Actor;
   episodeId: string;
   kind: EpisodeEventKind;
   reason: string | null;
   detail: Record<string, unknown>;
 };
 
-export async function appendEpisodeEvent(request: FastifyRequest, trx: Kysely<Database>, o: AppendEpisodeEventOptions): Promise<void> {
-  const principal = requirePrincipal(request);
+export async function appendEpisodeEvent(trx: Kysely<Database>, o: AppendEpisodeEventOptions): Promise<void> {
   await trx
     .insertInto('episode_events')
     .values({
       id: uuidv7(),
       episode_id: o.episodeId,
-      occurred_at: request.server.config.now(),
-      staff_id: principal.staffId,
+      occurred_at: o.actor.now,
+      staff_id: o.actor.staff.staffId,
       kind: o.kind,
       reason: o.reason,
       detail: JSON.stringify(o.detail),
@@ -47,44 +47,35 @@ export async function appendEpisodeEvent(request: FastifyRequest, trx: Kysely<Da
 }
 
 export type ChangeEpisodeOptions = {
+  /** Access to write the episode's patient's record (a write grant; checked when it runs). */
+  grant: AccessGrant;
   episodeId: string;
-  patientId: string;
-  expectedVersion: number;
+  /** The version the writer read. */
+  version: number;
   set: Updateable<EpisodesTable>;
-  event: Omit<AppendEpisodeEventOptions, 'episodeId'>;
-  /** The break-glass reason when that is why the writer has access. */
-  accessReason: string | null;
+  event: Omit<AppendEpisodeEventOptions, 'episodeId' | 'actor'>;
 };
 
-/** Writes only if nobody has changed the episode since expectedVersion; otherwise 409 with the current episode. */
-export async function changeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: ChangeEpisodeOptions): Promise<EpisodeResponse> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
-  const updated = await trx
-    .updateTable('episodes')
-    .set((eb) => ({ ...o.set, version: eb('version', '+', 1), updated_at: now, updated_by: principal.staffId }))
-    .where('id', '=', o.episodeId)
-    .where('version', '=', o.expectedVersion)
-    .returning(['id', 'version'])
-    .executeTakeFirst();
-  if (!updated) {
-    const current = await findEpisode(trx, o.episodeId, now);
-    if (!current) throw notFound('Episode');
-    throw versionConflict(current);
-  }
-  await appendEpisodeEvent(request, trx, { episodeId: o.episodeId, ...o.event });
-  await audit(
-    request,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: o.patientId,
-      recordKind: 'episode',
-      recordId: o.episodeId,
-      reason: o.accessReason,
-      detail: { change: o.event.kind, version: updated.version, ...(o.event.reason ? { reason: o.event.reason } : {}) },
-    },
-    trx,
-  );
-  return (await findEpisode(trx, o.episodeId, now))!;
+/** Writes only if nobody has changed the episode since the version read; otherwise 409 with the current episode. */
+export async function changeEpisode(trx: Kysely<Database>, o: ChangeEpisodeOptions): Promise<EpisodeResponse> {
+  const grant = requireWriteGrant(o.grant);
+  const actor = grant.actor;
+  const updated = await updateVersioned(trx, {
+    actor,
+    table: 'episodes',
+    id: o.episodeId,
+    version: o.version,
+    set: o.set,
+    current: () => findEpisode(trx, o.episodeId, actor.now),
+    what: 'Episode',
+  });
+  // Thrown inside the write's transaction: a grant for another patient keeps nothing.
+  requireGrant(grant, updated.patient_id);
+  await appendEpisodeEvent(trx, { actor, episodeId: o.episodeId, ...o.event });
+  await auditWrite(grant, trx, {
+    recordKind: 'episode',
+    recordId: o.episodeId,
+    detail: { change: o.event.kind, version: updated.version, ...(o.event.reason ? { reason: o.event.reason } : {}) },
+  });
+  return (await findEpisode(trx, o.episodeId, actor.now))!;
 }

@@ -1,6 +1,5 @@
 // Discharge: the episode ends with its outcome, the patient's destination and the date. Without an
 // outcome Homeward refuses and nothing changes: the outcome is what the service is judged by.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -14,10 +13,10 @@ import {
   type ActivityAtDischargeChoice,
   type DischargeOutcome,
 } from '@homeward/clinical';
-import type { AccessGrant } from '../access/authorise-patient-access.ts';
 import { endProgrammeAtDischarge, planProgrammeAtDischarge } from '../record/end-programme-at-discharge.ts';
 import { episodeDateFacts } from './episode-date-facts.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
+import type { EpisodeAccess } from './episode-access.ts';
 
 export type DischargeInput = { outcome: string | null; destination: string | null; dischargedOn: string | null; note: string | null };
 export type Discharge = { outcome: DischargeOutcome; destination: DischargeDestination; dischargedOn: string; note: string | null };
@@ -50,33 +49,31 @@ export function checkDischarge(episode: EpisodeResponse, input: DischargeInput, 
 }
 
 export type DischargeEpisodeOptions = {
-  episode: EpisodeResponse;
+  access: EpisodeAccess<'write'>;
   input: DischargeInput;
   /** What happens to each active programme activity; one not named is ended (programme-at-discharge.ts). */
   programme?: readonly ActivityAtDischargeChoice[];
-  expectedVersion: number;
-  accessReason: string | null;
-  /** The write grant the programme's activities are ended under. */
-  grant: AccessGrant;
+  /** The version the writer read. */
+  version: number;
 };
 
-export async function dischargeEpisode(request: FastifyRequest, trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
-  const checked = checkDischarge(o.episode, o.input, request.server.config.now());
+export async function dischargeEpisode(trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
+  const { episode, grant } = o.access;
+  const checked = checkDischarge(episode, o.input, grant.actor.now);
   // Every problem at once: the discharge's own and the programme's.
-  const programme = o.episode.status === 'discharged' ? ({ ok: true, decisions: [] } as const) : await planProgrammeAtDischarge(trx, { episodeId: o.episode.id, choices: o.programme ?? [] });
+  const programme = episode.status === 'discharged' ? ({ ok: true, decisions: [] } as const) : await planProgrammeAtDischarge(trx, { episodeId: episode.id, choices: o.programme ?? [] });
   if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields)]);
   const d = checked.discharge;
   // The team's care ends: nothing it set keeps running after discharge.
-  await endProgrammeAtDischarge(trx, { grant: o.grant, episodeId: o.episode.id, decisions: programme.decisions });
+  await endProgrammeAtDischarge(trx, { grant, episodeId: episode.id, decisions: programme.decisions });
   const programmeDetail = programme.decisions.length
     ? { programme: programme.decisions.map((p) => (p.ending === 'end' ? { activityId: p.activityId, ending: 'end' } : { activityId: p.activityId, ending: 'hand-over', to: p.receiverKind })) }
     : {};
-  return changeEpisode(request, trx, {
-    episodeId: o.episode.id,
-    patientId: o.episode.patientId,
-    expectedVersion: o.expectedVersion,
+  return changeEpisode(trx, {
+    grant,
+    episodeId: episode.id,
+    version: o.version,
     set: { status: 'discharged', hold_reason: null, discharged_on: d.dischargedOn, discharge_outcome: d.outcome, discharge_destination: d.destination, discharge_note: d.note },
-    event: { kind: 'discharged', reason: d.outcome, detail: { from: o.episode.status, destination: d.destination, dischargedOn: d.dischargedOn, ...(d.note ? { note: d.note } : {}), ...programmeDetail } },
-    accessReason: o.accessReason,
+    event: { kind: 'discharged', reason: d.outcome, detail: { from: episode.status, destination: d.destination, dischargedOn: d.dischargedOn, ...(d.note ? { note: d.note } : {}), ...programmeDetail } },
   });
 }

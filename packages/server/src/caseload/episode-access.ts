@@ -1,20 +1,23 @@
 // Who may see and change an episode of care. Reading needs the legitimate relationship the patient's
-// record needs (another team's episode: its summary only, without break-glass); changing it also needs a role that holds episodes (support workers carry out delegated
-// tasks and service managers manage; neither changes an episode). Refusals are audited.
-import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/actor.ts';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
-import { HomewardError, notFound } from '../platform/homeward-error.ts';
-import { audit, requireClinician } from '../platform/request-context.ts';
+// record needs (another team's episode: its summary only, without break-glass); changing it also
+// needs a role that holds episodes (support workers carry out delegated tasks and service managers
+// manage; neither changes an episode). Refusals are audited.
+import type { Kysely } from 'kysely';
 import { mayHoldEpisodes } from '@homeward/clinical';
+import type { Database } from '../db/schema.ts';
+import { HomewardError, notFound } from '../platform/homeward-error.ts';
+import { auditAs, requireClinicalActor, type Actor } from '../platform/actor.ts';
+import { authorisePatientAccess, auditRead, type AccessGrant } from '../access/authorise-patient-access.ts';
 import { findEpisode } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 
-export type EpisodeAccess = { episode: EpisodeResponse; grant: PatientAccessGrant; reason: string | null };
+/** An episode with the grant to read (or write) its patient's record. */
+export type EpisodeAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episode: EpisodeResponse; grant: AccessGrant<A>; reason: string | null };
 
-export async function loadEpisode(request: FastifyRequest, id: string): Promise<EpisodeResponse> {
-  await requireClinician(request);
-  const episode = await findEpisode(request.server.db, id, request.server.config.now());
+/** The episode, for clinical staff (anyone else is refused, and the refusal audited); 404 if there is none. */
+export async function findEpisodeFor(db: Kysely<Database>, o: { actor: Actor; id: string }): Promise<EpisodeResponse> {
+  await requireClinicalActor(db, o.actor);
+  const episode = await findEpisode(db, o.id, o.actor.now);
   if (!episode) throw notFound('Episode');
   return episode;
 }
@@ -29,35 +32,34 @@ export function episodeSummary(episode: EpisodeResponse): EpisodeResponse {
   return { ...episode, triageNotes: null, complexityReason: '', holdReason: null, dischargeNote: null };
 }
 
-export async function authoriseEpisodeRead(request: FastifyRequest, episode: EpisodeResponse): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'read', recordKind: 'episode', record: { id: episode.id, teamId: episode.teamId } });
-  return { episode: grant.scope === 'summary' ? episodeSummary(episode) : episode, grant, reason: auditReason(grant) };
+export type AuthoriseEpisodeOptions = { actor: Actor; episode: EpisodeResponse };
+
+function grantFor<A extends 'read' | 'write'>(db: Kysely<Database>, o: AuthoriseEpisodeOptions, action: A): Promise<AccessGrant<A>> {
+  return authorisePatientAccess(db, { actor: o.actor, patientId: o.episode.patientId, action, recordKind: 'episode', record: { id: o.episode.id, teamId: o.episode.teamId } });
+}
+
+export async function authoriseEpisodeRead(db: Kysely<Database>, o: AuthoriseEpisodeOptions): Promise<EpisodeAccess<'read'>> {
+  const grant = await grantFor(db, o, 'read');
+  return { episode: grant.scope === 'summary' ? episodeSummary(o.episode) : o.episode, grant, reason: grant.reason };
 }
 
 /** For changes other than allocation (which has its own rule): first contact, holds, discharge, onward referrals. */
-export async function authoriseEpisodeWrite(request: FastifyRequest, episode: EpisodeResponse, change: string): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: 'episode', record: { id: episode.id, teamId: episode.teamId } });
+export async function authoriseEpisodeWrite(db: Kysely<Database>, o: AuthoriseEpisodeOptions & { change: string }): Promise<EpisodeAccess<'write'>> {
+  const grant = await grantFor(db, o, 'write');
   if (!mayHoldEpisodes(grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: 'episode', recordId: episode.id, detail: { change, rule: 'role-does-not-hold-episodes' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: o.episode.patientId, recordKind: 'episode', recordId: o.episode.id, detail: { change: o.change, rule: 'role-does-not-hold-episodes' } });
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads can change an episode of care');
   }
-  return { episode, grant, reason: auditReason(grant) };
+  return { episode: o.episode, grant, reason: grant.reason };
 }
 
 /** Allocation checks its own role rule (authoriseAllocation); this is the relationship part. */
-export async function authoriseEpisodeAllocation(request: FastifyRequest, episode: EpisodeResponse): Promise<EpisodeAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: 'episode', record: { id: episode.id, teamId: episode.teamId } });
-  return { episode, grant, reason: auditReason(grant) };
+export async function authoriseEpisodeAllocation(db: Kysely<Database>, o: AuthoriseEpisodeOptions): Promise<EpisodeAccess<'write'>> {
+  const grant = await grantFor(db, o, 'write');
+  return { episode: o.episode, grant, reason: grant.reason };
 }
 
-export async function auditEpisodeRead(request: FastifyRequest, access: EpisodeAccess, detail: Record<string, unknown> = {}): Promise<void> {
-  await audit(request, {
-    action: 'read',
-    outcome: 'allowed',
-    patientId: access.episode.patientId,
-    recordKind: 'episode',
-    recordId: access.episode.id,
-    reason: access.reason,
-    detail: { basis: access.grant.basis, ...(access.grant.scope === 'summary' ? { scope: 'summary' } : {}), ...detail },
-  });
+/** Audits a read of the episode through its grant (with the scope when only its summary was seen). */
+export async function auditEpisodeRead(db: Kysely<Database>, access: EpisodeAccess, detail: Record<string, unknown> = {}): Promise<void> {
+  await auditRead(access.grant, db, { recordKind: 'episode', recordId: access.episode.id, detail });
 }

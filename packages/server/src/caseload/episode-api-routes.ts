@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../platform/actor.ts';
 import { validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -9,7 +10,8 @@ import { allocateEpisode, authoriseAllocation, checkAllocationChange, competence
 import { listTeamCapacity } from './caseload-queries.ts';
 import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
-import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode } from './episode-access.ts';
+import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite } from './episode-access.ts';
+import { loadEpisode } from './episode-route-helpers.ts';
 import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
 import {
   acknowledgementBody,
@@ -46,11 +48,11 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const access = await authoriseEpisodeRead(request, await loadEpisode(request, request.params.id));
+      const access = await authoriseEpisodeRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       // Another team's episode in summary: not its history or onward referrals.
       const summary = access.grant.scope === 'summary';
       const [events, onwardReferrals] = summary ? [[], []] : await Promise.all([listEpisodeEvents(app.db, access.episode.id), listOnwardReferrals(app.db, access.episode.id)]);
-      await auditEpisodeRead(request, access);
+      await auditEpisodeRead(app.db, access);
       return { ...access.episode, events, onwardReferrals };
     },
   );
@@ -69,10 +71,10 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const access = await authoriseEpisodeRead(request, await loadEpisode(request, request.params.id));
+      const access = await authoriseEpisodeRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       const clinicians = await listTeamClinicians(app.db, access.episode.teamId, { includeSupportWorkers: true });
       const capacity = await listTeamCapacity(app.db, access.episode.teamId, clinicians);
-      await auditEpisodeRead(request, access, { purpose: 'allocation-options' });
+      await auditEpisodeRead(app.db, access, { purpose: 'allocation-options' });
       return {
         clinicians: clinicians.map((c, i) => {
           const decision = competenceFor(access.episode, c);
@@ -96,15 +98,15 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const episode = await loadEpisode(request, request.params.id);
-      const access = await authoriseEpisodeAllocation(request, episode);
-      await authoriseAllocation(request, episode, 'allocation');
+      const access = await authoriseEpisodeAllocation(app.db, { actor: actorOf(request), episode });
+      await authoriseAllocation(app.db, { access, kind: 'allocation' });
       // A stale form is answered with the episode as it stands before its contents are judged.
       if (request.body.version !== episode.version) throw versionConflict(episode);
       const change = { staffId: request.body.staffId, reason: request.body.reason ?? null, note: request.body.note || null };
-      const staff = await checkAllocationChange(request, app.db, episode, 'allocation', change);
+      const staff = await checkAllocationChange(app.db, { access, kind: 'allocation', change });
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await allocateEpisode(request, trx, { episode, kind: 'allocation', change, staff, expectedVersion: request.body.version, accessReason: access.reason }),
+        body: await allocateEpisode(trx, { access, kind: 'allocation', change, staff, version: request.body.version }),
       }));
     },
   );
@@ -123,14 +125,14 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const episode = await loadEpisode(request, request.params.id);
-      const access = await authoriseEpisodeAllocation(request, episode);
-      await authoriseAllocation(request, episode, 'hand-over');
+      const access = await authoriseEpisodeAllocation(app.db, { actor: actorOf(request), episode });
+      await authoriseAllocation(app.db, { access, kind: 'hand-over' });
       if (request.body.version !== episode.version) throw versionConflict(episode);
       const change = { staffId: request.body.staffId, reason: request.body.reason, note: request.body.note || null };
-      const staff = await checkAllocationChange(request, app.db, episode, 'hand-over', change);
+      const staff = await checkAllocationChange(app.db, { access, kind: 'hand-over', change });
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await allocateEpisode(request, trx, { episode, kind: 'hand-over', change, staff, expectedVersion: request.body.version, accessReason: access.reason }),
+        body: await allocateEpisode(trx, { access, kind: 'hand-over', change, staff, version: request.body.version }),
       }));
     },
   );
@@ -148,12 +150,12 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'first-contact');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'first-contact' });
       const { at, nextContactAt, assessed, version } = request.body;
       const contact = { at: new Date(at), nextContactAt: nextContactAt ? new Date(nextContactAt) : null, assessed };
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await recordFirstContact(request, trx, { episode: access.episode, contact, expectedVersion: version, accessReason: access.reason }),
+        body: await recordFirstContact(trx, { access, contact, version: version }),
       }));
     },
   );
@@ -164,11 +166,11 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['episodes'], summary: 'Put the episode on hold, with a reason', params: idParams, headers: writeHeaders, body: holdBody, response: { 200: episodeResponse, ...writeErrors } },
     },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'hold');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'hold' });
       const hold = { reason: request.body.reason, note: request.body.note || null };
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await putEpisodeOnHold(request, trx, { episode: access.episode, hold, expectedVersion: request.body.version, accessReason: access.reason }),
+        body: await putEpisodeOnHold(trx, { access, hold, version: request.body.version }),
       }));
     },
   );
@@ -179,10 +181,10 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['episodes'], summary: 'Resume an episode on hold', params: idParams, headers: writeHeaders, body: resumeBody, response: { 200: episodeResponse, ...writeErrors } },
     },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'resume');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'resume' });
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await resumeEpisode(request, trx, { episode: access.episode, expectedVersion: request.body.version, accessReason: access.reason }),
+        body: await resumeEpisode(trx, { access, version: request.body.version }),
       }));
     },
   );
@@ -200,12 +202,12 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'discharge');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'discharge' });
       const b = request.body;
       const input = { outcome: b.outcome ?? null, destination: b.destination ?? null, dischargedOn: b.dischargedOn ?? null, note: b.note || null };
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await dischargeEpisode(request, trx, { episode: access.episode, input, programme: b.programme ?? [], expectedVersion: b.version, accessReason: access.reason, grant: access.grant }),
+        body: await dischargeEpisode(trx, { access, input, programme: b.programme ?? [], version: b.version }),
       }));
     },
   );
@@ -223,11 +225,11 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-referral');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'onward-referral' });
       if (!request.body.toService) throw validationFailed([{ path: 'toService', message: 'Enter the service the patient is being referred to' }]);
       return idempotentWrite(request, reply, async (trx) => ({
         status: 201,
-        body: await addOnwardReferral(request, trx, { episode: access.episode, toService: request.body.toService, note: request.body.note || null, accessReason: access.reason }),
+        body: await addOnwardReferral(trx, { access, toService: request.body.toService, note: request.body.note || null }),
       }));
     },
   );
@@ -245,10 +247,10 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-acknowledged');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'onward-acknowledged' });
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await acknowledgeOnwardReferral(request, trx, { episode: access.episode, onwardReferralId: request.params.onwardReferralId, expectedVersion: request.body.version, accessReason: access.reason }),
+        body: await acknowledgeOnwardReferral(trx, { access, onwardReferralId: request.params.onwardReferralId, version: request.body.version }),
       }));
     },
   );

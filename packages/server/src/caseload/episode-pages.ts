@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField } from '../platform/form-body.ts';
 import {
   ageOn,
@@ -45,7 +46,8 @@ import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-ep
 import { describeEpisodeEvent } from './describe-episode-event.ts';
 import { assessmentPromptsForEpisode } from '../record/review-prompts.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
-import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, loadEpisode, type EpisodeAccess } from './episode-access.ts';
+import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess } from './episode-access.ts';
+import { loadEpisode } from './episode-route-helpers.ts';
 import { listEpisodeEvents, listOnwardReferrals } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 import { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
@@ -151,7 +153,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   };
 
   typed.get('/episodes/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseEpisodeRead(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseEpisodeRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const { episode } = access;
     // Another team's episode in summary: not its history or onward referrals.
     const summary = access.grant.scope === 'summary';
@@ -160,7 +162,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       summary ? Promise.resolve([]) : listEpisodeEvents(app.db, episode.id),
       summary ? Promise.resolve([]) : listOnwardReferrals(app.db, episode.id),
     ]);
-    await auditEpisodeRead(request, access);
+    await auditEpisodeRead(app.db, access);
     const principal = access.grant.staff;
     return reply.page('caseload/pages/episode.njk', {
       title: `Episode of care: ${serviceLabels[episode.service as keyof typeof serviceLabels] ?? episode.service}`,
@@ -213,16 +215,16 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     const path = kind === 'hand-over' ? 'hand-over' : 'allocate';
     typed.get(`/episodes/:id/${path}`, { schema: { ...hidden, params: idParams } }, async (request, reply) => {
       const episode = await loadEpisode(request, request.params.id);
-      const access = await authoriseEpisodeAllocation(request, episode);
-      await authoriseAllocation(request, episode, kind);
-      await auditEpisodeRead(request, access, { purpose: kind });
+      const access = await authoriseEpisodeAllocation(app.db, { actor: actorOf(request), episode });
+      await authoriseAllocation(app.db, { access, kind: kind });
+      await auditEpisodeRead(app.db, access, { purpose: kind });
       return renderAllocation(request, reply, kind, access, { formId: uuidv7() });
     });
 
     typed.post(`/episodes/:id/${path}`, { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
       const episode = await loadEpisode(request, request.params.id);
-      const access = await authoriseEpisodeAllocation(request, episode);
-      await authoriseAllocation(request, episode, kind);
+      const access = await authoriseEpisodeAllocation(app.db, { actor: actorOf(request), episode });
+      await authoriseAllocation(app.db, { access, kind: kind });
       const body = request.body as Form;
       const values = { staffId: formField(body.staffId), reason: formField(body.reason), note: formField(body.note), formId: formField(body.formId) };
       const done = `/episodes/${episode.id}?done=${kind === 'hand-over' ? 'handed-over' : 'allocated'}`;
@@ -241,8 +243,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
           const staffId = values.staffId === 'waiting-list' && kind === 'allocation' ? null : values.staffId;
           if (staffId !== null && !z.uuid().safeParse(staffId).success) throw new HomewardError('validation_failed', 'Choose a clinician from the list', { fields: [{ path: 'staffId', message: 'Choose a clinician from the list' }] });
           const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
-          const staff = await checkAllocationChange(request, app.db, episode, kind, change);
-          await app.db.transaction().execute((trx) => allocateEpisode(request, trx, { episode, kind, change, staff, expectedVersion: version, accessReason: access.reason }));
+          const staff = await checkAllocationChange(app.db, { access, kind: kind, change });
+          await app.db.transaction().execute((trx) => allocateEpisode(trx, { access, kind, change, staff, version }));
           return done;
         }),
       });
@@ -303,8 +305,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   const actionPaths: Record<ActionKind, string> = { 'first-contact': 'first-contact', hold: 'hold', discharge: 'discharge', 'onward-referral': 'onward-referrals/new' };
   for (const action of Object.keys(actionPaths) as ActionKind[]) {
     typed.get(`/episodes/:id/${actionPaths[action]}`, { schema: { ...hidden, params: idParams, querystring: z.object({ details: z.string().optional() }) } }, async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), action);
-      await auditEpisodeRead(request, access, { purpose: action });
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: action });
+      await auditEpisodeRead(app.db, access, { purpose: action });
       const today = ukDateOf(now());
       const [year, month, day] = today.split('-');
       const defaults: Form =
@@ -318,7 +320,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   }
 
   typed.post('/episodes/:id/first-contact', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'first-contact');
+    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'first-contact' });
     const body = request.body as Form;
     const values: Form = { 'at-day': formField(body['at-day']), 'at-month': formField(body['at-month']), 'at-year': formField(body['at-year']), 'at-time': formField(body['at-time']), assessed: formField(body.assessed) };
     return pageWrite(reply, {
@@ -336,13 +338,13 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         if (date.ok && time !== null && !at) fields.push({ path: 'atTime', message: 'That time did not happen: the clocks went forward an hour. Check the time' });
         if (!at) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const contact = { at, nextContactAt: null, assessed: values.assessed === 'yes' };
-        await app.db.transaction().execute((trx) => recordFirstContact(request, trx, { episode: access.episode, contact, expectedVersion: version, accessReason: access.reason }));
+        await app.db.transaction().execute((trx) => recordFirstContact(trx, { access, contact, version: version }));
       },
     });
   });
 
   typed.post('/episodes/:id/hold', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'hold');
+    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'hold' });
     const body = request.body as Form;
     const values: Form = { reason: formField(body.reason), note: formField(body.note) };
     return pageWrite(reply, {
@@ -353,16 +355,16 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         const version = formVersion(body);
         const reason = onHoldReasons.find((r) => r === values.reason);
         if (!reason) throw new HomewardError('validation_failed', 'Choose why the episode is on hold', { fields: [{ path: 'reason', message: 'Choose why the episode is on hold' }] });
-        await app.db.transaction().execute((trx) => putEpisodeOnHold(request, trx, { episode: access.episode, hold: { reason, note: (values.note as string) || null }, expectedVersion: version, accessReason: access.reason }));
+        await app.db.transaction().execute((trx) => putEpisodeOnHold(trx, { access, hold: { reason, note: (values.note as string) || null }, version }));
       },
     });
   });
 
   typed.post('/episodes/:id/resume', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'resume');
+    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'resume' });
     const body = request.body as Form;
     try {
-      await app.db.transaction().execute((trx) => resumeEpisode(request, trx, { episode: access.episode, expectedVersion: formVersion(body), accessReason: access.reason }));
+      await app.db.transaction().execute((trx) => resumeEpisode(trx, { access, version: formVersion(body) }));
     } catch (error) {
       // The episode page shows the episode as it is now; a stale or repeated press is not an error worth a form.
       if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/episodes/${access.episode.id}`);
@@ -372,7 +374,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/episodes/:id/discharge', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'discharge');
+    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'discharge' });
     const body = request.body as Form;
     const values: Form = {
       outcome: formField(body.outcome),
@@ -396,7 +398,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         );
         const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
         try {
-          await app.db.transaction().execute((trx) => dischargeEpisode(request, trx, { episode: access.episode, input, programme, expectedVersion: version, accessReason: access.reason, grant: access.grant }));
+          await app.db.transaction().execute((trx) => dischargeEpisode(trx, { access, input, programme, version }));
         } catch (error) {
           // The date's own message (missing month, not a real date) says more than "enter the date".
           if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {
@@ -409,7 +411,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/episodes/:id/onward-referrals/new', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-referral');
+    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'onward-referral' });
     const body = request.body as Form;
     const values: Form = { toService: formField(body.toService), note: formField(body.note) };
     return pageWrite(reply, {
@@ -418,7 +420,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       render: (fields, status, current) => renderAction(reply, 'onward-referral', { ...access, episode: current }, values, fields, status, current),
       write: async () => {
         if ((values.toService as string).length > 200) throw new HomewardError('validation_failed', 'Service must be 200 characters or fewer', { fields: [{ path: 'toService', message: 'Service must be 200 characters or fewer' }] });
-        await app.db.transaction().execute((trx) => addOnwardReferral(request, trx, { episode: access.episode, toService: values.toService as string, note: (values.note as string) || null, accessReason: access.reason }));
+        await app.db.transaction().execute((trx) => addOnwardReferral(trx, { access, toService: values.toService as string, note: (values.note as string) || null }));
       },
     });
   });
@@ -427,11 +429,11 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     '/episodes/:id/onward-referrals/:onwardReferralId/acknowledge',
     { schema: { ...hidden, params: z.object({ id: z.uuid(), onwardReferralId: z.uuid() }), body: formBody } },
     async (request, reply) => {
-      const access = await authoriseEpisodeWrite(request, await loadEpisode(request, request.params.id), 'onward-acknowledged');
+      const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'onward-acknowledged' });
       const body = request.body as Form;
       try {
         await app.db.transaction().execute((trx) =>
-          acknowledgeOnwardReferral(request, trx, { episode: access.episode, onwardReferralId: request.params.onwardReferralId, expectedVersion: formVersion(body), accessReason: access.reason }),
+          acknowledgeOnwardReferral(trx, { access, onwardReferralId: request.params.onwardReferralId, version: formVersion(body) }),
         );
       } catch (error) {
         if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/episodes/${access.episode.id}`);

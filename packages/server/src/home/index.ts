@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { isClinicalRole, mayDeliverActivities, mayReviewNote, mayReviewNotes, serviceLabels, ukDateOf } from '@homeward/clinical';
 import { countDelegatedWork } from '../record/delegated-work-queries.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
+import { actorOf } from '../platform/actor.ts';
 import { listUnallocatedForLead } from './list-unallocated-for-lead.ts';
 
 /** The home page: what each role starts from. */
@@ -12,7 +13,7 @@ export const homeContext = fp(async (app: FastifyInstance) => {
     if (!principal) return redirectSeeOther(reply, '/sign-in');
     const reviews = mayReviewNotes(principal.role) ? { students: mayReviewNote({ reviewer: principal.role, author: 'student' }) } : null;
     // The team lead starts the day from what nobody holds yet.
-    const unallocated = await listUnallocatedForLead(request);
+    const unallocated = await listUnallocatedForLead(app.db, { actor: actorOf(request) });
     // Support workers' work is what is delegated to them: always offered; to others who deliver
     // activities, once something is delegated to them. Only a count is read here, so nothing to audit.
     let delegatedWork: { description: string } | null = null;

@@ -1,7 +1,9 @@
 // The clinical lead's home page shows the team's unallocated episodes (the waiting list's first rows,
 // soonest due first), so allocation is the first thing they see rather than a list they must go and find.
 // The same list, query and audit as the waiting list page; only the team lead's home page shows it.
-import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../platform/actor.ts';
 import { auditListRead } from '../caseload/caseload-access.ts';
 import { listCaseload } from '../caseload/caseload-queries.ts';
 import type { CaseloadRow } from '../caseload/episode-schema.ts';
@@ -11,11 +13,11 @@ export const homeUnallocatedLimit = 10;
 
 export type UnallocatedForLead = { total: number; rows: CaseloadRow[] };
 
-export async function listUnallocatedForLead(request: FastifyRequest): Promise<UnallocatedForLead | null> {
-  const principal = request.principal;
-  if (!principal || principal.role !== 'clinical-lead' || principal.teamId === null) return null;
-  const all = await listCaseload(request.server.db, { kind: 'waiting-list', teamId: principal.teamId }, {}, request.server.config.now());
+export async function listUnallocatedForLead(db: Kysely<Database>, o: { actor: Actor }): Promise<UnallocatedForLead | null> {
+  const principal = o.actor.staff;
+  if (principal.role !== 'clinical-lead' || principal.teamId === null) return null;
+  const all = await listCaseload(db, { kind: 'waiting-list', teamId: principal.teamId }, {}, o.actor.now);
   const rows = all.slice(0, homeUnallocatedLimit);
-  await auditListRead(request, { recordKind: 'waiting-list', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'home', teamId: principal.teamId, total: all.length } });
+  await auditListRead(db, { actor: o.actor, recordKind: 'waiting-list', episodeIds: rows.map((r) => r.episodeId), detail: { scope: 'home', teamId: principal.teamId, total: all.length } });
   return { total: all.length, rows };
 }

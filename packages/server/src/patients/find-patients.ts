@@ -1,7 +1,8 @@
-import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { decidePatientAccess, describeNameTermMatch, postcodeOrDistrictError, explainNameMatch, formatDisplayDate, normalisePostcode, postcodeDistrict, type RiskFlagKind } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
+import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { loadAccessFacts } from '../access/relationship-queries.ts';
 import { searchPatients, type PatientSearch, type PatientSearchRow } from './patient-queries.ts';
 
@@ -27,16 +28,18 @@ export type FoundPatient =
  * result outside a legitimate relationship shows only what tells people apart. Every search is audited
  * with the patients it returned.
  */
-export async function findPatients(request: FastifyRequest, search: PatientSearch): Promise<FoundPatient[]> {
-  const principal = requirePrincipal(request);
-  const app = request.server;
+export type FindPatientsOptions = { actor: Actor; search: PatientSearch };
+
+export async function findPatients(db: Kysely<Database>, o: FindPatientsOptions): Promise<FoundPatient[]> {
+  const { actor, search } = o;
+  const principal = actor.staff;
   const gate = decidePatientAccess({ role: principal.role, action: 'search', hasRelationship: false, hasActiveBreakGlass: false });
   if (!gate.allowed) {
-    await audit(request, { action: 'search', outcome: 'refused', detail: { rule: gate.rule, by: search.kind } });
+    await auditAs(actor, db, { action: 'search', outcome: 'refused', detail: { rule: gate.rule, by: search.kind } });
     throw new HomewardError('forbidden', gate.message);
   }
-  const rows = await searchPatients(app.db, search);
-  const facts = await loadAccessFacts(app.db, principal, rows.map((r) => r.id), app.config.now());
+  const rows = await searchPatients(db, search);
+  const facts = await loadAccessFacts(db, principal, rows.map((r) => r.id), actor.now);
   const results: FoundPatient[] = rows.map((r) => {
     const f = facts.get(r.id)!;
     const decision = decidePatientAccess({ role: principal.role, action: 'search', hasRelationship: f.hasRelationship, hasActiveBreakGlass: f.breakGlass !== null });
@@ -47,7 +50,7 @@ export async function findPatients(request: FastifyRequest, search: PatientSearc
     }
     return { ...found, access: 'find-only' };
   });
-  await audit(request, {
+  await auditAs(actor, db, {
     action: 'search',
     outcome: 'allowed',
     recordKind: 'patient-index',

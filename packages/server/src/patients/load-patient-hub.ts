@@ -3,9 +3,10 @@
 // latest letters. What each link opens is decided by the same rule that guards the page it leads to
 // (decidePatientAccess with the episode), so the hub never offers a page that would refuse, and says
 // plainly when another team's record needs emergency access.
-import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { decidePatientAccess, dischargeOutcomeLabels, serviceLabels, settingLabels } from '@homeward/clinical';
-import { requirePrincipal } from '../platform/request-context.ts';
+import type { Database } from '../db/schema.ts';
+import type { ReadGrant } from '../access/authorise-patient-access.ts';
 import { loadAccessFacts } from '../access/relationship-queries.ts';
 import { listPatientEpisodes, listPatientIncomingReferrals, listPatientLetters, type PatientEpisodeRow } from './patient-hub-queries.ts';
 
@@ -29,11 +30,12 @@ export type PatientHub = {
   shown: { episodeIds: string[]; referralIds: string[]; letterIds: string[] };
 };
 
-export async function loadPatientHub(request: FastifyRequest, patientId: string): Promise<PatientHub> {
-  const principal = requirePrincipal(request);
-  const { db, config } = request.server;
+/** The hub of the granted patient's care. The caller audits the read with `shown` (readPatient). */
+export async function loadPatientHub(db: Kysely<Database>, o: { grant: ReadGrant }): Promise<PatientHub> {
+  const principal = o.grant.staff;
+  const patientId = o.grant.patientId;
   const [facts, episodes, referrals, letters] = await Promise.all([
-    loadAccessFacts(db, principal, [patientId], config.now()).then((m) => m.get(patientId)),
+    loadAccessFacts(db, principal, [patientId], o.grant.actor.now).then((m) => m.get(patientId)),
     listPatientEpisodes(db, patientId),
     listPatientIncomingReferrals(db, patientId),
     listPatientLetters(db, patientId),

@@ -6,12 +6,12 @@ import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
 import { nhsNumberError, normaliseNhsNumber } from '@homeward/clinical';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { audit } from '../platform/request-context.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess } from '../access/authorise-patient-access.ts';
+import { readPatient, readPatientHistory } from './read-patient.ts';
 import { checkPatientDetails } from './check-patient-details.ts';
-import { findPatient, listPatientVersions } from './patient-queries.ts';
+import { findPatient } from './patient-queries.ts';
 import { createPatientBody, findOnlyResult, fullResult, patientResponse, searchQuery, updatePatientBody } from './patient-schema.ts';
 import { authorisePatientRegistration, registerPatient } from './register-patient.ts';
 import { changePatientDetails } from './change-patient-details.ts';
@@ -51,7 +51,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       } else {
         throw validationFailed([{ path: 'querystring', message: 'Search by NHS number, or by part of a name (name), or by family name and date of birth' }]);
       }
-      const results = await findPatients(request, search);
+      const results = await findPatients(app.db, { actor: actorOf(request), search });
       return { results };
     },
   );
@@ -68,12 +68,13 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await authorisePatientRegistration(request);
+      const actor = actorOf(request);
+      await authorisePatientRegistration(app.db, { actor });
       const { id, ...input } = request.body;
       const checked = checkPatientDetails(input, app.config.now());
       if (!checked.ok) throw validationFailed(checked.fields);
       return idempotentWrite(request, reply, async (trx) => {
-        const patient = await registerPatient(request, trx, { id: id ?? uuidv7(), details: checked.details });
+        const patient = await registerPatient(trx, { actor, id: id ?? uuidv7(), details: checked.details });
         return { status: 201, body: patient };
       });
     },
@@ -90,11 +91,10 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const patient = await findPatient(app.db, request.params.id);
-      if (!patient) throw notFound('Patient');
-      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: patient.id, action: 'read' });
-      await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis } });
-      return patient;
+      const found = await findPatient(app.db, request.params.id);
+      if (!found) throw notFound('Patient');
+      const grant = await authorisePatientAccess(app.db, { actor: actorOf(request), patientId: found.id, action: 'read' });
+      return readPatient(app.db, { grant });
     },
   );
 
@@ -118,7 +118,7 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
       const checked = checkPatientDetails(input, app.config.now());
       if (!checked.ok) throw validationFailed(checked.fields);
       return idempotentWrite(request, reply, async (trx) => {
-        const patient = await changePatientDetails(request, trx, { id: existing.id, expectedVersion: version, details: checked.details, reason: auditReason(grant) });
+        const patient = await changePatientDetails(trx, { grant, version, details: checked.details });
         return { status: 200, body: patient };
       });
     },
@@ -140,9 +140,8 @@ export async function patientApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const patient = await findPatient(app.db, request.params.id);
       if (!patient) throw notFound('Patient');
-      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: patient.id, action: 'read', recordKind: 'patient-history' });
-      const versions = await listPatientVersions(app.db, patient.id);
-      await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient-history', recordId: patient.id, reason: auditReason(grant) });
+      const grant = await authorisePatientAccess(app.db, { actor: actorOf(request), patientId: patient.id, action: 'read', recordKind: 'patient-history' });
+      const versions = await readPatientHistory(app.db, { grant });
       return { versions };
     },
   );

@@ -19,14 +19,15 @@ import {
 } from '@homeward/clinical';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { redirectSeeOther, requireClinician } from '../platform/request-context.ts';
+import { authorisePatientAccess, type AccessGrant } from '../access/authorise-patient-access.ts';
+import { readPatient, readPatientHistory } from './read-patient.ts';
 import { stableStringify } from '../platform/stable-json.ts';
 import { changePatientDetails } from './change-patient-details.ts';
 import { findPatients, nameSearchProblems } from './find-patients.ts';
 import { loadPatientHub } from './load-patient-hub.ts';
 import { fieldAnchor, formValuesFromPatient, parsePatientForm, type PatientFormValues } from './patient-form.ts';
-import { findPatient, listPatientVersions, type PatientSearch } from './patient-queries.ts';
+import { findPatient, type PatientSearch } from './patient-queries.ts';
 import type { PatientResponse } from './patient-schema.ts';
 import { authorisePatientRegistration, registerPatient } from './register-patient.ts';
 
@@ -50,7 +51,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   };
 
   /** Refusals on pages offer break-glass rather than a dead end. */
-  async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, patientId: string, action: 'read' | 'write', recordKind = 'patient'): Promise<PatientAccessGrant | null> {
+  async function authoriseOrOfferBreakGlass<A extends 'read' | 'write'>(request: FastifyRequest, reply: FastifyReply, patientId: string, action: A, recordKind = 'patient'): Promise<AccessGrant<A> | null> {
     try {
       return await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId, action, recordKind });
     } catch (error) {
@@ -98,7 +99,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       }
       if (!errors.length) search = { kind: 'name', name, dateOfBirth, yearOfBirth, postcode: postcode || null };
     }
-    const results = search ? await findPatients(request, search) : null;
+    const results = search ? await findPatients(app.db, { actor: actorOf(request), search }) : null;
     return reply.code(errors.length ? 400 : 200).page('patients/pages/search.njk', {
       title: results ? `Search results` : 'Find a patient',
       section: 'patients',
@@ -142,14 +143,15 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
         fieldErrors: errorsByField(fields),
         backHref: '/',
       });
-    await authorisePatientRegistration(request);
+    const actor = actorOf(request);
+    await authorisePatientRegistration(app.db, { actor });
     const parsed = parsePatientForm(body, app.config.now());
     if (!parsed.ok) return rerender(parsed.fields);
     // The form's id becomes the patient's id, so pressing the button twice registers one patient.
     const already = await findPatient(app.db, formId);
     if (already && already.createdBy === request.principal?.staffId) return redirectSeeOther(reply, `/patients/${formId}?registered=1`);
     try {
-      const patient = await app.db.transaction().execute((trx) => registerPatient(request, trx, { id: formId, details: parsed.details }));
+      const patient = await app.db.transaction().execute((trx) => registerPatient(trx, { actor, id: formId, details: parsed.details }));
       return redirectSeeOther(reply, `/patients/${patient.id}?registered=1`);
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'duplicate' && error.fields.length) return rerender(error.fields, 409);
@@ -159,12 +161,12 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/patients/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ registered: z.string().optional(), saved: z.string().optional() }) } }, async (request, reply) => {
     await requireClinician(request);
-    const patient = await loadPatient(request.params.id);
-    const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read');
+    const found = await loadPatient(request.params.id);
+    const grant = await authoriseOrOfferBreakGlass(request, reply, found.id, 'read');
     if (!grant) return reply;
-    const hub = await loadPatientHub(request, patient.id);
+    const hub = await loadPatientHub(app.db, { grant });
     // The page shows each episode's header and the latest letters too: the audit says which.
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis, ...hub.shown } });
+    const patient = await readPatient(app.db, { grant, detail: hub.shown });
     return reply.page('patients/pages/patient.njk', {
       title: `${patient.givenName} ${patient.familyName}`,
       section: 'patients',
@@ -177,10 +179,10 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/patients/:id/edit', { schema: { ...hidden, params: idParams, querystring: z.object({ next: z.string().optional() }) } }, async (request, reply) => {
     await requireClinician(request);
-    const patient = await loadPatient(request.params.id);
-    const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'write');
+    const found = await loadPatient(request.params.id);
+    const grant = await authoriseOrOfferBreakGlass(request, reply, found.id, 'write');
     if (!grant) return reply;
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient', recordId: patient.id, reason: auditReason(grant), detail: { basis: grant.basis, purpose: 'edit' } });
+    const patient = await readPatient(app.db, { grant, detail: { purpose: 'edit' } });
     return reply.page('patients/pages/form.njk', {
       title: 'Change patient details',
       section: 'patients',
@@ -228,7 +230,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     const details = { ...parsed.details, contacts: [...parsed.details.contacts, ...patient.contacts.filter((c) => !shown.has(c))] };
     if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
     try {
-      await app.db.transaction().execute((trx) => changePatientDetails(request, trx, { id: patient.id, expectedVersion: version, details, reason: auditReason(grant) }));
+      await app.db.transaction().execute((trx) => changePatientDetails(trx, { grant, version, details }));
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'version_conflict') {
         const current = error.current as PatientResponse;
@@ -254,8 +256,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
     const patient = await loadPatient(request.params.id);
     const grant = await authoriseOrOfferBreakGlass(request, reply, patient.id, 'read', 'patient-history');
     if (!grant) return reply;
-    const versions = await listPatientVersions(app.db, patient.id);
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'patient-history', recordId: patient.id, reason: auditReason(grant) });
+    const versions = await readPatientHistory(app.db, { grant });
     const withChanges = versions.map((v, i) => ({ ...v, changes: describeChanges(versions[i + 1]?.patient ?? null, v.patient) }));
     return reply.page('patients/pages/history.njk', {
       title: 'Changes to patient details',

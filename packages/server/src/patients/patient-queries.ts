@@ -51,7 +51,7 @@ export function patientDetailsOf(p: PatientResponse): PatientDetailsInput {
   return details;
 }
 
-function detailColumns(d: PatientDetailsInput) {
+export function detailColumns(d: PatientDetailsInput) {
   return {
     nhs_number: d.nhsNumber,
     given_name: d.givenName,
@@ -110,31 +110,6 @@ export async function findPatient(db: Kysely<Database>, id: string): Promise<Pat
 
 export async function findPatientByNhsNumber(db: Kysely<Database>, nhsNumber: string): Promise<PatientResponse | null> {
   const row = await db.selectFrom('patients').selectAll().where('nhs_number', '=', nhsNumber).executeTakeFirst();
-  return row ? toPatient(row) : null;
-}
-
-export type UpdatePatientOptions = {
-  id: string;
-  expectedVersion: number;
-  details: PatientDetailsInput;
-  staffId: string;
-  now: Date;
-};
-
-/** Writes only if nobody has changed the record since expectedVersion; null means they have. */
-export async function updatePatient(db: Kysely<Database>, o: UpdatePatientOptions): Promise<PatientResponse | null> {
-  const row = await db
-    .updateTable('patients')
-    .set((eb) => ({
-      ...detailColumns(o.details),
-      version: eb('version', '+', 1),
-      updated_at: o.now,
-      updated_by: o.staffId,
-    }))
-    .where('id', '=', o.id)
-    .where('version', '=', o.expectedVersion)
-    .returningAll()
-    .executeTakeFirst();
   return row ? toPatient(row) : null;
 }
 

@@ -5,7 +5,7 @@
 // or a FHIR call drives the same rules as a page.
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { HomewardRole } from '@homeward/clinical';
+import { isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditEventInput } from '../audit/audit-event.ts';
@@ -24,6 +24,8 @@ export type ActorOrigin = {
   userAgent: string | null;
   /** The route (`/patients/:patientId`) or the job (`job:audit-sealer`, `cli:seed`). */
   via: string;
+  /** The HTTP method, for a request. */
+  method: string | null;
 };
 
 type ActorBase = {
@@ -56,6 +58,7 @@ export function requestOrigin(request: FastifyRequest): ActorOrigin {
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? null,
     via: request.routeOptions.url ?? request.url,
+    method: request.method,
   };
 }
 
@@ -88,7 +91,7 @@ export function staffActor(o: { staff: ActingStaff; config: HomewardConfig; via:
     kind: 'staff',
     staff: o.staff,
     now: o.now ?? o.config.now(),
-    origin: { requestId: null, requestIdClaimed: null, ip: null, userAgent: null, via: o.via },
+    origin: { requestId: null, requestIdClaimed: null, ip: null, userAgent: null, via: o.via, method: null },
     config: o.config,
     auditedSubjects: null,
   };
@@ -100,7 +103,7 @@ export function systemActor(o: { config: HomewardConfig; via: string; now?: Date
     kind: 'system',
     staff: null,
     now: o.now ?? o.config.now(),
-    origin: { requestId: null, requestIdClaimed: null, ip: null, userAgent: null, via: o.via },
+    origin: { requestId: null, requestIdClaimed: null, ip: null, userAgent: null, via: o.via, method: null },
     config: o.config,
     auditedSubjects: null,
   };
@@ -130,4 +133,22 @@ export async function auditAs(actor: AnyActor, db: Kysely<Database>, event: Acto
   if (actor.auditedSubjects && event.outcome === 'allowed' && (event.recordId || event.patientId)) {
     actor.auditedSubjects.push({ recordKind: event.recordKind ?? null, recordId: event.recordId ?? null, patientId: event.patientId ?? null });
   }
+}
+
+/** Throws (and audits the refusal) unless the actor holds one of the roles. */
+export async function requireActorRole(db: Kysely<Database>, actor: Actor, roles: readonly HomewardRole[], what: string): Promise<Actor> {
+  if (!roles.includes(actor.staff.role)) {
+    await auditAs(actor, db, { action: 'read', outcome: 'refused', detail: { route: actor.origin.via, rule: 'role' } });
+    throw new HomewardError('forbidden', `Your role does not allow you to ${what}`);
+  }
+  return actor;
+}
+
+/** Patient records are for clinical staff; anyone else is refused, and the refusal audited. */
+export async function requireClinicalActor(db: Kysely<Database>, actor: Actor): Promise<Actor> {
+  if (!isClinicalRole(actor.staff.role)) {
+    await auditAs(actor, db, { action: 'read', outcome: 'refused', recordKind: 'patient', detail: { route: actor.origin.via, rule: 'role-not-clinical' } });
+    throw new HomewardError('forbidden', 'Only clinical staff can see patient records. Your role is for other work.');
+  }
+  return actor;
 }

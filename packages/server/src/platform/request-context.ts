@@ -1,13 +1,13 @@
 // Per-request facts every bounded context needs: who is asking, from where, and the database.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { isClinicalRole, type HomewardRole } from '@homeward/clinical';
+import type { HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { recordAuditEvent } from '../audit/record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
 import { isSameOriginPath, sameOriginPath } from './same-origin-path.ts';
-import { actorOf, auditAs, requestOrigin, type ActorAuditEvent } from './actor.ts';
+import { actorOf, auditAs, requestOrigin, requireActorRole, requireClinicalActor, type ActorAuditEvent } from './actor.ts';
 import type { Principal } from './principal.ts';
 
 declare module 'fastify' {
@@ -28,20 +28,14 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 /** Throws (and audits the refusal) unless the signed-in person holds one of the roles. */
 export async function requireRole(request: FastifyRequest, roles: readonly HomewardRole[], what: string): Promise<Principal> {
   const principal = requirePrincipal(request);
-  if (!roles.includes(principal.role)) {
-    await audit(request, { action: 'read', outcome: 'refused', detail: { route: request.routeOptions.url, rule: 'role' } });
-    throw new HomewardError('forbidden', `Your role does not allow you to ${what}`);
-  }
+  await requireActorRole(request.server.db, actorOf(request), roles, what);
   return principal;
 }
 
 /** Patient pages are for clinical staff; anyone else is refused, and the refusal audited. */
 export async function requireClinician(request: FastifyRequest): Promise<Principal> {
   const principal = requirePrincipal(request);
-  if (!isClinicalRole(principal.role)) {
-    await audit(request, { action: 'read', outcome: 'refused', recordKind: 'patient', detail: { route: request.routeOptions.url, rule: 'role-not-clinical' } });
-    throw new HomewardError('forbidden', 'Only clinical staff can see patient records. Your role is for other work.');
-  }
+  await requireClinicalActor(request.server.db, actorOf(request));
   return principal;
 }
 

@@ -10,7 +10,7 @@ import { checkContactNote, checkFinalisation, clinicalDateProblem, mayChangeCont
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor, type ActingStaff } from '../platform/actor.ts';
-import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { auditRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { findContactNote, hasLiveConsent } from './record-queries.ts';
@@ -82,8 +82,8 @@ export function requireNoteChange(actor: Actor, note: ContactNoteResponse, chang
 
 export const finalisedMessage = 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.';
 
-/** A note found final when a draft was expected: 409 saying so, with the note as it stands. */
-export const noteIsFinal = (current: unknown) => ((current as ContactNoteResponse).status === 'final' ? new HomewardError('version_conflict', finalisedMessage, { current }) : undefined);
+/** A note found final when a draft was expected: 409 saying so, with the note as it stands; else the plain 409. */
+export const noteIsFinal = (current: ContactNoteResponse) => (current.status === 'final' ? new HomewardError('version_conflict', finalisedMessage, { current }) : versionConflict(current));
 
 /** The one versioned change of a note: 409 with the note as it stands when it changed since, or has become final when `draftOnly`. */
 export async function updateNote(trx: Kysely<Database>, o: { actor: Actor; noteId: string; version: number; set: Updateable<Database['contact_notes']>; draftOnly: boolean }): Promise<void> {
@@ -95,7 +95,7 @@ export async function updateNote(trx: Kysely<Database>, o: { actor: Actor; noteI
     set: o.set,
     current: () => findContactNote(trx, o.noteId),
     what: 'Contact note',
-    ...(o.draftOnly ? { only: sql<boolean>`status = 'draft'`, refuse: noteIsFinal } : {}),
+    ...(o.draftOnly ? { only: { status: 'draft' as const }, conflict: noteIsFinal } : {}),
   });
 }
 

@@ -3,7 +3,7 @@
 // holder or a registered clinician of its team (discharge-summary-sign-off.ts) and fixed: the letters
 // are produced from the final text.
 // Writes and their audit share the transaction.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
   applyDischargeSectionEdits,
@@ -20,7 +20,7 @@ import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type ActingStaff, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { readDischargeFacts } from './discharge-sources.ts';
 import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
@@ -176,9 +176,9 @@ async function updateContent(trx: Kysely<Database>, actor: Actor, summary: Disch
     id: summary.id,
     version,
     set: { content: JSON.stringify(content), ...(extra.finalise ? { status: 'final' as const, finalised_at: actor.now, finalised_by: actor.staff.staffId } : {}) },
-    only: sql<boolean>`status = 'draft'`,
+    only: { status: 'draft' },
     current: () => findDischargeSummary(trx, { id: summary.id }),
-    refuse: (current) => ((current as DischargeSummaryResponse).status === 'final' ? finalised(current as DischargeSummaryResponse) : undefined),
+    conflict: (current) => (current.status === 'final' ? finalised(current) : versionConflict(current)),
     what: 'Discharge summary',
   });
 }

@@ -2,11 +2,11 @@
 // it on. The activity row takes its final status (the database keeps it so), and how it ended is
 // appended to programme_activity_endings (who, when, why, to whom, whether at discharge), so the
 // history survives whatever the row shows. Row, history and audit share the caller's transaction.
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { ukDateOf, type HandOverReceiver } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { auditWrite, requireGrant, type AccessGrant, type WriteGrant } from '../access/authorise-patient-access.ts';
+import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/authorise-patient-access.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { listProgramme } from './programme-queries.ts';
 
@@ -25,8 +25,7 @@ export type EndProgrammeActivityOptions = {
 
 /** Ends the activity if it is still active at the version seen; else 409 with the activity as it stands. */
 export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<void> {
-  const grant = requireGrant(o.grant) as WriteGrant;
-  if ((grant.action as string) !== 'write') throw new Error('A read grant cannot write');
+  const grant = requireWriteGrant(o.grant);
   const actor = grant.actor;
   const principal = actor.staff;
   const now = actor.now;
@@ -36,7 +35,7 @@ export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgramm
     id: o.activityId,
     version: o.version,
     set: { status: o.status, status_reason: o.reason, handed_over_to_kind: o.handedOverTo?.kind ?? null, handed_over_to_name: o.handedOverTo?.name ?? null },
-    only: sql<boolean>`status = 'active'`,
+    only: { status: 'active' },
     current: async () => (await listProgramme(trx, o.episodeId, { activityId: o.activityId, today: ukDateOf(now) }))[0],
     what: 'Activity',
   });

@@ -4,7 +4,7 @@
 import { sql, type Kysely } from 'kysely';
 import { checkGoalPlan, goalPlanFixedMessage, type GoalPlanInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
@@ -38,9 +38,9 @@ export async function refineGoal(trx: Kysely<Database>, o: RefineGoalOptions): P
     version: o.version,
     set: planColumns(o.plan),
     // A rating saved since the goal was read fixes the plan, whatever the version says.
-    only: sql<boolean>`not exists (select 1 from goal_attainments a where a.goal_id = goals.id)`,
+    onlyIf: sql<boolean>`not exists (select 1 from goal_attainments a where a.goal_id = goals.id)`,
     current: () => findGoal(trx, o.goal.id),
-    refuse: (current) => ((current as GoalResponse).planFixed ? planFixed(current as GoalResponse) : undefined),
+    conflict: (current) => (current.planFixed ? planFixed(current) : versionConflict(current)),
     what: 'Goal',
   });
   await auditGoalWrite(trx, o.access, o.goal.id, 'goal-refined', { fromVersion: o.version });

@@ -3,7 +3,7 @@
 // the request, so this is the one file outside routes and pages that knows about Fastify; what the
 // routes do next (authorise, then call the domain function with the grant) does not.
 import type { FastifyRequest } from 'fastify';
-import { loadEpisode } from '../caseload/episode-access.ts';
+import { loadEpisode } from '../caseload/episode-route-helpers.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { requireClinician } from '../platform/request-context.ts';

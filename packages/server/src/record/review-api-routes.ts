@@ -50,7 +50,7 @@ export async function reviewApiRoutes(app: FastifyInstance): Promise<void> {
       // dates, which the first of two identical requests moves, and a retry must get the first answer.
       // A refusal rolls the transaction back, so it still writes nothing.
       return idempotentWrite(request, reply, async (trx) => {
-        const saved = await recordEpisodeReview(request, trx, { access, input, version: b.version });
+        const saved = await recordEpisodeReview(trx, { access, input, version: b.version });
         return { status: 201, body: { review: saved.review, episode: reviewedEpisode(saved.episode) } };
       });
     },

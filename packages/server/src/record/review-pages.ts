@@ -140,7 +140,7 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
       const all = [...fields, ...domain.filter((d) => !fields.some((f) => f.path === d.path))];
       if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
       if (!isStoredVersion(version)) throw new HomewardError('version_conflict', 'stale', { current: access.episode });
-      const saved = await app.db.transaction().execute((trx) => recordEpisodeReview(request, trx, { access, input, version: version }));
+      const saved = await app.db.transaction().execute((trx) => recordEpisodeReview(trx, { access, input, version: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/reviews?done=${saved.review.id}`);
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'validation_failed') return renderForm(reply, access, access.episode, values, error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400);

@@ -1,7 +1,6 @@
 // Reviews held: an append-only entry saying what was found and decided, and the episode's next review
 // date and planned end moved on through the one version-checked episode change, in the same
 // transaction as the entry and its audit, so the caseload never shows a date the record does not explain.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -22,8 +21,7 @@ import { changeEpisode } from '../caseload/change-episode.ts';
 import { episodeDateFacts } from '../caseload/episode-date-facts.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { authoriseRecordWrite, type RecordAccess, type RecordKind, type RecordWriteAccess } from './record-access.ts';
+import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 import type { EpisodeReviewResponse } from './review-schema.ts';
 
 export const reviewRecordKind: RecordKind = 'episode-review';
@@ -66,11 +64,12 @@ export function checkReview(episode: EpisodeResponse, input: ReviewInput, now: D
   if (fields.length) throw validationFailed(fields);
 }
 
-export type RecordEpisodeReviewOptions = { access: RecordAccess; input: ReviewInput; version: number };
+export type RecordEpisodeReviewOptions = { access: RecordWriteAccess; input: ReviewInput; version: number };
 
-export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<Database>, o: RecordEpisodeReviewOptions): Promise<{ review: EpisodeReviewResponse; episode: EpisodeResponse }> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function recordEpisodeReview(trx: Kysely<Database>, o: RecordEpisodeReviewOptions): Promise<{ review: EpisodeReviewResponse; episode: EpisodeResponse }> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const before = o.access.episode;
   checkReview(before, o.input, now);
   const decision = o.input.decision as ReviewDecision;
@@ -83,10 +82,10 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
   if (plannedEndOn !== before.plannedEndOn && plannedEndOn) changed.push(`planned end ${formatDisplayDate(plannedEndOn)}`);
 
   // The episode first: a stale version is refused (409) before the review is written.
-  const episode = await changeEpisode(request, trx, {
+  const episode = await changeEpisode(trx, {
+    grant: o.access.grant,
     episodeId: before.id,
-    patientId: before.patientId,
-    expectedVersion: o.version,
+    version: o.version,
     set: { review_due_on: reviewDueOn, planned_end_on: plannedEndOn },
     event: {
       kind: 'reviewed',
@@ -100,7 +99,6 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
         to: { reviewDueOn, plannedEndOn },
       },
     },
-    accessReason: o.access.reason,
   });
   await trx
     .insertInto('episode_reviews')
@@ -119,11 +117,7 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
       recorded_by_role: principal.role,
     })
     .execute();
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: before.patientId, recordKind: reviewRecordKind, recordId: id, reason: o.access.reason, detail: { episodeId: before.id, change: 'review-recorded', kind, decision, nextReviewOn: reviewDueOn, plannedEndOn } },
-    trx,
-  );
+  await auditRecordWrite(trx, o.access, reviewRecordKind, id, { change: 'review-recorded', kind, decision, nextReviewOn: reviewDueOn, plannedEndOn });
   const review = (await listEpisodeReviews(trx, before.id)).find((r) => r.id === id)!;
   return { review, episode };
 }

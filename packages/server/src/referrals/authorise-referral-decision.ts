@@ -1,9 +1,9 @@
-import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/actor.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { mayTriage } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { authorisePatientAccess, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess, type AccessGrant } from '../access/authorise-patient-access.ts';
 import type { ReferralResponse } from './referral-schema.ts';
 
 export type ReferralDecision = 'triage' | 'reject';
@@ -22,16 +22,20 @@ export function decisionRefusal(decision: ReferralDecision): string {
  * the receiving team only; every refusal is audited. Call before opening the write's transaction, so
  * the refusal's audit record is not rolled back. `action` is 'read' for the form, 'write' for the decision.
  */
-export async function authoriseReferralDecision(
-  request: FastifyRequest,
-  referral: ReferralResponse,
-  decision: ReferralDecision,
-  action: 'read' | 'write',
-): Promise<PatientAccessGrant> {
-  const principal = requirePrincipal(request);
+export type AuthoriseReferralDecisionOptions<A extends 'read' | 'write'> = {
+  actor: Actor;
+  referral: ReferralResponse;
+  decision: ReferralDecision;
+  /** 'read' for the form, 'write' for the decision. */
+  action: A;
+};
+
+export async function authoriseReferralDecision<A extends 'read' | 'write'>(db: Kysely<Database>, o: AuthoriseReferralDecisionOptions<A>): Promise<AccessGrant<A>> {
+  const { actor, referral, decision, action } = o;
+  const staff = actor.staff;
   const recordKind = decision === 'triage' ? 'episode' : 'referral';
-  if (!mayTriage(principal.role)) {
-    await audit(request, {
+  if (!mayTriage(staff.role)) {
+    await auditAs(actor, db, {
       action,
       outcome: 'refused',
       patientId: referral.patientId,
@@ -41,9 +45,9 @@ export async function authoriseReferralDecision(
     });
     throw new HomewardError('forbidden', refusals[decision]);
   }
-  if (referral.teamId !== principal.teamId) {
-    await audit(request, { action, outcome: 'refused', patientId: referral.patientId, recordKind, recordId: referral.id, detail: { rule: 'referral-to-another-team', decision } });
+  if (referral.teamId !== staff.teamId) {
+    await auditAs(actor, db, { action, outcome: 'refused', patientId: referral.patientId, recordKind, recordId: referral.id, detail: { rule: 'referral-to-another-team', decision } });
     throw new HomewardError('forbidden', 'This referral was made to another team. Only the team that received it can triage or reject it.');
   }
-  return authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: referral.patientId, action, recordKind, record: { id: referral.id, teamId: referral.teamId } });
+  return authorisePatientAccess(db, { actor, patientId: referral.patientId, action, recordKind, record: { id: referral.id, teamId: referral.teamId } });
 }

@@ -1,11 +1,9 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { decidePatientAccess, formatUkDateTime, isClinicalRole, serviceLabels } from '@homeward/clinical';
+import { formatUkDateTime, isClinicalRole, serviceLabels } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { loadAccessFacts, type AccessFacts } from '../access/relationship-queries.ts';
-import { accessRefusal } from '../access/authorise-patient-access.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
+import { authorisePatientAccess, auditWrite, type AccessGrant } from '../access/authorise-patient-access.ts';
 import type { ReferralDetails } from './check-referral-details.ts';
 import { findOpenReferral, findReferral, insertReferral } from './referral-queries.ts';
 import type { ReferralResponse } from './referral-schema.ts';
@@ -16,13 +14,14 @@ export function unknownPatient(): HomewardError {
 }
 
 export type ReferralIntakeGrant = {
+  /** Access to refer this patient (which writes the referral, and may record their GP practice). */
+  access: AccessGrant<'refer'>;
   teamId: string;
-  staffId: string;
   /** How the maker could see the patient: their team's relationship (registering them included), or their own live break-glass. */
   basis: 'relationship' | 'break-glass';
   /** The break-glass reason, audited with the referral, when that is the basis. */
   reason: string | null;
-  breakGlass: AccessFacts['breakGlass'];
+  breakGlass: AccessGrant['breakGlass'];
 };
 
 /**
@@ -30,35 +29,26 @@ export type ReferralIntakeGrant = {
  * the team's care and opens the record to the whole team, so (packages/clinical, decidePatientAccess
  * 'refer') only a role that takes referrals, and only for a patient the maker can already see: through
  * their team's relationship (a patient their team registered for this referral counts), or their own
- * live break-glass. Refusals are audited. Call it before opening the write's transaction, so a
- * refusal's audit record is not rolled back.
+ * live break-glass. Refusals are audited. Call it with the database, before opening the write's
+ * transaction, so a refusal's audit record is not rolled back.
  */
-export async function authoriseReferralIntake(request: FastifyRequest, patientId: string): Promise<ReferralIntakeGrant> {
-  const principal = requirePrincipal(request);
+export async function authoriseReferralIntake(db: Kysely<Database>, o: { actor: Actor; patientId: string }): Promise<ReferralIntakeGrant> {
+  const { actor, patientId } = o;
+  const staff = actor.staff;
   const refuse = async (rule: string, error: HomewardError): Promise<never> => {
-    await audit(request, { action: 'write', outcome: 'refused', patientId, recordKind: 'referral', detail: { rule } });
+    await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId, recordKind: 'referral', detail: { rule } });
     throw error;
   };
-  if (!isClinicalRole(principal.role)) return refuse('role-not-clinical', new HomewardError('forbidden', 'Only clinical staff can take referrals. Your role is for other work.'));
-  if (!principal.teamId) {
+  if (!isClinicalRole(staff.role)) return refuse('role-not-clinical', new HomewardError('forbidden', 'Only clinical staff can take referrals. Your role is for other work.'));
+  if (!staff.teamId) {
     return refuse('no-team', new HomewardError('forbidden', 'Referrals are made to a team, and you do not belong to one. Ask an administrator to add you to your team.'));
   }
-  const facts = (await loadAccessFacts(request.server.db, principal, [patientId], request.server.config.now())).get(patientId);
-  const decision = decidePatientAccess({ role: principal.role, action: 'refer', hasRelationship: facts?.hasRelationship ?? false, hasActiveBreakGlass: (facts?.breakGlass ?? null) !== null });
-  if (!decision.allowed) return refuse(decision.rule, accessRefusal(decision.rule, decision.message, patientId));
-  const glass = decision.basis === 'break-glass' ? (facts?.breakGlass ?? null) : null;
-  return {
-    teamId: principal.teamId,
-    staffId: principal.staffId,
-    basis: glass ? 'break-glass' : 'relationship',
-    reason: glass ? (glass.detail ? `${glass.reason}: ${glass.detail}` : glass.reason) : null,
-    breakGlass: glass,
-  };
+  const access = await authorisePatientAccess(db, { actor, patientId, action: 'refer', recordKind: 'referral' });
+  return { access, teamId: staff.teamId, basis: access.basis, reason: access.reason, breakGlass: access.breakGlass };
 }
 
 export type MakeReferralOptions = {
   id: string;
-  patientId: string;
   details: ReferralDetails;
   grant: ReferralIntakeGrant;
   /** The clinician has seen the warning about an open referral to the same service and saves anyway. */
@@ -66,35 +56,24 @@ export type MakeReferralOptions = {
 };
 
 /**
- * Records a referral to the clinician's team, unless the patient already has an open referral to the
- * same service with the team and the clinician has not confirmed (409 'duplicate', carrying the open
- * referral). Runs inside the caller's transaction, with its audit.
+ * Records a referral to the clinician's team for the granted patient, unless the patient already has
+ * an open referral to the same service with the team and the clinician has not confirmed (409
+ * 'duplicate', carrying the open referral). Runs inside the caller's transaction, with its audit.
  */
-export async function makeReferral(request: FastifyRequest, trx: Kysely<Database>, o: MakeReferralOptions): Promise<ReferralResponse> {
-  const now = request.server.config.now();
+export async function makeReferral(trx: Kysely<Database>, o: MakeReferralOptions): Promise<ReferralResponse> {
+  const access = o.grant.access;
+  const patientId = access.patientId;
+  const now = access.actor.now;
   if (await findReferral(trx, o.id)) throw new HomewardError('duplicate', 'A referral with this id already exists');
-  const open = await findOpenReferral(trx, { patientId: o.patientId, teamId: o.grant.teamId, service: o.details.service });
+  const open = await findOpenReferral(trx, { patientId, teamId: o.grant.teamId, service: o.details.service });
   if (open && !o.confirmDuplicate) throw possibleDuplicate(open);
-  const referral = await insertReferral(trx, { id: o.id, patientId: o.patientId, teamId: o.grant.teamId, details: o.details, staffId: o.grant.staffId, now });
-  await audit(
-    request,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: o.patientId,
-      recordKind: 'referral',
-      recordId: referral.id,
-      reason: o.grant.reason,
-      detail: {
-        change: 'received',
-        service: referral.service,
-        // A referral made under break-glass starts a relationship: the privacy officer sees which, and why.
-        basis: o.grant.basis,
-        ...(open ? { confirmedDespiteOpenReferral: open.id } : {}),
-      },
-    },
-    trx,
-  );
+  const referral = await insertReferral(trx, { id: o.id, patientId, teamId: o.grant.teamId, details: o.details, staffId: access.staff.staffId, now });
+  // A referral made under break-glass starts a relationship: the privacy officer sees which (basis), and why.
+  await auditWrite(access, trx, {
+    recordKind: 'referral',
+    recordId: referral.id,
+    detail: { change: 'received', service: referral.service, ...(open ? { confirmedDespiteOpenReferral: open.id } : {}) },
+  });
   return referral;
 }
 

@@ -8,10 +8,10 @@ import { gpPracticeProblems, hasGpPractice, normaliseOdsPracticeCode } from '@ho
 import { changePatientDetails } from '../patients/change-patient-details.ts';
 import { uuidv7 } from 'uuidv7';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { audit } from '../platform/request-context.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { authorisePatientAccess, auditReason } from '../access/authorise-patient-access.ts';
+import { authorisePatientAccess } from '../access/authorise-patient-access.ts';
+import { readReferral } from './read-referral.ts';
 import { findPatient, patientDetailsOf } from '../patients/patient-queries.ts';
 import { authoriseReferralDecision } from './authorise-referral-decision.ts';
 import { checkReferralDetails } from './check-referral-details.ts';
@@ -54,7 +54,7 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
       const { id, patientId, confirmDuplicate, gpPractice, ...input } = request.body;
       const patient = await findPatient(app.db, patientId);
       if (!patient) throw unknownPatient();
-      const grant = await authoriseReferralIntake(request, patient.id);
+      const grant = await authoriseReferralIntake(app.db, { actor: actorOf(request), patientId: patient.id });
       const checked = checkReferralDetails(input, app.config.now(), patient.dateOfBirth);
       const gpProblems = gpPractice
         ? hasGpPractice(patient)
@@ -63,10 +63,10 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
         : [];
       if (!checked.ok || gpProblems.length) throw validationFailed([...(checked.ok ? [] : checked.fields), ...gpProblems]);
       return idempotentWrite(request, reply, async (trx) => {
-        const referral = await makeReferral(request, trx, { id: id ?? uuidv7(), patientId: patient.id, details: checked.details, grant, confirmDuplicate: confirmDuplicate === true });
+        const referral = await makeReferral(trx, { id: id ?? uuidv7(), details: checked.details, grant, confirmDuplicate: confirmDuplicate === true });
         if (gpPractice) {
           const details = { ...patientDetailsOf(patient), gpPracticeCode: normaliseOdsPracticeCode(gpPractice.code), gpPracticeName: gpPractice.name };
-          await changePatientDetails(request, trx, { id: patient.id, expectedVersion: patient.version, details, reason: grant.reason });
+          await changePatientDetails(trx, { grant: grant.access, version: patient.version, details });
         }
         return { status: 201, body: referral };
       });
@@ -84,9 +84,10 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const principal = await authoriseTeamReferralList(request, request.query.status);
+      const actor = actorOf(request);
+      const principal = await authoriseTeamReferralList(app.db, { actor, status: request.query.status });
       const referrals = await listTeamReferrals(app.db, { teamId: principal.teamId, status: request.query.status, now: app.config.now(), limit: referralListLimit });
-      await auditTeamReferralList(request, request.query.status, referrals);
+      await auditTeamReferralList(app.db, { actor, status: request.query.status, referrals });
       return { referrals };
     },
   );
@@ -102,10 +103,9 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const referral = await loadReferral(request.params.id);
-      const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: referral.patientId, action: 'read', recordKind: 'referral', record: { id: referral.id, teamId: referral.teamId } });
-      await audit(request, { action: 'read', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { basis: grant.basis } });
-      return referral;
+      const found = await loadReferral(request.params.id);
+      const grant = await authorisePatientAccess(app.db, { actor: actorOf(request), patientId: found.patientId, action: 'read', recordKind: 'referral', record: { id: found.id, teamId: found.teamId } });
+      return readReferral(app.db, { grant, referralId: found.id });
     },
   );
 
@@ -123,12 +123,12 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const referral = await loadReferral(request.params.id);
-      const grant = await authoriseReferralDecision(request, referral, 'reject', 'write');
+      const grant = await authoriseReferralDecision(app.db, { actor: actorOf(request), referral, decision: 'reject', action: 'write' });
       const { version, ...rejection } = request.body;
       const problems = checkRejection(rejection);
       if (problems.length) throw validationFailed(problems);
       return idempotentWrite(request, reply, async (trx) => {
-        const rejected = await rejectReferral(request, trx, { referralId: referral.id, expectedVersion: version, rejection, reason: auditReason(grant) });
+        const rejected = await rejectReferral(trx, { grant, referralId: referral.id, version, rejection });
         return { status: 200, body: rejected };
       });
     },
@@ -149,10 +149,10 @@ export async function referralApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const referral = await loadReferral(request.params.id);
-      const grant = await authoriseReferralDecision(request, referral, 'triage', 'write');
+      const grant = await authoriseReferralDecision(app.db, { actor: actorOf(request), referral, decision: 'triage', action: 'write' });
       const { version, ...triage } = request.body;
       return idempotentWrite(request, reply, async (trx) => {
-        const outcome = await triageReferral(request, trx, { referralId: referral.id, expectedVersion: version, triage, reason: auditReason(grant) });
+        const outcome = await triageReferral(trx, { grant, referralId: referral.id, version, triage });
         return { status: 201, body: outcome };
       });
     },

@@ -37,8 +37,9 @@ import {
 } from '@homeward/clinical';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { audit, redirectSeeOther, requireClinician } from '../platform/request-context.ts';
-import { authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/authorise-patient-access.ts';
+import { redirectSeeOther, requireClinician } from '../platform/request-context.ts';
+import { authorisePatientAccess, auditRead, type AccessGrant, type ReadGrant } from '../access/authorise-patient-access.ts';
+import { readReferral } from './read-referral.ts';
 import { findPatient } from '../patients/patient-queries.ts';
 import type { PatientResponse } from '../patients/patient-schema.ts';
 import { changePatientDetails } from '../patients/change-patient-details.ts';
@@ -90,7 +91,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   }
 
   /** Refusals on pages offer break-glass rather than a dead end. */
-  async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, referral: ReferralResponse): Promise<PatientAccessGrant | null> {
+  async function authoriseOrOfferBreakGlass(request: FastifyRequest, reply: FastifyReply, referral: ReferralResponse): Promise<AccessGrant<'read'> | null> {
     const patientId = referral.patientId;
     try {
       // A referral belongs to the team it was made to: another team's is detail of their care (break-glass).
@@ -132,16 +133,8 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     await requireClinician(request);
     const patient = await findPatient(app.db, request.params.id);
     if (!patient) throw unknownPatient();
-    const grant = await authoriseReferralIntake(request, patient.id);
-    await audit(request, {
-      action: 'read',
-      outcome: 'allowed',
-      patientId: patient.id,
-      recordKind: 'patient',
-      recordId: patient.id,
-      reason: grant.reason,
-      detail: { purpose: 'referral', basis: grant.basis },
-    });
+    const grant = await authoriseReferralIntake(app.db, { actor: actorOf(request), patientId: patient.id });
+    await auditRead(grant.access, app.db, { recordKind: 'patient', recordId: patient.id, detail: { purpose: 'referral' } });
     return reply.page('referrals/pages/new.njk', await intakePage(request, patient, grant, { formId: uuidv7(), values: newReferralValues(now()) }));
   });
 
@@ -149,7 +142,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     await requireClinician(request);
     const patient = await findPatient(app.db, request.params.id);
     if (!patient) throw unknownPatient();
-    const grant = await authoriseReferralIntake(request, patient.id);
+    const grant = await authoriseReferralIntake(app.db, { actor: actorOf(request), patientId: patient.id });
     const body = request.body as FormValues;
     const formId = typeof body.formId === 'string' && z.uuid({ version: 'v7' }).safeParse(body.formId).success ? body.formId : uuidv7();
     const rerender = async (status: number, fields: FieldError[], extra: Record<string, unknown> = {}) =>
@@ -173,9 +166,9 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     if (already && already.createdBy === request.principal?.staffId && already.patientId === patient.id) return redirectSeeOther(reply, `/referrals/${formId}?received=1`);
     try {
       await app.db.transaction().execute(async (trx) => {
-        await makeReferral(request, trx, { id: formId, patientId: patient.id, details: parsed.details, grant, confirmDuplicate: body.confirmDuplicate === 'yes' });
+        await makeReferral(trx, { id: formId, details: parsed.details, grant, confirmDuplicate: body.confirmDuplicate === 'yes' });
         if (gp.practice) {
-          await changePatientDetails(request, trx, { id: patient.id, expectedVersion: patient.version, details: { ...patientDetailsOf(patient), gpPracticeCode: gp.practice.code, gpPracticeName: gp.practice.name }, reason: grant.reason });
+          await changePatientDetails(trx, { grant: grant.access, version: patient.version, details: { ...patientDetailsOf(patient), gpPracticeCode: gp.practice.code, gpPracticeName: gp.practice.name } });
         }
       });
     } catch (error) {
@@ -196,9 +189,10 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   // ---- The team's incoming list ---------------------------------------------------------------------
 
   typed.get('/referrals', { schema: { ...hidden, querystring: z.object({ rejected: z.string().optional() }) } }, async (request, reply) => {
-    const principal = await authoriseTeamReferralList(request, 'incoming');
+    const actor = actorOf(request);
+      const principal = await authoriseTeamReferralList(app.db, { actor, status: 'incoming' });
     const referrals = await listTeamReferrals(app.db, { teamId: principal.teamId, status: 'incoming', now: now(), limit: referralListLimit });
-    await auditTeamReferralList(request, 'incoming', referrals);
+    await auditTeamReferralList(app.db, { actor, status: 'incoming', referrals });
     return reply.page('referrals/pages/incoming.njk', {
       title: 'Incoming referrals',
       section: 'referrals',
@@ -221,15 +215,15 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     { schema: { ...hidden, params: idParams, querystring: z.object({ received: z.string().optional(), triaged: z.string().optional() }) } },
     async (request, reply) => {
       const principal = await requireClinician(request);
-      const referral = await loadReferral(request.params.id);
-      const grant = await authoriseOrOfferBreakGlass(request, reply, referral);
+      const found = await loadReferral(request.params.id);
+      const grant = await authoriseOrOfferBreakGlass(request, reply, found);
       if (!grant) return reply;
-      const patient = await loadPatient(referral.patientId);
-      const episode = referral.status === 'accepted' ? await findEpisodeForReferral(app.db, referral.id) : null;
-      await audit(request, { action: 'read', outcome: 'allowed', patientId: patient.id, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { basis: grant.basis } });
+      const patient = await loadPatient(found.patientId);
+      const episode = found.status === 'accepted' ? await findEpisodeForReferral(app.db, found.id) : null;
+      const referral = await readReferral(app.db, { grant, referralId: found.id });
       const ownTeam = referral.teamId === principal.teamId;
       // The next step after triage, on the same page: who can take the patient, with one button each.
-      const allocation = episode && ownTeam && grant.scope === 'full' && mayAllocate(principal.role) ? await allocationOffer(request, episode.id, auditReason(grant)) : null;
+      const allocation = episode && ownTeam && grant.scope === 'full' && mayAllocate(principal.role) ? await allocationOffer(grant, episode.id) : null;
       let flash: string | null = null;
       if (request.query.received) flash = 'Referral received. It is on your team’s incoming list, waiting for triage.';
       if (request.query.triaged && episode) {
@@ -276,11 +270,11 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
    * rule's words), each with a one-press form to /episodes/:id/allocate, which checks the version and
    * competence again, writes once per formId and audits. Showing it is audited as a read of the episode.
    */
-  async function allocationOffer(request: FastifyRequest, episodeId: string, reason: string | null) {
+  async function allocationOffer(grant: ReadGrant, episodeId: string) {
     const episode = await findEpisode(app.db, episodeId, now());
-    if (!episode || episode.allocatedTo !== null || episode.status === 'discharged') return null;
+    if (!episode || episode.patientId !== grant.patientId || episode.allocatedTo !== null || episode.status === 'discharged') return null;
     const choices = await listAllocationChoices(app.db, episode);
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: episode.patientId, recordKind: 'episode', recordId: episode.id, reason, detail: { purpose: 'allocation-offer' } });
+    await auditRead(grant, app.db, { recordKind: 'episode', recordId: episode.id, detail: { purpose: 'allocation-offer' } });
     const load = (c: AllocationChoice) => c.percent ?? Number.POSITIVE_INFINITY;
     return {
       episodeId: episode.id,
@@ -305,7 +299,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  async function triagePage(referral: ReferralResponse, grant: PatientAccessGrant, extra: Record<string, unknown>) {
+  async function triagePage(referral: ReferralResponse, grant: ReadGrant, extra: Record<string, unknown>) {
     const patient = await loadPatient(referral.patientId);
     return {
       title: 'Triage referral',
@@ -323,16 +317,16 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   typed.get('/referrals/:id/triage', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
     await requireClinician(request);
     const referral = await loadReferral(request.params.id);
-    const grant = await authoriseReferralDecision(request, referral, 'triage', 'read');
+    const grant = await authoriseReferralDecision(app.db, { actor: actorOf(request), referral, decision: 'triage', action: 'read' });
     if (referral.status !== 'incoming') return redirectSeeOther(reply, `/referrals/${referral.id}`);
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { purpose: 'triage' } });
+    await auditRead(grant, app.db, { recordKind: 'referral', recordId: referral.id, detail: { purpose: 'triage' } });
     return reply.page('referrals/pages/triage.njk', await triagePage(referral, grant, { values: { visitsPerWeek: '2', skillsNeeded: [] } }));
   });
 
   typed.post('/referrals/:id/triage', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     const principal = await requireClinician(request);
     const referral = await loadReferral(request.params.id);
-    const grant = await authoriseReferralDecision(request, referral, 'triage', 'write');
+    const grant = await authoriseReferralDecision(app.db, { actor: actorOf(request), referral, decision: 'triage', action: 'write' });
     const body = request.body as FormValues;
     const values = asFormValues(body, ['skillsNeeded']);
     const rerender = async (status: number, fields: FieldError[], extra: Record<string, unknown> = {}) =>
@@ -342,7 +336,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     const version = Number(body.version);
     if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the referral’s version; reload the page');
     try {
-      await app.db.transaction().execute((trx) => triageReferral(request, trx, { referralId: referral.id, expectedVersion: version, triage: parsed.triage, reason: auditReason(grant) }));
+      await app.db.transaction().execute((trx) => triageReferral(trx, { grant, referralId: referral.id, version, triage: parsed.triage }));
     } catch (error) {
       if (error instanceof HomewardError && (error.code === 'duplicate' || error.code === 'version_conflict')) {
         const current = error.current as ReferralResponse;
@@ -357,7 +351,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
 
   // ---- Reject ---------------------------------------------------------------------------------------
 
-  async function rejectPage(referral: ReferralResponse, grant: PatientAccessGrant, extra: Record<string, unknown>) {
+  async function rejectPage(referral: ReferralResponse, grant: ReadGrant, extra: Record<string, unknown>) {
     const patient = await loadPatient(referral.patientId);
     return {
       title: 'Reject referral',
@@ -375,16 +369,16 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   typed.get('/referrals/:id/reject', { schema: { ...hidden, params: idParams } }, async (request, reply) => {
     await requireClinician(request);
     const referral = await loadReferral(request.params.id);
-    const grant = await authoriseReferralDecision(request, referral, 'reject', 'read');
+    const grant = await authoriseReferralDecision(app.db, { actor: actorOf(request), referral, decision: 'reject', action: 'read' });
     if (referral.status !== 'incoming') return redirectSeeOther(reply, `/referrals/${referral.id}`);
-    await audit(request, { action: 'read', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: auditReason(grant), detail: { purpose: 'reject' } });
+    await auditRead(grant, app.db, { recordKind: 'referral', recordId: referral.id, detail: { purpose: 'reject' } });
     return reply.page('referrals/pages/reject.njk', await rejectPage(referral, grant, { values: {} }));
   });
 
   typed.post('/referrals/:id/reject', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     const principal = await requireClinician(request);
     const referral = await loadReferral(request.params.id);
-    const grant = await authoriseReferralDecision(request, referral, 'reject', 'write');
+    const grant = await authoriseReferralDecision(app.db, { actor: actorOf(request), referral, decision: 'reject', action: 'write' });
     const body = request.body as FormValues;
     const rerender = async (status: number, fields: FieldError[], extra: Record<string, unknown> = {}) =>
       reply.code(status).page('referrals/pages/reject.njk', await rejectPage(referral, grant, { values: body, errors: errorList(fields, formAnchors(fields)), fieldErrors: errorsByField(fields), ...extra }));
@@ -393,7 +387,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
     const version = Number(body.version);
     if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the referral’s version; reload the page');
     try {
-      await app.db.transaction().execute((trx) => rejectReferral(request, trx, { referralId: referral.id, expectedVersion: version, rejection: parsed.rejection, reason: auditReason(grant) }));
+      await app.db.transaction().execute((trx) => rejectReferral(trx, { grant, referralId: referral.id, version, rejection: parsed.rejection }));
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'version_conflict') {
         const current = error.current as ReferralResponse;

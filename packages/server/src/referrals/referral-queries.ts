@@ -114,36 +114,6 @@ export async function insertReferral(db: Kysely<Database>, o: InsertReferralOpti
   return toReferral(row);
 }
 
-export type DecideReferralOptions = {
-  id: string;
-  expectedVersion: number;
-  staffId: string;
-  now: Date;
-  decision: { status: 'accepted' } | { status: 'rejected'; reason: RejectionReason; detail: string | null };
-};
-
-/** Records the decision only if the referral is still incoming at the version read; null otherwise. */
-export async function decideReferral(db: Kysely<Database>, o: DecideReferralOptions): Promise<ReferralResponse | null> {
-  const row = await db
-    .updateTable('referrals')
-    .set((eb) => ({
-      status: o.decision.status,
-      rejection_reason: o.decision.status === 'rejected' ? o.decision.reason : null,
-      rejection_detail: o.decision.status === 'rejected' ? o.decision.detail : null,
-      decided_at: o.now,
-      decided_by: o.staffId,
-      version: eb('version', '+', 1),
-      updated_at: o.now,
-      updated_by: o.staffId,
-    }))
-    .where('id', '=', o.id)
-    .where('version', '=', o.expectedVersion)
-    .where('status', '=', 'incoming')
-    .returningAll()
-    .executeTakeFirst();
-  return row ? toReferral(row) : null;
-}
-
 export type ListReferralsOptions = { teamId: string; status: 'incoming' | 'accepted' | 'rejected'; now: Date; limit: number };
 
 /**

@@ -1,17 +1,17 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { decisionConflict } from './decision-conflict.ts';
-import { decideReferral, findReferral } from './referral-queries.ts';
+import { validationFailed } from '../platform/homeward-error.ts';
+import { auditWrite, type WriteGrant } from '../access/authorise-patient-access.ts';
+import { decideReferral } from './decide-referral.ts';
 import type { ReferralResponse, RejectDetailsInput } from './referral-schema.ts';
 
 export type RejectReferralOptions = {
+  /** Access to write the referral's patient's record (authoriseReferralDecision). */
+  grant: WriteGrant;
   referralId: string;
-  expectedVersion: number;
+  /** The version the rejecter read. */
+  version: number;
   rejection: RejectDetailsInput;
-  reason: string | null;
 };
 
 /** 'Other' says nothing to the referrer on its own, so it needs the detail. */
@@ -24,26 +24,15 @@ export function checkRejection(rejection: RejectDetailsInput): Array<{ path: str
  * Refused (nothing changed) if the referral is no longer incoming at the version read.
  * Runs inside the caller's transaction; authoriseReferralDecision() must have allowed it first.
  */
-export async function rejectReferral(request: FastifyRequest, trx: Kysely<Database>, o: RejectReferralOptions): Promise<ReferralResponse> {
-  const principal = requirePrincipal(request);
+export async function rejectReferral(trx: Kysely<Database>, o: RejectReferralOptions): Promise<ReferralResponse> {
   const problems = checkRejection(o.rejection);
   if (problems.length) throw validationFailed(problems);
   const referral = await decideReferral(trx, {
+    grant: o.grant,
     id: o.referralId,
-    expectedVersion: o.expectedVersion,
-    staffId: principal.staffId,
-    now: request.server.config.now(),
+    version: o.version,
     decision: { status: 'rejected', reason: o.rejection.reason, detail: o.rejection.detail },
   });
-  if (!referral) {
-    const current = await findReferral(trx, o.referralId);
-    if (!current) throw notFound('Referral');
-    throw decisionConflict(current, 'reject');
-  }
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: referral.patientId, recordKind: 'referral', recordId: referral.id, reason: o.reason, detail: { change: 'rejected', rejectionReason: o.rejection.reason } },
-    trx,
-  );
+  await auditWrite(o.grant, trx, { recordKind: 'referral', recordId: referral.id, detail: { change: 'rejected', rejectionReason: o.rejection.reason } });
   return referral;
 }

@@ -1,20 +1,19 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describeStandard, responseDueAt, responseStandardFor } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { notFound } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { decisionConflict } from './decision-conflict.ts';
-import { decideReferral, findReferral, toTriagedEpisode, type TriagedEpisode } from './referral-queries.ts';
+import { auditWrite, type WriteGrant } from '../access/authorise-patient-access.ts';
+import { decideReferral } from './decide-referral.ts';
+import { toTriagedEpisode, type TriagedEpisode } from './referral-queries.ts';
 import type { ReferralResponse, TriageDetailsInput } from './referral-schema.ts';
 
 export type TriageReferralOptions = {
+  /** Access to write the referral's patient's record (authoriseReferralDecision). */
+  grant: WriteGrant;
   referralId: string;
-  expectedVersion: number;
+  /** The version the triager read. */
+  version: number;
   triage: TriageDetailsInput;
-  /** The break-glass reason when that is why the triager has access. */
-  reason: string | null;
 };
 
 export type TriageOutcome = { referral: ReferralResponse; episode: TriagedEpisode & { responseStandard: string } };
@@ -25,15 +24,10 @@ export type TriageOutcome = { referral: ReferralResponse; episode: TriagedEpisod
  * Refused (nothing changed) if the referral is no longer incoming at the version the triager read.
  * Runs inside the caller's transaction; authoriseReferralDecision() must have allowed it first.
  */
-export async function triageReferral(request: FastifyRequest, trx: Kysely<Database>, o: TriageReferralOptions): Promise<TriageOutcome> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
-  const referral = await decideReferral(trx, { id: o.referralId, expectedVersion: o.expectedVersion, staffId: principal.staffId, now, decision: { status: 'accepted' } });
-  if (!referral) {
-    const current = await findReferral(trx, o.referralId);
-    if (!current) throw notFound('Referral');
-    throw decisionConflict(current, 'triage');
-  }
+export async function triageReferral(trx: Kysely<Database>, o: TriageReferralOptions): Promise<TriageOutcome> {
+  const principal = o.grant.staff;
+  const now = o.grant.actor.now;
+  const referral = await decideReferral(trx, { grant: o.grant, id: o.referralId, version: o.version, decision: { status: 'accepted' } });
   const t = o.triage;
   const clockStartsAt = new Date(referral.receivedAt);
   const standard = responseStandardFor(referral.service, t.priority);
@@ -91,18 +85,10 @@ export async function triageReferral(request: FastifyRequest, trx: Kysely<Databa
       }),
     })
     .execute();
-  await audit(
-    request,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: referral.patientId,
-      recordKind: 'episode',
-      recordId: episodeId,
-      reason: o.reason,
-      detail: { change: 'triaged', referralId: referral.id, priority: t.priority, complexity: t.complexity, responseDueAt: dueAt.toISOString() },
-    },
-    trx,
-  );
+  await auditWrite(o.grant, trx, {
+    recordKind: 'episode',
+    recordId: episodeId,
+    detail: { change: 'triaged', referralId: referral.id, priority: t.priority, complexity: t.complexity, responseDueAt: dueAt.toISOString() },
+  });
   return { referral, episode: { ...toTriagedEpisode(row), responseStandard } };
 }

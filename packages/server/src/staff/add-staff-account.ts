@@ -1,15 +1,15 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { audit } from '../platform/request-context.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { checkStaffDetails } from './check-staff-details.ts';
-import { requireAdministrator } from './require-administrator.ts';
+import { assertAdministrator } from './require-administrator.ts';
 import { findStaffAccount, findStaffIdByEmail, insertStaffAccount, teamExists } from './staff-queries.ts';
 import type { StaffAccount, StaffDetailsInput } from './staff-schema.ts';
 
 export type AddStaffAccountOptions = {
+  actor: Actor;
   id: string;
   details: StaffDetailsInput;
   /** Hashed before the transaction opens: scrypt is slow on purpose and must not hold a connection. */
@@ -17,13 +17,14 @@ export type AddStaffAccountOptions = {
 };
 
 /** An administrator adds a staff account with a first password. Runs inside the caller's transaction, with its audit. */
-export async function addStaffAccount(request: FastifyRequest, trx: Kysely<Database>, o: AddStaffAccountOptions): Promise<StaffAccount> {
-  const principal = await requireAdministrator(request);
+export async function addStaffAccount(trx: Kysely<Database>, o: AddStaffAccountOptions): Promise<StaffAccount> {
+  assertAdministrator(o.actor);
+  const principal = o.actor.staff;
   const problems = checkStaffDetails(o.details);
   if (problems.length) throw validationFailed(problems);
   await checkTeamAndEmail(trx, o.details, o.id);
   try {
-    await insertStaffAccount(trx, { id: o.id, details: o.details, passwordHash: o.passwordHash, staffId: principal.staffId, now: request.server.config.now() });
+    await insertStaffAccount(trx, { id: o.id, details: o.details, passwordHash: o.passwordHash, staffId: principal.staffId, now: o.actor.now });
   } catch (error) {
     // Two administrators adding the same person at the same moment: the unique index decides.
     if (isUniqueViolation(error)) throw duplicateEmail(o.details.email);
@@ -31,9 +32,7 @@ export async function addStaffAccount(request: FastifyRequest, trx: Kysely<Datab
   }
   const account = await findStaffAccount(trx, o.id);
   if (!account) throw new Error('staff account vanished inside its own transaction');
-  await audit(
-    request,
-    {
+  await auditAs(o.actor, trx, {
       action: 'staff-admin',
       outcome: 'allowed',
       recordKind: 'staff',
@@ -46,9 +45,7 @@ export async function addStaffAccount(request: FastifyRequest, trx: Kysely<Datab
         teamId: account.teamId,
         active: account.active,
       },
-    },
-    trx,
-  );
+    });
   return account;
 }
 

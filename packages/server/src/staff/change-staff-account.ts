@@ -1,19 +1,21 @@
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { notFound, validationFailed, versionConflict, type FieldError } from '../platform/homeward-error.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { audit } from '../platform/request-context.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
+import { updateVersioned } from '../platform/update-versioned.ts';
 import { checkStaffDetails } from './check-staff-details.ts';
 import { checkTeamAndEmail, duplicateEmail } from './add-staff-account.ts';
-import { requireAdministrator } from './require-administrator.ts';
+import { assertAdministrator } from './require-administrator.ts';
 import { endSessionsOfStaff } from './sessions.ts';
-import { findStaffAccount, updateStaffAccount } from './staff-queries.ts';
+import { detailColumns, findStaffAccount } from './staff-queries.ts';
 import type { StaffAccount, StaffDetailsInput } from './staff-schema.ts';
 
 export type ChangeStaffAccountOptions = {
+  actor: Actor;
   id: string;
-  expectedVersion: number;
+  /** The version the administrator read. */
+  version: number;
   details: StaffDetailsInput;
 };
 
@@ -41,8 +43,9 @@ export function changedStaffFields(before: StaffAccount | StaffDetailsInput, aft
  * otherwise a 409 carrying the current account. Deactivating ends every session the person has,
  * so they are signed out at their next request, not when their session happens to expire.
  */
-export async function changeStaffAccount(request: FastifyRequest, trx: Kysely<Database>, o: ChangeStaffAccountOptions): Promise<StaffAccount> {
-  const principal = await requireAdministrator(request);
+export async function changeStaffAccount(trx: Kysely<Database>, o: ChangeStaffAccountOptions): Promise<StaffAccount> {
+  assertAdministrator(o.actor);
+  const principal = o.actor.staff;
   const problems: FieldError[] = checkStaffDetails(o.details);
   // An administrator cannot lock themselves out; another administrator has to do it.
   if (o.id === principal.staffId) {
@@ -53,23 +56,17 @@ export async function changeStaffAccount(request: FastifyRequest, trx: Kysely<Da
 
   const existing = await findStaffAccount(trx, o.id);
   if (!existing) throw notFound('Staff account');
-  if (existing.version !== o.expectedVersion) throw versionConflict(existing);
+  if (existing.version !== o.version) throw versionConflict(existing);
   const changed = changedStaffFields(existing, o.details);
   if (changed.length === 0) return existing;
   await checkTeamAndEmail(trx, o.details, o.id);
 
-  const now = request.server.config.now();
-  let saved: boolean;
+  const now = o.actor.now;
   try {
-    saved = await updateStaffAccount(trx, { id: o.id, expectedVersion: o.expectedVersion, details: o.details, staffId: principal.staffId, now });
+    await updateVersioned(trx, { actor: o.actor, table: 'staff', id: o.id, version: o.version, set: detailColumns(o.details), current: () => findStaffAccount(trx, o.id), what: 'Staff account' });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateEmail(o.details.email);
     throw error;
-  }
-  if (!saved) {
-    const current = await findStaffAccount(trx, o.id);
-    if (!current) throw notFound('Staff account');
-    throw versionConflict(current);
   }
   const deactivated = existing.active && !o.details.active;
   if (deactivated) await endSessionsOfStaff(trx, o.id, now);
@@ -82,16 +79,12 @@ export async function changeStaffAccount(request: FastifyRequest, trx: Kysely<Da
   for (const k of ['homewardRole', 'teamId', 'active'] as const) {
     if (changed.includes(k)) accessChanges[k] = { from: existing[k], to: account[k] };
   }
-  await audit(
-    request,
-    {
-      action: 'staff-admin',
-      outcome: 'allowed',
-      recordKind: 'staff',
-      recordId: account.id,
-      detail: { change: 'details', version: account.version, fields: changed, ...accessChanges, ...(deactivated ? { sessionsEnded: true } : {}) },
-    },
-    trx,
-  );
+  await auditAs(o.actor, trx, {
+    action: 'staff-admin',
+    outcome: 'allowed',
+    recordKind: 'staff',
+    recordId: account.id,
+    detail: { change: 'details', version: account.version, fields: changed, ...accessChanges, ...(deactivated ? { sessionsEnded: true } : {}) },
+  });
   return account;
 }

@@ -1,5 +1,6 @@
 // /api: staff competences for delegated activities. Thin: parse, authorise, delegate, audit.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../platform/homeward-error.ts';
@@ -15,7 +16,7 @@ const competenceParams = z.object({ id: z.uuid('Competence id must be a UUID') }
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
 const tags = ['staff'];
 // The role is checked before the body is parsed: someone without it learns nothing from validation messages.
-const mayWrite = { preValidation: async (request: Parameters<typeof authoriseCompetenceWrite>[0]) => void (await authoriseCompetenceWrite(request, null)) };
+const mayWrite = { preValidation: async (request: FastifyRequest) => void (await authoriseCompetenceWrite(request.server.db, { actor: actorOf(request), holder: null })) };
 
 export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +33,7 @@ export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request) => {
       const holder = await loadHolder(app.db, request.params.id);
-      await authoriseCompetenceRead(request, holder);
+      await authoriseCompetenceRead(app.db, { actor: actorOf(request), holder: holder });
       return { staff: { id: holder.id, name: holder.name, role: holder.role }, competences: await listStaffCompetences(app.db, holder.id) };
     },
   );
@@ -52,10 +53,10 @@ export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const holder = await loadHolder(app.db, request.params.id);
-      await authoriseCompetenceWrite(request, holder);
+      await authoriseCompetenceWrite(app.db, { actor: actorOf(request), holder: holder });
       // Refuse bad input before a transaction opens, so a refusal writes nothing.
       checkCompetence(holder, request.body, ukDateOf(app.config.now()));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordCompetence(request, trx, { holder, input: request.body }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordCompetence(trx, { actor: actorOf(request), holder, input: request.body }) }));
     },
   );
 
@@ -75,8 +76,8 @@ export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const competence = await findCompetence(app.db, request.params.id);
       if (!competence) throw notFound('Competence');
-      await authoriseCompetenceWrite(request, await loadHolder(app.db, competence.staff.id));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await withdrawCompetence(request, trx, { competence, reason: request.body.reason, expectedVersion: request.body.version }) }));
+      await authoriseCompetenceWrite(app.db, { actor: actorOf(request), holder: await loadHolder(app.db, competence.staff.id) });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await withdrawCompetence(trx, { actor: actorOf(request), competence, reason: request.body.reason, version: request.body.version }) }));
     },
   );
 }

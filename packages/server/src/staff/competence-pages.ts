@@ -2,6 +2,7 @@
 // recorded as competent to do when delegated, a form to record one (registered therapists and clinical
 // leads) and a page to withdraw one. Same rules as the JSON API.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { delegableCompetenceLabels, delegableCompetences, mayRecordCompetences, parseDateParts, ukDateOf } from '@homeward/clinical';
@@ -24,7 +25,7 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
   const today = () => ukDateOf(app.config.now());
 
   async function renderList(request: FastifyRequest, reply: FastifyReply, o: { values?: Form; fields?: FieldError[]; status?: number; done?: string } = {}) {
-    const principal = await authoriseCompetenceRead(request, null);
+    const principal = await authoriseCompetenceRead(app.db, { actor: actorOf(request), holder: null });
     const team = await app.db.selectFrom('teams').select('name').where('id', '=', principal.teamId!).executeTakeFirst();
     const people = await listTeamCompetences(app.db, principal.teamId!);
     const values = o.values ?? {};
@@ -49,7 +50,7 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
   typed.get('/staff/competences', { schema: { ...hidden, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => renderList(request, reply, { done: request.query.done }));
 
   typed.post('/staff/competences', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
-    await authoriseCompetenceWrite(request, null);
+    await authoriseCompetenceWrite(app.db, { actor: actorOf(request), holder: null });
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     try {
@@ -62,10 +63,10 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
       if (fields.length || !date.ok) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
       if (!z.uuid().safeParse(staffId).success) throw notFound('Staff member');
       const holder = await loadHolder(app.db, staffId);
-      await authoriseCompetenceWrite(request, holder);
+      await authoriseCompetenceWrite(app.db, { actor: actorOf(request), holder: holder });
       const input = { competence: formField(body.competence), assessedOn: date.value, note: formField(body.note) || null };
       checkCompetence(holder, input, today());
-      await app.db.transaction().execute((trx) => recordCompetence(request, trx, { holder, input }));
+      await app.db.transaction().execute((trx) => recordCompetence(trx, { actor: actorOf(request), holder, input }));
       return redirectSeeOther(reply, `/staff/competences?done=recorded#staff-${holder.id}`);
     } catch (error) {
       const problem = formProblem(error);
@@ -88,7 +89,7 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
   async function loadForWithdrawal(request: FastifyRequest, id: string): Promise<CompetenceResponse> {
     const competence = await findCompetence(app.db, id);
     if (!competence) throw notFound('Competence');
-    await authoriseCompetenceWrite(request, await loadHolder(app.db, competence.staff.id));
+    await authoriseCompetenceWrite(app.db, { actor: actorOf(request), holder: await loadHolder(app.db, competence.staff.id) });
     return competence;
   }
 
@@ -105,7 +106,7 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
     try {
       const version = Number(values.version);
       if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the competence version; reload the page');
-      await app.db.transaction().execute((trx) => withdrawCompetence(request, trx, { competence, reason: values.reason as string, expectedVersion: version }));
+      await app.db.transaction().execute((trx) => withdrawCompetence(trx, { actor: actorOf(request), competence, reason: values.reason as string, version: version }));
       return redirectSeeOther(reply, `/staff/competences?done=withdrawn#staff-${competence.staff.id}`);
     } catch (error) {
       const problem = formProblem(error);

@@ -1,6 +1,7 @@
 // /api/staff and /api/teams: staff administration as JSON. Thin: parse, authorise, delegate, audit.
 // Only administrators reach these (see staff-admin-routes.ts). No response carries a password hash.
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
@@ -52,7 +53,7 @@ export async function staffAdminApiRoutes(app: FastifyInstance): Promise<void> {
       if (problems.length) throw validationFailed(problems);
       const passwordHash = await hashPassword(password);
       return idempotentWrite(request, reply, async (trx) => {
-        const account = await addStaffAccount(request, trx, { id: uuidv7(), details, passwordHash });
+        const account = await addStaffAccount(trx, { actor: actorOf(request), id: uuidv7(), details, passwordHash });
         return { status: 201, body: account };
       });
     },
@@ -91,7 +92,7 @@ export async function staffAdminApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const { version, ...details } = request.body;
       return idempotentWrite(request, reply, async (trx) => {
-        const account = await changeStaffAccount(request, trx, { id: request.params.id, expectedVersion: version, details });
+        const account = await changeStaffAccount(trx, { actor: actorOf(request), id: request.params.id, version, details });
         return { status: 200, body: account };
       });
     },
@@ -113,7 +114,7 @@ export async function staffAdminApiRoutes(app: FastifyInstance): Promise<void> {
       if (problems.length) throw validationFailed(problems);
       if (!(await findStaffAccount(app.db, request.params.id))) throw notFound('Staff account');
       const passwordHash = await hashPassword(request.body.password);
-      await app.db.transaction().execute((trx) => resetStaffPassword(request, trx, { id: request.params.id, passwordHash }));
+      await app.db.transaction().execute((trx) => resetStaffPassword(trx, { actor: actorOf(request), id: request.params.id, passwordHash }));
       return reply.code(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 // Staff administration as pages: the staff list, add, view, change, and set a new password.
 // Same rules as the JSON API. Only administrators reach these (see staff-admin-routes.ts).
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { formBody } from '../platform/form-body.ts';
@@ -95,7 +96,7 @@ export async function staffAdminPages(app: FastifyInstance): Promise<void> {
     const id = already ? uuidv7() : formId;
     const passwordHash = await hashPassword(parsed.password);
     try {
-      await app.db.transaction().execute((trx) => addStaffAccount(request, trx, { id, details: parsed.details, passwordHash }));
+      await app.db.transaction().execute((trx) => addStaffAccount(trx, { actor: actorOf(request), id, details: parsed.details, passwordHash }));
     } catch (error) {
       if (isFieldProblem(error)) return rerender(error.fields, error.statusCode);
       throw error;
@@ -133,7 +134,7 @@ export async function staffAdminPages(app: FastifyInstance): Promise<void> {
     if (!parsed.ok) return renderForm(reply, 400, { mode: 'edit', values: typedStaffFormValues(body), fields: parsed.fields, account, version });
     if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the record version; reload the page');
     try {
-      await app.db.transaction().execute((trx) => changeStaffAccount(request, trx, { id: account.id, expectedVersion: version, details: parsed.details }));
+      await app.db.transaction().execute((trx) => changeStaffAccount(trx, { actor: actorOf(request), id: account.id, version, details: parsed.details }));
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'version_conflict') {
         const current = error.current as StaffAccount;
@@ -171,7 +172,7 @@ export async function staffAdminPages(app: FastifyInstance): Promise<void> {
     const problems = checkNewPassword(password);
     if (problems.length) return renderPassword(reply, 400, account, problems);
     const passwordHash = await hashPassword(password);
-    await app.db.transaction().execute((trx) => resetStaffPassword(request, trx, { id: account.id, passwordHash }));
+    await app.db.transaction().execute((trx) => resetStaffPassword(trx, { actor: actorOf(request), id: account.id, passwordHash }));
     return redirectSeeOther(reply, `/staff/${account.id}?password=1`);
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../platform/actor.ts';
 import { requireAdministrator } from './require-administrator.ts';
 import { staffAdminApiRoutes } from './staff-admin-api-routes.ts';
 import { staffAdminPages } from './staff-admin-pages.ts';
@@ -9,7 +10,7 @@ export async function staffAdminRoutes(app: FastifyInstance): Promise<void> {
   // parsed: someone without the role learns nothing from validation messages.
   await app.register(async (admin) => {
     admin.addHook('preValidation', async (request) => {
-      await requireAdministrator(request);
+      await requireAdministrator(request.server.db, actorOf(request));
     });
     await staffAdminPages(admin);
     await staffAdminApiRoutes(admin);

@@ -59,7 +59,7 @@ function toStaffAccount(r: StaffRow): StaffAccount {
   };
 }
 
-function detailColumns(d: StaffDetailsInput) {
+export function detailColumns(d: StaffDetailsInput) {
   return {
     email: d.email,
     given_name: d.givenName,
@@ -112,20 +112,6 @@ export async function insertStaffAccount(db: Kysely<Database>, o: InsertStaffAcc
       updated_by: o.staffId,
     })
     .execute();
-}
-
-export type UpdateStaffAccountOptions = { id: string; expectedVersion: number; details: StaffDetailsInput; staffId: string; now: Date };
-
-/** Writes only if nobody has changed the account since expectedVersion; false means they have. */
-export async function updateStaffAccount(db: Kysely<Database>, o: UpdateStaffAccountOptions): Promise<boolean> {
-  const row = await db
-    .updateTable('staff')
-    .set((eb) => ({ ...detailColumns(o.details), version: eb('version', '+', 1), updated_at: o.now, updated_by: o.staffId }))
-    .where('id', '=', o.id)
-    .where('version', '=', o.expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export type SetStaffPasswordHashOptions = { id: string; passwordHash: string; staffId: string; now: Date };
