@@ -3,8 +3,10 @@
 // the request, so this is the one file outside routes and pages that knows about Fastify; what the
 // routes do next (authorise, then call the domain function with the grant) does not.
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { loadEpisode } from '../caseload/episode-route-helpers.ts';
 import type { EpisodeResponse } from '../caseload/episode-schema.ts';
+import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { requireClinician } from '../platform/request-context.ts';
 import { findDischargeSummary } from './discharge-summaries.ts';
@@ -17,30 +19,30 @@ import type { ContactNoteResponse } from './record-schema.ts';
 
 export { loadEpisode };
 
-export async function loadNote(request: FastifyRequest, id: string): Promise<{ note: ContactNoteResponse; episode: EpisodeResponse }> {
+/** The record `find` reads, and its episode; 404 in the record's own words when there is none. */
+async function loadWithEpisode<T extends { episodeId: string }>(request: FastifyRequest, what: string, find: (db: Kysely<Database>) => Promise<T | null | undefined>): Promise<{ found: T; episode: EpisodeResponse }> {
   await requireClinician(request);
-  const note = await findContactNote(request.server.db, id);
-  if (!note) throw notFound('Contact note');
-  return { note, episode: await loadEpisode(request, note.episodeId) };
+  const found = await find(request.server.db);
+  if (!found) throw notFound(what);
+  return { found, episode: await loadEpisode(request, found.episodeId) };
+}
+
+export async function loadNote(request: FastifyRequest, id: string): Promise<{ note: ContactNoteResponse; episode: EpisodeResponse }> {
+  const { found, episode } = await loadWithEpisode(request, 'Contact note', (db) => findContactNote(db, id));
+  return { note: found, episode };
 }
 
 export async function loadGoal(request: FastifyRequest, id: string): Promise<{ goal: GoalResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const goal = await findGoal(request.server.db, id);
-  if (!goal) throw notFound('Goal');
-  return { goal, episode: await loadEpisode(request, goal.episodeId) };
+  const { found, episode } = await loadWithEpisode(request, 'Goal', (db) => findGoal(db, id));
+  return { goal: found, episode };
 }
 
 export async function loadDischargeSummary(request: FastifyRequest, id: string): Promise<{ summary: DischargeSummaryResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const summary = await findDischargeSummary(request.server.db, { id });
-  if (!summary) throw notFound('Discharge summary');
-  return { summary, episode: await loadEpisode(request, summary.episodeId) };
+  const { found, episode } = await loadWithEpisode(request, 'Discharge summary', (db) => findDischargeSummary(db, { id }));
+  return { summary: found, episode };
 }
 
 export async function loadLetter(request: FastifyRequest, id: string): Promise<{ letter: LetterResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const letter = await findLetter(request.server.db, id);
-  if (!letter) throw notFound('Letter');
-  return { letter, episode: await loadEpisode(request, letter.episodeId) };
+  const { found, episode } = await loadWithEpisode(request, 'Letter', (db) => findLetter(db, id));
+  return { letter: found, episode };
 }
