@@ -24,4 +24,45 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [dateFnsIndex], patterns: ['fastify*', '@fastify/*', 'kysely*', 'pg', '@electric-sql/*', 'node:fs*', 'node:net', 'node:http*', '@homeward/server'] }],
     },
   },
+  {
+    // One way in (issue 12): domain code takes an actor or an access grant, never the HTTP request, so
+    // a job, the CLI, the demo seeder or a FHIR call drives the same rules as a page. Only routes,
+    // pages and the HTTP plumbing import Fastify.
+    files: ['packages/server/src/**/*.ts'],
+    ignores: [
+      'packages/server/src/**/*-routes.ts',
+      'packages/server/src/**/*-pages.ts',
+      'packages/server/src/**/pages/**',
+      'packages/server/src/app.ts',
+      'packages/server/src/main.ts',
+      // Each context's Fastify plugin, until its index.ts is only its public face.
+      'packages/server/src/*/index.ts',
+      // The HTTP plumbing: who is asking, errors, forms, once-only writes, pages.
+      'packages/server/src/platform/actor.ts',
+      'packages/server/src/platform/authentication.ts',
+      'packages/server/src/platform/error-handler.ts',
+      'packages/server/src/platform/form-body.ts',
+      'packages/server/src/platform/idempotency.ts',
+      'packages/server/src/platform/pages.ts',
+      'packages/server/src/platform/request-context.ts',
+      'packages/server/src/platform/validation.ts',
+      'packages/server/src/platform/write-once.ts',
+      'packages/server/src/platform/openapi.ts',
+      'packages/server/src/platform/views.ts',
+      // Forms held across a sign-in: cookies and replies, plumbing of the staff context's pages.
+      'packages/server/src/staff/held-forms.ts',
+      // Route glue: the record or episode a request's URL names, found for the request's actor.
+      'packages/server/src/record/record-route-helpers.ts',
+      'packages/server/src/caseload/episode-route-helpers.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [dateFnsIndex],
+          patterns: [{ group: ['fastify', 'fastify-plugin', '@fastify/*'], message: 'Domain code takes an Actor (platform/actor.ts) or an AccessGrant, not the HTTP request: only routes, pages and platform plumbing import Fastify.' }],
+        },
+      ],
+    },
+  },
 );

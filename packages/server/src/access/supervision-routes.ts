@@ -162,10 +162,12 @@ export async function supervisionRoutes(app: FastifyInstance): Promise<void> {
     if (!z.uuid().safeParse(staffId).success) return render(request, reply, access, { status: 400, fields: [{ path: 'staffId', message: 'Choose the support worker or student who works on this episode with you' }] });
     const options = { access, id: idOk ? formId : uuidv7(), staffId };
     try {
-      await checkStartSupervision(app.db, options);
-      const location = await writeOnce(request, formId, async () => {
-        await app.db.transaction().execute((trx) => startSupervision(trx, options));
-        return `/episodes/${access.episode.id}/supervision?done=started`;
+      const location = await writeOnce(request, formId, {
+        check: () => checkStartSupervision(app.db, options),
+        write: async (trx) => {
+          await startSupervision(trx, options);
+          return `/episodes/${access.episode.id}/supervision?done=started`;
+        },
       });
       return redirectSeeOther(reply, location);
     } catch (error) {

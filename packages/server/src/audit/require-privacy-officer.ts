@@ -1,29 +1,23 @@
-import type { FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import type { Principal } from '../platform/principal.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 
-const uuid = z.uuid();
+export type RequirePrivacyOfficerOptions = {
+  actor: Actor;
+  /** The patient whose access history was asked for, if any: named in the refusal's audit. */
+  patientId: string | null;
+};
 
 /**
  * The access audit is for the privacy officer alone. Anyone else is refused, and the attempt is itself
  * audited (with the patient, when it was a patient's access history they tried to see). Runs before
  * validation, so a refusal never depends on how well-formed the request was.
  */
-export async function requirePrivacyOfficer(request: FastifyRequest): Promise<Principal> {
-  const principal = requirePrincipal(request);
-  if (principal.role !== 'privacy-officer') {
-    const params = request.params as Record<string, unknown> | undefined;
-    const patientId = uuid.safeParse(params?.id);
-    await audit(request, {
-      action: 'read',
-      outcome: 'refused',
-      recordKind: 'audit',
-      patientId: patientId.success ? patientId.data : null,
-      detail: { route: request.routeOptions.url ?? request.url, rule: 'role' },
-    });
+export async function requirePrivacyOfficer(db: Kysely<Database>, o: RequirePrivacyOfficerOptions): Promise<Actor> {
+  if (o.actor.staff.role !== 'privacy-officer') {
+    await auditAs(o.actor, db, { action: 'read', outcome: 'refused', recordKind: 'audit', patientId: o.patientId, detail: { route: o.actor.origin.via, rule: 'role' } });
     throw new HomewardError('forbidden', 'Only the privacy officer can see the access audit');
   }
-  return principal;
+  return o.actor;
 }

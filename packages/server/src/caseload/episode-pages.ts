@@ -40,9 +40,11 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/patient-queries.ts';
-import { allocateEpisode, authoriseAllocation, checkAllocationChange, type AllocationKind } from './allocate-episode.ts';
+import { allocateEpisode, authoriseAllocation, checkAllocationChange, type AllocationChange, type AllocationKind } from './allocate-episode.ts';
 import { listAllocationChoices } from './list-allocation-choices.ts';
-import { putEpisodeOnHold, recordFirstContact, resumeEpisode } from './change-episode-status.ts';
+import { putEpisodeOnHold } from './put-episode-on-hold.ts';
+import { recordFirstContact } from './record-first-contact.ts';
+import { resumeEpisode } from './resume-episode.ts';
 import { describeEpisodeEvent } from './describe-episode-event.ts';
 import { assessmentPromptsForEpisode } from '../record/review-prompts.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
@@ -233,20 +235,28 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         done,
         render: (fields, status, current) => renderAllocation(request, reply, kind, { ...access, episode: current }, values, fields, status, current),
         // Once per form (a double press, or a second button on the triage confirmation, does not allocate twice).
-        write: () => writeOnce(request, values.formId, async () => {
-          const version = formVersion(body);
-          if (version !== episode.version) throw new HomewardError('version_conflict', 'stale', { current: episode });
-          const fields: FieldError[] = [];
-          if (!values.staffId) fields.push({ path: 'staffId', message: kind === 'hand-over' ? 'Choose the colleague taking the episode' : 'Choose who will hold the episode, or the team’s waiting list' });
-          const reason = allocationChangeReasons.find((r) => r === values.reason) ?? null;
-          if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-          const staffId = values.staffId === 'waiting-list' && kind === 'allocation' ? null : values.staffId;
-          if (staffId !== null && !z.uuid().safeParse(staffId).success) throw new HomewardError('validation_failed', 'Choose a clinician from the list', { fields: [{ path: 'staffId', message: 'Choose a clinician from the list' }] });
-          const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
-          const staff = await checkAllocationChange(app.db, { access, kind: kind, change });
-          await app.db.transaction().execute((trx) => allocateEpisode(trx, { access, kind, change, staff, version }));
-          return done;
-        }),
+        write: () => {
+          let allocation: { version: number; change: AllocationChange; staff: Awaited<ReturnType<typeof checkAllocationChange>> } | null = null;
+          return writeOnce(request, values.formId, {
+            check: async () => {
+              const version = formVersion(body);
+              if (version !== episode.version) throw new HomewardError('version_conflict', 'stale', { current: episode });
+              const fields: FieldError[] = [];
+              if (!values.staffId) fields.push({ path: 'staffId', message: kind === 'hand-over' ? 'Choose the colleague taking the episode' : 'Choose who will hold the episode, or the team’s waiting list' });
+              const reason = allocationChangeReasons.find((r) => r === values.reason) ?? null;
+              if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+              const staffId = values.staffId === 'waiting-list' && kind === 'allocation' ? null : values.staffId;
+              if (staffId !== null && !z.uuid().safeParse(staffId).success) throw new HomewardError('validation_failed', 'Choose a clinician from the list', { fields: [{ path: 'staffId', message: 'Choose a clinician from the list' }] });
+              const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
+              const staff = await checkAllocationChange(app.db, { access, kind: kind, change });
+              allocation = { version, change, staff };
+            },
+            write: async (trx) => {
+              await allocateEpisode(trx, { access, kind, ...allocation! });
+              return done;
+            },
+          });
+        },
       });
     });
   }

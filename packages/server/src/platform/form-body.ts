@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { HomewardError, type FieldError } from './homeward-error.ts';
 import { isStoredVersion } from './number-schemas.ts';
 import { redirectSeeOther } from './request-context.ts';
-import { writeOnce } from './write-once.ts';
+import { writeOnceBeforeTransaction } from './write-once.ts';
 
 /**
  * A browser form post as it arrives: every field a string, or a list of strings for a group of
@@ -52,7 +52,7 @@ export async function pageWrite(
 ): Promise<FastifyReply> {
   let done: string;
   try {
-    done = once ? await writeOnce(once.request, once.formId, write) : await write();
+    done = once ? await writeOnceBeforeTransaction(once.request, once.formId, write) : await write();
   } catch (error) {
     const problem = formProblem(error);
     if (problem) return render(problem.fields, problem.status);

@@ -1,15 +1,16 @@
-// Idempotency-Key for JSON writes: the first request with a key does the work and its response is
-// stored in the same transaction; a repeat gets that response back and writes nothing; the same key
+// Idempotency-Key for JSON writes (the pages' form ids are the same mechanism: once-only.ts): the
+// first request with a key does the work and its response is stored in the same transaction; a repeat gets that response back and writes nothing; the same key
 // with a different body is refused (422), since it is a client bug, not a retry.
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { HomewardError } from './homeward-error.ts';
-import { audit, requirePrincipal } from './request-context.ts';
-import { collectAuditedSubjects, takeAuditedSubjects, type AuditedSubject } from './audited-subjects.ts';
+import { requirePrincipal } from './request-context.ts';
+import { collectAuditedSubjects, takeAuditedSubjects } from './audited-subjects.ts';
 import { stableStringify } from './stable-json.ts';
-import { actorOf } from './actor.ts';
+import { actorOf, auditAs } from './actor.ts';
+import { claimOnce, storeOutcome } from './once-only.ts';
 
 export type WriteResult = { status: number; body: unknown };
 
@@ -18,7 +19,7 @@ export async function idempotentWrite(
   reply: FastifyReply,
   write: (trx: Kysely<Database>) => Promise<WriteResult>,
 ): Promise<FastifyReply> {
-  const principal = requirePrincipal(request);
+  requirePrincipal(request);
   const db = request.server.db;
   const header = request.headers['idempotency-key'];
   if (header === undefined) {
@@ -35,42 +36,28 @@ export async function idempotentWrite(
     .update(`${request.method} ${request.routeOptions.url} ${stableStringify(request.params)} ${stableStringify(request.body)}`)
     .digest('hex');
 
+  const actor = actorOf(request);
+  const claim = { actor, key, requestHash };
   const outcome = await db.transaction().execute(async (trx) => {
     // A concurrent duplicate blocks here on the primary key until the first one commits.
-    const claimed = await trx
-      .insertInto('idempotency_keys')
-      .values({ staff_id: principal.staffId, key, request_hash: requestHash, created_at: request.server.config.now() })
-      .onConflict((oc) => oc.columns(['staff_id', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
-      const earlier = await trx
-        .selectFrom('idempotency_keys')
-        .select(['request_hash', 'status_code', 'response', 'audit_subjects'])
-        .where('staff_id', '=', principal.staffId)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (earlier.request_hash !== requestHash) {
+    const earlier = await claimOnce(trx, claim);
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) {
         throw new HomewardError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Use a new key for a new request.');
       }
       // A replay hands back stored patient data: audit it as a read of what the first request wrote.
-      const subjects = (earlier.audit_subjects as AuditedSubject[] | null) ?? [];
       const route = request.routeOptions.url;
-      if (subjects.length === 0) await audit(request, { action: 'read', outcome: 'allowed', recordKind: 'idempotent-replay', detail: { replayOf: 'idempotency-key', route } }, trx);
+      const subjects = earlier.auditedSubjects;
+      if (subjects.length === 0) await auditAs(actor, trx, { action: 'read', outcome: 'allowed', recordKind: 'idempotent-replay', detail: { replayOf: 'idempotency-key', route } });
       for (const s of subjects) {
-        await audit(request, { action: 'read', outcome: 'allowed', recordKind: s.recordKind, recordId: s.recordId, patientId: s.patientId, detail: { replayOf: 'idempotency-key', route } }, trx);
+        await auditAs(actor, trx, { action: 'read', outcome: 'allowed', recordKind: s.recordKind, recordId: s.recordId, patientId: s.patientId, detail: { replayOf: 'idempotency-key', route } });
       }
-      return { replayed: true, status: earlier.status_code ?? 200, body: earlier.response };
+      return { replayed: true, status: earlier.status ?? 200, body: earlier.response };
     }
-    collectAuditedSubjects(actorOf(request));
+    collectAuditedSubjects(actor);
     const result = await write(trx);
-    const subjects = takeAuditedSubjects(actorOf(request));
-    await trx
-      .updateTable('idempotency_keys')
-      .set({ status_code: result.status, response: JSON.stringify(result.body), audit_subjects: JSON.stringify(subjects) })
-      .where('staff_id', '=', principal.staffId)
-      .where('key', '=', key)
-      .execute();
+    const auditedSubjects = takeAuditedSubjects(actor);
+    await storeOutcome(trx, { actor, key, status: result.status, response: result.body, auditedSubjects });
     return { replayed: false, ...result };
   });
   if (outcome.replayed) reply.header('idempotent-replayed', 'true');

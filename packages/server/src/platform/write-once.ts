@@ -1,16 +1,19 @@
 // A browser form that creates something carries a formId minted when the form was shown. Sending it
 // twice (a double click, a retry after a dropped connection, the back button and Send again) must not
-// create it twice: the first send claims the formId and, once saved, records where its confirmation is;
-// a repeat is sent to that confirmation. The claim lives in idempotency_keys, as the API's keys do.
+// create it twice: the form id is an idempotency key (once-only.ts), claimed in the write's own
+// transaction with where its confirmation is; a repeat is sent to that confirmation, and the same
+// form id with different answers is refused.
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
 import { HomewardError } from './homeward-error.ts';
-import { requirePrincipal } from './request-context.ts';
+import { actorOf, type Actor } from './actor.ts';
 import { stableStringify } from './stable-json.ts';
+import { claimOnce, findEarlierOutcome, storeOutcome, type EarlierOutcome } from './once-only.ts';
 
 const formIdSchema = z.uuid();
-const waitForFirstMs = 5_000;
 
 /** A form's own fields without the ones that differ between two sends of the same form. */
 function hashOf(request: FastifyRequest): string {
@@ -18,36 +21,73 @@ function hashOf(request: FastifyRequest): string {
   return createHash('sha256').update(`${request.routeOptions.url} ${stableStringify(request.params)} ${stableStringify(fields)}`).digest('hex');
 }
 
+export type WriteOnceOptions = {
+  /**
+   * Checks that may refuse (and audit the refusal) before the write's transaction opens. Skipped for
+   * a repeat of a form already saved, which goes straight to its confirmation.
+   */
+  check?: () => Promise<void>;
+  /** The write, in the transaction that claims the form id; returns the confirmation's address. */
+  write: (trx: Kysely<Database>) => Promise<string>;
+};
+
+function repeatOf(earlier: EarlierOutcome, requestHash: string): string {
+  const location = (earlier.response as { location?: unknown } | null)?.location;
+  // A claim without an outcome: left by the claim-then-write of earlier versions, never by this one.
+  if (typeof location !== 'string') throw new HomewardError('duplicate', 'This form is still being saved from an earlier send. Open the record in a moment to check it was saved.');
+  if (earlier.requestHash !== requestHash) {
+    throw new HomewardError('duplicate', 'This form was already sent and saved, with different answers. Nothing more was saved. Open the record to check what was saved; to add another, start a new form.');
+  }
+  return location;
+}
+
+/** Runs the write at most once per form id, as the actor: the mechanism without the request. */
+export async function writeOnceAs(db: Kysely<Database>, o: WriteOnceOptions & { actor: Actor; formId: string; requestHash: string }): Promise<string> {
+  // Without a valid formId (an old form, a hand-made post) the write simply runs.
+  if (!formIdSchema.safeParse(o.formId).success) {
+    await o.check?.();
+    return db.transaction().execute(o.write);
+  }
+  const claim = { actor: o.actor, key: `form:${o.formId}`, requestHash: o.requestHash };
+  const earlier = await findEarlierOutcome(db, claim);
+  if (earlier) return repeatOf(earlier, o.requestHash);
+  await o.check?.();
+  return db.transaction().execute(async (trx) => {
+    const first = await claimOnce(trx, claim);
+    // Sent twice at once: this one waited for the first to commit, and goes where it went.
+    if (first) return repeatOf(first, o.requestHash);
+    const location = await o.write(trx);
+    await storeOutcome(trx, { actor: o.actor, key: claim.key, status: 303, response: { location } });
+    return location;
+  });
+}
+
+/** Runs a page's write at most once per formId (see writeOnceAs). */
+export async function writeOnce(request: FastifyRequest, formId: string, o: WriteOnceOptions): Promise<string> {
+  return writeOnceAs(request.server.db, { ...o, actor: actorOf(request), formId, requestHash: hashOf(request) });
+}
+
+const legacyWaitMs = 5_000;
+
 /**
- * Runs `write` (which returns the confirmation's address) at most once per formId. Without a valid
- * formId (an old form, a hand-made post) the write simply runs. A failed write releases the claim, so
- * the corrected form can be sent again with the same formId.
+ * @deprecated The claim-then-write of before: the form id is claimed outside the write's own
+ * transaction, so a crash between the two leaves a claim without its write. Only record/'s pages
+ * still use it (their writes open their own transactions and audit refusals on the database handle
+ * inside the callback); they move to writeOnce({ check, write }) as record/ takes the actor (helper
+ * i12-actor-b), and this goes.
  */
-export async function writeOnce(request: FastifyRequest, formId: string, write: () => Promise<string>): Promise<string> {
+export async function writeOnceBeforeTransaction(request: FastifyRequest, formId: string, write: () => Promise<string>): Promise<string> {
   if (!formIdSchema.safeParse(formId).success) return write();
-  const principal = requirePrincipal(request);
+  const actor = actorOf(request);
   const db = request.server.db;
-  const key = `form:${formId}`;
-  const requestHash = hashOf(request);
-  const deadline = Date.now() + waitForFirstMs;
+  const claim = { actor, key: `form:${formId}`, requestHash: hashOf(request) };
+  const deadline = Date.now() + legacyWaitMs;
   for (;;) {
-    const claimed = await db
-      .insertInto('idempotency_keys')
-      .values({ staff_id: principal.staffId, key, request_hash: requestHash, created_at: request.server.config.now() })
-      .onConflict((oc) => oc.columns(['staff_id', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (claimed) break;
-    const earlier = await db.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('staff_id', '=', principal.staffId).where('key', '=', key).executeTakeFirst();
+    if ((await claimOnce(db, claim)) === null) break;
+    const earlier = await findEarlierOutcome(db, claim);
     // Gone: the first send failed and released its claim, so this one is not a repeat: claim it.
     if (!earlier) continue;
-    const location = (earlier.response as { location?: unknown } | null)?.location;
-    if (typeof location === 'string') {
-      if (earlier.request_hash !== requestHash) {
-        throw new HomewardError('duplicate', 'This form was already sent and saved, with different answers. Nothing more was saved. Open the record to check what was saved; to add another, start a new form.');
-      }
-      return location;
-    }
+    if (typeof (earlier.response as { location?: unknown } | null)?.location === 'string') return repeatOf(earlier, claim.requestHash);
     if (Date.now() > deadline) throw new HomewardError('duplicate', 'This form is still being saved from an earlier send. Open the record in a moment to check it was saved.');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -55,9 +95,9 @@ export async function writeOnce(request: FastifyRequest, formId: string, write: 
   try {
     location = await write();
   } catch (error) {
-    await db.deleteFrom('idempotency_keys').where('staff_id', '=', principal.staffId).where('key', '=', key).execute();
+    await db.deleteFrom('idempotency_keys').where('staff_id', '=', actor.staff.staffId).where('key', '=', claim.key).execute();
     throw error;
   }
-  await db.updateTable('idempotency_keys').set({ status_code: 303, response: JSON.stringify({ location }) }).where('staff_id', '=', principal.staffId).where('key', '=', key).execute();
+  await storeOutcome(db, { actor, key: claim.key, status: 303, response: { location } });
   return location;
 }

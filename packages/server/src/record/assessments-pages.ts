@@ -20,7 +20,7 @@ import {
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnce } from '../platform/write-once.ts';
+import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
@@ -166,7 +166,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     // baseline) together, so nobody corrects the form only to be told about the rest.
     if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
         const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
         const saved = await app.db.transaction().execute((trx) => recordAssessment(trx, { access, input }));

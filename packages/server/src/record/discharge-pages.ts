@@ -10,7 +10,7 @@ import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPos
 import { findPatient } from '../patients/patient-queries.ts';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formProblem, formVersion } from '../platform/form-body.ts';
-import { writeOnce } from '../platform/write-once.ts';
+import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
@@ -167,7 +167,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     try {
       if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
       if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
-      const done = await writeOnce(request, one(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, one(body.formId), async () => {
         const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
         return `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`;
       });

@@ -33,7 +33,7 @@ import {
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnce } from '../platform/write-once.ts';
+import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
@@ -204,7 +204,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkActivityInput(actorOf(request).now, access, input);
@@ -259,7 +259,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
-      const done = await writeOnce(request, formField(body.formId), async () => {
+      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const fields: FieldError[] = [];
         const date = parseDateParts(dateValue(body, 'doneOn'), { label: 'The day it was done', today: today() });
         if (!date.ok) fields.push({ path: 'doneOn', message: date.message });

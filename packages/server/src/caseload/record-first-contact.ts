@@ -1,13 +1,13 @@
-// An episode's status: first contact makes it active (and sets the dates that follow from it), a hold
-// pauses it with a reason, resuming takes it back to where it was.
+// First contact makes an episode active, and sets the dates that follow from it (the planned end of
+// intermediate care, the first review).
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { addCalendarDays, clinicalDateProblem, isIntermediateCare, plannedEndDate, reviewDates, ukDateOf, type Service } from '@homeward/clinical';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { changeEpisode } from './change-episode.ts';
-import { addCalendarDays, clinicalDateProblem, isIntermediateCare, onHoldReasonLabels, plannedEndDate, reviewDates, ukDateOf, type OnHoldReason, type Service } from '@homeward/clinical';
 import { episodeDateFacts } from './episode-date-facts.ts';
-import type { EpisodeResponse } from './episode-schema.ts';
 import type { EpisodeAccess } from './episode-access.ts';
+import type { EpisodeResponse } from './episode-schema.ts';
 
 /** Episodes outside intermediate care have no set end; their first review falls six weeks in. */
 const firstReviewOutsideIntermediateCareDays = 42;
@@ -66,46 +66,5 @@ export async function recordFirstContact(trx: Kysely<Database>, o: RecordFirstCo
       reason: 'first-contact',
       detail: { from: episode.status, to: 'active', firstContactAt: o.contact.at.toISOString(), assessed: o.contact.assessed, clock: episode.clock.state },
     },
-  });
-}
-
-export type Hold = { reason: OnHoldReason; note: string | null };
-
-export function checkHold(episode: EpisodeResponse, hold: Hold): FieldError[] {
-  if (episode.status === 'on-hold') return [{ path: 'reason', message: 'This episode is already on hold' }];
-  if (episode.status === 'discharged') return [{ path: 'reason', message: 'This episode has been discharged' }];
-  if (hold.reason === 'other' && !hold.note) return [{ path: 'note', message: 'Say why the episode is on hold' }];
-  return [];
-}
-
-export type PutEpisodeOnHoldOptions = { access: EpisodeAccess<'write'>; hold: Hold; version: number };
-
-export async function putEpisodeOnHold(trx: Kysely<Database>, o: PutEpisodeOnHoldOptions): Promise<EpisodeResponse> {
-  const episode = o.access.episode;
-  const problems = checkHold(episode, o.hold);
-  if (problems.length) throw validationFailed(problems);
-  const label = onHoldReasonLabels[o.hold.reason];
-  return changeEpisode(trx, {
-    grant: o.access.grant,
-    episodeId: episode.id,
-    version: o.version,
-    // The words clinicians read on the caseload; the reason code and note are kept in the history.
-    set: { status: 'on-hold', hold_reason: o.hold.note ? `${label}: ${o.hold.note}` : label },
-    event: { kind: 'status-changed', reason: o.hold.reason, detail: { from: episode.status, to: 'on-hold', ...(o.hold.note ? { note: o.hold.note } : {}) } },
-  });
-}
-
-export type ResumeEpisodeOptions = { access: EpisodeAccess<'write'>; version: number };
-
-export async function resumeEpisode(trx: Kysely<Database>, o: ResumeEpisodeOptions): Promise<EpisodeResponse> {
-  const episode = o.access.episode;
-  if (episode.status !== 'on-hold') throw validationFailed([{ path: 'status', message: 'Only an episode on hold can be resumed' }]);
-  const to = episode.firstContactAt ? 'active' : 'waiting';
-  return changeEpisode(trx, {
-    grant: o.access.grant,
-    episodeId: episode.id,
-    version: o.version,
-    set: { status: to, hold_reason: null },
-    event: { kind: 'status-changed', reason: 'resumed', detail: { from: 'on-hold', to, heldFor: episode.holdReason } },
   });
 }
