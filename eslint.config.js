@@ -53,9 +53,8 @@ export default tseslint.config(
       'packages/server/src/platform/held-forms.ts',
       // Tests boot the app and speak HTTP to it.
       'packages/server/src/**/*.test.ts',
-      // record/ still takes the request in its domain functions; helper i12-actor-b removes this
-      // exception when record/ takes the actor (and caseload's loadEpisode(request) helper with it).
-      'packages/server/src/record/**',
+      // Route glue: the record or episode a request's URL names, found for the request's actor.
+      'packages/server/src/record/record-route-helpers.ts',
       'packages/server/src/caseload/episode-route-helpers.ts',
     ],
     rules: {

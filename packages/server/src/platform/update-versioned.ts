@@ -2,7 +2,7 @@
 // writer saw, stamping who and when and moving the version on. A stale write is a 409 carrying the
 // current state, never a silent overwrite. Every context's writes go through here, so the rule is
 // written once.
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Expression, Kysely, Selectable, SqlBool, Updateable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { AnyActor } from './actor.ts';
 import { notFound, versionConflict } from './homeward-error.ts';
@@ -24,6 +24,8 @@ export type UpdateVersionedOptions<T extends VersionedTable, C = unknown> = Stam
   set: Updateable<Database[T]>;
   /** And only while the row is still in this state (a referral still incoming), else it is a conflict too. */
   only?: Partial<Selectable<Database[T]>>;
+  /** And only while a condition no column can say holds (no rating made yet), as SQL over the row. */
+  onlyIf?: Expression<SqlBool>;
   /** The record as it is now, sent back with a 409 (undefined: it does not exist). */
   current: () => Promise<C | null | undefined>;
   /** The refusal to give instead of the plain 409, in words that say what already happened. */
@@ -45,6 +47,7 @@ export async function updateVersioned<T extends VersionedTable, C = unknown>(trx
     .where('id', '=', o.id)
     .where('version', '=', o.version);
   for (const [column, value] of Object.entries(o.only ?? {})) update = value === null ? update.where(column as 'id', 'is', null) : update.where(column as 'id', '=', value as string);
+  if (o.onlyIf) update = update.where(o.onlyIf);
   const updated = await update.returningAll().executeTakeFirst();
   if (updated) return updated as unknown as Selectable<Database[T]>;
   const current = await o.current();

@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { episodeDateFacts } from '../caseload/public.ts';
+import { actorOf } from '../platform/actor.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { assessmentKind, checkAssessment, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
 import { assessmentBody, assessmentResponse, instrumentSummary } from './assessments-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
@@ -19,9 +21,9 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/assessments',
     { schema: { tags: ['record'], summary: 'Standardised assessments for an episode, in the order they were done, with each instrument’s change from baseline', params: episodeParams, response: { 200: z.object({ assessments: z.array(assessmentResponse), byInstrument: z.array(instrumentSummary) }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), assessmentKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
       const assessments = await listAssessments(app.db, access.episode.id);
-      await auditRecordRead(request, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
+      await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
       return { assessments, byInstrument: summariseAssessments(assessments) };
     },
   );
@@ -39,11 +41,11 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
       const input = { ...request.body, administeredAt: new Date(request.body.administeredAt) };
       // Refuse bad responses before a transaction opens, so a refusal writes nothing.
       checkAssessment(input, episodeDateFacts(access.episode, app.config.now()));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(request, trx, { access, input }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordAssessment(trx, { access, input }) }));
     },
   );
 }

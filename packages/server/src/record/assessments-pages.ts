@@ -18,16 +18,18 @@ import {
   ukDateOf,
   type InstrumentDefinition,
 } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { assessmentKind, assessmentProblems, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
 import { episodeDateFacts } from '../caseload/public.ts';
 import { timePointLabels, timePoints, type AssessmentResponse, type TimePoint } from './assessments-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 
@@ -90,9 +92,9 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/assessments', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), assessmentKind);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
     const assessments = await listAssessments(app.db, access.episode.id);
-    await auditRecordRead(request, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
+    await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
     const done = assessments.find((a) => a.id === request.query.done);
     return reply.page('record/pages/assessments.njk', {
       ...(await common(access)),
@@ -135,9 +137,9 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
 
   // ?timePoint= preselects when in the episode it was done, from the reassessment prompts' links.
   typed.get('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional(), timePoint: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
     const definition = request.query.instrument ? findInstrument(request.query.instrument) : undefined;
-    await auditRecordRead(request, access, assessmentKind, access.episode.id, { purpose: 'record-assessment', instrumentId: definition?.id ?? null });
+    await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { purpose: 'record-assessment', instrumentId: definition?.id ?? null });
     if (!definition) {
       return reply.page('record/pages/assessment-choose.njk', {
         ...(await common(access)),
@@ -154,7 +156,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/episodes/:id/assessments/new', { schema: { ...hidden, params: episodeParams, querystring: z.object({ instrument: z.string().optional() }), body: formBody } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), assessmentKind);
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
     const definition = findInstrument(request.query.instrument ?? '');
     if (!definition) throw notFound('Assessment');
     const body = request.body as Form;
@@ -167,7 +169,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
         const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
-        const saved = await app.db.transaction().execute((trx) => recordAssessment(request, trx, { access, input }));
+        const saved = await app.db.transaction().execute((trx) => recordAssessment(trx, { access, input }));
         return `/episodes/${access.episode.id}/assessments?done=${saved.id}`;
       });
       return redirectSeeOther(reply, done);

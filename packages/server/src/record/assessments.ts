@@ -1,7 +1,6 @@
 // Recording a standardised assessment: the responses are scored by the same code as the browser
 // (scoreInstrument) and the total, subscales and band stored with them; nothing is typed. Entries are
 // append-only; one baseline per instrument per episode. Writes and their audit share the transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { changeFromBaseline, clinicalDateProblem, findInstrument, scoreInstrument, type ClinicalDateFacts, type InstrumentDefinition, type InstrumentScore, type ItemResponses } from '@homeward/clinical';
@@ -9,8 +8,7 @@ import { episodeDateFacts } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import type { RecordAccess, RecordKind } from './record-access.ts';
+import { auditRecordWrite, writerOf, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 import type { AssessmentResponse, ChangeResponse, InstrumentSummary, TimePoint } from './assessments-schema.ts';
 
 /** RecordKind in record-access.ts does not list assessments yet; the audit and access rules take any kind. */
@@ -61,11 +59,12 @@ const secondBaseline = (definition: InstrumentDefinition) =>
     fields: [{ path: 'timePoint', message: `This episode already has a baseline ${definition.name}. Choose review, discharge or other` }],
   });
 
-export type RecordAssessmentOptions = { access: RecordAccess; input: AssessmentInput };
+export type RecordAssessmentOptions = { access: RecordWriteAccess; input: AssessmentInput };
 
-export async function recordAssessment(request: FastifyRequest, trx: Kysely<Database>, o: RecordAssessmentOptions): Promise<AssessmentResponse> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function recordAssessment(trx: Kysely<Database>, o: RecordAssessmentOptions): Promise<AssessmentResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const { definition, score } = checkAssessment(o.input, episodeDateFacts(o.access.episode, now));
   const episode = o.access.episode;
   if (o.input.timePoint === 'baseline') {
@@ -101,11 +100,7 @@ export async function recordAssessment(request: FastifyRequest, trx: Kysely<Data
     throw error;
   }
   const saved = (await listAssessments(trx, episode.id)).find((a) => a.id === id)!;
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: episode.patientId, recordKind: assessmentKind, recordId: id, reason: o.access.reason, detail: { episodeId: episode.id, change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total } },
-    trx,
-  );
+  await auditRecordWrite(trx, o.access, assessmentKind, id, { change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total });
   return saved;
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { findPatient } from '../patients/public.ts';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -14,7 +15,6 @@ import {
   createDischargeSummary,
   findDischargeSummary,
   finaliseDischargeSummary,
-  loadDischargeSummary,
   redraftDischargeSummary,
   sectionEditsFrom,
 } from './discharge-summaries.ts';
@@ -27,8 +27,9 @@ import {
   letterProducedResponse,
   letterResponse,
 } from './discharge-schema.ts';
-import { checkLetterRequest, listLetters, loadLetter, produceDischargeLetter } from './letters.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, requireFinalForSummary } from './record-access.ts';
+import { loadDischargeSummary, loadEpisode, loadLetter } from './record-route-helpers.ts';
+import { checkLetterRequest, listLetters, produceDischargeLetter } from './letters.ts';
+import { auditRecordRead, authoriseRecordRead, requireFinalForSummary } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const summaryParams = z.object({ id: z.uuid('Discharge summary id must be a UUID') });
@@ -42,10 +43,10 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/discharge-summary',
     { schema: { tags: ['record'], summary: 'The episode’s discharge summary with the letters produced from it', params: episodeParams, response: { 200: dischargeSummaryWithLetters, ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'discharge-summary' });
       const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
-      if (summary) await requireFinalForSummary(request, access, summary);
-      await auditRecordRead(request, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null });
+      if (summary) await requireFinalForSummary(app.db, access, summary);
+      await auditRecordRead(app.db, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null });
       if (!summary) throw notFound('A discharge summary for this episode');
       const letters = await listLetters(app.db, access.episode.id);
       return { ...summary, letters };
@@ -64,8 +65,8 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await createDischargeSummary(request, trx, { access }) }));
+      const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await createDischargeSummary(trx, { access }) }));
     },
   );
 
@@ -74,9 +75,9 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'A discharge summary with the letters produced from it', params: summaryParams, response: { 200: dischargeSummaryWithLetters, ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
-      const access = await authoriseRecordRead(request, episode, 'discharge-summary');
-      await requireFinalForSummary(request, access, summary);
-      await auditRecordRead(request, access, 'discharge-summary', summary.id);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'discharge-summary' });
+      await requireFinalForSummary(app.db, access, summary);
+      await auditRecordRead(app.db, access, 'discharge-summary', summary.id);
       return { ...summary, letters: await listLetters(app.db, episode.id) };
     },
   );
@@ -95,10 +96,10 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
-      const access = await authoriseDischargeWrite(request, episode);
+      const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode });
       const edits = sectionEditsFrom(summary, request.body.sections);
       checkSectionEdits(edits);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: request.body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(trx, { access, summary, edits, version: request.body.expectedVersion }) }));
     },
   );
 
@@ -116,9 +117,9 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
-      const access = await authoriseDischargeWrite(request, episode);
-      await authoriseDischargeFinalise(request, access);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
+      const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode });
+      await authoriseDischargeFinalise(app.db, { access });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(trx, { access, summary, version: request.body.expectedVersion }) }));
     },
   );
 
@@ -136,8 +137,8 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
-      const access = await authoriseDischargeWrite(request, episode);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(request, trx, { access, summary, expectedVersion: request.body.expectedVersion }) }));
+      const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(trx, { access, summary, version: request.body.expectedVersion }) }));
     },
   );
 
@@ -156,10 +157,10 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
-      const access = await authoriseDischargeWrite(request, episode, 'letter');
+      const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'letter' });
       // Refuse a letter that cannot be sent before a transaction opens, so a refusal writes nothing.
       checkLetterRequest({ summary, patient: await findPatient(app.db, episode.patientId), recipient: request.body.recipient });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await produceDischargeLetter(request, trx, { access, summary, recipient: request.body.recipient, printSize: request.body.printSize }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await produceDischargeLetter(trx, { access, summary, recipient: request.body.recipient, printSize: request.body.printSize }) }));
     },
   );
 
@@ -168,8 +169,8 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'A stored letter: who it went to, its print size, its text and the sha-256 of the PDF', params: letterParams, response: { 200: letterResponse, ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const { letter, episode } = await loadLetter(request, request.params.id);
-      const access = await authoriseRecordRead(request, episode, 'letter');
-      await auditRecordRead(request, access, 'letter', letter.id, { kind: letter.kind });
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'letter' });
+      await auditRecordRead(app.db, access, 'letter', letter.id, { kind: letter.kind });
       return letter;
     },
   );

@@ -8,15 +8,17 @@ import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
 import { findPatient } from '../patients/public.ts';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formProblem, formVersion } from '../platform/form-body.ts';
 import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
+import { loadEpisode, loadLetter } from './record-route-helpers.ts';
 import { authoriseDischargeFinalise, authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary, signOffDecision } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
-import { letterPdf, listLetters, loadLetter, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, requireFinalForSummary, type RecordAccess } from './record-access.ts';
+import { letterPdf, listLetters, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
+import { auditRecordRead, authoriseRecordRead, requireFinalForSummary, type RecordAccess } from './record-access.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -60,9 +62,9 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
-    if (summary) await requireFinalForSummary(request, access, summary);
+    if (summary) await requireFinalForSummary(app.db, access, summary);
     const letters = await listLetters(app.db, access.episode.id);
-    await auditRecordRead(request, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null, letterIds: letters.map((l) => l.id) });
+    await auditRecordRead(app.db, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null, letterIds: letters.map((l) => l.id) });
     const format = patientLetterFormat(patient);
     const values = o.values ?? {};
     const fields = o.fields ?? [];
@@ -104,16 +106,16 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
 
   typed.get('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), letter: z.string().optional(), details: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'discharge-summary');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'discharge-summary' });
     // Back from adding a missing GP practice (the patient's details page sends people here).
     const done = request.query.details === 'saved' ? 'details-saved' : request.query.done;
     return render(request, reply, access, { done, letterId: request.query.letter });
   });
 
   typed.post('/episodes/:id/discharge-summary', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     try {
-      await app.db.transaction().execute((trx) => createDischargeSummary(request, trx, { access }));
+      await app.db.transaction().execute((trx) => createDischargeSummary(trx, { access }));
     } catch (error) {
       const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);
@@ -123,15 +125,15 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/episodes/:id/discharge-summary/save', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
     if (!summary) throw notFound('Discharge summary');
     const body = request.body as Form;
     const edits: DischargeSectionEdit[] = dischargeSummarySectionIds.map((id) => ({ id, text: one(body[`sections.${id}.text`]), patientText: one(body[`sections.${id}.patientText`]) }));
     const finalise = one(body.action) === 'finalise';
-    if (finalise) await authoriseDischargeFinalise(request, access);
+    if (finalise) await authoriseDischargeFinalise(app.db, { access });
     try {
-      await app.db.transaction().execute((trx) => changeDischargeSummary(request, trx, { access, summary, edits, expectedVersion: formVersion(body.version), finalise }));
+      await app.db.transaction().execute((trx) => changeDischargeSummary(trx, { access, summary, edits, version: formVersion(body.version), finalise }));
     } catch (error) {
       const shown = formProblem(error);
       // A stale draft is shown as it stands now: the clinician's edits were not saved, and the message says so.
@@ -142,11 +144,11 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/episodes/:id/discharge-summary/redraft', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
     if (!summary) throw notFound('Discharge summary');
     try {
-      await app.db.transaction().execute((trx) => redraftDischargeSummary(request, trx, { access, summary, expectedVersion: formVersion((request.body as Form).version) }));
+      await app.db.transaction().execute((trx) => redraftDischargeSummary(trx, { access, summary, version: formVersion((request.body as Form).version) }));
     } catch (error) {
       const shown = formProblem(error);
       if (shown) return render(request, reply, access, shown);
@@ -156,7 +158,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   });
 
   typed.post('/episodes/:id/discharge-summary/letters', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseDischargeWrite(request, await loadEpisode(request, request.params.id), 'letter');
+    const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'letter' });
     const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
     if (!summary) throw notFound('Discharge summary');
     const body = request.body as Form;
@@ -166,7 +168,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
       if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
       const done = await writeOnceBeforeTransaction(request, one(body.formId), async () => {
-        const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(request, trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
+        const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
         return `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`;
       });
       return redirectSeeOther(reply, done);
@@ -179,7 +181,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.get('/letters/:id.pdf', { schema: { ...hidden, params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
     const { letter, episode } = await loadLetter(request, request.params.id);
-    const access = await authoriseRecordRead(request, episode, 'letter');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'letter' });
     const pdf = await letterPdf(app.db, letter.id);
     // The stored bytes leave Homeward as a file: audited as an export, with the hash of what left.
     await audit(request, { action: 'export', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letter.id, reason: access.reason, detail: { basis: access.grant.basis, episodeId: episode.id, kind: letter.kind, sha256: letter.sha256 } });

@@ -3,7 +3,6 @@
 // holder or a registered clinician of its team (discharge-summary-sign-off.ts) and fixed: the letters
 // are produced from the final text.
 // Writes and their audit share the transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -19,42 +18,46 @@ import {
 } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type ActingStaff, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
-import type { Principal } from '../platform/principal.ts';
-import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { updateVersioned } from '../platform/update-versioned.ts';
 import { readDischargeFacts } from './discharge-sources.ts';
 import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
-import { authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
 /** Writing needs the record-write rule (relationship, a role that writes) and a role that holds discharge decisions. */
-export async function authoriseDischargeWrite(request: FastifyRequest, episode: EpisodeResponse, kind: 'discharge-summary' | 'letter' = 'discharge-summary'): Promise<RecordAccess> {
-  const access = await authoriseRecordWrite(request, episode, kind);
+export async function authoriseDischargeWrite(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse; kind?: 'discharge-summary' | 'letter' }): Promise<RecordWriteAccess> {
+  const { episode } = o;
+  const kind = o.kind ?? 'discharge-summary';
+  const access = await authoriseRecordWrite(db, { actor: o.actor, episode, kind });
   if (!mayWriteDischargeSummary(access.grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, reason: access.reason, detail: { rule: 'role-does-not-write-discharge-summaries' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.');
   }
   return access;
 }
 
 /** Who may sign off this episode's discharge (mayFinaliseDischargeSummary): its holder, or a registered clinician of its team. */
-export function signOffDecision(principal: Pick<Principal, 'staffId' | 'role' | 'teamId'>, episode: EpisodeResponse) {
+export function signOffDecision(principal: ActingStaff, episode: EpisodeResponse) {
   return mayFinaliseDischargeSummary({ actor: { staffId: principal.staffId, role: principal.role, teamId: principal.teamId }, episode: { teamId: episode.teamId, holderId: episode.allocatedTo } });
 }
 
 /** Refuses, before any transaction opens, a finalisation that is not this person's to sign off, and audits the refusal. */
-export async function authoriseDischargeFinalise(request: FastifyRequest, access: RecordAccess): Promise<void> {
-  const decision = signOffDecision(access.grant.staff, access.episode);
+export async function authoriseDischargeFinalise(db: Kysely<Database>, o: { access: RecordAccess }): Promise<void> {
+  const { access } = o;
+  const actor = access.grant.actor;
+  const decision = signOffDecision(actor.staff, access.episode);
   if (decision.allowed) return;
-  await audit(request, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: access.episode.id, reason: access.reason, detail: { change: 'finalise', rule: decision.rule } });
+  await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: access.episode.id, reason: access.reason, detail: { change: 'finalise', rule: decision.rule } });
   throw new HomewardError('forbidden', decision.message);
 }
 
 /** The same rule inside the write, so no caller can skip it (the refusal was audited by authoriseDischargeFinalise). */
-function requireSignOff(request: FastifyRequest, episode: EpisodeResponse): void {
-  const decision = signOffDecision(requirePrincipal(request), episode);
+function requireSignOff(actor: Actor, episode: EpisodeResponse): void {
+  const decision = signOffDecision(actor.staff, episode);
   if (!decision.allowed) throw new HomewardError('forbidden', decision.message);
 }
 
@@ -106,14 +109,6 @@ export async function findDischargeSummary(db: Kysely<Database>, where: { id: st
   return row ? toSummary(row) : null;
 }
 
-/** The summary and its episode, for routes addressed by the summary's id. */
-export async function loadDischargeSummary(request: FastifyRequest, id: string): Promise<{ summary: DischargeSummaryResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const summary = await findDischargeSummary(request.server.db, { id });
-  if (!summary) throw notFound('Discharge summary');
-  return { summary, episode: await loadEpisode(request, summary.episodeId) };
-}
-
 /** The summary as stored, for merging edits: the content without the headings added for reading. */
 function contentOf(summary: DischargeSummaryResponse): DischargeSummaryContent {
   return { sections: summary.sections.map(({ id, text, patientText, source }) => ({ id, text, patientText, source })), goalAttainment: summary.goalAttainment, draftedAt: summary.draftedAt };
@@ -127,19 +122,20 @@ function alreadyDrafted(existing: DischargeSummaryResponse): HomewardError {
   );
 }
 
-async function writeAudit(request: FastifyRequest, trx: Kysely<Database>, access: RecordAccess, summaryId: string, change: string, detail: Record<string, unknown> = {}) {
-  await audit(request, { action: 'write', outcome: 'allowed', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: summaryId, reason: access.reason, detail: { episodeId: access.episode.id, change, ...detail } }, trx);
+async function writeAudit(trx: Kysely<Database>, access: RecordWriteAccess, summaryId: string, change: string, detail: Record<string, unknown> = {}) {
+  await auditRecordWrite(trx, access, 'discharge-summary', summaryId, { change, ...detail });
 }
 
-export type DraftDischargeSummaryOptions = { access: RecordAccess };
+export type DraftDischargeSummaryOptions = { access: RecordWriteAccess };
 
 /** Drafts the episode's discharge summary from the record; a second draft is refused (409) with the existing one. */
-export async function createDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: DraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
-  const principal = requirePrincipal(request);
+export async function createDischargeSummary(trx: Kysely<Database>, o: DraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
   const episode = o.access.episode;
   const existing = await findDischargeSummary(trx, { episodeId: episode.id });
   if (existing) throw alreadyDrafted(existing);
-  const now = request.server.config.now();
+  const now = actor.now;
   const content = draftDischargeSummary(await readDischargeFacts(trx, { episode, now }));
   const id = uuidv7();
   try {
@@ -152,17 +148,10 @@ export async function createDischargeSummary(request: FastifyRequest, trx: Kysel
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', `This episode already has a discharge summary: someone drafted it at the same moment. Open it at /episodes/${episode.id}/discharge-summary and edit it there.`);
     throw error;
   }
-  await writeAudit(request, trx, o.access, id, 'drafted', { goalAttainment: content.goalAttainment });
+  await writeAudit(trx, o.access, id, 'drafted', { goalAttainment: content.goalAttainment });
   return (await findDischargeSummary(trx, { id }))!;
 }
 
-/** A stale or already-final summary: 409 with the summary as it stands. */
-async function refuseStale(trx: Kysely<Database>, id: string): Promise<never> {
-  const current = await findDischargeSummary(trx, { id });
-  if (!current) throw notFound('Discharge summary');
-  if (current.status === 'final') throw finalised(current);
-  throw versionConflict(current);
-}
 
 const finalised = (current: DischargeSummaryResponse) => new HomewardError('version_conflict', 'This discharge summary is final and cannot be changed. Its letters are produced from the final text.', { current });
 
@@ -179,31 +168,27 @@ export function checkSectionEdits(edits: readonly DischargeSectionEdit[]): void 
   if (fields.length) throw validationFailed(fields);
 }
 
-async function updateContent(request: FastifyRequest, trx: Kysely<Database>, summary: DischargeSummaryResponse, expectedVersion: number, content: DischargeSummaryContent, extra: { finalise?: boolean } = {}) {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
-  const updated = await trx
-    .updateTable('discharge_summaries')
-    .set((eb) => ({
-      content: JSON.stringify(content),
-      version: eb('version', '+', 1),
-      updated_at: now,
-      updated_by: principal.staffId,
-      ...(extra.finalise ? { status: 'final' as const, finalised_at: now, finalised_by: principal.staffId } : {}),
-    }))
-    .where('id', '=', summary.id)
-    .where('status', '=', 'draft')
-    .where('version', '=', expectedVersion)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) await refuseStale(trx, summary.id);
+/** Changes a draft's content (and with finalise makes it final); a stale or already-final summary is a 409 with the summary as it stands. */
+async function updateContent(trx: Kysely<Database>, actor: Actor, summary: DischargeSummaryResponse, version: number, content: DischargeSummaryContent, extra: { finalise?: boolean } = {}) {
+  await updateVersioned(trx, {
+    actor,
+    table: 'discharge_summaries',
+    id: summary.id,
+    version,
+    set: { content: JSON.stringify(content), ...(extra.finalise ? { status: 'final' as const, finalised_at: actor.now, finalised_by: actor.staff.staffId } : {}) },
+    only: { status: 'draft' },
+    current: () => findDischargeSummary(trx, { id: summary.id }),
+    conflict: (current) => (current.status === 'final' ? finalised(current) : versionConflict(current)),
+    what: 'Discharge summary',
+  });
 }
 
-export type ChangeDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; edits: DischargeSectionEdit[]; expectedVersion: number; finalise?: boolean };
+export type ChangeDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; edits: DischargeSectionEdit[]; version: number; finalise?: boolean };
 
 /** Saves the clinician's edits to a draft; with finalise, the edited summary is then checked and made final in the same write. */
-export async function changeDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: ChangeDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
-  if (o.finalise) requireSignOff(request, o.access.episode);
+export async function changeDischargeSummary(trx: Kysely<Database>, o: ChangeDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  const actor = writerOf(o.access);
+  if (o.finalise) requireSignOff(actor, o.access.episode);
   if (o.summary.status === 'final') throw finalised(o.summary);
   checkSectionEdits(o.edits);
   const content = applyDischargeSectionEdits(contentOf(o.summary), o.edits);
@@ -211,31 +196,33 @@ export async function changeDischargeSummary(request: FastifyRequest, trx: Kysel
     const fields = checkDischargeSummaryForFinal(content);
     if (fields.length) throw validationFailed(fields);
   }
-  await updateContent(request, trx, o.summary, o.expectedVersion, content, { finalise: o.finalise });
-  await writeAudit(request, trx, o.access, o.summary.id, 'edited', { sections: o.edits.map((e) => e.id) });
-  if (o.finalise) await writeAudit(request, trx, o.access, o.summary.id, 'finalised');
+  await updateContent(trx, actor, o.summary, o.version, content, { finalise: o.finalise });
+  await writeAudit(trx, o.access, o.summary.id, 'edited', { sections: o.edits.map((e) => e.id) });
+  if (o.finalise) await writeAudit(trx, o.access, o.summary.id, 'finalised');
   return (await findDischargeSummary(trx, { id: o.summary.id }))!;
 }
 
-export type FinaliseDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; expectedVersion: number };
+export type FinaliseDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; version: number };
 
-export async function finaliseDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: FinaliseDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
-  requireSignOff(request, o.access.episode);
+export async function finaliseDischargeSummary(trx: Kysely<Database>, o: FinaliseDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  const actor = writerOf(o.access);
+  requireSignOff(actor, o.access.episode);
   if (o.summary.status === 'final') throw finalised(o.summary);
   const fields = checkDischargeSummaryForFinal(contentOf(o.summary));
   if (fields.length) throw validationFailed(fields);
-  await updateContent(request, trx, o.summary, o.expectedVersion, contentOf(o.summary), { finalise: true });
-  await writeAudit(request, trx, o.access, o.summary.id, 'finalised');
+  await updateContent(trx, actor, o.summary, o.version, contentOf(o.summary), { finalise: true });
+  await writeAudit(trx, o.access, o.summary.id, 'finalised');
   return (await findDischargeSummary(trx, { id: o.summary.id }))!;
 }
 
-export type RedraftDischargeSummaryOptions = { access: RecordAccess; summary: DischargeSummaryResponse; expectedVersion: number };
+export type RedraftDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; version: number };
 
 /** Drafts every section again from the record as it is now (after more ratings or scores): the draft's edits are replaced. */
-export async function redraftDischargeSummary(request: FastifyRequest, trx: Kysely<Database>, o: RedraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+export async function redraftDischargeSummary(trx: Kysely<Database>, o: RedraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
+  const actor = writerOf(o.access);
   if (o.summary.status === 'final') throw finalised(o.summary);
-  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: request.server.config.now() }));
-  await updateContent(request, trx, o.summary, o.expectedVersion, content);
-  await writeAudit(request, trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
+  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: actor.now }));
+  await updateContent(trx, actor, o.summary, o.version, content);
+  await writeAudit(trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
   return (await findDischargeSummary(trx, { id: o.summary.id }))!;
 }

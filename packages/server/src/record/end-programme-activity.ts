@@ -4,12 +4,14 @@
 // history survives whatever the row shows. Row, history and audit share the caller's transaction.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { HandOverReceiver } from '@homeward/clinical';
+import { ukDateOf, type HandOverReceiver } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/public.ts';
+import { updateVersioned } from '../platform/update-versioned.ts';
+import { listProgramme } from './programme-queries.ts';
 
 export type EndProgrammeActivityOptions = {
-  /** Access to write the patient's record (a write grant; checked when it runs). */
+  /** Access to write the patient's record: whose it is, who acts, and the audit's reason. */
   grant: AccessGrant;
   activityId: string;
   episodeId: string;
@@ -17,31 +19,26 @@ export type EndProgrammeActivityOptions = {
   reason: string;
   handedOverTo: { kind: HandOverReceiver; name: string | null } | null;
   atDischarge: boolean;
-  /** The version the caller saw; null when the caller holds the row locked (discharge). */
-  expectedVersion: number | null;
+  /** The version the caller saw (at discharge: the version of the row the discharge holds locked). */
+  version: number;
 };
 
-/** Ends the activity if it is still active (and at the version seen). False when it was not: the caller reports the conflict. */
-export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<boolean> {
+/** Ends the activity if it is still active at the version seen; else 409 with the activity as it stands. */
+export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgrammeActivityOptions): Promise<void> {
   const grant = requireWriteGrant(o.grant);
-  const principal = grant.staff;
-  const now = grant.actor.now;
-  let update = trx
-    .updateTable('programme_activities')
-    .set((eb) => ({
-      status: o.status,
-      status_reason: o.reason,
-      handed_over_to_kind: o.handedOverTo?.kind ?? null,
-      handed_over_to_name: o.handedOverTo?.name ?? null,
-      version: eb('version', '+', 1),
-      updated_at: now,
-      updated_by: principal.staffId,
-    }))
-    .where('id', '=', o.activityId)
-    .where('status', '=', 'active');
-  if (o.expectedVersion !== null) update = update.where('version', '=', o.expectedVersion);
-  const updated = await update.returning('id').executeTakeFirst();
-  if (!updated) return false;
+  const actor = grant.actor;
+  const principal = actor.staff;
+  const now = actor.now;
+  await updateVersioned(trx, {
+    actor,
+    table: 'programme_activities',
+    id: o.activityId,
+    version: o.version,
+    set: { status: o.status, status_reason: o.reason, handed_over_to_kind: o.handedOverTo?.kind ?? null, handed_over_to_name: o.handedOverTo?.name ?? null },
+    only: { status: 'active' },
+    current: async () => (await listProgramme(trx, o.episodeId, { activityId: o.activityId, today: ukDateOf(now) }))[0],
+    what: 'Activity',
+  });
   await trx
     .insertInto('programme_activity_endings')
     .values({
@@ -70,5 +67,4 @@ export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgramm
       ...(o.handedOverTo ? { handedOverTo: o.handedOverTo.kind } : {}),
     },
   });
-  return true;
 }

@@ -4,15 +4,15 @@
 import type { Kysely } from 'kysely';
 import { decideProgrammeAtDischarge, dischargeEndingReason, type ActivityAtDischarge, type ActivityAtDischargeChoice } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { FieldError } from '../platform/homeward-error.ts';
 import type { AccessGrant } from '../access/public.ts';
+import type { FieldError } from '../platform/homeward-error.ts';
 import { endProgrammeActivity } from './end-programme-activity.ts';
 
-export type ActiveActivityAtDischarge = { id: string; title: string };
+export type ActiveActivityAtDischarge = { id: string; title: string; version: number };
 
 /** The episode's active activities, locked until the transaction ends. */
 export async function lockActiveActivities(trx: Kysely<Database>, episodeId: string): Promise<ActiveActivityAtDischarge[]> {
-  return trx.selectFrom('programme_activities').select(['id', 'title']).where('episode_id', '=', episodeId).where('status', '=', 'active').orderBy('created_at').orderBy('id').forUpdate().execute();
+  return trx.selectFrom('programme_activities').select(['id', 'title', 'version']).where('episode_id', '=', episodeId).where('status', '=', 'active').orderBy('created_at').orderBy('id').forUpdate().execute();
 }
 
 export type PlanProgrammeAtDischargeOptions = { episodeId: string; choices: readonly ActivityAtDischargeChoice[] };
@@ -26,6 +26,8 @@ export async function planProgrammeAtDischarge(trx: Kysely<Database>, o: PlanPro
 export type EndProgrammeAtDischargeOptions = { grant: AccessGrant; episodeId: string; decisions: readonly ActivityAtDischarge[] };
 
 export async function endProgrammeAtDischarge(trx: Kysely<Database>, o: EndProgrammeAtDischargeOptions): Promise<void> {
+  // Locked by planProgrammeAtDischarge in this transaction: still active, at these versions.
+  const versions = new Map((await lockActiveActivities(trx, o.episodeId)).map((a) => [a.id, a.version]));
   for (const d of o.decisions) {
     await endProgrammeActivity(trx, {
       grant: o.grant,
@@ -35,8 +37,7 @@ export async function endProgrammeAtDischarge(trx: Kysely<Database>, o: EndProgr
       reason: dischargeEndingReason(d),
       handedOverTo: d.ending === 'hand-over' ? { kind: d.receiverKind, name: d.receiverName } : null,
       atDischarge: true,
-      // Locked by planProgrammeAtDischarge in this transaction: still active.
-      expectedVersion: null,
+      version: versions.get(d.activityId)!,
     });
   }
 }

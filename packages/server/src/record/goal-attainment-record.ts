@@ -1,7 +1,6 @@
 // Rating a goal's attainment at review, at discharge or another time: append-only, like every clinical
 // entry. A discharged episode still takes its rating at discharge, since that is often done on the day
 // or just after. The first rating fixes the goal's plan.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkGoalRating, fromUkWallClock, ukDateOf, type CheckGoalRatingOptions, type GoalRatingInput, type GoalTimePoint } from '@homeward/clinical';
@@ -9,31 +8,31 @@ import { episodeDateFacts } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import { requirePrincipal } from '../platform/request-context.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { AttainmentResponse, GoalResponse } from './goals-schema.ts';
 
 /** What a rating's date is judged against: the patient's birth, the referral, the day the goal was set, and now. */
-export function goalRatingOptions(request: FastifyRequest, access: RecordAccess, goal: GoalResponse): CheckGoalRatingOptions {
-  return { ...episodeDateFacts(access.episode, request.server.config.now()), goalSetOn: ukDateOf(new Date(goal.createdAt)), episodeDischarged: access.episode.status === 'discharged' };
+export function goalRatingOptions(now: Date, access: RecordAccess, goal: GoalResponse): CheckGoalRatingOptions {
+  return { ...episodeDateFacts(access.episode, now), goalSetOn: ukDateOf(new Date(goal.createdAt)), episodeDischarged: access.episode.status === 'discharged' };
 }
 
-export function checkGoalAttainment(request: FastifyRequest, access: RecordAccess, goal: GoalResponse, rating: GoalRatingInput): void {
+export function checkGoalAttainment(now: Date, access: RecordAccess, goal: GoalResponse, rating: GoalRatingInput): void {
   if (goal.status === 'discontinued') {
     throw validationFailed([{ path: 'goal', message: 'This goal was discontinued, so it is no longer rated. Reopen it first if it applies again.' }]);
   }
-  const fields = checkGoalRating(rating, goalRatingOptions(request, access, goal));
+  const fields = checkGoalRating(rating, goalRatingOptions(now, access, goal));
   if (fields.length) throw validationFailed(fields);
 }
 
-export type RecordGoalAttainmentOptions = { access: RecordAccess; goal: GoalResponse; rating: GoalRatingInput; /** A client may choose the id (uuid). */ id?: string };
+export type RecordGoalAttainmentOptions = { access: RecordWriteAccess; goal: GoalResponse; rating: GoalRatingInput; /** A client may choose the id (uuid). */ id?: string };
 
-export async function recordGoalAttainment(request: FastifyRequest, trx: Kysely<Database>, o: RecordGoalAttainmentOptions): Promise<{ attainment: AttainmentResponse; goal: GoalResponse }> {
-  const principal = requirePrincipal(request);
-  checkGoalAttainment(request, o.access, o.goal, o.rating);
-  const now = request.server.config.now();
+export async function recordGoalAttainment(trx: Kysely<Database>, o: RecordGoalAttainmentOptions): Promise<{ attainment: AttainmentResponse; goal: GoalResponse }> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  checkGoalAttainment(actor.now, o.access, o.goal, o.rating);
+  const now = actor.now;
   const id = o.id ?? uuidv7();
   const note = o.rating.note?.trim() || null;
   try {
@@ -58,7 +57,7 @@ export async function recordGoalAttainment(request: FastifyRequest, trx: Kysely<
     if (isUniqueViolation(error, 'goal_attainments_pkey')) throw new HomewardError('duplicate', 'A rating with this id already exists. Send a new id, or none.', { fields: [{ path: 'id', message: 'A rating with this id already exists' }] });
     throw error;
   }
-  await auditGoalWrite(request, trx, o.access, o.goal.id, 'goal-attainment-rated', { attainmentId: id, level: o.rating.level, timePoint: o.rating.timePoint, ratedOn: o.rating.ratedOn });
+  await auditGoalWrite(trx, o.access, o.goal.id, 'goal-attainment-rated', { attainmentId: id, level: o.rating.level, timePoint: o.rating.timePoint, ratedOn: o.rating.ratedOn });
   const goal = (await findGoal(trx, o.goal.id))!;
   return { attainment: goal.ratings.find((r) => r.id === id)!, goal };
 }

@@ -1,15 +1,13 @@
 // Setting a goal: the patient's own words, what each GAS level would look like, the baseline, how
 // important and how difficult it is to the patient, the target date and who agreed it. Checked
 // against the clinical rules before any transaction opens; the write and its audit share the transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkGoalPlan, gasLevelDescriptions, type GoalPlanInput } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { requirePrincipal } from '../platform/request-context.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { auditGoalWrite } from './goals-access.ts';
 import { findGoal } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
@@ -33,17 +31,18 @@ export function planColumns(plan: GoalPlanInput) {
   };
 }
 
-export function checkNewGoal(request: FastifyRequest, access: RecordAccess, plan: GoalPlanInput): void {
-  const fields = [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: request.server.config.now() })];
+export function checkNewGoal(now: Date, access: RecordAccess, plan: GoalPlanInput): void {
+  const fields = [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now })];
   if (fields.length) throw validationFailed(fields);
 }
 
-export type SetGoalOptions = { access: RecordAccess; plan: GoalPlanInput; /** A client may choose the id (uuid). */ id?: string };
+export type SetGoalOptions = { access: RecordWriteAccess; plan: GoalPlanInput; /** A client may choose the id (uuid). */ id?: string };
 
-export async function setGoal(request: FastifyRequest, trx: Kysely<Database>, o: SetGoalOptions): Promise<GoalResponse> {
-  const principal = requirePrincipal(request);
-  checkNewGoal(request, o.access, o.plan);
-  const now = request.server.config.now();
+export async function setGoal(trx: Kysely<Database>, o: SetGoalOptions): Promise<GoalResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  checkNewGoal(actor.now, o.access, o.plan);
+  const now = actor.now;
   const id = o.id ?? uuidv7();
   try {
     await trx
@@ -54,6 +53,6 @@ export async function setGoal(request: FastifyRequest, trx: Kysely<Database>, o:
     if (isUniqueViolation(error, 'goals_pkey')) throw new HomewardError('duplicate', 'A goal with this id already exists. Send a new id, or none.', { fields: [{ path: 'id', message: 'A goal with this id already exists' }] });
     throw error;
   }
-  await auditGoalWrite(request, trx, o.access, id, 'goal-set', { baseline: o.plan.baseline, importance: o.plan.importance, difficulty: o.plan.difficulty, targetOn: o.plan.targetOn });
+  await auditGoalWrite(trx, o.access, id, 'goal-set', { baseline: o.plan.baseline, importance: o.plan.importance, difficulty: o.plan.difficulty, targetOn: o.plan.targetOn });
   return (await findGoal(trx, id))!;
 }

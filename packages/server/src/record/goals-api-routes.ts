@@ -3,11 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { GasLevelKey, GoalPlanInput } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { validationFailed } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode } from './record-access.ts';
-import { authoriseGoalWrite, goalKind, loadGoal } from './goals-access.ts';
+import { loadEpisode, loadGoal } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead } from './record-access.ts';
+import { authoriseGoalWrite, goalKind } from './goals-access.ts';
 import { listGoals, summariseGoals } from './goals-queries.ts';
 import { attainmentBody, attainmentResponse, goalBody, goalPatchBody, goalResponse, goalSummaryResponse, type GoalPatchBody, type GoalResponse } from './goals-schema.ts';
 import { checkGoalAttainment, recordGoalAttainment } from './goal-attainment-record.ts';
@@ -43,9 +45,9 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/goals',
     { schema: { tags: ['record'], summary: 'The episode’s goals, each with its ratings, and the GAS T-score at baseline and at the latest ratings (50 = goals met as expected)', params: episodeParams, response: { 200: z.object({ goals: z.array(goalResponse), tScores: goalSummaryResponse }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), goalKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: goalKind });
       const goals = await listGoals(app.db, access.episode.id);
-      await auditRecordRead(request, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
+      await auditRecordRead(app.db, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
       return { goals, tScores: summariseGoals(goals) };
     },
   );
@@ -54,12 +56,12 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/goals',
     { schema: { tags: ['record'], summary: 'Set a goal in the patient’s words with its five GAS levels described, baseline, importance, difficulty and target date (assistant practitioner, registered therapist or clinical lead)', params: episodeParams, headers: writeHeaders, body: goalBody, response: { 201: goalResponse, ...writeErrors } } },
     async (request, reply) => {
-      const access = await authoriseGoalWrite(request, await loadEpisode(request, request.params.id), 'set');
+      const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'set' });
       const { id, agreedWith, ...plan } = request.body;
       const input: GoalPlanInput = { ...plan, agreedWith: agreedWith ?? null };
       // Refuse bad input before a transaction opens, so a refusal writes nothing.
-      checkNewGoal(request, access, input);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setGoal(request, trx, { access, plan: input, id }) }));
+      checkNewGoal(actorOf(request).now, access, input);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setGoal(trx, { access, plan: input, id }) }));
     },
   );
 
@@ -68,8 +70,8 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'A goal with its ratings, oldest first', params: goalParams, response: { 200: goalResponse, ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const { goal, episode } = await loadGoal(request, request.params.id);
-      const access = await authoriseRecordRead(request, episode, goalKind);
-      await auditRecordRead(request, access, goalKind, goal.id);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: goalKind });
+      await auditRecordRead(app.db, access, goalKind, goal.id);
       return goal;
     },
   );
@@ -90,18 +92,18 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
       const { goal, episode } = await loadGoal(request, request.params.id);
       const body = request.body;
       const changesPlan = planFields.filter((f) => body[f] !== undefined);
-      const access = await authoriseGoalWrite(request, episode, body.status !== undefined ? 'status' : 'refine');
+      const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: body.status !== undefined ? 'status' : 'refine' });
       if (body.status !== undefined) {
         if (changesPlan.length) throw validationFailed(changesPlan.map((f) => ({ path: f, message: 'Change the status on its own, without changing the plan' })));
         const change = { status: body.status, reason: body.statusReason ?? null };
         checkGoalStatus(goal, change);
-        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(request, trx, { access, goal, change, expectedVersion: body.expectedVersion }) }));
+        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(trx, { access, goal, change, version: body.expectedVersion }) }));
       }
       if (body.statusReason !== undefined) throw validationFailed([{ path: 'status', message: 'Send the new status with its reason' }]);
       if (!changesPlan.length) throw validationFailed([{ path: '(body)', message: 'Send the parts of the plan to change, or a new status with its reason' }]);
       const plan = mergedPlan(goal, body);
-      checkGoalRefinement(request, access, goal, plan);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(request, trx, { access, goal, plan, expectedVersion: body.expectedVersion }) }));
+      checkGoalRefinement(actorOf(request).now, access, goal, plan);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(trx, { access, goal, plan, version: body.expectedVersion }) }));
     },
   );
 
@@ -119,11 +121,11 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const { goal, episode } = await loadGoal(request, request.params.id);
-      const access = await authoriseGoalWrite(request, episode, 'rate');
+      const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'rate' });
       const { id, ...fields } = request.body;
       const rating = { ...fields, note: fields.note ?? null };
-      checkGoalAttainment(request, access, goal, rating);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordGoalAttainment(request, trx, { access, goal, rating, id }) }));
+      checkGoalAttainment(actorOf(request).now, access, goal, rating);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordGoalAttainment(trx, { access, goal, rating, id }) }));
     },
   );
 }

@@ -30,12 +30,14 @@ import {
   type GoalPlanInput,
   type GoalRatingInput,
 } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { findPatient } from '../patients/public.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
-import { authoriseGoalWrite, goalKind, loadGoal } from './goals-access.ts';
+import { loadEpisode, loadGoal } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead, type RecordAccess } from './record-access.ts';
+import { authoriseGoalWrite, goalKind } from './goals-access.ts';
 import { findGoal, listGoals, summariseGoals } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
 import { checkGoalAttainment, goalRatingOptions, recordGoalAttainment } from './goal-attainment-record.ts';
@@ -148,9 +150,9 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
   const numberOf = async (goal: GoalResponse) => (await listGoals(app.db, goal.episodeId)).findIndex((g) => g.id === goal.id) + 1;
 
   typed.get('/episodes/:id/goals', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), goalKind);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: goalKind });
     const goals = await listGoals(app.db, access.episode.id);
-    await auditRecordRead(request, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
+    await auditRecordRead(app.db, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
     const index = goals.findIndex((g) => g.id === request.query.goal);
     const mayWrite = maySetGoals(access.grant.staff.role);
     return reply.page('record/pages/goals.njk', {
@@ -204,13 +206,13 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
 
 
   typed.get('/episodes/:id/goals/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseGoalWrite(request, await loadEpisode(request, request.params.id), 'set');
-    await auditRecordRead(request, access, goalKind, access.episode.id, { purpose: 'set-goal' });
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'set' });
+    await auditRecordRead(app.db, access, goalKind, access.episode.id, { purpose: 'set-goal' });
     return renderGoalForm(reply, access, { baseline: '-1', formId: uuidv7() }, { fields: episodeOpenForGoals(access) });
   });
 
   typed.post('/episodes/:id/goals/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseGoalWrite(request, await loadEpisode(request, request.params.id), 'set');
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'set' });
     const body = request.body as Form;
     return pageWrite(
       reply,
@@ -218,7 +220,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const { plan, fields } = parseGoalForm(body, today());
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now() })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-        const goal = await app.db.transaction().execute((trx) => setGoal(request, trx, { access, plan }));
+        const goal = await app.db.transaction().execute((trx) => setGoal(trx, { access, plan }));
         return `/episodes/${access.episode.id}/goals?done=set&goal=${goal.id}#goal-${goal.id}`;
       },
       (fields, status) => renderGoalForm(reply, access, valuesOf(body), { fields, status }),
@@ -228,16 +230,16 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/goals/:id/edit', { schema: { ...hidden, params: goalParams } }, async (request, reply) => {
     const { goal, episode } = await loadGoal(request, request.params.id);
-    const access = await authoriseGoalWrite(request, episode, 'refine');
-    await auditRecordRead(request, access, goalKind, goal.id, { purpose: 'refine-goal' });
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'refine' });
+    await auditRecordRead(app.db, access, goalKind, goal.id, { purpose: 'refine-goal' });
     // A rated goal's plan is fixed: say so on the error page, with the way back.
-    checkGoalRefinement(request, access, goal, planOf(goal));
+    checkGoalRefinement(actorOf(request).now, access, goal, planOf(goal));
     return renderGoalForm(reply, access, formValuesOf(goal), { goal });
   });
 
   typed.post('/goals/:id/edit', { schema: { ...hidden, params: goalParams, body: formBody } }, async (request, reply) => {
     const { goal, episode } = await loadGoal(request, request.params.id);
-    const access = await authoriseGoalWrite(request, episode, 'refine');
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'refine' });
     const body = request.body as Form;
     return pageWrite(
       reply,
@@ -245,10 +247,10 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const version = Number(formField(body.version));
         if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const { plan, fields } = parseGoalForm(body, today());
-        if (goal.planFixed) checkGoalRefinement(request, access, goal, plan);
+        if (goal.planFixed) checkGoalRefinement(actorOf(request).now, access, goal, plan);
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now(), currentTargetOn: goal.targetOn })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-        await app.db.transaction().execute((trx) => refineGoal(request, trx, { access, goal, plan, expectedVersion: version }));
+        await app.db.transaction().execute((trx) => refineGoal(trx, { access, goal, plan, version: version }));
         return `/episodes/${access.episode.id}/goals?done=refined&goal=${goal.id}#goal-${goal.id}`;
       },
       async (fields, status) => renderGoalForm(reply, access, await freshVersion(goal, valuesOf(body), status), { goal, fields, status }),
@@ -281,8 +283,8 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/goals/:id/rate', { schema: { ...hidden, params: goalParams } }, async (request, reply) => {
     const { goal, episode } = await loadGoal(request, request.params.id);
-    const access = await authoriseGoalWrite(request, episode, 'rate');
-    await auditRecordRead(request, access, goalKind, goal.id, { purpose: 'rate-goal' });
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'rate' });
+    await auditRecordRead(app.db, access, goalKind, goal.id, { purpose: 'rate-goal' });
     const parts = isoDateToParts(today());
     const values: Form = { 'ratedOn-day': parts.day, 'ratedOn-month': parts.month, 'ratedOn-year': parts.year, formId: uuidv7() };
     if (access.episode.status === 'discharged') values.timePoint = 'discharge';
@@ -291,7 +293,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
 
   typed.post('/goals/:id/rate', { schema: { ...hidden, params: goalParams, body: formBody } }, async (request, reply) => {
     const { goal, episode } = await loadGoal(request, request.params.id);
-    const access = await authoriseGoalWrite(request, episode, 'rate');
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'rate' });
     const body = request.body as Form;
     return pageWrite(
       reply,
@@ -299,11 +301,11 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const key = gasLevelDescriptions.find((d) => d.key === formField(body.level));
         const rated = parseDateParts({ day: formField(body['ratedOn-day']), month: formField(body['ratedOn-month']), year: formField(body['ratedOn-year']) }, { label: 'Date of the rating', today: today() });
         const rating: GoalRatingInput = { level: key ? key.level : null, timePoint: formField(body.timePoint) || null, ratedOn: rated.ok ? rated.value : null, note: formField(body.note) || null };
-        const fields = checkGoalRating(rating, goalRatingOptions(request, access, goal)).filter((f) => rated.ok || f.path !== 'ratedOn');
+        const fields = checkGoalRating(rating, goalRatingOptions(actorOf(request).now, access, goal)).filter((f) => rated.ok || f.path !== 'ratedOn');
         if (!rated.ok) fields.push({ path: 'ratedOn', message: rated.message });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        checkGoalAttainment(request, access, goal, rating);
-        await app.db.transaction().execute((trx) => recordGoalAttainment(request, trx, { access, goal, rating }));
+        checkGoalAttainment(actorOf(request).now, access, goal, rating);
+        await app.db.transaction().execute((trx) => recordGoalAttainment(trx, { access, goal, rating }));
         return `/episodes/${access.episode.id}/goals?done=rated&goal=${goal.id}#goal-${goal.id}`;
       },
       (fields, status) => renderRate(reply, access, goal, valuesOf(body), fields, status),
@@ -331,14 +333,14 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/goals/:id/status', { schema: { ...hidden, params: goalParams } }, async (request, reply) => {
     const { goal, episode } = await loadGoal(request, request.params.id);
-    const access = await authoriseGoalWrite(request, episode, 'status');
-    await auditRecordRead(request, access, goalKind, goal.id, { purpose: 'change-goal-status' });
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'status' });
+    await auditRecordRead(app.db, access, goalKind, goal.id, { purpose: 'change-goal-status' });
     return renderStatus(reply, access, goal, { version: String(goal.version) });
   });
 
   typed.post('/goals/:id/status', { schema: { ...hidden, params: goalParams, body: formBody } }, async (request, reply) => {
     const { goal, episode } = await loadGoal(request, request.params.id);
-    const access = await authoriseGoalWrite(request, episode, 'status');
+    const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'status' });
     const body = request.body as Form;
     return pageWrite(
       reply,
@@ -349,7 +351,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         const fields = checkGoalStatusChange({ from: goal.status, to: change.status, reason: change.reason });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkGoalStatus(goal, change);
-        await app.db.transaction().execute((trx) => changeGoalStatus(request, trx, { access, goal, change, expectedVersion: version }));
+        await app.db.transaction().execute((trx) => changeGoalStatus(trx, { access, goal, change, version: version }));
         return `/episodes/${access.episode.id}/goals?done=status&goal=${goal.id}#goal-${goal.id}`;
       },
       async (fields, status) => renderStatus(reply, access, (status === 409 && (await findGoal(app.db, goal.id))) || goal, await freshVersion(goal, valuesOf(body), status), fields, status),

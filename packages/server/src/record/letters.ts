@@ -1,7 +1,6 @@
 // Letters produced from a final discharge summary, stored with the record exactly as they were sent:
 // the PDF bytes, their text and a sha-256 of the bytes. Producing one is audited as a print; the
 // stored rows are append-only (the database refuses updates and deletes).
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -18,13 +17,13 @@ import {
   type LetterPrintSize,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { auditAs } from '../platform/actor.ts';
 import { findPatient } from '../patients/public.ts';
 import type { PatientResponse } from '../patients/public.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
-import { audit, requireClinician, requirePrincipal } from '../platform/request-context.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
-import { loadEpisode, type RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { storeLetter } from './store-letter.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
 
@@ -94,14 +93,6 @@ export async function listLetters(db: Kysely<Database>, episodeId: string): Prom
 export async function letterPdf(db: Kysely<Database>, id: string): Promise<Buffer> {
   const row = await db.selectFrom('letters').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();
   return Buffer.from(row.pdf);
-}
-
-/** The letter and its episode, for routes addressed by the letter's id. */
-export async function loadLetter(request: FastifyRequest, id: string): Promise<{ letter: LetterResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const letter = await findLetter(request.server.db, id);
-  if (!letter) throw notFound('Letter');
-  return { letter, episode: await loadEpisode(request, letter.episodeId) };
 }
 
 function letterPatient(p: PatientResponse): LetterPatient {
@@ -195,14 +186,15 @@ export function buildDischargeLetter(o: BuildDischargeLetterOptions): BuiltDisch
   };
 }
 
-export type ProduceDischargeLetterOptions = { access: RecordAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
+export type ProduceDischargeLetterOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; recipient: LetterRecipient; printSize?: LetterPrintSize };
 
-export async function produceDischargeLetter(request: FastifyRequest, trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
-  const principal = requirePrincipal(request);
+export async function produceDischargeLetter(trx: Kysely<Database>, o: ProduceDischargeLetterOptions): Promise<LetterProducedResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
   const episode = o.access.episode;
   const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
   const team = await trx.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
-  const now = request.server.config.now();
+  const now = actor.now;
   const sentToPatient = o.recipient === 'gp' ? (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient') : undefined;
   const { kind, recipient, printSize, document, alternativeFormatsNeeded } = buildDischargeLetter({
     recipient: o.recipient,
@@ -227,8 +219,9 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
     producedBy: { id: principal.staffId, role: principal.role },
   });
   // Producing a letter takes the record out of Homeward on paper: audited as a print, with what was sent.
-  await audit(
-    request,
+  await auditAs(
+    actor,
+    trx,
     {
       action: 'print',
       outcome: 'allowed',
@@ -238,7 +231,6 @@ export async function produceDischargeLetter(request: FastifyRequest, trx: Kysel
       reason: o.access.reason,
       detail: { episodeId: episode.id, change: 'letter-produced', kind, printSize, sha256, summaryId: o.summary.id, summaryVersion: o.summary.version, alternativeFormatsNeeded: alternativeFormatsNeeded.map((a) => a.need) },
     },
-    trx,
   );
   return (await findLetter(trx, id))!;
 }

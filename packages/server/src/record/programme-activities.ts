@@ -3,17 +3,16 @@
 // worker is judged inside the write's transaction against their current recorded competences, which
 // are share-locked there, so a competence withdrawn at the same moment cannot slip through. Writes and
 // their audit share the transaction; a refusal writes nothing.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkDelegation, checkProgrammeActivity, maySetProgramme, ukDateOf, type ProgrammeActivityInput } from '@homeward/clinical';
 import { episodeDateFacts } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
-import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
+import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { currentCompetenceIds } from '../staff/public.ts';
-import { authoriseRecordWrite, type RecordAccess } from './record-access.ts';
+import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { endProgrammeActivity } from './end-programme-activity.ts';
 import { findDeliveringStaff, listProgramme } from './programme-queries.ts';
 import type { ActivityBody, ActivityResponse } from './programme-schema.ts';
@@ -21,10 +20,11 @@ import type { ActivityBody, ActivityResponse } from './programme-schema.ts';
 export const programmeKind = 'programme-of-care' as const;
 
 /** Setting or changing the programme: record write access, and a role that plans care. Refusals are audited. */
-export async function authoriseProgrammeChange(request: FastifyRequest, episode: RecordAccess['episode']): Promise<RecordAccess> {
-  const access = await authoriseRecordWrite(request, episode, programmeKind);
+export async function authoriseProgrammeChange(db: Kysely<Database>, o: { actor: Actor; episode: RecordAccess['episode'] }): Promise<RecordWriteAccess> {
+  const { episode } = o;
+  const access = await authoriseRecordWrite(db, { actor: o.actor, episode, kind: programmeKind });
   if (!maySetProgramme(access.grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: episode.id, detail: { rule: 'role-does-not-set-programmes' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: episode.id, detail: { rule: 'role-does-not-set-programmes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can set or change a programme of care. Support workers deliver the activities delegated to them and log them.');
   }
   return access;
@@ -49,20 +49,21 @@ export function activityInputOf(body: ActivityBody): ProgrammeActivityInput {
 }
 
 /** The checks that need no database, run before any transaction opens. */
-export function checkActivityInput(request: FastifyRequest, access: RecordAccess, input: ProgrammeActivityInput): void {
-  const fields = checkProgrammeActivity({ input, dates: episodeDateFacts(access.episode, request.server.config.now()) });
+export function checkActivityInput(now: Date, access: RecordAccess, input: ProgrammeActivityInput): void {
+  const fields = checkProgrammeActivity({ input, dates: episodeDateFacts(access.episode, now) });
   if (access.episode.status === 'discharged') fields.unshift({ path: 'episode', message: 'This episode is discharged: a programme of care cannot be added to it' });
   if (fields.length) throw validationFailed(fields);
 }
 
-export type SetProgrammeActivityOptions = { access: RecordAccess; input: ProgrammeActivityInput; id?: string };
+export type SetProgrammeActivityOptions = { access: RecordWriteAccess; input: ProgrammeActivityInput; id?: string };
 
-export async function setProgrammeActivity(request: FastifyRequest, trx: Kysely<Database>, o: SetProgrammeActivityOptions): Promise<ActivityResponse> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function setProgrammeActivity(trx: Kysely<Database>, o: SetProgrammeActivityOptions): Promise<ActivityResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const episode = o.access.episode;
   const input = o.input;
-  checkActivityInput(request, o.access, input);
+  checkActivityInput(actor.now, o.access, input);
   if (input.goalId) {
     const goal = await trx.selectFrom('goals').select('id').where('id', '=', input.goalId).where('episode_id', '=', episode.id).executeTakeFirst();
     if (!goal) throw validationFailed([{ path: 'goalId', message: 'That goal is not one of this episode’s goals. Choose one from the list, or none' }]);
@@ -109,32 +110,21 @@ export async function setProgrammeActivity(request: FastifyRequest, trx: Kysely<
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', 'An activity with this id already exists');
     throw error;
   }
-  await audit(
-    request,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: episode.patientId,
-      recordKind: programmeKind,
-      recordId: id,
-      reason: o.access.reason,
-      detail: { episodeId: episode.id, change: 'activity-set', kind: input.kind, delivererKind: input.delivererKind, delivererStaffId: input.delivererStaffId, competence: input.competence },
-    },
-    trx,
-  );
+  await auditRecordWrite(trx, o.access, programmeKind, id, { change: 'activity-set', kind: input.kind, delivererKind: input.delivererKind, delivererStaffId: input.delivererStaffId, competence: input.competence });
   return (await listProgramme(trx, episode.id, { activityId: id, today: ukDateOf(now) }))[0]!;
 }
 
-export type ChangeActivityStatusOptions = { access: RecordAccess; activity: ActivityResponse; status: 'stopped' | 'completed'; reason: string; expectedVersion: number };
+export type ChangeActivityStatusOptions = { access: RecordWriteAccess; activity: ActivityResponse; status: 'stopped' | 'completed'; reason: string; version: number };
 
 /** Stops or completes an active activity, with the reason; the activity and its logs stay in the record. */
-export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<Database>, o: ChangeActivityStatusOptions): Promise<ActivityResponse> {
-  const now = request.server.config.now();
+export async function changeActivityStatus(trx: Kysely<Database>, o: ChangeActivityStatusOptions): Promise<ActivityResponse> {
+  const actor = writerOf(o.access);
+  const now = actor.now;
   const today = ukDateOf(now);
   const reason = o.reason.trim();
   if (!reason) throw validationFailed([{ path: 'reason', message: `Enter why the activity is ${o.status}` }]);
   if (o.activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${o.activity.status}`, { current: o.activity });
-  const ended = await endProgrammeActivity(trx, {
+  await endProgrammeActivity(trx, {
     grant: o.access.grant,
     activityId: o.activity.id,
     episodeId: o.access.episode.id,
@@ -142,8 +132,7 @@ export async function changeActivityStatus(request: FastifyRequest, trx: Kysely<
     reason,
     handedOverTo: null,
     atDischarge: false,
-    expectedVersion: o.expectedVersion,
+    version: o.version,
   });
-  if (!ended) throw versionConflict((await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]);
   return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;
 }

@@ -4,15 +4,17 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ukDateOf } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/public.ts';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { requireClinician } from '../platform/request-context.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { activityInputOf, authoriseProgrammeChange, changeActivityStatus, checkActivityInput, programmeKind, setProgrammeActivity } from './programme-activities.ts';
 import { authoriseCompletionLog, checkCompletionInput, logProgrammeCompletion } from './programme-completions.ts';
 import { findActivityEpisodeId, listProgramme } from './programme-queries.ts';
 import { activityBody, activityResponse, activityStatusBody, completionBody, completionResponse, type ActivityResponse } from './programme-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const activityParams = z.object({ id: z.uuid('Activity id must be a UUID') });
@@ -42,9 +44,9 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/programme',
     { schema: { tags, summary: 'The episode’s programme of care: each activity, who delivers it, the last 7 days against what is expected, and every completion log', params: episodeParams, response: { 200: z.object({ activities: z.array(activityResponse) }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), programmeKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: programmeKind });
       const activities = await listProgramme(app.db, access.episode.id, { today: today() });
-      await auditRecordRead(request, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
+      await auditRecordRead(app.db, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
       return { activities };
     },
   );
@@ -62,11 +64,11 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseProgrammeChange(request, await loadEpisode(request, request.params.id));
+      const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       const input = activityInputOf(request.body);
       // Refuse bad input before a transaction opens; delegation is judged inside it, against locked competences.
-      checkActivityInput(request, access, input);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setProgrammeActivity(request, trx, { access, input, id: request.body.id }) }));
+      checkActivityInput(actorOf(request).now, access, input);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await setProgrammeActivity(trx, { access, input, id: request.body.id }) }));
     },
   );
 
@@ -74,9 +76,9 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/programme-activities/:id',
     { schema: { tags, summary: 'One programme activity with its completion logs', params: activityParams, response: { 200: activityResponse, ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadActivityEpisode(request, request.params.id), programmeKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, request.params.id), kind: programmeKind });
       const activity = await readActivity(request, access.episode.id, request.params.id);
-      await auditRecordRead(request, access, programmeKind, activity.id);
+      await auditRecordRead(app.db, access, programmeKind, activity.id);
       return activity;
     },
   );
@@ -94,10 +96,10 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseProgrammeChange(request, await loadActivityEpisode(request, request.params.id));
+      const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, request.params.id) });
       const activity = await readActivity(request, access.episode.id, request.params.id);
       const { status, reason, version } = request.body;
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeActivityStatus(request, trx, { access, activity, status, reason, expectedVersion: version }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeActivityStatus(trx, { access, activity, status, reason, version: version }) }));
     },
   );
 
@@ -115,11 +117,11 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       // Record access first, so someone with no relationship learns nothing about the activity.
-      const access = await authoriseRecordWrite(request, await loadActivityEpisode(request, request.params.id), programmeKind);
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, request.params.id), kind: programmeKind });
       const activity = await readActivity(request, access.episode.id, request.params.id);
-      await authoriseCompletionLog(request, access, activity, request.body.reportedBy);
-      checkCompletionInput(request, access, activity, request.body);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await logProgrammeCompletion(request, trx, { access, activity, input: request.body }) }));
+      await authoriseCompletionLog(app.db, { access, activity, reportedBy: request.body.reportedBy });
+      checkCompletionInput(actorOf(request).now, access, activity, request.body);
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await logProgrammeCompletion(trx, { access, activity, input: request.body }) }));
     },
   );
 }

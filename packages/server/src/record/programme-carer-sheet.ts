@@ -2,16 +2,15 @@
 // helps) and who to call, printed in standard or large print. Large print is the default when the
 // patient's communication needs say so (Accessible Information Standard). Every sheet produced is
 // stored in letters exactly as printed, with its text and a sha-256 of the PDF, and the print audited.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { describeAfterDischargeForPatient, describeWhoHelps, formatDisplayDate, formatNhsNumber, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { auditAs } from '../platform/actor.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfBlock, PdfDocumentOptions, PrintSize } from '../platform/pdf-document.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
-import type { RecordAccess } from './record-access.ts';
+import { writerOf, type RecordWriteAccess } from './record-access.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse } from './programme-schema.ts';
 import { storeLetter } from './store-letter.ts';
@@ -88,12 +87,13 @@ export function buildCarerSheet(o: BuildCarerSheetOptions): PdfDocumentOptions {
   return { title: carerSheetTitle, printSize: o.printSize, header: `${name} · NHS number ${formatNhsNumber(o.patient.nhsNumber)}`, author: o.team.name, blocks };
 }
 
-export type ProduceCarerSheetOptions = { access: RecordAccess; printSize: PrintSize | null };
+export type ProduceCarerSheetOptions = { access: RecordWriteAccess; printSize: PrintSize | null };
 export type ProducedCarerSheet = { letterId: string; pdf: Buffer; printSize: PrintSize; filename: string };
 
-export async function produceCarerSheet(request: FastifyRequest, trx: Kysely<Database>, o: ProduceCarerSheetOptions): Promise<ProducedCarerSheet> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function produceCarerSheet(trx: Kysely<Database>, o: ProduceCarerSheetOptions): Promise<ProducedCarerSheet> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const today = ukDateOf(now);
   const episode = o.access.episode;
   const patient = await findPatient(trx, episode.patientId);
@@ -117,10 +117,10 @@ export async function produceCarerSheet(request: FastifyRequest, trx: Kysely<Dat
     producedAt: now,
     producedBy: { id: principal.staffId, role: principal.role },
   });
-  await audit(
-    request,
-    { action: 'print', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letterId, reason: o.access.reason, detail: { episodeId: episode.id, kind: 'carer-programme', printSize, sha256, activityIds: activities.map((a) => a.id) } },
+  await auditAs(
+    actor,
     trx,
+    { action: 'print', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letterId, reason: o.access.reason, detail: { episodeId: episode.id, kind: 'carer-programme', printSize, sha256, activityIds: activities.map((a) => a.id) } },
   );
   return { letterId, pdf, printSize, filename: `your-exercises-and-activities-${today}${printSize === 'large' ? '-large-print' : ''}.pdf` };
 }

@@ -1,17 +1,16 @@
 // Completion logs: whoever writes in the record logs that an activity was (or was not) done. A support
 // worker logs only the visits delegated to her, or what the patient or a carer reports; the refusal is
 // audited. Logs are clinical entries: append-only (the database refuses changes).
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkProgrammeCompletion, mayLogCompletion, ukDateOf, type HomewardRole } from '@homeward/clinical';
 import { currentCompetenceIds } from '../staff/public.ts';
 import { episodeDateFacts } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
+import { auditAs } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import type { RecordAccess } from './record-access.ts';
+import { auditRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
 import { programmeKind } from './programme-activities.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody, CompletionResponse } from './programme-schema.ts';
@@ -22,29 +21,34 @@ export async function competencesForLogging(db: Kysely<Database>, role: Homeward
 }
 
 /** Who may log this activity on whose report, once record write access is granted. Run before any transaction. */
-export async function authoriseCompletionLog(request: FastifyRequest, access: RecordAccess, activity: ActivityResponse, reportedBy: CompletionBody['reportedBy']): Promise<void> {
-  const episode = access.episode;
-  const principal = access.grant.staff;
-  const competencesHeld = await competencesForLogging(request.server.db, principal.role, principal.staffId);
+export type AuthoriseCompletionLogOptions = { access: RecordAccess; activity: ActivityResponse; reportedBy: CompletionBody['reportedBy'] };
+
+export async function authoriseCompletionLog(db: Kysely<Database>, o: AuthoriseCompletionLogOptions): Promise<void> {
+  const actor = o.access.grant.actor;
+  const { activity, reportedBy } = o;
+  const episode = o.access.episode;
+  const principal = actor.staff;
+  const competencesHeld = await competencesForLogging(db, principal.role, principal.staffId);
   const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld });
   if (!decision.allowed) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });
+    await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });
     throw new HomewardError('forbidden', decision.message);
   }
 }
 
 /** The checks that need no database, run before any transaction opens. */
-export function checkCompletionInput(request: FastifyRequest, access: RecordAccess, activity: ActivityResponse, input: CompletionBody): void {
-  const fields = checkProgrammeCompletion({ doneOn: input.doneOn, outcome: input.outcome, note: input.note, startsOn: activity.startsOn, dates: episodeDateFacts(access.episode, request.server.config.now()) });
+export function checkCompletionInput(now: Date, access: RecordAccess, activity: ActivityResponse, input: CompletionBody): void {
+  const fields = checkProgrammeCompletion({ doneOn: input.doneOn, outcome: input.outcome, note: input.note, startsOn: activity.startsOn, dates: episodeDateFacts(access.episode, now) });
   if (fields.length) throw validationFailed(fields);
 }
 
-export type LogProgrammeCompletionOptions = { access: RecordAccess; activity: ActivityResponse; input: CompletionBody };
+export type LogProgrammeCompletionOptions = { access: RecordWriteAccess; activity: ActivityResponse; input: CompletionBody };
 
-export async function logProgrammeCompletion(request: FastifyRequest, trx: Kysely<Database>, o: LogProgrammeCompletionOptions): Promise<CompletionResponse> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
-  checkCompletionInput(request, o.access, o.activity, o.input);
+export async function logProgrammeCompletion(trx: Kysely<Database>, o: LogProgrammeCompletionOptions): Promise<CompletionResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
+  checkCompletionInput(actor.now, o.access, o.activity, o.input);
   const id = o.input.id ?? uuidv7();
   try {
     await trx
@@ -67,19 +71,7 @@ export async function logProgrammeCompletion(request: FastifyRequest, trx: Kysel
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', 'A completion with this id already exists');
     throw error;
   }
-  await audit(
-    request,
-    {
-      action: 'write',
-      outcome: 'allowed',
-      patientId: o.access.episode.patientId,
-      recordKind: programmeKind,
-      recordId: o.activity.id,
-      reason: o.access.reason,
-      detail: { episodeId: o.access.episode.id, change: 'completion-logged', completionId: id, doneOn: o.input.doneOn, outcome: o.input.outcome, reportedBy: o.input.reportedBy },
-    },
-    trx,
-  );
+  await auditRecordWrite(trx, o.access, programmeKind, o.activity.id, { change: 'completion-logged', completionId: id, doneOn: o.input.doneOn, outcome: o.input.outcome, reportedBy: o.input.reportedBy });
   const [activity] = await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today: ukDateOf(now) });
   return activity!.completions.find((c) => c.id === id)!;
 }

@@ -31,6 +31,7 @@ import {
   type CompletionReporter,
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
@@ -38,6 +39,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
+import { loadEpisode } from './record-route-helpers.ts';
 import { loadActivityEpisode, readActivity } from './programme-api-routes.ts';
 import { authoriseProgrammeChange, changeActivityStatus, checkActivityInput, programmeKind, setProgrammeActivity } from './programme-activities.ts';
 import { currentActivities, defaultPrintSize, produceCarerSheet } from './programme-carer-sheet.ts';
@@ -45,7 +47,7 @@ import { delegatedWorkPath } from './delegated-work-pages.ts';
 import { authoriseCompletionLog, checkCompletionInput, competencesForLogging, logProgrammeCompletion } from './programme-completions.ts';
 import { listEpisodeGoals, listProgramme, listTeamDeliverers } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody } from './programme-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, loadEpisode, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, type RecordAccess } from './record-access.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
@@ -148,9 +150,9 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/programme', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), activity: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), programmeKind);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: programmeKind });
     const activities = await listProgramme(app.db, access.episode.id, { today: today() });
-    await auditRecordRead(request, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
+    await auditRecordRead(app.db, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
     const role = access.grant.staff.role;
     const base = await common(access);
     return reply.page('record/pages/programme.njk', {
@@ -191,22 +193,22 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/programme/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseProgrammeChange(request, await loadEpisode(request, request.params.id));
-    await auditRecordRead(request, access, programmeKind, access.episode.id, { purpose: 'set-activity' });
+    const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
+    await auditRecordRead(app.db, access, programmeKind, access.episode.id, { purpose: 'set-activity' });
     const parts = isoDateToParts(today());
     return renderActivityForm(reply, access, { 'startsOn-day': parts.day, 'startsOn-month': parts.month, 'startsOn-year': parts.year, period: 'week', formId: uuidv7() });
   });
 
   typed.post('/episodes/:id/programme/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseProgrammeChange(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const body = request.body as Form;
     const values = valuesOf(body);
     try {
       const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        checkActivityInput(request, access, input);
-        const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(request, trx, { access, input }));
+        checkActivityInput(actorOf(request).now, access, input);
+        const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(trx, { access, input }));
         return `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`;
       });
       return redirectSeeOther(reply, done);
@@ -239,13 +241,13 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   }
 
   async function loadForLog(request: FastifyRequest, id: string) {
-    const access = await authoriseRecordWrite(request, await loadActivityEpisode(request, id), programmeKind);
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, id), kind: programmeKind });
     return { access, activity: await readActivity(request, access.episode.id, id) };
   }
 
   typed.get('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams, querystring: z.object({ from: z.string().optional() }) } }, async (request, reply) => {
     const { access, activity } = await loadForLog(request, request.params.id);
-    await auditRecordRead(request, access, programmeKind, activity.id, { purpose: 'log-completion' });
+    await auditRecordRead(app.db, access, programmeKind, activity.id, { purpose: 'log-completion' });
     const parts = isoDateToParts(today());
     const delegatedToMe = activity.deliverer.kind === 'staff' && activity.deliverer.staffId === access.grant.staff.staffId;
     const from: Form = request.query.from === 'delegated-work' ? { from: 'delegated-work' } : {};
@@ -267,9 +269,9 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
         if (!reportedBy) fields.push({ path: 'reportedBy', message: 'Choose who says it was done' });
         if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
-        await authoriseCompletionLog(request, access, activity, reportedBy);
-        checkCompletionInput(request, access, activity, input);
-        await app.db.transaction().execute((trx) => logProgrammeCompletion(request, trx, { access, activity, input }));
+        await authoriseCompletionLog(app.db, { access, activity, reportedBy: reportedBy });
+        checkCompletionInput(actorOf(request).now, access, activity, input);
+        await app.db.transaction().execute((trx) => logProgrammeCompletion(trx, { access, activity, input }));
         // From "My delegated work", back to it with the confirmation (a fixed path: never an address the form names).
         if (formField(body.from) === 'delegated-work') return `${delegatedWorkPath}?done=logged&activity=${activity.id}`;
         return `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`;
@@ -300,13 +302,13 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   }
 
   async function loadForStatus(request: FastifyRequest, id: string) {
-    const access = await authoriseProgrammeChange(request, await loadActivityEpisode(request, id));
+    const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, id) });
     return { access, activity: await readActivity(request, access.episode.id, id) };
   }
 
   typed.get('/programme-activities/:id/status', { schema: { ...hidden, params: activityParams } }, async (request, reply) => {
     const { access, activity } = await loadForStatus(request, request.params.id);
-    await auditRecordRead(request, access, programmeKind, activity.id, { purpose: 'change-status' });
+    await auditRecordRead(app.db, access, programmeKind, activity.id, { purpose: 'change-status' });
     if (activity.status !== 'active') throw new HomewardError('version_conflict', `This activity is already ${activity.status}`);
     return renderStatusForm(reply, access, activity, { version: String(activity.version) });
   });
@@ -322,7 +324,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
       const version = Number(values.version);
       if (!isStoredVersion(version)) fields.push({ path: 'version', message: 'The form is missing the activity version; reload the page' });
       if (fields.length || !status) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-      await app.db.transaction().execute((trx) => changeActivityStatus(request, trx, { access, activity, status, reason: values.reason as string, expectedVersion: version }));
+      await app.db.transaction().execute((trx) => changeActivityStatus(trx, { access, activity, status, reason: values.reason as string, version: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/programme?done=${status}&activity=${activity.id}#activity-${activity.id}`);
     } catch (error) {
       const problem = formProblem(error);
@@ -333,9 +335,9 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   // The carer's sheet: each one produced is stored as a letter and its printing audited.
   async function sendCarerSheet(request: FastifyRequest, reply: FastifyReply, episodeId: string, print: string | undefined) {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, episodeId), 'letter');
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, episodeId), kind: 'letter' });
     const printSize: PrintSize | null = print === 'large' || print === 'standard' ? print : null;
-    const sheet = await app.db.transaction().execute((trx) => produceCarerSheet(request, trx, { access, printSize }));
+    const sheet = await app.db.transaction().execute((trx) => produceCarerSheet(trx, { access, printSize }));
     return reply
       .type('application/pdf')
       .header('content-disposition', `inline; filename="${sheet.filename}"`)

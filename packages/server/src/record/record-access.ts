@@ -7,46 +7,61 @@
 // supervisor of its author's grade (mayReviewNote) in the episode's team: a support worker's note an
 // assistant practitioner, registered therapist or clinical lead, a student's a registered therapist or
 // clinical lead. Refusals are audited.
-import type { FastifyRequest } from 'fastify';
-import { actorOf } from '../platform/actor.ts';
+import type { Kysely } from 'kysely';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
-import { accessRefusal, authorisePatientAccess, auditReason, type PatientAccessGrant } from '../access/public.ts';
-import { loadEpisode } from '../caseload/public.ts';
+import { accessRefusal, auditRead, auditWrite, authorisePatientAccess, requireGrant, type AccessGrant } from '../access/public.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
-import { HomewardError, notFound } from '../platform/homeward-error.ts';
-import { audit, requireClinician } from '../platform/request-context.ts';
-import { findContactNote, rolesAwaitingReview } from './record-queries.ts';
+import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
+import { rolesAwaitingReview } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
 export type RecordKind = 'consent' | 'contact-note' | 'assessment' | 'goal' | 'programme-of-care' | 'episode-review' | 'discharge-summary' | 'letter' | 'timeline';
-export type RecordAccess = { episode: EpisodeResponse; grant: PatientAccessGrant; reason: string | null };
 
-export { loadEpisode };
+/**
+ * An episode and the grant to read (or write) its patient's record: what every record query and
+ * domain function asks for. Only the authorise functions below make one, from an AccessGrant only
+ * the access decision can mint, so a route that forgets to authorise has nothing to pass.
+ */
+export type RecordAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episode: EpisodeResponse; grant: AccessGrant<A>; reason: string | null };
+/** Access to write in the record (a write grant). */
+export type RecordWriteAccess = RecordAccess<'write'>;
 
-export async function loadNote(request: FastifyRequest, id: string): Promise<{ note: ContactNoteResponse; episode: EpisodeResponse }> {
-  await requireClinician(request);
-  const note = await findContactNote(request.server.db, id);
-  if (!note) throw notFound('Contact note');
-  return { note, episode: await loadEpisode(request, note.episodeId) };
+export type AuthoriseRecordOptions = { actor: Actor; episode: EpisodeResponse; kind: RecordKind };
+
+export async function authoriseRecordRead(db: Kysely<Database>, o: AuthoriseRecordOptions): Promise<RecordAccess<'read'>> {
+  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: o.episode.patientId, action: 'read', recordKind: o.kind, record: { id: o.episode.id, teamId: o.episode.teamId } });
+  return { episode: o.episode, grant, reason: grant.reason };
 }
 
-export async function authoriseRecordRead(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind): Promise<RecordAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'read', recordKind: kind, record: { id: episode.id, teamId: episode.teamId } });
-  return { episode, grant, reason: auditReason(grant) };
+/** The actor a write is made as: the grant's, once the grant is checked to be real and for this episode's patient. */
+export function writerOf(access: RecordWriteAccess): Actor {
+  return requireGrant(access.grant, access.episode.patientId).actor;
+}
+
+/** The audit of an allowed write, through the grant, inside the write's transaction so neither lands without the other. */
+export async function auditRecordWrite(trx: Kysely<Database>, access: RecordWriteAccess, kind: RecordKind, recordId: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await auditWrite(access.grant, trx, { recordKind: kind, recordId, detail: { episodeId: access.episode.id, ...detail } });
+}
+
+/** A refusal by a rule after the grant (a role, the note's author, the sign-off), audited on its own. */
+export async function auditRecordRefusal(db: Kysely<Database>, access: RecordAccess, kind: RecordKind, recordId: string, detail: Record<string, unknown>, o: { withReason?: boolean } = {}): Promise<void> {
+  await auditAs(access.grant.actor, db, { action: 'write', outcome: 'refused', patientId: access.episode.patientId, recordKind: kind, recordId, ...(o.withReason ? { reason: access.reason } : {}), detail });
 }
 
 /**
  * Another team's discharge summary is part of the summary a receiving team sees once it is final; a
  * draft is still that team's working record. Refused (and audited) like any detail of their episode.
  */
-export async function requireFinalForSummary(request: FastifyRequest, access: RecordAccess, summary: { id: string; status: string }): Promise<void> {
+export async function requireFinalForSummary(db: Kysely<Database>, access: RecordAccess, summary: { id: string; status: string }): Promise<void> {
   if (access.grant.scope !== 'summary' || summary.status === 'final') return;
-  await audit(request, { action: 'read', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: summary.id, detail: { rule: 'other-team-episode', status: summary.status } });
+  await auditAs(access.grant.actor, db, { action: 'read', outcome: 'refused', patientId: access.episode.patientId, recordKind: 'discharge-summary', recordId: summary.id, detail: { rule: 'other-team-episode', status: summary.status } });
   throw accessRefusal('other-team-episode', otherTeamEpisodeMessage, access.episode.patientId);
 }
 
-async function refuse(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, rule: string, message: string): Promise<never> {
-  await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, detail: { rule } });
+async function refuse(db: Kysely<Database>, actor: Actor, episode: EpisodeResponse, kind: RecordKind, rule: string, message: string): Promise<never> {
+  await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: kind, recordId: episode.id, detail: { rule } });
   throw new HomewardError('forbidden', message);
 }
 
@@ -59,18 +74,20 @@ export function mayWriteRecord(role: HomewardRole): boolean {
   return mayWriteContactNotes(role);
 }
 
-export async function authoriseRecordWrite(request: FastifyRequest, episode: EpisodeResponse, kind: RecordKind, o: { assessesCapacity?: boolean } = {}): Promise<RecordAccess> {
-  const grant = await authorisePatientAccess(request.server.db, { actor: actorOf(request), patientId: episode.patientId, action: 'write', recordKind: kind, record: { id: episode.id, teamId: episode.teamId } });
+export async function authoriseRecordWrite(db: Kysely<Database>, o: AuthoriseRecordOptions & { assessesCapacity?: boolean }): Promise<RecordWriteAccess> {
+  const { episode, kind } = o;
+  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: episode.patientId, action: 'write', recordKind: kind, record: { id: episode.id, teamId: episode.teamId } });
   const role = grant.staff.role;
-  if (!mayWriteRecord(role)) await refuse(request, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
+  if (!mayWriteRecord(role)) await refuse(db, o.actor, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
   if (o.assessesCapacity && !mayAssessCapacity(role)) {
-    await refuse(request, episode, kind, 'role-does-not-assess-capacity', 'Only an assistant practitioner, registered therapist or clinical lead can record a capacity assessment or a best-interests decision. Ask them to assess capacity.');
+    await refuse(db, o.actor, episode, kind, 'role-does-not-assess-capacity', 'Only an assistant practitioner, registered therapist or clinical lead can record a capacity assessment or a best-interests decision. Ask them to assess capacity.');
   }
-  return { episode, grant, reason: auditReason(grant) };
+  return { episode, grant, reason: grant.reason };
 }
 
-export async function authoriseNoteReview(request: FastifyRequest, episode: EpisodeResponse, note: ContactNoteResponse): Promise<RecordAccess> {
-  const access = await authoriseRecordWrite(request, episode, 'contact-note');
+export async function authoriseNoteReview(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse; note: ContactNoteResponse }): Promise<RecordWriteAccess> {
+  const { episode, note } = o;
+  const access = await authoriseRecordWrite(db, { actor: o.actor, episode, kind: 'contact-note' });
   const principal = access.grant.staff;
   // The author's role when each waiting version was written: a student who has since qualified still had
   // a student's supervisor. Nothing waiting is left to reviewContactNote to say so, to any supervisor.
@@ -82,11 +99,12 @@ export async function authoriseNoteReview(request: FastifyRequest, episode: Epis
       author === 'student'
         ? 'Only a registered therapist or clinical lead of the patient’s team can review a student’s notes: a student’s practice educator is registered'
         : 'Only an assistant practitioner, registered therapist or clinical lead of the patient’s team can review support workers’ notes';
-    await refuse(request, episode, 'contact-note', 'not-a-supervisor', message);
+    await refuse(db, o.actor, episode, 'contact-note', 'not-a-supervisor', message);
   }
   return access;
 }
 
-export async function auditRecordRead(request: FastifyRequest, access: RecordAccess, kind: RecordKind, recordId: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await audit(request, { action: 'read', outcome: 'allowed', patientId: access.episode.patientId, recordKind: kind, recordId, reason: access.reason, detail: { basis: access.grant.basis, ...(access.grant.scope === 'summary' ? { scope: 'summary' } : {}), episodeId: access.episode.id, ...detail } });
+/** Audits a read of the record through the grant: committed before the data is shown. */
+export async function auditRecordRead(db: Kysely<Database>, access: RecordAccess, kind: RecordKind, recordId: string, detail: Record<string, unknown> = {}): Promise<void> {
+  await auditRead(access.grant, db, { recordKind: kind, recordId, detail: { episodeId: access.episode.id, ...detail } });
 }

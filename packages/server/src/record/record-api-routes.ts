@@ -7,8 +7,15 @@ import { HomewardError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { audit, requireClinician } from '../platform/request-context.ts';
-import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
-import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote } from './record-access.ts';
+import { actorOf } from '../platform/actor.ts';
+import { loadEpisode, loadNote } from './record-route-helpers.ts';
+import { amendContactNote } from './amend-contact-note.ts';
+import { changeDraftNote } from './change-draft-note.ts';
+import { authoriseNoteChange } from './contact-notes.ts';
+import { finaliseContactNote } from './finalise-contact-note.ts';
+import { reviewContactNote } from './review-contact-note.ts';
+import { writeContactNote } from './write-contact-note.ts';
+import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite } from './record-access.ts';
 import { checkConsentBody, recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, listConsents, listReviewQueue } from './record-queries.ts';
 import { amendmentBody, changeNoteBody, consentBody, consentResponse, contactNoteResponse, finaliseBody, newNoteBody, reviewBody, withdrawalBody } from './record-schema.ts';
@@ -35,9 +42,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get('/api/episodes/:id/consent', { schema: { tags: ['record'], summary: 'Consent and capacity records for an episode, withdrawals included', params: episodeParams, response: { 200: z.object({ consent: z.array(consentResponse) }), ...errorResponse(401, 403, 404) } } }, async (request) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'consent');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
     const consent = await listConsents(app.db, access.episode.id);
-    await auditRecordRead(request, access, 'consent', access.episode.id, { count: consent.length });
+    await auditRecordRead(app.db, access, 'consent', access.episode.id, { count: consent.length });
     return { consent };
   });
 
@@ -46,9 +53,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Record consent (and the capacity assessment when capacity was in doubt)', params: episodeParams, headers: writeHeaders, body: consentBody, response: { 201: consentResponse, ...writeErrors } } },
     async (request, reply) => {
       const episode = await loadEpisode(request, request.params.id);
-      const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: request.body.capacityInDoubt || request.body.givenBy === 'best-interests' });
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'consent', ...{ assessesCapacity: request.body.capacityInDoubt || request.body.givenBy === 'best-interests' } });
       checkConsentBody(request.body);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordConsent(request, trx, { access, input: request.body }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await recordConsent(trx, { access, input: request.body }) }));
     },
   );
 
@@ -56,15 +63,15 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/consent/:consentId/withdrawal',
     { schema: { tags: ['record'], summary: 'Record that consent was withdrawn: a new entry; the consent itself is kept as it was', params: consentParams, headers: writeHeaders, body: withdrawalBody, response: { 201: consentResponse, ...writeErrors } } },
     async (request, reply) => {
-      const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await withdrawConsent(request, trx, { access, consentId: request.params.consentId, note: request.body.note }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await withdrawConsent(trx, { access, consentId: request.params.consentId, note: request.body.note }) }));
     },
   );
 
   typed.get('/api/episodes/:id/contact-notes', { schema: { tags: ['record'], summary: 'Contact notes for an episode, newest event first, each with every version', params: episodeParams, response: { 200: z.object({ notes: z.array(contactNoteResponse) }), ...errorResponse(401, 403, 404) } } }, async (request) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const notes = await findContactNotes(app.db, { episodeId: access.episode.id });
-    await auditRecordRead(request, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id) });
+    await auditRecordRead(app.db, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id) });
     return { notes };
   });
 
@@ -72,19 +79,19 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/contact-notes',
     { schema: { tags: ['record'], summary: 'Write a contact note as a draft, or final (finalise: true)', params: episodeParams, headers: writeHeaders, body: newNoteBody, response: { 201: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
-      const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
       const content = noteContentOf(request.body);
       return idempotentWrite(request, reply, async (trx) => ({
         status: 201,
-        body: await writeContactNote(request, trx, { access, content, finalise: request.body.finalise, consentMissingReason: request.body.consentMissingReason }),
+        body: await writeContactNote(trx, { access, content, finalise: request.body.finalise, consentMissingReason: request.body.consentMissingReason }),
       }));
     },
   );
 
   typed.get('/api/contact-notes/:noteId', { schema: { tags: ['record'], summary: 'A contact note with every version', params: noteParams, response: { 200: contactNoteResponse, ...errorResponse(401, 403, 404) } } }, async (request) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
-    const access = await authoriseRecordRead(request, episode, 'contact-note');
-    await auditRecordRead(request, access, 'contact-note', note.id);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+    await auditRecordRead(app.db, access, 'contact-note', note.id);
     return note;
   });
 
@@ -93,9 +100,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Change your own draft note (send the version you read); someone else’s draft is refused with 403, a final note with 409: amend it instead', params: noteParams, headers: writeHeaders, body: changeNoteBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, 'change-draft');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(request, trx, { access, note, content: noteContentOf(request.body), expectedVersion: request.body.version }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: 'change-draft' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDraftNote(trx, { access, note, content: noteContentOf(request.body), version: request.body.version }) }));
     },
   );
 
@@ -104,9 +111,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Finalise your own draft; a treatment contact needs consent on record or a reason', params: noteParams, headers: writeHeaders, body: finaliseBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, 'finalise');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(request, trx, { access, note, expectedVersion: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: 'finalise' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseContactNote(trx, { access, note, version: request.body.version, consentMissingReason: request.body.consentMissingReason }) }));
     },
   );
 
@@ -115,9 +122,9 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Amend a final note: a new version with your reason; the original stays visible. Your own notes; a colleague’s only as a registered therapist or clinical lead. A support worker’s or student’s amendment waits for review', params: noteParams, headers: writeHeaders, body: amendmentBody, response: { 201: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, 'amend');
-      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(request, trx, { access, note, content: noteContentOf(request.body), reason: request.body.reason, expectedVersion: request.body.version }) }));
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: 'amend' });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await amendContactNote(trx, { access, note, content: noteContentOf(request.body), reason: request.body.reason, version: request.body.version }) }));
     },
   );
 
@@ -126,8 +133,8 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Mark a note as reviewed: a support worker’s by an assistant practitioner, registered therapist or clinical lead of the team; a student’s by a registered therapist or clinical lead', params: noteParams, headers: writeHeaders, body: reviewBody, response: { 200: contactNoteResponse, ...writeErrors } } },
     async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseNoteReview(request, episode, note);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(request, trx, { access, note, expectedVersion: request.body.version }) }));
+      const access = await authoriseNoteReview(app.db, { actor: actorOf(request), episode: episode, note: note });
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await reviewContactNote(trx, { access, note, version: request.body.version }) }));
     },
   );
 

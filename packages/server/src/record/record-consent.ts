@@ -1,13 +1,11 @@
 // Recording consent (and capacity when it was in doubt), and its withdrawal. Both are new rows; the
 // consent a withdrawal refers to is never edited. Writes and their audit share the caller's transaction.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { checkConsent } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import type { RecordAccess } from './record-access.ts';
+import { auditRecordWrite, writerOf, type RecordWriteAccess } from './record-access.ts';
 import { listConsents } from './record-queries.ts';
 import type { ConsentBody, ConsentResponse } from './record-schema.ts';
 
@@ -18,10 +16,11 @@ export function checkConsentBody(input: ConsentBody) {
   return check.outcome;
 }
 
-export type RecordConsentOptions = { access: RecordAccess; input: ConsentBody };
+export type RecordConsentOptions = { access: RecordWriteAccess; input: ConsentBody };
 
-export async function recordConsent(request: FastifyRequest, trx: Kysely<Database>, o: RecordConsentOptions): Promise<ConsentResponse> {
-  const principal = requirePrincipal(request);
+export async function recordConsent(trx: Kysely<Database>, o: RecordConsentOptions): Promise<ConsentResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
   const outcome = checkConsentBody(o.input);
   const i = o.input;
   const id = uuidv7();
@@ -45,19 +44,20 @@ export async function recordConsent(request: FastifyRequest, trx: Kysely<Databas
       capacity_outcome: outcome,
       communication_support: i.communicationSupport,
       note: i.note,
-      recorded_at: request.server.config.now(),
+      recorded_at: actor.now,
       recorded_by: principal.staffId,
       recorded_by_role: principal.role,
     })
     .execute();
-  await audit(request, { action: 'write', outcome: 'allowed', patientId: o.access.episode.patientId, recordKind: 'consent', recordId: id, reason: o.access.reason, detail: { episodeId: o.access.episode.id, change: 'consent-recorded', givenBy: i.givenBy, capacityOutcome: outcome } }, trx);
+  await auditRecordWrite(trx, o.access, 'consent', id, { change: 'consent-recorded', givenBy: i.givenBy, capacityOutcome: outcome });
   return (await listConsents(trx, o.access.episode.id)).find((c) => c.id === id)!;
 }
 
-export type WithdrawConsentOptions = { access: RecordAccess; consentId: string; note: string };
+export type WithdrawConsentOptions = { access: RecordWriteAccess; consentId: string; note: string };
 
-export async function withdrawConsent(request: FastifyRequest, trx: Kysely<Database>, o: WithdrawConsentOptions): Promise<ConsentResponse> {
-  const principal = requirePrincipal(request);
+export async function withdrawConsent(trx: Kysely<Database>, o: WithdrawConsentOptions): Promise<ConsentResponse> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
   const original = (await listConsents(trx, o.access.episode.id)).find((c) => c.id === o.consentId && c.kind === 'consent');
   if (!original) throw notFound('Consent');
   if (original.withdrawnBy) throw validationFailed([{ path: 'consentId', message: 'This consent has already been withdrawn' }]);
@@ -76,11 +76,11 @@ export async function withdrawConsent(request: FastifyRequest, trx: Kysely<Datab
       agreed_to: original.agreedTo,
       capacity_in_doubt: false,
       note: o.note.trim(),
-      recorded_at: request.server.config.now(),
+      recorded_at: actor.now,
       recorded_by: principal.staffId,
       recorded_by_role: principal.role,
     })
     .execute();
-  await audit(request, { action: 'write', outcome: 'allowed', patientId: o.access.episode.patientId, recordKind: 'consent', recordId: id, reason: o.access.reason, detail: { episodeId: o.access.episode.id, change: 'consent-withdrawn', withdraws: original.id } }, trx);
+  await auditRecordWrite(trx, o.access, 'consent', id, { change: 'consent-withdrawn', withdraws: original.id });
   return (await listConsents(trx, o.access.episode.id)).find((c) => c.id === id)!;
 }

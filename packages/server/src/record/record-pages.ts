@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, pageWrite, formVersion } from '../platform/form-body.ts';
 import {
   ageOn,
@@ -43,10 +44,16 @@ import { HomewardError, notFound, type FieldError } from '../platform/homeward-e
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther, requirePrincipal } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
-import { amendContactNote, authoriseNoteChange, changeDraftNote, finaliseContactNote, reviewContactNote, writeContactNote } from './contact-notes.ts';
+import { loadEpisode, loadNote } from './record-route-helpers.ts';
+import { amendContactNote } from './amend-contact-note.ts';
+import { changeDraftNote } from './change-draft-note.ts';
+import { authoriseNoteChange } from './contact-notes.ts';
+import { finaliseContactNote } from './finalise-contact-note.ts';
+import { reviewContactNote } from './review-contact-note.ts';
+import { writeContactNote } from './write-contact-note.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
-import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, loadEpisode, loadNote, mayWriteRecord, type RecordAccess } from './record-access.ts';
+import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { readReviewQueue } from './record-api-routes.ts';
 import { recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';
@@ -218,7 +225,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
 
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), 'contact-note');
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const [consent, notes, assessments, prompts] = await Promise.all([
       listConsents(app.db, access.episode.id),
       findContactNotes(app.db, { episodeId: access.episode.id }),
@@ -226,7 +233,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       // Prompted where the clinician works: a baseline at the start, reassessment at review and discharge.
       assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(app.config.now())),
     ]);
-    await auditRecordRead(request, access, 'contact-note', access.episode.id, {
+    await auditRecordRead(app.db, access, 'contact-note', access.episode.id, {
       noteIds: notes.map((n) => n.id),
       consentIds: consent.map((c) => c.id),
       assessmentIds: assessments.map((a) => a.id),
@@ -265,15 +272,15 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
-    await auditRecordRead(request, access, 'consent', access.episode.id, { purpose: 'record-consent' });
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
+    await auditRecordRead(app.db, access, 'consent', access.episode.id, { purpose: 'record-consent' });
     return renderConsent(reply, access, { scope: 'episode', capacityInDoubt: 'no', formId: uuidv7() });
   });
 
   typed.post('/episodes/:id/consent/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const body = request.body as Form;
     const episode = await loadEpisode(request, request.params.id);
-    const access = await authoriseRecordWrite(request, episode, 'consent', { assessesCapacity: formField(body.capacityInDoubt) === 'yes' || formField(body.givenBy) === 'best-interests' });
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'consent', ...{ assessesCapacity: formField(body.capacityInDoubt) === 'yes' || formField(body.givenBy) === 'best-interests' } });
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     return pageWrite(
       reply,
@@ -284,7 +291,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         }
         if (!parsed.data.agreedTo) throw new HomewardError('validation_failed', 'Enter what was agreed', { fields: [{ path: 'agreedTo', message: 'Enter what was agreed' }] });
-        await app.db.transaction().execute((trx) => recordConsent(request, trx, { access, input: parsed.data }));
+        await app.db.transaction().execute((trx) => recordConsent(trx, { access, input: parsed.data }));
         return `/episodes/${episode.id}/record?done=consent`;
       },
       (fields, status) => renderConsent(reply, access, values, fields, status),
@@ -308,18 +315,18 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/consent/:consentId/withdraw', { schema: { ...hidden, params: consentParams } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
-    await auditRecordRead(request, access, 'consent', request.params.consentId, { purpose: 'withdraw-consent' });
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
+    await auditRecordRead(app.db, access, 'consent', request.params.consentId, { purpose: 'withdraw-consent' });
     return renderWithdraw(reply, access, request.params.consentId, {});
   });
 
   typed.post('/episodes/:id/consent/:consentId/withdraw', { schema: { ...hidden, params: consentParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'consent');
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
     const values: Form = { note: formField((request.body as Form).note) };
     return pageWrite(
       reply,
       async () => {
-        await app.db.transaction().execute((trx) => withdrawConsent(request, trx, { access, consentId: request.params.consentId, note: values.note as string }));
+        await app.db.transaction().execute((trx) => withdrawConsent(trx, { access, consentId: request.params.consentId, note: values.note as string }));
         return `/episodes/${access.episode.id}/record?done=withdrawn`;
       },
       (fields, status) => renderWithdraw(reply, access, request.params.consentId, values, fields, status),
@@ -350,15 +357,15 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
-    await auditRecordRead(request, access, 'contact-note', access.episode.id, { purpose: 'write-note' });
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
+    await auditRecordRead(app.db, access, 'contact-note', access.episode.id, { purpose: 'write-note' });
     const at = toUkWallClock(now());
     const [year, month, day] = at.date.split('-');
     return renderNoteForm(reply, access, 'new', { 'occurredAt-day': String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year!, 'occurredAt-time': at.time, formId: uuidv7() });
   });
 
   typed.post('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseRecordWrite(request, await loadEpisode(request, request.params.id), 'contact-note');
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
     return pageWrite(
@@ -367,7 +374,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
         const { content, fields } = parseNoteForm(body, ukDateOf(now()));
         if (!content) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const finalise = formField(body.action) === 'finalise';
-        const note = await app.db.transaction().execute((trx) => writeContactNote(request, trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+        const note = await app.db.transaction().execute((trx) => writeContactNote(trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
       },
       (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
@@ -377,8 +384,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/contact-notes/:noteId', { schema: { ...hidden, params: noteParams, querystring: doneQuery } }, async (request, reply) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
-    const access = await authoriseRecordRead(request, episode, 'contact-note');
-    await auditRecordRead(request, access, 'contact-note', note.id);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+    await auditRecordRead(app.db, access, 'contact-note', note.id);
     const principal = access.grant.staff;
     return reply.page('record/pages/note.njk', {
       ...(await common(access)),
@@ -397,9 +404,9 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   for (const mode of ['edit', 'amend'] as const) {
     typed.get(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams } }, async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, mode === 'edit' ? 'change-draft' : 'amend');
-      await auditRecordRead(request, access, 'contact-note', note.id, { purpose: mode });
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: mode === 'edit' ? 'change-draft' : 'amend' });
+      await auditRecordRead(app.db, access, 'contact-note', note.id, { purpose: mode });
       if (mode === 'edit' && note.status === 'final') throw new HomewardError('version_conflict', 'This note is final and cannot be changed. Add an amendment instead: the original stays in the record, with your reason.');
       if (mode === 'amend' && note.status === 'draft') return redirectSeeOther(reply, `/contact-notes/${note.id}/edit`);
       return renderNoteForm(reply, access, mode, { ...noteFormValues(note), version: String(note.version) }, { note });
@@ -407,8 +414,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
     typed.post(`/contact-notes/:noteId/${mode}`, { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
       const { note, episode } = await loadNote(request, request.params.noteId);
-      const access = await authoriseRecordWrite(request, episode, 'contact-note');
-      await authoriseNoteChange(request, access, note, mode === 'edit' ? 'change-draft' : 'amend');
+      const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+      await authoriseNoteChange(app.db, { access, note, change: mode === 'edit' ? 'change-draft' : 'amend' });
       const body = request.body as Form;
       const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
       return pageWrite(
@@ -419,8 +426,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           const { content, fields } = parseNoteForm(body, ukDateOf(now()));
           if (mode === 'amend' && !formField(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
           if (!content || fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-          if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(request, trx, { access, note, content, expectedVersion: version }));
-          else await app.db.transaction().execute((trx) => amendContactNote(request, trx, { access, note, content, reason: formField(body.reason), expectedVersion: version }));
+          if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(trx, { access, note, content, version: version }));
+          else await app.db.transaction().execute((trx) => amendContactNote(trx, { access, note, content, reason: formField(body.reason), version: version }));
           return `/contact-notes/${note.id}?done=${mode === 'edit' ? 'changed' : 'amended'}`;
         },
         (fields, status) => renderNoteForm(reply, access, mode, values, { note, fields, status }),
@@ -430,13 +437,13 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.post('/contact-notes/:noteId/finalise', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
-    const access = await authoriseRecordWrite(request, episode, 'contact-note');
-    await authoriseNoteChange(request, access, note, 'finalise');
+    const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
+    await authoriseNoteChange(app.db, { access, note, change: 'finalise' });
     const body = request.body as Form;
     return pageWrite(
       reply,
       async () => {
-        await app.db.transaction().execute((trx) => finaliseContactNote(request, trx, { access, note, expectedVersion: formVersion(body.version), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+        await app.db.transaction().execute((trx) => finaliseContactNote(trx, { access, note, version: formVersion(body.version), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
         return `/contact-notes/${note.id}?done=final`;
       },
       async (fields, status) =>
@@ -459,9 +466,9 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.post('/contact-notes/:noteId/review', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {
     const { note, episode } = await loadNote(request, request.params.noteId);
-    const access = await authoriseNoteReview(request, episode, note);
+    const access = await authoriseNoteReview(app.db, { actor: actorOf(request), episode: episode, note: note });
     try {
-      await app.db.transaction().execute((trx) => reviewContactNote(request, trx, { access, note, expectedVersion: formVersion((request.body as Form).version) }));
+      await app.db.transaction().execute((trx) => reviewContactNote(trx, { access, note, version: formVersion((request.body as Form).version) }));
     } catch (error) {
       // A repeated or stale press: the note page shows it as it is now.
       if (error instanceof HomewardError && (error.code === 'version_conflict' || error.code === 'validation_failed')) return redirectSeeOther(reply, `/contact-notes/${note.id}`);

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ukDateOf } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode } from './record-access.ts';
+import { loadEpisode } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { recordedReviewResponse, reviewBody, reviewsResponse } from './review-schema.ts';
 import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewedEpisode, reviewRecordKind, scheduleFor } from './reviews.ts';
@@ -20,10 +22,10 @@ export async function reviewApiRoutes(app: FastifyInstance): Promise<void> {
     '/api/episodes/:id/reviews',
     { schema: { tags: ['record'], summary: 'An episode’s review dates (half-way, end, next due), the reviews held, most recent first, and the assessments due', params: episodeParams, response: { 200: reviewsResponse, ...errorResponse(401, 403, 404) } } },
     async (request) => {
-      const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), reviewRecordKind);
+      const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: reviewRecordKind });
       const today = ukDateOf(app.config.now());
       const [reviews, assessmentPrompts] = await Promise.all([listEpisodeReviews(app.db, access.episode.id), assessmentPromptsForEpisode(app.db, access.episode, today)]);
-      await auditRecordRead(request, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
+      await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
       return { episode: reviewedEpisode(access.episode), schedule: scheduleFor(access.episode, today), reviews, assessmentPrompts };
     },
   );
@@ -41,14 +43,14 @@ export async function reviewApiRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const access = await authoriseReviewWrite(request, await loadEpisode(request, request.params.id));
+      const access = await authoriseReviewWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       const b = request.body;
       const input = { kind: b.kind ?? null, heldOn: b.heldOn, summary: b.summary, decision: b.decision ?? null, nextReviewOn: b.nextReviewOn ?? null, plannedEndOn: b.plannedEndOn ?? null };
       // Checked inside the write (recordEpisodeReview), not before: the checks depend on the episode's
       // dates, which the first of two identical requests moves, and a retry must get the first answer.
       // A refusal rolls the transaction back, so it still writes nothing.
       return idempotentWrite(request, reply, async (trx) => {
-        const saved = await recordEpisodeReview(request, trx, { access, input, expectedVersion: b.version });
+        const saved = await recordEpisodeReview(trx, { access, input, version: b.version });
         return { status: 201, body: { review: saved.review, episode: reviewedEpisode(saved.episode) } };
       });
     },

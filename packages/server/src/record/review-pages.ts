@@ -20,12 +20,14 @@ import {
   type EpisodeReviewSchedule,
 } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/public.ts';
+import { actorOf } from '../platform/actor.ts';
 import { formBody, formField } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, mayWriteRecord, type RecordAccess } from './record-access.ts';
+import { loadEpisode } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { authoriseReviewWrite, listEpisodeReviews, recordEpisodeReview, reviewConfirmation, reviewProblems, reviewRecordKind, scheduleFor, type ReviewInput } from './reviews.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
@@ -65,9 +67,9 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/reviews', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseRecordRead(request, await loadEpisode(request, request.params.id), reviewRecordKind);
+    const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: reviewRecordKind });
     const [reviews, prompts] = await Promise.all([listEpisodeReviews(app.db, access.episode.id), assessmentPromptsForEpisode(app.db, access.episode, today())]);
-    await auditRecordRead(request, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
+    await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
     const done = reviews.find((r) => r.id === request.query.done);
     return reply.page('record/pages/reviews.njk', {
       ...(await common(access)),
@@ -116,14 +118,14 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
   }
 
   typed.get('/episodes/:id/reviews/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseReviewWrite(request, await loadEpisode(request, request.params.id));
-    await auditRecordRead(request, access, reviewRecordKind, access.episode.id, { purpose: 'record-review' });
+    const access = await authoriseReviewWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
+    await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { purpose: 'record-review' });
     const [year, month, day] = today().split('-');
     return renderForm(reply, access, access.episode, { 'heldOn-day': String(Number(day)), 'heldOn-month': String(Number(month)), 'heldOn-year': year! });
   });
 
   typed.post('/episodes/:id/reviews/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseReviewWrite(request, await loadEpisode(request, request.params.id));
+    const access = await authoriseReviewWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formField(v)]));
     const fields: FieldError[] = [];
@@ -138,7 +140,7 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
       const all = [...fields, ...domain.filter((d) => !fields.some((f) => f.path === d.path))];
       if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
       if (!isStoredVersion(version)) throw new HomewardError('version_conflict', 'stale', { current: access.episode });
-      const saved = await app.db.transaction().execute((trx) => recordEpisodeReview(request, trx, { access, input, expectedVersion: version }));
+      const saved = await app.db.transaction().execute((trx) => recordEpisodeReview(trx, { access, input, version: version }));
       return redirectSeeOther(reply, `/episodes/${access.episode.id}/reviews?done=${saved.review.id}`);
     } catch (error) {
       if (error instanceof HomewardError && error.code === 'validation_failed') return renderForm(reply, access, access.episode, values, error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400);

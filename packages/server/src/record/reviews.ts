@@ -1,7 +1,6 @@
 // Reviews held: an append-only entry saying what was found and decided, and the episode's next review
 // date and planned end moved on through the one version-checked episode change, in the same
 // transaction as the entry and its audit, so the caseload never shows a date the record does not explain.
-import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import {
@@ -17,12 +16,12 @@ import {
   type ReviewKind,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { auditAs, type Actor } from '../platform/actor.ts';
 import { changeEpisode } from '../caseload/public.ts';
 import { episodeDateFacts } from '../caseload/public.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
-import { audit, requirePrincipal } from '../platform/request-context.ts';
-import { authoriseRecordWrite, type RecordAccess, type RecordKind } from './record-access.ts';
+import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 import type { EpisodeReviewResponse } from './review-schema.ts';
 
 export const reviewRecordKind: RecordKind = 'episode-review';
@@ -40,10 +39,11 @@ export type ReviewInput = {
 };
 
 /** Write access to the record, and a role that reviews episodes; support workers are refused (and audited). */
-export async function authoriseReviewWrite(request: FastifyRequest, episode: EpisodeResponse): Promise<RecordAccess> {
-  const access = await authoriseRecordWrite(request, episode, reviewRecordKind);
+export async function authoriseReviewWrite(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse }): Promise<RecordWriteAccess> {
+  const { episode } = o;
+  const access = await authoriseRecordWrite(db, { actor: o.actor, episode, kind: reviewRecordKind });
   if (!mayRecordEpisodeReview(access.grant.staff.role)) {
-    await audit(request, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: reviewRecordKind, recordId: episode.id, detail: { rule: 'role-does-not-review-episodes' } });
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: reviewRecordKind, recordId: episode.id, detail: { rule: 'role-does-not-review-episodes' } });
     throw new HomewardError('forbidden', 'Only an assistant practitioner, registered therapist or clinical lead can record a review of the episode. Tell them what you found so they can review it.');
   }
   return access;
@@ -64,11 +64,12 @@ export function checkReview(episode: EpisodeResponse, input: ReviewInput, now: D
   if (fields.length) throw validationFailed(fields);
 }
 
-export type RecordEpisodeReviewOptions = { access: RecordAccess; input: ReviewInput; expectedVersion: number };
+export type RecordEpisodeReviewOptions = { access: RecordWriteAccess; input: ReviewInput; version: number };
 
-export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<Database>, o: RecordEpisodeReviewOptions): Promise<{ review: EpisodeReviewResponse; episode: EpisodeResponse }> {
-  const principal = requirePrincipal(request);
-  const now = request.server.config.now();
+export async function recordEpisodeReview(trx: Kysely<Database>, o: RecordEpisodeReviewOptions): Promise<{ review: EpisodeReviewResponse; episode: EpisodeResponse }> {
+  const actor = writerOf(o.access);
+  const principal = actor.staff;
+  const now = actor.now;
   const before = o.access.episode;
   checkReview(before, o.input, now);
   const decision = o.input.decision as ReviewDecision;
@@ -84,7 +85,7 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
   const episode = await changeEpisode(trx, {
     grant: o.access.grant,
     episodeId: before.id,
-    version: o.expectedVersion,
+    version: o.version,
     set: { review_due_on: reviewDueOn, planned_end_on: plannedEndOn },
     event: {
       kind: 'reviewed',
@@ -116,11 +117,7 @@ export async function recordEpisodeReview(request: FastifyRequest, trx: Kysely<D
       recorded_by_role: principal.role,
     })
     .execute();
-  await audit(
-    request,
-    { action: 'write', outcome: 'allowed', patientId: before.patientId, recordKind: reviewRecordKind, recordId: id, reason: o.access.reason, detail: { episodeId: before.id, change: 'review-recorded', kind, decision, nextReviewOn: reviewDueOn, plannedEndOn } },
-    trx,
-  );
+  await auditRecordWrite(trx, o.access, reviewRecordKind, id, { change: 'review-recorded', kind, decision, nextReviewOn: reviewDueOn, plannedEndOn });
   const review = (await listEpisodeReviews(trx, before.id)).find((r) => r.id === id)!;
   return { review, episode };
 }

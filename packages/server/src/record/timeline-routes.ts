@@ -3,11 +3,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ageOn, countTimelineKinds, groupTimelineByDay, parseTimelineKinds, serviceLabels, timelineKindFilterLabels, timelineKindLabels, timelineKinds, toUkWallClock, ukDateOf, type TimelineKind } from '@homeward/clinical';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { errorList } from '../platform/pages.ts';
 import { findPatient } from '../patients/public.ts';
-import { auditRecordRead, authoriseRecordRead, loadEpisode, type RecordAccess } from './record-access.ts';
+import { loadEpisode } from './record-route-helpers.ts';
+import { auditRecordRead, authoriseRecordRead, type RecordAccess } from './record-access.ts';
 import { listTimeline } from './timeline-queries.ts';
 import { kindsAsked, parseTimelineFilter, timelineQuery, timelineResponse, type TimelineResponse } from './timeline-schema.ts';
 
@@ -15,11 +17,11 @@ const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 
 /** Authorises, reads the whole timeline, keeps the kinds asked for (none: every kind) and audits what was shown. */
 async function readTimeline(request: FastifyRequest, episodeId: string, filter: TimelineKind[]): Promise<{ access: RecordAccess; timeline: TimelineResponse }> {
-  const access = await authoriseRecordRead(request, await loadEpisode(request, episodeId), 'timeline');
+  const access = await authoriseRecordRead(request.server.db, { actor: actorOf(request), episode: await loadEpisode(request, episodeId), kind: 'timeline' });
   const all = await listTimeline(request.server.db, { episode: access.episode });
   const counts = countTimelineKinds(all);
   const entries = filter.length ? all.filter((e) => filter.includes(e.kind)) : all;
-  await auditRecordRead(request, access, 'timeline', access.episode.id, { filter, counts, shown: entries.length });
+  await auditRecordRead(request.server.db, access, 'timeline', access.episode.id, { filter, counts, shown: entries.length });
   return {
     access,
     timeline: {
