@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { EpisodeWeightInput } from './caseload-weight.ts';
 import {
+  loadStatuses,
+  loadStatusLabels,
+  riskLevelLabels,
+  riskLevels,
+  travelBandLabels,
+  visitFrequencyLabels,
   capacityFor,
   caseloadLoad,
   defaultCaseloadWeightFactors,
@@ -87,5 +93,18 @@ describe('caseloadLoad', () => {
 
   it('uses the team’s weight per hour', () => {
     expect(caseloadLoad({ weights: [11.25], contractedHours: 37.5, weightPerHour: 0.3 })).toEqual({ total: 11.25, capacity: 11.25, percent: 100, status: 'full' });
+  });
+});
+
+describe('the words the allocation page shows', () => {
+  it.each([
+    ['visit frequencies', visitFrequencies, visitFrequencyLabels],
+    ['travel bands', travelBands, travelBandLabels],
+    ['risk levels', riskLevels, riskLevelLabels],
+    ['load statuses', loadStatuses, loadStatusLabels],
+  ] as const)('every one of the %s has its own label', (_what, values, labels) => {
+    const words = values.map((v) => (labels as Record<string, string>)[v]);
+    for (const w of words) expect(w).toMatch(/^[A-Z0-9].{3,}/);
+    expect(new Set(words).size).toBe(values.length);
   });
 });
