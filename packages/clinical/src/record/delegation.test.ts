@@ -35,8 +35,8 @@ describe('checkDelegation', () => {
 
   it('refuses no one chosen, someone inactive and someone from another team', () => {
     expect(check({ staff: null })).toMatchObject({ rule: 'deliverer-staff-needed', path: 'delivererStaffId' });
-    expect(check({ staff: { ...supportWorker, active: false } })).toMatchObject({ rule: 'deliverer-inactive' });
-    expect(check({ staff: { ...supportWorker, inEpisodeTeam: false } })).toMatchObject({ rule: 'deliverer-other-team' });
+    expect(check({ staff: { ...supportWorker, active: false } })).toMatchObject({ rule: 'deliverer-inactive', path: 'delivererStaffId' });
+    expect(check({ staff: { ...supportWorker, inEpisodeTeam: false } })).toMatchObject({ rule: 'deliverer-other-team', path: 'delivererStaffId' });
   });
 
   it('refuses a competence Homeward does not record, whoever delivers', () => {
