@@ -16,6 +16,7 @@ import {
   visitFrequencies,
 } from './caseload-weight.ts';
 import { complexities } from './referral-vocabulary.ts';
+import { expectOwnLabels } from './labels-for-tests.ts';
 
 describe('episodeWeight', () => {
   it.each<[string, EpisodeWeightInput, number]>([
@@ -103,8 +104,6 @@ describe('the words the allocation page shows', () => {
     ['risk levels', riskLevels, riskLevelLabels],
     ['load statuses', loadStatuses, loadStatusLabels],
   ] as const)('every one of the %s has its own label', (_what, values, labels) => {
-    const words = values.map((v) => (labels as Record<string, string>)[v]);
-    for (const w of words) expect(w).toMatch(/^[A-Z0-9].{3,}/);
-    expect(new Set(words).size).toBe(values.length);
+    expectOwnLabels(values, labels, /^[A-Z0-9].{3,}/);
   });
 });

@@ -118,34 +118,25 @@ describe('responseDueAt: day and hour standards', () => {
 });
 
 describe('default standards table', () => {
-  // The name is shown with the due time at triage ("Reablement: 2 days from ..."), so it is part of the table.
-  const names: Record<Service, [string, string, string]> = {
-    'd2a-pathway-0': ['Urgent community response', 'Reablement', 'Routine'],
-    'd2a-pathway-1': ['Urgent community response', 'Reablement', 'Routine'],
-    'd2a-pathway-2': ['Urgent', 'Soon', 'Routine'],
-    'd2a-pathway-3': ['Urgent', 'Soon', 'Routine'],
-    'stroke-early-supported-discharge': ['Stroke early supported discharge', 'Stroke early supported discharge', 'Stroke early supported discharge (routine)'],
-    'community-stroke-rehabilitation': ['Urgent', 'Soon', 'Routine'],
-    'rehabilitation-medicine': ['Urgent', 'Soon', 'Routine'],
-    'bed-based-rehabilitation': ['Urgent', 'Soon', 'Routine'],
-  };
-  it.each(services)('%s: the standards are named', (service) => {
-    expect(priorities.map((priority) => responseStandardFor(service, priority).name)).toEqual(names[service]);
-  });
-
+  // Triage shows each standard as its name and its words: "Reablement: 2 days from ...".
   const expected: Record<Service, [string, string, string]> = {
-    'd2a-pathway-0': ['2 hours, counting 08:00 to 20:00', '2 days', '10 days'],
-    'd2a-pathway-1': ['2 hours, counting 08:00 to 20:00', '2 days', '10 days'],
-    'd2a-pathway-2': ['24 hours', '2 days', '10 days'],
-    'd2a-pathway-3': ['24 hours', '2 days', '10 days'],
-    'stroke-early-supported-discharge': ['24 hours', '24 hours', '72 hours'],
-    'community-stroke-rehabilitation': ['24 hours', '2 days', '10 days'],
-    'rehabilitation-medicine': ['24 hours', '2 days', '10 days'],
-    'bed-based-rehabilitation': ['24 hours', '2 days', '10 days'],
+    'd2a-pathway-0': ['Urgent community response: 2 hours, counting 08:00 to 20:00', 'Reablement: 2 days', 'Routine: 10 days'],
+    'd2a-pathway-1': ['Urgent community response: 2 hours, counting 08:00 to 20:00', 'Reablement: 2 days', 'Routine: 10 days'],
+    'd2a-pathway-2': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'd2a-pathway-3': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'stroke-early-supported-discharge': [
+      'Stroke early supported discharge: 24 hours',
+      'Stroke early supported discharge: 24 hours',
+      'Stroke early supported discharge (routine): 72 hours',
+    ],
+    'community-stroke-rehabilitation': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'rehabilitation-medicine': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'bed-based-rehabilitation': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
   };
   const cases = services.flatMap((service) => priorities.map((priority, i) => [service, priority, expected[service][i]!] as const));
   it.each(cases)('%s %s: %s', (service, priority, words) => {
-    expect(describeStandard(responseStandardFor(service, priority))).toBe(words);
+    const standard = responseStandardFor(service, priority);
+    expect(`${standard.name}: ${describeStandard(standard)}`).toBe(words);
   });
   it('describes one hour and one day in the singular', () => {
     expect(describeStandard({ kind: 'hours', hours: 1, name: 'x' })).toBe('1 hour');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectOwnLabels } from './labels-for-tests.ts';
 import { clinicalRoles, homewardRoleLabels, homewardRoles, isClinicalRole, professionLabels, professions } from './staff-roles.ts';
 
 // Written from the service's grades, not from the implementation: who looks after patients.
@@ -12,8 +13,6 @@ describe('staff roles', () => {
     ['roles', homewardRoles, homewardRoleLabels],
     ['professions', professions, professionLabels],
   ] as const)('every one of the %s has its own label, in the team’s words', (_what, values, labels) => {
-    const words = values.map((v) => (labels as Record<string, string>)[v]);
-    for (const w of words) expect(w).toMatch(/^[A-Z][a-z].{4,}/);
-    expect(new Set(words).size).toBe(values.length);
+    expectOwnLabels(values, labels, /^[A-Z][a-z].{4,}/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectOwnLabels } from '../labels-for-tests.ts';
 import { homewardRoles } from '../staff-roles.ts';
 import {
   capacityFunctionLabels,
@@ -132,9 +133,7 @@ describe('the words the consent form and the record show', () => {
     ['who gave it', consentGivers, consentGiverLabels],
     ['capacity outcomes', capacityOutcomes, capacityOutcomeLabels],
   ] as const)('every one of the %s has its own label', (_what, values, labels) => {
-    const words = values.map((v) => (labels as Record<string, string>)[v]);
-    for (const w of words) expect(w).toMatch(/^[A-Z].{5,}/);
-    expect(new Set(words).size).toBe(values.length);
+    expectOwnLabels(values, labels, /^[A-Z].{5,}/);
   });
 
   it('names each inability as the Mental Capacity Act does', () => {

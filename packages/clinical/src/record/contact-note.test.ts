@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectOwnLabels } from '../labels-for-tests.ts';
 import { homewardRoles, type HomewardRole } from '../staff-roles.ts';
 import {
   authorsReviewableBy,
@@ -136,9 +137,7 @@ describe('checkContactNote: what the clinician is told, at each boundary', () =>
       [contactNoteKinds, contactNoteKindLabels],
       [ssnapTherapyTypes, ssnapTherapyTypeLabels],
     ] as const) {
-      const words = values.map((v) => (labels as Record<string, string>)[v]);
-      for (const w of words) expect(w).toMatch(/^[A-Z].{4,}/);
-      expect(new Set(words).size).toBe(values.length);
+      expectOwnLabels(values, labels, /^[A-Z].{4,}/);
     }
   });
 });
