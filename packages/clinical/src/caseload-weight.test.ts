@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import type { EpisodeWeightInput } from './caseload-weight.ts';
 import {
+  loadStatuses,
+  loadStatusLabels,
+  riskLevelLabels,
+  riskLevels,
+  travelBandLabels,
+  visitFrequencyLabels,
   capacityFor,
   caseloadLoad,
   defaultCaseloadWeightFactors,
@@ -10,6 +16,7 @@ import {
   visitFrequencies,
 } from './caseload-weight.ts';
 import { complexities } from './referral-vocabulary.ts';
+import { expectOwnLabels } from './labels-for-tests.ts';
 
 describe('episodeWeight', () => {
   it.each<[string, EpisodeWeightInput, number]>([
@@ -87,5 +94,16 @@ describe('caseloadLoad', () => {
 
   it('uses the team’s weight per hour', () => {
     expect(caseloadLoad({ weights: [11.25], contractedHours: 37.5, weightPerHour: 0.3 })).toEqual({ total: 11.25, capacity: 11.25, percent: 100, status: 'full' });
+  });
+});
+
+describe('the words the allocation page shows', () => {
+  it.each([
+    ['visit frequencies', visitFrequencies, visitFrequencyLabels],
+    ['travel bands', travelBands, travelBandLabels],
+    ['risk levels', riskLevels, riskLevelLabels],
+    ['load statuses', loadStatuses, loadStatusLabels],
+  ] as const)('every one of the %s has its own label', (_what, values, labels) => {
+    expectOwnLabels(values, labels, /^[A-Z0-9].{3,}/);
   });
 });

@@ -31,6 +31,7 @@ describe('clinicalDateProblem: every kind at its boundaries', () => {
     // Referral received: not before birth, not in the future (a minute's clock skew allowed).
     ['referral received now', 'referral-received', '2026-11-24T09:00:00Z', null],
     ['referral received 59 seconds ahead of the clock', 'referral-received', '2026-11-24T09:00:59Z', null],
+    ['referral received a minute ahead of the clock, the tolerance exactly', 'referral-received', '2026-11-24T09:01:00Z', null],
     ['referral received later today', 'referral-received', '2026-11-24T09:01:01Z', 'The time the referral was received cannot be in the future'],
     ['referral received tomorrow', 'referral-received', '2026-11-25T00:00:00Z', 'The date the referral was received cannot be in the future'],
     ['referral received on the day of birth', 'referral-received', '1941-05-17T08:00:00Z', null],
@@ -71,6 +72,7 @@ describe('clinicalDateProblem: every kind at its boundaries', () => {
     ['rating on the day the goal was set', 'goal-rating', '2026-11-23', null],
     ['rating the day before the goal was set', 'goal-rating', '2026-11-22', 'The date of the rating must be on or after 23 November 2026 (when the goal was set)'],
     ['rating tomorrow', 'goal-rating', '2026-11-25', 'The date of the rating cannot be in the future'],
+    ['rating before the referral, the goal’s day unknown', 'goal-rating', '2026-11-20', `The date of the rating must be on or after 21 November 2026 ${referral}`, { goalSetOn: null }],
 
     // Reviews: held from the first contact to today; the next within a year; a new planned end within 2 years.
     ['review on the day of first contact', 'review-held', '2026-11-23', null],
@@ -95,11 +97,15 @@ describe('clinicalDateProblem: every kind at its boundaries', () => {
     ['done on the start date', 'activity-done', '2026-11-23', null],
     ['done the day before the start date', 'activity-done', '2026-11-22', 'The day it was done must be on or after 23 November 2026 (the start date of the activity)'],
     ['done tomorrow', 'activity-done', '2026-11-25', 'The day it was done cannot be in the future'],
+    ['done before the referral, the start date unknown', 'activity-done', '2026-11-20', `The day it was done must be on or after 21 November 2026 ${referral}`, { activityStartsOn: null }],
 
     // Discharge: from the first contact (or, if there was none, the referral) to today.
     ['discharged today', 'discharge', '2026-11-24', null],
     ['discharged tomorrow', 'discharge', '2026-11-25', 'The date of discharge cannot be in the future'],
     ['discharged the day before first contact', 'discharge', '2026-11-22', `The date of discharge must be on or after 23 November 2026 ${firstContact}`],
+    // Two bounds on one day: the later-listed, more specific one is named.
+    ['discharged the day before a first contact on the referral’s day', 'discharge', '2026-11-20', `The date of discharge must be on or after 21 November 2026 ${firstContact}`, { firstContactAt: '2026-11-21T14:00:00Z' }],
+    ['a contact before a referral on the day of birth names the referral', 'contact', '2026-11-20T10:00:00Z', `The date of the contact must be on or after 21 November 2026 ${referral}`, { bornOn: '2026-11-21' }],
     ['discharged unseen on the day of the referral', 'discharge', '2026-11-21', null, { firstContactAt: null }],
     ['discharged unseen the day before the referral', 'discharge', '2026-11-20', `The date of discharge must be on or after 21 November 2026 ${referral}`, { firstContactAt: null }],
   ])('%s', (_story, kind, value, expected, facts = {}) => {
@@ -127,7 +133,42 @@ describe('clinicalDateProblem: UK calendar days across the clock changes', () =>
   });
 });
 
+describe('clinicalDateProblem: an instant given as an ISO string (as JSON carries it) is judged as an instant', () => {
+  it.each<Row>([
+    ['contact later today', 'contact', '2026-11-24T11:00:00Z', 'The time of the contact cannot be in the future'],
+    ['assessment later today', 'assessment', '2026-11-24T11:00:00Z', 'The time of the assessment cannot be in the future'],
+    ['consent later today', 'consent', '2026-11-24T11:00:00Z', 'The time of consent cannot be in the future'],
+    ['first contact a minute before the referral', 'first-contact', '2026-11-21T10:14:00Z', `The time of first contact must be 10:15 or later ${referral}`],
+    ['first contact in the referral’s minute', 'first-contact', '2026-11-21T10:15:00Z', null],
+  ])('%s', (_story, kind, value, expected, facts = {}) => {
+    expect(clinicalDateProblem(kind, value, { ...mrsB, ...facts })).toBe(expected);
+  });
+});
+
 describe('the rules themselves', () => {
+  it('every kind with a time of day names the time in its time message', () => {
+    for (const kind of clinicalDateKinds) {
+      const { timeLabel } = clinicalDateRules[kind];
+      if (timeLabel !== undefined) expect(timeLabel, kind).toMatch(/^The time .+/);
+    }
+  });
+
+  // A server whose clock is set to another zone (TZ=America/New_York is 5 hours behind UTC in winter)
+  // must still add calendar years to the calendar date: 24 November, not the 23rd.
+  it.each([
+    ['2026-11-24', 1, '2027-11-24'],
+    ['2024-02-29', 1, '2025-02-28'],
+  ] as const)('adds calendar years whatever the server’s time zone: %s + %i is %s', (day, years, expected) => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(addCalendarYears(day, years)).toBe(expected);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('every kind has a rule with one message style', () => {
     for (const kind of clinicalDateKinds) {
       const rule = clinicalDateRules[kind];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { Day } from './episode-dates.ts';
-import { addCalendarDays, daysBetween, plannedEndDate, reviewDates, reviewDue, ukDateOf } from './episode-dates.ts';
+import { addCalendarDays, daysBetween, plannedEndDate, reviewDates, reviewDue, reviewStateLabels, reviewStates, ukDateOf } from './episode-dates.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -88,6 +88,7 @@ describe('reviewDue: 6-week episode from 2 March 2026 (midway 23 March, end 13 A
     ['the day after midway, not reviewed', null, '2026-03-24', '2026-03-23', 'overdue'],
     ['reviewed 5 days before midway: end review next', '2026-03-18', '2026-03-24', '2026-04-13', 'not-due'],
     ['reviewed 8 days before midway: midway still wanted', '2026-03-15', '2026-03-24', '2026-03-23', 'overdue'],
+    ['reviewed 7 days before midway, the edge of the window: end review next', '2026-03-16', '2026-03-24', '2026-04-13', 'not-due'],
     ['reviewed midway, a week before the end', '2026-03-23', '2026-04-06', '2026-04-13', 'due'],
     ['reviewed midway, past the end', '2026-03-23', '2026-04-20', '2026-04-13', 'overdue'],
     ['both reviews done', '2026-04-13', '2026-04-20', null, 'not-due'],
@@ -101,5 +102,22 @@ describe('reviewDue: 6-week episode from 2 March 2026 (midway 23 March, end 13 A
       dueOn: '2026-03-23',
       state: 'not-due',
     });
+  });
+});
+
+describe('what is not a date', () => {
+  it.each([
+    ['x2026-12-01', 'Not a yyyy-mm-dd date: x2026-12-01'],
+    ['2026-12-01x', 'Not a yyyy-mm-dd date: 2026-12-01x'],
+    ['1 December 2026', 'Not a yyyy-mm-dd date: 1 December 2026'],
+    ['2026-02-30', 'Not a real date: 2026-02-30'],
+    ['2026-13-01', 'Not a real date: 2026-13-01'],
+  ])('refuses %j, saying why', (day, message) => {
+    expect(() => daysBetween(day, '2026-12-01')).toThrow(new RangeError(message));
+    expect(() => addCalendarDays(day, 1)).toThrow(new RangeError(message));
+  });
+
+  it('labels each review state as the caseload shows it', () => {
+    expect(reviewStates.map((state) => reviewStateLabels[state])).toEqual(['Not due', 'Review due', 'Review overdue']);
   });
 });

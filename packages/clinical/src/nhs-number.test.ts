@@ -36,7 +36,7 @@ describe('nhsNumberCheckDigit', () => {
     else expect(check).toBe(expected);
   });
 
-  it.each(['12345678', '1234567890', 'abcdefghi', ''])('rejects %j', (input) => {
+  it.each(['12345678', '1234567890', '9434765919', 'x94347659', '94347659x', 'abcdefghi', ''])('rejects %j', (input) => {
     expect(nhsNumberCheckDigit(input)).toBeNull();
   });
 });
@@ -69,6 +69,8 @@ describe('formatNhsNumber', () => {
     ['943-476-5919', '943 476 5919'],
     [' 943 4765919 ', '943 476 5919'],
     ['12345', '12345'], // not ten digits: left as typed
+    ['94347659190', '94347659190'],
+    ['x9434765919', 'x9434765919'],
   ])('%j -> %j', (input, expected) => {
     expect(formatNhsNumber(input)).toBe(expected);
   });
@@ -102,6 +104,8 @@ describe('isTestRangeNhsNumber', () => {
     ['9434765919', false],
     ['999', false],
     ['0999999999', false],
+    ['99912345678', false],
+    ['19991234567', false],
   ])('%j -> %s', (input, expected) => {
     expect(isTestRangeNhsNumber(input)).toBe(expected);
   });
@@ -119,6 +123,11 @@ describe('generateTestNhsNumber', () => {
       expect(isValidNhsNumber(n)).toBe(true);
       expect(isTestRangeNhsNumber(n)).toBe(true);
     }
+  });
+
+  it('keeps the leading zeros of a small draw: 999 000 001 is nine digits', () => {
+    const draws = [0.0000015, 0.9999999];
+    expect(generateTestNhsNumber(() => draws.shift()!)).toBe('9990000018');
   });
 
   it('retries when the check digit would be 10', () => {

@@ -77,6 +77,20 @@ describe('priorityScore: reasons and points', () => {
     expect(priorityScore({ priority: 'P3', clock: null, ...calm, livesAlone: true }, weights).score).toBe(60);
   });
 
+  it('counts a team’s own points per day without contact', () => {
+    const weights = { ...priorityScoreWeights, perDayWithoutContact: 2 };
+    expect(priorityScore({ priority: 'P3', clock: null, ...calm, daysSinceLastContact: 10 }, weights).reasons).toEqual([
+      { label: 'P3 (routine)', points: 10 },
+      { label: 'Last contact 10 days ago', points: 6 },
+    ]);
+  });
+
+  it('treats an endless count as none', () => {
+    expect(priorityScore({ priority: 'P3', clock: null, ...calm, riskFlagCount: Number.POSITIVE_INFINITY, daysSinceLastContact: Number.POSITIVE_INFINITY }).reasons).toEqual([
+      { label: 'P3 (routine)', points: 10 },
+    ]);
+  });
+
   const grid: PriorityScoreInput[] = [];
   for (const priority of priorities)
     for (const clock of Object.values(clocks))
@@ -143,6 +157,17 @@ describe('compareForCaseload', () => {
       { id: 'e', score: 250, dueAt: null },
     ];
     expect(rows.sort(compareForCaseload).map((r) => r.id)).toEqual(['e', 'c', 'b', 'd', 'a']);
+  });
+
+  it.each([
+    ['the earlier due time first', d('2026-03-29T10:00:00Z'), d('2026-03-30T10:00:00Z'), -1],
+    ['the later due time second', d('2026-03-30T10:00:00Z'), d('2026-03-29T10:00:00Z'), 1],
+    ['the same due time: neither first', d('2026-03-29T10:00:00Z'), d('2026-03-29T10:00:00Z'), 0],
+    ['no clock after a clock', null, d('2026-03-29T10:00:00Z'), 1],
+    ['a clock before no clock', d('2026-03-29T10:00:00Z'), null, -1],
+    ['two without a clock: neither first', null, null, 0],
+  ] as const)('with equal scores, %s', (_story, aDue, bDue, expected) => {
+    expect(compareForCaseload({ score: 95, dueAt: aDue }, { score: 95, dueAt: bDue })).toBe(expected);
   });
 });
 

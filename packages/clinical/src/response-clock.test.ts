@@ -3,6 +3,7 @@ import type { ClockState, ResponseStandard, ResponseStandards } from './response
 import {
   addResponseTime,
   clockState,
+  clockStateLabels,
   defaultResponseStandards,
   describeClock,
   describeStandard,
@@ -56,9 +57,31 @@ describe('responseDueAt: urgent community response, 2 hours counted 08:00-20:00 
     expect(addResponseTime(at(start), window(hours)).toISOString()).toBe(expected);
   });
 
-  it('refuses a window that closes before it opens', () => {
-    const broken: ResponseStandard = { kind: 'window-hours', hours: 2, opensAt: '20:00', closesAt: '08:00', name: 'broken' };
-    expect(() => addResponseTime(at('2026-01-14T10:00:00Z'), broken)).toThrow(RangeError);
+  it.each([
+    ['closes before it opens', '20:00', '08:00'],
+    ['closes as it opens', '08:00', '08:00'],
+  ])('refuses a window that %s', (_story, opensAt, closesAt) => {
+    const broken: ResponseStandard = { kind: 'window-hours', hours: 2, opensAt, closesAt, name: 'broken' };
+    expect(() => addResponseTime(at('2026-01-14T10:00:00Z'), broken)).toThrow(new RangeError('A service window must close after it opens'));
+  });
+
+  // A team's own table is typed by people: a time of day that is not one is refused, never guessed at.
+  it.each(['8:00', '08:0', 'x08:00', '08:00x', '25:00', '08:60', 'ab:cd'])('refuses %j as a time of day', (opensAt) => {
+    const standard: ResponseStandard = { kind: 'window-hours', hours: 2, opensAt, closesAt: '20:00', name: 'typed' };
+    expect(() => addResponseTime(at('2026-01-14T10:00:00Z'), standard)).toThrow(new RangeError(`Not a time of day: ${opensAt}`));
+  });
+
+  it.each([
+    ['a window to midnight (24:00) counts the evening', '08:00', '24:00', '2026-01-14T21:00:00Z', '2026-01-14T23:00:00.000Z'],
+    ['a window opening at 08:59 counts from 08:59', '08:59', '20:00', '2026-01-14T07:00:00Z', '2026-01-14T10:59:00.000Z'],
+  ])('%s', (_story, opensAt, closesAt, start, expected) => {
+    const standard: ResponseStandard = { kind: 'window-hours', hours: 2, opensAt, closesAt, name: 'typed' };
+    expect(addResponseTime(at(start), standard).toISOString()).toBe(expected);
+  });
+
+  it('counts a standard of up to 1,000 days of windows (the last on 9 October 2028, in BST), and refuses a longer one rather than looping', () => {
+    expect(addResponseTime(at('2026-01-14T08:00:00Z'), window(12 * 1000)).toISOString()).toBe('2028-10-09T19:00:00.000Z');
+    expect(() => addResponseTime(at('2026-01-14T08:00:00Z'), window(12 * 1000 + 1))).toThrow(new RangeError('The response clock could not be worked out'));
   });
 });
 
@@ -95,19 +118,25 @@ describe('responseDueAt: day and hour standards', () => {
 });
 
 describe('default standards table', () => {
+  // Triage shows each standard as its name and its words: "Reablement: 2 days from ...".
   const expected: Record<Service, [string, string, string]> = {
-    'd2a-pathway-0': ['2 hours, counting 08:00 to 20:00', '2 days', '10 days'],
-    'd2a-pathway-1': ['2 hours, counting 08:00 to 20:00', '2 days', '10 days'],
-    'd2a-pathway-2': ['24 hours', '2 days', '10 days'],
-    'd2a-pathway-3': ['24 hours', '2 days', '10 days'],
-    'stroke-early-supported-discharge': ['24 hours', '24 hours', '72 hours'],
-    'community-stroke-rehabilitation': ['24 hours', '2 days', '10 days'],
-    'rehabilitation-medicine': ['24 hours', '2 days', '10 days'],
-    'bed-based-rehabilitation': ['24 hours', '2 days', '10 days'],
+    'd2a-pathway-0': ['Urgent community response: 2 hours, counting 08:00 to 20:00', 'Reablement: 2 days', 'Routine: 10 days'],
+    'd2a-pathway-1': ['Urgent community response: 2 hours, counting 08:00 to 20:00', 'Reablement: 2 days', 'Routine: 10 days'],
+    'd2a-pathway-2': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'd2a-pathway-3': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'stroke-early-supported-discharge': [
+      'Stroke early supported discharge: 24 hours',
+      'Stroke early supported discharge: 24 hours',
+      'Stroke early supported discharge (routine): 72 hours',
+    ],
+    'community-stroke-rehabilitation': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'rehabilitation-medicine': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
+    'bed-based-rehabilitation': ['Urgent: 24 hours', 'Soon: 2 days', 'Routine: 10 days'],
   };
   const cases = services.flatMap((service) => priorities.map((priority, i) => [service, priority, expected[service][i]!] as const));
   it.each(cases)('%s %s: %s', (service, priority, words) => {
-    expect(describeStandard(responseStandardFor(service, priority))).toBe(words);
+    const standard = responseStandardFor(service, priority);
+    expect(`${standard.name}: ${describeStandard(standard)}`).toBe(words);
   });
   it('describes one hour and one day in the singular', () => {
     expect(describeStandard({ kind: 'hours', hours: 1, name: 'x' })).toBe('1 hour');
@@ -138,6 +167,10 @@ describe('clockState', () => {
 });
 
 describe('describeClock and formatDuration', () => {
+  it('labels each clock state as the caseload shows it', () => {
+    expect(clockStateLabels).toEqual({ met: 'Met', running: 'On track', 'due-soon': 'Due soon', breached: 'Breached', 'breached-met-late': 'Met late' });
+  });
+
   it.each([
     [{ state: 'due-soon', minutesLeft: 200 }, 'Due in 3 h 20 min'],
     [{ state: 'breached', minutesOver: 1560 }, 'Breached by 1 day 2 h'],

@@ -54,5 +54,6 @@ describe('who may change a contact note', () => {
     expect(decide('change-draft', 'support-worker', false)).toMatchObject({ message: 'Only the author of a draft note can change it: it is their account of the contact. Write your own note, or ask them to finish theirs.' });
     expect(decide('finalise', 'student', false)).toMatchObject({ message: expect.stringMatching(/^Only the author of a draft note can finalise it/) });
     expect(decide('amend', 'assistant-practitioner', false)).toMatchObject({ message: expect.stringMatching(/registered therapist or clinical lead can correct a colleague’s note, with the reason/) });
+    expect(decide('amend', 'administrator', true)).toMatchObject({ rule: 'role-does-not-write-notes', message: 'Only clinical staff who see patients can write in the clinical record' });
   });
 });

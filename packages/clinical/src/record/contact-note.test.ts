@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { expectOwnLabels } from '../labels-for-tests.ts';
 import { homewardRoles, type HomewardRole } from '../staff-roles.ts';
-import { authorsReviewableBy, checkContactNote, checkFinalisation, isLateEntry, mayReviewNote, mayReviewNotes, mayWriteContactNotes, needsSupervisorReview, type ContactNoteInput } from './contact-note.ts';
+import {
+  authorsReviewableBy,
+  checkContactNote,
+  checkFinalisation,
+  contactNoteKindLabels,
+  contactNoteKinds,
+  isLateEntry,
+  mayReviewNote,
+  mayReviewNotes,
+  mayWriteContactNotes,
+  needsSupervisorReview,
+  ssnapTherapyTypeLabels,
+  ssnapTherapyTypes,
+  type ContactNoteInput,
+} from './contact-note.ts';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const note = (o: Partial<ContactNoteInput> = {}): ContactNoteInput => ({
@@ -54,6 +69,79 @@ describe('checkContactNote', () => {
   });
 });
 
+describe('checkContactNote: what the clinician is told, at each boundary', () => {
+  const stroke = { now, service: 'stroke-early-supported-discharge' };
+  it.each<[string, Partial<ContactNoteInput>, string, Array<[string, string]>]>([
+    ['a contact of 1 minute', { durationMinutes: 1 }, stroke.service, []],
+    ['a contact of 720 minutes, a whole working day', { durationMinutes: 720 }, stroke.service, []],
+    ['no duration', { durationMinutes: null }, stroke.service, [['durationMinutes', 'Enter how long the contact took, in minutes']]],
+    ['a duration of 721 minutes', { durationMinutes: 721 }, stroke.service, [['durationMinutes', 'Duration must be a whole number of minutes from 1 to 720']]],
+    ['a note of only spaces', { body: '   ' }, stroke.service, [['body', 'Enter the note']]],
+    ['0 minutes of a therapy type', { therapyMinutes: { physiotherapy: 0 } }, stroke.service, []],
+    ['720 minutes of one therapy type in a 720-minute contact', { durationMinutes: 720, therapyMinutes: { physiotherapy: 720 } }, stroke.service, []],
+    [
+      '721 minutes of one therapy type',
+      { durationMinutes: 720, therapyMinutes: { 'speech-and-language-therapy': 721 } },
+      stroke.service,
+      [
+        ['therapyMinutes.speech-and-language-therapy', 'Speech and language therapy minutes must be a whole number from 0 to 720'],
+        ['therapyMinutes', 'Therapy minutes (721) cannot be more than the length of the contact (720 minutes)'],
+      ],
+    ],
+    ['an unknown therapy type', { therapyMinutes: { nursing: 10 } as never }, stroke.service, [['therapyMinutes.nursing', 'nursing is not a SSNAP therapy type']]],
+    ['zero minutes typed on a non-stroke episode', { therapyMinutes: { physiotherapy: 0 } }, 'd2a-pathway-1', []],
+    [
+      'minutes on a non-stroke episode',
+      { therapyMinutes: { physiotherapy: 10 } },
+      'd2a-pathway-1',
+      [['therapyMinutes', 'Therapy minutes by SSNAP therapy type are recorded for stroke episodes only']],
+    ],
+    [
+      'minutes when the patient was not seen',
+      { kind: 'no-access', durationMinutes: null, therapyMinutes: { other: 10 } },
+      stroke.service,
+      [['therapyMinutes', 'No therapy minutes can be recorded when the patient was not seen']],
+    ],
+    [
+      'more minutes than the contact',
+      { therapyMinutes: { physiotherapy: 30, psychology: 30 } },
+      stroke.service,
+      [['therapyMinutes', 'Therapy minutes (60) cannot be more than the length of the contact (45 minutes)']],
+    ],
+    // The duration is wrong already; the minutes are not measured against a duration that is not one.
+    ['minutes with no duration', { durationMinutes: null, therapyMinutes: { physiotherapy: 30 } }, stroke.service, [['durationMinutes', 'Enter how long the contact took, in minutes']]],
+    [
+      'minutes with a duration that is not whole',
+      { durationMinutes: 12.5, therapyMinutes: { physiotherapy: 30 } },
+      stroke.service,
+      [['durationMinutes', 'Duration must be a whole number of minutes from 1 to 720']],
+    ],
+    [
+      'a first holistic assessment with some minutes not counted as Other',
+      { kind: 'assessment', firstHolisticAssessment: true, therapyMinutes: { other: 30, physiotherapy: 15 } },
+      stroke.service,
+      [['therapyMinutes', 'All minutes of a first holistic assessment count as Other (SSNAP)']],
+    ],
+    [
+      'a treatment marked as the first holistic assessment',
+      { firstHolisticAssessment: true },
+      stroke.service,
+      [['firstHolisticAssessment', 'Only an assessment can be the first holistic assessment']],
+    ],
+  ])('%s', (_story, o, service, expected) => {
+    expect(checkContactNote(note(o), { now, service })).toEqual(expected.map(([path, message]) => ({ path, message })));
+  });
+
+  it('every kind of contact and therapy type has its own label', () => {
+    for (const [values, labels] of [
+      [contactNoteKinds, contactNoteKindLabels],
+      [ssnapTherapyTypes, ssnapTherapyTypeLabels],
+    ] as const) {
+      expectOwnLabels(values, labels, /^[A-Z].{4,}/);
+    }
+  });
+});
+
 describe('isLateEntry: more than 24 hours after the event', () => {
   const event = new Date('2026-11-23T09:00:00Z');
   it.each([
@@ -64,7 +152,9 @@ describe('isLateEntry: more than 24 hours after the event', () => {
 
 describe('checkFinalisation', () => {
   it('needs consent, or a reason, to finalise a treatment contact', () => {
-    expect(checkFinalisation({ kind: 'treatment', hasConsent: false, consentMissingReason: null }).map((f) => f.path)).toEqual(['consentMissingReason']);
+    expect(checkFinalisation({ kind: 'treatment', hasConsent: false, consentMissingReason: null })).toEqual([
+      { path: 'consentMissingReason', message: 'No consent is recorded for this episode. Record consent first, or say why this treatment note is being finalised without it' },
+    ]);
     expect(checkFinalisation({ kind: 'carer-training', hasConsent: false, consentMissingReason: '  ' })).toHaveLength(1);
     expect(checkFinalisation({ kind: 'treatment', hasConsent: false, consentMissingReason: 'Urgent falls advice; consent to be recorded at next visit' })).toEqual([]);
     expect(checkFinalisation({ kind: 'treatment', hasConsent: true, consentMissingReason: null })).toEqual([]);

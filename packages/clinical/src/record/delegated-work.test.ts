@@ -27,6 +27,19 @@ describe('delegatedWorkDue: every day', () => {
     expect(due({ startsOn: '2026-10-01', logs }).state).toBe('due-today');
   });
 
+  it('counts a day missed within the last week of a long-running activity', () => {
+    const logs = done('2026-11-17', '2026-11-18', '2026-11-19', '2026-11-21', '2026-11-22', '2026-11-23');
+    expect(due({ startsOn: '2026-10-01', logs })).toMatchObject({ state: 'overdue', overdueSince: '2026-11-20', missedDays: 1 });
+  });
+
+  it.each([
+    ['due today: next due today', { startsOn: today }, today],
+    ['overdue: next due today', {}, today],
+    ['done for today: next due tomorrow', { startsOn: today, logs: done(today) }, '2026-11-25'],
+  ])('says when it is next due, %s', (_what, o, next) => {
+    expect(due(o).nextDueOn).toBe(next);
+  });
+
   it('counts today’s logs against today’s number', () => {
     expect(due({ startsOn: today, timesPerPeriod: 3, logs: done(today) })).toMatchObject({ state: 'due-today', loggedToday: 1, expectedToday: 3 });
   });
@@ -48,6 +61,7 @@ describe('delegatedWorkDue: times a week', () => {
     ['last logged 5 days ago (2 days overdue)', { logs: done('2026-11-19') }, 'overdue', '2026-11-22', today],
     ['last logged yesterday', { logs: done('2026-11-23') }, 'not-due', null, '2026-11-26'],
     ['logged today', { logs: done(today) }, 'done-today', null, '2026-11-27'],
+    ['logs out of order: the latest counts, not the last listed', { logs: done('2026-11-23', '2026-11-19') }, 'not-due', null, '2026-11-26'],
   ])('twice a week, %s', (_what, o, state, since, next) => {
     const d = due({ period: 'week', timesPerPeriod: 2, ...o });
     expect(d).toMatchObject({ state, overdueSince: since, nextDueOn: next });
@@ -61,6 +75,9 @@ describe('delegatedWorkDue: dates', () => {
   it('is not due after it ends', () => {
     expect(due({ endsOn: '2026-11-23' })).toMatchObject({ state: 'not-due', nextDueOn: null });
   });
+  it('is still due on the day it ends', () => {
+    expect(due({ startsOn: today, endsOn: today })).toMatchObject({ state: 'due-today', nextDueOn: today });
+  });
   it('ignores a log dated in the future', () => {
     expect(due({ period: 'week', timesPerPeriod: 2, logs: done('2026-11-21', '2026-11-25') }).state).toBe('due-today');
   });
@@ -71,7 +88,21 @@ describe('the list order and words', () => {
     const list = [due({ startsOn: today }), due({ startsOn: '2026-11-26' }), due({ logs: done('2026-11-20', '2026-11-21', '2026-11-22') }), due({}), due({ startsOn: today, logs: done(today) })];
     expect([...list].sort(compareDelegatedWork).map((d) => `${d.state} ${d.overdueSince ?? ''}`.trim())).toEqual(['overdue 2026-11-20', 'overdue 2026-11-23', 'due-today', 'done-today', 'not-due']);
   });
+  it('ranks by state before date: an activity due today comes before one not due, whatever their dates', () => {
+    const ended = due({ endsOn: '2026-11-23' });
+    const dueToday = due({ startsOn: today });
+    expect([ended, dueToday].sort(compareDelegatedWork)).toEqual([dueToday, ended]);
+    expect([dueToday, ended].sort(compareDelegatedWork)).toEqual([dueToday, ended]);
+  });
+  it('puts the sooner of two not due first, in either order given', () => {
+    const soon = due({ startsOn: '2026-11-26' });
+    const later = due({ startsOn: '2026-11-28' });
+    expect([later, soon].sort(compareDelegatedWork)).toEqual([soon, later]);
+    expect([soon, later].sort(compareDelegatedWork)).toEqual([soon, later]);
+  });
   it('says how far behind', () => {
+    expect(describeOverdue(due({ startsOn: '2026-11-23' }), today)).toBe('Not logged in full on 1 day of the last week');
+    expect(describeOverdue(due({ period: 'week', timesPerPeriod: 2, logs: done('2026-11-20') }), today)).toBe('Overdue by 1 day');
     expect(describeOverdue(due({}), today)).toBe('Not logged in full on 4 days of the last week');
     expect(describeOverdue(due({ period: 'week', timesPerPeriod: 2, logs: done('2026-11-19') }), today)).toBe('Overdue by 2 days');
     expect(describeOverdue(due({ startsOn: today }), today)).toBeNull();

@@ -35,13 +35,34 @@ describe('checkDelegation', () => {
 
   it('refuses no one chosen, someone inactive and someone from another team', () => {
     expect(check({ staff: null })).toMatchObject({ rule: 'deliverer-staff-needed', path: 'delivererStaffId' });
-    expect(check({ staff: { ...supportWorker, active: false } })).toMatchObject({ rule: 'deliverer-inactive' });
-    expect(check({ staff: { ...supportWorker, inEpisodeTeam: false } })).toMatchObject({ rule: 'deliverer-other-team' });
+    expect(check({ staff: { ...supportWorker, active: false } })).toMatchObject({ rule: 'deliverer-inactive', path: 'delivererStaffId' });
+    expect(check({ staff: { ...supportWorker, inEpisodeTeam: false } })).toMatchObject({ rule: 'deliverer-other-team', path: 'delivererStaffId' });
   });
 
   it('refuses a competence Homeward does not record, whoever delivers', () => {
     expect(check({ competence: 'juggling' })).toMatchObject({ rule: 'competence-unknown', path: 'competence' });
     expect(check({ delivererKind: 'self', staff: null, competence: 'juggling' })).toMatchObject({ rule: 'competence-unknown' });
+  });
+
+  it.each<[string, Partial<CheckDelegationOptions>, string]>([
+    ['no one chosen', { staff: null }, 'Choose the member of staff who delivers this activity'],
+    ['someone who has left', { staff: { ...supportWorker, active: false } }, 'Jo Support no longer works in Homeward. Choose someone else'],
+    ['someone from another team', { staff: { ...supportWorker, inEpisodeTeam: false } }, 'Jo Support is not in the team caring for this patient. Choose someone from the patient’s team'],
+    [
+      'a service manager',
+      { staff: { ...supportWorker, name: 'Sam Manager', role: 'service-manager' } },
+      'Sam Manager (Service manager) does not deliver programme activities. Choose a support worker, assistant practitioner or therapist',
+    ],
+    [
+      'no competence named for a support worker',
+      { competence: null },
+      'Choose the competence this activity needs: Jo Support is a support worker, and work is delegated to a support worker only within a recorded competence',
+    ],
+    ['a competence Homeward does not record', { competence: 'juggling' }, 'juggling is not a competence Homeward records. Choose one from the list'],
+    ['an empty competence', { competence: '' }, 'That is not a competence Homeward records. Choose one from the list'],
+    ['a carer named only in spaces', { delivererKind: 'carer', staff: null, delivererName: '   ' }, 'Enter the name of the carer who helps, for example Sarah (daughter)'],
+  ])('tells the clinician what to do: %s', (_story, o, message) => {
+    expect(check(o)).toMatchObject({ allowed: false, message });
   });
 
   it('needs a name for a carer or an agency, not for the patient alone', () => {

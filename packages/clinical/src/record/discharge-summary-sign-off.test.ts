@@ -28,4 +28,18 @@ describe('who may finalise a discharge summary', () => {
   ])('%s: %s', (_who, role, o, expected) => {
     expect(decide(role, o)).toBe(expected);
   });
+
+  it('says what to do instead', () => {
+    const base = { episode: { teamId: team, holderId: holder } };
+    expect(mayFinaliseDischargeSummary({ ...base, actor: { staffId: holder, role: 'support-worker', teamId: team } })).toEqual({
+      allowed: false,
+      rule: 'role-does-not-write-discharge-summaries',
+      message: 'Only an assistant practitioner, registered therapist or clinical lead can write the discharge summary or produce its letters. Ask the clinician who holds the episode.',
+    });
+    expect(mayFinaliseDischargeSummary({ ...base, actor: { staffId: 'staff-other', role: 'assistant-practitioner', teamId: team } })).toEqual({
+      allowed: false,
+      rule: 'not-the-episodes-clinician',
+      message: 'Only the clinician who holds this episode, or a registered therapist or clinical lead of its team, can finalise the discharge summary: finalising signs off the discharge. You can still edit the draft.',
+    });
+  });
 });

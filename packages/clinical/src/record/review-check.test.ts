@@ -25,7 +25,10 @@ describe('checkEpisodeReview', () => {
 
   it('refuses reviews of episodes not under way', () => {
     expect(check(review(), { status: 'discharged' })).toEqual([{ path: 'episode', message: 'This episode has been discharged: there is nothing left to review' }]);
-    expect(check(review(), { status: 'waiting', startOn: null as unknown as string })[0]!.message).toContain('record first contact');
+    const notStarted = [{ path: 'episode', message: 'This episode has not started: record first contact before reviewing it' }];
+    expect(check(review(), { status: 'waiting', startOn: null as unknown as string })).toEqual(notStarted);
+    expect(check(review(), { status: 'waiting' })).toEqual(notStarted);
+    expect(check(review(), { startOn: null as unknown as string })).toEqual(notStarted);
   });
 
   it('says what is missing', () => {
@@ -65,6 +68,47 @@ describe('checkEpisodeReview', () => {
       message: 'The new planned end must be after the current planned end, 12 January 2027. To finish sooner, choose continue or discharge',
     });
     expect(check(review({ plannedEndOn: '2027-01-26' }))).toEqual([{ path: 'plannedEndOn', message: 'Only enter a new planned end when extending the episode' }]);
+  });
+
+  it('takes a summary of up to 5,000 characters', () => {
+    expect(check(review({ summary: 'a'.repeat(5000) }))).toEqual([]);
+    expect(check(review({ summary: 'a'.repeat(5001) }))).toEqual([{ path: 'summary', message: 'The summary must be 5000 characters or fewer' }]);
+  });
+
+  it('leaves a review date that could not be read to the form, which reports it', () => {
+    expect(check(review({ heldOn: null }))).toEqual([]);
+  });
+
+  // Each boundary on its day: an episode that started today, and one whose planned end has passed.
+  it.each<[string, Partial<EpisodeReviewInput>, Partial<typeof episode>, Array<[string, string]>]>([
+    [
+      'extending to the day the episode started',
+      { decision: 'extend', heldOn: today, plannedEndOn: today, nextReviewOn: null },
+      { startOn: today, plannedEndOn: null as unknown as string },
+      [
+        ['plannedEndOn', 'The new planned end must be after the start of the episode, 22 December 2026'],
+        ['nextReviewOn', 'Enter the date of the next review'],
+      ],
+    ],
+    [
+      'extending to the current planned end',
+      { decision: 'extend', plannedEndOn: '2027-01-12' },
+      {},
+      [['plannedEndOn', 'The new planned end must be after the current planned end, 12 January 2027. To finish sooner, choose continue or discharge']],
+    ],
+    [
+      'extending a lapsed episode to the day of the review',
+      { decision: 'extend', heldOn: today, plannedEndOn: today, nextReviewOn: today },
+      { plannedEndOn: '2026-12-20' },
+      [
+        ['plannedEndOn', 'The new planned end must be after the review, 22 December 2026'],
+        ['nextReviewOn', 'The next review must be after this review, 22 December 2026'],
+      ],
+    ],
+    ['the next review on the day of this one', { heldOn: today, nextReviewOn: today }, {}, [['nextReviewOn', 'The next review must be after this review, 22 December 2026']]],
+    ['continuing an episode with no planned end', { nextReviewOn: '2027-03-01' }, { plannedEndOn: null as unknown as string }, []],
+  ])('%s', (_story, input, e, expected) => {
+    expect(check(review(input), e)).toEqual(expected.map(([path, message]) => ({ path, message })));
   });
 
   it('lets an episode with no planned end be extended to one', () => {

@@ -18,6 +18,9 @@ describe('scheduleEpisodeReviews', () => {
     expect(scheduleEpisodeReviews({ ...base, today: '2026-12-22' }).nextReviewState).toBe('due');
     expect(scheduleEpisodeReviews({ ...base, today: '2026-12-23' })).toMatchObject({ nextReviewState: 'overdue', daysToNextReview: -1 });
   });
+  it('has no half-way or end review before the episode starts, even with a planned end', () => {
+    expect(scheduleEpisodeReviews({ startOn: null, plannedEndOn: '2027-01-12', reviewDueOn: null, today: '2026-12-02' })).toMatchObject({ midwayReviewOn: null, endReviewOn: null });
+  });
   it('has no half-way or end review without a planned end', () => {
     expect(scheduleEpisodeReviews({ startOn: '2026-12-01', plannedEndOn: null, reviewDueOn: null, today: '2026-12-02' })).toMatchObject({ midwayReviewOn: null, endReviewOn: null, nextReviewState: 'not-due', daysToNextReview: null });
   });

@@ -34,3 +34,15 @@ describe('record versions', () => {
   });
 });
 
+describe('what a client is told about a version', () => {
+  it.each([
+    ['not a number', 'x', 'Send the version of the record you read, as a whole number'],
+    ['not whole', 1.5, 'Send the version of the record you read, as a whole number'],
+    ['below 1', 0, 'Send the version of the record you read, as a whole number'],
+    ['beyond any stored record', largestStoredInteger + 1, 'No record has this version: send the version of the record you read'],
+  ])('%s', (_story, value, message) => {
+    const result = version.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual([message]);
+  });
+});

@@ -37,6 +37,7 @@ const refused: Array<[string, unknown]> = [
   ['full-width solidus', '/\uff0f\uff0fevil.example'],
   ['encoded slashes', '/%2F%2Fevil.example'],
   ['encoded slash after slash', '/%2fevil.example'],
+  ['an encoded leading slash', '%2Fpatients'],
   ['encoded backslash', '/%5Cevil.example'],
   ['encoded tab', '/%09/evil.example'],
   ['encoded CR LF', '/patients%0d%0aSet-Cookie:x'],

@@ -23,6 +23,9 @@ describe('storableDetailJson', () => {
     const json = storableDetailJson({ 'k\u0000': ['v\u0000', { deep: '\uDC00' }], n: 10n ** 30n, at: new Date('2026-12-04T09:00:00Z'), gone: undefined });
     expect(JSON.parse(json)).toEqual({ 'k\uFFFD': ['v\uFFFD', { deep: '\uFFFD' }], n: '1000000000000000000000000000000', at: '2026-12-04T09:00:00.000Z' });
   });
+  it('makes an object’s keys storable when every key needs it', () => {
+    expect(JSON.parse(storableDetailJson({ nested: { 'a\u0000': 1, '\uD800': 2 } }))).toEqual({ nested: { 'a\uFFFD': 1, '\uFFFD': 2 } });
+  });
   it('leaves ordinary detail exactly as JSON.stringify writes it', () => {
     const detail = { basis: 'relationship', count: 3, big: 1e21, negativeZero: -0, list: [1, 'two', null] };
     expect(storableDetailJson(detail)).toBe(JSON.stringify(detail));
