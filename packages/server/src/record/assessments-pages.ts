@@ -19,11 +19,9 @@ import {
   type InstrumentDefinition,
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
-import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
+import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
 import { loadEpisode } from './record-route-helpers.ts';
 import { assessmentKind, assessmentProblems, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
@@ -161,22 +159,21 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     if (!definition) throw notFound('Assessment');
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
-    const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
-    // The form's own problems and the record's (unanswered items, the date's bounds, a second
-    // baseline) together, so nobody corrects the form only to be told about the rest.
-    if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
-    try {
-      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: async () => {
+        const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
+        // The form's own problems and the record's (unanswered items, the date's bounds, a second
+        // baseline) together, so nobody corrects the form only to be told about the rest.
+        if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
-        const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
-        const saved = await app.db.transaction().execute((trx) => recordAssessment(trx, { access, input }));
+        return { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
+      },
+      write: async (trx, input) => {
+        const saved = await recordAssessment(trx, { access, input });
         return `/episodes/${access.episode.id}/assessments?done=${saved.id}`;
-      });
-      return redirectSeeOther(reply, done);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (problem) return renderForm(reply, access, definition, values, problem.fields, problem.status);
-      throw error;
-    }
+      },
+      render: (fields, status) => renderForm(reply, access, definition, values, fields, status),
+    });
   });
 }
