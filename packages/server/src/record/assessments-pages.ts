@@ -72,7 +72,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   async function allAssessmentProblems(access: RecordAccess, definition: InstrumentDefinition, parsed: ReturnType<typeof parseAssessmentForm>): Promise<FieldError[]> {
     const record = assessmentProblems(definition, { method: parsed.method || null, administeredAt: parsed.at, responses: parsed.responses }, episodeDateFacts(access.episode, now()));
     const fields = [...parsed.fields];
-    if (parsed.timePoint === 'baseline' && (await listAssessments(app.db, access.episode.id)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline')) {
+    if (parsed.timePoint === 'baseline' && (await listAssessments(app.db, access)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline')) {
       fields.push({ path: 'timePoint', message: `This episode already has a baseline ${definition.name}. Choose review, discharge or other` });
     }
     const seen = new Set(fields.map((f) => f.path));
@@ -91,7 +91,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/assessments', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
-    const assessments = await listAssessments(app.db, access.episode.id);
+    const assessments = await listAssessments(app.db, access);
     await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
     const done = assessments.find((a) => a.id === request.query.done);
     return reply.page('record/pages/assessments.njk', {
@@ -109,7 +109,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   });
 
   async function renderForm(reply: FastifyReply, access: RecordAccess, definition: InstrumentDefinition, values: Form, fields: FieldError[] = [], status = 200) {
-    const taken = (await listAssessments(app.db, access.episode.id)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline');
+    const taken = (await listAssessments(app.db, access)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline');
     const selectedPoint = values.timePoint || (taken ? '' : 'baseline');
     const selectedMethod = values.method || (definition.administration.length === 1 ? definition.administration[0] : '');
     return reply.code(status).page('record/pages/assessment-form.njk', {

@@ -60,9 +60,9 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   async function render(request: FastifyRequest, reply: FastifyReply, access: RecordAccess, o: RenderOptions = {}) {
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (summary) await requireFinalForSummary(app.db, access, summary);
-    const letters = await listLetters(app.db, access.episode.id);
+    const letters = await listLetters(app.db, access);
     await auditRecordRead(app.db, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null, letterIds: letters.map((l) => l.id) });
     const format = patientLetterFormat(patient);
     const values = o.values ?? {};
@@ -125,7 +125,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/discharge-summary/save', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (!summary) throw notFound('Discharge summary');
     const body = request.body as Form;
     const edits: DischargeSectionEdit[] = dischargeSummarySectionIds.map((id) => ({ id, text: one(body[`sections.${id}.text`]), patientText: one(body[`sections.${id}.patientText`]) }));
@@ -144,7 +144,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/discharge-summary/redraft', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (!summary) throw notFound('Discharge summary');
     try {
       await app.db.transaction().execute((trx) => redraftDischargeSummary(trx, { access, summary, version: formVersion((request.body as Form).version) }));
@@ -158,7 +158,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/discharge-summary/letters', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'letter' });
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (!summary) throw notFound('Discharge summary');
     const body = request.body as Form;
     const recipient = one(body.recipient) as LetterRecipient;
@@ -182,7 +182,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   typed.get('/letters/:id.pdf', { schema: { ...hidden, params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
     const { letter, episode } = await loadLetter(request, request.params.id);
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'letter' });
-    const pdf = await letterPdf(app.db, letter.id);
+    const pdf = await letterPdf(app.db, access, letter.id);
     // The stored bytes leave Homeward as a file: audited as an export, with the hash of what left.
     await audit(request, { action: 'export', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letter.id, reason: access.reason, detail: { basis: access.grant.basis, episodeId: episode.id, kind: letter.kind, sha256: letter.sha256 } });
     return reply

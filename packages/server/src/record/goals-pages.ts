@@ -147,11 +147,11 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const current = await findGoal(app.db, goal.id);
     return current ? { ...values, version: String(current.version) } : values;
   }
-  const numberOf = async (goal: GoalResponse) => (await listGoals(app.db, goal.episodeId)).findIndex((g) => g.id === goal.id) + 1;
+  const numberOf = async (access: RecordAccess, goal: GoalResponse) => (await listGoals(app.db, access)).findIndex((g) => g.id === goal.id) + 1;
 
   typed.get('/episodes/:id/goals', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: goalKind });
-    const goals = await listGoals(app.db, access.episode.id);
+    const goals = await listGoals(app.db, access);
     await auditRecordRead(app.db, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
     const index = goals.findIndex((g) => g.id === request.query.goal);
     const mayWrite = maySetGoals(access.grant.staff.role);
@@ -267,7 +267,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const points = discharged ? (['discharge'] as const) : goalTimePoints;
     return reply.code(status).page('record/pages/goal-rate.njk', {
       ...(await common(access)),
-      title: `Rate goal ${await numberOf(goal)}`,
+      title: `Rate goal ${await numberOf(access, goal)}`,
       goal,
       action: `/goals/${goal.id}/rate`,
       values,
@@ -323,7 +323,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
   async function renderStatus(reply: FastifyReply, access: RecordAccess, goal: GoalResponse, values: Form, fields: FieldError[] = [], status = 200) {
     return reply.code(status).page('record/pages/goal-status.njk', {
       ...(await common(access)),
-      title: `Achieved or discontinued: goal ${await numberOf(goal)}`,
+      title: `Achieved or discontinued: goal ${await numberOf(access, goal)}`,
       goal,
       action: `/goals/${goal.id}/status`,
       values,

@@ -150,7 +150,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/programme', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), activity: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: programmeKind });
-    const activities = await listProgramme(app.db, access.episode.id, { today: today() });
+    const activities = await listProgramme(app.db, access, { today: today() });
     await auditRecordRead(app.db, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
     const role = access.grant.staff.role;
     const base = await common(access);
@@ -240,7 +240,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   async function loadForLog(request: FastifyRequest, id: string) {
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, id), kind: programmeKind });
-    return { access, activity: await readActivity(request, access.episode.id, id) };
+    return { access, activity: await readActivity(request, access, id) };
   }
 
   typed.get('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams, querystring: z.object({ from: z.string().optional() }) } }, async (request, reply) => {
@@ -302,7 +302,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   async function loadForStatus(request: FastifyRequest, id: string) {
     const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, id) });
-    return { access, activity: await readActivity(request, access.episode.id, id) };
+    return { access, activity: await readActivity(request, access, id) };
   }
 
   typed.get('/programme-activities/:id/status', { schema: { ...hidden, params: activityParams } }, async (request, reply) => {

@@ -226,9 +226,9 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const [consent, notes, assessments, prompts] = await Promise.all([
-      listConsents(app.db, access.episode.id),
-      findContactNotes(app.db, { episodeId: access.episode.id }),
-      listAssessments(app.db, access.episode.id),
+      listConsents(app.db, access),
+      findContactNotes(app.db, access),
+      listAssessments(app.db, access),
       // Prompted where the clinician works: a baseline at the start, reassessment at review and discharge.
       assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(app.config.now())),
     ]);
@@ -302,7 +302,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   });
 
   async function renderWithdraw(reply: FastifyReply, access: RecordAccess, consentId: string, values: Form, fields: FieldError[] = [], status = 200) {
-    const consent = (await listConsents(app.db, access.episode.id)).find((c) => c.id === consentId && c.kind === 'consent');
+    const consent = (await listConsents(app.db, access)).find((c) => c.id === consentId && c.kind === 'consent');
     if (!consent) throw notFound('Consent');
     return reply.code(status).page('record/pages/withdraw.njk', {
       ...(await common(access)),
