@@ -1,11 +1,14 @@
 // A form id is claimed in the same transaction as the write it guards. If Homeward dies between the
 // claim and the write, neither is kept, so sending the form again saves it: the repeat is not sent to
 // a confirmation of something that was never saved, nor refused as "still being saved".
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
+import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { staffActor } from '../src/platform/actor.ts';
 import { writeOnceAs } from '../src/platform/write-once.ts';
-import { bootTestApp, type TestApp } from './test-app.ts';
+import { seedEpisode } from './seed-episode.ts';
+import { bootTestApp, patientDetails, type TestApp } from './test-app.ts';
 
 describe('a form id claimed with its write', () => {
   let t: TestApp;
@@ -39,5 +42,40 @@ describe('a form id claimed with its write', () => {
     expect(await send(false)).toBe(`/teams/${teamId}`);
     expect(await t.db.selectFrom('teams').select('id').where('id', '=', teamId).execute()).toHaveLength(1);
     expect(await claims()).toHaveLength(1);
+  });
+
+  it('keeps neither the claim nor the note of a contact note form whose send died in the write', async () => {
+    const assistant = await t.signIn(t.service.a['assistant-practitioner']);
+    const patientId = (await assistant.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(71_201) }))).json().id as string;
+    const episode = await seedEpisode(t, { patientId, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
+    const url = `/episodes/${episode}/contact-notes/new`;
+    const formId = /name="formId" value="([0-9a-f-]{36})"/.exec((await assistant.get(url)).body)?.[1];
+    expect(formId).toBeDefined();
+    const fields = { formId: formId!, kind: 'telephone', 'occurredAt-day': '24', 'occurredAt-month': '11', 'occurredAt-year': '2026', 'occurredAt-time': '08:30', durationMinutes: '10', body: 'Phoned to arrange the first visit', action: 'finalise' };
+    const notes = () => t.db.selectFrom('contact_notes').select('id').where('episode_id', '=', episode).execute();
+    const claims = () => t.db.selectFrom('idempotency_keys').select('key').where('key', '=', `form:${formId}`).execute();
+    // Homeward dies while writing the note: the note's insert fails, and nothing after it runs, so
+    // nothing cleans up either (a claim cannot be deleted while this lasts).
+    await sql`create function die_in_the_write() returns trigger language plpgsql as $$ begin raise exception 'killed'; end $$`.execute(t.db);
+    await sql`create trigger no_clean_up before delete on idempotency_keys for each row execute function die_in_the_write()`.execute(t.db);
+    await sql`create trigger dies_writing_the_note before insert on contact_notes for each row execute function die_in_the_write()`.execute(t.db);
+    try {
+      expect((await assistant.form(url, fields)).statusCode).toBe(500);
+      await sql`drop trigger dies_writing_the_note on contact_notes`.execute(t.db);
+      expect(await notes()).toEqual([]);
+      expect(await claims()).toEqual([]);
+      // Sent again after the restart: saved once, and a third send goes to the same note.
+      const saved = await assistant.form(url, fields);
+      expect(saved.statusCode).toBe(303);
+      const repeat = await assistant.form(url, fields);
+      expect(repeat.statusCode).toBe(303);
+      expect(repeat.headers.location).toBe(saved.headers.location);
+      expect(await notes()).toHaveLength(1);
+      expect(await claims()).toHaveLength(1);
+    } finally {
+      await sql`drop trigger if exists dies_writing_the_note on contact_notes`.execute(t.db);
+      await sql`drop trigger no_clean_up on idempotency_keys`.execute(t.db);
+      await sql`drop function die_in_the_write()`.execute(t.db);
+    }
   });
 });

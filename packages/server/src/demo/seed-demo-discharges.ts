@@ -12,7 +12,7 @@ import type { PatientResponse } from '../patients/public.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import type { DischargeSummaryResponse } from '../record/public.ts';
 import { readDischargeFacts } from '../record/public.ts';
-import { findDischargeSummary } from '../record/public.ts';
+import { findDischargeSummaryWhere } from '../record/public.ts';
 import { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from '../record/public.ts';
 import { storeLetter } from '../record/public.ts';
 import type { DemoDischargePlan } from './generate-demo-discharges.ts';
@@ -43,7 +43,7 @@ function refusal(summary: DischargeSummaryResponse, patient: PatientResponse | n
 export async function seedDemoDischarges(db: Kysely<Database>, o: SeedDemoDischargesOptions): Promise<SeededDischarges> {
   const out: SeededDischarges = { summaries: 0, drafts: 0, letters: 0, notProduced: [] };
   for (const plan of o.plans) {
-    if (await findDischargeSummary(db, { episodeId: plan.episodeId })) continue;
+    if (await findDischargeSummaryWhere(db, { episodeId: plan.episodeId })) continue;
     const episode = await findEpisode(db, plan.episodeId, o.now);
     if (!episode || episode.status !== 'discharged') continue;
     const content = draftDischargeSummary(await readDischargeFacts(db, { episode, now: plan.draftedAt }));
@@ -72,7 +72,7 @@ export async function seedDemoDischarges(db: Kysely<Database>, o: SeedDemoDischa
       continue;
     }
     out.summaries += 1;
-    const summary = (await findDischargeSummary(db, { id: plan.summaryId }))!;
+    const summary = (await findDischargeSummaryWhere(db, { id: plan.summaryId }))!;
     const patient = await findPatient(db, episode.patientId);
     const team = await db.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
     let patientPrintSize: LetterPrintSize | null = null;

@@ -1,9 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../db/schema.ts';
 import { HomewardError, type FieldError } from './homeward-error.ts';
 import { isStoredVersion } from './number-schemas.ts';
 import { redirectSeeOther } from './request-context.ts';
-import { writeOnceBeforeTransaction } from './write-once.ts';
+import { writeOnce } from './write-once.ts';
 
 /**
  * A browser form post as it arrives: every field a string, or a list of strings for a group of
@@ -40,22 +42,47 @@ export function formProblem(error: unknown): { fields: FieldError[]; status: 400
   return null;
 }
 
+export type PageWriteOptions<Checked> = {
+  /**
+   * Parsing and the checks that may refuse (auditing a refusal on the database handle, so it stands),
+   * before the write's transaction opens: a refused form writes nothing. What it returns is handed to
+   * the write. Skipped for a repeat of a form already saved.
+   */
+  check?: () => Checked | Promise<Checked>;
+  /** The write, in one transaction (never the app's handle inside it); returns the confirmation's address. */
+  write: (trx: Kysely<Database>, checked: Checked) => Promise<string>;
+  /** Shows the form again with its problems (the NHS.UK error summary), nothing saved. */
+  render: (fields: FieldError[], status: number) => Promise<FastifyReply>;
+  /**
+   * A form that creates something: the formId it was shown with, claimed in the write's own
+   * transaction (writeOnce), so sending it twice saves it once.
+   */
+  formId?: string;
+};
+
 /**
  * Runs a page's write: on success, 303 to the confirmation; a form problem re-renders the form, nothing
- * saved. A form that creates something passes `once` with its formId, so sending it twice saves it once.
+ * saved.
  */
-export async function pageWrite(
-  reply: FastifyReply,
-  write: () => Promise<string>,
-  render: (fields: FieldError[], status: number) => Promise<FastifyReply>,
-  once?: { request: FastifyRequest; formId: string },
-): Promise<FastifyReply> {
+export async function pageWrite<Checked = void>(request: FastifyRequest, reply: FastifyReply, o: PageWriteOptions<Checked>): Promise<FastifyReply> {
+  let checked: Checked;
+  const steps = {
+    check: async () => {
+      checked = (await o.check?.()) as Checked;
+    },
+    write: (trx: Kysely<Database>) => o.write(trx, checked),
+  };
   let done: string;
   try {
-    done = once ? await writeOnceBeforeTransaction(once.request, once.formId, write) : await write();
+    if (o.formId === undefined) {
+      await steps.check();
+      done = await request.server.db.transaction().execute(steps.write);
+    } else {
+      done = await writeOnce(request, o.formId, steps);
+    }
   } catch (error) {
     const problem = formProblem(error);
-    if (problem) return render(problem.fields, problem.status);
+    if (problem) return o.render(problem.fields, problem.status);
     throw error;
   }
   return redirectSeeOther(reply, done);

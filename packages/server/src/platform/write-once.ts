@@ -66,38 +66,3 @@ export async function writeOnceAs(db: Kysely<Database>, o: WriteOnceOptions & { 
 export async function writeOnce(request: FastifyRequest, formId: string, o: WriteOnceOptions): Promise<string> {
   return writeOnceAs(request.server.db, { ...o, actor: actorOf(request), formId, requestHash: hashOf(request) });
 }
-
-const legacyWaitMs = 5_000;
-
-/**
- * @deprecated The claim-then-write of before: the form id is claimed outside the write's own
- * transaction, so a crash between the two leaves a claim without its write. Only record/'s pages
- * still use it (their writes open their own transactions and audit refusals on the database handle
- * inside the callback); they move to writeOnce({ check, write }) as record/ takes the actor (helper
- * i12-actor-b), and this goes.
- */
-export async function writeOnceBeforeTransaction(request: FastifyRequest, formId: string, write: () => Promise<string>): Promise<string> {
-  if (!formIdSchema.safeParse(formId).success) return write();
-  const actor = actorOf(request);
-  const db = request.server.db;
-  const claim = { actor, key: `form:${formId}`, requestHash: hashOf(request) };
-  const deadline = Date.now() + legacyWaitMs;
-  for (;;) {
-    if ((await claimOnce(db, claim)) === null) break;
-    const earlier = await findEarlierOutcome(db, claim);
-    // Gone: the first send failed and released its claim, so this one is not a repeat: claim it.
-    if (!earlier) continue;
-    if (typeof (earlier.response as { location?: unknown } | null)?.location === 'string') return repeatOf(earlier, claim.requestHash);
-    if (Date.now() > deadline) throw new HomewardError('duplicate', 'This form is still being saved from an earlier send. Open the record in a moment to check it was saved.');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  let location: string;
-  try {
-    location = await write();
-  } catch (error) {
-    await db.deleteFrom('idempotency_keys').where('staff_id', '=', actor.staff.staffId).where('key', '=', claim.key).execute();
-    throw error;
-  }
-  await storeOutcome(db, { actor, key: claim.key, status: 303, response: { location } });
-  return location;
-}

@@ -22,7 +22,7 @@ export async function assessmentApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'Standardised assessments for an episode, in the order they were done, with each instrument’s change from baseline', params: episodeParams, response: { 200: z.object({ assessments: z.array(assessmentResponse), byInstrument: z.array(instrumentSummary) }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
-      const assessments = await listAssessments(app.db, access.episode.id);
+      const assessments = await listAssessments(app.db, access);
       await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
       return { assessments, byInstrument: summariseAssessments(assessments) };
     },

@@ -19,11 +19,9 @@ import {
   type InstrumentDefinition,
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
-import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
+import { formBody, formField, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { redirectSeeOther } from '../platform/request-context.ts';
 import { findPatient } from '../patients/public.ts';
 import { loadEpisode } from './record-route-helpers.ts';
 import { assessmentKind, assessmentProblems, listAssessments, recordAssessment, summariseAssessments } from './assessments.ts';
@@ -74,7 +72,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   async function allAssessmentProblems(access: RecordAccess, definition: InstrumentDefinition, parsed: ReturnType<typeof parseAssessmentForm>): Promise<FieldError[]> {
     const record = assessmentProblems(definition, { method: parsed.method || null, administeredAt: parsed.at, responses: parsed.responses }, episodeDateFacts(access.episode, now()));
     const fields = [...parsed.fields];
-    if (parsed.timePoint === 'baseline' && (await listAssessments(app.db, access.episode.id)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline')) {
+    if (parsed.timePoint === 'baseline' && (await listAssessments(app.db, access)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline')) {
       fields.push({ path: 'timePoint', message: `This episode already has a baseline ${definition.name}. Choose review, discharge or other` });
     }
     const seen = new Set(fields.map((f) => f.path));
@@ -93,7 +91,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/assessments', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: assessmentKind });
-    const assessments = await listAssessments(app.db, access.episode.id);
+    const assessments = await listAssessments(app.db, access);
     await auditRecordRead(app.db, access, assessmentKind, access.episode.id, { assessmentIds: assessments.map((a) => a.id) });
     const done = assessments.find((a) => a.id === request.query.done);
     return reply.page('record/pages/assessments.njk', {
@@ -111,7 +109,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
   });
 
   async function renderForm(reply: FastifyReply, access: RecordAccess, definition: InstrumentDefinition, values: Form, fields: FieldError[] = [], status = 200) {
-    const taken = (await listAssessments(app.db, access.episode.id)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline');
+    const taken = (await listAssessments(app.db, access)).some((a) => a.instrumentId === definition.id && a.timePoint === 'baseline');
     const selectedPoint = values.timePoint || (taken ? '' : 'baseline');
     const selectedMethod = values.method || (definition.administration.length === 1 ? definition.administration[0] : '');
     return reply.code(status).page('record/pages/assessment-form.njk', {
@@ -161,22 +159,21 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
     if (!definition) throw notFound('Assessment');
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
-    const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
-    // The form's own problems and the record's (unanswered items, the date's bounds, a second
-    // baseline) together, so nobody corrects the form only to be told about the rest.
-    if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
-    try {
-      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: async () => {
+        const parsed = parseAssessmentForm(definition, body, ukDateOf(now()));
+        // The form's own problems and the record's (unanswered items, the date's bounds, a second
+        // baseline) together, so nobody corrects the form only to be told about the rest.
+        if (parsed.fields.length) parsed.fields = await allAssessmentProblems(access, definition, parsed);
         if (parsed.fields.length || !parsed.timePoint || !parsed.at) throw new HomewardError('validation_failed', parsed.fields[0]?.message ?? 'Check the form', { fields: parsed.fields });
-        const input = { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
-        const saved = await app.db.transaction().execute((trx) => recordAssessment(trx, { access, input }));
+        return { instrumentId: definition.id, timePoint: parsed.timePoint, method: parsed.method, administeredAt: parsed.at, responses: parsed.responses };
+      },
+      write: async (trx, input) => {
+        const saved = await recordAssessment(trx, { access, input });
         return `/episodes/${access.episode.id}/assessments?done=${saved.id}`;
-      });
-      return redirectSeeOther(reply, done);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (problem) return renderForm(reply, access, definition, values, problem.fields, problem.status);
-      throw error;
-    }
+      },
+      render: (fields, status) => renderForm(reply, access, definition, values, fields, status),
+    });
   });
 }

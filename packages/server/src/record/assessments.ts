@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { auditRecordWrite, writerOf, type RecordKind, type RecordWriteAccess } from './record-access.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 import type { AssessmentResponse, ChangeResponse, InstrumentSummary, TimePoint } from './assessments-schema.ts';
 
 /** RecordKind in record-access.ts does not list assessments yet; the audit and access rules take any kind. */
@@ -99,7 +100,7 @@ export async function recordAssessment(trx: Kysely<Database>, o: RecordAssessmen
     if (isUniqueViolation(error, 'assessments_one_baseline_idx')) throw secondBaseline(definition);
     throw error;
   }
-  const saved = (await listAssessments(trx, episode.id)).find((a) => a.id === id)!;
+  const saved = (await listAssessments(trx, o.access)).find((a) => a.id === id)!;
   await auditRecordWrite(trx, o.access, assessmentKind, id, { change: 'assessment-recorded', instrumentId: definition.id, timePoint: o.input.timePoint, total: score.total });
   return saved;
 }
@@ -111,7 +112,12 @@ function bandLabel(definition: InstrumentDefinition | undefined, bandId: string 
 }
 
 /** The episode's assessments, in the order they were done, each with its change from the instrument's baseline. */
-export async function listAssessments(db: Kysely<Database>, episodeId: string): Promise<AssessmentResponse[]> {
+export async function listAssessments(db: Kysely<Database>, access: RecordAccess): Promise<AssessmentResponse[]> {
+  return assessmentsOfEpisode(db, episodeIdOf(access));
+}
+
+/** The same without a grant: for the facts a discharge summary is drafted from, inside its write. Never for a route. */
+export async function assessmentsOfEpisode(db: Kysely<Database>, episodeId: string): Promise<AssessmentResponse[]> {
   const rows = await db
     .selectFrom('assessments')
     .innerJoin('staff', 'staff.id', 'assessments.recorded_by')

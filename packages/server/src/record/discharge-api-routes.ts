@@ -44,11 +44,11 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'The episode’s discharge summary with the letters produced from it', params: episodeParams, response: { 200: dischargeSummaryWithLetters, ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'discharge-summary' });
-      const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+      const summary = await findDischargeSummary(app.db, access);
       if (summary) await requireFinalForSummary(app.db, access, summary);
       await auditRecordRead(app.db, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null });
       if (!summary) throw notFound('A discharge summary for this episode');
-      const letters = await listLetters(app.db, access.episode.id);
+      const letters = await listLetters(app.db, access);
       return { ...summary, letters };
     },
   );
@@ -78,7 +78,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'discharge-summary' });
       await requireFinalForSummary(app.db, access, summary);
       await auditRecordRead(app.db, access, 'discharge-summary', summary.id);
-      return { ...summary, letters: await listLetters(app.db, episode.id) };
+      return { ...summary, letters: await listLetters(app.db, access) };
     },
   );
 

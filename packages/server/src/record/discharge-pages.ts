@@ -9,15 +9,14 @@ import { z } from 'zod';
 import { ageOn, dischargeSummarySectionIds, mayWriteDischargeSummary, patientPostalAddress, serviceLabels, textToLetterBlocks, ukDateOf, type DischargeSectionEdit } from '@homeward/clinical';
 import { findPatient } from '../patients/public.ts';
 import { actorOf } from '../platform/actor.ts';
-import { formBody, formProblem, formVersion } from '../platform/form-body.ts';
-import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
+import { formBody, formProblem, formVersion, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { audit, redirectSeeOther } from '../platform/request-context.ts';
 import { loadEpisode, loadLetter } from './record-route-helpers.ts';
 import { authoriseDischargeFinalise, authoriseDischargeWrite, changeDischargeSummary, createDischargeSummary, findDischargeSummary, redraftDischargeSummary, signOffDecision } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
-import { letterPdf, listLetters, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
+import { checkLetterRequest, letterPdf, listLetters, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
 import { auditRecordRead, authoriseRecordRead, requireFinalForSummary, type RecordAccess } from './record-access.ts';
 
 const hidden = { hide: true };
@@ -61,9 +60,9 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
   async function render(request: FastifyRequest, reply: FastifyReply, access: RecordAccess, o: RenderOptions = {}) {
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (summary) await requireFinalForSummary(app.db, access, summary);
-    const letters = await listLetters(app.db, access.episode.id);
+    const letters = await listLetters(app.db, access);
     await auditRecordRead(app.db, access, 'discharge-summary', summary?.id ?? access.episode.id, { found: summary !== null, letterIds: letters.map((l) => l.id) });
     const format = patientLetterFormat(patient);
     const values = o.values ?? {};
@@ -126,7 +125,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/discharge-summary/save', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (!summary) throw notFound('Discharge summary');
     const body = request.body as Form;
     const edits: DischargeSectionEdit[] = dischargeSummarySectionIds.map((id) => ({ id, text: one(body[`sections.${id}.text`]), patientText: one(body[`sections.${id}.patientText`]) }));
@@ -145,7 +144,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/discharge-summary/redraft', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (!summary) throw notFound('Discharge summary');
     try {
       await app.db.transaction().execute((trx) => redraftDischargeSummary(trx, { access, summary, version: formVersion((request.body as Form).version) }));
@@ -159,30 +158,31 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
 
   typed.post('/episodes/:id/discharge-summary/letters', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'letter' });
-    const summary = await findDischargeSummary(app.db, { episodeId: access.episode.id });
+    const summary = await findDischargeSummary(app.db, access);
     if (!summary) throw notFound('Discharge summary');
     const body = request.body as Form;
     const recipient = one(body.recipient) as LetterRecipient;
     const printSize = one(body.printSize);
-    try {
-      if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
-      if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
-      const done = await writeOnceBeforeTransaction(request, one(body.formId), async () => {
-        const letter = await app.db.transaction().execute((trx) => produceDischargeLetter(trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined }));
+    return pageWrite(request, reply, {
+      formId: one(body.formId),
+      // Refuse a letter that cannot be sent before the transaction opens, so a refusal writes nothing.
+      check: async () => {
+        if (recipient !== 'patient' && recipient !== 'gp') throw new HomewardError('validation_failed', 'Choose who the letter is for', { fields: [{ path: 'recipient', message: 'Choose who the letter is for: the patient or the GP' }] });
+        if (recipient === 'patient' && printSize !== 'standard' && printSize !== 'large') throw new HomewardError('validation_failed', 'Choose the print size', { fields: [{ path: 'printSize', message: 'Choose standard or large print' }] });
+        checkLetterRequest({ summary, patient: await findPatient(app.db, access.episode.patientId), recipient });
+      },
+      write: async (trx) => {
+        const letter = await produceDischargeLetter(trx, { access, summary, recipient, printSize: recipient === 'patient' ? (printSize as 'standard' | 'large') : undefined });
         return `/episodes/${access.episode.id}/discharge-summary?done=letter&letter=${letter.id}#letters`;
-      });
-      return redirectSeeOther(reply, done);
-    } catch (error) {
-      const shown = formProblem(error);
-      if (shown) return render(request, reply, access, { ...shown, values: body });
-      throw error;
-    }
+      },
+      render: (fields, status) => render(request, reply, access, { fields, status, values: body }),
+    });
   });
 
   typed.get('/letters/:id.pdf', { schema: { ...hidden, params: z.object({ id: z.uuid() }) } }, async (request, reply) => {
     const { letter, episode } = await loadLetter(request, request.params.id);
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: episode, kind: 'letter' });
-    const pdf = await letterPdf(app.db, letter.id);
+    const pdf = await letterPdf(app.db, access, letter.id);
     // The stored bytes leave Homeward as a file: audited as an export, with the hash of what left.
     await audit(request, { action: 'export', outcome: 'allowed', patientId: episode.patientId, recordKind: 'letter', recordId: letter.id, reason: access.reason, detail: { basis: access.grant.basis, episodeId: episode.id, kind: letter.kind, sha256: letter.sha256 } });
     return reply

@@ -7,15 +7,15 @@ import type { EpisodeResponse } from '../caseload/public.ts';
 import { listOnwardReferrals } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
-import { listAssessments, summariseAssessments } from './assessments.ts';
-import { findContactNotes } from './record-queries.ts';
+import { assessmentsOfEpisode, summariseAssessments } from './assessments.ts';
+import { contactNotesWhere } from './record-queries.ts';
 
 /** Contacts in which the patient was not seen, or not seen by us, are not counted as contacts. */
 const notContacts = new Set(['did-not-attend', 'no-access', 'mdt-discussion']);
 const day = (value: Date | string) => ukDateOf(value instanceof Date ? value : new Date(value));
 
 async function contactFacts(db: Kysely<Database>, episode: EpisodeResponse): Promise<Pick<DischargeFacts, 'contacts' | 'therapyMinutes'>> {
-  const notes = (await findContactNotes(db, { episodeId: episode.id })).filter((n) => n.status === 'final' && !notContacts.has(n.current.kind));
+  const notes = (await contactNotesWhere(db, { episodeId: episode.id })).filter((n) => n.status === 'final' && !notContacts.has(n.current.kind));
   const days = notes.map((n) => day(n.current.occurredAt)).sort();
   let therapyMinutes: TherapyMinutes | null = null;
   if (isStrokeService(episode.service)) {
@@ -46,7 +46,7 @@ async function goalFacts(db: Kysely<Database>, episodeId: string): Promise<Disch
 }
 
 async function measureFacts(db: Kysely<Database>, episodeId: string): Promise<DischargeMeasureFact[]> {
-  const assessments = await listAssessments(db, episodeId);
+  const assessments = await assessmentsOfEpisode(db, episodeId);
   const out: DischargeMeasureFact[] = [];
   for (const s of summariseAssessments(assessments)) {
     const scored = assessments.filter((a) => a.instrumentId === s.instrumentId && a.total !== null);

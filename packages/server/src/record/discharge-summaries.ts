@@ -25,6 +25,7 @@ import { updateVersioned } from '../platform/update-versioned.ts';
 import { readDischargeFacts } from './discharge-sources.ts';
 import type { ChangeDischargeSummaryBody, DischargeSummaryResponse } from './discharge-schema.ts';
 import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordAccess, type RecordWriteAccess } from './record-access.ts';
+import { episodeIdOf } from './record-access-grant.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 
@@ -103,7 +104,16 @@ function toSummary(r: SummaryRow): DischargeSummaryResponse {
   };
 }
 
-export async function findDischargeSummary(db: Kysely<Database>, where: { id: string } | { episodeId: string }): Promise<DischargeSummaryResponse | null> {
+/** The episode's discharge summary, if it has one. */
+export async function findDischargeSummary(db: Kysely<Database>, access: RecordAccess): Promise<DischargeSummaryResponse | null> {
+  return findDischargeSummaryWhere(db, { episodeId: episodeIdOf(access) });
+}
+
+/**
+ * A summary by id or episode without a grant: for the loader that finds a summary's episode to
+ * authorise it, the writes that hold their grant already, and the demo's seeder. Never for a route.
+ */
+export async function findDischargeSummaryWhere(db: Kysely<Database>, where: { id: string } | { episodeId: string }): Promise<DischargeSummaryResponse | null> {
   const query = 'id' in where ? selectSummaries(db).where('d.id', '=', where.id) : selectSummaries(db).where('d.episode_id', '=', where.episodeId);
   const row = await query.executeTakeFirst();
   return row ? toSummary(row) : null;
@@ -133,7 +143,7 @@ export async function createDischargeSummary(trx: Kysely<Database>, o: DraftDisc
   const actor = writerOf(o.access);
   const principal = actor.staff;
   const episode = o.access.episode;
-  const existing = await findDischargeSummary(trx, { episodeId: episode.id });
+  const existing = await findDischargeSummary(trx, o.access);
   if (existing) throw alreadyDrafted(existing);
   const now = actor.now;
   const content = draftDischargeSummary(await readDischargeFacts(trx, { episode, now }));
@@ -149,7 +159,7 @@ export async function createDischargeSummary(trx: Kysely<Database>, o: DraftDisc
     throw error;
   }
   await writeAudit(trx, o.access, id, 'drafted', { goalAttainment: content.goalAttainment });
-  return (await findDischargeSummary(trx, { id }))!;
+  return (await findDischargeSummaryWhere(trx, { id }))!;
 }
 
 
@@ -177,7 +187,7 @@ async function updateContent(trx: Kysely<Database>, actor: Actor, summary: Disch
     version,
     set: { content: JSON.stringify(content), ...(extra.finalise ? { status: 'final' as const, finalised_at: actor.now, finalised_by: actor.staff.staffId } : {}) },
     only: { status: 'draft' },
-    current: () => findDischargeSummary(trx, { id: summary.id }),
+    current: () => findDischargeSummaryWhere(trx, { id: summary.id }),
     conflict: (current) => (current.status === 'final' ? finalised(current) : versionConflict(current)),
     what: 'Discharge summary',
   });
@@ -199,7 +209,7 @@ export async function changeDischargeSummary(trx: Kysely<Database>, o: ChangeDis
   await updateContent(trx, actor, o.summary, o.version, content, { finalise: o.finalise });
   await writeAudit(trx, o.access, o.summary.id, 'edited', { sections: o.edits.map((e) => e.id) });
   if (o.finalise) await writeAudit(trx, o.access, o.summary.id, 'finalised');
-  return (await findDischargeSummary(trx, { id: o.summary.id }))!;
+  return (await findDischargeSummaryWhere(trx, { id: o.summary.id }))!;
 }
 
 export type FinaliseDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; version: number };
@@ -212,7 +222,7 @@ export async function finaliseDischargeSummary(trx: Kysely<Database>, o: Finalis
   if (fields.length) throw validationFailed(fields);
   await updateContent(trx, actor, o.summary, o.version, contentOf(o.summary), { finalise: true });
   await writeAudit(trx, o.access, o.summary.id, 'finalised');
-  return (await findDischargeSummary(trx, { id: o.summary.id }))!;
+  return (await findDischargeSummaryWhere(trx, { id: o.summary.id }))!;
 }
 
 export type RedraftDischargeSummaryOptions = { access: RecordWriteAccess; summary: DischargeSummaryResponse; version: number };
@@ -224,5 +234,5 @@ export async function redraftDischargeSummary(trx: Kysely<Database>, o: RedraftD
   const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: actor.now }));
   await updateContent(trx, actor, o.summary, o.version, content);
   await writeAudit(trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
-  return (await findDischargeSummary(trx, { id: o.summary.id }))!;
+  return (await findDischargeSummaryWhere(trx, { id: o.summary.id }))!;
 }

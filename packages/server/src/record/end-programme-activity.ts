@@ -8,7 +8,7 @@ import { ukDateOf, type HandOverReceiver } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/public.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import { listProgramme } from './programme-queries.ts';
+import { programmeOfEpisode } from './programme-queries.ts';
 
 export type EndProgrammeActivityOptions = {
   /** Access to write the patient's record: whose it is, who acts, and the audit's reason. */
@@ -36,7 +36,7 @@ export async function endProgrammeActivity(trx: Kysely<Database>, o: EndProgramm
     version: o.version,
     set: { status: o.status, status_reason: o.reason, handed_over_to_kind: o.handedOverTo?.kind ?? null, handed_over_to_name: o.handedOverTo?.name ?? null },
     only: { status: 'active' },
-    current: async () => (await listProgramme(trx, o.episodeId, { activityId: o.activityId, today: ukDateOf(now) }))[0],
+    current: async () => (await programmeOfEpisode(trx, o.episodeId, { activityId: o.activityId, today: ukDateOf(now) }))[0],
     what: 'Activity',
   });
   await trx

@@ -248,8 +248,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  async function programmeAtDischargeItems(episodeId: string, values: Form) {
-    const active = (await listProgramme(app.db, episodeId, { today: ukDateOf(now()) })).filter((a) => a.status === 'active');
+  async function programmeAtDischargeItems(access: EpisodeAccess, values: Form) {
+    const active = (await listProgramme(app.db, access, { today: ukDateOf(now()) })).filter((a) => a.status === 'active');
     return active.map((a) => {
       const p = `programme-${a.id}`;
       const sent = values[`${p}-ending`] !== undefined;
@@ -291,7 +291,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
       mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       // And when the programme of care ends or is handed over: each active activity, with the choice made.
-      programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems(episode.id, values) : [],
+      programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems({ ...access, episode }, values) : [],
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
       fieldErrors: errorsByField(fields),
       flash,

@@ -46,7 +46,7 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['record'], summary: 'The episode’s goals, each with its ratings, and the GAS T-score at baseline and at the latest ratings (50 = goals met as expected)', params: episodeParams, response: { 200: z.object({ goals: z.array(goalResponse), tScores: goalSummaryResponse }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: goalKind });
-      const goals = await listGoals(app.db, access.episode.id);
+      const goals = await listGoals(app.db, access);
       await auditRecordRead(app.db, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
       return { goals, tScores: summariseGoals(goals) };
     },

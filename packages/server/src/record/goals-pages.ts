@@ -147,11 +147,11 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const current = await findGoal(app.db, goal.id);
     return current ? { ...values, version: String(current.version) } : values;
   }
-  const numberOf = async (goal: GoalResponse) => (await listGoals(app.db, goal.episodeId)).findIndex((g) => g.id === goal.id) + 1;
+  const numberOf = async (access: RecordAccess, goal: GoalResponse) => (await listGoals(app.db, access)).findIndex((g) => g.id === goal.id) + 1;
 
   typed.get('/episodes/:id/goals', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: goalKind });
-    const goals = await listGoals(app.db, access.episode.id);
+    const goals = await listGoals(app.db, access);
     await auditRecordRead(app.db, access, goalKind, access.episode.id, { goalIds: goals.map((g) => g.id) });
     const index = goals.findIndex((g) => g.id === request.query.goal);
     const mayWrite = maySetGoals(access.grant.staff.role);
@@ -214,18 +214,20 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/goals/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'set' });
     const body = request.body as Form;
-    return pageWrite(
-      reply,
-      async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: () => {
         const { plan, fields } = parseGoalForm(body, today());
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now() })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-        const goal = await app.db.transaction().execute((trx) => setGoal(trx, { access, plan }));
+        return plan;
+      },
+      write: async (trx, plan) => {
+        const goal = await setGoal(trx, { access, plan });
         return `/episodes/${access.episode.id}/goals?done=set&goal=${goal.id}#goal-${goal.id}`;
       },
-      (fields, status) => renderGoalForm(reply, access, valuesOf(body), { fields, status }),
-      { request, formId: formField(body.formId) },
-    );
+      render: (fields, status) => renderGoalForm(reply, access, valuesOf(body), { fields, status }),
+    });
   });
 
   typed.get('/goals/:id/edit', { schema: { ...hidden, params: goalParams } }, async (request, reply) => {
@@ -241,20 +243,22 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const { goal, episode } = await loadGoal(request, request.params.id);
     const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'refine' });
     const body = request.body as Form;
-    return pageWrite(
-      reply,
-      async () => {
+    return pageWrite(request, reply, {
+      check: () => {
         const version = Number(formField(body.version));
         if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const { plan, fields } = parseGoalForm(body, today());
         if (goal.planFixed) checkGoalRefinement(actorOf(request).now, access, goal, plan);
         const all = goalFormErrors(plan, fields, [...episodeOpenForGoals(access), ...checkGoalPlan(plan, { now: now(), currentTargetOn: goal.targetOn })]);
         if (all.length) throw new HomewardError('validation_failed', all[0]!.message, { fields: all });
-        await app.db.transaction().execute((trx) => refineGoal(trx, { access, goal, plan, version: version }));
+        return { version, plan };
+      },
+      write: async (trx, { version, plan }) => {
+        await refineGoal(trx, { access, goal, plan, version });
         return `/episodes/${access.episode.id}/goals?done=refined&goal=${goal.id}#goal-${goal.id}`;
       },
-      async (fields, status) => renderGoalForm(reply, access, await freshVersion(goal, valuesOf(body), status), { goal, fields, status }),
-    );
+      render: async (fields, status) => renderGoalForm(reply, access, await freshVersion(goal, valuesOf(body), status), { goal, fields, status }),
+    });
   });
 
   // Rating attainment against the goal's own descriptions.
@@ -263,7 +267,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const points = discharged ? (['discharge'] as const) : goalTimePoints;
     return reply.code(status).page('record/pages/goal-rate.njk', {
       ...(await common(access)),
-      title: `Rate goal ${await numberOf(goal)}`,
+      title: `Rate goal ${await numberOf(access, goal)}`,
       goal,
       action: `/goals/${goal.id}/rate`,
       values,
@@ -295,9 +299,9 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const { goal, episode } = await loadGoal(request, request.params.id);
     const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'rate' });
     const body = request.body as Form;
-    return pageWrite(
-      reply,
-      async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: () => {
         const key = gasLevelDescriptions.find((d) => d.key === formField(body.level));
         const rated = parseDateParts({ day: formField(body['ratedOn-day']), month: formField(body['ratedOn-month']), year: formField(body['ratedOn-year']) }, { label: 'Date of the rating', today: today() });
         const rating: GoalRatingInput = { level: key ? key.level : null, timePoint: formField(body.timePoint) || null, ratedOn: rated.ok ? rated.value : null, note: formField(body.note) || null };
@@ -305,19 +309,21 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         if (!rated.ok) fields.push({ path: 'ratedOn', message: rated.message });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkGoalAttainment(actorOf(request).now, access, goal, rating);
-        await app.db.transaction().execute((trx) => recordGoalAttainment(trx, { access, goal, rating }));
+        return rating;
+      },
+      write: async (trx, rating) => {
+        await recordGoalAttainment(trx, { access, goal, rating });
         return `/episodes/${access.episode.id}/goals?done=rated&goal=${goal.id}#goal-${goal.id}`;
       },
-      (fields, status) => renderRate(reply, access, goal, valuesOf(body), fields, status),
-      { request, formId: formField(body.formId) },
-    );
+      render: (fields, status) => renderRate(reply, access, goal, valuesOf(body), fields, status),
+    });
   });
 
   // Achieved, discontinued, or reopened.
   async function renderStatus(reply: FastifyReply, access: RecordAccess, goal: GoalResponse, values: Form, fields: FieldError[] = [], status = 200) {
     return reply.code(status).page('record/pages/goal-status.njk', {
       ...(await common(access)),
-      title: `Achieved or discontinued: goal ${await numberOf(goal)}`,
+      title: `Achieved or discontinued: goal ${await numberOf(access, goal)}`,
       goal,
       action: `/goals/${goal.id}/status`,
       values,
@@ -342,19 +348,21 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
     const { goal, episode } = await loadGoal(request, request.params.id);
     const access = await authoriseGoalWrite(app.db, { actor: actorOf(request), episode: episode, change: 'status' });
     const body = request.body as Form;
-    return pageWrite(
-      reply,
-      async () => {
+    return pageWrite(request, reply, {
+      check: () => {
         const version = Number(formField(body.version));
         if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the goal’s version; reload the page');
         const change = { status: formField(body.status) || null, reason: formField(body.reason) || null };
         const fields = checkGoalStatusChange({ from: goal.status, to: change.status, reason: change.reason });
         if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         checkGoalStatus(goal, change);
-        await app.db.transaction().execute((trx) => changeGoalStatus(trx, { access, goal, change, version: version }));
+        return { version, change };
+      },
+      write: async (trx, { version, change }) => {
+        await changeGoalStatus(trx, { access, goal, change, version });
         return `/episodes/${access.episode.id}/goals?done=status&goal=${goal.id}#goal-${goal.id}`;
       },
-      async (fields, status) => renderStatus(reply, access, (status === 409 && (await findGoal(app.db, goal.id))) || goal, await freshVersion(goal, valuesOf(body), status), fields, status),
-    );
+      render: async (fields, status) => renderStatus(reply, access, (status === 409 && (await findGoal(app.db, goal.id))) || goal, await freshVersion(goal, valuesOf(body), status), fields, status),
+    });
   });
 }

@@ -1,10 +1,11 @@
 // Reading an episode's goals with their ratings, and the episode's GAS T-score at baseline and now.
 // listGoals and summariseGoals are the entry points for other parts of the record (the discharge
-// summary, the timeline): listGoals(db, episodeId) then summariseGoals(goals).
+// summary, the timeline): listGoals(db, access) then summariseGoals(goals).
 import type { Kysely } from 'kysely';
 import { gasTScoreExplanation, scoreGoalSet, ukDateOf, type GoalStatus, type GoalTimePoint } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { AttainmentResponse, GoalResponse, GoalSummaryResponse } from './goals-schema.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 /** A date column comes back as a Date (PGlite) or a string (pg). */
@@ -85,8 +86,8 @@ async function readGoals(db: Kysely<Database>, where: { episodeId: string } | { 
 export const ratedOnOf = (ratedAt: Date | string): string => ukDateOf(ratedAt instanceof Date ? ratedAt : new Date(ratedAt));
 
 /** The episode's goals in the order they were set, each with its ratings (oldest first) and latest level. */
-export async function listGoals(db: Kysely<Database>, episodeId: string): Promise<GoalResponse[]> {
-  return readGoals(db, { episodeId });
+export async function listGoals(db: Kysely<Database>, access: RecordAccess): Promise<GoalResponse[]> {
+  return readGoals(db, { episodeId: episodeIdOf(access) });
 }
 
 export async function findGoal(db: Kysely<Database>, goalId: string): Promise<GoalResponse | undefined> {

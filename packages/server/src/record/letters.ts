@@ -24,6 +24,7 @@ import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import type { PdfDocumentOptions } from '../platform/pdf-document.ts';
 import type { DischargeSummaryResponse, LetterProducedResponse, LetterResponse } from './discharge-schema.ts';
 import { writerOf, type RecordWriteAccess } from './record-access.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 import { storeLetter } from './store-letter.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
 
@@ -85,13 +86,15 @@ export async function findLetter(db: Kysely<Database>, id: string): Promise<Lett
 }
 
 /** The episode's letters, most recent first. */
-export async function listLetters(db: Kysely<Database>, episodeId: string): Promise<LetterResponse[]> {
-  const rows = await selectLetters(db).where('l.episode_id', '=', episodeId).orderBy('l.produced_at', 'desc').orderBy('l.id', 'desc').execute();
+export async function listLetters(db: Kysely<Database>, access: RecordAccess): Promise<LetterResponse[]> {
+  const rows = await selectLetters(db).where('l.episode_id', '=', episodeIdOf(access)).orderBy('l.produced_at', 'desc').orderBy('l.id', 'desc').execute();
   return rows.map(toLetter);
 }
 
-export async function letterPdf(db: Kysely<Database>, id: string): Promise<Buffer> {
-  const row = await db.selectFrom('letters').select('pdf').where('id', '=', id).executeTakeFirstOrThrow();
+/** The stored PDF of one of the episode's letters, exactly as it was produced. */
+export async function letterPdf(db: Kysely<Database>, access: RecordAccess, id: string): Promise<Buffer> {
+  const row = await db.selectFrom('letters').select('pdf').where('id', '=', id).where('episode_id', '=', episodeIdOf(access)).executeTakeFirst();
+  if (!row) throw notFound('Letter');
   return Buffer.from(row.pdf);
 }
 
@@ -195,7 +198,7 @@ export async function produceDischargeLetter(trx: Kysely<Database>, o: ProduceDi
   const patient = checkLetterRequest({ summary: o.summary, patient: await findPatient(trx, episode.patientId), recipient: o.recipient });
   const team = await trx.selectFrom('teams').select(['name', 'phone']).where('id', '=', episode.teamId).executeTakeFirstOrThrow();
   const now = actor.now;
-  const sentToPatient = o.recipient === 'gp' ? (await listLetters(trx, episode.id)).find((l) => l.kind === 'discharge-patient') : undefined;
+  const sentToPatient = o.recipient === 'gp' ? (await listLetters(trx, o.access)).find((l) => l.kind === 'discharge-patient') : undefined;
   const { kind, recipient, printSize, document, alternativeFormatsNeeded } = buildDischargeLetter({
     recipient: o.recipient,
     content: { sections: o.summary.sections, goalAttainment: o.summary.goalAttainment, draftedAt: o.summary.draftedAt },

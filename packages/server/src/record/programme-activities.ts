@@ -111,7 +111,7 @@ export async function setProgrammeActivity(trx: Kysely<Database>, o: SetProgramm
     throw error;
   }
   await auditRecordWrite(trx, o.access, programmeKind, id, { change: 'activity-set', kind: input.kind, delivererKind: input.delivererKind, delivererStaffId: input.delivererStaffId, competence: input.competence });
-  return (await listProgramme(trx, episode.id, { activityId: id, today: ukDateOf(now) }))[0]!;
+  return (await listProgramme(trx, o.access, { activityId: id, today: ukDateOf(now) }))[0]!;
 }
 
 export type ChangeActivityStatusOptions = { access: RecordWriteAccess; activity: ActivityResponse; status: 'stopped' | 'completed'; reason: string; version: number };
@@ -134,5 +134,5 @@ export async function changeActivityStatus(trx: Kysely<Database>, o: ChangeActiv
     atDischarge: false,
     version: o.version,
   });
-  return (await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today }))[0]!;
+  return (await listProgramme(trx, o.access, { activityId: o.activity.id, today }))[0]!;
 }

@@ -14,7 +14,7 @@ import { activityInputOf, authoriseProgrammeChange, changeActivityStatus, checkA
 import { authoriseCompletionLog, checkCompletionInput, logProgrammeCompletion } from './programme-completions.ts';
 import { findActivityEpisodeId, listProgramme } from './programme-queries.ts';
 import { activityBody, activityResponse, activityStatusBody, completionBody, completionResponse, type ActivityResponse } from './programme-schema.ts';
-import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite } from './record-access.ts';
+import { auditRecordRead, authoriseRecordRead, authoriseRecordWrite, type RecordAccess } from './record-access.ts';
 
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const activityParams = z.object({ id: z.uuid('Activity id must be a UUID') });
@@ -30,8 +30,8 @@ export async function loadActivityEpisode(request: FastifyRequest, activityId: s
   return loadEpisode(request, episodeId);
 }
 
-export async function readActivity(request: FastifyRequest, episodeId: string, activityId: string): Promise<ActivityResponse> {
-  const [activity] = await listProgramme(request.server.db, episodeId, { activityId, today: ukDateOf(request.server.config.now()) });
+export async function readActivity(request: FastifyRequest, access: RecordAccess, activityId: string): Promise<ActivityResponse> {
+  const [activity] = await listProgramme(request.server.db, access, { activityId, today: ukDateOf(request.server.config.now()) });
   if (!activity) throw notFound('Programme activity');
   return activity;
 }
@@ -45,7 +45,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: 'The episode’s programme of care: each activity, who delivers it, the last 7 days against what is expected, and every completion log', params: episodeParams, response: { 200: z.object({ activities: z.array(activityResponse) }), ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: programmeKind });
-      const activities = await listProgramme(app.db, access.episode.id, { today: today() });
+      const activities = await listProgramme(app.db, access, { today: today() });
       await auditRecordRead(app.db, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
       return { activities };
     },
@@ -77,7 +77,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags, summary: 'One programme activity with its completion logs', params: activityParams, response: { 200: activityResponse, ...errorResponse(401, 403, 404) } } },
     async (request) => {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, request.params.id), kind: programmeKind });
-      const activity = await readActivity(request, access.episode.id, request.params.id);
+      const activity = await readActivity(request, access, request.params.id);
       await auditRecordRead(app.db, access, programmeKind, activity.id);
       return activity;
     },
@@ -97,7 +97,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, request.params.id) });
-      const activity = await readActivity(request, access.episode.id, request.params.id);
+      const activity = await readActivity(request, access, request.params.id);
       const { status, reason, version } = request.body;
       return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeActivityStatus(trx, { access, activity, status, reason, version: version }) }));
     },
@@ -118,7 +118,7 @@ export async function programmeApiRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       // Record access first, so someone with no relationship learns nothing about the activity.
       const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, request.params.id), kind: programmeKind });
-      const activity = await readActivity(request, access.episode.id, request.params.id);
+      const activity = await readActivity(request, access, request.params.id);
       await authoriseCompletionLog(app.db, { access, activity, reportedBy: request.body.reportedBy });
       checkCompletionInput(actorOf(request).now, access, activity, request.body);
       return idempotentWrite(request, reply, async (trx) => ({ status: 201, body: await logProgrammeCompletion(trx, { access, activity, input: request.body }) }));

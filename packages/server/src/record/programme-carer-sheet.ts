@@ -99,7 +99,7 @@ export async function produceCarerSheet(trx: Kysely<Database>, o: ProduceCarerSh
   const patient = await findPatient(trx, episode.patientId);
   if (!patient) throw notFound('Patient');
   const discharged = episode.status === 'discharged';
-  const activities = currentActivities(await listProgramme(trx, episode.id, { today }), today, discharged);
+  const activities = currentActivities(await listProgramme(trx, o.access, { today }), today, discharged);
   if (activities.length === 0) {
     throw validationFailed([{ path: 'programme', message: discharged ? 'No activity was handed over at discharge, so there is nothing for the patient or carers to carry on. There is no sheet to print' : 'There are no current activities to print. Set an activity first' }]);
   }

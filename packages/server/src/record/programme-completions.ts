@@ -72,6 +72,6 @@ export async function logProgrammeCompletion(trx: Kysely<Database>, o: LogProgra
     throw error;
   }
   await auditRecordWrite(trx, o.access, programmeKind, o.activity.id, { change: 'completion-logged', completionId: id, doneOn: o.input.doneOn, outcome: o.input.outcome, reportedBy: o.input.reportedBy });
-  const [activity] = await listProgramme(trx, o.access.episode.id, { activityId: o.activity.id, today: ukDateOf(now) });
+  const [activity] = await listProgramme(trx, o.access, { activityId: o.activity.id, today: ukDateOf(now) });
   return activity!.completions.find((c) => c.id === id)!;
 }

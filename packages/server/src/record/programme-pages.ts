@@ -32,8 +32,7 @@ import {
   type ProgrammeActivityInput,
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
-import { formBody, formField, formProblem } from '../platform/form-body.ts';
-import { writeOnceBeforeTransaction } from '../platform/write-once.ts';
+import { formBody, formField, formProblem, pageWrite } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { PrintSize } from '../platform/pdf-document.ts';
@@ -151,7 +150,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/programme', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), activity: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: programmeKind });
-    const activities = await listProgramme(app.db, access.episode.id, { today: today() });
+    const activities = await listProgramme(app.db, access, { today: today() });
     await auditRecordRead(app.db, access, programmeKind, access.episode.id, { activityIds: activities.map((a) => a.id) });
     const role = access.grant.staff.role;
     const base = await common(access);
@@ -202,21 +201,20 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/programme/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const body = request.body as Form;
-    const values = valuesOf(body);
-    try {
-      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: () => {
         const { input, fields } = parseActivityForm(body, today());
         if (!input) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        checkActivityInput(actorOf(request).now, access, input);
-        const saved = await app.db.transaction().execute((trx) => setProgrammeActivity(trx, { access, input }));
+        checkActivityInput(access.grant.actor.now, access, input);
+        return input;
+      },
+      write: async (trx, input) => {
+        const saved = await setProgrammeActivity(trx, { access, input });
         return `/episodes/${access.episode.id}/programme?done=set&activity=${saved.id}#activity-${saved.id}`;
-      });
-      return redirectSeeOther(reply, done);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (problem) return renderActivityForm(reply, access, values, problem.fields, problem.status);
-      throw error;
-    }
+      },
+      render: (fields, status) => renderActivityForm(reply, access, valuesOf(body), fields, status),
+    });
   });
 
   // Logging a completion.
@@ -242,7 +240,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   async function loadForLog(request: FastifyRequest, id: string) {
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, id), kind: programmeKind });
-    return { access, activity: await readActivity(request, access.episode.id, id) };
+    return { access, activity: await readActivity(request, access, id) };
   }
 
   typed.get('/programme-activities/:id/log', { schema: { ...hidden, params: activityParams, querystring: z.object({ from: z.string().optional() }) } }, async (request, reply) => {
@@ -258,8 +256,10 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
     const { access, activity } = await loadForLog(request, request.params.id);
     const body = request.body as Form;
     const values = valuesOf(body);
-    try {
-      const done = await writeOnceBeforeTransaction(request, formField(body.formId), async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      // The form's problems, then the delegation rule (a refusal audited on its own, so it stands).
+      check: async () => {
         const fields: FieldError[] = [];
         const date = parseDateParts(dateValue(body, 'doneOn'), { label: 'The day it was done', today: today() });
         if (!date.ok) fields.push({ path: 'doneOn', message: date.message });
@@ -270,18 +270,17 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
         if (fields.length || !date.ok || !outcome || !reportedBy) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         const input: CompletionBody = { doneOn: date.value, outcome, reportedBy, note: formField(body.note) || null };
         await authoriseCompletionLog(app.db, { access, activity, reportedBy: reportedBy });
-        checkCompletionInput(actorOf(request).now, access, activity, input);
-        await app.db.transaction().execute((trx) => logProgrammeCompletion(trx, { access, activity, input }));
+        checkCompletionInput(access.grant.actor.now, access, activity, input);
+        return input;
+      },
+      write: async (trx, input) => {
+        await logProgrammeCompletion(trx, { access, activity, input });
         // From "My delegated work", back to it with the confirmation (a fixed path: never an address the form names).
         if (formField(body.from) === 'delegated-work') return `${delegatedWorkPath}?done=logged&activity=${activity.id}`;
         return `/episodes/${access.episode.id}/programme?done=logged&activity=${activity.id}#activity-${activity.id}`;
-      });
-      return redirectSeeOther(reply, done);
-    } catch (error) {
-      const problem = formProblem(error);
-      if (problem) return renderLogForm(reply, access, activity, values, problem.fields, problem.status);
-      throw error;
-    }
+      },
+      render: (fields, status) => renderLogForm(reply, access, activity, values, fields, status),
+    });
   });
 
   // Stopping or completing an activity.
@@ -303,7 +302,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   async function loadForStatus(request: FastifyRequest, id: string) {
     const access = await authoriseProgrammeChange(app.db, { actor: actorOf(request), episode: await loadActivityEpisode(request, id) });
-    return { access, activity: await readActivity(request, access.episode.id, id) };
+    return { access, activity: await readActivity(request, access, id) };
   }
 
   typed.get('/programme-activities/:id/status', { schema: { ...hidden, params: activityParams } }, async (request, reply) => {

@@ -12,6 +12,7 @@ import {
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { ActivityResponse, CompletionResponse } from './programme-schema.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 // date columns arrive as yyyy-mm-dd strings from both engines (database.ts); a Date is read defensively.
@@ -25,7 +26,12 @@ export type ListProgrammeOptions = {
 };
 
 /** The episode's programme of care, in the order the activities were set, each with its completion logs. */
-export async function listProgramme(db: Kysely<Database>, episodeId: string, o: ListProgrammeOptions = {}): Promise<ActivityResponse[]> {
+export async function listProgramme(db: Kysely<Database>, access: RecordAccess, o: ListProgrammeOptions = {}): Promise<ActivityResponse[]> {
+  return programmeOfEpisode(db, episodeIdOf(access), o);
+}
+
+/** The same without a grant: for a write that holds its grant already (ending an activity). Never for a route. */
+export async function programmeOfEpisode(db: Kysely<Database>, episodeId: string, o: ListProgrammeOptions = {}): Promise<ActivityResponse[]> {
   let query = db
     .selectFrom('programme_activities as a')
     .innerJoin('staff as creator', 'creator.id', 'a.created_by')

@@ -2,6 +2,6 @@
 export { countDelegatedWork } from './delegated-work-queries.ts';
 export type { DischargeSummaryResponse } from './discharge-schema.ts';
 export { readDischargeFacts } from './discharge-sources.ts';
-export { findDischargeSummary } from './discharge-summaries.ts';
+export { findDischargeSummaryWhere } from './discharge-summaries.ts';
 export { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from './letters.ts';
 export { storeLetter } from './store-letter.ts';

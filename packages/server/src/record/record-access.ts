@@ -9,24 +9,18 @@
 // clinical lead. Refusals are audited.
 import type { Kysely } from 'kysely';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
-import { accessRefusal, auditRead, auditWrite, authorisePatientAccess, requireGrant, type AccessGrant } from '../access/public.ts';
+import { accessRefusal, auditRead, auditWrite, authorisePatientAccess, requireGrant } from '../access/public.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { rolesAwaitingReview } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
+import type { RecordAccess, RecordWriteAccess } from './record-access-grant.ts';
 
 export type RecordKind = 'consent' | 'contact-note' | 'assessment' | 'goal' | 'programme-of-care' | 'episode-review' | 'discharge-summary' | 'letter' | 'timeline';
 
-/**
- * An episode and the grant to read (or write) its patient's record: what every record query and
- * domain function asks for. Only the authorise functions below make one, from an AccessGrant only
- * the access decision can mint, so a route that forgets to authorise has nothing to pass.
- */
-export type RecordAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episode: EpisodeResponse; grant: AccessGrant<A>; reason: string | null };
-/** Access to write in the record (a write grant). */
-export type RecordWriteAccess = RecordAccess<'write'>;
+export type { RecordAccess, RecordWriteAccess } from './record-access-grant.ts';
 
 export type AuthoriseRecordOptions = { actor: Actor; episode: EpisodeResponse; kind: RecordKind };
 

@@ -43,7 +43,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
 
   typed.get('/api/episodes/:id/consent', { schema: { tags: ['record'], summary: 'Consent and capacity records for an episode, withdrawals included', params: episodeParams, response: { 200: z.object({ consent: z.array(consentResponse) }), ...errorResponse(401, 403, 404) } } }, async (request) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
-    const consent = await listConsents(app.db, access.episode.id);
+    const consent = await listConsents(app.db, access);
     await auditRecordRead(app.db, access, 'consent', access.episode.id, { count: consent.length });
     return { consent };
   });
@@ -70,7 +70,7 @@ export async function recordApiRoutes(app: FastifyInstance): Promise<void> {
 
   typed.get('/api/episodes/:id/contact-notes', { schema: { tags: ['record'], summary: 'Contact notes for an episode, newest event first, each with every version', params: episodeParams, response: { 200: z.object({ notes: z.array(contactNoteResponse) }), ...errorResponse(401, 403, 404) } } }, async (request) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
-    const notes = await findContactNotes(app.db, { episodeId: access.episode.id });
+    const notes = await findContactNotes(app.db, access);
     await auditRecordRead(app.db, access, 'contact-note', access.episode.id, { noteIds: notes.map((n) => n.id) });
     return { notes };
   });

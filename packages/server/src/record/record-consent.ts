@@ -50,7 +50,7 @@ export async function recordConsent(trx: Kysely<Database>, o: RecordConsentOptio
     })
     .execute();
   await auditRecordWrite(trx, o.access, 'consent', id, { change: 'consent-recorded', givenBy: i.givenBy, capacityOutcome: outcome });
-  return (await listConsents(trx, o.access.episode.id)).find((c) => c.id === id)!;
+  return (await listConsents(trx, o.access)).find((c) => c.id === id)!;
 }
 
 export type WithdrawConsentOptions = { access: RecordWriteAccess; consentId: string; note: string };
@@ -58,7 +58,7 @@ export type WithdrawConsentOptions = { access: RecordWriteAccess; consentId: str
 export async function withdrawConsent(trx: Kysely<Database>, o: WithdrawConsentOptions): Promise<ConsentResponse> {
   const actor = writerOf(o.access);
   const principal = actor.staff;
-  const original = (await listConsents(trx, o.access.episode.id)).find((c) => c.id === o.consentId && c.kind === 'consent');
+  const original = (await listConsents(trx, o.access)).find((c) => c.id === o.consentId && c.kind === 'consent');
   if (!original) throw notFound('Consent');
   if (original.withdrawnBy) throw validationFailed([{ path: 'consentId', message: 'This consent has already been withdrawn' }]);
   if (!o.note.trim()) throw validationFailed([{ path: 'note', message: 'Enter what the patient said or did to withdraw consent' }]);
@@ -82,5 +82,5 @@ export async function withdrawConsent(trx: Kysely<Database>, o: WithdrawConsentO
     })
     .execute();
   await auditRecordWrite(trx, o.access, 'consent', id, { change: 'consent-withdrawn', withdraws: original.id });
-  return (await listConsents(trx, o.access.episode.id)).find((c) => c.id === id)!;
+  return (await listConsents(trx, o.access)).find((c) => c.id === id)!;
 }

@@ -47,7 +47,7 @@ import { findPatient } from '../patients/public.ts';
 import { loadEpisode, loadNote } from './record-route-helpers.ts';
 import { amendContactNote } from './amend-contact-note.ts';
 import { changeDraftNote } from './change-draft-note.ts';
-import { authoriseNoteChange } from './contact-notes.ts';
+import { authoriseNoteChange, checkNoteContent } from './contact-notes.ts';
 import { finaliseContactNote } from './finalise-contact-note.ts';
 import { reviewContactNote } from './review-contact-note.ts';
 import { writeContactNote } from './write-contact-note.ts';
@@ -55,11 +55,10 @@ import { assessmentPromptsForEpisode } from './review-prompts.ts';
 import { scoreChartSections } from './score-chart-sections.ts';
 import { auditRecordRead, authoriseNoteReview, authoriseRecordRead, authoriseRecordWrite, mayWriteRecord, type RecordAccess } from './record-access.ts';
 import { readReviewQueue } from './record-api-routes.ts';
-import { recordConsent, withdrawConsent } from './record-consent.ts';
+import { checkConsentBody, recordConsent, withdrawConsent } from './record-consent.ts';
 import { findContactNotes, hasLiveConsent, listConsents } from './record-queries.ts';
 import { consentBody, type ContactNoteResponse } from './record-schema.ts';
 import { listAssessments, summariseAssessments } from './assessments.ts';
-import { isStoredVersion } from '../platform/number-schemas.ts';
 import { previewNoteText } from './note-preview.ts';
 
 const hidden = { hide: true };
@@ -227,9 +226,9 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const [consent, notes, assessments, prompts] = await Promise.all([
-      listConsents(app.db, access.episode.id),
-      findContactNotes(app.db, { episodeId: access.episode.id }),
-      listAssessments(app.db, access.episode.id),
+      listConsents(app.db, access),
+      findContactNotes(app.db, access),
+      listAssessments(app.db, access),
       // Prompted where the clinician works: a baseline at the start, reassessment at review and discharge.
       assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(app.config.now())),
     ]);
@@ -282,25 +281,28 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const episode = await loadEpisode(request, request.params.id);
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'consent', ...{ assessesCapacity: formField(body.capacityInDoubt) === 'yes' || formField(body.givenBy) === 'best-interests' } });
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
-    return pageWrite(
-      reply,
-      async () => {
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: () => {
         const parsed = consentBody.safeParse(consentFromForm(body));
         if (!parsed.success) {
-          const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.path[0] === 'agreedTo' && i.code === 'too_big' ? i.message : i.message }));
+          const fields = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
           throw new HomewardError('validation_failed', fields[0]!.message, { fields });
         }
         if (!parsed.data.agreedTo) throw new HomewardError('validation_failed', 'Enter what was agreed', { fields: [{ path: 'agreedTo', message: 'Enter what was agreed' }] });
-        await app.db.transaction().execute((trx) => recordConsent(trx, { access, input: parsed.data }));
+        checkConsentBody(parsed.data);
+        return parsed.data;
+      },
+      write: async (trx, input) => {
+        await recordConsent(trx, { access, input });
         return `/episodes/${episode.id}/record?done=consent`;
       },
-      (fields, status) => renderConsent(reply, access, values, fields, status),
-      { request, formId: formField(body.formId) },
-    );
+      render: (fields, status) => renderConsent(reply, access, values, fields, status),
+    });
   });
 
   async function renderWithdraw(reply: FastifyReply, access: RecordAccess, consentId: string, values: Form, fields: FieldError[] = [], status = 200) {
-    const consent = (await listConsents(app.db, access.episode.id)).find((c) => c.id === consentId && c.kind === 'consent');
+    const consent = (await listConsents(app.db, access)).find((c) => c.id === consentId && c.kind === 'consent');
     if (!consent) throw notFound('Consent');
     return reply.code(status).page('record/pages/withdraw.njk', {
       ...(await common(access)),
@@ -323,14 +325,13 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/consent/:consentId/withdraw', { schema: { ...hidden, params: consentParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'consent' });
     const values: Form = { note: formField((request.body as Form).note) };
-    return pageWrite(
-      reply,
-      async () => {
-        await app.db.transaction().execute((trx) => withdrawConsent(trx, { access, consentId: request.params.consentId, note: values.note as string }));
+    return pageWrite(request, reply, {
+      write: async (trx) => {
+        await withdrawConsent(trx, { access, consentId: request.params.consentId, note: values.note as string });
         return `/episodes/${access.episode.id}/record?done=withdrawn`;
       },
-      (fields, status) => renderWithdraw(reply, access, request.params.consentId, values, fields, status),
-    );
+      render: (fields, status) => renderWithdraw(reply, access, request.params.consentId, values, fields, status),
+    });
   });
 
   // Contact notes.
@@ -368,18 +369,21 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
     const body = request.body as Form;
     const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
-    return pageWrite(
-      reply,
-      async () => {
+    const finalise = formField(body.action) === 'finalise';
+    return pageWrite(request, reply, {
+      formId: formField(body.formId),
+      check: () => {
         const { content, fields } = parseNoteForm(body, ukDateOf(now()));
         if (!content) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        const finalise = formField(body.action) === 'finalise';
-        const note = await app.db.transaction().execute((trx) => writeContactNote(trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+        checkNoteContent(access.grant.actor.now, access, content);
+        return content;
+      },
+      write: async (trx, content) => {
+        const note = await writeContactNote(trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) });
         return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
       },
-      (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
-      { request, formId: formField(body.formId) },
-    );
+      render: (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
+    });
   });
 
   typed.get('/contact-notes/:noteId', { schema: { ...hidden, params: noteParams, querystring: doneQuery } }, async (request, reply) => {
@@ -418,20 +422,21 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       await authoriseNoteChange(app.db, { access, note, change: mode === 'edit' ? 'change-draft' : 'amend' });
       const body = request.body as Form;
       const values: Form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
-      return pageWrite(
-        reply,
-        async () => {
-          const version = Number(formField(body.version));
-          if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the note version; reload the page');
+      return pageWrite(request, reply, {
+        check: () => {
+          const version = formVersion(body.version, 'The form is missing the note version; reload the page');
           const { content, fields } = parseNoteForm(body, ukDateOf(now()));
           if (mode === 'amend' && !formField(body.reason)) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
           if (!content || fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-          if (mode === 'edit') await app.db.transaction().execute((trx) => changeDraftNote(trx, { access, note, content, version: version }));
-          else await app.db.transaction().execute((trx) => amendContactNote(trx, { access, note, content, reason: formField(body.reason), version: version }));
+          return { version, content };
+        },
+        write: async (trx, { version, content }) => {
+          if (mode === 'edit') await changeDraftNote(trx, { access, note, content, version });
+          else await amendContactNote(trx, { access, note, content, reason: formField(body.reason), version });
           return `/contact-notes/${note.id}?done=${mode === 'edit' ? 'changed' : 'amended'}`;
         },
-        (fields, status) => renderNoteForm(reply, access, mode, values, { note, fields, status }),
-      );
+        render: (fields, status) => renderNoteForm(reply, access, mode, values, { note, fields, status }),
+      });
     });
   }
 
@@ -440,13 +445,13 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: episode, kind: 'contact-note' });
     await authoriseNoteChange(app.db, { access, note, change: 'finalise' });
     const body = request.body as Form;
-    return pageWrite(
-      reply,
-      async () => {
-        await app.db.transaction().execute((trx) => finaliseContactNote(trx, { access, note, version: formVersion(body.version), consentMissingReason: orNull(formField(body.consentMissingReason)) }));
+    return pageWrite(request, reply, {
+      check: () => formVersion(body.version),
+      write: async (trx, version) => {
+        await finaliseContactNote(trx, { access, note, version, consentMissingReason: orNull(formField(body.consentMissingReason)) });
         return `/contact-notes/${note.id}?done=final`;
       },
-      async (fields, status) =>
+      render: async (fields, status) =>
         reply.code(status).page('record/pages/note.njk', {
           ...(await common(access)),
           title: `${contactNoteKindLabels[note.current.kind as ContactNoteKind] ?? note.current.kind} note`,
@@ -461,7 +466,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           fieldErrors: errorsByField(fields),
           backHref: `/episodes/${episode.id}/record`,
         }),
-    );
+    });
   });
 
   typed.post('/contact-notes/:noteId/review', { schema: { ...hidden, params: noteParams, body: formBody } }, async (request, reply) => {

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 import type { ConsentResponse, ContactNoteResponse, NoteVersionResponse } from './record-schema.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
@@ -15,8 +16,9 @@ async function staffById(db: Kysely<Database>, ids: Array<string | null>): Promi
 }
 const unknownStaff = (id: string) => ({ id, name: 'Unknown', role: 'unknown' });
 
-export async function listConsents(db: Kysely<Database>, episodeId: string): Promise<ConsentResponse[]> {
-  const rows = await db.selectFrom('consent_records').selectAll().where('episode_id', '=', episodeId).orderBy('recorded_at').orderBy('id').execute();
+/** The episode's consent records and withdrawals, oldest first. */
+export async function listConsents(db: Kysely<Database>, access: RecordAccess): Promise<ConsentResponse[]> {
+  const rows = await db.selectFrom('consent_records').selectAll().where('episode_id', '=', episodeIdOf(access)).orderBy('recorded_at').orderBy('id').execute();
   const staff = await staffById(db, rows.map((r) => r.recorded_by));
   const withdrawals = new Map(rows.filter((r) => r.withdraws_id).map((r) => [r.withdraws_id!, r.id]));
   return rows.map((r) => ({
@@ -56,7 +58,16 @@ export async function hasLiveConsent(db: Kysely<Database>, episodeId: string): P
   return row !== undefined;
 }
 
-export async function findContactNotes(db: Kysely<Database>, where: { ids?: string[]; episodeId?: string }): Promise<ContactNoteResponse[]> {
+/** The episode's contact notes, each with its versions, newest contact first. */
+export async function findContactNotes(db: Kysely<Database>, access: RecordAccess): Promise<ContactNoteResponse[]> {
+  return contactNotesWhere(db, { episodeId: episodeIdOf(access) });
+}
+
+/**
+ * Notes by id or episode without a grant: for the rules inside a write, the loaders that find a
+ * note's episode to authorise it, and the review queue (its own team rule). Never for a route.
+ */
+export async function contactNotesWhere(db: Kysely<Database>, where: { ids?: string[]; episodeId?: string }): Promise<ContactNoteResponse[]> {
   let query = db.selectFrom('contact_notes').selectAll();
   if (where.ids) {
     if (where.ids.length === 0) return [];
@@ -144,7 +155,7 @@ export function rolesAwaitingReview(note: ContactNoteResponse): HomewardRole[] {
 }
 
 export async function findContactNote(db: Kysely<Database>, id: string): Promise<ContactNoteResponse | null> {
-  return (await findContactNotes(db, { ids: [id] }))[0] ?? null;
+  return (await contactNotesWhere(db, { ids: [id] }))[0] ?? null;
 }
 
 /**
@@ -182,6 +193,6 @@ export async function listReviewQueue(db: Kysely<Database>, teamId: string, auth
     .orderBy('contact_notes.id')
     .limit(500)
     .execute();
-  const notes = new Map((await findContactNotes(db, { ids: rows.map((r) => r.id) })).map((n) => [n.id, n]));
+  const notes = new Map((await contactNotesWhere(db, { ids: rows.map((r) => r.id) })).map((n) => [n.id, n]));
   return rows.map((r) => ({ note: notes.get(r.id)!, patient: { id: r.patient_id, nhsNumber: r.nhs_number, givenName: r.given_name, familyName: r.family_name } }));
 }

@@ -9,7 +9,7 @@ import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { requireClinician } from '../platform/request-context.ts';
-import { findDischargeSummary } from './discharge-summaries.ts';
+import { findDischargeSummaryWhere } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
 import { findGoal } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
@@ -38,7 +38,7 @@ export async function loadGoal(request: FastifyRequest, id: string): Promise<{ g
 }
 
 export async function loadDischargeSummary(request: FastifyRequest, id: string): Promise<{ summary: DischargeSummaryResponse; episode: EpisodeResponse }> {
-  const { found, episode } = await loadWithEpisode(request, 'Discharge summary', (db) => findDischargeSummary(db, { id }));
+  const { found, episode } = await loadWithEpisode(request, 'Discharge summary', (db) => findDischargeSummaryWhere(db, { id }));
   return { summary: found, episode };
 }
 

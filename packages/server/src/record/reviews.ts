@@ -23,6 +23,7 @@ import type { EpisodeResponse } from '../caseload/public.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { auditRecordWrite, authoriseRecordWrite, writerOf, type RecordKind, type RecordWriteAccess } from './record-access.ts';
 import type { EpisodeReviewResponse } from './review-schema.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 
 export const reviewRecordKind: RecordKind = 'episode-review';
 
@@ -118,18 +119,18 @@ export async function recordEpisodeReview(trx: Kysely<Database>, o: RecordEpisod
     })
     .execute();
   await auditRecordWrite(trx, o.access, reviewRecordKind, id, { change: 'review-recorded', kind, decision, nextReviewOn: reviewDueOn, plannedEndOn });
-  const review = (await listEpisodeReviews(trx, before.id)).find((r) => r.id === id)!;
+  const review = (await listEpisodeReviews(trx, o.access)).find((r) => r.id === id)!;
   return { review, episode };
 }
 
 /** The episode's reviews, most recently held first. */
-export async function listEpisodeReviews(db: Kysely<Database>, episodeId: string): Promise<EpisodeReviewResponse[]> {
+export async function listEpisodeReviews(db: Kysely<Database>, access: RecordAccess): Promise<EpisodeReviewResponse[]> {
   const rows = await db
     .selectFrom('episode_reviews')
     .innerJoin('staff', 'staff.id', 'episode_reviews.recorded_by')
     .selectAll('episode_reviews')
     .select(['staff.given_name', 'staff.family_name'])
-    .where('episode_reviews.episode_id', '=', episodeId)
+    .where('episode_reviews.episode_id', '=', episodeIdOf(access))
     .orderBy('episode_reviews.held_on', 'desc')
     .orderBy('episode_reviews.recorded_at', 'desc')
     .execute();

@@ -25,9 +25,9 @@ import {
   type OnHoldReason,
   type TimelineKind,
 } from '@homeward/clinical';
-import type { EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import type { TimelineEntry, TimelineWho } from './timeline-schema.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 const dateOnly = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
@@ -120,12 +120,12 @@ function describeEpisodeChange(kind: string, reason: string | null, d: Record<st
   }
 }
 
-export type ListTimelineOptions = { episode: EpisodeResponse };
+export type ListTimelineOptions = { access: RecordAccess };
 
 /** Every entry of the episode's timeline, newest first. */
 export async function listTimeline(db: Kysely<Database>, o: ListTimelineOptions): Promise<TimelineEntry[]> {
-  const episode = o.episode;
-  const e = episode.id;
+  const episode = o.access.episode;
+  const e = episodeIdOf(o.access);
   const [referral, events, consents, notes, amendments, assessments, goals, attainments, activities, completions, reviews, summaries, letters] = await Promise.all([
     db.selectFrom('referrals').select(['id', 'received_at', 'source_detail', 'reason', 'referrer_name', 'created_by']).where('id', '=', episode.referralId).executeTakeFirst(),
     db.selectFrom('episode_events').select(['id', 'occurred_at', 'staff_id', 'kind', 'reason', 'detail']).where('episode_id', '=', e).orderBy('occurred_at').orderBy('id').execute(),

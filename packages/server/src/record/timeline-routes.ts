@@ -18,7 +18,7 @@ const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 /** Authorises, reads the whole timeline, keeps the kinds asked for (none: every kind) and audits what was shown. */
 async function readTimeline(request: FastifyRequest, episodeId: string, filter: TimelineKind[]): Promise<{ access: RecordAccess; timeline: TimelineResponse }> {
   const access = await authoriseRecordRead(request.server.db, { actor: actorOf(request), episode: await loadEpisode(request, episodeId), kind: 'timeline' });
-  const all = await listTimeline(request.server.db, { episode: access.episode });
+  const all = await listTimeline(request.server.db, { access });
   const counts = countTimelineKinds(all);
   const entries = filter.length ? all.filter((e) => filter.includes(e.kind)) : all;
   await auditRecordRead(request.server.db, access, 'timeline', access.episode.id, { filter, counts, shown: entries.length });
