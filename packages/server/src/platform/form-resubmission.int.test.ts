@@ -12,7 +12,7 @@ describe('a form sent twice saves once', () => {
   let t: TestApp;
   let assistant: TestClient;
   let episode: string;
-  const count = async (table: 'contact_notes' | 'goals' | 'assessments' | 'programme_completions') => (await t.db.selectFrom(table).select('id').where('episode_id', '=', episode).execute()).length;
+  const count = async (table: 'contact_notes' | 'goals' | 'assessments' | 'programme_completions' | 'onward_referrals') => (await t.db.selectFrom(table).select('id').where('episode_id', '=', episode).execute()).length;
   /** The formId the page minted for this form, as a browser would send it back. */
   const formIdOn = async (url: string) => {
     const page = await assistant.get(url);
@@ -42,6 +42,15 @@ describe('a form sent twice saves once', () => {
     const again = await assistant.form(`/episodes/${episode}/contact-notes/new`, { ...fields, formId: await formIdOn(`/episodes/${episode}/contact-notes/new`) });
     expect(again.statusCode).toBe(303);
     expect(await count('contact_notes')).toBe(2);
+  });
+
+  it('refers the patient on once when the onward-referral form is sent twice', async () => {
+    const formId = await formIdOn(`/episodes/${episode}/onward-referrals/new`);
+    const fields = { formId, toService: 'Community falls service', note: 'Two falls at home in a month' };
+    const [first, second] = await Promise.all([assistant.form(`/episodes/${episode}/onward-referrals/new`, fields), assistant.form(`/episodes/${episode}/onward-referrals/new`, fields)]);
+    expect([first.statusCode, second.statusCode]).toEqual([303, 303]);
+    expect(second.headers.location).toBe(first.headers.location);
+    expect(await count('onward_referrals')).toBe(1);
   });
 
   it('saves a goal once, and refuses the same form sent back with changed answers, saving nothing more', async () => {

@@ -311,7 +311,10 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
           ? { 'at-day': String(Number(day)), 'at-month': String(Number(month)), 'at-year': year!, 'at-time': toUkWallClock(now()).time }
           : action === 'discharge'
             ? { 'dischargedOn-day': String(Number(day)), 'dischargedOn-month': String(Number(month)), 'dischargedOn-year': year! }
-            : {};
+            : action === 'onward-referral'
+              ? // Creates a record: once per form, so a double press does not refer twice.
+                { formId: uuidv7() }
+              : {};
       return renderAction(reply, action, access, defaults, [], 200, access.episode, request.query.details === 'saved' ? 'Patient details saved.' : null);
     });
   }
@@ -410,15 +413,22 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   typed.post('/episodes/:id/onward-referrals/new', { schema: { ...hidden, params: idParams, body: formBody } }, async (request, reply) => {
     const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'onward-referral' });
     const body = request.body as Form;
-    const values: Form = { toService: formField(body.toService), note: formField(body.note) };
+    const values: Form = { toService: formField(body.toService), note: formField(body.note), formId: formField(body.formId) };
+    const done = `/episodes/${access.episode.id}?done=onward-referral`;
     return pageWrite(reply, {
       episode: access.episode,
-      done: `/episodes/${access.episode.id}?done=onward-referral`,
+      done,
       render: (fields, status, current) => renderAction(reply, 'onward-referral', { ...access, episode: current }, values, fields, status, current),
-      write: async () => {
-        if ((values.toService as string).length > 200) throw new HomewardError('validation_failed', 'Service must be 200 characters or fewer', { fields: [{ path: 'toService', message: 'Service must be 200 characters or fewer' }] });
-        await app.db.transaction().execute((trx) => addOnwardReferral(trx, { access, toService: values.toService as string, note: (values.note as string) || null }));
-      },
+      write: () =>
+        writeOnce(request, values.formId as string, {
+          check: async () => {
+            if ((values.toService as string).length > 200) throw new HomewardError('validation_failed', 'Service must be 200 characters or fewer', { fields: [{ path: 'toService', message: 'Service must be 200 characters or fewer' }] });
+          },
+          write: async (trx) => {
+            await addOnwardReferral(trx, { access, toService: values.toService as string, note: (values.note as string) || null });
+            return done;
+          },
+        }),
     });
   });
 
