@@ -82,3 +82,19 @@ describe('Barthel Index: change from baseline against the MCID of 1.85 (0-20)', 
     expect(() => changeFromBaseline(barthelIndex, 60, 80)).toThrow('60 is not a Barthel total');
   });
 });
+
+// The words the form and the record show beside the score: an emptied one is a blank on the page.
+describe('Barthel Index: its words', () => {
+  it('cites both papers, guides the assessor, and names its totals and bands', () => {
+    expect(barthelIndex.citation).toBe(
+      'Mahoney FI, Barthel DW. Functional evaluation: the Barthel Index. Md State Med J 1965;14:61-65. Collin C, Wade DT, Davies S, Horne V. The Barthel ADL Index: a reliability study. Int Disabil Stud 1988;10:61-63.',
+    );
+    expect(barthelIndex.guidance).toBe(
+      'Record what the person does, not what they could do. Needing supervision is not independent. A middle level means the person supplies more than half the effort. Usually covers the last 24-48 hours.',
+    );
+    expect(barthelIndex.scorings.map((s) => [s.id, s.label])).toEqual([['total-20', 'Total (0-20)'], ['total-100', 'Total (0-100 equivalent)']]);
+    const [dependency] = barthelIndex.bandings;
+    expect([dependency!.label, dependency!.source]).toEqual(['Dependency (on the 0-100 form)', 'Shah S, Vanclay F, Cooper B. Improving the sensitivity of the Barthel Index for stroke rehabilitation. J Clin Epidemiol 1989;42:703-709.']);
+    expect(dependency!.bands.map((b) => b.label)).toEqual(['Total dependency', 'Severe dependency', 'Moderate dependency', 'Slight dependency', 'Independent']);
+  });
+});

@@ -53,14 +53,37 @@ describe('scoreInstrument', () => {
 
   it('prorates every scoring, leaves out a subscale with a gap, and counts what was answered', () => {
     // 5 / 3 x 4 = 6.67 -> 7; under the recode 2 / 3 x 4 = 2.67 -> 3, x 10.
-    expect(scoreInstrument(toy, { a: 0, b: 2, c: 3, d: null, note: 2 })).toMatchObject({
-      ok: true,
-      total: 7,
-      subscales: { first: 2 },
-      alternativeTotals: { 'yes-no': { total: 30, subscales: { first: 10 } } },
-      prorated: true,
-      answered: 4,
-    });
+    const result = scoreInstrument(toy, { a: 0, b: 2, c: 3, d: null, note: 2 });
+    expect(result).toMatchObject({ ok: true, total: 7, prorated: true, answered: 4 });
+    // Exactly: the subscale with the gap is not there at all.
+    expect(result.ok && [result.subscales, result.alternativeTotals]).toEqual([{ first: 2 }, { 'yes-no': { total: 30, subscales: { first: 10 } } }]);
+  });
+
+  it('counts only the scored items against the number that may be unanswered', () => {
+    const result = scoreInstrument(toy, { a: 1, b: 1, c: 1, d: null, note: null });
+    expect(!result.ok && result.errors).toEqual([{ itemId: 'note', message: 'Context: not answered; every item of the Toy must be answered' }]);
+  });
+
+  // A measurement off its step, in the words for that step.
+  const measured: InstrumentDefinition = {
+    ...toy,
+    items: [
+      { kind: 'numeric', id: 'count', text: 'Count', unit: '', min: 0, max: 10, step: 1 },
+      { kind: 'numeric', id: 'weight', text: 'Weight', unit: 'kg', min: 0, max: 10, step: 0.25 },
+      { kind: 'numeric', id: 'rating', text: 'Rating', unit: '', min: 0, max: 5, step: 0.5 },
+    ],
+    scorings: [],
+    subscales: [],
+    missingItems: { kind: 'none' },
+    bandings: [],
+  };
+  it.each([
+    [{ count: 2.5, weight: 0.5, rating: 1 }, 'count', 'Count: 2.5 must be given a whole number'],
+    [{ count: 2, weight: 0.3, rating: 1 }, 'weight', 'Weight: 0.3 must be given in steps of 0.25'],
+    [{ count: 2, weight: 0.5, rating: 1.2 }, 'rating', 'Rating: 1.2 must be given in whole or half points'],
+  ])('refuses %o at %s', (responses, itemId, message) => {
+    const result = scoreInstrument(measured, responses);
+    expect(!result.ok && result.errors).toEqual([{ itemId, message }]);
   });
 
   it('never prorates an unscored item: it must be answered', () => {
@@ -81,6 +104,8 @@ describe('scoreInstrument', () => {
   it('treats a gap in a definition’s bands as a defect in the definition', () => {
     const broken: InstrumentDefinition = { ...toy, bandings: [{ ...toy.bandings[0]!, bands: [{ id: 'low', label: 'Low', min: 0, max: 5 }] }] };
     expect(() => scoreInstrument(broken, { a: 3, b: 3, c: 3, d: 3, note: 1 })).toThrow('level: no band for 12');
+    const unknownScoring: InstrumentDefinition = { ...toy, bandings: [{ ...toy.bandings[0]!, scoring: 'retired' }] };
+    expect(() => scoreInstrument(unknownScoring, { a: 3, b: 3, c: 3, d: 3, note: 1 })).toThrow('level: no scoring retired');
   });
 });
 

@@ -63,9 +63,12 @@ export function checkProgrammeActivity(o: CheckProgrammeActivityOptions): Record
   if (!startKnown) fields.push({ path: 'startsOn', message: 'Enter the date the activity starts' });
   else if (starts) fields.push({ path: 'startsOn', message: starts });
   if (a.endsOn !== null) {
-    const ends = clinicalDateProblem('activity-end', a.endsOn, { ...o.dates, activityStartsOn: startKnown ? a.startsOn : null });
+    // Judged against the bounds only once it is a real date: clinicalDateProblem cannot read "soon" (it throws).
     if (!isActivityDate(a.endsOn)) fields.push({ path: 'endsOn', message: 'The end date must be a real date' });
-    else if (ends) fields.push({ path: 'endsOn', message: ends });
+    else {
+      const ends = clinicalDateProblem('activity-end', a.endsOn, { ...o.dates, activityStartsOn: startKnown ? a.startsOn : null });
+      if (ends) fields.push({ path: 'endsOn', message: ends });
+    }
   }
   return fields;
 }

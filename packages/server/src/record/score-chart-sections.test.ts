@@ -32,6 +32,10 @@ describe('scoreChartSections', () => {
   it('says when there is no baseline to compare with, and when a measure has no threshold', () => {
     const [noBaseline] = scoreChartSections([entry({ timePoint: 'review' })]);
     expect(noBaseline!.rows[0]).toMatchObject({ change: 'No baseline to compare with', passes: 'No baseline' });
+    // The instrument's threshold is still named, but no line is drawn without a baseline to draw it from.
+    expect(noBaseline!.verdictHeading).toBe('Passes the MCID?');
+    expect(noBaseline!.chart.threshold).toBeNull();
+    expect(noBaseline!.thresholdNote).toBe('The minimal clinically important difference (MCID) is from Hsieh 2007, in stroke.');
     const [fes] = scoreChartSections([
       entry({ instrumentId: 'fes-i', instrumentName: 'FES-I', total: 30 }),
       entry({ id: 'b', instrumentId: 'fes-i', timePoint: 'review', total: 24, administeredAt: '2026-12-04T10:00:00.000Z', changeFromBaseline: { ...change(-6, false), direction: 'improved', threshold: null, thresholdKind: null } }),
@@ -39,5 +43,31 @@ describe('scoreChartSections', () => {
     expect(fes!.verdictHeading).toBe('Passes the minimal important change?');
     expect(fes!.rows[0]).toMatchObject({ change: 'Down 6 points (improved)', passes: 'No established threshold' });
     expect(fes!.chart.threshold).toBeNull();
+    expect(fes!.thresholdNote).toBe('The Falls Efficacy Scale International has no established minimal important change.');
+  });
+
+  it('names the instrument’s threshold in the heading before any change has been scored against it', () => {
+    const [baselineOnly] = scoreChartSections([entry({})]);
+    expect(baselineOnly!.verdictHeading).toBe('Passes the MCID?');
+    expect(baselineOnly!.thresholdNote).toBe('The minimal clinically important difference (MCID) is from Hsieh 2007, in stroke; the dashed line on the chart marks it from the baseline.');
+  });
+
+  it('says when a score did not move, and when its change from baseline is not available', () => {
+    const [s] = scoreChartSections([
+      entry({}),
+      entry({ id: 'b', timePoint: 'review', administeredAt: '2026-12-04T10:00:00.000Z', changeFromBaseline: { ...change(0, false), direction: 'no change' } }),
+      entry({ id: 'c', timePoint: 'review', administeredAt: '2026-12-11T10:00:00.000Z', total: 14, changeFromBaseline: null }),
+    ]);
+    expect(s!.rows.map((r) => [r.change, r.passes])).toEqual([
+      ['Not available', 'Not available'],
+      ['No change', 'No'],
+      ['Baseline', 'Not applicable (baseline)'],
+    ]);
+  });
+
+  it('charts nothing for an entry without a total, or for an instrument it no longer knows', () => {
+    // Therapy Outcome Measures is read domain by domain: it has a direction but no total.
+    expect(scoreChartSections([entry({ instrumentId: 'therapy-outcome-measures', instrumentName: 'Therapy Outcome Measures', total: null })])).toEqual([]);
+    expect(scoreChartSections([entry({ instrumentId: 'retired-measure', instrumentName: 'Retired measure', total: 5 })])).toEqual([]);
   });
 });
