@@ -51,6 +51,7 @@ export default defineConfig({
           // A whole story (record-story: a dozen pages, each checked by axe) passed 120 s at load 17.
           testTimeout: 900_000,
           hookTimeout: 600_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -1,11 +1,11 @@
 // npm test: every unit, integration (PGlite and PostgreSQL) and browser test, then one totals line
 // in the form CI reads: "N passed, N failed" (", N skipped" when any were skipped).
 //
-// The browser tests run as a second Vitest process beside the unit and integration tests, and the
-// totals are summed. With arguments (a file, a project) it is one process.
+// The browser tests run one file at a time (Chromium and the app in one worker), so on their own they
+// leave a core idle for a quarter of an hour; they run as a second Vitest process beside the unit and
+// integration tests, and the totals are summed. With arguments (a file, a project) it is one process.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 
 type Report = { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number; numTotalTests: number };
 type Totals = { passed: number; failed: number; skipped: number };
@@ -36,15 +36,12 @@ function runVitest(args: string[], results: string): Promise<Totals> {
   });
 }
 
-// Both processes wait on the databases and the browser much of the time (a run used about 60 % of two
-// cores), so each runs one file more than there are cores; the browser tests two files at a time.
-const workers = availableParallelism() + 1;
 const extra = process.argv.slice(2);
 const runs = extra.length > 0
   ? [runVitest(extra, '.vitest-results.json')]
   : [
-      runVitest(['--project', 'unit', '--project', 'int-pglite', '--project', 'int-postgres', `--maxWorkers=${workers}`], '.vitest-results.json'),
-      runVitest(['--project', 'e2e', '--maxWorkers=2'], '.vitest-results-e2e.json'),
+      runVitest(['--project', 'unit', '--project', 'int-pglite', '--project', 'int-postgres'], '.vitest-results.json'),
+      runVitest(['--project', 'e2e'], '.vitest-results-e2e.json'),
     ];
 const all = await Promise.all(runs);
 const passed = all.reduce((n, t) => n + t.passed, 0);
