@@ -1,35 +1,51 @@
-// npm run bench:memory: how much memory `npm start` holds on the embedded database, as the operating
-// system counts it (resident set, VmRSS, and its peak, VmHWM, from /proc): idle after the first start
-// (which seeds the demo), idle after a restart on that data, and after the first responses (a sign-in
-// and the clinical lead's caseload and home pages). Prints figures; asserts nothing.
+// npm run bench:memory: how much memory `npm start` holds on the embedded database, and where it is.
+// The server runs with bench/src/memory-probe.ts preloaded, which answers over an IPC channel with the
+// resident set (VmRSS; its peak VmHWM; anonymous and file-backed parts), V8's heap (total, used,
+// compiled code), external memory (ArrayBuffers, the rest) and PGlite's WebAssembly memory. Read idle
+// after the first start (which seeds the demo), idle after a restart on that data, after the first
+// responses (a sign-in and the clinical lead's pages), after a short load (each page and a search, a
+// few rounds), and idle again. Prints figures; asserts nothing.
 //
-//   npm run bench:memory -- [--idle-seconds 15] [--port 3918] [--app DIR]
+//   npm run bench:memory -- [--idle-seconds 15] [--load-rounds 20] [--port 3918] [--app DIR]
+//
+// Extra flags for node (to try one) go in NODE_OPTIONS, which the server inherits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demoPassword, generateDemoTeam } from '../../packages/server/src/demo/generate-demo-data.ts';
+
+import type { MemoryBreakdown } from './memory-probe.ts';
 
 const { values } = parseArgs({
   options: {
     'idle-seconds': { type: 'string', default: '15' },
+    'load-rounds': { type: 'string', default: '20' },
     port: { type: 'string', default: '3918' },
     app: { type: 'string', default: '.' },
   },
   strict: false,
 });
 const idleMs = Number(values['idle-seconds']) * 1000;
+const loadRounds = Number(values['load-rounds']);
 const port = Number(values.port);
 const appDir = resolve(String(values.app));
 const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-memory-'));
+const probe = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
 
-/** Resident and peak resident memory of a process, in MiB, from /proc. */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-  return { rss: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
+/** Where the server's memory is, in MiB, as the probe preloaded into it sees it. */
+function memoryOf(child: ChildProcess): Promise<MemoryBreakdown> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error('The server did not answer the memory probe')), 30_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolvePromise((message as { memory: MemoryBreakdown }).memory);
+    });
+    child.send('memory');
+  });
 }
 
 function startCommand(): string[] {
@@ -40,10 +56,10 @@ function startCommand(): string[] {
 }
 
 function start(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, startCommand(), {
+  const child = spawn(process.execPath, ['--import', probe, ...startCommand()], {
     cwd: appDir,
     env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', HOMEWARD_DEMO: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   return new Promise((resolvePromise, reject) => {
     let output = '';
@@ -68,36 +84,70 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-async function firstResponses(): Promise<void> {
+async function get(path: string, cookie: string): Promise<string> {
+  const res = await fetch(`${base}${path}`, { headers: { cookie } });
+  const body = await res.text();
+  if (res.status >= 400) throw new Error(`${path}: ${res.status}`);
+  return body;
+}
+
+async function signIn(): Promise<string> {
   const lead = generateDemoTeam({ seed: 20261124 }).staff.find((s) => s.homewardRole === 'clinical-lead')!;
   const signedIn = await fetch(`${base}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: lead.email, password: demoPassword }) });
   if (signedIn.status !== 201) throw new Error(`Sign-in failed: ${signedIn.status} ${await signedIn.text()}`);
-  const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('hw_session='))!;
-  for (const path of ['/', '/caseload', '/team-caseload', '/api/patients?name=sm']) {
-    const res = await fetch(`${base}${path}`, { headers: { cookie } });
-    await res.text();
-    if (res.status >= 500) throw new Error(`${path}: ${res.status}`);
+  return signedIn.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('hw_session='))!;
+}
+
+const firstPages = ['/', '/caseload', '/caseload/team', '/api/patients?name=sm'];
+
+/** A short load: each round, the pages a clinician opens first, a search, and two episodes' record pages. */
+async function shortLoad(cookie: string): Promise<void> {
+  const caseload = await get('/caseload/team', cookie);
+  const episodes = [...new Set([...caseload.matchAll(/\/episodes\/([0-9a-f-]{36})/g)].map((m) => m[1]!))];
+  if (episodes.length === 0) throw new Error('No episode on the team caseload');
+  const names = ['sm', 'jo', 'wi', 'br', 'ta'];
+  for (let round = 0; round < loadRounds; round++) {
+    const episode = episodes[round % episodes.length]!;
+    for (const path of [...firstPages, '/caseload/waiting', `/api/patients?name=${names[round % names.length]}`, `/episodes/${episode}`, `/episodes/${episode}/record`, '/api/referrals']) {
+      await get(path, cookie);
+    }
   }
 }
 
-const rows: Array<[string, { rss: number; peak: number }]> = [];
+const rows: Array<[string, MemoryBreakdown]> = [];
 const idle = () => new Promise((r) => setTimeout(r, idleMs));
+const loads: number[] = [];
+const read = async (when: string, child: ChildProcess) => {
+  rows.push([when, await memoryOf(child)]);
+  loads.push(loadavg()[0]!);
+};
 try {
   let child = await start();
   await idle();
-  rows.push(['idle after the first start (demo seeded)', memoryOf(child.pid!)]);
+  await read('idle after the first start (demo seeded)', child);
   await stop(child);
   child = await start();
   await idle();
-  rows.push(['idle after a restart on that data', memoryOf(child.pid!)]);
-  await firstResponses();
-  rows.push(['after the first responses', memoryOf(child.pid!)]);
+  await read('idle after a restart on that data', child);
+  const cookie = await signIn();
+  for (const path of firstPages) await get(path, cookie);
+  await read('after the first responses', child);
+  await shortLoad(cookie);
+  await read(`after a short load (${loadRounds} rounds)`, child);
   await idle();
-  rows.push([`idle ${idleMs / 1000} s later`, memoryOf(child.pid!)]);
+  await read(`idle ${idleMs / 1000} s later`, child);
   await stop(child);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(`Server memory on the embedded database (MiB; load average ${loadavg()[0]!.toFixed(1)})`);
-console.log(`${'when'.padEnd(44)}${'RSS'.padStart(8)}${'peak RSS'.padStart(10)}`);
-for (const [when, m] of rows) console.log(`${when.padEnd(44)}${String(m.rss).padStart(8)}${String(m.peak).padStart(10)}`);
+const columns: Array<[keyof MemoryBreakdown, string]> = [
+  ['rss', 'RSS'], ['peak', 'peak'], ['anonymous', 'anon'], ['file', 'file'], ['heapTotal', 'heap'], ['heapUsed', 'used'], ['young', 'young'],
+  ['code', 'code'], ['arrayBuffers', 'arrBuf'], ['external', 'extern'], ['wasm', 'wasm'], ['wasmResident', 'w.res'], ['malloced', 'malloc'],
+];
+console.log(`Server memory on the embedded database (MiB; load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)})`);
+console.log(`${'when'.padEnd(44)}${columns.map(([, title]) => title.padStart(7)).join('')}`);
+for (const [when, m] of rows) console.log(`${when.padEnd(44)}${columns.map(([key]) => String(m[key]).padStart(7)).join('')}`);
+console.log(`RSS = anon + file. heap: V8's JavaScript heap (used: by objects, live or not yet collected; young: its young
+generation); code: compiled JavaScript within it;
+arrBuf: ArrayBuffers and Buffers; extern: other memory held for JavaScript objects; wasm: PGlite's
+WebAssembly heap as grown (it never shrinks), w.res: how much of it is resident; malloc: V8's own (compiler zones).`);
