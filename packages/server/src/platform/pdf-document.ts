@@ -3,7 +3,10 @@
 // only decide sizes. Large print follows the RNIB clear print guidance: at least 16 point (we use 18),
 // a plain sans-serif face, left-aligned, generous spacing. Documents are tagged (PDF/UA structure) in
 // British English so screen readers read them in order.
-import PDFDocument from 'pdfkit';
+// pdfkit is loaded on the first document, not at start-up: with its fonts and font parser it is about
+// 25 MB of a server's memory, for the few routes that print (issue 12).
+const loadPdfkit = () => import('pdfkit');
+let pdfkit: ReturnType<typeof loadPdfkit> | null = null;
 
 export type PrintSize = 'standard' | 'large';
 
@@ -43,6 +46,7 @@ export function pdfDocumentText(o: PdfDocumentOptions): string {
 
 export async function renderPdfDocument(o: PdfDocumentOptions): Promise<Buffer> {
   const size = sizes[o.printSize];
+  const { default: PDFDocument } = await (pdfkit ??= loadPdfkit());
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
