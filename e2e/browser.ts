@@ -4,6 +4,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { createHash } from 'node:crypto';
 import { openMigratedPglite } from '../packages/server/test/test-database.ts';
 import { bootTestApp, patientDetails, signIn, testPassword, type TestApp, type TestStaff } from '../packages/server/test/test-app.ts';
 
@@ -184,10 +185,56 @@ export async function registerPatientByApi(home: RunningHomeward, staff: TestSta
 
 export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * What axe's verdict on a page depends on, as text: the viewport, and every element with its attributes
+ * and form state, in order, with each text node reduced to "some text". Ids and tokens (UUIDs, CSRF
+ * tokens, form ids) are numbered by first appearance, so two pages that differ only in which patient or
+ * which note they show match, while a reference to an id that is not there still differs from one that
+ * is. Names, dates and counts in the text are left out: no WCAG rule axe runs reads what the words say.
+ */
+export async function axeSignature(page: Page): Promise<string> {
+  const text = await page.evaluate(() => {
+    const token = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_+/=-]{20,}/gi;
+    const numbered = new Map<string, number>();
+    const normalise = (value: string) => value.replace(token, (t) => {
+      if (!numbered.has(t)) numbered.set(t, numbered.size + 1);
+      return `~${numbered.get(t)}`;
+    });
+    const parts = [`${window.innerWidth}x${window.innerHeight}`];
+    const walk = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        if (node.textContent?.trim()) parts.push('#text');
+        return;
+      }
+      if (!(node instanceof Element)) return;
+      const attributes = [...node.attributes].map((a) => `${a.name}=${normalise(a.value)}`).sort();
+      const state = node instanceof HTMLInputElement ? ` value:${node.value ? 1 : 0} checked:${node.checked ? 1 : 0}` : node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement ? ` value:${node.value ? 1 : 0}` : '';
+      parts.push(`<${node.tagName} ${attributes.join(' ')}${state}`);
+      for (const child of node.childNodes) walk(child);
+      parts.push('>');
+    };
+    walk(document.documentElement);
+    return parts.join('\n');
+  });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * Pages axe has passed in this run, by signature: the same page in the same state (a list seen again by
+ * the next test, a confirmation page every story reaches) is not checked twice. A quarter to a half of
+ * the browser tests' time went on axe, much of it on pages already checked.
+ */
+const axePassed = new Set<string>();
+
 /** Runs axe on the page as it is now and fails with each violation's id, help and the nodes at fault. */
 export async function expectNoAxeViolations(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+  const signature = await axeSignature(page);
+  if (axePassed.has(signature)) return;
   const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(wcagTags).analyze();
-  if (results.violations.length === 0) return;
+  if (results.violations.length === 0) {
+    axePassed.add(signature);
+    return;
+  }
   const report = results.violations
     .map((v) => `  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${n.failureSummary?.replaceAll('\n', '\n      ') ?? ''}`).join('\n')}`)
     .join('\n');
