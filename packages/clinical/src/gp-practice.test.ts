@@ -39,7 +39,16 @@ describe('GP practice: both or neither', () => {
     expect(gpPracticeProblems({ code: null, name: 'Burslem Health Centre' })[0]!.message).toBe('Enter the GP practice’s ODS code as well as its name, like M83001');
   });
 
+  it('names each problem', () => {
+    expect(gpPracticeProblems({ code: 'X1', name: null })).toEqual([
+      { path: 'gpPracticeCode', message: 'The GP practice’s ODS code must be a letter and 5 numbers, like M83001' },
+      { path: 'gpPracticeName', message: 'Enter the GP practice’s name as well as its ODS code' },
+    ]);
+    expect(gpPracticeProblems({ code: '  ', name: '  ' })).toEqual([]);
+  });
+
   it('knows when the GP copy can be addressed', () => {
+    expect(hasGpPractice({ gpPracticeCode: null, gpPracticeName: 'Burslem Health Centre' })).toBe(true);
     expect(hasGpPractice({ gpPracticeCode: null, gpPracticeName: null })).toBe(false);
     expect(hasGpPractice({ gpPracticeCode: 'M83001', gpPracticeName: null })).toBe(true);
   });

@@ -26,5 +26,7 @@ describe('why a patient matched', () => {
   it('says it in words', () => {
     expect(explainNameMatch(['blo', 'betty'], { givenKey: 'betty', familyKey: 'bloor' }).map(describeNameTermMatch)).toEqual(['family name starts “blo”', 'given name “betty”']);
     expect(describeNameTermMatch({ term: 'blore', how: 'sounds-like-family-name' })).toBe('family name sounds like “blore”');
+    expect(describeNameTermMatch({ term: 'bloor', how: 'family-name' })).toBe('family name “bloor”');
+    expect(describeNameTermMatch({ term: 'bet', how: 'given-name-start' })).toBe('given name starts “bet”');
   });
 });

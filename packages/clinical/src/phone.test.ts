@@ -10,6 +10,8 @@ describe('normaliseUkPhone', () => {
     ['+447700900982', '07700900982'],
     ['+44 (0)1632 960001', '01632960001'],
     ['0044 1632 960001', '01632960001'],
+    ['0044 (0)1632 960001', '01632960001'],
+    ['01632.960.001', '01632960001'],
     ['(01632) 960001', '01632960001'],
     ['01632-960-001', '01632960001'],
     ['016977 3999', '0169773999'], // ten-digit numbers exist in small exchanges
@@ -32,6 +34,9 @@ describe('formatUkPhone', () => {
     ['01214960000', '0121 496 0000'],
     ['01134960000', '0113 496 0000'],
     ['03001234567', '0300 123 4567'],
+    ['08001234567', '0800 123 4567'],
+    ['09098790000', '0909 879 0000'],
+    ['01697733999', '01697 733999'],
     ['0169773999', '01697 73999'],
     ['123', '123'],
   ])('%j -> %j', (input, expected) => {
@@ -44,6 +49,8 @@ describe('phoneError', () => {
     ['', 'Phone number', {}, 'Enter phone number'],
     ['', 'Phone number', { required: false }, null],
     ['  ', 'Carer phone number', {}, 'Enter carer phone number'],
+    ['', 'GP surgery phone number', {}, 'Enter GP surgery phone number'],
+    ['12', 'GP surgery phone number', {}, 'Enter GP surgery phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['12', 'Phone number', {}, 'Enter phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['12', 'Phone number', { required: false }, 'Enter phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['07700 900982', 'Phone number', {}, null],

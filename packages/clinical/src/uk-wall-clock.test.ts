@@ -28,6 +28,10 @@ describe('UK wall-clock times', () => {
     ['24:00', null],
     ['12:60', null],
     ['noon', null],
+    ['123:45', null],
+    ['12:345', null],
+    ['12-30', null],
+    ['', null],
   ])('reads the typed time %j as %j', (typed, expected) => {
     expect(parseTimeOfDay(typed)).toBe(expected);
   });
