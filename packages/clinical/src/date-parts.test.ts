@@ -61,6 +61,8 @@ describe('parseDateParts: other labels and rules', () => {
     ['Date of NHS registration', {}, '', '', '', 'Enter date of NHS registration'],
     ['Date of birth', {}, '4', 'ma', '1948', 'Date of birth must be a real date'], // two letters could be March or May
     ['Date of birth', {}, '4', 'ju', '1948', 'Date of birth must be a real date'],
+    ['Date of birth', {}, '4', 'x3', '1948', 'Date of birth must be a real date'],
+    ['Date of birth', {}, '4', '3x', '1948', 'Date of birth must be a real date'],
     ['Date of birth', {}, '4', 'marc', '1948x', 'Date of birth must be a real date'],
     ['Visit date', { mustBeFuture: true }, '24', '11', '2026', 'Visit date must be in the future'],
     ['Visit date', { mustBeFuture: true }, '1', '1', '2020', 'Visit date must be in the future'],
@@ -69,6 +71,7 @@ describe('parseDateParts: other labels and rules', () => {
     const result = parseDateParts({ day, month, year }, { label, today: '2026-11-24', ...extra });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toBe(message);
+    if (!result.ok && /past|future|after/.test(message)) expect(result.fields).toEqual(all);
   });
 
   it('accepts a future date when the future is required', () => {

@@ -11,6 +11,7 @@ describe('GP practice ODS codes', () => {
     ['M830011', false],
     ['838001', false],
     ['MM3001', false],
+    ['MM83001', false],
     ['', false],
   ])('%s is a practice code: %s', (code, expected) => {
     expect(isOdsPracticeCode(code)).toBe(expected);

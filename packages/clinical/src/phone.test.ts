@@ -20,6 +20,7 @@ describe('normaliseUkPhone', () => {
     ['0163296', null], // too short
     ['016329600011', null], // too long
     ['01632 96000a', null],
+    ['tel 01632 960001', null],
     ['+1 212 555 0100', null],
   ])('%j -> %j', (input, expected) => {
     expect(normaliseUkPhone(input)).toBe(expected);
@@ -39,6 +40,9 @@ describe('formatUkPhone', () => {
     ['01697733999', '01697 733999'],
     ['0169773999', '01697 73999'],
     ['123', '123'],
+    ['0113496000', '01134 96000'], // ten digits are always 5 + 5
+    ['x01632960001', 'x01632960001'], // not a number it made: left as it is
+    ['016329600011', '016329600011'],
   ])('%j -> %j', (input, expected) => {
     expect(formatUkPhone(input)).toBe(expected);
   });
@@ -50,6 +54,7 @@ describe('phoneError', () => {
     ['', 'Phone number', { required: false }, null],
     ['  ', 'Carer phone number', {}, 'Enter carer phone number'],
     ['', 'GP surgery phone number', {}, 'Enter GP surgery phone number'],
+    ['', 'Carer’s GP phone number', {}, 'Enter carer’s GP phone number'],
     ['12', 'GP surgery phone number', {}, 'Enter GP surgery phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['12', 'Phone number', {}, 'Enter phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['12', 'Phone number', { required: false }, 'Enter phone number in the correct format, like 01632 960 001 or 07700 900 982'],

@@ -19,6 +19,8 @@ describe('UK wall-clock times', () => {
     expect(fromUkWallClock('2026-03-29', '01:30')).toBeNull();
     expect(fromUkWallClock('2026-3-29', '10:00')).toBeNull();
     expect(fromUkWallClock('2026-03-29', '10:0')).toBeNull();
+    expect(fromUkWallClock('2026-02-30', '10:00')).toBeNull(); // no such day (Date.UTC would roll it into March)
+    expect(fromUkWallClock('2026-01-15', '24:00')).toBeNull();
   });
 
   it.each([
