@@ -58,6 +58,12 @@ describe('parseDateParts: other labels and rules', () => {
     ['Referral date', {}, '1', '', '', 'Referral date must include a month and year'],
     ['referral date', {}, '1', '', '2026', 'Referral date must include a month'],
     ['NHS start date', {}, '', '', '', 'Enter NHS start date'],
+    ['Date of NHS registration', {}, '', '', '', 'Enter date of NHS registration'],
+    ['Date of birth', {}, '4', 'ma', '1948', 'Date of birth must be a real date'], // two letters could be March or May
+    ['Date of birth', {}, '4', 'ju', '1948', 'Date of birth must be a real date'],
+    ['Date of birth', {}, '4', 'x3', '1948', 'Date of birth must be a real date'],
+    ['Date of birth', {}, '4', '3x', '1948', 'Date of birth must be a real date'],
+    ['Date of birth', {}, '4', 'marc', '1948x', 'Date of birth must be a real date'],
     ['Visit date', { mustBeFuture: true }, '24', '11', '2026', 'Visit date must be in the future'],
     ['Visit date', { mustBeFuture: true }, '1', '1', '2020', 'Visit date must be in the future'],
     ['Visit date', { earliestYear: 2026 }, '31', '12', '2025', 'Visit date must be the same as or after 1 January 2026'],
@@ -65,10 +71,26 @@ describe('parseDateParts: other labels and rules', () => {
     const result = parseDateParts({ day, month, year }, { label, today: '2026-11-24', ...extra });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toBe(message);
+    if (!result.ok && /past|future|after/.test(message)) expect(result.fields).toEqual(all);
   });
 
   it('accepts a future date when the future is required', () => {
     expect(parseDateParts({ day: '25', month: '11', year: '2026' }, { label: 'Visit date', today: '2026-11-24', mustBeFuture: true })).toEqual({ ok: true, value: '2026-11-25' });
+  });
+
+  it.each([
+    ['jan', '01'], ['feb', '02'], ['mar', '03'], ['apr', '04'], ['may', '05'], ['june', '06'],
+    ['jul', '07'], ['aug', '08'], ['sep', '09'], ['Oct', '10'], ['NOV', '11'], ['December', '12'],
+  ])('reads the month %j as %s', (month, mm) => {
+    expect(parseDateParts({ day: '1', month, year: '2000' }, { label: 'Date', today: '2026-11-24' })).toEqual({ ok: true, value: `2000-${mm}-01` });
+  });
+
+  it('keeps a year with a leading zero at four digits (refused only by an earliest year)', () => {
+    expect(parseDateParts({ day: '1', month: '1', year: '0999' }, { label: 'Date', today: '2026-11-24' })).toEqual({ ok: true, value: '0999-01-01' });
+  });
+
+  it('accepts 31 in a long month and 12 as a month', () => {
+    expect(parseDateParts({ day: '31', month: '12', year: '2025' }, { label: 'Date', today: '2026-11-24' })).toEqual({ ok: true, value: '2025-12-31' });
   });
 
   it('accepts today with no past or future rule', () => {
@@ -105,6 +127,9 @@ describe('isoDateToParts', () => {
     ['1948-03-04', { day: '4', month: '3', year: '1948' }],
     ['2026-11-24', { day: '24', month: '11', year: '2026' }],
     ['not a date', { day: '', month: '', year: '' }],
+    ['x1948-03-04', { day: '', month: '', year: '' }],
+    ['1948-03-04x', { day: '', month: '', year: '' }],
+    ['1948-3-4', { day: '', month: '', year: '' }],
   ])('%s', (iso, expected) => {
     expect(isoDateToParts(iso)).toEqual(expected);
   });
@@ -115,6 +140,13 @@ describe('isoDateToParts', () => {
 });
 
 describe('formatDisplayDate', () => {
+  it('names every month', () => {
+    expect(Array.from({ length: 12 }, (_v, i) => formatDisplayDate(`2000-${String(i + 1).padStart(2, '0')}-15`))).toEqual([
+      '15 January 2000', '15 February 2000', '15 March 2000', '15 April 2000', '15 May 2000', '15 June 2000',
+      '15 July 2000', '15 August 2000', '15 September 2000', '15 October 2000', '15 November 2000', '15 December 2000',
+    ]);
+  });
+
   it.each([
     ['1948-03-04', '4 March 1948'],
     ['2026-11-24', '24 November 2026'],
@@ -122,6 +154,9 @@ describe('formatDisplayDate', () => {
     ['2000-12-31', '31 December 2000'],
     ['2000-13-01', '2000-13-01'],
     ['garbage', 'garbage'],
+    ['x1948-03-04', 'x1948-03-04'],
+    ['1948-03-04x', '1948-03-04x'],
+    ['2000-00-01', '2000-00-01'],
   ])('%s -> %s', (iso, expected) => {
     expect(formatDisplayDate(iso)).toBe(expected);
   });
@@ -133,6 +168,7 @@ describe('ageOn', () => {
     ['1948-11-24', '2026-11-24', 78], // birthday today
     ['1948-11-25', '2026-11-24', 77], // birthday tomorrow
     ['1948-12-01', '2026-11-24', 77],
+    ['1948-03-30', '2026-11-24', 78], // a later month, an earlier day of the month
     ['2026-11-24', '2026-11-24', 0],
     ['2000-02-29', '2001-02-28', 0],
     ['2000-02-29', '2001-03-01', 1],

@@ -11,6 +11,7 @@ describe('GP practice ODS codes', () => {
     ['M830011', false],
     ['838001', false],
     ['MM3001', false],
+    ['MM83001', false],
     ['', false],
   ])('%s is a practice code: %s', (code, expected) => {
     expect(isOdsPracticeCode(code)).toBe(expected);
@@ -39,7 +40,16 @@ describe('GP practice: both or neither', () => {
     expect(gpPracticeProblems({ code: null, name: 'Burslem Health Centre' })[0]!.message).toBe('Enter the GP practice’s ODS code as well as its name, like M83001');
   });
 
+  it('names each problem', () => {
+    expect(gpPracticeProblems({ code: 'X1', name: null })).toEqual([
+      { path: 'gpPracticeCode', message: 'The GP practice’s ODS code must be a letter and 5 numbers, like M83001' },
+      { path: 'gpPracticeName', message: 'Enter the GP practice’s name as well as its ODS code' },
+    ]);
+    expect(gpPracticeProblems({ code: '  ', name: '  ' })).toEqual([]);
+  });
+
   it('knows when the GP copy can be addressed', () => {
+    expect(hasGpPractice({ gpPracticeCode: null, gpPracticeName: 'Burslem Health Centre' })).toBe(true);
     expect(hasGpPractice({ gpPracticeCode: null, gpPracticeName: null })).toBe(false);
     expect(hasGpPractice({ gpPracticeCode: 'M83001', gpPracticeName: null })).toBe(true);
   });

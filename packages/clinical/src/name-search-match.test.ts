@@ -23,8 +23,14 @@ describe('why a patient matched', () => {
     expect(explainNameMatch([term], zoe)).toEqual([{ term, how }]);
   });
 
+  it('matches the start of a second given name', () => {
+    expect(explainNameMatch(['an'], { givenKey: 'mary ann', familyKey: 'bloor' })).toEqual([{ term: 'an', how: 'given-name-start' }]);
+  });
+
   it('says it in words', () => {
     expect(explainNameMatch(['blo', 'betty'], { givenKey: 'betty', familyKey: 'bloor' }).map(describeNameTermMatch)).toEqual(['family name starts “blo”', 'given name “betty”']);
     expect(describeNameTermMatch({ term: 'blore', how: 'sounds-like-family-name' })).toBe('family name sounds like “blore”');
+    expect(describeNameTermMatch({ term: 'bloor', how: 'family-name' })).toBe('family name “bloor”');
+    expect(describeNameTermMatch({ term: 'bet', how: 'given-name-start' })).toBe('given name starts “bet”');
   });
 });

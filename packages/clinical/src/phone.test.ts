@@ -10,6 +10,8 @@ describe('normaliseUkPhone', () => {
     ['+447700900982', '07700900982'],
     ['+44 (0)1632 960001', '01632960001'],
     ['0044 1632 960001', '01632960001'],
+    ['0044 (0)1632 960001', '01632960001'],
+    ['01632.960.001', '01632960001'],
     ['(01632) 960001', '01632960001'],
     ['01632-960-001', '01632960001'],
     ['016977 3999', '0169773999'], // ten-digit numbers exist in small exchanges
@@ -18,6 +20,7 @@ describe('normaliseUkPhone', () => {
     ['0163296', null], // too short
     ['016329600011', null], // too long
     ['01632 96000a', null],
+    ['tel 01632 960001', null],
     ['+1 212 555 0100', null],
   ])('%j -> %j', (input, expected) => {
     expect(normaliseUkPhone(input)).toBe(expected);
@@ -32,8 +35,14 @@ describe('formatUkPhone', () => {
     ['01214960000', '0121 496 0000'],
     ['01134960000', '0113 496 0000'],
     ['03001234567', '0300 123 4567'],
+    ['08001234567', '0800 123 4567'],
+    ['09098790000', '0909 879 0000'],
+    ['01697733999', '01697 733999'],
     ['0169773999', '01697 73999'],
     ['123', '123'],
+    ['0113496000', '01134 96000'], // ten digits are always 5 + 5
+    ['x01632960001', 'x01632960001'], // not a number it made: left as it is
+    ['016329600011', '016329600011'],
   ])('%j -> %j', (input, expected) => {
     expect(formatUkPhone(input)).toBe(expected);
   });
@@ -44,6 +53,9 @@ describe('phoneError', () => {
     ['', 'Phone number', {}, 'Enter phone number'],
     ['', 'Phone number', { required: false }, null],
     ['  ', 'Carer phone number', {}, 'Enter carer phone number'],
+    ['', 'GP surgery phone number', {}, 'Enter GP surgery phone number'],
+    ['', 'Carer’s GP phone number', {}, 'Enter carer’s GP phone number'],
+    ['12', 'GP surgery phone number', {}, 'Enter GP surgery phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['12', 'Phone number', {}, 'Enter phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['12', 'Phone number', { required: false }, 'Enter phone number in the correct format, like 01632 960 001 or 07700 900 982'],
     ['07700 900982', 'Phone number', {}, null],

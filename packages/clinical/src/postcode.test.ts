@@ -56,7 +56,7 @@ describe('postcodeError', () => {
 });
 
 describe('a postcode or its district, to narrow a search', () => {
-  it.each([['ST6 3HR', null], ['st63hr', null], ['ST6', null], ['m1', null], ['EC1A', null], ['ST', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['6ST', 'Enter a postcode, like ST6 3HR, or its first half, like ST6']])('%s', (input, error) => {
+  it.each([['ST6 3HR', null], ['st63hr', null], ['ST6', null], ['m1', null], ['EC1A', null], ['ST', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['6ST', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['B77', null], ['W1A', null], ['ST16', null], ['s t 1 6', null], ['QT4', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['SI4', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['ST444', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['ST4 1A', 'Enter a postcode, like ST6 3HR, or its first half, like ST6'], ['XST4', 'Enter a postcode, like ST6 3HR, or its first half, like ST6']])('%s', (input, error) => {
     expect(postcodeOrDistrictError(input)).toBe(error);
   });
 });

@@ -63,5 +63,6 @@ describe('referral vocabulary', () => {
     for (const destination of allowed) expect(dischargeDestinations).toContain(destination);
     expect(allowed.includes('not-applicable')).toBe(outcome === 'died');
     if (outcome === 'readmitted-to-hospital') expect(allowed).toEqual(['hospital']);
+    else if (outcome !== 'died') expect(allowed).toEqual(dischargeDestinations.filter((d) => d !== 'not-applicable'));
   });
 });

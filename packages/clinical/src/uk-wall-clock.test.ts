@@ -19,6 +19,8 @@ describe('UK wall-clock times', () => {
     expect(fromUkWallClock('2026-03-29', '01:30')).toBeNull();
     expect(fromUkWallClock('2026-3-29', '10:00')).toBeNull();
     expect(fromUkWallClock('2026-03-29', '10:0')).toBeNull();
+    expect(fromUkWallClock('2026-02-30', '10:00')).toBeNull(); // no such day (Date.UTC would roll it into March)
+    expect(fromUkWallClock('2026-01-15', '24:00')).toBeNull();
   });
 
   it.each([
@@ -28,6 +30,10 @@ describe('UK wall-clock times', () => {
     ['24:00', null],
     ['12:60', null],
     ['noon', null],
+    ['123:45', null],
+    ['12:345', null],
+    ['12-30', null],
+    ['', null],
   ])('reads the typed time %j as %j', (typed, expected) => {
     expect(parseTimeOfDay(typed)).toBe(expected);
   });

@@ -61,3 +61,96 @@ describe('Berg Balance Scale: the minimal detectable change depends on the first
     );
   });
 });
+
+// Berg 1992: 14 tasks, each scored 0 (lowest) to 4 (highest), total 0-56. Typed from the published
+// scale, not read from the definition, so a changed task, option or range here is a changed instrument.
+describe('Berg Balance Scale: the published form', () => {
+  it('asks the 14 tasks in the published order, each scored 0 to 4', () => {
+    expect(bergBalanceScale.items.map((item) => [item.id, item.text])).toEqual([
+      ['sit-to-stand', 'Sitting to standing'],
+      ['standing-unsupported', 'Standing unsupported'],
+      ['sitting-unsupported', 'Sitting unsupported'],
+      ['stand-to-sit', 'Standing to sitting'],
+      ['transfers', 'Transfers'],
+      ['eyes-closed', 'Standing with eyes closed'],
+      ['feet-together', 'Standing with feet together'],
+      ['reaching-forward', 'Reaching forward with outstretched arm'],
+      ['object-from-floor', 'Picking up an object from the floor'],
+      ['look-behind', 'Turning to look behind'],
+      ['turn-360', 'Turning 360 degrees'],
+      ['foot-on-step', 'Placing alternate foot on a step'],
+      ['tandem-stance', 'Standing with one foot in front (tandem stance)'],
+      ['one-leg', 'Standing on one leg'],
+    ]);
+    for (const item of bergBalanceScale.items) {
+      expect(item.kind === 'choice' && item.options, item.id).toEqual([
+        { value: 0, label: '0 (lowest)' },
+        { value: 1, label: '1' },
+        { value: 2, label: '2' },
+        { value: 3, label: '3' },
+        { value: 4, label: '4 (highest)' },
+      ]);
+    }
+  });
+
+  it('adds all 14 items into one total, 0-56, higher is better, every item answered', () => {
+    expect(bergBalanceScale.scorings).toEqual([{ id: 'total', label: 'Total (0-56)', items: bergBalanceScale.items.map((i) => i.id), min: 0, max: 56 }]);
+    expect(bergBalanceScale.scorings[0]!.items).toHaveLength(14);
+    expect(bergBalanceScale).toMatchObject({ subscales: [], missingItems: { kind: 'none' }, direction: 'higher-is-better', unit: 'points', decimals: 0, version: 1 });
+  });
+
+  it('bands fall risk below 45 (Berg 1992) and multiple falls after stroke at 52 or below (Alzayer 2009)', () => {
+    expect(bergBalanceScale.bandings).toEqual([
+      {
+        id: 'fall-risk',
+        label: 'Fall risk',
+        scoring: 'total',
+        source: 'Berg et al. 1992',
+        bands: [
+          { id: 'raised', label: 'Raised fall risk (below 45)', min: 0, max: 44 },
+          { id: 'not-raised', label: 'Not in the raised fall risk range (45 or more)', min: 45, max: 56 },
+        ],
+      },
+      {
+        id: 'stroke-multiple-falls',
+        label: 'Multiple falls after stroke',
+        scoring: 'total',
+        appliesTo: 'Community-dwelling people after stroke',
+        source: 'Alzayer L, Beninato M, Portney LG. J Neurol Phys Ther 2009;33:136-143.',
+        bands: [
+          { id: 'at-or-below-cut-off', label: 'At or below the cut-off for multiple falls (52)', min: 0, max: 52 },
+          { id: 'above-cut-off', label: 'Above the cut-off for multiple falls (52)', min: 53, max: 56 },
+        ],
+      },
+    ]);
+  });
+
+  it('takes its MDC from Donoghue & Stokes 2009: 5, 7, 5 and 4 points by first score', () => {
+    expect(bergBalanceScale.minimalChange).toEqual({
+      kind: 'MDC',
+      thresholds: [
+        { baselineMin: 0, baselineMax: 24, threshold: 5 },
+        { baselineMin: 25, baselineMax: 34, threshold: 7 },
+        { baselineMin: 35, baselineMax: 44, threshold: 5 },
+        { baselineMin: 45, baselineMax: 56, threshold: 4 },
+      ],
+      population: 'older people',
+      source: 'Donoghue & Stokes 2009',
+    });
+  });
+
+  it('names, cites and guides', () => {
+    expect([bergBalanceScale.id, bergBalanceScale.name, bergBalanceScale.shortName, bergBalanceScale.licence, bergBalanceScale.administration]).toEqual([
+      'berg-balance-scale',
+      'Berg Balance Scale',
+      'Berg',
+      'Free to use with citation.',
+      ['observed'],
+    ]);
+    expect(bergBalanceScale.citation).toBe(
+      'Berg KO, Wood-Dauphinee SL, Williams JI, Maki B. Measuring balance in the elderly: validation of an instrument. Can J Public Health 1992;83 Suppl 2:S7-S11. ' +
+        'Donoghue D, Stokes EK. How much change is true change? The minimum detectable change of the Berg Balance Scale in elderly people. J Rehabil Med 2009;41:343-346.',
+    );
+    expect(bergBalanceScale.guidance).toBe('Observe each task and score it 0-4 against the published criteria for that task; score the lowest level that applies.');
+  });
+});

@@ -63,3 +63,73 @@ describe('FES-I: higher is more concern', () => {
     expect(changeFromBaseline(fesI, 35, 24)).toMatchObject({ change: -11, direction: 'improved', passesMinimalChange: false, threshold: null, thresholdKind: null });
   });
 });
+
+// Yardley 2005: 16 activities, concern 1 (not at all) to 4 (very), total 16-64; bands from Delbaere
+// 2010 (16-19 low, 20-27 moderate, 28-64 high). Typed from the published scale.
+describe('FES-I: the published form', () => {
+  it('asks the 16 activities in the published order, each answered 1 to 4', () => {
+    expect(fesI.items.map((item) => [item.id, item.text])).toEqual([
+      ['cleaning', 'Cleaning the house'],
+      ['dressing', 'Getting dressed or undressed'],
+      ['simple-meals', 'Preparing simple meals'],
+      ['bath-or-shower', 'Taking a bath or shower'],
+      ['shop', 'Going to the shop'],
+      ['chair', 'Getting in or out of a chair'],
+      ['stairs', 'Going up or down stairs'],
+      ['neighbourhood', 'Walking around the neighbourhood'],
+      ['reaching', 'Reaching up or bending down to the ground'],
+      ['telephone', 'Getting to the telephone before it stops ringing'],
+      ['slippery-surface', 'Walking on a slippery surface'],
+      ['visiting', 'Visiting a friend or relative'],
+      ['crowd', 'Walking in a place with crowds'],
+      ['uneven-surface', 'Walking on an uneven surface'],
+      ['slope', 'Walking up or down a slope'],
+      ['social-event', 'Going out to a social event'],
+    ]);
+    for (const item of fesI.items) {
+      expect(item.kind === 'choice' && item.options, item.id).toEqual([
+        { value: 1, label: 'Not at all concerned' },
+        { value: 2, label: 'Somewhat concerned' },
+        { value: 3, label: 'Fairly concerned' },
+        { value: 4, label: 'Very concerned' },
+      ]);
+    }
+  });
+
+  it('totals all 16, 16-64, higher is more concern, prorating up to 4 unanswered', () => {
+    expect(fesI).toMatchObject({
+      id: 'fes-i',
+      version: 1,
+      scorings: [{ id: 'total', label: 'Total (16-64)', items: ids, min: 16, max: 64 }],
+      subscales: [],
+      missingItems: { kind: 'prorate', maxMissing: 4 },
+      minimalChange: null,
+      direction: 'higher-is-worse',
+      unit: 'points',
+      decimals: 0,
+    });
+    expect(fesI.scorings[0]!.items).toHaveLength(16);
+    expect(fesI.bandings).toEqual([
+      {
+        id: 'concern',
+        label: 'Concern about falling',
+        scoring: 'total',
+        source: 'Delbaere et al. 2010',
+        bands: [
+          { id: 'low', label: 'Low concern', min: 16, max: 19 },
+          { id: 'moderate', label: 'Moderate concern', min: 20, max: 27 },
+          { id: 'high', label: 'High concern', min: 28, max: 64 },
+        ],
+      },
+    ]);
+  });
+
+  it('names, cites and guides', () => {
+    expect([fesI.name, fesI.shortName, fesI.licence, fesI.administration]).toEqual(['Falls Efficacy Scale International', 'FES-I', 'Free to use, from ProFaNE.', ['self-report', 'interview']]);
+    expect(fesI.citation).toBe(
+      'Yardley L, Beyer N, Hauer K, et al. Development and initial validation of the Falls Efficacy Scale-International (FES-I). Age Ageing 2005;34:614-619. ' +
+        'Bands: Delbaere K, Close JCT, Mikolaizak AS, et al. Age Ageing 2010;39:210-216.',
+    );
+    expect(fesI.guidance).toBe('Ask how concerned the person is about falling when doing each activity, thinking of how they usually do it.');
+  });
+});

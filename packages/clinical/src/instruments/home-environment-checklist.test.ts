@@ -35,3 +35,53 @@ describe('Home environment checklist: recorded item by item, unscored', () => {
     expect(() => changeFromBaseline(homeEnvironmentChecklist, 1, 2)).toThrow('Home environment checklist is not scored');
   });
 });
+
+describe('Home environment checklist: its words', () => {
+  it('checks the 15 things a home visit looks at, each no concern, concern or not applicable', () => {
+    expect(homeEnvironmentChecklist.items.map((item) => [item.id, item.text])).toEqual([
+      ['access', 'Getting in and out of the home (steps, rails, door thresholds)'],
+      ['internal-stairs', 'Stairs inside (rails, lighting)'],
+      ['trip-hazards', 'Trip hazards (loose rugs, trailing cables, clutter)'],
+      ['floors', 'Floor surfaces'],
+      ['lighting', 'Lighting, including at night'],
+      ['seating', 'Chair height and getting up from the chair'],
+      ['bed', 'Bed height and getting in and out of bed'],
+      ['toilet', 'Toilet height and access'],
+      ['bathing', 'Bath or shower access'],
+      ['kitchen', 'Kitchen: reaching, carrying, cooker safety'],
+      ['heating', 'Heating and keeping warm'],
+      ['alarms', 'Smoke alarm and carbon monoxide alarm'],
+      ['call-for-help', 'Calling for help (pendant alarm, telephone within reach)'],
+      ['pets', 'Pets underfoot'],
+      ['equipment', 'Equipment already in place and safe'],
+    ]);
+    for (const item of homeEnvironmentChecklist.items) {
+      expect(item.kind === 'choice' && item.options, item.id).toEqual([
+        { value: 1, label: 'No concern' },
+        { value: 2, label: 'Concern: action needed' },
+        { value: 0, label: 'Not applicable' },
+      ]);
+    }
+  });
+
+  it('is unscored, and says what it is', () => {
+    expect(homeEnvironmentChecklist).toMatchObject({
+      id: 'home-environment-checklist',
+      version: 1,
+      name: 'Home environment checklist',
+      shortName: 'Home environment checklist',
+      citation: 'Homeward service checklist (not a standardised measure).',
+      licence: 'Homeward service content.',
+      guidance: 'Record a concern for anything that puts the person at risk or stops them doing what they need to; note the action in the contact note.',
+      administration: ['observed', 'interview'],
+      scorings: [],
+      subscales: [],
+      missingItems: { kind: 'none' },
+      bandings: [],
+      minimalChange: null,
+      direction: null,
+      unit: '',
+      decimals: 0,
+    });
+  });
+});

@@ -48,3 +48,82 @@ describe('Modified Rankin Scale', () => {
     expect(changeFromBaseline(modifiedRankinScale, 1, 2)).toMatchObject({ change: 1, direction: 'worse' });
   });
 });
+
+// van Swieten 1988: grades 0 (no symptoms) to 6 (dead). Typed from the published scale.
+describe('Modified Rankin Scale: the published form', () => {
+  it('has the seven grades, 0 to 6, in the published words, and records how and when it was graded', () => {
+    expect(modifiedRankinScale.items.map((item) => [item.id, item.text, item.kind === 'choice' && item.options])).toEqual([
+      [
+        'grade',
+        'Grade',
+        [
+          { value: 0, label: 'No symptoms' },
+          { value: 1, label: 'No significant disability despite symptoms' },
+          { value: 2, label: 'Slight disability: looks after own affairs without help' },
+          { value: 3, label: 'Moderate disability: needs some help but walks without assistance' },
+          { value: 4, label: 'Moderately severe disability: cannot walk or attend to bodily needs without assistance' },
+          { value: 5, label: 'Severe disability: bedridden, incontinent, needs constant care' },
+          { value: 6, label: 'Dead' },
+        ],
+      ],
+      [
+        'method',
+        'How it was graded',
+        [
+          { value: 1, label: 'Interview' },
+          { value: 2, label: 'Simplified questionnaire' },
+          { value: 3, label: 'mRS-9Q' },
+        ],
+      ],
+      [
+        'time-point',
+        'Time point',
+        [
+          { value: 1, label: 'Before the stroke' },
+          { value: 2, label: 'At discharge' },
+          { value: 3, label: 'At 6 months' },
+        ],
+      ],
+    ]);
+  });
+
+  it('scores the grade alone, 0-6, higher is worse, dichotomised 0-2 good and 3-6 poor', () => {
+    expect(modifiedRankinScale).toMatchObject({
+      id: 'modified-rankin-scale',
+      version: 1,
+      scorings: [{ id: 'grade', label: 'Grade (0-6)', items: ['grade'], min: 0, max: 6 }],
+      subscales: [],
+      missingItems: { kind: 'none' },
+      minimalChange: null,
+      direction: 'higher-is-worse',
+      unit: 'grades',
+      decimals: 0,
+    });
+    expect(modifiedRankinScale.bandings).toEqual([
+      {
+        id: 'outcome',
+        label: 'Outcome',
+        scoring: 'grade',
+        source: 'Conventional dichotomy in stroke trials: 0-2 good outcome.',
+        bands: [
+          { id: 'good', label: 'Good outcome (0-2)', min: 0, max: 2 },
+          { id: 'poor', label: 'Poor outcome (3-6)', min: 3, max: 6 },
+        ],
+      },
+    ]);
+  });
+
+  it('names, cites and guides', () => {
+    expect([modifiedRankinScale.name, modifiedRankinScale.shortName, modifiedRankinScale.licence, modifiedRankinScale.administration]).toEqual([
+      'Modified Rankin Scale',
+      'mRS',
+      'Free to use; the mRS-9Q simplified questionnaire is public domain.',
+      ['interview', 'self-report', 'proxy'],
+    ]);
+    expect(modifiedRankinScale.citation).toBe(
+      'Rankin J. Cerebral vascular accidents in patients over the age of 60. Scott Med J 1957;2:200-215. ' +
+        'van Swieten JC, Koudstaal PJ, Visser MC, et al. Interobserver agreement for the assessment of handicap in stroke patients. Stroke 1988;19:604-607.',
+    );
+    expect(modifiedRankinScale.guidance).toBe('Grade the person’s usual level of function at the time point chosen, by interview or questionnaire.');
+  });
+});

@@ -57,3 +57,68 @@ describe('Nottingham Extended ADL: both scorings and the four subscales', () => 
     expect(changeFromBaseline(nottinghamExtendedAdl, 10, 15)).toMatchObject({ change: 5, direction: 'improved', passesMinimalChange: false, threshold: null });
   });
 });
+
+// Nouri & Lincoln 1987: 22 questions in four sections, answered not at all (0), with help (1), on my
+// own with difficulty (2), on my own (3). Typed from the published questionnaire.
+describe('Nottingham Extended ADL: the published form', () => {
+  it('asks the 22 questions in the published order and sections', () => {
+    expect(nottinghamExtendedAdl.items.map((item) => [item.id, item.text])).toEqual([
+      ['walk-outside', 'Walk around outside'],
+      ['climb-stairs', 'Climb stairs'],
+      ['car', 'Get in and out of a car'],
+      ['uneven-ground', 'Walk over uneven ground'],
+      ['cross-roads', 'Cross roads'],
+      ['public-transport', 'Travel on public transport'],
+      ['feed-yourself', 'Feed yourself'],
+      ['hot-drink', 'Make a hot drink'],
+      ['carry-drinks', 'Carry hot drinks between rooms'],
+      ['washing-up', 'Do the washing up'],
+      ['hot-snack', 'Make a hot snack'],
+      ['money', 'Manage own money when out'],
+      ['wash-small-items', 'Wash small items of clothing'],
+      ['shopping', 'Do own shopping'],
+      ['full-wash', 'Do a full clothes wash'],
+      ['housework', 'Do own housework'],
+      ['read', 'Read newspapers or books'],
+      ['telephone', 'Use the telephone'],
+      ['write-letters', 'Write letters'],
+      ['go-out-socially', 'Go out socially'],
+      ['garden', 'Manage own garden'],
+      ['drive', 'Drive a car'],
+    ]);
+    for (const item of nottinghamExtendedAdl.items) {
+      expect(item.kind === 'choice' && item.options, item.id).toEqual([
+        { value: 0, label: 'Not at all' },
+        { value: 1, label: 'With help' },
+        { value: 2, label: 'On my own with difficulty' },
+        { value: 3, label: 'On my own' },
+      ]);
+    }
+    expect(nottinghamExtendedAdl.subscales).toEqual([
+      { id: 'mobility', label: 'Mobility', items: ['walk-outside', 'climb-stairs', 'car', 'uneven-ground', 'cross-roads', 'public-transport'] },
+      { id: 'kitchen', label: 'In the kitchen', items: ['feed-yourself', 'hot-drink', 'carry-drinks', 'washing-up', 'hot-snack'] },
+      { id: 'domestic', label: 'Domestic tasks', items: ['money', 'wash-small-items', 'shopping', 'full-wash', 'housework'] },
+      { id: 'leisure', label: 'Leisure activities', items: ['read', 'telephone', 'write-letters', 'go-out-socially', 'garden', 'drive'] },
+    ]);
+  });
+
+  it('scores A (0-22, independent with or without difficulty counts 1) first, and B (0-66)', () => {
+    const all = nottinghamExtendedAdl.items.map((i) => i.id);
+    expect(nottinghamExtendedAdl.scorings).toEqual([
+      { id: 'scoring-a', label: 'Scoring A, original (0-22)', items: all, recode: { 0: 0, 1: 0, 2: 1, 3: 1 }, min: 0, max: 22 },
+      { id: 'scoring-b', label: 'Scoring B (0-66)', items: all, min: 0, max: 66 },
+    ]);
+    expect(nottinghamExtendedAdl).toMatchObject({ id: 'nottingham-extended-adl', version: 1, missingItems: { kind: 'none' }, bandings: [], minimalChange: null, direction: 'higher-is-better', unit: 'points', decimals: 0 });
+  });
+
+  it('names, cites and guides', () => {
+    expect([nottinghamExtendedAdl.name, nottinghamExtendedAdl.shortName, nottinghamExtendedAdl.licence, nottinghamExtendedAdl.administration]).toEqual([
+      'Nottingham Extended Activities of Daily Living',
+      'NEADL',
+      'Free to use with citation.',
+      ['self-report', 'interview', 'proxy'],
+    ]);
+    expect(nottinghamExtendedAdl.citation).toBe('Nouri FM, Lincoln NB. An extended activities of daily living scale for stroke patients. Clin Rehabil 1987;1:301-305.');
+    expect(nottinghamExtendedAdl.guidance).toBe('Ask what the person has actually done in the last few weeks.');
+  });
+});

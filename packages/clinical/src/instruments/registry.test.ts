@@ -56,6 +56,8 @@ describe('instrument registry', () => {
     expect(findInstrument('barthel-index', 1)?.shortName).toBe('Barthel');
     expect(findInstrument('barthel-index', 2)).toBeUndefined();
     expect(findInstrument('fim')).toBeUndefined();
+    expect(findInstrument('fim', 1)).toBeUndefined();
+    expect(findInstrument('timed-up-and-go', 1)?.name).toBe('Timed Up and Go');
   });
 });
 

@@ -44,3 +44,61 @@ describe('Short FES-I: one unanswered item is prorated (sum / 6 x 7, rounded); t
     ]);
   });
 });
+
+// Kempen 2008: seven FES-I activities, 1-4 each, total 7-28; bands from Delbaere 2010 (7-8 low, 9-13
+// moderate, 14-28 high). Typed from the published scale.
+describe('Short FES-I: the published form', () => {
+  it('asks the seven activities in the FES-I wording, answered 1 to 4', () => {
+    expect(shortFesI.items.map((item) => [item.id, item.text])).toEqual([
+      ['dressing', 'Getting dressed or undressed'],
+      ['bath-or-shower', 'Taking a bath or shower'],
+      ['chair', 'Getting in or out of a chair'],
+      ['stairs', 'Going up or down stairs'],
+      ['reaching', 'Reaching up or bending down to the ground'],
+      ['slope', 'Walking up or down a slope'],
+      ['social-event', 'Going out to a social event'],
+    ]);
+    for (const item of shortFesI.items) expect(item.kind === 'choice' && item.options.map((o) => o.value), item.id).toEqual([1, 2, 3, 4]);
+  });
+
+  it('totals all seven, 7-28, higher is more concern, prorating one unanswered', () => {
+    expect(shortFesI).toMatchObject({
+      id: 'short-fes-i',
+      version: 1,
+      scorings: [{ id: 'total', label: 'Total (7-28)', items: ['dressing', 'bath-or-shower', 'chair', 'stairs', 'reaching', 'slope', 'social-event'], min: 7, max: 28 }],
+      subscales: [],
+      missingItems: { kind: 'prorate', maxMissing: 1 },
+      minimalChange: null,
+      direction: 'higher-is-worse',
+      unit: 'points',
+      decimals: 0,
+    });
+    expect(shortFesI.bandings).toEqual([
+      {
+        id: 'concern',
+        label: 'Concern about falling',
+        scoring: 'total',
+        source: 'Delbaere et al. 2010',
+        bands: [
+          { id: 'low', label: 'Low concern', min: 7, max: 8 },
+          { id: 'moderate', label: 'Moderate concern', min: 9, max: 13 },
+          { id: 'high', label: 'High concern', min: 14, max: 28 },
+        ],
+      },
+    ]);
+  });
+
+  it('names, cites and guides', () => {
+    expect([shortFesI.name, shortFesI.shortName, shortFesI.licence, shortFesI.administration]).toEqual([
+      'Short Falls Efficacy Scale International',
+      'Short FES-I',
+      'Free to use, from ProFaNE.',
+      ['self-report', 'interview'],
+    ]);
+    expect(shortFesI.citation).toBe(
+      'Kempen GIJM, Yardley L, van Haastregt JCM, et al. The Short FES-I: a shortened version of the falls efficacy scale-international to assess fear of falling. Age Ageing 2008;37:45-50. ' +
+        'Bands: Delbaere K, Close JCT, Mikolaizak AS, et al. Age Ageing 2010;39:210-216.',
+    );
+    expect(shortFesI.guidance).toBe('Ask how concerned the person is about falling when doing each activity, thinking of how they usually do it.');
+  });
+});

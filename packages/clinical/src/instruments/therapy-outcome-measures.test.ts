@@ -54,3 +54,35 @@ describe('Therapy Outcome Measures: four ratings 0-5 in half points, never added
     });
   });
 });
+
+// Enderby & John 2015: four domains rated 0-5 in half points (5 = no problem), read as a profile.
+describe('Therapy Outcome Measures: the published form', () => {
+  it('rates the four domains 0 to 5 in half points, each its own subscale, with no total', () => {
+    const rating = (id: string, text: string) => ({ kind: 'numeric', id, text, unit: '', min: 0, max: 5, step: 0.5 });
+    expect(therapyOutcomeMeasures.items).toEqual([rating('impairment', 'Impairment'), rating('activity', 'Activity'), rating('participation', 'Participation'), rating('wellbeing', 'Wellbeing')]);
+    expect(therapyOutcomeMeasures.subscales).toEqual([
+      { id: 'impairment', label: 'Impairment', items: ['impairment'] },
+      { id: 'activity', label: 'Activity', items: ['activity'] },
+      { id: 'participation', label: 'Participation', items: ['participation'] },
+      { id: 'wellbeing', label: 'Wellbeing', items: ['wellbeing'] },
+    ]);
+    expect(therapyOutcomeMeasures).toMatchObject({
+      id: 'therapy-outcome-measures',
+      version: 1,
+      scorings: [],
+      missingItems: { kind: 'none' },
+      bandings: [],
+      minimalChange: null,
+      direction: 'higher-is-better',
+      unit: 'points',
+      decimals: 1,
+    });
+  });
+
+  it('names, cites, says what the licence allows, and guides', () => {
+    expect([therapyOutcomeMeasures.name, therapyOutcomeMeasures.shortName, therapyOutcomeMeasures.administration]).toEqual(['Therapy Outcome Measures', 'TOM', ['observed']]);
+    expect(therapyOutcomeMeasures.citation).toBe('Enderby P, John A. Therapy Outcome Measures for Rehabilitation Professionals. 3rd edn. Guildford: J&R Press; 2015.');
+    expect(therapyOutcomeMeasures.licence).toBe('Descriptors are copyright Enderby & John: only the numeric ratings are recorded; rate against your own licensed copy.');
+    expect(therapyOutcomeMeasures.guidance).toBe('Rate each domain 0 to 5 (half points allowed; 5 = no problem) against the TOM scale for the person’s condition.');
+  });
+});
