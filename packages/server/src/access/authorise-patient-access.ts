@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { decidePatientAccess, type AccessDecision, type AccessRule, type PatientAction } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { HomewardError } from '../platform/homeward-error.ts';
+import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { auditAs, type Actor, type ActingStaff } from '../platform/actor.ts';
 import { loadAccessFacts, type AccessFacts } from './relationship-queries.ts';
 
@@ -43,6 +43,8 @@ export type AccessGrant<A extends GrantedAction = GrantedAction> = {
   readonly reason: string | null;
   /** The team-owned record the decision was about, if any. */
   readonly record: TeamRecord | null;
+  /** The facts the decision rested on, read once: what else the page decides for this patient (the hub's links) asks them, not the database again. */
+  readonly facts: AccessFacts;
 };
 
 /** A grant to read (a write grant also serves). */
@@ -81,6 +83,8 @@ export async function authorisePatientAccess<A extends GrantedAction>(db: Kysely
   const recordKind = o.recordKind ?? 'patient';
   const staff = actor.staff;
   const facts = (await loadAccessFacts(db, staff, [patientId], actor.now)).get(patientId)!;
+  // No such patient: nothing to decide about, and nothing to audit (as when a loader finds no record).
+  if (!facts.found) throw notFound('Patient');
   const decision: AccessDecision = decidePatientAccess({
     role: staff.role,
     action,
@@ -106,6 +110,7 @@ export async function authorisePatientAccess<A extends GrantedAction>(db: Kysely
     breakGlass,
     reason: breakGlass ? (breakGlass.detail ? `${breakGlass.reason}: ${breakGlass.detail}` : breakGlass.reason) : null,
     record: o.record ?? null,
+    facts,
   } satisfies AccessGrant<A>;
   grants.add(grant);
   return Object.freeze(grant);

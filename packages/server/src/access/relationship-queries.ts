@@ -13,6 +13,8 @@ import type { Principal } from '../platform/principal.ts';
 export type FactsFor = Pick<Principal, 'staffId' | 'teamId' | 'role'>;
 
 export type AccessFacts = {
+  /** Whether the patient exists at all (a decision about no one is a 404, not a refusal). */
+  found: boolean;
   hasRelationship: boolean;
   relationship: CareRelationship;
   /** Episodes of care with other teams, which a relationship shows only in summary. */
@@ -126,7 +128,7 @@ export type AccessFactsRow = Awaited<ReturnType<ReturnType<typeof accessFactsQue
 /** The facts of each patient asked about, from accessFactsQuery's rows (no row: no facts at all). */
 export function accessFactsOf(rows: readonly AccessFactsRow[], principal: FactsFor, patientIds: readonly string[], now: Date): Map<string, AccessFacts> {
   const facts = new Map<string, AccessFacts>();
-  const none: AccessFacts = { hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
+  const none: AccessFacts = { found: false, hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
   for (const id of patientIds) facts.set(id, none);
   const me = principal.staffId;
   for (const r of rows) {
@@ -149,6 +151,7 @@ export function accessFactsOf(rows: readonly AccessFactsRow[], principal: FactsF
       : noCare;
     const relationship = decideCareRelationship({ role: principal.role, team: teamCare, own: ownCare, now });
     facts.set(r.patient_id, {
+      found: true,
       hasRelationship: relationship.hasRelationship,
       relationship,
       hasOtherTeamEpisodes: Boolean(r.other_team_episodes),

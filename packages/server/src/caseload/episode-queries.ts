@@ -1,6 +1,7 @@
 // Reading episodes of care, their history and onward referrals. Rows are snake_case; everything leaving
 // this file is camelCase (episode-schema.ts).
 import type { Kysely } from 'kysely';
+import { requireGrant, type AccessGrant } from '../access/public.ts';
 import type { Database } from '../db/schema.ts';
 import { clockState, d2aPathwayOf, describeClock, type Service } from '@homeward/clinical';
 import type { EpisodeEventResponse, EpisodeResponse, OnwardReferralResponse } from './episode-schema.ts';
@@ -71,7 +72,18 @@ export async function findEpisode(db: Kysely<Database>, id: string, now: Date): 
   return row ? toEpisode(row, now) : null;
 }
 
-export async function listEpisodeEvents(db: Kysely<Database>, episodeId: string): Promise<EpisodeEventResponse[]> {
+/** An episode and the grant to read its patient's record (caseload's EpisodeAccess, record's RecordAccess). */
+export type GrantedEpisode = { episode: Pick<EpisodeResponse, 'id' | 'patientId'>; grant: AccessGrant };
+
+/** The episode a read is of, once its grant is checked to be real and for that episode's patient. */
+function grantedEpisodeId(access: GrantedEpisode): string {
+  requireGrant(access.grant, access.episode.patientId);
+  return access.episode.id;
+}
+
+/** The episode's history, oldest first: its own team's detail, which the caller leaves out for a summary. */
+export async function listEpisodeEvents(db: Kysely<Database>, access: GrantedEpisode): Promise<EpisodeEventResponse[]> {
+  const episodeId = grantedEpisodeId(access);
   const rows = await db
     .selectFrom('episode_events')
     .innerJoin('staff', 'staff.id', 'episode_events.staff_id')
@@ -91,8 +103,9 @@ export async function listEpisodeEvents(db: Kysely<Database>, episodeId: string)
   }));
 }
 
-export async function listOnwardReferrals(db: Kysely<Database>, episodeId: string): Promise<OnwardReferralResponse[]> {
-  const rows = await db.selectFrom('onward_referrals').selectAll().where('episode_id', '=', episodeId).orderBy('sent_at').orderBy('id').execute();
+/** The episode's onward referrals, oldest first. */
+export async function listOnwardReferrals(db: Kysely<Database>, access: GrantedEpisode): Promise<OnwardReferralResponse[]> {
+  const rows = await db.selectFrom('onward_referrals').selectAll().where('episode_id', '=', grantedEpisodeId(access)).orderBy('sent_at').orderBy('id').execute();
   return rows.map(toOnwardReferral);
 }
 

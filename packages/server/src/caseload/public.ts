@@ -12,7 +12,7 @@ export { describeEpisodeEvent } from './describe-episode-event.ts';
 export { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess } from './episode-access.ts';
 export { episodeDateFacts } from './episode-date-facts.ts';
 export { episodeLabels } from './episode-labels.ts';
-export { findEpisode, listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from './episode-queries.ts';
+export { findEpisode, listEpisodeEvents, listOnwardReferrals, listTeamClinicians, toOnwardReferral, type GrantedEpisode } from './episode-queries.ts';
 export { acknowledgementBody, allocationBody, capacityResponse, type CaseloadRow, dischargeBody, episodeDetailResponse, type EpisodeResponse, episodeResponse, firstContactBody, handOverBody, holdBody, onwardReferralBody, onwardReferralResponse, resumeBody } from './episode-schema.ts';
 export { type AllocationChoice, listAllocationChoices } from './list-allocation-choices.ts';
 export { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
