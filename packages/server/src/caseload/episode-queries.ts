@@ -105,7 +105,8 @@ export async function listEpisodeEvents(db: Kysely<Database>, access: GrantedEpi
 
 /** The episode's onward referrals, oldest first. */
 export async function listOnwardReferrals(db: Kysely<Database>, access: GrantedEpisode): Promise<OnwardReferralResponse[]> {
-  const rows = await db.selectFrom('onward_referrals').selectAll().where('episode_id', '=', grantedEpisodeId(access)).orderBy('sent_at').orderBy('id').execute();
+  const episodeId = grantedEpisodeId(access);
+  const rows = await db.selectFrom('onward_referrals').selectAll().where('episode_id', '=', episodeId).orderBy('sent_at').orderBy('id').execute();
   return rows.map(toOnwardReferral);
 }
 
