@@ -8,12 +8,6 @@ import type { ConsentResponse, ContactNoteResponse, NoteVersionResponse } from '
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
-type StaffRow = { id: string; given_name: string; family_name: string; homeward_role: string };
-async function staffById(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, { id: string; name: string; role: string }>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const rows: StaffRow[] = wanted.length ? await db.selectFrom('staff').select(['id', 'given_name', 'family_name', 'homeward_role']).where('id', 'in', wanted).execute() : [];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: `${r.given_name} ${r.family_name}`, role: r.homeward_role }]));
-}
 const unknownStaff = (id: string) => ({ id, name: 'Unknown', role: 'unknown' });
 
 /** The episode's consent records and withdrawals, oldest first. */
@@ -77,21 +71,52 @@ export async function findContactNotes(db: Kysely<Database>, access: RecordAcces
  * note's episode to authorise it, and the review queue (its own team rule). Never for a route.
  */
 export async function contactNotesWhere(db: Kysely<Database>, where: { ids?: string[]; episodeId?: string }): Promise<ContactNoteResponse[]> {
-  let query = db.selectFrom('contact_notes').selectAll();
+  // Who wrote, finalised, amended and reviewed come in the same queries (joins, not a further round trip).
+  let query = db
+    .selectFrom('contact_notes')
+    .leftJoin('staff as w', 'w.id', 'contact_notes.written_by')
+    .leftJoin('staff as f', 'f.id', 'contact_notes.finalised_by')
+    .leftJoin('staff as r', 'r.id', 'contact_notes.reviewed_by')
+    .selectAll('contact_notes')
+    .select(['w.given_name as w_given', 'w.family_name as w_family', 'w.homeward_role as w_role'])
+    .select(['f.given_name as f_given', 'f.family_name as f_family', 'f.homeward_role as f_role'])
+    .select(['r.given_name as r_given', 'r.family_name as r_family', 'r.homeward_role as r_role']);
   if (where.ids) {
     if (where.ids.length === 0) return [];
-    query = query.where('id', 'in', where.ids);
+    query = query.where('contact_notes.id', 'in', where.ids);
   }
-  if (where.episodeId) query = query.where('episode_id', '=', where.episodeId);
-  const notes = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').execute();
+  if (where.episodeId) query = query.where('contact_notes.episode_id', '=', where.episodeId);
+  const notes = await query.orderBy('contact_notes.occurred_at', 'desc').orderBy('contact_notes.id', 'desc').execute();
   if (notes.length === 0) return [];
   const noteIds = notes.map((n) => n.id);
   const [amendments, amendmentReviews] = await Promise.all([
-    db.selectFrom('contact_note_amendments').selectAll().where('note_id', 'in', noteIds).orderBy('note_version').execute(),
-    db.selectFrom('contact_note_amendment_reviews').selectAll().where('note_id', 'in', noteIds).execute(),
+    db
+      .selectFrom('contact_note_amendments as a')
+      .leftJoin('staff as s', 's.id', 'a.amended_by')
+      .selectAll('a')
+      .select(['s.given_name as s_given', 's.family_name as s_family', 's.homeward_role as s_role'])
+      .where('a.note_id', 'in', noteIds)
+      .orderBy('a.note_version')
+      .execute(),
+    db
+      .selectFrom('contact_note_amendment_reviews as v')
+      .leftJoin('staff as s', 's.id', 'v.reviewed_by')
+      .selectAll('v')
+      .select(['s.given_name as s_given', 's.family_name as s_family', 's.homeward_role as s_role'])
+      .where('v.note_id', 'in', noteIds)
+      .execute(),
   ]);
   const reviewOf = new Map(amendmentReviews.map((r) => [r.amendment_id, r]));
-  const staff = await staffById(db, [...notes.flatMap((n) => [n.written_by, n.finalised_by, n.reviewed_by]), ...amendments.map((a) => a.amended_by), ...amendmentReviews.map((r) => r.reviewed_by)]);
+  const staff = new Map<string, StaffRef>();
+  const known = (id: string | null, given: string | null, family: string | null, role: string | null) => {
+    if (id !== null && given !== null) staff.set(id, { id, name: `${given} ${family}`, role: role ?? 'unknown' });
+  };
+  for (const n of notes) {
+    known(n.written_by, n.w_given, n.w_family, n.w_role);
+    known(n.finalised_by, n.f_given, n.f_family, n.f_role);
+    known(n.reviewed_by, n.r_given, n.r_family, n.r_role);
+  }
+  for (const x of [...amendments.map((a) => [a.amended_by, a] as const), ...amendmentReviews.map((v) => [v.reviewed_by, v] as const)]) known(x[0], x[1].s_given, x[1].s_family, x[1].s_role);
   const who = (id: string) => staff.get(id) ?? unknownStaff(id);
   return notes.map((n) => toContactNote(n, amendments, reviewOf, who));
 }

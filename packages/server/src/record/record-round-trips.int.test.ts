@@ -44,22 +44,23 @@ describe('round trips of a note draft and the record page', () => {
     await testDb?.drop();
   });
 
-  // The session; the episode; the access facts; the form id looked up, then claimed in the write's
-  // transaction; the note INSERT ... RETURNING (it was read back in four more); its audit event; where
-  // the form's confirmation is. Twelve before issue 12's folding.
-  it('saves a draft note from its form in eight', async () => {
+  // The session; the episode with its patient's access facts (they were a query of their own); the form
+  // id looked up, then claimed in the write's transaction; the note INSERT ... RETURNING (it was read
+  // back in four more); its audit event; where the form's confirmation is. Twelve before issue 12's folding.
+  it('saves a draft note from its form in seven', async () => {
     const page = await assistant.get(`/episodes/${episode}/contact-notes/new`);
     const formId = /name="formId" value="([0-9a-f-]{36})"/.exec(page.body)![1]!;
     const fields = { formId, kind: 'telephone', 'occurredAt-day': '24', 'occurredAt-month': '11', 'occurredAt-year': '2026', 'occurredAt-time': '08:30', durationMinutes: '10', body: 'Phoned to arrange the first visit', action: 'draft' };
     const n = await counted(() => assistant.form(`/episodes/${episode}/contact-notes/new`, fields), 303);
-    expect(n).toBe(8);
+    expect(n).toBe(7);
   });
 
-  // The session, the episode, the access facts, the patient; consent (with who recorded it, joined);
-  // notes, their amendments, their reviews and their authors; the assessments, from which the prompts
-  // are worked out (they were read again), and the last review; the audit event. Fourteen before.
-  it('shows the record page in twelve', async () => {
+  // The session, the episode with the access facts, the patient; consent (who recorded it joined);
+  // the notes, their amendments and their reviews (each with its staff joined: they were a query of
+  // their own); the assessments, from which the prompts are worked out (they were read again), and the
+  // last review; the audit event. Fourteen before.
+  it('shows the record page in ten', async () => {
     const n = await counted(() => assistant.get(`/episodes/${episode}/record`), 200);
-    expect(n).toBe(12);
+    expect(n).toBe(10);
   });
 });
