@@ -132,7 +132,7 @@ describe('discharge: draft, edit, finalise, and the letters to Mrs B and her GP'
     const { episodeId: his } = await referAndTriageByApi(run.home, therapist, mrK.id);
     const rt = await run.home.signIn(therapist);
     const drafted = await rt.post(`/api/episodes/${his}/discharge-summary`);
-    expect((await rt.post(`/api/discharge-summaries/${drafted.json().id}/finalise`, { expectedVersion: 1 })).statusCode).toBe(200);
+    expect((await rt.post(`/api/discharge-summaries/${drafted.json().id}/finalise`, { version: 1 })).statusCode).toBe(200);
 
     const page = await openPage(run.browser, run.home, therapist);
     try {

@@ -138,9 +138,9 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         const summary = (await clinician.get(`/api/discharge-summaries/${id}`)).json() as { version: number; sections: Array<{ id: string; patientText?: string }> };
         // Plain words in every section the patient reads, so the summary can be finalised.
         const sections = summary.sections.filter((s) => s.patientText !== undefined).map((s) => ({ id: s.id, patientText: 'We helped you get about at home.' }));
-        const edited = await clinician.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { expectedVersion: summary.version, sections } });
+        const edited = await clinician.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { version: summary.version, sections } });
         await created('discharge summary edits', edited);
-        await created('a final discharge summary', await clinician.post(`/api/discharge-summaries/${id}/finalise`, { expectedVersion: summary.version + 1 }));
+        await created('a final discharge summary', await clinician.post(`/api/discharge-summaries/${id}/finalise`, { version: summary.version + 1 }));
         return id;
       }
       case 'letter':

@@ -297,8 +297,8 @@ describe('every write is version-checked and every patient read is audited by na
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
         const goal = ok(await assistant.post(`/api/episodes/${episodeId}/goals`, goalPlan), 201);
-        ok(await patch(therapist, `/api/goals/${goal.id}`, { expectedVersion: 1, agreedWith: 'Betty and her daughter' }));
-        return { patientId, current: { id: goal.id, version: 2 }, stale: () => patch(assistant, `/api/goals/${goal.id}`, { expectedVersion: 1, importance: 2 }) };
+        ok(await patch(therapist, `/api/goals/${goal.id}`, { version: 1, agreedWith: 'Betty and her daughter' }));
+        return { patientId, current: { id: goal.id, version: 2 }, stale: () => patch(assistant, `/api/goals/${goal.id}`, { version: 1, importance: 2 }) };
       },
     },
     {
@@ -306,8 +306,8 @@ describe('every write is version-checked and every patient read is audited by na
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
         const goal = ok(await assistant.post(`/api/episodes/${episodeId}/goals`, goalPlan), 201);
-        ok(await patch(therapist, `/api/goals/${goal.id}`, { expectedVersion: 1, targetOn: '2026-12-29' }));
-        return { patientId, current: { id: goal.id, version: 2 }, stale: () => patch(assistant, `/api/goals/${goal.id}`, { expectedVersion: 1, status: 'achieved', statusReason: 'Makes her own tea' }) };
+        ok(await patch(therapist, `/api/goals/${goal.id}`, { version: 1, targetOn: '2026-12-29' }));
+        return { patientId, current: { id: goal.id, version: 2 }, stale: () => patch(assistant, `/api/goals/${goal.id}`, { version: 1, status: 'achieved', statusReason: 'Makes her own tea' }) };
       },
     },
     {
@@ -332,8 +332,8 @@ describe('every write is version-checked and every patient read is audited by na
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
         const summary = await draftSummary(episodeId);
-        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
-        return { patientId, current: { id: summary.id, version: 2 }, stale: () => patch(assistant, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'advice', text: 'Overwrites' }] }) };
+        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { version: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
+        return { patientId, current: { id: summary.id, version: 2 }, stale: () => patch(assistant, `/api/discharge-summaries/${summary.id}`, { version: 1, sections: [{ id: 'advice', text: 'Overwrites' }] }) };
       },
     },
     {
@@ -341,8 +341,8 @@ describe('every write is version-checked and every patient read is audited by na
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
         const summary = await draftSummary(episodeId);
-        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
-        return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { expectedVersion: 1 }) };
+        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { version: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
+        return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { version: 1 }) };
       },
     },
     {
@@ -350,8 +350,8 @@ describe('every write is version-checked and every patient read is audited by na
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
         const summary = await draftSummary(episodeId);
-        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
-        return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/redraft`, { expectedVersion: 1 }) };
+        ok(await patch(therapist, `/api/discharge-summaries/${summary.id}`, { version: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] }));
+        return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/redraft`, { version: 1 }) };
       },
     },
   ];
@@ -396,8 +396,8 @@ describe('every write is version-checked and every patient read is audited by na
     const reviewId = ok(await assistant.post(`/api/episodes/${episodeId}/reviews`, { kind: 'other', heldOn: '2026-11-24', summary: 'Walking indoors', decision: 'continue', nextReviewOn: '2026-12-08', version: episodeVersion }), 201).review.id;
     const summary = await draftSummary(episodeId);
     const words = { text: 'Written for the GP', patientText: 'Written for Betty' };
-    ok(await patch(assistant, `/api/discharge-summaries/${summary.id}`, { expectedVersion: 1, sections: ['reason-for-referral', 'what-we-did', 'follow-up'].map((id) => ({ id, ...words })) }));
-    ok(await assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { expectedVersion: 2 }));
+    ok(await patch(assistant, `/api/discharge-summaries/${summary.id}`, { version: 1, sections: ['reason-for-referral', 'what-we-did', 'follow-up'].map((id) => ({ id, ...words })) }));
+    ok(await assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { version: 2 }));
     const letterId = ok(await assistant.post(`/api/discharge-summaries/${summary.id}/letters`, { recipient: 'gp' }), 201).id;
     const incoming = await newReferral();
     Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId, supervisionId });

@@ -167,7 +167,7 @@ describe('legitimate relationships', () => {
     });
 
     it('once team B finalises the discharge summary, team A reads it and its letters', async () => {
-      expect((await teamB.post(`/api/discharge-summaries/${bSummaryId}/finalise`, { expectedVersion: 1 })).statusCode).toBe(200);
+      expect((await teamB.post(`/api/discharge-summaries/${bSummaryId}/finalise`, { version: 1 })).statusCode).toBe(200);
       const summary = await lead.get(`/api/episodes/${bEpisode}/discharge-summary`);
       expect(summary.statusCode, summary.body).toBe(200);
       expect(summary.json()).toMatchObject({ id: bSummaryId, status: 'final' });

@@ -7,9 +7,9 @@
 import type { Kysely } from 'kysely';
 import { decidePatientAccess, type AccessDecision, type AccessRule, type PatientAction } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import { HomewardError } from '../platform/homeward-error.ts';
+import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { auditAs, type Actor, type ActingStaff } from '../platform/actor.ts';
-import { loadAccessFacts, type AccessFacts } from './relationship-queries.ts';
+import { factsReadFor, loadAccessFacts, type AccessFacts } from './relationship-queries.ts';
 
 /**
  * Read, write, or refer (bring the patient into the team's care, which may update their GP on the
@@ -43,6 +43,8 @@ export type AccessGrant<A extends GrantedAction = GrantedAction> = {
   readonly reason: string | null;
   /** The team-owned record the decision was about, if any. */
   readonly record: TeamRecord | null;
+  /** The facts the decision rested on, read once: what else the page decides for this patient (the hub's links) asks them, not the database again. */
+  readonly facts: AccessFacts;
 };
 
 /** A grant to read (a write grant also serves). */
@@ -67,6 +69,12 @@ export type AuthorisePatientAccessOptions<A extends GrantedAction> = {
   recordKind?: string;
   /** Reads and writes of one episode's record (or another team's referral) name it. */
   record?: TeamRecord;
+  /**
+   * The patient's access facts, when the query that loaded the record carried them (accessFactsQuery
+   * joined to it): decided on without asking the database again, but only when they were read by
+   * relationship-queries.ts for this member of staff, this patient and this moment; else read here.
+   */
+  facts?: AccessFacts | undefined;
 };
 
 /**
@@ -80,7 +88,10 @@ export async function authorisePatientAccess<A extends GrantedAction>(db: Kysely
   const { actor, patientId, action } = o;
   const recordKind = o.recordKind ?? 'patient';
   const staff = actor.staff;
-  const facts = (await loadAccessFacts(db, staff, [patientId], actor.now)).get(patientId)!;
+  const carried = o.facts && factsReadFor(o.facts, { staffId: staff.staffId, patientId, now: actor.now }) ? o.facts : null;
+  const facts = carried ?? (await loadAccessFacts(db, staff, [patientId], actor.now)).get(patientId)!;
+  // No such patient: nothing to decide about, and nothing to audit (as when a loader finds no record).
+  if (!facts.found) throw notFound('Patient');
   const decision: AccessDecision = decidePatientAccess({
     role: staff.role,
     action,
@@ -106,6 +117,7 @@ export async function authorisePatientAccess<A extends GrantedAction>(db: Kysely
     breakGlass,
     reason: breakGlass ? (breakGlass.detail ? `${breakGlass.reason}: ${breakGlass.detail}` : breakGlass.reason) : null,
     record: o.record ?? null,
+    facts,
   } satisfies AccessGrant<A>;
   grants.add(grant);
   return Object.freeze(grant);

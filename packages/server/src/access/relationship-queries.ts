@@ -13,6 +13,8 @@ import type { Principal } from '../platform/principal.ts';
 export type FactsFor = Pick<Principal, 'staffId' | 'teamId' | 'role'>;
 
 export type AccessFacts = {
+  /** Whether the patient exists at all (a decision about no one is a 404, not a refusal). */
+  found: boolean;
   hasRelationship: boolean;
   relationship: CareRelationship;
   /** Episodes of care with other teams, which a relationship shows only in summary. */
@@ -22,6 +24,20 @@ export type AccessFacts = {
 };
 
 const noTeam = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Facts this file read, with whom, which patient and which moment they were read for: another query
+ * may carry them (the episode a route loads), and the access decision takes them instead of asking the
+ * database again only when they are these, for the same person, patient and moment. A fact made by
+ * hand is not among them.
+ */
+const factsRead = new WeakMap<AccessFacts, { staffId: string; patientId: string; at: number }>();
+
+/** Whether these facts were read here for this member of staff, patient and moment. */
+export function factsReadFor(facts: AccessFacts, o: { staffId: string; patientId: string; now: Date }): boolean {
+  const read = factsRead.get(facts);
+  return read !== undefined && read.staffId === o.staffId && read.patientId === o.patientId && read.at === o.now.getTime();
+}
 const noCare: CareFacts = { openCare: false, lastDischargedOn: null, registeredAt: null };
 
 /**
@@ -126,8 +142,8 @@ export type AccessFactsRow = Awaited<ReturnType<ReturnType<typeof accessFactsQue
 /** The facts of each patient asked about, from accessFactsQuery's rows (no row: no facts at all). */
 export function accessFactsOf(rows: readonly AccessFactsRow[], principal: FactsFor, patientIds: readonly string[], now: Date): Map<string, AccessFacts> {
   const facts = new Map<string, AccessFacts>();
-  const none: AccessFacts = { hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null };
-  for (const id of patientIds) facts.set(id, none);
+  const none = (): AccessFacts => ({ found: false, hasRelationship: false, relationship: { hasRelationship: false }, hasOtherTeamEpisodes: false, breakGlass: null });
+  for (const id of patientIds) facts.set(id, none());
   const me = principal.staffId;
   for (const r of rows) {
     const inTeam = principal.teamId !== null;
@@ -149,11 +165,13 @@ export function accessFactsOf(rows: readonly AccessFactsRow[], principal: FactsF
       : noCare;
     const relationship = decideCareRelationship({ role: principal.role, team: teamCare, own: ownCare, now });
     facts.set(r.patient_id, {
+      found: true,
       hasRelationship: relationship.hasRelationship,
       relationship,
       hasOtherTeamEpisodes: Boolean(r.other_team_episodes),
       breakGlass: r.glass_id && r.reason && r.expires_at ? { id: r.glass_id, reason: r.reason, detail: r.detail, expiresAt: r.expires_at } : null,
     });
   }
+  for (const [patientId, f] of facts) factsRead.set(f, { staffId: me, patientId, at: now.getTime() });
   return facts;
 }

@@ -7,19 +7,34 @@ import { mayHoldEpisodes } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { auditAs, requireClinicalActor, type Actor } from '../platform/actor.ts';
-import { authorisePatientAccess, auditRead, type AccessGrant } from '../access/public.ts';
-import { findEpisode } from './episode-queries.ts';
+import { authorisePatientAccess, auditRead, type AccessFacts, type AccessGrant } from '../access/public.ts';
+import { findEpisodeWithAccessFacts } from './episode-queries.ts';
 import type { EpisodeResponse } from './episode-schema.ts';
 
 /** An episode with the grant to read (or write) its patient's record. */
 export type EpisodeAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episode: EpisodeResponse; grant: AccessGrant<A>; reason: string | null };
 
-/** The episode, for clinical staff (anyone else is refused, and the refusal audited); 404 if there is none. */
+/** The access facts read with each episode findEpisodeFor loaded, for the decision that follows. */
+const factsWithEpisode = new WeakMap<EpisodeResponse, AccessFacts>();
+
+/**
+ * The access facts read in the same query as this episode (findEpisodeFor), for authorisePatientAccess
+ * to decide on without asking again; undefined for an episode loaded any other way (then it asks).
+ */
+export function accessFactsReadWith(episode: EpisodeResponse): AccessFacts | undefined {
+  return factsWithEpisode.get(episode);
+}
+
+/**
+ * The episode, for clinical staff (anyone else is refused, and the refusal audited); 404 if there is
+ * none. Its patient's access facts come in the same query, for the authorisation that follows.
+ */
 export async function findEpisodeFor(db: Kysely<Database>, o: { actor: Actor; id: string }): Promise<EpisodeResponse> {
   await requireClinicalActor(db, o.actor);
-  const episode = await findEpisode(db, o.id, o.actor.now);
-  if (!episode) throw notFound('Episode');
-  return episode;
+  const found = await findEpisodeWithAccessFacts(db, o.id, { staff: o.actor.staff, now: o.actor.now });
+  if (!found) throw notFound('Episode');
+  factsWithEpisode.set(found.episode, found.facts);
+  return found.episode;
 }
 
 /**
@@ -35,7 +50,7 @@ export function episodeSummary(episode: EpisodeResponse): EpisodeResponse {
 export type AuthoriseEpisodeOptions = { actor: Actor; episode: EpisodeResponse };
 
 function grantFor<A extends 'read' | 'write'>(db: Kysely<Database>, o: AuthoriseEpisodeOptions, action: A): Promise<AccessGrant<A>> {
-  return authorisePatientAccess(db, { actor: o.actor, patientId: o.episode.patientId, action, recordKind: 'episode', record: { id: o.episode.id, teamId: o.episode.teamId } });
+  return authorisePatientAccess(db, { actor: o.actor, patientId: o.episode.patientId, action, recordKind: 'episode', record: { id: o.episode.id, teamId: o.episode.teamId }, facts: accessFactsReadWith(o.episode) });
 }
 
 export async function authoriseEpisodeRead(db: Kysely<Database>, o: AuthoriseEpisodeOptions): Promise<EpisodeAccess<'read'>> {

@@ -1,6 +1,7 @@
 // Reading episodes of care, their history and onward referrals. Rows are snake_case; everything leaving
 // this file is camelCase (episode-schema.ts).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import { accessFactsOf, accessFactsQuery, requireGrant, type AccessFacts, type AccessFactsRow, type AccessGrant, type FactsFor } from '../access/public.ts';
 import type { Database } from '../db/schema.ts';
 import { clockState, d2aPathwayOf, describeClock, type Service } from '@homeward/clinical';
 import type { EpisodeEventResponse, EpisodeResponse, OnwardReferralResponse } from './episode-schema.ts';
@@ -71,7 +72,38 @@ export async function findEpisode(db: Kysely<Database>, id: string, now: Date): 
   return row ? toEpisode(row, now) : null;
 }
 
-export async function listEpisodeEvents(db: Kysely<Database>, episodeId: string): Promise<EpisodeEventResponse[]> {
+/**
+ * The episode and its patient's access facts for this member of staff, in one query (issue 12: the
+ * access facts folded into the query), so the route's access decision (authorisePatientAccess) need
+ * not ask the database again. accessFactsQuery is joined laterally, as the patient search does; its
+ * two columns an episode also has (who registered the patient, and when) come back renamed.
+ */
+export async function findEpisodeWithAccessFacts(db: Kysely<Database>, id: string, o: { staff: FactsFor; now: Date }): Promise<{ episode: EpisodeResponse; facts: AccessFacts } | null> {
+  const episode = selectEpisode(db).where('episodes.id', '=', id);
+  const facts = accessFactsQuery(db, o.staff, o.now).where(sql<SqlBool>`patients.id = e.patient_id`);
+  const { rows } = await sql<EpisodeRow & Omit<AccessFactsRow, 'patient_id' | 'created_by' | 'created_at'> & { patient_created_by: string | null; patient_created_at: Date }>`
+    select e.*, f.registered_team_id, f.created_by as patient_created_by, f.created_at as patient_created_at, f.glass_id, f.reason, f.detail, f.expires_at,
+      f.team_incoming_referral, f.team_ever_referred, f.team_open_episode, f.team_last_discharged_on, f.own_open_episode, f.own_last_discharged_on, f.other_team_episodes
+    from (${episode}) as e left join lateral (${facts}) as f on true
+  `.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  const factsRow = { ...row, patient_id: row.patient_id, created_by: row.patient_created_by, created_at: row.patient_created_at } as unknown as AccessFactsRow;
+  return { episode: toEpisode(row, o.now), facts: accessFactsOf([factsRow], o.staff, [row.patient_id], o.now).get(row.patient_id)! };
+}
+
+/** An episode and the grant to read its patient's record (caseload's EpisodeAccess, record's RecordAccess). */
+export type GrantedEpisode = { episode: Pick<EpisodeResponse, 'id' | 'patientId'>; grant: AccessGrant };
+
+/** The episode a read is of, once its grant is checked to be real and for that episode's patient. */
+function grantedEpisodeId(access: GrantedEpisode): string {
+  requireGrant(access.grant, access.episode.patientId);
+  return access.episode.id;
+}
+
+/** The episode's history, oldest first: its own team's detail, which the caller leaves out for a summary. */
+export async function listEpisodeEvents(db: Kysely<Database>, access: GrantedEpisode): Promise<EpisodeEventResponse[]> {
+  const episodeId = grantedEpisodeId(access);
   const rows = await db
     .selectFrom('episode_events')
     .innerJoin('staff', 'staff.id', 'episode_events.staff_id')
@@ -91,7 +123,9 @@ export async function listEpisodeEvents(db: Kysely<Database>, episodeId: string)
   }));
 }
 
-export async function listOnwardReferrals(db: Kysely<Database>, episodeId: string): Promise<OnwardReferralResponse[]> {
+/** The episode's onward referrals, oldest first. */
+export async function listOnwardReferrals(db: Kysely<Database>, access: GrantedEpisode): Promise<OnwardReferralResponse[]> {
+  const episodeId = grantedEpisodeId(access);
   const rows = await db.selectFrom('onward_referrals').selectAll().where('episode_id', '=', episodeId).orderBy('sent_at').orderBy('id').execute();
   return rows.map(toOnwardReferral);
 }

@@ -1,6 +1,6 @@
 // Writes the recently discharged demo episodes' discharge summaries and letters with the app's own
 // code, so the demo shows what Homeward would have made: the facts read from the record
-// (readDischargeFacts), the draft drafted from them (draftDischargeSummary), finalised when the app
+// (dischargeFactsOfEpisode), the draft drafted from them (draftDischargeSummary), finalised when the app
 // would allow it, and the patient's and GP's letters built and printed as produceDischargeLetter
 // builds them (buildDischargeLetter, renderPdfDocument). When and by whom comes from the plan.
 import type { Kysely } from 'kysely';
@@ -11,7 +11,7 @@ import { findPatient } from '../patients/public.ts';
 import type { PatientResponse } from '../patients/public.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import type { DischargeSummaryResponse } from '../record/public.ts';
-import { readDischargeFacts } from '../record/public.ts';
+import { dischargeFactsOfEpisode } from '../record/public.ts';
 import { findDischargeSummaryWhere } from '../record/public.ts';
 import { buildDischargeLetter, checkLetterRequest, type LetterRecipient } from '../record/public.ts';
 import { storeLetter } from '../record/public.ts';
@@ -46,7 +46,7 @@ export async function seedDemoDischarges(db: Kysely<Database>, o: SeedDemoDischa
     if (await findDischargeSummaryWhere(db, { episodeId: plan.episodeId })) continue;
     const episode = await findEpisode(db, plan.episodeId, o.now);
     if (!episode || episode.status !== 'discharged') continue;
-    const content = draftDischargeSummary(await readDischargeFacts(db, { episode, now: plan.draftedAt }));
+    const content = draftDischargeSummary(await dischargeFactsOfEpisode(db, { episode, now: plan.draftedAt }));
     // The app finalises only a summary with the required sections written and no shorthand in the patient's wording.
     const final = checkDischargeSummaryForFinal(content).length === 0;
     await db

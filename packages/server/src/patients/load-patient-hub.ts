@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
 import { decidePatientAccess, dischargeOutcomeLabels, serviceLabels, settingLabels } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { ReadGrant } from '../access/public.ts';
-import { loadAccessFacts } from '../access/public.ts';
 import { listPatientEpisodes, listPatientIncomingReferrals, listPatientLetters, type PatientEpisodeRow } from './patient-hub-queries.ts';
 
 const letterKindLabels = { 'discharge-patient': 'Letter to the patient', 'discharge-gp': 'Copy to the GP', 'carer-programme': 'Programme for carers' } as const;
@@ -33,12 +32,12 @@ export type PatientHub = {
 /** The hub of the granted patient's care. The caller audits the read with `shown` (readPatient). */
 export async function loadPatientHub(db: Kysely<Database>, o: { grant: ReadGrant }): Promise<PatientHub> {
   const principal = o.grant.staff;
-  const patientId = o.grant.patientId;
-  const [facts, episodes, referrals, letters] = await Promise.all([
-    loadAccessFacts(db, principal, [patientId], o.grant.actor.now).then((m) => m.get(patientId)),
-    listPatientEpisodes(db, patientId),
-    listPatientIncomingReferrals(db, patientId),
-    listPatientLetters(db, patientId),
+  // The facts the grant was decided on, read in the same request: not read again.
+  const facts = o.grant.facts;
+  const [episodes, referrals, letters] = await Promise.all([
+    listPatientEpisodes(db, o.grant),
+    listPatientIncomingReferrals(db, o.grant),
+    listPatientLetters(db, o.grant),
   ]);
   const may = (ownTeam: boolean, recordKind: string) =>
     decidePatientAccess({

@@ -1,7 +1,9 @@
 // What the patient page gathers so it can be the hub of a patient's care: every episode of care
 // (open and closed, any team's, with its status), referrals still waiting for triage, and the latest
-// letters sent. Headers only: what another team's episode may show through a relationship.
+// letters sent. Headers only: what another team's episode may show through a relationship. Each asks
+// for the patient's grant (loadPatientHub's), which the page's read audits.
 import type { Kysely } from 'kysely';
+import { requireGrant, type ReadGrant } from '../access/public.ts';
 import type { Database } from '../db/schema.ts';
 
 export type PatientEpisodeRow = {
@@ -27,7 +29,8 @@ export type PatientReferralRow = { id: string; teamId: string; teamName: string;
 const iso = (v: Date | string) => (v instanceof Date ? v : new Date(v)).toISOString();
 
 /** Open episodes first (newest triage first), then closed ones, most recently discharged first. */
-export async function listPatientEpisodes(db: Kysely<Database>, patientId: string): Promise<PatientEpisodeRow[]> {
+export async function listPatientEpisodes(db: Kysely<Database>, grant: ReadGrant): Promise<PatientEpisodeRow[]> {
+  const patientId = requireGrant(grant).patientId;
   const rows = await db
     .selectFrom('episodes')
     .innerJoin('teams', 'teams.id', 'episodes.team_id')
@@ -71,7 +74,8 @@ export async function listPatientEpisodes(db: Kysely<Database>, patientId: strin
 }
 
 /** The newest letters first, `limit` of them. */
-export async function listPatientLetters(db: Kysely<Database>, patientId: string, limit = 5): Promise<PatientLetterRow[]> {
+export async function listPatientLetters(db: Kysely<Database>, grant: ReadGrant, limit = 5): Promise<PatientLetterRow[]> {
+  const patientId = requireGrant(grant).patientId;
   const rows = await db
     .selectFrom('letters')
     .innerJoin('episodes', 'episodes.id', 'letters.episode_id')
@@ -84,7 +88,8 @@ export async function listPatientLetters(db: Kysely<Database>, patientId: string
   return rows.map((r) => ({ id: r.id, episodeId: r.episode_id, teamId: r.team_id, kind: r.kind, recipient: r.recipient, producedAt: iso(r.produced_at) }));
 }
 
-export async function listPatientIncomingReferrals(db: Kysely<Database>, patientId: string): Promise<PatientReferralRow[]> {
+export async function listPatientIncomingReferrals(db: Kysely<Database>, grant: ReadGrant): Promise<PatientReferralRow[]> {
+  const patientId = requireGrant(grant).patientId;
   const rows = await db
     .selectFrom('referrals')
     .innerJoin('teams', 'teams.id', 'referrals.team_id')

@@ -5,7 +5,7 @@ import type { CommunicationNeeds, PatientContact, RiskFlagKind, Sex } from '@hom
 import { nameSearchTerms, normalisePostcode, postcodeDistrict } from '@homeward/clinical';
 import type { Database, PatientsTable } from '../db/schema.ts';
 import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
-import { accessFactsOf, accessFactsQuery, type AccessFacts, type AccessFactsRow, type FactsFor } from '../access/public.ts';
+import { accessFactsOf, accessFactsQuery, requireGrant, type AccessFacts, type AccessFactsRow, type FactsFor, type ReadGrant } from '../access/public.ts';
 
 type PatientRow = Selectable<PatientsTable>;
 
@@ -104,6 +104,11 @@ export async function insertPatient(db: Kysely<Database>, o: InsertPatientOption
   return toPatient(row);
 }
 
+/**
+ * A patient by id without a grant: for the loaders that find a record before its access is decided,
+ * the checks inside writes that already hold their grant, and the demo seeder. A route shows a
+ * patient through readPatient, which asks for the grant and audits.
+ */
 export async function findPatient(db: Kysely<Database>, id: string): Promise<PatientResponse | null> {
   const row = await db.selectFrom('patients').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toPatient(row) : null;
@@ -244,7 +249,9 @@ function escapeLike(value: string): string {
 
 export type PatientVersion = { version: number; recordedAt: string; recordedBy: string; recordedByName: string | null; patient: PatientResponse };
 
-export async function listPatientVersions(db: Kysely<Database>, patientId: string): Promise<PatientVersion[]> {
+/** Every version of the granted patient's record, newest first (readPatientHistory audits the read). */
+export async function listPatientVersions(db: Kysely<Database>, grant: ReadGrant): Promise<PatientVersion[]> {
+  const patientId = requireGrant(grant).patientId;
   const rows = await db
     .selectFrom('patient_versions')
     .leftJoin('staff', 'staff.id', 'patient_versions.recorded_by')

@@ -21,7 +21,7 @@ export async function readPatient(db: Kysely<Database>, o: ReadPatientOptions): 
 
 /** Every version of the patient's record, newest first: read through a grant and audited. */
 export async function readPatientHistory(db: Kysely<Database>, o: { grant: ReadGrant }): Promise<PatientVersion[]> {
-  const versions = await listPatientVersions(db, o.grant.patientId);
+  const versions = await listPatientVersions(db, o.grant);
   await auditRead(o.grant, db, { recordKind: 'patient-history', recordId: o.grant.patientId });
   return versions;
 }

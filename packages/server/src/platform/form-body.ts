@@ -51,8 +51,11 @@ export type PageWriteOptions<Checked> = {
   check?: () => Checked | Promise<Checked>;
   /** The write, in one transaction (never the app's handle inside it); returns the confirmation's address. */
   write: (trx: Kysely<Database>, checked: Checked) => Promise<string>;
-  /** Shows the form again with its problems (the NHS.UK error summary), nothing saved. */
-  render: (fields: FieldError[], status: number) => Promise<FastifyReply>;
+  /**
+   * Shows the form again with its problems (the NHS.UK error summary), nothing saved. The refusal comes
+   * too, for a page that shows a 409's current record (`error.current`) or words it its own way.
+   */
+  render: (fields: FieldError[], status: number, error: HomewardError) => Promise<FastifyReply>;
   /**
    * A form that creates something: the formId it was shown with, claimed in the write's own
    * transaction (writeOnce), so sending it twice saves it once.
@@ -82,7 +85,7 @@ export async function pageWrite<Checked = void>(request: FastifyRequest, reply: 
     }
   } catch (error) {
     const problem = formProblem(error);
-    if (problem) return o.render(problem.fields, problem.status);
+    if (problem) return o.render(problem.fields, problem.status, problem.error);
     throw error;
   }
   return redirectSeeOther(reply, done);

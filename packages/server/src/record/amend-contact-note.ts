@@ -18,7 +18,7 @@ export async function amendContactNote(trx: Kysely<Database>, o: AmendContactNot
   if (!o.reason.trim()) fields.unshift({ path: 'reason', message: 'Enter why the note is being amended' });
   if (fields.length) throw validationFailed(fields);
   // Moving the note's version on claims the next version number, so two amendments cannot cross.
-  await updateNote(trx, { actor, noteId: o.note.id, version: o.version, set: {}, draftOnly: false });
+  await updateNote(trx, { access: o.access, noteId: o.note.id, version: o.version, set: {}, draftOnly: false });
   const noteVersion = o.note.versions.length + 1;
   const { kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment } = contentColumns(o.content);
   await trx
@@ -26,5 +26,5 @@ export async function amendContactNote(trx: Kysely<Database>, o: AmendContactNot
     .values({ id: uuidv7(), note_id: o.note.id, note_version: noteVersion, kind, occurred_at, duration_minutes, place, staff_present, body, therapy_minutes, first_holistic_assessment, reason: o.reason.trim(), amended_at: actor.now, amended_by: actor.staff.staffId, amended_by_role: actor.staff.role, needs_review: needsReview })
     .execute();
   await auditNoteWrite(trx, o.access, o.note.id, 'amended', { noteVersion, reason: o.reason.trim(), needsReview });
-  return (await findContactNote(trx, o.note.id))!;
+  return (await findContactNote(trx, o.access, o.note.id))!;
 }

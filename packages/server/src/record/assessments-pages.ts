@@ -100,7 +100,7 @@ export async function assessmentPages(app: FastifyInstance): Promise<void> {
       assessments: [...assessments].reverse(),
       byInstrument: summariseAssessments(assessments),
       scoreSections: scoreChartSections(assessments),
-      prompts: await assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(now())),
+      prompts: await assessmentPromptsForEpisode(app.db, access, ukDateOf(now())),
       mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       timePointLabels,
       flash: done ? assessmentConfirmation(done) : null,

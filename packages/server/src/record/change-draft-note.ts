@@ -17,12 +17,12 @@ export async function changeDraftNote(trx: Kysely<Database>, o: ChangeDraftNoteO
   if (o.note.status === 'final') throw new HomewardError('version_conflict', finalisedMessage, { current: o.note });
   checkNoteContent(actor.now, o.access, o.content);
   await updateNote(trx, {
-    actor: actor,
+    access: o.access,
     noteId: o.note.id,
     version: o.version,
     set: { ...contentColumns(o.content), late_entry: isLateEntry(o.content.occurredAt, new Date(o.note.versions[0]!.writtenAt)) },
     draftOnly: true,
   });
   await auditNoteWrite(trx, o.access, o.note.id, 'draft-changed');
-  return (await findContactNote(trx, o.note.id))!;
+  return (await findContactNote(trx, o.access, o.note.id))!;
 }

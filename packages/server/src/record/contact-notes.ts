@@ -5,7 +5,7 @@
 // (contact_notes_draft_by_author) too. The rules every change shares live here; each change is its own
 // file (write-contact-note.ts, change-draft-note.ts, finalise-contact-note.ts, amend-contact-note.ts,
 // review-contact-note.ts).
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import { checkContactNote, checkFinalisation, clinicalDateProblem, mayChangeContactNote, type ContactNoteChange, type ContactNoteContext, type ContactNoteInput } from '@homeward/clinical';
 import { episodeDateFacts, recordLastContact } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
@@ -86,14 +86,14 @@ export const finalisedMessage = 'This note is final and cannot be changed. Add a
 export const noteIsFinal = (current: ContactNoteResponse) => (current.status === 'final' ? new HomewardError('version_conflict', finalisedMessage, { current }) : versionConflict(current));
 
 /** The one versioned change of a note: 409 with the note as it stands when it changed since, or has become final when `draftOnly`. */
-export async function updateNote(trx: Kysely<Database>, o: { actor: Actor; noteId: string; version: number; set: Updateable<Database['contact_notes']>; draftOnly: boolean }): Promise<void> {
-  await updateVersioned(trx, {
-    actor: o.actor,
+export async function updateNote(trx: Kysely<Database>, o: { access: RecordWriteAccess; noteId: string; version: number; set: Updateable<Database['contact_notes']>; draftOnly: boolean }): Promise<Selectable<Database['contact_notes']>> {
+  return updateVersioned(trx, {
+    actor: writerOf(o.access),
     table: 'contact_notes',
     id: o.noteId,
     version: o.version,
     set: o.set,
-    current: () => findContactNote(trx, o.noteId),
+    current: () => findContactNote(trx, o.access, o.noteId),
     what: 'Contact note',
     ...(o.draftOnly ? { only: { status: 'draft' as const }, conflict: noteIsFinal } : {}),
   });
@@ -105,14 +105,14 @@ export async function auditNoteWrite(trx: Kysely<Database>, access: RecordWriteA
 
 export type FinaliseInOptions = { access: RecordWriteAccess; note: { id: string; kind: ContactNoteInput['kind'] }; version: number; consentMissingReason: string | null };
 
-/** Makes a draft final in the caller's transaction: consent checked, the episode's last contact moved on, audited. */
-export async function finaliseIn(trx: Kysely<Database>, o: FinaliseInOptions): Promise<void> {
+/** Makes a draft final in the caller's transaction: consent checked, the episode's last contact moved on, audited. Returns the note's row as finalised. */
+export async function finaliseIn(trx: Kysely<Database>, o: FinaliseInOptions): Promise<Selectable<Database['contact_notes']>> {
   const actor = writerOf(o.access);
-  const hasConsent = await hasLiveConsent(trx, o.access.episode.id);
+  const hasConsent = await hasLiveConsent(trx, o.access);
   const fields = checkFinalisation({ kind: o.note.kind, hasConsent, consentMissingReason: o.consentMissingReason });
   if (fields.length) throw validationFailed(fields);
-  await updateNote(trx, {
-    actor: actor,
+  const row = await updateNote(trx, {
+    access: o.access,
     noteId: o.note.id,
     version: o.version,
     set: { status: 'final', finalised_at: actor.now, finalised_by: actor.staff.staffId, consent_missing_reason: hasConsent ? null : o.consentMissingReason },
@@ -122,4 +122,5 @@ export async function finaliseIn(trx: Kysely<Database>, o: FinaliseInOptions): P
   // caseload's "days since last contact" is true. Not-seen visits and MDT discussions are not contact.
   await recordLastContact(trx, { contactNoteId: o.note.id });
   await auditNoteWrite(trx, o.access, o.note.id, 'finalised', !hasConsent && o.consentMissingReason ? { consentMissingReason: o.consentMissingReason } : {});
+  return row;
 }

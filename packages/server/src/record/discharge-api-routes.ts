@@ -22,7 +22,7 @@ import {
   changeDischargeSummaryBody,
   dischargeSummaryResponse,
   dischargeSummaryWithLetters,
-  expectedVersionBody,
+  versionBody,
   letterBody,
   letterProducedResponse,
   letterResponse,
@@ -87,7 +87,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['record'],
-        summary: 'Edit the draft’s sections (clinical text and the patient’s wording). Send the version you edited as expectedVersion; a stale one gets 409 with the summary as it stands.',
+        summary: 'Edit the draft’s sections (clinical text and the patient’s wording). Send the version you edited; a stale one gets 409 with the summary as it stands.',
         params: summaryParams,
         headers: writeHeaders,
         body: changeDischargeSummaryBody,
@@ -99,7 +99,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode });
       const edits = sectionEditsFrom(summary, request.body.sections);
       checkSectionEdits(edits);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(trx, { access, summary, edits, version: request.body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeDischargeSummary(trx, { access, summary, edits, version: request.body.version }) }));
     },
   );
 
@@ -111,7 +111,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Finalise (sign off) the discharge summary: it can no longer change, and letters can be produced from it. The clinician who holds the episode, or a registered therapist or clinical lead of its team',
         params: summaryParams,
         headers: writeHeaders,
-        body: expectedVersionBody,
+        body: versionBody,
         response: { 200: dischargeSummaryResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -119,7 +119,7 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
       const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode });
       await authoriseDischargeFinalise(app.db, { access });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(trx, { access, summary, version: request.body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await finaliseDischargeSummary(trx, { access, summary, version: request.body.version }) }));
     },
   );
 
@@ -131,14 +131,14 @@ export async function dischargeApiRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Draft every section again from the record as it is now; the draft’s edits are replaced',
         params: summaryParams,
         headers: writeHeaders,
-        body: expectedVersionBody,
+        body: versionBody,
         response: { 200: dischargeSummaryResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) => {
       const { summary, episode } = await loadDischargeSummary(request, request.params.id);
       const access = await authoriseDischargeWrite(app.db, { actor: actorOf(request), episode: episode });
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(trx, { access, summary, version: request.body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await redraftDischargeSummary(trx, { access, summary, version: request.body.version }) }));
     },
   );
 

@@ -4,7 +4,7 @@ import { recordVersion } from '../platform/number-schemas.ts';
 import { dischargeSectionMaxLength, dischargeSummarySectionIds } from '@homeward/clinical';
 
 const staffRef = z.object({ id: z.string(), name: z.string(), role: z.string() });
-const version = recordVersion('Send the version you edited (expectedVersion)');
+const version = recordVersion('Send the version you edited');
 const sectionText = z.string().max(dischargeSectionMaxLength, `Must be ${dischargeSectionMaxLength} characters or fewer`);
 
 export const dischargeSectionResponse = z.object({
@@ -65,7 +65,7 @@ export type LetterProducedResponse = z.infer<typeof letterProducedResponse>;
 export const dischargeSummaryWithLetters = dischargeSummaryResponse.extend({ letters: z.array(letterResponse) });
 
 export const changeDischargeSummaryBody = z.strictObject({
-  expectedVersion: version,
+  version,
   sections: z
     .array(z.strictObject({ id: z.enum(dischargeSummarySectionIds, 'Not a section of the discharge summary'), text: sectionText.optional(), patientText: sectionText.optional() }))
     .min(1, 'Send at least one section to change')
@@ -73,7 +73,7 @@ export const changeDischargeSummaryBody = z.strictObject({
 });
 export type ChangeDischargeSummaryBody = z.infer<typeof changeDischargeSummaryBody>;
 
-export const expectedVersionBody = z.strictObject({ expectedVersion: version });
+export const versionBody = z.strictObject({ version });
 
 export const letterBody = z.strictObject({
   recipient: z.enum(['patient', 'gp'], 'Choose who the letter is for: the patient or the GP'),

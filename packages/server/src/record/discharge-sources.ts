@@ -4,11 +4,17 @@
 import type { Kysely } from 'kysely';
 import { findInstrument, isStrokeService, ukDateOf, type DischargeFacts, type DischargeGoalFact, type DischargeMeasureFact, type GasLevelKey, type TherapyMinutes } from '@homeward/clinical';
 import type { EpisodeResponse } from '../caseload/public.ts';
-import { listOnwardReferrals } from '../caseload/public.ts';
+import { toOnwardReferral } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { assessmentsOfEpisode, summariseAssessments } from './assessments.ts';
 import { contactNotesWhere } from './record-queries.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
+
+async function onwardReferralsOfEpisode(db: Kysely<Database>, episodeId: string) {
+  const rows = await db.selectFrom('onward_referrals').selectAll().where('episode_id', '=', episodeId).orderBy('sent_at').orderBy('id').execute();
+  return rows.map(toOnwardReferral);
+}
 
 /** Contacts in which the patient was not seen, or not seen by us, are not counted as contacts. */
 const notContacts = new Set(['did-not-attend', 'no-access', 'mdt-discussion']);
@@ -94,14 +100,21 @@ async function programmeFacts(db: Kysely<Database>, episodeId: string): Promise<
   }));
 }
 
-export type ReadDischargeFactsOptions = { episode: EpisodeResponse; now: Date };
+export type ReadDischargeFactsOptions = { access: RecordAccess; now: Date };
 
+/** The facts the episode's discharge summary is drafted from, read through the grant (the caller audits the draft it makes). */
 export async function readDischargeFacts(db: Kysely<Database>, o: ReadDischargeFactsOptions): Promise<DischargeFacts> {
+  episodeIdOf(o.access);
+  return dischargeFactsOfEpisode(db, { episode: o.access.episode, now: o.now });
+}
+
+/** The same facts without a grant: for the demo seeder only, which drafts summaries as the app would. Never for a route. */
+export async function dischargeFactsOfEpisode(db: Kysely<Database>, o: { episode: EpisodeResponse; now: Date }): Promise<DischargeFacts> {
   const e = o.episode;
   const referral = await db.selectFrom('referrals').select(['received_at', 'reason', 'presenting_needs', 'referrer_name']).where('id', '=', e.referralId).executeTakeFirst();
   const team = await db.selectFrom('teams').select(['name', 'base_location']).where('id', '=', e.teamId).executeTakeFirst();
   if (!referral || !team) throw notFound('Referral');
-  const onward = await listOnwardReferrals(db, e.id);
+  const onward = await onwardReferralsOfEpisode(db, e.id);
   return {
     service: e.service,
     teamName: team.name,

@@ -146,7 +146,7 @@ export async function createDischargeSummary(trx: Kysely<Database>, o: DraftDisc
   const existing = await findDischargeSummary(trx, o.access);
   if (existing) throw alreadyDrafted(existing);
   const now = actor.now;
-  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode, now }));
+  const content = draftDischargeSummary(await readDischargeFacts(trx, { access: o.access, now }));
   const id = uuidv7();
   try {
     await trx
@@ -231,7 +231,7 @@ export type RedraftDischargeSummaryOptions = { access: RecordWriteAccess; summar
 export async function redraftDischargeSummary(trx: Kysely<Database>, o: RedraftDischargeSummaryOptions): Promise<DischargeSummaryResponse> {
   const actor = writerOf(o.access);
   if (o.summary.status === 'final') throw finalised(o.summary);
-  const content = draftDischargeSummary(await readDischargeFacts(trx, { episode: o.access.episode, now: actor.now }));
+  const content = draftDischargeSummary(await readDischargeFacts(trx, { access: o.access, now: actor.now }));
   await updateContent(trx, actor, o.summary, o.version, content);
   await writeAudit(trx, o.access, o.summary.id, 'redrafted', { goalAttainment: content.goalAttainment });
   return (await findDischargeSummaryWhere(trx, { id: o.summary.id }))!;

@@ -144,7 +144,7 @@ describe('discharge: the summary drafted from the record, and the letters to the
     for (const res of [
       await outsider.get(`/api/episodes/${episode}/discharge-summary`),
       await outsider.get(`/api/discharge-summaries/${summaryId}`),
-      await outsider.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 1, sections: [{ id: 'equipment', text: 'x' }] } }),
+      await outsider.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 1, sections: [{ id: 'equipment', text: 'x' }] } }),
       await outsider.get(`/episodes/${episode}/discharge-summary`),
     ]) {
       expect(res.statusCode).toBe(403);
@@ -158,10 +158,10 @@ describe('discharge: the summary drafted from the record, and the letters to the
     // Support workers see only the patients they work with: this one works on Mrs B's episode under the assistant practitioner.
     await seedSupervision(t, { episodeId: episode, staffId: t.service.a['support-worker'].id });
     expect((await supportWorker.get(`/api/episodes/${episode}/discharge-summary`)).statusCode).toBe(200);
-    const edit = await supportWorker.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] } });
+    const edit = await supportWorker.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 1, sections: [{ id: 'equipment', text: 'Perching stool' }] } });
     expect(edit.statusCode).toBe(403);
     expect(edit.json().error.message).toContain('Only an assistant practitioner, registered therapist or clinical lead');
-    expect((await supportWorker.post(`/api/discharge-summaries/${summaryId}/finalise`, { expectedVersion: 1 })).statusCode).toBe(403);
+    expect((await supportWorker.post(`/api/discharge-summaries/${summaryId}/finalise`, { version: 1 })).statusCode).toBe(403);
     const page = await supportWorker.get(`/episodes/${episode}/discharge-summary`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Save and finalise');
@@ -180,35 +180,35 @@ describe('discharge: the summary drafted from the record, and the letters to the
     const edited = await assistant.request({
       method: 'PATCH',
       url: `/api/discharge-summaries/${summaryId}`,
-      payload: { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool and kettle tipper issued (loan ref EQ-4471).', patientText: 'We lent you a perching stool and a kettle tipper.' }] },
+      payload: { version: 1, sections: [{ id: 'equipment', text: 'Perching stool and kettle tipper issued (loan ref EQ-4471).', patientText: 'We lent you a perching stool and a kettle tipper.' }] },
     });
     expect(edited.statusCode).toBe(200);
     expect(edited.json()).toMatchObject({ version: 2, updatedBy: { id: apId() } });
     expect(sectionOf(edited.json(), 'equipment')).toMatchObject({ text: 'Perching stool and kettle tipper issued (loan ref EQ-4471).', patientText: 'We lent you a perching stool and a kettle tipper.' });
     expect(sectionOf(edited.json(), 'goals').text).toContain('GAS T-score');
 
-    const stale = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 1, sections: [{ id: 'advice', text: 'Overwrites' }] } });
+    const stale = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 1, sections: [{ id: 'advice', text: 'Overwrites' }] } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error).toMatchObject({ code: 'version_conflict', current: { version: 2 } });
     expect(sectionOf(stale.json().error.current, 'advice').text).not.toBe('Overwrites');
 
-    const tooLong = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 2, sections: [{ id: 'advice', text: 'x'.repeat(6001) }] } });
+    const tooLong = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 2, sections: [{ id: 'advice', text: 'x'.repeat(6001) }] } });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.json().error.fields[0].path).toContain('sections');
     expect((await t.db.selectFrom('discharge_summaries').select('version').executeTakeFirstOrThrow()).version).toBe(2);
   });
 
   it('finalising refuses shorthand in the patient’s wording, then makes the summary final and fixed', async () => {
-    await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 2, sections: [{ id: 'advice', patientText: 'Your Barthel passed the MCID.' }] } });
-    const jargon = await assistant.post(`/api/discharge-summaries/${summaryId}/finalise`, { expectedVersion: 3 });
+    await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 2, sections: [{ id: 'advice', patientText: 'Your Barthel passed the MCID.' }] } });
+    const jargon = await assistant.post(`/api/discharge-summaries/${summaryId}/finalise`, { version: 3 });
     expect(jargon.statusCode).toBe(400);
     expect(jargon.json().error.fields).toEqual([{ path: 'sections.advice.patientText', message: expect.stringContaining('uses “MCID”') }]);
-    await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 3, sections: [{ id: 'advice', patientText: 'Keep doing your sit to stand practice 3 times a day.' }] } });
+    await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 3, sections: [{ id: 'advice', patientText: 'Keep doing your sit to stand practice 3 times a day.' }] } });
 
-    const final = await assistant.post(`/api/discharge-summaries/${summaryId}/finalise`, { expectedVersion: 4 });
+    const final = await assistant.post(`/api/discharge-summaries/${summaryId}/finalise`, { version: 4 });
     expect(final.statusCode).toBe(200);
     expect(final.json()).toMatchObject({ status: 'final', version: 5, finalisedBy: { id: apId() } });
-    const after = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { expectedVersion: 5, sections: [{ id: 'advice', text: 'Late change' }] } });
+    const after = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${summaryId}`, payload: { version: 5, sections: [{ id: 'advice', text: 'Late change' }] } });
     expect(after.statusCode).toBe(409);
     expect(after.json().error.message).toContain('is final and cannot be changed');
     const changes = (await audits({ action: 'write', recordKind: 'discharge-summary', outcome: 'allowed' })).map((a) => a.detail.change);
@@ -318,12 +318,12 @@ describe('discharge: the summary drafted from the record, and the letters to the
     expect(sectionOf(drafted, 'what-we-did').text).not.toContain('SSNAP');
     // Discharge planning started early: an onward referral made since, so the draft is made again from the record.
     await t.db.insertInto('onward_referrals').values({ id: uuidv7(), episode_id: hisEpisode, to_service: 'Wheelchair service', note: null, sent_at: ago(10), acknowledged_at: null, created_at: ago(10), created_by: apId(), updated_at: ago(10), updated_by: apId() }).execute();
-    const redrafted = await assistant.post(`/api/discharge-summaries/${drafted.id}/redraft`, { expectedVersion: 1 });
+    const redrafted = await assistant.post(`/api/discharge-summaries/${drafted.id}/redraft`, { version: 1 });
     expect(redrafted.statusCode).toBe(200);
     expect(redrafted.json().version).toBe(2);
     expect(sectionOf(redrafted.json(), 'onward-referrals').patientText).toBe('- We have asked the Wheelchair service to help you. They will contact you.');
-    expect((await assistant.post(`/api/discharge-summaries/${drafted.id}/redraft`, { expectedVersion: 1 })).statusCode).toBe(409);
-    expect((await assistant.post(`/api/discharge-summaries/${drafted.id}/finalise`, { expectedVersion: 2 })).statusCode).toBe(200);
+    expect((await assistant.post(`/api/discharge-summaries/${drafted.id}/redraft`, { version: 1 })).statusCode).toBe(409);
+    expect((await assistant.post(`/api/discharge-summaries/${drafted.id}/finalise`, { version: 2 })).statusCode).toBe(200);
     // No fixed abode: the address has been cleared from his details.
     await t.db.updateTable('patients').set((eb) => ({ address_line1: '', postcode: '', version: eb('version', '+', 1) })).where('id', '=', mrK).execute();
     const lettersBefore = (await t.db.selectFrom('letters').select('id').execute()).length;

@@ -53,7 +53,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authoriseEpisodeRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
       // Another team's episode in summary: not its history or onward referrals.
       const summary = access.grant.scope === 'summary';
-      const [events, onwardReferrals] = summary ? [[], []] : await Promise.all([listEpisodeEvents(app.db, access.episode.id), listOnwardReferrals(app.db, access.episode.id)]);
+      const [events, onwardReferrals] = summary ? [[], []] : await Promise.all([listEpisodeEvents(app.db, access), listOnwardReferrals(app.db, access)]);
       await auditEpisodeRead(app.db, access);
       return { ...access.episode, events, onwardReferrals };
     },

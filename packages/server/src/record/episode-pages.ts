@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/actor.ts';
-import { formBody, formField } from '../platform/form-body.ts';
+import { formBody, formField, formVersion as formVersionOf, pageWrite } from '../platform/form-body.ts';
 import {
   ageOn,
   mayAllocate,
@@ -50,8 +50,6 @@ import { loadEpisode } from '../caseload/public.ts';
 import { listEpisodeEvents, listOnwardReferrals } from '../caseload/public.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
 import { acknowledgeOnwardReferral, addOnwardReferral } from '../caseload/public.ts';
-import { isStoredVersion } from '../platform/number-schemas.ts';
-import { writeOnce } from '../platform/write-once.ts';
 import { mayWriteRecord } from './record-access.ts';
 import { uuidv7 } from 'uuidv7';
 import { episodeLabels } from '../caseload/public.ts';
@@ -103,6 +101,17 @@ function suggestedChoice(a: ActivityResponse): { ending: 'end' | 'hand-over'; re
   return { ending: 'hand-over', receiverKind: a.deliverer.kind, receiverName: a.deliverer.name ?? '' };
 }
 
+const staleEpisode = 'Someone else changed this episode while you had it open. Check it as it is now, then try again.';
+
+/**
+ * A refused form in the episode's words: a stale version says someone else changed the episode, and
+ * the form is shown again with the episode as it is now (the 409's current record).
+ */
+function episodeProblem(episode: EpisodeResponse, fields: FieldError[], error: HomewardError): { fields: FieldError[]; episode: EpisodeResponse } {
+  if (error.code !== 'version_conflict') return { fields, episode };
+  return { fields: [{ path: 'version', message: staleEpisode }], episode: (error.current as EpisodeResponse | undefined) ?? episode };
+}
+
 export async function episodePages(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const now = () => app.config.now();
@@ -113,33 +122,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     return { ...patient, age: ageOn(patient.dateOfBirth, ukDateOf(now())) };
   }
 
-  /** Runs a page write; bad input and stale versions re-render the form, everything else goes to the error page. */
-  async function pageWrite(
-    reply: FastifyReply,
-    o: { episode: EpisodeResponse; write: () => Promise<unknown>; done: string; render: (fields: FieldError[], status: number, episode: EpisodeResponse) => Promise<FastifyReply> },
-  ): Promise<FastifyReply> {
-    try {
-      await o.write();
-    } catch (error) {
-      if (error instanceof HomewardError && error.code === 'validation_failed') {
-        return o.render(error.fields.length ? error.fields : [{ path: 'form', message: error.message }], 400, o.episode);
-      }
-      if (error instanceof HomewardError && error.code === 'version_conflict') {
-        const current = (error.current as EpisodeResponse | undefined) ?? o.episode;
-        return o.render([{ path: 'version', message: 'Someone else changed this episode while you had it open. Check it as it is now, then try again.' }], 409, current);
-      }
-      // The same form sent again with different answers (writeOnce): the first answer stands.
-      if (error instanceof HomewardError && error.code === 'duplicate') return o.render([{ path: 'version', message: error.message }], 409, o.episode);
-      throw error;
-    }
-    return redirectSeeOther(reply, o.done);
-  }
-
-  const formVersion = (body: Form) => {
-    const version = Number(formField(body.version));
-    if (!isStoredVersion(version)) throw new HomewardError('validation_failed', 'The form is missing the episode version; reload the page');
-    return version;
-  };
+  /** The episode's version from the form's hidden field (platform/form-body.ts formVersion, in the episode's words). */
+  const formVersion = (body: Form) => formVersionOf(body.version, 'The form is missing the episode version; reload the page');
 
   typed.get('/episodes/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseEpisodeRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
@@ -148,8 +132,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     const summary = access.grant.scope === 'summary';
     const [patient, events, onwardReferrals] = await Promise.all([
       patientFor(episode),
-      summary ? Promise.resolve([]) : listEpisodeEvents(app.db, episode.id),
-      summary ? Promise.resolve([]) : listOnwardReferrals(app.db, episode.id),
+      summary ? Promise.resolve([]) : listEpisodeEvents(app.db, access),
+      summary ? Promise.resolve([]) : listOnwardReferrals(app.db, access),
     ]);
     await auditEpisodeRead(app.db, access);
     const principal = access.grant.staff;
@@ -217,32 +201,30 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       const body = request.body as Form;
       const values = { staffId: formField(body.staffId), reason: formField(body.reason), note: formField(body.note), formId: formField(body.formId) };
       const done = `/episodes/${episode.id}?done=${kind === 'hand-over' ? 'handed-over' : 'allocated'}`;
-      return pageWrite(reply, {
-        episode,
-        done,
-        render: (fields, status, current) => renderAllocation(request, reply, kind, { ...access, episode: current }, values, fields, status, current),
+      type Allocation = { version: number; change: AllocationChange; staff: Awaited<ReturnType<typeof checkAllocationChange>> };
+      return pageWrite<Allocation>(request, reply, {
         // Once per form (a double press, or a second button on the triage confirmation, does not allocate twice).
-        write: () => {
-          let allocation: { version: number; change: AllocationChange; staff: Awaited<ReturnType<typeof checkAllocationChange>> } | null = null;
-          return writeOnce(request, values.formId, {
-            check: async () => {
-              const version = formVersion(body);
-              if (version !== episode.version) throw new HomewardError('version_conflict', 'stale', { current: episode });
-              const fields: FieldError[] = [];
-              if (!values.staffId) fields.push({ path: 'staffId', message: kind === 'hand-over' ? 'Choose the colleague taking the episode' : 'Choose who will hold the episode, or the team’s waiting list' });
-              const reason = allocationChangeReasons.find((r) => r === values.reason) ?? null;
-              if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-              const staffId = values.staffId === 'waiting-list' && kind === 'allocation' ? null : values.staffId;
-              if (staffId !== null && !z.uuid().safeParse(staffId).success) throw new HomewardError('validation_failed', 'Choose a clinician from the list', { fields: [{ path: 'staffId', message: 'Choose a clinician from the list' }] });
-              const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
-              const staff = await checkAllocationChange(app.db, { access, kind: kind, change });
-              allocation = { version, change, staff };
-            },
-            write: async (trx) => {
-              await allocateEpisode(trx, { access, kind, ...allocation! });
-              return done;
-            },
-          });
+        formId: values.formId,
+        check: async () => {
+          const version = formVersion(body);
+          if (version !== episode.version) throw new HomewardError('version_conflict', 'stale', { current: episode });
+          const fields: FieldError[] = [];
+          if (!values.staffId) fields.push({ path: 'staffId', message: kind === 'hand-over' ? 'Choose the colleague taking the episode' : 'Choose who will hold the episode, or the team’s waiting list' });
+          const reason = allocationChangeReasons.find((r) => r === values.reason) ?? null;
+          if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
+          const staffId = values.staffId === 'waiting-list' && kind === 'allocation' ? null : values.staffId;
+          if (staffId !== null && !z.uuid().safeParse(staffId).success) throw new HomewardError('validation_failed', 'Choose a clinician from the list', { fields: [{ path: 'staffId', message: 'Choose a clinician from the list' }] });
+          const change = { staffId, reason: reason as AllocationChangeReason | null, note: values.note || null };
+          const staff = await checkAllocationChange(app.db, { access, kind: kind, change });
+          return { version, change, staff };
+        },
+        write: async (trx, allocation) => {
+          await allocateEpisode(trx, { access, kind, ...allocation });
+          return done;
+        },
+        render: (fields, status, error) => {
+          const shown = episodeProblem(episode, fields, error);
+          return renderAllocation(request, reply, kind, { ...access, episode: shown.episode }, values, shown.fields, status, shown.episode);
         },
       });
     });
@@ -288,7 +270,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         destinations: checked(dischargeDestinations, values.destination).map((i) => ({ ...i, text: dischargeDestinationLabels[i.value as keyof typeof dischargeDestinationLabels] })),
       },
       // Discharging is when the final scores are taken: say which measures still need one.
-      prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, episode, ukDateOf(now()), { discharging: true }) : [],
+      prompts: action === 'discharge' ? await assessmentPromptsForEpisode(app.db, { ...access, episode }, ukDateOf(now()), { discharging: true }) : [],
       mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       // And when the programme of care ends or is handed over: each active activity, with the choice made.
       programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems({ ...access, episode }, values) : [],
@@ -323,11 +305,8 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'first-contact' });
     const body = request.body as Form;
     const values: Form = { 'at-day': formField(body['at-day']), 'at-month': formField(body['at-month']), 'at-year': formField(body['at-year']), 'at-time': formField(body['at-time']), assessed: formField(body.assessed) };
-    return pageWrite(reply, {
-      episode: access.episode,
-      done: `/episodes/${access.episode.id}?done=first-contact`,
-      render: (fields, status, current) => renderAction(reply, 'first-contact', { ...access, episode: current }, values, fields, status, current),
-      write: async () => {
+    return pageWrite(request, reply, {
+      check: () => {
         const version = formVersion(body);
         const date = parseDateParts({ day: formField(body['at-day']), month: formField(body['at-month']), year: formField(body['at-year']) }, { label: 'Date of first contact', today: ukDateOf(now()) });
         const time = parseTimeOfDay(formField(body['at-time']));
@@ -337,8 +316,15 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
         const at = date.ok && time !== null ? fromUkWallClock(date.value, time) : null;
         if (date.ok && time !== null && !at) fields.push({ path: 'atTime', message: 'That time did not happen: the clocks went forward an hour. Check the time' });
         if (!at) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
-        const contact = { at, nextContactAt: null, assessed: values.assessed === 'yes' };
-        await app.db.transaction().execute((trx) => recordFirstContact(trx, { access, contact, version: version }));
+        return { version, contact: { at, nextContactAt: null, assessed: values.assessed === 'yes' } };
+      },
+      write: async (trx, { version, contact }) => {
+        await recordFirstContact(trx, { access, contact, version });
+        return `/episodes/${access.episode.id}?done=first-contact`;
+      },
+      render: (fields, status, error) => {
+        const shown = episodeProblem(access.episode, fields, error);
+        return renderAction(reply, 'first-contact', { ...access, episode: shown.episode }, values, shown.fields, status, shown.episode);
       },
     });
   });
@@ -347,15 +333,20 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'hold' });
     const body = request.body as Form;
     const values: Form = { reason: formField(body.reason), note: formField(body.note) };
-    return pageWrite(reply, {
-      episode: access.episode,
-      done: `/episodes/${access.episode.id}?done=on-hold`,
-      render: (fields, status, current) => renderAction(reply, 'hold', { ...access, episode: current }, values, fields, status, current),
-      write: async () => {
+    return pageWrite(request, reply, {
+      check: () => {
         const version = formVersion(body);
         const reason = onHoldReasons.find((r) => r === values.reason);
         if (!reason) throw new HomewardError('validation_failed', 'Choose why the episode is on hold', { fields: [{ path: 'reason', message: 'Choose why the episode is on hold' }] });
-        await app.db.transaction().execute((trx) => putEpisodeOnHold(trx, { access, hold: { reason, note: (values.note as string) || null }, version }));
+        return { version, hold: { reason, note: (values.note as string) || null } };
+      },
+      write: async (trx, { version, hold }) => {
+        await putEpisodeOnHold(trx, { access, hold, version });
+        return `/episodes/${access.episode.id}?done=on-hold`;
+      },
+      render: (fields, status, error) => {
+        const shown = episodeProblem(access.episode, fields, error);
+        return renderAction(reply, 'hold', { ...access, episode: shown.episode }, values, shown.fields, status, shown.episode);
       },
     });
   });
@@ -386,19 +377,16 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     };
     for (const key of Object.keys(body)) if (key.startsWith('programme-')) values[key] = formField(body[key]);
     const programme = programmeChoicesOf(body);
-    return pageWrite(reply, {
-      episode: access.episode,
-      done: `/episodes/${access.episode.id}?done=discharged`,
-      render: (fields, status, current) => renderAction(reply, 'discharge', { ...access, episode: current }, values, fields, status, current),
-      write: async () => {
-        const version = formVersion(body);
-        const date = parseDateParts(
-          { day: values['dischargedOn-day'] as string, month: values['dischargedOn-month'] as string, year: values['dischargedOn-year'] as string },
-          { label: 'Date of discharge', today: ukDateOf(now()) },
-        );
+    const date = parseDateParts(
+      { day: values['dischargedOn-day'] as string, month: values['dischargedOn-month'] as string, year: values['dischargedOn-year'] as string },
+      { label: 'Date of discharge', today: ukDateOf(now()) },
+    );
+    return pageWrite(request, reply, {
+      check: () => formVersion(body),
+      write: async (trx, version) => {
         const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
         try {
-          await app.db.transaction().execute((trx) => dischargeEpisode(trx, { access, input, programme, version }));
+          await dischargeEpisode(trx, { access, input, programme, version });
         } catch (error) {
           // The date's own message (missing month, not a real date) says more than "enter the date".
           if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {
@@ -406,6 +394,11 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
           }
           throw error;
         }
+        return `/episodes/${access.episode.id}?done=discharged`;
+      },
+      render: (fields, status, error) => {
+        const shown = episodeProblem(access.episode, fields, error);
+        return renderAction(reply, 'discharge', { ...access, episode: shown.episode }, values, shown.fields, status, shown.episode);
       },
     });
   });
@@ -415,20 +408,20 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
     const body = request.body as Form;
     const values: Form = { toService: formField(body.toService), note: formField(body.note), formId: formField(body.formId) };
     const done = `/episodes/${access.episode.id}?done=onward-referral`;
-    return pageWrite(reply, {
-      episode: access.episode,
-      done,
-      render: (fields, status, current) => renderAction(reply, 'onward-referral', { ...access, episode: current }, values, fields, status, current),
-      write: () =>
-        writeOnce(request, values.formId as string, {
-          check: async () => {
-            if ((values.toService as string).length > 200) throw new HomewardError('validation_failed', 'Service must be 200 characters or fewer', { fields: [{ path: 'toService', message: 'Service must be 200 characters or fewer' }] });
-          },
-          write: async (trx) => {
-            await addOnwardReferral(trx, { access, toService: values.toService as string, note: (values.note as string) || null });
-            return done;
-          },
-        }),
+    return pageWrite(request, reply, {
+      // Creates a record: once per form, so a double press does not refer twice.
+      formId: values.formId as string,
+      check: () => {
+        if ((values.toService as string).length > 200) throw new HomewardError('validation_failed', 'Service must be 200 characters or fewer', { fields: [{ path: 'toService', message: 'Service must be 200 characters or fewer' }] });
+      },
+      write: async (trx) => {
+        await addOnwardReferral(trx, { access, toService: values.toService as string, note: (values.note as string) || null });
+        return done;
+      },
+      render: (fields, status, error) => {
+        const shown = episodeProblem(access.episode, fields, error);
+        return renderAction(reply, 'onward-referral', { ...access, episode: shown.episode }, values, shown.fields, status, shown.episode);
+      },
     });
   });
 

@@ -16,5 +16,5 @@ export async function finaliseContactNote(trx: Kysely<Database>, o: FinaliseCont
   if (o.note.status === 'final') throw new HomewardError('version_conflict', 'This note is already final', { current: o.note });
   checkDraftDate(actor.now, o.access, o.note);
   await finaliseIn(trx, { access: o.access, note: { id: o.note.id, kind: o.note.current.kind as ContactNoteInput['kind'] }, version: o.version, consentMissingReason: o.consentMissingReason });
-  return (await findContactNote(trx, o.note.id))!;
+  return (await findContactNote(trx, o.access, o.note.id))!;
 }

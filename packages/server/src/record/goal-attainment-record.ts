@@ -58,6 +58,6 @@ export async function recordGoalAttainment(trx: Kysely<Database>, o: RecordGoalA
     throw error;
   }
   await auditGoalWrite(trx, o.access, o.goal.id, 'goal-attainment-rated', { attainmentId: id, level: o.rating.level, timePoint: o.rating.timePoint, ratedOn: o.rating.ratedOn });
-  const goal = (await findGoal(trx, o.goal.id))!;
+  const goal = (await findGoal(trx, o.access, o.goal.id))!;
   return { attainment: goal.ratings.find((r) => r.id === id)!, goal };
 }

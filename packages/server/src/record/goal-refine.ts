@@ -39,10 +39,10 @@ export async function refineGoal(trx: Kysely<Database>, o: RefineGoalOptions): P
     set: planColumns(o.plan),
     // A rating saved since the goal was read fixes the plan, whatever the version says.
     onlyIf: sql<boolean>`not exists (select 1 from goal_attainments a where a.goal_id = goals.id)`,
-    current: () => findGoal(trx, o.goal.id),
+    current: () => findGoal(trx, o.access, o.goal.id),
     conflict: (current) => (current.planFixed ? planFixed(current) : versionConflict(current)),
     what: 'Goal',
   });
   await auditGoalWrite(trx, o.access, o.goal.id, 'goal-refined', { fromVersion: o.version });
-  return (await findGoal(trx, o.goal.id))!;
+  return (await findGoal(trx, o.access, o.goal.id))!;
 }

@@ -54,5 +54,5 @@ export async function setGoal(trx: Kysely<Database>, o: SetGoalOptions): Promise
     throw error;
   }
   await auditGoalWrite(trx, o.access, id, 'goal-set', { baseline: o.plan.baseline, importance: o.plan.importance, difficulty: o.plan.difficulty, targetOn: o.plan.targetOn });
-  return (await findGoal(trx, id))!;
+  return (await findGoal(trx, o.access, id))!;
 }

@@ -24,7 +24,7 @@ export async function changeGoalStatus(trx: Kysely<Database>, o: ChangeGoalStatu
   checkGoalStatus(o.goal, o.change);
   const status = o.change.status as GoalStatus;
   const reason = o.change.reason!.trim();
-  await updateVersioned(trx, { actor: actor, table: 'goals', id: o.goal.id, version: o.version, set: { status, status_reason: reason }, current: () => findGoal(trx, o.goal.id), what: 'Goal' });
+  await updateVersioned(trx, { actor: actor, table: 'goals', id: o.goal.id, version: o.version, set: { status, status_reason: reason }, current: () => findGoal(trx, o.access, o.goal.id), what: 'Goal' });
   await auditGoalWrite(trx, o.access, o.goal.id, 'goal-status-changed', { from: o.goal.status, to: status, reason });
-  return (await findGoal(trx, o.goal.id))!;
+  return (await findGoal(trx, o.access, o.goal.id))!;
 }

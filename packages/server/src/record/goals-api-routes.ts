@@ -81,7 +81,7 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['record'],
-        summary: 'Refine a goal’s plan until it is first rated (then 409: record a new goal instead), or change its status to achieved, discontinued or active with a reason. Send the version you read as expectedVersion',
+        summary: 'Refine a goal’s plan until it is first rated (then 409: record a new goal instead), or change its status to achieved, discontinued or active with a reason. Send the version you read',
         params: goalParams,
         headers: writeHeaders,
         body: goalPatchBody,
@@ -97,13 +97,13 @@ export async function goalApiRoutes(app: FastifyInstance): Promise<void> {
         if (changesPlan.length) throw validationFailed(changesPlan.map((f) => ({ path: f, message: 'Change the status on its own, without changing the plan' })));
         const change = { status: body.status, reason: body.statusReason ?? null };
         checkGoalStatus(goal, change);
-        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(trx, { access, goal, change, version: body.expectedVersion }) }));
+        return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await changeGoalStatus(trx, { access, goal, change, version: body.version }) }));
       }
       if (body.statusReason !== undefined) throw validationFailed([{ path: 'status', message: 'Send the new status with its reason' }]);
       if (!changesPlan.length) throw validationFailed([{ path: '(body)', message: 'Send the parts of the plan to change, or a new status with its reason' }]);
       const plan = mergedPlan(goal, body);
       checkGoalRefinement(actorOf(request).now, access, goal, plan);
-      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(trx, { access, goal, plan, version: body.expectedVersion }) }));
+      return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await refineGoal(trx, { access, goal, plan, version: body.version }) }));
     },
   );
 

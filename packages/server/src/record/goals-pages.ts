@@ -142,9 +142,9 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
   }
   const goalsHref = (episodeId: string, goalId?: string) => `/episodes/${episodeId}/goals${goalId ? `#goal-${goalId}` : ''}`;
   /** After a stale write (409) the form carries the current version, so a deliberate resubmit can save. */
-  async function freshVersion(goal: GoalResponse, values: Form, status: number): Promise<Form> {
+  async function freshVersion(access: RecordAccess, goal: GoalResponse, values: Form, status: number): Promise<Form> {
     if (status !== 409) return values;
-    const current = await findGoal(app.db, goal.id);
+    const current = await findGoal(app.db, access, goal.id);
     return current ? { ...values, version: String(current.version) } : values;
   }
   const numberOf = async (access: RecordAccess, goal: GoalResponse) => (await listGoals(app.db, access)).findIndex((g) => g.id === goal.id) + 1;
@@ -257,7 +257,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         await refineGoal(trx, { access, goal, plan, version });
         return `/episodes/${access.episode.id}/goals?done=refined&goal=${goal.id}#goal-${goal.id}`;
       },
-      render: async (fields, status) => renderGoalForm(reply, access, await freshVersion(goal, valuesOf(body), status), { goal, fields, status }),
+      render: async (fields, status) => renderGoalForm(reply, access, await freshVersion(access, goal, valuesOf(body), status), { goal, fields, status }),
     });
   });
 
@@ -362,7 +362,7 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
         await changeGoalStatus(trx, { access, goal, change, version });
         return `/episodes/${access.episode.id}/goals?done=status&goal=${goal.id}#goal-${goal.id}`;
       },
-      render: async (fields, status) => renderStatus(reply, access, (status === 409 && (await findGoal(app.db, goal.id))) || goal, await freshVersion(goal, valuesOf(body), status), fields, status),
+      render: async (fields, status) => renderStatus(reply, access, (status === 409 && (await findGoal(app.db, access, goal.id))) || goal, await freshVersion(access, goal, valuesOf(body), status), fields, status),
     });
   });
 }

@@ -90,8 +90,15 @@ export async function listGoals(db: Kysely<Database>, access: RecordAccess): Pro
   return readGoals(db, { episodeId: episodeIdOf(access) });
 }
 
-export async function findGoal(db: Kysely<Database>, goalId: string): Promise<GoalResponse | undefined> {
-  return (await readGoals(db, { goalId }))[0];
+/** One of the episode's goals, by id (undefined when the episode has no such goal). */
+export async function findGoal(db: Kysely<Database>, access: RecordAccess, goalId: string): Promise<GoalResponse | undefined> {
+  const episodeId = episodeIdOf(access);
+  return (await readGoals(db, { goalId })).find((g) => g.episodeId === episodeId);
+}
+
+/** A goal by id without a grant: for the loader that finds a goal's episode to authorise it. Never for a route. */
+export async function findGoalWhere(db: Kysely<Database>, where: { id: string }): Promise<GoalResponse | undefined> {
+  return (await readGoals(db, { goalId: where.id }))[0];
 }
 
 /**

@@ -24,7 +24,7 @@ export type GoalBody = z.infer<typeof goalBody>;
 
 /** Refine the plan (any of its fields) or change the status (with a reason): one or the other. */
 export const goalPatchBody = z.strictObject({
-  expectedVersion: recordVersion('Send the version of the goal you read, as expectedVersion'),
+  version: recordVersion('Send the version of the goal you read'),
   statement: z.string().optional(),
   levels: goalLevelsBody.optional(),
   baseline: z.number().optional(),

@@ -142,16 +142,16 @@ describe('goals rated with Goal Attainment Scaling', () => {
   });
 
   it('refines a goal’s wording with a version check until it is rated', async () => {
-    const refined = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { expectedVersion: 1, statement: 'I want to sit on my garden bench in the sun', levels: { '+2': 'Walks round the garden and waters the pots' } } });
+    const refined = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { version: 1, statement: 'I want to sit on my garden bench in the sun', levels: { '+2': 'Walks round the garden and waters the pots' } } });
     expect(refined.statusCode).toBe(200);
     expect(refined.json()).toMatchObject({ version: 2, statement: 'I want to sit on my garden bench in the sun', levels: { ...garden.levels, '+2': 'Walks round the garden and waters the pots' } });
 
-    const stale = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { expectedVersion: 1, statement: 'Something else' } });
+    const stale = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { version: 1, statement: 'Something else' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('version_conflict');
     expect(stale.json().error.current).toMatchObject({ version: 2, statement: 'I want to sit on my garden bench in the sun' });
 
-    const badPatch = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { expectedVersion: 2, importance: 4 } });
+    const badPatch = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { version: 2, importance: 4 } });
     expect(badPatch.statusCode).toBe(400);
     expect(badPatch.json().error.fields).toEqual([{ path: 'importance', message: 'Importance must be 0, 1, 2 or 3' }]);
     const row = await t.db.selectFrom('goals').select(['version', 'importance']).where('id', '=', goalIds[1]!).executeTakeFirstOrThrow();
@@ -185,7 +185,7 @@ describe('goals rated with Goal Attainment Scaling', () => {
   });
 
   it('refuses to change a rated goal’s plan: record a new goal instead', async () => {
-    const res = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[0]}`, payload: { expectedVersion: 1, statement: 'I want to make tea' } });
+    const res = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[0]}`, payload: { version: 1, statement: 'I want to make tea' } });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('This goal has been rated, so its plan is fixed: the levels it was rated against cannot change. Record a new goal instead.');
     expect((await t.db.selectFrom('goals').select('statement').where('id', '=', goalIds[0]!).executeTakeFirstOrThrow()).statement).toBe(tea.statement);
@@ -216,20 +216,20 @@ describe('goals rated with Goal Attainment Scaling', () => {
   });
 
   it('marks goals achieved or discontinued with a reason, version-checked; a discontinued goal is not counted', async () => {
-    const noReason = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[3]}`, payload: { expectedVersion: 1, status: 'discontinued' } });
+    const noReason = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[3]}`, payload: { version: 1, status: 'discontinued' } });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields).toEqual([{ path: 'reason', message: 'Enter why the goal is being discontinued' }]);
 
     const before = (await assistant.get(`/api/episodes/${episode}/goals`)).json().tScores;
     expect(before.latest).toEqual({ tScore: null, message: 'Not yet: goal 4 has not been rated' });
 
-    const stopped = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[3]}`, payload: { expectedVersion: 1, status: 'discontinued', statusReason: 'Moved her bed downstairs: no longer her goal' } });
+    const stopped = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[3]}`, payload: { version: 1, status: 'discontinued', statusReason: 'Moved her bed downstairs: no longer her goal' } });
     expect(stopped.statusCode).toBe(200);
     expect(stopped.json()).toMatchObject({ status: 'discontinued', statusReason: 'Moved her bed downstairs: no longer her goal', version: 2 });
-    const stale = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[3]}`, payload: { expectedVersion: 1, status: 'active', statusReason: 'Back on' } });
+    const stale = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[3]}`, payload: { version: 1, status: 'active', statusReason: 'Back on' } });
     expect(stale.statusCode).toBe(409);
 
-    const achieved = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { expectedVersion: 2, status: 'achieved', statusReason: 'Sat on the bench at review' } });
+    const achieved = await assistant.request({ method: 'PATCH', url: `/api/goals/${goalIds[1]}`, payload: { version: 2, status: 'achieved', statusReason: 'Sat on the bench at review' } });
     expect(achieved.statusCode).toBe(200);
 
     const after = (await assistant.get(`/api/episodes/${episode}/goals`)).json().tScores;
@@ -250,7 +250,7 @@ describe('goals rated with Goal Attainment Scaling', () => {
     for (const res of [
       await supportWorker.post(`/api/episodes/${episode}/goals`, tea),
       await supportWorker.post(`/api/goals/${goalIds[0]}/attainments`, { level: 1, timePoint: 'review', ratedOn: '2026-12-08' }),
-      await supportWorker.request({ method: 'PATCH', url: `/api/goals/${goalIds[0]}`, payload: { expectedVersion: 1, status: 'achieved', statusReason: 'x' } }),
+      await supportWorker.request({ method: 'PATCH', url: `/api/goals/${goalIds[0]}`, payload: { version: 1, status: 'achieved', statusReason: 'x' } }),
     ]) {
       expect(res.statusCode).toBe(403);
       expect(res.json().error.message).toBe('Goals are set and rated by the assessing clinician: an assistant practitioner, registered therapist or clinical lead. Ask one of them to do this.');
@@ -273,7 +273,7 @@ describe('goals rated with Goal Attainment Scaling', () => {
       await outsider.get(`/api/episodes/${episode}/goals`),
       await outsider.post(`/api/episodes/${episode}/goals`, tea),
       await outsider.get(`/api/goals/${goalIds[0]}`),
-      await outsider.request({ method: 'PATCH', url: `/api/goals/${goalIds[0]}`, payload: { expectedVersion: 1, status: 'achieved', statusReason: 'x' } }),
+      await outsider.request({ method: 'PATCH', url: `/api/goals/${goalIds[0]}`, payload: { version: 1, status: 'achieved', statusReason: 'x' } }),
       await outsider.post(`/api/goals/${goalIds[0]}/attainments`, { level: 1, timePoint: 'review', ratedOn: '2026-12-08' }),
       await outsider.get(`/episodes/${episode}/goals`),
       await outsider.get(`/episodes/${episode}/goals/new`),

@@ -80,8 +80,15 @@ function toLetter(r: LetterRow): LetterResponse {
   };
 }
 
-export async function findLetter(db: Kysely<Database>, id: string): Promise<LetterResponse | null> {
-  const row = await selectLetters(db).where('l.id', '=', id).executeTakeFirst();
+/** One of the episode's letters, by id (null when the episode has no such letter). */
+export async function findLetter(db: Kysely<Database>, access: RecordAccess, id: string): Promise<LetterResponse | null> {
+  const row = await selectLetters(db).where('l.id', '=', id).where('l.episode_id', '=', episodeIdOf(access)).executeTakeFirst();
+  return row ? toLetter(row) : null;
+}
+
+/** A letter by id without a grant: for the loader that finds a letter's episode to authorise it. Never for a route. */
+export async function findLetterWhere(db: Kysely<Database>, where: { id: string }): Promise<LetterResponse | null> {
+  const row = await selectLetters(db).where('l.id', '=', where.id).executeTakeFirst();
   return row ? toLetter(row) : null;
 }
 
@@ -235,5 +242,5 @@ export async function produceDischargeLetter(trx: Kysely<Database>, o: ProduceDi
       detail: { episodeId: episode.id, change: 'letter-produced', kind, printSize, sha256, summaryId: o.summary.id, summaryVersion: o.summary.version, alternativeFormatsNeeded: alternativeFormatsNeeded.map((a) => a.need) },
     },
   );
-  return (await findLetter(trx, id))!;
+  return (await findLetter(trx, o.access, id))!;
 }

@@ -143,7 +143,7 @@ describe('the programme of care at discharge: ended or handed over, recorded, an
     for (const s of sections) expect(`${s.text}\n${s.patientText}`).not.toMatch(/continuing/i);
 
     const id = drafted.json().id;
-    const final = await assistant.post(`/api/discharge-summaries/${id}/finalise`, { expectedVersion: 1 });
+    const final = await assistant.post(`/api/discharge-summaries/${id}/finalise`, { version: 1 });
     expect(final.statusCode, final.body).toBe(200);
     for (const recipient of ['gp', 'patient']) {
       const letter = await assistant.post(`/api/discharge-summaries/${id}/letters`, { recipient });

@@ -173,7 +173,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
 
   // Setting an activity.
   async function renderActivityForm(reply: FastifyReply, access: RecordAccess, values: Form, fields: FieldError[] = [], status = 200) {
-    const [goals, staff] = await Promise.all([listEpisodeGoals(app.db, access.episode.id), listTeamDeliverers(app.db, access.episode.teamId)]);
+    const [goals, staff] = await Promise.all([listEpisodeGoals(app.db, access), listTeamDeliverers(app.db, access.episode.teamId)]);
     const radio = <T extends string>(list: readonly T[], labels: Record<T, string>, selected: unknown) => list.map((value) => ({ value, text: labels[value], checked: value === selected }));
     return reply.code(status).page('record/pages/programme-activity-form.njk', {
       ...(await common(access)),

@@ -152,6 +152,6 @@ export async function findDeliveringStaff(db: Kysely<Database>, staffId: string)
 export type EpisodeGoal = { id: string; statement: string; status: string };
 
 /** The episode's goals, for linking an activity to one. */
-export async function listEpisodeGoals(db: Kysely<Database>, episodeId: string): Promise<EpisodeGoal[]> {
-  return db.selectFrom('goals').select(['id', 'statement', 'status']).where('episode_id', '=', episodeId).orderBy('created_at').execute();
+export async function listEpisodeGoals(db: Kysely<Database>, access: RecordAccess): Promise<EpisodeGoal[]> {
+  return db.selectFrom('goals').select(['id', 'statement', 'status']).where('episode_id', '=', episodeIdOf(access)).orderBy('created_at').execute();
 }

@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { mayAssessCapacity, mayReviewNote, mayReviewNotes, mayWriteContactNotes, otherTeamEpisodeMessage, type HomewardRole } from '@homeward/clinical';
 import { accessRefusal, auditRead, auditWrite, authorisePatientAccess, requireGrant } from '../access/public.ts';
-import type { EpisodeResponse } from '../caseload/public.ts';
+import { accessFactsReadWith, type EpisodeResponse } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
@@ -25,7 +25,7 @@ export type { RecordAccess, RecordWriteAccess } from './record-access-grant.ts';
 export type AuthoriseRecordOptions = { actor: Actor; episode: EpisodeResponse; kind: RecordKind };
 
 export async function authoriseRecordRead(db: Kysely<Database>, o: AuthoriseRecordOptions): Promise<RecordAccess<'read'>> {
-  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: o.episode.patientId, action: 'read', recordKind: o.kind, record: { id: o.episode.id, teamId: o.episode.teamId } });
+  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: o.episode.patientId, action: 'read', recordKind: o.kind, record: { id: o.episode.id, teamId: o.episode.teamId }, facts: accessFactsReadWith(o.episode) });
   return { episode: o.episode, grant, reason: grant.reason };
 }
 
@@ -70,7 +70,7 @@ export function mayWriteRecord(role: HomewardRole): boolean {
 
 export async function authoriseRecordWrite(db: Kysely<Database>, o: AuthoriseRecordOptions & { assessesCapacity?: boolean }): Promise<RecordWriteAccess> {
   const { episode, kind } = o;
-  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: episode.patientId, action: 'write', recordKind: kind, record: { id: episode.id, teamId: episode.teamId } });
+  const grant = await authorisePatientAccess(db, { actor: o.actor, patientId: episode.patientId, action: 'write', recordKind: kind, record: { id: episode.id, teamId: episode.teamId }, facts: accessFactsReadWith(episode) });
   const role = grant.staff.role;
   if (!mayWriteRecord(role)) await refuse(db, o.actor, episode, kind, 'role-does-not-write-notes', 'Only clinical staff who see patients can write in the clinical record');
   if (o.assessesCapacity && !mayAssessCapacity(role)) {

@@ -186,14 +186,14 @@ describe('who may change which clinical entry', () => {
     const before = await t.db.selectFrom('goals').selectAll().where('id', '=', goal.id).executeTakeFirstOrThrow();
     for (const client of [supportWorker, student]) {
       expect((await client.post(`/api/episodes/${episode}/goals`, plan)).statusCode).toBe(403);
-      expect((await client.request({ method: 'PATCH', url: `/api/goals/${goal.id}`, payload: { expectedVersion: 1, statement: 'Taken over' } })).statusCode).toBe(403);
-      expect((await client.request({ method: 'PATCH', url: `/api/goals/${goal.id}`, payload: { expectedVersion: 1, status: 'achieved', statusReason: 'x' } })).statusCode).toBe(403);
+      expect((await client.request({ method: 'PATCH', url: `/api/goals/${goal.id}`, payload: { version: 1, statement: 'Taken over' } })).statusCode).toBe(403);
+      expect((await client.request({ method: 'PATCH', url: `/api/goals/${goal.id}`, payload: { version: 1, status: 'achieved', statusReason: 'x' } })).statusCode).toBe(403);
       expect((await client.post(`/api/goals/${goal.id}/attainments`, { level: 0, timePoint: 'review', ratedOn: '2026-11-24' })).statusCode).toBe(403);
       expect((await client.get(`/goals/${goal.id}/edit`)).statusCode).toBe(403);
     }
     expect(await t.db.selectFrom('goals').selectAll().where('id', '=', goal.id).executeTakeFirstOrThrow()).toEqual(before);
     expect(await t.db.selectFrom('goal_attainments').select('id').execute()).toEqual([]);
-    const refined = await assistant.request({ method: 'PATCH', url: `/api/goals/${goal.id}`, payload: { expectedVersion: 1, agreedWith: 'Betty and her daughter' } });
+    const refined = await assistant.request({ method: 'PATCH', url: `/api/goals/${goal.id}`, payload: { version: 1, agreedWith: 'Betty and her daughter' } });
     expect(refined.statusCode).toBe(200);
     expect(refined.json()).toMatchObject({ version: 2, updatedBy: { id: assistant.staff.id } });
   });
@@ -226,16 +226,16 @@ describe('who may change which clinical entry', () => {
     const id = drafted.json().id as string;
     const summary = () => t.db.selectFrom('discharge_summaries').select(['status', 'version', 'updated_by']).where('id', '=', id).executeTakeFirstOrThrow();
     for (const client of [supportWorker, student]) {
-      expect((await client.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { expectedVersion: 1, sections: [{ id: 'equipment', text: 'x' }] } })).statusCode).toBe(403);
-      expect((await client.post(`/api/discharge-summaries/${id}/redraft`, { expectedVersion: 1 })).statusCode).toBe(403);
-      expect((await client.post(`/api/discharge-summaries/${id}/finalise`, { expectedVersion: 1 })).statusCode).toBe(403);
+      expect((await client.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { version: 1, sections: [{ id: 'equipment', text: 'x' }] } })).statusCode).toBe(403);
+      expect((await client.post(`/api/discharge-summaries/${id}/redraft`, { version: 1 })).statusCode).toBe(403);
+      expect((await client.post(`/api/discharge-summaries/${id}/finalise`, { version: 1 })).statusCode).toBe(403);
     }
     expect(await summary()).toEqual({ status: 'draft', version: 1, updated_by: therapist.staff.id });
     // The assistant practitioner adds what she knows to the therapist's draft...
-    const edited = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { expectedVersion: 1, sections: [{ id: 'equipment', text: 'Perching stool issued' }] } });
+    const edited = await assistant.request({ method: 'PATCH', url: `/api/discharge-summaries/${id}`, payload: { version: 1, sections: [{ id: 'equipment', text: 'Perching stool issued' }] } });
     expect(edited.statusCode).toBe(200);
     // ...but does not sign off an episode she does not hold: refused, audited, nothing changed, and not offered.
-    const signOff = await assistant.post(`/api/discharge-summaries/${id}/finalise`, { expectedVersion: 2 });
+    const signOff = await assistant.post(`/api/discharge-summaries/${id}/finalise`, { version: 2 });
     expect(signOff.statusCode).toBe(403);
     expect(signOff.json().error.message).toMatch(/^Only the clinician who holds this episode, or a registered therapist or clinical lead of its team, can finalise/);
     expect(await lastRefusal(assistant.staff.id)).toMatchObject({ record_kind: 'discharge-summary', record_id: heldByTherapist, detail: { change: 'finalise', rule: 'not-the-episodes-clinician' } });
@@ -247,7 +247,7 @@ describe('who may change which clinical entry', () => {
     expect(await summary()).toMatchObject({ status: 'draft', version: 2 });
     expect((await therapist.get(`/episodes/${heldByTherapist}/discharge-summary`)).body).toContain('Save and finalise');
     // The clinical lead of the team signs it off (the holder could too).
-    const final = await lead.post(`/api/discharge-summaries/${id}/finalise`, { expectedVersion: 2 });
+    const final = await lead.post(`/api/discharge-summaries/${id}/finalise`, { version: 2 });
     expect(final.statusCode).toBe(200);
     expect(final.json()).toMatchObject({ status: 'final', finalisedBy: { id: lead.staff.id } });
   });

@@ -225,12 +225,12 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/record', { schema: { ...hidden, params: episodeParams, querystring: doneQuery } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
-    const [consent, notes, assessments, prompts] = await Promise.all([
+    const [consent, notes, [assessments, prompts]] = await Promise.all([
       listConsents(app.db, access),
       findContactNotes(app.db, access),
-      listAssessments(app.db, access),
-      // Prompted where the clinician works: a baseline at the start, reassessment at review and discharge.
-      assessmentPromptsForEpisode(app.db, access.episode, ukDateOf(app.config.now())),
+      // Prompted where the clinician works: a baseline at the start, reassessment at review and discharge
+      // (from the assessments just read, not read again).
+      listAssessments(app.db, access).then(async (all) => [all, await assessmentPromptsForEpisode(app.db, access, ukDateOf(app.config.now()), { assessments: all })] as const),
     ]);
     await auditRecordRead(app.db, access, 'contact-note', access.episode.id, {
       noteIds: notes.map((n) => n.id),
@@ -338,7 +338,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
   type NoteFormMode = 'new' | 'edit' | 'amend';
   async function renderNoteForm(reply: FastifyReply, access: RecordAccess, mode: NoteFormMode, values: Form, o: { note?: ContactNoteResponse; fields?: FieldError[]; status?: number } = {}) {
     const fields = o.fields ?? [];
-    const consentOnRecord = await hasLiveConsent(app.db, access.episode.id);
+    const consentOnRecord = await hasLiveConsent(app.db, access);
     return reply.code(o.status ?? 200).page('record/pages/note-form.njk', {
       ...(await common(access)),
       title: mode === 'new' ? 'Write a contact note' : mode === 'edit' ? 'Change the draft note' : 'Amend the note',
@@ -395,7 +395,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       ...(await common(access)),
       title: `${contactNoteKindLabels[note.current.kind as ContactNoteKind] ?? note.current.kind} note`,
       note,
-      consentOnRecord: await hasLiveConsent(app.db, episode.id),
+      consentOnRecord: await hasLiveConsent(app.db, access),
       isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
       may: noteActions(principal, note, episode),
       lateEntryThresholdHours,
@@ -456,7 +456,7 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
           ...(await common(access)),
           title: `${contactNoteKindLabels[note.current.kind as ContactNoteKind] ?? note.current.kind} note`,
           note,
-          consentOnRecord: await hasLiveConsent(app.db, episode.id),
+          consentOnRecord: await hasLiveConsent(app.db, access),
           isTreatment: (treatmentKinds as readonly string[]).includes(note.current.kind),
           may: { ...noteActions(access.grant.staff, note, episode), review: false },
           lateEntryThresholdHours,

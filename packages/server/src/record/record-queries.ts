@@ -1,5 +1,5 @@
 // Reading consent records and contact notes. Rows are snake_case; everything leaving is camelCase.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
@@ -8,18 +8,21 @@ import type { ConsentResponse, ContactNoteResponse, NoteVersionResponse } from '
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
 const isoOrNull = (value: Date | string | null) => (value === null ? null : iso(value));
 
-type StaffRow = { id: string; given_name: string; family_name: string; homeward_role: string };
-async function staffById(db: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, { id: string; name: string; role: string }>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  const rows: StaffRow[] = wanted.length ? await db.selectFrom('staff').select(['id', 'given_name', 'family_name', 'homeward_role']).where('id', 'in', wanted).execute() : [];
-  return new Map(rows.map((r) => [r.id, { id: r.id, name: `${r.given_name} ${r.family_name}`, role: r.homeward_role }]));
-}
 const unknownStaff = (id: string) => ({ id, name: 'Unknown', role: 'unknown' });
 
 /** The episode's consent records and withdrawals, oldest first. */
 export async function listConsents(db: Kysely<Database>, access: RecordAccess): Promise<ConsentResponse[]> {
-  const rows = await db.selectFrom('consent_records').selectAll().where('episode_id', '=', episodeIdOf(access)).orderBy('recorded_at').orderBy('id').execute();
-  const staff = await staffById(db, rows.map((r) => r.recorded_by));
+  // Who recorded each comes in the same query (a join, not a second round trip).
+  const rows = await db
+    .selectFrom('consent_records')
+    .leftJoin('staff', 'staff.id', 'consent_records.recorded_by')
+    .selectAll('consent_records')
+    .select(['staff.given_name', 'staff.family_name', 'staff.homeward_role'])
+    .where('consent_records.episode_id', '=', episodeIdOf(access))
+    .orderBy('consent_records.recorded_at')
+    .orderBy('consent_records.id')
+    .execute();
+  const staff = new Map(rows.filter((r) => r.given_name !== null).map((r) => [r.recorded_by, { id: r.recorded_by, name: `${r.given_name} ${r.family_name}`, role: r.homeward_role! }]));
   const withdrawals = new Map(rows.filter((r) => r.withdraws_id).map((r) => [r.withdraws_id!, r.id]));
   return rows.map((r) => ({
     id: r.id,
@@ -46,11 +49,11 @@ export async function listConsents(db: Kysely<Database>, access: RecordAccess): 
 }
 
 /** Consent on record for the episode that has not been withdrawn (the patient's own, or a best-interests decision). */
-export async function hasLiveConsent(db: Kysely<Database>, episodeId: string): Promise<boolean> {
+export async function hasLiveConsent(db: Kysely<Database>, access: RecordAccess): Promise<boolean> {
   const row = await db
     .selectFrom('consent_records as c')
     .select('c.id')
-    .where('c.episode_id', '=', episodeId)
+    .where('c.episode_id', '=', episodeIdOf(access))
     .where('c.kind', '=', 'consent')
     .where((eb) => eb.not(eb.exists(eb.selectFrom('consent_records as w').select('w.id').whereRef('w.withdraws_id', '=', 'c.id'))))
     .limit(1)
@@ -68,85 +71,133 @@ export async function findContactNotes(db: Kysely<Database>, access: RecordAcces
  * note's episode to authorise it, and the review queue (its own team rule). Never for a route.
  */
 export async function contactNotesWhere(db: Kysely<Database>, where: { ids?: string[]; episodeId?: string }): Promise<ContactNoteResponse[]> {
-  let query = db.selectFrom('contact_notes').selectAll();
+  // Who wrote, finalised, amended and reviewed come in the same queries (joins, not a further round trip).
+  let query = db
+    .selectFrom('contact_notes')
+    .leftJoin('staff as w', 'w.id', 'contact_notes.written_by')
+    .leftJoin('staff as f', 'f.id', 'contact_notes.finalised_by')
+    .leftJoin('staff as r', 'r.id', 'contact_notes.reviewed_by')
+    .selectAll('contact_notes')
+    .select(['w.given_name as w_given', 'w.family_name as w_family', 'w.homeward_role as w_role'])
+    .select(['f.given_name as f_given', 'f.family_name as f_family', 'f.homeward_role as f_role'])
+    .select(['r.given_name as r_given', 'r.family_name as r_family', 'r.homeward_role as r_role']);
   if (where.ids) {
     if (where.ids.length === 0) return [];
-    query = query.where('id', 'in', where.ids);
+    query = query.where('contact_notes.id', 'in', where.ids);
   }
-  if (where.episodeId) query = query.where('episode_id', '=', where.episodeId);
-  const notes = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').execute();
+  if (where.episodeId) query = query.where('contact_notes.episode_id', '=', where.episodeId);
+  const notes = await query.orderBy('contact_notes.occurred_at', 'desc').orderBy('contact_notes.id', 'desc').execute();
   if (notes.length === 0) return [];
   const noteIds = notes.map((n) => n.id);
   const [amendments, amendmentReviews] = await Promise.all([
-    db.selectFrom('contact_note_amendments').selectAll().where('note_id', 'in', noteIds).orderBy('note_version').execute(),
-    db.selectFrom('contact_note_amendment_reviews').selectAll().where('note_id', 'in', noteIds).execute(),
+    db
+      .selectFrom('contact_note_amendments as a')
+      .leftJoin('staff as s', 's.id', 'a.amended_by')
+      .selectAll('a')
+      .select(['s.given_name as s_given', 's.family_name as s_family', 's.homeward_role as s_role'])
+      .where('a.note_id', 'in', noteIds)
+      .orderBy('a.note_version')
+      .execute(),
+    db
+      .selectFrom('contact_note_amendment_reviews as v')
+      .leftJoin('staff as s', 's.id', 'v.reviewed_by')
+      .selectAll('v')
+      .select(['s.given_name as s_given', 's.family_name as s_family', 's.homeward_role as s_role'])
+      .where('v.note_id', 'in', noteIds)
+      .execute(),
   ]);
   const reviewOf = new Map(amendmentReviews.map((r) => [r.amendment_id, r]));
-  const staff = await staffById(db, [...notes.flatMap((n) => [n.written_by, n.finalised_by, n.reviewed_by]), ...amendments.map((a) => a.amended_by), ...amendmentReviews.map((r) => r.reviewed_by)]);
+  const staff = new Map<string, StaffRef>();
+  const known = (id: string | null, given: string | null, family: string | null, role: string | null) => {
+    if (id !== null && given !== null) staff.set(id, { id, name: `${given} ${family}`, role: role ?? 'unknown' });
+  };
+  for (const n of notes) {
+    known(n.written_by, n.w_given, n.w_family, n.w_role);
+    known(n.finalised_by, n.f_given, n.f_family, n.f_role);
+    known(n.reviewed_by, n.r_given, n.r_family, n.r_role);
+  }
+  for (const x of [...amendments.map((a) => [a.amended_by, a] as const), ...amendmentReviews.map((v) => [v.reviewed_by, v] as const)]) known(x[0], x[1].s_given, x[1].s_family, x[1].s_role);
   const who = (id: string) => staff.get(id) ?? unknownStaff(id);
-  const minutes = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, number>) : {});
-  return notes.map((n) => {
-    const original: NoteVersionResponse = {
-      number: 1,
-      kind: n.kind,
-      occurredAt: iso(n.occurred_at),
-      durationMinutes: n.duration_minutes,
-      place: n.place,
-      staffPresent: n.staff_present,
-      body: n.body,
-      therapyMinutes: minutes(n.therapy_minutes),
-      firstHolisticAssessment: n.first_holistic_assessment,
-      writtenAt: iso(n.written_at),
-      writtenBy: who(n.written_by),
-      writtenByRole: n.written_by_role,
-      reason: null,
-      needsReview: n.needs_review,
-      reviewedAt: isoOrNull(n.reviewed_at),
-      reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
-    };
-    const versions = [
-      original,
-      ...amendments
-        .filter((a) => a.note_id === n.id)
-        .map((a): NoteVersionResponse => ({
-          number: a.note_version,
-          kind: a.kind,
-          occurredAt: iso(a.occurred_at),
-          durationMinutes: a.duration_minutes,
-          place: a.place,
-          staffPresent: a.staff_present,
-          body: a.body,
-          therapyMinutes: minutes(a.therapy_minutes),
-          firstHolisticAssessment: a.first_holistic_assessment,
-          writtenAt: iso(a.amended_at),
-          writtenBy: who(a.amended_by),
-          writtenByRole: a.amended_by_role,
-          reason: a.reason,
-          needsReview: a.needs_review,
-          reviewedAt: reviewOf.has(a.id) ? iso(reviewOf.get(a.id)!.reviewed_at) : null,
-          reviewedBy: reviewOf.has(a.id) ? who(reviewOf.get(a.id)!.reviewed_by) : null,
-        })),
-    ];
-    return {
-      id: n.id,
-      episodeId: n.episode_id,
-      patientId: n.patient_id,
-      status: n.status,
-      version: n.version,
-      lateEntry: n.late_entry,
-      consentMissingReason: n.consent_missing_reason,
-      finalisedAt: isoOrNull(n.finalised_at),
-      finalisedBy: n.finalised_by ? who(n.finalised_by) : null,
-      writtenByRole: n.written_by_role,
-      needsReview: n.needs_review,
-      reviewedAt: isoOrNull(n.reviewed_at),
-      reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
-      // A draft is not reviewed until it is final; amendments exist only on final notes.
-      versionsAwaitingReview: n.status === 'final' ? versions.filter((v) => v.needsReview && v.reviewedAt === null).map((v) => v.number) : [],
-      current: versions[versions.length - 1]!,
-      versions,
-    };
-  });
+  return notes.map((n) => toContactNote(n, amendments, reviewOf, who));
+}
+
+type NoteRow = Selectable<Database['contact_notes']>;
+type AmendmentRow = Selectable<Database['contact_note_amendments']>;
+type AmendmentReviewRow = Selectable<Database['contact_note_amendment_reviews']>;
+type StaffRef = { id: string; name: string; role: string };
+
+/**
+ * A note just written (or just finalised) by `writer`, from the row its INSERT or UPDATE returned: it
+ * has no amendments and nobody else's name in it, so it is not read back (issue 12: RETURNING, not a
+ * re-select).
+ */
+export function writtenNoteOf(row: NoteRow, writer: { staffId: string; name: string; role: string }): ContactNoteResponse {
+  return toContactNote(row, [], new Map(), (id) => (id === writer.staffId ? { id, name: writer.name, role: writer.role } : unknownStaff(id)));
+}
+
+const minutes = (v: unknown) => (v && typeof v === 'object' ? (v as Record<string, number>) : {});
+
+function toContactNote(n: NoteRow, amendments: readonly AmendmentRow[], reviewOf: ReadonlyMap<string, AmendmentReviewRow>, who: (id: string) => StaffRef): ContactNoteResponse {
+  const original: NoteVersionResponse = {
+    number: 1,
+    kind: n.kind,
+    occurredAt: iso(n.occurred_at),
+    durationMinutes: n.duration_minutes,
+    place: n.place,
+    staffPresent: n.staff_present,
+    body: n.body,
+    therapyMinutes: minutes(n.therapy_minutes),
+    firstHolisticAssessment: n.first_holistic_assessment,
+    writtenAt: iso(n.written_at),
+    writtenBy: who(n.written_by),
+    writtenByRole: n.written_by_role,
+    reason: null,
+    needsReview: n.needs_review,
+    reviewedAt: isoOrNull(n.reviewed_at),
+    reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
+  };
+  const versions = [
+    original,
+    ...amendments
+      .filter((a) => a.note_id === n.id)
+      .map((a): NoteVersionResponse => ({
+        number: a.note_version,
+        kind: a.kind,
+        occurredAt: iso(a.occurred_at),
+        durationMinutes: a.duration_minutes,
+        place: a.place,
+        staffPresent: a.staff_present,
+        body: a.body,
+        therapyMinutes: minutes(a.therapy_minutes),
+        firstHolisticAssessment: a.first_holistic_assessment,
+        writtenAt: iso(a.amended_at),
+        writtenBy: who(a.amended_by),
+        writtenByRole: a.amended_by_role,
+        reason: a.reason,
+        needsReview: a.needs_review,
+        reviewedAt: reviewOf.has(a.id) ? iso(reviewOf.get(a.id)!.reviewed_at) : null,
+        reviewedBy: reviewOf.has(a.id) ? who(reviewOf.get(a.id)!.reviewed_by) : null,
+      })),
+  ];
+  return {
+    id: n.id,
+    episodeId: n.episode_id,
+    patientId: n.patient_id,
+    status: n.status,
+    version: n.version,
+    lateEntry: n.late_entry,
+    consentMissingReason: n.consent_missing_reason,
+    finalisedAt: isoOrNull(n.finalised_at),
+    finalisedBy: n.finalised_by ? who(n.finalised_by) : null,
+    writtenByRole: n.written_by_role,
+    needsReview: n.needs_review,
+    reviewedAt: isoOrNull(n.reviewed_at),
+    reviewedBy: n.reviewed_by ? who(n.reviewed_by) : null,
+    // A draft is not reviewed until it is final; amendments exist only on final notes.
+    versionsAwaitingReview: n.status === 'final' ? versions.filter((v) => v.needsReview && v.reviewedAt === null).map((v) => v.number) : [],
+    current: versions[versions.length - 1]!,
+    versions,
+  };
 }
 
 /** The authors' roles of the versions waiting for review: each must be one the reviewer supervises. */
@@ -154,8 +205,9 @@ export function rolesAwaitingReview(note: ContactNoteResponse): HomewardRole[] {
   return note.versions.filter((v) => note.versionsAwaitingReview.includes(v.number)).map((v) => v.writtenByRole as HomewardRole);
 }
 
-export async function findContactNote(db: Kysely<Database>, id: string): Promise<ContactNoteResponse | null> {
-  return (await contactNotesWhere(db, { ids: [id] }))[0] ?? null;
+/** One of the episode's notes, by id (null when the episode has no such note). */
+export async function findContactNote(db: Kysely<Database>, access: RecordAccess, id: string): Promise<ContactNoteResponse | null> {
+  return (await contactNotesWhere(db, { ids: [id], episodeId: episodeIdOf(access) }))[0] ?? null;
 }
 
 /**

@@ -11,10 +11,10 @@ import { notFound } from '../platform/homeward-error.ts';
 import { requireClinician } from '../platform/request-context.ts';
 import { findDischargeSummaryWhere } from './discharge-summaries.ts';
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
-import { findGoal } from './goals-queries.ts';
+import { findGoalWhere } from './goals-queries.ts';
 import type { GoalResponse } from './goals-schema.ts';
-import { findLetter } from './letters.ts';
-import { findContactNote } from './record-queries.ts';
+import { findLetterWhere } from './letters.ts';
+import { contactNotesWhere } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
 export { loadEpisode };
@@ -28,12 +28,12 @@ async function loadWithEpisode<T extends { episodeId: string }>(request: Fastify
 }
 
 export async function loadNote(request: FastifyRequest, id: string): Promise<{ note: ContactNoteResponse; episode: EpisodeResponse }> {
-  const { found, episode } = await loadWithEpisode(request, 'Contact note', (db) => findContactNote(db, id));
+  const { found, episode } = await loadWithEpisode(request, 'Contact note', async (db) => (await contactNotesWhere(db, { ids: [id] }))[0]);
   return { note: found, episode };
 }
 
 export async function loadGoal(request: FastifyRequest, id: string): Promise<{ goal: GoalResponse; episode: EpisodeResponse }> {
-  const { found, episode } = await loadWithEpisode(request, 'Goal', (db) => findGoal(db, id));
+  const { found, episode } = await loadWithEpisode(request, 'Goal', (db) => findGoalWhere(db, { id }));
   return { goal: found, episode };
 }
 
@@ -43,6 +43,6 @@ export async function loadDischargeSummary(request: FastifyRequest, id: string):
 }
 
 export async function loadLetter(request: FastifyRequest, id: string): Promise<{ letter: LetterResponse; episode: EpisodeResponse }> {
-  const { found, episode } = await loadWithEpisode(request, 'Letter', (db) => findLetter(db, id));
+  const { found, episode } = await loadWithEpisode(request, 'Letter', (db) => findLetterWhere(db, { id }));
   return { letter: found, episode };
 }

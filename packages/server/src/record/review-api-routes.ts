@@ -24,7 +24,7 @@ export async function reviewApiRoutes(app: FastifyInstance): Promise<void> {
     async (request) => {
       const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: reviewRecordKind });
       const today = ukDateOf(app.config.now());
-      const [reviews, assessmentPrompts] = await Promise.all([listEpisodeReviews(app.db, access), assessmentPromptsForEpisode(app.db, access.episode, today)]);
+      const [reviews, assessmentPrompts] = await Promise.all([listEpisodeReviews(app.db, access), assessmentPromptsForEpisode(app.db, access, today)]);
       await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
       return { episode: reviewedEpisode(access.episode), schedule: scheduleFor(access.episode, today), reviews, assessmentPrompts };
     },

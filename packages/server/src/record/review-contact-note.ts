@@ -24,7 +24,7 @@ export async function reviewContactNote(trx: Kysely<Database>, o: ReviewContactN
     throw new HomewardError('forbidden', 'You do not supervise the author of every version waiting for review');
   }
   const original = awaiting.some((v) => v.number === 1);
-  await updateNote(trx, { actor, noteId: o.note.id, version: o.version, set: original ? { reviewed_at: actor.now, reviewed_by: actor.staff.staffId } : {}, draftOnly: false });
+  await updateNote(trx, { access: o.access, noteId: o.note.id, version: o.version, set: original ? { reviewed_at: actor.now, reviewed_by: actor.staff.staffId } : {}, draftOnly: false });
   const amendments = awaiting.filter((v) => v.number > 1).map((v) => v.number);
   if (amendments.length) {
     const rows = await trx.selectFrom('contact_note_amendments').select('id').where('note_id', '=', o.note.id).where('note_version', 'in', amendments).execute();
@@ -34,5 +34,5 @@ export async function reviewContactNote(trx: Kysely<Database>, o: ReviewContactN
       .execute();
   }
   await auditNoteWrite(trx, o.access, o.note.id, 'reviewed', { versions: awaiting.map((v) => v.number) });
-  return (await findContactNote(trx, o.note.id))!;
+  return (await findContactNote(trx, o.access, o.note.id))!;
 }

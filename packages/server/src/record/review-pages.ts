@@ -68,7 +68,7 @@ export async function reviewPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/episodes/:id/reviews', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
     const access = await authoriseRecordRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: reviewRecordKind });
-    const [reviews, prompts] = await Promise.all([listEpisodeReviews(app.db, access), assessmentPromptsForEpisode(app.db, access.episode, today())]);
+    const [reviews, prompts] = await Promise.all([listEpisodeReviews(app.db, access), assessmentPromptsForEpisode(app.db, access, today())]);
     await auditRecordRead(app.db, access, reviewRecordKind, access.episode.id, { reviewIds: reviews.map((r) => r.id) });
     const done = reviews.find((r) => r.id === request.query.done);
     return reply.page('record/pages/reviews.njk', {

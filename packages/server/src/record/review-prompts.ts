@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { listAssessmentPrompts, ukDateOf, type AssessmentPrompt, type PromptedEpisode } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
+import { episodeIdOf, type RecordAccess } from './record-access-grant.ts';
 
 /** `date` columns: a string from PGlite, a Date from pg. */
 export const dateOnly = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
@@ -12,6 +13,8 @@ export const dateOnly = (value: Date | string) => (value instanceof Date ? value
 export type AssessmentPromptsForEpisodeOptions = {
   /** Set by the discharge journey: every instrument with a baseline then needs its final score. */
   discharging?: boolean;
+  /** The episode's assessments, when the caller has read them already (the record page): not read again. */
+  assessments?: ReadonlyArray<{ instrumentId: string; timePoint: string; administeredAt: string }>;
 };
 
 export function promptedEpisodeOf(episode: Pick<EpisodeResponse, 'service' | 'status' | 'firstContactAt' | 'plannedEndOn' | 'reviewDueOn' | 'dischargedOn'>): PromptedEpisode {
@@ -29,10 +32,14 @@ export function promptedEpisodeOf(episode: Pick<EpisodeResponse, 'service' | 'st
  * The assessments due for an episode on `today` (yyyy-mm-dd), e.g. for the discharge summary to warn
  * that a final score is missing. A review that decided to discharge counts as discharge planned.
  */
-export async function assessmentPromptsForEpisode(db: Kysely<Database>, episode: EpisodeResponse, today: string, o: AssessmentPromptsForEpisodeOptions = {}): Promise<AssessmentPrompt[]> {
+export async function assessmentPromptsForEpisode(db: Kysely<Database>, access: RecordAccess, today: string, o: AssessmentPromptsForEpisodeOptions = {}): Promise<AssessmentPrompt[]> {
+  const episodeId = episodeIdOf(access);
+  const episode = access.episode;
   const [assessments, lastReview] = await Promise.all([
-    db.selectFrom('assessments').select(['instrument_id', 'time_point', 'administered_at']).where('episode_id', '=', episode.id).execute(),
-    db.selectFrom('episode_reviews').select(['decision', 'held_on']).where('episode_id', '=', episode.id).orderBy('held_on', 'desc').orderBy('recorded_at', 'desc').limit(1).executeTakeFirst(),
+    o.assessments
+      ? o.assessments.map((a) => ({ instrument_id: a.instrumentId, time_point: a.timePoint, administered_at: a.administeredAt }))
+      : db.selectFrom('assessments').select(['instrument_id', 'time_point', 'administered_at']).where('episode_id', '=', episodeId).execute(),
+    db.selectFrom('episode_reviews').select(['decision', 'held_on']).where('episode_id', '=', episodeId).orderBy('held_on', 'desc').orderBy('recorded_at', 'desc').limit(1).executeTakeFirst(),
   ]);
   return listAssessmentPrompts({
     episode: { ...promptedEpisodeOf(episode), lastReviewOn: lastReview ? dateOnly(lastReview.held_on) : null },

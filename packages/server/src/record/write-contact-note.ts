@@ -6,7 +6,7 @@ import { isLateEntry, needsSupervisorReview } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditNoteWrite, checkNoteContent, contentColumns, finaliseIn, type NoteContent } from './contact-notes.ts';
 import { writerOf, type RecordWriteAccess } from './record-access.ts';
-import { findContactNote } from './record-queries.ts';
+import { writtenNoteOf } from './record-queries.ts';
 import type { ContactNoteResponse } from './record-schema.ts';
 
 export type WriteContactNoteOptions = { access: RecordWriteAccess; content: NoteContent; finalise: boolean; consentMissingReason: string | null };
@@ -15,7 +15,7 @@ export async function writeContactNote(trx: Kysely<Database>, o: WriteContactNot
   const actor = writerOf(o.access);
   checkNoteContent(actor.now, o.access, o.content);
   const id = uuidv7();
-  await trx
+  const row = await trx
     .insertInto('contact_notes')
     .values({
       id,
@@ -30,8 +30,10 @@ export async function writeContactNote(trx: Kysely<Database>, o: WriteContactNot
       updated_at: actor.now,
       updated_by: actor.staff.staffId,
     })
-    .execute();
+    .returningAll()
+    .executeTakeFirstOrThrow();
   await auditNoteWrite(trx, o.access, id, 'written', { kind: o.content.kind });
-  if (o.finalise) await finaliseIn(trx, { access: o.access, note: { id, kind: o.content.kind }, version: 1, consentMissingReason: o.consentMissingReason });
-  return (await findContactNote(trx, id))!;
+  // The note as written (or as finalised) comes back from its own INSERT or UPDATE: it is not read again.
+  const written = o.finalise ? await finaliseIn(trx, { access: o.access, note: { id, kind: o.content.kind }, version: 1, consentMissingReason: o.consentMissingReason }) : row;
+  return writtenNoteOf(written, actor.staff);
 }

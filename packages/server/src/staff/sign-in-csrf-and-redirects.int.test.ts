@@ -229,10 +229,10 @@ describe('the CSRF token is checked on every unsafe method, not only POST (issue
 
   it('refuses PATCH of a goal with the cookie alone, and changes nothing', async () => {
     const before = await t.db.selectFrom('goals').selectAll().where('id', '=', goalId).executeTakeFirstOrThrow();
-    const res = await cookieOnly('PATCH', `/api/goals/${goalId}`, { expectedVersion: before.version, statement: 'Forged goal' });
+    const res = await cookieOnly('PATCH', `/api/goals/${goalId}`, { version: before.version, statement: 'Forged goal' });
     expect(res.statusCode).toBe(403);
     expect(await t.db.selectFrom('goals').selectAll().where('id', '=', goalId).executeTakeFirstOrThrow()).toEqual(before);
-    const real = await therapist.request({ method: 'PATCH', url: `/api/goals/${goalId}`, payload: { expectedVersion: before.version, statement: 'I want to make tea for my sister' } });
+    const real = await therapist.request({ method: 'PATCH', url: `/api/goals/${goalId}`, payload: { version: before.version, statement: 'I want to make tea for my sister' } });
     expect(real.statusCode).toBe(200);
   });
 
