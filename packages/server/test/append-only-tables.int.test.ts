@@ -39,7 +39,7 @@ function oneRow(query: (trx: Db) => Promise<{ rows: unknown[] }>): Change {
   };
 }
 
-const homewardGuard = /^HW00[12]$/;
+const homewardGuard = /^HW00[123]$/;
 
 // The rows every test works on, written straight to the database by beforeAll.
 const ids = {
@@ -91,6 +91,7 @@ type Guarded = {
 
 const updateRefused = (table: string) => new RegExp(`UPDATE on ${table} is not allowed: this record is append-only`);
 const finalRefused = (table: string) => new RegExp(`UPDATE on ${table} is not allowed: a final record is never changed`);
+const draftByAnother = /A draft contact note is changed or finalised only by its author/;
 
 const guarded: Guarded[] = [
   {
@@ -217,6 +218,9 @@ const guarded: Guarded[] = [
         },
         says: finalRefused('contact_notes'),
       },
+      // A draft is its author's own: the database refuses anyone else's change or finalisation of it.
+      { what: "a colleague's change of someone else's draft", change: (trx) => sql`update contact_notes set body = 'Rewritten by a colleague', updated_by = ${t.service.a['clinical-lead'].id}, version = version + 1 where id = ${ids.draftNote}`.execute(trx), says: draftByAnother },
+      { what: "a colleague finalising someone else's draft", change: (trx) => sql`update contact_notes set status = 'final', finalised_at = now(), finalised_by = ${t.service.a['clinical-lead'].id}, version = version + 1 where id = ${ids.draftNote}`.execute(trx), says: draftByAnother },
     ],
     allowed: [
       { what: "a draft note's text and time still change", change: oneRow((trx) => sql<{ id: string }>`update contact_notes set body = 'Walked to the shop', occurred_at = occurred_at - interval '2 hours', version = version + 1 where id = ${ids.draftNote} returning id`.execute(trx)) },
@@ -480,7 +484,7 @@ describe('tables of records, guarded in the database itself', () => {
     const { rows } = await sql<{ table: string; trigger: string; fn: string }>`
       select c.relname as table, tg.tgname as trigger, p.proname as fn
       from pg_trigger tg join pg_class c on c.oid = tg.tgrelid join pg_proc p on p.oid = tg.tgfoid
-      where not tg.tgisinternal and p.proname in ('refuse_change', 'refuse_truncate', 'refuse_change_when_final', 'refuse_rated_goal_plan_change', 'refuse_chain_head_rewind')
+      where not tg.tgisinternal and p.proname in ('refuse_change', 'refuse_truncate', 'refuse_change_when_final', 'refuse_rated_goal_plan_change', 'refuse_chain_head_rewind', 'refuse_draft_change_by_another', 'episode_supervision_end_is_final')
     `.execute(t.db);
     const withGuards = new Set(rows.map((r) => r.table));
     const listed = new Set<string>(guarded.map((g) => g.table));

@@ -78,4 +78,37 @@ describe('a form id claimed with its write', () => {
       await sql`drop function die_in_the_write()`.execute(t.db);
     }
   });
+
+  it('keeps no claim of an Idempotency-Key whose write died, so the API retry with that key writes the note once', async () => {
+    const assistant = await t.signIn(t.service.a['assistant-practitioner']);
+    const patientId = (await assistant.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(71_202) }))).json().id as string;
+    const episode = await seedEpisode(t, { patientId, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
+    const key = `retry-${uuidv7()}`;
+    const note = { kind: 'telephone', occurredAt: new Date(t.clock.now().getTime() - 3_600_000).toISOString(), durationMinutes: 10, body: 'Phoned to arrange the first visit' };
+    const send = () => assistant.post(`/api/episodes/${episode}/contact-notes`, note, { 'idempotency-key': key });
+    const notes = () => t.db.selectFrom('contact_notes').select('id').where('episode_id', '=', episode).execute();
+    const claims = () => t.db.selectFrom('idempotency_keys').select(['key', 'status_code']).where('key', '=', key).execute();
+    await sql`create function die_in_the_api_write() returns trigger language plpgsql as $$ begin raise exception 'killed'; end $$`.execute(t.db);
+    await sql`create trigger dies_writing_the_api_note before insert on contact_notes for each row execute function die_in_the_api_write()`.execute(t.db);
+    try {
+      expect((await send()).statusCode).toBe(500);
+      await sql`drop trigger dies_writing_the_api_note on contact_notes`.execute(t.db);
+      expect(await notes()).toEqual([]);
+      expect(await claims()).toEqual([]);
+      // The client retries with the same key: the note is written now, not answered from a claim
+      // that outlived its write.
+      const saved = await send();
+      expect(saved.statusCode, saved.body).toBe(201);
+      expect(saved.json()).toMatchObject({ status: 'draft', current: { body: note.body } });
+      const repeat = await send();
+      expect(repeat.statusCode).toBe(201);
+      expect(repeat.headers['idempotent-replayed']).toBe('true');
+      expect(repeat.json().id).toBe(saved.json().id);
+      expect(await notes()).toEqual([{ id: saved.json().id }]);
+      expect(await claims()).toEqual([{ key, status_code: 201 }]);
+    } finally {
+      await sql`drop trigger if exists dies_writing_the_api_note on contact_notes`.execute(t.db);
+      await sql`drop function die_in_the_api_write()`.execute(t.db);
+    }
+  });
 });

@@ -476,6 +476,7 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/episodes/:id/hand-over', what: 'handing over', read: read(() => assistant, () => `/episodes/${w.episodeId}/hand-over`, pageRow('episode', () => w.episodeId, { purpose: 'hand-over' })) },
     { route: '/episodes/:id/hold', what: 'putting on hold', read: read(() => assistant, () => `/episodes/${w.episodeId}/hold`, pageRow('episode', () => w.episodeId, { purpose: 'hold' })) },
     { route: '/episodes/:id/discharge', what: 'discharging', read: read(() => assistant, () => `/episodes/${w.episodeId}/discharge`, pageRow('episode', () => w.episodeId, { purpose: 'discharge' })) },
+    { route: '/episodes/:id/supervision', what: 'who works on the episode under supervision', read: read(() => therapist, () => `/episodes/${w.episodeId}/supervision`, () => [{ action: 'read', record_kind: 'episode-supervision', record_id: w.episodeId, patient_id: w.patientId, detail: { supervisionIds: [w.supervisionId] } }]) },
     { route: '/episodes/:id/onward-referrals/new', what: 'an onward referral', read: read(() => assistant, () => `/episodes/${w.episodeId}/onward-referrals/new`, pageRow('episode', () => w.episodeId, { purpose: 'onward-referral' })) },
     { route: '/caseload', what: 'my caseload', read: read(() => assistant, () => '/caseload', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
     { route: '/caseload/team', what: 'the team’s caseload', read: read(() => lead, () => '/caseload/team', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
@@ -503,6 +504,8 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/episodes/:id/timeline', what: 'the timeline', read: read(() => therapist, () => `/episodes/${w.episodeId}/timeline`, pageRow('timeline', () => w.episodeId)) },
     { route: '/episodes/:id/discharge-summary', what: 'the discharge summary', read: read(() => therapist, () => `/episodes/${w.episodeId}/discharge-summary`, pageRow('discharge-summary', () => w.summaryId)) },
     { route: '/letters/:id.pdf', what: 'a stored letter', read: read(() => therapist, () => `/letters/${w.letterId}.pdf`, () => [{ action: 'export', record_kind: 'letter', record_id: w.letterId, patient_id: w.patientId }]) },
+    { route: '/audit', what: 'every break-glass, for the privacy officer', read: read(() => privacyOfficer, () => '/audit', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
+    { route: '/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
   ];
 
