@@ -8,9 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { homewardRoles, type HomewardRole } from '@homeward/clinical';
 import { demoPassword } from '../packages/server/src/demo/generate-demo-data.ts';
-import { seedDemoPatients, seedDemoTeam, type SeededStaff } from '../packages/server/src/demo/seed-demo-data.ts';
-import { seedDemoEpisodes, seedDemoStaffSkills } from '../packages/server/src/demo/seed-demo-episodes.ts';
-import { seedDemoRecords } from '../packages/server/src/demo/seed-demo-records.ts';
+import type { SeededStaff } from '../packages/server/src/demo/seed-demo-data.ts';
+import { seedDemoService } from '../packages/server/src/demo/seed-demo-service.ts';
 import { expectNoAxeViolations, homewardInBrowser } from './browser.ts';
 
 const widths = [390, 768] as const;
@@ -51,12 +50,8 @@ describe('every page a demo role can reach fits a phone and a tablet', () => {
     const db = run.home.db;
     const now = run.home.clock.now();
     const seed = 20261124;
-    const demo = await seedDemoTeam(db, { seed, now });
-    const teamIds = demo.teams.map((t) => t.id);
-    await seedDemoPatients(db, { seed, count: 120, teamIds, createdBy: demo.staff.find((s) => s.homewardRole === 'clinical-lead')!.id, now });
-    await seedDemoStaffSkills(db, demo);
-    await seedDemoEpisodes(db, { seed, now, teamIds, openEpisodes: 24 });
-    const records = await seedDemoRecords(db, { seed, now, teamIds });
+    // The demo as a first start makes it (through the domain functions), smaller.
+    const { demo, records } = await seedDemoService(db, { seed, now, config: run.home.config, patients: 120, openEpisodes: 24 });
     // The demo's story patient has the fullest record (an amended note among many): every role starts
     // there too, so the record and note pages are measured with real content, not an empty episode.
     const story = records.story!.episodeId;

@@ -1,9 +1,9 @@
 // npm start: Homeward on one port. On the embedded database, a first start seeds the demo service.
 import { buildApp } from './app.ts';
 import { startAuditSealer } from './audit/public.ts';
-import { seedDemoPatients, seedDemoTeam } from './demo/seed-demo-data.ts';
-import { seedDemoEpisodes, seedDemoStaffSkills } from './demo/seed-demo-episodes.ts';
-import { seedDemoRecords, type SeededRecords } from './demo/seed-demo-records.ts';
+import { seedDemoTeam } from './demo/seed-demo-data.ts';
+import type { SeededRecords } from './demo/seed-demo-records.ts';
+import { seedDemoService } from './demo/seed-demo-service.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
 import { analyseAll } from './db/pglite-statistics.ts';
 import { startPurgeJob } from './platform/purge-expired-rows.ts';
@@ -19,14 +19,8 @@ let demo: Awaited<ReturnType<typeof seedDemoTeam>> | null = null;
 let records: SeededRecords | null = null;
 if (wantsDemo && !hasStaff) {
   console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals and their clinical records)...');
-  demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
-  const lead = demo.staff.find((s) => s.homewardRole === 'clinical-lead')!;
-  await seedDemoPatients(database.db, { seed: 20261124, count: 300, teamIds: demo.teams.map((t) => t.id), createdBy: lead.id, now: config.now() });
-  // Referrals and caseloads timed from now, so the demo's clocks are live: due soon, breached, met.
-  await seedDemoStaffSkills(database.db, demo);
-  await seedDemoEpisodes(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id), openEpisodes: 42 });
-  // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
-  records = await seedDemoRecords(database.db, { seed: 20261124, now: config.now(), teamIds: demo.teams.map((t) => t.id) });
+  // Through the domain functions, as the staff who did it and when (seed-demo-service.ts).
+  ({ demo, records } = await seedDemoService(database.db, { seed: 20261124, now: config.now(), config }));
   // Statistics for what was just loaded, so the first pages are planned on real sizes.
   await analyseAll(database.db);
 } else if (wantsDemo) {

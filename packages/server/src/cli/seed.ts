@@ -2,6 +2,8 @@
 // (and the demo team if missing); with --teams above 2, extra synthetic teams first, so patients are
 // registered across all of them; with --episodes, that many open episodes of care (and their referrals,
 // discharges and history) for those teams' patients, timed from now.
+// Bulk-inserted, unlike the demo of a first start (which goes through the domain functions, see
+// demo/seed-demo-service.ts): these are benchmark volumes, where one domain call per row would take minutes.
 import { cliniciansPerScaleTeam } from '../demo/generate-demo-episodes.ts';
 import { seedDemoPatients, seedDemoTeam } from '../demo/seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills, seedScaleTeams } from '../demo/seed-demo-episodes.ts';

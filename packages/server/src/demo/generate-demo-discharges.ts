@@ -1,7 +1,7 @@
 // When and by whom each recently discharged demo episode's discharge summary was written and its
 // letters sent: on the discharge day, after what was recorded that day, by the clinician holding the
-// episode. Only the plan (ids, times, authors) is made here; seed-demo-discharges.ts drafts the
-// summary from the record and builds the letters with the app's own code.
+// episode. Only the plan (times, authors) is made here; write-demo-records.ts drafts, finalises
+// and produces them through the domain functions (createDischargeSummary, produceDischargeLetter).
 // Pure and deterministic: the same seed and inputs give the same plan (ids included).
 import { fromUkWallClock, mayWriteDischargeSummary, ukDateOf } from '@homeward/clinical';
 import type { DemoRecords, RecordEpisodeInput, RecordStaffInput } from './generate-demo-records.ts';
@@ -53,6 +53,16 @@ function recordedOnOrBefore(records: DemoRecords, episodeId: string, until: numb
     .filter((t) => t <= until);
 }
 
+/**
+ * When the discharge is recorded: as the episode generator timed it, or, if the episode's record runs
+ * on past that (the end review, the last ratings, the goals closed), a minute after its last entry,
+ * since a discharged episode is reviewed, rated and its goals closed no more (the app refuses).
+ */
+export function dischargeRecordedAfterRecords(records: DemoRecords, episodeId: string, at: Date, now: Date): Date {
+  const last = Math.max(at.getTime(), ...recordedOnOrBefore(records, episodeId, Number.POSITIVE_INFINITY).map((t) => t + minuteMs));
+  return new Date(Math.min(last, now.getTime() - minuteMs));
+}
+
 export function planDemoDischarges(o: PlanDemoDischargesOptions): DemoDischargePlan[] {
   const now = o.now.getTime();
   if (!Number.isFinite(now)) throw new RangeError('planDemoDischarges needs a valid reference time');
@@ -75,7 +85,8 @@ export function planDemoDischarges(o: PlanDemoDischargesOptions): DemoDischargeP
     const offsets = [drafted, finalised, finalised + 2 * minuteMs, finalised + 4 * minuteMs];
     const start = Math.min(Math.max(e.firstContactAt.getTime(), ...recorded), limit - offsets[3]!);
     const [draftedAt, finalisedAt, patientAt, gpAt] = offsets.map((m) => new Date(Math.floor((start + m) / minuteMs) * minuteMs)) as [Date, Date, Date, Date];
-    if (ukDateOf(draftedAt) !== day) continue;
+    // Drafted on the discharge day and after the discharge is recorded (a draft before it would say no discharge).
+    if (ukDateOf(draftedAt) !== day || draftedAt.getTime() < (o.dischargeRecordedAt?.get(e.id)?.getTime() ?? 0)) continue;
     const ids = [draftedAt, patientAt, gpAt].map((d) => seededUuidV7(d.getTime(), random));
     // A patient who died is not written to; the GP still is.
     const letters: DemoLetterPlan[] = e.dischargeOutcome === 'died' ? [] : [{ recipient: 'patient', id: ids[1]!, producedAt: patientAt }];

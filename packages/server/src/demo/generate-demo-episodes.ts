@@ -16,7 +16,6 @@ import {
   onHoldReasonLabels,
   plannedEndDate,
   addCalendarDays,
-  daysBetween,
   responseDueAt,
   responseStandardFor,
   reviewDates,
@@ -703,13 +702,13 @@ function timelineToFirstContact(ctx: TeamContext, picture: ClinicalPicture, minA
 
 function datesFromFirstContact(ctx: TeamContext, service: Service, firstContact: number): { plannedEndOn: string | null; reviewDueOn: string } {
   const startOn = ukDateOf(new Date(firstContact));
-  const today = ukDateOf(new Date(ctx.now));
   if (!isIntermediateCare(service)) return { plannedEndOn: null, reviewDueOn: addCalendarDays(startOn, 42) };
   const plannedEndOn = plannedEndDate({ firstContact: startOn });
-  const { midwayReviewOn, endReviewOn } = reviewDates({ startOn, plannedEndOn });
-  // Most midway reviews get done (and the end review is then the next one); some are overdue.
-  const midwayDone = daysBetween(midwayReviewOn, today) > 7 && ctx.random() < 0.7;
-  return { plannedEndOn, reviewDueOn: midwayDone ? endReviewOn : midwayReviewOn };
+  // The midway review first, as recordFirstContact sets it; holding it (a review in the record, written
+  // through recordEpisodeReview by the demo's records) is what moves the episode on to the end review.
+  // (The draw that once decided here whether it was held is still taken, so the rest of the demo stays as it was.)
+  ctx.random();
+  return { plannedEndOn, reviewDueOn: reviewDates({ startOn, plannedEndOn }).midwayReviewOn };
 }
 
 function generateReferral(ctx: TeamContext, category: Category, patient: EpisodePatientInput): void {

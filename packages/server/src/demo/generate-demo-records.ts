@@ -762,7 +762,9 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
     const dates = reviewDates({ startOn: startDay, plannedEndOn: e.plannedEndOn });
     endReviewOn = dates.endReviewOn;
     // Mrs B's half-way review is always held, when her episode has reached it (its 'reviewed' event moves her next review on).
-    const held = discharged ? daysBetween(dates.midwayReviewOn, endDay) >= 2 : plan.story || e.reviewDueOn === dates.endReviewOn;
+    // Otherwise those a week past are held (one more recent is still due). Holding it is what moves the
+    // episode's next review on from the midway date recordFirstContact set.
+    const held = discharged ? daysBetween(dates.midwayReviewOn, endDay) >= 2 : plan.story || (e.reviewDueOn === dates.midwayReviewOn && daysBetween(dates.midwayReviewOn, ctx.today) > 7);
     if (held && daysBetween(startDay, dates.midwayReviewOn) >= 1 && daysBetween(dates.midwayReviewOn, endDay) >= 0) reviewDay = dates.midwayReviewOn;
   }
 
@@ -980,12 +982,16 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
     );
   }
   if (discharged) {
-    const closedAt = new Date(Math.min(now - minuteMs, (dischargeVisit?.at ?? end) + hourMs));
+    // Closed once rated: a discontinued goal is no longer rated (checkGoalRating), so after the last rating is recorded.
+    const ids = new Set(goals.map((g) => g.row.id));
+    const lastRated = Math.max(0, ...out.attainments.filter((a) => ids.has(a.goal_id)).map((a) => a.recorded_at.getTime() + minuteMs));
+    const closedAt = new Date(Math.min(now - minuteMs, Math.max((dischargeVisit?.at ?? end) + hourMs, lastRated)));
     const closer = holderAt(end).id;
     for (const g of goals) {
       const level = ratings.get(g.row.id);
       g.row.status = level !== undefined && level >= 0 ? 'achieved' : 'discontinued';
-      g.row.status_reason = g.row.status === 'achieved' ? null : 'Episode ended before the goal was met';
+      // The app asks how a goal was achieved as well as why one was discontinued (checkGoalStatusChange).
+      g.row.status_reason = g.row.status === 'achieved' ? `Met by discharge: rated ${level! > 0 ? `+${level}` : level} at the discharge rating` : 'Episode ended before the goal was met';
       g.row.version = 2;
       g.row.updated_at = closedAt;
       g.row.updated_by = closer;
@@ -995,7 +1001,8 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
 
   // -- The programme of care, set at the first visit after the assessment.
   const programmeBy = holderAt(programmeVisit.at);
-  const setAt = floorMinute(Math.min(now - minuteMs, programmeVisit.at + intBetween(random, 45, 75) * minuteMs));
+  // After the goals it serves (the app links an activity only to a goal already set).
+  const setAt = floorMinute(Math.min(now - minuteMs, Math.max(programmeVisit.at + intBetween(random, 45, 75) * minuteMs, goalsAt + minuteMs)));
   const closedOn = discharged ? endDay : null;
   const activity = (o: Pick<ProgrammeActivityRow, 'kind' | 'competence' | 'title' | 'instructions' | 'times_per_period' | 'period' | 'deliverer_kind' | 'deliverer_staff_id' | 'deliverer_name' | 'goal_id'>): ProgrammeActivityRow => {
     const row: ProgrammeActivityRow = {
@@ -1299,7 +1306,8 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
       summary: reviewVisit.note.body.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim() || 'Progress reviewed; continue.',
       decision: 'continue',
       next_review_on: endReviewOn,
-      planned_end_on: e.plannedEndOn,
+      // A new planned end only when the review extends the episode (checkEpisodeReview); continuing keeps it.
+      planned_end_on: null,
       recorded_at: new Date(Math.min(now - minuteMs, reviewVisit.note.written_at.getTime() + 5 * minuteMs)),
       recorded_by: by.id,
       recorded_by_role: by.role,

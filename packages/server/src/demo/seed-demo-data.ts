@@ -2,7 +2,11 @@
 // up by generate-demo-data.ts from a seed, so every fresh start shows the same demo.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import { authorisePatientRegistration, checkPatientDetails, registerPatient } from '../patients/public.ts';
+import { staffActor } from '../platform/actor.ts';
+import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { hashPassword } from '../staff/public.ts';
 import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff } from './generate-demo-data.ts';
 
@@ -52,7 +56,49 @@ export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number
   return { teams, staff, password: demoPassword };
 }
 
-/** Adds `count` patients after those already there (so NHS numbers never collide). */
+/**
+ * The demo's patients, registered as a page registers one: by a clinician of the patient's team (the
+ * clinical lead, else a registered therapist), whose details are checked by the same rules
+ * (checkPatientDetails) and written by registerPatient with its audit, at `now`. Adds `count` after
+ * those already there. Several patients to a transaction, so a first start stays quick.
+ */
+export async function registerDemoPatients(
+  db: Kysely<Database>,
+  options: { seed: number; count: number; demo: DemoSeed; config: HomewardConfig; now: Date; perTransaction?: number },
+): Promise<number> {
+  const existing = await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const teamIds = options.demo.teams.map((t) => t.id);
+  const registrars = new Map(
+    teamIds.map((teamId) => {
+      const mine = options.demo.staff.filter((s) => s.teamId === teamId);
+      const s = mine.find((x) => x.homewardRole === 'clinical-lead') ?? mine.find((x) => x.homewardRole === 'registered-therapist')!;
+      const actor = staffActor({ staff: { staffId: s.id, name: `${s.givenName} ${s.familyName}`, role: s.homewardRole, teamId }, config: options.config, via: 'demo:seed', now: options.now });
+      return [teamId, actor] as const;
+    }),
+  );
+  for (const actor of registrars.values()) await authorisePatientRegistration(db, { actor });
+  const patients = [...iteratePatients({ seed: options.seed, count: options.count, startIndex: Number(existing.n), teamIds })];
+  const size = options.perTransaction ?? 50;
+  for (let i = 0; i < patients.length; i += size) {
+    await db.transaction().execute(async (trx) => {
+      for (const { registeredTeamId, ...details } of patients.slice(i, i + size)) {
+        const checked = checkPatientDetails(details, options.now);
+        if (!checked.ok) throw validationFailed(checked.fields);
+        const actor = registrars.get(registeredTeamId);
+        if (!actor) throw new HomewardError('forbidden', 'No clinician of this team to register the patient');
+        await registerPatient(trx, { actor, id: uuidv7(), details: checked.details });
+      }
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return patients.length;
+}
+
+/**
+ * Adds `count` patients after those already there (so NHS numbers never collide), inserted in bulk:
+ * for benchmark volumes (npm run seed, 200,000 patients), where registering each through
+ * registerPatient would take minutes. The demo of a first start uses registerDemoPatients.
+ */
 export async function seedDemoPatients(
   db: Kysely<Database>,
   options: { seed: number; count: number; teamIds: string[]; createdBy: string; now: Date; batchSize?: number; onProgress?: (done: number) => void },

@@ -9,6 +9,7 @@ import { hashPassword } from '../staff/public.ts';
 import { demoPassword } from './generate-demo-data.ts';
 import {
   demoStaffSkills,
+  episodeChangingEventKinds,
   generateDemoEpisodes,
   generateScaleTeams,
   shareOpenEpisodes,
@@ -87,9 +88,34 @@ export type SeedDemoEpisodesOptions = {
   openEpisodes: number;
   batchSize?: number;
   onProgress?: (message: string) => void;
+  /**
+   * Episodes discharged on or after this day (yyyy-mm-dd), seen and allocated, are written as they
+   * stood before their discharge and returned as pending: the demo's records seeder writes their
+   * records while they were open, then discharges them through dischargeEpisode at the time.
+   */
+  leaveOpenDischargedSince?: string;
 };
 
-export type SeededEpisodes = { referrals: number; episodes: number; openEpisodes: number; events: number; onwardReferrals: number; perTeam: Map<string, number> };
+/** A discharge seedDemoEpisodes left for the records seeder to make through dischargeEpisode. */
+export type PendingDischarge = {
+  episodeId: string;
+  at: Date;
+  staffId: string;
+  outcome: string;
+  destination: string;
+  dischargedOn: string;
+  note: string | null;
+};
+
+export type SeededEpisodes = {
+  referrals: number;
+  episodes: number;
+  openEpisodes: number;
+  events: number;
+  onwardReferrals: number;
+  perTeam: Map<string, number>;
+  pendingDischarges: PendingDischarge[];
+};
 
 /**
  * Referrals and episodes for the teams' staff and patients as they are in the database. Only patients
@@ -97,7 +123,7 @@ export type SeededEpisodes = { referrals: number; episodes: number; openEpisodes
  */
 export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEpisodesOptions): Promise<SeededEpisodes> {
   const teamIds = [...options.teamIds];
-  const empty: SeededEpisodes = { referrals: 0, episodes: 0, openEpisodes: 0, events: 0, onwardReferrals: 0, perTeam: new Map() };
+  const empty: SeededEpisodes = { referrals: 0, episodes: 0, openEpisodes: 0, events: 0, onwardReferrals: 0, perTeam: new Map(), pendingDischarges: [] };
   if (teamIds.length === 0 || options.openEpisodes <= 0) return empty;
 
   const staffRows = await db
@@ -139,8 +165,10 @@ export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEp
   // A later run draws afresh (new ids, other patients) rather than repeating the first.
   const seed = Number(existing.n) === 0 ? options.seed : deriveSeed(options.seed, Number(existing.n));
   const generated = generateDemoEpisodes({ seed, now: options.now, teams: teams.filter((t) => t.openEpisodes > 0) });
+  const pendingDischarges = options.leaveOpenDischargedSince ? leaveDischargesPending(generated, options.leaveOpenDischargedSince) : [];
   await insertDemoEpisodes(db, generated, options);
   return {
+    pendingDischarges,
     referrals: generated.referrals.length,
     episodes: generated.episodes.length,
     openEpisodes: generated.episodes.filter((e) => e.status !== 'discharged').length,
@@ -148,6 +176,33 @@ export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEp
     onwardReferrals: generated.onwardReferrals.length,
     perTeam: new Map(teams.map((t) => [t.id, t.openEpisodes])),
   };
+}
+
+/**
+ * Takes the discharge back off the episodes discharged since `since` (seen and allocated): each is left
+ * as it stood before (its status, version and last change as the history before the discharge says),
+ * without the discharge in its history, and the discharge is returned to be made through the rules.
+ */
+function leaveDischargesPending(rows: DemoEpisodes, since: string): PendingDischarge[] {
+  const pending: PendingDischarge[] = [];
+  for (const e of rows.episodes) {
+    if (e.status !== 'discharged' || (e.discharged_on ?? '') < since || !e.first_contact_at || !e.allocated_to) continue;
+    const discharged = rows.events.find((ev) => ev.episode_id === e.id && ev.kind === 'discharged')!;
+    pending.push({ episodeId: e.id, at: discharged.occurred_at, staffId: discharged.staff_id, outcome: e.discharge_outcome!, destination: e.discharge_destination!, dischargedOn: e.discharged_on!, note: e.discharge_note });
+    rows.events.splice(rows.events.indexOf(discharged), 1);
+    const before = rows.events.filter((ev) => ev.episode_id === e.id && episodeChangingEventKinds.includes(ev.kind)).reduce((a, b) => (b.occurred_at > a.occurred_at ? b : a));
+    Object.assign(e, {
+      status: String(discharged.detail.from ?? 'active'),
+      discharged_on: null,
+      discharge_outcome: null,
+      discharge_destination: null,
+      discharge_note: null,
+      version: e.version - 1,
+      updated_at: before.occurred_at,
+      updated_by: before.staff_id,
+    });
+  }
+  return pending;
 }
 
 function jsonArray(value: unknown): string[] {

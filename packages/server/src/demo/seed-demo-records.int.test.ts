@@ -6,6 +6,7 @@
 // read the timelines.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { ukDateOf } from '@homeward/clinical';
 import { findPatient } from '../patients/patient-queries.ts';
 import { patientLetterFormat } from '../record/letters.ts';
@@ -13,13 +14,15 @@ import { pdfText } from '../../test/pdf-text.ts';
 import { bootTestApp, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { demoPassword } from './generate-demo-data.ts';
-import { seedDemoPatients, seedDemoTeam, type DemoSeed } from './seed-demo-data.ts';
+import { loadConfig } from '../config.ts';
+import type { DemoSeed } from './seed-demo-data.ts';
 import { demoStartUpLog } from './start-up-log.ts';
-import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
+import { seedDemoService } from './seed-demo-service.ts';
 
 const now = new Date('2026-11-24T10:30:00Z');
 const seed = 20261124;
+const config = loadConfig({}, { now: () => now });
 
 describe('seeding the demo’s clinical records', () => {
   let testDb: TestDatabase;
@@ -30,13 +33,9 @@ describe('seeding the demo’s clinical records', () => {
   beforeAll(async () => {
     testDb = await createTestDatabase();
     const db = testDb.database.db;
-    demo = await seedDemoTeam(db, { seed, now });
+    ({ demo, records: seeded } = await seedDemoService(db, { seed, now, config }));
     teamIds = demo.teams.map((t) => t.id);
-    await seedDemoPatients(db, { seed, count: 300, teamIds, createdBy: demo.staff.find((s) => s.homewardRole === 'clinical-lead')!.id, now });
-    await seedDemoStaffSkills(db, demo);
-    await seedDemoEpisodes(db, { seed, now, teamIds, openEpisodes: 42 });
-    seeded = await seedDemoRecords(db, { seed, now, teamIds });
-  });
+  }, 300_000);
   afterAll(async () => testDb?.drop());
 
   it('writes records for the active and recently discharged episodes, as the generator made them', async () => {
@@ -142,8 +141,48 @@ describe('seeding the demo’s clinical records', () => {
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
   });
 
+  it('writes through the domain functions: each record has the audit its write leaves, at its time, by its writer', async () => {
+    const db = testDb.database.db;
+    // A final note was finalised by finaliseIn, which audits it ('finalised', as the one who finalised, then).
+    const notes = await db.selectFrom('contact_notes').select(['id', 'patient_id', 'finalised_at', 'finalised_by']).where('status', '=', 'final').execute();
+    expect(notes.length).toBeGreaterThan(100);
+    const finalised = await db
+      .selectFrom('audit_events')
+      .select(['record_id', 'staff_id', 'patient_id', 'occurred_at'])
+      .where('record_kind', '=', 'contact-note')
+      .where('action', '=', 'write')
+      .where('outcome', '=', 'allowed')
+      .where(sql<boolean>`detail->>'change' = 'finalised'`)
+      .execute();
+    const audited = new Map(finalised.map((a) => [a.record_id, a]));
+    const unaudited = notes.filter((n) => {
+      const a = audited.get(n.id);
+      return !a || a.staff_id !== n.finalised_by || a.patient_id !== n.patient_id || new Date(a.occurred_at).getTime() !== new Date(n.finalised_at!).getTime();
+    });
+    expect(unaudited.map((n) => n.id)).toEqual([]);
+    // Every patient was registered by registerPatient (audited 'registered' by a clinician of their team).
+    const patients = Number((await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const registered = await db.selectFrom('audit_events').select('patient_id').where('record_kind', '=', 'patient').where(sql<boolean>`detail->>'change' = 'registered'`).execute();
+    expect(new Set(registered.map((r) => r.patient_id)).size).toBe(patients);
+    // A discharge with records was made by dischargeEpisode: the episode's history says so, after its last record.
+    const discharged = await db
+      .selectFrom('episodes')
+      .select(['id'])
+      .where('status', '=', 'discharged')
+      .where(({ exists, selectFrom }) => exists(selectFrom('discharge_summaries').select('discharge_summaries.id').whereRef('discharge_summaries.episode_id', '=', 'episodes.id')))
+      .execute();
+    expect(discharged.length).toBeGreaterThan(0);
+    for (const e of discharged) {
+      const events = await db.selectFrom('episode_events').select(['kind', 'occurred_at']).where('episode_id', '=', e.id).orderBy('occurred_at').orderBy('id').execute();
+      expect(events.filter((ev) => ev.kind === 'discharged')).toHaveLength(1);
+      const at = new Date(events.find((ev) => ev.kind === 'discharged')!.occurred_at).getTime();
+      const lastReview = await db.selectFrom('episode_reviews').select('recorded_at').where('episode_id', '=', e.id).orderBy('recorded_at', 'desc').executeTakeFirst();
+      if (lastReview) expect(new Date(lastReview.recorded_at).getTime()).toBeLessThanOrEqual(at);
+    }
+  });
+
   it('adds nothing on a second run', async () => {
-    const again = await seedDemoRecords(testDb.database.db, { seed, now, teamIds });
+    const again = await seedDemoRecords(testDb.database.db, { seed, now, teamIds, config });
     expect(again).toMatchObject({ episodes: 0, notes: 0, dischargeSummaries: 0, letters: 0, story: null });
     expect(Number((await testDb.database.db.selectFrom('contact_notes').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n)).toBe(seeded.notes);
   });

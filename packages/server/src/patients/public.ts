@@ -3,3 +3,6 @@
 export { changePatientDetails } from './change-patient-details.ts';
 export { findPatient, patientDetailsOf } from './patient-queries.ts';
 export type { PatientResponse } from './patient-schema.ts';
+// For the demo seeder, which registers the demo's patients through the rules.
+export { checkPatientDetails } from './check-patient-details.ts';
+export { authorisePatientRegistration, registerPatient } from './register-patient.ts';

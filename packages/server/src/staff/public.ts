@@ -1,3 +1,5 @@
 // Staff's public face (ARCHITECTURE.md, "The public face of a context").
 export { currentCompetenceIds } from './competence-queries.ts';
 export { hashPassword, passwordError } from './password.ts';
+// For the demo seeder, which records the demo support workers' competences through the rules.
+export { loadHolder, recordCompetence } from './competence-recording.ts';

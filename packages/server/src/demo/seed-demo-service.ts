@@ -1,0 +1,36 @@
+// The demo service a first start makes (npm start on an empty embedded database): two teams and their
+// staff, 300 patients registered through registerPatient, referrals and episodes timed from now, and
+// the clinical records of the episodes under way and just discharged written through the domain
+// functions (write-demo-records.ts), their discharges through dischargeEpisode. The generators decide
+// what is made, from the seed; the rules decide whether it may be.
+import type { Kysely } from 'kysely';
+import { addCalendarDays, ukDateOf } from '@homeward/clinical';
+import type { HomewardConfig } from '../config.ts';
+import type { Database } from '../db/schema.ts';
+import { registerDemoPatients, seedDemoTeam, type DemoSeed } from './seed-demo-data.ts';
+import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
+import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
+
+export type SeedDemoServiceOptions = {
+  seed: number;
+  now: Date;
+  config: HomewardConfig;
+  patients?: number;
+  openEpisodes?: number;
+};
+
+/** Discharged episodes get records (and are discharged through the rules) when discharged within this many days. */
+const recentlyDischargedDays = 28;
+
+export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOptions): Promise<{ demo: DemoSeed; records: SeededRecords }> {
+  const demo = await seedDemoTeam(db, { seed: o.seed, now: o.now });
+  const teamIds = demo.teams.map((t) => t.id);
+  await registerDemoPatients(db, { seed: o.seed, count: o.patients ?? 300, demo, config: o.config, now: o.now });
+  await seedDemoStaffSkills(db, demo);
+  // Referrals and caseloads timed from now, so the demo's clocks are live: due soon, breached, met.
+  const since = addCalendarDays(ukDateOf(o.now), -recentlyDischargedDays);
+  const episodes = await seedDemoEpisodes(db, { seed: o.seed, now: o.now, teamIds, openEpisodes: o.openEpisodes ?? 42, leaveOpenDischargedSince: since });
+  // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
+  const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges });
+  return { demo, records };
+}
