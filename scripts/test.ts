@@ -1,9 +1,9 @@
 // npm test: every unit, integration (PGlite and PostgreSQL) and browser test, then one totals line
 // in the form CI reads: "N passed, N failed" (", N skipped" when any were skipped).
 //
-// The browser tests run one file at a time (Chromium and the app in one worker), so on their own they
-// leave a core idle for a quarter of an hour; they run as a second Vitest process beside the unit and
-// integration tests, and the totals are summed. With arguments (a file, a project) it is one process.
+// The browser tests are the longest part (a quarter of an hour of Chromium and the app), so they start
+// at once as a second Vitest process beside the unit and integration tests, and the totals are summed.
+// With arguments (a file, a project) it is one process.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 

@@ -14,7 +14,15 @@ export type SeededStaff = DemoStaff & { id: string; teamId: string };
 export type DemoSeed = { teams: Array<{ id: string; key: string; name: string }>; staff: SeededStaff[]; password: string };
 
 /** Teams and staff, unless they are there already (matched by name and email). */
-export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number; now: Date }): Promise<DemoSeed> {
+export type SeedDemoTeamOptions = {
+  seed: number;
+  now: Date;
+  /** The password hasher (scrypt at full strength); a test passes a counting one to see it is not called again. */
+  hashPassword?: (password: string) => Promise<string>;
+};
+
+export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOptions): Promise<DemoSeed> {
+  const hashWith = options.hashPassword ?? hashPassword;
   const demo = generateDemoTeam({ seed: options.seed });
   const teams: DemoSeed['teams'] = [];
   for (const t of demo.teams) {
@@ -45,7 +53,7 @@ export async function seedDemoTeam(db: Kysely<Database>, options: { seed: number
           homeward_role: s.homewardRole,
           team_id: teamId(s.teamKey),
           base_location: s.baseLocation,
-          password_hash: await (hash ??= hashPassword(demoPassword)),
+          password_hash: await (hash ??= hashWith(demoPassword)),
           created_at: options.now,
           updated_at: options.now,
         })

@@ -109,7 +109,7 @@ export async function readDischargeFacts(db: Kysely<Database>, o: ReadDischargeF
 }
 
 /** The same facts without a grant: for the demo seeder only, which drafts summaries as the app would. Never for a route. */
-export async function dischargeFactsOfEpisode(db: Kysely<Database>, o: { episode: EpisodeResponse; now: Date }): Promise<DischargeFacts> {
+async function dischargeFactsOfEpisode(db: Kysely<Database>, o: { episode: EpisodeResponse; now: Date }): Promise<DischargeFacts> {
   const e = o.episode;
   const referral = await db.selectFrom('referrals').select(['received_at', 'reason', 'presenting_needs', 'referrer_name']).where('id', '=', e.referralId).executeTakeFirst();
   const team = await db.selectFrom('teams').select(['name', 'base_location']).where('id', '=', e.teamId).executeTakeFirst();
