@@ -1,6 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { createFormSealer } from './form-seal.ts';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { createFormSealer, loadHeldFormKey } from './form-seal.ts';
+
+// Lets a test play the other instance that makes the key file between this one's look and its write.
+const race = vi.hoisted(() => ({ beforeWrite: null as null | ((file: string) => Promise<void>) }));
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const real = await importOriginal<typeof FsPromises>();
+  return {
+    ...real,
+    writeFile: (async (file: string, ...rest: unknown[]) => {
+      const other = race.beforeWrite;
+      race.beforeWrite = null;
+      if (other) await other(file);
+      return (real.writeFile as (...a: unknown[]) => Promise<void>)(file, ...rest);
+    }) as typeof real.writeFile,
+  };
+});
 
 describe('sealing a held form', () => {
   const sealer = createFormSealer(randomBytes(32));
@@ -39,5 +58,71 @@ describe('sealing a held form', () => {
 
   it('refuses a key that is not 32 bytes', () => {
     expect(() => createFormSealer(randomBytes(16))).toThrow(/32 bytes/);
+  });
+});
+
+describe('the held-form key', () => {
+  const dirs: string[] = [];
+  const freshDir = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'held-form-key-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is the configured one when set, 32 bytes of base64, and then no key file is made', async () => {
+    const dataDir = join(await freshDir(), 'data');
+    const configured = randomBytes(32);
+    expect(await loadHeldFormKey({ heldFormKey: configured.toString('base64'), dataDir })).toEqual(configured);
+    await expect(stat(dataDir)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses a configured key that is not 32 bytes', async () => {
+    const dataDir = await freshDir();
+    await expect(loadHeldFormKey({ heldFormKey: randomBytes(16).toString('base64'), dataDir })).rejects.toThrow(
+      'HOMEWARD_HELD_FORM_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+    );
+  });
+
+  it('without one, is made on first use in the data directory (made too), readable only by its owner, and reused', async () => {
+    const dataDir = join(await freshDir(), 'not', 'yet');
+    const key = await loadHeldFormKey({ heldFormKey: null, dataDir });
+    expect(key).toHaveLength(32);
+    const file = join(dataDir, 'held-form.key');
+    expect(await readFile(file, 'utf8')).toBe(key.toString('base64'));
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await loadHeldFormKey({ heldFormKey: '', dataDir })).toEqual(key);
+    expect(createFormSealer(await loadHeldFormKey({ heldFormKey: null, dataDir })).open(createFormSealer(key).seal('x', 'y'), 'y')).toBe('x');
+  });
+
+  it('reads a key file written by hand, with its line ending', async () => {
+    const dataDir = await freshDir();
+    const key = randomBytes(32);
+    await writeFile(join(dataDir, 'held-form.key'), `${key.toString('base64')}\n`);
+    expect(await loadHeldFormKey({ heldFormKey: null, dataDir })).toEqual(key);
+  });
+
+  it('uses the key another instance made first, rather than overwriting it', async () => {
+    const dataDir = await freshDir();
+    const theirs = randomBytes(32);
+    race.beforeWrite = async (file) => {
+      await writeFile(file, theirs.toString('base64'));
+    };
+    expect(await loadHeldFormKey({ heldFormKey: null, dataDir })).toEqual(theirs);
+    expect(race.beforeWrite).toBeNull();
+    expect(await readFile(join(dataDir, 'held-form.key'), 'utf8')).toBe(theirs.toString('base64'));
+  });
+
+  it('fails, rather than making a new key, when the key file cannot be read or written', async () => {
+    const unreadable = await freshDir();
+    await mkdir(join(unreadable, 'held-form.key'));
+    await expect(loadHeldFormKey({ heldFormKey: null, dataDir: unreadable })).rejects.toMatchObject({ code: 'EISDIR' });
+    const unwritable = await freshDir();
+    race.beforeWrite = async () => {
+      throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+    };
+    await expect(loadHeldFormKey({ heldFormKey: null, dataDir: unwritable })).rejects.toThrow('disk full');
   });
 });
