@@ -110,3 +110,168 @@ describe('the GP’s letter', () => {
     expect(() => gpLetterBlocks({ content, patient: { ...mrsB, gpPracticeCode: null, gpPracticeName: null }, service: 'd2a-pathway-1', teamName: 'T', teamPhone: null, on: '2026-11-24', author, episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' }, patientPrintSize: null })).toThrow(/GP practice/);
   });
 });
+
+describe('both letters, block by block', () => {
+  // Mr N: sections edited down so each letter's whole run of blocks can be read here: a section with
+  // only the GP's text, one with only the patient's, a "* " list, an address with a second line and
+  // no town, a GP practice known only by its code, an interpreter and another need.
+  const edited = applyDischargeSectionEdits(content, [
+    { id: 'reason-for-referral', text: 'Stroke.', patientText: 'You had a stroke.' },
+    { id: 'what-we-did', text: 'Seen 6 times.\n* Walking\n* Stairs', patientText: ' ' },
+    { id: 'goals', text: '', patientText: 'Tea.' },
+    { id: 'outcome-measures', text: '', patientText: '' },
+    { id: 'programme', text: '', patientText: '' },
+    { id: 'advice', text: '', patientText: '' },
+    { id: 'onward-referrals', text: '', patientText: '' },
+    { id: 'equipment', text: '', patientText: '' },
+    { id: 'follow-up', text: 'Discharged.', patientText: 'We have finished.' },
+  ]);
+  const mrN: LetterPatient = {
+    givenName: 'Jan',
+    familyName: 'Nowak',
+    nhsNumber: '9434765919',
+    dateOfBirth: '1950-01-02',
+    addressLine1: ' 3 Mill Lane ',
+    addressLine2: 'Flat 2',
+    town: ' ',
+    postcode: 'ST5 1AA',
+    gpPracticeCode: 'M83002',
+    gpPracticeName: null,
+    communicationNeeds: { needs: ['interpreter', 'hearing'], interpreterLanguage: 'Polish', notes: null },
+  };
+  const signed = { kind: 'address', lines: ['Asha Patel', 'Therapy assistant practitioner', 'Leek Rehab'] };
+
+  it('writes the patient’s letter with no telephone number and no GP named', () => {
+    expect(patientLetterBlocks({ content: edited, patient: mrN, teamName: 'Leek Rehab', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false })).toEqual({
+      title: 'About your therapy with us',
+      header: 'Jan Nowak · NHS number 943 476 5919',
+      blocks: [
+        { kind: 'address', lines: ['Jan Nowak', '3 Mill Lane', 'Flat 2', 'ST5 1AA'] },
+        { kind: 'paragraph', text: '24 November 2026' },
+        { kind: 'paragraph', text: 'Dear Jan Nowak,' },
+        { kind: 'paragraph', text: 'Your therapy with the Leek Rehab team has finished. This letter says what we did together and what happens next. Please keep it.' },
+        { kind: 'heading', text: 'Why you were referred to us' },
+        { kind: 'paragraph', text: 'You had a stroke.' },
+        { kind: 'heading', text: 'Your goals' },
+        { kind: 'paragraph', text: 'Tea.' },
+        { kind: 'heading', text: 'What happens next and who to contact' },
+        { kind: 'paragraph', text: 'We have finished.' },
+        { kind: 'paragraph', text: 'If you would like this letter in another format or language, such as braille, audio or easy read, please contact us.' },
+        { kind: 'paragraph', text: 'Yours sincerely,' },
+        signed,
+      ],
+    });
+  });
+
+  it('writes the GP’s letter before discharge, to a practice known by its code, with every row', () => {
+    const letter = gpLetterBlocks({
+      content: edited,
+      patient: { ...mrN, addressLine1: '3 Mill Lane' },
+      service: 'community-physio',
+      teamName: 'Leek Rehab',
+      teamPhone: null,
+      on: '2026-11-24',
+      author,
+      episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: '2026-12-01', referralReceivedOn: '2026-11-01' },
+      patientPrintSize: 'standard',
+    });
+    expect(letter).toEqual({
+      title: 'Discharge summary',
+      header: 'Jan NOWAK · NHS number 943 476 5919 · born 2 January 1950',
+      blocks: [
+        { kind: 'address', lines: ['The GP', 'M83002'] },
+        { kind: 'paragraph', text: '24 November 2026' },
+        {
+          kind: 'rows',
+          rows: [
+            { key: 'Patient', value: 'Jan NOWAK' },
+            { key: 'NHS number', value: '943 476 5919' },
+            { key: 'Date of birth', value: '2 January 1950' },
+            { key: 'Address', value: '3 Mill Lane, Flat 2, ST5 1AA' },
+            { key: 'Service', value: 'community-physio, Leek Rehab' },
+            { key: 'Referral received', value: '1 November 2026' },
+            { key: 'First contact', value: 'Not recorded' },
+            { key: 'Discharge', value: 'Planned for 1 December 2026' },
+            { key: 'Communication needs', value: 'Needs an interpreter (Polish), Hearing loss' },
+          ],
+        },
+        { kind: 'paragraph', text: 'Dear Doctor,' },
+        { kind: 'paragraph', text: 'Your patient is being discharged from Leek Rehab. This is the discharge summary.' },
+        { kind: 'heading', text: 'Reason for referral' },
+        { kind: 'paragraph', text: 'Stroke.' },
+        { kind: 'heading', text: 'What we did' },
+        { kind: 'paragraph', text: 'Seen 6 times.' },
+        { kind: 'list', items: ['Walking', 'Stairs'] },
+        { kind: 'heading', text: 'Follow-up and who to contact' },
+        { kind: 'paragraph', text: 'Discharged.' },
+        { kind: 'paragraph', text: 'The patient has been sent their own letter in plain English.' },
+        { kind: 'paragraph', text: 'Yours sincerely,' },
+        signed,
+      ],
+    });
+  });
+
+  it('writes the GP’s rows with no address, no planned end, an interpreter with no language, and no patient letter', () => {
+    const letter = gpLetterBlocks({
+      content: edited,
+      patient: { ...mrN, addressLine1: '', addressLine2: null, postcode: ' ', gpPracticeName: 'Leek Health Centre', gpPracticeCode: null, communicationNeeds: { needs: ['interpreter'], interpreterLanguage: null, notes: null } },
+      service: 'd2a-pathway-1',
+      teamName: 'Leek Rehab',
+      teamPhone: '01538 000000',
+      on: '2026-11-24',
+      author,
+      episode: { firstContactOn: '2026-11-02', dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' },
+      patientPrintSize: null,
+    });
+    expect(letter.blocks[0]).toEqual({ kind: 'address', lines: ['The GP', 'Leek Health Centre'] });
+    expect(letter.blocks[2]).toEqual({
+      kind: 'rows',
+      rows: [
+        { key: 'Patient', value: 'Jan NOWAK' },
+        { key: 'NHS number', value: '943 476 5919' },
+        { key: 'Date of birth', value: '2 January 1950' },
+        { key: 'Address', value: 'No address recorded' },
+        { key: 'Service', value: 'D2A pathway 1, Leek Rehab' },
+        { key: 'Referral received', value: '1 November 2026' },
+        { key: 'First contact', value: '2 November 2026' },
+        { key: 'Discharge', value: 'Being planned' },
+        { key: 'Communication needs', value: 'Needs an interpreter' },
+      ],
+    });
+    expect(letter.blocks.slice(-3)).toEqual([
+      { kind: 'paragraph', text: 'Discharged.' },
+      { kind: 'paragraph', text: 'Yours sincerely,' },
+      { kind: 'address', lines: ['Asha Patel', 'Therapy assistant practitioner', 'Leek Rehab', 'Telephone 01538 000000'] },
+    ]);
+    const discharged = gpLetterBlocks({
+      content: edited,
+      patient: { ...mrN, communicationNeeds: null },
+      service: 'x',
+      teamName: 'T',
+      teamPhone: null,
+      on: '2026-11-24',
+      author,
+      episode: { firstContactOn: null, dischargedOn: '2026-11-20', plannedEndOn: '2026-12-01', referralReceivedOn: '2026-11-01' },
+      patientPrintSize: null,
+    });
+    const rows = discharged.blocks[2]!.kind === 'rows' ? discharged.blocks[2]!.rows : [];
+    expect(rows.map((r) => r.key)).not.toContain('Communication needs');
+    expect(rows.at(-1)).toEqual({ key: 'Discharge', value: '20 November 2026' });
+    expect(discharged.blocks[4]).toEqual({ kind: 'paragraph', text: 'Your patient has been discharged from T. This is the discharge summary.' });
+  });
+
+  it('keeps a patient’s address lines as given, with an empty second line left out and the town kept', () => {
+    expect(patientPostalAddress({ ...mrN, addressLine2: '', town: 'Leek' })).toEqual(['Jan Nowak', '3 Mill Lane', 'Leek', 'ST5 1AA']);
+    expect(patientPostalAddress({ ...mrN, addressLine1: '3 Mill Lane', postcode: ' ' })).toBeNull();
+    expect(patientPostalAddress({ ...mrN, addressLine1: '', postcode: 'ST5 1AA' })).toBeNull();
+  });
+
+  it('reads "• " and "* " and "- " lines as list items, trimmed, and Windows line endings as line breaks', () => {
+    expect(textToLetterBlocks('  First.  \r\n-   One  \r\n*\tTwo\r\n•  Three\r\n-no space\r\n')).toEqual([
+      { kind: 'paragraph', text: 'First.' },
+      { kind: 'list', items: ['One', 'Two', 'Three'] },
+      { kind: 'paragraph', text: '-no space' },
+    ]);
+    expect(textToLetterBlocks('')).toEqual([]);
+  });
+});
