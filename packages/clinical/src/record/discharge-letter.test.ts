@@ -18,7 +18,8 @@ const mrsB: LetterPatient = {
   communicationNeeds: { needs: ['large-print'], interpreterLanguage: null, notes: null },
 };
 const author = { name: 'Asha Patel', roleLabel: 'Therapy assistant practitioner' };
-const content = draftDischargeSummary(mrsBFacts());
+// Drafted in each test, not while the tests are collected: mutation testing sees which test runs which line.
+const content = () => draftDischargeSummary(mrsBFacts());
 
 /** Every line of text in the blocks, as a reader meets them. */
 function textOf(blocks: readonly LetterBlock[]): string {
@@ -39,30 +40,30 @@ describe('textToLetterBlocks', () => {
 });
 
 describe('the patient’s letter', () => {
-  const letter = patientLetterBlocks({ content, patient: mrsB, teamName: 'North Staffs Therapies', teamPhone: '01632 960100', on: '2026-11-24', author, discharged: true, simpleWords: false });
-  const text = textOf(letter.blocks);
+  const letter = () => patientLetterBlocks({ content: content(), patient: mrsB, teamName: 'North Staffs Therapies', teamPhone: '01632 960100', on: '2026-11-24', author, discharged: true, simpleWords: false });
+  const text = () => textOf(letter().blocks);
 
   it('is addressed to the patient at home, dated, and signed', () => {
-    expect(letter.blocks[0]).toEqual({ kind: 'address', lines: ['Betty Bloor', '12 Waterloo Road', 'Burslem', 'ST6 3HR'] });
-    expect(text).toContain('24 November 2026\nDear Betty Bloor,');
-    expect(text).toContain('Your therapy with the North Staffs Therapies team has finished.');
-    expect(text).toContain('Yours sincerely,\nAsha Patel\nTherapy assistant practitioner\nNorth Staffs Therapies\nTelephone 01632 960100');
+    expect(letter().blocks[0]).toEqual({ kind: 'address', lines: ['Betty Bloor', '12 Waterloo Road', 'Burslem', 'ST6 3HR'] });
+    expect(text()).toContain('24 November 2026\nDear Betty Bloor,');
+    expect(text()).toContain('Your therapy with the North Staffs Therapies team has finished.');
+    expect(text()).toContain('Yours sincerely,\nAsha Patel\nTherapy assistant practitioner\nNorth Staffs Therapies\nTelephone 01632 960100');
     // The number is kept on one line (no-break spaces), so nobody misdials it across a line break.
-    expect(text).toContain('If you have any questions, please call us on 01632\u00a0960100.');
-    expect(letter.header).toBe('Betty Bloor · NHS number 943 476 5919');
+    expect(text()).toContain('If you have any questions, please call us on 01632\u00a0960100.');
+    expect(letter().header).toBe('Betty Bloor · NHS number 943 476 5919');
   });
 
   it('uses the patient’s headings and plain English, with no shorthand', () => {
-    expect(text).toContain('How your scores changed');
-    expect(text).toContain('Your score for everyday activities (the Barthel Index) went up from 12 to 16. This is a real improvement.');
-    expect(text).toContain('We are also writing to your GP at Burslem Health Centre about your therapy.');
-    expect(text).not.toContain('minimal clinically important difference');
+    expect(text()).toContain('How your scores changed');
+    expect(text()).toContain('Your score for everyday activities (the Barthel Index) went up from 12 to 16. This is a real improvement.');
+    expect(text()).toContain('We are also writing to your GP at Burslem Health Centre about your therapy.');
+    expect(text()).not.toContain('minimal clinically important difference');
     expect(jargonIn(text)).toEqual([]);
   });
 
   it('leaves out sections with no patient wording, and says so when simple words are needed', () => {
-    const edited = applyDischargeSectionEdits(content, [{ id: 'equipment', text: 'Kettle tipper issued', patientText: '' }]);
-    const simple = textOf(patientLetterBlocks({ content: edited, patient: mrsB, teamName: 'North Staffs Therapies', teamPhone: null, on: '2026-11-24', author, discharged: false, simpleWords: true }).blocks);
+    const edited = () => applyDischargeSectionEdits(content(), [{ id: 'equipment', text: 'Kettle tipper issued', patientText: '' }]);
+    const simple = textOf(patientLetterBlocks({ content: edited(), patient: mrsB, teamName: 'North Staffs Therapies', teamPhone: null, on: '2026-11-24', author, discharged: false, simpleWords: true }).blocks);
     expect(simple).not.toContain('Equipment');
     expect(simple).toContain('We have tried to use simple words.');
     expect(simple).toContain('is coming to an end');
@@ -70,13 +71,13 @@ describe('the patient’s letter', () => {
 
   it('has no address to print without a first line and a postcode', () => {
     expect(patientPostalAddress({ ...mrsB, addressLine1: ' ', postcode: '' })).toBeNull();
-    expect(() => patientLetterBlocks({ content, patient: { ...mrsB, postcode: '' }, teamName: 'T', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false })).toThrow(/postal address/);
+    expect(() => patientLetterBlocks({ content: content(), patient: { ...mrsB, postcode: '' }, teamName: 'T', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false })).toThrow(/postal address/);
   });
 });
 
 describe('the GP’s letter', () => {
-  const letter = gpLetterBlocks({
-    content,
+  const letter = () => gpLetterBlocks({
+    content: content(),
     patient: mrsB,
     service: 'stroke-early-supported-discharge',
     teamName: 'North Staffs Therapies',
@@ -86,28 +87,28 @@ describe('the GP’s letter', () => {
     episode: { firstContactOn: '2026-10-28', dischargedOn: '2026-11-24', plannedEndOn: null, referralReceivedOn: '2026-10-27' },
     patientPrintSize: 'large',
   });
-  const text = textOf(letter.blocks);
+  const text = () => textOf(letter().blocks);
 
   it('goes to the practice and identifies the patient by NHS number and date of birth', () => {
-    expect(letter.blocks[0]).toEqual({ kind: 'address', lines: ['The GP', 'Burslem Health Centre', 'Practice code M83001'] });
-    expect(text).toContain('NHS number: 943 476 5919');
-    expect(text).toContain('Date of birth: 17 May 1941');
-    expect(text).toContain('Service: Stroke early supported discharge, North Staffs Therapies');
-    expect(text).toContain('Communication needs: Large print');
-    expect(letter.header).toBe('Betty BLOOR · NHS number 943 476 5919 · born 17 May 1941');
+    expect(letter().blocks[0]).toEqual({ kind: 'address', lines: ['The GP', 'Burslem Health Centre', 'Practice code M83001'] });
+    expect(text()).toContain('NHS number: 943 476 5919');
+    expect(text()).toContain('Date of birth: 17 May 1941');
+    expect(text()).toContain('Service: Stroke early supported discharge, North Staffs Therapies');
+    expect(text()).toContain('Communication needs: Large print');
+    expect(letter().header).toBe('Betty BLOOR · NHS number 943 476 5919 · born 17 May 1941');
   });
 
   it('uses the clinical wording: scores by name with the MCID verdict, the GAS T-score', () => {
-    expect(text).toContain('Outcome measures');
-    expect(text).toContain('Barthel Index: from 12 to 16 points');
-    expect(text).toContain('passes the minimal clinically important difference');
-    expect(text).toContain('GAS T-score (unweighted, 2 goals): 37.60 at baseline, 56.20 at discharge.');
-    expect(text).toContain('The patient has been sent their own letter in plain English, in large print.');
-    expect(text).toContain('North Staffs Therapies\nTelephone 01632 960100');
+    expect(text()).toContain('Outcome measures');
+    expect(text()).toContain('Barthel Index: from 12 to 16 points');
+    expect(text()).toContain('passes the minimal clinically important difference');
+    expect(text()).toContain('GAS T-score (unweighted, 2 goals): 37.60 at baseline, 56.20 at discharge.');
+    expect(text()).toContain('The patient has been sent their own letter in plain English, in large print.');
+    expect(text()).toContain('North Staffs Therapies\nTelephone 01632 960100');
   });
 
   it('needs a GP practice', () => {
-    expect(() => gpLetterBlocks({ content, patient: { ...mrsB, gpPracticeCode: null, gpPracticeName: null }, service: 'd2a-pathway-1', teamName: 'T', teamPhone: null, on: '2026-11-24', author, episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' }, patientPrintSize: null })).toThrow(/GP practice/);
+    expect(() => gpLetterBlocks({ content: content(), patient: { ...mrsB, gpPracticeCode: null, gpPracticeName: null }, service: 'd2a-pathway-1', teamName: 'T', teamPhone: null, on: '2026-11-24', author, episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' }, patientPrintSize: null })).toThrow(/GP practice/);
   });
 });
 
@@ -115,7 +116,7 @@ describe('both letters, block by block', () => {
   // Mr N: sections edited down so each letter's whole run of blocks can be read here: a section with
   // only the GP's text, one with only the patient's, a "* " list, an address with a second line and
   // no town, a GP practice known only by its code, an interpreter and another need.
-  const edited = applyDischargeSectionEdits(content, [
+  const edited = () => applyDischargeSectionEdits(content(), [
     { id: 'reason-for-referral', text: 'Stroke.', patientText: 'You had a stroke.' },
     { id: 'what-we-did', text: 'Seen 6 times.\n* Walking\n* Stairs', patientText: ' ' },
     { id: 'goals', text: '', patientText: 'Tea.' },
@@ -142,7 +143,7 @@ describe('both letters, block by block', () => {
   const signed = { kind: 'address', lines: ['Asha Patel', 'Therapy assistant practitioner', 'Leek Rehab'] };
 
   it('writes the patient’s letter with no telephone number and no GP named', () => {
-    expect(patientLetterBlocks({ content: edited, patient: mrN, teamName: 'Leek Rehab', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false })).toEqual({
+    expect(patientLetterBlocks({ content: edited(), patient: mrN, teamName: 'Leek Rehab', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false })).toEqual({
       title: 'About your therapy with us',
       header: 'Jan Nowak · NHS number 943 476 5919',
       blocks: [
@@ -165,7 +166,7 @@ describe('both letters, block by block', () => {
 
   it('writes the GP’s letter before discharge, to a practice known by its code, with every row', () => {
     const letter = gpLetterBlocks({
-      content: edited,
+      content: edited(),
       patient: { ...mrN, addressLine1: '3 Mill Lane' },
       service: 'community-physio',
       teamName: 'Leek Rehab',
@@ -213,7 +214,7 @@ describe('both letters, block by block', () => {
 
   it('writes the GP’s rows with no address, no planned end, an interpreter with no language, and no patient letter', () => {
     const letter = gpLetterBlocks({
-      content: edited,
+      content: edited(),
       patient: { ...mrN, addressLine1: '', addressLine2: null, postcode: ' ', gpPracticeName: 'Leek Health Centre', gpPracticeCode: null, communicationNeeds: { needs: ['interpreter'], interpreterLanguage: null, notes: null } },
       service: 'd2a-pathway-1',
       teamName: 'Leek Rehab',
@@ -244,7 +245,7 @@ describe('both letters, block by block', () => {
       { kind: 'address', lines: ['Asha Patel', 'Therapy assistant practitioner', 'Leek Rehab', 'Telephone 01538 000000'] },
     ]);
     const discharged = gpLetterBlocks({
-      content: edited,
+      content: edited(),
       patient: { ...mrN, communicationNeeds: null },
       service: 'x',
       teamName: 'T',

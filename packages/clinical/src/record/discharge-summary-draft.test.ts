@@ -6,16 +6,17 @@ import { mrsBFacts } from './discharge-facts-for-tests.ts';
 const sectionOf = (content: ReturnType<typeof draftDischargeSummary>, id: DischargeSummarySectionId) => content.sections.find((s) => s.id === id)!;
 
 describe('draftDischargeSummary', () => {
-  const draft = draftDischargeSummary(mrsBFacts());
+  // Drafted in each test, not while the tests are collected: mutation testing sees which test runs which line.
+  const draft = () => draftDischargeSummary(mrsBFacts());
 
   it('drafts every section, in order, each saying where it came from', () => {
-    expect(draft.sections.map((s) => s.id)).toEqual(['reason-for-referral', 'what-we-did', 'goals', 'outcome-measures', 'programme', 'advice', 'onward-referrals', 'equipment', 'follow-up']);
-    for (const s of draft.sections) expect(s.source.length).toBeGreaterThan(10);
-    expect(draft.draftedAt).toBe('2026-11-24T10:00:00.000Z');
+    expect(draft().sections.map((s) => s.id)).toEqual(['reason-for-referral', 'what-we-did', 'goals', 'outcome-measures', 'programme', 'advice', 'onward-referrals', 'equipment', 'follow-up']);
+    for (const s of draft().sections) expect(s.source.length).toBeGreaterThan(10);
+    expect(draft().draftedAt).toBe('2026-11-24T10:00:00.000Z');
   });
 
   it('gives the Barthel change from first to last with the MCID verdict for the GP, and plain words for the patient', () => {
-    const measures = sectionOf(draft, 'outcome-measures');
+    const measures = sectionOf(draft(), 'outcome-measures');
     expect(measures.text).toContain('Barthel Index: from 12 to 16 points. First 28 October 2026 (severe dependency), last 23 November 2026 (moderate dependency). Up 4 points (improved): passes the minimal clinically important difference');
     expect(measures.text).toContain('Berg Balance Scale: 40 points on 28 October 2026; scored once, so no change to report.');
     expect(measures.patientText).toContain('Your score for everyday activities (the Barthel Index) went up from 12 to 16. This is a real improvement.');
@@ -24,11 +25,11 @@ describe('draftDischargeSummary', () => {
   });
 
   it('lists each goal in the patient’s words with baseline and final level, and the GAS T-score at baseline and discharge', () => {
-    const goals = sectionOf(draft, 'goals');
+    const goals = sectionOf(draft(), 'goals');
     expect(goals.text).toContain('1. “I want to make my own cup of tea”. Baseline -1 (somewhat less than expected: Makes a hot drink with help). At discharge +1 (somewhat more than expected: Makes a drink and a snack on her own). Achieved.');
     expect(goals.text).toContain('2. “I want to walk to the post box”. Baseline -1');
     // Unweighted, two goals: [-1, -1] -> 50 - 10*2/sqrt(0.7*2 + 0.3*4) = 37.60; [+1, 0] -> 56.20.
-    expect(draft.goalAttainment).toEqual({ goals: 2, baselineTScore: 37.6, dischargeTScore: 56.2, weighted: false });
+    expect(draft().goalAttainment).toEqual({ goals: 2, baselineTScore: 37.6, dischargeTScore: 56.2, weighted: false });
     expect(goals.text).toContain('GAS T-score (unweighted, 2 goals): 37.60 at baseline, 56.20 at discharge.');
     expect(goals.patientText).toContain('Your goal: “I want to make my own cup of tea”. When we started: makes a hot drink with help. Now: makes a drink and a snack on her own. You did better than we hoped.');
     expect(goals.patientText).toContain('You reached this goal.');
@@ -53,7 +54,7 @@ describe('draftDischargeSummary', () => {
   });
 
   it('counts contacts and, for stroke, therapy minutes by SSNAP type', () => {
-    const did = sectionOf(draft, 'what-we-did');
+    const did = sectionOf(draft(), 'what-we-did');
     expect(did.text).toContain('Seen 6 times between 28 October 2026 and 23 November 2026');
     expect(did.text).toContain('Therapy minutes (SSNAP, by therapy type): Physiotherapy 40, Occupational therapy 120; total 160 minutes.');
     expect(did.patientText).toBe('We saw or spoke to you 6 times between 28 October 2026 and 23 November 2026. In total you had 160 minutes of therapy with us.');
@@ -62,14 +63,14 @@ describe('draftDischargeSummary', () => {
   });
 
   it('lists the programme with completion counts, advice, onward referrals, equipment and follow-up', () => {
-    expect(sectionOf(draft, 'programme').text).toContain('- Sit to stand practice (exercise, 3 times a day, by the patient): done 12, partly done 2, not done 1. Handed over at discharge: the patient continues on their own.');
-    expect(sectionOf(draft, 'programme').patientText).toContain('- Sit to stand practice: done 12 times. Please keep doing this on your own.');
-    expect(sectionOf(draft, 'advice').patientText).toContain('Stay active: Walk a little further each day');
-    expect(sectionOf(draft, 'advice').patientText).toContain('Keep doing “Sit to stand practice” 3 times a day.');
-    expect(sectionOf(draft, 'onward-referrals').text).toBe('- Falls prevention service: referred 20 November 2026, acknowledged. Fear of falling outdoors.');
-    expect(sectionOf(draft, 'equipment').text).toBe('- Practised using: Kettle tipper.');
-    expect(sectionOf(draft, 'equipment').source).toContain('does not keep an equipment record yet');
-    const follow = sectionOf(draft, 'follow-up');
+    expect(sectionOf(draft(), 'programme').text).toContain('- Sit to stand practice (exercise, 3 times a day, by the patient): done 12, partly done 2, not done 1. Handed over at discharge: the patient continues on their own.');
+    expect(sectionOf(draft(), 'programme').patientText).toContain('- Sit to stand practice: done 12 times. Please keep doing this on your own.');
+    expect(sectionOf(draft(), 'advice').patientText).toContain('Stay active: Walk a little further each day');
+    expect(sectionOf(draft(), 'advice').patientText).toContain('Keep doing “Sit to stand practice” 3 times a day.');
+    expect(sectionOf(draft(), 'onward-referrals').text).toBe('- Falls prevention service: referred 20 November 2026, acknowledged. Fear of falling outdoors.');
+    expect(sectionOf(draft(), 'equipment').text).toBe('- Practised using: Kettle tipper.');
+    expect(sectionOf(draft(), 'equipment').source).toContain('does not keep an equipment record yet');
+    const follow = sectionOf(draft(), 'follow-up');
     expect(follow.text).toContain('Discharged on 24 November 2026.\nOutcome: Goals met.\nDestination: Home with no support.\nManaging well with daughter nearby.');
     expect(follow.patientText).toContain('Your therapy with us finished on 24 November 2026.');
     expect(follow.patientText).toContain('contact the North Staffs Therapies team at Haywood Hospital');
@@ -103,7 +104,7 @@ describe('draftDischargeSummary', () => {
   });
 
   it('keeps the patient’s wording free of shorthand, and the sentences short', () => {
-    for (const s of draft.sections) {
+    for (const s of draft().sections) {
       expect(jargonIn(s.patientText), s.id).toEqual([]);
       for (const sentence of s.patientText.split(/(?<=[.!?])\s+/)) expect(sentence.split(/\s+/).length, sentence).toBeLessThanOrEqual(25);
     }
@@ -145,7 +146,7 @@ function mrCFacts(o: Partial<DischargeFacts> = {}): DischargeFacts {
     ],
     measures: [
       { instrumentId: 'fes-i', instrumentName: 'Falls Efficacy Scale', unit: 'points', direction: 'higher-is-worse', first: { total: 40, on: '2026-11-03', band: 'High concern' }, last: { total: 30, on: '2026-11-20', band: null }, change: { change: -10, direction: 'improved', passesMinimalChange: true, threshold: 5, thresholdKind: 'MCID', summary: 'Down 10 points (improved)' } },
-      { instrumentId: 'lawton-iadl', instrumentName: 'Lawton IADL', unit: 'points', direction: 'higher-is-better', first: { total: 5, on: '2026-11-03', band: null }, last: { total: 3, on: '2026-11-20', band: null }, change: { change: -2, direction: 'worsened', passesMinimalChange: true, threshold: 1, thresholdKind: 'MCID', summary: 'Down 2 points (worse).' } },
+      { instrumentId: 'lawton-iadl', instrumentName: 'Lawton IADL', unit: 'points', direction: 'higher-is-better', first: { total: 5, on: '2026-11-03', band: null }, last: { total: 3, on: '2026-11-20', band: null }, change: { change: -2, direction: 'worse', passesMinimalChange: true, threshold: 1, thresholdKind: 'MCID', summary: 'Down 2 points (worse).' } },
       { instrumentId: 'grip', instrumentName: 'Grip strength', unit: 'kg', direction: 'higher-is-worse', first: { total: 20, on: '2026-11-03', band: null }, last: { total: 22, on: '2026-11-20', band: null }, change: null },
       { instrumentId: 'sway', instrumentName: 'Sway test', unit: 'seconds', direction: null, first: { total: 9, on: '2026-11-03', band: null }, last: { total: 9, on: '2026-11-20', band: 'Normal' }, change: null },
       { instrumentId: 'reach', instrumentName: 'Reach test', unit: 'cm', direction: null, first: { total: 9, on: '2026-11-03', band: null }, last: { total: 12, on: '2026-11-20', band: null }, change: { change: 3, direction: 'improved', passesMinimalChange: false, threshold: null, thresholdKind: null, summary: 'Up 3 cm' } },
