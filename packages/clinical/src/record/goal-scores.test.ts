@@ -63,8 +63,9 @@ describe('scoreGoalSet: what it says and counts', () => {
     expect(scoreGoalSet([goal('a', { status: 'discontinued', importance: 3, difficulty: 3 })]).weighted).toBe(false);
   });
 
-  it('is unweighted when a goal has importance but no difficulty', () => {
+  it('is unweighted when a goal has importance but no difficulty, or difficulty but no importance', () => {
     expect(scoreGoalSet([goal('a', { importance: 3, difficulty: 2, latestLevel: 0 }), goal('b', { importance: 2, latestLevel: 0 })]).weighted).toBe(false);
+    expect(scoreGoalSet([goal('a', { importance: 3, difficulty: 2, latestLevel: 0 }), goal('b', { difficulty: 2, latestLevel: 0 })]).weighted).toBe(false);
   });
 
   it('numbers goals as listed, discontinued ones included, and lists three or more with commas', () => {
