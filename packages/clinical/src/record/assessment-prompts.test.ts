@@ -188,3 +188,21 @@ describe('listAssessmentPrompts: edges and words', () => {
     expect(defaultInstrumentsFor('physio')).toEqual(['barthel-index']);
   });
 });
+
+describe('listAssessmentPrompts: which review date counts', () => {
+  it('prompts at the half-way date of the planned length when no review date is set', () => {
+    expect(listAssessmentPrompts({ episode: episode({ reviewDueOn: null }), assessments: baselines, today: '2026-12-21' })).toEqual([]);
+    expect(kinds(listAssessmentPrompts({ episode: episode({ reviewDueOn: null }), assessments: baselines, today: '2026-12-22' }))).toEqual(['barthel-index:review:due', 'timed-up-and-go:review:due']);
+  });
+
+  it('acts on the latest review date passed, whichever way the dates were recorded', () => {
+    // Reviewed on 22 December (half-way), which set the next review for 5 January: on 6 January a
+    // reassessment from 22 December no longer counts.
+    const reviewed = [...baselines, ...baselines.map((b) => ({ ...b, timePoint: 'review', on: '2026-12-22' }))];
+    const prompts = listAssessmentPrompts({ episode: episode({ reviewDueOn: '2027-01-05', lastReviewOn: '2026-12-22' }), assessments: reviewed, today: '2027-01-06' });
+    expect(prompts.map((p) => [p.kind, p.dueOn, p.state])).toEqual([
+      ['review', '2027-01-05', 'overdue'],
+      ['review', '2027-01-05', 'overdue'],
+    ]);
+  });
+});

@@ -58,7 +58,7 @@ describe('the patient’s letter', () => {
     expect(text()).toContain('Your score for everyday activities (the Barthel Index) went up from 12 to 16. This is a real improvement.');
     expect(text()).toContain('We are also writing to your GP at Burslem Health Centre about your therapy.');
     expect(text()).not.toContain('minimal clinically important difference');
-    expect(jargonIn(text)).toEqual([]);
+    expect(jargonIn(text())).toEqual([]);
   });
 
   it('leaves out sections with no patient wording, and says so when simple words are needed', () => {
