@@ -142,3 +142,27 @@ describe('the discharge form’s words and limits', () => {
     expect(describeAfterDischargeForPatient(a)).toBe(patient);
   });
 });
+
+describe('decideProgrammeAtDischarge: no name for the patient, and two activities of one title', () => {
+  it('hands over to the patient with no name given', () => {
+    expect(decideProgrammeAtDischarge({ active: [stand], choices: [{ activityId: stand.id, ending: 'hand-over', receiverKind: 'self', receiverName: null }] })).toEqual({
+      ok: true,
+      decisions: [{ activityId: stand.id, ending: 'hand-over', receiverKind: 'self', receiverName: null }],
+    });
+  });
+
+  it('reports the same problem on two activities with the same title, once each', () => {
+    const again = { id: '0190a0a0-0000-7000-8000-000000000003', title: stand.title };
+    const result = decideProgrammeAtDischarge({
+      active: [stand, again],
+      choices: [stand, again].map((a) => ({ activityId: a.id, ending: 'hand-over' as const, receiverKind: null, receiverName: null })),
+    });
+    expect(result).toEqual({
+      ok: false,
+      fields: [
+        { path: programmeChoicePath(stand.id, 'receiverKind'), message: 'Choose who takes over Sit-to-stand practice' },
+        { path: programmeChoicePath(again.id, 'receiverKind'), message: 'Choose who takes over Sit-to-stand practice' },
+      ],
+    });
+  });
+});
