@@ -276,3 +276,22 @@ describe('both letters, block by block', () => {
     expect(textToLetterBlocks('')).toEqual([]);
   });
 });
+
+describe('the letters: text that is only spaces, and dashes inside a line', () => {
+  it('keeps a line with a dash inside it as a paragraph', () => {
+    expect(textToLetterBlocks('Walk - slowly')).toEqual([{ kind: 'paragraph', text: 'Walk - slowly' }]);
+  });
+
+  it('has no address to print when its first line is only spaces', () => {
+    expect(patientPostalAddress({ ...mrsB, addressLine1: '  ' })).toBeNull();
+  });
+
+  it('leaves out a section whose text is only spaces, heading and all', () => {
+    const c = content();
+    const spaced = { ...c, sections: c.sections.map((s) => (s.id === 'equipment' ? { ...s, text: '  ', patientText: '  ' } : s)) };
+    const patient = patientLetterBlocks({ content: spaced, patient: mrsB, teamName: 'T', teamPhone: null, on: '2026-11-24', author, discharged: true, simpleWords: false });
+    expect(patient.blocks).not.toContainEqual({ kind: 'heading', text: 'Equipment' });
+    const gp = gpLetterBlocks({ content: spaced, patient: mrsB, service: 'x', teamName: 'T', teamPhone: null, on: '2026-11-24', author, episode: { firstContactOn: null, dischargedOn: null, plannedEndOn: null, referralReceivedOn: '2026-11-01' }, patientPrintSize: null });
+    expect(gp.blocks).not.toContainEqual({ kind: 'heading', text: 'Equipment' });
+  });
+});
