@@ -1,6 +1,19 @@
 import { describe, it, expect } from 'vitest';
 import type { GasGoalPlan } from './goal-attainment-scaling.ts';
-import { checkGasGoal, gasLevelDescriptions, gasLevelKey, gasLevels, gasTScore, gasWeight } from './goal-attainment-scaling.ts';
+import {
+  checkGasGoal,
+  gasBaselineLevels,
+  gasDefaultRho,
+  gasDifficultyLabels,
+  gasImportanceLabels,
+  gasLevelDescriptions,
+  gasLevelKey,
+  gasLevels,
+  gasRatings,
+  gasTScore,
+  gasWeight,
+  isGasLevel,
+} from './goal-attainment-scaling.ts';
 
 const unweighted = (levels: number[]) => levels.map((attainment) => ({ attainment, weight: 1 }));
 
@@ -120,5 +133,68 @@ describe('GAS goals: levels, baseline, importance and difficulty', () => {
 
   it('refuses a rating outside 0-3 for the weight', () => {
     expect(() => gasWeight({ importance: 4, difficulty: 1 })).toThrow(RangeError);
+  });
+});
+
+describe('GAS: the scales and their words', () => {
+  it('describes each level by its number, key and label, in order', () => {
+    expect(gasLevelDescriptions.map((d) => [d.level, d.key])).toEqual([
+      [-2, '-2'],
+      [-1, '-1'],
+      [0, '0'],
+      [1, '+1'],
+      [2, '+2'],
+    ]);
+  });
+
+  it('rates importance and difficulty 0 to 3, each with its words', () => {
+    expect(gasRatings).toEqual([0, 1, 2, 3]);
+    expect(gasRatings.map((r) => gasImportanceLabels[r])).toEqual(['Not at all important', 'A little important', 'Moderately important', 'Very important']);
+    expect(gasRatings.map((r) => gasDifficultyLabels[r])).toEqual(['Not at all difficult', 'A little difficult', 'Moderately difficult', 'Very difficult']);
+  });
+
+  it('takes baseline -1 or -2 only, and rho 0.3 by default', () => {
+    expect(gasBaselineLevels).toEqual([-1, -2]);
+    expect(gasDefaultRho).toBe(0.3);
+  });
+
+  it('knows a level only as one of the five numbers', () => {
+    expect(gasLevels.every(isGasLevel)).toBe(true);
+    expect([3, -3, 0.5, '1', null].some(isGasLevel)).toBe(false);
+  });
+
+  it('refuses a rating outside 0-3 for either factor of the weight, saying so', () => {
+    expect(() => gasWeight({ importance: 1, difficulty: 4 })).toThrow('Importance and difficulty must each be 0, 1, 2 or 3');
+    expect(() => gasWeight({ importance: -1, difficulty: 1 })).toThrow('Importance and difficulty must each be 0, 1, 2 or 3');
+  });
+});
+
+describe('GAS T-score: weights that are not numbers, and every problem at once', () => {
+  it.each([[Number.NaN], [Number.POSITIVE_INFINITY], ['2' as unknown as number]])('refuses weight %s', (weight) => {
+    expect(gasTScore([{ attainment: 0, weight }])).toEqual({ ok: false, errors: [{ goalIndex: 0, message: 'Goal 1: the weight must be zero or more' }] });
+  });
+
+  it('takes a weight of 0 on one goal among others', () => {
+    expect(gasTScore([{ attainment: 0, weight: 0 }, { attainment: 0, weight: 1 }])).toMatchObject({ ok: true, tScore: 50 });
+  });
+
+  it('does not add the weight-0 refusal to a goal that is not rated', () => {
+    expect(gasTScore([{ attainment: null, weight: 0 }])).toEqual({ ok: false, errors: [{ goalIndex: 0, message: 'Goal 1: rate the level attained' }] });
+  });
+
+  it('gives each problem of each goal its own message, in order', () => {
+    expect(gasTScore([{ attainment: 0, weight: 1 }, { attainment: 5, weight: -2 }])).toEqual({
+      ok: false,
+      errors: [
+        { goalIndex: 1, message: 'Goal 2: attainment must be -2, -1, 0, +1 or +2' },
+        { goalIndex: 1, message: 'Goal 2: the weight must be zero or more' },
+      ],
+    });
+  });
+
+  it('uses rho 0.3 unless told otherwise', () => {
+    const exact = 50 + 20 / Math.sqrt(0.7 * 2 + 0.3 * 4);
+    expect(gasTScore(unweighted([1, 1]))).toEqual({ ok: true, tScore: roundTwo(exact), exact });
+    expect(gasTScore(unweighted([1, 1]), {})).toEqual(gasTScore(unweighted([1, 1]), { rho: 0.3 }));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultInstrumentsFor, listAssessmentPrompts, type PromptedEpisode } from './assessment-prompts.ts';
+import { assessmentPromptKindLabels, assessmentPromptKinds, defaultInstrumentsFor, listAssessmentPrompts, type PromptedEpisode } from './assessment-prompts.ts';
 
 // A D2A pathway 1 episode: first contact 1 December, 6 weeks planned (ends 12 January), half-way 22 December.
 const episode = (o: Partial<PromptedEpisode> = {}): PromptedEpisode => ({
@@ -102,5 +102,107 @@ describe('listAssessmentPrompts', () => {
     expect(after[0]!.dueOn).toBe('2026-12-21');
     // A baseline that was never done cannot be prompted for after discharge.
     expect(listAssessmentPrompts({ episode: episode({ status: 'discharged', dischargedOn: '2026-12-21' }), assessments: [], today: '2026-12-28' })).toEqual([]);
+  });
+});
+
+describe('listAssessmentPrompts: edges and words', () => {
+  it('names each kind of prompt', () => {
+    expect(assessmentPromptKinds.map((k) => assessmentPromptKindLabels[k])).toEqual(['Baseline', 'Half-way or review reassessment', 'End of the planned episode', 'Final score at discharge']);
+  });
+
+  it('keeps a baseline due for a week after first contact, then says since when it is overdue', () => {
+    expect(kinds(listAssessmentPrompts({ episode: episode(), assessments: [], today: '2026-12-08' }))).toEqual(['barthel-index:baseline:due', 'timed-up-and-go:baseline:due']);
+    expect(listAssessmentPrompts({ episode: episode(), assessments: [], today: '2026-12-09' })[1]).toEqual({
+      kind: 'baseline',
+      instrumentId: 'timed-up-and-go',
+      instrumentName: 'Timed Up and Go',
+      timePoint: 'baseline',
+      dueOn: '2026-12-01',
+      state: 'overdue',
+      text: 'Timed Up and Go: baseline assessment, overdue since 1 December 2026',
+    });
+  });
+
+  it('takes another window when asked', () => {
+    expect(kinds(listAssessmentPrompts({ episode: episode(), assessments: [], today: '2026-12-04', dueWindowDays: 2 }))).toEqual(['barthel-index:baseline:overdue', 'timed-up-and-go:baseline:overdue']);
+    const early = [...baselines, ...baselines.map((b) => ({ ...b, timePoint: 'review', on: '2026-12-19' }))];
+    expect(kinds(listAssessmentPrompts({ episode: episode(), assessments: early, today: '2026-12-22', dueWindowDays: 2 }))).toEqual(['barthel-index:review:due', 'timed-up-and-go:review:due']);
+  });
+
+  it('leaves out instruments it does not know', () => {
+    expect(kinds(listAssessmentPrompts({ episode: episode(), assessments: [{ instrumentId: 'made-up', timePoint: 'baseline', on: '2026-12-01' }], today: '2026-12-02' }))).toEqual([
+      'barthel-index:baseline:due',
+      'timed-up-and-go:baseline:due',
+    ]);
+  });
+
+  it('counts the latest reassessment, review or final, and not one at another time point', () => {
+    const outOfOrder = [...baselines, { instrumentId: 'barthel-index', timePoint: 'review', on: '2026-12-22' }, { instrumentId: 'barthel-index', timePoint: 'review', on: '2026-12-02' }];
+    const other = [...baselines, { instrumentId: 'timed-up-and-go', timePoint: 'other', on: '2026-12-22' }];
+    expect(kinds(listAssessmentPrompts({ episode: episode(), assessments: [...outOfOrder, ...other.slice(2)], today: '2026-12-23' }))).toEqual(['timed-up-and-go:review:overdue']);
+    const final = [...baselines, ...baselines.map((b) => ({ ...b, timePoint: 'discharge', on: '2026-12-21' }))];
+    expect(listAssessmentPrompts({ episode: episode(), assessments: final, today: '2026-12-23' })).toEqual([]);
+  });
+
+  it('prompts on the day of a review date the team set, naming it', () => {
+    const reviewed = [...baselines, ...baselines.map((b) => ({ ...b, timePoint: 'review', on: '2026-12-22' }))];
+    expect(listAssessmentPrompts({ episode: episode({ reviewDueOn: '2027-01-12' }), assessments: reviewed, today: '2027-01-11' })).toEqual([]);
+    expect(listAssessmentPrompts({ episode: episode({ reviewDueOn: '2027-01-11', lastReviewOn: null }), assessments: reviewed, today: '2027-01-11' })[0]).toMatchObject({
+      kind: 'review',
+      dueOn: '2027-01-11',
+      text: 'Barthel Index: reassessment for the review, due 11 January 2027',
+    });
+  });
+
+  it('after discharge, asks for a missing final score at the discharge date, or today when none is recorded, and nothing when it is there', () => {
+    const after = listAssessmentPrompts({ episode: episode({ status: 'discharged', dischargedOn: null }), assessments: [baselines[0]!], today: '2026-12-28' });
+    expect(after).toEqual([
+      {
+        kind: 'discharge',
+        instrumentId: 'barthel-index',
+        instrumentName: 'Barthel Index',
+        timePoint: 'discharge',
+        dueOn: '2026-12-28',
+        state: 'overdue',
+        text: 'Barthel Index: final score at discharge not recorded, overdue since 28 December 2026',
+      },
+    ]);
+    const done = [baselines[0]!, { instrumentId: 'barthel-index', timePoint: 'discharge', on: '2026-12-20' }];
+    expect(listAssessmentPrompts({ episode: episode({ status: 'discharged', dischargedOn: '2026-12-21' }), assessments: done, today: '2026-12-28' })).toEqual([]);
+  });
+
+  it('asks for nothing more when discharge is planned and every final score is in', () => {
+    const final = [...baselines, ...baselines.map((b) => ({ ...b, timePoint: 'discharge', on: '2027-01-13' }))];
+    expect(listAssessmentPrompts({ episode: episode(), assessments: final, today: '2027-01-13', dischargePlanned: true })).toEqual([]);
+    expect(listAssessmentPrompts({ episode: episode(), assessments: final, today: '2027-01-14' })).toEqual([]);
+  });
+
+  it('asks for nothing before first contact even when the episode is active, or when the status is unknown', () => {
+    expect(listAssessmentPrompts({ episode: episode({ startOn: null }), assessments: [], today: '2026-12-03' })).toEqual([]);
+    expect(listAssessmentPrompts({ episode: episode({ status: 'waiting' }), assessments: [], today: '2026-12-03' })).toEqual([]);
+  });
+
+  it('asks for the Timed Up and Go on pathway 1 but not for other services or an unknown one', () => {
+    expect(defaultInstrumentsFor('d2a-pathway-1')).toEqual(['barthel-index', 'timed-up-and-go']);
+    expect(defaultInstrumentsFor('community-stroke-rehabilitation')).toEqual(['barthel-index']);
+    expect(defaultInstrumentsFor('physio')).toEqual(['barthel-index']);
+  });
+});
+
+describe('listAssessmentPrompts: which review date counts', () => {
+  it('prompts at the half-way date of the planned length when no review date is set', () => {
+    expect(listAssessmentPrompts({ episode: episode({ reviewDueOn: null }), assessments: baselines, today: '2026-12-21' })).toEqual([]);
+    expect(kinds(listAssessmentPrompts({ episode: episode({ reviewDueOn: null }), assessments: baselines, today: '2026-12-22' }))).toEqual(['barthel-index:review:due', 'timed-up-and-go:review:due']);
+  });
+
+  it('acts on the latest review date passed, whichever way the dates were recorded', () => {
+    // Reviewed on 22 December (half-way), which set the next review for 5 January: on 6 January a
+    // reassessment from 22 December no longer counts.
+    const reviewed = [...baselines, ...baselines.map((b) => ({ ...b, timePoint: 'review', on: '2026-12-22' }))];
+    const prompts = listAssessmentPrompts({ episode: episode({ reviewDueOn: '2027-01-05', lastReviewOn: '2026-12-22' }), assessments: reviewed, today: '2027-01-06' });
+    expect(prompts.map((p) => [p.kind, p.dueOn, p.state])).toEqual([
+      ['review', '2027-01-05', 'overdue'],
+      ['review', '2027-01-05', 'overdue'],
+    ]);
   });
 });

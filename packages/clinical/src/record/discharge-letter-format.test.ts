@@ -35,3 +35,47 @@ describe('chooseDischargeLetterFormat', () => {
     expect(f.alternativeFormats[2]!.message).toContain('braille, audio');
   });
 });
+
+describe('chooseDischargeLetterFormat: every word it gives', () => {
+  it('large print for sight loss, with braille and audio to check, and simple words for cognition', () => {
+    expect(chooseDischargeLetterFormat({ needs: needs(['sight', 'cognition']), patientName: 'Ali Khan' })).toEqual({
+      printSize: 'large',
+      printSizeReason: 'Large print, because Ali Khan’s recorded communication needs include sight loss.',
+      simpleWords: true,
+      notes: ['Ali Khan’s needs include cognitive impairment: keep the patient’s wording short and simple, and go through the letter with them or their carer.'],
+      alternativeFormats: [{ need: 'sight', message: 'Ali Khan has sight loss. Check whether Ali Khan needs braille, audio, or an email to read with a screen reader, as well as large print.' }],
+    });
+  });
+
+  it('easy read and aphasia, each with its note, in standard print', () => {
+    expect(chooseDischargeLetterFormat({ needs: needs(['aphasia', 'easy-read']), patientName: 'Betty Bloor' })).toEqual({
+      printSize: 'standard',
+      printSizeReason: 'Standard print: no need for large print is recorded for Betty Bloor.',
+      simpleWords: true,
+      notes: [
+        'Betty Bloor needs easy read: keep the patient’s wording to short sentences and everyday words. Homeward does not make a picture-supported easy-read version; arrange one if Betty Bloor needs it.',
+        'Betty Bloor’s needs include aphasia: keep the patient’s wording short and simple, and go through the letter with them or their carer.',
+      ],
+      alternativeFormats: [],
+    });
+  });
+
+  it('an interpreter with no language recorded, and BSL, in standard print', () => {
+    expect(chooseDischargeLetterFormat({ needs: needs(['bsl', 'interpreter']), patientName: 'Jan Nowak' })).toEqual({
+      printSize: 'standard',
+      printSizeReason: 'Standard print: no need for large print is recorded for Jan Nowak.',
+      simpleWords: false,
+      notes: [],
+      alternativeFormats: [
+        { need: 'interpreter', message: 'Jan Nowak needs an interpreter. This letter is in English: arrange a translation, or an interpreter to go through it with Jan Nowak.' },
+        { need: 'bsl', message: 'Jan Nowak uses British Sign Language. Arrange a BSL interpreter or a BSL video to go through this letter.' },
+      ],
+    });
+  });
+
+  it('gives large print’s own reason when both large print and sight loss are recorded', () => {
+    expect(chooseDischargeLetterFormat({ needs: needs(['sight', 'large-print']), patientName: 'Ali Khan' }).printSizeReason).toBe(
+      'Large print, because Ali Khan’s recorded communication needs include large print.',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreGoalSet, type GoalToScore } from './goal-scores.ts';
+import { gasTScoreExplanation, scoreGoalSet, type GoalToScore } from './goal-scores.ts';
 
 const goal = (id: string, o: Partial<GoalToScore> = {}): GoalToScore => ({ id, status: 'active', baseline: -1, importance: null, difficulty: null, latestLevel: null, ...o });
 
@@ -48,5 +48,44 @@ describe('scoreGoalSet: the episode’s T-score at baseline and now', () => {
     expect(scoreGoalSet([])).toMatchObject({ baseline: { tScore: null, message: 'There are no goals to score' }, latest: { tScore: null, message: 'There are no goals to score' } });
     expect(scoreGoalSet([goal('a', { status: 'discontinued' })]).baseline.message).toBe('There are no goals to score');
     expect(scoreGoalSet([goal('a', { importance: 0, difficulty: 3, latestLevel: 0 })]).latest.message).toBe('Every goal has weight 0: at least one goal must matter to the patient');
+  });
+});
+
+describe('scoreGoalSet: what it says and counts', () => {
+  it('is unweighted, with nothing counted, when there are no goals to count', () => {
+    expect(scoreGoalSet([])).toEqual({
+      countedGoalIds: [],
+      weighted: false,
+      baseline: { tScore: null, message: 'There are no goals to score' },
+      latest: { tScore: null, message: 'There are no goals to score' },
+      unratedGoalIds: [],
+    });
+    expect(scoreGoalSet([goal('a', { status: 'discontinued', importance: 3, difficulty: 3 })]).weighted).toBe(false);
+  });
+
+  it('is unweighted when a goal has importance but no difficulty, or difficulty but no importance', () => {
+    expect(scoreGoalSet([goal('a', { importance: 3, difficulty: 2, latestLevel: 0 }), goal('b', { importance: 2, latestLevel: 0 })]).weighted).toBe(false);
+    expect(scoreGoalSet([goal('a', { importance: 3, difficulty: 2, latestLevel: 0 }), goal('b', { difficulty: 2, latestLevel: 0 })]).weighted).toBe(false);
+  });
+
+  it('numbers goals as listed, discontinued ones included, and lists three or more with commas', () => {
+    const scores = scoreGoalSet([goal('gone', { status: 'discontinued' }), goal('a'), goal('b'), goal('c', { latestLevel: 1 }), goal('d')]);
+    expect(scores.latest).toEqual({ tScore: null, message: 'Not yet: goal 2, goal 3 and goal 5 have not been rated' });
+    expect(scores.unratedGoalIds).toEqual(['a', 'b', 'd']);
+  });
+
+  it('explains the T-score in words', () => {
+    expect(gasTScoreExplanation).toBe('50 = goals met as expected. Each level above or below what was expected moves the score by about 10: below 50 is less than expected, above 50 more.');
+  });
+
+  it('joins the scorer’s refusals into one message', () => {
+    expect(scoreGoalSet([goal('a', { baseline: 1, latestLevel: 5 })])).toMatchObject({
+      baseline: { tScore: 60, message: null },
+      latest: { tScore: null, message: 'Goal 1: attainment must be -2, -1, 0, +1 or +2' },
+    });
+    expect(scoreGoalSet([goal('a', { baseline: 3, latestLevel: 0 }), goal('b', { baseline: 7, latestLevel: 0 })]).baseline).toEqual({
+      tScore: null,
+      message: 'Goal 1: attainment must be -2, -1, 0, +1 or +2. Goal 2: attainment must be -2, -1, 0, +1 or +2',
+    });
   });
 });

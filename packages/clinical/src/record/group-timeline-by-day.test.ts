@@ -46,3 +46,17 @@ describe('ukDayHeading', () => {
     expect(ukDayHeading('2024-02-29')).toBe('Thursday 29 February 2024');
   });
 });
+
+describe('groupTimelineByDay: days that come back', () => {
+  it('starts a new heading for each change of day, even a day met again out of order at the same instant', () => {
+    const days = groupTimelineByDay({ entries: [entry('a', '2026-11-24T09:00:00Z'), entry('b', '2026-11-23T09:00:00Z'), entry('c', '2026-11-24T09:00:00.000Z')] });
+    expect(days).toEqual([
+      { day: '2026-11-24', heading: 'Tuesday 24 November 2026', entries: [entry('c', '2026-11-24T09:00:00.000Z'), entry('a', '2026-11-24T09:00:00Z')] },
+      { day: '2026-11-23', heading: 'Monday 23 November 2026', entries: [entry('b', '2026-11-23T09:00:00Z')] },
+    ]);
+  });
+
+  it('orders by the instant, not the text, across offsets', () => {
+    expect(orderTimeline([entry('utc', '2026-11-24T09:30:00Z'), entry('offset', '2026-11-24T10:00:00+01:00')]).map((e) => e.id)).toEqual(['utc', 'offset']);
+  });
+});

@@ -45,3 +45,31 @@ describe('countTimelineKinds', () => {
     expect(Object.keys(counts)).toEqual([...timelineKinds]);
   });
 });
+
+describe('timeline kinds: the words', () => {
+  it('tags each entry and lists each filter in the team’s words', () => {
+    expect(timelineKinds.map((k) => [timelineKindLabels[k], timelineKindFilterLabels[k]])).toEqual([
+      ['Referral', 'Referral'],
+      ['Consent', 'Consent and capacity'],
+      ['Contact note', 'Contact notes'],
+      ['Assessment', 'Assessments'],
+      ['Goal', 'Goals and ratings'],
+      ['Programme of care', 'Programme of care and logs'],
+      ['Review', 'Reviews'],
+      ['Discharge summary or letter', 'Discharge summary and letters'],
+      ['Episode change', 'Episode changes (triage, allocation, holds, discharge)'],
+    ]);
+  });
+
+  it('refuses only the unknown kinds, with every message', () => {
+    expect(parseTimelineKinds(['x', 'goal'])).toEqual({
+      ok: false,
+      errors: [{ path: 'kind.0', message: '“x” is not a kind of timeline entry. Choose from: referral, consent, contact-note, assessment, goal, programme, review, letter, episode-change' }],
+    });
+    expect(parseTimelineKinds([...timelineKinds])).toEqual({ ok: true, kinds: [...timelineKinds] });
+  });
+
+  it('counts nothing as 0 of every kind', () => {
+    expect(countTimelineKinds([])).toEqual({ referral: 0, consent: 0, 'contact-note': 0, assessment: 0, goal: 0, programme: 0, review: 0, letter: 0, 'episode-change': 0 });
+  });
+});
