@@ -8,8 +8,8 @@ import { defineConfig } from 'vitest/config';
 // with other work (a load of 20 on two cores was seen) slows the suite but cannot turn it red.
 // Each run migrates one database per engine and every test file starts from a copy of it.
 //
-// isolate: false. A test file does not get its own copy of every module: a worker imports the app once
-// and runs file after file on it (each file still boots its own app on its own database). Importing the
+// isolate: false (unit and integration). A test file does not get its own copy of every module: a
+// worker imports the app once and runs file after file on it (each file still boots its own app on its own database). Importing the
 // app took a fifth of each integration file's time, and ten files took 95 s of CPU isolated against
 // 40 s not. A test file therefore must not change what other files see: no vi.mock, no module-level
 // state it relies on starting fresh, and any process.env it sets put back in a finally.
@@ -60,11 +60,12 @@ export default defineConfig({
           // A whole story (record-story: a dozen pages, each checked by axe) passed 120 s at load 17.
           testTimeout: 900_000,
           hookTimeout: 600_000,
-          isolate: false,
           // Files in parallel, a worker per core (scripts/test.ts runs this project as its own process):
           // one file keeps a core and a half busy (the app and its database in the worker, Chromium
           // beside it), so one at a time left half a core idle for a quarter of an hour once the
           // integration tests were done. Each file has its own app, port, database and browser.
+          // Isolated, unlike the others: Vitest runs a project's non-isolated files as one group in
+          // one worker, which made the browser files serial (20 minutes end to end).
 
         },
       },
