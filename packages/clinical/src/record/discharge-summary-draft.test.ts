@@ -301,11 +301,16 @@ describe('draftDischargeSummary: the other ways each section reads', () => {
     );
   });
 
-  it('weights goals only when some weight is above 0, and reads a goal with no levels described', () => {
+  it('gives no T-score when every weight is 0, as the goals page does, and reads a goal with no levels described', () => {
     const facts = mrCFacts();
+    // Every goal rated not at all important: the weighted formula is 0 / 0. The goals page
+    // (goal-scores.ts) shows no score and says why; the draft once fell back to an unweighted 31.74.
     const zero = draftDischargeSummary({ ...facts, goals: facts.goals.map((g) => ({ ...g, importance: 0 })) });
-    // Every weight 0: unweighted, [-2, -1, -1] -> 50 - 40 / sqrt(0.7 x 3 + 0.3 x 9) = 31.74.
-    expect(zero.goalAttainment).toMatchObject({ weighted: false, baselineTScore: 31.74 });
+    expect(zero.goalAttainment).toEqual({ goals: 3, baselineTScore: null, dischargeTScore: null, weighted: true });
+    expect(sectionOf(zero, 'goals').text).toMatch(/\nGAS T-score not calculated \(every goal has weight 0: at least one goal must matter to the patient\)\.$/);
+    // Difficulty 0 with importance above 0 is weight 0 too.
+    const noDifficulty = draftDischargeSummary({ ...facts, goals: facts.goals.map((g) => ({ ...g, difficulty: 0 })) });
+    expect(noDifficulty.goalAttainment).toEqual({ goals: 3, baselineTScore: null, dischargeTScore: null, weighted: true });
     const one = draftDischargeSummary({ ...facts, goals: [{ ...facts.goals[0]!, levels: {}, status: 'achieved', latest: { level: 0, timePoint: 'discharge', ratedOn: '2026-11-23' } }] });
     expect(sectionOf(one, 'goals')).toMatchObject({
       text: '1. “Sit out of bed” (importance 3, difficulty 2). Baseline -2 (much less than expected). At discharge 0 (expected outcome). Achieved.\nGAS T-score (weighted by importance x difficulty, 1 goal): 30.00 at baseline, 50.00 at discharge. 50 = goals met as expected.',
@@ -322,7 +327,52 @@ describe('draftDischargeSummary: the other ways each section reads', () => {
     );
     const allDiscontinued = draftDischargeSummary({ ...facts, goals: [facts.goals[2]!] });
     expect(allDiscontinued.goalAttainment).toEqual({ goals: 0, baselineTScore: null, dischargeTScore: null, weighted: false });
-    expect(sectionOf(allDiscontinued, 'goals')).toMatchObject({ text: expect.stringMatching(/\nGAS T-score not calculated\.$/), patientText: '' });
+    expect(sectionOf(allDiscontinued, 'goals')).toMatchObject({ text: expect.stringMatching(/\nGAS T-score not calculated \(there are no goals to score\)\.$/), patientText: '' });
+  });
+
+  it('weights a goal of weight 0 as nothing when another goal has weight, and is unweighted when any goal lacks importance or difficulty', () => {
+    const facts = mrCFacts();
+    // w = [6, 0, 2]; baseline x = [-2, -1, -1]: 50 - 10 x 14 / sqrt(0.7 x 40 + 0.3 x 64) = 29.62;
+    // latest x = [+2, -1, -2]: 50 + 10 x 8 / sqrt(47.2) = 61.64.
+    const oneZero = draftDischargeSummary({ ...facts, goals: facts.goals.map((g, i) => (i === 1 ? { ...g, importance: 0 } : g)) });
+    expect(oneZero.goalAttainment).toEqual({ goals: 3, baselineTScore: 29.62, dischargeTScore: 61.64, weighted: true });
+    // Unweighted, x = [-2, -1] -> 50 - 30 / sqrt(0.7 x 2 + 0.3 x 4) = 31.39; [+2, -1] -> 50 + 10 / sqrt(2.6) = 56.20.
+    const unweighted = { goals: 2, baselineTScore: 31.39, dischargeTScore: 56.2, weighted: false };
+    const noImportance = draftDischargeSummary({ ...facts, goals: [facts.goals[0]!, { ...facts.goals[1]!, importance: null }] });
+    expect(noImportance.goalAttainment).toEqual(unweighted);
+    const noDifficulty = draftDischargeSummary({ ...facts, goals: [facts.goals[0]!, { ...facts.goals[1]!, difficulty: null }] });
+    expect(noDifficulty.goalAttainment).toEqual(unweighted);
+    // A goal with importance but no difficulty gives neither in the text.
+    expect(sectionOf(noDifficulty, 'goals').text).toContain('\n2. “Walk to the toilet”. Baseline -1 (somewhat less than expected). Latest (other, 21 November 2026) -1');
+    expect(sectionOf(noDifficulty, 'goals').text).toContain('GAS T-score (unweighted, 2 goals): 31.39 at baseline, 56.20 at discharge.');
+  });
+
+  it('tells the patient a goal not yet rated without a "now", and trims the words of each level', () => {
+    const facts = mrCFacts();
+    const unrated = draftDischargeSummary({ ...facts, goals: [{ ...facts.goals[0]!, latest: null }] });
+    expect(sectionOf(unrated, 'goals').patientText).toBe('- Your goal: “Sit out of bed”. When we started: stays in bed. We have not yet looked at how far you got with this goal.');
+    const spaced = draftDischargeSummary({ ...facts, goals: [{ ...facts.goals[0]!, levels: { ...L, '-2': '  Stays in bed ', '+2': ' Goes out in the car  ' } }] });
+    expect(sectionOf(spaced, 'goals').text).toMatch(/^1\. “Sit out of bed” \(importance 3, difficulty 2\)\. Baseline -2 \(much less than expected: Stays in bed\)\. Latest \(review, 20 November 2026\) \+2 \(much more than expected: Goes out in the car\)\.\n/);
+  });
+
+  it('ends typed text with one full stop, whatever spaces are around it', () => {
+    const facts = mrCFacts({
+      referral: { receivedOn: '2026-11-02', reason: 'Falls ', presentingNeeds: ' Lives alone. ', referrerName: 'Dr Shah' },
+      episode: { ...mrCFacts().episode, note: ' Daughter to be told?  ' },
+      onwardReferrals: [{ toService: 'Wheelchair service', note: 'Needs a cushion ', sentOn: '2026-11-21', acknowledged: false }],
+    });
+    const d = draftDischargeSummary(facts);
+    expect(sectionOf(d, 'reason-for-referral').text).toBe('Referred to Leek Community Rehab (D2A pathway 1) on 2 November 2026 by Dr Shah.\nReason: Falls.\nPresenting needs: Lives alone.');
+    expect(sectionOf(d, 'follow-up').text).toBe('Discharge being planned.\nDaughter to be told?\nNo further follow-up planned by Leek Community Rehab. Please re-refer if needs change.');
+    expect(sectionOf(d, 'onward-referrals').text).toBe('- Wheelchair service: referred 21 November 2026, not yet acknowledged. Needs a cushion.');
+  });
+
+  it('gives advice handed over at discharge as advice once, not as an activity to continue', () => {
+    const facts = mrsBFacts();
+    const advice = { ...facts.programme.find((a) => a.kind === 'advice-signposting')!, status: 'handed-over' as const, handedOverTo: { kind: 'self' as const, name: null } };
+    const s = sectionOf(draftDischargeSummary({ ...facts, programme: [advice] }), 'advice');
+    expect(s.text).toBe('- Stay active: Walk a little further each day; the Tuesday walking group meets at the library.');
+    expect(s.patientText).toBe('- Stay active: Walk a little further each day; the Tuesday walking group meets at the library.');
   });
 
   it('says when a goal moved up from baseline without reaching it', () => {
@@ -360,9 +410,12 @@ describe('draftDischargeSummary: the other ways each section reads', () => {
       text: 'Discharged on 24 November 2026.\nOutcome: Died.\nDestination: Not applicable.\nNo further follow-up planned by Leek Community Rehab. Please re-refer if needs change.',
       patientText: expect.stringMatching(/^Your therapy with us finished on 24 November 2026\. If things get harder/),
     });
-    expect(section(mrCFacts({ episode: { ...discharged, outcome: null, destination: 'somewhere' } }), 'follow-up').text).toBe(
-      'Discharged on 24 November 2026.\nDestination: somewhere.\nNo further follow-up planned by Leek Community Rehab. Please re-refer if needs change.',
-    );
+    expect(section(mrCFacts({ episode: { ...discharged, outcome: null, destination: 'somewhere' } }), 'follow-up')).toMatchObject({
+      text: 'Discharged on 24 November 2026.\nDestination: somewhere.\nNo further follow-up planned by Leek Community Rehab. Please re-refer if needs change.',
+      // No outcome recorded: nothing said of it to the patient.
+      patientText:
+        'Your therapy with us finished on 24 November 2026. If things get harder, or you have questions about this letter, contact the Leek Community Rehab team at Leek Moorlands Hospital. Your GP can also refer you to us again.',
+    });
     expect(section(mrCFacts({ episode: { ...discharged, status: 'active', dischargedOn: null, outcome: null, destination: null, plannedEndOn: '2026-12-01' } }), 'follow-up').patientText).toMatch(
       /^Your therapy with us is due to finish on 1 December 2026\. If things/,
     );

@@ -2,11 +2,12 @@
 // knows. Each section gets clinical wording (coded terms and instrument names are fine for the GP)
 // and plain English for the patient: short sentences, everyday words, each measure explained.
 import { formatDisplayDate } from '../date-parts.ts';
-import { gasLevelDescriptions, gasLevelKey, gasTScore, gasWeight, isGasLevel, type GasLevel, type GasLevelKey } from '../goal-attainment-scaling.ts';
+import { gasLevelDescriptions, gasLevelKey, type GasLevel, type GasLevelKey } from '../goal-attainment-scaling.ts';
 import type { ChangeFromBaseline } from '../instruments/change-from-baseline.ts';
 import { dischargeDestinationLabels, dischargeOutcomeLabels, serviceLabels, type DischargeDestination, type DischargeOutcome, type Service } from '../referral-vocabulary.ts';
 import { ssnapTherapyTypeLabels, ssnapTherapyTypes, type TherapyMinutes } from './contact-note.ts';
 import type { DischargeSummaryContent, DischargeSummarySection, DischargeSummarySectionId } from './discharge-summary.ts';
+import { scoreGoalSet, type GoalSetScores } from './goal-scores.ts';
 import { bannedTermsIn, plainDestinationWords, plainOutcomeWords, plainServiceWords, toPlainWords } from './plain-words.ts';
 import { describeAfterDischargeForClinicians, describeAfterDischargeForPatient, type HandOverReceiver } from './programme-at-discharge.ts';
 
@@ -163,21 +164,14 @@ function plainGoalVerdict(goal: DischargeGoalFact): string {
   return 'This goal became harder for you.';
 }
 
-type TScores = DischargeSummaryContent['goalAttainment'];
-
-function goalTScores(goals: readonly DischargeGoalFact[]): TScores {
-  const scored = goals.filter((g) => g.status !== 'discontinued');
-  const weighted = scored.length > 0 && scored.every((g) => g.importance !== null && g.difficulty !== null) && scored.some((g) => g.importance! * g.difficulty! > 0);
-  const weight = (g: DischargeGoalFact) => (weighted ? gasWeight({ importance: g.importance!, difficulty: g.difficulty! }) : 1);
-  const at = (level: (g: DischargeGoalFact) => number | null) => {
-    if (scored.length === 0) return null;
-    const result = gasTScore(scored.map((g) => ({ attainment: level(g), weight: weight(g) })));
-    return result.ok ? result.tScore : null;
-  };
-  return { goals: scored.length, baselineTScore: at((g) => g.baselineLevel), dischargeTScore: at((g) => (g.latest && isGasLevel(g.latest.level) ? g.latest.level : null)), weighted };
+// The same rule as the goals page (goal-scores.ts): weighted by importance x difficulty when every
+// counted goal has both, and no score at all when every weight is 0 (the weighted formula is undefined
+// there; an unweighted score instead would disagree with the goals page and with what was agreed).
+function goalScores(goals: readonly DischargeGoalFact[]): GoalSetScores {
+  return scoreGoalSet(goals.map((g, i) => ({ id: String(i), status: g.status, baseline: g.baselineLevel, importance: g.importance, difficulty: g.difficulty, latestLevel: g.latest?.level ?? null })));
 }
 
-function goalsSection(f: DischargeFacts, t: TScores): DischargeSummarySection {
+function goalsSection(f: DischargeFacts, t: GoalSetScores): DischargeSummarySection {
   if (f.goals.length === 0) {
     return section('goals', 'No goals were recorded for this episode.', '', 'From the goals record: none recorded. Add goals and their ratings there, or write them here.');
   }
@@ -191,10 +185,11 @@ function goalsSection(f: DischargeFacts, t: TScores): DischargeSummarySection {
     const status = g.status === 'discontinued' ? ` Discontinued${g.statusReason ? `: ${g.statusReason}` : ''}.` : g.status === 'achieved' ? ' Achieved.' : '';
     return `${i + 1}. “${g.statement}”${weight}. Baseline ${base.key} (${lowerFirst(base.label)}${base.described ? `: ${base.described}` : ''}).${rated}${status}`;
   });
+  const n = t.countedGoalIds.length;
   const tLine =
-    t.baselineTScore === null
-      ? 'GAS T-score not calculated.'
-      : `GAS T-score (${t.weighted ? 'weighted by importance x difficulty' : 'unweighted'}, ${t.goals} ${t.goals === 1 ? 'goal' : 'goals'}): ${t.baselineTScore.toFixed(2)} at baseline, ${t.dischargeTScore === null ? 'not yet calculable at discharge (not every goal is rated)' : `${t.dischargeTScore.toFixed(2)} at discharge`}. 50 = goals met as expected.`;
+    t.baseline.tScore === null
+      ? `GAS T-score not calculated (${lowerFirst(t.baseline.message)}).`
+      : `GAS T-score (${t.weighted ? 'weighted by importance x difficulty' : 'unweighted'}, ${n} ${n === 1 ? 'goal' : 'goals'}): ${t.baseline.tScore.toFixed(2)} at baseline, ${t.latest.tScore === null ? 'not yet calculable at discharge (not every goal is rated)' : `${t.latest.tScore.toFixed(2)} at discharge`}. 50 = goals met as expected.`;
   const patient = f.goals
     .filter((g) => g.status !== 'discontinued')
     .map((g) => {
@@ -316,12 +311,13 @@ function followUpSection(f: DischargeFacts): DischargeSummarySection {
 
 /** The first draft of the discharge summary, from the record's structured facts. */
 export function draftDischargeSummary(facts: DischargeFacts): DischargeSummaryContent {
-  const goalAttainment = goalTScores(facts.goals);
+  const scores = goalScores(facts.goals);
+  const goalAttainment = { goals: scores.countedGoalIds.length, baselineTScore: scores.baseline.tScore, dischargeTScore: scores.latest.tScore, weighted: scores.weighted };
   return {
     sections: [
       reasonForReferral(facts),
       whatWeDid(facts),
-      goalsSection(facts, goalAttainment),
+      goalsSection(facts, scores),
       measuresSection(facts),
       programmeSection(facts),
       adviceSection(facts),
