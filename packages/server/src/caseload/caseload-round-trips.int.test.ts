@@ -2,29 +2,22 @@
 // patient-search-round-trips.int.test.ts counts them: the session, the page of episodes with who may
 // see what and the prompts they need (one query), the team's counts, and the audit event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KyselyPlugin } from 'kysely';
 import { testNhsNumberForIndex } from '../demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
 import { seedEpisode } from '../../test/seed-episode.ts';
+import { countQueries, type QueryCounter } from '../../test/query-counter.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
 describe('round trips of the caseload page', () => {
   let testDb: TestDatabase;
   let t: TestApp;
   let assistant: TestClient;
-  let queries: string[] = [];
-  // transformResult runs once per query executed (transformQuery would also count subqueries built apart).
-  const counter: KyselyPlugin = {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      queries.push(args.queryId.queryId);
-      return args.result;
-    },
-  };
+  let counter: QueryCounter;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    t = await bootTestApp({ testDb: { ...testDb, database: { ...testDb.database, db: testDb.database.db.withPlugin(counter) } } });
+    counter = countQueries(testDb);
+    t = await bootTestApp({ testDb: counter.testDb });
     assistant = await t.signIn(t.service.a['assistant-practitioner']);
     for (const i of [71_301, 71_302]) {
       const patient = (await assistant.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(i) }))).json().id as string;
@@ -37,9 +30,9 @@ describe('round trips of the caseload page', () => {
   });
 
   it('shows the caseload in four, however many episodes are on it', async () => {
-    queries = [];
+    counter.reset();
     const res = await assistant.get('/caseload');
     expect(res.statusCode).toBe(200);
-    expect(queries.length).toBe(4);
+    expect(counter.sent.length).toBe(4);
   });
 });

@@ -4,27 +4,20 @@
 // session, the search, and its audit event; a search by part of a name also asks the database for the
 // typed name's key first (the same function that keyed the stored names).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KyselyPlugin } from 'kysely';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
+import { countQueries, type QueryCounter } from '../../test/query-counter.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
 describe('round trips of a patient search', () => {
   let testDb: TestDatabase;
   let t: TestApp;
   let therapist: TestClient;
-  let queries: string[] = [];
-  // transformResult runs once per query executed (transformQuery would also count subqueries built apart).
-  const counter: KyselyPlugin = {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      queries.push(args.queryId.queryId);
-      return args.result;
-    },
-  };
+  let counter: QueryCounter;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    const counted = { ...testDb, database: { ...testDb.database, db: testDb.database.db.withPlugin(counter) } };
+    counter = countQueries(testDb);
+    const counted = counter.testDb;
     t = await bootTestApp({ testDb: counted });
     therapist = await t.signIn(t.service.a['registered-therapist']);
     const teamB = await t.signIn(t.service.otherTeamTherapist);
@@ -37,10 +30,10 @@ describe('round trips of a patient search', () => {
   });
 
   const search = async (query: string) => {
-    queries = [];
+    counter.reset();
     const res = await therapist.get(`/api/patients?${query}`);
     expect(res.statusCode).toBe(200);
-    return { results: res.json().results as Array<{ familyName: string; access: string }>, roundTrips: queries.length };
+    return { results: res.json().results as Array<{ familyName: string; access: string }>, roundTrips: counter.sent.length };
   };
 
   it('finds by NHS number in three: the session, the search with its access facts, the audit event', async () => {

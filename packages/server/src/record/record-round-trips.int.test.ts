@@ -4,10 +4,10 @@
 // plugin on the app's own handle (so a transaction's BEGIN and COMMIT, sent by the driver, are not in
 // the count).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KyselyPlugin } from 'kysely';
 import { testNhsNumberForIndex } from '../demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
 import { seedEpisode } from '../../test/seed-episode.ts';
+import { countQueries, type QueryCounter } from '../../test/query-counter.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 
 describe('round trips of a note draft and the record page', () => {
@@ -15,25 +15,18 @@ describe('round trips of a note draft and the record page', () => {
   let t: TestApp;
   let assistant: TestClient;
   let episode: string;
-  let queries: string[] = [];
-  const counter: KyselyPlugin = {
-    // transformResult runs once per query executed (transformQuery would also count subqueries built apart).
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      queries.push(args.queryId.queryId);
-      return args.result;
-    },
-  };
+  let counter: QueryCounter;
   const counted = async (send: () => Promise<{ statusCode: number }>, status: number) => {
-    queries = [];
+    counter.reset();
     const res = await send();
     expect(res.statusCode).toBe(status);
-    return queries.length;
+    return counter.sent.length;
   };
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    t = await bootTestApp({ testDb: { ...testDb, database: { ...testDb.database, db: testDb.database.db.withPlugin(counter) } } });
+    counter = countQueries(testDb);
+    t = await bootTestApp({ testDb: counter.testDb });
     assistant = await t.signIn(t.service.a['assistant-practitioner']);
     const mrsB = (await assistant.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(71_201) }))).json().id as string;
     episode = await seedEpisode(t, { patientId: mrsB, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
