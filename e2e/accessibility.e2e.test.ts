@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { homewardRoles } from '@homeward/clinical';
-import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, referralDetails, registerPatientByApi, signOutThroughPage } from './browser.ts';
+import { axeSignature, expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, referralDetails, registerPatientByApi, signOutThroughPage } from './browser.ts';
 
 describe('every page passes axe (WCAG 2.2 AA)', () => {
   const run = homewardInBrowser();
@@ -28,6 +28,22 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     await o.page.goto('/sign-in');
     await o.page.evaluate(() => document.querySelector('main')?.append(document.createElement('input')));
     await expect(expectNoAxeViolations(o.page, 'broken sign-in')).rejects.toThrow(/label \(critical\): Form elements must have labels\n\s+at #maincontent > input/);
+  });
+
+  it('axe is skipped only for a page the same as one it passed: same elements, classes and references, other ids', async () => {
+    const { page } = await run.open();
+    const html = (id: string, cls: string, ref: string, token: string) =>
+      `<html lang="en"><head><title>t</title></head><body><main><p id="p-${id}" class="${cls}">Patient ${id.slice(0, 4)}</p><a href="/episodes/${id}" aria-describedby="p-${ref}">Open</a><input type="hidden" name="_csrf" value="${token}"></main></body></html>`;
+    const a = '01a1792d-ff20-7709-8579-d26c831b7019';
+    const b = '01a245d1-4308-7b61-8612-954ac3703c18';
+    const signatureOf = async (content: string) => {
+      await page.setContent(content);
+      return axeSignature(page);
+    };
+    const first = await signatureOf(html(a, 'nhsuk-u-font-size-16', a, 'tokenAAAAAAAAAAAAAAAAAAAAAAAA'));
+    expect(await signatureOf(html(b, 'nhsuk-u-font-size-16', b, 'tokenBBBBBBBBBBBBBBBBBBBBBBBB'))).toBe(first);
+    expect(await signatureOf(html(a, 'nhsuk-u-secondary-text-color', a, 'tokenAAAAAAAAAAAAAAAAAAAAAAAA'))).not.toBe(first);
+    expect(await signatureOf(html(a, 'nhsuk-u-font-size-16', b, 'tokenAAAAAAAAAAAAAAAAAAAAAAAA'))).not.toBe(first);
   });
 
   it('the sign-in page, empty and with errors', async () => {

@@ -187,14 +187,17 @@ export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /**
  * What axe's verdict on a page depends on, as text: the viewport, and every element with its attributes
- * and form state, in order, with each text node reduced to "some text". Ids and tokens (UUIDs, CSRF
- * tokens, form ids) are numbered by first appearance, so two pages that differ only in which patient or
- * which note they show match, while a reference to an id that is not there still differs from one that
- * is. Names, dates and counts in the text are left out: no WCAG rule axe runs reads what the words say.
+ * and form state, in order, with each text node reduced to "some text". UUIDs are numbered by first
+ * appearance and hidden inputs' values (the CSRF token, the form id) reduced to whether there is one,
+ * so two pages that differ only in which patient or which note they show match, while a reference to
+ * an id that is not there still differs from one that is. Names, dates and counts in the text are left
+ * out: the rules axe runs here ask whether an element has a name or text, not what it says.
  */
 export async function axeSignature(page: Page): Promise<string> {
   const text = await page.evaluate(() => {
-    const token = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_+/=-]{20,}/gi;
+    // UUIDs only: a looser pattern (any long word) also numbered class names, so two pages styled
+    // differently could match. The random values (CSRF token, form id) are hidden inputs' values.
+    const token = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
     const numbered = new Map<string, number>();
     const normalise = (value: string) => value.replace(token, (t) => {
       if (!numbered.has(t)) numbered.set(t, numbered.size + 1);
@@ -207,7 +210,8 @@ export async function axeSignature(page: Page): Promise<string> {
         return;
       }
       if (!(node instanceof Element)) return;
-      const attributes = [...node.attributes].map((a) => `${a.name}=${normalise(a.value)}`).sort();
+      const hidden = node instanceof HTMLInputElement && node.type === 'hidden';
+      const attributes = [...node.attributes].map((a) => `${a.name}=${hidden && a.name === 'value' ? (a.value ? 'some' : '') : normalise(a.value)}`).sort();
       const state = node instanceof HTMLInputElement ? ` value:${node.value ? 1 : 0} checked:${node.checked ? 1 : 0}` : node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement ? ` value:${node.value ? 1 : 0}` : '';
       parts.push(`<${node.tagName} ${attributes.join(' ')}${state}`);
       for (const child of node.childNodes) walk(child);
