@@ -1,25 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import type * as FsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createFormSealer, loadHeldFormKey } from './form-seal.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createFormSealer, loadHeldFormKey, type HeldFormKeyFiles } from './form-seal.ts';
 
-// Lets a test play the other instance that makes the key file between this one's look and its write.
-const race = vi.hoisted(() => ({ beforeWrite: null as null | ((file: string) => Promise<void>) }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const real = await importOriginal<typeof FsPromises>();
-  return {
-    ...real,
-    writeFile: (async (file: string, ...rest: unknown[]) => {
-      const other = race.beforeWrite;
-      race.beforeWrite = null;
-      if (other) await other(file);
-      return (real.writeFile as (...a: unknown[]) => Promise<void>)(file, ...rest);
-    }) as typeof real.writeFile,
-  };
-});
+// Plays the other instance that makes the key file between this one's look and its write (through the
+// files option, not vi.mock: test files share their modules, so a mock could miss or leak).
+function racingFiles(beforeWrite: (file: string) => Promise<void>): HeldFormKeyFiles & { raced(): boolean } {
+  let raced = false;
+  const racingWrite = (async (file: Parameters<typeof writeFile>[0], ...rest: unknown[]) => {
+    if (!raced) {
+      raced = true;
+      await beforeWrite(String(file));
+    }
+    return (writeFile as (...a: unknown[]) => Promise<void>)(file, ...rest);
+  }) as typeof writeFile;
+  return { readFile, mkdir, writeFile: racingWrite, raced: () => raced };
+}
 
 describe('sealing a held form', () => {
   // Made in the tests, not while they are collected, so a mutant that breaks it fails a test.
@@ -109,11 +107,11 @@ describe('the held-form key', () => {
   it('uses the key another instance made first, rather than overwriting it', async () => {
     const dataDir = await freshDir();
     const theirs = randomBytes(32);
-    race.beforeWrite = async (file) => {
+    const files = racingFiles(async (file) => {
       await writeFile(file, theirs.toString('base64'));
-    };
-    expect(await loadHeldFormKey({ heldFormKey: null, dataDir })).toEqual(theirs);
-    expect(race.beforeWrite).toBeNull();
+    });
+    expect(await loadHeldFormKey({ heldFormKey: null, dataDir }, files)).toEqual(theirs);
+    expect(files.raced()).toBe(true);
     expect(await readFile(join(dataDir, 'held-form.key'), 'utf8')).toBe(theirs.toString('base64'));
   });
 
@@ -122,9 +120,9 @@ describe('the held-form key', () => {
     await mkdir(join(unreadable, 'held-form.key'));
     await expect(loadHeldFormKey({ heldFormKey: null, dataDir: unreadable })).rejects.toMatchObject({ code: 'EISDIR' });
     const unwritable = await freshDir();
-    race.beforeWrite = async () => {
+    const full = racingFiles(async () => {
       throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
-    };
-    await expect(loadHeldFormKey({ heldFormKey: null, dataDir: unwritable })).rejects.toThrow('disk full');
+    });
+    await expect(loadHeldFormKey({ heldFormKey: null, dataDir: unwritable }, full)).rejects.toThrow('disk full');
   });
 });

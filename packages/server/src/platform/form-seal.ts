@@ -43,7 +43,10 @@ export function createFormSealer(key: Buffer): FormSealer {
 }
 
 /** The configured key, or the data directory's key file (made, mode 0600, when there is none). */
-export async function loadHeldFormKey(config: Pick<HomewardConfig, 'heldFormKey' | 'dataDir'>): Promise<Buffer> {
+/** The file operations the key file needs (a test passes its own writeFile to play a second instance). */
+export type HeldFormKeyFiles = { readFile: typeof readFile; writeFile: typeof writeFile; mkdir: typeof mkdir };
+
+export async function loadHeldFormKey(config: Pick<HomewardConfig, 'heldFormKey' | 'dataDir'>, files: HeldFormKeyFiles = { readFile, writeFile, mkdir }): Promise<Buffer> {
   if (config.heldFormKey) {
     const key = Buffer.from(config.heldFormKey, 'base64');
     if (key.length !== 32) throw new Error('HOMEWARD_HELD_FORM_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
@@ -51,18 +54,18 @@ export async function loadHeldFormKey(config: Pick<HomewardConfig, 'heldFormKey'
   }
   const file = join(config.dataDir, 'held-form.key');
   try {
-    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+    return Buffer.from((await files.readFile(file, 'utf8')).trim(), 'base64');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(config.dataDir, { recursive: true });
+  await files.mkdir(config.dataDir, { recursive: true });
   const key = randomBytes(32);
   try {
     // 'wx': if another process made it first, use theirs.
-    await writeFile(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+    await files.writeFile(file, key.toString('base64'), { mode: 0o600, flag: 'wx' });
     return key;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+    return Buffer.from((await files.readFile(file, 'utf8')).trim(), 'base64');
   }
 }
