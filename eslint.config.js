@@ -67,4 +67,16 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Unit and integration test files share their worker's modules (isolate: false, vitest.config.ts):
+    // a module mock could miss a module an earlier file loaded, or leak into the files after it. Pass
+    // the dependency in instead.
+    files: ['packages/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock|unmock|stubGlobal|stubEnv)$/]", message: 'Test files share modules (isolate: false): pass the dependency in rather than mocking a module or a global.' },
+      ],
+    },
+  },
 );
