@@ -11,6 +11,8 @@ export type TeamsTable = {
   base_location: string;
   /** The number patients and carers call; printed on letters and carers' sheets. */
   phone: ColumnType<string | null, string | null | undefined, string | null>;
+  base_latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  base_longitude: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Generated<Date>;
 };
 
@@ -545,6 +547,142 @@ export type EpisodeSupervisionsTable = {
   updated_by: string;
 };
 
+// The visit day (migration 0016). JSON columns are typed by the context that owns them.
+type Stamps = {
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string;
+  updated_at: Timestamp;
+  updated_by: string;
+};
+
+export type RotaPatternsTable = Stamps & {
+  id: string;
+  staff_id: string;
+  team_id: string;
+  /** [{ weekday: 1-7 (Monday 1), start: 'HH:MM', end: 'HH:MM', breakMinutes }] */
+  week: Json<unknown>;
+  starts_from: 'base' | 'home';
+  car_driver: boolean;
+  base_name: string | null;
+  base_latitude: number | null;
+  base_longitude: number | null;
+  home_latitude: number | null;
+  home_longitude: number | null;
+  work_phone: string | null;
+  car_description: string | null;
+};
+
+export type RotaExceptionsTable = Stamps & {
+  id: string;
+  staff_id: string;
+  team_id: string;
+  kind: 'annual-leave' | 'sickness' | 'training' | 'other-absence' | 'extra-shift';
+  starts_on: string;
+  ends_on: string;
+  start_time: string | null;
+  end_time: string | null;
+  note: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+};
+
+export type RotaOnCallTable = Stamps & {
+  id: string;
+  team_id: string;
+  on_date: string;
+  staff_id: string;
+  manager_staff_id: string | null;
+};
+
+export type VisitNeedsTable = Stamps & {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  team_id: string;
+  duration_minutes: number;
+  place: 'home' | 'clinic' | 'ward';
+  /** [{ days: [1-7] | null, start: 'HH:MM', end: 'HH:MM', note }] */
+  windows: Json<unknown>;
+  /** Weekdays 1-7 the patient cannot be seen. */
+  unavailable_days: Json<unknown>;
+  staff_needed: number;
+  staff_needed_reason: string | null;
+  registered_required: boolean;
+  skills: Json<unknown>;
+  preferred_staff_id: string | null;
+  notes: string | null;
+};
+
+export type VisitsTable = Stamps & {
+  id: string;
+  team_id: string;
+  episode_id: string;
+  patient_id: string;
+  on_date: string;
+  purpose: 'first-contact' | 'therapy' | 'review' | 'equipment' | 'discharge' | 'other';
+  duration_minutes: number;
+  place: 'home' | 'clinic' | 'ward';
+  window_start: string | null;
+  window_end: string | null;
+  staff_needed: number;
+  registered_required: boolean;
+  skills: Json<unknown>;
+  preferred_staff_id: string | null;
+  due_by: string | null;
+  status: Generated<'to-plan' | 'cancelled' | 'done' | 'no-access'>;
+  origin: 'proposed' | 'added' | 'rebooked' | 'urgent';
+  pinned_staff_id: string | null;
+  pinned_start: string | null;
+  outcome_reason: string | null;
+  rebooked_from: string | null;
+  contact_note_id: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+};
+
+export type VisitPlansTable = Stamps & {
+  id: string;
+  team_id: string;
+  on_date: string;
+  draft: Json<unknown> | null;
+  published: Json<unknown> | null;
+  published_at: Date | null;
+  published_by: string | null;
+};
+
+export type VisitPlanPublicationsTable = {
+  id: string;
+  plan_id: string;
+  team_id: string;
+  on_date: string;
+  plan_version: number;
+  plan: Json<unknown>;
+  changes: Json<unknown>;
+  published_at: Timestamp;
+  published_by: string;
+};
+
+export type JobsTable = {
+  id: string;
+  kind: string;
+  key: string;
+  payload: Json<unknown>;
+  status: Generated<'queued' | 'running' | 'done' | 'failed' | 'cancelled'>;
+  run_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Date | null;
+  progress: Json<unknown> | null;
+  result: Json<unknown> | null;
+  error: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -577,4 +715,12 @@ export type Database = {
   audit_events: AuditEventsTable;
   audit_batches: AuditBatchesTable;
   idempotency_keys: IdempotencyKeysTable;
+  rota_patterns: RotaPatternsTable;
+  rota_exceptions: RotaExceptionsTable;
+  rota_on_call: RotaOnCallTable;
+  visit_needs: VisitNeedsTable;
+  visits: VisitsTable;
+  visit_plans: VisitPlansTable;
+  visit_plan_publications: VisitPlanPublicationsTable;
+  jobs: JobsTable;
 };
