@@ -28,3 +28,4 @@ export * from './goal-attainment-scaling.ts';
 export * from './record/index.ts';
 export * from './visits/visit-needs.ts';
 export * from './visits/propose-visits.ts';
+export * from './visits/visit-checks.ts';

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { visitApiRoutes } from './visit-api-routes.ts';
 
 /** The visit day: visit needs, the team's visits, the plan, run sheets. Each part registers its routes here, one line each. */
 export const visitsContext = fp(async (app: FastifyInstance) => {
-  void app;
+  await visitApiRoutes(app);
 }, { name: 'visits' });
