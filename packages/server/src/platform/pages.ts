@@ -47,6 +47,7 @@ export const pages = fp(async (app: FastifyInstance) => {
       if (request.principal!.role === 'support-worker') navItems.push({ href: '/delegated-work', text: 'My delegated work', current: section === 'delegated-work' });
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
+      if (principal.teamWide) navItems.push({ href: '/visits', text: 'Visits', current: section === 'visits' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });

@@ -58,7 +58,7 @@ describe('the team’s visits', () => {
     ['a preferred clinician from another team', { preferredStaffId: 'OTHER' }, 'preferredStaffId', 'The preferred clinician must be someone in the team'],
   ])('refuses needs with %s, nothing written', async (_story, change, path, message) => {
     const before = await needsVersion();
-    const body = { version: before, durationMinutes: 45, place: 'home', windows: [], unavailableDays: [2], staffNeeded: 1, staffNeededReason: null, registeredRequired: false, skills: [], preferredStaffId: null, notes: null, ...change };
+    const body: Record<string, unknown> = { version: before, durationMinutes: 45, place: 'home', windows: [], unavailableDays: [2], staffNeeded: 1, staffNeededReason: null, registeredRequired: false, skills: [], preferredStaffId: null, notes: null, ...change };
     if (body.preferredStaffId === 'OTHER') body.preferredStaffId = t.service.otherTeamTherapist.id;
     const res = await lead.put(`/api/episodes/${episode}/visit-needs`, body);
     expect(res.statusCode).toBe(400);
