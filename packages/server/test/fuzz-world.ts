@@ -24,7 +24,8 @@ export type RecordKind =
   | 'finalSummary'
   | 'letter'
   | 'staff'
-  | 'competence';
+  | 'competence'
+  | 'visit';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -40,6 +41,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   finalSummary: 'discharge_summaries',
   staff: 'staff',
   competence: 'staff_competences',
+  visit: 'visits',
 };
 
 let nhsIndex = 800_000;
@@ -165,6 +167,8 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         }).execute();
         return id;
       }
+      case 'visit':
+        return created('a visit', await clinician.post('/api/visits', { episodeId: await get('episode'), date: '2026-11-26', purpose: 'therapy' }));
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
     }
