@@ -44,8 +44,6 @@ afterAll(async () => {
 });
 
 const patientRow = () => t.db.selectFrom('patients').select(['latitude', 'longitude', 'version']).where('id', '=', patientId).executeTakeFirstOrThrow();
-const auditOf = (action: string) =>
-  t.db.selectFrom('audit_events').select(['action', 'outcome', 'detail', 'staff_id']).where('patient_id', '=', patientId).where('action', '=', action).orderBy('seq').execute();
 
 function hiddenField(html: string, name: string): string {
   return new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';

@@ -6,7 +6,7 @@
 // numbered, and the table carries every figure for screen readers.
 import { geoMercator } from 'd3-geo';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, symbolCross, type SymbolType } from 'd3-shape';
-import type { GeoPoint } from '../staff/rota-types.ts';
+import type { GeoPoint } from './travel-osrm-table.ts';
 import type { VisitDayPlan } from './visit-day-types.ts';
 
 export type RouteMapVisit = { patientName: string; point: GeoPoint | null };
@@ -54,6 +54,8 @@ export type RouteMapGeo = {
 
 export type RouteMap = {
   svg: string;
+  /** The base's star, for the key. */
+  baseShapePath: string;
   width: number;
   height: number;
   rows: RouteMapRow[];
@@ -100,8 +102,6 @@ const px = (n: number) => String(round1(n));
 function travelText(minutes: number, km: number): string {
   return `${Math.round(minutes)} min, ${round1(km).toFixed(1)} km`;
 }
-
-const samePoint = (a: GeoPoint, b: GeoPoint) => Math.abs(a.lat - b.lat) < 1e-6 && Math.abs(a.lon - b.lon) < 1e-6;
 
 /** A box at least this wide (degrees, about 1 km) so one patient, or one street, is not a single pixel blown up. */
 const minimumSpanDegrees = 0.01;
@@ -257,5 +257,5 @@ export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
     markerParts.join('') +
     (routes.length === 0 ? `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="16" fill="#4c6272">No visits planned</text>` : '') +
     `</svg>`;
-  return { svg, width, height, rows, legend, notPlaced, geo };
+  return { svg, baseShapePath: basePath, width, height, rows, legend, notPlaced, geo };
 }
