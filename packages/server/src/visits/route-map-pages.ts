@@ -16,7 +16,10 @@ import { buildRouteMap, type RouteMap } from './route-map.ts';
 import { findPublishedPlan, loadRouteMapFacts, type RouteMapFacts } from './route-map-queries.ts';
 import type { VisitDayPlan } from './visit-day-types.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be a day in the form yyyy-mm-dd');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be a day in the form yyyy-mm-dd')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'date must be a real day, like 2026-12-07');
 const recordKind = 'visit-plan';
 
 const routeMapResponse = z.object({
