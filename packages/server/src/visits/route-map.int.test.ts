@@ -2,66 +2,33 @@
 // with its key and table, every patient shown audited, the unplaced said so; refused to those who may
 // not see the team's patients; the tile server's base map only when the Trust configured one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
 import { testNhsNumberForIndex } from '../demo/generate-demo-data.ts';
-import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
-import { seedEpisode } from '../../test/seed-episode.ts';
+import { bootTestApp, type TestApp, type TestClient } from '../../test/test-app.ts';
+import { seedPublishedPlan, type SeededPlanPatient } from '../../test/seed-published-plan.ts';
 import { listUnplacedPatients } from './travel-unplaced-patients.ts';
-import type { VisitDayPlan } from './visit-day-types.ts';
 
 const day = '2026-11-25';
 let t: TestApp;
 let lead: TestClient;
-const patients: Record<'ada' | 'bert' | 'cora', { id: string; episodeId: string; visitId: string }> = {} as never;
-
-async function addPatient(key: keyof typeof patients, index: number, givenName: string, at: { latitude: number | null; longitude: number | null }) {
-  const res = await lead.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(index), givenName, familyName: 'Mapley', ...at }));
-  expect(res.statusCode).toBe(201);
-  const id = res.json().id as string;
-  const episodeId = await seedEpisode(t, { patientId: id, service: 'd2a-pathway-1', allocatedTo: t.service.a['registered-therapist'].id });
-  const visitId = uuidv7();
-  const who = t.service.a['clinical-lead'].id;
-  const now = t.clock.now();
-  await t.db
-    .insertInto('visits')
-    .values({
-      id: visitId, team_id: t.service.teamA, episode_id: episodeId, patient_id: id, on_date: day, purpose: 'therapy', duration_minutes: 45, place: 'home',
-      window_start: null, window_end: null, staff_needed: 1, registered_required: false, skills: '[]', preferred_staff_id: null, due_by: null, origin: 'proposed',
-      pinned_staff_id: null, pinned_start: null, outcome_reason: null, rebooked_from: null, contact_note_id: null, started_at: null, finished_at: null,
-      created_at: now, created_by: who, updated_at: now, updated_by: who,
-    })
-    .execute();
-  patients[key] = { id, episodeId, visitId };
-}
-
-const stop = (visitId: string, start: string, end: string) => ({ visitId, arrival: start, start, end, travelMinutes: 11, distanceKm: 4.2, lateMinutes: 0, withStaffId: null });
+let patients: Record<'ada' | 'bert' | 'cora', SeededPlanPatient>;
 
 beforeAll(async () => {
   t = await bootTestApp();
   lead = await t.signIn(t.service.a['clinical-lead']);
   await t.db.updateTable('teams').set({ base_latitude: 53.0246, base_longitude: -2.1754 }).where('id', '=', t.service.teamA).execute();
-  await addPatient('ada', 901, 'Ada', { latitude: 53.059, longitude: -2.211 });
-  await addPatient('bert', 902, 'Bert', { latitude: 53.105, longitude: -2.023 });
-  await addPatient('cora', 903, 'Cora', { latitude: null, longitude: null });
-  const therapistId = t.service.a['registered-therapist'].id;
-  const apId = t.service.a['assistant-practitioner'].id;
-  const plan: VisitDayPlan = {
-    teamId: t.service.teamA, date: day, madeAt: '2026-11-24T18:00:00Z', jobId: null,
+  patients = await seedPublishedPlan(t, {
+    date: day,
+    patients: {
+      ada: { givenName: 'Ada', familyName: 'Mapley', nhsIndex: 901, at: { latitude: 53.059, longitude: -2.211 } },
+      bert: { givenName: 'Bert', familyName: 'Mapley', nhsIndex: 902, at: { latitude: 53.105, longitude: -2.023 } },
+      cora: { givenName: 'Cora', familyName: 'Mapley', nhsIndex: 903, at: null },
+    },
     routes: [
-      { staffId: therapistId, leave: '08:45', return: '12:30', stops: [stop(patients.ada.visitId, '09:00', '09:45'), stop(patients.cora.visitId, '10:15', '11:00')], breaks: [], travelMinutes: 40, distanceKm: 16.8 },
-      { staffId: apId, leave: '09:00', return: '11:00', stops: [stop(patients.bert.visitId, '09:30', '10:15')], breaks: [], travelMinutes: 50, distanceKm: 30.1 },
+      { staffId: t.service.a['registered-therapist'].id, stops: [['ada', '09:00', '09:45'], ['cora', '10:15', '11:00']] },
+      { staffId: t.service.a['assistant-practitioner'].id, stops: [['bert', '09:30', '10:15']] },
     ],
-    unplanned: [],
-    totals: { travelMinutes: 90, distanceKm: 46.9, visitsPlanned: 3, visitsUnplanned: 0, visitsPerPerson: 1.5, continuityPercent: null, inWindowPercent: null },
-    objective: 90,
     travel: { model: 'road', note: 'The routing service could not be used (no answer within 5000 ms): travel is estimated by the road model' },
-  };
-  const who = t.service.a['clinical-lead'].id;
-  const now = t.clock.now();
-  await t.db
-    .insertInto('visit_plans')
-    .values({ id: uuidv7(), team_id: t.service.teamA, on_date: day, draft: null, published: JSON.stringify(plan), published_at: now, published_by: who, created_at: now, created_by: who, updated_at: now, updated_by: who })
-    .execute();
+  });
 });
 
 afterAll(async () => {
@@ -77,7 +44,7 @@ describe('the visit map', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Visit map');
     expect(page.body).toMatch(/<svg [^>]*class="hw-route-map__svg" role="img"/);
-    expect(page.body.match(/<path d="M[^"]+" fill="none"/g)).toHaveLength(2);
+    expect(page.body.match(/<path class="hw-route-map__line" d="M[^"]+" fill="none"/g)).toHaveLength(2);
     expect(page.body.match(/class="hw-route-map__stop"/g)).toHaveLength(2);
     expect(page.body).toContain('<title>Base: Haywood Hospital</title>');
     expect(page.body).toContain('Stop 1 for Alex registered therapist: Ada Mapley, 09:00');

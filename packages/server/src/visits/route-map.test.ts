@@ -46,7 +46,7 @@ const twoRoutes = [
 /** Every x,y the SVG places something at: translate()s and path coordinates. */
 function placedPoints(svg: string): Array<[number, number]> {
   const translates = [...svg.matchAll(/translate\(([-\d.]+),([-\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]);
-  const lines = [...svg.matchAll(/<path d="(M[^"]+)" fill="none"/g)].flatMap((m) =>
+  const lines = [...svg.matchAll(/<path class="hw-route-map__line" d="(M[^"]+)" fill="none"/g)].flatMap((m) =>
     [...m[1]!.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((c) => [Number(c[1]), Number(c[2])] as [number, number]),
   );
   return [...translates, ...lines];
@@ -55,7 +55,7 @@ function placedPoints(svg: string): Array<[number, number]> {
 describe('the route map', () => {
   it('draws one route line per clinician with visits, in their own colour and shape', () => {
     const map = buildRouteMap(options(twoRoutes));
-    const lines = [...map.svg.matchAll(/<path d="M[^"]+" fill="none" stroke="([^"]+)"/g)];
+    const lines = [...map.svg.matchAll(/<path class="hw-route-map__line" d="M[^"]+" fill="none" stroke="([^"]+)"/g)];
     expect(lines.map((m) => m[1])).toEqual([routeStyle(0).colour, routeStyle(1).colour]);
     expect(routeStyle(0).shape).not.toBe(routeStyle(1).shape);
     expect(map.legend.map((l) => [l.clinician, l.stops, l.shape])).toEqual([['Priya Shah', 2, 'circle'], ['Tom O’Neill', 3, 'square']]);
@@ -63,7 +63,7 @@ describe('the route map', () => {
 
   it('starts and ends each line at the clinician’s start and end points, through each placed stop', () => {
     const map = buildRouteMap(options(twoRoutes));
-    const d = /<path d="(M[^"]+)" fill="none"/.exec(map.svg)![1]!;
+    const d = /<path class="hw-route-map__line" d="(M[^"]+)" fill="none"/.exec(map.svg)![1]!;
     // base, v1, v2, base
     expect(d.match(/[ML]/g)).toHaveLength(4);
     expect(d.startsWith('M')).toBe(true);
@@ -108,6 +108,12 @@ describe('the route map', () => {
     expect(map.svg).toContain('2 clinicians’ routes with 4 numbered stops, and the base marked with a star. 1 patient is not placed on the map.');
   });
 
+  it('draws a scale bar of a round distance', () => {
+    const map = buildRouteMap(options(twoRoutes));
+    // The points span about 13 km across 536 px, so a quarter of the width is 3 to 4 km: the bar says 2 km.
+    expect(map.svg).toMatch(/<g class="hw-route-map__scale" aria-hidden="true">.*>2 km<\/text><\/g>/);
+  });
+
   it('marks the base and names it', () => {
     const map = buildRouteMap(options(twoRoutes));
     expect(map.svg.match(/class="hw-route-map__base"/g)).toHaveLength(1);
@@ -131,7 +137,7 @@ describe('the route map', () => {
     const map = buildRouteMap({ ...options(twoRoutes), onlyStaffIds: ['s2'] });
     expect(map.legend.map((l) => l.staffId)).toEqual(['s2']);
     expect(map.rows.every((r) => r.staffId === 's2')).toBe(true);
-    expect(map.svg.match(/fill="none" stroke=/g)).toHaveLength(1);
+    expect(map.svg.match(/class="hw-route-map__line"/g)).toHaveLength(1);
   });
 
   it('fans out two stops at one place so both numbers show', () => {

@@ -4,7 +4,7 @@
 // Trust with a tile server gets a real base map under the same data (route-map.njk, static/route-map.js).
 // Colour is never the only cue: each clinician also has a marker shape and a line pattern, stops are
 // numbered, and the table carries every figure for screen readers.
-import { geoMercator } from 'd3-geo';
+import { geoDistance, geoMercator } from 'd3-geo';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, symbolCross, type SymbolType } from 'd3-shape';
 import type { GeoPoint } from './travel-osrm-table.ts';
 import type { VisitDayPlan } from './visit-day-types.ts';
@@ -82,7 +82,7 @@ const shapes: { name: string; type: SymbolType }[] = [
 const dashes: (string | null)[] = [null, '10 5', '3 4', '12 4 3 4', '6 6', '2 6'];
 
 /** The nth clinician's colour, shape and line: combinations repeat only after 24 people. */
-export function routeStyle(n: number, markerArea = 420): RouteMapStyle {
+export function routeStyle(n: number, markerArea = 560): RouteMapStyle {
   const shape = shapes[n % shapes.length]!;
   return {
     colour: colours[n % colours.length]!,
@@ -92,7 +92,7 @@ export function routeStyle(n: number, markerArea = 420): RouteMapStyle {
   };
 }
 
-const basePath = symbol(symbolStar, 520)() ?? '';
+const basePath = symbol(symbolStar, 640)() ?? '';
 
 const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -107,9 +107,10 @@ function travelText(minutes: number, km: number): string {
 const minimumSpanDegrees = 0.01;
 
 export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
-  const width = o.width ?? 800;
-  const height = o.height ?? 560;
-  const pad = 36;
+  // Near a phone's width, so the numbers stay readable when the drawing is scaled to fit one.
+  const width = o.width ?? 600;
+  const height = o.height ?? 480;
+  const pad = 32;
   const only = o.onlyStaffIds ? new Set(o.onlyStaffIds) : null;
   const routes = o.plan.routes.filter((r) => r.stops.length > 0 && (only === null || only.has(r.staffId)));
 
@@ -160,7 +161,7 @@ export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
     used.set(key, n + 1);
     if (n === 0) return [x, y];
     const angle = (n - 1) * (Math.PI / 3);
-    return [x + 16 * Math.cos(angle), y + 16 * Math.sin(angle)];
+    return [x + 22 * Math.cos(angle), y + 22 * Math.sin(angle)];
   };
 
   routes.forEach((route, n) => {
@@ -197,7 +198,7 @@ export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
       stopMarkers.push(
         `<g class="hw-route-map__stop" transform="translate(${px(x)},${px(y)})"><title>${escapeXml(label)}</title>` +
           `<path d="${style.shapePath}" fill="${style.colour}" stroke="#ffffff" stroke-width="1.5"/>` +
-          `<text text-anchor="middle" dy="0.35em" font-size="12" font-weight="bold" fill="#ffffff">${order}</text></g>`,
+          `<text text-anchor="middle" dy="0.35em" font-size="14" font-weight="bold" fill="#ffffff">${order}</text></g>`,
       );
     });
     if (staff?.end) line.push(staff.end);
@@ -207,7 +208,7 @@ export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
     routeParts.push(
       `<g class="hw-route-map__route" data-staff-id="${escapeXml(route.staffId)}"><title>${escapeXml(title)}</title>` +
         (line.length >= 2
-          ? `<path d="${d}" fill="none" stroke="${style.colour}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`
+          ? `<path class="hw-route-map__line" d="${d}" fill="none" stroke="${style.colour}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''}/>`
           : '') +
         `</g>`,
     );
@@ -232,6 +233,8 @@ export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
     );
   });
 
+  const scale = points.length > 0 ? scaleBar(projection, width, height) : '';
+
   if (points.length > 0) {
     const lats = points.map((p) => p.lat);
     const lons = points.map((p) => p.lon);
@@ -255,7 +258,26 @@ export function buildRouteMap(o: BuildRouteMapOptions): RouteMap {
     routeParts.join('') +
     baseParts.join('') +
     markerParts.join('') +
+    scale +
     (routes.length === 0 ? `<text x="${width / 2}" y="${height / 2}" text-anchor="middle" font-size="16" fill="#4c6272">No visits planned</text>` : '') +
     `</svg>`;
   return { svg, baseShapePath: basePath, width, height, rows, legend, notPlaced, geo };
+}
+
+/** A scale bar in the bottom corner: the longest round distance under a quarter of the width. */
+function scaleBar(projection: ReturnType<typeof geoMercator>, width: number, height: number): string {
+  const y = height - 14;
+  const x0 = 12;
+  const a = projection.invert?.([x0, y]);
+  const b = projection.invert?.([x0 + width / 4, y]);
+  if (!a || !b) return '';
+  const quarterKm = geoDistance(a, b) * 6371.0088;
+  if (!(quarterKm > 0)) return '';
+  const nice = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200].filter((km) => km <= quarterKm).at(-1) ?? quarterKm;
+  const length = (nice / quarterKm) * (width / 4);
+  const label = nice < 1 ? `${Math.round(nice * 1000)} m` : `${nice} km`;
+  return (
+    `<g class="hw-route-map__scale" aria-hidden="true"><path d="M${x0},${y - 5}V${y}H${px(x0 + length)}V${y - 5}" fill="none" stroke="#4c6272" stroke-width="2"/>` +
+    `<text x="${px(x0 + length + 6)}" y="${y}" font-size="13" fill="#212b32">${label}</text></g>`
+  );
 }
