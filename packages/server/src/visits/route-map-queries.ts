@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
-import type { GeoPoint } from './travel-osrm-table.ts';
+import type { GeoPoint } from '../staff/public.ts';
 import type { RouteMapStaff, RouteMapVisit } from './route-map.ts';
 import type { VisitDayPlan } from './visit-day-types.ts';
 

@@ -6,7 +6,7 @@
 // numbered, and the table carries every figure for screen readers.
 import { geoDistance, geoMercator } from 'd3-geo';
 import { symbol, symbolCircle, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, symbolCross, type SymbolType } from 'd3-shape';
-import type { GeoPoint } from './travel-osrm-table.ts';
+import type { GeoPoint } from '../staff/public.ts';
 import type { VisitDayPlan } from './visit-day-types.ts';
 
 export type RouteMapVisit = { patientName: string; point: GeoPoint | null };

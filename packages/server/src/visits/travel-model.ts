@@ -4,7 +4,7 @@
 // logged, and the plan says which model it was made with.
 import { RoadTravelModel } from '@homeward/planner';
 import type { HomewardConfig } from '../config.ts';
-import type { GeoPoint } from './travel-osrm-table.ts';
+import type { GeoPoint } from '../staff/public.ts';
 import { fetchOsrmTable } from './travel-osrm-table.ts';
 
 export type TravelModelName = 'road' | 'osrm';

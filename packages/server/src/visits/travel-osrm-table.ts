@@ -2,8 +2,7 @@
 // behind an adapter): one request for the durations and distances between every pair of points.
 // https://project-osrm.org/docs/v5.24.0/api/#table-service
 import { z } from 'zod';
-/** Latitude and longitude in degrees: the same shape as the rota's GeoPoint (staff's public face). */
-export type GeoPoint = { lat: number; lon: number };
+import type { GeoPoint } from '../staff/public.ts';
 
 // Durations in seconds, distances in metres; null where the engine found no route between two points.
 const tableAnswer = z.object({
