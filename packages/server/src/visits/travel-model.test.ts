@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planTravelOf, roadTravelBetween, travelBetween, type TravelLogger } from './travel-model.ts';
+import { travelForPlanning } from './travel-for-planning.ts';
 
 const hanley = { lat: 53.0246, lon: -2.1754 };
 const leek = { lat: 53.105, lon: -2.023 };
@@ -111,5 +112,33 @@ describe('an OSRM-compatible table service', () => {
     const matrix = await travelBetween({ points: [hanley, leek], config: { osrmUrl: `http://127.0.0.1:${port}`, osrmTimeoutMs: 2000 } });
     expect(matrix.model).toBe('road');
     expect(matrix.fallbackReason).toBe('the routing service could not be reached (ECONNREFUSED)');
+  });
+});
+
+describe('travel for the planner', () => {
+  it('leaves the road model to the planner when no routing service is set', async () => {
+    const day = await travelForPlanning({ points: [hanley, leek], config: { osrmUrl: null, osrmTimeoutMs: 1000 } });
+    expect(day.travel).toEqual({ kind: 'road' });
+    expect(day.locationOf(leek)).toEqual({ lat: leek.lat, lon: leek.lon });
+    expect(day.planTravel).toEqual({ model: 'road', note: null });
+  });
+
+  it('asks the routing service once for the distinct points and gives the planner the matrix by index', async () => {
+    asked.length = 0;
+    handler = json({ code: 'Ok', durations: [[0, 1200], [1260, 0]], distances: [[0, 16000], [16100, 0]] });
+    const day = await travelForPlanning({ points: [hanley, leek, hanley, { ...leek }], config: config() });
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toContain('/table/v1/driving/-2.175400,53.024600;-2.023000,53.105000?');
+    expect(day.travel).toEqual({ kind: 'matrix', durations: [[0, 20], [21, 0]], distances: [[0, 16], [16.1, 0]] });
+    expect(day.locationOf({ lat: 53.105, lon: -2.023 })).toEqual({ index: 1 });
+    expect(() => day.locationOf(tunstall)).toThrow('A point not given');
+    expect(day.planTravel).toEqual({ model: 'osrm', note: null });
+  });
+
+  it('plans with the road model, saying why, when the service fails', async () => {
+    handler = json({ message: 'down' }, 502);
+    const day = await travelForPlanning({ points: [hanley, leek], config: config() });
+    expect(day.travel).toEqual({ kind: 'road' });
+    expect(day.planTravel.note).toBe('The routing service could not be used (the routing service answered 502): travel is estimated by the road model');
   });
 });

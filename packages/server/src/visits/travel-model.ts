@@ -67,11 +67,6 @@ export function planTravelOf(matrix: TravelMatrix): PlanTravel {
   return { model: 'road', note: matrix.fallbackReason === null ? null : `The routing service could not be used (${matrix.fallbackReason}): travel is estimated by the road model` };
 }
 
-/** The planner's travel section for a matrix whose locations are the points' indices. */
-export function plannerTravelOf(matrix: TravelMatrix): { kind: 'matrix'; durations: number[][]; distances: number[][] } {
-  return { kind: 'matrix', durations: matrix.minutes, distances: matrix.km };
-}
-
 function failureReason(error: unknown, timeoutMs: number): string {
   if (!(error instanceof Error)) return String(error);
   if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
