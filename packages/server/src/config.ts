@@ -54,8 +54,10 @@ export type HomewardConfig = {
   mapTileAttribution: string;
   /** An OSRM-compatible routing service (its root: /table/v1/driving/... is asked); null: the built-in road model. */
   osrmUrl: string | null;
-  /** How long to wait for it before falling back to the road model. */
+  /** How long to wait for it (the whole day's table) before falling back to the road model. */
   osrmTimeoutMs: number;
+  /** The most coordinates it takes in one request (OSRM's --max-table-size): larger days are asked in blocks. */
+  osrmMaxTableSize: number;
   /** A postcodes.io-compatible service (its root: /outcodes/{district} is asked); null: none. */
   postcodesUrl: string | null;
   postcodesTimeoutMs: number;
@@ -122,7 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mapTileUrl: urlSetting(env, 'HOMEWARD_MAP_TILE_URL'),
     mapTileAttribution: env.HOMEWARD_MAP_TILE_ATTRIBUTION?.trim() || 'Map tiles from the Trust’s tile server',
     osrmUrl: urlSetting(env, 'HOMEWARD_OSRM_URL'),
-    osrmTimeoutMs: intSetting(env, 'HOMEWARD_OSRM_TIMEOUT_MS', 5000),
+    osrmTimeoutMs: intSetting(env, 'HOMEWARD_OSRM_TIMEOUT_MS', 10_000),
+    osrmMaxTableSize: intSetting(env, 'HOMEWARD_OSRM_MAX_TABLE_SIZE', 100),
     postcodesUrl: urlSetting(env, 'HOMEWARD_POSTCODES_URL'),
     postcodesTimeoutMs: intSetting(env, 'HOMEWARD_POSTCODES_TIMEOUT_MS', 3000),
     now: () => new Date(),

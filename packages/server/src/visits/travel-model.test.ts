@@ -71,6 +71,30 @@ describe('an OSRM-compatible table service', () => {
     expect(planTravelOf(matrix)).toEqual({ model: 'osrm', note: null });
   });
 
+  it('asks for a day larger than the service takes in blocks, none over its limit, and puts the table together', async () => {
+    asked.length = 0;
+    // A service that works out each answer from what it is asked: seconds = 100 x (difference in the points' numbers).
+    const numberOf = (coordinate: string) => Math.round((Number(coordinate.split(',')[0]) + 2) * 1000);
+    handler = (request, response) => {
+      const url = new URL(request.url ?? '', 'http://x');
+      const coordinates = decodeURIComponent(url.pathname.split('/').at(-1)!).split(';');
+      const sources = url.searchParams.get('sources')?.split(';').map(Number) ?? coordinates.map((_, i) => i);
+      const destinations = url.searchParams.get('destinations')?.split(';').map(Number) ?? coordinates.map((_, i) => i);
+      const seconds = sources.map((s) => destinations.map((d) => 100 * Math.abs(numberOf(coordinates[s]!) - numberOf(coordinates[d]!))));
+      json({ code: 'Ok', durations: seconds, distances: seconds.map((row) => row.map((x) => x * 10)) })(request, response);
+    };
+    const points = Array.from({ length: 23 }, (_, i) => ({ lat: 53, lon: -2 + i / 1000 }));
+    const matrix = await travelBetween({ points, config: { ...config(), osrmMaxTableSize: 10 } });
+    expect(matrix.model).toBe('osrm');
+    // Blocks of 5: 5 x 5 requests, each of at most 10 points.
+    expect(asked).toHaveLength(25);
+    for (const url of asked) expect(decodeURIComponent(url.split('?')[0]!.split('/').at(-1)!).split(';').length).toBeLessThanOrEqual(10);
+    for (const [i, j] of [[0, 22], [22, 0], [7, 13], [4, 5], [20, 21], [11, 11]] as const) {
+      expect(matrix.minutes[i]![j]).toBeCloseTo((100 * Math.abs(i - j)) / 60, 6);
+      expect(matrix.km[i]![j]).toBeCloseTo(Math.abs(i - j), 6);
+    }
+  });
+
   it('fills a pair it could not route from the road model', async () => {
     handler = json({ code: 'Ok', durations: [[0, null], [600, 0]], distances: [[0, null], [9000, 0]] });
     const matrix = await travelBetween({ points: [hanley, leek], config: config() });

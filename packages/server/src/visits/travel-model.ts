@@ -25,7 +25,7 @@ export type TravelLogger = { warn: (detail: Record<string, unknown>, message: st
 
 export type TravelBetweenOptions = {
   points: readonly GeoPoint[];
-  config: Pick<HomewardConfig, 'osrmUrl' | 'osrmTimeoutMs'>;
+  config: Pick<HomewardConfig, 'osrmUrl' | 'osrmTimeoutMs'> & { osrmMaxTableSize?: number };
   log?: TravelLogger;
   fetch?: typeof globalThis.fetch;
 };
@@ -43,7 +43,13 @@ export function roadTravelBetween(points: readonly GeoPoint[]): TravelMatrix {
 export async function travelBetween(o: TravelBetweenOptions): Promise<TravelMatrix> {
   if (!o.config.osrmUrl || o.points.length < 2) return roadTravelBetween(o.points);
   try {
-    const options = { baseUrl: o.config.osrmUrl, points: o.points, timeoutMs: o.config.osrmTimeoutMs, ...(o.fetch ? { fetch: o.fetch } : {}) };
+    const options = {
+      baseUrl: o.config.osrmUrl,
+      points: o.points,
+      timeoutMs: o.config.osrmTimeoutMs,
+      ...(o.config.osrmMaxTableSize ? { maxTableSize: o.config.osrmMaxTableSize } : {}),
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+    };
     const table = await fetchOsrmTable(options);
     // A pair the engine could not route (a ferry-only island, a point off the road network) gets
     // the road model's figure rather than leaving the planner a hole.
