@@ -3,3 +3,7 @@ export { currentCompetenceIds } from './competence-queries.ts';
 export { hashPassword, passwordError } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';
+// For the demo seeder, which adds the demo's staff accounts as its administrator would.
+export { addStaffAccount } from './add-staff-account.ts';
+export { checkStaffDetails } from './check-staff-details.ts';
+export type { StaffDetailsInput } from './staff-schema.ts';
