@@ -2,24 +2,46 @@
 // up by generate-demo-data.ts from a seed, so every fresh start shows the same demo.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { HomewardConfig } from '../config.ts';
+import { loadConfig, type HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { authorisePatientRegistration, checkPatientDetails, registerPatient } from '../patients/public.ts';
 import { staffActor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import { hashPassword } from '../staff/public.ts';
+import { addStaffAccount, hashPassword, type StaffDetailsInput } from '../staff/public.ts';
 import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff } from './generate-demo-data.ts';
 
 export type SeededStaff = DemoStaff & { id: string; teamId: string };
 export type DemoSeed = { teams: Array<{ id: string; key: string; name: string }>; staff: SeededStaff[]; password: string };
 
-/** Teams and staff, unless they are there already (matched by name and email). */
+/**
+ * Teams and staff, unless they are there already (matched by name and email). The staff accounts are
+ * added by the demo's administrator through addStaffAccount (its checks and audit), at `now`.
+ */
 export type SeedDemoTeamOptions = {
   seed: number;
   now: Date;
   /** The password hasher (scrypt at full strength); a test passes a counting one to see it is not called again. */
   hashPassword?: (password: string) => Promise<string>;
+  /** For the administrator's actor, who adds the accounts (the settings of the environment when not given). */
+  config?: HomewardConfig;
 };
+
+/** A demo member of staff as the staff admin form would send them. */
+function staffDetailsOf(s: SeededStaff): StaffDetailsInput {
+  return {
+    givenName: s.givenName,
+    familyName: s.familyName,
+    email: s.email.toLowerCase(),
+    profession: s.profession,
+    registrationNumber: s.registrationNumber,
+    band: s.band,
+    homewardRole: s.homewardRole,
+    teamId: s.teamId,
+    baseLocation: s.baseLocation,
+    contractedHours: 37.5,
+    active: true,
+  };
+}
 
 export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOptions): Promise<DemoSeed> {
   const hashWith = options.hashPassword ?? hashPassword;
@@ -35,32 +57,43 @@ export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOp
   // One hash for the shared demo password (these accounts are for demonstration only), made only if an
   // account is missing: scrypt at full strength is the dearest step of a restart, where all exist.
   let hash: Promise<string> | null = null;
-  const staff: SeededStaff[] = [];
-  for (const s of demo.staff) {
-    const existing = await db.selectFrom('staff').select(['id']).where('email', '=', s.email.toLowerCase()).executeTakeFirst();
-    const id = existing?.id ?? uuidv7();
-    if (!existing) {
-      await db
-        .insertInto('staff')
-        .values({
-          id,
-          email: s.email.toLowerCase(),
-          given_name: s.givenName,
-          family_name: s.familyName,
-          profession: s.profession,
-          registration_number: s.profession === 'none' ? null : `${s.profession}${String(100000 + staff.length * 7919).slice(0, 6)}`,
-          band: s.band,
-          homeward_role: s.homewardRole,
-          team_id: teamId(s.teamKey),
-          base_location: s.baseLocation,
-          password_hash: await (hash ??= hashWith(demoPassword)),
-          created_at: options.now,
-          updated_at: options.now,
-        })
-        .execute();
-    }
-    staff.push({ ...s, id, teamId: teamId(s.teamKey) });
+  const passwordHash = () => (hash ??= hashWith(demoPassword));
+  const existing = new Map(
+    (await db.selectFrom('staff').select(['id', 'email']).where('email', 'in', demo.staff.map((s) => s.email.toLowerCase())).execute()).map((s) => [s.email, s.id]),
+  );
+  const staff: SeededStaff[] = demo.staff.map((s) => ({ ...s, id: existing.get(s.email.toLowerCase()) ?? uuidv7(), teamId: teamId(s.teamKey) }));
+  const missing = staff.filter((s) => !existing.has(s.email.toLowerCase()));
+  if (missing.length === 0) return { teams, staff, password: demoPassword };
+
+  // The demo's administrator adds everyone else's account through addStaffAccount, with its checks and
+  // audit. Someone must make the first administrator: as `npm run create-admin` does, written directly.
+  const admin = staff.find((s) => s.homewardRole === 'administrator')!;
+  if (!existing.has(admin.email.toLowerCase())) {
+    const d = staffDetailsOf(admin);
+    await db
+      .insertInto('staff')
+      .values({
+        id: admin.id,
+        email: d.email,
+        given_name: d.givenName,
+        family_name: d.familyName,
+        profession: d.profession,
+        registration_number: d.registrationNumber,
+        band: d.band,
+        homeward_role: d.homewardRole,
+        team_id: d.teamId,
+        base_location: d.baseLocation,
+        password_hash: await passwordHash(),
+        created_at: options.now,
+        updated_at: options.now,
+      })
+      .execute();
   }
+  const actor = staffActor({ staff: { staffId: admin.id, name: `${admin.givenName} ${admin.familyName}`, role: admin.homewardRole, teamId: admin.teamId }, config: options.config ?? loadConfig(), via: 'demo:seed', now: options.now });
+  const hashed = await passwordHash();
+  await db.transaction().execute(async (trx) => {
+    for (const s of missing) if (s !== admin) await addStaffAccount(trx, { actor, id: s.id, details: staffDetailsOf(s), passwordHash: hashed });
+  });
   return { teams, staff, password: demoPassword };
 }
 
