@@ -5,10 +5,10 @@ import { uuidv7 } from 'uuidv7';
 import { loadConfig, type HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { authorisePatientRegistration, checkPatientDetails, registerPatient } from '../patients/public.ts';
-import { staffActor } from '../platform/actor.ts';
+import { staffActor, type Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { addStaffAccount, hashPassword, type StaffDetailsInput } from '../staff/public.ts';
-import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff } from './generate-demo-data.ts';
+import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff, type GeneratedPatient } from './generate-demo-data.ts';
 
 export type SeededStaff = DemoStaff & { id: string; teamId: string };
 export type DemoSeed = { teams: Array<{ id: string; key: string; name: string }>; staff: SeededStaff[]; password: string };
@@ -97,17 +97,38 @@ export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOp
   return { teams, staff, password: demoPassword };
 }
 
+/** A demo patient made up but not yet registered, with the id they will be registered under. */
+export type PlannedPatient = GeneratedPatient & { id: string };
+
+/** The next `count` demo patients after those already there (so NHS numbers never collide), each with an id. */
+export async function planDemoPatients(db: Kysely<Database>, options: { seed: number; count: number; demo: DemoSeed }): Promise<PlannedPatient[]> {
+  const existing = await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const teamIds = options.demo.teams.map((t) => t.id);
+  return [...iteratePatients({ seed: options.seed, count: options.count, startIndex: Number(existing.n), teamIds })].map((p) => ({ ...p, id: uuidv7() }));
+}
+
 /**
- * The demo's patients, registered as a page registers one: by a clinician of the patient's team (the
- * clinical lead, else a registered therapist), whose details are checked by the same rules
- * (checkPatientDetails) and written by registerPatient with its audit, at `now`. Adds `count` after
- * those already there. Several patients to a transaction, so a first start stays quick.
+ * Registers one planned patient as a page does: the details checked by the same rules
+ * (checkPatientDetails), then registerPatient with its audit, as the actor, at the actor's time.
+ */
+export async function registerPlannedPatient(trx: Kysely<Database>, o: { actor: Actor; patient: PlannedPatient }): Promise<void> {
+  const { registeredTeamId, id, ...details } = o.patient;
+  if (o.actor.staff.teamId !== registeredTeamId) throw new HomewardError('forbidden', 'A patient is registered by a clinician of their own team');
+  const checked = checkPatientDetails(details, o.actor.now);
+  if (!checked.ok) throw validationFailed(checked.fields);
+  await registerPatient(trx, { actor: o.actor, id, details: checked.details });
+}
+
+/**
+ * The demo's planned patients not registered yet (those never referred: the referral taker registers
+ * the others just before the referral), registered by a clinician of the patient's team (the clinical
+ * lead, else a registered therapist) at `now`. Several patients to a transaction, so a first start
+ * stays quick.
  */
 export async function registerDemoPatients(
   db: Kysely<Database>,
-  options: { seed: number; count: number; demo: DemoSeed; config: HomewardConfig; now: Date; perTransaction?: number },
+  options: { planned: readonly PlannedPatient[]; demo: DemoSeed; config: HomewardConfig; now: Date; perTransaction?: number },
 ): Promise<number> {
-  const existing = await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const teamIds = options.demo.teams.map((t) => t.id);
   const registrars = new Map(
     teamIds.map((teamId) => {
@@ -118,16 +139,16 @@ export async function registerDemoPatients(
     }),
   );
   for (const actor of registrars.values()) await authorisePatientRegistration(db, { actor });
-  const patients = [...iteratePatients({ seed: options.seed, count: options.count, startIndex: Number(existing.n), teamIds })];
+  const ids = options.planned.map((p) => p.id);
+  const registered = new Set(ids.length ? (await db.selectFrom('patients').select('id').where('id', 'in', ids).execute()).map((p) => p.id) : []);
+  const patients = options.planned.filter((p) => !registered.has(p.id));
   const size = options.perTransaction ?? 50;
   for (let i = 0; i < patients.length; i += size) {
     await db.transaction().execute(async (trx) => {
-      for (const { registeredTeamId, ...details } of patients.slice(i, i + size)) {
-        const checked = checkPatientDetails(details, options.now);
-        if (!checked.ok) throw validationFailed(checked.fields);
-        const actor = registrars.get(registeredTeamId);
+      for (const patient of patients.slice(i, i + size)) {
+        const actor = registrars.get(patient.registeredTeamId);
         if (!actor) throw new HomewardError('forbidden', 'No clinician of this team to register the patient');
-        await registerPatient(trx, { actor, id: uuidv7(), details: checked.details });
+        await registerPlannedPatient(trx, { actor, patient });
       }
     });
     await new Promise((resolve) => setImmediate(resolve));

@@ -21,9 +21,9 @@ import {
   type EpisodeTeamInput,
   type OnwardReferralRow,
 } from './generate-demo-episodes.ts';
-import type { DemoSeed } from './seed-demo-data.ts';
+import type { DemoSeed, PlannedPatient } from './seed-demo-data.ts';
 import { deriveSeed } from './seeded-random.ts';
-import { writeDemoEpisodes } from './write-demo-episodes.ts';
+import { writeDemoEpisodes, type RegisterPatient } from './write-demo-episodes.ts';
 
 /** Gives the demo staff their skills (hoist competence), unless someone has set them already. */
 export async function seedDemoStaffSkills(db: Kysely<Database>, demo: DemoSeed): Promise<void> {
@@ -103,6 +103,11 @@ export type SeedDemoEpisodesOptions = {
    * benchmark volumes of `npm run seed`, where one domain call per change would take minutes.
    */
   config?: HomewardConfig;
+  /**
+   * Patients made up but not yet registered (with `config` only): each one referred is registered by
+   * the member of staff who takes the referral, a minute before they take it, as the intake pages do.
+   */
+  unregistered?: { patients: readonly PlannedPatient[]; register: RegisterPatient };
 };
 
 /** A discharge seedDemoEpisodes left for the records seeder to make through dischargeEpisode. */
@@ -147,13 +152,16 @@ export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEp
     .orderBy('email')
     .execute();
   // In NHS number order, so the same data gives the same picks on either database.
-  const patientRows = await db
+  if (options.unregistered && !options.config) throw new Error('Unregistered patients are registered through the rules, which need a config');
+  const registeredRows = await db
     .selectFrom('patients')
-    .select(['id', 'registered_team_id', 'risk_flags', 'date_of_birth'])
+    .select(['id', 'registered_team_id', 'risk_flags', 'date_of_birth', 'nhs_number'])
     .where('registered_team_id', 'in', teamIds)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('referrals').select('referrals.id').whereRef('referrals.patient_id', '=', 'patients.id'))))
     .orderBy('nhs_number')
     .execute();
+  const planned = (options.unregistered?.patients ?? []).map((p) => ({ id: p.id, registered_team_id: p.registeredTeamId, risk_flags: p.riskFlags as unknown, date_of_birth: p.dateOfBirth as Date | string, nhs_number: p.nhsNumber }));
+  const patientRows = [...registeredRows, ...planned].sort((a, b) => (a.nhs_number < b.nhs_number ? -1 : a.nhs_number > b.nhs_number ? 1 : 0));
   const existing = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
   const teams: EpisodeTeamInput[] = teamIds.map((id) => ({
@@ -183,7 +191,7 @@ export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEp
   if (options.config) {
     const staff = new Map(staffRows.map((s) => [s.id, { staffId: s.id, name: `${s.given_name} ${s.family_name}`, role: s.homeward_role as HomewardRole, teamId: s.team_id }]));
     const bornOn = new Map(patientRows.map((p) => [p.id, isoDay(p.date_of_birth)]));
-    await writeDemoEpisodes(db, { config: options.config, rows: generated, staff, bornOn });
+    await writeDemoEpisodes(db, { config: options.config, rows: generated, staff, bornOn, ...(options.unregistered ? { register: options.unregistered.register } : {}) });
   } else {
     await insertDemoEpisodes(db, generated, options);
   }

@@ -206,6 +206,14 @@ describe('seeding the demo’s clinical records', () => {
     expect(referrals.length).toBeGreaterThan(50);
     expect(referrals.filter((r) => !audited.has(key(r.created_by, r.created_at, r.id, 'received'))).map((r) => r.id)).toEqual([]);
     expect(referrals.filter((r) => r.status === 'rejected' && !audited.has(key(r.decided_by, r.decided_at!, r.id, 'rejected'))).map((r) => r.id)).toEqual([]);
+    // Its patient was registered by whoever took it, before they took it: the relationship the referral needs.
+    const registrations = new Map((await db.selectFrom('patients').select(['id', 'created_by', 'created_at']).execute()).map((p) => [p.id, p]));
+    const patientOf = new Map((await db.selectFrom('referrals').select(['id', 'patient_id']).execute()).map((r) => [r.id, r.patient_id]));
+    const registeredLater = referrals.filter((r) => {
+      const p = registrations.get(patientOf.get(r.id)!)!;
+      return p.created_by !== r.created_by || new Date(p.created_at).getTime() >= new Date(r.created_at).getTime();
+    });
+    expect(registeredLater.map((r) => r.id)).toEqual([]);
     // Every change in an episode's history (triage, allocation, first contact, hold, hand-over, onward
     // referral, discharge) has the audit its domain function leaves, by the same person at the same time.
     const events = await db

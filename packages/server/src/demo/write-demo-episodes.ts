@@ -47,11 +47,21 @@ export type WriteDemoEpisodesOptions = {
   staff: ReadonlyMap<string, ActingStaff>;
   /** Patients' dates of birth, by id: a referral is received after the patient was born. */
   bornOn: ReadonlyMap<string, string>;
+  /**
+   * Registers a patient not yet in the index, as the member of staff about to take their referral (a
+   * minute before); does nothing for a patient already registered.
+   */
+  register?: RegisterPatient;
   /** Referrals (each with its episode's history) written per transaction. */
   referralsPerTransaction?: number;
 };
 
+export type RegisterPatient = (trx: Kysely<Database>, o: { actor: Actor; patientId: string }) => Promise<void>;
+
 const via = 'demo:seed';
+
+/** How long before taking a referral its taker registered the patient (found nobody, registered them, referred). */
+const registeredBeforeReferralMs = 60_000;
 
 /** Each referral and its episode's history in time order, several referrals to a transaction. */
 export async function writeDemoEpisodes(db: Kysely<Database>, o: WriteDemoEpisodesOptions): Promise<void> {
@@ -71,6 +81,7 @@ export async function writeDemoEpisodes(db: Kysely<Database>, o: WriteDemoEpisod
         const episode = episodeOf.get(referral.id);
         // In the order they happened; the generator lists same-minute steps in the order they were done.
         const events = [...(episode ? (eventsOf.get(episode.id) ?? []) : [])].sort((a, b) => a.occurred_at.getTime() - b.occurred_at.getTime());
+        if (o.register) await o.register(trx, { actor: as(referral.created_by, new Date(referral.created_at.getTime() - registeredBeforeReferralMs)), patientId: referral.patient_id });
         await writeReferral(trx, { as, referral, episode: episode ?? null, events, onward, bornOn: o.bornOn.get(referral.patient_id) ?? null });
       }
     });
