@@ -16,7 +16,8 @@ import { readSolomon } from '../../packages/planner/src/read-solomon.ts';
 import { formatPlannerTable, summariseRuns } from './planner-summary.ts';
 import type { InstanceRun } from './planner-summary.ts';
 
-const dataDir = new URL('../../../shared/data/solomon/', import.meta.url).pathname;
+// Beside the main checkout; a git worktree elsewhere points at it with PLANNER_SOLOMON_DIR.
+const dataDir = process.env.PLANNER_SOLOMON_DIR ?? new URL('../../../shared/data/solomon/', import.meta.url).pathname;
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
