@@ -366,7 +366,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       } else {
         excluded[i] = {
           code: 'no-time',
-          reason: `${names(covered[0]!)} work during its time window, but even an empty day leaves no time to travel there, do the ${v.duration}-minute visit and get back within the shift`,
+          reason: `${names(covered[0]!)} ${covered[0]!.length === 1 ? 'works' : 'work'} during its time window, but even an empty day leaves no time to travel there, do the ${v.duration}-minute visit and get back within the shift`,
         };
       }
       continue;
