@@ -122,4 +122,54 @@ describe('checkSolution when re-planning', () => {
     r.unplanned[0]!.code = code as UnplannedReasonCode;
     expect(violations(p, r)).toEqual(violation === null ? [] : [violation]);
   });
+
+  it('takes break rules that had to start before now as past, and keeps the rest', () => {
+    const p = problem();
+    p.staff[0]!.breaks = [{ earliestStart: -10, latestStart: -1, duration: 5 }];
+    expect(violations(p, result())).toEqual(['staff "ann": 0 breaks placed, 1 required']);
+    p.now = 0;
+    expect(violations(p, result())).toEqual([]);
+    p.staff[0]!.breaks = [{ earliestStart: -10, latestStart: 0, duration: 5 }];
+    expect(violations(p, result())).toEqual(['staff "ann": 0 breaks placed, 1 required']);
+  });
+
+  it('counts a start moved beyond the tolerance as a time change, and one within it as none', () => {
+    const p = problem();
+    p.visits[0]!.current = { staffId: 'ann', start: 30 };
+    expect(violations(p, result())).toEqual(['visit "v1" changed (time) but is not listed among the changes']);
+    expect(checkSolution(p, result()).cost.change).toBe(115 + 5);
+    p.visits[0]!.current = { staffId: 'ann', start: 25 };
+    expect(violations(p, result())).toEqual([]);
+    expect(checkSolution(p, result()).cost.change).toBe(115);
+  });
+
+  it('lets a fixed visit stretch the day past the end of the shift, as far as getting back from it', () => {
+    const p = problem();
+    p.staff[1]!.shift = { start: 0, end: 50 };
+    p.visits[2]!.fixed = true;
+    p.visits[2]!.current = { staffId: 'ben', start: 30 };
+    const r = result();
+    r.changes = [structuredClone(v4Dropped)];
+    expect(violations(p, r)).toEqual([]);
+    r.plans[1]!.return = 91;
+    expect(violations(p, r)).toEqual(['staff "ben": returns at 91, after the shift ends at 50']);
+  });
+
+  it('accepts no-one-qualified for a visit pinned to someone without the skills', () => {
+    const p = problem();
+    p.visits[3]!.pinned = { staffId: 'ben' };
+    const r = result();
+    r.unplanned[0]!.code = 'no-one-qualified';
+    expect(violations(p, r)).toEqual([]);
+  });
+
+  it('accepts no-pair for a two-person visit', () => {
+    const p = problem();
+    p.visits[3]!.staffNeeded = 2;
+    p.visits[3]!.current = { staffId: 'ben', secondStaffId: 'ann', start: 20 };
+    const r = result();
+    r.unplanned[0]!.code = 'no-pair';
+    r.changes[1]!.before.staffIds = ['ben', 'ann'];
+    expect(violations(p, r)).toEqual([]);
+  });
 });
