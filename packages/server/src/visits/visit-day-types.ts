@@ -1,7 +1,7 @@
 // The visit day's shared shapes (issue 13): what the planner is given (VisitToPlan, with staff's
 // StaffDay from the rota) and what a plan is (VisitDayPlan: the JSON kept in visit_plans.draft and
 // .published, and in each publication). Times are Europe/London wall-clock 'HH:MM' on the plan's date.
-import type { GeoPoint } from '../staff/rota-types.ts';
+import type { GeoPoint } from '../staff/public.ts';
 
 export type VisitPurpose = 'first-contact' | 'therapy' | 'review' | 'equipment' | 'discharge' | 'other';
 export type VisitPlace = 'home' | 'clinic' | 'ward';
@@ -86,6 +86,11 @@ export type VisitDayPlan = {
   };
   /** The planner's objective (lower is better), or null for a plan changed by hand since. */
   objective: number | null;
+  /**
+   * Which travel model the times came from (visits/travel-model.ts): the built-in road model, or the
+   * Trust's routing service; note says why the road model stood in when the service failed.
+   */
+  travel?: { model: 'road' | 'osrm'; note: string | null };
 };
 
 /** What a publication changed for one member of staff (shown on their run sheet). */
