@@ -28,8 +28,8 @@ describe('readRotaForDates and readOnCall', () => {
     await t.db
       .insertInto('rota_patterns')
       .values([
-        { id: uuidv7(), staff_id: therapist, team_id: t.service.teamA, week: JSON.stringify(weekdays), starts_from: 'home', home_latitude: 53.05, home_longitude: -2.2, work_phone: '07700 900001', ...stamps },
-        { id: uuidv7(), staff_id: worker, team_id: t.service.teamA, week: JSON.stringify(weekdays), car_driver: false, ...stamps },
+        { id: uuidv7(), staff_id: therapist, team_id: t.service.teamA, week: JSON.stringify(weekdays), starts_from: 'home', car_driver: true, home_latitude: 53.05, home_longitude: -2.2, work_phone: '07700 900001', ...stamps },
+        { id: uuidv7(), staff_id: worker, team_id: t.service.teamA, week: JSON.stringify(weekdays), starts_from: 'base', car_driver: false, ...stamps },
       ])
       .execute();
     await t.db
