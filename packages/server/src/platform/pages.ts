@@ -48,6 +48,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
+      // Every clinician sees who is in and who is on call; the lead keeps it (issue 13).
+      navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });

@@ -294,3 +294,27 @@ export async function readOnCallForDates(db: Kysely<Database>, o: { teamId: stri
   const rows = await selectOnCall(db).where('o.team_id', '=', o.teamId).where('o.on_date', '>=', o.from).where('o.on_date', '<=', o.to).orderBy('o.on_date').execute();
   return rows.map(toOnCall);
 }
+
+export type RotaWeekCell = { date: string; day: WorkingDay; exceptions: RotaExceptionRecord[] };
+export type RotaWeek = {
+  dates: { date: string; bankHoliday: string | null; onCall: OnCallRecord | null }[];
+  people: { person: RotaPatternRow; days: RotaWeekCell[] }[];
+};
+
+/** The week view: each person's seven days with the exceptions behind them, each day's bank holiday and on call. */
+export async function readRotaWeek(db: Kysely<Database>, o: { teamId: string; dates: readonly string[] }): Promise<RotaWeek> {
+  const from = o.dates[0]!;
+  const to = o.dates[o.dates.length - 1]!;
+  const patterns = await readTeamPatterns(db, o.teamId);
+  const [exceptions, onCall] = await Promise.all([readRotaExceptions(db, { staffIds: patterns.map((p) => p.staffId), from, to }), readOnCallForDates(db, { teamId: o.teamId, from, to })]);
+  return {
+    dates: o.dates.map((date) => ({ date, bankHoliday: englandBankHolidays.find((h) => h.date === date)?.name ?? null, onCall: onCall.find((c) => c.date === date) ?? null })),
+    people: patterns.map((person) => {
+      const own = exceptions.filter((e) => e.staffId === person.staffId);
+      return {
+        person,
+        days: o.dates.map((date) => ({ date, day: workingDay({ date, week: person.week, exceptions: own }), exceptions: own.filter((e) => e.startsOn <= date && date <= e.endsOn) })),
+      };
+    }),
+  };
+}
