@@ -24,7 +24,8 @@ export type RecordKind =
   | 'finalSummary'
   | 'letter'
   | 'staff'
-  | 'competence';
+  | 'competence'
+  | 'rotaException';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -40,6 +41,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   finalSummary: 'discharge_summaries',
   staff: 'staff',
   competence: 'staff_competences',
+  rotaException: 'rota_exceptions',
 };
 
 let nhsIndex = 800_000;
@@ -163,6 +165,14 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
           created_at: now,
           updated_at: now,
         }).execute();
+        return id;
+      }
+      case 'rotaException': {
+        // Leave booked by the clinical lead for the fuzz target (the clinician's world holds no lead's client).
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('rota_exceptions').values({ id, staff_id: await get('staff'), team_id: t.service.teamA, kind: 'training', starts_on: '2026-12-01', ends_on: '2026-12-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
         return id;
       }
       case 'competence':
