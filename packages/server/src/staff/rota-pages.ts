@@ -61,7 +61,7 @@ const spanText = (e: { startsOn: string; endsOn: string }) => (e.startsOn === e.
 
 function cellOf(day: WorkingDay, exceptions: RotaExceptionRecord[]) {
   const notes = exceptions.filter((e) => e.note).map((e) => `${rotaExceptionKindLabels[e.kind]}: ${e.note}`);
-  if (!day.shift) return { working: false, text: notWorkingLabels[day.notWorkingBecause ?? 'day-off'], detail: day.notWorkingBecause === 'bank-holiday' ? day.bankHoliday : null, cover: false, parts: [], notes };
+  if (!day.shift) return { working: false, text: notWorkingLabels[day.notWorkingBecause ?? 'day-off'], detail: null, cover: false, parts: [], notes };
   return {
     working: true,
     text: `${day.shift.start} to ${day.shift.end}`,

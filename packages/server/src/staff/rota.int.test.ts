@@ -196,7 +196,7 @@ describe('the rota, from the lead’s pages and the API to what the planner read
     const page = await lead.get('/rota?week=2026-12-23');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Rota: week of 21 December 2026');
-    for (const text of ['Christmas Day', 'Annual leave', 'Bank holiday', 'Day off', '08:30 to 16:30', '09:00 to 15:00']) expect(page.body).toContain(text);
+    for (const text of ['Christmas Day', 'Annual leave', 'Bank holiday', 'Day off', '08:30 to 16:30', '09:00 to 15:00', 'No working pattern yet']) expect(page.body).toContain(text);
     const next = await lead.get('/rota?week=2026-12-28');
     expect(next.body).toContain('Boxing Day (substitute day)');
     expect(next.body).toContain('Cover');
