@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { weekOf, weekdayOf, workingDay, type PatternDay, type RotaException, type WorkingDay } from './working-day.ts';
+import { patternHours, weekOf, weekdayOf, workingDay, type PatternDay, type RotaException, type WorkingDay } from './working-day.ts';
 
 // Monday to Friday 08:30-16:30 with 30 minutes' break; Wednesday a short day.
 const week: PatternDay[] = [
@@ -67,5 +67,13 @@ describe('weekdayOf and weekOf', () => {
   it('gives Monday to Sunday around any day, across a month and a clock change', () => {
     expect(weekOf('2026-12-31')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
     expect(weekOf('2027-03-28')[0]).toBe('2027-03-22');
+  });
+});
+
+describe('patternHours', () => {
+  it('adds up the usual week less breaks', () => {
+    expect(patternHours(week)).toBe(4 * 7.5 + 4);
+    expect(patternHours([])).toBe(0);
+    expect(patternHours([{ weekday: 1, start: '09:00', end: '09:20', breakMinutes: 0 }])).toBe(0.33);
   });
 });

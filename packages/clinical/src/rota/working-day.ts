@@ -130,6 +130,12 @@ export function workingDay(o: WorkingDayOptions): WorkingDay {
   return { ...base, shift: { start: timeOf(start), end: timeOf(end), breakMinutes }, notWorkingBecause: null, cover, partDayAbsences: parts };
 }
 
+/** Hours a usual week's pattern gives, breaks taken off (to set beside contracted hours). */
+export function patternHours(week: readonly PatternDay[]): number {
+  const minutes = week.reduce((sum, d) => sum + Math.max(0, minutesOf(d.end) - minutesOf(d.start) - d.breakMinutes), 0);
+  return Math.round((minutes / 60) * 100) / 100;
+}
+
 /** The seven dates of the week (Monday first) that holds a date. */
 export function weekOf(date: string): string[] {
   const monday = Date.parse(`${date}T00:00:00Z`) - (weekdayOf(date) - 1) * 86_400_000;

@@ -13,6 +13,7 @@ import {
   isoDateToParts,
   parseDateParts,
   parseTimeOfDay,
+  patternHours,
   rotaExceptionKindLabels,
   rotaExceptionKinds,
   ukDateOf,
@@ -200,7 +201,7 @@ export async function rotaPages(app: FastifyInstance): Promise<void> {
     return reply.code(o.status ?? 200).page('staff/pages/rota-person.njk', {
       title: `${person.name}: working pattern`,
       section: 'rota',
-      person: { ...person, roleLabel: homewardRoleLabels[person.role] },
+      person: { ...person, roleLabel: homewardRoleLabels[person.role], patternHours: patternHours(person.week) },
       mayEdit: mayEditRota(actorOf(request).staff.role),
       values: o.values ?? patternValues(person),
       days: weekdayNumbers.map((d) => ({ weekday: d, name: weekdayNames[d - 1], usual: person.week.find((w) => w.weekday === d) ?? null })),

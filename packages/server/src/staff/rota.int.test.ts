@@ -59,7 +59,10 @@ describe('the rota, from the lead’s pages and the API to what the planner read
     const saved = await lead.form(`/rota/staff/${therapistId()}`, patternForm({ version: '1', 'day-3-end': '13:00', 'day-3-break': '0' }));
     expect(saved.statusCode, saved.body).toBe(303);
     expect(saved.headers.location).toBe(`/rota/staff/${therapistId()}?done=saved`);
-    expect((await lead.get(saved.headers.location as string)).body).toContain('Working pattern saved');
+    const savedPage = (await lead.get(saved.headers.location as string)).body;
+    expect(savedPage).toContain('Working pattern saved');
+    // Four days of 7.5 hours and Wednesday's 4.5, beside what the contract says.
+    expect(savedPage).toMatch(/The usual week below is 34.5 hours of work, breaks taken off; Alex registered therapist is contracted for [\d.]+ hours a week/);
 
     // The service manager had read version 1: refused, the current pattern sent back, nothing changed.
     const stale = await manager.put(`/api/rota/staff/${therapistId()}/pattern`, pattern({ version: 1, carDriver: false }));
