@@ -8,7 +8,7 @@ import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
 import { findRotaException, readRotaExceptions, readStaffPattern, type RotaExceptionRecord } from './rota-queries.ts';
-import { rotaPersonProblems } from './rota-pattern-rules.ts';
+import { rotaPersonProblems } from './check-rota-pattern.ts';
 import type { RotaExceptionBody } from './rota-schema.ts';
 
 export const rotaExceptionRecordKind = 'rota-exception';

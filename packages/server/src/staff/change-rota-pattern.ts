@@ -9,7 +9,7 @@ import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { readStaffPattern, type RotaPatternRow } from './rota-queries.ts';
-import { checkRotaPattern, rotaPersonProblems } from './rota-pattern-rules.ts';
+import { checkRotaPattern, rotaPersonProblems } from './check-rota-pattern.ts';
 import type { RotaPatternInput } from './rota-schema.ts';
 
 export const rotaPatternRecordKind = 'rota-pattern';

@@ -12,7 +12,7 @@ import { authoriseRotaEdit, authoriseRotaView } from './authorise-rota.ts';
 import { addRotaException } from './add-rota-exception.ts';
 import { cancelRotaException } from './cancel-rota-exception.ts';
 import { changeRotaPattern } from './change-rota-pattern.ts';
-import { checkRotaPattern, rotaPersonProblems } from './rota-pattern-rules.ts';
+import { checkRotaPattern, rotaPersonProblems } from './check-rota-pattern.ts';
 import { findRotaException, maxRotaDays, readOnCall, readOnCallForDates, readRotaExceptions, readRotaForDates, readStaffPattern } from './rota-queries.ts';
 import {
   onCallBody,

@@ -32,7 +32,7 @@ import { addRotaException, rotaExceptionProblems } from './add-rota-exception.ts
 import { cancelRotaException } from './cancel-rota-exception.ts';
 import { changeRotaPattern } from './change-rota-pattern.ts';
 import { exceptionsLookAheadDays, exceptionsLookBackDays } from './rota-api-routes.ts';
-import { checkRotaPattern, rotaPersonProblems, type RotaPerson } from './rota-pattern-rules.ts';
+import { checkRotaPattern, rotaPersonProblems, type RotaPerson } from './check-rota-pattern.ts';
 import { findRotaException, readOnCall, readRotaExceptions, readRotaWeek, readStaffPattern, readTeamPatterns, type OnCallRecord, type RotaExceptionRecord, type RotaPatternRow } from './rota-queries.ts';
 import type { RotaExceptionBody, RotaPatternInput } from './rota-schema.ts';
 import { onCallProblems, setOnCall } from './set-on-call.ts';
