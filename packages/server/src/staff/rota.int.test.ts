@@ -226,3 +226,72 @@ describe('the rota, from the lead’s pages and the API to what the planner read
     expect((await therapist.get(`/api/rota/staff/${uuidv7()}`)).statusCode).toBe(404);
   });
 });
+
+describe('who may do what with the rota: every role x every rota route (deny by default)', () => {
+  // Writes are sent empty: a role allowed through gets the form's or the schema's 400, a refused one 403,
+  // and nothing is written either way. Reads are answered.
+  type Call = { name: string; kind: 'view' | 'edit'; call: (c: TestClient, ids: { staffId: string; exceptionId: string }) => ReturnType<TestClient['get']> };
+  const calls: Call[] = [
+    { name: 'GET /rota', kind: 'view', call: (c) => c.get('/rota') },
+    { name: 'GET /rota/staff/:staffId', kind: 'view', call: (c, i) => c.get(`/rota/staff/${i.staffId}`) },
+    { name: 'GET /rota/exceptions/:exceptionId', kind: 'view', call: (c, i) => c.get(`/rota/exceptions/${i.exceptionId}`) },
+    { name: 'GET /api/rota', kind: 'view', call: (c) => c.get('/api/rota') },
+    { name: 'GET /api/rota/staff/:staffId', kind: 'view', call: (c, i) => c.get(`/api/rota/staff/${i.staffId}`) },
+    { name: 'GET /api/rota/on-call', kind: 'view', call: (c) => c.get('/api/rota/on-call?date=2026-12-28') },
+    { name: 'POST /rota/staff/:staffId', kind: 'edit', call: (c, i) => c.form(`/rota/staff/${i.staffId}`, {}) },
+    { name: 'GET /rota/staff/:staffId/exceptions/new', kind: 'edit', call: (c, i) => c.get(`/rota/staff/${i.staffId}/exceptions/new`) },
+    { name: 'POST /rota/staff/:staffId/exceptions/new', kind: 'edit', call: (c, i) => c.form(`/rota/staff/${i.staffId}/exceptions/new`, {}) },
+    { name: 'GET /rota/exceptions/:exceptionId/cancel', kind: 'edit', call: (c, i) => c.get(`/rota/exceptions/${i.exceptionId}/cancel`) },
+    { name: 'POST /rota/exceptions/:exceptionId/cancel', kind: 'edit', call: (c, i) => c.form(`/rota/exceptions/${i.exceptionId}/cancel`, { version: 'x' }) },
+    { name: 'GET /rota/on-call', kind: 'edit', call: (c) => c.get('/rota/on-call?date=2026-12-28') },
+    { name: 'POST /rota/on-call', kind: 'edit', call: (c) => c.form('/rota/on-call', {}) },
+    { name: 'PUT /api/rota/staff/:staffId/pattern', kind: 'edit', call: (c, i) => c.put(`/api/rota/staff/${i.staffId}/pattern`, {}) },
+    { name: 'POST /api/rota/staff/:staffId/exceptions', kind: 'edit', call: (c, i) => c.post(`/api/rota/staff/${i.staffId}/exceptions`, {}) },
+    { name: 'POST /api/rota/exceptions/:exceptionId/cancel', kind: 'edit', call: (c, i) => c.post(`/api/rota/exceptions/${i.exceptionId}/cancel`, {}) },
+    { name: 'PUT /api/rota/on-call', kind: 'edit', call: (c) => c.put('/api/rota/on-call', {}) },
+  ];
+  const viewers = ['support-worker', 'student', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'];
+  const editors = ['clinical-lead', 'service-manager'];
+  const people = [...Object.keys({ 'support-worker': 1, student: 1, 'assistant-practitioner': 1, 'registered-therapist': 1, 'clinical-lead': 1, 'service-manager': 1, administrator: 1, 'privacy-officer': 1 }), 'other-team-therapist'];
+  const ids = { staffId: '', exceptionId: '' };
+
+  beforeAll(async () => {
+    ids.staffId = t.service.a['assistant-practitioner'].id;
+    ids.exceptionId = uuidv7();
+    const now = t.clock.now();
+    const lead = t.service.a['clinical-lead'].id;
+    await t.db.insertInto('rota_exceptions').values({ id: ids.exceptionId, staff_id: ids.staffId, team_id: t.service.teamA, kind: 'training', starts_on: '2027-02-01', ends_on: '2027-02-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+  });
+
+  it.each(people)('as %s', async (who) => {
+    const staff = who === 'other-team-therapist' ? t.service.otherTeamTherapist : t.service.a[who as keyof typeof t.service.a];
+    const client = await t.signIn(staff);
+    const tables = ['rota_patterns', 'rota_exceptions', 'rota_on_call'] as const;
+    const before = await Promise.all(tables.map((table) => t.db.selectFrom(table).selectAll().execute()));
+    const got: string[] = [];
+    const expected: string[] = [];
+    for (const c of calls) {
+      const res = await c.call(client, ids);
+      // The therapist of another team sees their own team's week, never team A's people.
+      const namesTeamA = c.name.includes(':');
+      const allowed = who === 'other-team-therapist' ? c.kind === 'view' && !namesTeamA : (c.kind === 'view' ? viewers : editors).includes(who);
+      got.push(`${c.name} ${res.statusCode === 403 ? 'refused' : res.statusCode < 500 ? 'allowed' : `failed ${res.statusCode}`}`);
+      expected.push(`${c.name} ${allowed ? 'allowed' : 'refused'}`);
+    }
+    expect(got).toEqual(expected);
+    expect(await Promise.all(tables.map((table) => t.db.selectFrom(table).selectAll().execute()))).toEqual(before);
+  });
+
+  it('two leads booking overlapping leave for the same person at once: one is refused', async () => {
+    const lead = await t.signIn(t.service.a['clinical-lead']);
+    const manager = await t.signIn(t.service.a['service-manager']);
+    const staffId = t.service.a.student.id;
+    const [a, b] = await Promise.all([
+      lead.post(`/api/rota/staff/${staffId}/exceptions`, { kind: 'annual-leave', startsOn: '2027-03-01', endsOn: '2027-03-05' }),
+      manager.post(`/api/rota/staff/${staffId}/exceptions`, { kind: 'sickness', startsOn: '2027-03-03', endsOn: '2027-03-03' }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 400]);
+    expect((a.statusCode === 400 ? a : b).json().error.fields[0].message).toMatch(/^This overlaps .* already on the rota/);
+    expect(await t.db.selectFrom('rota_exceptions').select('id').where('staff_id', '=', staffId).execute()).toHaveLength(1);
+  });
+});
