@@ -190,6 +190,39 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     await expectNoAxeViolations(page, 'staff new (errors)');
   });
 
+  it('the rota pages (issue 13): the week, a working pattern, leave with its confirmation and cancelling, on call', async () => {
+    const lead = run.home.service.a['clinical-lead'];
+    const worker = run.home.service.a['support-worker'];
+    const client = await run.home.signIn(lead);
+    const set = await client.put(`/api/rota/staff/${worker.id}/pattern`, { week: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })), startsFrom: 'base', carDriver: true });
+    expect(set.statusCode, set.body).toBe(200);
+    const leave = await client.post(`/api/rota/staff/${worker.id}/exceptions`, { kind: 'annual-leave', startsOn: '2026-12-22', endsOn: '2026-12-23', note: 'Christmas' });
+    expect(leave.statusCode, leave.body).toBe(201);
+    const page = await pageFor(lead);
+    await visit(page, '/rota?week=2026-12-21', 200, 'Rota: week of 21 December 2026');
+    await expectNoAxeViolations(page, 'rota week');
+    await visit(page, `/rota/staff/${worker.id}`, 200, 'Alex support worker: working pattern');
+    await expectNoAxeViolations(page, 'rota pattern');
+    await page.locator('#day-2-end').fill('07:00');
+    await page.getByRole('button', { name: 'Save the working pattern' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await expectNoAxeViolations(page, 'rota pattern (errors)');
+    await visit(page, `/rota/staff/${worker.id}/exceptions/new`, 200, 'Add leave, absence or an extra shift');
+    await expectNoAxeViolations(page, 'rota exception new');
+    await page.getByRole('button', { name: 'Add to the rota' }).click();
+    await page.getByText('There is a problem').waitFor();
+    await expectNoAxeViolations(page, 'rota exception new (errors)');
+    await visit(page, `/rota/exceptions/${leave.json().id}?added`, 200, 'Annual leave added');
+    await expectNoAxeViolations(page, 'rota exception added');
+    await visit(page, `/rota/exceptions/${leave.json().id}/cancel`, 200, 'Cancel annual leave');
+    await expectNoAxeViolations(page, 'rota exception cancel');
+    await visit(page, '/rota/on-call?date=2026-12-21', 200, 'On call: Monday 21 December 2026');
+    await expectNoAxeViolations(page, 'rota on call');
+    const viewer = await pageFor(worker);
+    await visit(viewer, `/rota/staff/${worker.id}`, 200, 'Alex support worker: working pattern');
+    await expectNoAxeViolations(viewer, 'rota pattern (read only)');
+  });
+
   it('the access audit pages (privacy officer)', async () => {
     const page = await pageFor(run.home.service.a['privacy-officer']);
     // By now the other-team therapist has been refused and has broken glass, so the tables have rows.

@@ -26,7 +26,7 @@ const seed = Number(process.env.HOMEWARD_FUZZ_SEED ?? 20_261_124);
 const runsPerRoute = Number(process.env.HOMEWARD_FUZZ_RUNS ?? 14);
 
 type Route = { method: string; url: string };
-type Actor = 'clinician' | 'administrator' | 'privacy-officer' | 'anonymous' | 'throwaway';
+type Actor = 'clinician' | 'lead' | 'administrator' | 'privacy-officer' | 'anonymous' | 'throwaway';
 
 /** Every route Fastify has, read from its route tree (HEAD and static files left out). */
 function routesOf(app: FastifyInstance): Route[] {
@@ -52,6 +52,8 @@ function actorFor(route: Route): Actor {
   if (url === '/sign-in' || (url === '/api/sessions' && method === 'POST')) return 'anonymous';
   if (url === '/sign-out' || url === '/api/sessions/current') return 'throwaway';
   if (url.includes('competences')) return 'clinician';
+  // The rota is kept by the clinical lead (issue 13).
+  if (url.startsWith('/rota') || url.startsWith('/api/rota')) return 'lead';
   if (url.startsWith('/api/staff') || url.startsWith('/staff') || url === '/api/teams') return 'administrator';
   if (url.startsWith('/api/audit') || url.startsWith('/audit')) return 'privacy-officer';
   return 'clinician';
@@ -62,6 +64,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'noteId') return /amend/.test(url) ? 'finalNote' : 'draftNote';
   if (name === 'consentId') return 'consent';
   if (name === 'onwardReferralId') return 'onwardReferral';
+  if (name === 'exceptionId') return 'rotaException';
+  if (name === 'staffId') return 'staff';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';
@@ -120,6 +124,9 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/competences/:id/withdraw': () => ({ reason: 'Left the team' }),
   'PATCH /api/visits/:id': () => ({ pinnedStart: '10:00' }),
   'POST /api/visits/:id/cancellation': () => ({ reason: 'Patient in hospital' }),
+  'PUT /api/rota/staff/:staffId/pattern': () => ({ week: [{ weekday: 1, start: '08:30', end: '16:30', breakMinutes: 30 }], startsFrom: 'base', carDriver: true, workPhone: null }),
+  'POST /api/rota/staff/:staffId/exceptions': () => ({ kind: 'annual-leave', startsOn: '2026-12-21', endsOn: '2026-12-23', note: 'Fuzz' }),
+  'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),
@@ -132,6 +139,8 @@ const knownQueries: Record<string, Record<string, string>> = {
   '/patients/search': { by: 'nhs', nhsNumber: '9434765919' },
   '/episodes/:id/assessments/new': { instrument: 'timed-up-and-go' },
   '/api/reports/first-contact': { from: '2026-11-01', to: '2026-11-24' },
+  '/api/rota/on-call': { date: '2026-11-25' },
+  '/rota/on-call': { date: '2026-11-25' },
 };
 
 type JsonSchema = { type?: string | string[]; enum?: unknown[]; format?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; minimum?: number; maxLength?: number; default?: unknown };
@@ -168,7 +177,7 @@ const excerpt = (text: string | undefined, n = 300) => (text === undefined ? '' 
 
 describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () => {
   let t: TestApp;
-  const clients = {} as Record<'clinician' | 'administrator' | 'privacy-officer', TestClient>;
+  const clients = {} as Record<'clinician' | 'lead' | 'administrator' | 'privacy-officer', TestClient>;
   let openapi: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: Array<{ in: string; name: string }> }>> };
   let snapshot: () => Promise<TableSnapshot>;
   let last: TableSnapshot;
@@ -189,6 +198,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
   beforeAll(async () => {
     t = await bootTestApp();
     clients.clinician = await t.signIn(t.service.a['registered-therapist']);
+    clients.lead = await t.signIn(t.service.a['clinical-lead']);
     clients.administrator = await t.signIn(t.service.a.administrator);
     clients['privacy-officer'] = await t.signIn(t.service.a['privacy-officer']);
     openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();

@@ -31,6 +31,7 @@ const tables = [
   'patients', 'patient_versions', 'referrals', 'episodes', 'episode_events', 'onward_referrals', 'consent_records', 'contact_notes', 'contact_note_amendments',
   'contact_note_amendment_reviews', 'assessments', 'goals', 'goal_attainments', 'programme_activities', 'programme_completions', 'staff', 'staff_competences',
   'episode_reviews', 'discharge_summaries', 'letters', 'idempotency_keys', 'visit_needs', 'visits',
+  'rota_patterns', 'rota_exceptions', 'rota_on_call',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -53,6 +54,7 @@ const creates: Record<string, string> = {
   'POST /api/visits/proposals': 'new proposed visits; a visit already booked is never changed',
   'POST /api/staff': 'a new staff account',
   'POST /api/staff/{id}/competences': 'a new competence record',
+  'POST /api/rota/staff/{staffId}/exceptions': 'a new leave, absence or extra shift',
   'PUT /api/staff/{id}/password': 'sets a credential, not a record anyone edits',
   'POST /api/patients/{id}/break-glass': 'an append-only break-glass record',
   'POST /api/sessions': 'signs in',
@@ -65,6 +67,9 @@ const notPatientData: Record<string, string> = {
   'GET /api/staff/{id}': 'a staff account (administrators)',
   'GET /api/teams': 'the teams',
   'GET /api/staff/{id}/competences': 'a staff member’s competences',
+  'GET /api/rota': 'the team’s rota (staff data)',
+  'GET /api/rota/staff/{staffId}': 'a staff member’s working pattern and leave',
+  'GET /api/rota/on-call': 'who is on call (staff data)',
   'GET /api/reports/first-contact': 'counts and times per service, no patient',
 };
 
@@ -264,6 +269,31 @@ describe('every write is version-checked and every patient read is audited by na
         const id = ok(await therapist.post(`/api/staff/${supportWorker.staff.id}/competences`, { competence: 'stairs-practice', assessedOn: '2026-11-21' }), 201).id as string;
         ok(await lead.post(`/api/competences/${id}/withdraw`, { reason: 'Reassessment due after a fall on the stairs', version: 1 }));
         return { patientId: null, current: { id, version: 2 }, stale: () => therapist.post(`/api/competences/${id}/withdraw`, { reason: 'Left the team', version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/rota/staff/{staffId}/pattern', what: 'a working pattern',
+      arrange: async () => {
+        const body = { week: [{ weekday: 1, start: '09:00', end: '17:00', breakMinutes: 30 }], startsFrom: 'base', carDriver: true };
+        const id = ok(await lead.put(`/api/rota/staff/${assistant.staff.id}/pattern`, body)).id as string;
+        ok(await lead.put(`/api/rota/staff/${assistant.staff.id}/pattern`, { ...body, carDriver: false, version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => lead.put(`/api/rota/staff/${assistant.staff.id}/pattern`, { ...body, version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/rota/exceptions/{exceptionId}/cancel', what: 'cancelling leave someone has cancelled',
+      arrange: async () => {
+        const id = ok(await lead.post(`/api/rota/staff/${assistant.staff.id}/exceptions`, { kind: 'annual-leave', startsOn: '2027-01-04', endsOn: '2027-01-08' }), 201).id as string;
+        ok(await lead.post(`/api/rota/exceptions/${id}/cancel`, { version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => lead.post(`/api/rota/exceptions/${id}/cancel`, { version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/rota/on-call', what: 'who is on call',
+      arrange: async () => {
+        const id = ok(await lead.put('/api/rota/on-call', { date: '2027-01-09', staffId: therapist.staff.id })).id as string;
+        ok(await lead.put('/api/rota/on-call', { date: '2027-01-09', staffId: assistant.staff.id, version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => lead.put('/api/rota/on-call', { date: '2027-01-09', staffId: therapist.staff.id, version: 1 }) };
       },
     },
     {

@@ -49,6 +49,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
       if (principal.teamWide) navItems.push({ href: '/visits', text: 'Visits', current: section === 'visits' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
+      // Every clinician sees who is in and who is on call; the lead keeps it (issue 13).
+      navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });

@@ -3,9 +3,14 @@ export { currentCompetenceIds } from './competence-queries.ts';
 export { hashPassword, passwordError } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';
-// The rota's shapes (issue 13), for the visit day's shared types. (i13-rota adds the same line with its readers.)
+// The rota (issue 13): each member of staff's day for the planner, and who is on call for lone working.
+export { readOnCall, readRotaForDates, type ReadOnCallOptions, type ReadRotaForDatesOptions } from './rota-queries.ts';
 export type { GeoPoint, NotWorkingReason, OnCall, StaffDay } from './rota-types.ts';
 // For the demo seeder, which adds the demo's staff accounts as its administrator would.
 export { addStaffAccount } from './add-staff-account.ts';
 export { checkStaffDetails } from './check-staff-details.ts';
 export type { StaffDetailsInput } from './staff-schema.ts';
+// For the demo seeder, which keeps the demo's rota as its clinical lead would (through the rota's rules).
+export { changeRotaPattern, type ChangeRotaPatternOptions } from './change-rota-pattern.ts';
+export { addRotaException, type AddRotaExceptionOptions } from './add-rota-exception.ts';
+export { setOnCall, type SetOnCallOptions } from './set-on-call.ts';
