@@ -63,6 +63,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'consentId') return 'consent';
   if (name === 'onwardReferralId') return 'onwardReferral';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
+  if (name === 'staffId' && /^\/(api\/run-sheets|run-sheet)\//.test(url)) return 'ownStaff';
+  if (/^\/(api\/visits|run-sheet\/visits)\//.test(url)) return 'visit';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';
   if (path.startsWith('/episodes/')) return 'episode';

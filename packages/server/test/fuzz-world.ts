@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { hashPassword } from '../src/staff/password.ts';
 import { seedEpisode } from './seed-episode.ts';
+import { seedPlannedVisit } from './seed-visit-plan.ts';
 import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
 
 export type RecordKind =
@@ -24,7 +25,9 @@ export type RecordKind =
   | 'finalSummary'
   | 'letter'
   | 'staff'
-  | 'competence';
+  | 'competence'
+  | 'visit'
+  | 'ownStaff';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -40,6 +43,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   finalSummary: 'discharge_summaries',
   staff: 'staff',
   competence: 'staff_competences',
+  visit: 'visits',
 };
 
 let nhsIndex = 800_000;
@@ -165,6 +169,10 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         }).execute();
         return id;
       }
+      case 'visit':
+        return seedPlannedVisit(t, { episodeId: await get('episode'), staffId: clinician.staff.id });
+      case 'ownStaff':
+        return clinician.staff.id;
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
     }

@@ -46,7 +46,7 @@ export function outcomeReasonText(i: Pick<VisitOutcomeInput, 'outcome' | 'reason
 /** What is wrong with an outcome, as field errors (none: it may be recorded). */
 export function checkVisitOutcome(i: VisitOutcomeInput, o: { today: string; unavailableWeekdays: readonly number[] }): FieldError[] {
   const fields: FieldError[] = [];
-  if (!(i.reason in visitOutcomeReasons[i.outcome])) fields.push({ path: 'reason', message: i.outcome === 'no-access' ? 'Choose why there was no access' : 'Choose why the visit is cancelled' });
+  if (!Object.hasOwn(visitOutcomeReasons[i.outcome], i.reason)) fields.push({ path: 'reason', message: i.outcome === 'no-access' ? 'Choose why there was no access' : 'Choose why the visit is cancelled' });
   if (i.reason === 'other' && !i.reasonDetail?.trim()) fields.push({ path: 'reasonDetail', message: 'Enter the reason' });
   if ((i.reasonDetail ?? '').length > 500) fields.push({ path: 'reasonDetail', message: 'The reason must be 500 characters or fewer' });
   if (i.rebookOn !== null) {

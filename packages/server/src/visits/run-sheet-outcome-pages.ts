@@ -42,7 +42,7 @@ function parseOutcomeForm(body: Form, today: string): { input: VisitOutcomeInput
   const outcome = visitOutcomes.find((o) => o === body.outcome);
   if (!outcome) return { input: null, fields: [{ path: 'form', message: 'The form is missing whether this is no access or a cancellation; go back to the run sheet and start again' }] };
   const reason = body.reason ?? '';
-  if (!(reason in visitOutcomeReasons[outcome])) fields.push({ path: 'reason', message: outcome === 'no-access' ? 'Choose why there was no access' : 'Choose why the visit is cancelled' });
+  if (!Object.hasOwn(visitOutcomeReasons[outcome], reason)) fields.push({ path: 'reason', message: outcome === 'no-access' ? 'Choose why there was no access' : 'Choose why the visit is cancelled' });
   let rebookOn: string | null = null;
   if (body.rebook !== 'yes' && body.rebook !== 'no') fields.push({ path: 'rebook', message: 'Choose whether to book another visit' });
   if (body.rebook === 'yes') {
@@ -164,7 +164,7 @@ export async function runSheetOutcomePages(app: FastifyInstance): Promise<void> 
       // Changed since the run sheet was opened (someone recorded it already): say so, with the way back.
       render: async (fields, status) => {
         await auditRead(access.grant, app.db, { recordKind: 'visit', recordId: visit.id, detail: { purpose: 'visit-done-refused' } });
-        return reply.code(status).page('visits/pages/run-sheet-problem.njk', { title: 'The visit was not marked done', section: 'run-sheet', message: fields[0]?.message ?? 'The visit changed since you opened the run sheet', runSheetHref: back });
+        return reply.code(status).page('visits/pages/run-sheet-problem.njk', { title: 'The visit was not marked done', section: 'run-sheet', errors: errorList(fields.map((f) => ({ ...f, path: 'problem' }))), message: fields[0]?.message ?? 'The visit changed since you opened the run sheet', runSheetHref: back });
       },
     });
   });
