@@ -7,10 +7,11 @@
 // clinical lead are refused her run sheet; the lead may see it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { communicationNeedLabels, formatNhsNumber, riskFlagLabels } from '@homeward/clinical';
+import { communicationNeedLabels, formatNhsNumber, homewardRoles, riskFlagLabels, type HomewardRole } from '@homeward/clinical';
 import { testNhsNumberForIndex } from '../demo/generate-demo-data.ts';
 import { seedEpisode } from '../../test/seed-episode.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
+import { seedPlannedVisit } from '../../test/seed-visit-plan.ts';
 import type { PlanChange, VisitDayPlan } from './visit-day-types.ts';
 
 const day = '2026-11-24'; // the test clock's day, a Tuesday
@@ -163,6 +164,26 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(refused.length).toBeGreaterThan(0);
   });
 
+  // Role x route: the therapist's run sheet, and an outcome on a visit on it. Deny by default: only the
+  // therapist herself and the team's clinical lead; an outcome also needs a role that holds episodes.
+  const sheetAllowed: HomewardRole[] = ['registered-therapist', 'clinical-lead'];
+  it.each(homewardRoles.map((role) => [role]))('a %s: the therapist’s run sheet and an outcome on her visit', async (role) => {
+    const client = role === 'registered-therapist' ? therapist : await t.signIn(t.service.a[role]);
+    const allowed = sheetAllowed.includes(role);
+    for (const url of [`/run-sheet/${therapist.staff.id}?date=${day}`, `/api/run-sheets/${therapist.staff.id}?date=${day}`]) {
+      expect((await client.get(url)).statusCode, url).toBe(allowed ? 200 : 403);
+    }
+    const visitId = await seedPlannedVisit(t, { episodeId: bloorEpisode, staffId: therapist.staff.id, date: '2026-11-30' });
+    const seq = (await t.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0;
+    const res = await client.post(`/api/visits/${visitId}/outcome`, { version: 1, outcome: 'cancelled', reason: 'patient-unwell', rebookOn: null });
+    expect(res.statusCode, res.body).toBe(allowed ? 200 : 403);
+    expect((await visitRow(visitId)).status).toBe(allowed ? 'cancelled' : 'to-plan');
+    if (!allowed) {
+      const refusals = await t.db.selectFrom('audit_events').select('outcome').where('seq', '>', seq).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').execute();
+      expect(refusals.length).toBeGreaterThan(0);
+    }
+  });
+
   it('starts a contact note from a visit, prefilled, and links the saved note to the visit', async () => {
     const form = await therapist.get(`/episodes/${bloorEpisode}/contact-notes/new?visit=${visit.bloor}`);
     expect(form.statusCode).toBe(200);
@@ -185,6 +206,20 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(saved.headers.location).toContain(`/contact-notes/${row.contact_note_id}`);
     // A draft: the visit is not done until the note is finalised (or the button says so).
     expect(row.status).toBe('to-plan');
+  });
+
+  it('marks the visit done when the note written from it is finalised there', async () => {
+    const visitId = await seedPlannedVisit(t, { episodeId: bloorEpisode, staffId: therapist.staff.id, date: day, start: '08:40' });
+    const form = await therapist.get(`/episodes/${bloorEpisode}/contact-notes/new?visit=${visitId}`);
+    const saved = await therapist.form(`/episodes/${bloorEpisode}/contact-notes/new`, {
+      formId: inputValue(form.body, 'formId')!, visitId, kind: 'telephone', action: 'finalise',
+      'occurredAt-day': '24', 'occurredAt-month': '11', 'occurredAt-year': '2026', 'occurredAt-time': inputValue(form.body, 'occurredAt-time')!,
+      durationMinutes: '10', body: 'Phoned: she was out, will see her tomorrow.',
+    });
+    expect(saved.statusCode, saved.body.match(/nhsuk-error-summary[\s\S]{0,1500}/)?.[0]).toBe(303);
+    const row = await visitRow(visitId);
+    expect(row.status).toBe('done');
+    expect(row.contact_note_id).not.toBeNull();
   });
 
   it('records no access with a reason and the confirmed rebooking, once however often the form is sent', async () => {
