@@ -77,7 +77,7 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     const by = t.service.a['clinical-lead'].id;
     // Mr Dale cannot be seen on Wednesdays (weekday 3).
     await t.db.insertInto('visit_needs').values({
-      id: uuidv7(), episode_id: daleEpisode, patient_id: dale, team_id: t.service.teamA, duration_minutes: 30, place: 'home', unavailable_days: '[3]',
+      id: uuidv7(), episode_id: daleEpisode, patient_id: dale, team_id: t.service.teamA, duration_minutes: 30, place: 'home', unavailable_days: '[3]', windows: '[]', skills: '[]', staff_needed: 1, registered_required: false,
       created_at: at, created_by: by, updated_at: at, updated_by: by,
     }).execute();
     const therapistId = t.service.a['registered-therapist'].id;
