@@ -26,3 +26,6 @@ export * from './instruments/change-from-baseline.ts';
 export * from './instruments/registry.ts';
 export * from './goal-attainment-scaling.ts';
 export * from './record/index.ts';
+export * from './visits/visit-needs.ts';
+export * from './visits/propose-visits.ts';
+export * from './visits/visit-checks.ts';

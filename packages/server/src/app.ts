@@ -135,8 +135,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseloadContext);
   // A contact note started from a visit on a run sheet: the visits context prefills and links it.
   await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit } });
-  await app.register(visitsContext);
   await app.register(referralsContext);
+  await app.register(visitsContext);
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -3,5 +3,4 @@ export { currentCompetenceIds } from './competence-queries.ts';
 export { hashPassword, passwordError } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';
-// The rota's shared shapes (issue 13), for the visits context and lone working.
 export type { GeoPoint, NotWorkingReason, OnCall, StaffDay } from './rota-types.ts';

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { runSheetApiRoutes } from './run-sheet-api-routes.ts';
 import { runSheetOutcomePages } from './run-sheet-outcome-pages.ts';
 import { runSheetPages } from './run-sheet-pages.ts';
+import { visitApiRoutes } from './visit-api-routes.ts';
 
-/** The visit day (issue 13): run sheets and what happened on each visit. */
+/** The visit day: visit needs, the team's visits, the plan, run sheets. Each part registers its routes here, one line each. */
 export const visitsContext = fp(async (app: FastifyInstance) => {
+  await visitApiRoutes(app);
   await runSheetApiRoutes(app);
   await runSheetPages(app);
   await runSheetOutcomePages(app);

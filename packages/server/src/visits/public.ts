@@ -1,4 +1,8 @@
-// The visits context's public face (ARCHITECTURE.md, "The public face of a context").
-// The record's new contact note, started from a visit on a run sheet (wired by app.ts into the record's
-// plugin as its contactNoteFromVisit port).
+// The visits context's public face (ARCHITECTURE.md, "The public face of a context"): the visit day's
+// shapes, the visits to plan for a day, and the proposal of visits from the caseload. One line each.
+export type { PlanChange, PlannedVisit, StaffRoute, UnplannedReason, VisitDayPlan, VisitPlace, VisitPurpose, VisitStatus, VisitToPlan } from './visit-day-types.ts';
+export { listVisitsToPlan, listTeamVisits, findTeamVisit, type TeamVisit } from './visit-queries.ts';
+export { proposeVisitsForHorizon, type ProposeVisitsForHorizonOptions, type ProposeVisitsForHorizonResult } from './propose-visits-for-horizon.ts';
+export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
+// A contact note started from a visit on a run sheet: app.ts gives these to the record's plugin as its contactNoteFromVisit port.
 export { linkNoteToVisit, prefillNoteFromVisit } from './run-sheet-note-link.ts';
