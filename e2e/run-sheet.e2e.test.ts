@@ -85,7 +85,10 @@ describe('the run sheet on a phone: the day, a note from a visit, no access and 
   it('the clinical lead sees the therapist’s run sheet', async () => {
     const { page } = await run.open(run.home.service.a['clinical-lead']);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`/run-sheet/${run.home.service.a['registered-therapist'].id}`);
+    await page.goto('/run-sheet');
+    await page.getByText('Other run sheets in your team (1)').click();
+    await checkAtEveryWidth(page, 'the lead’s own run sheet with the team’s');
+    await clickAndWait(page, page.getByRole('link', { name: 'Alex registered therapist' }), /\/run-sheet\/[0-9a-f-]+\?date=2026-11-24$/);
     expect(squash(await heading(page))).toMatch(/^Run sheet: Alex registered therapist/);
     await expect(page.locator(`#visit-${first}`).count()).resolves.toBe(1);
     await checkAtEveryWidth(page, 'the lead’s view of a run sheet');

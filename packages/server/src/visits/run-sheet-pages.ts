@@ -11,7 +11,7 @@ import { requirePrincipal } from '../platform/request-context.ts';
 import { authoriseRunSheet } from './run-sheet-access.ts';
 import { auditRunSheetRead } from './run-sheet-audit.ts';
 import { changeLabels, placeLabels, purposeLabels, statusLabels } from './run-sheet-labels.ts';
-import { readRunSheet, type RunSheetVisit } from './run-sheet-queries.ts';
+import { listPublishedRoutes, readRunSheet, type RunSheetVisit } from './run-sheet-queries.ts';
 import { isoWeekday } from './run-sheet-rebooking.ts';
 import { weekdayNames } from './record-visit-outcome-rules.ts';
 
@@ -45,6 +45,8 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
     const sheet = await readRunSheet(app.db, { teamId: access.staff.teamId, staffId: access.staff.id, date, today });
     await auditRunSheetRead(app.db, { actor: access.actor, sheet, via: 'page' });
     const print = query.print === '1';
+    // The clinical lead plans the day: a way to each clinician's run sheet for it.
+    const team = access.actor.staff.role === 'clinical-lead' && !print ? (await listPublishedRoutes(app.db, { teamId: access.staff.teamId, date })).filter((r) => r.staffId !== access.staff.id) : [];
     const base = access.own ? '/run-sheet' : `/run-sheet/${access.staff.id}`;
     const at = (d: string) => `${base}?date=${d}`;
     return reply.page('visits/pages/run-sheet.njk', {
@@ -73,6 +75,7 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
         ),
         changes: sheet.changes.map((c) => ({ ...c, label: changeLabels[c.kind] })),
       },
+      team: team.map((r) => ({ ...r, href: r.staffId === access.actor.staff.staffId ? `/run-sheet?date=${date}` : `/run-sheet/${r.staffId}?date=${date}` })),
       links: { previous: at(addCalendarDays(date, -1)), next: at(addCalendarDays(date, 1)), today: `${base}`, print: `${at(date)}&print=1`, screen: at(date) },
       flash: query.done ? (flashes[query.done] ?? null) : null,
       backHref: print ? null : '/',

@@ -246,3 +246,17 @@ export async function findPlannedStop(db: Kysely<Database>, visit: { teamId: str
   }
   return null;
 }
+
+/** Who has a route on the team's published plan for the day, for the clinical lead's way to each run sheet (names only: no patient). */
+export async function listPublishedRoutes(db: Kysely<Database>, o: { teamId: string; date: string }): Promise<Array<{ staffId: string; name: string; visits: number }>> {
+  const plan = await db.selectFrom('visit_plans').select(['published']).where('team_id', '=', o.teamId).where('on_date', '=', o.date).executeTakeFirst();
+  const routes = (plan?.published as VisitDayPlan | null | undefined)?.routes ?? [];
+  if (routes.length === 0) return [];
+  const staff = await db.selectFrom('staff').select(['id', 'given_name', 'family_name']).where('id', 'in', routes.map((r) => r.staffId)).execute();
+  return routes
+    .map((r) => {
+      const s = staff.find((x) => x.id === r.staffId);
+      return { staffId: r.staffId, name: s ? `${s.given_name} ${s.family_name}` : 'A member of staff', visits: r.stops.length };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -154,6 +154,11 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(byLead.statusCode).toBe(200);
     expect(byLead.body).toContain('BLOOR, Betty');
     expect((await lead.get(`/api/run-sheets/${therapist.staff.id}?date=${day}`)).statusCode).toBe(200);
+    // The lead's own run sheet leads to each clinician's on the published plan (names only).
+    const leads = await lead.get(`/run-sheet?date=${day}`);
+    expect(leads.body).toContain(`href="/run-sheet/${therapist.staff.id}?date=${day}"`);
+    expect(leads.body).toContain(`href="/run-sheet/${assistant.staff.id}?date=${day}"`);
+    expect((await therapist.get(`/run-sheet?date=${day}`)).body).not.toContain(`href="/run-sheet/${assistant.staff.id}`);
     for (const who of [assistant, supportWorker, otherTeam]) {
       expect((await who.get(url)).statusCode).toBe(403);
       expect((await who.get(`/api/run-sheets/${therapist.staff.id}?date=${day}`)).statusCode).toBe(403);
