@@ -105,6 +105,8 @@ export async function recordVisitOutcome(trx: Kysely<Database>, o: RecordVisitOu
         window_start: updated.window_start,
         window_end: updated.window_end,
         staff_needed: updated.staff_needed,
+        staff_needed_reason: updated.staff_needed_reason,
+        priority: updated.priority,
         registered_required: updated.registered_required,
         skills: JSON.stringify(updated.skills ?? []),
         preferred_staff_id: updated.preferred_staff_id,

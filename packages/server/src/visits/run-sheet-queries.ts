@@ -48,6 +48,8 @@ export type RunSheetVisit = {
   distanceKm: number;
   /** The other member of staff on a two-person visit. */
   withStaff: { id: string; name: string } | null;
+  /** Why two staff must come (a hoist, a "visit in pairs" risk flag). */
+  staffNeededReason: string | null;
   patient: RunSheetPatient;
   /** The day a rebooking would be proposed for, if it does not happen. */
   proposedRebookOn: string;
@@ -115,7 +117,7 @@ export async function readRunSheet(db: Kysely<Database>, o: ReadRunSheetOptions)
           .innerJoin('patients as p', 'p.id', 'v.patient_id')
           .leftJoin('visit_needs as n', 'n.episode_id', 'v.episode_id')
           .select([
-            'v.id', 'v.version', 'v.episode_id', 'v.team_id', 'v.on_date', 'v.purpose', 'v.place', 'v.status', 'v.outcome_reason', 'v.contact_note_id', 'v.duration_minutes', 'v.window_start', 'v.window_end',
+            'v.id', 'v.version', 'v.episode_id', 'v.team_id', 'v.on_date', 'v.purpose', 'v.place', 'v.status', 'v.outcome_reason', 'v.contact_note_id', 'v.duration_minutes', 'v.window_start', 'v.window_end', 'v.staff_needed_reason',
             'e.service', 'n.unavailable_days',
             'p.id as patient_id', 'p.given_name', 'p.family_name', 'p.nhs_number', 'p.date_of_birth', 'p.address_line1', 'p.address_line2', 'p.town', 'p.postcode', 'p.latitude', 'p.longitude', 'p.phone',
             'p.key_safe', 'p.access_notes', 'p.risk_flags', 'p.risk_notes', 'p.communication_needs',
@@ -131,7 +133,8 @@ export async function readRunSheet(db: Kysely<Database>, o: ReadRunSheetOptions)
   const visits: RunSheetVisit[] = [];
   for (const s of stops) {
     const r = byId.get(s.visitId);
-    if (!r) continue;
+    // A visit moved to another day since the plan was published is not on this day's sheet.
+    if (!r || dateOnly(r.on_date) !== o.date) continue;
     visits.push({
       id: r.id,
       version: r.version,
@@ -150,6 +153,7 @@ export async function readRunSheet(db: Kysely<Database>, o: ReadRunSheetOptions)
       travelMinutes: s.travelMinutes,
       distanceKm: s.distanceKm,
       withStaff: s.withId ? { id: s.withId, name: nameOf.get(s.withId) ?? 'Another member of staff' } : null,
+      staffNeededReason: r.staff_needed_reason,
       patient: {
         id: r.patient_id,
         givenName: r.given_name,

@@ -37,6 +37,7 @@ const runSheetVisit = z.object({
   travelMinutes: z.number(),
   distanceKm: z.number(),
   withStaff: z.object({ id: z.string(), name: z.string() }).nullable(),
+  staffNeededReason: z.string().nullable(),
   patient: z.object({
     id: z.string(),
     givenName: z.string(),

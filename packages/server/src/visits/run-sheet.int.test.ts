@@ -44,12 +44,12 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
   const visitRow = (id: string) => t.db.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const rebookingsOf = (id: string) => t.db.selectFrom('visits').selectAll().where('rebooked_from', '=', id).execute();
 
-  async function insertVisit(id: string, episodeId: string, patientId: string, purpose: 'therapy' | 'review' | 'first-contact') {
+  async function insertVisit(id: string, episodeId: string, patientId: string, purpose: 'therapy' | 'review' | 'first-contact', extra: { staff_needed?: number; staff_needed_reason?: string; priority?: number } = {}) {
     const by = t.service.a['clinical-lead'].id;
     const at = t.clock.now();
     await t.db.insertInto('visits').values({
       id, team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: day, purpose, duration_minutes: 30, place: 'home',
-      staff_needed: 1, registered_required: false, skills: '[]', origin: 'proposed', created_at: at, created_by: by, updated_at: at, updated_by: by,
+      staff_needed: 1, registered_required: false, skills: '[]', origin: 'proposed', created_at: at, created_by: by, updated_at: at, updated_by: by, ...extra,
     }).execute();
   }
 
@@ -70,8 +70,8 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     bloorEpisode = await seedEpisode(t, { patientId: bloor, service: 'd2a-pathway-1', allocatedTo: t.service.a['registered-therapist'].id });
     daleEpisode = await seedEpisode(t, { patientId: dale, service: 'community-msk', allocatedTo: t.service.a['registered-therapist'].id });
     coleEpisode = await seedEpisode(t, { patientId: cole, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
-    await insertVisit(visit.bloor, bloorEpisode, bloor, 'therapy');
-    await insertVisit(visit.dale, daleEpisode, dale, 'review');
+    await insertVisit(visit.bloor, bloorEpisode, bloor, 'therapy', { staff_needed: 2, staff_needed_reason: 'Hoist' });
+    await insertVisit(visit.dale, daleEpisode, dale, 'review', { priority: 2 });
     await insertVisit(visit.cole, coleEpisode, cole, 'therapy');
     const at = t.clock.now();
     const by = t.service.a['clinical-lead'].id;
@@ -122,7 +122,7 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(html).toContain('geo:0,0?q=ST6%201DX');
     expect(html).toContain(`/episodes/${bloorEpisode}/record`);
     expect(html).toContain(`/episodes/${bloorEpisode}/contact-notes/new?visit=${visit.bloor}`);
-    expect(html).toMatch(/Alex assistant practitioner \(two-person visit\)/);
+    expect(html).toContain('Alex assistant practitioner (two-person visit: Hoist)');
     expect(html).toContain('Time changed: Derek Dale, 10:00 to 11:00');
     expect(html).not.toContain('COLCLOUGH');
     expect(html).not.toContain('Cyril');
@@ -260,7 +260,7 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(row.outcome_reason).toBe('No answer at the door: Neighbour says he is at his daughter’s');
     const rebooked = await rebookingsOf(visit.dale);
     expect(rebooked).toHaveLength(1);
-    expect(rebooked[0]).toMatchObject({ on_date: '2026-11-26', origin: 'rebooked', status: 'to-plan', episode_id: daleEpisode, purpose: 'review' });
+    expect(rebooked[0]).toMatchObject({ on_date: '2026-11-26', origin: 'rebooked', status: 'to-plan', episode_id: daleEpisode, purpose: 'review', priority: 2, rebooked_from: visit.dale });
 
     const done = await therapist.get(first.headers.location as string);
     expect(done.statusCode).toBe(200);
