@@ -97,15 +97,17 @@ export async function readRunSheet(db: Kysely<Database>, o: ReadRunSheetOptions)
   const published = plan.published as VisitDayPlan;
   const route = published.routes.find((r) => r.staffId === o.staffId) ?? null;
   const stops = stopsFor(published, o.staffId);
+  // The latest publication's changes are against the one before; the first publication "adds" every
+  // visit, which is no news to anyone, so nothing is said until there has been a second.
   const latest = await db
     .selectFrom('visit_plan_publications')
     .select(['changes'])
     .where('plan_id', '=', plan.id)
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const changes = ((latest?.changes as PlanChange[] | undefined) ?? []).filter((c) => c.staffId === o.staffId);
+    .limit(2)
+    .execute();
+  const changes = latest.length < 2 ? [] : ((latest[0]!.changes as PlanChange[] | null) ?? []).filter((c) => c.staffId === o.staffId);
   const visitIds = [...new Set([...stops.map((s) => s.visitId), ...changes.map((c) => c.visitId)])];
   const staffIds = [...new Set(stops.map((s) => s.withId).filter((id): id is string => id !== null))];
   const [rows, staff] = await Promise.all([

@@ -98,7 +98,10 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
       { staffId: therapistId, visitId: visit.dale, kind: 'time-changed', before: '10:00', after: '11:00' },
       { staffId: assistantId, visitId: visit.cole, kind: 'added', before: null, after: '10:00' },
     ];
-    await t.db.insertInto('visit_plan_publications').values({ id: uuidv7(), plan_id: planId, team_id: t.service.teamA, on_date: day, plan_version: 1, plan: JSON.stringify(plan), changes: JSON.stringify(changes), published_at: at, published_by: by }).execute();
+    // Published twice: first at 17:00 the day before (every visit "added"), then this morning with Mr Dale moved.
+    const firstChanges: PlanChange[] = [{ staffId: therapistId, visitId: visit.dale, kind: 'added', before: null, after: '10:00' }];
+    await t.db.insertInto('visit_plan_publications').values({ id: uuidv7(), plan_id: planId, team_id: t.service.teamA, on_date: day, plan_version: 1, plan: JSON.stringify(plan), changes: JSON.stringify(firstChanges), published_at: new Date(at.getTime() - 16 * 3_600_000), published_by: by }).execute();
+    await t.db.insertInto('visit_plan_publications').values({ id: uuidv7(), plan_id: planId, team_id: t.service.teamA, on_date: day, plan_version: 2, plan: JSON.stringify(plan), changes: JSON.stringify(changes), published_at: at, published_by: by }).execute();
   });
   afterAll(() => t.close());
 
@@ -124,6 +127,7 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(html).toContain(`/episodes/${bloorEpisode}/contact-notes/new?visit=${visit.bloor}`);
     expect(html).toContain('Alex assistant practitioner (two-person visit: Hoist)');
     expect(html).toContain('Time changed: Derek Dale, 10:00 to 11:00');
+    expect(html).not.toContain('Added: Derek Dale');
     expect(html).not.toContain('COLCLOUGH');
     expect(html).not.toContain('Cyril');
 
@@ -187,6 +191,21 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
       const refusals = await t.db.selectFrom('audit_events').select('outcome').where('seq', '>', seq).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').execute();
       expect(refusals.length).toBeGreaterThan(0);
     }
+  });
+
+  it('tells the clinician what changed only from the second publication of a day on', async () => {
+    const date = '2026-12-01';
+    const visitId = await seedPlannedVisit(t, { episodeId: bloorEpisode, staffId: therapist.staff.id, date });
+    const plan = await t.db.selectFrom('visit_plans').select(['id', 'published']).where('team_id', '=', t.service.teamA).where('on_date', '=', date).executeTakeFirstOrThrow();
+    const publish = async (changes: PlanChange[], version: number) => {
+      await t.db.insertInto('visit_plan_publications').values({ id: uuidv7(), plan_id: plan.id, team_id: t.service.teamA, on_date: date, plan_version: version, plan: JSON.stringify(plan.published), changes: JSON.stringify(changes), published_at: new Date(t.clock.now().getTime() + version * 60_000), published_by: lead.staff.id }).execute();
+    };
+    await publish([{ staffId: therapist.staff.id, visitId, kind: 'added', before: null, after: '09:30' }], 1);
+    expect((await therapist.get(`/run-sheet?date=${date}`)).body).not.toContain('Changed since the last plan');
+    await publish([{ staffId: therapist.staff.id, visitId, kind: 'time-changed', before: '09:30', after: '14:00' }], 2);
+    const changed = unescapeHtml((await therapist.get(`/run-sheet?date=${date}`)).body);
+    expect(changed).toContain('Changed since the last plan');
+    expect(changed).toContain('Time changed: Betty Bloor, 09:30 to 14:00');
   });
 
   it('starts a contact note from a visit, prefilled, and links the saved note to the visit', async () => {
