@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely';
 import { auditWrite, requireGrant, requireWriteGrant } from '../access/public.ts';
 import type { EpisodeAccess } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
+import { statusLabels } from './run-sheet-labels.ts';
+import type { VisitStatus } from './visit-day-types.ts';
 import { readVisitResponse, toVisitResponse, type VisitResponse } from './record-visit-outcome.ts';
 import type { VisitForOutcome } from './run-sheet-queries.ts';
 
@@ -21,6 +24,9 @@ export async function markVisitDone(trx: Kysely<Database>, o: MarkVisitDoneOptio
     set: { status: 'done', finished_at: grant.actor.now },
     only: { status: 'to-plan' },
     current: () => readVisitResponse(trx, o.visit.id),
+    // Recorded already (on another device, or by the lead): say what, rather than a bare conflict.
+    conflict: (current) =>
+      new HomewardError('version_conflict', current.status === 'to-plan' ? 'Someone else changed this visit after you opened it. Nothing was saved; check the visit and try again.' : `This visit already has its outcome (${statusLabels[current.status as VisitStatus].toLowerCase()}). Nothing was changed.`, { current, currentPatientId: current.patientId }),
     what: 'Visit',
     patientId: o.visit.patientId,
   });

@@ -81,7 +81,7 @@ export async function recordVisitOutcome(trx: Kysely<Database>, o: RecordVisitOu
     only: { status: 'to-plan' },
     current: () => readVisitResponse(trx, o.visit.id),
     conflict: (current) =>
-      current.status !== 'to-plan' && current.version === o.version
+      current.status !== 'to-plan'
         ? new HomewardError('version_conflict', `This visit already has its outcome (${current.status === 'done' ? 'done' : (outcomeLabels[current.status as keyof typeof outcomeLabels] ?? current.status).toLowerCase()}). Nothing was changed.`, { current, currentPatientId: current.patientId })
         : new HomewardError('version_conflict', 'Someone else changed this visit after you opened it. Nothing was saved; check the visit and try again.', { current, currentPatientId: current.patientId }),
     what: 'Visit',

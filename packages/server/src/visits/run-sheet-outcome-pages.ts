@@ -80,7 +80,8 @@ export async function runSheetOutcomePages(app: FastifyInstance): Promise<void> 
       outcome,
       values,
       reasonItems: Object.entries(reasons).map(([value, text]) => ({ value, text, checked: values.reason === value })),
-      proposedText: values.proposed ? dayText(values.proposed) : null,
+      // The proposal the form was shown with (a hidden field): words only, so a hand-edited one is dropped.
+      proposedText: /^\d{4}-\d{2}-\d{2}$/.test(values.proposed ?? '') && !Number.isNaN(Date.parse(values.proposed!)) ? dayText(values.proposed!) : null,
       errors: errorList(fields, { reason: `reason`, rebook: 'rebook', rebookOn: 'rebookOn-day', form: 'main-form', version: 'main-form', status: 'main-form' }),
       fieldErrors: errorsByField(fields),
       backHref: await runSheetHref(request, visit),

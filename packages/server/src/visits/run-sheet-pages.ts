@@ -77,7 +77,7 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
       },
       team: team.map((r) => ({ ...r, href: r.staffId === access.actor.staff.staffId ? `/run-sheet?date=${date}` : `/run-sheet/${r.staffId}?date=${date}` })),
       links: { previous: at(addCalendarDays(date, -1)), next: at(addCalendarDays(date, 1)), today: `${base}`, print: `${at(date)}&print=1`, screen: at(date) },
-      flash: query.done ? (flashes[query.done] ?? null) : null,
+      flash: query.done && Object.hasOwn(flashes, query.done) ? flashes[query.done] : null,
       backHref: print ? null : '/',
       backText: 'Home',
     });

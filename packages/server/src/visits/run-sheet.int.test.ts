@@ -312,6 +312,16 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(await rebookingsOf(visit.cole)).toHaveLength(1);
     // Without the key, the same request again is a conflict: the visit already has its outcome.
     expect((await assistant.post(`/api/visits/${visit.cole}/outcome`, body)).statusCode).toBe(409);
+    // The same through the page, from a form opened before the cancellation: 409, the form again, saying so.
+    const stalePage = await lead.form(`/run-sheet/visits/${visit.cole}/outcome`, { formId: uuidv7(), version: '1', outcome: 'no-access', reason: 'no-answer', rebook: 'no' });
+    expect(stalePage.statusCode).toBe(409);
+    expect(unescapeHtml(stalePage.body).match(/nhsuk-error-summary[\s\S]{0,600}/)?.[0]).toContain('This visit already has its outcome (cancelled). Nothing was changed.');
+    expect(await rebookingsOf(visit.cole)).toHaveLength(1);
+    // Opening the form again shows what was recorded instead.
+    const reopened = await lead.get(`/run-sheet/visits/${visit.cole}/outcome?outcome=no-access`);
+    expect(reopened.statusCode).toBe(200);
+    expect(reopened.body).toContain('Cancelled recorded');
+    expect(unescapeHtml(reopened.body)).toContain('Another visit is booked for Friday 27 November 2026');
   });
 
   it('marks a visit done from the run sheet, and says so when it was changed in between', async () => {
@@ -323,5 +333,6 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     const twice = await therapist.form(`/run-sheet/visits/${visit.bloor}/done`, { version: String(row.version) });
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain('Back to the run sheet');
+    expect(twice.body).toContain('This visit already has its outcome (done). Nothing was changed.');
   });
 });
