@@ -64,7 +64,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'onwardReferralId') return 'onwardReferral';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'staffId' && /^\/(api\/run-sheets|run-sheet)\//.test(url)) return 'ownStaff';
-  if (/^\/(api\/visits|run-sheet\/visits)\//.test(url)) return 'visit';
+  if (/^\/run-sheet\/visits\//.test(url) || /^\/api\/visits\/:id\/(outcome|done)$/.test(url)) return 'plannedVisit';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';
   if (path.startsWith('/episodes/')) return 'episode';
@@ -75,6 +75,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (path.startsWith('/letters/')) return 'letter';
   if (path.startsWith('/staff/')) return 'staff';
   if (path.startsWith('/competences/')) return 'competence';
+  if (path.startsWith('/visits/')) return 'visit';
   throw new Error(`no fixture for :${name} in ${url}`);
 }
 
@@ -119,6 +120,8 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/patients/:id/break-glass': () => ({ reason: 'Covering another team', detail: 'Fuzz' }),
   'POST /api/staff/:id/competences': () => ({ competence: 'kitchen-practice', assessedOn: '2026-11-20', note: null }),
   'POST /api/competences/:id/withdraw': () => ({ reason: 'Left the team' }),
+  'PATCH /api/visits/:id': () => ({ pinnedStart: '10:00' }),
+  'POST /api/visits/:id/cancellation': () => ({ reason: 'Patient in hospital' }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),

@@ -27,6 +27,7 @@ export type RecordKind =
   | 'staff'
   | 'competence'
   | 'visit'
+  | 'plannedVisit'
   | 'ownStaff';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
@@ -44,6 +45,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   staff: 'staff',
   competence: 'staff_competences',
   visit: 'visits',
+  plannedVisit: 'visits',
 };
 
 let nhsIndex = 800_000;
@@ -170,6 +172,9 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return id;
       }
       case 'visit':
+        return created('a visit', await clinician.post('/api/visits', { episodeId: await get('episode'), date: '2026-11-26', purpose: 'therapy' }));
+      // A visit on the clinician's published run sheet for today, for what happened on it.
+      case 'plannedVisit':
         return seedPlannedVisit(t, { episodeId: await get('episode'), staffId: clinician.staff.id });
       case 'ownStaff':
         return clinician.staff.id;

@@ -49,6 +49,7 @@ export const pages = fp(async (app: FastifyInstance) => {
       // The day's visits from the team's published plan (issue 13 #4).
       navItems.push({ href: '/run-sheet', text: 'Run sheet', current: section === 'run-sheet' });
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
+      if (principal.teamWide) navItems.push({ href: '/visits', text: 'Visits', current: section === 'visits' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });

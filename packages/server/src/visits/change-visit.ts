@@ -40,7 +40,8 @@ export async function changeVisit(trx: Kysely<Database>, o: ChangeVisitOptions):
     pinnedStart: c.pinnedStart === undefined ? o.visit.pinnedStart : c.pinnedStart,
   };
   // Unpinning alone is always allowed, even on a day that has gone by since; anything else is checked.
-  await checkVisit(trx, { actor, teamId: episode.teamId, episodeStatus: episode.status, details: { date: next.date, durationMinutes: next.durationMinutes, window: next.window, pinnedStart: next.pinnedStart }, pinnedStaffId: c.pinnedStaffId === undefined ? null : next.pinnedStaffId });
+  const unpinOnly = Object.entries(c).every(([key, value]) => (key === 'pinnedStaffId' || key === 'pinnedStart') && value === null);
+  if (!unpinOnly) await checkVisit(trx, { actor, teamId: episode.teamId, episodeStatus: episode.status, details: { date: next.date, durationMinutes: next.durationMinutes, window: next.window, pinnedStart: next.pinnedStart }, pinnedStaffId: c.pinnedStaffId === undefined ? null : next.pinnedStaffId });
   await updateVersioned(trx, {
     actor,
     table: 'visits',

@@ -120,3 +120,18 @@ export async function findTeamVisit(db: Kysely<Database>, id: string): Promise<(
     preferredStaffName: r.preferred_given === null ? null : `${r.preferred_given} ${r.preferred_family}`,
   };
 }
+
+/** The team's open episodes a visit may be added to, with the patient's name, for the add form. */
+export async function listEpisodesForVisits(db: Kysely<Database>, teamId: string): Promise<Array<{ episodeId: string; patientId: string; patientName: string; nhsNumber: string }>> {
+  const rows = await db
+    .selectFrom('episodes')
+    .innerJoin('patients', 'patients.id', 'episodes.patient_id')
+    .select(['episodes.id', 'episodes.patient_id', 'patients.given_name', 'patients.family_name', 'patients.nhs_number'])
+    .where('episodes.team_id', '=', teamId)
+    .where('episodes.status', 'in', ['active', 'waiting'])
+    .orderBy('patients.family_name')
+    .orderBy('patients.given_name')
+    .orderBy('episodes.id')
+    .execute();
+  return rows.map((r) => ({ episodeId: r.id, patientId: r.patient_id, patientName: `${r.given_name} ${r.family_name}`, nhsNumber: r.nhs_number }));
+}

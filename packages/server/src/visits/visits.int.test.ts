@@ -138,6 +138,23 @@ describe('the team’s visits', () => {
     expect(await visitCount()).toBe(before);
   });
 
+  it('unpins a visit whose day has gone by, but changes nothing else on it', async () => {
+    const visit = (await lead.post('/api/visits', { episodeId: episode, date: '2026-11-24', purpose: 'therapy', pinnedStart: '15:00' })).json();
+    t.clock.advanceMinutes(2 * 24 * 60);
+    try {
+      // Two days on: a new session (the old one has gone idle).
+      const later = await t.signIn(t.service.a['clinical-lead']);
+      const moved = await later.request({ method: 'PATCH', url: `/api/visits/${visit.id}`, payload: { version: visit.version, pinnedStart: '16:00' } });
+      expect(moved.statusCode).toBe(400);
+      expect(moved.json().error.fields).toEqual([{ path: 'date', message: 'The date of the visit cannot be in the past (today is 26 November 2026)' }]);
+      const unpinned = await later.request({ method: 'PATCH', url: `/api/visits/${visit.id}`, payload: { version: visit.version, pinnedStart: null } });
+      expect(unpinned.statusCode).toBe(200);
+      expect(unpinned.json()).toMatchObject({ pinnedStart: null, version: visit.version + 1 });
+    } finally {
+      t.clock.advanceMinutes(-2 * 24 * 60);
+    }
+  });
+
   it('refuses a proposal for days gone by', async () => {
     const res = await lead.post('/api/visits/proposals', { from: '2026-11-20' });
     expect(res.statusCode).toBe(400);
