@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, formatDisplayDate, serviceLabels, ukDateOf } from '@homeward/clinical';
+import { addCalendarDays, formatDisplayDate, mayHoldEpisodes, serviceLabels, ukDateOf } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { requirePrincipal } from '../platform/request-context.ts';
 import { authoriseRunSheet } from './run-sheet-access.ts';
@@ -54,6 +54,9 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
       section: 'run-sheet',
       print,
       own: access.own,
+      // What happened on a visit is recorded through the episode's write grant (roles that hold episodes):
+      // others are not offered what would refuse them.
+      mayRecordOutcome: mayHoldEpisodes(access.actor.staff.role),
       staffName: access.staff.name,
       date,
       dayText: dayText(date),

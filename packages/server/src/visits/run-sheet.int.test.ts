@@ -193,6 +193,16 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     }
   });
 
+  it('offers a support worker her visits and notes, not outcomes she may not record', async () => {
+    const visitId = await seedPlannedVisit(t, { episodeId: bloorEpisode, staffId: supportWorker.staff.id, date: '2026-12-02' });
+    const html = unescapeHtml((await supportWorker.get('/run-sheet?date=2026-12-02')).body);
+    expect(html).toContain('BLOOR, Betty');
+    expect(html).toContain(`/contact-notes/new?visit=${visitId}`);
+    expect(html).not.toContain(`/run-sheet/visits/${visitId}/outcome`);
+    expect(html).not.toContain(`/run-sheet/visits/${visitId}/done`);
+    expect(html).toContain('If the visit does not happen, tell the clinician who holds Betty Bloor’s care');
+  });
+
   it('tells the clinician what changed only from the second publication of a day on', async () => {
     const date = '2026-12-01';
     const visitId = await seedPlannedVisit(t, { episodeId: bloorEpisode, staffId: therapist.staff.id, date });
