@@ -3,4 +3,9 @@ export { currentCompetenceIds } from './competence-queries.ts';
 export { hashPassword, passwordError } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';
+// The rota's shapes (issue 13), for the visit day's shared types. (i13-rota adds the same line with its readers.)
 export type { GeoPoint, NotWorkingReason, OnCall, StaffDay } from './rota-types.ts';
+// For the demo seeder, which adds the demo's staff accounts as its administrator would.
+export { addStaffAccount } from './add-staff-account.ts';
+export { checkStaffDetails } from './check-staff-details.ts';
+export type { StaffDetailsInput } from './staff-schema.ts';

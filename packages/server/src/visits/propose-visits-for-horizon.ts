@@ -4,7 +4,7 @@
 // nothing. Runs in one transaction; each visit written is audited as a write about its patient.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { mayHoldEpisodes, mondayOf, proposeVisits, ukDateOf, type EpisodeStatus, type Priority, type VisitPurpose } from '@homeward/clinical';
+import { mayHoldEpisodes, mondayOf, proposeVisits, ukDateOf, type EpisodeStatus, type Priority, type ProposeVisitsResult, type VisitPurpose } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
@@ -21,11 +21,13 @@ export const longestProposalDays = 14;
 
 const dateOnly = (value: Date | string): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
-export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeVisitsForHorizonOptions): Promise<ProposeVisitsForHorizonResult> {
-  const staff = o.actor.staff;
-  if (staff.teamId !== o.teamId || !mayHoldEpisodes(staff.role)) {
-    throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads of the team can propose its visits');
-  }
+export type EpisodeProposalDraft = { episodeId: string; patientId: string; patientName: string; proposal: ProposeVisitsResult };
+
+/**
+ * What each open episode of the team is due in the period, without writing anything: the proposal
+ * itself, and (read again after proposing) the episodes that could not be visited and why.
+ */
+export async function proposalsForHorizon(trx: Kysely<Database>, o: { teamId: string; from: string; to: string }): Promise<EpisodeProposalDraft[]> {
   const episodes = await trx
     .selectFrom('episodes')
     .innerJoin('patients', 'patients.id', 'episodes.patient_id')
@@ -75,7 +77,7 @@ export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeV
     .where('status', '<>', 'cancelled')
     .execute();
 
-  const result: ProposeVisitsForHorizonResult = { from: o.from, to: o.to, proposed: 0, episodes: [] };
+  const drafts: EpisodeProposalDraft[] = [];
   for (const e of episodes) {
     const needs = e.needs_id !== null
       ? needsFromRow(e.episode_id, { id: e.needs_id, version: e.needs_version!, duration_minutes: e.duration_minutes!, place: e.place!, windows: e.windows, unavailable_days: e.unavailable_days, staff_needed: e.staff_needed!, staff_needed_reason: e.staff_needed_reason, registered_required: e.registered_required!, skills: e.skills, preferred_staff_id: e.preferred_staff_id, notes: e.notes })
@@ -100,6 +102,18 @@ export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeV
       },
       horizon: { from: o.from, to: o.to },
     });
+    drafts.push({ episodeId: e.episode_id, patientId: e.patient_id, patientName: `${e.given_name} ${e.family_name}`, proposal });
+  }
+  return drafts;
+}
+
+export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeVisitsForHorizonOptions): Promise<ProposeVisitsForHorizonResult> {
+  const staff = o.actor.staff;
+  if (staff.teamId !== o.teamId || !mayHoldEpisodes(staff.role)) {
+    throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads of the team can propose its visits');
+  }
+  const result: ProposeVisitsForHorizonResult = { from: o.from, to: o.to, proposed: 0, episodes: [] };
+  for (const { episodeId, patientId, patientName, proposal } of await proposalsForHorizon(trx, o)) {
     for (const v of proposal.visits) {
       const id = uuidv7();
       await trx
@@ -107,8 +121,8 @@ export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeV
         .values({
           id,
           team_id: o.teamId,
-          episode_id: e.episode_id,
-          patient_id: e.patient_id,
+          episode_id: episodeId,
+          patient_id: patientId,
           on_date: v.date,
           purpose: v.purpose,
           duration_minutes: v.durationMinutes,
@@ -136,13 +150,13 @@ export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeV
           updated_by: staff.staffId,
         })
         .execute();
-      await auditAs(o.actor, trx, { action: 'write', outcome: 'allowed', patientId: e.patient_id, recordKind: 'visit', recordId: id, detail: { change: 'proposed', episodeId: e.episode_id, date: v.date, purpose: v.purpose } });
+      await auditAs(o.actor, trx, { action: 'write', outcome: 'allowed', patientId, recordKind: 'visit', recordId: id, detail: { change: 'proposed', episodeId, date: v.date, purpose: v.purpose } });
     }
     result.proposed += proposal.visits.length;
     result.episodes.push({
-      episodeId: e.episode_id,
-      patientId: e.patient_id,
-      patientName: `${e.given_name} ${e.family_name}`,
+      episodeId,
+      patientId,
+      patientName,
       proposed: proposal.visits.length,
       cannotVisit: proposal.cannotVisit?.message ?? null,
       warnings: proposal.warnings,

@@ -22,6 +22,10 @@ describe('the visits pages', () => {
     const betty = (await lead.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(921) }))).json().id;
     episode = await seedEpisode(t, { patientId: betty, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
     await t.db.updateTable('episodes').set({ visits_per_week: 3 }).where('id', '=', episode).execute();
+    // Frank waits for a routine first contact due in three weeks: nothing to propose yet, and the page says why.
+    const frank = (await lead.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(922), givenName: 'Frank', familyName: 'Hulme' }))).json().id;
+    const frankEpisode = await seedEpisode(t, { patientId: frank, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
+    await t.db.updateTable('episodes').set({ status: 'waiting', first_contact_at: null, last_contact_at: null, response_due_at: new Date('2026-12-15T12:00:00Z') }).where('id', '=', frankEpisode).execute();
   });
   afterAll(async () => t?.close());
 
@@ -62,9 +66,11 @@ describe('the visits pages', () => {
     expect((await lead.form('/visits/proposals', { formId: uuidv7() })).headers.location).toBe('/visits/week?date=2026-11-24&proposed=0');
     const shown = await lead.get(proposed.headers.location as string);
     expect(shown.body).toContain('3 visits proposed for the next 7 days.');
+    expect(shown.body).toContain('Frank Hulme</a>: First contact is not due until 15 December 2026, after this period');
     expect(shown.body.match(/Betty Bloor<\/a>/g)).toHaveLength(3);
     const audit = await t.db.selectFrom('audit_events').select(['record_kind', 'detail']).where('staff_id', '=', lead.staff.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ record_kind: 'visits', detail: { episodeIds: [episode], count: 1 } });
+    expect(audit).toMatchObject({ record_kind: 'visits', detail: { count: 2 } });
+    expect(new Set((audit.detail as { episodeIds: string[] }).episodeIds)).toContain(episode);
   });
 
   it('adds a visit (a bad window refused first), pins it, refuses a stale change, unpins and cancels it', async () => {

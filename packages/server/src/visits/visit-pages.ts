@@ -17,7 +17,7 @@ import { addVisit } from './add-visit.ts';
 import { cancelVisit } from './cancel-visit.ts';
 import { changeVisit } from './change-visit.ts';
 import { visitFieldErrors } from './check-visit.ts';
-import { proposeVisitsForHorizon } from './propose-visits-for-horizon.ts';
+import { proposalsForHorizon, proposeVisitsForHorizon } from './propose-visits-for-horizon.ts';
 import { listTeamVisitors } from './team-visitors.ts';
 import { authoriseVisitsList, authoriseVisitsPlanning, authoriseVisitWrite, visitRecordKind } from './visit-access.ts';
 import { dateItems, dateValues, formDate, formMinutes, formTime, formValues, type Form } from './visit-form-fields.ts';
@@ -52,7 +52,11 @@ export async function visitPages(app: FastifyInstance): Promise<void> {
     const from = q.date ?? today();
     const to = kind === 'week' ? addCalendarDays(from, 6) : from;
     const visits = await listTeamVisits(app.db, { teamId: access.teamId, from, to });
-    await auditListRead(app.db, { actor: access.actor, recordKind: 'visits', episodeIds: [...new Set(visits.map((v) => v.episodeId))], detail: { teamId: access.teamId, from, to, visitIds: visits.map((v) => v.id), view: kind } });
+    // Just after proposing: the open episodes that got nothing, or less than they need, and why.
+    const notes = kind === 'week' && q.proposed !== undefined
+      ? (await proposalsForHorizon(app.db, { teamId: access.teamId, from, to })).filter((d) => d.proposal.cannotVisit !== null || d.proposal.warnings.length > 0).map((d) => ({ episodeId: d.episodeId, patientName: d.patientName, reasons: [...(d.proposal.cannotVisit ? [d.proposal.cannotVisit.message] : []), ...d.proposal.warnings] }))
+      : [];
+    await auditListRead(app.db, { actor: access.actor, recordKind: 'visits', episodeIds: [...new Set([...visits.map((v) => v.episodeId), ...notes.map((n) => n.episodeId)])], detail: { teamId: access.teamId, from, to, visitIds: visits.map((v) => v.id), view: kind } });
     const days = Array.from({ length: kind === 'week' ? 7 : 1 }, (_, i) => addCalendarDays(from, i)).map((date) => ({ date, visits: visits.filter((v) => v.date === date).map(visitRow) }));
     const proposed = q.proposed !== undefined && /^\d{1,4}$/.test(q.proposed) ? Number(q.proposed) : null;
     return reply.page('visits/pages/visits.njk', {
@@ -62,6 +66,7 @@ export async function visitPages(app: FastifyInstance): Promise<void> {
       days,
       from,
       count: visits.filter((v) => v.status !== 'cancelled').length,
+      notes,
       mayChange: access.mayChange,
       formId: uuidv7(),
       flash: proposed === null ? null : proposed === 0 ? 'No new visits: every open episode already has the visits it is due in the next 7 days.' : `${proposed} ${proposed === 1 ? 'visit' : 'visits'} proposed for the next 7 days.`,
