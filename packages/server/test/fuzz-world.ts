@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { hashPassword } from '../src/staff/password.ts';
 import { seedEpisode } from './seed-episode.ts';
+import { seedPlannedVisit } from './seed-visit-plan.ts';
 import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
 
 export type RecordKind =
@@ -26,7 +27,9 @@ export type RecordKind =
   | 'staff'
   | 'competence'
   | 'visit'
-  | 'rotaException';
+  | 'rotaException'
+  | 'plannedVisit'
+  | 'ownStaff';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -44,6 +47,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   competence: 'staff_competences',
   visit: 'visits',
   rotaException: 'rota_exceptions',
+  plannedVisit: 'visits',
 };
 
 let nhsIndex = 800_000;
@@ -179,6 +183,11 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         await t.db.insertInto('rota_exceptions').values({ id, staff_id: await get('staff'), team_id: t.service.teamA, kind: 'training', starts_on: '2026-12-01', ends_on: '2026-12-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
         return id;
       }
+      // A visit on the clinician's published run sheet for today, for what happened on it.
+      case 'plannedVisit':
+        return seedPlannedVisit(t, { episodeId: await get('episode'), staffId: clinician.staff.id });
+      case 'ownStaff':
+        return clinician.staff.id;
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
     }

@@ -1,5 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { runSheetApiRoutes } from './run-sheet-api-routes.ts';
+import { runSheetOutcomePages } from './run-sheet-outcome-pages.ts';
+import { runSheetPages } from './run-sheet-pages.ts';
 import { visitApiRoutes } from './visit-api-routes.ts';
 import { visitNeedsPages } from './visit-needs-pages.ts';
 import { visitPages } from './visit-pages.ts';
@@ -9,4 +12,7 @@ export const visitsContext = fp(async (app: FastifyInstance) => {
   await visitApiRoutes(app);
   await visitNeedsPages(app);
   await visitPages(app);
+  await runSheetApiRoutes(app);
+  await runSheetPages(app);
+  await runSheetOutcomePages(app);
 }, { name: 'visits' });

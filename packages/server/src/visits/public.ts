@@ -4,3 +4,5 @@ export type { PlanChange, PlannedVisit, StaffRoute, UnplannedReason, VisitDayPla
 export { listVisitsToPlan, listTeamVisits, findTeamVisit, type TeamVisit } from './visit-queries.ts';
 export { proposeVisitsForHorizon, type ProposeVisitsForHorizonOptions, type ProposeVisitsForHorizonResult } from './propose-visits-for-horizon.ts';
 export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
+// A contact note started from a visit on a run sheet: app.ts gives these to the record's plugin as its contactNoteFromVisit port.
+export { linkNoteToVisit, prefillNoteFromVisit } from './run-sheet-note-link.ts';
