@@ -26,6 +26,7 @@ import { recordContext } from './record/index.ts';
 import { referralsContext } from './referrals/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
+import { visitsContext } from './visits/index.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recordContext);
   await app.register(referralsContext);
   await app.register(auditContext);
+  await app.register(visitsContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The framework's floor for the benchmarks: no session, no database, nothing to disclose.

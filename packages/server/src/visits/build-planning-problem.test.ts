@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planVisits } from '@homeward/planner';
-import type { StaffDay } from '../staff/rota-types.ts';
+import type { StaffDay } from '../staff/public.ts';
 import type { VisitToPlan } from './visit-day-types.ts';
 import { buildPlanningProblem, defaultDisruptionCost, registeredSkill } from './build-planning-problem.ts';
 import { dayPlanFromResult, reasonOf } from './plan-day-from-result.ts';

@@ -4,7 +4,7 @@
 // planner. A visit that cannot be sent (no location, no one working or qualified, a window outside
 // every shift) is listed unplanned here with its own reason, never dropped and never sent.
 import type { BreakRule, PlanningProblem, Staff, Visit } from '@homeward/planner';
-import type { GeoPoint, StaffDay } from '../staff/rota-types.ts';
+import type { GeoPoint, StaffDay } from '../staff/public.ts';
 import type { UnplannedReason, VisitToPlan } from './visit-day-types.ts';
 import { minutesOf } from './plan-times.ts';
 

@@ -3,7 +3,7 @@
 // same road model as the planner (travel, windows, pinned starts, their break), so the page shows
 // what the day now looks like. Pure.
 import { defaultCircuityFactor, defaultSpeedBands, greatCircleKm, roadMinutes } from '@homeward/planner';
-import type { GeoPoint, StaffDay } from '../staff/rota-types.ts';
+import type { GeoPoint, StaffDay } from '../staff/public.ts';
 import type { PlannedVisit, StaffRoute, VisitDayPlan, VisitToPlan } from './visit-day-types.ts';
 import { planTotals } from './plan-day-from-result.ts';
 import { clockOf, minutesOf } from './plan-times.ts';

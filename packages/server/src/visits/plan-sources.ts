@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
-import type { GeoPoint, NotWorkingReason, StaffDay } from '../staff/rota-types.ts';
+import type { GeoPoint, NotWorkingReason, StaffDay } from '../staff/public.ts';
 import type { VisitToPlan } from './visit-day-types.ts';
 import { clockOf, minutesOf } from './plan-times.ts';
 

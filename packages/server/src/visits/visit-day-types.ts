@@ -1,7 +1,7 @@
 // The visit day's shared shapes (issue 13): what the planner is given (VisitToPlan, with staff's
 // StaffDay from the rota) and what a plan is (VisitDayPlan: the JSON kept in visit_plans.draft and
 // .published, and in each publication). Times are Europe/London wall-clock 'HH:MM' on the plan's date.
-import type { GeoPoint } from '../staff/rota-types.ts';
+import type { GeoPoint } from '../staff/public.ts';
 
 export type VisitPurpose = 'first-contact' | 'therapy' | 'review' | 'equipment' | 'discharge' | 'other';
 export type VisitPlace = 'home' | 'clinic' | 'ward';
