@@ -50,12 +50,9 @@ export async function readStaffDaysForPlan(db: Kysely<Database>, o: ReadStaffDay
     .where('starts_on', '<=', last)
     .where('ends_on', '>=', first)
     .execute();
-  const competences = await db
-    .selectFrom('staff_competences')
-    .select(['staff_id', 'competence'])
-    .where('staff_id', 'in', rows.length ? rows.map((r) => r.id) : [''])
-    .where('withdrawn_at', 'is', null)
-    .execute();
+  const competences = rows.length
+    ? await db.selectFrom('staff_competences').select(['staff_id', 'competence']).where('staff_id', 'in', rows.map((r) => r.id)).where('withdrawn_at', 'is', null).execute()
+    : [];
   const days: StaffDay[] = [];
   for (const date of o.dates) {
     for (const r of rows) {
