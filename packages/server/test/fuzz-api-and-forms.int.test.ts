@@ -26,7 +26,7 @@ const seed = Number(process.env.HOMEWARD_FUZZ_SEED ?? 20_261_124);
 const runsPerRoute = Number(process.env.HOMEWARD_FUZZ_RUNS ?? 14);
 
 type Route = { method: string; url: string };
-type Actor = 'clinician' | 'administrator' | 'privacy-officer' | 'anonymous' | 'throwaway';
+type Actor = 'clinician' | 'lead' | 'administrator' | 'privacy-officer' | 'anonymous' | 'throwaway';
 
 /** Every route Fastify has, read from its route tree (HEAD and static files left out). */
 function routesOf(app: FastifyInstance): Route[] {
@@ -54,6 +54,8 @@ function actorFor(route: Route): Actor {
   if (url.includes('competences')) return 'clinician';
   if (url.startsWith('/api/staff') || url.startsWith('/staff') || url === '/api/teams') return 'administrator';
   if (url.startsWith('/api/audit') || url.startsWith('/audit')) return 'privacy-officer';
+  // The visit plan is the team lead's.
+  if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
   return 'clinician';
 }
 
@@ -62,6 +64,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'noteId') return /amend/.test(url) ? 'finalNote' : 'draftNote';
   if (name === 'consentId') return 'consent';
   if (name === 'onwardReferralId') return 'onwardReferral';
+  if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
+  if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';
@@ -165,7 +169,7 @@ const excerpt = (text: string | undefined, n = 300) => (text === undefined ? '' 
 
 describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () => {
   let t: TestApp;
-  const clients = {} as Record<'clinician' | 'administrator' | 'privacy-officer', TestClient>;
+  const clients = {} as Record<'clinician' | 'lead' | 'administrator' | 'privacy-officer', TestClient>;
   let openapi: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: JsonSchema }> }; parameters?: Array<{ in: string; name: string }> }>> };
   let snapshot: () => Promise<TableSnapshot>;
   let last: TableSnapshot;
@@ -186,6 +190,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
   beforeAll(async () => {
     t = await bootTestApp();
     clients.clinician = await t.signIn(t.service.a['registered-therapist']);
+    clients.lead = await t.signIn(t.service.a['clinical-lead']);
     clients.administrator = await t.signIn(t.service.a.administrator);
     clients['privacy-officer'] = await t.signIn(t.service.a['privacy-officer']);
     openapi = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
