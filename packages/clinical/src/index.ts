@@ -26,3 +26,6 @@ export * from './instruments/change-from-baseline.ts';
 export * from './instruments/registry.ts';
 export * from './goal-attainment-scaling.ts';
 export * from './record/index.ts';
+export * from './rota/england-bank-holidays.ts';
+export * from './rota/working-day.ts';
+export * from './rota/check-rota.ts';

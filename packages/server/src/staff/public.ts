@@ -3,5 +3,6 @@ export { currentCompetenceIds } from './competence-queries.ts';
 export { hashPassword, passwordError } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';
-// The rota's shapes (issue 13): the planner, the run sheets and lone working read the staff day through these.
+// The rota (issue 13): each member of staff's day for the planner, and who is on call for lone working.
+export { readOnCall, readRotaForDates, type ReadOnCallOptions, type ReadRotaForDatesOptions } from './rota-queries.ts';
 export type { GeoPoint, NotWorkingReason, OnCall, StaffDay } from './rota-types.ts';

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { weekOf, weekdayOf, workingDay, type PatternDay, type RotaException, type WorkingDay } from './working-day.ts';
+
+// Monday to Friday 08:30-16:30 with 30 minutes' break; Wednesday a short day.
+const week: PatternDay[] = [
+  { weekday: 1, start: '08:30', end: '16:30', breakMinutes: 30 },
+  { weekday: 2, start: '08:30', end: '16:30', breakMinutes: 30 },
+  { weekday: 3, start: '09:00', end: '13:00', breakMinutes: 0 },
+  { weekday: 4, start: '08:30', end: '16:30', breakMinutes: 30 },
+  { weekday: 5, start: '08:30', end: '16:30', breakMinutes: 30 },
+];
+const ex = (kind: RotaException['kind'], startsOn: string, endsOn = startsOn, startTime: string | null = null, endTime: string | null = null, cancelled = false): RotaException => ({
+  kind,
+  startsOn,
+  endsOn,
+  startTime,
+  endTime,
+  cancelled,
+});
+const day = (date: string, exceptions: RotaException[] = [], pattern: PatternDay[] = week) => workingDay({ date, week: pattern, exceptions });
+const summary = (d: WorkingDay) => (d.shift ? `${d.shift.start}-${d.shift.end} break ${d.shift.breakMinutes}${d.cover ? ' cover' : ''}` : `off: ${d.notWorkingBecause}`);
+
+// December 2026: Monday 7th; Christmas Friday 25th; Boxing Day substitute Monday 28th.
+describe('workingDay', () => {
+  it.each<[string, string, RotaException[], string, PatternDay[]?]>([
+    ['a usual Monday', '2026-12-07', [], '08:30-16:30 break 30'],
+    ['the short Wednesday', '2026-12-09', [], '09:00-13:00 break 0'],
+    ['a Saturday off the pattern', '2026-12-12', [], 'off: day-off'],
+    ['a Saturday on the pattern is weekend cover', '2026-12-12', [], '09:00-17:00 break 30 cover', [...week, { weekday: 6, start: '09:00', end: '17:00', breakMinutes: 30 }]],
+    ['a Sunday with an extra shift', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', '09:00', '17:00')], '09:00-17:00 break 30 cover'],
+    ['a short extra shift has no break', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', '09:00', '13:00')], '09:00-13:00 break 0 cover'],
+    ['an extra shift on a working day replaces its times, keeping its break', '2026-12-07', [ex('extra-shift', '2026-12-07', '2026-12-07', '07:00', '19:00')], '07:00-19:00 break 30 cover'],
+    ['Christmas Day is a bank holiday', '2026-12-25', [], 'off: bank-holiday'],
+    ['the substitute Boxing Day is a bank holiday', '2026-12-28', [], 'off: bank-holiday'],
+    ['bank-holiday cover', '2026-12-28', [ex('extra-shift', '2026-12-28', '2026-12-28', '09:00', '17:00')], '09:00-17:00 break 30 cover'],
+    ['annual leave across the day', '2026-12-08', [ex('annual-leave', '2026-12-07', '2026-12-11')], 'off: annual-leave'],
+    ['leave the day after ends', '2026-12-14', [ex('annual-leave', '2026-12-07', '2026-12-11')], '08:30-16:30 break 30'],
+    ['cancelled leave does not count', '2026-12-08', [ex('annual-leave', '2026-12-07', '2026-12-11', null, null, true)], '08:30-16:30 break 30'],
+    ['sickness is named before leave', '2026-12-08', [ex('annual-leave', '2026-12-08'), ex('sickness', '2026-12-08')], 'off: sickness'],
+    ['sickness on a day of cover', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', '09:00', '17:00'), ex('sickness', '2026-12-13')], 'off: sickness'],
+    ['morning training starts the day later, break kept', '2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '08:00', '10:00')], '10:00-16:30 break 30'],
+    ['afternoon leave ends the day earlier, short day loses its break', '2026-12-07', [ex('annual-leave', '2026-12-07', '2026-12-07', '12:30', '17:00')], '08:30-12:30 break 0'],
+    ['an absence in the middle keeps the longer piece', '2026-12-07', [ex('other-absence', '2026-12-07', '2026-12-07', '10:00', '11:00')], '11:00-16:30 break 0'],
+    ['an absence covering the shift is the whole day', '2026-12-09', [ex('training', '2026-12-09', '2026-12-09', '08:00', '14:00')], 'off: training'],
+    ['an absence outside the shift changes nothing', '2026-12-09', [ex('training', '2026-12-09', '2026-12-09', '14:00', '16:00')], '09:00-13:00 break 0'],
+    ['two part days cut both ends', '2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '08:00', '09:30'), ex('annual-leave', '2026-12-07', '2026-12-07', '15:00', '17:00')], '09:30-15:00 break 0'],
+  ])('%s', (_name, date, exceptions, expected, pattern) => {
+    expect(summary(day(date, exceptions, pattern ?? week))).toBe(expected);
+  });
+
+  it('names the bank holiday, and lists part-day absences for the week view', () => {
+    expect(day('2026-12-25').bankHoliday).toBe('Christmas Day');
+    expect(day('2026-12-07').bankHoliday).toBeNull();
+    expect(day('2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '08:00', '10:00')]).partDayAbsences).toEqual([{ kind: 'training', start: '08:00', end: '10:00' }]);
+  });
+
+  it('uses the bank holidays it is given', () => {
+    expect(workingDay({ date: '2026-12-07', week, exceptions: [], bankHolidays: [{ date: '2026-12-07', name: 'Test' }] }).notWorkingBecause).toBe('bank-holiday');
+  });
+});
+
+describe('weekdayOf and weekOf', () => {
+  it('counts Monday as 1 and Sunday as 7', () => {
+    expect(weekdayOf('2026-12-07')).toBe(1);
+    expect(weekdayOf('2026-12-13')).toBe(7);
+  });
+  it('gives Monday to Sunday around any day, across a month and a clock change', () => {
+    expect(weekOf('2026-12-31')).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+    expect(weekOf('2027-03-28')[0]).toBe('2027-03-22');
+  });
+});
