@@ -134,8 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseloadContext);
   await app.register(recordContext);
   await app.register(referralsContext);
-  await app.register(auditContext);
   await app.register(visitsContext);
+  await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The framework's floor for the benchmarks: no session, no database, nothing to disclose.

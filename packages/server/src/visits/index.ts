@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { planApiRoutes } from './plan-api-routes.ts';
 import { planPages } from './plan-pages.ts';
 
-/** The visit day: planning the team's visits (the planner as a durable job), adjusting and publishing the plan. */
+/** The visit day: visit needs, the team's visits, the plan, run sheets. Each part registers its routes here, one line each. */
 export const visitsContext = fp(async (app: FastifyInstance) => {
+  // Planning the day (the planner as a durable job), adjusting and publishing the plan.
   await planApiRoutes(app);
   await planPages(app);
 }, { name: 'visits' });

@@ -1,3 +1,9 @@
-// The visits context's public face (ARCHITECTURE.md, "The public face of a context").
+// The visits context's public face (ARCHITECTURE.md, "The public face of a context"): the visit day's
+// shapes, the visits to plan for a day, and the proposal of visits from the caseload. One line each.
+export type { PlanChange, PlannedVisit, StaffRoute, UnplannedReason, VisitDayPlan, VisitPlace, VisitPurpose, VisitStatus, VisitToPlan } from './visit-day-types.ts';
+export { listVisitsToPlan, listTeamVisits, findTeamVisit, type TeamVisit } from './visit-queries.ts';
+export { proposeVisitsForHorizon, type ProposeVisitsForHorizonOptions, type ProposeVisitsForHorizonResult } from './propose-visits-for-horizon.ts';
+export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
+// Planning: the planner's job handler (main.ts starts the runner with it), and who may plan.
 export { visitPlanJobHandlers, visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
 export { mayPlanVisits } from './plan-access.ts';
