@@ -1,10 +1,13 @@
 // The benchmark reads the Solomon files (bench/ may do I/O).
 // npm run bench:planner -- [--limits 0.2,2,10] [--instances C1,R101,...] [--quick] [--seed 1] [--verbose]
+//   [--skip-solomon] [--skip-day] [--scenarios locality,week,replan] [--locality-limits 10,60]
+//   [--week-seconds 6] [--replan-seconds 1.5]   (a locality limit of 0 skips that run, e.g. 10,0)
 // Plans the 56 Solomon VRPTW instances under the DIMACS convention (distances truncated to one
 // decimal, distance only) and compares with the proven optima (distonly_trunc1_bks in bks.tsv),
 // one instance at a time on one core. Every plan goes through the independent checker: a plan that
 // fails it, or leaves a customer unplanned, counts as a failure, not as a gap.
-// Then plans generated therapy days (15 staff, 120 visits) and prints their time and cost.
+// Then plans generated therapy days (15 staff, 120 visits) and prints their time and cost; then issue
+// 13's scenarios (planner-scenarios.ts): a locality day, a week, and a re-plan after a sickness.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,10 +16,13 @@ import { generateTherapyDay } from '../../packages/planner/src/generate-therapy-
 import { parseProblem } from '../../packages/planner/src/parse-problem.ts';
 import { planVisits } from '../../packages/planner/src/plan-visits.ts';
 import { readSolomon } from '../../packages/planner/src/read-solomon.ts';
+import { formatScenarioTable, runScenarios } from './planner-scenarios.ts';
+import type { ScenarioOptions } from './planner-scenarios.ts';
 import { formatPlannerTable, summariseRuns } from './planner-summary.ts';
 import type { InstanceRun } from './planner-summary.ts';
 
-const dataDir = new URL('../../../shared/data/solomon/', import.meta.url).pathname;
+// Beside the main checkout; a git worktree elsewhere points at it with PLANNER_SOLOMON_DIR.
+const dataDir = process.env.PLANNER_SOLOMON_DIR ?? new URL('../../../shared/data/solomon/', import.meta.url).pathname;
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -27,12 +33,31 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     verbose: { type: 'boolean', default: false },
     'skip-day': { type: 'boolean', default: false },
+    'skip-solomon': { type: 'boolean', default: false },
+    scenarios: { type: 'string', default: 'locality,week,replan' },
+    'locality-limits': { type: 'string', default: '10,60' },
+    'week-seconds': { type: 'string', default: '6' },
+    'replan-seconds': { type: 'string', default: '1.5' },
   },
   strict: true,
 });
 const limits = values.limits.split(',').map(Number);
 if (limits.some((l) => !(l > 0))) throw new Error(`--limits must be positive seconds, not "${values.limits}"`);
 const seed = Number(values.seed);
+const scenarioNames = values.scenarios.split(',').map((s) => s.trim()).filter((s) => s !== '');
+const knownScenarios = ['locality', 'week', 'replan'] as const;
+const unknownScenario = scenarioNames.find((s) => !(knownScenarios as readonly string[]).includes(s));
+if (unknownScenario !== undefined) throw new Error(`--scenarios takes ${knownScenarios.join(', ')}, not "${unknownScenario}"`);
+const scenarioOptions: ScenarioOptions = {
+  seed,
+  localityLimits: values['locality-limits'].split(',').map(Number),
+  weekSecondsPerDay: Number(values['week-seconds']),
+  replanSeconds: Number(values['replan-seconds']),
+  scenarios: new Set(scenarioNames as (typeof knownScenarios)[number][]),
+};
+if (scenarioOptions.localityLimits.some((l) => !(l >= 0)) || !(scenarioOptions.weekSecondsPerDay > 0) || !(scenarioOptions.replanSeconds > 0)) {
+  throw new Error('--locality-limits must be seconds (0 skips a run), --week-seconds and --replan-seconds positive seconds');
+}
 
 type Reference = { instance: string; klass: string; optimum: number; vehicles: number };
 const references = readFileSync(join(dataDir, 'bks.tsv'), 'utf8')
@@ -57,8 +82,8 @@ if (values.quick) {
 }
 if (chosen.length === 0) throw new Error('no instances match --instances');
 
-console.log(`Solomon VRPTW, DIMACS convention (1-decimal truncation, distance only), ${chosen.length} instances, seed ${seed}, one core`);
-for (const limit of limits) {
+if (!values['skip-solomon']) console.log(`Solomon VRPTW, DIMACS convention (1-decimal truncation, distance only), ${chosen.length} instances, seed ${seed}, one core`);
+for (const limit of values['skip-solomon'] ? [] : limits) {
   const runs: InstanceRun[] = [];
   for (const ref of chosen) {
     const problem = readSolomon(readFileSync(join(dataDir, 'instances', `${ref.instance}.txt`), 'utf8'));
@@ -109,4 +134,12 @@ if (!values['skip-day']) {
       );
     }
   }
+}
+
+if (scenarioOptions.scenarios.size > 0) {
+  console.log(`\nIssue 13 scenarios (${[...scenarioOptions.scenarios].join(', ')}), seed ${seed}, one core; locality day limits ${scenarioOptions.localityLimits.join(' and ')} s`);
+  const rows = runScenarios(scenarioOptions, (line) => console.log(`  ${line}`));
+  console.log('');
+  console.log(formatScenarioTable(rows));
+  console.log('"first plan s": every visit tried once; "all required at s": the first plan with every visit that may not wait planned (the first feasible plan). Re-plan: visits changed against the published plan (another person, a start moved more than 15 minutes, or left out).');
 }

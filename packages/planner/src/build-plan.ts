@@ -1,10 +1,14 @@
 // Turns the solver's routes into the JSON plan: times from a fresh simulation of each route,
-// breaks, unplanned visits with reasons, and the cost broken down.
-import type { CompiledProblem } from './compile-problem.ts';
+// breaks, unplanned visits with reasons, changes against the published plan, and the cost broken down.
+import { clock, nameList } from './compile-problem.ts';
+import type { CompiledProblem, Exclusion } from './compile-problem.ts';
 import { GeneralEngine } from './general-engine.ts';
 import type { ScheduleRecord } from './general-engine.ts';
-import type { PlanResult, PlannedStop, StaffPlan, UnplannedVisit } from './plan-result.ts';
+import type { Insertion } from './insertion-engine.ts';
+import type { PlanResult, PlannedStop, StaffPlan, UnplannedVisit, VisitChange } from './plan-result.ts';
 import { defaultObjective } from './problem.ts';
+import type { Visit } from './problem.ts';
+import { createRandom } from './random.ts';
 import type { RouteState } from './route-state.ts';
 
 export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanResult['stats']): PlanResult {
@@ -26,7 +30,6 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
   const feasible = engine.evaluateLinked(state, -1, null, 0, costs, record) !== Number.POSITIVE_INFINITY;
   // The search only keeps feasible routes; if the simulation disagrees, drop the offending routes' visits
   // rather than print an infeasible plan (the checker would catch it either way).
-  const unplannedReason = new Map<number, string>();
   if (!feasible) {
     for (let r = 0; r < m; r++) {
       const seq = state.tasks.subarray(r * state.stride, (r + 1) * state.stride);
@@ -41,6 +44,7 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
   let travel = 0;
   let lateness = 0;
   let continuity = 0;
+  let change = 0;
   const plans: StaffPlan[] = [];
   for (let r = 0; r < m; r++) {
     const n = state.len[r]!;
@@ -69,6 +73,9 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
       stops.push(stop);
       travel += cp.travelCost[loc * L + tl]!;
       continuity += cp.continuity[t * m + r]!;
+      change += cp.change[t * m + r]!;
+      const published = cp.currentStart[t]!;
+      if (published === published) change += Math.max(0, Math.abs(stop.start - published) - cp.moveTolerance) * cp.moveMinuteCost;
       lateness += record.lateCost[t]!;
       minutes += stop.travelMinutes;
       distance += stop.distance;
@@ -83,8 +90,9 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
     const breaks = record.breaks[r] ?? [];
     const afterLast = Math.max(last.end, ...breaks.map((b) => b.end));
     const first = stops[0]!;
-    // Leave as late as the first visit allows, unless a break comes first.
-    let leave = cp.shiftStart[r]!;
+    // Leave as late as the first visit allows, unless a break comes first; not before now for a visit
+    // that is not fixed.
+    let leave = cp.fixed[state.tasks[base + 1]!] === 1 ? cp.shiftStart[r]! : Math.max(cp.shiftStart[r]!, cp.routeOpen[r]!);
     if (!breaks.some((b) => b.start < first.start)) {
       leave = Math.max(leave, first.start - first.travelMinutes);
       first.arrival = leave + first.travelMinutes;
@@ -103,19 +111,73 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
 
   const unplanned: UnplannedVisit[] = [];
   let unplannedCost = 0;
+  engine.refresh(state, Array.from({ length: m }, (_, r) => r));
+  const probe: Insertion = { route: -1, position: -1, delta: 0 };
+  const random = createRandom(1);
   problem.visits.forEach((v, i) => {
     const excluded = cp.excluded[i];
     const partner = cp.partner[i]!;
     const planned = excluded === null && state.taskRoute[i]! >= 0 && (partner < 0 || state.taskRoute[partner]! >= 0);
     if (planned) return;
     unplannedCost += (v.unplannedPenalty ?? weights.unplannedPenalty) * (v.priority ?? 1);
-    const reason = excluded
-      ?? unplannedReason.get(i)
-      ?? (v.mayLeaveUnplanned === true
-        ? 'left for another day: no feasible place in anyone\'s day, or fitting it in costs more than its unplanned penalty'
-        : 'no feasible place found in any staff member\'s day (windows, shifts, breaks, capacity or a second person)');
-    unplanned.push({ visitId: v.id, reason });
+    unplanned.push({ visitId: v.id, ...(excluded ?? afterSearch(cp, state, engine, probe, random, i)) });
   });
-  const cost = { total: travel + lateness + unplannedCost + continuity, travel, lateness, unplanned: unplannedCost, continuity };
-  return { plans, unplanned, cost, stats };
+  const changes = listChanges(cp, state, record);
+  const cost = { total: travel + lateness + unplannedCost + continuity + change, travel, lateness, unplanned: unplannedCost, continuity, change };
+  return { plans, unplanned, cost, changes, stats };
+}
+
+/**
+ * Why the search left out a visit it could in principle do: the qualified staff who work when it can be
+ * done are full; or (a visit that may wait) it would fit, but costs more than leaving it for another day.
+ */
+function afterSearch(cp: CompiledProblem, state: RouteState, engine: GeneralEngine, probe: Insertion, random: () => number, i: number): Exclusion {
+  const m = cp.staffCount;
+  const v = cp.problem.visits[i]!;
+  const who: string[] = [];
+  for (let s = 0; s < m; s++) if (cp.compatible[i * m + s] === 1) who.push(cp.problem.staff[s]!.id);
+  if (v.fixed === true) {
+    return { code: 'no-time', reason: `it is fixed with ${v.current!.staffId} at ${clock(v.current!.start!)}, but their day cannot also hold the other fixed visits, breaks and travel` };
+  }
+  if (v.mayLeaveUnplanned === true && cp.partner[i]! < 0) {
+    // Position with the least extra cost in the final plan (blinks off): found means room, just not worth it.
+    engine.bestInsertion(state, i, random, 0, probe);
+    if (probe.route >= 0) {
+      return {
+        code: 'deferred',
+        reason: `it can wait for another day: fitting it into ${cp.problem.staff[probe.route]!.id}'s day would cost ${probe.delta.toFixed(0)}, more than leaving it (${penaltyOf(cp, v)})`,
+      };
+    }
+  }
+  const when = v.windows === undefined || v.windows.length === 0 ? '' : ` during its time window`;
+  const pair = cp.partner[i]! >= 0 ? ' for a two-person visit' : '';
+  return {
+    code: 'no-time',
+    reason: `${nameList(who)} ${who.length === 1 ? 'is' : 'are'} qualified and working${when}, but no day has room for it${pair}${v.mayLeaveUnplanned === true ? ' (it can wait for another day)' : ''}`,
+  };
+}
+
+function penaltyOf(cp: CompiledProblem, v: Visit): number {
+  return (v.unplannedPenalty ?? { ...defaultObjective, ...cp.problem.objective }.unplannedPenalty) * (v.priority ?? 1);
+}
+
+/** Each visit with a published assignment that now has other people, a start moved beyond the tolerance, or no place. */
+function listChanges(cp: CompiledProblem, state: RouteState, record: ScheduleRecord): VisitChange[] {
+  const changes: VisitChange[] = [];
+  const staff = cp.problem.staff;
+  cp.problem.visits.forEach((v, i) => {
+    const current = v.current;
+    if (current === undefined) return;
+    const before = { staffIds: current.secondStaffId === undefined ? [current.staffId] : [current.staffId, current.secondStaffId], start: current.start ?? null };
+    const partner = cp.partner[i]!;
+    const routes = partner >= 0 ? [state.taskRoute[i]!, state.taskRoute[partner]!] : [state.taskRoute[i]!];
+    if (cp.excluded[i] !== null || routes.some((r) => r < 0)) {
+      changes.push({ visitId: v.id, kind: 'unplanned', before, after: null });
+      return;
+    }
+    const after = { staffIds: routes.map((r) => staff[r]!.id), start: record.start[i]! };
+    if (after.staffIds.some((id) => !before.staffIds.includes(id))) changes.push({ visitId: v.id, kind: 'staff', before, after });
+    else if (current.start !== undefined && Math.abs(after.start - current.start) > cp.moveTolerance) changes.push({ visitId: v.id, kind: 'time', before, after });
+  });
+  return changes;
 }

@@ -19,9 +19,10 @@ const plan = (staffId: string, leave: number, back: number, stops: ReturnType<ty
 function result(): PlanResult {
   return {
     plans: [plan('ann', 0, 110, [stop('v1', 10, 10, 40), stop('v2', 50, 60, 90)]), plan('ben', 0, 90, [stop('v3', 30, 30, 60)])],
-    unplanned: [{ visitId: 'v4', reason: 'No registered clinician free' }],
-    cost: { total: 1100, travel: 100, lateness: 0, unplanned: 1000, continuity: 0 },
-    stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0 },
+    unplanned: [{ visitId: 'v4', code: 'no-time', reason: 'No registered clinician free' }],
+    cost: { total: 1100, travel: 100, lateness: 0, unplanned: 1000, continuity: 0, change: 0 },
+    changes: [],
+    stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   };
 }
 
@@ -37,7 +38,7 @@ const ben = (r: PlanResult) => r.plans[1]!;
 describe('checkSolution, rule by rule', () => {
   it('passes the hand-made plan and recomputes its cost exactly', () => {
     const check = checkSolution(problem(), result());
-    expect(check).toEqual({ ok: true, violations: [], cost: { total: 1100, travel: 100, lateness: 0, unplanned: 1000, continuity: 0 } });
+    expect(check).toEqual({ ok: true, violations: [], cost: { total: 1100, travel: 100, lateness: 0, unplanned: 1000, continuity: 0, change: 0 } });
   });
 
   it('names a plan for someone not in the problem, and a person with two plans', () => {
@@ -183,16 +184,16 @@ describe('checkSolution, rule by rule', () => {
 
   it('checks the unplanned list: unknown, twice, without a reason, and its cost', () => {
     const unknown = result();
-    unknown.unplanned.push({ visitId: 'v9', reason: 'x' });
+    unknown.unplanned.push({ visitId: 'v9', code: 'no-time', reason: 'x' });
     expect(violations(problem(), unknown)).toEqual(['unplanned list names unknown visit "v9"']);
     const twice = result();
-    twice.unplanned.push({ visitId: 'v4', reason: 'Again' });
+    twice.unplanned.push({ visitId: 'v4', code: 'no-time', reason: 'Again' });
     expect(violations(problem(), twice)).toEqual(['visit "v4" is listed unplanned twice']);
     const noReason = result();
     noReason.unplanned[0]!.reason = '  ';
     expect(violations(problem(), noReason)).toEqual(['visit "v4" is unplanned without a reason']);
     const both = result();
-    both.unplanned.push({ visitId: 'v1', reason: 'x' });
+    both.unplanned.push({ visitId: 'v1', code: 'no-time', reason: 'x' });
     expect(violations(problem(), both)).toEqual(['visit "v1" is both planned and unplanned']);
     const dropped = result();
     dropped.unplanned = [];
@@ -259,7 +260,7 @@ describe('checkSolution, rule by rule', () => {
 
   it('stops listing after 100 violations', () => {
     const r = result();
-    for (let i = 0; i < 150; i++) r.unplanned.push({ visitId: `x${i}`, reason: 'x' });
+    for (let i = 0; i < 150; i++) r.unplanned.push({ visitId: `x${i}`, code: 'no-time', reason: 'x' });
     const check = checkSolution(problem(), r);
     expect(check.violations).toHaveLength(100);
     expect(check.ok).toBe(false);
@@ -295,7 +296,7 @@ describe('checkSolution, rule by rule', () => {
     both.plans.splice(1, 1);
     ann(both).stops = [stop('v3', 30, 30, 60)];
     ann(both).return = 90;
-    both.unplanned.push({ visitId: 'v1', reason: 'x' }, { visitId: 'v2', reason: 'x' });
+    both.unplanned.push({ visitId: 'v1', code: 'no-time', reason: 'x' }, { visitId: 'v2', code: 'no-time', reason: 'x' });
     expect(violations(pair, both)).toEqual(['visit "v3" is pinned to "cal" but given to ann and ben']);
   });
 
@@ -304,7 +305,7 @@ describe('checkSolution, rule by rule', () => {
     p.staff[1]!.breaks = [{ earliestStart: 60, latestStart: 80, duration: 10 }];
     const r = result();
     ben(r).stops = [];
-    r.unplanned.push({ visitId: 'v3', reason: 'Ben is on training' });
+    r.unplanned.push({ visitId: 'v3', code: 'no-time', reason: 'Ben is on training' });
     expect(violations(p, r)).toEqual([]);
     // Two breaks listed latest first still meet two rules in order.
     const two = problem();

@@ -32,7 +32,7 @@ describe('checkSolution', () => {
 
   it('catches a visit planned twice or dropped silently', () => {
     expect(broken((r) => r.plans[0]!.stops.splice(0, 1)).join('\n')).toMatch(/attended by 0 staff|attended by 1 staff/);
-    expect(broken((r) => r.unplanned.push({ visitId: r.plans[0]!.stops[0]!.visitId, reason: 'x' })).join('\n')).toMatch(/both planned and unplanned/);
+    expect(broken((r) => r.unplanned.push({ visitId: r.plans[0]!.stops[0]!.visitId, code: 'no-time', reason: 'x' })).join('\n')).toMatch(/both planned and unplanned/);
   });
 
   it('catches a start outside the time window', () => {

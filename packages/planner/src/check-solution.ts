@@ -1,6 +1,7 @@
 // An independent check of a plan against its problem, sharing nothing with the solver but the
 // travel model: walks each staff member's reported timeline and recomputes the cost from scratch.
-import type { PlanCost, PlanResult } from './plan-result.ts';
+import { unplannedReasonCodes } from './plan-result.ts';
+import type { PlanCost, PlanResult, VisitChange } from './plan-result.ts';
 import { defaultObjective } from './problem.ts';
 import type { PlanningProblem, Visit } from './problem.ts';
 import { buildTravelModel } from './travel-model.ts';
@@ -22,6 +23,9 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
   let travel = 0;
   let lateness = 0;
   let continuity = 0;
+  let change = 0;
+  const now = problem.now ?? Number.NEGATIVE_INFINITY;
+  const isFixed = (visit: Visit | undefined) => visit?.fixed === true && visit.current?.start !== undefined;
 
   const seenStaff = new Set<string>();
   for (const plan of result.plans) {
@@ -34,7 +38,13 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     seenStaff.add(staff.id);
     const who = `staff "${staff.id}"`;
     const skills = new Set(staff.skills ?? []);
-    if (plan.leave < staff.shift.start - eps) fail(`${who} leaves at ${plan.leave}, before the shift starts at ${staff.shift.start}`);
+    // A fixed visit (done or under way) may have been before the shift: then the day starts with it.
+    const firstFixed = plan.stops.length > 0 && isFixed(visitById.get(plan.stops[0]!.visitId));
+    if (plan.leave < staff.shift.start - eps && !firstFixed) fail(`${who} leaves at ${plan.leave}, before the shift starts at ${staff.shift.start}`);
+    // Re-planning: nobody sets off to a visit that is not fixed before now (nor before the shift).
+    // (The shift's start matters here only for a day that starts with a fixed visit; otherwise leaving is checked.)
+    const open = Math.max(firstFixed ? staff.shift.start : Number.NEGATIVE_INFINITY, now);
+    let latestReturn = staff.shift.end;
     // The timeline: stops and breaks in order of start.
     type Event = { kind: 'stop'; index: number; start: number } | { kind: 'break'; index: number; start: number };
     const events: Event[] = [
@@ -61,6 +71,8 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
         continue;
       }
       const where = `${who}, visit "${visit.id}"`;
+      const fixed = isFixed(visit);
+      if (!fixed) time = Math.max(time, open);
       const vloc = locationIndex(visit.location);
       const minutes = model.duration(loc, vloc);
       travel += weights.travelMinute * minutes + weights.travelDistance * model.distance(loc, vloc);
@@ -68,9 +80,18 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       if (stop.start < stop.arrival - eps) fail(`${where}: starts at ${stop.start}, before arriving at ${stop.arrival}`);
       const duration = visit.durationByStaff?.[staff.id] ?? visit.duration;
       if (Math.abs(stop.end - stop.start - duration) > eps) fail(`${where}: lasts ${stop.end - stop.start} minutes, not ${duration}`);
-      const late = windowLateness(visit, stop.start);
-      if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);
-      else lateness += late * weights.lateness;
+      if (fixed) {
+        // Done or under way: where and when it happened, whatever the windows said.
+        if (Math.abs(stop.start - visit.current!.start!) > eps) fail(`${where}: fixed at ${visit.current!.start}, starts at ${stop.start}`);
+        if (staff.id !== visit.current!.staffId && staff.id !== visit.current!.secondStaffId) fail(`${where}: fixed with "${visit.current!.staffId}", given to "${staff.id}"`);
+        latestReturn = Math.max(latestReturn, stop.end + model.duration(vloc, locationIndex(staff.end)));
+      } else {
+        const late = windowLateness(visit, stop.start);
+        if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);
+        else lateness += late * weights.lateness;
+      }
+      const current = visit.current;
+      if (current !== undefined && current.staffId !== staff.id && current.secondStaffId !== staff.id) change += weights.changeCost;
       if (visit.pinned?.start !== undefined && Math.abs(stop.start - visit.pinned.start) > eps) fail(`${where}: pinned to start at ${visit.pinned.start}, starts at ${stop.start}`);
       if (visit.preferredStaff !== undefined && visit.preferredStaff.length > 0 && !visit.preferredStaff.includes(staff.id)) {
         continuity += weights.continuityCost;
@@ -84,7 +105,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       const required = isSecond && visit.secondStaffSkills !== undefined ? visit.secondStaffSkills : visit.requiredSkills ?? [];
       const lacking = required.filter((s) => !skills.has(s));
       // For a two-person visit either attendee may be the lead: check the combination at the end.
-      if ((visit.staffNeeded ?? 1) === 1 && lacking.length > 0) fail(`${where}: lacks the required skills ${lacking.join(', ')}`);
+      if ((visit.staffNeeded ?? 1) === 1 && lacking.length > 0 && !fixed) fail(`${where}: lacks the required skills ${lacking.join(', ')}`);
       time = stop.end;
       loc = vloc;
     }
@@ -93,14 +114,15 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       const minutes = model.duration(loc, endLoc);
       travel += weights.travelMinute * minutes + weights.travelDistance * model.distance(loc, endLoc);
       if (plan.return < time + minutes - eps) fail(`${who}: returns at ${plan.return}, but cannot before ${time + minutes}`);
-      if (plan.return > staff.shift.end + eps) fail(`${who}: returns at ${plan.return}, after the shift ends at ${staff.shift.end}`);
+      if (plan.return > latestReturn + eps) fail(`${who}: returns at ${plan.return}, after the shift ends at ${staff.shift.end}`);
       if (staff.maxWorkingMinutes !== undefined && plan.return - plan.leave > staff.maxWorkingMinutes + eps) {
         fail(`${who}: works ${plan.return - plan.leave} minutes, more than ${staff.maxWorkingMinutes}`);
       }
       if (staff.maxVisits !== undefined && plan.stops.length > staff.maxVisits) fail(`${who}: ${plan.stops.length} visits, more than ${staff.maxVisits}`);
       if (staff.capacity !== undefined && load > staff.capacity + eps) fail(`${who}: load ${load} exceeds capacity ${staff.capacity}`);
       // Every break rule is honoured once, within its window.
-      const rules = staff.breaks ?? [];
+      // Re-planning: a break that had to start before now is past.
+      const rules = (staff.breaks ?? []).filter((b) => b.latestStart >= now);
       if (plan.breaks.length !== rules.length) fail(`${who}: ${plan.breaks.length} breaks placed, ${rules.length} required`);
       const sorted = [...plan.breaks].sort((a, b) => a.start - b.start);
       rules.forEach((rule, i) => {
@@ -130,6 +152,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     const needed = visit.staffNeeded ?? 1;
     if (unplannedIds.has(visit.id)) {
       if (list.length > 0) fail(`visit "${visit.id}" is both planned and unplanned`);
+      if (isFixed(visit)) fail(`fixed visit "${visit.id}" is unplanned`);
       continue;
     }
     if (list.length !== needed) {
@@ -147,7 +170,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       const secondSkills = visit.secondStaffSkills ?? visit.requiredSkills;
       const ok = (holds(a.staffId, visit.requiredSkills) && holds(b.staffId, secondSkills)) || (holds(b.staffId, visit.requiredSkills) && holds(a.staffId, secondSkills));
       const pinnedLeadOk = visit.pinned?.staffId === undefined || holds(visit.pinned.staffId, visit.requiredSkills);
-      if (!ok || !pinnedLeadOk) fail(`two-person visit "${visit.id}": the pair lacks the required skills`);
+      if ((!ok || !pinnedLeadOk) && !isFixed(visit)) fail(`two-person visit "${visit.id}": the pair lacks the required skills`);
     }
   }
   for (const p of problem.precedences ?? []) {
@@ -159,12 +182,73 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, more than ${p.maxGap}`);
   }
 
-  const cost: PlanCost = { total: travel + lateness + unplannedCost + continuity, travel, lateness, unplanned: unplannedCost, continuity };
+  // Re-planning: moved starts, and the changes the plan reports, recomputed from the stops.
+  const tolerance = weights.moveToleranceMinutes;
+  const expected: VisitChange[] = [];
+  for (const visit of problem.visits) {
+    const current = visit.current;
+    if (current === undefined) continue;
+    const list = attendances.get(visit.id) ?? [];
+    const before = { staffIds: current.secondStaffId === undefined ? [current.staffId] : [current.staffId, current.secondStaffId], start: current.start ?? null };
+    if (list.length === 0) {
+      expected.push({ visitId: visit.id, kind: 'unplanned', before, after: null });
+      continue;
+    }
+    const start = list[0]!.start;
+    if (current.start !== undefined) change += Math.max(0, Math.abs(start - current.start) - tolerance) * weights.moveMinuteCost;
+    const after = { staffIds: list.map((a) => a.staffId), start };
+    if (after.staffIds.some((id) => !before.staffIds.includes(id))) expected.push({ visitId: visit.id, kind: 'staff', before, after });
+    else if (current.start !== undefined && Math.abs(start - current.start) > tolerance) expected.push({ visitId: visit.id, kind: 'time', before, after });
+  }
+  checkChanges(expected, result.changes ?? [], fail);
+  checkReasons(problem, result, fail);
+
+  const cost: PlanCost = { total: travel + lateness + unplannedCost + continuity + change, travel, lateness, unplanned: unplannedCost, continuity, change };
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
-  for (const key of ['total', 'travel', 'lateness', 'unplanned', 'continuity'] as const) {
+  for (const key of ['total', 'travel', 'lateness', 'unplanned', 'continuity', 'change'] as const) {
     if (!close(cost[key], result.cost[key])) fail(`cost.${key} is reported as ${result.cost[key]}, recomputed as ${cost[key]}`);
   }
   return { ok: violations.length === 0, violations, cost };
+}
+
+/** The reported changes are exactly the recomputed ones: same visits, kinds, people and starts. */
+function checkChanges(expected: VisitChange[], reported: VisitChange[], fail: (message: string) => void): void {
+  const byVisit = new Map(reported.map((c) => [c.visitId, c]));
+  if (byVisit.size !== reported.length) fail('a visit is listed twice among the changes');
+  for (const e of expected) {
+    const r = byVisit.get(e.visitId);
+    byVisit.delete(e.visitId);
+    if (r === undefined) {
+      fail(`visit "${e.visitId}" changed (${e.kind}) but is not listed among the changes`);
+      continue;
+    }
+    if (r.kind !== e.kind) fail(`visit "${e.visitId}" is listed as a ${r.kind} change, but is a ${e.kind} change`);
+    const same = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    if (!same(r.before.staffIds, e.before.staffIds) || r.before.start !== e.before.start) fail(`visit "${e.visitId}": the change misstates the published plan`);
+    if ((r.after === null) !== (e.after === null) || (r.after !== null && e.after !== null && (!same(r.after.staffIds, e.after.staffIds) || Math.abs(r.after.start - e.after.start) > eps))) {
+      fail(`visit "${e.visitId}": the change misstates the new plan`);
+    }
+  }
+  for (const id of byVisit.keys()) fail(`visit "${id}" is listed among the changes but did not change`);
+}
+
+/** Each unplanned visit has a known code, and the codes that make a claim about the staff are true. */
+function checkReasons(problem: PlanningProblem, result: PlanResult, fail: (message: string) => void): void {
+  const visitById = new Map(problem.visits.map((v) => [v.id, v]));
+  for (const u of result.unplanned) {
+    const visit = visitById.get(u.visitId);
+    if (visit === undefined) continue;
+    if (!unplannedReasonCodes.includes(u.code)) {
+      fail(`visit "${u.visitId}" is unplanned with an unknown reason code "${String(u.code)}"`);
+      continue;
+    }
+    const holds = (skills: string[] | undefined) => problem.staff.filter((s) => (skills ?? []).every((k) => (s.skills ?? []).includes(k)));
+    const qualified = holds(visit.requiredSkills).filter((s) => visit.pinned?.staffId === undefined || s.id === visit.pinned.staffId);
+    if (u.code === 'no-one-qualified' && qualified.length > 0) fail(`visit "${u.visitId}" is unplanned as no-one-qualified, but ${qualified[0]!.id} holds the skills`);
+    if (u.code !== 'no-one-qualified' && qualified.length === 0 && visit.fixed !== true) fail(`visit "${u.visitId}" is unplanned as ${u.code}, but nobody holds the skills`);
+    if (u.code === 'deferred' && visit.mayLeaveUnplanned !== true) fail(`visit "${u.visitId}" is deferred, but may not wait for another day`);
+    if (u.code === 'no-pair' && (visit.staffNeeded ?? 1) !== 2) fail(`visit "${u.visitId}" is unplanned as no-pair, but needs one person`);
+  }
 }
 
 /** Lateness cost of starting at `start` (0 inside a window), or undefined if no window allows it. */

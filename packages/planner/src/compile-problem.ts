@@ -2,6 +2,7 @@
 // that cannot be planned at all (with the reason) before any search starts.
 //
 // Tasks: visit i is task i; the second person of a two-person visit is an extra task (n + k).
+import type { UnplannedReasonCode } from './plan-result.ts';
 import { defaultObjective } from './problem.ts';
 import type { PlanningProblem, TimeWindow, Visit } from './problem.ts';
 import { buildTravelModel } from './travel-model.ts';
@@ -42,10 +43,23 @@ export type CompiledProblem = {
   /** 1 if staff s may do task t (skills, pinning, and a direct trip fits the shift), taskCount x staffCount. */
   compatible: Uint8Array;
   continuity: Float64Array;
+  /** Re-planning: cost of staff s doing task t when the published plan had others on it (taskCount x staffCount). */
+  change: Float64Array;
+  /** What the engines charge for staff s doing task t: continuity plus change (taskCount x staffCount). */
+  assignment: Float64Array;
+  /** 1 for the tasks of a fixed (done or under way) visit. */
+  fixed: Uint8Array;
+  /** The published start a visit's first task is charged for moving from (NaN when none, or moves are free). */
+  currentStart: Float64Array;
+  moveMinuteCost: number;
+  moveTolerance: number;
   staffStart: Int32Array;
   staffEnd: Int32Array;
+  /** The day's span: the shift, stretched to cover fixed visits (and the way to and from them). */
   shiftStart: Float64Array;
   shiftEnd: Float64Array;
+  /** Nobody sets off to a visit that is not fixed before this: the shift's start, or `now` if later. */
+  routeOpen: Float64Array;
   capacity: Float64Array;
   maxVisits: Float64Array;
   maxWorking: Float64Array;
@@ -67,8 +81,27 @@ export type CompiledProblem = {
   /** Tasks the search may plan. */
   plannable: Int32Array;
   /** Why a visit cannot be planned at all (by visit index), or null. */
-  excluded: (string | null)[];
+  excluded: (Exclusion | null)[];
 };
+
+export type Exclusion = { code: UnplannedReasonCode; reason: string };
+
+/** Minutes from midnight as 09:05 (times beyond two days, or not finite, as plain minutes). */
+export function clock(minutes: number): string {
+  if (!Number.isFinite(minutes) || minutes < 0 || minutes >= 2880) return String(minutes);
+  const m = Math.round(minutes) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+/** Up to five names, then how many more. */
+export function nameList(names: string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+}
+
+function windowText(windows: TimeWindow[] | undefined): string {
+  if (windows === undefined || windows.length === 0) return 'any time';
+  return windows.map((w) => `${clock(w.start)}-${clock(w.end)}`).join(' or ');
+}
 
 function staffNeeded(v: Visit): number {
   return v.staffNeeded ?? 1;
@@ -117,13 +150,28 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const penalty = new Float64Array(T);
   const required = new Uint8Array(T);
   const continuity = new Float64Array(T * m);
+  const change = new Float64Array(T * m);
+  const assignment = new Float64Array(T * m);
+  const fixed = new Uint8Array(T);
+  const currentStart = new Float64Array(T).fill(Number.NaN);
   const compatible = new Uint8Array(T * m);
 
-  // Windows: a pinned start replaces the visit's windows; no window means "any time".
-  const windowsOf = (v: Visit): TimeWindow[] => {
-    if (v.pinned?.start !== undefined) return [{ start: v.pinned.start, end: v.pinned.start }];
-    if (v.windows === undefined || v.windows.length === 0) return [{ start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY }];
-    return v.windows;
+  // Windows: a fixed or pinned start replaces the visit's windows; no window means "any time".
+  // When re-planning, a visit that is not fixed cannot start before now: windows are cut at now, and
+  // a hard window (or pinned start) that has passed goes (a soft one stays, late from now).
+  const now = problem.now ?? Number.NEGATIVE_INFINITY;
+  const passed = new Uint8Array(n);
+  const windowsOf = (v: Visit, i: number): TimeWindow[] => {
+    if (v.fixed === true && v.current?.start !== undefined) return [{ start: v.current.start, end: v.current.start }];
+    let windows: TimeWindow[];
+    if (v.pinned?.start !== undefined) windows = [{ start: v.pinned.start, end: v.pinned.start }];
+    else if (v.windows === undefined || v.windows.length === 0) windows = [{ start: Number.NEGATIVE_INFINITY, end: Number.POSITIVE_INFINITY }];
+    else windows = v.windows;
+    if (now === Number.NEGATIVE_INFINITY || windows.every((w) => w.start >= now)) return windows;
+    const open = windows.filter((w) => w.end >= now || w.soft === true).map((w) => (w.start >= now ? w : { ...w, start: now }));
+    if (open.length > 0) return open;
+    passed[i] = 1;
+    return windows;
   };
   const windowOffset = new Int32Array(T + 1);
   const ws: number[] = [];
@@ -132,11 +180,13 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const wsoft: number[] = [];
   const open = new Float64Array(T);
   const close = new Float64Array(T);
-  let simple = seconds.length === 0 && (problem.precedences ?? []).length === 0;
+  // Re-planning needs the general model: starts held back to now, days stretched around fixed visits,
+  // and the cost of moving a start all depend on the simulated times.
+  let simple = seconds.length === 0 && (problem.precedences ?? []).length === 0 && problem.now === undefined;
 
   let maxEdge = 0;
   for (let i = 0; i < L * L; i++) maxEdge = Math.max(maxEdge, travelCost[i]!);
-  const mandatoryPenalty = Math.max(1e6, 1000 * (maxEdge + weights.continuityCost + 1) * 2);
+  const mandatoryPenalty = Math.max(1e6, 1000 * (maxEdge + weights.continuityCost + 2 * weights.changeCost + 1) * 2);
 
   for (let t = 0; t < T; t++) {
     const v = visits[taskVisit[t]!]!;
@@ -147,8 +197,17 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       penalty[t] = v.mayLeaveUnplanned === true ? (v.unplannedPenalty ?? weights.unplannedPenalty) * (v.priority ?? 1) : mandatoryPenalty;
       required[t] = v.mayLeaveUnplanned === true ? 0 : 1;
     }
+    const isFixed = v.fixed === true && v.current?.start !== undefined;
+    fixed[t] = isFixed ? 1 : 0;
+    // The search starts from the published plan, which needs the general model's feasibility check.
+    if (v.current !== undefined) simple = false;
+    // Moving a start is charged once per visit, on its first task.
+    if (!isSecond && v.current?.start !== undefined && weights.moveMinuteCost > 0) {
+      currentStart[t] = v.current.start;
+      simple = false;
+    }
     windowOffset[t] = ws.length;
-    const windows = windowsOf(v);
+    const windows = windowsOf(v, taskVisit[t]!);
     for (const w of windows) {
       ws.push(w.start);
       we.push(w.end);
@@ -166,8 +225,13 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       service[t * m + s] = d;
       const preferred = v.preferredStaff;
       continuity[t * m + s] = preferred !== undefined && preferred.length > 0 && !preferred.includes(st.id) ? weights.continuityCost : 0;
+      const current = v.current;
+      change[t * m + s] = current !== undefined && current.staffId !== st.id && current.secondStaffId !== st.id ? weights.changeCost : 0;
+      assignment[t * m + s] = continuity[t * m + s]! + change[t * m + s]!;
       let ok = hasAll(new Set(st.skills ?? []), skills);
       if (!isSecond && v.pinned?.staffId !== undefined && v.pinned.staffId !== st.id) ok = false;
+      // A fixed visit was done by whoever did it, skills or not.
+      if (isFixed) ok = st.id === (isSecond ? current!.secondStaffId : current!.staffId);
       compatible[t * m + s] = ok ? 1 : 0;
     }
   }
@@ -177,6 +241,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const staffEnd = new Int32Array(m);
   const shiftStart = new Float64Array(m);
   const shiftEnd = new Float64Array(m);
+  const routeOpen = new Float64Array(m);
   const capacity = new Float64Array(m);
   const maxVisits = new Float64Array(m);
   const maxWorking = new Float64Array(m);
@@ -189,12 +254,15 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     staffEnd[i] = locationIndex(s.end);
     shiftStart[i] = s.shift.start;
     shiftEnd[i] = s.shift.end;
+    routeOpen[i] = Math.max(s.shift.start, now);
     capacity[i] = s.capacity ?? Number.POSITIVE_INFINITY;
     maxVisits[i] = s.maxVisits ?? Number.POSITIVE_INFINITY;
     maxWorking[i] = s.maxWorkingMinutes ?? Number.POSITIVE_INFINITY;
     if (s.maxVisits !== undefined || s.maxWorkingMinutes !== undefined) simple = false;
     breakOffset[i] = be.length;
     for (const b of s.breaks ?? []) {
+      // Re-planning: a break that had to start before now has been taken (or missed); either way it is past.
+      if (b.latestStart < now) continue;
       be.push(b.earliestStart);
       bl.push(b.latestStart);
       bd.push(b.duration);
@@ -202,12 +270,23 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     }
   });
   breakOffset[m] = be.length;
+  // Fixed visits happened when they happened: stretch the day to reach them from the start point and
+  // get back from them, even outside the shift.
+  for (let t = 0; t < T; t++) {
+    if (fixed[t] === 0) continue;
+    for (let s = 0; s < m; s++) {
+      if (compatible[t * m + s] === 0) continue;
+      const loc = taskLocation[t]!;
+      shiftStart[s] = Math.min(shiftStart[s]!, open[t]! - travelTime[staffStart[s]! * L + loc]!);
+      shiftEnd[s] = Math.max(shiftEnd[s]!, open[t]! + service[t * m + s]! + travelTime[loc * L + staffEnd[s]!]!);
+    }
+  }
 
   // Reasons a visit can never be planned; also drops staff for whom a direct trip cannot fit.
-  const excluded: (string | null)[] = new Array<string | null>(n).fill(null);
+  const excluded: (Exclusion | null)[] = new Array<Exclusion | null>(n).fill(null);
   const fitsDirectTrip = (t: number, s: number): boolean => {
     const loc = taskLocation[t]!;
-    const arrive = shiftStart[s]! + travelTime[staffStart[s]! * L + loc]!;
+    const arrive = Math.max(shiftStart[s]!, routeOpen[s]!) + travelTime[staffStart[s]! * L + loc]!;
     for (let k = windowOffset[t]!; k < windowOffset[t + 1]!; k++) {
       const start = Math.max(arrive, ws[k]!);
       if (start > we[k]! + timeEpsilon && wsoft[k] === 0) continue;
@@ -215,33 +294,88 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     }
     return false;
   };
+  // Whether the shift and a window overlap enough to do the visit, ignoring travel.
+  const shiftCovers = (t: number, s: number): boolean => {
+    for (let k = windowOffset[t]!; k < windowOffset[t + 1]!; k++) {
+      const start = Math.max(routeOpen[s]!, ws[k]!);
+      if (start > we[k]! + timeEpsilon && wsoft[k] === 0) continue;
+      if (start + service[t * m + s]! <= shiftEnd[s]! + timeEpsilon) return true;
+    }
+    return false;
+  };
+  const staffWith = (t: number): number[] => {
+    const out: number[] = [];
+    for (let s = 0; s < m; s++) if (compatible[t * m + s] === 1) out.push(s);
+    return out;
+  };
+  const names = (list: number[]) => nameList(list.map((s) => staff[s]!.id));
+  const distinctPair = (a: number[], b: number[]) => a.some((x) => b.some((y) => x !== y));
   for (let i = 0; i < n; i++) {
     const v = visits[i]!;
+    if (v.fixed === true && v.current?.start !== undefined) continue;
     const tasks = partner[i]! >= 0 ? [i, partner[i]!] : [i];
-    const skilled = tasks.map((t) => countCompatible(compatible, t, m));
-    if (skilled.some((c) => c === 0)) {
-      const skills = [...(v.requiredSkills ?? []), ...(v.secondStaffSkills ?? [])];
-      excluded[i] = v.pinned?.staffId !== undefined
-        ? `pinned to staff "${v.pinned.staffId}", who does not hold the required skills (${skills.join(', ') || 'none'})`
-        : `no staff member holds the required skills (${skills.join(', ')})`;
+    const pinnedTo = v.pinned?.staffId;
+    const skills = (v.requiredSkills ?? []).join(', ') || 'none';
+    if (passed[i] === 1) {
+      excluded[i] = {
+        code: 'window-outside-shifts',
+        reason: v.pinned?.start !== undefined
+          ? `it is pinned to start at ${clock(v.pinned.start)}, which has passed (re-planning from ${clock(now)})`
+          : `its time window (${windowText(v.windows)}) has passed (re-planning from ${clock(now)})`,
+      };
       continue;
     }
+    const leads = staffWith(i);
+    if (leads.length === 0) {
+      excluded[i] = {
+        code: 'no-one-qualified',
+        reason: pinnedTo !== undefined
+          ? `it is pinned to ${pinnedTo}, who does not hold the skills it needs (${skills})`
+          : `nobody working holds the skills it needs (${skills})`,
+      };
+      continue;
+    }
+    const secondSkills = (v.secondStaffSkills ?? v.requiredSkills ?? []).join(', ') || 'none';
+    if (tasks.length === 2) {
+      const seconds = staffWith(tasks[1]!);
+      if (!distinctPair(leads, seconds)) {
+        excluded[i] = {
+          code: 'no-pair',
+          reason: `it needs two staff at once (one with ${skills}, one with ${secondSkills}), and only ${names([...new Set([...leads, ...seconds])])} working could go`,
+        };
+        continue;
+      }
+    }
+    const covered = tasks.map((t) => staffWith(t).filter((s) => shiftCovers(t, s)));
     for (const t of tasks) {
       for (let s = 0; s < m; s++) {
         if (compatible[t * m + s] === 1 && (!fitsDirectTrip(t, s) || demand[t]! > capacity[s]! + timeEpsilon)) compatible[t * m + s] = 0;
       }
     }
-    if (tasks.some((t) => countCompatible(compatible, t, m) === 0)) {
-      const tooBig = tasks.some((t) => staff.every((_, s) => demand[t]! > capacity[s]! + timeEpsilon));
-      excluded[i] = tooBig
-        ? 'its demand exceeds every staff member\'s capacity'
-        : 'no time window falls within the shift of a staff member who could attend (allowing travel from and back to base)';
+    const fit = tasks.map((t) => staffWith(t));
+    if (fit[0]!.length === 0) {
+      const tooBig = staff.every((_, s) => demand[i]! > capacity[s]! + timeEpsilon);
+      if (tooBig) excluded[i] = { code: 'over-capacity', reason: 'its demand exceeds every staff member\'s capacity' };
+      else if (covered[0]!.length === 0) {
+        excluded[i] = {
+          code: 'window-outside-shifts',
+          reason: pinnedTo !== undefined
+            ? `it is pinned to ${pinnedTo}, whose shift does not cover its time (${windowText(windowsOf(v, i))})`
+            : `nobody qualified (${names(leads)}) works during its time window (${windowText(v.windows)})`,
+        };
+      } else {
+        excluded[i] = {
+          code: 'no-time',
+          reason: `${names(covered[0]!)} ${covered[0]!.length === 1 ? 'works' : 'work'} during its time window, but even an empty day leaves no time to travel there, do the ${v.duration}-minute visit and get back within the shift`,
+        };
+      }
       continue;
     }
-    if (tasks.length === 2) {
-      let pairs = 0;
-      for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) if (a !== b && compatible[i * m + a] === 1 && compatible[tasks[1]! * m + b] === 1) pairs++;
-      if (pairs === 0) excluded[i] = 'it needs two staff members with the skills and shifts to attend together, and there are not two';
+    if (tasks.length === 2 && !distinctPair(fit[0]!, fit[1]!)) {
+      excluded[i] = {
+        code: 'no-pair',
+        reason: `it needs two staff at once, and only ${names([...new Set([...fit[0]!, ...fit[1]!])])} of those qualified can get there during its time window (${windowText(v.windows)})`,
+      };
     }
   }
   const plannable: number[] = [];
@@ -266,7 +400,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
 
   // Staff classes: same places, shift, capacity, limits, breaks, skills and no per-staff visit data.
   const staffClass = new Int32Array(m);
-  const perStaffData = visits.some((v) => v.durationByStaff !== undefined || (v.preferredStaff?.length ?? 0) > 0 || v.pinned?.staffId !== undefined);
+  const perStaffData = visits.some((v) => v.durationByStaff !== undefined || (v.preferredStaff?.length ?? 0) > 0 || v.pinned?.staffId !== undefined || v.current !== undefined);
   const classKeys = new Map<string, number>();
   staff.forEach((s, i) => {
     const key = perStaffData
@@ -301,10 +435,17 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     required,
     compatible,
     continuity,
+    change,
+    assignment,
+    fixed,
+    currentStart,
+    moveMinuteCost: weights.moveMinuteCost,
+    moveTolerance: weights.moveToleranceMinutes,
     staffStart,
     staffEnd,
     shiftStart,
     shiftEnd,
+    routeOpen,
     capacity,
     maxVisits,
     maxWorking,
@@ -322,10 +463,4 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     plannable: Int32Array.from(plannable),
     excluded,
   };
-}
-
-function countCompatible(compatible: Uint8Array, t: number, m: number): number {
-  let c = 0;
-  for (let s = 0; s < m; s++) c += compatible[t * m + s]!;
-  return c;
 }

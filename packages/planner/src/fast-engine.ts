@@ -20,7 +20,7 @@ export class FastEngine implements InsertionEngine {
     const cp = this.#cp;
     const L = cp.locationCount;
     const m = cp.staffCount;
-    const { travelTime, travelCost, taskLocation, service, open, close, continuity, demand } = cp;
+    const { travelTime, travelCost, taskLocation, service, open, close, assignment, demand } = cp;
     for (const r of routes) {
       const base = r * state.stride;
       const n = state.len[r]!;
@@ -35,7 +35,7 @@ export class FastEngine implements InsertionEngine {
         const start = Math.max(dep + travelTime[loc * L + tl]!, open[t]!);
         dep = start + service[t * m + r]!;
         state.depart[base + p] = dep;
-        cost += travelCost[loc * L + tl]! + continuity[t * m + r]!;
+        cost += travelCost[loc * L + tl]! + assignment[t * m + r]!;
         load += demand[t]!;
         loc = tl;
       }
@@ -62,7 +62,7 @@ export class FastEngine implements InsertionEngine {
     const cp = this.#cp;
     const L = cp.locationCount;
     const m = cp.staffCount;
-    const { travelTime, travelCost, taskLocation, service, open, close, compatible, continuity, staffClass } = cp;
+    const { travelTime, travelCost, taskLocation, service, open, close, compatible, assignment, staffClass } = cp;
     const seen = this.#emptyClassSeen;
     seen.fill(0);
     const tl = taskLocation[task]!;
@@ -83,7 +83,7 @@ export class FastEngine implements InsertionEngine {
       if (state.load[r]! + d > cp.capacity[r]! + timeEpsilon) continue;
       const base = r * state.stride;
       const svc = service[task * m + r]!;
-      const cont = continuity[task * m + r]!;
+      const cont = assignment[task * m + r]!;
       let prev = cp.staffStart[r]!;
       for (let p = 0; p <= n; p++) {
         const next = p === n ? cp.staffEnd[r]! : taskLocation[state.tasks[base + p + 1]!]!;

@@ -76,9 +76,11 @@ export class GeneralEngine implements InsertionEngine {
     }
     for (let k = to - 1; k >= from; k--) {
       if (cp.windowSoft[k] === 1) {
-        this.#lateMinutes = at - cp.windowEnd[k]!;
+        // A soft window cut at `now` can start after its end: late from its end, starting no earlier than now.
+        const s = Math.max(at, cp.windowStart[k]!);
+        this.#lateMinutes = s - cp.windowEnd[k]!;
         this.#lateLast = this.#lateMinutes * cp.windowLateCost[k]!;
-        return at;
+        return s;
       }
     }
     return infinity;
@@ -104,6 +106,9 @@ export class GeneralEngine implements InsertionEngine {
     const startOut = this.#start;
     const endOut = this.#end;
     let time = cp.shiftStart[r]!;
+    // Re-planning: nobody sets off to a visit that is not fixed before now (or their shift's start,
+    // when the day was stretched back to a fixed visit).
+    const open = cp.routeOpen[r]!;
     let loc = cp.staffStart[r]!;
     let cost = 0;
     let load = 0;
@@ -112,6 +117,7 @@ export class GeneralEngine implements InsertionEngine {
     const breaks: { start: number; end: number }[] = [];
     for (let k = 1; k <= count; k++) {
       const t = seq[k]!;
+      if (time < open && cp.fixed[t] === 0) time = open;
       const tl = cp.taskLocation[t]!;
       const travel = cp.travelTime[loc * L + tl]!;
       const svc = cp.service[t * m + r]!;
@@ -131,7 +137,13 @@ export class GeneralEngine implements InsertionEngine {
       const arrival = time + travel;
       const start = this.#startAt(t, Math.max(arrival, lb[t]!));
       if (start === infinity) return infinity;
-      cost += cp.travelCost[loc * L + tl]! + cp.continuity[t * m + r]! + this.#lateLast;
+      cost += cp.travelCost[loc * L + tl]! + cp.assignment[t * m + r]! + this.#lateLast;
+      const published = cp.currentStart[t]!;
+      if (published === published) {
+        // Re-planning: a start moved beyond the tolerance, either way (NaN when not charged).
+        const moved = Math.abs(start - published) - cp.moveTolerance;
+        if (moved > 0) cost += moved * cp.moveMinuteCost;
+      }
       load += cp.demand[t]!;
       startOut[t] = start;
       endOut[t] = start + svc;
@@ -296,7 +308,7 @@ export class GeneralEngine implements InsertionEngine {
       }
       if (n + 1 > cp.maxVisits[r]! || state.load[r]! + cp.demand[task]! > cp.capacity[r]! + timeEpsilon) continue;
       const base = r * state.stride;
-      const cont = cp.continuity[task * m + r]!;
+      const cont = cp.assignment[task * m + r]!;
       const global = taskLinked || state.linkedCount[r]! > 0;
       let prev = cp.staffStart[r]!;
       for (let p = 0; p <= n; p++) {

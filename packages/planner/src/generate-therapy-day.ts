@@ -4,7 +4,15 @@
 import type { PlanningProblem, Staff, Visit } from './problem.ts';
 import { createRandom } from './random.ts';
 
-export type TherapyDayOptions = { staff?: number; visits?: number; seed?: number };
+export type TherapyDayOptions = {
+  staff?: number;
+  visits?: number;
+  seed?: number;
+  /** Team bases, staff spread over them in turn (default 1, the centre). */
+  bases?: number;
+  /** Width of the area the patients live in (default 35 km). */
+  areaKm?: number;
+};
 
 const hour = 60;
 
@@ -14,17 +22,26 @@ export function generateTherapyDay(options: TherapyDayOptions = {}): PlanningPro
   const visitCount = options.visits ?? 120;
   // About 35 km x 30 km of Norfolk around Norwich.
   const centre = { lat: 52.63, lon: 1.3 };
+  const scale = (options.areaKm ?? 35) / 35;
   const point = (spreadKm: number) => ({
-    lat: Number((centre.lat + ((random() - 0.5) * spreadKm) / 111).toFixed(5)),
-    lon: Number((centre.lon + ((random() - 0.5) * spreadKm) / 67).toFixed(5)),
+    lat: Number((centre.lat + ((random() - 0.5) * spreadKm * scale) / 111).toFixed(5)),
+    lon: Number((centre.lon + ((random() - 0.5) * spreadKm * scale) / 67).toFixed(5)),
   });
-  const base = { lat: centre.lat, lon: centre.lon };
+  // Bases on a ring a third of the way out (no random numbers drawn, so one base gives the old days).
+  const baseCount = options.bases ?? 1;
+  const bases = Array.from({ length: baseCount }, (_, k) => {
+    if (k === 0 && baseCount === 1) return { lat: centre.lat, lon: centre.lon };
+    const angle = (2 * Math.PI * k) / baseCount;
+    const km = ((options.areaKm ?? 35) / 3);
+    return { lat: Number((centre.lat + (km * Math.sin(angle)) / 111).toFixed(5)), lon: Number((centre.lon + (km * Math.cos(angle)) / 67).toFixed(5)) };
+  });
   const staff: Staff[] = [];
   for (let i = 0; i < staffCount; i++) {
     const profession = i % 3 === 0 ? 'ot' : 'physio';
     const assistant = i % 5 === 4;
     const skills = assistant ? [profession, 'hoist'] : [profession, 'registered', ...(i % 2 === 0 ? ['hoist'] : [])];
     const fromHome = i % 4 === 1;
+    const base = bases[i % baseCount]!;
     const early = i % 3 === 2;
     const start = early ? 8 * hour : 8 * hour + 30;
     staff.push({
@@ -87,4 +104,21 @@ export function generateTherapyDay(options: TherapyDayOptions = {}): PlanningPro
     travel: { kind: 'road' },
     objective: { travelMinute: 1, travelDistance: 0.3, lateness: 1, unplannedPenalty: 500, continuityCost: 20 },
   };
+}
+
+/** The locality day: 40 staff from three bases, 350 visits over 30 km (skills, pairs, windows, breaks, continuity). */
+export function generateLocalityDay(seed = 7): PlanningProblem {
+  return generateTherapyDay({ staff: 40, visits: 350, seed, bases: 3, areaKm: 30 });
+}
+
+/**
+ * A week for one team: five weekdays of 15 staff and 140 visits, a weekend of 6 staff and 50 visits
+ * (about 800 visits), each day its own problem (a visit belongs to one day).
+ */
+export function generateTherapyWeek(seed = 1): { day: string; problem: PlanningProblem }[] {
+  const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+  return days.map((day, k) => ({
+    day,
+    problem: k < 5 ? generateTherapyDay({ staff: 15, visits: 140, seed: seed * 100 + k }) : generateTherapyDay({ staff: 6, visits: 50, seed: seed * 100 + k }),
+  }));
 }

@@ -6,6 +6,7 @@ export * from './travel-model.ts';
 export * from './read-solomon.ts';
 export * from './check-solution.ts';
 export * from './generate-therapy-day.ts';
+export * from './replan-after-absence.ts';
 export { planVisits } from './plan-visits.ts';
 export type { PlanOptions, PlanProgress } from './plan-visits.ts';
 // solveInWorker lives at '@homeward/planner/worker' so this entry stays free of Node APIs.

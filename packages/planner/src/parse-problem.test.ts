@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateTherapyDay } from './generate-therapy-day.ts';
 import { parseProblem } from './parse-problem.ts';
 import { createRandom } from './random.ts';
+import type { PlanningProblem } from './problem.ts';
 import { lineProblem } from './test-problems.ts';
 
 function errorsOf(input: unknown) {
@@ -59,6 +60,84 @@ describe('parseProblem', () => {
         { path: 'precedences[0].after', message: 'names unknown visit id "nope"' },
       ]),
     );
+  });
+
+  it.each<{ name: string; change: (p: PlanningProblem) => void; errors: { path: string; message: string }[] }>([
+    {
+      name: 'a fixed visit without its current assignment',
+      change: (p) => (p.visits[0]!.fixed = true),
+      errors: [{ path: 'visits[0].current', message: 'is required for a fixed visit (who did it, and when)' }],
+    },
+    {
+      name: 'a fixed visit without a start',
+      change: (p) => Object.assign(p.visits[0]!, { fixed: true, current: { staffId: 'ann' } }),
+      errors: [{ path: 'visits[0].current.start', message: 'is required for a fixed visit' }],
+    },
+    {
+      name: 'a fixed visit with someone not on the day',
+      change: (p) => Object.assign(p.visits[0]!, { fixed: true, current: { staffId: 'zed', start: 10 } }),
+      errors: [{ path: 'visits[0].current.staffId', message: 'names unknown staff id "zed" (a fixed visit stays with its staff)' }],
+    },
+    {
+      name: 'a second person on a one-person visit',
+      change: (p) => (p.visits[0]!.current = { staffId: 'ann', secondStaffId: 'ben' }),
+      errors: [{ path: 'visits[0].current.secondStaffId', message: 'is only for a two-person visit (staffNeeded 2)' }],
+    },
+    {
+      name: 'no second person on a two-person visit',
+      change: (p) => Object.assign(p.visits[0]!, { staffNeeded: 2, current: { staffId: 'ann' } }),
+      errors: [{ path: 'visits[0].current.secondStaffId', message: 'is required for a two-person visit (staffNeeded 2)' }],
+    },
+    {
+      name: 'the same person twice',
+      change: (p) => Object.assign(p.visits[0]!, { staffNeeded: 2, current: { staffId: 'ann', secondStaffId: 'ann' } }),
+      errors: [{ path: 'visits[0].current.secondStaffId', message: 'must differ from staffId' }],
+    },
+    {
+      name: 'two fixed visits at once for one person',
+      change: (p) => {
+        Object.assign(p.visits[0]!, { fixed: true, current: { staffId: 'ann', start: 10 } });
+        Object.assign(p.visits[1]!, { fixed: true, current: { staffId: 'ann', start: 30 } });
+      },
+      errors: [{ path: 'visits[1].current.start', message: 'overlaps fixed visit "v1" of staff "ann"' }],
+    },
+    {
+      name: 'a pin that contradicts a fixed visit',
+      change: (p) => Object.assign(p.visits[0]!, { fixed: true, current: { staffId: 'ann', start: 10 }, pinned: { staffId: 'ben', start: 20 } }),
+      errors: [
+        { path: 'visits[0].pinned.staffId', message: 'contradicts the fixed visit\'s staff "ann"' },
+        { path: 'visits[0].pinned.start', message: 'contradicts the fixed visit\'s start 10' },
+      ],
+    },
+    {
+      name: 'now that is not a time',
+      change: (p) => ((p as unknown as Record<string, unknown>).now = 'ten'),
+      errors: [{ path: 'now', message: 'must be a number' }],
+    },
+    {
+      name: 'negative re-planning weights',
+      change: (p) => (p.objective = { changeCost: -1, moveMinuteCost: -1, moveToleranceMinutes: -1 }),
+      errors: [
+        { path: 'objective.changeCost', message: 'must be a non-negative number' },
+        { path: 'objective.moveMinuteCost', message: 'must be a non-negative number' },
+        { path: 'objective.moveToleranceMinutes', message: 'must be a non-negative number' },
+      ],
+    },
+  ])('rejects $name', ({ change, errors }) => {
+    const p = lineProblem();
+    change(p);
+    expect(errorsOf(p)).toEqual(errors);
+  });
+
+  it('accepts re-planning fields, and a current assignment to someone no longer on the day', () => {
+    const p = lineProblem();
+    p.now = 120;
+    p.objective = { changeCost: 90, moveMinuteCost: 0.5, moveToleranceMinutes: 20 };
+    p.visits[0]!.current = { staffId: 'off-sick', start: 150 };
+    Object.assign(p.visits[1]!, { fixed: true, current: { staffId: 'ben', start: 60 } });
+    Object.assign(p.visits[2]!, { staffNeeded: 2, current: { staffId: 'ann', secondStaffId: 'ben' } });
+    const parsed = parseProblem(JSON.parse(JSON.stringify(p)));
+    expect(parsed).toEqual({ ok: true, problem: p });
   });
 
   it('fuzz: random mutations of a valid problem never throw and always give ok or field errors', () => {

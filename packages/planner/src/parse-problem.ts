@@ -1,6 +1,6 @@
 // Validates untrusted JSON into a PlanningProblem, naming the field of every error.
 // Never throws: bad input gets a list of { path, message }, not a crash.
-import type { Location, PlanningProblem, Precedence, Staff, TimeWindow, TravelSpec, Visit } from './problem.ts';
+import type { CurrentAssignment, Location, PlanningProblem, Precedence, Staff, TimeWindow, TravelSpec, Visit } from './problem.ts';
 
 export type ProblemError = { path: string; message: string };
 export type ParseProblemResult = { ok: true; problem: PlanningProblem } | { ok: false; errors: ProblemError[] };
@@ -136,7 +136,7 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
     const o = c.object(root.objective, 'objective');
     if (o !== undefined) {
       objective = {};
-      for (const key of ['travelMinute', 'travelDistance', 'lateness', 'unplannedPenalty', 'continuityCost'] as const) {
+      for (const key of ['travelMinute', 'travelDistance', 'lateness', 'unplannedPenalty', 'continuityCost', 'changeCost', 'moveMinuteCost', 'moveToleranceMinutes'] as const) {
         if (o[key] !== undefined) {
           const n = c.number(o[key], `objective.${key}`, { min: 0 });
           if (n !== undefined) objective[key] = n;
@@ -145,8 +145,13 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
     }
   }
 
+  let now: number | undefined;
+  if (root.now !== undefined) now = c.number(root.now, 'now');
+  checkFixedVisits(c, visits);
+
   if (travel === undefined || c.errors.length > 0) return undefined;
   const problem: PlanningProblem = { staff, visits, travel };
+  if (now !== undefined) problem.now = now;
   if (precedences !== undefined) problem.precedences = precedences;
   if (objective !== undefined) problem.objective = objective;
   return problem;
@@ -411,7 +416,64 @@ function readVisit(c: Checker, value: unknown, path: string, kind: TravelSpec['k
       }
     }
   }
+  if (o.fixed !== undefined) {
+    const b = c.boolean(o.fixed, `${path}.fixed`);
+    if (b !== undefined) visit.fixed = b;
+    if (b === true && o.current === undefined) c.fail(`${path}.current`, 'is required for a fixed visit (who did it, and when)');
+  }
+  if (o.current !== undefined) {
+    const current = readCurrent(c, o.current, `${path}.current`, visit, visit.fixed === true, staffIds);
+    if (current !== undefined) visit.current = current;
+  }
   return visit;
+}
+
+function readCurrent(c: Checker, value: unknown, path: string, visit: Visit, fixed: boolean, staffIds: Set<string>): CurrentAssignment | undefined {
+  const o = c.object(value, path);
+  if (o === undefined) return undefined;
+  const staffId = c.string(o.staffId, `${path}.staffId`);
+  // Someone who has gone off sick is no longer in the problem, so a visit's current staff may be
+  // unknown; a fixed visit stays with its staff, who must be there.
+  if (fixed && staffId !== undefined && !staffIds.has(staffId)) c.fail(`${path}.staffId`, `names unknown staff id "${staffId}" (a fixed visit stays with its staff)`);
+  let secondStaffId: string | undefined;
+  if (o.secondStaffId !== undefined) {
+    secondStaffId = c.string(o.secondStaffId, `${path}.secondStaffId`);
+    if (secondStaffId !== undefined && (visit.staffNeeded ?? 1) === 1) c.fail(`${path}.secondStaffId`, 'is only for a two-person visit (staffNeeded 2)');
+    if (secondStaffId !== undefined && secondStaffId === staffId) c.fail(`${path}.secondStaffId`, 'must differ from staffId');
+    if (fixed && secondStaffId !== undefined && !staffIds.has(secondStaffId)) c.fail(`${path}.secondStaffId`, `names unknown staff id "${secondStaffId}" (a fixed visit stays with its staff)`);
+  } else if (visit.staffNeeded === 2) {
+    c.fail(`${path}.secondStaffId`, 'is required for a two-person visit (staffNeeded 2)');
+  }
+  let start: number | undefined;
+  if (o.start !== undefined) start = c.number(o.start, `${path}.start`);
+  else if (fixed) c.fail(`${path}.start`, 'is required for a fixed visit');
+  if (staffId === undefined) return undefined;
+  const current: CurrentAssignment = { staffId };
+  if (secondStaffId !== undefined) current.secondStaffId = secondStaffId;
+  if (start !== undefined) current.start = start;
+  return current;
+}
+
+/** Fixed visits are facts: one person cannot have done two at once, and a pin cannot contradict one. */
+function checkFixedVisits(c: Checker, visits: Visit[]): void {
+  const byStaff = new Map<string, { index: number; start: number; end: number }[]>();
+  visits.forEach((v, i) => {
+    if (v.fixed !== true || v.current?.start === undefined) return;
+    const start = v.current.start;
+    if (v.pinned?.staffId !== undefined && v.pinned.staffId !== v.current.staffId && v.pinned.staffId !== v.current.secondStaffId) {
+      c.fail(`visits[${i}].pinned.staffId`, `contradicts the fixed visit's staff "${v.current.staffId}"`);
+    }
+    if (v.pinned?.start !== undefined && v.pinned.start !== start) c.fail(`visits[${i}].pinned.start`, `contradicts the fixed visit's start ${start}`);
+    for (const staffId of [v.current.staffId, v.current.secondStaffId]) {
+      if (staffId === undefined) continue;
+      const end = start + (v.durationByStaff?.[staffId] ?? v.duration);
+      const list = byStaff.get(staffId) ?? [];
+      const clash = list.find((o) => o.start < end && start < o.end);
+      if (clash !== undefined) c.fail(`visits[${i}].current.start`, `overlaps fixed visit "${visits[clash.index]!.id}" of staff "${staffId}"`);
+      list.push({ index: i, start, end });
+      byStaff.set(staffId, list);
+    }
+  });
 }
 
 function readPrecedence(c: Checker, value: unknown, path: string, visitIds: Set<string>): Precedence | undefined {

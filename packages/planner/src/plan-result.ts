@@ -28,7 +28,32 @@ export type StaffPlan = {
   load: number;
 };
 
-export type UnplannedVisit = { visitId: string; reason: string };
+/**
+ * Why a visit could not be planned, as something a team lead can act on:
+ * - no-one-qualified: nobody on the day (or the pinned person) holds the skills it needs
+ * - window-outside-shifts: no qualified person works when it can be done (or its time has passed)
+ * - no-pair: it needs two people at once and there are not two qualified people working then
+ * - no-time: qualified people work then, but their days have no room for it
+ * - deferred: it may wait for another day, and fitting it in would cost more than leaving it
+ * - over-capacity: its demand exceeds every vehicle's capacity (benchmark problems)
+ */
+export type UnplannedReasonCode = 'no-one-qualified' | 'window-outside-shifts' | 'no-pair' | 'no-time' | 'deferred' | 'over-capacity';
+
+export const unplannedReasonCodes: readonly UnplannedReasonCode[] = ['no-one-qualified', 'window-outside-shifts', 'no-pair', 'no-time', 'deferred', 'over-capacity'];
+
+/** `reason` is a sentence for the team lead; `code` is for software. */
+export type UnplannedVisit = { visitId: string; code: UnplannedReasonCode; reason: string };
+
+/**
+ * A visit the published plan (`current`) had that this plan changes: another person (`staff`),
+ * the same people at a start moved beyond the tolerance (`time`), or left out (`unplanned`).
+ */
+export type VisitChange = {
+  visitId: string;
+  kind: 'staff' | 'time' | 'unplanned';
+  before: { staffIds: string[]; start: number | null };
+  after: { staffIds: string[]; start: number } | null;
+};
 
 export type PlanCost = {
   total: number;
@@ -36,6 +61,8 @@ export type PlanCost = {
   lateness: number;
   unplanned: number;
   continuity: number;
+  /** Re-planning: people newly sent to visits, and starts moved beyond the tolerance. */
+  change: number;
 };
 
 export type PlanResult = {
@@ -43,5 +70,19 @@ export type PlanResult = {
   plans: StaffPlan[];
   unplanned: UnplannedVisit[];
   cost: PlanCost;
-  stats: { seed: number; iterations: number; seconds: number; bestFoundAtIteration: number; bestFoundAtSeconds: number };
+  /** Against each visit's `current` assignment (empty when there is none). */
+  changes: VisitChange[];
+  stats: PlanStats;
+};
+
+export type PlanStats = {
+  seed: number;
+  iterations: number;
+  seconds: number;
+  bestFoundAtIteration: number;
+  bestFoundAtSeconds: number;
+  /** When the first complete plan (every visit tried once) was ready. */
+  firstPlanSeconds: number;
+  /** When the best plan first had every required visit planned, or null if it never did. */
+  requiredPlannedAtSeconds: number | null;
 };

@@ -32,7 +32,7 @@ describe('planVisits', () => {
     const problem = lineProblem();
     problem.visits[2]!.requiredSkills = ['speech-and-language'];
     const result = planVisits(problem, { iterationLimit: 100 });
-    expect(result.unplanned).toEqual([{ visitId: 'v3', reason: 'no staff member holds the required skills (speech-and-language)' }]);
+    expect(result.unplanned).toEqual([{ visitId: 'v3', code: 'no-one-qualified', reason: 'nobody working holds the skills it needs (speech-and-language)' }]);
     expectChecked(problem, result);
   });
 
@@ -41,7 +41,7 @@ describe('planVisits', () => {
     problem.visits[0]!.windows = [{ start: 600, end: 660 }];
     const result = planVisits(problem, { iterationLimit: 100 });
     expect(result.unplanned.map((u) => u.visitId)).toEqual(['v1']);
-    expect(result.unplanned[0]!.reason).toMatch(/no time window falls within the shift/);
+    expect(result.unplanned[0]).toMatchObject({ code: 'window-outside-shifts', reason: 'nobody qualified (ann, ben) works during its time window (10:00-11:00)' });
     expectChecked(problem, result);
   });
 

@@ -15,7 +15,15 @@ import { createRandom } from './random.ts';
 import type { Random } from './random.ts';
 import { RouteState } from './route-state.ts';
 
-export type PlanProgress = { iteration: number; seconds: number; bestCost: number; currentCost: number; unplanned: number };
+export type PlanProgress = {
+  iteration: number;
+  seconds: number;
+  bestCost: number;
+  currentCost: number;
+  /** Visits unplanned in the best plan so far, and of those the ones that may not wait. */
+  unplanned: number;
+  requiredUnplanned: number;
+};
 
 export type PlanOptions = {
   seed?: number;
@@ -99,15 +107,19 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
 
   const current = new RouteState(cp.staffCount, cp.taskCount);
   engine.refresh(current, allRoutes(cp.staffCount));
-  search.removed = Array.from(leaders);
+  // Re-planning starts from the published plan, so the search begins with nothing changed.
+  keepPublishedPlan(search, current);
+  search.removed = Array.from(leaders).filter((t) => current.taskRoute[t] === -1);
   recreate(search, current);
   if (polish) improveRoutes(cp, engine, current, random);
+  const firstPlanSeconds = (performance.now() - began) / 1000;
   let currentCost = totalCost(cp, current);
   const best = new RouteState(cp.staffCount, cp.taskCount);
   best.copyFrom(current);
   let bestCost = currentCost;
   let bestIteration = 0;
-  let bestSeconds = (performance.now() - began) / 1000;
+  let bestSeconds = firstPlanSeconds;
+  let requiredPlannedAt: number | null = requiredUnplanned(cp, best, leaders) === 0 ? firstPlanSeconds : null;
   const candidate = new RouteState(cp.staffCount, cp.taskCount);
 
   const assigned = leaders.length > 0 ? countAssigned(current, leaders) : 0;
@@ -143,6 +155,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
         bestCost = currentCost;
         bestIteration = iteration;
         bestSeconds = elapsed;
+        if (requiredPlannedAt === null && requiredUnplanned(cp, best, leaders) === 0) requiredPlannedAt = elapsed;
       }
     }
     // Optional visits join once every required one is planned (or a quarter of the budget has gone,
@@ -150,12 +163,20 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
     if (search.requiredOnly && (fraction > 0.25 || requiredUnplanned(cp, current, leaders) === 0)) search.requiredOnly = false;
     if (options.onProgress !== undefined && now - lastProgress >= progressEvery) {
       lastProgress = now;
-      options.onProgress({ iteration, seconds: elapsed, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders) });
+      options.onProgress({ iteration, seconds: elapsed, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders), requiredUnplanned: requiredUnplanned(cp, best, leaders) });
     }
   }
   const seconds = (performance.now() - began) / 1000;
-  options.onProgress?.({ iteration, seconds, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders) });
-  return buildPlan(cp, best, { seed, iterations: iteration, seconds, bestFoundAtIteration: bestIteration, bestFoundAtSeconds: bestSeconds });
+  options.onProgress?.({ iteration, seconds, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders), requiredUnplanned: requiredUnplanned(cp, best, leaders) });
+  return buildPlan(cp, best, {
+    seed,
+    iterations: iteration,
+    seconds,
+    bestFoundAtIteration: bestIteration,
+    bestFoundAtSeconds: bestSeconds,
+    firstPlanSeconds,
+    requiredPlannedAtSeconds: requiredPlannedAt,
+  });
 }
 
 function allRoutes(m: number): number[] {
@@ -203,9 +224,60 @@ function buildAdjacency(cp: CompiledProblem): { adjacency: Int32Array; width: nu
   return { adjacency, width };
 }
 
+/**
+ * Puts each visit with a `current` assignment back with its staff, in order of its published start,
+ * wherever that is still feasible (fixed visits first, so nothing can take their place). The rest,
+ * and whatever no longer fits (its person is off, or now has passed), recreation then inserts.
+ */
+function keepPublishedPlan(search: Search, state: RouteState): void {
+  const { cp } = search;
+  const m = cp.staffCount;
+  const visits = cp.problem.visits;
+  const staffIndex = new Map(cp.problem.staff.map((s, i) => [s.id, i]));
+  const order = Array.from(search.leaders).filter((t) => visits[t]!.current !== undefined);
+  if (order.length === 0) return;
+  const startOf = (t: number) => visits[t]!.current!.start ?? Number.POSITIVE_INFINITY;
+  for (const pass of [1, 0]) {
+    const tasks = order.filter((t) => cp.fixed[t] === pass).sort((a, b) => startOf(a) - startOf(b) || a - b);
+    for (const t of tasks) {
+      const current = visits[t]!.current!;
+      const a = staffIndex.get(current.staffId);
+      if (a === undefined) continue;
+      const partner = cp.partner[t]!;
+      if (partner < 0) {
+        if (cp.compatible[t * m + a] === 1) placeInOrder(search, state, [t], [a]);
+        continue;
+      }
+      const b = current.secondStaffId === undefined ? undefined : staffIndex.get(current.secondStaffId);
+      if (b === undefined) continue;
+      if (cp.compatible[t * m + a] === 1 && cp.compatible[partner * m + b] === 1) placeInOrder(search, state, [t, partner], [a, b]);
+      else if (cp.compatible[t * m + b] === 1 && cp.compatible[partner * m + a] === 1) placeInOrder(search, state, [t, partner], [b, a]);
+    }
+  }
+}
+
+/** Puts tasks into their routes in order of published start; undoes it all if the day becomes infeasible. */
+function placeInOrder(search: Search, state: RouteState, tasks: number[], routes: number[]): void {
+  const starts = search.cp.problem.visits;
+  tasks.forEach((t, k) => {
+    const r = routes[k]!;
+    const base = r * state.stride;
+    const start = starts[search.cp.taskVisit[t]!]!.current?.start ?? Number.POSITIVE_INFINITY;
+    // After every task already there that was published to start no later (fixed ones went in first).
+    let p = state.len[r]!;
+    while (p > 0 && (starts[search.cp.taskVisit[state.tasks[base + p]!]!]!.current?.start ?? Number.POSITIVE_INFINITY) > start) p--;
+    state.insert(t, r, p);
+    search.engine.refresh(state, [r]);
+  });
+  if (Number.isFinite(state.routedCost())) return;
+  for (const t of tasks) takeOut(search, state, t);
+}
+
 /** Removes `task` (and its partner) from the state, recording the first task in `removed`. */
 function unassign(search: Search, state: RouteState, task: number): void {
   const leader = task < search.cp.visitCount ? task : search.cp.partner[task]!;
+  // Done or under way: a fixed visit never leaves its place once it has one.
+  if (search.cp.fixed[leader] === 1) return;
   const partner = search.cp.partner[leader]!;
   if (state.taskRoute[leader] === -1 && (partner < 0 || state.taskRoute[partner] === -1)) return;
   for (const t of partner >= 0 ? [leader, partner] : [leader]) {

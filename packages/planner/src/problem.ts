@@ -55,7 +55,21 @@ export type Visit = {
   demand?: number;
   /** Manual constraints: this visit stays with this staff member and/or at this start time. */
   pinned?: { staffId?: string; start?: number };
+  /**
+   * Re-planning: who the published plan gave this visit to and when. Moving it away costs
+   * objective.changeCost per person newly sent, and objective.moveMinuteCost per minute its start moves
+   * beyond objective.moveToleranceMinutes; the plan lists every such change.
+   */
+  current?: CurrentAssignment;
+  /**
+   * Done or under way: stays with `current` (staff, second staff and start) exactly, even before
+   * `now` or outside the shift, and is never left out. Requires `current.start`.
+   */
+  fixed?: boolean;
 };
+
+/** Where a published plan put a visit. A two-person visit names both staff. */
+export type CurrentAssignment = { staffId: string; secondStaffId?: string; start?: number };
 
 /** B starts at least `minGap` and at most `maxGap` minutes after A ends (when both are planned). */
 export type Precedence = { before: string; after: string; minGap?: number; maxGap?: number };
@@ -77,6 +91,12 @@ export type ObjectiveWeights = {
   unplannedPenalty?: number;
   /** Cost when a visit with preferred staff goes to anyone else (default 30). */
   continuityCost?: number;
+  /** Re-planning: cost per person sent to a visit who was not on it in `current` (default 60). */
+  changeCost?: number;
+  /** Re-planning: cost per minute a visit's start moves from `current.start`, beyond the tolerance (default 1). */
+  moveMinuteCost?: number;
+  /** Re-planning: a start within this many minutes of `current.start` counts as unchanged (default 15). */
+  moveToleranceMinutes?: number;
 };
 
 export type PlanningProblem = {
@@ -85,6 +105,12 @@ export type PlanningProblem = {
   precedences?: Precedence[];
   travel: TravelSpec;
   objective?: ObjectiveWeights;
+  /**
+   * Re-planning during the day: the time now. Visits that are not fixed start no earlier than this
+   * (nobody sets off to one before now), windows and pins that have passed cannot be met, and break
+   * rules that had to start before now are taken as done.
+   */
+  now?: number;
 };
 
 export const defaultObjective: Required<ObjectiveWeights> = {
@@ -93,4 +119,7 @@ export const defaultObjective: Required<ObjectiveWeights> = {
   lateness: 1,
   unplannedPenalty: 1000,
   continuityCost: 30,
+  changeCost: 60,
+  moveMinuteCost: 1,
+  moveToleranceMinutes: 15,
 };
