@@ -92,18 +92,19 @@ describe('buildPlanningProblem', () => {
     expect(unplanned.find((u) => u.visitId === 'evening')!.detail).toContain('18:00–19:00');
   });
 
-  it('re-planning: the day restarts after what is fixed, and each visit prefers its published clinician at the disruption cost', () => {
+  it('re-planning: the day restarts after what is fixed, and each visit carries where it was published, at the disruption cost', () => {
     const { problem } = buildPlanningProblem({
       date, teamBase: base, from: 600,
       staffDays: [staffDay('a'), staffDay('b')],
       visits: [visit('v1')],
       resume: { a: { at: 660, location: { lat: 53.02, lon: -2.2 } } },
-      previousStaff: { v1: 'b' },
+      previousStaff: { v1: { staffId: 'b', start: 700 } },
     });
     expect(problem.staff.find((s) => s.id === 'a')).toMatchObject({ shift: { start: 660, end: 990 }, start: { lat: 53.02, lon: -2.2 } });
     expect(problem.staff.find((s) => s.id === 'b')!.shift.start).toBe(600);
-    expect(problem.visits[0]!.preferredStaff).toEqual(['b']);
-    expect(problem.objective!.continuityCost).toBe(defaultDisruptionCost);
+    expect(problem.visits[0]!.current).toEqual({ staffId: 'b', start: 700 });
+    expect(problem.visits[0]!.preferredStaff).toBeUndefined();
+    expect(problem.objective!.changeCost).toBe(defaultDisruptionCost);
   });
 
   it('the planner plans what was sent, and the plan maps back with times, reasons and totals', () => {
@@ -118,9 +119,9 @@ describe('buildPlanningProblem', () => {
     expect(plan.totals.inWindowPercent).toBe(100);
     expect(plan.totals.continuityPercent).toBe(100);
     expect(plan.routes.every((r) => /^\d\d:\d\d$/.test(r.leave))).toBe(true);
-    expect(reasonOf('no staff member holds the required skills (hoist)')).toBe('no-one-qualified');
-    expect(reasonOf('no time window falls within the shift of a staff member who could attend (allowing travel from and back to base)')).toBe('window-outside-shifts');
-    expect(reasonOf('no feasible place found')).toBe('no-time');
+    expect(reasonOf('no-pair')).toBe('no-one-qualified');
+    expect(reasonOf('window-outside-shifts')).toBe('window-outside-shifts');
+    expect(reasonOf('deferred')).toBe('no-time');
 
     // The lead moves a1 to b: it leaves a's day, joins b's, times again, and continuity drops.
     const moved = adjustPlan(plan, { kind: 'move', visitId: 'a1', toStaffId: 'b' }, { staffDays: [staffDay('a'), staffDay('b')], visits, teamBase: base, now: new Date() });

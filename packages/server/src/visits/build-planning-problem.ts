@@ -11,7 +11,7 @@ import { minutesOf } from './plan-times.ts';
 /** Staff marked registered (registered therapists, clinical leads) hold this pseudo-skill: complex visits need it. */
 export const registeredSkill = 'registered';
 
-/** The cost of moving a visit away from the clinician it was published to, when re-planning on the day. */
+/** Re-planning on the day: the cost of sending someone new to a visit (the planner's changeCost), high so few visits move. */
 export const defaultDisruptionCost = 240;
 
 export type UnplannedEntry = { visitId: string; reason: UnplannedReason; detail: string };
@@ -29,8 +29,8 @@ export type BuildPlanningProblemOptions = {
   from?: number;
   /** Re-planning: per member of staff, where and when they are free again after their fixed visits. */
   resume?: Record<string, ResumePoint>;
-  /** Re-planning: each visit's currently published clinician, kept unless moving it is worth the disruption cost. */
-  previousStaff?: Record<string, string>;
+  /** Re-planning: where the published plan put each visit (who, and the start in minutes); moving it costs `disruptionCost`. */
+  previousStaff?: Record<string, { staffId: string; secondStaffId?: string; start: number }>;
   disruptionCost?: number;
 };
 
@@ -128,7 +128,7 @@ export function buildPlanningProblem(o: BuildPlanningProblemOptions): BuiltPlann
       continue;
     }
     const previous = o.previousStaff?.[v.id];
-    const preferred = previous ? [previous] : v.preferredStaffId ? [v.preferredStaffId] : [];
+    const preferred = v.preferredStaffId ? [v.preferredStaffId] : [];
     visits.push({
       id: v.id,
       location: { lat: v.location.lat, lon: v.location.lon },
@@ -138,6 +138,8 @@ export function buildPlanningProblem(o: BuildPlanningProblemOptions): BuiltPlann
       ...(v.staffNeeded === 2 ? { staffNeeded: 2 as const, secondStaffSkills: second } : {}),
       priority: Math.max(1, v.priority),
       ...(preferred.length ? { preferredStaff: preferred } : {}),
+      // Minimal disruption: the planner's change cost for anyone new on it, and for a start moved beyond 15 minutes.
+      ...(previous ? { current: { staffId: previous.staffId, ...(previous.secondStaffId ? { secondStaffId: previous.secondStaffId } : {}), start: previous.start } } : {}),
       ...(v.pinnedStaffId || v.pinnedStart ? { pinned: { ...(v.pinnedStaffId ? { staffId: v.pinnedStaffId } : {}), ...(v.pinnedStart ? { start: minutesOf(v.pinnedStart) } : {}) } } : {}),
     });
   }
@@ -146,7 +148,7 @@ export function buildPlanningProblem(o: BuildPlanningProblemOptions): BuiltPlann
     staff,
     visits,
     travel: { kind: 'road' },
-    ...(o.previousStaff ? { objective: { continuityCost: o.disruptionCost ?? defaultDisruptionCost } } : {}),
+    ...(o.previousStaff ? { objective: { changeCost: o.disruptionCost ?? defaultDisruptionCost } } : {}),
   };
   return { problem, unplanned, staffWithoutLocation };
 }

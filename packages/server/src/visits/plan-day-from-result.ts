@@ -1,18 +1,23 @@
 // The planner's answer as the team's plan for the day (VisitDayPlan: wall-clock times, km, totals,
 // and each unplanned visit with a reason a lead can act on). Pure.
-import type { PlanResult } from '@homeward/planner';
+import type { PlanResult, UnplannedReasonCode } from '@homeward/planner';
 import type { PlannedVisit, StaffRoute, UnplannedReason, VisitDayPlan, VisitToPlan } from './visit-day-types.ts';
 import type { UnplannedEntry } from './build-planning-problem.ts';
 import { clockOf } from './plan-times.ts';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
-/** The planner's own words for why a visit could not be placed, as the plan's reason. */
-export function reasonOf(plannerReason: string): UnplannedReason {
-  if (/required skills|two staff members/.test(plannerReason)) return 'no-one-qualified';
-  if (/time window falls within the shift/.test(plannerReason)) return 'window-outside-shifts';
-  if (/capacity/.test(plannerReason)) return 'other';
-  return 'no-time';
+/** The planner's reason code as the plan's reason. */
+export function reasonOf(code: UnplannedReasonCode): UnplannedReason {
+  const reasons: Record<UnplannedReasonCode, UnplannedReason> = {
+    'no-one-qualified': 'no-one-qualified',
+    'no-pair': 'no-one-qualified',
+    'window-outside-shifts': 'window-outside-shifts',
+    'no-time': 'no-time',
+    deferred: 'no-time',
+    'over-capacity': 'other',
+  };
+  return reasons[code];
 }
 
 const reasonWords: Record<UnplannedReason, string> = {
@@ -120,8 +125,8 @@ export function dayPlanFromResult(o: DayPlanFromResultOptions): VisitDayPlan {
   const unplanned: VisitDayPlan['unplanned'] = [
     ...o.notSent,
     ...o.result.unplanned.map((u) => {
-      const reason = reasonOf(u.reason);
-      return { visitId: u.visitId, reason, detail: `${reasonWords[reason]} (${u.reason})` };
+      const reason = reasonOf(u.code);
+      return { visitId: u.visitId, reason, detail: u.reason || reasonWords[reason] };
     }),
   ];
   const ordered = [...routes.values()].sort((a, b) => a.leave.localeCompare(b.leave) || a.staffId.localeCompare(b.staffId));

@@ -12,7 +12,7 @@ import { staffActor, type ActingStaff } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import type { Job, JobContext, JobHandler } from '../platform/jobs.ts';
 import type { GeoPoint, StaffDay } from '../staff/public.ts';
-import { buildPlanningProblem, type ResumePoint } from './build-planning-problem.ts';
+import { buildPlanningProblem, type BuildPlanningProblemOptions, type ResumePoint } from './build-planning-problem.ts';
 import { dayPlanFromResult } from './plan-day-from-result.ts';
 import { readStaffDaysForPlan, readTeamBase, readVisitsForPlan } from './plan-sources.ts';
 import { clockOf, minutesOf } from './plan-times.ts';
@@ -65,7 +65,7 @@ async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>,
   let staffDays: StaffDay[] = await readStaffDaysForPlan(o.db, { teamId: p.teamId, dates: [date] });
   const visits = await readVisitsForPlan(o.db, { teamId: p.teamId, date });
   const teamBase = await readTeamBase(o.db, p.teamId);
-  let extra: { from?: number; resume?: Record<string, ResumePoint>; previousStaff?: Record<string, string> } = {};
+  let extra: Pick<BuildPlanningProblemOptions, 'from' | 'resume' | 'previousStaff'> = {};
   let kept: ReturnType<typeof keptForReplan> | undefined;
   if (p.mode === 'replan') {
     const stored = await readVisitPlan(o.db, { teamId: p.teamId, date });
@@ -81,8 +81,15 @@ async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>,
       const at = location.get(last.visitId) ?? null;
       if (at) resume[staffId] = { at: minutesOf(last.end), location: at as GeoPoint };
     }
-    const previousStaff: Record<string, string> = {};
-    for (const r of published.routes) for (const s of r.stops) previousStaff[s.visitId] ??= r.staffId;
+    // Where the published plan put each visit: the planner charges for sending anyone new to it.
+    const previousStaff: Record<string, { staffId: string; secondStaffId?: string; start: number }> = {};
+    for (const r of published.routes) {
+      for (const s of r.stops) {
+        const before = previousStaff[s.visitId];
+        if (!before) previousStaff[s.visitId] = { staffId: r.staffId, start: minutesOf(s.start) };
+        else before.secondStaffId ??= r.staffId;
+      }
+    }
     const keptIds = new Set(Object.values(kept).flatMap((k) => k.stops.map((s) => s.visitId)));
     // Off sick from `from`: their shift ends there (the visits they have done stay theirs).
     staffDays = staffDays.map((d) => (d.staffId === p.offStaffId && d.shift ? { ...d, shift: minutesOf(d.shift.start) >= from ? null : { ...d.shift, end: clockOf(from) }, notWorkingBecause: 'sickness' as const } : d));
