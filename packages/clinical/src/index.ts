@@ -31,3 +31,4 @@ export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
 export * from './visits/visit-needs.ts';
 export * from './visits/propose-visits.ts';
+export * from './visit-planning.ts';

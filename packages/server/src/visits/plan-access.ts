@@ -2,17 +2,12 @@
 // patients and says where each clinician will be, so everyone else is refused (and the refusal
 // audited), deny by default; the run sheets give each clinician their own day.
 import type { Kysely } from 'kysely';
-import type { HomewardRole } from '@homeward/clinical';
+import { mayPlanVisits } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 
-export const planningRoles: readonly HomewardRole[] = ['clinical-lead', 'service-manager'];
-
-/** Whether a page should offer planning to this member of staff (the routes' own rule). */
-export function mayPlanVisits(role: HomewardRole): boolean {
-  return planningRoles.includes(role);
-}
+export { mayPlanVisits };
 
 export type PlanningAccess = { actor: Actor; teamId: string };
 

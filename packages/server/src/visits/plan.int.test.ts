@@ -91,7 +91,12 @@ describe('planning the visit day', () => {
     const refused = await t.db.selectFrom('audit_events').select('staff_id').where('record_kind', '=', 'visit-plan').where('outcome', '=', 'refused').execute();
     expect(refused.map((r) => r.staff_id)).toContain(t.service.a['support-worker'].id);
     const manager = await t.signIn(t.service.a['service-manager']);
-    expect((await manager.get(`/visits/plan?date=${date}`)).statusCode).toBe(200);
+    const managerPage = await manager.get(`/visits/plan?date=${date}`);
+    expect(managerPage.statusCode).toBe(200);
+    // Offered in the navigation to those the routes let through, and to no one else.
+    expect(managerPage.body).toContain('href="/visits/plan"');
+    const therapist = await t.signIn(t.service.a['registered-therapist']);
+    expect((await therapist.get('/caseload')).body).not.toContain('href="/visits/plan"');
   });
 
   it('the lead plans tomorrow: a job with a progress page, then each person’s day and the unplanned visits with their reasons', async () => {
@@ -208,6 +213,22 @@ describe('planning the visit day', () => {
     const rows = await t.db.selectFrom('visit_plan_publications').selectAll().where('plan_id', '=', p.id!).execute();
     expect(rows).toHaveLength(1);
     expect((rows[0]!.changes as unknown[]).length).toBe(q.draft!.routes.reduce((n, r) => n + r.stops.length, 0));
+  });
+
+  it('the re-plan page asks who is off and from when; a time that is not one is refused on the form, nothing started', async () => {
+    const page = await lead.get(`/visits/plan/replan?date=${date}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Who is off (sick or called away)?');
+    const p = await plan();
+    const jobsBefore = (await t.db.selectFrom('jobs').select('id').execute()).length;
+    const bad = await lead.form('/visits/plan/replan', { date, version: String(p.version), offStaffId: '', from: '25:00' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('nhsuk-error-summary');
+    expect((await t.db.selectFrom('jobs').select('id').execute()).length).toBe(jobsBefore);
+    // A stale publish form: 409, the confirmation again with what publishing now would change.
+    const stale = await lead.form('/visits/plan/publish', { date, version: String(p.version - 1) });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else changed this plan');
   });
 
   it('re-plans after a sickness from 12:00: the morning stays, the afternoon moves off the sick clinician, and the changes are counted', async () => {
