@@ -111,7 +111,8 @@ describe('planning the visit day', () => {
     expect(progressUrl).toMatch(/^\/visits\/plan\/jobs\/[0-9a-f-]{36}$/);
     const waiting = await lead.get(progressUrl);
     expect(waiting.statusCode).toBe(200);
-    expect(waiting.body).toContain('http-equiv="refresh"');
+    expect(waiting.body).toContain('/static/plan-progress.js');
+    expect(waiting.body).toContain('check again now');
     // Pressing again while it waits gets the same run, not a second one.
     const again = await lead.form('/visits/plan/start', { date, version: '', days: '1' });
     expect(again.headers.location).toBe(progressUrl);
@@ -226,7 +227,7 @@ describe('planning the visit day', () => {
     expect(bad.body).toContain('nhsuk-error-summary');
     expect((await t.db.selectFrom('jobs').select('id').execute()).length).toBe(jobsBefore);
     // A stale publish form: 409, the confirmation again with what publishing now would change.
-    const stale = await lead.form('/visits/plan/publish', { date, version: String(p.version - 1) });
+    const stale = await lead.form('/visits/plan/publish', { date, version: String(p.version! - 1) });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain('Someone else changed this plan');
   });
