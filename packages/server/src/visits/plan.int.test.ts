@@ -264,6 +264,37 @@ describe('planning the visit day', () => {
     expect((once.json() as { changedVisits: number }).changedVisits).toBe(q.changedVisitsSincePublished);
   });
 
+  it('an urgent visit (within two hours) arrives: re-planning from 13:00 with no one off fits it in', async () => {
+    const p = await plan();
+    const now = t.clock.now();
+    const urgent = visitIds.Urgent = uuidv7();
+    const ada = await t.db.selectFrom('visits').select(['episode_id', 'patient_id']).where('id', '=', visitIds.Ada!).executeTakeFirstOrThrow();
+    const by = t.service.a['clinical-lead'].id;
+    await t.db.insertInto('visits').values({
+      id: urgent, team_id: t.service.teamA, episode_id: ada.episode_id, patient_id: ada.patient_id, on_date: date, purpose: 'other', duration_minutes: 30, place: 'home',
+      window_start: '13:00', window_end: '15:00', staff_needed: 1, registered_required: false, skills: '[]', preferred_staff_id: null, origin: 'urgent',
+      created_at: now, created_by: by, updated_at: now, updated_by: by,
+    }).execute();
+    expect((await lead.post('/api/visits/plans/replan', { date, from: '13:00', offStaffId: null, version: p.version })).statusCode).toBe(202);
+    expect((await runner.runOnce())!.status).toBe('done');
+    const q = await plan();
+    const stop = q.draft!.routes.flatMap((r) => r.stops).find((s) => s.visitId === urgent);
+    expect(stop).toBeDefined();
+    expect(stop!.start >= '13:00' && stop!.start <= '15:00').toBe(true);
+    expect(q.changedVisitsSincePublished).toBeGreaterThanOrEqual(1);
+  });
+
+  it('plans the week: one plan per date, in one run', async () => {
+    const res = await lead.post('/api/visits/plans/jobs', { date: '2026-11-30', days: 7 });
+    expect(res.statusCode).toBe(202);
+    const ran = await runner.runOnce();
+    expect(ran!.status).toBe('done');
+    const days = (ran!.result as { days: { date: string; conflict: boolean }[] }).days;
+    expect(days.map((d) => d.date)).toEqual(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06']);
+    const stored = await t.db.selectFrom('visit_plans').select('on_date').where('team_id', '=', t.service.teamA).where('on_date', '>=', '2026-11-30').where('on_date', '<=', '2026-12-06').execute();
+    expect(stored).toHaveLength(7);
+  });
+
   it('bad input is a 400 naming the field, never a 500', async () => {
     expect((await lead.get('/api/visits/plans/2026-13-45')).statusCode).toBe(400);
     expect((await lead.post('/api/visits/plans/jobs', { date, days: 9 })).statusCode).toBe(400);
