@@ -12,6 +12,7 @@ import {
   defaultCaseloadWeightFactors,
   episodeWeight,
   riskLevelFor,
+  travelBandFor,
   travelBands,
   visitFrequencies,
 } from './caseload-weight.ts';
@@ -105,5 +106,21 @@ describe('the words the allocation page shows', () => {
     ['load statuses', loadStatuses, loadStatusLabels],
   ] as const)('every one of the %s has its own label', (_what, values, labels) => {
     expectOwnLabels(values, labels, /^[A-Z0-9].{3,}/);
+  });
+});
+
+describe('travel band from the travel measured', () => {
+  it.each([
+    [{ roundTripMinutes: 0 }, 'under-15-min'],
+    [{ roundTripMinutes: 29.9 }, 'under-15-min'],
+    [{ roundTripMinutes: 30 }, '15-to-30-min'],
+    [{ roundTripMinutes: 60 }, '15-to-30-min'],
+    [{ roundTripMinutes: 60.1 }, 'over-30-min'],
+    [{ oneWayMinutes: 20 }, '15-to-30-min'],
+    [{ oneWayMinutes: 14 }, 'under-15-min'],
+    [{ oneWayMinutes: 31 }, 'over-30-min'],
+    [{ oneWayMinutes: Number.NaN }, 'under-15-min'],
+  ] as const)('%o is %s', (travel, band) => {
+    expect(travelBandFor(travel)).toBe(band);
   });
 });

@@ -27,6 +27,18 @@ export const travelBandLabels: Record<TravelBand, string> = {
   'over-30-min': 'Over 30 minutes',
 };
 
+/**
+ * The band from an episode's travel. Travel is measured as the round trip from the team's base to the
+ * patient's home (the road model, from their coordinates) and halved, so the one-way bands keep their
+ * meaning; a patient not yet placed on the map keeps the episode's fixed one-way figure (20 minutes
+ * unless someone changed it).
+ */
+export function travelBandFor(travel: { roundTripMinutes: number } | { oneWayMinutes: number }): TravelBand {
+  const oneWay = 'roundTripMinutes' in travel ? travel.roundTripMinutes / 2 : travel.oneWayMinutes;
+  if (!(oneWay >= 15)) return 'under-15-min';
+  return oneWay <= 30 ? '15-to-30-min' : 'over-30-min';
+}
+
 export const riskLevels = ['none', 'some', 'high'] as const;
 export type RiskLevel = (typeof riskLevels)[number];
 

@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { uuidv7 } from 'uuidv7';
 import pino from 'pino';
 import { sql, type Kysely } from 'kysely';
@@ -27,6 +28,7 @@ import { referralsContext } from './referrals/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
+import { routeMapPlugin } from './visits/route-map-pages.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -34,6 +36,15 @@ export type BuildAppOptions = {
   /** false in tests that do not want log noise; a pino options object otherwise. */
   logger?: boolean | Record<string, unknown>;
 };
+
+const leafletDir = join(dirname(fileURLToPath(import.meta.resolve('leaflet/package.json'))), 'dist');
+
+/** The CSP source for a tile template: its origin, with a {s} subdomain as a wildcard. */
+function tileSources(template: string | null): string[] {
+  if (!template) return [];
+  const url = new URL(template.replace(/\{s\}/g, 'tile-subdomain').replace(/\{[a-z]\}/g, '0'));
+  return [url.origin.replace('tile-subdomain', '*')];
+}
 
 /** Trust X-Forwarded-* from this many proxies in front of Homeward. */
 const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
@@ -72,7 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // Patient data must not linger in shared caches or the browser's back-forward cache.
-    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/') && !request.url.startsWith('/nhsuk-assets/')) {
+    if (!request.url.startsWith('/assets/') && !request.url.startsWith('/static/') && !request.url.startsWith('/nhsuk-assets/') && !request.url.startsWith('/vendor/')) {
       reply.header('cache-control', 'no-store');
     }
   });
@@ -84,7 +95,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // A Trust's own tile server, when it set one, for the visit map's base map.
+        imgSrc: ["'self'", 'data:', ...tileSources(config.mapTileUrl)],
         // The NHS.UK stylesheet asks for Frutiger from assets.nhs.uk; clinical networks and offline
         // tablets may not reach it, and patient pages should not call out, so the fallback is used.
         fontSrc: ["'self'"],
@@ -103,6 +115,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // The NHS.UK stylesheet refers to its icons at /assets/images/.
   await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk', 'assets', 'images'), prefix: '/assets/images/', decorateReply: false });
   await app.register(fastifyStatic, { root: join(serverSourceDir, 'static'), prefix: '/static/', decorateReply: false });
+  // Leaflet, for the visit map's optional base map: served from Homeward's own copy (no CDN).
+  await app.register(fastifyStatic, { root: leafletDir, prefix: '/vendor/leaflet/', decorateReply: false, allowedPath: (path) => !path.endsWith('.map') });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Homeward API', version: '0.1.0', description: 'Community rehabilitation therapy: the same rules as the pages.' },
@@ -136,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(referralsContext);
   await app.register(visitsContext);
   await app.register(auditContext);
+  await app.register(routeMapPlugin);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The framework's floor for the benchmarks: no session, no database, nothing to disclose.

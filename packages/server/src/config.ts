@@ -45,6 +45,22 @@ export type HomewardConfig = {
   auditPublicKeyFile: string | null;
   /** At most one checkpoint this often (milliseconds) while the audit is being sealed. */
   auditCheckpointIntervalMs: number;
+  /**
+   * A tile server for the map's base map (Leaflet), e.g. https://tiles.example.nhs.uk/{z}/{x}/{y}.png;
+   * null (the default): the map is the server-drawn SVG alone, which needs no network.
+   */
+  mapTileUrl: string | null;
+  /** The tiles' attribution (the tile server's licence asks for one). */
+  mapTileAttribution: string;
+  /** An OSRM-compatible routing service (its root: /table/v1/driving/... is asked); null: the built-in road model. */
+  osrmUrl: string | null;
+  /** How long to wait for it (the whole day's table) before falling back to the road model. */
+  osrmTimeoutMs: number;
+  /** The most coordinates it takes in one request (OSRM's --max-table-size): larger days are asked in blocks. */
+  osrmMaxTableSize: number;
+  /** A postcodes.io-compatible service (its root: /outcodes/{district} is asked); null: none. */
+  postcodesUrl: string | null;
+  postcodesTimeoutMs: number;
   /** The clock, injectable so tests can move time on (idle timeout, break-glass expiry). */
   now: () => Date;
 };
@@ -54,6 +70,21 @@ function trustProxySetting(raw: string | undefined): boolean | number | string[]
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
   return raw.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** An http(s) address, or null when unset; anything else stops the start with the setting's name. */
+function urlSetting(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  // A tile template's {z}/{x}/{y} are not valid in a URL's path as typed: check it with them filled in.
+  let url: URL;
+  try {
+    url = new URL(raw.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    throw new Error(`${name} must be an http or https address, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} must be an http or https address, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
 }
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -90,6 +121,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditSigningKeyFile: resolve(env.HOMEWARD_AUDIT_SIGNING_KEY_FILE || join(dataDir, 'audit-signing-key.pem')),
     auditPublicKeyFile: env.HOMEWARD_AUDIT_PUBLIC_KEY_FILE ? resolve(env.HOMEWARD_AUDIT_PUBLIC_KEY_FILE) : null,
     auditCheckpointIntervalMs: intSetting(env, 'HOMEWARD_AUDIT_CHECKPOINT_INTERVAL_MS', 10_000),
+    mapTileUrl: urlSetting(env, 'HOMEWARD_MAP_TILE_URL'),
+    mapTileAttribution: env.HOMEWARD_MAP_TILE_ATTRIBUTION?.trim() || 'Map tiles from the Trust’s tile server',
+    osrmUrl: urlSetting(env, 'HOMEWARD_OSRM_URL'),
+    osrmTimeoutMs: intSetting(env, 'HOMEWARD_OSRM_TIMEOUT_MS', 10_000),
+    osrmMaxTableSize: intSetting(env, 'HOMEWARD_OSRM_MAX_TABLE_SIZE', 100),
+    postcodesUrl: urlSetting(env, 'HOMEWARD_POSTCODES_URL'),
+    postcodesTimeoutMs: intSetting(env, 'HOMEWARD_POSTCODES_TIMEOUT_MS', 3000),
     now: () => new Date(),
     ...overrides,
   };

@@ -26,7 +26,7 @@ if (wantsDemo && !hasStaff) {
   // Statistics for what was just loaded, so the first pages are planned on real sizes.
   await analyseAll(database.db);
 } else if (wantsDemo) {
-  demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now() });
+  demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now(), config });
 }
 
 const app = await buildApp({ db: database.db, config });

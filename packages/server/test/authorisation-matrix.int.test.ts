@@ -84,6 +84,14 @@ const routes: Route[] = [
   { name: 'GET /patients/:id (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}`) },
   { name: 'GET /patients/:id/edit (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}/edit`) },
   { name: 'GET /patients/:id/history (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}/history`) },
+  // Placing a patient on the map changes their details: the same rule as changing them.
+  { name: 'GET /patients/:id/place (page)', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/patients/${id}/place`) },
+  {
+    name: 'PUT /api/patients/:id/location',
+    needs: 'relationship',
+    allowedStatus: 200,
+    call: async (c, id) => c.put(`/api/patients/${id}/location`, { version: await currentVersion(id), latitude: 53.04, longitude: -2.19 }),
+  },
   { name: 'GET /patients/search (page)', needs: 'any', allowedStatus: 200, call: (c) => c.get('/patients/search?by=nhs&nhsNumber=9434765919') },
 ];
 

@@ -167,6 +167,14 @@ describe('every write is version-checked and every patient read is audited by na
       },
     },
     {
+      route: 'PUT /api/patients/{id}/location', what: 'where a patient is on the map',
+      arrange: async () => {
+        const id = await newPatient();
+        ok(await therapist.put(`/api/patients/${id}/location`, { latitude: 53.05, longitude: -2.2, version: 1 }));
+        return { patientId: id, current: { id, version: 2 }, stale: () => assistant.put(`/api/patients/${id}/location`, { latitude: 53.06, longitude: -2.21, version: 1 }) };
+      },
+    },
+    {
       route: 'POST /api/referrals/{id}/reject', what: 'rejecting a referral someone has triaged',
       arrange: async () => {
         const { patientId, referralId } = await newReferral();
@@ -440,7 +448,27 @@ describe('every write is version-checked and every patient read is audited by na
   };
   const w = world;
   const row = (record_kind: string, record_id: () => string | null, detail?: () => Record<string, unknown>): (() => AuditRow[]) => () => [{ action: 'read', record_kind, record_id: record_id(), patient_id: w.patientId, ...(detail ? { detail: detail() } : {}) }];
+  /** The team's published plan for a day, with one visit to the world's patient: what the visit map shows. */
+  const publishVisitTo = async (date: string) => {
+    const leadId = t.service.a['clinical-lead'].id;
+    const now = t.clock.now();
+    const visitId = uuidv7();
+    await t.db.insertInto('visits').values({
+      id: visitId, team_id: t.service.teamA, episode_id: w.episodeId, patient_id: w.patientId, on_date: date, purpose: 'therapy', duration_minutes: 45, place: 'home',
+      window_start: null, window_end: null, staff_needed: 1, registered_required: false, skills: '[]', preferred_staff_id: null, due_by: null, origin: 'proposed',
+      pinned_staff_id: null, pinned_start: null, outcome_reason: null, rebooked_from: null, contact_note_id: null, started_at: null, finished_at: null,
+      created_at: now, created_by: leadId, updated_at: now, updated_by: leadId,
+    }).execute();
+    const stop = { visitId, arrival: '09:00', start: '09:00', end: '09:45', travelMinutes: 10, distanceKm: 4, lateMinutes: 0, withStaffId: null };
+    const plan = { teamId: t.service.teamA, date, madeAt: now.toISOString(), jobId: null, routes: [{ staffId: assistant.staff.id, leave: '08:45', return: '10:00', stops: [stop], breaks: [], travelMinutes: 20, distanceKm: 8 }], unplanned: [], totals: {}, objective: null };
+    await t.db.insertInto('visit_plans').values({ id: uuidv7(), team_id: t.service.teamA, on_date: date, draft: null, published: JSON.stringify(plan), published_at: now, published_by: leadId, created_at: now, created_by: leadId, updated_at: now, updated_by: leadId }).execute();
+    return visitId;
+  };
   const readCases: ReadCase[] = [
+    { route: 'GET /api/visits/map', what: 'the visit map', read: async () => {
+      const visitId = await publishVisitTo('2026-11-30');
+      return { res: await lead.get('/api/visits/map?date=2026-11-30'), by: lead, expected: [{ action: 'read', record_kind: 'visit-plan', record_id: null, patient_id: w.patientId, detail: { list: 'visit-map', visitIds: [visitId] } }] };
+    } },
     { route: 'GET /api/patients', what: 'finding a patient by NHS number', read: async () => {
       const nhsNumber = (await t.db.selectFrom('patients').select('nhs_number').where('id', '=', w.patientId).executeTakeFirstOrThrow()).nhs_number;
       return { res: await therapist.get(`/api/patients?nhsNumber=${nhsNumber}`), by: therapist, expected: [{ action: 'search', record_kind: 'patient-index', record_id: null, patient_id: null, detail: { patientIds: [w.patientId] } }] };
@@ -497,6 +525,11 @@ describe('every write is version-checked and every patient read is audited by na
     } },
     { route: '/patients/:id', what: 'the patient page', read: read(() => therapist, () => `/patients/${w.patientId}`, pageRow('patient', () => w.patientId)) },
     { route: '/patients/:id/edit', what: 'changing the patient’s details', read: read(() => therapist, () => `/patients/${w.patientId}/edit`, pageRow('patient', () => w.patientId)) },
+    { route: '/patients/:id/place', what: 'placing the patient on the map', read: read(() => therapist, () => `/patients/${w.patientId}/place`, pageRow('patient', () => w.patientId, { purpose: 'place on the map' })) },
+    { route: '/visits/map', what: 'the visit map', read: async () => {
+      const visitId = await publishVisitTo('2026-12-01');
+      return { res: await lead.get('/visits/map?date=2026-12-01'), by: lead, expected: [{ action: 'read', record_kind: 'visit-plan', record_id: null, patient_id: w.patientId, detail: { list: 'visit-map', visitIds: [visitId] } }] };
+    } },
     { route: '/patients/:id/history', what: 'the patient’s history', read: read(() => therapist, () => `/patients/${w.patientId}/history`, pageRow('patient-history', () => w.patientId)) },
     { route: '/patients/:id/referrals/new', what: 'a new referral for the patient', read: read(() => therapist, () => `/patients/${w.patientId}/referrals/new`, pageRow('patient', () => w.patientId)) },
     { route: '/referrals', what: 'the incoming referrals', read: read(() => therapist, () => '/referrals', () => [{ action: 'read', record_kind: 'referral-list', record_id: null, patient_id: null, detail: { patientIds: expect.arrayContaining([w.incomingPatientId]) } }]) },

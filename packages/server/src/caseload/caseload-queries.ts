@@ -22,7 +22,7 @@ import {
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { worksOn } from '../access/public.ts';
-import { loadOf, reviewStateOn, weightOfEpisode } from './episode-weighting.ts';
+import { loadOf, reviewStateOn, travelOfEpisode, weightOfEpisode } from './episode-weighting.ts';
 import type { StaffForAllocation } from './episode-queries.ts';
 import type { CapacityResponse, CaseloadRow } from './episode-schema.ts';
 
@@ -49,6 +49,7 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
   let query = db
     .selectFrom('episodes')
     .innerJoin('patients', 'patients.id', 'episodes.patient_id')
+    .innerJoin('teams', 'teams.id', 'episodes.team_id')
     .leftJoin('staff', 'staff.id', 'episodes.allocated_to')
     .select([
       'episodes.id',
@@ -72,6 +73,10 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
       'patients.family_name',
       'patients.risk_flags',
       'patients.lives_alone',
+      'patients.latitude',
+      'patients.longitude',
+      'teams.base_latitude',
+      'teams.base_longitude',
       'staff.given_name as holder_given_name',
       'staff.family_name as holder_family_name',
     ])
@@ -92,6 +97,7 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
     const riskFlags = (r.risk_flags as RiskFlagKind[]) ?? [];
     const clock = clockState({ dueAt: new Date(r.response_due_at), firstContactAt: r.first_contact_at ? new Date(r.first_contact_at) : null, now });
     const reviewDueOn = dateOnly(r.review_due_on);
+    const travel = travelOfEpisode({ base: { latitude: r.base_latitude, longitude: r.base_longitude }, home: r, fixedMinutes: r.travel_minutes });
     const score = priorityScore({
       priority: r.priority as Priority,
       clock,
@@ -117,7 +123,8 @@ export async function listCaseload(db: Kysely<Database>, scope: CaseloadScope, f
       lastContactAt: iso(r.last_contact_at),
       nextContactAt: iso(r.next_contact_at),
       reviewDueOn,
-      weight: weightOfEpisode({ complexity: r.complexity, visitsPerWeek: Number(r.visits_per_week), travelMinutes: r.travel_minutes, riskFlagCount: riskFlags.length }),
+      weight: weightOfEpisode({ complexity: r.complexity, visitsPerWeek: Number(r.visits_per_week), travel, riskFlagCount: riskFlags.length }),
+      travel,
       score: score.score,
       reasons: score.reasons,
     };
@@ -138,7 +145,18 @@ export async function listTeamCapacity(db: Kysely<Database>, teamId: string, cli
   const rows = await db
     .selectFrom('episodes')
     .innerJoin('patients', 'patients.id', 'episodes.patient_id')
-    .select(['episodes.allocated_to', 'episodes.complexity', 'episodes.visits_per_week', 'episodes.travel_minutes', 'patients.risk_flags'])
+    .innerJoin('teams', 'teams.id', 'episodes.team_id')
+    .select([
+      'episodes.allocated_to',
+      'episodes.complexity',
+      'episodes.visits_per_week',
+      'episodes.travel_minutes',
+      'patients.risk_flags',
+      'patients.latitude',
+      'patients.longitude',
+      'teams.base_latitude',
+      'teams.base_longitude',
+    ])
     .where('episodes.team_id', '=', teamId)
     .where('episodes.status', '<>', 'discharged')
     .where('episodes.allocated_to', 'is not', null)
@@ -146,7 +164,8 @@ export async function listTeamCapacity(db: Kysely<Database>, teamId: string, cli
   const weights = new Map<string, number[]>();
   for (const r of rows) {
     const list = weights.get(r.allocated_to!) ?? [];
-    list.push(weightOfEpisode({ complexity: r.complexity, visitsPerWeek: Number(r.visits_per_week), travelMinutes: r.travel_minutes, riskFlagCount: ((r.risk_flags as RiskFlagKind[]) ?? []).length }));
+    const travel = travelOfEpisode({ base: { latitude: r.base_latitude, longitude: r.base_longitude }, home: r, fixedMinutes: r.travel_minutes });
+    list.push(weightOfEpisode({ complexity: r.complexity, visitsPerWeek: Number(r.visits_per_week), travel, riskFlagCount: ((r.risk_flags as RiskFlagKind[]) ?? []).length }));
     weights.set(r.allocated_to!, list);
   }
   return clinicians.map((c) => {

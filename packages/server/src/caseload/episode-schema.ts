@@ -156,6 +156,11 @@ export const caseloadRowResponse = z.object({
   nextContactAt: z.string().nullable(),
   reviewDueOn: z.string().nullable(),
   weight: z.number(),
+  /** The travel the weight counts: base to home and back by the road model, or the fixed figure while the patient (or the base) is not placed. */
+  travel: z.discriminatedUnion('basis', [
+    z.object({ basis: z.literal('road-model'), roundTripMinutes: z.number() }),
+    z.object({ basis: z.literal('fixed'), oneWayMinutes: z.number(), patientPlaced: z.boolean() }),
+  ]),
   score: z.number(),
   reasons: z.array(z.object({ label: z.string(), points: z.number() })),
 });

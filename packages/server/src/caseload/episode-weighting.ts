@@ -1,15 +1,16 @@
 // From what an episode records (visits a week, travel minutes, the patient's risk flags, the review
 // date) to the bands the clinical rules work in: the caseload weight, a clinician's load, and the
 // review state the priority score counts.
+import { RoadTravelModel } from '@homeward/planner';
 import {
   caseloadLoad,
   daysBetween,
   defaultReviewDueWindowDays,
   episodeWeight,
+  travelBandFor,
   type CaseloadLoad,
   type Complexity,
   type ReviewState,
-  type TravelBand,
   type VisitFrequency,
 } from '@homeward/clinical';
 
@@ -22,18 +23,41 @@ export function visitFrequencyFor(visitsPerWeek: number): VisitFrequency {
   return 'monthly-or-less';
 }
 
-export function travelBandFor(travelMinutes: number): TravelBand {
-  if (travelMinutes < 15) return 'under-15-min';
-  return travelMinutes <= 30 ? '15-to-30-min' : 'over-30-min';
+type Coordinates = { lat: number; lon: number };
+
+/** The travel an episode's weight counts, and where the figure came from. */
+export type EpisodeTravel =
+  /** Base to home and back by the planner's road model, from the coordinates. */
+  | { basis: 'road-model'; roundTripMinutes: number }
+  /** The episode's fixed one-way figure: the patient, or the team's base, is not placed on the map. */
+  | { basis: 'fixed'; oneWayMinutes: number; patientPlaced: boolean };
+
+export type EpisodeTravelFacts = {
+  base: { latitude: number | null; longitude: number | null };
+  home: { latitude: number | null; longitude: number | null };
+  /** The episode's own one-way figure (episodes.travel_minutes, 20 unless changed). */
+  fixedMinutes: number;
+};
+
+const placed = (p: { latitude: number | null; longitude: number | null }): Coordinates | null =>
+  p.latitude === null || p.longitude === null ? null : { lat: p.latitude, lon: p.longitude };
+
+/** Computed each time the weight is, so a patient placed (or moved) counts at once. */
+export function travelOfEpisode(f: EpisodeTravelFacts): EpisodeTravel {
+  const base = placed(f.base);
+  const home = placed(f.home);
+  if (!base || !home) return { basis: 'fixed', oneWayMinutes: f.fixedMinutes, patientPlaced: home !== null };
+  const road = new RoadTravelModel([base, home]);
+  return { basis: 'road-model', roundTripMinutes: Math.round(road.duration(0, 1) + road.duration(1, 0)) };
 }
 
-export type EpisodeWeightFacts = { complexity: string; visitsPerWeek: number; travelMinutes: number; riskFlagCount: number };
+export type EpisodeWeightFacts = { complexity: string; visitsPerWeek: number; travel: EpisodeTravel; riskFlagCount: number };
 
 export function weightOfEpisode(e: EpisodeWeightFacts): number {
   return episodeWeight({
     complexity: e.complexity as Complexity,
     visitFrequency: visitFrequencyFor(e.visitsPerWeek),
-    travel: travelBandFor(e.travelMinutes),
+    travel: travelBandFor(e.travel),
     riskFlagCount: e.riskFlagCount,
   });
 }

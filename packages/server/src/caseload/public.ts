@@ -1,7 +1,7 @@
 // Caseload's public face: episodes of care, their rules and queries, for the record, referrals, home,
 // the demo seeder (ARCHITECTURE.md, "The public face of a context").
 export { allocateEpisode, type AllocationChange, type AllocationKind, authoriseAllocation, checkAllocationChange, competenceFor } from './allocate-episode.ts';
-export { auditListRead } from './caseload-access.ts';
+export { auditListRead, authoriseTeamList } from './caseload-access.ts';
 export { listCaseload, listTeamCapacity } from './caseload-queries.ts';
 export { changeEpisode } from './change-episode.ts';
 export { putEpisodeOnHold } from './put-episode-on-hold.ts';

@@ -26,7 +26,7 @@ if (problems.length) {
 }
 const { database, config } = await openConfiguredDatabase();
 const now = config.now();
-const team = await seedDemoTeam(database.db, { seed, now });
+const team = await seedDemoTeam(database.db, { seed, now, config });
 const lead = team.staff.find((s) => s.homewardRole === 'clinical-lead')!;
 const teamIds = team.teams.map((t) => t.id);
 if (teamCount > 2) {

@@ -20,6 +20,7 @@ import {
   maxTestNhsNumbers,
   testNhsNumberForIndex,
 } from './generate-demo-data.ts';
+import { checkStaffDetails } from '../staff/public.ts';
 import { createRandom, deriveSeed } from './seeded-random.ts';
 
 const teamIds = ['team-north', 'team-south'];
@@ -262,6 +263,16 @@ describe('generateDemoTeam', () => {
     expect(new Set(staff.map((s) => s.key)).size).toBe(staff.length);
     expect(new Set(staff.map((s) => s.email)).size).toBe(staff.length);
     for (const s of staff) expect(s.email).toMatch(/^[a-z]+\.[a-z-]+@homeward\.example$/);
+  });
+
+  it('gives each account what the staff admin rules ask: an HCPC number with the register’s prefix (PH for physiotherapists) for OTs and PTs only', () => {
+    // The seeder adds the accounts through addStaffAccount, which refuses details checkStaffDetails refuses.
+    for (const s of staff) {
+      const details = { givenName: s.givenName, familyName: s.familyName, email: s.email, profession: s.profession, registrationNumber: s.registrationNumber, band: s.band, homewardRole: s.homewardRole, teamId: '00000000-0000-7000-8000-000000000000', baseLocation: s.baseLocation, contractedHours: 37.5, active: true };
+      expect(checkStaffDetails(details), s.key).toEqual([]);
+    }
+    expect(staff.filter((s) => s.profession === 'PT').map((s) => s.registrationNumber?.slice(0, 2))).toEqual(staff.filter((s) => s.profession === 'PT').map(() => 'PH'));
+    expect(staff.filter((s) => s.profession === 'none').every((s) => s.registrationNumber === null)).toBe(true);
   });
 
   it('uses the shared demo password and the team base', () => {

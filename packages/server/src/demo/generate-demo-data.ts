@@ -461,6 +461,8 @@ export type DemoStaff = {
   band: Band;
   teamKey: string;
   baseLocation: string;
+  /** HCPC registration (OT for occupational therapists, PH for physiotherapists), for the registered professions only. */
+  registrationNumber: string | null;
   password: string;
 };
 
@@ -522,6 +524,12 @@ function emailPart(name: string): string {
     .replace(/[^a-z-]/g, '');
 }
 
+/** A made-up HCPC number with the register's prefix for the profession (a physiotherapist's is PH, not PT). */
+function hcpcNumber(profession: Profession, i: number): string | null {
+  if (profession === 'none') return null;
+  return `${profession === 'PT' ? 'PH' : 'OT'}${String(100000 + i * 7919).slice(0, 6)}`;
+}
+
 export function generateDemoTeam(options: { seed: number }): { teams: DemoTeam[]; staff: DemoStaff[] } {
   const random = createRandom(options.seed);
   const givenNames = shuffled(random, staffGivenNames);
@@ -536,6 +544,7 @@ export function generateDemoTeam(options: { seed: number }): { teams: DemoTeam[]
       familyName,
       email: `${emailPart(givenName)}.${emailPart(familyName)}@homeward.example`,
       baseLocation: team.baseLocation,
+      registrationNumber: hcpcNumber(member.profession, i),
       password: demoPassword,
     };
   });

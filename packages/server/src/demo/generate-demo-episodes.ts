@@ -9,9 +9,9 @@ import {
   clockState,
   describeStandard,
   dischargeDestinationsFor,
-  isClinicalRole,
   isIntermediateCare,
   mayAllocate,
+  mayMakeReferrals,
   mayTriage,
   onHoldReasonLabels,
   plannedEndDate,
@@ -972,8 +972,12 @@ function generateReferral(ctx: TeamContext, category: Category, patient: Episode
     return;
   }
 
-  // -- The next planned visit, for most.
-  if (random() < 0.85) episode.next_contact_at = new Date(daytimeBetween(random, now + 2 * hourMs, now + 7 * dayMs));
+  // -- The next planned visit, for most of those seen: only recordFirstContact plans one, so an episode
+  // not yet seen has none (the draws are taken all the same, so the rest of the demo stays as it was).
+  if (random() < 0.85) {
+    const next = new Date(daytimeBetween(random, now + 2 * hourMs, now + 7 * dayMs));
+    if (episode.first_contact_at !== null) episode.next_contact_at = next;
+  }
 }
 
 /**
@@ -1040,7 +1044,8 @@ export function generateDemoEpisodes(options: GenerateDemoEpisodesOptions): Demo
       random,
       now,
       team,
-      takers: active.filter((s) => isClinicalRole(s.role)),
+      // Recorded by whoever may take a referral (mayMakeReferrals): support workers and students pass them on.
+      takers: active.filter((s) => mayMakeReferrals(s.role)),
       triagers,
       allocators: active.filter((s) => mayAllocate(s.role)),
       holders,
@@ -1092,7 +1097,7 @@ export function demoStaffSkills(key: string): Skill[] {
 
 // Synthetic teams beyond the two demo teams have the same shape, less the demo password.
 export type ScaleTeam = DemoTeam;
-export type ScaleStaff = Omit<DemoStaff, 'password'> & { skills: Skill[] };
+export type ScaleStaff = Omit<DemoStaff, 'password' | 'registrationNumber'> & { skills: Skill[] };
 
 const scaleTeamPlaces = [
   'Leek', 'Biddulph', 'Kidsgrove', 'Newcastle-under-Lyme', 'Stone', 'Uttoxeter', 'Cheadle', 'Eccleshall', 'Rugeley',

@@ -2,24 +2,46 @@
 // up by generate-demo-data.ts from a seed, so every fresh start shows the same demo.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import type { HomewardConfig } from '../config.ts';
+import { loadConfig, type HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { authorisePatientRegistration, checkPatientDetails, registerPatient } from '../patients/public.ts';
-import { staffActor } from '../platform/actor.ts';
+import { staffActor, type Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import { hashPassword } from '../staff/public.ts';
-import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff } from './generate-demo-data.ts';
+import { addStaffAccount, hashPassword, type StaffDetailsInput } from '../staff/public.ts';
+import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff, type GeneratedPatient } from './generate-demo-data.ts';
 
 export type SeededStaff = DemoStaff & { id: string; teamId: string };
 export type DemoSeed = { teams: Array<{ id: string; key: string; name: string }>; staff: SeededStaff[]; password: string };
 
-/** Teams and staff, unless they are there already (matched by name and email). */
+/**
+ * Teams and staff, unless they are there already (matched by name and email). The staff accounts are
+ * added by the demo's administrator through addStaffAccount (its checks and audit), at `now`.
+ */
 export type SeedDemoTeamOptions = {
   seed: number;
   now: Date;
   /** The password hasher (scrypt at full strength); a test passes a counting one to see it is not called again. */
   hashPassword?: (password: string) => Promise<string>;
+  /** For the administrator's actor, who adds the accounts (the settings of the environment when not given). */
+  config?: HomewardConfig;
 };
+
+/** A demo member of staff as the staff admin form would send them. */
+function staffDetailsOf(s: SeededStaff): StaffDetailsInput {
+  return {
+    givenName: s.givenName,
+    familyName: s.familyName,
+    email: s.email.toLowerCase(),
+    profession: s.profession,
+    registrationNumber: s.registrationNumber,
+    band: s.band,
+    homewardRole: s.homewardRole,
+    teamId: s.teamId,
+    baseLocation: s.baseLocation,
+    contractedHours: 37.5,
+    active: true,
+  };
+}
 
 export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOptions): Promise<DemoSeed> {
   const hashWith = options.hashPassword ?? hashPassword;
@@ -35,46 +57,78 @@ export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOp
   // One hash for the shared demo password (these accounts are for demonstration only), made only if an
   // account is missing: scrypt at full strength is the dearest step of a restart, where all exist.
   let hash: Promise<string> | null = null;
-  const staff: SeededStaff[] = [];
-  for (const s of demo.staff) {
-    const existing = await db.selectFrom('staff').select(['id']).where('email', '=', s.email.toLowerCase()).executeTakeFirst();
-    const id = existing?.id ?? uuidv7();
-    if (!existing) {
-      await db
-        .insertInto('staff')
-        .values({
-          id,
-          email: s.email.toLowerCase(),
-          given_name: s.givenName,
-          family_name: s.familyName,
-          profession: s.profession,
-          registration_number: s.profession === 'none' ? null : `${s.profession}${String(100000 + staff.length * 7919).slice(0, 6)}`,
-          band: s.band,
-          homeward_role: s.homewardRole,
-          team_id: teamId(s.teamKey),
-          base_location: s.baseLocation,
-          password_hash: await (hash ??= hashWith(demoPassword)),
-          created_at: options.now,
-          updated_at: options.now,
-        })
-        .execute();
-    }
-    staff.push({ ...s, id, teamId: teamId(s.teamKey) });
+  const passwordHash = () => (hash ??= hashWith(demoPassword));
+  const existing = new Map(
+    (await db.selectFrom('staff').select(['id', 'email']).where('email', 'in', demo.staff.map((s) => s.email.toLowerCase())).execute()).map((s) => [s.email, s.id]),
+  );
+  const staff: SeededStaff[] = demo.staff.map((s) => ({ ...s, id: existing.get(s.email.toLowerCase()) ?? uuidv7(), teamId: teamId(s.teamKey) }));
+  const missing = staff.filter((s) => !existing.has(s.email.toLowerCase()));
+  if (missing.length === 0) return { teams, staff, password: demoPassword };
+
+  // The demo's administrator adds everyone else's account through addStaffAccount, with its checks and
+  // audit. Someone must make the first administrator: as `npm run create-admin` does, written directly.
+  const admin = staff.find((s) => s.homewardRole === 'administrator')!;
+  if (!existing.has(admin.email.toLowerCase())) {
+    const d = staffDetailsOf(admin);
+    await db
+      .insertInto('staff')
+      .values({
+        id: admin.id,
+        email: d.email,
+        given_name: d.givenName,
+        family_name: d.familyName,
+        profession: d.profession,
+        registration_number: d.registrationNumber,
+        band: d.band,
+        homeward_role: d.homewardRole,
+        team_id: d.teamId,
+        base_location: d.baseLocation,
+        password_hash: await passwordHash(),
+        created_at: options.now,
+        updated_at: options.now,
+      })
+      .execute();
   }
+  const actor = staffActor({ staff: { staffId: admin.id, name: `${admin.givenName} ${admin.familyName}`, role: admin.homewardRole, teamId: admin.teamId }, config: options.config ?? loadConfig(), via: 'demo:seed', now: options.now });
+  const hashed = await passwordHash();
+  await db.transaction().execute(async (trx) => {
+    for (const s of missing) if (s !== admin) await addStaffAccount(trx, { actor, id: s.id, details: staffDetailsOf(s), passwordHash: hashed });
+  });
   return { teams, staff, password: demoPassword };
 }
 
+/** A demo patient made up but not yet registered, with the id they will be registered under. */
+export type PlannedPatient = GeneratedPatient & { id: string };
+
+/** The next `count` demo patients after those already there (so NHS numbers never collide), each with an id. */
+export async function planDemoPatients(db: Kysely<Database>, options: { seed: number; count: number; demo: DemoSeed }): Promise<PlannedPatient[]> {
+  const existing = await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const teamIds = options.demo.teams.map((t) => t.id);
+  return [...iteratePatients({ seed: options.seed, count: options.count, startIndex: Number(existing.n), teamIds })].map((p) => ({ ...p, id: uuidv7() }));
+}
+
 /**
- * The demo's patients, registered as a page registers one: by a clinician of the patient's team (the
- * clinical lead, else a registered therapist), whose details are checked by the same rules
- * (checkPatientDetails) and written by registerPatient with its audit, at `now`. Adds `count` after
- * those already there. Several patients to a transaction, so a first start stays quick.
+ * Registers one planned patient as a page does: the details checked by the same rules
+ * (checkPatientDetails), then registerPatient with its audit, as the actor, at the actor's time.
+ */
+export async function registerPlannedPatient(trx: Kysely<Database>, o: { actor: Actor; patient: PlannedPatient }): Promise<void> {
+  const { registeredTeamId, id, ...details } = o.patient;
+  if (o.actor.staff.teamId !== registeredTeamId) throw new HomewardError('forbidden', 'A patient is registered by a clinician of their own team');
+  const checked = checkPatientDetails(details, o.actor.now);
+  if (!checked.ok) throw validationFailed(checked.fields);
+  await registerPatient(trx, { actor: o.actor, id, details: checked.details });
+}
+
+/**
+ * The demo's planned patients not registered yet (those never referred: the referral taker registers
+ * the others just before the referral), registered by a clinician of the patient's team (the clinical
+ * lead, else a registered therapist) at `now`. Several patients to a transaction, so a first start
+ * stays quick.
  */
 export async function registerDemoPatients(
   db: Kysely<Database>,
-  options: { seed: number; count: number; demo: DemoSeed; config: HomewardConfig; now: Date; perTransaction?: number },
+  options: { planned: readonly PlannedPatient[]; demo: DemoSeed; config: HomewardConfig; now: Date; perTransaction?: number },
 ): Promise<number> {
-  const existing = await db.selectFrom('patients').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const teamIds = options.demo.teams.map((t) => t.id);
   const registrars = new Map(
     teamIds.map((teamId) => {
@@ -85,16 +139,16 @@ export async function registerDemoPatients(
     }),
   );
   for (const actor of registrars.values()) await authorisePatientRegistration(db, { actor });
-  const patients = [...iteratePatients({ seed: options.seed, count: options.count, startIndex: Number(existing.n), teamIds })];
+  const ids = options.planned.map((p) => p.id);
+  const registered = new Set(ids.length ? (await db.selectFrom('patients').select('id').where('id', 'in', ids).execute()).map((p) => p.id) : []);
+  const patients = options.planned.filter((p) => !registered.has(p.id));
   const size = options.perTransaction ?? 50;
   for (let i = 0; i < patients.length; i += size) {
     await db.transaction().execute(async (trx) => {
-      for (const { registeredTeamId, ...details } of patients.slice(i, i + size)) {
-        const checked = checkPatientDetails(details, options.now);
-        if (!checked.ok) throw validationFailed(checked.fields);
-        const actor = registrars.get(registeredTeamId);
+      for (const patient of patients.slice(i, i + size)) {
+        const actor = registrars.get(patient.registeredTeamId);
         if (!actor) throw new HomewardError('forbidden', 'No clinician of this team to register the patient');
-        await registerPatient(trx, { actor, id: uuidv7(), details: checked.details });
+        await registerPlannedPatient(trx, { actor, patient });
       }
     });
     await new Promise((resolve) => setImmediate(resolve));

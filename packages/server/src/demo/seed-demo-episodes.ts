@@ -1,9 +1,11 @@
-// Writes referrals and episodes of care (made up by generate-demo-episodes.ts) into a database, for
-// the demo teams on first start and for scale runs (npm run seed, the caseload benchmark), together
-// with the extra teams a scale run needs and the demo staff's skills.
+// Writes referrals and episodes of care (made up by generate-demo-episodes.ts) into a database: for the
+// demo teams on first start through the domain functions (write-demo-episodes.ts), and bulk-inserted
+// for scale runs (npm run seed, the caseload benchmark), together with the extra teams a scale run
+// needs and the demo staff's skills.
 import { sql, type Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { mayHoldEpisodes, type HomewardRole, type Profession, type Skill } from '@homeward/clinical';
+import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { hashPassword } from '../staff/public.ts';
 import { demoPassword } from './generate-demo-data.ts';
@@ -19,8 +21,9 @@ import {
   type EpisodeTeamInput,
   type OnwardReferralRow,
 } from './generate-demo-episodes.ts';
-import type { DemoSeed } from './seed-demo-data.ts';
+import type { DemoSeed, PlannedPatient } from './seed-demo-data.ts';
 import { deriveSeed } from './seeded-random.ts';
+import { writeDemoEpisodes, type RegisterPatient } from './write-demo-episodes.ts';
 
 /** Gives the demo staff their skills (hoist competence), unless someone has set them already. */
 export async function seedDemoStaffSkills(db: Kysely<Database>, demo: DemoSeed): Promise<void> {
@@ -94,6 +97,17 @@ export type SeedDemoEpisodesOptions = {
    * records while they were open, then discharges them through dischargeEpisode at the time.
    */
   leaveOpenDischargedSince?: string;
+  /**
+   * Given (the demo's first start), everything is written through the domain functions as the staff
+   * who did it, at the time (write-demo-episodes.ts). Without it, rows are bulk-inserted: for the
+   * benchmark volumes of `npm run seed`, where one domain call per change would take minutes.
+   */
+  config?: HomewardConfig;
+  /**
+   * Patients made up but not yet registered (with `config` only): each one referred is registered by
+   * the member of staff who takes the referral, a minute before they take it, as the intake pages do.
+   */
+  unregistered?: { patients: readonly PlannedPatient[]; register: RegisterPatient };
 };
 
 /** A discharge seedDemoEpisodes left for the records seeder to make through dischargeEpisode. */
@@ -115,6 +129,11 @@ export type SeededEpisodes = {
   onwardReferrals: number;
   perTeam: Map<string, number>;
   pendingDischarges: PendingDischarge[];
+  /**
+   * The last visit the generator planned for each seen episode. Through the rules only a finalised
+   * contact note moves an episode's last contact, so the records seeder writes the notes up to it.
+   */
+  plannedLastContact: Map<string, Date>;
 };
 
 /**
@@ -123,7 +142,7 @@ export type SeededEpisodes = {
  */
 export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEpisodesOptions): Promise<SeededEpisodes> {
   const teamIds = [...options.teamIds];
-  const empty: SeededEpisodes = { referrals: 0, episodes: 0, openEpisodes: 0, events: 0, onwardReferrals: 0, perTeam: new Map(), pendingDischarges: [] };
+  const empty: SeededEpisodes = { referrals: 0, episodes: 0, openEpisodes: 0, events: 0, onwardReferrals: 0, perTeam: new Map(), pendingDischarges: [], plannedLastContact: new Map() };
   if (teamIds.length === 0 || options.openEpisodes <= 0) return empty;
 
   const staffRows = await db
@@ -133,13 +152,16 @@ export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEp
     .orderBy('email')
     .execute();
   // In NHS number order, so the same data gives the same picks on either database.
-  const patientRows = await db
+  if (options.unregistered && !options.config) throw new Error('Unregistered patients are registered through the rules, which need a config');
+  const registeredRows = await db
     .selectFrom('patients')
-    .select(['id', 'registered_team_id', 'risk_flags'])
+    .select(['id', 'registered_team_id', 'risk_flags', 'date_of_birth', 'nhs_number'])
     .where('registered_team_id', 'in', teamIds)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('referrals').select('referrals.id').whereRef('referrals.patient_id', '=', 'patients.id'))))
     .orderBy('nhs_number')
     .execute();
+  const planned = (options.unregistered?.patients ?? []).map((p) => ({ id: p.id, registered_team_id: p.registeredTeamId, risk_flags: p.riskFlags as unknown, date_of_birth: p.dateOfBirth as Date | string, nhs_number: p.nhsNumber }));
+  const patientRows = [...registeredRows, ...planned].sort((a, b) => (a.nhs_number < b.nhs_number ? -1 : a.nhs_number > b.nhs_number ? 1 : 0));
   const existing = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
 
   const teams: EpisodeTeamInput[] = teamIds.map((id) => ({
@@ -166,9 +188,16 @@ export async function seedDemoEpisodes(db: Kysely<Database>, options: SeedDemoEp
   const seed = Number(existing.n) === 0 ? options.seed : deriveSeed(options.seed, Number(existing.n));
   const generated = generateDemoEpisodes({ seed, now: options.now, teams: teams.filter((t) => t.openEpisodes > 0) });
   const pendingDischarges = options.leaveOpenDischargedSince ? leaveDischargesPending(generated, options.leaveOpenDischargedSince) : [];
-  await insertDemoEpisodes(db, generated, options);
+  if (options.config) {
+    const staff = new Map(staffRows.map((s) => [s.id, { staffId: s.id, name: `${s.given_name} ${s.family_name}`, role: s.homeward_role as HomewardRole, teamId: s.team_id }]));
+    const bornOn = new Map(patientRows.map((p) => [p.id, isoDay(p.date_of_birth)]));
+    await writeDemoEpisodes(db, { config: options.config, rows: generated, staff, bornOn, ...(options.unregistered ? { register: options.unregistered.register } : {}) });
+  } else {
+    await insertDemoEpisodes(db, generated, options);
+  }
   return {
     pendingDischarges,
+    plannedLastContact: new Map(generated.episodes.flatMap((e) => (e.last_contact_at ? [[e.id, e.last_contact_at] as const] : []))),
     referrals: generated.referrals.length,
     episodes: generated.episodes.length,
     openEpisodes: generated.episodes.filter((e) => e.status !== 'discharged').length,
@@ -204,6 +233,8 @@ function leaveDischargesPending(rows: DemoEpisodes, since: string): PendingDisch
   }
   return pending;
 }
+
+const isoDay = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 function jsonArray(value: unknown): string[] {
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;

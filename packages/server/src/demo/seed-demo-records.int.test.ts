@@ -181,6 +181,50 @@ describe('seeding the demo’s clinical records', () => {
     }
   });
 
+  it('adds the staff and writes every referral and episode history through the domain functions, as who did it, when', async () => {
+    const db = testDb.database.db;
+    const writes = await db
+      .selectFrom('audit_events')
+      .select(['action', 'record_kind', 'record_id', 'staff_id', 'occurred_at', 'detail'])
+      .where('outcome', '=', 'allowed')
+      .where('action', 'in', ['write', 'staff-admin'])
+      .execute();
+    const key = (staffId: string | null, at: Date | string, recordId: string | null, change: unknown) => `${staffId} ${new Date(at).toISOString()} ${recordId} ${String(change)}`;
+    const audited = new Set(
+      writes.map((w) => {
+        const detail = w.detail as Record<string, unknown>;
+        // An onward referral's audit names its own record; its history entry names the episode.
+        return key(w.staff_id, w.occurred_at, w.record_kind === 'onward-referral' ? String(detail.episodeId) : w.record_id, detail.change);
+      }),
+    );
+    // Every account but the first administrator's was added by that administrator (addStaffAccount).
+    const admin = demo.staff.find((s) => s.homewardRole === 'administrator')!;
+    const staff = await db.selectFrom('staff').select(['id', 'created_at', 'created_by']).where('id', '!=', admin.id).execute();
+    expect(staff.filter((s) => s.created_by !== admin.id || !audited.has(key(admin.id, s.created_at, s.id, 'added'))).map((s) => s.id)).toEqual([]);
+    // Every referral was taken by makeReferral, and decided by triageReferral or rejectReferral, as its history says.
+    const referrals = await db.selectFrom('referrals').select(['id', 'status', 'created_by', 'created_at', 'decided_by', 'decided_at']).execute();
+    expect(referrals.length).toBeGreaterThan(50);
+    expect(referrals.filter((r) => !audited.has(key(r.created_by, r.created_at, r.id, 'received'))).map((r) => r.id)).toEqual([]);
+    expect(referrals.filter((r) => r.status === 'rejected' && !audited.has(key(r.decided_by, r.decided_at!, r.id, 'rejected'))).map((r) => r.id)).toEqual([]);
+    // Its patient was registered by whoever took it, before they took it: the relationship the referral needs.
+    const registrations = new Map((await db.selectFrom('patients').select(['id', 'created_by', 'created_at']).execute()).map((p) => [p.id, p]));
+    const patientOf = new Map((await db.selectFrom('referrals').select(['id', 'patient_id']).execute()).map((r) => [r.id, r.patient_id]));
+    const registeredLater = referrals.filter((r) => {
+      const p = registrations.get(patientOf.get(r.id)!)!;
+      return p.created_by !== r.created_by || new Date(p.created_at).getTime() >= new Date(r.created_at).getTime();
+    });
+    expect(registeredLater.map((r) => r.id)).toEqual([]);
+    // Every change in an episode's history (triage, allocation, first contact, hold, hand-over, onward
+    // referral, discharge) has the audit its domain function leaves, by the same person at the same time.
+    const events = await db
+      .selectFrom('episode_events')
+      .select(['id', 'episode_id', 'kind', 'staff_id', 'occurred_at'])
+      .where('kind', 'in', ['triaged', 'allocated', 'handed-over', 'status-changed', 'discharged', 'onward-referral', 'onward-acknowledged'])
+      .execute();
+    expect(new Set(events.map((e) => e.kind))).toEqual(new Set(['triaged', 'allocated', 'handed-over', 'status-changed', 'discharged', 'onward-referral', 'onward-acknowledged']));
+    expect(events.filter((e) => !audited.has(key(e.staff_id, e.occurred_at, e.episode_id, e.kind))).map((e) => `${e.kind} ${e.id}`)).toEqual([]);
+  });
+
   it('adds nothing on a second run', async () => {
     const again = await seedDemoRecords(testDb.database.db, { seed, now, teamIds, config });
     expect(again).toMatchObject({ episodes: 0, notes: 0, dischargeSummaries: 0, letters: 0, story: null });

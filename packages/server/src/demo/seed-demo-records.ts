@@ -23,6 +23,8 @@ export type SeedDemoRecordsOptions = {
    * they were open and the discharge itself goes through dischargeEpisode, at its time.
    */
   pendingDischarges?: readonly PendingDischarge[];
+  /** The last visit planned for each episode (seedDemoEpisodes), when the episode itself does not yet say it. */
+  plannedLastContact?: ReadonlyMap<string, Date>;
   /** Episodes written per transaction (each episode's records in time order). */
   episodesPerTransaction?: number;
 };
@@ -133,7 +135,7 @@ export async function seedDemoRecords(db: Kysely<Database>, options: SeedDemoRec
       reason: r.reason,
       firstContactAt: new Date(r.first_contact_at!),
       firstAssessmentAt: r.first_assessment_at ? new Date(r.first_assessment_at) : null,
-      lastContactAt: new Date(r.last_contact_at ?? r.first_contact_at!),
+      lastContactAt: options.plannedLastContact?.get(r.id) ?? new Date(r.last_contact_at ?? r.first_contact_at!),
       plannedEndOn: r.planned_end_on ? iso(r.planned_end_on) : null,
       reviewDueOn: r.review_due_on ? iso(r.review_due_on) : null,
       visitsPerWeek: Number(r.visits_per_week),

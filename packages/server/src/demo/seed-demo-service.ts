@@ -1,13 +1,16 @@
 // The demo service a first start makes (npm start on an empty embedded database): two teams and their
-// staff, 300 patients registered through registerPatient, referrals and episodes timed from now, and
-// the clinical records of the episodes under way and just discharged written through the domain
-// functions (write-demo-records.ts), their discharges through dischargeEpisode. The generators decide
-// what is made, from the seed; the rules decide whether it may be.
+// staff (added by the demo's administrator through addStaffAccount), 300 patients registered through
+// registerPatient (those referred by whoever took the referral, just before taking it), referrals and
+// their episodes' histories timed from now (write-demo-episodes.ts: taken, triaged, allocated, seen,
+// held, handed over, referred on, discharged), and the clinical records of the episodes under way and
+// just discharged (write-demo-records.ts), their discharges through dischargeEpisode: all through the
+// domain functions, as the staff who did it, when they did it. The generators decide what is made,
+// from the seed; the rules decide whether it may be.
 import type { Kysely } from 'kysely';
 import { addCalendarDays, ukDateOf } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { registerDemoPatients, seedDemoTeam, type DemoSeed } from './seed-demo-data.ts';
+import { planDemoPatients, registerDemoPatients, registerPlannedPatient, seedDemoTeam, type DemoSeed } from './seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 
@@ -23,14 +26,31 @@ export type SeedDemoServiceOptions = {
 const recentlyDischargedDays = 28;
 
 export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOptions): Promise<{ demo: DemoSeed; records: SeededRecords }> {
-  const demo = await seedDemoTeam(db, { seed: o.seed, now: o.now });
+  const demo = await seedDemoTeam(db, { seed: o.seed, now: o.now, config: o.config });
   const teamIds = demo.teams.map((t) => t.id);
-  await registerDemoPatients(db, { seed: o.seed, count: o.patients ?? 300, demo, config: o.config, now: o.now });
+  const planned = await planDemoPatients(db, { seed: o.seed, count: o.patients ?? 300, demo });
+  const byId = new Map(planned.map((p) => [p.id, p]));
   await seedDemoStaffSkills(db, demo);
   // Referrals and caseloads timed from now, so the demo's clocks are live: due soon, breached, met.
+  // Whoever takes a referral registers its patient just before; the patients never referred follow.
   const since = addCalendarDays(ukDateOf(o.now), -recentlyDischargedDays);
-  const episodes = await seedDemoEpisodes(db, { seed: o.seed, now: o.now, teamIds, openEpisodes: o.openEpisodes ?? 42, leaveOpenDischargedSince: since });
+  const episodes = await seedDemoEpisodes(db, {
+    seed: o.seed,
+    now: o.now,
+    teamIds,
+    openEpisodes: o.openEpisodes ?? 42,
+    leaveOpenDischargedSince: since,
+    config: o.config,
+    unregistered: {
+      patients: planned,
+      register: async (trx, r) => {
+        const patient = byId.get(r.patientId);
+        if (patient) await registerPlannedPatient(trx, { actor: r.actor, patient });
+      },
+    },
+  });
+  await registerDemoPatients(db, { planned, demo, config: o.config, now: o.now });
   // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
-  const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges });
+  const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges, plannedLastContact: episodes.plannedLastContact });
   return { demo, records };
 }

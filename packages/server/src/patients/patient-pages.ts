@@ -160,7 +160,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
   });
 
   // The patient is read once, through the grant (readPatient): the access decision says 404 when there is no such patient.
-  typed.get('/patients/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ registered: z.string().optional(), saved: z.string().optional() }) } }, async (request, reply) => {
+  typed.get('/patients/:id', { schema: { ...hidden, params: idParams, querystring: z.object({ registered: z.string().optional(), saved: z.string().optional(), placed: z.string().optional() }) } }, async (request, reply) => {
     await requireClinician(request);
     const grant = await authoriseOrOfferBreakGlass(request, reply, request.params.id, 'read');
     if (!grant) return reply;
@@ -173,7 +173,7 @@ export async function patientPages(app: FastifyInstance): Promise<void> {
       patient: withAge(patient),
       hub,
       breakGlass: grant.breakGlass,
-      flash: request.query.registered ? 'Patient registered' : request.query.saved ? 'Changes saved' : null,
+      flash: request.query.registered ? 'Patient registered' : request.query.saved ? 'Changes saved' : request.query.placed ? 'Patient placed on the map' : null,
     });
   });
 

@@ -19,6 +19,8 @@ export const errorStatus = {
   too_many_attempts: 429,
   internal_error: 500,
   database_unavailable: 503,
+  /** A service outside Homeward that a Trust configured (the postcode lookup) did not answer. */
+  lookup_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -14,6 +14,8 @@ export type TriageReferralOptions = {
   /** The version the triager read. */
   version: number;
   triage: TriageDetailsInput;
+  /** The new episode's id; a new UUIDv7 when not given (the demo seeder passes its generator's, so every first start shows the same demo). */
+  episodeId?: string;
 };
 
 export type TriageOutcome = { referral: ReferralResponse; episode: TriagedEpisode & { responseStandard: string } };
@@ -32,7 +34,7 @@ export async function triageReferral(trx: Kysely<Database>, o: TriageReferralOpt
   const clockStartsAt = new Date(referral.receivedAt);
   const standard = responseStandardFor(referral.service, t.priority);
   const dueAt = responseDueAt({ service: referral.service, priority: t.priority, clockStartsAt });
-  const episodeId = uuidv7();
+  const episodeId = o.episodeId ?? uuidv7();
   const row = await trx
     .insertInto('episodes')
     .values({

@@ -6,3 +6,7 @@ export { loadHolder, recordCompetence } from './competence-recording.ts';
 // The rota (issue 13): each member of staff's day for the planner, and who is on call for lone working.
 export { readOnCall, readRotaForDates, type ReadOnCallOptions, type ReadRotaForDatesOptions } from './rota-queries.ts';
 export type { GeoPoint, NotWorkingReason, OnCall, StaffDay } from './rota-types.ts';
+// For the demo seeder, which adds the demo's staff accounts as its administrator would.
+export { addStaffAccount } from './add-staff-account.ts';
+export { checkStaffDetails } from './check-staff-details.ts';
+export type { StaffDetailsInput } from './staff-schema.ts';

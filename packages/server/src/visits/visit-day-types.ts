@@ -86,6 +86,11 @@ export type VisitDayPlan = {
   };
   /** The planner's objective (lower is better), or null for a plan changed by hand since. */
   objective: number | null;
+  /**
+   * Which travel model the times came from (visits/travel-model.ts): the built-in road model, or the
+   * Trust's routing service; note says why the road model stood in when the service failed.
+   */
+  travel?: { model: 'road' | 'osrm'; note: string | null };
 };
 
 /** What a publication changed for one member of staff (shown on their run sheet). */
