@@ -32,3 +32,4 @@ export * from './visits/visit-checks.ts';
 export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
+export * from './visit-planning.ts';

@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { planApiRoutes } from './plan-api-routes.ts';
+import { planPages } from './plan-pages.ts';
 import { runSheetApiRoutes } from './run-sheet-api-routes.ts';
 import { runSheetOutcomePages } from './run-sheet-outcome-pages.ts';
 import { runSheetPages } from './run-sheet-pages.ts';
@@ -12,6 +14,9 @@ export const visitsContext = fp(async (app: FastifyInstance) => {
   await visitApiRoutes(app);
   await visitNeedsPages(app);
   await visitPages(app);
+  // Planning the day (the planner as a durable job), adjusting and publishing the plan.
+  await planApiRoutes(app);
+  await planPages(app);
   await runSheetApiRoutes(app);
   await runSheetPages(app);
   await runSheetOutcomePages(app);
