@@ -17,3 +17,4 @@ export { acknowledgementBody, allocationBody, capacityResponse, type CaseloadRow
 export { type AllocationChoice, listAllocationChoices } from './list-allocation-choices.ts';
 export { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
 export { recordLastContact } from './record-last-contact.ts';
+export { recordPlannedContacts } from './record-planned-contacts.ts';

@@ -215,6 +215,14 @@ describe('planning the visit day', () => {
     const rows = await t.db.selectFrom('visit_plan_publications').selectAll().where('plan_id', '=', p.id!).execute();
     expect(rows).toHaveLength(1);
     expect((rows[0]!.changes as unknown[]).length).toBe(q.draft!.routes.reduce((n, r) => n + r.stops.length, 0));
+    // The caseload's "Next:" for each planned episode is now its visit's start on the day (London time).
+    const bertStop = q.published!.routes.flatMap((r) => r.stops).find((s) => s.visitId === visitIds.Bert)!;
+    const bertVisit = await t.db.selectFrom('visits').select('episode_id').where('id', '=', visitIds.Bert!).executeTakeFirstOrThrow();
+    const episode = await t.db.selectFrom('episodes').select('next_contact_at').where('id', '=', bertVisit.episode_id).executeTakeFirstOrThrow();
+    expect(episode.next_contact_at?.toISOString()).toBe(new Date(`${date}T${bertStop.start}:00Z`).toISOString()); // November: London is UTC
+    const ivyVisit = await t.db.selectFrom('visits').select('episode_id').where('id', '=', visitIds.Ivy!).executeTakeFirstOrThrow();
+    const unplanned = await t.db.selectFrom('episodes').select('next_contact_at').where('id', '=', ivyVisit.episode_id).executeTakeFirstOrThrow();
+    expect(unplanned.next_contact_at).toBeNull();
   });
 
   it('the re-plan page asks who is off and from when; a time that is not one is refused on the form, nothing started', async () => {

@@ -2,6 +2,8 @@
 // what it changed for each member of staff (the run sheet says what changed since the one before).
 import { uuidv7 } from 'uuidv7';
 import type { Kysely } from 'kysely';
+import { fromUkWallClock } from '@homeward/clinical';
+import { recordPlannedContacts } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, versionConflict } from '../platform/homeward-error.ts';
@@ -42,8 +44,17 @@ export async function publishVisitPlan(trx: Kysely<Database>, o: PublishVisitPla
     published_at: o.actor.now,
     published_by: o.actor.staff.staffId,
   }).execute();
-  // Each episode's next planned contact would move here through caseload's public face; it has no
-  // function for that yet (record-first-contact sets it only at first contact), so it is left as it is.
+  // The caseload's "Next:" for each episode on the plan: its visit's start this day.
+  const draft = plan.draft;
+  const visitIds = draft.routes.flatMap((r) => r.stops.map((s) => s.visitId));
+  const episodes = visitIds.length === 0 ? [] : await trx.selectFrom('visits').select(['id', 'episode_id']).where('id', 'in', visitIds).where('team_id', '=', o.teamId).execute();
+  const episodeOf = new Map(episodes.map((v) => [v.id, v.episode_id]));
+  const planned = draft.routes.flatMap((r) => r.stops.flatMap((s) => {
+    const episodeId = episodeOf.get(s.visitId);
+    const at = fromUkWallClock(o.date, s.start);
+    return episodeId && at ? [{ episodeId, at }] : [];
+  }));
+  await recordPlannedContacts(trx, { teamId: o.teamId, date: o.date, planned, now: o.actor.now });
   await auditAs(o.actor, trx, {
     action: 'write',
     outcome: 'allowed',
