@@ -29,7 +29,6 @@ import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
 import { linkNoteToVisit, prefillNoteFromVisit } from './visits/public.ts';
-import { routeMapPlugin } from './visits/route-map-pages.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -152,7 +151,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(referralsContext);
   await app.register(visitsContext);
   await app.register(auditContext);
-  await app.register(routeMapPlugin);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The framework's floor for the benchmarks: no session, no database, nothing to disclose.

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { planApiRoutes } from './plan-api-routes.ts';
 import { planPages } from './plan-pages.ts';
+import { routeMapPages } from './route-map-pages.ts';
 import { runSheetApiRoutes } from './run-sheet-api-routes.ts';
 import { runSheetOutcomePages } from './run-sheet-outcome-pages.ts';
 import { runSheetPages } from './run-sheet-pages.ts';
@@ -20,4 +21,5 @@ export const visitsContext = fp(async (app: FastifyInstance) => {
   await runSheetApiRoutes(app);
   await runSheetPages(app);
   await runSheetOutcomePages(app);
+  await routeMapPages(app);
 }, { name: 'visits' });

@@ -1,6 +1,8 @@
 // The plan pages: /visits/plan?date= (the day's plan, per clinician, with the unplanned visits and
 // totals, and the lead's forms to move, swap and pin), the planner run's progress page (refreshes
 // itself, no dead end), publishing with its confirmation, and re-planning the rest of a day.
+import { buildRouteMap } from './route-map.ts';
+import { loadRouteMapFacts } from './route-map-queries.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
@@ -113,6 +115,8 @@ export async function planPages(app: FastifyInstance): Promise<void> {
       .filter((v) => v.status === 'to-plan')
       .map((v) => ({ value: v.id, text: `${v.patientName}${plannedIds.has(v.id) ? '' : ' (unplanned)'}` }))
       .sort((a, b) => a.text.localeCompare(b.text));
+    // The draft's map (its patients are those readPlanView has just audited as listed).
+    const routeMap = draft ? buildRouteMap({ plan: draft, ...(await loadRouteMapFacts(app.db, { teamId: access.teamId, plan: draft })) }) : null;
     const fields = o.fields ?? [];
     const anchors = { visitId: 'move-visit', toStaffId: 'move-staff', otherVisitId: 'swap-other', staffId: 'pin-staff', start: 'pin-start', version: 'adjust', form: 'adjust', date: 'date-day', beforeVisitId: 'move-visit' };
     return reply.code(o.status ?? 200).page('visits/pages/plan-day.njk', {
@@ -125,6 +129,8 @@ export async function planPages(app: FastifyInstance): Promise<void> {
       plan: view.plan,
       draft,
       routes: draft ? routesForPage(draft, view) : [],
+      routeMap,
+      mapTiles: app.config.mapTileUrl ? { url: app.config.mapTileUrl, attribution: app.config.mapTileAttribution } : null,
       unplanned: (draft?.unplanned ?? []).map((u) => ({ ...u, patientName: visitNames.get(u.visitId) ?? 'A visit no longer on this day', reasonLabel: unplannedReasonLabels[u.reason] })),
       toPlanCount: view.visits.filter((v) => v.status === 'to-plan').length,
       working: working.map((d) => ({ staffId: d.staffId, name: d.name, shift: d.shift })),

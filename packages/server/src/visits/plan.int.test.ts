@@ -143,6 +143,9 @@ describe('planning the visit day', () => {
     expect(shown.body).toContain('No one qualified');
     expect(shown.body).toContain('No location');
     expect(shown.body).toContain('bariatric-hoist');
+    // The draft's routes on a map drawn on the server (no network), with its table.
+    expect(shown.body).toContain('Map of the draft’s routes');
+    expect(shown.body).toMatch(/<svg[^>]*role="img"/);
     // The patients listed are audited, as a list read of their episodes.
     const audited = await t.db.selectFrom('audit_events').select(['detail']).where('record_kind', '=', 'visit-plan').where('outcome', '=', 'allowed').where('action', '=', 'read').execute();
     const listed = audited.flatMap((a) => ((a.detail as { episodeIds?: string[] }).episodeIds ?? []));

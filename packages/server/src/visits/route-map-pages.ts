@@ -3,7 +3,6 @@
 // students see their own run sheet instead); each patient shown is audited, before anything is sent.
 // The plan page and the run sheet include the same partial (visits/pages/route-map.njk).
 import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { addCalendarDays, formatDisplayDate, isoDateToParts, parseDateParts, ukDateOf } from '@homeward/clinical';
@@ -147,4 +146,3 @@ export async function routeMapPages(app: FastifyInstance): Promise<void> {
 }
 
 /** Registered by app.ts until the visits context's own plugin (visits/index.ts) registers routeMapPages. */
-export const routeMapPlugin = fp(routeMapPages, { name: 'visits-route-map' });
