@@ -65,6 +65,23 @@ describe('purging expired working rows', () => {
     expect(Object.values(again.deleted).every((n) => n === 0)).toBe(true);
   });
 
+  it('deletes jobs a month after they finished, never a queued or running one', async () => {
+    const now = t.clock.now();
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3_600_000);
+    const job = (key: string, status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled', finishedDaysAgo: number | null) =>
+      t.db.insertInto('jobs').values({ id: uuidv7(), kind: 'test-purge', key, payload: '{}', status, run_at: daysAgo(60), created_at: daysAgo(60), finished_at: finishedDaysAgo === null ? null : daysAgo(finishedDaysAgo) }).execute();
+    await job('old-done', 'done', 31);
+    await job('old-failed', 'failed', 40);
+    await job('old-cancelled', 'cancelled', 45);
+    await job('recent-done', 'done', 29);
+    await job('old-queued', 'queued', null);
+    await job('old-running', 'running', null);
+    const result = await purgeExpiredRows(t.db, t.config, now);
+    expect(result.deleted).toMatchObject({ jobs: 3 });
+    const left = (await t.db.selectFrom('jobs').select('key').where('kind', '=', 'test-purge').execute()).map((r) => r.key).sort();
+    expect(left).toEqual(['old-queued', 'old-running', 'recent-done']);
+  });
+
   it.runIf(testEngine === 'postgres')('leaves the work to another instance that holds the purge', async () => {
     const other = await t.testDb.open();
     t.clock.advanceMinutes(60 * 24 * 30);

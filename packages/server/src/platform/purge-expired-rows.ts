@@ -8,7 +8,8 @@
 //   the token's owner, found through the session row: a week covers a form left open over a long weekend);
 // - sign-in throttle rows that are spent (their lock has run out, or their window passed without one):
 //   the next attempt would start them afresh anyway, so deleting one changes nothing;
-// - held forms past their expiry.
+// - held forms past their expiry;
+// - durable jobs a month after they finished (done, failed or cancelled): kept that long to see what ran.
 //
 // The database is shared by every instance, so one purge runs at a time (a transaction-level advisory
 // lock: an instance that finds it taken leaves the work to the holder), and it deletes in batches, each
@@ -24,6 +25,9 @@ export type PurgeSettings = {
   heldFormHours: number;
   signInLockMinutes: number;
 };
+
+/** How long a finished job is kept. */
+export const finishedJobKeepDays = 30;
 
 /** How long a session row is kept after it expired. */
 export const sessionKeepDays = 7;
@@ -46,6 +50,7 @@ function purges(settings: PurgeSettings): Purge[] {
     { table: 'sign_in_throttle', expired: spent },
     { table: 'sign_in_client_throttle', expired: spent },
     { table: 'held_forms', expired: (now) => sql`expires_at <= ${now}` },
+    { table: 'jobs', expired: (now) => sql`status in ('done', 'failed', 'cancelled') and finished_at < ${new Date(now.getTime() - finishedJobKeepDays * 24 * hour)}` },
   ];
 }
 

@@ -18,6 +18,7 @@ import * as programmeAtDischarge from './2026-12-05-0014-programme-at-discharge.
 import * as purgeIndexes from './2026-12-05-0015-purge-indexes.ts';
 import * as visitDay from './2026-12-05-0016-visit-day.ts';
 import * as visitPriority from './2026-12-05-0018-visit-priority.ts';
+import * as finishedJobsIndex from './2026-12-05-0019-finished-jobs-index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0015-purge-indexes': purgeIndexes,
   '2026-12-05-0016-visit-day': visitDay,
   '2026-12-05-0018-visit-priority': visitPriority,
+  '2026-12-05-0019-finished-jobs-index': finishedJobsIndex,
 };
