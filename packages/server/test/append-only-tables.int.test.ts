@@ -73,6 +73,10 @@ const ids = {
   letter: uuidv7(),
   amendmentReview: uuidv7(),
   endedSupervision: uuidv7(),
+  rotaException: uuidv7(),
+  visit: uuidv7(),
+  visitPlan: uuidv7(),
+  publication: uuidv7(),
   currentSupervision: uuidv7(),
 };
 
@@ -370,6 +374,30 @@ const guarded: Guarded[] = [
     allowed: [{ what: 'a current supervision ended', change: oneRow((trx) => sql<{ id: string }>`update episode_supervisions set ended_at = now(), ended_by = supervisor_id, version = version + 1 where id = ${ids.currentSupervision} returning id`.execute(trx)) }],
   },
   {
+    table: 'rota_exceptions',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.rotaException },
+    refused: [],
+    allowed: [{ what: 'leave cancelled (stamped, kept)', change: oneRow((trx) => sql<{ id: string }>`update rota_exceptions set cancelled_at = now(), cancelled_by = created_by, version = version + 1 where id = ${ids.rotaException} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'visits',
+    kind: 'never-deleted',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.visit },
+    refused: [],
+    allowed: [{ what: 'a visit cancelled with its reason (kept)', change: oneRow((trx) => sql<{ id: string }>`update visits set status = 'cancelled', outcome_reason = 'Patient in hospital', version = version + 1 where id = ${ids.visit} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'visit_plan_publications',
+    kind: 'append-only',
+    parent: 'visit_plans',
+    key: { column: 'id', value: () => ids.publication },
+    refused: [{ what: 'a published plan rewritten', change: (trx) => sql`update visit_plan_publications set changes = '[]' where id = ${ids.publication}`.execute(trx), says: updateRefused('visit_plan_publications') }],
+    allowed: [],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -465,6 +493,13 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
     id: ids.letter, episode_id: ids.dischargedEpisode, patient_id: ids.patient, kind: 'discharge-gp', recipient: 'Burslem Health Centre', print_size: 'standard', source_id: ids.finalSummary, source_version: 2,
     text_content: 'Dear Dr Patel', pdf: new Uint8Array([37, 80, 68, 70]), sha256: 'not-checked-here', produced_at: now, produced_by: therapist, produced_by_role: role,
   }).execute();
+  await db.insertInto('rota_exceptions').values({ id: ids.rotaException, staff_id: therapist, team_id: s.teamA, kind: 'annual-leave', starts_on: '2026-12-21', ends_on: '2026-12-23', created_at: past, created_by: therapist, updated_at: past, updated_by: therapist }).execute();
+  await db.insertInto('visits').values({
+    id: ids.visit, team_id: s.teamA, episode_id: ids.episode, patient_id: ids.patient, on_date: '2026-11-25', purpose: 'therapy', duration_minutes: 45, place: 'home', origin: 'proposed', skills: '[]', staff_needed: 1, registered_required: false,
+    created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
+  }).execute();
+  await db.insertInto('visit_plans').values({ id: ids.visitPlan, team_id: s.teamA, on_date: '2026-11-25', published: '{}', published_at: past, published_by: therapist, created_at: past, created_by: therapist, updated_at: past, updated_by: therapist }).execute();
+  await db.insertInto('visit_plan_publications').values({ id: ids.publication, plan_id: ids.visitPlan, team_id: s.teamA, on_date: '2026-11-25', plan_version: 1, plan: '{}', changes: '[]', published_at: past, published_by: therapist }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {
