@@ -12,5 +12,5 @@ export { checkStaffDetails } from './check-staff-details.ts';
 export type { StaffDetailsInput } from './staff-schema.ts';
 // For the demo seeder, which keeps the demo's rota as its clinical lead would (through the rota's rules).
 export { changeRotaPattern, type ChangeRotaPatternOptions } from './change-rota-pattern.ts';
-export { addRotaException, type AddRotaExceptionOptions } from './add-rota-exception.ts';
+export { addRotaException, type AddRotaExceptionOptions, rotaExceptionProblems } from './add-rota-exception.ts';
 export { setOnCall, type SetOnCallOptions } from './set-on-call.ts';

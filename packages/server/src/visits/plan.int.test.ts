@@ -249,6 +249,9 @@ describe('planning the visit day', () => {
     const rt = t.service.a['registered-therapist'].id;
     const start = await lead.post('/api/visits/plans/replan', { date, from: '12:00', offStaffId: rt, version: p.version });
     expect(start.statusCode).toBe(202);
+    // The sickness is on the rota from 12:00, so a later re-optimise does not bring her back.
+    const off = await t.db.selectFrom('rota_exceptions').select(['kind', 'starts_on', 'start_time', 'cancelled_at']).where('staff_id', '=', rt).execute();
+    expect(off).toEqual([{ kind: 'sickness', starts_on: date, start_time: '12:00', cancelled_at: null }]);
     expect((await runner.runOnce())!.status).toBe('done');
     const q = await plan();
     const published = q.published!;

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, versionConflict } from '../platform/homeward-error.ts';
 import { enqueueJob, type Job } from '../platform/jobs.ts';
+import { addRotaException, rotaExceptionProblems } from '../staff/public.ts';
 import { visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
 import { readVisitPlan, readVisitPlanVersions } from './read-visit-plan.ts';
 
@@ -28,6 +29,7 @@ export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPla
   if (o.version !== undefined && o.dates.length === 1 && versions[o.dates[0]!] !== o.version) {
     throw versionConflict(await readVisitPlan(trx, { teamId: o.teamId, date: o.dates[0]! }));
   }
+  if (o.mode === 'replan' && o.offStaffId && o.from) await recordSicknessFrom(trx, { actor: o.actor, staffId: o.offStaffId, date: o.dates[0]!, from: o.from });
   const staff = o.actor.staff;
   const payload: VisitPlanJobPayload = {
     teamId: o.teamId,
@@ -47,4 +49,14 @@ export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPla
     detail: { dates: o.dates, mode: o.mode, created: enqueued.created, ...(o.offStaffId ? { offStaffId: o.offStaffId, from: o.from } : {}) },
   });
   return enqueued;
+}
+
+/**
+ * The person the lead re-plans around is off the rota from that time, so a later re-optimise, the
+ * week view and lone working's "who is out" all know. Left alone when the rota already has them absent
+ * then (or refuses it for another reason): the re-plan takes them off the day either way.
+ */
+async function recordSicknessFrom(trx: Kysely<Database>, o: { actor: Actor; staffId: string; date: string; from: string }): Promise<void> {
+  const options = { actor: o.actor, staffId: o.staffId, input: { kind: 'sickness' as const, startsOn: o.date, endsOn: o.date, startTime: o.from, endTime: '23:59', note: `Off from ${o.from}: recorded when the lead re-planned the day` } };
+  if ((await rotaExceptionProblems(trx, options)).length === 0) await addRotaException(trx, options);
 }
