@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.ts';
 import { authorisePatientRegistration, checkPatientDetails, registerPatient } from '../patients/public.ts';
 import { staffActor, type Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
-import { addStaffAccount, hashPassword, type StaffDetailsInput } from '../staff/public.ts';
+import { addStaffAccount, hashPassword, staffDetailColumns, type StaffDetailsInput } from '../staff/public.ts';
 import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff, type GeneratedPatient } from './generate-demo-data.ts';
 
 export type SeededStaff = DemoStaff & { id: string; teamId: string };
@@ -74,15 +74,7 @@ export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOp
       .insertInto('staff')
       .values({
         id: admin.id,
-        email: d.email,
-        given_name: d.givenName,
-        family_name: d.familyName,
-        profession: d.profession,
-        registration_number: d.registrationNumber,
-        band: d.band,
-        homeward_role: d.homewardRole,
-        team_id: d.teamId,
-        base_location: d.baseLocation,
+        ...staffDetailColumns(d),
         password_hash: await passwordHash(),
         created_at: options.now,
         updated_at: options.now,

@@ -9,6 +9,8 @@ export type { GeoPoint, NotWorkingReason, OnCall, StaffDay } from './rota-types.
 // For the demo seeder, which adds the demo's staff accounts as its administrator would.
 export { addStaffAccount } from './add-staff-account.ts';
 export { checkStaffDetails } from './check-staff-details.ts';
+// The first administrator's row, written directly by the demo seeder as create-admin does, in the same columns.
+export { detailColumns as staffDetailColumns } from './staff-queries.ts';
 export type { StaffDetailsInput } from './staff-schema.ts';
 // For the demo seeder, which keeps the demo's rota as its clinical lead would (through the rota's rules).
 export { changeRotaPattern, type ChangeRotaPatternOptions } from './change-rota-pattern.ts';
