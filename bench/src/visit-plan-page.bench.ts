@@ -9,12 +9,14 @@
 // seedDemoPatients, seedDemoEpisodes: the caseload benchmark's), rota patterns and visits by direct
 // inserts (a benchmark fixture: 390 domain calls would measure nothing the benchmark is about), the
 // plan through the real API (POST /api/visits/plans/jobs), the job runner and the publication route.
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { uuidv7 } from 'uuidv7';
 import { ukDateOf } from '../../packages/clinical/src/episode-dates.ts';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
+import type { KyselyPlugin, QueryId, RootOperationNode } from 'kysely';
 import type { DatabaseEngine } from '../../packages/server/src/db/database.ts';
 import { demoPassword } from '../../packages/server/src/demo/generate-demo-data.ts';
 import { seedDemoPatients } from '../../packages/server/src/demo/seed-demo-data.ts';
@@ -40,6 +42,10 @@ const { values } = parseArgs({
     'planner-seconds': { type: 'string', default: '5' },
     // For profiling (node --cpu-prof): time the plan page only.
     'plan-page-only': { type: 'boolean', default: false },
+    // Each query one plan page request sends, with its time and rows (where the database time goes).
+    'query-times': { type: 'boolean', default: false },
+    // Writes the last plan page to this file, to see what its size is made of.
+    'save-page': { type: 'string' },
   },
 });
 const engines: DatabaseEngine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine === 'postgres' ? 'postgres' : 'pglite'];
@@ -53,6 +59,38 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 type Measured = { what: string; p50: number; p95: number; max: number; bytes: number; auditsPerRequest: number; cpuMs: number };
 
 /** Nearest-rank percentile: each figure is a time that was observed. */
+/** Times each query between leaving for the database and its result coming back, while armed. */
+function createQueryTimer() {
+  const started = new Map<QueryId, { at: number; node: RootOperationNode }>();
+  let armed: Array<{ ms: number; rows: number; node: RootOperationNode; queryId: QueryId }> | null = null;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      if (armed) started.set(args.queryId, { at: performance.now(), node: args.node });
+      return args.node;
+    },
+    transformResult: async (args) => {
+      const start = started.get(args.queryId);
+      if (armed && start) {
+        started.delete(args.queryId);
+        armed.push({ ms: performance.now() - start.at, rows: args.result.rows.length, node: start.node, queryId: args.queryId });
+      }
+      return args.result;
+    },
+  };
+  return {
+    plugin,
+    async record(run: () => Promise<void>) {
+      armed = [];
+      try {
+        await run();
+        return armed;
+      } finally {
+        armed = null;
+      }
+    },
+  };
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
@@ -79,7 +117,7 @@ async function benchEngine(engine: DatabaseEngine): Promise<Measured[]> {
     const patterns = staff.map((s, i) => {
       const [start, end] = i % 4 === 0 ? ['08:00', '16:00'] : i % 4 === 1 ? ['09:00', '17:00'] : ['08:30', '16:30'];
       const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end, breakMinutes: 30 })));
-      return { id: uuidv7(), staff_id: s.id, team_id: team.id, week, starts_from: 'base', car_driver: true, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id };
+      return { id: uuidv7(), staff_id: s.id, team_id: team.id, week, starts_from: 'base' as const, car_driver: true, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id };
     });
     await db.insertInto('rota_patterns').values(patterns).execute();
 
@@ -98,15 +136,16 @@ async function benchEngine(engine: DatabaseEngine): Promise<Measured[]> {
     const visits = episodes.map((e, i) => {
       const window = windows[i % windows.length]!;
       return {
-        id: uuidv7(), team_id: team.id, episode_id: e.episodeId, patient_id: e.patientId, on_date: date, purpose: 'therapy', duration_minutes: i % 5 === 0 ? 45 : 30, place: 'home',
+        id: uuidv7(), team_id: team.id, episode_id: e.episodeId, patient_id: e.patientId, on_date: date, purpose: 'therapy' as const, duration_minutes: i % 5 === 0 ? 45 : 30, place: 'home' as const,
         window_start: window?.[0] ?? null, window_end: window?.[1] ?? null, staff_needed: 1, registered_required: i % 7 === 0,
-        skills: JSON.stringify([]), preferred_staff_id: null, origin: 'proposed', created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id,
+        skills: JSON.stringify([]), preferred_staff_id: null, origin: 'proposed' as const, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id,
       };
     });
     for (let i = 0; i < visits.length; i += 100) await db.insertInto('visits').values(visits.slice(i, i + 100)).execute();
     console.log(`Seeded ${staff.length} staff with rota patterns and ${visits.length} visits on ${date} in ${seconds(seedStarted).toFixed(1)} s.`);
 
-    app = await buildApp({ db, config: loadConfig({}), logger: false });
+    const timer = createQueryTimer();
+    app = await buildApp({ db: values['query-times'] ? db.withPlugin(timer.plugin) : db, config: loadConfig({}), logger: false });
     const signIn = await app.inject({ method: 'POST', url: '/api/sessions', payload: { email: lead.email, password: demoPassword } });
     if (signIn.statusCode !== 201) throw new Error(`Sign-in failed: ${signIn.statusCode} ${signIn.body}`);
     const cookie = `hw_session=${signIn.cookies.find((c) => c.name === 'hw_session')!.value}`;
@@ -149,6 +188,7 @@ async function benchEngine(engine: DatabaseEngine): Promise<Measured[]> {
         const ms = performance.now() - t0;
         if (res.statusCode !== 200) throw new Error(`GET ${target.url} answered ${res.statusCode}: ${res.body.slice(0, 500)}`);
         bytes = res.rawPayload.length;
+        if (target === targets[0] && typeof values['save-page'] === 'string') writeFileSync(values['save-page'], res.rawPayload);
         if (i === warmup - 1 || (warmup === 0 && i === 0)) cpu = process.cpuUsage();
         if (i >= warmup) timings.push(ms);
       }
@@ -159,6 +199,14 @@ async function benchEngine(engine: DatabaseEngine): Promise<Measured[]> {
       const m = { what: target.what, p50: percentile(timings, 50), p95: percentile(timings, 95), max: timings.at(-1)!, bytes, auditsPerRequest, cpuMs };
       results.push(m);
       console.log(`${m.what}: p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, max ${m.max.toFixed(1)} ms, CPU ${m.cpuMs.toFixed(1)} ms a request, ${(m.bytes / 1024).toFixed(0)} KiB, ${m.auditsPerRequest} audit events a request (load average ${load()})`);
+    }
+    if (values['query-times']) {
+      const app_ = app;
+      const queries = await timer.record(async () => {
+        await app_.inject({ method: 'GET', url: targets[0]!.url, headers });
+      });
+      console.log(`One plan page request sent ${queries.length} queries, ${queries.reduce((t, q) => t + q.ms, 0).toFixed(1)} ms in all (ms, rows, SQL):`);
+      for (const q of queries) console.log(`  ${q.ms.toFixed(1).padStart(5)} ms ${String(q.rows).padStart(4)} rows  ${db.getExecutor().compileQuery(q.node, q.queryId).sql.replace(/\s+/g, ' ').slice(0, 150)}`);
     }
     return results;
   } finally {
