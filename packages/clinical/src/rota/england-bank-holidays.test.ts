@@ -75,5 +75,7 @@ describe('englandBankHolidays', () => {
 
   it('looks in another table when given one', () => {
     expect(bankHolidayOn('2026-12-07', [{ date: '2026-12-07', name: 'A test holiday' }])).toBe('A test holiday');
+    expect(bankHolidayOn('2026-12-08', [{ date: '2026-12-07', name: 'A test holiday' }])).toBeNull();
+    expect(bankHolidayOn('2026-12-25', [{ date: '2026-12-07', name: 'A test holiday' }])).toBeNull();
   });
 });

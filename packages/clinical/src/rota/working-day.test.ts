@@ -77,3 +77,56 @@ describe('patternHours', () => {
     expect(patternHours([{ weekday: 1, start: '09:00', end: '09:20', breakMinutes: 0 }])).toBe(0.33);
   });
 });
+
+// Edges the rules turn on (each row fails if a `<` becomes `<=`, an order is lost, or a default changes).
+describe('workingDay at its edges', () => {
+  const shortDay: PatternDay[] = [{ weekday: 1, start: '09:00', end: '14:00', breakMinutes: 15 }];
+  it.each<[string, string, RotaException[], string, PatternDay[]?]>([
+    ['annual leave is named before training', '2026-12-08', [ex('training', '2026-12-08'), ex('annual-leave', '2026-12-08')], 'off: annual-leave'],
+    ['training is named before other absence', '2026-12-08', [ex('other-absence', '2026-12-08'), ex('training', '2026-12-08')], 'off: training'],
+    ['other absence across the day', '2026-12-08', [ex('other-absence', '2026-12-08')], 'off: other-absence'],
+    ['leave that starts the next day', '2026-12-07', [ex('annual-leave', '2026-12-08', '2026-12-11')], '08:30-16:30 break 30'],
+    ['leave that starts on the day', '2026-12-08', [ex('annual-leave', '2026-12-08', '2026-12-09')], 'off: annual-leave'],
+    ['an extra shift of exactly six hours has no break', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', '09:00', '15:00')], '09:00-15:00 break 0 cover'],
+    ['an extra shift just over six hours has one', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', '09:00', '15:01')], '09:00-15:01 break 30 cover'],
+    ['an extra shift without times (the rota refuses one) changes nothing', '2026-12-13', [ex('extra-shift', '2026-12-13')], 'off: day-off'],
+    ['an extra shift with only a start time changes nothing', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', '09:00', null)], 'off: day-off'],
+    ['an extra shift with only an end time changes nothing', '2026-12-13', [ex('extra-shift', '2026-12-13', '2026-12-13', null, '17:00')], 'off: day-off'],
+    ['a Sunday on the pattern is weekend cover', '2026-12-13', [], '10:00-12:00 break 0 cover', [{ weekday: 7, start: '10:00', end: '12:00', breakMinutes: 0 }]],
+    ['an absence from the shift’s start moves the start', '2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '08:30', '10:00')], '10:00-16:30 break 30'],
+    ['an absence to the shift’s end moves the end', '2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '15:00', '16:30')], '08:30-15:00 break 30'],
+    ['an absence ending as the shift starts changes nothing', '2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '07:00', '08:30')], '08:30-16:30 break 30'],
+    ['an absence starting as the shift ends changes nothing', '2026-12-07', [ex('training', '2026-12-07', '2026-12-07', '16:30', '18:00')], '08:30-16:30 break 30'],
+    ['an absence in the exact middle keeps the earlier piece', '2026-12-07', [ex('other-absence', '2026-12-07', '2026-12-07', '12:00', '13:00')], '08:30-12:00 break 0'],
+    ['an absence in the middle nearer the end keeps the earlier piece', '2026-12-07', [ex('other-absence', '2026-12-07', '2026-12-07', '14:00', '15:00')], '08:30-14:00 break 0'],
+    ['an absence on exactly the shift’s hours is the whole day', '2026-12-09', [ex('training', '2026-12-09', '2026-12-09', '09:00', '13:00')], 'off: training'],
+    [
+      'part days are taken in time order, whatever order they were entered in',
+      '2026-12-07',
+      [ex('other-absence', '2026-12-07', '2026-12-07', '12:00', '13:00'), ex('training', '2026-12-07', '2026-12-07', '09:00', '10:00')],
+      '13:00-16:30 break 0',
+    ],
+    [
+      'part days that together cover the shift name the first absence in precedence',
+      '2026-12-07',
+      [ex('sickness', '2026-12-07', '2026-12-07', '08:00', '12:00'), ex('training', '2026-12-07', '2026-12-07', '12:00', '17:00')],
+      'off: sickness',
+    ],
+    ['a cut leaving exactly six hours loses the break', '2026-12-07', [ex('annual-leave', '2026-12-07', '2026-12-07', '14:30', '17:00')], '08:30-14:30 break 0'],
+    ['a cut leaving just over six hours keeps it', '2026-12-07', [ex('annual-leave', '2026-12-07', '2026-12-07', '14:31', '17:00')], '08:30-14:31 break 30'],
+    ['a short usual day keeps its break when nothing cuts it', '2026-12-07', [], '09:00-14:00 break 15', shortDay],
+  ])('%s', (_name, date, exceptions, expected, pattern) => {
+    expect(summary(day(date, exceptions, pattern ?? week))).toBe(expected);
+  });
+
+  it('a day off is not cover and lists no absences, unless part days made it', () => {
+    expect(day('2026-12-12')).toEqual({ date: '2026-12-12', weekday: 6, bankHoliday: null, shift: null, notWorkingBecause: 'day-off', cover: false, partDayAbsences: [] });
+    expect(day('2026-12-25', [ex('extra-shift', '2026-12-25', '2026-12-25', '09:00', '17:00'), ex('sickness', '2026-12-25')])).toMatchObject({ cover: false, bankHoliday: 'Christmas Day', partDayAbsences: [] });
+    expect(day('2026-12-09', [ex('training', '2026-12-09', '2026-12-09', '08:00', '14:00')]).partDayAbsences).toEqual([{ kind: 'training', start: '08:00', end: '14:00' }]);
+  });
+
+  it('lists part days in time order', () => {
+    const d = day('2026-12-07', [ex('other-absence', '2026-12-07', '2026-12-07', '12:00', '13:00'), ex('training', '2026-12-07', '2026-12-07', '09:00', '10:00')]);
+    expect(d.partDayAbsences.map((p) => p.start)).toEqual(['09:00', '12:00']);
+  });
+});

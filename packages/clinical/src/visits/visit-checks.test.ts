@@ -24,3 +24,35 @@ describe('visitProblems', () => {
     expect(lastBookableDay(today)).toBe('2027-01-03');
   });
 });
+
+describe('visitProblems at its edges', () => {
+  it.each<[string, Partial<VisitDetails>, Array<[Array<string | number>, string]>]>([
+    ['the shortest visit', { durationMinutes: 5 }, []],
+    ['too short', { durationMinutes: 4 }, [[['durationMinutes'], 'A visit must last between 5 minutes and 8 hours']]],
+    ['the longest visit', { durationMinutes: 480 }, []],
+    ['just too long', { durationMinutes: 481 }, [[['durationMinutes'], 'A visit must last between 5 minutes and 8 hours']]],
+    ['part of a minute', { durationMinutes: 45.5 }, [[['durationMinutes'], 'A visit must last between 5 minutes and 8 hours']]],
+    ['pinned as the window opens', { pinnedStart: '09:00' }, []],
+    ['pinned in the window’s last minute', { pinnedStart: '09:59' }, []],
+    ['pinned before the window', { pinnedStart: '08:59' }, [[['pinnedStart'], 'The pinned time must be within the window (09:00 to 10:00)']]],
+    ['pinned with no window', { window: null, pinnedStart: '14:00' }, []],
+    ['a pinned time with a digit too many', { pinnedStart: '09:301' }, [[['pinnedStart'], 'Enter the pinned time as a time, like 09:30']]],
+    ['a pinned time with text before it', { pinnedStart: 'a09:30' }, [[['pinnedStart'], 'Enter the pinned time as a time, like 09:30']]],
+    ['a pinned hour past the day', { window: null, pinnedStart: '24:00' }, [[['pinnedStart'], 'Enter the pinned time as a time, like 09:30']]],
+    // The window is wrong already; the pinned time is not measured against it as well.
+    ['pinned in a window that ends before it starts', { window: { start: '11:00', end: '10:30' }, pinnedStart: '10:45' }, [[['window', 'end'], 'The window must end after it starts (11:00)']]],
+    ['a window whose start is not a time', { window: { start: '9', end: '10:30' } }, [[['window', 'start'], 'Enter the start of the window as a time, like 09:00']]],
+  ])('%s', (_story, change, expected) => {
+    expect(visitProblems({ ...ok, ...change }, { today, episodeStatus: 'active' }).map((p) => [p.path, p.message])).toEqual(expected);
+  });
+
+  it('names every problem at once', () => {
+    expect(visitProblems({ date: '2026-12-01', durationMinutes: 0, window: { start: '10:00', end: '09:00' }, pinnedStart: 'soon' }, { today, episodeStatus: 'on-hold' }).map((p) => p.path.join('.'))).toEqual([
+      'episodeId',
+      'date',
+      'durationMinutes',
+      'window.end',
+      'pinnedStart',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultVisitNeeds, pairsReasonFrom, visitNeedsProblems, windowOn, type VisitNeeds } from './visit-needs.ts';
+import { defaultVisitNeeds, pairsReasonFrom, visitNeedsProblems, visitPlaceLabels, visitPlaces, visitPurposeLabels, visitPurposes, weekdayLabels, weekdays, windowOn, type VisitNeeds } from './visit-needs.ts';
 
 const base: VisitNeeds = defaultVisitNeeds({ complexity: 'non-complex', skillsNeeded: [], pairsReason: null });
 
@@ -52,5 +52,52 @@ describe('windowOn', () => {
     expect(windowOn(windows, 2)?.start).toBe('13:00');
     expect(windowOn(windows, 3)?.start).toBe('09:00');
     expect(windowOn([], 3)).toBeNull();
+  });
+});
+
+describe('visit needs at their edges', () => {
+  it('defaults to no windows, every day, anyone: made fresh for each call', () => {
+    expect(defaultVisitNeeds({ complexity: 'non-complex', skillsNeeded: ['PT'], pairsReason: null })).toEqual({
+      durationMinutes: 45,
+      place: 'home',
+      windows: [],
+      unavailableDays: [],
+      staffNeeded: 1,
+      staffNeededReason: null,
+      registeredRequired: false,
+      skills: ['PT'],
+      preferredStaffId: null,
+    });
+  });
+
+  it('needs no skills to say no pair is needed', () => {
+    expect(pairsReasonFrom({ riskFlags: [], programmeActivities: [] })).toBeNull();
+    expect(pairsReasonFrom({ riskFlags: ['Visit with 2 staff'], programmeActivities: [] })).toBe('Risk flag: visit in pairs');
+  });
+
+  it.each<[string, Partial<VisitNeeds>, Array<[Array<string | number>, string]>]>([
+    ['the shortest visit', { durationMinutes: 5 }, []],
+    ['the longest visit', { durationMinutes: 480 }, []],
+    ['just too long', { durationMinutes: 481 }, [[['durationMinutes'], 'A visit must last between 5 minutes and 8 hours']]],
+    ['part of a minute', { durationMinutes: 44.5 }, [[['durationMinutes'], 'A visit must last between 5 minutes and 8 hours']]],
+    ['two staff with a reason', { staffNeeded: 2, staffNeededReason: 'Hoist' }, []],
+    ['two staff with no reason given', { staffNeeded: 2, staffNeededReason: null }, [[['staffNeededReason'], 'Say why two staff must come (for example a hoist, or a risk flag)']]],
+    ['available one day a week', { unavailableDays: [1, 2, 3, 4, 5, 6] }, []],
+    ['a window end that is not a time', { windows: [{ days: null, start: '09:00', end: '10:60', note: null }] }, [[['windows', 0, 'end'], 'Enter the end of the window as a time, like 10:00']]],
+    ['a window start with text before it', { windows: [{ days: null, start: '109:00', end: '10:00', note: null }] }, [[['windows', 0, 'start'], 'Enter the start of the window as a time, like 09:00']]],
+    ['a window end with a digit too many', { windows: [{ days: null, start: '09:00', end: '10:001', note: null }] }, [[['windows', 0, 'end'], 'Enter the end of the window as a time, like 10:00']]],
+    ['the second window wrong', { windows: [{ days: [1], start: '09:00', end: '10:00', note: null }, { days: null, start: '12:00', end: '11:00', note: null }] }, [[['windows', 1, 'end'], 'The window must end after it starts (12:00)']]],
+  ])('%s', (_story, change, expected) => {
+    const needs = { ...defaultVisitNeeds({ complexity: 'non-complex', skillsNeeded: [], pairsReason: null }), ...change };
+    expect(visitNeedsProblems(needs, { complexity: 'non-complex' }).map((p) => [p.path, p.message])).toEqual(expected);
+  });
+
+  it('has a label for every place, purpose and day, each its own', () => {
+    const places = visitPlaces.map((p) => visitPlaceLabels[p]);
+    const purposes = visitPurposes.map((p) => visitPurposeLabels[p]);
+    const days = weekdays.map((d) => weekdayLabels[d]);
+    expect(places).toEqual(['At home', 'In clinic', 'On a ward']);
+    expect(purposes).toEqual(['First contact', 'Therapy', 'Review', 'Equipment', 'Discharge', 'Other']);
+    expect(days).toEqual(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
   });
 });
