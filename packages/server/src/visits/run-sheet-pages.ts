@@ -2,6 +2,8 @@
 // at /run-sheet, anyone's in the team for the clinical lead at /run-sheet/:staffId; ?date=yyyy-mm-dd
 // (today in Europe/London by default) and ?print=1 for the printable version. Every patient listed is
 // audited as read, once each, before the page is sent.
+import { buildRouteMap } from './route-map.ts';
+import { findPublishedPlan, loadRouteMapFacts } from './route-map-queries.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
@@ -45,6 +47,9 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
     const sheet = await readRunSheet(app.db, { teamId: access.staff.teamId, staffId: access.staff.id, date, today });
     await auditRunSheetRead(app.db, { actor: access.actor, sheet, via: 'page' });
     const print = query.print === '1';
+    // This clinician's route on the map (their visits are those just audited as read).
+    const published = sheet.published ? await findPublishedPlan(app.db, { teamId: access.staff.teamId, date }) : null;
+    const routeMap = published ? buildRouteMap({ plan: published.plan, ...(await loadRouteMapFacts(app.db, { teamId: access.staff.teamId, plan: published.plan })), onlyStaffIds: [access.staff.id] }) : null;
     // The clinical lead plans the day: a way to each clinician's run sheet for it.
     const team = access.actor.staff.role === 'clinical-lead' && !print ? (await listPublishedRoutes(app.db, { teamId: access.staff.teamId, date })).filter((r) => r.staffId !== access.staff.id) : [];
     const base = access.own ? '/run-sheet' : `/run-sheet/${access.staff.id}`;
@@ -58,6 +63,8 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
       // others are not offered what would refuse them.
       mayRecordOutcome: mayHoldEpisodes(access.actor.staff.role),
       staffName: access.staff.name,
+      routeMap,
+      mapTiles: app.config.mapTileUrl ? { url: app.config.mapTileUrl, attribution: app.config.mapTileAttribution } : null,
       date,
       dayText: dayText(date),
       isToday: date === today,

@@ -128,6 +128,8 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(html).toContain('Alex assistant practitioner (two-person visit: Hoist)');
     expect(html).toContain('Time changed: Derek Dale, 10:00 to 11:00');
     expect(html).not.toContain('Added: Derek Dale');
+    // Her route on the map, drawn on the server; a colleague's patients are on neither the sheet nor the map.
+    expect(html).toContain('Map of the day');
     expect(html).not.toContain('COLCLOUGH');
     expect(html).not.toContain('Cyril');
 
