@@ -135,6 +135,7 @@ export async function planPages(app: FastifyInstance): Promise<void> {
       toPlanCount: view.visits.filter((v) => v.status === 'to-plan').length,
       working: working.map((d) => ({ staffId: d.staffId, name: d.name, shift: d.shift })),
       notWorking: view.staffDays.filter((d) => !d.shift).map((d) => d.name),
+      staffLeftOut: draft?.staffLeftOut ?? [],
       liveJob: live ? { id: live.id, dates: live.payload.dates } : null,
       changedVisits: view.changedVisitsSincePublished,
       publishedBy: view.plan?.publishedBy ? (names.get(view.plan.publishedBy) ?? null) : null,

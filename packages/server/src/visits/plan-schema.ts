@@ -23,6 +23,7 @@ export const visitDayPlanResponse = z.object({
   }),
   objective: z.number().nullable(),
   travel: z.object({ model: z.enum(['road', 'osrm']), note: z.string().nullable() }).optional(),
+  staffLeftOut: z.array(z.object({ staffId: z.string(), name: z.string(), reason: z.string() })).optional(),
 });
 
 export const planVisitResponse = z.object({ visitId: z.string(), patientId: z.string(), episodeId: z.string(), patientName: z.string(), purpose: z.string(), durationMinutes: z.number(), window: z.object({ start: z.string(), end: z.string() }).nullable(), pinnedStaffId: z.string().nullable(), pinnedStart: z.string().nullable() });

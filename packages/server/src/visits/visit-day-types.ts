@@ -84,6 +84,8 @@ export type VisitDayPlan = {
     /** Of planned visits with a window, the share started within it (0-100), or null. */
     inWindowPercent: number | null;
   };
+  /** Staff working that day whom the planner could not use, with why (no start point on the map). */
+  staffLeftOut?: { staffId: string; name: string; reason: string }[];
   /** The planner's objective (lower is better), or null for a plan changed by hand since. */
   objective: number | null;
   /**
