@@ -28,7 +28,7 @@ import { referralsContext } from './referrals/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
-import { linkNoteToVisit, prefillNoteFromVisit } from './visits/public.ts';
+import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -147,7 +147,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(patientsContext);
   await app.register(caseloadContext);
   // A contact note started from a visit on a run sheet: the visits context prefills and links it.
-  await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit } });
+  await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit, noteFinalised: markVisitOfNoteDone } });
   await app.register(referralsContext);
   await app.register(visitsContext);
   await app.register(auditContext);

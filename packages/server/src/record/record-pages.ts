@@ -78,6 +78,8 @@ const newNoteQuery = z.object({ visit: z.uuid('visit must be a UUID').optional()
 export type ContactNoteFromVisit = {
   prefill(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string }): Promise<{ occurredAt: Date | null; place: string | null; staffPresent: string | null }>;
   link(trx: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string; noteId: string; finalised: boolean }): Promise<void>;
+  /** A draft written from a visit, finalised later on its own page: the visit happened. */
+  noteFinalised(trx: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; noteId: string }): Promise<void>;
 };
 type Form = Record<string, string | string[]>;
 const orNull = (v: string) => (v === '' ? null : v);
@@ -474,6 +476,7 @@ export async function recordPages(app: FastifyInstance, fromVisit: ContactNoteFr
       check: () => formVersion(body.version),
       write: async (trx, version) => {
         await finaliseContactNote(trx, { access, note, version, consentMissingReason: orNull(formField(body.consentMissingReason)) });
+        if (fromVisit) await fromVisit.noteFinalised(trx, { grant: access.grant, episodeId: access.episode.id, noteId: note.id });
         return `/contact-notes/${note.id}?done=final`;
       },
       render: async (fields, status) =>

@@ -45,3 +45,11 @@ export async function linkNoteToVisit(trx: Kysely<Database>, o: LinkNoteToVisitO
   await updateVersioned(trx, { actor: grant.actor, table: 'visits', id: visit.id, version: visit.version, set, current: () => readVisitResponse(trx, visit.id), what: 'Visit', patientId: visit.patientId });
   await auditWrite(grant, trx, { recordKind: 'visit', recordId: visit.id, detail: { episodeId: visit.episodeId, contactNoteId: o.noteId, ...('status' in set ? { outcome: 'done' } : {}) } });
 }
+
+export type NoteFinalisedOptions = { grant: AccessGrant; episodeId: string; noteId: string };
+
+/** A draft written from a visit and finalised later, on the note's own page: the visit it was written from is done. */
+export async function markVisitOfNoteDone(trx: Kysely<Database>, o: NoteFinalisedOptions): Promise<void> {
+  const visit = await trx.selectFrom('visits').select('id').where('contact_note_id', '=', o.noteId).where('episode_id', '=', o.episodeId).executeTakeFirst();
+  if (visit) await linkNoteToVisit(trx, { ...o, visitId: visit.id, finalised: true });
+}

@@ -258,6 +258,22 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(row.contact_note_id).not.toBeNull();
   });
 
+  it('marks the visit done when a draft written from it is finalised later, on the note’s own page', async () => {
+    const visitId = await seedPlannedVisit(t, { episodeId: bloorEpisode, staffId: therapist.staff.id, date: day, start: '08:05' });
+    const form = await therapist.get(`/episodes/${bloorEpisode}/contact-notes/new?visit=${visitId}`);
+    const saved = await therapist.form(`/episodes/${bloorEpisode}/contact-notes/new`, {
+      formId: inputValue(form.body, 'formId')!, visitId, kind: 'telephone',
+      'occurredAt-day': '24', 'occurredAt-month': '11', 'occurredAt-year': '2026', 'occurredAt-time': inputValue(form.body, 'occurredAt-time')!,
+      durationMinutes: '10', body: 'Phoned to arrange the stool fitting.',
+    });
+    expect(saved.statusCode, saved.body.match(/nhsuk-error-summary[\s\S]{0,1500}/)?.[0]).toBe(303);
+    const draft = await visitRow(visitId);
+    expect(draft.status).toBe('to-plan');
+    const finalised = await therapist.form(`/contact-notes/${draft.contact_note_id}/finalise`, { version: '1' });
+    expect(finalised.statusCode, finalised.body.match(/nhsuk-error-summary[\s\S]{0,1500}/)?.[0]).toBe(303);
+    expect((await visitRow(visitId)).status).toBe('done');
+  });
+
   it('records no access with a reason and the confirmed rebooking, once however often the form is sent', async () => {
     const form = await therapist.get(`/run-sheet/visits/${visit.dale}/outcome?outcome=no-access`);
     expect(form.statusCode).toBe(200);
