@@ -54,6 +54,16 @@ describe('the lead’s changes to a plan', () => {
     expect(() => adjustPlan(plan, { kind: 'swap', visitId: 'v1', otherVisitId: 'v4' }, context)).toThrow('Both visits');
   });
 
+  it('a two-person visit is never moved or swapped by hand (the pair would come apart); its pin waits for re-optimising', () => {
+    const pair = { ...context, visits: context.visits.map((v) => (v.id === 'v3' ? { ...v, staffNeeded: 2 as const, staffNeededReason: 'Hoist' } : v)) };
+    expect(() => adjustPlan(plan, { kind: 'move', visitId: 'v3', toStaffId: 'a' }, pair)).toThrow('needs two staff arriving together');
+    expect(() => adjustPlan(plan, { kind: 'swap', visitId: 'v2', otherVisitId: 'v3' }, pair)).toThrow('needs two staff arriving together');
+    expect(() => adjustPlan(plan, { kind: 'swap', visitId: 'v3', otherVisitId: 'v2' }, pair)).toThrow('needs two staff arriving together');
+    const pinned = adjustPlan(plan, { kind: 'pin', visitId: 'v3', staffId: 'a', start: '13:30' }, pair);
+    expect(order(pinned, 'a')).toEqual(['v1', 'v2']);
+    expect(order(pinned, 'b')).toEqual(['v3']);
+  });
+
   it('a pin to a time places the visit by its time, and no earlier than it', () => {
     const pinned = { ...context, visits: context.visits.map((v) => (v.id === 'v3' ? { ...v, pinnedStaffId: 'a', pinnedStart: '13:30' } : v)) };
     const p = adjustPlan(plan, { kind: 'pin', visitId: 'v3', staffId: 'a', start: '13:30' }, pinned);

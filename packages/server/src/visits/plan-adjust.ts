@@ -142,8 +142,15 @@ export function adjustPlan(plan: VisitDayPlan, change: PlanAdjustment, o: Adjust
     touched.add(toStaffId);
   };
 
+  // Two staff must arrive together (a hoist, a risk flag): a hand move or swap times one person's day
+  // only, so the pair would come apart. The lead pins it instead, and re-optimising times both.
+  const twoStaff = (visitId: string) => {
+    const v = visits.get(visitId);
+    if (v?.staffNeeded === 2) refuse(`${v.patientName}’s visit needs two staff arriving together: pin it to the person and time you want, then re-optimise around the pins, so both days are timed together`);
+  };
   if (change.kind === 'move') {
     inPlan(change.visitId);
+    twoStaff(change.visitId);
     if (change.beforeVisitId === change.visitId) refuse('A visit cannot go before itself', 'beforeVisitId');
     moveTo(change.visitId, change.toStaffId, change.beforeVisitId);
   } else if (change.kind === 'swap') {
@@ -153,6 +160,8 @@ export function adjustPlan(plan: VisitDayPlan, change: PlanAdjustment, o: Adjust
     const b = where(change.otherVisitId);
     if (!a || !b) refuse('Both visits must be in someone’s day to swap them', !a ? 'visitId' : 'otherVisitId');
     if (change.visitId === change.otherVisitId) refuse('Choose two different visits to swap', 'otherVisitId');
+    twoStaff(change.visitId);
+    twoStaff(change.otherVisitId);
     order.get(a.staffId)![a.index] = change.otherVisitId;
     order.get(b.staffId)![b.index] = change.visitId;
     touched.add(a.staffId);
@@ -161,7 +170,9 @@ export function adjustPlan(plan: VisitDayPlan, change: PlanAdjustment, o: Adjust
     inPlan(change.visitId);
     const at = where(change.visitId);
     const staffId = change.staffId ?? at?.staffId ?? null;
-    if (staffId && (staffId !== at?.staffId || change.start)) {
+    if (visits.get(change.visitId)?.staffNeeded === 2) {
+      // The pin is kept on the visit; the draft waits for re-optimising, which places both staff together.
+    } else if (staffId && (staffId !== at?.staffId || change.start)) {
       // Pinned to a time: placed in the day by that time.
       moveTo(change.visitId, staffId, null);
     } else if (!staffId && change.start) {
