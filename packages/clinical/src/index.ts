@@ -29,3 +29,6 @@ export * from './record/index.ts';
 export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
+export * from './visits/visit-needs.ts';
+export * from './visits/propose-visits.ts';
+export * from './visits/visit-checks.ts';

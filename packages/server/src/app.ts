@@ -27,6 +27,7 @@ import { recordContext } from './record/index.ts';
 import { referralsContext } from './referrals/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
+import { visitsContext } from './visits/index.ts';
 import { routeMapPlugin } from './visits/route-map-pages.ts';
 
 export type BuildAppOptions = {
@@ -147,6 +148,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(caseloadContext);
   await app.register(recordContext);
   await app.register(referralsContext);
+  await app.register(visitsContext);
   await app.register(auditContext);
   await app.register(routeMapPlugin);
 

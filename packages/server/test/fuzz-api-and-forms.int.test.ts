@@ -77,6 +77,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (path.startsWith('/letters/')) return 'letter';
   if (path.startsWith('/staff/')) return 'staff';
   if (path.startsWith('/competences/')) return 'competence';
+  if (path.startsWith('/visits/')) return 'visit';
   throw new Error(`no fixture for :${name} in ${url}`);
 }
 
@@ -124,6 +125,8 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'PUT /api/rota/staff/:staffId/pattern': () => ({ week: [{ weekday: 1, start: '08:30', end: '16:30', breakMinutes: 30 }], startsFrom: 'base', carDriver: true, workPhone: null }),
   'POST /api/rota/staff/:staffId/exceptions': () => ({ kind: 'annual-leave', startsOn: '2026-12-21', endsOn: '2026-12-23', note: 'Fuzz' }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
+  'PATCH /api/visits/:id': () => ({ pinnedStart: '10:00' }),
+  'POST /api/visits/:id/cancellation': () => ({ reason: 'Patient in hospital' }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),

@@ -25,7 +25,8 @@ export type RecordKind =
   | 'letter'
   | 'staff'
   | 'competence'
-  | 'rotaException';
+  | 'rotaException'
+  | 'visit';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -42,6 +43,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   staff: 'staff',
   competence: 'staff_competences',
   rotaException: 'rota_exceptions',
+  visit: 'visits',
 };
 
 let nhsIndex = 800_000;
@@ -175,6 +177,8 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         await t.db.insertInto('rota_exceptions').values({ id, staff_id: await get('staff'), team_id: t.service.teamA, kind: 'training', starts_on: '2026-12-01', ends_on: '2026-12-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
         return id;
       }
+      case 'visit':
+        return created('a visit', await clinician.post('/api/visits', { episodeId: await get('episode'), date: '2026-11-26', purpose: 'therapy' }));
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
     }

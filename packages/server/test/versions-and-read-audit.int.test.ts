@@ -31,6 +31,7 @@ const tables = [
   'patients', 'patient_versions', 'referrals', 'episodes', 'episode_events', 'onward_referrals', 'consent_records', 'contact_notes', 'contact_note_amendments',
   'contact_note_amendment_reviews', 'assessments', 'goals', 'goal_attainments', 'programme_activities', 'programme_completions', 'staff', 'staff_competences',
   'episode_reviews', 'discharge_summaries', 'letters', 'idempotency_keys', 'rota_patterns', 'rota_exceptions', 'rota_on_call',
+  'visit_needs', 'visits',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -49,6 +50,8 @@ const creates: Record<string, string> = {
   'POST /api/discharge-summaries/{id}/letters': 'an append-only letter from the final summary',
   'POST /api/episodes/{id}/supervision': 'a new supervision; a second current one for the same person on the episode is refused',
   'POST /api/episodes/{id}/onward-referrals': 'a new onward referral',
+  'POST /api/visits': 'a new visit',
+  'POST /api/visits/proposals': 'new proposed visits; a visit already booked is never changed',
   'POST /api/staff': 'a new staff account',
   'POST /api/staff/{id}/competences': 'a new competence record',
   'POST /api/rota/staff/{staffId}/exceptions': 'a new leave, absence or extra shift',
@@ -392,6 +395,34 @@ describe('every write is version-checked and every patient read is audited by na
         return { patientId, current: { id: summary.id, version: 2 }, stale: () => assistant.post(`/api/discharge-summaries/${summary.id}/redraft`, { version: 1 }) };
       },
     },
+    {
+      route: 'PATCH /api/visits/{id}', what: 'pinning a visit someone has changed',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const visit = ok(await lead.post('/api/visits', { episodeId, date: '2026-11-26', purpose: 'therapy' }), 201);
+        ok(await patch(therapist, `/api/visits/${visit.id}`, { version: 1, pinnedStart: '10:00' }));
+        return { patientId, current: { id: visit.id, version: 2 }, stale: () => patch(assistant, `/api/visits/${visit.id}`, { version: 1, pinnedStaffId: assistant.staff.id }) };
+      },
+    },
+    {
+      route: 'POST /api/visits/{id}/cancellation', what: 'cancelling a visit someone has changed',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const visit = ok(await lead.post('/api/visits', { episodeId, date: '2026-11-26', purpose: 'therapy' }), 201);
+        ok(await patch(therapist, `/api/visits/${visit.id}`, { version: 1, date: '2026-11-27' }));
+        return { patientId, current: { id: visit.id, version: 2 }, stale: () => assistant.post(`/api/visits/${visit.id}/cancellation`, { version: 1, reason: 'Patient in hospital' }) };
+      },
+    },
+    {
+      route: 'PUT /api/episodes/{id}/visit-needs', what: 'changing visit needs someone has changed',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const needs = { durationMinutes: 45, place: 'home', windows: [], unavailableDays: [], staffNeeded: 1, staffNeededReason: null, registeredRequired: false, skills: [], preferredStaffId: null, notes: null };
+        const first = ok(await therapist.put(`/api/episodes/${episodeId}/visit-needs`, { ...needs, version: null }));
+        ok(await therapist.put(`/api/episodes/${episodeId}/visit-needs`, { ...needs, version: 1, durationMinutes: 60 }));
+        return { patientId, current: { id: first.id, version: 2 }, stale: () => assistant.put(`/api/episodes/${episodeId}/visit-needs`, { ...needs, version: 1, unavailableDays: [2] }) };
+      },
+    },
   ];
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
@@ -437,6 +468,7 @@ describe('every write is version-checked and every patient read is audited by na
     ok(await patch(assistant, `/api/discharge-summaries/${summary.id}`, { version: 1, sections: ['reason-for-referral', 'what-we-did', 'follow-up'].map((id) => ({ id, ...words })) }));
     ok(await assistant.post(`/api/discharge-summaries/${summary.id}/finalise`, { version: 2 }));
     const letterId = ok(await assistant.post(`/api/discharge-summaries/${summary.id}/letters`, { recipient: 'gp' }), 201).id;
+    ok(await lead.post('/api/visits', { episodeId, date: '2026-11-25', purpose: 'therapy' }), 201);
     const incoming = await newReferral();
     Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId, supervisionId });
   });
@@ -481,6 +513,8 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/episodes/{id}/allocation-options', what: 'who may hold an episode', read: read(() => lead, () => `/api/episodes/${w.episodeId}/allocation-options`, row('episode', () => w.episodeId, () => ({ purpose: 'allocation-options' }))) },
     { route: 'GET /api/caseload', what: 'the assistant practitioner’s caseload', read: read(() => assistant, () => '/api/caseload', () => [{ action: 'read', record_kind: 'caseload', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
     { route: 'GET /api/caseload/waiting-list', what: 'the waiting list', read: read(() => lead, () => '/api/caseload/waiting-list', () => [{ action: 'read', record_kind: 'waiting-list', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.waitingEpisodeId]) } }]) },
+    { route: 'GET /api/visits', what: 'the team’s visits for a day', read: read(() => lead, () => '/api/visits?date=2026-11-25', () => [{ action: 'read', record_kind: 'visits', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }]) },
+    { route: 'GET /api/episodes/{id}/visit-needs', what: 'an episode’s visit needs', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/visit-needs`, row('visit-needs', () => null, () => ({ episodeId: w.episodeId }))) },
     { route: 'GET /api/episodes/{id}/consent', what: 'consent records', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/consent`, row('consent', () => w.episodeId)) },
     { route: 'GET /api/episodes/{id}/contact-notes', what: 'an episode’s notes', read: read(() => therapist, () => `/api/episodes/${w.episodeId}/contact-notes`, row('contact-note', () => w.episodeId, () => ({ noteIds: expect.arrayContaining([w.noteId, w.swNoteId]) }))) },
     { route: 'GET /api/contact-notes/{noteId}', what: 'one note', read: read(() => therapist, () => `/api/contact-notes/${w.noteId}`, row('contact-note', () => w.noteId)) },

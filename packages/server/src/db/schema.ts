@@ -639,6 +639,9 @@ export type VisitsTable = Stamps & {
   contact_note_id: string | null;
   started_at: Date | null;
   finished_at: Date | null;
+  /** 1 routine .. 3 urgent (migration 0018). */
+  priority: Generated<number>;
+  staff_needed_reason: string | null;
 };
 
 export type VisitPlansTable = Stamps & {

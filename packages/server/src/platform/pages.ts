@@ -47,6 +47,7 @@ export const pages = fp(async (app: FastifyInstance) => {
       if (request.principal!.role === 'support-worker') navItems.push({ href: '/delegated-work', text: 'My delegated work', current: section === 'delegated-work' });
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
+      if (principal.teamWide) navItems.push({ href: '/visits', text: 'Visits', current: section === 'visits' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
       // Every clinician sees who is in and who is on call; the lead keeps it (issue 13).
       navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });

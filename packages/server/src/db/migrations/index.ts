@@ -17,6 +17,7 @@ import * as patientSearchAndGp from './2026-12-05-0013-patient-search-and-gp.ts'
 import * as programmeAtDischarge from './2026-12-05-0014-programme-at-discharge.ts';
 import * as purgeIndexes from './2026-12-05-0015-purge-indexes.ts';
 import * as visitDay from './2026-12-05-0016-visit-day.ts';
+import * as visitPriority from './2026-12-05-0018-visit-priority.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0014-programme-at-discharge': programmeAtDischarge,
   '2026-12-05-0015-purge-indexes': purgeIndexes,
   '2026-12-05-0016-visit-day': visitDay,
+  '2026-12-05-0018-visit-priority': visitPriority,
 };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { lastBookableDay, visitProblems, type VisitDetails } from './visit-checks.ts';
+
+const today = '2026-12-07';
+const ok: VisitDetails = { date: '2026-12-08', durationMinutes: 45, window: { start: '09:00', end: '10:00' }, pinnedStart: null };
+
+describe('visitProblems', () => {
+  it.each<[string, Partial<VisitDetails>, 'active' | 'waiting' | 'on-hold' | 'discharged', Array<[Array<string | number>, string]>]>([
+    ['a good visit', {}, 'active', []],
+    ['today', { date: today }, 'waiting', []],
+    ['the last bookable day', { date: '2027-01-03' }, 'active', []],
+    ['yesterday', { date: '2026-12-06' }, 'active', [[['date'], 'The date of the visit cannot be in the past (today is 7 December 2026)']]],
+    ['beyond four weeks', { date: '2027-01-04' }, 'active', [[['date'], 'The date of the visit must be within the next 4 weeks, on or before 3 January 2027']]],
+    ['a window that ends before it starts', { window: { start: '11:00', end: '10:30' } }, 'active', [[['window', 'end'], 'The window must end after it starts (11:00)']]],
+    ['a pinned time outside the window', { pinnedStart: '10:00' }, 'active', [[['pinnedStart'], 'The pinned time must be within the window (09:00 to 10:00)']]],
+    ['a pinned time that is not a time', { pinnedStart: '9am' }, 'active', [[['pinnedStart'], 'Enter the pinned time as a time, like 09:30']]],
+    ['too long', { durationMinutes: 500 }, 'active', [[['durationMinutes'], 'A visit must last between 5 minutes and 8 hours']]],
+    ['a discharged episode', {}, 'discharged', [[['episodeId'], 'The episode has been discharged, so it cannot have visits booked']]],
+    ['an episode on hold', {}, 'on-hold', [[['episodeId'], 'The episode is on hold: resume it before booking visits']]],
+  ])('%s', (_story, change, episodeStatus, expected) => {
+    expect(visitProblems({ ...ok, ...change }, { today, episodeStatus }).map((p) => [p.path, p.message])).toEqual(expected);
+  });
+  it('books up to 27 days after today', () => {
+    expect(lastBookableDay(today)).toBe('2027-01-03');
+  });
+});

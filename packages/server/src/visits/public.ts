@@ -1,0 +1,6 @@
+// The visits context's public face (ARCHITECTURE.md, "The public face of a context"): the visit day's
+// shapes, the visits to plan for a day, and the proposal of visits from the caseload. One line each.
+export type { PlanChange, PlannedVisit, StaffRoute, UnplannedReason, VisitDayPlan, VisitPlace, VisitPurpose, VisitStatus, VisitToPlan } from './visit-day-types.ts';
+export { listVisitsToPlan, listTeamVisits, findTeamVisit, type TeamVisit } from './visit-queries.ts';
+export { proposeVisitsForHorizon, type ProposeVisitsForHorizonOptions, type ProposeVisitsForHorizonResult } from './propose-visits-for-horizon.ts';
+export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
