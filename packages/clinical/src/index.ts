@@ -32,3 +32,4 @@ export * from './rota/check-rota.ts';
 export * from './visits/visit-needs.ts';
 export * from './visits/propose-visits.ts';
 export * from './visits/visit-checks.ts';
+export * from './visit-planning.ts';

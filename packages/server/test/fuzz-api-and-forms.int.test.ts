@@ -56,6 +56,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/rota') || url.startsWith('/api/rota')) return 'lead';
   if (url.startsWith('/api/staff') || url.startsWith('/staff') || url === '/api/teams') return 'administrator';
   if (url.startsWith('/api/audit') || url.startsWith('/audit')) return 'privacy-officer';
+  // The visit plan is the team lead's.
+  if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
   return 'clinician';
 }
 
@@ -66,6 +68,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'onwardReferralId') return 'onwardReferral';
   if (name === 'exceptionId') return 'rotaException';
   if (name === 'staffId') return 'staff';
+  if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
+  if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';

@@ -26,7 +26,9 @@ export type RecordKind =
   | 'staff'
   | 'competence'
   | 'rotaException'
-  | 'visit';
+  | 'visit'
+  | 'planDate'
+  | 'planJob';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -48,6 +50,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
 
 let nhsIndex = 800_000;
 let staffIndex = 0;
+let planDays = 0;
 /** An NHS number no other record in the test has. */
 export const freshNhsNumber = () => testNhsNumberForIndex(nhsIndex++);
 /** An email address no other account has. */
@@ -181,6 +184,23 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return created('a visit', await clinician.post('/api/visits', { episodeId: await get('episode'), date: '2026-11-26', purpose: 'therapy' }));
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
+      case 'planDate': {
+        // A day of the team's own, with a draft plan (empty, as the planner leaves a day with no visits).
+        const date = `2027-01-${String(1 + (planDays++ % 28)).padStart(2, '0')}`;
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        const totals = { travelMinutes: 0, distanceKm: 0, visitsPlanned: 0, visitsUnplanned: 0, visitsPerPerson: 0, continuityPercent: null, inWindowPercent: null };
+        const draft = { teamId: t.service.teamA, date, madeAt: now.toISOString(), jobId: null, routes: [], unplanned: [], totals, objective: 0 };
+        await t.db.insertInto('visit_plans').values({ id: uuidv7(), team_id: t.service.teamA, on_date: date, draft: JSON.stringify(draft), created_at: now, created_by: lead, updated_at: now, updated_by: lead })
+          .onConflict((oc) => oc.columns(['team_id', 'on_date']).doNothing()).execute();
+        return date;
+      }
+      case 'planJob': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/visits/plans/jobs', { date: await get('planDate') });
+        if (res.statusCode !== 202) throw new Error(`fuzz world: could not start a planner run: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        return (res.json() as { job: { id: string } }).job.id;
+      }
     }
   };
   return { get };

@@ -59,6 +59,8 @@ const creates: Record<string, string> = {
   'POST /api/patients/{id}/break-glass': 'an append-only break-glass record',
   'POST /api/sessions': 'signs in',
   'DELETE /api/sessions/current': 'signs out',
+  'POST /api/visits/plans/jobs': 'starts a planner run, a new job (one live per team: a repeat gets the live one back)',
+  'POST /api/visits/plans/replan': 'starts a planner run, a new job (the plan version it sends is checked too)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -71,6 +73,7 @@ const notPatientData: Record<string, string> = {
   'GET /api/rota/staff/{staffId}': 'a staff member’s working pattern and leave',
   'GET /api/rota/on-call': 'who is on call (staff data)',
   'GET /api/reports/first-contact': 'counts and times per service, no patient',
+  'GET /api/visits/plans/jobs/{jobId}': 'a planner run: its dates, status and counts, no patient',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -132,6 +135,17 @@ describe('every write is version-checked and every patient read is audited by na
     const res = await assistant.post(`/api/episodes/${episodeId}/discharge-summary`);
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string; version: number };
+  }
+  let planDay = 1;
+  /** The team's plan for a day of its own, with an empty draft, version 1 (as the planner leaves it). */
+  async function visitPlan(): Promise<{ id: string; date: string }> {
+    const date = `2026-12-${String(planDay++).padStart(2, '0')}`;
+    const id = uuidv7();
+    const now = t.clock.now();
+    const totals = { travelMinutes: 0, distanceKm: 0, visitsPlanned: 0, visitsUnplanned: 0, visitsPerPerson: 0, continuityPercent: null, inWindowPercent: null };
+    const draft = { teamId: t.service.teamA, date, madeAt: now.toISOString(), jobId: null, routes: [], unplanned: [], totals, objective: 0 };
+    await t.db.insertInto('visit_plans').values({ id, team_id: t.service.teamA, on_date: date, draft: JSON.stringify(draft), created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+    return { id, date };
   }
   const ok = (res: LightMyRequestResponse, status = 200) => {
     expect(res.statusCode, res.body).toBe(status);
@@ -423,6 +437,22 @@ describe('every write is version-checked and every patient read is audited by na
         return { patientId, current: { id: first.id, version: 2 }, stale: () => assistant.put(`/api/episodes/${episodeId}/visit-needs`, { ...needs, version: 1, unavailableDays: [2] }) };
       },
     },
+    {
+      route: 'POST /api/visits/plans/{date}/adjustments', what: 'changing a visit plan published since it was read',
+      arrange: async () => {
+        const { id, date } = await visitPlan();
+        ok(await lead.post(`/api/visits/plans/${date}/publication`, { version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => lead.post(`/api/visits/plans/${date}/adjustments`, { version: 1, change: { kind: 'pin', visitId: id, staffId: null, start: '10:00' } }) };
+      },
+    },
+    {
+      route: 'POST /api/visits/plans/{date}/publication', what: 'publishing a visit plan published since it was read',
+      arrange: async () => {
+        const { id, date } = await visitPlan();
+        ok(await lead.post(`/api/visits/plans/${date}/publication`, { version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => lead.post(`/api/visits/plans/${date}/publication`, { version: 1 }) };
+      },
+    },
   ];
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
@@ -532,6 +562,7 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/audit/patients/{id}/events', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/api/audit/patients/${w.patientId}/events`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
     { route: 'GET /api/audit/break-glass', what: 'every break-glass', read: read(() => privacyOfficer, () => '/api/audit/break-glass', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
     { route: 'GET /api/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/api/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
+    { route: 'GET /api/visits/plans/{date}', what: 'the team’s visit plan for a day, with the patients’ names', read: read(() => lead, () => '/api/visits/plans/2026-11-25', () => [{ action: 'read', record_kind: 'visit-plan', record_id: null, patient_id: null, detail: { date: '2026-11-25' } }]) },
   ];
 
   it.each(readCases.map((c) => [c.route, c.what, c] as const))('%s (%s): the read adds exactly the audit rows naming it', async (_route, _what, c) => {

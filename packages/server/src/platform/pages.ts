@@ -2,7 +2,7 @@
 // in, navigation, the CSP nonce the NHS.UK template's inline script needs).
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { hasTeamWideAccess, isClinicalRole, mayMakeReferrals } from '@homeward/clinical';
+import { hasTeamWideAccess, isClinicalRole, mayMakeReferrals, mayPlanVisits } from '@homeward/clinical';
 import { createViewEnvironment } from './views.ts';
 import type { FieldError } from './homeward-error.ts';
 
@@ -51,6 +51,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
       // Every clinician sees who is in and who is on call; the lead keeps it (issue 13).
       navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
+      // The team's visit plan is its lead's to make (visits/plan-access.ts applies the same rule).
+      if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/visits/plan', text: 'Visit plan', current: section === 'visit-plan' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });

@@ -4,3 +4,6 @@ export type { PlanChange, PlannedVisit, StaffRoute, UnplannedReason, VisitDayPla
 export { listVisitsToPlan, listTeamVisits, findTeamVisit, type TeamVisit } from './visit-queries.ts';
 export { proposeVisitsForHorizon, type ProposeVisitsForHorizonOptions, type ProposeVisitsForHorizonResult } from './propose-visits-for-horizon.ts';
 export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
+// Planning: the planner's job handler (main.ts starts the runner with it), and who may plan.
+export { visitPlanJobHandlers, visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
+export { mayPlanVisits } from './plan-access.ts';
