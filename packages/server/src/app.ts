@@ -29,6 +29,7 @@ import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
 import { routeMapPlugin } from './visits/route-map-pages.ts';
+import { linkNoteToVisit, prefillNoteFromVisit } from './visits/public.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
@@ -146,7 +147,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(staffContext);
   await app.register(patientsContext);
   await app.register(caseloadContext);
-  await app.register(recordContext);
+  // A contact note started from a visit on a run sheet: the visits context prefills and links it.
+  await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit } });
   await app.register(referralsContext);
   await app.register(visitsContext);
   await app.register(auditContext);

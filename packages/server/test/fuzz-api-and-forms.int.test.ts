@@ -71,6 +71,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
+  if (name === 'staffId' && /^\/(api\/run-sheets|run-sheet)\//.test(url)) return 'ownStaff';
+  if (/^\/run-sheet\/visits\//.test(url) || /^\/api\/visits\/:id\/(outcome|done)$/.test(url)) return 'plannedVisit';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';
   if (path.startsWith('/episodes/')) return 'episode';

@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { hashPassword } from '../src/staff/password.ts';
 import { seedEpisode } from './seed-episode.ts';
+import { seedPlannedVisit } from './seed-visit-plan.ts';
 import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
 
 export type RecordKind =
@@ -28,7 +29,9 @@ export type RecordKind =
   | 'rotaException'
   | 'visit'
   | 'planDate'
-  | 'planJob';
+  | 'planJob'
+  | 'plannedVisit'
+  | 'ownStaff';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -46,6 +49,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   competence: 'staff_competences',
   rotaException: 'rota_exceptions',
   visit: 'visits',
+  plannedVisit: 'visits',
 };
 
 let nhsIndex = 800_000;
@@ -182,6 +186,11 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
       }
       case 'visit':
         return created('a visit', await clinician.post('/api/visits', { episodeId: await get('episode'), date: '2026-11-26', purpose: 'therapy' }));
+      // A visit on the clinician's published run sheet for today, for what happened on it.
+      case 'plannedVisit':
+        return seedPlannedVisit(t, { episodeId: await get('episode'), staffId: clinician.staff.id });
+      case 'ownStaff':
+        return clinician.staff.id;
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
       case 'planDate': {

@@ -12,6 +12,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, testPassword, type TestApp, type TestClient } from './test-app.ts';
 import { seedEpisode, seedSupervision } from './seed-episode.ts';
+import { seedPlannedVisit } from './seed-visit-plan.ts';
 import { barthelAt12 } from './barthel-responses.ts';
 
 type StaleWrite = {
@@ -455,6 +456,28 @@ describe('every write is version-checked and every patient read is audited by na
     },
   ];
 
+  // What happened on a visit, on tomorrow's run sheet (today's is the read cases' own).
+  staleCases.push(
+    {
+      route: 'POST /api/visits/{id}/outcome', what: 'recording no access on a visit marked done since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const id = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id, date: '2026-11-25' });
+        ok(await assistant.post(`/api/visits/${id}/done`, { version: 1 }));
+        return { patientId, current: { id, version: 2 }, stale: () => lead.post(`/api/visits/${id}/outcome`, { version: 1, outcome: 'no-access', reason: 'no-answer', rebookOn: '2026-11-26' }) };
+      },
+    },
+    {
+      route: 'POST /api/visits/{id}/done', what: 'marking done a visit cancelled since it was read',
+      arrange: async () => {
+        const { patientId, episodeId } = await activeEpisode();
+        const id = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id, date: '2026-11-25', start: '11:00' });
+        ok(await assistant.post(`/api/visits/${id}/outcome`, { version: 1, outcome: 'cancelled', reason: 'patient-unwell', rebookOn: null }));
+        return { patientId, current: { id, version: 2 }, stale: () => lead.post(`/api/visits/${id}/done`, { version: 1 }) };
+      },
+    },
+  );
+
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
     const before = await snapshot();
@@ -475,6 +498,7 @@ describe('every write is version-checked and every patient read is audited by na
   const world = {} as {
     patientId: string; referralId: string; episodeId: string; waitingEpisodeId: string; noteId: string; swNoteId: string; goalId: string; activityId: string;
     summaryId: string; letterId: string; consentId: string; assessmentId: string; reviewId: string; incomingReferralId: string; incomingPatientId: string; supervisionId: string;
+    visitId: string;
   };
   beforeAll(async () => {
     const { patientId, referralId } = await newReferral();
@@ -500,7 +524,9 @@ describe('every write is version-checked and every patient read is audited by na
     const letterId = ok(await assistant.post(`/api/discharge-summaries/${summary.id}/letters`, { recipient: 'gp' }), 201).id;
     ok(await lead.post('/api/visits', { episodeId, date: '2026-11-25', purpose: 'therapy' }), 201);
     const incoming = await newReferral();
-    Object.assign(world, { patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId, supervisionId });
+    // Today's visit to the patient, on the assistant practitioner's published run sheet.
+    const visitId = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id });
+    Object.assign(world, { visitId, patientId, referralId, episodeId, waitingEpisodeId, noteId, swNoteId, goalId, activityId, summaryId: summary.id, letterId, consentId, assessmentId, reviewId, incomingReferralId: incoming.referralId, incomingPatientId: incoming.patientId, supervisionId });
   });
 
   const read = (by: () => TestClient, url: () => string, expected: () => AuditRow[]) => async () => {
@@ -561,6 +587,7 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/letters/{id}', what: 'a stored letter', read: read(() => therapist, () => `/api/letters/${w.letterId}`, row('letter', () => w.letterId)) },
     { route: 'GET /api/audit/patients/{id}/events', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/api/audit/patients/${w.patientId}/events`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
     { route: 'GET /api/audit/break-glass', what: 'every break-glass', read: read(() => privacyOfficer, () => '/api/audit/break-glass', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
+    { route: 'GET /api/run-sheets/{staffId}', what: 'a run sheet', read: read(() => assistant, () => `/api/run-sheets/${assistant.staff.id}?date=2026-11-24`, () => [{ action: 'read', record_kind: 'visit', record_id: null, patient_id: w.patientId, detail: { visitIds: [w.visitId] } }]) },
     { route: 'GET /api/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/api/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: 'GET /api/visits/plans/{date}', what: 'the team’s visit plan for a day, with the patients’ names', read: read(() => lead, () => '/api/visits/plans/2026-11-25', () => [{ action: 'read', record_kind: 'visit-plan', record_id: null, patient_id: null, detail: { date: '2026-11-25' } }]) },
   ];
@@ -632,6 +659,9 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/episodes/:id/timeline', what: 'the timeline', read: read(() => therapist, () => `/episodes/${w.episodeId}/timeline`, pageRow('timeline', () => w.episodeId)) },
     { route: '/episodes/:id/discharge-summary', what: 'the discharge summary', read: read(() => therapist, () => `/episodes/${w.episodeId}/discharge-summary`, pageRow('discharge-summary', () => w.summaryId)) },
     { route: '/letters/:id.pdf', what: 'a stored letter', read: read(() => therapist, () => `/letters/${w.letterId}.pdf`, () => [{ action: 'export', record_kind: 'letter', record_id: w.letterId, patient_id: w.patientId }]) },
+    { route: '/run-sheet', what: 'my run sheet', read: read(() => assistant, () => '/run-sheet', () => [{ action: 'read', record_kind: 'visit', record_id: null, patient_id: w.patientId, detail: { visitIds: [w.visitId] } }]) },
+    { route: '/run-sheet/visits/:id/outcome', what: 'recording no access', read: read(() => assistant, () => `/run-sheet/visits/${w.visitId}/outcome?outcome=no-access`, pageRow('visit', () => w.visitId, { purpose: 'record-outcome' })) },
+    { route: '/run-sheet/visits/:id/outcome/done', what: 'what was recorded on a visit', read: read(() => assistant, () => `/run-sheet/visits/${w.visitId}/outcome/done`, pageRow('visit', () => w.visitId, { purpose: 'outcome-recorded' })) },
     { route: '/audit', what: 'every break-glass, for the privacy officer', read: read(() => privacyOfficer, () => '/audit', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
     { route: '/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },

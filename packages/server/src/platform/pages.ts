@@ -46,6 +46,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       // A support worker's day is her delegated work (issue 11 #2).
       if (request.principal!.role === 'support-worker') navItems.push({ href: '/delegated-work', text: 'My delegated work', current: section === 'delegated-work' });
       navItems.push({ href: '/caseload', text: 'Caseload', current: section === 'caseload' });
+      // The day's visits from the team's published plan (issue 13 #4).
+      navItems.push({ href: '/run-sheet', text: 'Run sheet', current: section === 'run-sheet' });
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
       if (principal.teamWide) navItems.push({ href: '/visits', text: 'Visits', current: section === 'visits' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });

@@ -8,7 +8,7 @@ import { episodePages } from './episode-pages.ts';
 import { goalRoutes } from './goals-routes.ts';
 import { programmeRoutes } from './programme-routes.ts';
 import { recordApiRoutes } from './record-api-routes.ts';
-import { recordPages } from './record-pages.ts';
+import { recordPages, type ContactNoteFromVisit } from './record-pages.ts';
 import { reviewRoutes } from './reviews-routes.ts';
 import { timelineRoutes } from './timeline-routes.ts';
 
@@ -17,11 +17,16 @@ import { timelineRoutes } from './timeline-routes.ts';
  * the clinical record: consent and capacity, contact notes that are never erased, supervisors' review,
  * standardised assessments, goals, programmes of care, reviews, discharge letters and the timeline.
  */
-export const recordContext = fp(async (app: FastifyInstance) => {
+export type RecordContextOptions = {
+  /** A new contact note started from a visit (the visits context's, given by app.ts): prefill and link. */
+  contactNoteFromVisit?: ContactNoteFromVisit;
+};
+
+export const recordContext = fp(async (app: FastifyInstance, options: RecordContextOptions) => {
   await episodeApiRoutes(app);
   await episodePages(app);
   await recordApiRoutes(app);
-  await recordPages(app);
+  await recordPages(app, options.contactNoteFromVisit ?? null);
   await assessmentRoutes(app);
   await goalRoutes(app);
   await programmeRoutes(app);

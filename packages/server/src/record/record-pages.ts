@@ -5,6 +5,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
+import type { AccessGrant } from '../access/public.ts';
+import type { Database } from '../db/schema.ts';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, pageWrite, formVersion } from '../platform/form-body.ts';
 import {
@@ -66,6 +69,16 @@ const episodeParams = z.object({ id: z.uuid() });
 const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 const noteParams = z.object({ noteId: z.uuid() });
 const doneQuery = z.object({ done: z.string().optional() });
+const newNoteQuery = z.object({ visit: z.uuid('visit must be a UUID').optional() });
+
+/**
+ * The visits context's side of a note written at a visit on a run sheet (app.ts passes it in, so the
+ * record does not depend on visits): what the form starts with, and linking the saved note to the visit.
+ */
+export type ContactNoteFromVisit = {
+  prefill(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string }): Promise<{ occurredAt: Date | null; place: string | null; staffPresent: string | null }>;
+  link(trx: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string; noteId: string; finalised: boolean }): Promise<void>;
+};
 type Form = Record<string, string | string[]>;
 const orNull = (v: string) => (v === '' ? null : v);
 
@@ -208,7 +221,7 @@ function notesNewestFirst(notes: ContactNoteResponse[]): ContactNoteResponse[] {
   });
 }
 
-export async function recordPages(app: FastifyInstance): Promise<void> {
+export async function recordPages(app: FastifyInstance, fromVisit: ContactNoteFromVisit | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const now = () => app.config.now();
 
@@ -357,12 +370,22 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  typed.get('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
+  typed.get('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams, querystring: newNoteQuery } }, async (request, reply) => {
     const access = await authoriseRecordWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), kind: 'contact-note' });
-    await auditRecordRead(app.db, access, 'contact-note', access.episode.id, { purpose: 'write-note' });
-    const at = toUkWallClock(now());
+    // Started from a visit on the run sheet: its planned time, place and staff, to check and change.
+    const visitId = fromVisit ? request.query.visit : undefined;
+    const prefill = visitId ? await fromVisit!.prefill(app.db, { grant: access.grant, episodeId: access.episode.id, visitId }) : null;
+    await auditRecordRead(app.db, access, 'contact-note', access.episode.id, { purpose: 'write-note', ...(visitId ? { visitId } : {}) });
+    const at = toUkWallClock(prefill?.occurredAt ?? now());
     const [year, month, day] = at.date.split('-');
-    return renderNoteForm(reply, access, 'new', { 'occurredAt-day': String(Number(day)), 'occurredAt-month': String(Number(month)), 'occurredAt-year': year!, 'occurredAt-time': at.time, formId: uuidv7() });
+    return renderNoteForm(reply, access, 'new', {
+      'occurredAt-day': String(Number(day)),
+      'occurredAt-month': String(Number(month)),
+      'occurredAt-year': year!,
+      'occurredAt-time': at.time,
+      formId: uuidv7(),
+      ...(visitId ? { visitId, place: prefill?.place ?? '', staffPresent: prefill?.staffPresent ?? '' } : {}),
+    });
   });
 
   typed.post('/episodes/:id/contact-notes/new', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
@@ -380,6 +403,8 @@ export async function recordPages(app: FastifyInstance): Promise<void> {
       },
       write: async (trx, content) => {
         const note = await writeContactNote(trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) });
+        const visitId = formField(body.visitId);
+        if (fromVisit && z.uuid().safeParse(visitId).success) await fromVisit.link(trx, { grant: access.grant, episodeId: access.episode.id, visitId, noteId: note.id, finalised: finalise });
         return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
       },
       render: (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),

@@ -1,5 +1,8 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { runSheetApiRoutes } from './run-sheet-api-routes.ts';
+import { runSheetOutcomePages } from './run-sheet-outcome-pages.ts';
+import { runSheetPages } from './run-sheet-pages.ts';
 import { visitApiRoutes } from './visit-api-routes.ts';
 import { visitNeedsPages } from './visit-needs-pages.ts';
 import { visitPages } from './visit-pages.ts';
@@ -14,4 +17,7 @@ export const visitsContext = fp(async (app: FastifyInstance) => {
   // Planning the day (the planner as a durable job), adjusting and publishing the plan.
   await planApiRoutes(app);
   await planPages(app);
+  await runSheetApiRoutes(app);
+  await runSheetPages(app);
+  await runSheetOutcomePages(app);
 }, { name: 'visits' });

@@ -7,3 +7,5 @@ export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.t
 // Planning: the planner's job handler (main.ts starts the runner with it), and who may plan.
 export { visitPlanJobHandlers, visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
 export { mayPlanVisits } from './plan-access.ts';
+// A contact note started from a visit on a run sheet: app.ts gives these to the record's plugin as its contactNoteFromVisit port.
+export { linkNoteToVisit, prefillNoteFromVisit } from './run-sheet-note-link.ts';
