@@ -9,3 +9,8 @@ export { visitPlanJobHandlers, visitPlanJobKind, type VisitPlanJobPayload } from
 export { mayPlanVisits } from './plan-access.ts';
 // A contact note started from a visit on a run sheet: app.ts gives these to the record's plugin as its contactNoteFromVisit port.
 export { linkNoteToVisit, prefillNoteFromVisit } from './run-sheet-note-link.ts';
+// For the demo seeder, which plans and publishes today as the team's lead would (through the plan's job and rules).
+export { startVisitPlanning, type StartVisitPlanningOptions } from './start-visit-planning.ts';
+export { publishVisitPlan, type PublishVisitPlanOptions } from './publish-visit-plan.ts';
+export { readVisitPlan, type StoredVisitPlan } from './read-visit-plan.ts';
+export { recordVisitNeeds, type RecordVisitNeedsOptions } from './record-visit-needs.ts';
