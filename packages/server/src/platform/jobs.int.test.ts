@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { createClock } from '../../test/test-app.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../test/test-database.ts';
 import type { Database } from '../db/schema.ts';
-import { claimDueJob, createJobRunner, enqueueJob, findJob, type JobHandler } from './jobs.ts';
+import { claimDueJob, createJobRunner, enqueueJob, findJob, PermanentJobError, type JobHandler } from './jobs.ts';
 
 describe('durable jobs', () => {
   let testDb: TestDatabase;
@@ -105,6 +105,15 @@ describe('durable jobs', () => {
     expect(await runner.runOnce()).toBeNull();
     expect(calls).toBe(2);
     expect((await findJob(db, job.id))!.finishedAt).not.toBeNull();
+  });
+
+  it('fails at once a job whose handler says no retry can mend it', async () => {
+    await enqueue('impossible', { maxAttempts: 3 });
+    const runner = createJobRunner({ db, handlers: { test: async () => { throw new PermanentJobError('Nothing has been planned for this day'); } }, now: clock.now, instanceId: 'one' });
+    const ran = await runner.runOnce();
+    expect(ran!.status).toBe('failed');
+    expect(ran!.attempts).toBe(1);
+    expect(ran!.error).toBe('Nothing has been planned for this day');
   });
 
   it('fails a job whose last attempt died, rather than running it again', async () => {

@@ -172,14 +172,22 @@ export async function recordJobProgress(db: Kysely<Database>, o: { jobId: string
   return Number(result.numUpdatedRows) === 1;
 }
 
-async function finishJob(db: Kysely<Database>, o: { job: Job; instanceId: string; now: Date; result?: unknown; error?: string; retryAfterMs: number }): Promise<void> {
+async function finishJob(db: Kysely<Database>, o: { job: Job; instanceId: string; now: Date; result?: unknown; error?: string; permanent?: boolean; retryAfterMs: number }): Promise<void> {
   const base = db.updateTable('jobs').where('id', '=', o.job.id).where('locked_by', '=', o.instanceId).where('status', '=', 'running');
   if (o.error === undefined) {
     await base.set({ status: 'done', result: JSON.stringify(o.result ?? null), error: null, finished_at: o.now, locked_by: null, locked_until: null }).execute();
-  } else if (o.job.attempts < o.job.maxAttempts) {
+  } else if (o.job.attempts < o.job.maxAttempts && !o.permanent) {
     await base.set({ status: 'queued', error: o.error, run_at: new Date(o.now.getTime() + o.retryAfterMs), locked_by: null, locked_until: null }).execute();
   } else {
     await base.set({ status: 'failed', error: o.error, finished_at: o.now, locked_by: null, locked_until: null }).execute();
+  }
+}
+
+/** Thrown by a handler for a failure no retry can mend (what it was asked to do cannot be done): the job fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
   }
 }
 
@@ -259,7 +267,7 @@ export function createJobRunner(o: JobRunnerOptions): JobRunner & { start(): voi
         await finishJob(o.db, { job, instanceId, now: o.now(), result, retryAfterMs });
       } catch (error) {
         o.log?.error({ err: error, jobId: job.id, kind: job.kind }, 'a job failed');
-        await finishJob(o.db, { job, instanceId, now: o.now(), error: error instanceof Error ? error.message : String(error), retryAfterMs });
+        await finishJob(o.db, { job, instanceId, now: o.now(), error: error instanceof Error ? error.message : String(error), permanent: error instanceof PermanentJobError, retryAfterMs });
       } finally {
         clearInterval(heartbeat);
         stopping.signal.removeEventListener('abort', onStop);

@@ -301,6 +301,10 @@ describe('planning the visit day', () => {
     expect((await lead.post(`/api/visits/plans/${date}/adjustments`, { version: 1, change: { kind: 'teleport' } })).statusCode).toBe(400);
     expect((await lead.get('/visits/plan?date=not-a-date')).statusCode).toBe(400);
     expect((await lead.get('/visits/plan/jobs/nope')).statusCode).toBe(404);
+    // Re-planning a day nothing was planned for: said at once, no run started.
+    const nothing = await lead.post('/api/visits/plans/replan', { date: '2026-12-20', from: '10:00', version: 1 });
+    expect(nothing.statusCode).toBe(400);
+    expect((nothing.json() as { error: { fields: { path: string }[] } }).error.fields[0]!.path).toBe('date');
   });
 
   it('two app instances starting the same plan job: one job, run once', async () => {

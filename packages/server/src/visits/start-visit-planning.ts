@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
-import { versionConflict } from '../platform/homeward-error.ts';
+import { HomewardError, versionConflict } from '../platform/homeward-error.ts';
 import { enqueueJob, type Job } from '../platform/jobs.ts';
 import { visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
 import { readVisitPlan, readVisitPlanVersions } from './read-visit-plan.ts';
@@ -22,6 +22,9 @@ export type StartVisitPlanningOptions = {
 
 export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPlanningOptions): Promise<{ job: Job<VisitPlanJobPayload>; created: boolean }> {
   const versions = await readVisitPlanVersions(trx, { teamId: o.teamId, dates: o.dates });
+  if (o.mode === 'replan' && versions[o.dates[0]!] === null) {
+    throw new HomewardError('validation_failed', 'Nothing has been planned for this day yet: plan it first', { fields: [{ path: 'date', message: 'Nothing has been planned for this day yet: plan it first' }] });
+  }
   if (o.version !== undefined && o.dates.length === 1 && versions[o.dates[0]!] !== o.version) {
     throw versionConflict(await readVisitPlan(trx, { teamId: o.teamId, date: o.dates[0]! }));
   }
