@@ -28,8 +28,8 @@ import { referralsContext } from './referrals/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
-import { routeMapPlugin } from './visits/route-map-pages.ts';
 import { linkNoteToVisit, prefillNoteFromVisit } from './visits/public.ts';
+import { routeMapPlugin } from './visits/route-map-pages.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
