@@ -28,7 +28,8 @@ export type SeedDemoVisitDayOptions = {
 
 export type SeededVisitDay = {
   date: string;
-  teams: Array<{ teamId: string; proposed: number; planned: number; unplanned: number; published: boolean }>;
+  /** Each team's day; `busiest` is who has the most visits on today's published plan (null when nobody has any). */
+  teams: Array<{ teamId: string; proposed: number; planned: number; unplanned: number; published: boolean; busiest: string | null }>;
 };
 
 export async function seedDemoVisitDay(db: Kysely<Database>, o: SeedDemoVisitDayOptions): Promise<SeededVisitDay> {
@@ -125,7 +126,7 @@ export async function seedDemoVisitDay(db: Kysely<Database>, o: SeedDemoVisitDay
       const proposal = await db.transaction().execute((trx) => proposeVisitsForHorizon(trx, { actor, teamId: team.id, from: today, to: addCalendarDays(today, days - 1) }));
       // Today planned by the planner's job (as the lead's "Plan this day"), run here and now, then published.
       if ((await readVisitPlan(db, { teamId: team.id, date: today }))?.published) {
-        result.teams.push({ teamId: team.id, proposed: proposal.proposed, planned: 0, unplanned: 0, published: true });
+        result.teams.push({ teamId: team.id, proposed: proposal.proposed, planned: 0, unplanned: 0, published: true, busiest: null });
         continue;
       }
       await db.transaction().execute((trx) => startVisitPlanning(trx, { actor, teamId: team.id, dates: [today], mode: 'plan' }));
@@ -134,7 +135,8 @@ export async function seedDemoVisitDay(db: Kysely<Database>, o: SeedDemoVisitDay
       const plan = await readVisitPlan(db, { teamId: team.id, date: today });
       if (!plan?.draft) throw new Error(`The demo's plan for ${today} was not saved`);
       await db.transaction().execute((trx) => publishVisitPlan(trx, { actor, teamId: team.id, date: today, version: plan.version }));
-      result.teams.push({ teamId: team.id, proposed: proposal.proposed, planned: plan.draft.totals.visitsPlanned, unplanned: plan.draft.totals.visitsUnplanned, published: true });
+      const busiest = [...plan.draft.routes].sort((x, y) => y.stops.length - x.stops.length)[0];
+      result.teams.push({ teamId: team.id, proposed: proposal.proposed, planned: plan.draft.totals.visitsPlanned, unplanned: plan.draft.totals.visitsUnplanned, published: true, busiest: busiest?.stops.length ? busiest.staffId : null });
     }
   } finally {
     await runner.stop();
