@@ -140,7 +140,7 @@ describe('every write is version-checked and every patient read is audited by na
   let planDay = 1;
   /** The team's plan for a day of its own, with an empty draft, version 1 (as the planner leaves it). */
   async function visitPlan(): Promise<{ id: string; date: string }> {
-    const date = `2026-12-${String(planDay++).padStart(2, '0')}`;
+    const date = `2027-02-${String(planDay++).padStart(2, '0')}`;
     const id = uuidv7();
     const now = t.clock.now();
     const totals = { travelMinutes: 0, distanceKm: 0, visitsPlanned: 0, visitsUnplanned: 0, visitsPerPerson: 0, continuityPercent: null, inWindowPercent: null };

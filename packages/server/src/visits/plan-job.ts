@@ -4,6 +4,7 @@
 // problem, solve, and store the plan as the draft (version-checked against the version the lead
 // started from). Nothing holds a transaction while the planner runs.
 import type { Kysely } from 'kysely';
+import type { Location } from '@homeward/planner';
 import { solveInWorker } from '@homeward/planner/worker';
 import type { HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
@@ -18,6 +19,7 @@ import { readStaffDaysForPlan, readTeamBase, readVisitsForPlan } from './plan-so
 import { clockOf, minutesOf } from './plan-times.ts';
 import { readVisitPlan } from './read-visit-plan.ts';
 import { saveVisitPlanDraft } from './save-visit-plan-draft.ts';
+import { travelForPlanning } from './travel-for-planning.ts';
 import type { PlannedVisit, StaffRoute, VisitDayPlan } from './visit-day-types.ts';
 
 export const visitPlanJobKind = 'visit-plan';
@@ -97,6 +99,12 @@ async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>,
     visits.splice(0, visits.length, ...visits.filter((v) => !keptIds.has(v.id)));
   }
   const built = buildPlanningProblem({ date, staffDays, visits, teamBase, ...extra });
+  // Travel: the road model, or the Trust's routing service's matrix for the day's points (map/travel settings).
+  const asPoint = (l: Location) => l as GeoPoint;
+  const day = await travelForPlanning({ points: [...built.problem.staff.flatMap((s) => [asPoint(s.start), asPoint(s.end)]), ...built.problem.visits.map((v) => asPoint(v.location))], config: o.config });
+  built.problem.travel = day.travel;
+  for (const s of built.problem.staff) Object.assign(s, { start: day.locationOf(asPoint(s.start)), end: day.locationOf(asPoint(s.end)) });
+  for (const v of built.problem.visits) v.location = day.locationOf(asPoint(v.location));
   const days = p.dates.length;
   let lastReport = 0;
   const result = await solveInWorker(built.problem, {
@@ -113,7 +121,7 @@ async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>,
   });
   if (context.signal.aborted) throw new Error('The planner run was stopped before it finished');
   const allVisits = await readVisitsForPlan(o.db, { teamId: p.teamId, date });
-  const plan = dayPlanFromResult({ teamId: p.teamId, date, jobId: job.id, madeAt: actor.now, result, visits: allVisits, notSent: built.unplanned, ...(kept ? { kept } : {}) });
+  const plan = { ...dayPlanFromResult({ teamId: p.teamId, date, jobId: job.id, madeAt: actor.now, result, visits: allVisits, notSent: built.unplanned, ...(kept ? { kept } : {}) }), travel: day.planTravel };
   try {
     const saved = await o.db.transaction().execute((trx) => saveVisitPlanDraft(trx, { actor, teamId: p.teamId, date, version: p.versions[date] ?? null, draft: plan, change: p.mode === 'replan' ? 'replan' : 'planner' }));
     return { date, planId: saved.id, version: saved.version, planned: plan.totals.visitsPlanned, unplanned: plan.totals.visitsUnplanned, conflict: false };

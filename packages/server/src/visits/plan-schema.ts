@@ -22,6 +22,7 @@ export const visitDayPlanResponse = z.object({
     travelMinutes: z.number(), distanceKm: z.number(), visitsPlanned: z.number(), visitsUnplanned: z.number(), visitsPerPerson: z.number(), continuityPercent: z.number().nullable(), inWindowPercent: z.number().nullable(),
   }),
   objective: z.number().nullable(),
+  travel: z.object({ model: z.enum(['road', 'osrm']), note: z.string().nullable() }).optional(),
 });
 
 export const planVisitResponse = z.object({ visitId: z.string(), patientId: z.string(), episodeId: z.string(), patientName: z.string(), purpose: z.string(), durationMinutes: z.number(), window: z.object({ start: z.string(), end: z.string() }).nullable(), pinnedStaffId: z.string().nullable(), pinnedStart: z.string().nullable() });

@@ -130,6 +130,7 @@ describe('planning the visit day', () => {
     expect(reasons[visitIds.Ivy!]).toBe('no-one-qualified');
     expect(reasons[visitIds.Jack!]).toBe('no-location');
     expect(draft.totals.visitsPlanned).toBe(8);
+    expect(draft.travel).toEqual({ model: 'road', note: null });
     // Harold needs a registered therapist: the lead or the therapist, never the AP or support worker.
     expect([t.service.a['clinical-lead'].id, t.service.a['registered-therapist'].id]).toContain(staffOf(draft, visitIds.Harold!)[0]);
     const gwen = draft.routes.flatMap((r) => r.stops).find((s) => s.visitId === visitIds.Gwen)!;
