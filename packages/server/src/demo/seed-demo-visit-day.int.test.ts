@@ -67,6 +67,7 @@ describe('the demo’s visit day on a first start', () => {
   it('plans and publishes today for each team, with visits on it', async () => {
     const db = testDb.database.db;
     expect(visitDay.date).toBe(today);
+    expect(visitDay.teams.map((team) => team.problem ?? null)).toEqual(demo.teams.map(() => null));
     const plans = await db.selectFrom('visit_plans').select(['team_id', 'on_date', 'published', 'published_by']).execute();
     expect(plans).toHaveLength(demo.teams.length);
     for (const plan of plans) {

@@ -37,7 +37,8 @@ export function demoStartUpLog(o: { demo: DemoSeed; story: SeededRecords['story'
   const day = o.visitDay?.teams.find((t) => t.teamId === team?.id);
   const lead = printed.find((s) => s.homewardRole === 'clinical-lead');
   const busiest = day?.busiest ? printed.find((s) => s.id === day.busiest) : undefined;
-  if (o.visitDay && day && lead) {
+  if (o.visitDay && day?.problem) lines.push('', `Today's visit plan was not made (${day.problem}): plan it from /visits/plan.`);
+  else if (o.visitDay && day && lead) {
     const plan = `/visits/plan?date=${o.visitDay.date}`;
     lines.push('', `Today's visit plan is published (${day.planned} visits). Sign in as ${lead.email} and open ${plan}`);
     pointers.push({ email: lead.email, path: plan });
