@@ -67,6 +67,7 @@ describe('a visit day: the rota, the plan, the run sheet on a phone, re-planning
     // Desktop, Tuesday 09:00: the lead sets the therapist's working week from the rota.
     const { page } = await run.open(a['clinical-lead']);
     await page.goto('/');
+    await check(page, 'the lead’s home page');
     await Promise.all([page.waitForURL('**/rota'), page.getByRole('link', { name: 'Rota', exact: true }).first().click()]);
     await check(page, 'the rota’s week');
     await Promise.all([page.waitForURL(`**/rota/staff/${a['registered-therapist'].id}`), page.getByRole('link', { name: therapistName }).first().click()]);
