@@ -128,8 +128,8 @@ describe('every page a demo role can reach fits a phone and a tablet', () => {
   }, 300_000);
 
   it('reached every kind of list and record page', () => {
-    const lists = ['/caseload', '/caseload/team', '/caseload/waiting', '/caseload?print', '/referrals', '/reports/first-contact', '/record/review-queue', '/staff', '/staff/competences', '/rota', '/audit'];
-    const records = ['/episodes/:id', '/episodes/:id/record', '/contact-notes/:id', '/episodes/:id/timeline', '/episodes/:id/assessments', '/episodes/:id/goals', '/episodes/:id/programme', '/episodes/:id/reviews', '/episodes/:id/discharge-summary', '/episodes/:id/supervision', '/patients/:id', '/referrals/:id'];
+    const lists = ['/caseload', '/caseload/team', '/caseload/waiting', '/caseload?print', '/referrals', '/reports/first-contact', '/record/review-queue', '/staff', '/staff/competences', '/rota', '/audit', '/run-sheet', '/visits', '/visits/plan'];
+    const records = ['/episodes/:id', '/episodes/:id/record', '/contact-notes/:id', '/episodes/:id/timeline', '/episodes/:id/assessments', '/episodes/:id/goals', '/episodes/:id/programme', '/episodes/:id/reviews', '/episodes/:id/discharge-summary', '/episodes/:id/supervision', '/patients/:id', '/referrals/:id', '/visits/:id', '/run-sheet/:id'];
     for (const kind of [...lists, ...records]) expect([...reached], kind).toContain(kind);
   });
 

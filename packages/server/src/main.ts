@@ -4,6 +4,7 @@ import { startAuditSealer } from './audit/public.ts';
 import { seedDemoTeam } from './demo/seed-demo-data.ts';
 import type { SeededRecords } from './demo/seed-demo-records.ts';
 import { seedDemoService } from './demo/seed-demo-service.ts';
+import type { SeededVisitDay } from './demo/seed-demo-visit-day.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
 import { analyseAll } from './db/pglite-statistics.ts';
 import { startPurgeJob } from './platform/purge-expired-rows.ts';
@@ -19,10 +20,11 @@ const wantsDemo = process.env.HOMEWARD_DEMO === 'true' || (process.env.HOMEWARD_
 const hasStaff = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
 let demo: Awaited<ReturnType<typeof seedDemoTeam>> | null = null;
 let records: SeededRecords | null = null;
+let visitDay: SeededVisitDay | null = null;
 if (wantsDemo && !hasStaff) {
-  console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals and their clinical records)...');
+  console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals and their clinical records, today’s visit plan)...');
   // Through the domain functions, as the staff who did it and when (seed-demo-service.ts).
-  ({ demo, records } = await seedDemoService(database.db, { seed: 20261124, now: config.now(), config }));
+  ({ demo, records, visitDay } = await seedDemoService(database.db, { seed: 20261124, now: config.now(), config }));
   // Statistics for what was just loaded, so the first pages are planned on real sizes.
   await analyseAll(database.db);
 } else if (wantsDemo) {
@@ -41,7 +43,7 @@ const address = await app.listen({ host: config.host, port: config.port });
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
 if (demo) {
   console.log('');
-  for (const line of demoStartUpLog({ demo, story: records?.story ?? null }).lines) console.log(line);
+  for (const line of demoStartUpLog({ demo, story: records?.story ?? null, visitDay }).lines) console.log(line);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -19,6 +19,7 @@ import type { DemoSeed } from './seed-demo-data.ts';
 import { demoStartUpLog } from './start-up-log.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 import { seedDemoService } from './seed-demo-service.ts';
+import type { SeededVisitDay } from './seed-demo-visit-day.ts';
 
 const now = new Date('2026-11-24T10:30:00Z');
 const seed = 20261124;
@@ -29,11 +30,12 @@ describe('seeding the demo’s clinical records', () => {
   let teamIds: string[];
   let seeded: SeededRecords;
   let demo: DemoSeed;
+  let visitDay: SeededVisitDay;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
     const db = testDb.database.db;
-    ({ demo, records: seeded } = await seedDemoService(db, { seed, now, config }));
+    ({ demo, records: seeded, visitDay } = await seedDemoService(db, { seed, now, config }));
     teamIds = demo.teams.map((t) => t.id);
   }, 300_000);
   afterAll(async () => testDb?.drop());
@@ -257,7 +259,9 @@ describe('seeding the demo’s clinical records', () => {
   });
 
   it('prints sign-ins that open everything the start-up log points them to, the story patient’s timeline included', async () => {
-    const log = demoStartUpLog({ demo, story: seeded.story });
+    const log = demoStartUpLog({ demo, story: seeded.story, visitDay });
+    // Today's published plan and a run sheet with visits on it, each for a printed sign-in.
+    expect(log.pointers.map((p) => p.path)).toEqual(expect.arrayContaining([`/visits/plan?date=${ukDateOf(now)}`, '/run-sheet']));
     const text = log.lines.join('\n');
     // Every address the log prints is pointed somewhere, and the story patient is pointed to her holder.
     const printed = new Set(text.match(/[\w.'+-]+@[\w.-]+\.[a-z]+/g));

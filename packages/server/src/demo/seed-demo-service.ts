@@ -4,7 +4,8 @@
 // their episodes' histories timed from now (write-demo-episodes.ts: taken, triaged, allocated, seen,
 // held, handed over, referred on, discharged), and the clinical records of the episodes under way and
 // just discharged (write-demo-records.ts), their discharges through dischargeEpisode: all through the
-// domain functions, as the staff who did it, when they did it. The generators decide what is made,
+// domain functions, as the staff who did it, when they did it. Last, today's visit day (seed-demo-visit-day.ts):
+// the rota, the visits due over the next days, and today's plan published. The generators decide what is made,
 // from the seed; the rules decide whether it may be.
 import type { Kysely } from 'kysely';
 import { addCalendarDays, ukDateOf } from '@homeward/clinical';
@@ -13,6 +14,7 @@ import type { Database } from '../db/schema.ts';
 import { planDemoPatients, registerDemoPatients, registerPlannedPatient, seedDemoTeam, type DemoSeed } from './seed-demo-data.ts';
 import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
+import { seedDemoVisitDay, type SeededVisitDay } from './seed-demo-visit-day.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -20,12 +22,14 @@ export type SeedDemoServiceOptions = {
   config: HomewardConfig;
   patients?: number;
   openEpisodes?: number;
+  /** The planner's iterations for today's plan (see seedDemoVisitDay). */
+  plannerIterations?: number;
 };
 
 /** Discharged episodes get records (and are discharged through the rules) when discharged within this many days. */
 const recentlyDischargedDays = 28;
 
-export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOptions): Promise<{ demo: DemoSeed; records: SeededRecords }> {
+export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOptions): Promise<{ demo: DemoSeed; records: SeededRecords; visitDay: SeededVisitDay }> {
   const demo = await seedDemoTeam(db, { seed: o.seed, now: o.now, config: o.config });
   const teamIds = demo.teams.map((t) => t.id);
   const planned = await planDemoPatients(db, { seed: o.seed, count: o.patients ?? 300, demo });
@@ -52,5 +56,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   await registerDemoPatients(db, { planned, demo, config: o.config, now: o.now });
   // Clinical records for the episodes under way and just discharged, and a "Mrs B" to follow.
   const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges, plannedLastContact: episodes.plannedLastContact });
-  return { demo, records };
+  // Today's visit day: the rota, the visits due, and today's plan published, so the run sheets are live.
+  const visitDay = await seedDemoVisitDay(db, { demo, now: o.now, config: o.config, ...(o.plannerIterations !== undefined ? { plannerIterations: o.plannerIterations } : {}) });
+  return { demo, records, visitDay };
 }

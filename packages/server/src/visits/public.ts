@@ -9,3 +9,8 @@ export { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './ru
 // Planning: the planner's job handler (main.ts starts the runner with it), and who may plan.
 export { visitPlanJobHandlers, visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
 export { mayPlanVisits } from './plan-access.ts';
+// For the demo seeder, which plans and publishes today as the team's lead would (through the plan's job and rules).
+export { startVisitPlanning, type StartVisitPlanningOptions } from './start-visit-planning.ts';
+export { publishVisitPlan, type PublishVisitPlanOptions } from './publish-visit-plan.ts';
+export { readVisitPlan, type StoredVisitPlan } from './read-visit-plan.ts';
+export { recordVisitNeeds, type RecordVisitNeedsOptions } from './record-visit-needs.ts';
