@@ -8,7 +8,12 @@ import { seedPublishedPlan } from '../packages/server/test/seed-published-plan.t
 import { expectNoAxeViolations, homewardInBrowser } from './browser.ts';
 
 const day = '2026-11-24';
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+// Measured once the page has loaded and its scripts have run: a busy CI machine once measured this page
+// mid-load, 328 px too wide; loaded, it fits.
+const overflow = async (page: Page) => {
+  await page.waitForLoadState('load');
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+};
 
 describe('the visit map and placing a patient', () => {
   const run = homewardInBrowser();

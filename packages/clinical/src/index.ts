@@ -33,3 +33,4 @@ export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
 export * from './visit-planning.ts';
+export * from './visits/visit-professions.ts';

@@ -38,7 +38,7 @@ describe('buildPlanningProblem', () => {
     expect(problem.staff.map((s) => s.id)).toEqual(['rt', 'sw']);
     const rt = problem.staff[0]!;
     expect(rt.shift).toEqual({ start: 510, end: 990 });
-    expect(rt.skills).toEqual(['hoist', registeredSkill]);
+    expect(rt.skills).toEqual(['hoist', 'OT', registeredSkill]);
     expect(rt.start).toEqual(base);
     expect(rt.breaks).toHaveLength(1);
     expect(rt.breaks![0]!.duration).toBe(30);
@@ -46,6 +46,30 @@ describe('buildPlanningProblem', () => {
     expect(rt.breaks![0]!.latestStart).toBeLessThanOrEqual(960);
     expect(problem.staff[1]!.skills).toEqual([]);
     expect(problem.staff[1]!.breaks).toBeUndefined();
+  });
+
+  it('meets triage’s profession needs as allocation does: a registered OT an OT visit, an assistant either, a support worker neither; OT and PT together is a joint visit', () => {
+    const { problem, unplanned } = buildPlanningProblem({
+      date, teamBase: base,
+      staffDays: [
+        staffDay('ot'), staffDay('pt', { profession: 'PT' }),
+        staffDay('ap', { role: 'assistant-practitioner', profession: 'none', registered: false }),
+        staffDay('sw', { role: 'support-worker', profession: 'none', registered: false }),
+      ],
+      visits: [visit('needs-ot', { skills: ['OT'] }), visit('joint', { skills: ['OT', 'PT'] }), visit('pair', { skills: ['PT', 'hoist'], staffNeeded: 2, staffNeededReason: 'Hoist' })],
+    });
+    expect(unplanned.filter((u) => u.visitId !== 'pair')).toEqual([]);
+    expect(Object.fromEntries(problem.staff.map((s) => [s.id, s.skills]))).toEqual({ ot: ['OT', registeredSkill], pt: ['PT', registeredSkill], ap: ['OT', 'PT'], sw: [] });
+    const sent = Object.fromEntries(problem.visits.map((v) => [v.id, v]));
+    expect(sent['needs-ot']!.requiredSkills).toEqual(['OT']);
+    expect(sent.joint!.requiredSkills).toBeUndefined();
+    // Nobody holds a hoist here: the pair's second need is the hoist alone, not the profession.
+    expect(unplanned.find((u) => u.visitId === 'pair')?.reason).toBe('no-one-qualified');
+    const withHoist = buildPlanningProblem({ date, teamBase: base, staffDays: [staffDay('pt', { profession: 'PT', skills: ['hoist'] }), staffDay('sw', { role: 'support-worker', profession: 'none', registered: false, skills: ['hoist'] })], visits: [visit('pair', { skills: ['PT', 'hoist'], staffNeeded: 2 })] });
+    expect(withHoist.unplanned).toEqual([]);
+    expect(withHoist.problem.visits[0]).toMatchObject({ requiredSkills: ['PT', 'hoist'], secondStaffSkills: ['hoist'] });
+    const plan = planVisits(withHoist.problem, { iterationLimit: 50, seed: 1 });
+    expect(plan.unplanned).toEqual([]);
   });
 
   it('sends windows, pairs, skills, preferred staff, pins and priority', () => {

@@ -3,6 +3,7 @@
 // clinician, and travel by the built-in road model. Pure: the plan job reads the day and runs the
 // planner. A visit that cannot be sent (no location, no one working or qualified, a window outside
 // every shift) is listed unplanned here with its own reason, never dropped and never sent.
+import { leadVisitorSkills, professionsMetOnVisits, secondVisitorSkills } from '@homeward/clinical';
 import type { BreakRule, PlanningProblem, Staff, Visit } from '@homeward/planner';
 import type { GeoPoint, StaffDay } from '../staff/public.ts';
 import type { UnplannedReason, VisitToPlan } from './visit-day-types.ts';
@@ -71,7 +72,8 @@ export function buildPlanningProblem(o: BuildPlanningProblemOptions): BuiltPlann
       staffWithoutLocation.push(day.staffId);
       continue;
     }
-    const skills = [...day.skills, ...(day.registered ? [registeredSkill] : [])];
+    // Profession needs ('OT', 'PT') are met as allocation meets them (visit-professions.ts), not by a skill on anyone's record.
+    const skills = [...new Set([...day.skills, ...professionsMetOnVisits(day)])].concat(day.registered ? [registeredSkill] : []);
     working.add(day.staffId);
     shifts.push({ staffId: day.staffId, start: shiftStart, end: shiftEnd, skills: new Set(skills), name: day.name });
     // A break already past (re-planning late in the day) is not asked for again.
@@ -100,8 +102,8 @@ export function buildPlanningProblem(o: BuildPlanningProblemOptions): BuiltPlann
       refuse('no-one-working', `No one with a start point is working on ${o.date}`);
       continue;
     }
-    const required = [...v.skills, ...(v.registeredRequired ? [registeredSkill] : [])];
-    const second = v.skills;
+    const required = [...leadVisitorSkills(v.skills), ...(v.registeredRequired ? [registeredSkill] : [])];
+    const second = secondVisitorSkills(v.skills);
     if (v.pinnedStaffId && !working.has(v.pinnedStaffId)) {
       refuse('no-one-working', `Pinned to ${nameOf.get(v.pinnedStaffId) ?? 'someone'}, who is not working${o.from !== undefined ? ' for the rest of the day' : ` on ${o.date}`}`);
       continue;
