@@ -4,7 +4,7 @@
 // allocates and lands on the episode.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, registerPatientByApi } from './browser.ts';
+import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, registerPatientByApi, sidewaysOverflow } from './browser.ts';
 import { clickAndWait, flash, squash, summaryValue } from './record-pages.ts';
 
 /** Axe and no sideways scrolling at each width, then back to the desktop width. */
@@ -12,7 +12,7 @@ async function atEveryWidth(page: Page, label: string): Promise<void> {
   for (const width of [1280, 768, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await expectNoAxeViolations(page, `${label} at ${width} px`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} at ${width} px`).toBeLessThanOrEqual(width);
+    expect(await sidewaysOverflow(page), `${label} at ${width} px`).toBe(0);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -1,7 +1,7 @@
 // What every browser test needs: the real Homeward app listening on a free port (on an in-memory
 // PGlite database with a small seeded service), Debian's Chromium, signing in through the sign-in
 // page as a person would, and axe run against WCAG 2.2 AA.
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
@@ -306,4 +306,27 @@ export async function episodeAllocatedTo(
   const allocated = await lead.post(`/api/episodes/${episodeId}/allocation`, { staffId: staff.id, version });
   if (allocated.statusCode !== 200) throw new Error(`could not allocate the test episode: ${allocated.statusCode} ${allocated.body}`);
   return { patientId: patient.id, episodeId, version: (allocated.json() as { version: number }).version };
+}
+
+/**
+ * How much wider than the window the page is (0: no sideways scrolling). The NHS.UK header folds its
+ * navigation into "More" from a resize handler, so a page just loaded or resized may be wider for a
+ * moment: it is given up to 3 s to settle first.
+ */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 3_000 }).catch(() => undefined);
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** The page as it is, at each width: nothing wider than the window (what sticks out is named), and axe clean. */
+export async function checkAtEveryWidth(page: Page, label: string, widths: readonly number[] = [1280, 768, 390]): Promise<void> {
+  const size = page.viewportSize();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    const over = await sidewaysOverflow(page);
+    const wide = over === 0 ? [] : await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 8).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`), width);
+    expect(over, `${label} at ${width} px: ${wide.join(' | ')}`).toBe(0);
+    await expectNoAxeViolations(page, `${label} at ${width} px`);
+  }
+  if (size) await page.setViewportSize(size);
 }

@@ -4,26 +4,10 @@
 // episodes, records and letters; finding a patient by part of a name.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, registerPatientByApi } from './browser.ts';
+import { checkAtEveryWidth, expectNoAxeViolations, homewardInBrowser, referAndTriageByApi, registerPatientByApi } from './browser.ts';
 import { clickAndWait, fillDate, flash, heading, squash } from './record-pages.ts';
 import { seedEpisode } from '../packages/server/test/seed-episode.ts';
 
-const widths = [1280, 768, 390] as const;
-
-/** The page as it is, at each width: axe clean, and nothing wider than the screen (no sideways scrolling). */
-async function checkAtEveryWidth(page: Page, label: string): Promise<void> {
-  const size = page.viewportSize();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    // The NHS.UK header lays its navigation out again after a resize (script): let it settle first.
-    await page.waitForFunction((w) => document.documentElement.scrollWidth <= w, width, { timeout: 2000 }).catch(() => undefined);
-    // What sticks out, named, so a failure says where to look.
-    const wide = await page.evaluate((w) => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > w + 1 && e.children.length === 0).slice(0, 5).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} "${(e.textContent ?? '').trim().slice(0, 40)}"`), width);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} at ${width} px: ${wide.join('; ')}`).toBeLessThanOrEqual(width);
-    await expectNoAxeViolations(page, `${label} at ${width} px`);
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 describe('the GP practice asked for up front (item 8), the patient page as the hub (item 1), finding by part of a name (item 5)', () => {
   const run = homewardInBrowser();

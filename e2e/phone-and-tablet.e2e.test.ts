@@ -5,12 +5,11 @@
 // the number of page kinds, not patients. Each page is measured at both widths; axe runs on each kind
 // of list and record page once, at 390 px, where the responsive layouts change most.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { homewardRoles, type HomewardRole } from '@homeward/clinical';
 import { demoPassword } from '../packages/server/src/demo/generate-demo-data.ts';
 import type { SeededStaff } from '../packages/server/src/demo/seed-demo-data.ts';
 import { seedDemoService } from '../packages/server/src/demo/seed-demo-service.ts';
-import { expectNoAxeViolations, homewardInBrowser } from './browser.ts';
+import { expectNoAxeViolations, homewardInBrowser, sidewaysOverflow } from './browser.ts';
 
 const widths = [390, 768] as const;
 /** More page kinds than any role reaches today (the busiest reaches about 45): a bound, not a target. */
@@ -33,8 +32,8 @@ function followable(url: URL, origin: string): boolean {
  */
 const isForm = (kind: string) => /\/(new|edit|amend|withdraw|log|status|rate|allocate|hand-over|hold|resume|discharge|triage|reject|password|break-glass)$/.test(kind) || kind === '/episodes/:id/first-contact';
 
-/** How much wider than the window the page is (0 when it fits). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** How much wider than the window the page is (0 when it fits), once the header has folded its navigation. */
+const overflow = sidewaysOverflow;
 
 describe('every page a demo role can reach fits a phone and a tablet', () => {
   const run = homewardInBrowser();

@@ -5,7 +5,7 @@
 // off too); an amended note shows the amended text, marked, with the original a click away.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, useSession } from './browser.ts';
+import { episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser, useSession, sidewaysOverflow } from './browser.ts';
 import { squash } from './record-pages.ts';
 
 const longNote = [
@@ -72,7 +72,7 @@ describe('the record lists each note’s text, author, role and time', () => {
       await expect(fourth.isVisible()).resolves.toBe(true);
       await expect(longOne.locator('.hw-note__preview').isVisible()).resolves.toBe(false);
       await expectNoAxeViolations(page, `record notes, opened (${width} px)`);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `sideways scroll at ${width} px`).toBe(0);
+      expect(await sidewaysOverflow(page), `sideways scroll at ${width} px`).toBe(0);
     });
   }
 

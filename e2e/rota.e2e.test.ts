@@ -4,9 +4,8 @@
 // way to change it. Axe on each page (the pages' other states are in accessibility.e2e.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, homewardInBrowser } from './browser.ts';
+import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser } from './browser.ts';
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
 describe('the rota: a week, a pattern, leave and on call, on a desktop and a phone', () => {
@@ -37,9 +36,9 @@ describe('the rota: a week, a pattern, leave and on call, on a desktop and a pho
 
     // Phone: book Christmas leave, see the confirmation.
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(overflow(page)).resolves.toBe(0);
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
     await Promise.all([page.waitForURL('**/exceptions/new'), page.getByRole('link', { name: 'Add leave, absence or an extra shift' }).click()]);
-    await expect(overflow(page)).resolves.toBe(0);
+    await expect(sidewaysOverflow(page)).resolves.toBe(0);
     await page.getByLabel('Annual leave').check();
     await page.locator('#startsOn-day').fill('22');
     await page.locator('#startsOn-month').fill('12');
@@ -61,7 +60,7 @@ describe('the rota: a week, a pattern, leave and on call, on a desktop and a pho
     // The week on a phone and a tablet: no sideways scrolling; leave, the bank holiday, on call all there.
     for (const width of [390, 768, 1280]) {
       await page.setViewportSize({ width, height: 844 });
-      await expect(overflow(page), `week at ${width}px`).resolves.toBe(0);
+      await expect(sidewaysOverflow(page), `week at ${width}px`).resolves.toBe(0);
     }
     const text = await page.locator('main').innerText();
     for (const expected of ['Christmas Day', 'Annual leave', '08:30 to 16:30', 'Alex registered therapist on call']) expect(text).toContain(expected);
@@ -76,7 +75,7 @@ describe('the rota: a week, a pattern, leave and on call, on a desktop and a pho
     await expect(sw.getByRole('link', { name: /who is on call/ }).count()).resolves.toBe(0);
     await sw.goto(`/rota/staff/${worker.id}`);
     await expect(sw.getByRole('button', { name: 'Save the working pattern' }).count()).resolves.toBe(0);
-    await expect(overflow(sw)).resolves.toBe(0);
+    await expect(sidewaysOverflow(sw)).resolves.toBe(0);
     const refused = await sw.goto(`/rota/staff/${worker.id}/exceptions/new`);
     expect(refused?.status()).toBe(403);
     expect(run.problems()).toEqual([]);

@@ -4,27 +4,15 @@
 // nobody in at the second, records no access (the error summary first), confirms the proposed rebooking
 // and goes back to her run sheet; the printable version; the clinical lead opens the therapist's sheet.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { seedPlannedVisit } from '../packages/server/test/seed-visit-plan.ts';
 import { seedEpisode } from '../packages/server/test/seed-episode.ts';
 import { testNhsNumberForIndex } from '../packages/server/src/demo/generate-demo-data.ts';
-import { expectNoAxeViolations, homewardInBrowser, registerPatientByApi } from './browser.ts';
+import { checkAtEveryWidth, homewardInBrowser, registerPatientByApi } from './browser.ts';
 import { clickAndWait, errorLinks, heading, squash } from './record-pages.ts';
 
+// Phone first: each check leaves the page at a phone's width.
 const widths = [390, 768, 1280] as const;
 
-/** Axe at each width, and no sideways scrolling: the page works on a phone, a tablet and a desktop. */
-async function checkAtEveryWidth(page: Page, label: string): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    // The NHS.UK header folds its navigation into "More" from a resize handler: let it run first.
-    await page.waitForFunction((w) => document.documentElement.scrollWidth <= w, width, { timeout: 3_000 }).catch(() => undefined);
-    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 8).join(' | '), width);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} at ${width} px: ${wide}`).toBeLessThanOrEqual(width);
-    await expectNoAxeViolations(page, `${label} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-}
 
 describe('the run sheet on a phone: the day, a note from a visit, no access and a rebooking', () => {
   const run = homewardInBrowser();
@@ -53,32 +41,32 @@ describe('the run sheet on a phone: the day, a note from a visit, no access and 
     const cards = page.locator('.hw-run-sheet-stop');
     await expect(cards.count()).resolves.toBe(2);
     expect(squash(await cards.nth(0).locator('h2').textContent())).toMatch(/^08:30–09:00 BLOOR, Betty/);
-    await checkAtEveryWidth(page, 'run sheet');
+    await checkAtEveryWidth(page, 'run sheet', widths);
 
     await clickAndWait(page, cards.nth(0).getByRole('button', { name: /Start contact note/ }), /\/contact-notes\/new\?visit=/);
     await expect(page.locator('#occurredAtTime').inputValue()).resolves.toBe('08:30');
     await expect(page.locator('#place').inputValue()).resolves.toBe('Patient’s home');
     await expect(page.locator('#staffPresent').inputValue()).resolves.toBe('Alex registered therapist');
-    await checkAtEveryWidth(page, 'note form from a visit');
+    await checkAtEveryWidth(page, 'note form from a visit', widths);
 
     await page.goto('/run-sheet');
     await clickAndWait(page, page.locator(`#visit-${second}`).getByRole('link', { name: /^No access/ }), /\/outcome\?outcome=no-access$/);
     expect(squash(await heading(page))).toBe('No access: record it and rebook');
-    await checkAtEveryWidth(page, 'no access form');
+    await checkAtEveryWidth(page, 'no access form', widths);
     await clickAndWait(page, page.getByRole('button', { name: 'Record no access' }), /\/outcome$/);
     expect(await errorLinks(page)).toEqual(['Choose why there was no access']);
-    await checkAtEveryWidth(page, 'no access form with errors');
+    await checkAtEveryWidth(page, 'no access form with errors', widths);
     await page.getByLabel('No answer at the door').check();
     await page.getByLabel('More about the reason').fill('Curtains drawn, no answer on the phone');
     await clickAndWait(page, page.getByRole('button', { name: 'Record no access' }), /\/outcome\/done$/);
     expect(squash(await page.locator('.nhsuk-panel').textContent())).toBe('No access recorded Another visit is booked for Wednesday 25 November 2026');
-    await checkAtEveryWidth(page, 'no access recorded');
+    await checkAtEveryWidth(page, 'no access recorded', widths);
     await clickAndWait(page, page.getByRole('link', { name: 'Back to the run sheet' }).last(), /\/run-sheet\?date=2026-11-24$/);
     expect(squash(await page.locator(`#visit-${second}`).textContent())).toContain('No access: No answer at the door: Curtains drawn, no answer on the phone');
 
     await page.goto('/run-sheet?date=2026-11-24&print=1');
     await expect(page.locator('.nhsuk-header').count()).resolves.toBe(0);
-    await checkAtEveryWidth(page, 'printable run sheet');
+    await checkAtEveryWidth(page, 'printable run sheet', widths);
     expect(run.problems()).toEqual([]);
   });
 
@@ -87,11 +75,11 @@ describe('the run sheet on a phone: the day, a note from a visit, no access and 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/run-sheet');
     await page.getByText('Other run sheets in your team (1)').click();
-    await checkAtEveryWidth(page, 'the lead’s own run sheet with the team’s');
+    await checkAtEveryWidth(page, 'the lead’s own run sheet with the team’s', widths);
     await clickAndWait(page, page.getByRole('link', { name: 'Alex registered therapist' }), /\/run-sheet\/[0-9a-f-]+\?date=2026-11-24$/);
     expect(squash(await heading(page))).toMatch(/^Run sheet: Alex registered therapist/);
     await expect(page.locator(`#visit-${first}`).count()).resolves.toBe(1);
-    await checkAtEveryWidth(page, 'the lead’s view of a run sheet');
+    await checkAtEveryWidth(page, 'the lead’s view of a run sheet', widths);
     expect(run.problems()).toEqual([]);
   });
 });

@@ -11,22 +11,18 @@ import { createJobRunner } from '../packages/server/src/platform/jobs.ts';
 import { visitPlanJobHandlers, type VisitDayPlan } from '../packages/server/src/visits/public.ts';
 import { seedEpisode } from '../packages/server/test/seed-episode.ts';
 import { signIn } from '../packages/server/test/test-app.ts';
-import { expectNoAxeViolations, homewardInBrowser, registerPatientByApi, useSession } from './browser.ts';
+import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser, registerPatientByApi, useSession } from './browser.ts';
 import { clickAndWait, errorLinks, heading, squash } from './record-pages.ts';
 
 const tomorrow = '2026-11-25';
 const patients = [['Betty', 'Bloor'], ['Derek', 'Dale'], ['Edith', 'Evans'], ['Harry', 'Hulme'], ['Irene', 'Ingram'], ['Joan', 'Jervis']] as const;
 
-/** How much wider than the window the page is (0 when it fits). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** Axe on the page as it is, and on a phone no sideways scrolling. */
 async function check(page: Page, label: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 1280;
   if (width <= 390) {
-    // The NHS.UK header folds its navigation into "More" from a resize handler: let it run first.
-    await page.waitForFunction(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth, undefined, { timeout: 3_000 }).catch(() => undefined);
-    await expect(overflow(page), `${label}: sideways scrolling at ${width} px`).resolves.toBe(0);
+    await expect(sidewaysOverflow(page), `${label}: sideways scrolling at ${width} px`).resolves.toBe(0);
   }
   await expectNoAxeViolations(page, `${label} (${width} px)`);
 }

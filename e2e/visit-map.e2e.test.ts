@@ -3,17 +3,10 @@
 // the same routes (tiles themselves are refused here, as every request off this host is); and a
 // patient placed by keyboard from their details page.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { seedPublishedPlan } from '../packages/server/test/seed-published-plan.ts';
-import { expectNoAxeViolations, homewardInBrowser } from './browser.ts';
+import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser } from './browser.ts';
 
 const day = '2026-11-24';
-// Measured once the page has loaded and its scripts have run: a busy CI machine once measured this page
-// mid-load, 328 px too wide; loaded, it fits.
-const overflow = async (page: Page) => {
-  await page.waitForLoadState('load');
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-};
 
 describe('the visit map and placing a patient', () => {
   const run = homewardInBrowser();
@@ -44,7 +37,7 @@ describe('the visit map and placing a patient', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/visits/map?date=${day}`);
       await page.getByRole('img', { name: /Map of 2 routes/ }).waitFor();
-      expect(await overflow(page), `sideways scrolling at ${width} px`).toBe(0);
+      expect(await sidewaysOverflow(page), `sideways scrolling at ${width} px`).toBe(0);
       await expectNoAxeViolations(page, `/visits/map at ${width} px`);
       if (process.env.HOMEWARD_E2E_SCREENSHOTS) await page.screenshot({ path: `${process.env.HOMEWARD_E2E_SCREENSHOTS}/visit-map-${width}.png`, fullPage: true });
     }
@@ -64,7 +57,7 @@ describe('the visit map and placing a patient', () => {
       expect(await page.locator('.hw-route-map__drawing').isVisible()).toBe(true);
       await page.emulateMedia({ media: 'screen' });
       await page.setViewportSize({ width: 390, height: 900 });
-      expect(await overflow(page)).toBe(0);
+      expect(await sidewaysOverflow(page)).toBe(0);
       await expectNoAxeViolations(page, '/visits/map with a base map');
     } finally {
       run.home.app.config.mapTileUrl = null;
@@ -77,7 +70,7 @@ describe('the visit map and placing a patient', () => {
     await page.goto(`/patients/${unplacedId}`);
     await page.getByRole('link', { name: 'Place the patient on the map' }).click();
     await page.getByRole('heading', { name: 'Place the patient on the map' }).waitFor();
-    expect(await overflow(page)).toBe(0);
+    expect(await sidewaysOverflow(page)).toBe(0);
     await expectNoAxeViolations(page, '/patients/:id/place');
     await page.getByLabel('Latitude').fill('53.04x');
     await page.getByLabel('Latitude').press('Enter');

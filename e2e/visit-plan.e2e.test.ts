@@ -3,28 +3,18 @@
 // the visit no one is qualified for), moves a visit with the keyboard, meets an error on the pin form,
 // publishes after the confirmation, and opens the re-plan form.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { seedEpisode } from '../packages/server/test/seed-episode.ts';
 import { testNhsNumberForIndex } from '../packages/server/src/demo/generate-demo-data.ts';
 import { createJobRunner } from '../packages/server/src/platform/jobs.ts';
 import { visitPlanJobHandlers } from '../packages/server/src/visits/public.ts';
-import { expectNoAxeViolations, homewardInBrowser, registerPatientByApi } from './browser.ts';
+import { checkAtEveryWidth, homewardInBrowser, registerPatientByApi } from './browser.ts';
 import { clickAndWait, errorLinks, heading, squash } from './record-pages.ts';
 
+// Phone first: each check leaves the page at a phone's width.
 const widths = [390, 768, 1280] as const;
 const date = '2026-11-25';
 
-async function checkAtEveryWidth(page: Page, label: string): Promise<void> {
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForFunction((w) => document.documentElement.scrollWidth <= w, width, { timeout: 3_000 }).catch(() => undefined);
-    const wide = await page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).slice(0, 8).join(' | '), width);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} at ${width} px: ${wide}`).toBeLessThanOrEqual(width);
-    await expectNoAxeViolations(page, `${label} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 390, height: 844 });
-}
 
 describe('the visit plan: plan tomorrow, move a visit, publish, re-plan', () => {
   const run = homewardInBrowser();
@@ -61,18 +51,18 @@ describe('the visit plan: plan tomorrow, move a visit, publish, re-plan', () => 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/visits/plan');
     expect(squash(await heading(page))).toBe('Visit plan for Wednesday 25 November 2026');
-    await checkAtEveryWidth(page, 'a day not yet planned');
+    await checkAtEveryWidth(page, 'a day not yet planned', widths);
 
     await clickAndWait(page, page.getByRole('button', { name: 'Plan this day' }), /\/visits\/plan\/jobs\/[0-9a-f-]+$/);
     expect(squash(await heading(page))).toBe('Planning the visits');
-    await checkAtEveryWidth(page, 'the planner’s progress');
+    await checkAtEveryWidth(page, 'the planner’s progress', widths);
     const runner = createJobRunner({ db: home.db, handlers: visitPlanJobHandlers({ db: home.db, config: home.config, iterationLimit: 200 }), now: home.clock.now, instanceId: 'e2e' });
     await runner.runOnce();
     // The page asks for the run's status itself and goes on to the plan once it is done.
     await page.waitForURL(/\/visits\/plan\?date=2026-11-25&planned=1$/, { timeout: 30_000 });
     expect(squash(await page.locator('#unplanned').textContent())).toBe('Not planned (1)');
     expect(squash(await page.locator('main').textContent())).toContain('bariatric-hoist');
-    await checkAtEveryWidth(page, 'the plan');
+    await checkAtEveryWidth(page, 'the plan', widths);
 
     // Move Betty to the assistant practitioner, with the keyboard only.
     await page.locator('#move-visit').focus();
@@ -89,21 +79,21 @@ describe('the visit plan: plan tomorrow, move a visit, publish, re-plan', () => 
     await page.locator('#pin-start').fill('25:99');
     await clickAndWait(page, page.getByRole('button', { name: 'Pin the visit' }), /\/visits\/plan\/adjust$/);
     expect(await errorLinks(page)).toEqual(['Enter the time as 24-hour clock, for example 09:30']);
-    await checkAtEveryWidth(page, 'the plan with an error on the pin form');
+    await checkAtEveryWidth(page, 'the plan with an error on the pin form', widths);
 
     await page.goto(`/visits/plan?date=${date}`);
     await clickAndWait(page, page.getByRole('link', { name: 'Publish the plan' }), /\/visits\/plan\/publish\?date=2026-11-25$/);
     expect(squash(await heading(page))).toBe('Publish the plan for Wednesday 25 November 2026?');
-    await checkAtEveryWidth(page, 'publish confirmation');
+    await checkAtEveryWidth(page, 'publish confirmation', widths);
     await clickAndWait(page, page.getByRole('button', { name: 'Publish the plan' }), /published=1$/);
     expect(squash(await page.locator('main').textContent())).toContain('The plan was published');
 
     await clickAndWait(page, page.getByRole('link', { name: 'Re-plan the rest of this day' }), /\/visits\/plan\/replan\?date=2026-11-25$/);
-    await checkAtEveryWidth(page, 'the re-plan form');
+    await checkAtEveryWidth(page, 'the re-plan form', widths);
     await page.locator('#from').fill('nonsense');
     await clickAndWait(page, page.getByRole('button', { name: 'Re-plan the rest of the day' }), /\/visits\/plan\/replan$/);
     expect(await errorLinks(page)).toEqual(['Enter the time to re-plan from, for example 10:00']);
-    await checkAtEveryWidth(page, 'the re-plan form with an error');
+    await checkAtEveryWidth(page, 'the re-plan form with an error', widths);
     await runner.stop();
     expect(run.problems()).toEqual([]);
   });

@@ -3,23 +3,9 @@
 // refused with the error summary first), proposes the next 7 days from the team's visits, opens a
 // visit, adds one by hand, and cancels it with the reason.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { episodeAllocatedTo, expectNoAxeViolations, homewardInBrowser } from './browser.ts';
+import { checkAtEveryWidth, episodeAllocatedTo, homewardInBrowser } from './browser.ts';
 import { clickAndWait, errorLinks, fillDate, flash, heading, submitExpectingErrors } from './record-pages.ts';
 
-const widths = [1280, 768, 390] as const;
-
-async function checkAtEveryWidth(page: Page, label: string): Promise<void> {
-  const size = page.viewportSize();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.waitForFunction((w) => document.documentElement.scrollWidth <= w, width, { timeout: 2000 }).catch(() => undefined);
-    const wide = await page.evaluate((w) => Array.from(document.querySelectorAll('body *')).filter((e) => e.getBoundingClientRect().right > w + 1 && e.children.length === 0).slice(0, 5).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} "${(e.textContent ?? '').trim().slice(0, 40)}"`), width);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${label} at ${width} px: ${wide.join('; ')}`).toBeLessThanOrEqual(width);
-    await expectNoAxeViolations(page, `${label} at ${width} px`);
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 describe('visits from the caseload, in the browser', () => {
   const run = homewardInBrowser();
