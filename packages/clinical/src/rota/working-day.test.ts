@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { patternHours, weekOf, weekdayOf, workingDay, type PatternDay, type RotaException, type WorkingDay } from './working-day.ts';
+import { minutesOf, patternHours, timeOf, weekOf, weekdayOf, workingDay, type PatternDay, type RotaException, type WorkingDay } from './working-day.ts';
 
 // Monday to Friday 08:30-16:30 with 30 minutes' break; Wednesday a short day.
 const week: PatternDay[] = [
@@ -128,5 +128,20 @@ describe('workingDay at its edges', () => {
   it('lists part days in time order', () => {
     const d = day('2026-12-07', [ex('other-absence', '2026-12-07', '2026-12-07', '12:00', '13:00'), ex('training', '2026-12-07', '2026-12-07', '09:00', '10:00')]);
     expect(d.partDayAbsences.map((p) => p.start)).toEqual(['09:00', '12:00']);
+  });
+});
+
+describe('the clock of a day in minutes', () => {
+  it.each([
+    ['00:00', 0], ['08:30', 510], ['23:59', 1439], ['12:05', 725],
+  ])('%s is %i minutes from midnight, and back', (time, minutes) => {
+    expect(minutesOf(time)).toBe(minutes);
+    expect(timeOf(minutes)).toBe(time);
+  });
+
+  it.each([
+    [509.4, '08:29'], [509.5, '08:30'], [-3, '00:00'], [1440, '23:59'], [2000, '23:59'], [59.6, '01:00'],
+  ])('a planner’s %d minutes read %s (rounded, within the day)', (minutes, time) => {
+    expect(timeOf(minutes)).toBe(time);
   });
 });

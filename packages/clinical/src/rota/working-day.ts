@@ -67,7 +67,11 @@ export const extraShiftBreakMinutes = 30;
 const absencePrecedence: readonly RotaAbsenceKind[] = ['sickness', 'annual-leave', 'training', 'other-absence'];
 
 export const minutesOf = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-export const timeOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** Minutes from midnight to 'HH:MM', rounded to the minute and kept within the day (a planner's times are fractional). */
+export const timeOf = (minutes: number): string => {
+  const whole = Math.min(24 * 60 - 1, Math.max(0, Math.round(minutes)));
+  return `${String(Math.floor(whole / 60)).padStart(2, '0')}:${String(whole % 60).padStart(2, '0')}`;
+};
 
 /** 1 Monday ... 7 Sunday for a yyyy-mm-dd date (a calendar date: no time zone can move it). */
 export function weekdayOf(date: string): number {

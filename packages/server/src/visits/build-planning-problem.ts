@@ -3,11 +3,10 @@
 // clinician, and travel by the built-in road model. Pure: the plan job reads the day and runs the
 // planner. A visit that cannot be sent (no location, no one working or qualified, a window outside
 // every shift) is listed unplanned here with its own reason, never dropped and never sent.
-import { leadVisitorSkills, professionsMetOnVisits, secondVisitorSkills } from '@homeward/clinical';
+import { leadVisitorSkills, minutesOf, professionsMetOnVisits, secondVisitorSkills } from '@homeward/clinical';
 import type { BreakRule, PlanningProblem, Staff, Visit } from '@homeward/planner';
 import type { GeoPoint, StaffDay } from '../staff/public.ts';
 import type { UnplannedReason, VisitToPlan } from './visit-day-types.ts';
-import { minutesOf } from './plan-times.ts';
 
 /** Staff marked registered (registered therapists, clinical leads) hold this pseudo-skill: complex visits need it. */
 export const registeredSkill = 'registered';

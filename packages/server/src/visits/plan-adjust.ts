@@ -2,11 +2,11 @@
 // pin a visit to a person and/or a time. Each person's day whose stops changed is timed again with the
 // same road model as the planner (travel, windows, pinned starts, their break), so the page shows
 // what the day now looks like. Pure.
+import { minutesOf, timeOf } from '@homeward/clinical';
 import { defaultCircuityFactor, defaultSpeedBands, greatCircleKm, roadMinutes } from '@homeward/planner';
 import type { GeoPoint, StaffDay } from '../staff/public.ts';
 import type { PlannedVisit, StaffRoute, VisitDayPlan, VisitToPlan } from './visit-day-types.ts';
 import { planTotals } from './plan-day-from-result.ts';
-import { clockOf, minutesOf } from './plan-times.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 
 export type PlanAdjustment =
@@ -50,7 +50,7 @@ export function retimeRoute(route: StaffRoute, visitIds: string[], o: AdjustCont
     while (pendingBreaks.length && pendingBreaks[0]!.at <= moment) {
       const b = pendingBreaks.shift()!;
       const start = Math.max(t, b.at);
-      breaks.push({ start: clockOf(start), end: clockOf(start + b.minutes) });
+      breaks.push({ start: timeOf(start), end: timeOf(start + b.minutes) });
       t = start + b.minutes;
     }
   };
@@ -65,9 +65,9 @@ export function retimeRoute(route: StaffRoute, visitIds: string[], o: AdjustCont
     const duration = v?.durationMinutes ?? 30;
     stops.push({
       visitId,
-      arrival: clockOf(arrival),
-      start: clockOf(start),
-      end: clockOf(start + duration),
+      arrival: timeOf(arrival),
+      start: timeOf(start),
+      end: timeOf(start + duration),
       travelMinutes: Math.round(leg.minutes),
       distanceKm: round1(leg.km),
       lateMinutes: Math.round(late),
@@ -80,8 +80,8 @@ export function retimeRoute(route: StaffRoute, visitIds: string[], o: AdjustCont
   const back = travel(at, end);
   return {
     staffId: route.staffId,
-    leave: clockOf(shiftStart),
-    return: clockOf(t + back.minutes),
+    leave: timeOf(shiftStart),
+    return: timeOf(t + back.minutes),
     stops,
     breaks,
     travelMinutes: Math.round(stops.reduce((n, s) => n + s.travelMinutes, 0) + back.minutes),

@@ -1,9 +1,9 @@
 // The planner's answer as the team's plan for the day (VisitDayPlan: wall-clock times, km, totals,
 // and each unplanned visit with a reason a lead can act on). Pure.
+import { timeOf } from '@homeward/clinical';
 import type { PlanResult, UnplannedReasonCode } from '@homeward/planner';
 import type { PlannedVisit, StaffRoute, UnplannedReason, VisitDayPlan, VisitToPlan } from './visit-day-types.ts';
 import type { UnplannedEntry } from './build-planning-problem.ts';
-import { clockOf } from './plan-times.ts';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -102,20 +102,20 @@ export function dayPlanFromResult(o: DayPlanFromResultOptions): VisitDayPlan {
   for (const p of o.result.plans) {
     const stops: PlannedVisit[] = p.stops.map((s) => ({
       visitId: s.visitId,
-      arrival: clockOf(s.arrival),
-      start: clockOf(s.start),
-      end: clockOf(s.end),
+      arrival: timeOf(s.arrival),
+      start: timeOf(s.start),
+      end: timeOf(s.end),
       travelMinutes: Math.round(s.travelMinutes),
       distanceKm: round1(s.distance),
       lateMinutes: Math.round(s.lateMinutes),
       withStaffId: s.withStaffId ?? null,
     }));
     const before = routes.get(p.staffId);
-    const breaks = p.breaks.map((b) => ({ start: clockOf(b.start), end: clockOf(b.end) }));
+    const breaks = p.breaks.map((b) => ({ start: timeOf(b.start), end: timeOf(b.end) }));
     routes.set(p.staffId, {
       staffId: p.staffId,
-      leave: before?.leave ?? clockOf(p.leave),
-      return: clockOf(p.return),
+      leave: before?.leave ?? timeOf(p.leave),
+      return: timeOf(p.return),
       stops: [...(before?.stops ?? []), ...stops],
       breaks: [...(before?.breaks ?? []), ...breaks],
       travelMinutes: Math.round((before?.travelMinutes ?? 0) + p.travelMinutes),

@@ -3,6 +3,7 @@
 // the job row for the progress page. Each date: read the rota and the visits (short reads), build the
 // problem, solve, and store the plan as the draft (version-checked against the version the lead
 // started from). Nothing holds a transaction while the planner runs.
+import { minutesOf, timeOf } from '@homeward/clinical';
 import type { Kysely } from 'kysely';
 import type { Location } from '@homeward/planner';
 import { solveInWorker } from '@homeward/planner/worker';
@@ -16,7 +17,6 @@ import type { GeoPoint, StaffDay } from '../staff/public.ts';
 import { buildPlanningProblem, type BuildPlanningProblemOptions, type ResumePoint } from './build-planning-problem.ts';
 import { dayPlanFromResult } from './plan-day-from-result.ts';
 import { readStaffDaysForPlan, readTeamBase, readVisitsForPlan } from './plan-sources.ts';
-import { clockOf, minutesOf } from './plan-times.ts';
 import { readVisitPlan } from './read-visit-plan.ts';
 import { saveVisitPlanDraft } from './save-visit-plan-draft.ts';
 import { travelForPlanning } from './travel-for-planning.ts';
@@ -94,7 +94,7 @@ async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>,
     }
     const keptIds = new Set(Object.values(kept).flatMap((k) => k.stops.map((s) => s.visitId)));
     // Off sick from `from`: their shift ends there (the visits they have done stay theirs).
-    staffDays = staffDays.map((d) => (d.staffId === p.offStaffId && d.shift ? { ...d, shift: minutesOf(d.shift.start) >= from ? null : { ...d.shift, end: clockOf(from) }, notWorkingBecause: 'sickness' as const } : d));
+    staffDays = staffDays.map((d) => (d.staffId === p.offStaffId && d.shift ? { ...d, shift: minutesOf(d.shift.start) >= from ? null : { ...d.shift, end: timeOf(from) }, notWorkingBecause: 'sickness' as const } : d));
     extra = { from, resume, previousStaff };
     visits.splice(0, visits.length, ...visits.filter((v) => !keptIds.has(v.id)));
   }
