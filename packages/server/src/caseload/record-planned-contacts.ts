@@ -11,14 +11,17 @@ export type RecordPlannedContactsOptions = {
   date: string;
   /** When the plan now starts each visit (several visits of one episode: the earliest counts). */
   planned: { episodeId: string; at: Date }[];
+  /** What the publication before this one planned: a next contact it set, and this one drops, is cleared. */
+  previouslyPlanned: { episodeId: string; at: Date }[];
   /** Now: a next contact already past is replaced whatever its day. */
   now: Date;
 };
 
 /**
  * Each planned episode's next contact becomes its visit on this day when that is sooner than the one
- * recorded, or the one recorded has passed. An episode whose next contact was on this day but which the
- * plan no longer visits has it cleared (the plan took it away). Open episodes of the team only.
+ * recorded, or the one recorded has passed, or it is on this day (the plan says when). An episode the
+ * plan no longer visits has its next contact cleared only when the previous publication set it to exactly
+ * that time: a next contact a clinician typed is never taken away. Open episodes of the team only.
  */
 export async function recordPlannedContacts(trx: Kysely<Database>, o: RecordPlannedContactsOptions): Promise<void> {
   const earliest = new Map<string, Date>();
@@ -37,10 +40,17 @@ export async function recordPlannedContacts(trx: Kysely<Database>, o: RecordPlan
           or (e.next_contact_at at time zone 'Europe/London')::date = ${o.date}::date)
     `.execute(trx);
   }
+  const dropped = new Map<string, Date>();
+  for (const p of o.previouslyPlanned) {
+    const seen = dropped.get(p.episodeId);
+    if (!earliest.has(p.episodeId) && (!seen || p.at < seen)) dropped.set(p.episodeId, p.at);
+  }
+  if (dropped.size === 0) return;
+  const droppedIds = [...dropped.keys()];
+  const droppedAts = droppedIds.map((id) => dropped.get(id)!.toISOString());
   await sql`
     update episodes e set next_contact_at = null
-    where e.team_id = ${o.teamId} and e.status in ('waiting', 'active')
-      and (e.next_contact_at at time zone 'Europe/London')::date = ${o.date}::date
-      and not (e.id = any(${ids}::uuid[]))
+    from unnest(${droppedIds}::uuid[], ${droppedAts}::timestamptz[]) as p(episode_id, at)
+    where e.id = p.episode_id and e.team_id = ${o.teamId} and e.status in ('waiting', 'active') and e.next_contact_at = p.at
   `.execute(trx);
 }

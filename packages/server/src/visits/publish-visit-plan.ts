@@ -10,7 +10,7 @@ import { HomewardError, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { changedVisitCount, planChanges } from './plan-changes.ts';
 import { readVisitPlan, type StoredVisitPlan } from './read-visit-plan.ts';
-import type { PlanChange } from './visit-day-types.ts';
+import type { PlanChange, VisitDayPlan } from './visit-day-types.ts';
 
 export type PublishVisitPlanOptions = { actor: Actor; teamId: string; date: string; version: number };
 
@@ -44,17 +44,21 @@ export async function publishVisitPlan(trx: Kysely<Database>, o: PublishVisitPla
     published_at: o.actor.now,
     published_by: o.actor.staff.staffId,
   }).execute();
-  // The caseload's "Next:" for each episode on the plan: its visit's start this day.
-  const draft = plan.draft;
-  const visitIds = draft.routes.flatMap((r) => r.stops.map((s) => s.visitId));
-  const episodes = visitIds.length === 0 ? [] : await trx.selectFrom('visits').select(['id', 'episode_id']).where('id', 'in', visitIds).where('team_id', '=', o.teamId).execute();
-  const episodeOf = new Map(episodes.map((v) => [v.id, v.episode_id]));
-  const planned = draft.routes.flatMap((r) => r.stops.flatMap((s) => {
-    const episodeId = episodeOf.get(s.visitId);
-    const at = fromUkWallClock(o.date, s.start);
-    return episodeId && at ? [{ episodeId, at }] : [];
-  }));
-  await recordPlannedContacts(trx, { teamId: o.teamId, date: o.date, planned, now: o.actor.now });
+  // The caseload's "Next:" for each episode on the plan: its visit's start this day; and what the
+  // publication before said, so only a next contact the plan itself set is ever taken away.
+  const startsOf = async (p: VisitDayPlan | null) => {
+    const visitIds = p?.routes.flatMap((r) => r.stops.map((s) => s.visitId)) ?? [];
+    const episodes = visitIds.length === 0 ? [] : await trx.selectFrom('visits').select(['id', 'episode_id']).where('id', 'in', visitIds).where('team_id', '=', o.teamId).execute();
+    const episodeOf = new Map(episodes.map((v) => [v.id, v.episode_id]));
+    return (p?.routes ?? []).flatMap((r) => r.stops.flatMap((s) => {
+      const episodeId = episodeOf.get(s.visitId);
+      const at = fromUkWallClock(o.date, s.start);
+      return episodeId && at ? [{ episodeId, at }] : [];
+    }));
+  };
+  const planned = await startsOf(plan.draft);
+  const previouslyPlanned = await startsOf(plan.published);
+  await recordPlannedContacts(trx, { teamId: o.teamId, date: o.date, planned, previouslyPlanned, now: o.actor.now });
   await auditAs(o.actor, trx, {
     action: 'write',
     outcome: 'allowed',
