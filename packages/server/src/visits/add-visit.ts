@@ -10,7 +10,7 @@ import type { EpisodeAccess } from '../caseload/public.ts';
 import { checkVisit } from './check-visit.ts';
 import { visitRecordKind } from './visit-access.ts';
 import { findVisitNeeds } from './visit-needs-queries.ts';
-import { findTeamVisit, type TeamVisit } from './visit-queries.ts';
+import { findTeamVisit, refuseTakenVisitId, type TeamVisit, visitIdTaken } from './visit-queries.ts';
 
 export type NewVisit = {
   /** A client may mint the id (UUIDv7). */
@@ -33,6 +33,7 @@ export async function addVisit(trx: Kysely<Database>, o: AddVisitOptions): Promi
   const durationMinutes = v.durationMinutes ?? needs.durationMinutes;
   await checkVisit(trx, { actor, teamId: episode.teamId, episodeStatus: episode.status, details: { date: v.date, durationMinutes, window: v.window, pinnedStart: v.pinnedStart }, pinnedStaffId: v.pinnedStaffId });
   const id = v.id ?? uuidv7();
+  if (v.id) await refuseTakenVisitId(trx, id);
   await trx
     .insertInto('visits')
     .values({
@@ -67,7 +68,8 @@ export async function addVisit(trx: Kysely<Database>, o: AddVisitOptions): Promi
       updated_at: actor.now,
       updated_by: actor.staff.staffId,
     })
-    .execute();
+    .execute()
+    .catch(visitIdTaken);
   await auditWrite(o.access.grant, trx, { recordKind: visitRecordKind, recordId: id, detail: { change: 'added', episodeId: episode.id, date: v.date, purpose: v.purpose } });
   return (await findTeamVisit(trx, id))!;
 }

@@ -112,6 +112,9 @@ export async function proposeVisitsForHorizon(trx: Kysely<Database>, o: ProposeV
   if (staff.teamId !== o.teamId || !mayHoldEpisodes(staff.role)) {
     throw new HomewardError('forbidden', 'Only assistant practitioners, registered therapists and clinical leads of the team can propose its visits');
   }
+  // Two leads (or two tabs) proposing at once would each read the same bookings and both insert: the
+  // team's row is locked first, so the second waits and then finds the first's visits booked.
+  await trx.selectFrom('teams').select('id').where('id', '=', o.teamId).forUpdate().executeTakeFirst();
   const result: ProposeVisitsForHorizonResult = { from: o.from, to: o.to, proposed: 0, episodes: [] };
   for (const { episodeId, patientId, patientName, proposal } of await proposalsForHorizon(trx, o)) {
     for (const v of proposal.visits) {

@@ -11,6 +11,7 @@ import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { checkVisitOutcome, outcomeLabels, outcomeReasonText, type VisitOutcomeInput } from './record-visit-outcome-rules.ts';
 import type { VisitForOutcome } from './run-sheet-queries.ts';
+import { refuseTakenVisitId, visitIdTaken } from './visit-queries.ts';
 import { ukDateOf } from '@homeward/clinical';
 
 export type VisitResponse = {
@@ -70,6 +71,12 @@ export async function recordVisitOutcome(trx: Kysely<Database>, o: RecordVisitOu
   if (o.visit.episodeId !== o.access.episode.id) throw new Error('The grant is for another episode than the visit’s');
   const actor = grant.actor;
   const fields = checkVisitOutcome(o.input, { today: ukDateOf(actor.now), unavailableWeekdays: o.visit.unavailableWeekdays });
+  // The outcome itself may be recorded whatever the episode's state; a rebooking is a new visit, refused
+  // as booking one is (visit-checks.ts) when the episode is discharged or on hold.
+  const status = o.access.episode.status;
+  if (o.input.rebookOn !== null && (status === 'discharged' || status === 'on-hold')) {
+    fields.push({ path: 'rebookOn', message: status === 'discharged' ? 'The episode has been discharged, so no visit can be rebooked: record the outcome without a rebooking' : 'The episode is on hold: record the outcome without a rebooking, and book visits when it resumes' });
+  }
   if (fields.length) throw validationFailed(fields);
   const reasonText = outcomeReasonText(o.input);
   const updated = await updateVersioned(trx, {
@@ -90,6 +97,7 @@ export async function recordVisitOutcome(trx: Kysely<Database>, o: RecordVisitOu
   let rebooking: VisitResponse | null = null;
   if (o.input.rebookOn !== null) {
     const id = o.rebookingId ?? uuidv7();
+    if (o.rebookingId) await refuseTakenVisitId(trx, id);
     const staffId = actor.staff.staffId;
     const row = await trx
       .insertInto('visits')
@@ -120,7 +128,8 @@ export async function recordVisitOutcome(trx: Kysely<Database>, o: RecordVisitOu
         updated_by: staffId,
       })
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirstOrThrow()
+      .catch(visitIdTaken);
     rebooking = toVisitResponse(row);
   }
   await auditWrite(grant, trx, { recordKind: 'visit', recordId: updated.id, detail: { episodeId: updated.episode_id, outcome: o.input.outcome, reason: o.input.reason, rebookingId: rebooking?.id ?? null } });

@@ -352,6 +352,29 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(unescapeHtml(reopened.body)).toContain('Another visit is booked for Friday 27 November 2026');
   });
 
+  it('refuses a rebooking for an episode on hold (the outcome alone may be recorded) and a rebooking id already taken, changing nothing', async () => {
+    const visitId = await seedPlannedVisit(t, { episodeId: daleEpisode, staffId: therapist.staff.id, date: day, start: '07:50' });
+    const count = async () => Number((await t.db.selectFrom('visits').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    // A rebooking id that is another visit's: 409, the outcome not recorded either.
+    const taken = await therapist.post(`/api/visits/${visitId}/outcome`, { version: 1, outcome: 'no-access', reason: 'no-answer', rebookOn: '2026-11-28', rebookingId: visit.bloor });
+    expect(taken.statusCode, taken.body).toBe(409);
+    expect((await visitRow(visitId)).status).toBe('to-plan');
+    await t.db.updateTable('episodes').set({ status: 'on-hold', hold_reason: 'In hospital' }).where('id', '=', daleEpisode).execute();
+    try {
+      const rebook = await therapist.post(`/api/visits/${visitId}/outcome`, { version: 1, outcome: 'no-access', reason: 'no-answer', rebookOn: '2026-11-28' });
+      expect(rebook.statusCode).toBe(400);
+      expect(rebook.json().error.fields).toEqual([{ path: 'rebookOn', message: expect.stringContaining('on hold') }]);
+      expect(await count()).toBe(before);
+      expect((await visitRow(visitId)).status).toBe('to-plan');
+      const alone = await therapist.post(`/api/visits/${visitId}/outcome`, { version: 1, outcome: 'no-access', reason: 'no-answer', rebookOn: null });
+      expect(alone.statusCode, alone.body).toBe(200);
+      expect(await count()).toBe(before);
+    } finally {
+      await t.db.updateTable('episodes').set({ status: 'active', hold_reason: null }).where('id', '=', daleEpisode).execute();
+    }
+  });
+
   it('marks a visit done from the run sheet, and says so when it was changed in between', async () => {
     const row = await visitRow(visit.bloor);
     const done = await therapist.form(`/run-sheet/visits/${visit.bloor}/done`, { version: String(row.version) });

@@ -1,6 +1,8 @@
 // Reads of the team's visits: what the planner is given for a day (VisitToPlan), and the lists the
 // visits pages show. Each starts from visits_team_date_idx (team, day) and joins the patient and the
 // team by primary key. Callers audit the patients listed (auditListRead, caseload's face).
+import { HomewardError } from '../platform/homeward-error.ts';
+import { isUniqueViolation } from '../platform/database-errors.ts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, VisitsTable } from '../db/schema.ts';
 import type { VisitToPlan } from './visit-day-types.ts';
@@ -134,4 +136,21 @@ export async function listEpisodesForVisits(db: Kysely<Database>, teamId: string
     .orderBy('episodes.id')
     .execute();
   return rows.map((r) => ({ episodeId: r.id, patientId: r.patient_id, patientName: `${r.given_name} ${r.family_name}`, nhsNumber: r.nhs_number }));
+}
+
+/**
+ * A client may mint a visit's id: one already taken (a retry without its Idempotency-Key, or a clash)
+ * is a 409, not a database error. Checked in the write's transaction; a race past the check is caught
+ * at the insert by `visitIdTaken`.
+ */
+export async function refuseTakenVisitId(trx: Kysely<Database>, id: string): Promise<void> {
+  if (await trx.selectFrom('visits').select('id').where('id', '=', id).executeTakeFirst()) throw visitIdTakenError();
+}
+
+export const visitIdTakenError = () => new HomewardError('duplicate', 'A visit with this id already exists: it was saved before. Nothing new was saved.');
+
+/** The insert's own refusal of a taken id, as the same 409. */
+export function visitIdTaken(error: unknown): never {
+  if (isUniqueViolation(error, 'visits_pkey')) throw visitIdTakenError();
+  throw error;
 }

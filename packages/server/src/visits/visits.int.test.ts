@@ -101,6 +101,14 @@ describe('the team’s visits', () => {
     added = first.json();
   });
 
+  it('a visit id sent again without its Idempotency-Key is a 409, nothing new saved (not a database error)', async () => {
+    const before = await visitCount();
+    const again = await lead.post('/api/visits', { id: added.id, episodeId: episode, date: '2026-11-27', purpose: 'therapy' });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.json().error).toMatchObject({ code: 'duplicate', message: expect.stringContaining('already exists') });
+    expect(await visitCount()).toBe(before);
+  });
+
   it('pins, refuses a stale pin with the visit as it is, unpins and cancels with the reason (kept)', async () => {
     const rt = t.service.a['registered-therapist'].id;
     const pinned = await lead.request({ method: 'PATCH', url: `/api/visits/${added.id}`, payload: { version: added.version, pinnedStaffId: rt, pinnedStart: null } });
@@ -195,5 +203,18 @@ describe('the team’s visits', () => {
       // And this team cannot add to theirs.
       expect((await lead.post('/api/visits', { episodeId: otherTeamEpisode, date: '2026-11-28', purpose: 'therapy' })).statusCode).toBe(403);
     });
+  });
+
+  it('two leads proposing at the same moment book each visit once', async () => {
+    const registered = await t.signIn(t.service.a['registered-therapist']);
+    const horizon = { from: '2026-12-01', to: '2026-12-07' };
+    const results = await Promise.all([lead.post('/api/visits/proposals', horizon), registered.post('/api/visits/proposals', horizon), lead.post('/api/visits/proposals', horizon)]);
+    expect(results.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    const proposed = results.map((r) => r.json().proposed as number);
+    // One of them books the period; the others, waiting on it, find everything booked.
+    expect(proposed.filter((n) => n > 0)).toHaveLength(1);
+    const booked = await t.db.selectFrom('visits').select(['episode_id', 'on_date']).where('on_date', '>=', horizon.from).where('on_date', '<=', horizon.to).where('origin', '=', 'proposed').execute();
+    expect(booked).toHaveLength(proposed.reduce((a, n) => a + n, 0));
+    expect(new Set(booked.map((v) => `${v.episode_id} ${v.on_date}`)).size).toBe(booked.length);
   });
 });
