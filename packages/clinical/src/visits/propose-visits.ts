@@ -2,6 +2,7 @@
 // Visits are spread through each week as a therapist would (3 a week: Monday, Wednesday, Friday),
 // moved to the nearest day the patient can be seen, the first contact proposed by its response
 // clock and a review by its due date. What is already booked counts, so proposing twice adds nothing.
+import { weekdayOf } from '../rota/working-day.ts';
 import { addCalendarDays, daysBetween } from '../episode-dates.ts';
 import type { Complexity, EpisodeStatus, Priority } from '../referral-vocabulary.ts';
 import { formatDisplayDate } from '../date-parts.ts';
@@ -58,8 +59,7 @@ export type ProposeVisitsResult = {
 
 /** ISO weekday of a yyyy-mm-dd date (Monday 1). */
 export function weekdayOfDate(date: string): Weekday {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return (day === 0 ? 7 : day) as Weekday;
+  return weekdayOf(date) as Weekday;
 }
 
 /** The Monday of the date's week. */

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { addCalendarDays } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
@@ -18,8 +19,7 @@ import { startVisitPlanning } from './start-visit-planning.ts';
 
 /** The dates from `date` for `days` days (a week: seven plans, one per date). */
 export function datesFrom(date: string, days: number): string[] {
-  const first = new Date(`${date}T12:00:00Z`);
-  return Array.from({ length: days }, (_, i) => new Date(first.getTime() + i * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: days }, (_, i) => addCalendarDays(date, i));
 }
 
 export function jobBody(job: Job<VisitPlanJobPayload>) {

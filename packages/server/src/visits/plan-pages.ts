@@ -6,7 +6,8 @@ import { loadRouteMapFacts } from './route-map-queries.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { isoDateToParts, parseDateParts, parseTimeOfDay, toUkWallClock } from '@homeward/clinical';
+import { addCalendarDays, isoDateToParts, parseDateParts, parseTimeOfDay, toUkWallClock, ukDateOf, ukDayHeading } from '@homeward/clinical';
+import { planDate } from './plan-schema.ts';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formProblem, formVersion, type FormBody } from '../platform/form-body.ts';
 import { HomewardError, type FieldError } from '../platform/homeward-error.ts';
@@ -38,9 +39,13 @@ export const unplannedReasonLabels: Record<UnplannedReason, string> = {
 
 const purposeLabels: Record<string, string> = { 'first-contact': 'First contact', therapy: 'Therapy', review: 'Review', equipment: 'Equipment', discharge: 'Discharge', other: 'Other' };
 
+/** Tomorrow's calendar day in London (not now + 24 hours, which a clock change moves by a day). */
 function tomorrow(now: Date): string {
-  return toUkWallClock(new Date(now.getTime() + 86_400_000)).date;
+  return addCalendarDays(ukDateOf(now), 1);
 }
+
+/** A real calendar day as yyyy-mm-dd (Date.parse would take 2026-02-31 as 3 March). */
+const isRealDate = (date: string) => planDate.safeParse(date).success;
 
 /** The date a page is about: ?date=yyyy-mm-dd, or the day/month/year fields of the date form. */
 function dateOf(query: Record<string, string | undefined>, now: Date): { date: string; fields: FieldError[] } {
@@ -50,13 +55,13 @@ function dateOf(query: Record<string, string | undefined>, now: Date): { date: s
   }
   const date = query.date;
   if (date === undefined || date === '') return { date: tomorrow(now), fields: [] };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) return { date: tomorrow(now), fields: [{ path: 'date', message: 'Enter a real date' }] };
+  if (!isRealDate(date)) return { date: tomorrow(now), fields: [{ path: 'date', message: 'Enter a real date' }] };
   return { date, fields: [] };
 }
 
 function formDate(body: FormBody): string {
   const date = formField(body.date);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) {
+  if (!isRealDate(date)) {
     throw new HomewardError('validation_failed', 'The form is missing the plan’s date; reload the page', { fields: [{ path: 'form', message: 'The form is missing the plan’s date; reload the page' }] });
   }
   return date;
@@ -120,12 +125,12 @@ export async function planPages(app: FastifyInstance): Promise<void> {
     const fields = o.fields ?? [];
     const anchors = { visitId: 'move-visit', toStaffId: 'move-staff', otherVisitId: 'swap-other', staffId: 'pin-staff', start: 'pin-start', version: 'adjust', form: 'adjust', date: 'date-day', beforeVisitId: 'move-visit' };
     return reply.code(o.status ?? 200).page('visits/pages/plan-day.njk', {
-      title: `Visit plan for ${isoToWords(date)}`,
+      title: `Visit plan for ${ukDayHeading(date)}`,
       section: 'visit-plan',
       date,
       dateParts: isoDateToParts(date),
-      previousDate: shiftDate(date, -1),
-      nextDate: shiftDate(date, 1),
+      previousDate: addCalendarDays(date, -1),
+      nextDate: addCalendarDays(date, 1),
       plan: view.plan,
       draft,
       routes: draft ? routesForPage(draft, view) : [],
@@ -195,9 +200,9 @@ export async function planPages(app: FastifyInstance): Promise<void> {
     return reply.page('visits/pages/plan-progress.njk', {
       title: job.status === 'failed' ? 'The planner could not finish' : job.status === 'done' ? 'Planned, with a change made meanwhile' : 'Planning the visits',
       section: 'visit-plan',
-      job: { id: job.id, status: job.status, error: job.error, dates: job.payload.dates.map(isoToWords), firstDate: job.payload.dates[0], replan: job.payload.mode === 'replan' },
-      progress: progress ? { ...progress, day: progress.dayIndex + 1, dateWords: isoToWords(progress.date) } : null,
-      conflicts: (result?.days ?? []).filter((d) => d.conflict).map((d) => ({ date: d.date, words: isoToWords(d.date) })),
+      job: { id: job.id, status: job.status, error: job.error, dates: job.payload.dates.map(ukDayHeading), firstDate: job.payload.dates[0], replan: job.payload.mode === 'replan' },
+      progress: progress ? { ...progress, day: progress.dayIndex + 1, dateWords: ukDayHeading(progress.date) } : null,
+      conflicts: (result?.days ?? []).filter((d) => d.conflict).map((d) => ({ date: d.date, words: ukDayHeading(d.date) })),
       refresh: job.status === 'queued' || job.status === 'running',
       backHref: `/visits/plan?date=${job.payload.dates[0]}`,
     });
@@ -235,7 +240,7 @@ export async function planPages(app: FastifyInstance): Promise<void> {
     const changes = planChanges(view.plan.published, view.plan.draft);
     const kinds = { added: 'Added', removed: 'Taken off', 'time-changed': 'New time' };
     return reply.code(status).page('visits/pages/plan-publish.njk', {
-      title: `Publish the plan for ${isoToWords(date)}?`,
+      title: `Publish the plan for ${ukDayHeading(date)}?`,
       section: 'visit-plan',
       date,
       version: view.plan.version,
@@ -268,7 +273,7 @@ export async function planPages(app: FastifyInstance): Promise<void> {
   async function renderReplan(request: FastifyRequest, reply: FastifyReply, access: PlanningAccess, date: string, values: Record<string, string>, fields: FieldError[] = [], status = 200) {
     const view = await readPlanView(app.db, { access, date, purpose: 're-plan' });
     return reply.code(status).page('visits/pages/plan-replan.njk', {
-      title: `Re-plan the rest of ${isoToWords(date)}`,
+      title: `Re-plan the rest of ${ukDayHeading(date)}`,
       section: 'visit-plan',
       date,
       version: view.plan?.version ?? '',
@@ -336,14 +341,3 @@ function adjustmentOf(body: FormBody): PlanAdjustment {
   throw new HomewardError('validation_failed', 'Choose what to do: move, swap or pin', { fields: [{ path: 'form', message: 'Choose what to do: move, swap or pin' }] });
 }
 
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-/** "Wednesday 25 November 2026". */
-export function isoToWords(date: string): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  return `${weekdays[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}

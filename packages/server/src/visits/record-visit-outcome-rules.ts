@@ -1,9 +1,8 @@
 // The outcomes a clinician records on a visit that did not happen, in their words: the reasons offered
 // (a short list, and "another reason" with its words required), and the rebooking day's limits. Shared
 // by the run sheet's pages and the API, so both refuse in the same words.
-import { addCalendarDays, formatDisplayDate } from '@homeward/clinical';
+import { addCalendarDays, formatDisplayDate, weekdayNames, weekdayOf } from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
-import { isoWeekday } from './run-sheet-rebooking.ts';
 
 export const visitOutcomes = ['no-access', 'cancelled'] as const;
 export type VisitOutcome = (typeof visitOutcomes)[number];
@@ -31,7 +30,6 @@ export const allVisitOutcomeReasons = [...new Set([...Object.keys(visitOutcomeRe
 
 export const outcomeLabels: Record<VisitOutcome, string> = { 'no-access': 'No access', cancelled: 'Cancelled' };
 
-export const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 export type VisitOutcomeInput = { outcome: VisitOutcome; reason: VisitOutcomeReason; reasonDetail: string | null; rebookOn: string | null };
 
@@ -53,7 +51,7 @@ export function checkVisitOutcome(i: VisitOutcomeInput, o: { today: string; unav
     const latest = addCalendarDays(o.today, 92);
     if (i.rebookOn < o.today) fields.push({ path: 'rebookOn', message: 'The date of the new visit must be today or later' });
     else if (i.rebookOn > latest) fields.push({ path: 'rebookOn', message: `The date of the new visit must be on or before ${formatDisplayDate(latest)}. Leave it to the team’s planning further ahead.` });
-    else if (o.unavailableWeekdays.includes(isoWeekday(i.rebookOn))) fields.push({ path: 'rebookOn', message: `The patient cannot be seen on ${weekdayNames[isoWeekday(i.rebookOn) - 1]}s. Choose another day.` });
+    else if (o.unavailableWeekdays.includes(weekdayOf(i.rebookOn))) fields.push({ path: 'rebookOn', message: `The patient cannot be seen on ${weekdayNames[weekdayOf(i.rebookOn) - 1]}s. Choose another day.` });
   }
   return fields;
 }

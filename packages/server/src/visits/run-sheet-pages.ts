@@ -7,15 +7,13 @@ import { findPublishedPlan, loadRouteMapFacts } from './route-map-queries.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { addCalendarDays, formatDisplayDate, mayHoldEpisodes, serviceLabels, ukDateOf } from '@homeward/clinical';
+import { addCalendarDays, mayHoldEpisodes, serviceLabels, ukDateOf, ukDayHeading } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { requirePrincipal } from '../platform/request-context.ts';
 import { authoriseRunSheet } from './run-sheet-access.ts';
 import { auditRunSheetRead } from './run-sheet-audit.ts';
 import { changeLabels, placeLabels, purposeLabels, statusLabels } from './run-sheet-labels.ts';
 import { listPublishedRoutes, readRunSheet, type RunSheetVisit } from './run-sheet-queries.ts';
-import { isoWeekday } from './run-sheet-rebooking.ts';
-import { weekdayNames } from './record-visit-outcome-rules.ts';
 
 export const runSheetQuery = z.object({
   date: z.iso.date('date must be a date, yyyy-mm-dd').optional(),
@@ -31,9 +29,8 @@ export function navigateHref(p: RunSheetVisit['patient']): string {
   return `geo:0,0?q=${encodeURIComponent(p.postcode)}`;
 }
 
-export function dayText(date: string): string {
-  return `${weekdayNames[isoWeekday(date) - 1]} ${formatDisplayDate(date)}`;
-}
+/** "Tuesday 24 November 2026": the timeline's own day heading. */
+export const dayText = (date: string): string => ukDayHeading(date);
 
 const flashes: Record<string, string> = { visit: 'Visit marked as done' };
 

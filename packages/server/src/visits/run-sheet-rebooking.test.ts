@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekday, proposeRebookingDay, unavailableWeekdaysOf } from './run-sheet-rebooking.ts';
+import { proposeRebookingDay, unavailableWeekdaysOf } from './run-sheet-rebooking.ts';
 
 describe('the rebooking day proposed after a visit that did not happen', () => {
   it.each([
@@ -15,11 +15,6 @@ describe('the rebooking day proposed after a visit that did not happen', () => {
     ['2026-12-05', '2026-12-05', [1, 2, 3, 4, 5, 6, 7], '2026-12-13'],
   ])('after %s (today %s, not on %j): %s', (visitDate, today, unavailable, expected) => {
     expect(proposeRebookingDay({ visitDate, today, unavailableWeekdays: unavailable })).toBe(expected);
-  });
-
-  it('reads ISO weekdays', () => {
-    expect(isoWeekday('2026-12-07')).toBe(1);
-    expect(isoWeekday('2026-12-06')).toBe(7);
   });
 
   it('keeps only weekdays 1-7 from what is stored', () => {
