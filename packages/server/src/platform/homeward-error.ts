@@ -13,6 +13,8 @@ export const errorStatus = {
   not_found: 404,
   version_conflict: 409,
   duplicate: 409,
+  /** One planner run per team: a different run asked for while one is under way. */
+  planner_busy: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,

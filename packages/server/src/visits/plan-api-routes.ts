@@ -56,7 +56,7 @@ export async function planApiRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Plan a day or a week for your team (a durable job: one run at a time per team)',
-        description: 'Keeps every pin. A second request while a run is queued or running gets that run back (alreadyRunning). Poll GET /api/visits/plans/jobs/{jobId}. Accepts Idempotency-Key.',
+        description: 'Keeps every pin. The same request while that run is queued or running gets it back (alreadyRunning); a different run for the team meanwhile is a 409 (planner_busy). Poll GET /api/visits/plans/jobs/{jobId}. Accepts Idempotency-Key.',
         body: startPlanningBody,
         response: { ...jobAccepted, ...errorResponse(400, 401, 403, 409, 422) },
       },

@@ -63,6 +63,12 @@ function keptForReplan(published: VisitDayPlan, from: number, done: Set<string>)
 
 async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>, context: JobContext, date: string, dayIndex: number): Promise<VisitPlanJobResult['days'][number]> {
   const p = job.payload;
+  // A retried run (an earlier attempt died part-way through a week) finds the days it already saved:
+  // they are its own, not a change made meanwhile, and are not planned again.
+  const saved = await readVisitPlan(o.db, { teamId: p.teamId, date });
+  if (saved?.draft?.jobId === job.id) {
+    return { date, planId: saved.id, version: saved.version, planned: saved.draft.totals.visitsPlanned, unplanned: saved.draft.totals.visitsUnplanned, conflict: false };
+  }
   const actor = staffActor({ staff: p.requestedBy as ActingStaff, config: o.config, via: `job:${visitPlanJobKind}` });
   let staffDays: StaffDay[] = await readStaffDaysForPlan(o.db, { teamId: p.teamId, dates: [date] });
   const visits = await readVisitsForPlan(o.db, { teamId: p.teamId, date });

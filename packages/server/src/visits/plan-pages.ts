@@ -181,9 +181,9 @@ export async function planPages(app: FastifyInstance): Promise<void> {
   async function formRefused(error: unknown, reply: FastifyReply, access: PlanningAccess, date: string, values: Record<string, string> = {}) {
     const problem = formProblem(error);
     if (!problem) throw error;
-    const fields = problem.status === 409
+    const fields = busy(error) ?? (problem.status === 409
       ? [{ path: 'form', message: 'Someone else changed this plan while you were looking at it. Here it is as it is now: check it, then make your change again.' }]
-      : problem.fields;
+      : problem.fields);
     return renderPlan(reply, access, date, { fields, status: problem.status, values });
   }
 
@@ -312,10 +312,15 @@ export async function planPages(app: FastifyInstance): Promise<void> {
     } catch (error) {
       const problem = formProblem(error);
       if (!problem) throw error;
-      const fields = problem.status === 409 ? [{ path: 'form', message: 'Someone else changed this plan since you opened this page. Check it, then re-plan again.' }] : problem.fields;
+      const fields = busy(error) ?? (problem.status === 409 ? [{ path: 'form', message: 'Someone else changed this plan since you opened this page. Check it, then re-plan again.' }] : problem.fields);
       return renderReplan(request, reply, access, date, values, fields, problem.status);
     }
   });
+}
+
+/** A planner run already under way for the team: its own words, not a stale plan's. */
+function busy(error: unknown): FieldError[] | null {
+  return error instanceof HomewardError && error.code === 'planner_busy' ? [{ path: 'form', message: error.message }] : null;
 }
 
 /** The lead's change from the plan page's forms (which form: the `action` button). */

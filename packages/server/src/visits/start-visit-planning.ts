@@ -29,7 +29,6 @@ export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPla
   if (o.version !== undefined && o.dates.length === 1 && versions[o.dates[0]!] !== o.version) {
     throw versionConflict(await readVisitPlan(trx, { teamId: o.teamId, date: o.dates[0]! }));
   }
-  if (o.mode === 'replan' && o.offStaffId && o.from) await recordSicknessFrom(trx, { actor: o.actor, staffId: o.offStaffId, date: o.dates[0]!, from: o.from });
   const staff = o.actor.staff;
   const payload: VisitPlanJobPayload = {
     teamId: o.teamId,
@@ -41,6 +40,12 @@ export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPla
     ...(o.offStaffId !== undefined ? { offStaffId: o.offStaffId } : {}),
   };
   const enqueued = await enqueueJob(trx, { kind: visitPlanJobKind, key: `team:${o.teamId}`, payload, now: o.actor.now, createdBy: staff.staffId, maxAttempts: 2 });
+  // One run per team at a time: the same request again joins the run under way; a different one (a
+  // re-plan while the week is being planned) is refused rather than silently dropped, nothing recorded.
+  if (!enqueued.created && !sameRun(enqueued.job.payload, payload)) {
+    throw new HomewardError('planner_busy', 'The planner is already running for your team. Wait for it to finish, then ask again: nothing was started or recorded.');
+  }
+  if (enqueued.created && o.mode === 'replan' && o.offStaffId && o.from) await recordSicknessFrom(trx, { actor: o.actor, staffId: o.offStaffId, date: o.dates[0]!, from: o.from });
   await auditAs(o.actor, trx, {
     action: 'write',
     outcome: 'allowed',
@@ -59,4 +64,9 @@ export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPla
 async function recordSicknessFrom(trx: Kysely<Database>, o: { actor: Actor; staffId: string; date: string; from: string }): Promise<void> {
   const options = { actor: o.actor, staffId: o.staffId, input: { kind: 'sickness' as const, startsOn: o.date, endsOn: o.date, startTime: o.from, endTime: '23:59', note: `Off from ${o.from}: recorded when the lead re-planned the day` } };
   if ((await rotaExceptionProblems(trx, options)).length === 0) await addRotaException(trx, options);
+}
+
+/** Whether a live run is the one asked for: the same days, the same kind, around the same absence. */
+function sameRun(live: VisitPlanJobPayload, asked: VisitPlanJobPayload): boolean {
+  return live.mode === asked.mode && live.dates.join() === asked.dates.join() && (live.from ?? null) === (asked.from ?? null) && (live.offStaffId ?? null) === (asked.offStaffId ?? null);
 }
