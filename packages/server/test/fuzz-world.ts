@@ -207,6 +207,11 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
       case 'planJob': {
         const lead = await t.signIn(t.service.a['clinical-lead']);
         const res = await lead.post('/api/visits/plans/jobs', { date: await get('planDate') });
+        // One run per team: while an earlier fuzzed request's run is live, a run for another day is refused; use that one.
+        if (res.statusCode === 409) {
+          const live = await t.db.selectFrom('jobs').select('id').where('key', '=', `team:${t.service.teamA}`).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+          if (live) return live.id;
+        }
         if (res.statusCode !== 202) throw new Error(`fuzz world: could not start a planner run: ${res.statusCode} ${res.body.slice(0, 300)}`);
         return (res.json() as { job: { id: string } }).job.id;
       }
