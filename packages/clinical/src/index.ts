@@ -34,3 +34,4 @@ export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
 export * from './visit-planning.ts';
 export * from './visits/visit-professions.ts';
+export * from './lone-working/escalation-ladder.ts';

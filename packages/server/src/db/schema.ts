@@ -686,6 +686,110 @@ export type JobsTable = {
   finished_at: Date | null;
 };
 
+// Lone working (migration 0022).
+export type LoneWorkingSettingsTable = Stamps & {
+  team_id: string;
+  grace_seconds: number;
+  /** LadderRung[] (packages/clinical lone-working/escalation-ladder.ts). */
+  ladder: Json<unknown>;
+};
+
+export type LoneWorkingSessionStatus = 'expected' | 'checked-in' | 'checked-out' | 'cancelled';
+
+export type LoneWorkingSessionsTable = Stamps & {
+  id: string;
+  team_id: string;
+  staff_id: string;
+  on_date: string;
+  origin: 'plan' | 'by-hand';
+  visit_id: string | null;
+  patient_id: string | null;
+  place: string;
+  latitude: number | null;
+  longitude: number | null;
+  with_staff_id: string | null;
+  expected_start: Timestamp;
+  expected_end: Timestamp;
+  status: ColumnType<LoneWorkingSessionStatus, LoneWorkingSessionStatus | undefined, LoneWorkingSessionStatus>;
+  checked_in_at: Date | null;
+  checked_in_received_at: Date | null;
+  checked_out_at: Date | null;
+  checked_out_received_at: Date | null;
+  cancelled_reason: string | null;
+};
+
+export type LoneWorkingAlertKind = 'missed-check-in' | 'missed-check-out' | 'amber' | 'red' | 'duress';
+export type LoneWorkingAlertStatus = 'running' | 'ended' | 'raised' | 'acknowledged' | 'closed';
+
+export type LoneWorkingAlertsTable = {
+  id: string;
+  team_id: string;
+  staff_id: string;
+  session_id: string | null;
+  kind: LoneWorkingAlertKind;
+  status: LoneWorkingAlertStatus;
+  note: string | null;
+  due_at: Timestamp;
+  level: Generated<number>;
+  raised_at: Date | null;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+  outcome: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
+export type LoneWorkingAlertEventKind = 'started' | 'extended' | 'ended' | 'raised' | 'escalated' | 'skipped-level' | 'acknowledged' | 'action' | 'late-check-in' | 'late-check-out' | 'closed';
+
+export type LoneWorkingAlertEventsTable = {
+  id: string;
+  alert_id: string;
+  at: Timestamp;
+  kind: LoneWorkingAlertEventKind;
+  level: number | null;
+  by_staff_id: string | null;
+  due_at: Date | null;
+  detail: ColumnType<unknown, string | undefined, string>;
+};
+
+export type LoneWorkingCodesTable = Stamps & {
+  staff_id: string;
+  check_out_code_hash: string;
+  duress_code_hash: string;
+};
+
+export type NotificationsTable = {
+  id: string;
+  staff_id: string;
+  team_id: string | null;
+  alert_id: string | null;
+  kind: string;
+  urgent: Generated<boolean>;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: Date | null;
+};
+
+export type NotificationDeliveriesTable = {
+  id: string;
+  notification_id: string;
+  channel: 'email' | 'sms';
+  address: string;
+  status: ColumnType<'queued' | 'sent' | 'failed' | 'not-configured', 'queued' | 'sent' | 'failed' | 'not-configured' | undefined, 'queued' | 'sent' | 'failed' | 'not-configured'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  provider_reference: string | null;
+  created_at: Timestamp;
+  sent_at: Date | null;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -726,4 +830,11 @@ export type Database = {
   visit_plans: VisitPlansTable;
   visit_plan_publications: VisitPlanPublicationsTable;
   jobs: JobsTable;
+  lone_working_settings: LoneWorkingSettingsTable;
+  lone_working_sessions: LoneWorkingSessionsTable;
+  lone_working_alerts: LoneWorkingAlertsTable;
+  lone_working_alert_events: LoneWorkingAlertEventsTable;
+  lone_working_codes: LoneWorkingCodesTable;
+  notifications: NotificationsTable;
+  notification_deliveries: NotificationDeliveriesTable;
 };
