@@ -28,6 +28,7 @@ import { referralsContext } from './referrals/index.ts';
 import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
+import { loneWorkingContext } from './lone-working/index.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
 export type BuildAppOptions = {
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit, noteFinalised: markVisitOfNoteDone } });
   await app.register(referralsContext);
   await app.register(visitsContext);
+  await app.register(loneWorkingContext);
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
