@@ -1,6 +1,7 @@
 // The visit happened: marked done by the clinician (the run sheet's button, or a note finalised when
 // it is written from the visit), version-checked and only while it is still to be done.
 import type { Kysely } from 'kysely';
+import { ukDateOf, ukDayHeading } from '@homeward/clinical';
 import { auditWrite, requireGrant, requireWriteGrant } from '../access/public.ts';
 import type { EpisodeAccess } from '../caseload/public.ts';
 import type { Database } from '../db/schema.ts';
@@ -16,6 +17,10 @@ export type MarkVisitDoneOptions = { access: EpisodeAccess<'write'>; visit: Visi
 export async function markVisitDone(trx: Kysely<Database>, o: MarkVisitDoneOptions): Promise<VisitResponse> {
   const grant = requireWriteGrant(requireGrant(o.access.grant, o.visit.patientId));
   if (o.visit.episodeId !== o.access.episode.id) throw new Error('The grant is for another episode than the visit’s');
+  // A visit is done on its day or after (a note written up later): never one still to come.
+  if (o.visit.date > ukDateOf(grant.actor.now)) {
+    throw new HomewardError('validation_failed', `This visit is on ${ukDayHeading(o.visit.date)}: it can be recorded as done on that day, not before. Nothing was changed.`, { fields: [{ path: 'version', message: 'The visit has not happened yet' }] });
+  }
   const updated = await updateVersioned(trx, {
     actor: grant.actor,
     table: 'visits',

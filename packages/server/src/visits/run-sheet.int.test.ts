@@ -375,6 +375,21 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     }
   });
 
+  it('refuses to mark done a visit that is still to come, and changes nothing', async () => {
+    // The day before the visit's (the plan's) day.
+    const today = t.clock.now();
+    t.clock.set(new Date('2026-11-23T15:00:00Z'));
+    try {
+      const row = await visitRow(visit.bloor);
+      const early = await therapist.post(`/api/visits/${visit.bloor}/done`, { version: row.version });
+      expect(early.statusCode, early.body).toBe(400);
+      expect(early.json().error.message).toBe('This visit is on Tuesday 24 November 2026: it can be recorded as done on that day, not before. Nothing was changed.');
+      expect((await visitRow(visit.bloor)).status).toBe('to-plan');
+    } finally {
+      t.clock.set(today);
+    }
+  });
+
   it('marks a visit done from the run sheet, and says so when it was changed in between', async () => {
     const row = await visitRow(visit.bloor);
     const done = await therapist.form(`/run-sheet/visits/${visit.bloor}/done`, { version: String(row.version) });
