@@ -56,10 +56,15 @@ export async function recordVisitNeeds(trx: Kysely<Database>, o: RecordVisitNeed
   if (!existing) {
     if (o.version !== null) throw new HomewardError('not_found', 'No visit needs have been recorded for this episode yet: send no version to record them');
     id = uuidv7();
-    await trx
+    // Two first saves at once: the second waits for the first and finds its row, a conflict (409 with
+    // what the first recorded), never a unique-violation 500.
+    const inserted = await trx
       .insertInto('visit_needs')
       .values({ id, episode_id: episode.id, patient_id: episode.patientId, team_id: episode.teamId, ...values, created_at: actor.now, created_by: actor.staff.staffId, updated_at: actor.now, updated_by: actor.staff.staffId })
-      .execute();
+      .onConflict((c) => c.column('episode_id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) throw versionConflict(await findVisitNeeds(trx, episode.id), { patientId: episode.patientId });
   } else {
     // Someone recorded them while this writer had the defaults open: a conflict, never an overwrite.
     if (o.version === null) throw versionConflict(await findVisitNeeds(trx, episode.id), { patientId: episode.patientId });

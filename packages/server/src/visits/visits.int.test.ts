@@ -52,6 +52,18 @@ describe('the team’s visits', () => {
     await lead.put(`/api/episodes/${episode}/visit-needs`, { ...needs, version: 2 });
   });
 
+  it('records the first needs once when several are saved at once: the others are conflicts, never a 500', async () => {
+    const patient = (await lead.post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(914), givenName: 'Nora' }))).json().id;
+    const fresh = await seedEpisode(t, { patientId: patient, service: 'd2a-pathway-1', allocatedTo: t.service.a['assistant-practitioner'].id });
+    const needs = { version: null, durationMinutes: 30, place: 'home', windows: [], unavailableDays: [], staffNeeded: 1, staffNeededReason: null, registeredRequired: false, skills: [], preferredStaffId: null, notes: null };
+    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => lead.put(`/api/episodes/${fresh}/visit-needs`, { ...needs, durationMinutes: 30 + i })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const rows = await t.db.selectFrom('visit_needs').select(['version']).where('episode_id', '=', fresh).execute();
+    expect(rows).toEqual([{ version: 1 }]);
+    // Out of the way of the proposals the later stories count.
+    await t.db.updateTable('episodes').set({ status: 'discharged', discharged_on: '2026-11-23' }).where('id', '=', fresh).execute();
+  });
+
   it.each<[string, Record<string, unknown>, string, string]>([
     ['a window that ends before it starts', { windows: [{ days: null, start: '10:00', end: '09:30', note: null }] }, 'windows.0.end', 'The window must end after it starts (10:00)'],
     ['two staff without a reason', { staffNeeded: 2, staffNeededReason: '' }, 'staffNeededReason', 'Say why two staff must come (for example a hoist, or a risk flag)'],
