@@ -244,6 +244,17 @@ describe('planning the visit day', () => {
     expect(stale.body).toContain('Someone else changed this plan');
   });
 
+  it('refuses to re-plan around someone not in the team: a 400 on offStaffId, no run, nothing on anyone’s rota', async () => {
+    const p = await plan();
+    const jobsBefore = (await t.db.selectFrom('jobs').select('id').execute()).length;
+    const stranger = t.service.otherTeamTherapist.id;
+    const res = await lead.post('/api/visits/plans/replan', { date, from: '12:00', offStaffId: stranger, version: p.version });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields).toEqual([{ path: 'offStaffId', message: 'Choose someone in your team' }]);
+    expect((await t.db.selectFrom('jobs').select('id').execute()).length).toBe(jobsBefore);
+    expect(await t.db.selectFrom('rota_exceptions').select('id').where('staff_id', '=', stranger).execute()).toEqual([]);
+  });
+
   it('re-plans after a sickness from 12:00: the morning stays, the afternoon moves off the sick clinician, and the changes are counted', async () => {
     const p = await plan();
     const rt = t.service.a['registered-therapist'].id;

@@ -29,6 +29,11 @@ export async function startVisitPlanning(trx: Kysely<Database>, o: StartVisitPla
   if (o.version !== undefined && o.dates.length === 1 && versions[o.dates[0]!] !== o.version) {
     throw versionConflict(await readVisitPlan(trx, { teamId: o.teamId, date: o.dates[0]! }));
   }
+  if (o.offStaffId) {
+    // Only someone on the team's rota can be re-planned around (another team's person was a bare 403 from the rota, unaudited).
+    const person = await trx.selectFrom('staff').select('id').where('id', '=', o.offStaffId).where('team_id', '=', o.teamId).where('active', '=', true).executeTakeFirst();
+    if (!person) throw new HomewardError('validation_failed', 'Choose someone in your team', { fields: [{ path: 'offStaffId', message: 'Choose someone in your team' }] });
+  }
   const staff = o.actor.staff;
   const payload: VisitPlanJobPayload = {
     teamId: o.teamId,
