@@ -129,7 +129,7 @@ describe('the responder’s alert pages', () => {
     expect(page.body).toContain('Red alert: Alex registered therapist');
     const { countUnreadNotifications } = await import('./notification-queries.ts');
     expect(await countUnreadNotifications(t.db, responder.staff.id)).toBeGreaterThan(0);
-    expect((await responder.form('/notifications/read', {})).statusCode).toBe(303);
+    expect((await responder.form('/notifications', {})).statusCode).toBe(303);
     expect(await countUnreadNotifications(t.db, responder.staff.id)).toBe(0);
     expect(await countUnreadNotifications(t.db, t.service.a['service-manager'].id)).toBe(0);
   });

@@ -149,7 +149,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
     return reply.page('lone-working/pages/notifications.njk', { title: 'Notifications', section: 'notifications', items, unread: items.filter((n) => n.readAt === null).length });
   });
 
-  typed.post('/notifications/read', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
+  typed.post('/notifications', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
     const actor = actorOf(request);
     const id = formField(request.body.notificationId);
     const parsed = id === '' ? undefined : z.uuid().safeParse(id);
