@@ -11,8 +11,9 @@ import { testEngine } from '../../test/test-database.ts';
 import { seedPublishedPlan } from '../../test/seed-published-plan.ts';
 import type { Database } from '../db/schema.ts';
 import { systemActor } from '../platform/actor.ts';
-import { claimDueJob, createJobRunner, type JobRunner } from '../platform/jobs.ts';
-import { loneWorkingJobHandlers } from './job-handlers.ts';
+import { claimDueJob, type JobRunner } from '../platform/jobs.ts';
+import { startRotaGapChecks } from './job-handlers.ts';
+import { createLoneWorkingRunner } from './lone-working-runner.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
 import { noteLateCheck } from './note-late-check.ts';
 import { raiseAlert } from './raise-alert.ts';
@@ -43,7 +44,7 @@ describe('the escalation engine', () => {
     const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
     await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: clinician.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: clinician.id, updated_at: now, updated_by: clinician.id }).execute();
     // Two instances: each its own runner with its own database handle (PGlite in memory has one).
-    runners = [t.db, second].map((db, i) => createJobRunner({ db, handlers: loneWorkingJobHandlers({ db, config: t.config }), now: t.clock.now, instanceId: `instance-${i}`, leaseMs: 15_000 }));
+    runners = [t.db, second].map((db, i) => createLoneWorkingRunner({ db, config: t.config, now: t.clock.now, instanceId: `instance-${i}` }));
   });
   afterAll(async () => {
     for (const r of runners ?? []) await r.stop();
@@ -171,8 +172,18 @@ describe('the escalation engine', () => {
     const lead = t.service.a['clinical-lead'].id;
     const therapist = t.service.a['registered-therapist'].id;
     await seedPublishedPlan(t, { date: '2026-11-25', patients: { p: { givenName: 'Edith', familyName: 'Shaw', nhsIndex: 1401, at: null } }, routes: [{ staffId: therapist, stops: [['p', '10:00', '11:00']] }] });
-    const told = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-11-25' }));
-    expect(told).toEqual([t.service.teamA]);
+    // The check for Wednesday waits until Tuesday 14:00, runs once, and leaves Thursday's behind it.
+    at('2026-11-24T13:59:00Z');
+    await startRotaGapChecks(t.db, t.clock.now());
+    await runDue();
+    expect(await t.db.selectFrom('notifications').select('id').where('kind', '=', 'lone-working-rota-gap').execute()).toEqual([]);
+    at('2026-11-24T14:00:00Z');
+    await runDue();
+    await startRotaGapChecks(t.db, t.clock.now());
+    await runDue();
+    const next = await t.db.selectFrom('jobs').select(['key', 'run_at']).where('kind', '=', loneWorkingJobKinds.rotaGaps).where('status', '=', 'queued').execute();
+    expect(next.map((j) => [j.key, new Date(j.run_at).toISOString()])).toEqual([['2026-11-26', '2026-11-25T14:00:00.000Z']]);
+    // Asked again (a restart re-runs it), nobody is told twice.
     const again = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-11-25' }));
     expect(again).toEqual([t.service.teamA]);
     const gaps = await t.db.selectFrom('notifications').select(['staff_id', 'title']).where('kind', '=', 'lone-working-rota-gap').execute();
