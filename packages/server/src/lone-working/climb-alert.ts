@@ -14,6 +14,7 @@ import { lockAlertRow } from './read-alerts.ts';
 import { readTeamLadder } from './read-team-ladder.ts';
 import { readRungFacts, type RungFactsOfDay } from './rung-facts.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { timerAttempts } from './timer-attempts.ts';
 
 const rungKinds = ['raised', 'escalated', 'skipped-level'] as const;
 
@@ -37,7 +38,7 @@ export async function scheduleRung(trx: Kysely<Database>, o: { actor: AnyActor; 
     return;
   }
   const payload: EscalatePayload = { alertId: o.alertId, level: o.level, dueAt: o.dueAt.toISOString() };
-  await enqueueJob(trx, { kind: loneWorkingJobKinds.escalate, key: `${o.alertId}:${o.level}:${payload.dueAt}`, payload, now: o.actor.now, runAt: o.dueAt, maxAttempts: 10, createdBy: null });
+  await enqueueJob(trx, { kind: loneWorkingJobKinds.escalate, key: `${o.alertId}:${o.level}:${payload.dueAt}`, payload, now: o.actor.now, runAt: o.dueAt, maxAttempts: timerAttempts, createdBy: null });
 }
 
 /**
