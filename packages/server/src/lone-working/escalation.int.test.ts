@@ -145,6 +145,14 @@ describe('the escalation engine', () => {
     expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1']);
     const rungs = (await events(alert.id)).filter((e) => e.due_at !== null);
     expect(new Date(rungs[0]!.at).getTime() - new Date(rungs[0]!.due_at!).getTime()).toBe(16_000);
+    // A restart (a deploy): one instance stops mid-climb, a new one starts; the next rungs still fire, once.
+    await runners[0]!.stop();
+    runners[0] = createLoneWorkingRunner({ db: t.db, config: t.config, now: t.clock.now, instanceId: 'instance-0-restarted' });
+    at('2026-11-24T13:35:16Z');
+    await runDue();
+    at('2026-11-24T13:50:16Z');
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2', 'escalated:3']);
   });
 
   it('acknowledgement stops the climb', async () => {
