@@ -124,6 +124,8 @@ describe('the escalation engine', () => {
     expect((await alertOf(s))!.status).toBe('raised');
     const late = (await events(alert.id)).find((e) => e.kind === 'late-check-out')!;
     expect(late.detail).toEqual({ madeAt: '2026-11-24T10:31:00.000Z', receivedAt: '2026-11-24T11:12:00.000Z' });
+    const heard = await t.db.selectFrom('notifications').select(['staff_id', 'title']).where('alert_id', '=', alert.id).where('kind', '=', 'lone-working-late-check').orderBy('staff_id').execute();
+    expect(heard.map((n) => n.staff_id).sort()).toEqual([responder, t.service.a['service-manager'].id].sort());
     // Nothing left to fire, however long we wait.
     at('2026-11-24T13:00:00Z');
     await runDue();
