@@ -56,7 +56,8 @@ export async function raiseLockedAlert(trx: Kysely<Database>, o: { actor: AnyAct
     .execute();
   const ladder = await readTeamLadder(trx, o.row.team_id);
   const first = nextRungFor(ladder.rungs, o.row.kind, 0);
-  if (first) await scheduleRung(trx, { actor: o.actor, alertId: o.row.id, level: first.level, dueAt: rungDueAt(ladder.rungs, o.row.kind, now, first) });
+  // The ladder's times run from when the alert was due, not from when a (late) timer raised it, so one late timer is not carried up every rung.
+  if (first) await scheduleRung(trx, { actor: o.actor, alertId: o.row.id, level: first.level, dueAt: rungDueAt(ladder.rungs, o.row.kind, o.dueAt, first) });
 }
 
 export type FireRungResult = 'fired' | 'skipped' | 'moved-on';
@@ -107,7 +108,7 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
   const next = nextRungFor(ladder.rungs, row.kind, rung.level);
   if (next) {
     // Nobody at this rung: the next is due now, not at its usual time.
-    const dueAt = skipped ? now : new Date(Math.max(rungDueAt(ladder.rungs, row.kind, row.raised_at, next).getTime(), now.getTime()));
+    const dueAt = skipped ? now : rungDueAt(ladder.rungs, row.kind, new Date(row.due_at), next);
     await scheduleRung(trx, { actor: o.actor, alertId: row.id, level: next.level, dueAt });
   }
   return skipped ? 'skipped' : 'fired';

@@ -155,6 +155,9 @@ describe('the escalation engine', () => {
     at('2026-11-24T13:50:16Z');
     await runDue();
     expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2', 'escalated:3']);
+    // The raise was 16 s late; the rungs above keep the ladder's times from when it was due, not carrying the 16 s.
+    const dues = (await events(alert.id)).filter((e) => e.kind === 'escalated').map((e) => new Date(e.due_at!).toISOString());
+    expect(dues).toEqual(['2026-11-24T13:25:00.000Z', '2026-11-24T13:35:00.000Z', '2026-11-24T13:50:00.000Z']);
   });
 
   it('acknowledgement stops the climb', async () => {
