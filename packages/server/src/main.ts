@@ -10,6 +10,7 @@ import { analyseAll } from './db/pglite-statistics.ts';
 import { startPurgeJob } from './platform/purge-expired-rows.ts';
 import { startJobRunner } from './platform/jobs.ts';
 import { visitPlanJobHandlers } from './visits/public.ts';
+import { loneWorkingSessionJobHandlers } from './lone-working/public.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
@@ -36,8 +37,9 @@ const app = await buildApp({ db: database.db, config });
 const sealer = await startAuditSealer(database.db, config, app.log);
 // Deletes idempotency keys, sessions, throttle rows and held forms that have done their job.
 const purge = startPurgeJob(database.db, config, app.log);
-// Durable jobs (the visit planner's runs): claimed with a lease, so each runs once across instances.
-const jobs = startJobRunner({ db: database.db, handlers: { ...visitPlanJobHandlers({ db: database.db, config }) }, now: config.now, log: app.log });
+// Durable jobs (the visit planner's runs, and lone working's sessions from each publication of the plan
+// until lone working's own runner takes that kind): claimed with a lease, so each runs once across instances.
+const jobs = startJobRunner({ db: database.db, handlers: { ...visitPlanJobHandlers({ db: database.db, config }), ...loneWorkingSessionJobHandlers({ db: database.db, config }) }, now: config.now, log: app.log });
 const address = await app.listen({ host: config.host, port: config.port });
 
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
