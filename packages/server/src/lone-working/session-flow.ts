@@ -33,13 +33,14 @@ export async function makeCheck(db: Kysely<Database>, o: CheckRequest): Promise<
 }
 
 /**
- * The clinician's session for a visit on their run sheet, made now if the plan's job has not run yet
- * (a check-in straight after publication). Null when the visit is not on their published plan.
+ * The clinician's session for a visit on their run sheet, made (or brought up to date) now if the
+ * plan's job has not run yet: a tap straight after a publication acts on what was published. Null when
+ * the visit is not on their published plan.
  */
 export async function sessionForVisit(db: Kysely<Database>, o: { actor: Actor; visitId: string }): Promise<string | null> {
   const me = o.actor.staff;
   const found = await findSessionForVisit(db, { visitId: o.visitId, staffId: me.staffId });
-  if (found) return found.id;
+  if (found && (found.status === 'checked-in' || found.status === 'checked-out')) return found.id;
   const visit = await db.selectFrom('visits').select(['team_id', 'on_date']).where('id', '=', o.visitId).executeTakeFirst();
   if (!visit || visit.team_id !== me.teamId) return null;
   const raw = visit.on_date as unknown;
