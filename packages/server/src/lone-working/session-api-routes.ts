@@ -8,6 +8,7 @@ import { errorResponse } from '../platform/openapi.ts';
 import type { LoneWorkingSession } from './lone-working-types.ts';
 import { authoriseSession } from './session-access.ts';
 import { makeCheck } from './session-flow.ts';
+import { auditSessionRead } from './session-view.ts';
 
 const sessionParams = z.object({ sessionId: z.uuid('sessionId must be a UUID') });
 const writeHeaders = z.object({ 'x-csrf-token': z.string().optional() });
@@ -56,6 +57,7 @@ export async function sessionApiRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const access = await authoriseSession(app.db, { actor: actorOf(request), sessionId: request.params.sessionId, act: false });
+    await auditSessionRead(app.db, { actor: access.actor, session: access.session, via: 'api' });
     return { session: sessionJson(access.session) };
   });
 

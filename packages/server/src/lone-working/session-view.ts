@@ -63,8 +63,14 @@ export async function readSessionPatient(db: Kysely<Database>, o: { actor: Actor
   if (!o.session.patientId) return null;
   const p = await db.selectFrom('patients').select(['given_name', 'family_name']).where('id', '=', o.session.patientId).executeTakeFirst();
   if (!p) return null;
-  await auditAs(o.actor, db, { action: 'read', outcome: 'allowed', patientId: o.session.patientId, recordKind: sessionKind, recordId: o.session.id, detail: { view: 'session' } });
+  await auditSessionRead(db, { actor: o.actor, session: o.session, via: 'page' });
   return { name: `${p.given_name} ${p.family_name}` };
+}
+
+/** A session of a patient's visit says where they live: read, it is audited (one without a patient names nobody). */
+export async function auditSessionRead(db: Kysely<Database>, o: { actor: Actor; session: LoneWorkingSession; via: 'page' | 'api' }): Promise<void> {
+  if (!o.session.patientId) return;
+  await auditAs(o.actor, db, { action: 'read', outcome: 'allowed', patientId: o.session.patientId, recordKind: sessionKind, recordId: o.session.id, detail: { via: o.via } });
 }
 
 /** Whom to call when check-ins are not reaching Homeward: the day's on-call responder, with their work phone. */

@@ -1,3 +1,4 @@
+/* global document, fetch, window, localStorage, URLSearchParams, FormData, setInterval */
 // Lone working's taps (progressive enhancement: every form works without this). A check-in or
 // check-out is sent by fetch with the time it was made. Offline, or when Homeward answers 5xx (its
 // database down), the tap is kept in localStorage with that time, the clinician is told plainly that
