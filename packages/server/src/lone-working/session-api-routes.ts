@@ -72,7 +72,7 @@ export async function sessionApiRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const access = await authoriseSession(app.db, { actor: actorOf(request), sessionId: request.params.sessionId, act: true });
-    const result = await makeCheck(app.db, { actor: access.actor, sessionId: access.session.id, check: 'in', madeAt: request.body.madeAt ? new Date(request.body.madeAt) : null, code: null, notCheckedIn: false });
+    const result = await makeCheck(app.db, { actor: access.actor, target: { sessionId: access.session.id }, check: 'in', madeAt: request.body.madeAt ? new Date(request.body.madeAt) : null, code: null, notCheckedIn: false });
     return { session: sessionJson(result.session), changed: result.changed };
   });
 
@@ -93,7 +93,7 @@ export async function sessionApiRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     const access = await authoriseSession(app.db, { actor: actorOf(request), sessionId: request.params.sessionId, act: true });
     const b = request.body;
-    const result = await makeCheck(app.db, { actor: access.actor, sessionId: access.session.id, check: 'out', madeAt: b.madeAt ? new Date(b.madeAt) : null, code: b.code ?? null, notCheckedIn: b.notCheckedIn === true });
+    const result = await makeCheck(app.db, { actor: access.actor, target: { sessionId: access.session.id }, check: 'out', madeAt: b.madeAt ? new Date(b.madeAt) : null, code: b.code ?? null, notCheckedIn: b.notCheckedIn === true });
     return { session: sessionJson(result.session), changed: result.changed };
   });
 }

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
-import { HomewardError } from '../platform/homeward-error.ts';
+import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { checkIn, type CheckResult } from './check-in.ts';
 import { checkLoneWorkingCode } from './check-lone-working-code.ts';
 import { checkOut } from './check-out.ts';
@@ -13,20 +13,32 @@ import { raiseAlert } from './raise-alert.ts';
 import { findSession, findSessionForVisit } from './session-queries.ts';
 import { syncSessionsFromPlan } from './sync-sessions-from-plan.ts';
 
-export type CheckRequest = { actor: Actor; sessionId: string; check: 'in' | 'out'; madeAt: Date | null; code: string | null; notCheckedIn: boolean };
+export type CheckRequest = {
+  actor: Actor;
+  /** The session, or (from the run sheet) the visit whose session it is for this clinician. */
+  target: { sessionId: string } | { visitId: string };
+  check: 'in' | 'out';
+  madeAt: Date | null;
+  code: string | null;
+  notCheckedIn: boolean;
+};
 
 export async function makeCheck(db: Kysely<Database>, o: CheckRequest): Promise<CheckResult> {
-  if (o.check === 'in') return db.transaction().execute((trx) => checkIn(trx, o));
-  const outcome = await checkLoneWorkingCode(db, { staffId: o.actor.staff.staffId, code: o.code ?? '', now: o.actor.now });
+  // The code is checked (and a wrong one counted) on its own, before the write: a refusal still counts.
+  const outcome = o.check === 'out' ? await checkLoneWorkingCode(db, { staffId: o.actor.staff.staffId, code: o.code ?? '', now: o.actor.now }) : 'no-codes';
   const duress = outcome === 'duress';
   try {
-    return await db.transaction().execute((trx) => checkOut(trx, { ...o, duress }));
+    // One transaction, the session made from the plan included: a refused tap leaves nothing behind.
+    return await db.transaction().execute(async (trx) => {
+      const sessionId = 'sessionId' in o.target ? o.target.sessionId : await sessionForVisit(trx, { actor: o.actor, visitId: o.target.visitId });
+      if (!sessionId) throw notFound('This home visit on your published plan');
+      return o.check === 'in' ? checkIn(trx, { actor: o.actor, sessionId, madeAt: o.madeAt }) : checkOut(trx, { actor: o.actor, sessionId, madeAt: o.madeAt, notCheckedIn: o.notCheckedIn, duress });
+    });
   } catch (error) {
     if (duress && error instanceof HomewardError && error.statusCode < 500) {
-      const session = await findSession(db, o.sessionId);
-      if (session && session.staffId === o.actor.staff.staffId) {
-        await db.transaction().execute((trx) => raiseAlert(trx, { actor: o.actor, kind: 'duress', teamId: session.teamId, staffId: session.staffId, sessionId: session.id, note: null }));
-      }
+      const session = 'sessionId' in o.target ? await findSession(db, o.target.sessionId) : await findSessionForVisit(db, { visitId: o.target.visitId, staffId: o.actor.staff.staffId });
+      await db.transaction().execute((trx) =>
+        raiseAlert(trx, { actor: o.actor, kind: 'duress', teamId: session?.teamId ?? o.actor.staff.teamId!, staffId: o.actor.staff.staffId, sessionId: session && session.staffId === o.actor.staff.staffId ? session.id : null, note: null }));
     }
     throw error;
   }
@@ -37,14 +49,14 @@ export async function makeCheck(db: Kysely<Database>, o: CheckRequest): Promise<
  * plan's job has not run yet: a tap straight after a publication acts on what was published. Null when
  * the visit is not on their published plan.
  */
-export async function sessionForVisit(db: Kysely<Database>, o: { actor: Actor; visitId: string }): Promise<string | null> {
+export async function sessionForVisit(trx: Kysely<Database>, o: { actor: Actor; visitId: string }): Promise<string | null> {
   const me = o.actor.staff;
-  const found = await findSessionForVisit(db, { visitId: o.visitId, staffId: me.staffId });
+  const found = await findSessionForVisit(trx, { visitId: o.visitId, staffId: me.staffId });
   if (found && (found.status === 'checked-in' || found.status === 'checked-out')) return found.id;
-  const visit = await db.selectFrom('visits').select(['team_id', 'on_date']).where('id', '=', o.visitId).executeTakeFirst();
+  const visit = await trx.selectFrom('visits').select(['team_id', 'on_date']).where('id', '=', o.visitId).executeTakeFirst();
   if (!visit || visit.team_id !== me.teamId) return null;
   const raw = visit.on_date as unknown;
   const date = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw).slice(0, 10);
-  await db.transaction().execute((trx) => syncSessionsFromPlan(trx, { actor: o.actor, teamId: visit.team_id, date }));
-  return (await findSessionForVisit(db, { visitId: o.visitId, staffId: me.staffId }))?.id ?? null;
+  await syncSessionsFromPlan(trx, { actor: o.actor, teamId: visit.team_id, date });
+  return (await findSessionForVisit(trx, { visitId: o.visitId, staffId: me.staffId }))?.id ?? null;
 }

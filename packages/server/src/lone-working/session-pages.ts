@@ -18,8 +18,8 @@ import { extendAmberAlert } from './extend-amber-alert.ts';
 import { raiseAlert } from './raise-alert.ts';
 import { listOpenAlertsForStaff } from './read-alerts.ts';
 import { authoriseSession } from './session-access.ts';
-import { makeCheck, sessionForVisit } from './session-flow.ts';
-import { listSessionsForStaffDay } from './session-queries.ts';
+import { makeCheck } from './session-flow.ts';
+import { findCurrentSession, findSessionForVisit, listSessionsForStaffDay } from './session-queries.ts';
 import { clock, readResponder, readSessionPatient, statusText } from './session-view.ts';
 import { checkLoneWorkingCodes, setLoneWorkingCodes } from './set-lone-working-codes.ts';
 import { checkSessionByHand, startSessionByHand } from './start-session-by-hand.ts';
@@ -97,35 +97,34 @@ export async function sessionPages(app: FastifyInstance): Promise<void> {
     showSession(request, reply, request.params.sessionId, { done: request.query.done }));
 
   /** A tap from the session page or the run sheet: 303 to where it came from; a problem re-shows the session page. */
-  async function tap(request: FastifyRequest, reply: FastifyReply, sessionId: string, check: 'in' | 'out') {
+  async function tap(request: FastifyRequest, reply: FastifyReply, target: { sessionId: string } | { visitId: string }, check: 'in' | 'out') {
     const body = request.body as FormBody;
-    const access = await authoriseSession(db, { actor: actorOf(request), sessionId, act: true });
+    const actor = await requireClinicalActor(db, actorOf(request));
+    // A session named: the clinician's own (refusals audited). A visit named: only ever their own session of it.
+    if ('sessionId' in target) await authoriseSession(db, { actor, sessionId: target.sessionId, act: true });
     try {
       const result = await makeCheck(db, {
-        actor: access.actor, sessionId, check, madeAt: formMadeAt(body), code: check === 'out' ? formField(body.code) : null, notCheckedIn: formField(body.notCheckedIn) === 'yes',
+        actor, target, check, madeAt: formMadeAt(body), code: check === 'out' ? formField(body.code) : null, notCheckedIn: formField(body.notCheckedIn) === 'yes',
       });
       const s = result.session;
       // The same address whichever code was given: nothing on the screen tells a duress check-out apart.
       return redirectSeeOther(reply, formField(body.from) === 'run-sheet' && s.visitId ? `/run-sheet?date=${s.date}#visit-${s.visitId}` : `/lone-working/sessions/${s.id}?done=${check}`);
     } catch (error) {
-      const problem = formProblem(error);
+      const sessionId = 'sessionId' in target ? target.sessionId : (await findSessionForVisit(db, { visitId: target.visitId, staffId: actor.staff.staffId }))?.id;
+      if (!sessionId) throw error;
       if (error instanceof HomewardError && error.code === 'too_many_attempts') return showSession(request, reply, sessionId, { fields: error.fields, status: 429 });
+      const problem = formProblem(error);
       if (!problem) throw error;
       return showSession(request, reply, sessionId, { fields: problem.fields, status: problem.status, values: { notCheckedIn: formField(body.notCheckedIn) } });
     }
   }
 
-  typed.post('/lone-working/sessions/:sessionId/check-in', { schema: { hide: true, params: sessionParams, body: formBody } }, async (request, reply) => tap(request, reply, request.params.sessionId, 'in'));
-  typed.post('/lone-working/sessions/:sessionId/check-out', { schema: { hide: true, params: sessionParams, body: formBody } }, async (request, reply) => tap(request, reply, request.params.sessionId, 'out'));
+  typed.post('/lone-working/sessions/:sessionId/check-in', { schema: { hide: true, params: sessionParams, body: formBody } }, async (request, reply) => tap(request, reply, { sessionId: request.params.sessionId }, 'in'));
+  typed.post('/lone-working/sessions/:sessionId/check-out', { schema: { hide: true, params: sessionParams, body: formBody } }, async (request, reply) => tap(request, reply, { sessionId: request.params.sessionId }, 'out'));
 
   // From the run sheet before the day's sessions were made: the tap makes this visit's session first.
   for (const check of ['in', 'out'] as const) {
-    typed.post(`/lone-working/visits/:visitId/check-${check}`, { schema: { hide: true, params: visitParams, body: formBody } }, async (request, reply) => {
-      const actor = await requireClinicalActor(db, actorOf(request));
-      const sessionId = await sessionForVisit(db, { actor, visitId: request.params.visitId });
-      if (!sessionId) throw notFound('This home visit on your published plan');
-      return tap(request, reply, sessionId, check);
-    });
+    typed.post(`/lone-working/visits/:visitId/check-${check}`, { schema: { hide: true, params: visitParams, body: formBody } }, async (request, reply) => tap(request, reply, { visitId: request.params.visitId }, check));
   }
 
   // A visit started by hand.
@@ -291,6 +290,13 @@ export async function sessionPages(app: FastifyInstance): Promise<void> {
         throw error;
       },
     });
+  });
+
+  // The emergency page on its own: one button, for a phone's home screen.
+  typed.get('/lone-working/red', { schema: { hide: true } }, async (request, reply) => {
+    const actor = await requireClinicalActor(db, actorOf(request));
+    const current = await findCurrentSession(db, { staffId: actor.staff.staffId });
+    return reply.page('lone-working/pages/session-red.njk', { title: 'Emergency', section: 'run-sheet', ...(await alertContext(actor, current?.id ?? null)) });
   });
 
   typed.get('/lone-working/red/raised', { schema: { hide: true, querystring: z.object({ alert: z.uuid().optional() }) } }, async (request, reply) => {

@@ -37,6 +37,8 @@ export function statusText(s: LoneWorkingSession, cancelledReason: string | null
 
 /** The run sheet's check-in and check-out for each home visit (visits' RunSheetChecksPort). */
 export const runSheetChecks: RunSheetChecksPort = async (db: Kysely<Database>, o: { actor: Actor; staffId: string; date: string; own: boolean; visitIds: string[] }) => {
+  const link = o.own ? { href: '/lone-working/amber', text: 'Lone working: amber, red, a visit not on the plan' } : null;
+  if (o.visitIds.length === 0) return { checks: new Map<string, RunSheetCheck>(), link };
   const sessions = await listSessionsForStaffDay(db, { staffId: o.staffId, date: o.date });
   const reasons = new Map((await db.selectFrom('lone_working_sessions').select(['id', 'cancelled_reason']).where('staff_id', '=', o.staffId).where('on_date', '=', o.date).where('status', '=', 'cancelled').execute()).map((r) => [r.id, r.cancelled_reason]));
   const codes = o.own ? await hasLoneWorkingCodes(db, o.staffId) : false;
@@ -55,7 +57,7 @@ export const runSheetChecks: RunSheetChecksPort = async (db: Kysely<Database>, o
       : null;
     out.set(visitId, { statusText: statusText(s, reasons.get(s.id) ?? null), checkedIn: s.status === 'checked-in', sessionHref: `/lone-working/sessions/${s.id}`, action });
   }
-  return out;
+  return { checks: out, link };
 };
 
 /** The session page names the patient (when there is one): audited as a read before it is shown. */

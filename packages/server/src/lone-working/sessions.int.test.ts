@@ -7,6 +7,10 @@
 // assistant sets codes: a wrong one changes nothing (and five lock them out); the duress code checks out
 // exactly as the check-out code does. Bad input is a 400 naming the field; others' sessions are refused.
 import { readFileSync } from 'node:fs';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { testEngine } from '../../test/test-database.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootTestApp, type TestApp, type TestClient } from '../../test/test-app.ts';
 import { seedPublishedPlan, type SeededPlanPatient } from '../../test/seed-published-plan.ts';
@@ -332,5 +336,24 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     const raised = await therapist.get(red.headers.location as string);
     expect(raised.body).toContain('Alert raised, help is being called');
     if (engineMerged) expect((await t.db.selectFrom('lone_working_alerts').select('id').where('kind', '=', 'red').where('staff_id', '=', therapist.staff.id).execute()).length).toBe(1);
+  });
+});
+
+describe('lone working when the database is down', () => {
+  it.skipIf(testEngine !== 'postgres')('a tap gets the 503 page, which says the check-in has not reached Homeward and whom to call, with the script that keeps it', async () => {
+    const database = await openDatabase({ engine: 'postgres', url: 'postgres://postgres@127.0.0.1:1/none', poolSize: 1 });
+    const app = await buildApp({ db: database.db, config: loadConfig({}), logger: false });
+    try {
+      const res = await app.inject({ method: 'POST', url: `/lone-working/sessions/${crypto.randomUUID()}/check-in`, headers: { cookie: 'hw_session=abc', 'content-type': 'application/x-www-form-urlencoded' }, payload: '_csrf=x' });
+      expect(res.statusCode).toBe(503);
+      expect(res.body).toContain('it has not reached Homeward. If you are not safe, call');
+      expect(res.body).toContain('/static/lone-working.js');
+      const script = await app.inject({ method: 'GET', url: '/static/lone-working.js' });
+      expect(script.statusCode).toBe(200);
+      expect(script.body).toContain('localStorage');
+    } finally {
+      await app.close();
+      await database.close();
+    }
   });
 });

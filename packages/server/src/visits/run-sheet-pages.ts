@@ -47,7 +47,8 @@ export async function runSheetPages(app: FastifyInstance, runSheetChecks: RunShe
     const print = query.print === '1';
     // Lone working's check-in and check-out for each home visit (through the port app.ts gives): not on paper.
     const homeVisits = sheet.visits.filter((v) => v.place === 'home').map((v) => v.id);
-    const checks = runSheetChecks && !print && homeVisits.length ? await runSheetChecks(app.db, { actor: access.actor, staffId: access.staff.id, date, own: access.own, visitIds: homeVisits }) : new Map();
+    const loneWorking = runSheetChecks && !print ? await runSheetChecks(app.db, { actor: access.actor, staffId: access.staff.id, date, own: access.own, visitIds: homeVisits }) : null;
+    const checks = loneWorking?.checks ?? new Map();
     // This clinician's route on the map (their visits are those just audited as read).
     const published = sheet.published ? await findPublishedPlan(app.db, { teamId: access.staff.teamId, date }) : null;
     const routeMap = published ? buildRouteMap({ plan: published.plan, ...(await loadRouteMapFacts(app.db, { teamId: access.staff.teamId, plan: published.plan })), onlyStaffIds: [access.staff.id] }) : null;
@@ -63,6 +64,7 @@ export async function runSheetPages(app: FastifyInstance, runSheetChecks: RunShe
       // What happened on a visit is recorded through the episode's write grant (roles that hold episodes):
       // others are not offered what would refuse them.
       mayRecordOutcome: mayHoldEpisodes(access.actor.staff.role),
+      loneWorkingLink: loneWorking?.link ?? null,
       staffName: access.staff.name,
       routeMap,
       mapTiles: app.config.mapTileUrl ? { url: app.config.mapTileUrl, attribution: app.config.mapTileAttribution } : null,

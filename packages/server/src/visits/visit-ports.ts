@@ -22,7 +22,7 @@ export type RunSheetCheck = {
   action: { href: string; text: string; asksForCode: boolean } | null;
 };
 
-/** The checks of the visits on a run sheet (home visits only), for the clinician whose day it is. */
-export type RunSheetChecksPort = (db: Kysely<Database>, o: { actor: Actor; staffId: string; date: string; own: boolean; visitIds: string[] }) => Promise<Map<string, RunSheetCheck>>;
+/** The checks of the visits on a run sheet (home visits only), for the clinician whose day it is, and the way to the rest (amber, red, a visit started by hand). */
+export type RunSheetChecksPort = (db: Kysely<Database>, o: { actor: Actor; staffId: string; date: string; own: boolean; visitIds: string[] }) => Promise<{ checks: Map<string, RunSheetCheck>; link: { href: string; text: string } | null }>;
 
 export type VisitsContextOptions = { planPublished?: PlanPublishedPort; runSheetChecks?: RunSheetChecksPort };
