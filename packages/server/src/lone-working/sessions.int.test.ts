@@ -309,6 +309,46 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     expect((await therapist.form(`/lone-working/visits/${visitId}/check-in`, {})).statusCode).toBe(404);
   });
 
+  it('a check-in arriving after its alert was raised is told to the alert, which stays raised until a responder closes it', async () => {
+    const res = await therapist.form('/lone-working/sessions/new', { formId: crypto.randomUUID(), place: '9 Mill Lane, Ashby', expectedEnd: '17:30' });
+    const id = /sessions\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    // As if the check-in had not arrived (the phone offline) and the timers had raised a missed check-in
+    // alert, written straight in here as the engine would have.
+    await t.db.updateTable('lone_working_sessions').set({ status: 'expected', checked_in_at: null, checked_in_received_at: null }).where('id', '=', id).execute();
+    const alertId = crypto.randomUUID();
+    const now = t.clock.now();
+    await t.db.insertInto('lone_working_alerts').values({
+      id: alertId, team_id: t.service.teamA, staff_id: therapist.staff.id, session_id: id, kind: 'missed-check-in', status: 'raised', due_at: now, raised_at: now, level: 2,
+      created_at: now, created_by: null, updated_at: now, updated_by: null,
+    }).execute();
+    const madeAt = new Date(now.getTime() - 40 * 60_000).toISOString();
+    const late = await therapist.post(`/api/lone-working/sessions/${id}/check-in`, { madeAt });
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.json().session).toMatchObject({ status: 'checked-in', checkedInAt: madeAt, checkedInReceivedAt: now.toISOString() });
+    const alert = await t.db.selectFrom('lone_working_alerts').select(['status', 'closed_at']).where('id', '=', alertId).executeTakeFirstOrThrow();
+    expect(alert).toEqual({ status: 'raised', closed_at: null });
+    if (engineMerged) {
+      const events = await t.db.selectFrom('lone_working_alert_events').select('kind').where('alert_id', '=', alertId).execute();
+      expect(events.map((e) => e.kind)).toContain('late-check-in');
+    }
+    expect((await therapist.post(`/api/lone-working/sessions/${id}/check-out`, {})).statusCode).toBe(200);
+    expect((await t.db.selectFrom('lone_working_alerts').select('status').where('id', '=', alertId).executeTakeFirstOrThrow()).status).toBe('raised');
+  });
+
+  it('amber: the note and the minutes are asked for, in the error summary, nothing started', async () => {
+    const page = await therapist.get('/lone-working/amber');
+    expect(page.statusCode).toBe(200);
+    const formId = [...page.body.matchAll(/name="formId" value="([^"]+)"/g)].map((m) => m[1]!)[1]!;
+    const refused = await therapist.form('/lone-working/amber', { formId, note: '', minutes: '600' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('href="#note"');
+    expect(refused.body).toContain('Minutes must be a whole number from 5 to 240');
+    const started = await therapist.form('/lone-working/amber', { formId, note: 'Son was aggressive on the phone', minutes: '30' });
+    expect(started.statusCode).toBe(303);
+    expect(started.headers.location).toBe('/lone-working/amber?done=amber');
+    if (engineMerged) expect((await t.db.selectFrom('lone_working_alerts').select('id').where('kind', '=', 'amber').where('staff_id', '=', therapist.staff.id).execute()).length).toBe(1);
+  });
+
   it('a clinician acts on their own sessions only; the clinical lead sees the team’s; refusals are audited', async () => {
     const bloor = (await sessionOf(seeded.bloor.visitId, therapist.staff.id))!;
     const refusedBefore = (await t.db.selectFrom('audit_events').select('id').where('record_id', '=', bloor.id).where('outcome', '=', 'refused').execute()).length;
