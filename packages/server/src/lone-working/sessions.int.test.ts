@@ -309,6 +309,31 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     expect((await therapist.form(`/lone-working/visits/${visitId}/check-in`, {})).statusCode).toBe(404);
   });
 
+  it('a visit called off after publication (no access recorded from the car) cancels its session still expected, so no missed check-in is raised', async () => {
+    const visitId = crypto.randomUUID();
+    const now = t.clock.now();
+    await t.db.insertInto('visits').values({
+      id: visitId, team_id: t.service.teamA, episode_id: seeded.dale.episodeId, patient_id: seeded.dale.id, on_date: day, purpose: 'review', duration_minutes: 30, place: 'home',
+      window_start: null, window_end: null, staff_needed: 1, registered_required: false, skills: '[]', preferred_staff_id: null, due_by: null, origin: 'added',
+      pinned_staff_id: null, pinned_start: null, outcome_reason: null, rebooked_from: null, contact_note_id: null, started_at: null, finished_at: null,
+      created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id,
+    }).execute();
+    await publish((plan) => {
+      plan.routes[0]!.stops.push({ visitId, arrival: '16:30', start: '16:30', end: '17:00', travelMinutes: 10, distanceKm: 3, lateMinutes: 0, withStaffId: null });
+    });
+    await runJobs();
+    expect((await sessionOf(visitId, therapist.staff.id))!.status).toBe('expected');
+    const outcome = await therapist.post(`/api/visits/${visitId}/outcome`, { version: 1, outcome: 'no-access', reason: 'no-answer', rebookOn: null });
+    expect(outcome.statusCode, outcome.body).toBe(200);
+    const session = (await sessionOf(visitId, therapist.staff.id))!;
+    expect(session.status).toBe('cancelled');
+    expect(session.cancelled_reason).toMatch(/^No access: /);
+    // A later publication still carrying the visit does not bring the session back.
+    await publish(() => {});
+    await runJobs();
+    expect((await sessionOf(visitId, therapist.staff.id))!.status).toBe('cancelled');
+  });
+
   it('a check-in arriving after its alert was raised is told to the alert, which stays raised until a responder closes it', async () => {
     const res = await therapist.form('/lone-working/sessions/new', { formId: crypto.randomUUID(), place: '9 Mill Lane, Ashby', expectedEnd: '17:30' });
     const id = /sessions\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;

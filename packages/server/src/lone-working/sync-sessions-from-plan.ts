@@ -53,7 +53,7 @@ export async function syncSessionsFromPlan(trx: Kysely<Database>, o: SyncSession
   const visitOf = new Map(visits.map((v) => [v.id, v]));
   const wanted = planned.filter((w) => {
     const v = visitOf.get(w.visitId);
-    return v !== undefined && v.place === 'home' && v.status !== 'cancelled';
+    return v !== undefined && v.place === 'home' && v.status !== 'cancelled' && v.status !== 'no-access';
   });
   const existing = await trx.selectFrom('lone_working_sessions').selectAll().where('team_id', '=', o.teamId).where('on_date', '=', o.date).where('origin', '=', 'plan').execute();
   const key = (visitId: string | null, staffId: string) => `${visitId}|${staffId}`;

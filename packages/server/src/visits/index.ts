@@ -13,14 +13,14 @@ import type { VisitsContextOptions } from './visit-ports.ts';
 
 /** The visit day: visit needs, the team's visits, the plan, run sheets. Each part registers its routes here, one line each. */
 export const visitsContext = fp(async (app: FastifyInstance, options: VisitsContextOptions) => {
-  await visitApiRoutes(app);
+  await visitApiRoutes(app, options.visitCalledOff ?? null);
   await visitNeedsPages(app);
-  await visitPages(app);
+  await visitPages(app, options.visitCalledOff ?? null);
   // Planning the day (the planner as a durable job), adjusting and publishing the plan.
   await planApiRoutes(app, options.planPublished ?? null);
   await planPages(app, options.planPublished ?? null);
-  await runSheetApiRoutes(app);
+  await runSheetApiRoutes(app, options.visitCalledOff ?? null);
   await runSheetPages(app, options.runSheetChecks ?? null);
-  await runSheetOutcomePages(app);
+  await runSheetOutcomePages(app, options.visitCalledOff ?? null);
   await routeMapPages(app);
 }, { name: 'visits' });

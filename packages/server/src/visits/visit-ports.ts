@@ -25,4 +25,10 @@ export type RunSheetCheck = {
 /** The checks of the visits on a run sheet (home visits only), for the clinician whose day it is, and the way to the rest (amber, red, a visit started by hand). */
 export type RunSheetChecksPort = (db: Kysely<Database>, o: { actor: Actor; staffId: string; date: string; own: boolean; visitIds: string[] }) => Promise<{ checks: Map<string, RunSheetCheck>; link: { href: string; text: string } | null }>;
 
-export type VisitsContextOptions = { planPublished?: PlanPublishedPort; runSheetChecks?: RunSheetChecksPort };
+/**
+ * Told, in the same transaction, when a visit is called off after it was planned (cancelled, or no
+ * access recorded): a lone-working session still expected for it must not raise a missed check-in.
+ */
+export type VisitCalledOffPort = (trx: Kysely<Database>, e: { actor: Actor; visitId: string; reason: string }) => Promise<void>;
+
+export type VisitsContextOptions = { planPublished?: PlanPublishedPort; runSheetChecks?: RunSheetChecksPort; visitCalledOff?: VisitCalledOffPort };
