@@ -12,16 +12,22 @@ export const wrongCodesAllowed = 5;
 export const codeLockMinutes = 15;
 export const wrongCodeMessage = 'That code is not right';
 
-export type CodeOutcome = 'no-codes' | 'check-out' | 'duress';
+/** 'duress-locked': the duress code given while codes are refused: refused all the same, and the alert raised. */
+export type CodeOutcome = 'no-codes' | 'check-out' | 'duress' | 'duress-locked';
+
+export const codesLocked = () =>
+  new HomewardError('too_many_attempts', `Too many wrong codes. Try again after ${codeLockMinutes} minutes, or call your team. If you are not safe, call 999.`, {
+    fields: [{ path: 'code', message: 'Too many wrong codes' }],
+  });
 
 export async function checkLoneWorkingCode(db: Kysely<Database>, o: { staffId: string; code: string; now: Date }): Promise<CodeOutcome> {
   const codes = await db.selectFrom('lone_working_codes').selectAll().where('staff_id', '=', o.staffId).executeTakeFirst();
   if (!codes) return 'no-codes';
   const fail = (message: string) => new HomewardError('validation_failed', message, { fields: [{ path: 'code', message }] });
   if (codes.locked_until && codes.locked_until > o.now) {
-    throw new HomewardError('too_many_attempts', `Too many wrong codes. Try again after ${codeLockMinutes} minutes, or call your team. If you are not safe, call 999.`, {
-      fields: [{ path: 'code', message: 'Too many wrong codes' }],
-    });
+    // Someone made to check out after a lock-out still raises their duress alert, seen by nobody else.
+    if (o.code !== '' && (await verifyCode(o.code, codes.duress_code_hash))) return 'duress-locked';
+    throw codesLocked();
   }
   if (o.code === '') throw fail('Enter your check-out code');
   const [checkOut, duress] = await Promise.all([verifyCode(o.code, codes.check_out_code_hash), verifyCode(o.code, codes.duress_code_hash)]);

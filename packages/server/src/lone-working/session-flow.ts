@@ -7,7 +7,7 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { checkIn, type CheckResult } from './check-in.ts';
-import { checkLoneWorkingCode } from './check-lone-working-code.ts';
+import { checkLoneWorkingCode, codesLocked } from './check-lone-working-code.ts';
 import { checkOut } from './check-out.ts';
 import { raiseAlert } from './raise-alert.ts';
 import { findSession, findSessionForVisit } from './session-queries.ts';
@@ -27,6 +27,10 @@ export async function makeCheck(db: Kysely<Database>, o: CheckRequest): Promise<
   // The code is checked (and a wrong one counted) on its own, before the write: a refusal still counts.
   const outcome = o.check === 'out' ? await checkLoneWorkingCode(db, { staffId: o.actor.staff.staffId, code: o.code ?? '', now: o.actor.now }) : 'no-codes';
   const duress = outcome === 'duress';
+  if (outcome === 'duress-locked') {
+    await raiseDuressAfterRefusal(db, o);
+    throw codesLocked();
+  }
   try {
     // One transaction, the session made from the plan included: a refused tap leaves nothing behind.
     return await db.transaction().execute(async (trx) => {
@@ -35,13 +39,18 @@ export async function makeCheck(db: Kysely<Database>, o: CheckRequest): Promise<
       return o.check === 'in' ? checkIn(trx, { actor: o.actor, sessionId, madeAt: o.madeAt }) : checkOut(trx, { actor: o.actor, sessionId, madeAt: o.madeAt, notCheckedIn: o.notCheckedIn, duress });
     });
   } catch (error) {
-    if (duress && error instanceof HomewardError && error.statusCode < 500) {
-      const session = 'sessionId' in o.target ? await findSession(db, o.target.sessionId) : await findSessionForVisit(db, { visitId: o.target.visitId, staffId: o.actor.staff.staffId });
-      await db.transaction().execute((trx) =>
-        raiseAlert(trx, { actor: o.actor, kind: 'duress', teamId: session?.teamId ?? o.actor.staff.teamId!, staffId: o.actor.staff.staffId, sessionId: session && session.staffId === o.actor.staff.staffId ? session.id : null, note: null }));
-    }
+    if (duress && error instanceof HomewardError && error.statusCode < 500) await raiseDuressAfterRefusal(db, o);
     throw error;
   }
+}
+
+/** The duress code was given but the check-out refused (the refusal looks the same either way): the alert is raised all the same. */
+async function raiseDuressAfterRefusal(db: Kysely<Database>, o: CheckRequest): Promise<void> {
+  const session = 'sessionId' in o.target ? await findSession(db, o.target.sessionId) : await findSessionForVisit(db, { visitId: o.target.visitId, staffId: o.actor.staff.staffId });
+  const own = session && session.staffId === o.actor.staff.staffId ? session : null;
+  const teamId = own?.teamId ?? o.actor.staff.teamId;
+  if (!teamId) return;
+  await db.transaction().execute((trx) => raiseAlert(trx, { actor: o.actor, kind: 'duress', teamId, staffId: o.actor.staff.staffId, sessionId: own?.id ?? null, note: null }));
 }
 
 /**

@@ -277,6 +277,12 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     for (let i = 0; i < 5; i++) expect((await assistant.post(`/api/lone-working/sessions/${id}/check-out`, { code: '0000' })).statusCode).toBe(400);
     const locked = await assistant.post(`/api/lone-working/sessions/${id}/check-out`, { code: '2468' });
     expect(locked.statusCode).toBe(429);
+    // The duress code while locked out: the same refusal, and (silently) the alert.
+    const lockedDuress = await assistant.post(`/api/lone-working/sessions/${id}/check-out`, { code: '1357' });
+    const withoutRequestId = (body: string) => body.replace(/"requestId":"[^"]+"/, '');
+    expect(lockedDuress.statusCode).toBe(429);
+    expect(withoutRequestId(lockedDuress.body)).toBe(withoutRequestId(locked.body));
+    if (engineMerged) expect((await t.db.selectFrom('lone_working_alerts').select('id').where('kind', '=', 'duress').where('session_id', '=', id).execute()).length).toBe(1);
     expect((await t.db.selectFrom('lone_working_sessions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('checked-in');
     await later(16);
     expect((await assistant.post(`/api/lone-working/sessions/${id}/check-out`, { code: '2468' })).statusCode).toBe(200);
