@@ -380,6 +380,25 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     if (engineMerged) expect((await t.db.selectFrom('lone_working_alerts').select('id').where('kind', '=', 'amber').where('staff_id', '=', therapist.staff.id).execute()).length).toBe(1);
   });
 
+  it.runIf(engineMerged)('amber: extended, then ended, from the page when not in a session', async () => {
+    const page = await therapist.get('/lone-working/amber');
+    expect(page.body).toContain('Amber alert running');
+    const alert = await t.db.selectFrom('lone_working_alerts').select(['id', 'version', 'due_at']).where('kind', '=', 'amber').where('staff_id', '=', therapist.staff.id).where('status', '=', 'running').executeTakeFirstOrThrow();
+    expect(page.body).toContain(`action="/lone-working/amber/${alert.id}/extend"`);
+    const badExtend = await therapist.form(`/lone-working/amber/${alert.id}/extend`, { version: String(alert.version), minutes: '0' });
+    expect(badExtend.statusCode).toBe(400);
+    const extended = await therapist.form(`/lone-working/amber/${alert.id}/extend`, { version: String(alert.version), minutes: '15' });
+    expect(extended.statusCode, extended.body.slice(0, 500)).toBe(303);
+    const after = await t.db.selectFrom('lone_working_alerts').select(['version', 'due_at', 'status']).where('id', '=', alert.id).executeTakeFirstOrThrow();
+    expect(new Date(after.due_at).getTime()).toBeGreaterThan(new Date(alert.due_at).getTime());
+    const ended = await therapist.form(`/lone-working/amber/${alert.id}/end`, { version: String(after.version) });
+    expect(ended.statusCode).toBe(303);
+    expect((await t.db.selectFrom('lone_working_alerts').select('status').where('id', '=', alert.id).executeTakeFirstOrThrow()).status).toBe('ended');
+    expect((await therapist.get('/lone-working/amber')).body).not.toContain('Amber alert running');
+    // Someone else's amber is not theirs to end.
+    expect((await assistant.form(`/lone-working/amber/${alert.id}/end`, { version: String(after.version + 1) })).statusCode).toBe(404);
+  });
+
   it('a clinician acts on their own sessions only; the clinical lead sees the team’s; refusals are audited', async () => {
     const bloor = (await sessionOf(seeded.bloor.visitId, therapist.staff.id))!;
     const refusedBefore = (await t.db.selectFrom('audit_events').select('id').where('record_id', '=', bloor.id).where('outcome', '=', 'refused').execute()).length;
