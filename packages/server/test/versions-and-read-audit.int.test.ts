@@ -62,6 +62,7 @@ const creates: Record<string, string> = {
   'DELETE /api/sessions/current': 'signs out',
   'POST /api/visits/plans/jobs': 'starts a planner run, a new job (one live per team: a repeat gets the live one back)',
   'POST /api/visits/plans/replan': 'starts a planner run, a new job (the plan version it sends is checked too)',
+  'POST /api/lone-working/sessions': 'a new session, a visit started by hand (Idempotency-Key: once)',
   'POST /api/lone-working/sessions/{sessionId}/check-in': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   'POST /api/lone-working/sessions/{sessionId}/check-out': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
 };

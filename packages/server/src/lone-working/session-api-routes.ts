@@ -4,7 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/actor.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
+import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
+import { requireClinicalActor } from '../platform/actor.ts';
+import { findSession } from './session-queries.ts';
+import { startSessionByHand } from './start-session-by-hand.ts';
 import type { LoneWorkingSession } from './lone-working-types.ts';
 import { authoriseSession } from './session-access.ts';
 import { makeCheck } from './session-flow.ts';
@@ -59,6 +64,31 @@ export async function sessionApiRoutes(app: FastifyInstance): Promise<void> {
     const access = await authoriseSession(app.db, { actor: actorOf(request), sessionId: request.params.sessionId, act: false });
     await auditSessionRead(app.db, { actor: access.actor, session: access.session, via: 'api' });
     return { session: sessionJson(access.session) };
+  });
+
+  typed.post('/api/lone-working/sessions', {
+    schema: {
+      tags: ['lone-working'],
+      summary: 'Start a visit by hand (one not on the plan): where, the patient (one of your caseload) if any, who with, when you expect to leave. It starts now, checked in.',
+      description: 'Idempotency-Key makes a retry start it once.',
+      headers: z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() }),
+      body: z.object({
+        place: z.string().max(300, 'place must be 300 characters or fewer'),
+        patientId: z.uuid('patientId must be a UUID').nullable().optional(),
+        withStaffId: z.uuid('withStaffId must be a UUID').nullable().optional(),
+        expectedEnd: z.iso.datetime({ offset: true, error: 'expectedEnd must be a date and time like 2026-12-05T14:30:00Z' }),
+      }).strict(),
+      response: { 201: z.object({ session: sessionResponse }), ...errorResponse(400, 401, 403, 409, 413, 422) },
+    },
+  }, async (request, reply) => {
+    const actor = await requireClinicalActor(app.db, actorOf(request));
+    const b = request.body;
+    return idempotentWrite(request, reply, async (trx) => {
+      const { sessionId } = await startSessionByHand(trx, { actor, place: b.place, patientId: b.patientId ?? null, withStaffId: b.withStaffId ?? null, expectedEnd: new Date(b.expectedEnd) });
+      const session = await findSession(trx, sessionId);
+      if (!session) throw new HomewardError('internal_error', 'The session was not saved');
+      return { status: 201, body: { session: sessionJson(session) } };
+    });
   });
 
   typed.post('/api/lone-working/sessions/:sessionId/check-in', {

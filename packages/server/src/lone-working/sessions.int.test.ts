@@ -220,6 +220,25 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     await assistant.form(`/lone-working/sessions/${sessionId}/check-out`, {});
   });
 
+  it('a visit started by hand through the API: once per Idempotency-Key, bad input refused by field', async () => {
+    const body = { place: 'Flat 2, 14 Mill Lane, Ashby', patientId: seeded.dale.id, expectedEnd: new Date(t.clock.now().getTime() + 45 * 60_000).toISOString() };
+    const notMine = await assistant.post('/api/lone-working/sessions', body); // Mr Dale's episode is the therapist's
+    expect(notMine.statusCode).toBe(400);
+    expect(notMine.json().error.fields).toEqual([{ path: 'patientId', message: 'Choose a patient from your own caseload, or leave it empty' }]);
+    const key = { 'idempotency-key': `by-hand-${crypto.randomUUID()}` };
+    const mine = { ...body, patientId: null, withStaffId: therapist.staff.id };
+    const first = await assistant.post('/api/lone-working/sessions', mine, key);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().session).toMatchObject({ origin: 'by-hand', status: 'checked-in', place: 'Flat 2, 14 Mill Lane, Ashby', withStaffId: therapist.staff.id });
+    const again = await assistant.post('/api/lone-working/sessions', mine, key);
+    expect(again.json().session.id).toBe(first.json().session.id);
+    expect((await t.db.selectFrom('lone_working_sessions').select('id').where('place', '=', 'Flat 2, 14 Mill Lane, Ashby').execute()).length).toBe(1);
+    const bad = await assistant.post('/api/lone-working/sessions', { place: '', expectedEnd: t.clock.now().toISOString() });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['expectedEnd', 'place']);
+    await assistant.post(`/api/lone-working/sessions/${first.json().session.id}/check-out`, { code: '2468' });
+  });
+
   it('codes: a wrong code changes nothing; the duress code checks out exactly as the check-out code does', async () => {
     const refused = await assistant.form('/lone-working/codes', { checkOutCode: '2468', checkOutCodeAgain: '2468', duressCode: '24689', duressCodeAgain: '24689' });
     expect(refused.statusCode).toBe(400);
