@@ -94,6 +94,9 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     });
     const jobs = await t.db.selectFrom('jobs').select(['kind', 'status']).where('kind', '=', loneWorkingJobKinds.planPublished).execute();
     expect(jobs).toEqual([{ kind: loneWorkingJobKinds.planPublished, status: 'queued' }]);
+    // A publication refused (a stale version) enqueues nothing.
+    expect((await lead.post(`/api/visits/plans/${day}/publication`, { version: 1 })).statusCode).toBe(409);
+    expect(await t.db.selectFrom('jobs').select('id').where('kind', '=', loneWorkingJobKinds.planPublished).execute()).toHaveLength(1);
     expect(await runJobs()).toBe(1);
     const rows = await sessions();
     expect(rows.map((r) => [r.visit_id, r.staff_id, r.with_staff_id, r.status, r.expected_start.toISOString(), r.expected_end.toISOString()])).toEqual([
