@@ -29,6 +29,7 @@ import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
 import { loneWorkingContext } from './lone-working/index.ts';
+import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
 export type BuildAppOptions = {
@@ -150,7 +151,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // A contact note started from a visit on a run sheet: the visits context prefills and links it.
   await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit, noteFinalised: markVisitOfNoteDone } });
   await app.register(referralsContext);
-  await app.register(visitsContext);
+  // Lone working follows each publication of the plan and each visit called off, and shows its check-ins on the run sheet.
+  await app.register(visitsContext, { planPublished: enqueueSessionsFromPlan, runSheetChecks, visitCalledOff: cancelSessionsOfVisit });
   await app.register(loneWorkingContext);
   await app.register(auditContext);
 

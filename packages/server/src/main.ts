@@ -10,7 +10,7 @@ import { analyseAll } from './db/pglite-statistics.ts';
 import { startPurgeJob } from './platform/purge-expired-rows.ts';
 import { startJobRunner } from './platform/jobs.ts';
 import { visitPlanJobHandlers } from './visits/public.ts';
-import { startLoneWorkingRunner } from './lone-working/public.ts';
+import { loneWorkingSessionJobHandlers, startLoneWorkingRunner } from './lone-working/public.ts';
 import { startDatabaseClock } from './platform/database-clock.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
@@ -48,8 +48,8 @@ const loneWorkingJobs = await startLoneWorkingRunner({
   config,
   now: databaseClock.now,
   log: app.log,
-  // LEAD: at the merge with lw-clinician, add its plan-published handler here:
-  // moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config }),  (from lone-working/session-job-handlers.ts, through lone-working/public.ts)
+  // The day's sessions from each publication of the plan.
+  moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config, now: databaseClock.now }),
 });
 const address = await app.listen({ host: config.host, port: config.port });
 

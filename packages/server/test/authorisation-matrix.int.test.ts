@@ -417,6 +417,60 @@ describe('authorisation matrix', () => {
   });
 });
 
+// Lone working (issue 14): not a patient's relationship but whose session it is. Every role x whose
+// session (their own, a colleague's in the team, another team's) x each route. Only the clinician whose
+// session it is acts on it; the clinical lead also sees the team's; another team's is a 404, as if it
+// were not there; non-clinical roles are refused. Every refusal is audited.
+describe('authorisation matrix: lone-working sessions', () => {
+  type Whose = 'own' | 'colleague' | 'other-team';
+  const clients = {} as Record<HomewardRole, TestClient>;
+  const sessionOf = {} as Record<HomewardRole | 'other-team', string>;
+  let lt: TestApp;
+
+  beforeAll(async () => {
+    lt = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await lt.signIn(lt.service.a[role]);
+    const now = lt.clock.now();
+    const add = async (staffId: string, teamId: string) => {
+      const id = crypto.randomUUID();
+      await lt.db.insertInto('lone_working_sessions').values({
+        id, team_id: teamId, staff_id: staffId, on_date: '2026-11-24', origin: 'by-hand', place: 'The day centre, Mill Lane',
+        expected_start: now, expected_end: new Date(now.getTime() + 3_600_000), created_at: now, created_by: staffId, updated_at: now, updated_by: staffId,
+      }).execute();
+      return id;
+    };
+    for (const role of homewardRoles) sessionOf[role] = await add(lt.service.a[role].id, lt.service.teamA);
+    sessionOf['other-team'] = await add(lt.service.otherTeamTherapist.id, lt.service.teamB);
+  });
+  afterAll(async () => {
+    await lt?.close();
+  });
+
+  const routes: Array<{ name: string; acts: boolean; allowedStatus: number; call: (c: TestClient, id: string) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /api/lone-working/sessions/:id', acts: false, allowedStatus: 200, call: (c, id) => c.get(`/api/lone-working/sessions/${id}`) },
+    { name: 'GET /lone-working/sessions/:id', acts: false, allowedStatus: 200, call: (c, id) => c.get(`/lone-working/sessions/${id}`) },
+    { name: 'POST /api/lone-working/sessions/:id/check-in', acts: true, allowedStatus: 200, call: (c, id) => c.post(`/api/lone-working/sessions/${id}/check-in`, {}) },
+    { name: 'POST /lone-working/sessions/:id/check-in', acts: true, allowedStatus: 303, call: (c, id) => c.form(`/lone-working/sessions/${id}/check-in`, {}) },
+  ];
+  const colleagueOf = (role: HomewardRole): HomewardRole => (role === 'registered-therapist' ? 'assistant-practitioner' : 'registered-therapist');
+  const cells = homewardRoles.flatMap((role) => (['own', 'colleague', 'other-team'] as Whose[]).flatMap((whose) => routes.map((route) => ({ role, whose, route }))));
+
+  it.each(cells.map((c) => [c.role, c.whose, c.route.name, c] as const))('%s, %s session: %s', async (_role, _whose, _name, { role, whose, route }) => {
+    const client = clients[role];
+    const id = whose === 'own' ? sessionOf[role] : whose === 'colleague' ? sessionOf[colleagueOf(role)] : sessionOf['other-team'];
+    const allowed = isClinicalRole(role) && (whose === 'own' || (whose === 'colleague' && !route.acts && role === 'clinical-lead'));
+    const refusedBefore = await lt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client, id);
+    if (allowed) {
+      expect(res.statusCode).toBe(route.allowedStatus);
+      return;
+    }
+    expect(res.statusCode).toBe(isClinicalRole(role) && whose === 'other-team' ? 404 : 403);
+    const refusedAfter = await lt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});
+
 async function auditedOf(staffId: string, outcome: 'allowed' | 'refused'): Promise<number> {
   const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', outcome).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -75,6 +75,9 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
+  if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
+  if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
+  if (name === 'visitId' && url.startsWith('/lone-working/visits/')) return 'plannedVisit';
   if (/^\/run-sheet\/visits\//.test(url) || /^\/api\/visits\/:id\/(outcome|done)$/.test(url)) return 'plannedVisit';
   const path = url.replace(/^\/api/, '');
   if (path.startsWith('/patients/') || path.startsWith('/audit/patients/')) return 'patient';

@@ -34,7 +34,9 @@ export type RecordKind =
   | 'ownStaff'
   | 'planDate'
   | 'planJob'
-  | 'alert';
+  | 'alert'
+  | 'loneWorkingSession'
+  | 'amberAlert';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -54,6 +56,8 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   rotaException: 'rota_exceptions',
   plannedVisit: 'visits',
   alert: 'lone_working_alerts',
+  loneWorkingSession: 'lone_working_sessions',
+  amberAlert: 'lone_working_alerts',
 };
 
 let nhsIndex = 800_000;
@@ -195,6 +199,25 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return seedPlannedVisit(t, { episodeId: await get('episode'), staffId: clinician.staff.id });
       case 'ownStaff':
         return clinician.staff.id;
+      // The clinician's own lone-working session today (expected), and an amber alert of theirs running.
+      case 'loneWorkingSession': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        await t.db.insertInto('lone_working_sessions').values({
+          id, team_id: t.service.teamA, staff_id: clinician.staff.id, on_date: '2026-11-24', origin: 'by-hand', place: 'The day centre, Mill Lane',
+          expected_start: now, expected_end: new Date(now.getTime() + 3_600_000), created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
+        }).execute();
+        return id;
+      }
+      case 'amberAlert': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        await t.db.insertInto('lone_working_alerts').values({
+          id, team_id: t.service.teamA, staff_id: clinician.staff.id, session_id: null, kind: 'amber', status: 'running', note: 'Son was aggressive on the phone', due_at: new Date(now.getTime() + 1_800_000),
+          created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
+        }).execute();
+        return id;
+      }
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
       case 'planDate': {

@@ -62,6 +62,9 @@ const creates: Record<string, string> = {
   'DELETE /api/sessions/current': 'signs out',
   'POST /api/visits/plans/jobs': 'starts a planner run, a new job (one live per team: a repeat gets the live one back)',
   'POST /api/visits/plans/replan': 'starts a planner run, a new job (the plan version it sends is checked too)',
+  'POST /api/lone-working/sessions': 'a new session, a visit started by hand (Idempotency-Key: once)',
+  'POST /api/lone-working/sessions/{sessionId}/check-in': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
+  'POST /api/lone-working/sessions/{sessionId}/check-out': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -551,7 +554,24 @@ describe('every write is version-checked and every patient read is audited by na
     await t.db.insertInto('visit_plans').values({ id: uuidv7(), team_id: t.service.teamA, on_date: date, draft: null, published: JSON.stringify(plan), published_at: now, published_by: leadId, created_at: now, created_by: leadId, updated_at: now, updated_by: leadId }).execute();
     return visitId;
   };
+  /** The assistant's lone-working session for today's visit, written straight in (no audit of its own). */
+  let loneWorkingSessionId: string | null = null;
+  const loneWorkingSession = async () => {
+    if (loneWorkingSessionId) return loneWorkingSessionId;
+    const now = t.clock.now();
+    loneWorkingSessionId = uuidv7();
+    await t.db.insertInto('lone_working_sessions').values({
+      id: loneWorkingSessionId, team_id: t.service.teamA, staff_id: assistant.staff.id, on_date: '2026-11-24', origin: 'plan', visit_id: w.visitId, patient_id: w.patientId,
+      place: '12 Waterloo Road, Burslem', expected_start: new Date(now.getTime() + 3_600_000), expected_end: new Date(now.getTime() + 6_300_000),
+      created_at: now, created_by: assistant.staff.id, updated_at: now, updated_by: assistant.staff.id,
+    }).execute();
+    return loneWorkingSessionId;
+  };
   const readCases: ReadCase[] = [
+    { route: 'GET /api/lone-working/sessions/{sessionId}', what: 'a lone-working session (where the patient lives)', read: async () => {
+      const id = await loneWorkingSession();
+      return { res: await assistant.get(`/api/lone-working/sessions/${id}`), by: assistant, expected: [{ action: 'read', record_kind: 'lone-working-session', record_id: id, patient_id: w.patientId, detail: { via: 'api' } }] };
+    } },
     { route: 'GET /api/visits/map', what: 'the visit map', read: async () => {
       const visitId = await publishVisitTo('2026-11-30');
       return { res: await lead.get('/api/visits/map?date=2026-11-30'), by: lead, expected: [{ action: 'read', record_kind: 'visit-plan', record_id: null, patient_id: w.patientId, detail: { list: 'visit-map', visitIds: [visitId] } }] };
@@ -609,6 +629,10 @@ describe('every write is version-checked and every patient read is audited by na
   // The pages read the same records: each page that shows patient data adds exactly the audit rows naming it.
   const pageRow = (record_kind: string, record_id: () => string | null, detail?: Record<string, unknown>) => (): AuditRow[] => [{ action: 'read', record_kind, record_id: record_id(), patient_id: w.patientId, ...(detail ? { detail } : {}) }];
   const pageCases: ReadCase[] = [
+    { route: '/lone-working/sessions/:sessionId', what: 'a lone-working session', read: async () => {
+      const id = await loneWorkingSession();
+      return { res: await assistant.get(`/lone-working/sessions/${id}`), by: assistant, expected: [{ action: 'read', record_kind: 'lone-working-session', record_id: id, patient_id: w.patientId, detail: { via: 'page' } }] };
+    } },
     { route: '/patients/search', what: 'the search page', read: async () => {
       const nhsNumber = (await t.db.selectFrom('patients').select('nhs_number').where('id', '=', w.patientId).executeTakeFirstOrThrow()).nhs_number;
       return { res: await therapist.get(`/patients/search?nhsNumber=${nhsNumber}`), by: therapist, expected: [{ action: 'search', record_kind: 'patient-index', record_id: null, patient_id: null, detail: { patientIds: [w.patientId] } }] };

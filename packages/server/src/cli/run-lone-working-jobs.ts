@@ -2,7 +2,7 @@
 // PGlite in HOMEWARD_DATA_DIR): one "instance" as far as the timers go. The chaos test starts several
 // and kills them with SIGKILL; another takes a dead one's timers once their 15 s lease runs out.
 //   node packages/server/src/cli/run-lone-working-jobs.ts [--instance-id NAME]
-import { startLoneWorkingRunner } from '../lone-working/public.ts';
+import { loneWorkingSessionJobHandlers, startLoneWorkingRunner } from '../lone-working/public.ts';
 import { startDatabaseClock } from '../platform/database-clock.ts';
 import { argValue, openConfiguredDatabase } from './open-configured-database.ts';
 
@@ -13,8 +13,7 @@ const log = {
   warn: (o: unknown, message: string) => console.error(JSON.stringify({ level: 'warn', instanceId, message, detail: String((o as { err?: unknown }).err ?? o) })),
 };
 const clock = await startDatabaseClock(database.db, { refreshMs: 5000, log });
-// LEAD: with lw-clinician merged, pass moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config }) here too, as in main.ts.
-const runner = await startLoneWorkingRunner({ db: database.db, config, now: clock.now, instanceId, log });
+const runner = await startLoneWorkingRunner({ db: database.db, config, now: clock.now, instanceId, log, moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config, now: clock.now }) });
 console.log(JSON.stringify({ level: 'info', instanceId, message: 'lone-working job runner started' }));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -761,6 +761,9 @@ export type LoneWorkingCodesTable = Stamps & {
   staff_id: string;
   check_out_code_hash: string;
   duress_code_hash: string;
+  /** Wrong codes in a row (migration 0023), and until when codes are refused after too many. */
+  wrong_attempts: Generated<number>;
+  locked_until: Date | null;
 };
 
 export type NotificationsTable = {

@@ -7,7 +7,7 @@ import { addCalendarDays } from '@homeward/clinical';
 import { bootTestApp, type TestApp } from '../../test/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.ts';
 import { loadConfig } from '../config.ts';
-import type { VisitDayPlan } from '../visits/public.ts';
+import { visitPlanJobKind, type VisitDayPlan } from '../visits/public.ts';
 import { demoPassword } from './generate-demo-data.ts';
 import type { DemoSeed } from './seed-demo-data.ts';
 import { seedDemoService } from './seed-demo-service.ts';
@@ -78,8 +78,11 @@ describe('the demo’s visit day on a first start', () => {
     }
     const publications = await db.selectFrom('visit_plan_publications').select('id').execute();
     expect(publications).toHaveLength(demo.teams.length);
-    const jobs = await db.selectFrom('jobs').select(['status']).execute();
-    expect(jobs.map((j) => j.status)).toEqual(demo.teams.map(() => 'done'));
+    // The planner's run for each team, and lone working's sessions from each publication, all done.
+    const jobs = await db.selectFrom('jobs').select(['kind', 'status']).orderBy('kind').execute();
+    expect(jobs.map((j) => `${j.kind} ${j.status}`).sort()).toEqual(demo.teams.flatMap(() => ['lone-working-plan-published done', `${visitPlanJobKind} done`]).sort());
+    const sessions = await db.selectFrom('lone_working_sessions').select(['on_date', 'status']).execute();
+    expect(sessions.length).toBeGreaterThan(0);
   });
 
   it('shows a clinician on today’s plan her visits on her run sheet', async () => {

@@ -12,6 +12,7 @@ import { staffActor, type Actor } from '../platform/actor.ts';
 import { createJobRunner } from '../platform/jobs.ts';
 import { authoriseEpisodeWrite, findEpisode } from '../caseload/public.ts';
 import { addRotaException, changeRotaPattern, setOnCall } from '../staff/public.ts';
+import { enqueueSessionsFromPlan, loneWorkingSessionJobHandlers } from '../lone-working/public.ts';
 import { findVisitNeeds, proposeVisitsForHorizon, publishVisitPlan, readVisitPlan, recordVisitNeeds, startVisitPlanning, visitPlanJobHandlers } from '../visits/public.ts';
 import { demoTeamBases, demoVisitNeeds, generateDemoRota } from './generate-demo-rota.ts';
 import type { DemoSeed } from './seed-demo-data.ts';
@@ -114,7 +115,8 @@ export async function seedDemoVisitDay(db: Kysely<Database>, o: SeedDemoVisitDay
   const result: SeededVisitDay = { date: today, teams: [] };
   const runner = createJobRunner({
     db,
-    handlers: visitPlanJobHandlers({ db, config: o.config, iterationLimit: o.plannerIterations ?? 400 }),
+    // And lone working's: today's sessions follow each publication, as they would in the app.
+    handlers: { ...visitPlanJobHandlers({ db, config: o.config, iterationLimit: o.plannerIterations ?? 400 }), ...loneWorkingSessionJobHandlers({ db, config: o.config }) },
     now: () => o.now,
     instanceId: 'demo-seed',
   });
@@ -138,7 +140,8 @@ export async function seedDemoVisitDay(db: Kysely<Database>, o: SeedDemoVisitDay
       }
       const plan = await readVisitPlan(db, { teamId: team.id, date: today });
       if (!plan?.draft) throw new Error(`The demo's plan for ${today} was not saved`);
-      await db.transaction().execute((trx) => publishVisitPlan(trx, { actor, teamId: team.id, date: today, version: plan.version }));
+      await db.transaction().execute((trx) => publishVisitPlan(trx, { actor, teamId: team.id, date: today, version: plan.version, planPublished: enqueueSessionsFromPlan }));
+      await runner.runOnce();
       const busiest = [...plan.draft.routes].sort((x, y) => y.stops.length - x.stops.length)[0];
       result.teams.push({ teamId: team.id, proposed: proposal.proposed, planned: plan.draft.totals.visitsPlanned, unplanned: plan.draft.totals.visitsUnplanned, published: true, busiest: busiest?.stops.length ? busiest.staffId : null });
     }

@@ -14,3 +14,9 @@ export { noteLateCheck } from './note-late-check.ts';
 export { findAlert, listOpenAlertsForStaff } from './read-alerts.ts';
 // The header's count of unread notifications (the lead wires it into the layout).
 export { countUnreadNotifications } from './notification-queries.ts';
+// The ports app.ts gives visits: a publication of the plan enqueues the day's sessions; the run sheet shows each visit's check-in.
+export { enqueueSessionsFromPlan } from './enqueue-sessions-from-plan.ts';
+export { cancelSessionsOfVisit } from './cancel-sessions-of-visit.ts';
+export { runSheetChecks } from './session-view.ts';
+// The clinician's side's job handler, for the lone-working runner main.ts starts.
+export { loneWorkingSessionJobHandlers } from './session-job-handlers.ts';

@@ -1,6 +1,6 @@
 // Staff's public face (ARCHITECTURE.md, "The public face of a context").
 export { currentCompetenceIds } from './competence-queries.ts';
-export { hashPassword, passwordError } from './password.ts';
+export { hashPassword, passwordError, verifyPassword } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';
 // The rota (issue 13): each member of staff's day for the planner, and who is on call for lone working.

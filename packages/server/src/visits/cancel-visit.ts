@@ -9,8 +9,9 @@ import { updateVersioned } from '../platform/update-versioned.ts';
 import { notToPlan } from './change-visit.ts';
 import { visitRecordKind } from './visit-access.ts';
 import { findTeamVisit, type TeamVisit } from './visit-queries.ts';
+import type { VisitCalledOffPort } from './visit-ports.ts';
 
-export type CancelVisitOptions = { access: EpisodeAccess<'write'>; visit: TeamVisit; version: number; reason: string };
+export type CancelVisitOptions = { access: EpisodeAccess<'write'>; visit: TeamVisit; version: number; reason: string; visitCalledOff?: VisitCalledOffPort | null };
 
 export async function cancelVisit(trx: Kysely<Database>, o: CancelVisitOptions): Promise<TeamVisit> {
   const reason = o.reason.trim();
@@ -27,6 +28,7 @@ export async function cancelVisit(trx: Kysely<Database>, o: CancelVisitOptions):
     conflict: (current) => (current.status !== 'to-plan' ? notToPlan(current) : new HomewardError('version_conflict', 'Someone else changed this visit after you opened it. It was not cancelled; check it as it is now.', { current, currentPatientId: current.patientId })),
     what: 'Visit',
   });
+  await o.visitCalledOff?.(trx, { actor, visitId: o.visit.id, reason: `The visit was cancelled: ${reason}` });
   await auditWrite(o.access.grant, trx, { recordKind: visitRecordKind, recordId: o.visit.id, detail: { change: 'cancelled', episodeId: o.access.episode.id } });
   return (await findTeamVisit(trx, o.visit.id))!;
 }

@@ -9,17 +9,18 @@ import { runSheetPages } from './run-sheet-pages.ts';
 import { visitApiRoutes } from './visit-api-routes.ts';
 import { visitNeedsPages } from './visit-needs-pages.ts';
 import { visitPages } from './visit-pages.ts';
+import type { VisitsContextOptions } from './visit-ports.ts';
 
 /** The visit day: visit needs, the team's visits, the plan, run sheets. Each part registers its routes here, one line each. */
-export const visitsContext = fp(async (app: FastifyInstance) => {
-  await visitApiRoutes(app);
+export const visitsContext = fp(async (app: FastifyInstance, options: VisitsContextOptions) => {
+  await visitApiRoutes(app, options.visitCalledOff ?? null);
   await visitNeedsPages(app);
-  await visitPages(app);
+  await visitPages(app, options.visitCalledOff ?? null);
   // Planning the day (the planner as a durable job), adjusting and publishing the plan.
-  await planApiRoutes(app);
-  await planPages(app);
-  await runSheetApiRoutes(app);
-  await runSheetPages(app);
-  await runSheetOutcomePages(app);
+  await planApiRoutes(app, options.planPublished ?? null);
+  await planPages(app, options.planPublished ?? null);
+  await runSheetApiRoutes(app, options.visitCalledOff ?? null);
+  await runSheetPages(app, options.runSheetChecks ?? null);
+  await runSheetOutcomePages(app, options.visitCalledOff ?? null);
   await routeMapPages(app);
 }, { name: 'visits' });

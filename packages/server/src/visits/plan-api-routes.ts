@@ -15,6 +15,7 @@ import { visitPlanJobKind, type VisitPlanJobPayload } from './plan-job.ts';
 import { adjustmentBody, jobResponse, planChangeResponse, planDate, publishBody, replanBody, startPlanningBody, storedPlanResponse } from './plan-schema.ts';
 import { planViewResponse, readPlanView } from './plan-view.ts';
 import { publishVisitPlan } from './publish-visit-plan.ts';
+import type { PlanPublishedPort } from './visit-ports.ts';
 import { startVisitPlanning } from './start-visit-planning.ts';
 
 /** The dates from `date` for `days` days (a week: seven plans, one per date). */
@@ -44,7 +45,7 @@ export async function findPlanJob(app: FastifyInstance, access: PlanningAccess, 
   return job;
 }
 
-export async function planApiRoutes(app: FastifyInstance): Promise<void> {
+export async function planApiRoutes(app: FastifyInstance, planPublished: PlanPublishedPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['visits'];
   const planParams = z.object({ date: planDate });
@@ -157,7 +158,7 @@ export async function planApiRoutes(app: FastifyInstance): Promise<void> {
       const access = await authorisePlanning(app.db, { actor: actorOf(request), what: 'publish the team’s visit plan' });
       const { date } = request.params;
       return idempotentWrite(request, reply, async (trx) => {
-        const published = await publishVisitPlan(trx, { actor: access.actor, teamId: access.teamId, date, version: request.body.version });
+        const published = await publishVisitPlan(trx, { actor: access.actor, teamId: access.teamId, date, version: request.body.version, planPublished });
         return { status: 200, body: { version: published.plan.version, publishedAt: published.plan.publishedAt, changes: published.changes, changedVisits: published.changedVisits } };
       });
     },

@@ -22,6 +22,7 @@ import { changedVisitCount, planChanges } from './plan-changes.ts';
 import { visitPlanJobKind, type VisitPlanJobPayload, type VisitPlanJobProgress, type VisitPlanJobResult } from './plan-job.ts';
 import { readPlanView, type PlanView } from './plan-view.ts';
 import { publishVisitPlan } from './publish-visit-plan.ts';
+import type { PlanPublishedPort } from './visit-ports.ts';
 import { startVisitPlanning } from './start-visit-planning.ts';
 import type { UnplannedReason, VisitDayPlan } from './visit-day-types.ts';
 
@@ -105,7 +106,7 @@ function routesForPage(plan: VisitDayPlan, view: PlanView) {
   });
 }
 
-export async function planPages(app: FastifyInstance): Promise<void> {
+export async function planPages(app: FastifyInstance, planPublished: PlanPublishedPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   async function renderPlan(reply: FastifyReply, access: PlanningAccess, date: string, o: { fields?: FieldError[]; status?: number; flash?: string; values?: Record<string, string> } = {}) {
@@ -259,7 +260,7 @@ export async function planPages(app: FastifyInstance): Promise<void> {
     const date = formDate(body);
     try {
       const version = formVersion(body.version);
-      await app.db.transaction().execute((trx) => publishVisitPlan(trx, { actor: access.actor, teamId: access.teamId, date, version }));
+      await app.db.transaction().execute((trx) => publishVisitPlan(trx, { actor: access.actor, teamId: access.teamId, date, version, planPublished }));
       return redirectSeeOther(reply, `/visits/plan?date=${date}&published=1`);
     } catch (error) {
       const problem = formProblem(error);

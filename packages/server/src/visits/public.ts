@@ -14,3 +14,5 @@ export { startVisitPlanning, type StartVisitPlanningOptions } from './start-visi
 export { publishVisitPlan, type PublishVisitPlanOptions } from './publish-visit-plan.ts';
 export { readVisitPlan, type StoredVisitPlan } from './read-visit-plan.ts';
 export { recordVisitNeeds, type RecordVisitNeedsOptions } from './record-visit-needs.ts';
+// What lone working plugs into (app.ts passes them to the visits plugin): a publication of the plan, the run sheet's check-ins.
+export type { PlanPublishedPort, RunSheetCheck, RunSheetChecksPort, VisitCalledOffPort, VisitsContextOptions } from './visit-ports.ts';

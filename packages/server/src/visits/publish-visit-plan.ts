@@ -11,8 +11,16 @@ import { updateVersioned } from '../platform/update-versioned.ts';
 import { changedVisitCount, planChanges } from './plan-changes.ts';
 import { readVisitPlan, type StoredVisitPlan } from './read-visit-plan.ts';
 import type { PlanChange, VisitDayPlan } from './visit-day-types.ts';
+import type { PlanPublishedPort } from './visit-ports.ts';
 
-export type PublishVisitPlanOptions = { actor: Actor; teamId: string; date: string; version: number };
+export type PublishVisitPlanOptions = {
+  actor: Actor;
+  teamId: string;
+  date: string;
+  version: number;
+  /** Whoever follows a publication (lone working's sessions), told in this transaction. */
+  planPublished?: PlanPublishedPort | null;
+};
 
 export type PublishedVisitPlan = { plan: StoredVisitPlan; changes: PlanChange[]; changedVisits: number; publicationId: string };
 
@@ -59,6 +67,7 @@ export async function publishVisitPlan(trx: Kysely<Database>, o: PublishVisitPla
   const planned = await startsOf(plan.draft);
   const previouslyPlanned = await startsOf(plan.published);
   await recordPlannedContacts(trx, { teamId: o.teamId, date: o.date, planned, previouslyPlanned, now: o.actor.now });
+  await o.planPublished?.(trx, { teamId: o.teamId, date: o.date, publicationId, now: o.actor.now, publishedBy: o.actor.staff.staffId });
   await auditAs(o.actor, trx, {
     action: 'write',
     outcome: 'allowed',

@@ -13,6 +13,7 @@ import { checkVisitOutcome, outcomeLabels, outcomeReasonText, type VisitOutcomeI
 import type { VisitForOutcome } from './run-sheet-queries.ts';
 import { refuseTakenVisitId, visitIdTaken } from './visit-queries.ts';
 import { ukDateOf } from '@homeward/clinical';
+import type { VisitCalledOffPort } from './visit-ports.ts';
 
 export type VisitResponse = {
   id: string;
@@ -62,6 +63,8 @@ export type RecordVisitOutcomeOptions = {
   input: VisitOutcomeInput;
   /** The rebooked visit's id (a client may mint it). */
   rebookingId?: string;
+  /** Whoever follows a visit called off (lone working's expected session), told in this transaction. */
+  visitCalledOff?: VisitCalledOffPort | null;
 };
 
 export type VisitOutcomeResult = { visit: VisitResponse; rebooking: VisitResponse | null };
@@ -94,6 +97,7 @@ export async function recordVisitOutcome(trx: Kysely<Database>, o: RecordVisitOu
     what: 'Visit',
     patientId: o.visit.patientId,
   });
+  await o.visitCalledOff?.(trx, { actor, visitId: o.visit.id, reason: `${o.input.outcome === 'no-access' ? 'No access' : 'The visit was cancelled'}: ${reasonText}` });
   let rebooking: VisitResponse | null = null;
   if (o.input.rebookOn !== null) {
     const id = o.rebookingId ?? uuidv7();

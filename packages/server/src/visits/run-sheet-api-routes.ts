@@ -15,10 +15,11 @@ import { authoriseRunSheet, authoriseVisitWrite } from './run-sheet-access.ts';
 import { auditRunSheetRead } from './run-sheet-audit.ts';
 import { findVisit, readRunSheet } from './run-sheet-queries.ts';
 import { runSheetResponse, visitDoneBody, visitOutcomeBody, visitResponse } from './run-sheet-schema.ts';
+import type { VisitCalledOffPort } from './visit-ports.ts';
 
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
 
-export async function runSheetApiRoutes(app: FastifyInstance): Promise<void> {
+export async function runSheetApiRoutes(app: FastifyInstance, visitCalledOff: VisitCalledOffPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
@@ -61,7 +62,7 @@ export async function runSheetApiRoutes(app: FastifyInstance): Promise<void> {
       const b = request.body;
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await recordVisitOutcome(trx, { access, visit, version: b.version, input: { outcome: b.outcome, reason: b.reason, reasonDetail: b.reasonDetail ?? null, rebookOn: b.rebookOn }, rebookingId: b.rebookingId }),
+        body: await recordVisitOutcome(trx, { access, visit, version: b.version, input: { outcome: b.outcome, reason: b.reason, reasonDetail: b.reasonDetail ?? null, rebookOn: b.rebookOn }, rebookingId: b.rebookingId, visitCalledOff }),
       }));
     },
   );

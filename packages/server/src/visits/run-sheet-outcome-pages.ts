@@ -23,6 +23,7 @@ import { placeLabels, purposeLabels } from './run-sheet-labels.ts';
 import { dayText } from './run-sheet-pages.ts';
 import { findPlannedStop, findVisit, type VisitForOutcome } from './run-sheet-queries.ts';
 import { proposeRebookingDay } from './run-sheet-rebooking.ts';
+import type { VisitCalledOffPort } from './visit-ports.ts';
 
 type Form = Record<string, string>;
 const visitParams = z.object({ id: z.uuid() });
@@ -54,7 +55,7 @@ function parseOutcomeForm(body: Form, today: string): { input: VisitOutcomeInput
   return { input: { outcome, reason: reason as VisitOutcomeReason, reasonDetail: body.reasonDetail ? body.reasonDetail : null, rebookOn }, fields: [] };
 }
 
-export async function runSheetOutcomePages(app: FastifyInstance): Promise<void> {
+export async function runSheetOutcomePages(app: FastifyInstance, visitCalledOff: VisitCalledOffPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   async function load(request: FastifyRequest, id: string, change: string) {
@@ -124,7 +125,7 @@ export async function runSheetOutcomePages(app: FastifyInstance): Promise<void> 
         return { version, input };
       },
       write: async (trx, { version, input }) => {
-        await recordVisitOutcome(trx, { access, visit, version, input });
+        await recordVisitOutcome(trx, { access, visit, version, input, visitCalledOff });
         return `/run-sheet/visits/${visit.id}/outcome/done`;
       },
       render: (fields, status) => renderForm(request, reply, loaded, body, fields, status),

@@ -14,6 +14,7 @@ import { authoriseRunSheet } from './run-sheet-access.ts';
 import { auditRunSheetRead } from './run-sheet-audit.ts';
 import { changeLabels, placeLabels, purposeLabels, statusLabels } from './run-sheet-labels.ts';
 import { listPublishedRoutes, readRunSheet, type RunSheetVisit } from './run-sheet-queries.ts';
+import type { RunSheetChecksPort } from './visit-ports.ts';
 
 export const runSheetQuery = z.object({
   date: z.iso.date('date must be a date, yyyy-mm-dd').optional(),
@@ -34,7 +35,7 @@ export const dayText = (date: string): string => ukDayHeading(date);
 
 const flashes: Record<string, string> = { visit: 'Visit marked as done' };
 
-export async function runSheetPages(app: FastifyInstance): Promise<void> {
+export async function runSheetPages(app: FastifyInstance, runSheetChecks: RunSheetChecksPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   async function show(request: FastifyRequest, reply: FastifyReply, staffId: string, query: z.infer<typeof runSheetQuery>) {
@@ -44,6 +45,10 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
     const sheet = await readRunSheet(app.db, { teamId: access.staff.teamId, staffId: access.staff.id, date, today });
     await auditRunSheetRead(app.db, { actor: access.actor, sheet, via: 'page' });
     const print = query.print === '1';
+    // Lone working's check-in and check-out for each home visit (through the port app.ts gives): not on paper.
+    const homeVisits = sheet.visits.filter((v) => v.place === 'home').map((v) => v.id);
+    const loneWorking = runSheetChecks && !print ? await runSheetChecks(app.db, { actor: access.actor, staffId: access.staff.id, date, own: access.own, visitIds: homeVisits }) : null;
+    const checks = loneWorking?.checks ?? new Map();
     // This clinician's route on the map (their visits are those just audited as read).
     const published = sheet.published ? await findPublishedPlan(app.db, { teamId: access.staff.teamId, date }) : null;
     const routeMap = published ? buildRouteMap({ plan: published.plan, ...(await loadRouteMapFacts(app.db, { teamId: access.staff.teamId, plan: published.plan })), onlyStaffIds: [access.staff.id] }) : null;
@@ -59,6 +64,7 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
       // What happened on a visit is recorded through the episode's write grant (roles that hold episodes):
       // others are not offered what would refuse them.
       mayRecordOutcome: mayHoldEpisodes(access.actor.staff.role),
+      loneWorkingLink: loneWorking?.link ?? null,
       staffName: access.staff.name,
       routeMap,
       mapTiles: app.config.mapTileUrl ? { url: app.config.mapTileUrl, attribution: app.config.mapTileAttribution } : null,
@@ -78,6 +84,7 @@ export async function runSheetPages(app: FastifyInstance): Promise<void> {
                 serviceLabel: serviceLabels[i.service as keyof typeof serviceLabels] ?? i.service,
                 navigateHref: navigateHref(i.patient),
                 noteHref: `/episodes/${i.episodeId}/contact-notes/new?visit=${i.id}`,
+                check: checks.get(i.id) ?? null,
               },
         ),
         changes: sheet.changes.map((c) => ({ ...c, label: changeLabels[c.kind] })),

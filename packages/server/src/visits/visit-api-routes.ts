@@ -19,6 +19,7 @@ import { authoriseVisitsList, authoriseVisitsPlanning, authoriseVisitWrite, visi
 import { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
 import { listTeamVisits } from './visit-queries.ts';
 import { cancelVisitBody, newVisitBody, proposalBody, proposalResponse, visitChangeBody, visitNeedsBody, visitNeedsResponse, visitResponse, visitsQuery } from './visit-schema.ts';
+import type { VisitCalledOffPort } from './visit-ports.ts';
 
 const visitParams = z.object({ id: z.uuid('Visit id must be a UUID') });
 const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
@@ -38,7 +39,7 @@ export function proposalPeriod(today: string, from: string | undefined, to: stri
   return { from: start, to: end };
 }
 
-export async function visitApiRoutes(app: FastifyInstance): Promise<void> {
+export async function visitApiRoutes(app: FastifyInstance, visitCalledOff: VisitCalledOffPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const episodeLoader = (request: FastifyRequest) => (id: string) => loadEpisode(request, id);
 
@@ -93,7 +94,7 @@ export async function visitApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { tags: ['visits'], summary: 'Cancel a visit with the reason (kept, never deleted). Send the version you read.', params: visitParams, headers: writeHeaders, body: cancelVisitBody, response: { 200: visitResponse, ...errorResponse(400, 401, 403, 404, 409) } } },
     async (request) => {
       const { visit, access } = await authoriseVisitWrite(app.db, { actor: actorOf(request), visitId: request.params.id, change: 'visit', loadEpisode: episodeLoader(request) });
-      return app.db.transaction().execute((trx) => cancelVisit(trx, { access, visit, version: request.body.version, reason: request.body.reason }));
+      return app.db.transaction().execute((trx) => cancelVisit(trx, { access, visit, version: request.body.version, reason: request.body.reason, visitCalledOff }));
     },
   );
 

@@ -22,6 +22,7 @@ import { listTeamVisitors } from './team-visitors.ts';
 import { authoriseVisitsList, authoriseVisitsPlanning, authoriseVisitWrite, visitRecordKind } from './visit-access.ts';
 import { dateItems, dateValues, formDate, formMinutes, formTime, formValues, type Form } from './visit-form-fields.ts';
 import { findTeamVisit, listEpisodesForVisits, listTeamVisits, type TeamVisit } from './visit-queries.ts';
+import type { VisitCalledOffPort } from './visit-ports.ts';
 
 const hidden = { hide: true };
 const visitParams = z.object({ id: z.uuid() });
@@ -41,7 +42,7 @@ function visitRow(v: TeamVisit) {
   return { ...v, purposeText: visitPurposeLabels[v.purpose], whoText: who, windowText: v.window ? `${v.window.start} to ${v.window.end}` : 'Any time', dueText: v.dueBy ? formatDisplayDate(v.dueBy) : null };
 }
 
-export async function visitPages(app: FastifyInstance): Promise<void> {
+export async function visitPages(app: FastifyInstance, visitCalledOff: VisitCalledOffPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const today = () => ukDateOf(app.config.now());
 
@@ -294,7 +295,7 @@ export async function visitPages(app: FastifyInstance): Promise<void> {
         if (reason.length > 500) throw validationFailed([{ path: 'reason', message: 'The reason must be 500 characters or fewer' }]);
         return { version, reason };
       },
-      write: async (trx, c) => `/visits/${(await cancelVisit(trx, { access, visit, version: c.version, reason: c.reason })).id}?done=cancelled`,
+      write: async (trx, c) => `/visits/${(await cancelVisit(trx, { access, visit, version: c.version, reason: c.reason, visitCalledOff })).id}?done=cancelled`,
       render: async (fields, status) => reply.code(status).page('visits/pages/visit-cancel.njk', { ...(await cancelPage(visit, access)), values, errors: errorList(fields, { form: 'reason', version: 'reason' }), fieldErrors: errorsByField(fields) }),
     });
   });

@@ -20,6 +20,7 @@ import * as visitDay from './2026-12-05-0016-visit-day.ts';
 import * as visitPriority from './2026-12-05-0018-visit-priority.ts';
 import * as finishedJobsIndex from './2026-12-05-0019-finished-jobs-index.ts';
 import * as loneWorking from './2026-12-05-0022-lone-working.ts';
+import * as loneWorkingCodeAttempts from './2026-12-05-0023-lone-working-code-attempts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0018-visit-priority': visitPriority,
   '2026-12-05-0019-finished-jobs-index': finishedJobsIndex,
   '2026-12-05-0022-lone-working': loneWorking,
+  '2026-12-05-0023-lone-working-code-attempts': loneWorkingCodeAttempts,
 };
