@@ -1,9 +1,13 @@
 // Preloaded into the server by bench/src/server-memory.bench.ts (node --import), never by `npm start`:
-// answers the benchmark's "memory" message over the IPC channel with where the process's memory is.
+// answers the benchmark's "memory" line on a Unix socket (HOMEWARD_MEMORY_PROBE_SOCKET) with where the
+// process's memory is. A socket, not an IPC channel: the channel would not survive the execve of
+// `npm start`'s malloc-settings.ts, which therefore does nothing under one.
 // It counts the WebAssembly memories made after it loaded (PGlite's heap is one), which nothing else
 // can see from outside the process.
 import { getHeapCodeStatistics, getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { isMainThread } from 'node:worker_threads';
 
 const memories: Array<WeakRef<WebAssembly.Memory>> = [];
 const Original = WebAssembly.Memory;
@@ -83,8 +87,18 @@ function breakdown(): MemoryBreakdown {
   };
 }
 
-process.on('message', (message) => {
-  if (message === 'memory') process.send?.({ memory: breakdown() });
-});
-// The channel must not keep a server that was asked to stop alive.
-process.channel?.unref();
+const socketPath = process.env.HOMEWARD_MEMORY_PROBE_SOCKET;
+// Not in a worker thread (the planner's), which preloads this too: it would take the socket over.
+if (socketPath && isMainThread) {
+  // A process started again by execve (malloc-settings.ts) finds its first self's socket file there.
+  rmSync(socketPath, { force: true });
+  const server = createServer((socket) => {
+    socket.setEncoding('utf8');
+    socket.on('data', (line: string) => {
+      if (line.trim() === 'memory') socket.end(`${JSON.stringify({ pid: process.pid, memory: breakdown(), tunables: process.env.GLIBC_TUNABLES })}\n`);
+    });
+  });
+  server.listen(socketPath);
+  // The probe must not keep a server that was asked to stop alive.
+  server.unref();
+}

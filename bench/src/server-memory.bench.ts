@@ -1,5 +1,5 @@
 // npm run bench:memory: how much memory `npm start` holds on the embedded database, and where it is.
-// The server runs with bench/src/memory-probe.ts preloaded, which answers over an IPC channel with the
+// The server runs with bench/src/memory-probe.ts preloaded, which answers on a Unix socket with the
 // resident set (VmRSS; its peak VmHWM; anonymous and file-backed parts), V8's heap (total, used,
 // compiled code), external memory (ArrayBuffers, the rest) and PGlite's WebAssembly memory. Read idle
 // after the first start (which seeds the demo), idle after a restart on that data, after the first
@@ -11,6 +11,7 @@
 // Extra flags for node (to try one) go in NODE_OPTIONS, which the server inherits.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,15 +37,27 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-memory-'));
 const probe = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));
 
-/** Where the server's memory is, in MiB, as the probe preloaded into it sees it. */
+const probeDir = mkdtempSync(join(tmpdir(), 'homeward-probe-'));
+const probeSocket = join(probeDir, 'memory.sock');
+/** GLIBC_TUNABLES as the server saw it (malloc-settings.ts sets it for `npm start`). */
+let serverTunables: string | undefined;
+
+/** Where the server's memory is, in MiB, as the probe preloaded into it sees it (and that it is the server's own pid). */
 function memoryOf(child: ChildProcess): Promise<MemoryBreakdown> {
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error('The server did not answer the memory probe')), 30_000);
-    child.once('message', (message) => {
-      clearTimeout(timer);
-      resolvePromise((message as { memory: MemoryBreakdown }).memory);
+    const socket = createConnection(probeSocket);
+    let answer = '';
+    socket.setTimeout(30_000, () => socket.destroy(new Error('The server did not answer the memory probe')));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const { pid, memory, tunables } = JSON.parse(answer) as { pid: number; memory: MemoryBreakdown; tunables?: string };
+      serverTunables = tunables;
+      if (pid !== child.pid) reject(new Error(`The probe answered from pid ${pid}, not the server's ${child.pid}`));
+      else resolvePromise(memory);
     });
-    child.send('memory');
+    socket.write('memory\n');
   });
 }
 
@@ -58,8 +71,8 @@ function startCommand(): string[] {
 function start(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', probe, ...startCommand()], {
     cwd: appDir,
-    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', HOMEWARD_DEMO: '', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', HOMEWARD_DEMO: '', LOG_LEVEL: 'warn', HOMEWARD_MEMORY_PROBE_SOCKET: probeSocket },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolvePromise, reject) => {
     let output = '';
@@ -139,12 +152,14 @@ try {
   await stop(child);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
+  rmSync(probeDir, { recursive: true, force: true });
 }
 const columns: Array<[keyof MemoryBreakdown, string]> = [
   ['rss', 'RSS'], ['peak', 'peak'], ['anonymous', 'anon'], ['file', 'file'], ['heapTotal', 'heap'], ['heapUsed', 'used'], ['young', 'young'],
   ['code', 'code'], ['arrayBuffers', 'arrBuf'], ['external', 'extern'], ['wasm', 'wasm'], ['wasmResident', 'w.res'], ['malloced', 'malloc'],
 ];
 console.log(`Server memory on the embedded database (MiB; load average ${Math.min(...loads).toFixed(1)}-${Math.max(...loads).toFixed(1)})`);
+console.log(`The server's GLIBC_TUNABLES: ${serverTunables ?? '(none)'}`);
 console.log(`${'when'.padEnd(44)}${columns.map(([, title]) => title.padStart(7)).join('')}`);
 for (const [when, m] of rows) console.log(`${when.padEnd(44)}${columns.map(([key]) => String(m[key]).padStart(7)).join('')}`);
 console.log(`RSS = anon + file. heap: V8's JavaScript heap (used: by objects, live or not yet collected; young: its young
