@@ -459,13 +459,13 @@ describe('every write is version-checked and every patient read is audited by na
     },
   ];
 
-  // What happened on a visit, on tomorrow's run sheet (today's is the read cases' own).
+  // What happened on a visit, on yesterday's run sheet (today's is the read cases' own; tomorrow's cannot be done yet).
   staleCases.push(
     {
       route: 'POST /api/visits/{id}/outcome', what: 'recording no access on a visit marked done since it was read',
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
-        const id = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id, date: '2026-11-25' });
+        const id = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id, date: '2026-11-23' });
         ok(await assistant.post(`/api/visits/${id}/done`, { version: 1 }));
         return { patientId, current: { id, version: 2 }, stale: () => lead.post(`/api/visits/${id}/outcome`, { version: 1, outcome: 'no-access', reason: 'no-answer', rebookOn: '2026-11-26' }) };
       },
@@ -474,7 +474,7 @@ describe('every write is version-checked and every patient read is audited by na
       route: 'POST /api/visits/{id}/done', what: 'marking done a visit cancelled since it was read',
       arrange: async () => {
         const { patientId, episodeId } = await activeEpisode();
-        const id = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id, date: '2026-11-25', start: '11:00' });
+        const id = await seedPlannedVisit(t, { episodeId, staffId: assistant.staff.id, date: '2026-11-23', start: '11:00' });
         ok(await assistant.post(`/api/visits/${id}/outcome`, { version: 1, outcome: 'cancelled', reason: 'patient-unwell', rebookOn: null }));
         return { patientId, current: { id, version: 2 }, stale: () => lead.post(`/api/visits/${id}/done`, { version: 1 }) };
       },

@@ -79,10 +79,22 @@ describe('the demo’s visit day on a first start', () => {
     const publications = await db.selectFrom('visit_plan_publications').select('id').execute();
     expect(publications).toHaveLength(demo.teams.length);
     // The planner's run for each team, and lone working's sessions from each publication, all done.
-    const jobs = await db.selectFrom('jobs').select(['kind', 'status']).orderBy('kind').execute();
+    const jobs = await db.selectFrom('jobs').select(['kind', 'status']).where('kind', 'in', ['lone-working-plan-published', visitPlanJobKind]).orderBy('kind').execute();
     expect(jobs.map((j) => `${j.kind} ${j.status}`).sort()).toEqual(demo.teams.flatMap(() => ['lone-working-plan-published done', `${visitPlanJobKind} done`]).sort());
-    const sessions = await db.selectFrom('lone_working_sessions').select(['on_date', 'status']).execute();
+    const sessions = await db.selectFrom('lone_working_sessions').select(['id', 'on_date', 'status']).execute();
     expect(sessions.length).toBeGreaterThan(0);
+    // Each session's check-in and check-out timers wait in the database, to fire even after a restart.
+    const timers = await db.selectFrom('jobs').select(['payload']).where('kind', '=', 'lone-working-check-due').where('status', '=', 'queued').execute();
+    const timed = new Set(timers.map((j) => `${(j.payload as { sessionId: string }).sessionId} ${(j.payload as { check: string }).check}`));
+    for (const s of sessions) expect([timed.has(`${s.id} in`), timed.has(`${s.id} out`)], s.id).toEqual([true, true]);
+    // The morning so far was checked in and out as it happened, so no alert waits for a visit already made.
+    const started = await db.selectFrom('lone_working_sessions').select(['status', 'expected_end', 'checked_in_at', 'expected_start']).where('expected_start', '<=', now).execute();
+    expect(started.length).toBeGreaterThan(0);
+    for (const s of started) {
+      expect(s.status).toBe(new Date(s.expected_end) <= now ? 'checked-out' : 'checked-in');
+      expect(s.checked_in_at).toEqual(new Date(s.expected_start));
+    }
+    expect(await db.selectFrom('lone_working_sessions').select('id').where('expected_start', '>', now).where('status', '<>', 'expected').execute()).toEqual([]);
   });
 
   it('shows a clinician on today’s plan her visits on her run sheet', async () => {

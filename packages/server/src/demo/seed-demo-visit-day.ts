@@ -12,7 +12,7 @@ import { staffActor, type Actor } from '../platform/actor.ts';
 import { createJobRunner } from '../platform/jobs.ts';
 import { authoriseEpisodeWrite, findEpisode } from '../caseload/public.ts';
 import { addRotaException, changeRotaPattern, setOnCall } from '../staff/public.ts';
-import { enqueueSessionsFromPlan, loneWorkingSessionJobHandlers } from '../lone-working/public.ts';
+import { checkIn, checkOut, enqueueSessionsFromPlan, loneWorkingSessionJobHandlers } from '../lone-working/public.ts';
 import { findVisitNeeds, proposeVisitsForHorizon, publishVisitPlan, readVisitPlan, recordVisitNeeds, startVisitPlanning, visitPlanJobHandlers } from '../visits/public.ts';
 import { demoTeamBases, demoVisitNeeds, generateDemoRota } from './generate-demo-rota.ts';
 import type { DemoSeed } from './seed-demo-data.ts';
@@ -148,5 +148,27 @@ export async function seedDemoVisitDay(db: Kysely<Database>, o: SeedDemoVisitDay
   } finally {
     await runner.stop();
   }
+  await checkTheDaySoFar(db, { ...o, today });
   return result;
+}
+
+/**
+ * The day so far, as the clinicians lived it: each visit that has started was checked in at its start,
+ * and each that has ended checked out at its end, through the same rules as a tap (as the clinician, at
+ * that time). Without it a first start in the afternoon would raise a missed check-in for every morning visit.
+ */
+async function checkTheDaySoFar(db: Kysely<Database>, o: SeedDemoVisitDayOptions & { today: string }): Promise<void> {
+  const sessions = await db.selectFrom('lone_working_sessions').select(['id', 'staff_id', 'team_id', 'expected_start', 'expected_end']).where('on_date', '=', o.today).where('status', '=', 'expected').where('expected_start', '<=', o.now).orderBy('expected_start').execute();
+  const staffById = new Map(o.demo.staff.map((s) => [s.id, s]));
+  await db.transaction().execute(async (trx) => {
+    for (const s of sessions) {
+      const person = staffById.get(s.staff_id);
+      if (!person) continue;
+      const as = (at: Date) => staffActor({ staff: { staffId: person.id, name: `${person.givenName} ${person.familyName}`, role: person.homewardRole, teamId: s.team_id }, config: o.config, via: 'demo:seed', now: at });
+      const start = new Date(s.expected_start);
+      const end = new Date(s.expected_end);
+      await checkIn(trx, { actor: as(start), sessionId: s.id, madeAt: null });
+      if (end.getTime() <= o.now.getTime()) await checkOut(trx, { actor: as(end), sessionId: s.id, madeAt: null, notCheckedIn: false, duress: false });
+    }
+  });
 }

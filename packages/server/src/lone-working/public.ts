@@ -20,3 +20,6 @@ export { cancelSessionsOfVisit } from './cancel-sessions-of-visit.ts';
 export { runSheetChecks } from './session-view.ts';
 // The clinician's side's job handler, for the lone-working runner main.ts starts.
 export { loneWorkingSessionJobHandlers } from './session-job-handlers.ts';
+// For the demo seeder, which checks the morning's clinicians in and out as they would have done.
+export { checkIn, type CheckInOptions } from './check-in.ts';
+export { checkOut, type CheckOutOptions } from './check-out.ts';
