@@ -124,6 +124,9 @@ describe('the responder’s alert pages', () => {
 
   it('lists a person’s notifications, and marks them read', async () => {
     const responder = await as(t.service.a['assistant-practitioner']);
+    // Every page's account bar says how many are unread (here another context's page), the API does not.
+    const caseload = await responder.get('/caseload');
+    expect(caseload.body).toMatch(/<a href="\/notifications">Notifications <strong class="hw-unread">\(\d+ unread\)<\/strong><\/a>/);
     const page = await responder.get('/notifications');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Red alert: Alex registered therapist');
@@ -131,6 +134,7 @@ describe('the responder’s alert pages', () => {
     expect(await countUnreadNotifications(t.db, responder.staff.id)).toBeGreaterThan(0);
     expect((await responder.form('/notifications', {})).statusCode).toBe(303);
     expect(await countUnreadNotifications(t.db, responder.staff.id)).toBe(0);
+    expect((await responder.get('/caseload')).body).toContain('<a href="/notifications">Notifications</a>');
     expect(await countUnreadNotifications(t.db, t.service.a['service-manager'].id)).toBe(0);
   });
 });

@@ -61,7 +61,7 @@ export const pages = fp(async (app: FastifyInstance) => {
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
     // A form held when the session ended, put back on the page it came from (platform/held-forms.ts).
     const held = request.heldForm && principal ? { action: request.heldForm.action, json: JSON.stringify({ action: request.heldForm.action, fields: request.heldForm.fields }), fields: request.heldForm.fields } : null;
-    const html = env.render(template, { ...context, principal, navItems, cspNonce: nonce, heldForm: held });
+    const html = env.render(template, { ...context, principal, navItems, cspNonce: nonce, heldForm: held, unreadNotifications: request.principal?.unreadNotifications ?? null });
     return this.type('text/html; charset=utf-8').send(html);
   });
 });

@@ -9,4 +9,6 @@ export type Principal = {
   sessionId: string;
   csrfToken: string;
   signInMethod: string;
+  /** Notifications not yet read (the account bar's count), read with the session. */
+  unreadNotifications: number;
 };

@@ -67,6 +67,8 @@ export async function resolveSession(
       'staff.homeward_role',
       'staff.team_id',
       'staff.active',
+      // The account bar's unread count, in the same round trip (notifications: migration 0022; its partial index: 0026).
+      (eb) => eb.selectFrom('notifications').select((n) => n.fn.countAll<string>().as('n')).whereRef('notifications.staff_id', '=', 'staff.id').where('notifications.read_at', 'is', null).as('unread_notifications'),
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -86,6 +88,7 @@ export async function resolveSession(
     sessionId: row.id,
     csrfToken: row.csrf_token,
     signInMethod: row.method,
+    unreadNotifications: Number(row.unread_notifications ?? 0),
   };
 }
 

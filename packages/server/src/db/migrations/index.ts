@@ -21,6 +21,7 @@ import * as visitPriority from './2026-12-05-0018-visit-priority.ts';
 import * as finishedJobsIndex from './2026-12-05-0019-finished-jobs-index.ts';
 import * as loneWorking from './2026-12-05-0022-lone-working.ts';
 import * as loneWorkingCodeAttempts from './2026-12-05-0023-lone-working-code-attempts.ts';
+import * as unreadNotificationsIndex from './2026-12-05-0026-unread-notifications-index.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0019-finished-jobs-index': finishedJobsIndex,
   '2026-12-05-0022-lone-working': loneWorking,
   '2026-12-05-0023-lone-working-code-attempts': loneWorkingCodeAttempts,
+  '2026-12-05-0026-unread-notifications-index': unreadNotificationsIndex,
 };
