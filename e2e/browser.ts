@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { createHash } from 'node:crypto';
 import { openMigratedPglite } from '../packages/server/test/test-database.ts';
 import { bootTestApp, patientDetails, signIn, testPassword, type TestApp, type TestStaff } from '../packages/server/test/test-app.ts';
+import type { HomewardConfig } from '../packages/server/src/config.ts';
 
 export { patientDetails, testPassword };
 export type { TestApp, TestStaff };
@@ -17,7 +18,7 @@ export type RunningHomeward = TestApp & { baseUrl: string };
  * The app in-process on PGlite in memory, listening on 127.0.0.1 on a free port. Always PGlite,
  * whatever HOMEWARD_TEST_DB says: each test file starts from nothing and leaves nothing behind.
  */
-export async function startHomeward(): Promise<RunningHomeward> {
+export async function startHomeward(config: Partial<HomewardConfig> = {}): Promise<RunningHomeward> {
   const database = await openMigratedPglite();
   const testDb = {
     database,
@@ -25,7 +26,7 @@ export async function startHomeward(): Promise<RunningHomeward> {
     open: () => Promise.reject(new Error('PGlite in memory cannot be opened twice')),
     drop: () => database.close(),
   };
-  const t = await bootTestApp({ testDb });
+  const t = await bootTestApp({ testDb, config });
   const address = await t.app.listen({ host: '127.0.0.1', port: 0 });
   return Object.assign(t, {
     baseUrl: address,
@@ -108,12 +109,14 @@ export type HomewardInBrowser = {
  * beforeAll runs ahead of the block's own, so they may use `home`); after them, closes every page opened
  * through it, then Chromium, then Homeward.
  */
-export function homewardInBrowser(): HomewardInBrowser {
+export function homewardInBrowser(options: { config?: () => Promise<Partial<HomewardConfig>> } = {}): HomewardInBrowser {
   let home: RunningHomeward | undefined;
   let browser: Browser | undefined;
   const opened: OpenedPage[] = [];
   beforeAll(async () => {
-    [home, browser] = await Promise.all([startHomeward(), launchBrowser()]);
+    // config: settings made just before the start (an SMTP server's port, say).
+    const config = options.config ? await options.config() : {};
+    [home, browser] = await Promise.all([startHomeward(config), launchBrowser()]);
   });
   afterAll(async () => {
     for (const o of opened) await o.close();
