@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testNhsNumberForIndex } from '../packages/server/src/demo/generate-demo-data.ts';
 import { seedLoneWorkingAlert, seedLoneWorkingSession } from '../packages/server/test/seed-lone-working.ts';
 import { checkAtEveryWidth, homewardInBrowser, registerPatientByApi } from './browser.ts';
-import { clickAndWait, heading, squash } from './record-pages.ts';
+import { heading, squash } from './record-pages.ts';
 
 const widths = [390, 768, 1280] as const;
 
