@@ -35,3 +35,4 @@ export * from './rota/check-rota.ts';
 export * from './visit-planning.ts';
 export * from './visits/visit-professions.ts';
 export * from './lone-working/escalation-ladder.ts';
+export * from './lone-working/escalation-rules.ts';

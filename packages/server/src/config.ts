@@ -61,9 +61,34 @@ export type HomewardConfig = {
   /** A postcodes.io-compatible service (its root: /outcodes/{district} is asked); null: none. */
   postcodesUrl: string | null;
   postcodesTimeoutMs: number;
+  /** Where Homeward is reached, for links in emails and texts (lone working's alerts). */
+  publicUrl: string;
+  /** An SMTP server for email notifications, e.g. smtp://127.0.0.1:2525; null: email is off (deliveries 'not-configured'). */
+  smtpUrl: string | null;
+  /** The From of those emails. */
+  mailFrom: string;
+  /** A GOV.UK Notify API key ({name}-{service id}-{secret}); SMS is off unless this and the template are set. */
+  notifyApiKey: string | null;
+  notifyBaseUrl: string;
+  /** The Notify SMS template with one ((body)) placeholder. */
+  notifySmsTemplateId: string | null;
   /** The clock, injectable so tests can move time on (idle timeout, break-glass expiry). */
   now: () => Date;
 };
+
+/** An smtp:// or smtps:// address, or null when unset. */
+function smtpSetting(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an smtp:// or smtps:// address, got "${raw}"`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`${name} must be an smtp:// or smtps:// address, got "${raw}"`);
+  return raw;
+}
 
 function trustProxySetting(raw: string | undefined): boolean | number | string[] {
   if (raw === undefined || raw === '' || raw === 'false') return false;
@@ -128,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     osrmMaxTableSize: intSetting(env, 'HOMEWARD_OSRM_MAX_TABLE_SIZE', 100),
     postcodesUrl: urlSetting(env, 'HOMEWARD_POSTCODES_URL'),
     postcodesTimeoutMs: intSetting(env, 'HOMEWARD_POSTCODES_TIMEOUT_MS', 3000),
+    publicUrl: urlSetting(env, 'HOMEWARD_PUBLIC_URL') ?? `http://localhost:${intSetting(env, 'PORT', 3000)}`,
+    smtpUrl: smtpSetting(env, 'HOMEWARD_SMTP_URL'),
+    mailFrom: env.HOMEWARD_MAIL_FROM?.trim() || 'Homeward <homeward@localhost>',
+    notifyApiKey: env.HOMEWARD_NOTIFY_API_KEY?.trim() || null,
+    notifyBaseUrl: urlSetting(env, 'HOMEWARD_NOTIFY_BASE_URL') ?? 'https://api.notifications.service.gov.uk',
+    notifySmsTemplateId: env.HOMEWARD_NOTIFY_SMS_TEMPLATE_ID?.trim() || null,
     now: () => new Date(),
     ...overrides,
   };

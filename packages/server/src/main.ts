@@ -10,6 +10,8 @@ import { analyseAll } from './db/pglite-statistics.ts';
 import { startPurgeJob } from './platform/purge-expired-rows.ts';
 import { startJobRunner } from './platform/jobs.ts';
 import { visitPlanJobHandlers } from './visits/public.ts';
+import { startLoneWorkingRunner } from './lone-working/public.ts';
+import { startDatabaseClock } from './platform/database-clock.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
 const { config, database, applied } = await openConfiguredDatabase();
@@ -38,6 +40,17 @@ const sealer = await startAuditSealer(database.db, config, app.log);
 const purge = startPurgeJob(database.db, config, app.log);
 // Durable jobs (the visit planner's runs): claimed with a lease, so each runs once across instances.
 const jobs = startJobRunner({ db: database.db, handlers: { ...visitPlanJobHandlers({ db: database.db, config }) }, now: config.now, log: app.log });
+// Lone-working timers on a runner of their own (a planner run never delays one), on the database's
+// clock so every instance agrees when a timer is due; a killed instance's timers are taken up within 15 s.
+const databaseClock = await startDatabaseClock(database.db, { log: app.log });
+const loneWorkingJobs = await startLoneWorkingRunner({
+  db: database.db,
+  config,
+  now: databaseClock.now,
+  log: app.log,
+  // LEAD: at the merge with lw-clinician, add its plan-published handler here:
+  // moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config }),  (from lone-working/session-job-handlers.ts, through lone-working/public.ts)
+});
 const address = await app.listen({ host: config.host, port: config.port });
 
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
@@ -50,6 +63,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
     await jobs.stop();
+    await loneWorkingJobs.stop();
+    databaseClock.stop();
     await purge.stop();
     await sealer.stop();
     await database.close();

@@ -58,6 +58,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/api/audit') || url.startsWith('/audit')) return 'privacy-officer';
   // The visit plan is the team lead's.
   if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
+  // A lone-working alert's responder pages and the team's ladder: the lead's.
+  if (url.startsWith('/lone-working/alerts') || url.startsWith('/lone-working/settings')) return 'lead';
   return 'clinician';
 }
 
@@ -71,6 +73,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'staffId') return 'staff';
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
+  if (name === 'alertId') return 'alert';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (/^\/run-sheet\/visits\//.test(url) || /^\/api\/visits\/:id\/(outcome|done)$/.test(url)) return 'plannedVisit';
   const path = url.replace(/^\/api/, '');
@@ -302,7 +305,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
     } else if (writes) {
       // The form as the app shows it: on the same address, or on the page it belongs to.
       const client = actor === 'anonymous' ? null : clients[actor];
-      const candidates = [url + query, url.replace(/\/[^/]+$/, ''), url.replace(/\/[^/]+\/[^/]+$/, ''), url.split('/').slice(0, 3).join('/')];
+      const candidates = [url + query, url.replace(/\/[^/]+$/, ''), url.replace(/\/[^/]+\/[^/]+$/, ''), url.split('/').slice(0, 3).join('/')].filter((page) => page !== ''); // a short address has no page above it
       for (const page of candidates) {
         const res = client ? await client.get(page) : await t.app.inject({ method: 'GET', url: page });
         if (!client) {

@@ -8,6 +8,8 @@ import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { hashPassword } from '../src/staff/password.ts';
 import { seedEpisode } from './seed-episode.ts';
 import { seedPlannedVisit } from './seed-visit-plan.ts';
+import { systemActor } from '../src/platform/actor.ts';
+import { raiseAlert } from '../src/lone-working/raise-alert.ts';
 import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
 
 export type RecordKind =
@@ -31,7 +33,8 @@ export type RecordKind =
   | 'plannedVisit'
   | 'ownStaff'
   | 'planDate'
-  | 'planJob';
+  | 'planJob'
+  | 'alert';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -50,6 +53,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   visit: 'visits',
   rotaException: 'rota_exceptions',
   plannedVisit: 'visits',
+  alert: 'lone_working_alerts',
 };
 
 let nhsIndex = 800_000;
@@ -215,6 +219,9 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         if (res.statusCode !== 202) throw new Error(`fuzz world: could not start a planner run: ${res.statusCode} ${res.body.slice(0, 300)}`);
         return (res.json() as { job: { id: string } }).job.id;
       }
+      // A red alert raised for a support worker of the team, for its responder's pages (a lead's).
+      case 'alert':
+        return (await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'fuzz', now: t.clock.now() }), kind: 'red', teamId: t.service.teamA, staffId: t.service.a['support-worker'].id, sessionId: null }))).alertId;
     }
   };
   return { get };

@@ -1,0 +1,214 @@
+// The escalation engine on a real database, with the test's clock and two job runners (two instances):
+// a missed check-out climbs clinician -> responder -> manager at the ladder's times, each rung once
+// however the runners race; a runner that dies mid-job is taken over; acknowledgement stops the climb;
+// a late check-out never closes an alert; a day with nobody on call skips to the manager and was
+// flagged to the lead the day before.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { uuidv7 } from 'uuidv7';
+import { bootTestApp, type TestApp } from '../../test/test-app.ts';
+import { testEngine } from '../../test/test-database.ts';
+import { seedPublishedPlan } from '../../test/seed-published-plan.ts';
+import type { Database } from '../db/schema.ts';
+import { systemActor } from '../platform/actor.ts';
+import { claimDueJob, createJobRunner, type JobRunner } from '../platform/jobs.ts';
+import { loneWorkingJobHandlers } from './job-handlers.ts';
+import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { noteLateCheck } from './note-late-check.ts';
+import { raiseAlert } from './raise-alert.ts';
+import { scheduleSessionChecks } from './schedule-session-checks.ts';
+import { startAmberAlert } from './start-amber-alert.ts';
+import { extendAmberAlert } from './extend-amber-alert.ts';
+import { endAmberAlert } from './end-amber-alert.ts';
+import { acknowledgeAlert } from './acknowledge-alert.ts';
+import { tellRotaGaps } from './tell-rota-gaps.ts';
+
+const kinds = Object.values(loneWorkingJobKinds).filter((k) => k !== loneWorkingJobKinds.planPublished);
+
+describe('the escalation engine', () => {
+  let t: TestApp;
+  let second: Kysely<Database>;
+  let closeSecond: () => Promise<void> = async () => {};
+  let runners: JobRunner[];
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    if (testEngine === 'postgres') {
+      const other = await t.testDb.open();
+      second = other.db;
+      closeSecond = () => other.close();
+    } else second = t.db;
+    const now = t.clock.now();
+    const clinician = t.service.a['registered-therapist'];
+    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
+    await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: clinician.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: clinician.id, updated_at: now, updated_by: clinician.id }).execute();
+    // Two instances: each its own runner with its own database handle (PGlite in memory has one).
+    runners = [t.db, second].map((db, i) => createJobRunner({ db, handlers: loneWorkingJobHandlers({ db, config: t.config }), now: t.clock.now, instanceId: `instance-${i}`, leaseMs: 15_000 }));
+  });
+  afterAll(async () => {
+    for (const r of runners ?? []) await r.stop();
+    await closeSecond();
+    await t?.close();
+  });
+
+  /** Both instances take every due timer, racing, until none is left. */
+  async function runDue(): Promise<void> {
+    for (;;) {
+      const ran = await Promise.all(runners.map((r) => r.runOnce()));
+      if (ran.every((j) => j === null)) return;
+    }
+  }
+  const at = (iso: string) => t.clock.set(new Date(iso));
+
+  async function session(o: { start: string; end: string; staffId?: string }): Promise<string> {
+    const id = uuidv7();
+    const staffId = o.staffId ?? t.service.a['registered-therapist'].id;
+    await t.db.insertInto('lone_working_sessions').values({ id, team_id: t.service.teamA, staff_id: staffId, on_date: o.start.slice(0, 10), origin: 'by-hand', place: '12 Mill Lane, Leek ST13 5AA', expected_start: new Date(o.start), expected_end: new Date(o.end), created_at: t.clock.now(), created_by: staffId, updated_at: t.clock.now(), updated_by: staffId }).execute();
+    await t.db.transaction().execute((trx) => scheduleSessionChecks(trx, { sessionId: id, now: t.clock.now() }));
+    return id;
+  }
+  const events = (alertId: string) => t.db.selectFrom('lone_working_alert_events').select(['kind', 'level', 'at', 'due_at', 'detail']).where('alert_id', '=', alertId).orderBy('at').orderBy('id').execute();
+  const rungEvents = async (alertId: string) => (await events(alertId)).filter((e) => ['raised', 'escalated', 'skipped-level'].includes(e.kind)).map((e) => `${e.kind}:${e.level}`);
+  const alertOf = (sessionId: string) => t.db.selectFrom('lone_working_alerts').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+  const toldOf = (alertId: string) => t.db.selectFrom('notifications').select(['staff_id', 'title']).where('alert_id', '=', alertId).orderBy('created_at').orderBy('id').execute();
+  async function onCall(date: string, staffId: string, managerStaffId: string | null = null) {
+    const lead = t.service.a['clinical-lead'].id;
+    await t.db.insertInto('rota_on_call').values({ id: uuidv7(), team_id: t.service.teamA, on_date: date, staff_id: staffId, manager_staff_id: managerStaffId, created_at: t.clock.now(), created_by: lead, updated_at: t.clock.now(), updated_by: lead }).execute();
+  }
+
+  it('a missed check-out climbs clinician, responder, manager at the ladder’s times, each rung once across two racing instances', async () => {
+    at('2026-11-24T09:00:00Z');
+    const responder = t.service.a['assistant-practitioner'].id;
+    await onCall('2026-11-24', responder);
+    const s = await session({ start: '2026-11-24T09:30:00Z', end: '2026-11-24T10:30:00Z' });
+    at('2026-11-24T09:35:00Z');
+    await t.db.updateTable('lone_working_sessions').set({ status: 'checked-in', checked_in_at: t.clock.now(), checked_in_received_at: t.clock.now() }).where('id', '=', s).execute();
+    at('2026-11-24T09:45:30Z');
+    await runDue();
+    expect(await alertOf(s), 'checked in: the check-in timer does nothing').toBeUndefined();
+    at('2026-11-24T10:44:59Z');
+    await runDue();
+    expect(await alertOf(s), 'not yet overdue by the grace').toBeUndefined();
+    at('2026-11-24T10:45:00Z');
+    await runDue();
+    const alert = (await alertOf(s))!;
+    expect(alert).toMatchObject({ kind: 'missed-check-out', status: 'raised', level: 1 });
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1']);
+    const clinician = t.service.a['registered-therapist'].id;
+    expect((await toldOf(alert.id)).map((n) => n.staff_id)).toEqual([clinician]);
+    at('2026-11-24T10:54:59Z');
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1']);
+    at('2026-11-24T10:55:00Z');
+    await runDue();
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2']);
+    expect((await toldOf(alert.id)).map((n) => n.staff_id)).toEqual([clinician, responder]);
+    at('2026-11-24T11:10:00Z');
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2', 'escalated:3']);
+    expect((await toldOf(alert.id)).map((n) => n.staff_id)).toEqual([clinician, responder, t.service.a['service-manager'].id]);
+    // Each rung's due time is kept, so lateness can be measured; here none was late.
+    const rungs = (await events(alert.id)).filter((e) => e.due_at !== null);
+    expect(rungs.map((e) => new Date(e.at).getTime() - new Date(e.due_at!).getTime())).toEqual([0, 0, 0, 0]);
+    // The responder's notification has what they act on: the place, the phone, the car, what to do.
+    const body = (await t.db.selectFrom('notifications').select('body').where('alert_id', '=', alert.id).where('staff_id', '=', responder).executeTakeFirstOrThrow()).body;
+    expect(body).toContain('12 Mill Lane, Leek ST13 5AA');
+    expect(body).toContain('07700 900123');
+    expect(body).toContain('Blue Ford Fiesta');
+    expect(body).toContain('Call the clinician on their work phone');
+    // A late check-out arrives (the phone was offline): recorded, and the alert stays raised.
+    at('2026-11-24T11:12:00Z');
+    await t.db.transaction().execute((trx) => noteLateCheck(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), sessionId: s, check: 'out', madeAt: new Date('2026-11-24T10:31:00Z'), receivedAt: t.clock.now() }));
+    expect((await alertOf(s))!.status).toBe('raised');
+    const late = (await events(alert.id)).find((e) => e.kind === 'late-check-out')!;
+    expect(late.detail).toEqual({ madeAt: '2026-11-24T10:31:00.000Z', receivedAt: '2026-11-24T11:12:00.000Z' });
+    // Nothing left to fire, however long we wait.
+    at('2026-11-24T13:00:00Z');
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2', 'escalated:3']);
+  });
+
+  it('a timer whose instance died mid-job is taken over once its lease runs out, and fires once', async () => {
+    at('2026-11-24T13:00:00Z');
+    const s = await session({ start: '2026-11-24T13:10:00Z', end: '2026-11-24T13:40:00Z' });
+    at('2026-11-24T13:25:00Z');
+    const dead = await claimDueJob(t.db, { kinds, instanceId: 'killed', now: t.clock.now(), leaseMs: 15_000 });
+    expect(dead?.kind).toBe(loneWorkingJobKinds.checkDue);
+    await runDue();
+    expect(await alertOf(s), 'the killed instance still holds it').toBeUndefined();
+    at('2026-11-24T13:25:16Z');
+    await runDue();
+    const alert = (await alertOf(s))!;
+    expect(alert.kind).toBe('missed-check-in');
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1']);
+    const rungs = (await events(alert.id)).filter((e) => e.due_at !== null);
+    expect(new Date(rungs[0]!.at).getTime() - new Date(rungs[0]!.due_at!).getTime()).toBe(16_000);
+  });
+
+  it('acknowledgement stops the climb', async () => {
+    at('2026-11-24T14:00:00Z');
+    const s = await session({ start: '2026-11-24T14:00:00Z', end: '2026-11-24T14:30:00Z' });
+    at('2026-11-24T14:15:00Z');
+    await runDue();
+    at('2026-11-24T14:25:00Z');
+    await runDue();
+    const alert = (await alertOf(s))!;
+    expect(alert.level).toBe(2);
+    const responder = t.service.a['assistant-practitioner'];
+    await t.db.transaction().execute(async (trx) =>
+      acknowledgeAlert(trx, { actor: { ...systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind: 'staff', staff: { staffId: responder.id, name: 'Alex', role: responder.role, teamId: t.service.teamA } }, alertId: alert.id, version: alert.version }),
+    );
+    at('2026-11-24T15:00:00Z');
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2']);
+    expect((await alertOf(s))!.status).toBe('acknowledged');
+  });
+
+  it('with nobody on call and no lead working, the responder rung is skipped and the manager told at once; the lead was told the day before', async () => {
+    // A Wednesday with visits published and nobody on call: the lead hears on Tuesday afternoon.
+    at('2026-11-24T14:00:00Z');
+    const lead = t.service.a['clinical-lead'].id;
+    const therapist = t.service.a['registered-therapist'].id;
+    await seedPublishedPlan(t, { date: '2026-11-25', patients: { p: { givenName: 'Edith', familyName: 'Shaw', nhsIndex: 1401, at: null } }, routes: [{ staffId: therapist, stops: [['p', '10:00', '11:00']] }] });
+    const told = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-11-25' }));
+    expect(told).toEqual([t.service.teamA]);
+    const again = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-11-25' }));
+    expect(again).toEqual([t.service.teamA]);
+    const gaps = await t.db.selectFrom('notifications').select(['staff_id', 'title']).where('kind', '=', 'lone-working-rota-gap').execute();
+    expect(gaps).toEqual([{ staff_id: lead, title: 'Nobody on call on 2026-11-25 for lone working' }]);
+    at('2026-11-25T10:00:00Z');
+    const s = await session({ start: '2026-11-25T10:00:00Z', end: '2026-11-25T11:00:00Z' });
+    at('2026-11-25T10:15:00Z');
+    await runDue();
+    at('2026-11-25T10:25:00Z');
+    await runDue();
+    const alert = (await alertOf(s))!;
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'skipped-level:2', 'escalated:3']);
+    expect((await toldOf(alert.id)).map((n) => n.staff_id)).toEqual([therapist, t.service.a['service-manager'].id]);
+  });
+
+  it('a red alert goes straight to the responder; an amber raises when it runs out unless ended, and not at a time it was extended past', async () => {
+    at('2026-11-24T15:00:00Z');
+    const actor = () => systemActor({ config: t.config, via: 'test', now: t.clock.now() });
+    const therapist = t.service.a['registered-therapist'].id;
+    const red = await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: actor(), kind: 'duress', teamId: t.service.teamA, staffId: therapist, sessionId: null }));
+    expect(await rungEvents(red.alertId)).toEqual(['raised:0', 'escalated:2']);
+    const amber = await t.db.transaction().execute((trx) => startAmberAlert(trx, { actor: actor(), teamId: t.service.teamA, staffId: therapist, sessionId: null, note: 'Son known to be aggressive', minutes: 30 }));
+    at('2026-11-24T15:20:00Z');
+    const extended = await t.db.transaction().execute((trx) => extendAmberAlert(trx, { actor: actor(), alertId: amber.alertId, version: 1, minutes: 20 }));
+    expect(extended.dueAt.toISOString()).toBe('2026-11-24T15:50:00.000Z');
+    at('2026-11-24T15:30:00Z');
+    await runDue();
+    expect(await rungEvents(amber.alertId)).toEqual([]);
+    at('2026-11-24T15:50:00Z');
+    await runDue();
+    expect(await rungEvents(amber.alertId)).toEqual(['raised:0', 'escalated:1']);
+    await expect(t.db.transaction().execute((trx) => endAmberAlert(trx, { actor: actor(), alertId: amber.alertId, version: extended.version + 1 }))).rejects.toMatchObject({ code: 'version_conflict' });
+    const safe = await t.db.transaction().execute((trx) => startAmberAlert(trx, { actor: actor(), teamId: t.service.teamA, staffId: therapist, sessionId: null, note: 'New referral, unknown house', minutes: 10 }));
+    await t.db.transaction().execute((trx) => endAmberAlert(trx, { actor: actor(), alertId: safe.alertId, version: 1 }));
+    at('2026-11-24T16:30:00Z');
+    await runDue();
+    expect(await rungEvents(safe.alertId)).toEqual([]);
+  });
+});
