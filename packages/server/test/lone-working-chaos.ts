@@ -172,8 +172,8 @@ export async function runLoneWorkingChaos(o: ChaosOptions): Promise<ChaosFigures
   for (const instance of instances) instance.start();
 
   // The scenario: each session's plan and the driver's actions at their times (ms from t0).
-  // Far enough ahead that every session is made (about 100 ms each on a busy machine) before the first starts.
-  const t0 = clock.now().getTime() + 10_000 + o.sessions * 150;
+  // Far enough ahead that every session is made (10 ms each when quiet, 100 ms with the instances starting) before the first starts.
+  const t0 = clock.now().getTime() + 10_000 + o.sessions * 50;
   const weights: Array<[Plan, number]> = [
     ['on-time', 30], ['missed-check-in', 10], ['missed-check-out', 10], ['amber-ended', 10], ['amber-extended-ended', 6],
     ['amber-extended-run-out', o.extendedRunOut ? 6 : 0], ['amber-run-out', 10], ['red', 8], ['duress', 10],
