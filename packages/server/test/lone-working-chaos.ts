@@ -348,7 +348,7 @@ export async function runLoneWorkingChaos(o: ChaosOptions): Promise<ChaosFigures
   const events = await o.db
     .selectFrom('lone_working_alert_events as e')
     .innerJoin('lone_working_alerts as a', 'a.id', 'e.alert_id')
-    .select(['e.alert_id', 'e.level', 'e.kind', 'e.at', 'a.session_id'])
+    .select(['e.alert_id', 'e.level', 'e.kind', 'e.at', 'e.due_at', 'a.session_id', 'a.kind as alert_kind'])
     .where('a.team_id', '=', team.teamId)
     .where('e.kind', 'in', ['raised', 'escalated', 'skipped-level'])
     .execute();
@@ -379,7 +379,10 @@ export async function runLoneWorkingChaos(o: ChaosOptions): Promise<ChaosFigures
     if (list.length > 1) firedTwice += list.length - 1;
     if (!expectedKeys.has(key) && !lateSessions.has(list[0]!.session_id ?? '')) {
       unexpected += 1;
-      log(`unexpected: ${key} ${list[0]!.kind}`);
+      const e = list[0]!;
+      const sim = sims.find((x) => x.id === e.session_id);
+      const at = (ms: number | Date | null) => (ms === null ? '-' : new Date(ms).toISOString().slice(11, 23));
+      log(`unexpected: ${e.alert_kind} level ${e.level} (${e.kind}) at ${at(e.at)} due ${at(e.due_at)}; session plan ${sim?.plan ?? '?'}, start ${at(sim?.start ?? null)}, end ${at(sim?.end ?? null)}`);
     }
   }
   // A notification belongs to the rung that made it: same alert, same moment (one transaction).
