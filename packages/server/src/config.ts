@@ -70,7 +70,7 @@ export type HomewardConfig = {
   /** A GOV.UK Notify API key ({name}-{service id}-{secret}); SMS is off unless this and the template are set. */
   notifyApiKey: string | null;
   notifyBaseUrl: string;
-  /** The Notify SMS template with one ((body)) placeholder. */
+  /** The Notify SMS template: ((body)) holds the message (((subject)) its title, if the template wants it). */
   notifySmsTemplateId: string | null;
   /** The clock, injectable so tests can move time on (idle timeout, break-glass expiry). */
   now: () => Date;

@@ -77,6 +77,9 @@ const ids = {
   visit: uuidv7(),
   visitPlan: uuidv7(),
   publication: uuidv7(),
+  loneWorkingSession: uuidv7(),
+  loneWorkingAlert: uuidv7(),
+  loneWorkingAlertEvent: uuidv7(),
   currentSupervision: uuidv7(),
 };
 
@@ -398,6 +401,30 @@ const guarded: Guarded[] = [
     allowed: [],
   },
   {
+    table: 'lone_working_sessions',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.loneWorkingSession },
+    refused: [],
+    allowed: [{ what: 'a session checked in (kept with both times)', change: oneRow((trx) => sql<{ id: string }>`update lone_working_sessions set status = 'checked-in', checked_in_at = now(), checked_in_received_at = now(), version = version + 1 where id = ${ids.loneWorkingSession} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'lone_working_alerts',
+    kind: 'never-deleted',
+    parent: 'lone_working_sessions',
+    key: { column: 'id', value: () => ids.loneWorkingAlert },
+    refused: [],
+    allowed: [{ what: 'an alert acknowledged by its responder (kept)', change: oneRow((trx) => sql<{ id: string }>`update lone_working_alerts set status = 'acknowledged', acknowledged_at = now(), acknowledged_by = staff_id, version = version + 1 where id = ${ids.loneWorkingAlert} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'lone_working_alert_events',
+    kind: 'append-only',
+    parent: 'lone_working_alerts',
+    key: { column: 'id', value: () => ids.loneWorkingAlertEvent },
+    refused: [{ what: 'a rung of an alert rewritten', change: (trx) => sql`update lone_working_alert_events set at = at - interval '10 minutes' where id = ${ids.loneWorkingAlertEvent}`.execute(trx), says: updateRefused('lone_working_alert_events') }],
+    allowed: [],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -500,6 +527,9 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   }).execute();
   await db.insertInto('visit_plans').values({ id: ids.visitPlan, team_id: s.teamA, on_date: '2026-11-25', published: '{}', published_at: past, published_by: therapist, created_at: past, created_by: therapist, updated_at: past, updated_by: therapist }).execute();
   await db.insertInto('visit_plan_publications').values({ id: ids.publication, plan_id: ids.visitPlan, team_id: s.teamA, on_date: '2026-11-25', plan_version: 1, plan: '{}', changes: '[]', published_at: past, published_by: therapist }).execute();
+  await db.insertInto('lone_working_sessions').values({ id: ids.loneWorkingSession, team_id: s.teamA, staff_id: therapist, on_date: '2026-11-25', origin: 'plan', visit_id: ids.visit, patient_id: ids.patient, place: '12 Waterloo Road', expected_start: now, expected_end: new Date(now.getTime() + 3600_000), created_at: past, created_by: therapist, updated_at: past, updated_by: therapist }).execute();
+  await db.insertInto('lone_working_alerts').values({ id: ids.loneWorkingAlert, team_id: s.teamA, staff_id: therapist, session_id: ids.loneWorkingSession, kind: 'missed-check-in', status: 'raised', due_at: now, raised_at: now, created_at: now, created_by: null, updated_at: now, updated_by: null }).execute();
+  await db.insertInto('lone_working_alert_events').values({ id: ids.loneWorkingAlertEvent, alert_id: ids.loneWorkingAlert, at: now, kind: 'escalated', level: 1, by_staff_id: null, due_at: now, detail: '{}' }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

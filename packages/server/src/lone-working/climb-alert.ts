@@ -14,6 +14,7 @@ import { lockAlertRow } from './read-alerts.ts';
 import { readTeamLadder } from './read-team-ladder.ts';
 import { readRungFacts, type RungFactsOfDay } from './rung-facts.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { timerAttempts } from './timer-attempts.ts';
 
 const rungKinds = ['raised', 'escalated', 'skipped-level'] as const;
 
@@ -37,7 +38,7 @@ export async function scheduleRung(trx: Kysely<Database>, o: { actor: AnyActor; 
     return;
   }
   const payload: EscalatePayload = { alertId: o.alertId, level: o.level, dueAt: o.dueAt.toISOString() };
-  await enqueueJob(trx, { kind: loneWorkingJobKinds.escalate, key: `${o.alertId}:${o.level}:${payload.dueAt}`, payload, now: o.actor.now, runAt: o.dueAt, maxAttempts: 10, createdBy: null });
+  await enqueueJob(trx, { kind: loneWorkingJobKinds.escalate, key: `${o.alertId}:${o.level}:${payload.dueAt}`, payload, now: o.actor.now, runAt: o.dueAt, maxAttempts: timerAttempts, createdBy: null });
 }
 
 /**
@@ -55,7 +56,8 @@ export async function raiseLockedAlert(trx: Kysely<Database>, o: { actor: AnyAct
     .execute();
   const ladder = await readTeamLadder(trx, o.row.team_id);
   const first = nextRungFor(ladder.rungs, o.row.kind, 0);
-  if (first) await scheduleRung(trx, { actor: o.actor, alertId: o.row.id, level: first.level, dueAt: rungDueAt(ladder.rungs, o.row.kind, now, first) });
+  // The ladder's times run from when the alert was due, not from when a (late) timer raised it, so one late timer is not carried up every rung.
+  if (first) await scheduleRung(trx, { actor: o.actor, alertId: o.row.id, level: first.level, dueAt: rungDueAt(ladder.rungs, o.row.kind, o.dueAt, first) });
 }
 
 export type FireRungResult = 'fired' | 'skipped' | 'moved-on';
@@ -106,7 +108,7 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
   const next = nextRungFor(ladder.rungs, row.kind, rung.level);
   if (next) {
     // Nobody at this rung: the next is due now, not at its usual time.
-    const dueAt = skipped ? now : new Date(Math.max(rungDueAt(ladder.rungs, row.kind, row.raised_at, next).getTime(), now.getTime()));
+    const dueAt = skipped ? now : rungDueAt(ladder.rungs, row.kind, new Date(row.due_at), next);
     await scheduleRung(trx, { actor: o.actor, alertId: row.id, level: next.level, dueAt });
   }
   return skipped ? 'skipped' : 'fired';

@@ -11,8 +11,9 @@ import { testEngine } from '../../test/test-database.ts';
 import { seedPublishedPlan } from '../../test/seed-published-plan.ts';
 import type { Database } from '../db/schema.ts';
 import { systemActor } from '../platform/actor.ts';
-import { claimDueJob, createJobRunner, type JobRunner } from '../platform/jobs.ts';
-import { loneWorkingJobHandlers } from './job-handlers.ts';
+import { claimDueJob, type JobRunner } from '../platform/jobs.ts';
+import { startRotaGapChecks } from './job-handlers.ts';
+import { createLoneWorkingRunner } from './lone-working-runner.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
 import { noteLateCheck } from './note-late-check.ts';
 import { raiseAlert } from './raise-alert.ts';
@@ -43,7 +44,7 @@ describe('the escalation engine', () => {
     const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
     await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: clinician.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: clinician.id, updated_at: now, updated_by: clinician.id }).execute();
     // Two instances: each its own runner with its own database handle (PGlite in memory has one).
-    runners = [t.db, second].map((db, i) => createJobRunner({ db, handlers: loneWorkingJobHandlers({ db, config: t.config }), now: t.clock.now, instanceId: `instance-${i}`, leaseMs: 15_000 }));
+    runners = [t.db, second].map((db, i) => createLoneWorkingRunner({ db, config: t.config, now: t.clock.now, instanceId: `instance-${i}` }));
   });
   afterAll(async () => {
     for (const r of runners ?? []) await r.stop();
@@ -123,6 +124,8 @@ describe('the escalation engine', () => {
     expect((await alertOf(s))!.status).toBe('raised');
     const late = (await events(alert.id)).find((e) => e.kind === 'late-check-out')!;
     expect(late.detail).toEqual({ madeAt: '2026-11-24T10:31:00.000Z', receivedAt: '2026-11-24T11:12:00.000Z' });
+    const heard = await t.db.selectFrom('notifications').select(['staff_id', 'title']).where('alert_id', '=', alert.id).where('kind', '=', 'lone-working-late-check').orderBy('staff_id').execute();
+    expect(heard.map((n) => n.staff_id).sort()).toEqual([responder, t.service.a['service-manager'].id].sort());
     // Nothing left to fire, however long we wait.
     at('2026-11-24T13:00:00Z');
     await runDue();
@@ -144,6 +147,17 @@ describe('the escalation engine', () => {
     expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1']);
     const rungs = (await events(alert.id)).filter((e) => e.due_at !== null);
     expect(new Date(rungs[0]!.at).getTime() - new Date(rungs[0]!.due_at!).getTime()).toBe(16_000);
+    // A restart (a deploy): one instance stops mid-climb, a new one starts; the next rungs still fire, once.
+    await runners[0]!.stop();
+    runners[0] = createLoneWorkingRunner({ db: t.db, config: t.config, now: t.clock.now, instanceId: 'instance-0-restarted' });
+    at('2026-11-24T13:35:16Z');
+    await runDue();
+    at('2026-11-24T13:50:16Z');
+    await runDue();
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2', 'escalated:3']);
+    // The raise was 16 s late; the rungs above keep the ladder's times from when it was due, not carrying the 16 s.
+    const dues = (await events(alert.id)).filter((e) => e.kind === 'escalated').map((e) => new Date(e.due_at!).toISOString());
+    expect(dues).toEqual(['2026-11-24T13:25:00.000Z', '2026-11-24T13:35:00.000Z', '2026-11-24T13:50:00.000Z']);
   });
 
   it('acknowledgement stops the climb', async () => {
@@ -171,8 +185,18 @@ describe('the escalation engine', () => {
     const lead = t.service.a['clinical-lead'].id;
     const therapist = t.service.a['registered-therapist'].id;
     await seedPublishedPlan(t, { date: '2026-11-25', patients: { p: { givenName: 'Edith', familyName: 'Shaw', nhsIndex: 1401, at: null } }, routes: [{ staffId: therapist, stops: [['p', '10:00', '11:00']] }] });
-    const told = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-11-25' }));
-    expect(told).toEqual([t.service.teamA]);
+    // The check for Wednesday waits until Tuesday 14:00, runs once, and leaves Thursday's behind it.
+    at('2026-11-24T13:59:00Z');
+    await startRotaGapChecks(t.db, t.clock.now());
+    await runDue();
+    expect(await t.db.selectFrom('notifications').select('id').where('kind', '=', 'lone-working-rota-gap').execute()).toEqual([]);
+    at('2026-11-24T14:00:00Z');
+    await runDue();
+    await startRotaGapChecks(t.db, t.clock.now());
+    await runDue();
+    const next = await t.db.selectFrom('jobs').select(['key', 'run_at']).where('kind', '=', loneWorkingJobKinds.rotaGaps).where('status', '=', 'queued').execute();
+    expect(next.map((j) => [j.key, new Date(j.run_at).toISOString()])).toEqual([['2026-11-26', '2026-11-25T14:00:00.000Z']]);
+    // Asked again (a restart re-runs it), nobody is told twice.
     const again = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-11-25' }));
     expect(again).toEqual([t.service.teamA]);
     const gaps = await t.db.selectFrom('notifications').select(['staff_id', 'title']).where('kind', '=', 'lone-working-rota-gap').execute();

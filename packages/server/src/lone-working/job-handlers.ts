@@ -10,6 +10,7 @@ import { systemActor } from '../platform/actor.ts';
 import { enqueueJob, type Job, type JobHandler } from '../platform/jobs.ts';
 import { fireRung, raiseLockedAlert, type EscalatePayload } from './climb-alert.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { timerAttempts } from './timer-attempts.ts';
 import { createSenders, type Senders } from './notification-senders.ts';
 import { lockAlertRow } from './read-alerts.ts';
 import type { CheckDuePayload } from './schedule-session-checks.ts';
@@ -32,7 +33,7 @@ export const rotaGapCheckTime = '14:00';
 export async function enqueueRotaGapCheck(db: Kysely<Database>, o: { date: string; now: Date }): Promise<void> {
   const before = toUkWallClock(new Date(fromUkWallClock(o.date, '12:00')!.getTime() - 24 * 3600_000)).date;
   const runAt = fromUkWallClock(before, rotaGapCheckTime) ?? o.now;
-  await enqueueJob(db, { kind: loneWorkingJobKinds.rotaGaps, key: o.date, payload: { date: o.date }, now: o.now, runAt, maxAttempts: 10, createdBy: null });
+  await enqueueJob(db, { kind: loneWorkingJobKinds.rotaGaps, key: o.date, payload: { date: o.date }, now: o.now, runAt, maxAttempts: timerAttempts, createdBy: null });
 }
 
 /** At start-up: the check for tomorrow (and so the chain after it), if it is not already waiting. */

@@ -36,9 +36,14 @@ export async function lockAlertRow(trx: Kysely<Database>, id: string): Promise<S
   return (await trx.selectFrom('lone_working_alerts').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) ?? null;
 }
 
-/** The clinician's alerts still running (an amber) or raised and not yet closed, newest first. */
-export async function listOpenAlertsForStaff(trx: Kysely<Database>, o: { staffId: string }): Promise<LoneWorkingAlert[]> {
-  const rows = await trx.selectFrom('lone_working_alerts').selectAll().where('staff_id', '=', o.staffId).where('status', 'in', openAlertStatuses).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+/**
+ * The clinician's alerts still running (an amber) or raised and not yet closed, newest first. A duress
+ * alert is left out unless asked for: it is silent, and the clinician's own screen must never show it.
+ */
+export async function listOpenAlertsForStaff(trx: Kysely<Database>, o: { staffId: string; includeDuress?: boolean }): Promise<LoneWorkingAlert[]> {
+  let q = trx.selectFrom('lone_working_alerts').selectAll().where('staff_id', '=', o.staffId).where('status', 'in', openAlertStatuses);
+  if (!o.includeDuress) q = q.where('kind', '<>', 'duress');
+  const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   return rows.map(toAlert);
 }
 

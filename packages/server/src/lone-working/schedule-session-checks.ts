@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { enqueueJob } from '../platform/jobs.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { timerAttempts } from './timer-attempts.ts';
 import { readTeamLadder } from './read-team-ladder.ts';
 
 /** payload of a check timer; `expectedAt` is the session's time it was set for (a later change makes it stale). */
@@ -21,6 +22,6 @@ export async function scheduleSessionChecks(trx: Kysely<Database>, o: { sessionI
   for (const c of checks) {
     const dueAt = new Date(c.expected.getTime() + graceSeconds * 1000);
     const payload: CheckDuePayload = { sessionId: session.id, check: c.check, dueAt: dueAt.toISOString(), expectedAt: c.expected.toISOString() };
-    await enqueueJob(trx, { kind: loneWorkingJobKinds.checkDue, key: `${session.id}:${c.check}:${payload.dueAt}`, payload, now: o.now, runAt: dueAt, maxAttempts: 10, createdBy: null });
+    await enqueueJob(trx, { kind: loneWorkingJobKinds.checkDue, key: `${session.id}:${c.check}:${payload.dueAt}`, payload, now: o.now, runAt: dueAt, maxAttempts: timerAttempts, createdBy: null });
   }
 }

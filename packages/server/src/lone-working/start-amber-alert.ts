@@ -8,6 +8,7 @@ import { validationFailed } from '../platform/homeward-error.ts';
 import { enqueueJob } from '../platform/jobs.ts';
 import { auditAlertWrite } from './alert-audit.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { timerAttempts } from './timer-attempts.ts';
 
 export type AmberDuePayload = { alertId: string; dueAt: string };
 
@@ -18,7 +19,7 @@ export function amberMinutesProblem(minutes: number): string | null {
 
 export async function enqueueAmberDue(trx: Kysely<Database>, o: { alertId: string; dueAt: Date; now: Date }): Promise<void> {
   const payload: AmberDuePayload = { alertId: o.alertId, dueAt: o.dueAt.toISOString() };
-  await enqueueJob(trx, { kind: loneWorkingJobKinds.amberDue, key: `${o.alertId}:${payload.dueAt}`, payload, now: o.now, runAt: o.dueAt, maxAttempts: 10, createdBy: null });
+  await enqueueJob(trx, { kind: loneWorkingJobKinds.amberDue, key: `${o.alertId}:${payload.dueAt}`, payload, now: o.now, runAt: o.dueAt, maxAttempts: timerAttempts, createdBy: null });
 }
 
 export type StartAmberAlertOptions = { actor: AnyActor; teamId: string; staffId: string; sessionId: string | null; note: string; minutes: number };
