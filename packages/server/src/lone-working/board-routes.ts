@@ -17,6 +17,11 @@ import { boardView } from './board-view.ts';
 export const boardPollMilliseconds = 2_000;
 /** A comment line this often keeps proxies from closing a quiet stream. */
 const keepAliveMilliseconds = 15_000;
+/**
+ * A stream ends after this long and the browser opens it again (EventSource reconnects by itself), so
+ * a session that has since ended, or a role taken away, is refused at the next opening.
+ */
+const streamLifeMilliseconds = 10 * 60_000;
 
 const open = new Set<() => void>();
 /** Live board streams open in this process (the tests check a stream is let go when its client goes). */
@@ -107,8 +112,13 @@ function streamBoardChanges(app: FastifyInstance, request: FastifyRequest, reply
     res.write(text);
     lastWrite = Date.now();
   };
+  const openedAt = Date.now();
   const tick = async () => {
     if (stopped) return;
+    if (Date.now() - openedAt >= streamLifeMilliseconds) {
+      stop();
+      return;
+    }
     try {
       const marker = await markerFor(app, teamId, app.config.now());
       unavailable = false;
