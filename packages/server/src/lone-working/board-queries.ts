@@ -69,7 +69,12 @@ function overdueSince(s: { status: LoneWorkingSessionStatus; expectedStart: Date
   return null;
 }
 
-export async function readBoard(db: Kysely<Database>, o: { teamId: string; date: string; now: Date }): Promise<Board> {
+/**
+ * `viewerStaffId`: who is looking. A duress alert about the viewer themself is left off their own board
+ * (a lead goes out alone too, and whoever forced the code may be watching their screen): it shows on
+ * everyone else's, and their session shows as the normal check-out it looked like.
+ */
+export async function readBoard(db: Kysely<Database>, o: { teamId: string; date: string; now: Date; viewerStaffId: string }): Promise<Board> {
   const sessionRows = await db
     .selectFrom('lone_working_sessions as s')
     .innerJoin('staff as st', 'st.id', 's.staff_id')
@@ -96,6 +101,7 @@ export async function readBoard(db: Kysely<Database>, o: { teamId: string; date:
     ])
     .where('a.team_id', '=', o.teamId)
     .where('a.status', 'in', openAlertStatuses)
+    .where((eb) => eb.not(eb.and([eb('a.kind', '=', 'duress'), eb('a.staff_id', '=', o.viewerStaffId)])))
     .execute();
 
   const patientOf = (r: { patient_id: string | null; patient_given: string | null; patient_family: string | null }): BoardPatient | null =>

@@ -40,7 +40,7 @@ export async function boardRoutes(app: FastifyInstance): Promise<void> {
   async function boardContext(actor: Actor, teamId: string) {
     // The marker first: a change between it and the board makes the stream send one extra "changed", never miss one.
     const marker = await markerFor(app, teamId, actor.now);
-    const board = await readBoard(app.db, { teamId, date: ukDateOf(actor.now), now: actor.now });
+    const board = await readBoard(app.db, { teamId, date: ukDateOf(actor.now), now: actor.now, viewerStaffId: actor.staff.staffId });
     return { board, marker, view: boardView(board, actor.now) };
   }
 

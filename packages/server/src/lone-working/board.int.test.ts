@@ -65,6 +65,24 @@ describe('the lone-working board', () => {
     expect(html).toContain('href="/lone-working"');
   });
 
+  it('a duress code about the lead is on the manager’s board, never on the lead’s own', async () => {
+    const a = t.service.a;
+    const own = await seedLoneWorkingSession(t, { staffId: a['clinical-lead'].id, place: 'Biddulph Grange car park', start: '2026-11-24T07:10:00Z', end: '2026-11-24T07:50:00Z', status: 'checked-out', checkedInAt: '2026-11-24T07:10:00Z', checkedOutAt: '2026-11-24T07:49:00Z' });
+    const leadsDuress = await seedLoneWorkingAlert(t, { staffId: a['clinical-lead'].id, sessionId: own, kind: 'duress', status: 'raised', dueAt: '2026-11-24T07:49:00Z' });
+    const manager = await t.signIn(a['service-manager']);
+    const managers = (await manager.get('/lone-working')).body;
+    expect(managers).toContain(`id="alert-${leadsDuress}"`);
+    expect(managers).not.toContain(`id="session-${own}"`);
+    const leads = (await lead.get('/lone-working')).body;
+    expect(leads).not.toContain(`id="alert-${leadsDuress}"`);
+    expect(leads).not.toContain('Biddulph Grange car park: duress');
+    // Her own session shows as the normal check-out it looked like; the other duress alert is still there.
+    expect(leads).toContain(`id="session-${own}"`);
+    expect(leads).toContain('Checked out at 07:49');
+    expect(leads).toContain(`id="alert-${alerts.duress}"`);
+    await t.db.updateTable('lone_working_alerts').set({ status: 'closed', closed_at: t.clock.now(), closed_by: a['service-manager'].id, outcome: 'Test over' }).where('id', '=', leadsDuress).execute();
+  });
+
   it('audits each patient named as read, once each, by the lead', async () => {
     const before = await t.db.selectFrom('audit_events').select(['patient_id', 'record_kind', 'detail']).where('staff_id', '=', lead.staff.id).where('outcome', '=', 'allowed').execute();
     await lead.get('/lone-working');
