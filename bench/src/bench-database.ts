@@ -14,6 +14,8 @@ export type BenchDatabase = {
   database: HomewardDatabase;
   /** Where the data lives, for the report: a database name or a directory. */
   where: string;
+  /** PostgreSQL: the database's URL, for benchmarks that start processes of their own on it; PGlite: null. */
+  url: string | null;
   /** Closes the connection and removes the data. Safe to call more than once. */
   dispose(): Promise<void>;
 };
@@ -39,10 +41,10 @@ export async function createBenchDatabase(engine: DatabaseEngine): Promise<Bench
     await dispose();
     throw error;
   }
-  return { database: made.database, where: made.where, dispose };
+  return { database: made.database, where: made.where, url: made.url, dispose };
 }
 
-async function createPostgresDatabase(): Promise<{ database: HomewardDatabase; where: string; remove(): Promise<void> }> {
+async function createPostgresDatabase(): Promise<{ database: HomewardDatabase; where: string; url: string; remove(): Promise<void> }> {
   const name = `homeward_bench_${randomBytes(6).toString('hex')}`;
   await adminQuery(`create database ${name}`);
   const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
@@ -50,6 +52,7 @@ async function createPostgresDatabase(): Promise<{ database: HomewardDatabase; w
   return {
     database,
     where: `database ${name}`,
+    url,
     remove: async () => {
       await closeWithin(database, 5_000);
       // with (force): a connection left behind by an interrupted run must not keep the database alive.
@@ -58,13 +61,14 @@ async function createPostgresDatabase(): Promise<{ database: HomewardDatabase; w
   };
 }
 
-async function createPgliteDatabase(): Promise<{ database: HomewardDatabase; where: string; remove(): Promise<void> }> {
+async function createPgliteDatabase(): Promise<{ database: HomewardDatabase; where: string; url: null; remove(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'homeward-bench-pglite-'));
   try {
     const database = await openDatabase({ engine: 'pglite', dataDir });
     return {
       database,
       where: `data directory ${dataDir}`,
+      url: null,
       remove: async () => {
         await closeWithin(database, 5_000);
         rmSync(dataDir, { recursive: true, force: true });

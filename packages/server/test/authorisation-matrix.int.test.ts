@@ -366,6 +366,32 @@ describe('authorisation matrix', () => {
     }
   });
 
+  // The lone-working board (issue 14 #6) says where each clinician is and with which patient: the team's
+  // clinical lead and service manager only, the page, its fragment and its live stream alike.
+  const boardWatchers: HomewardRole[] = ['clinical-lead', 'service-manager'];
+
+  it.each(homewardRoles.map((role) => ({ role })))('$role: the lone-working board is for the clinical lead and service manager', async ({ role }) => {
+    const client = clients[role];
+    for (const url of ['/lone-working', '/lone-working/board']) {
+      const refusedBefore = await refusalsOf(client.staff.id);
+      const allowedBefore = await auditedOf(client.staff.id, 'allowed');
+      const res = await client.get(url);
+      if (boardWatchers.includes(role)) {
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+        expect(await auditedOf(client.staff.id, 'allowed')).toBeGreaterThan(allowedBefore);
+      } else {
+        expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+        expect(await refusalsOf(client.staff.id)).toBeGreaterThan(refusedBefore);
+      }
+    }
+    // The stream is refused the same way (an allowed one stays open, so only the refusal is asked here).
+    if (!boardWatchers.includes(role)) {
+      const refusedBefore = await refusalsOf(client.staff.id);
+      expect((await client.get('/lone-working/board/events')).statusCode).toBe(403);
+      expect(await refusalsOf(client.staff.id)).toBeGreaterThan(refusedBefore);
+    }
+  });
+
   async function finalNoteBy(author: 'support-worker' | 'student'): Promise<{ id: string; version: number }> {
     const res = await clients[author].post(`/api/episodes/${careOf.get(ownPatient)!.episodeId}/contact-notes`, {
       kind: 'telephone', occurredAt: '2026-11-24T08:30:00Z', durationMinutes: 5, body: `Phoned to confirm the visit (${author})`, finalise: true,

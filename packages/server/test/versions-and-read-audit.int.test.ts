@@ -13,6 +13,7 @@ import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, testPassword, type TestApp, type TestClient } from './test-app.ts';
 import { seedEpisode, seedSupervision } from './seed-episode.ts';
 import { seedPlannedVisit } from './seed-visit-plan.ts';
+import { seedLoneWorkingSession } from './seed-lone-working.ts';
 import { barthelAt12 } from './barthel-responses.ts';
 
 type StaleWrite = {
@@ -689,6 +690,11 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/audit', what: 'every break-glass, for the privacy officer', read: read(() => privacyOfficer, () => '/audit', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
     { route: '/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
+    { route: '/lone-working', what: 'the lone-working board, naming the patient a clinician is with', read: async () => {
+      const now = t.clock.now();
+      const sessionId = await seedLoneWorkingSession(t, { staffId: assistant.staff.id, patientId: w.patientId, start: now.toISOString(), end: new Date(now.getTime() + 3600_000).toISOString(), status: 'checked-in', checkedInAt: now.toISOString() });
+      return { res: await lead.get('/lone-working'), by: lead, expected: [{ action: 'read', record_kind: 'lone-working-session', record_id: null, patient_id: w.patientId, detail: { list: 'lone-working-board', sessionIds: expect.arrayContaining([sessionId]) } }] };
+    } },
   ];
 
   it.each(pageCases.map((c) => [c.route, c.what, c] as const))('page %s (%s): adds exactly the audit rows naming what it shows', async (_route, _what, c) => {

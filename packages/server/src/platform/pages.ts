@@ -55,6 +55,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
       // The team's visit plan is its lead's to make (visits/plan-access.ts applies the same rule).
       if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/visits/plan', text: 'Visit plan', current: section === 'visit-plan' });
+      // Who is out alone today, and any alert (issue 14 #6): the same leads watch over the day they plan.
+      if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/lone-working', text: 'Lone working', current: section === 'lone-working' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });
