@@ -20,7 +20,7 @@ import { loadConfig } from '../src/config.ts';
 import type { Database } from '../src/db/schema.ts';
 import { staffActor, type Actor } from '../src/platform/actor.ts';
 import { startDatabaseClock } from '../src/platform/database-clock.ts';
-import { endAmberAlert, extendAmberAlert, raiseAlert, scheduleSessionChecks, startAmberAlert } from '../src/lone-working/public.ts';
+import { checkIn as checkInSession, checkOut as checkOutSession, endAmberAlert, extendAmberAlert, raiseAlert, scheduleSessionChecks, startAmberAlert } from '../src/lone-working/public.ts';
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runnerCli = join(serverDir, 'src', 'cli', 'run-lone-working-jobs.ts');
@@ -191,23 +191,20 @@ export async function runLoneWorkingChaos(o: ChaosOptions): Promise<ChaosFigures
   const plans: Record<string, number> = {};
 
   const inTransaction = <T>(fn: (trx: Kysely<Database>) => Promise<T>) => o.db.transaction().execute(fn);
+  // The taps go through the clinician's side's own functions (as the routes call them), which take the
+  // row lock the timers take too: a check and its timer are never interleaved.
   const checkIn = (sim: Sim) =>
     inTransaction(async (trx) => {
       const now = clock.now();
-      // The row lock the timers take too: a check-in and its timer are never interleaved.
-      const s = await trx.selectFrom('lone_working_sessions').select('status').where('id', '=', sim.id).forUpdate().executeTakeFirstOrThrow();
-      if (s.status !== 'expected') return;
-      await trx.updateTable('lone_working_sessions').set((eb) => ({ status: 'checked-in', checked_in_at: now, checked_in_received_at: now, version: eb('version', '+', 1), updated_at: now, updated_by: sim.staff.id })).where('id', '=', sim.id).execute();
+      await checkInSession(trx, { actor: { ...actorFor(sim.staff), now }, sessionId: sim.id, madeAt: null });
     });
   const checkOut = (sim: Sim, duress = false) =>
     inTransaction(async (trx) => {
       const now = clock.now();
-      const s = await trx.selectFrom('lone_working_sessions').select('status').where('id', '=', sim.id).forUpdate().executeTakeFirstOrThrow();
-      if (s.status !== 'checked-in') return;
-      await trx.updateTable('lone_working_sessions').set((eb) => ({ status: 'checked-out', checked_out_at: now, checked_out_received_at: now, version: eb('version', '+', 1), updated_at: now, updated_by: sim.staff.id })).where('id', '=', sim.id).execute();
       // A duress code looks like a check-out, and raises a silent red alert in the same transaction.
+      await checkOutSession(trx, { actor: { ...actorFor(sim.staff), now }, sessionId: sim.id, madeAt: null, notCheckedIn: false, duress });
       if (duress) {
-        sim.alertId = (await raiseAlert(trx, { actor: { ...actorFor(sim.staff), now }, kind: 'duress', teamId: team.teamId, staffId: sim.staff.id, sessionId: sim.id })).alertId;
+        sim.alertId = (await trx.selectFrom('lone_working_alerts').select('id').where('session_id', '=', sim.id).where('kind', '=', 'duress').executeTakeFirstOrThrow()).id;
         sim.redAt = now.getTime();
       }
     });

@@ -235,4 +235,23 @@ describe('the escalation engine', () => {
     await runDue();
     expect(await rungEvents(safe.alertId)).toEqual([]);
   });
+
+  it('a clinician who never checked in is one alert, even when the check-in timer is held up past the check-out’s (a killed instance, an outage)', async () => {
+    at('2026-11-26T09:00:00Z');
+    await runDue(); // the earlier stories' timers, out of the way
+    const s = await session({ start: '2026-11-26T09:10:00Z', end: '2026-11-26T09:30:00Z' });
+    // 09:25: the check-in timer is due, and an instance takes it and dies holding it for half an hour.
+    at('2026-11-26T09:25:01Z');
+    const held = await claimDueJob(t.db, { kinds, instanceId: 'killed', now: t.clock.now(), leaseMs: 30 * 60_000 });
+    expect(held?.payload).toMatchObject({ sessionId: s, check: 'in' });
+    // 09:45: the check-out timer is due and runs first: she never checked in, so that is the alert it raises.
+    at('2026-11-26T09:45:01Z');
+    await runDue();
+    const alerts = () => t.db.selectFrom('lone_working_alerts').select(['kind']).where('session_id', '=', s).execute();
+    expect(await alerts()).toEqual([{ kind: 'missed-check-in' }]);
+    // The held check-in timer is taken over when its lease runs out, and finds the alert already raised.
+    at('2026-11-26T09:56:00Z');
+    await runDue();
+    expect(await alerts()).toEqual([{ kind: 'missed-check-in' }]);
+  });
 });

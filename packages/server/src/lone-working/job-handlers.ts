@@ -63,7 +63,9 @@ export function loneWorkingJobHandlers(o: LoneWorkingJobOptions): Record<string,
           const open = await trx.selectFrom('lone_working_alerts').select('id').where('session_id', '=', s.id).where('kind', '=', 'missed-check-in').where('status', 'in', ['raised', 'acknowledged']).executeTakeFirst();
           if (open) return { outcome: 'covered' };
         }
-        const kind = p.check === 'in' ? 'missed-check-in' : 'missed-check-out';
+        // Never checked in: that is the one alert, whichever of the two timers gets here first (a check-in
+        // timer held up by a killed instance or an outage must not make a second alert for one absence).
+        const kind = p.check === 'in' || s.status === 'expected' ? 'missed-check-in' : 'missed-check-out';
         const dueAt = new Date(p.dueAt);
         const id = uuidv7();
         const made = await trx
