@@ -17,6 +17,10 @@ import { createJobRunner } from '../platform/jobs.ts';
 import type { VisitDayPlan } from '../visits/public.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
 import { loneWorkingSessionJobHandlers } from './session-job-handlers.ts';
+import { staffActor } from '../platform/actor.ts';
+import { checkIn } from './check-in.ts';
+import { syncSessionsFromPlan } from './sync-sessions-from-plan.ts';
+import { timerAttempts } from './timer-attempts.ts';
 
 const day = '2026-11-24'; // the test clock's day (09:00 UTC, 09:00 in London), a Tuesday
 
@@ -89,8 +93,9 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     await publish((plan) => {
       plan.routes[0]!.stops[0]!.withStaffId = t.service.a['assistant-practitioner'].id;
     });
-    const jobs = await t.db.selectFrom('jobs').select(['kind', 'status']).where('kind', '=', loneWorkingJobKinds.planPublished).execute();
-    expect(jobs).toEqual([{ kind: loneWorkingJobKinds.planPublished, status: 'queued' }]);
+    const jobs = await t.db.selectFrom('jobs').select(['kind', 'status', 'max_attempts']).where('kind', '=', loneWorkingJobKinds.planPublished).execute();
+    // As many tries as a timer: a database blip after publishing must not lose the day's sessions for good.
+    expect(jobs).toEqual([{ kind: loneWorkingJobKinds.planPublished, status: 'queued', max_attempts: timerAttempts }]);
     // A publication refused (a stale version) enqueues nothing.
     expect((await lead.post(`/api/visits/plans/${day}/publication`, { version: 1 })).statusCode).toBe(409);
     expect(await t.db.selectFrom('jobs').select('id').where('kind', '=', loneWorkingJobKinds.planPublished).execute()).toHaveLength(1);
@@ -462,5 +467,78 @@ describe('lone working when the database is down', () => {
       await app.close();
       await database.close();
     }
+  });
+});
+
+// A re-publication racing a check-in (PostgreSQL: two connections at once; PGlite runs one transaction
+// at a time, so they cannot interleave there). The check-in's transaction is held open, uncommitted,
+// while the sync runs: the sync must wait for it and leave the session checked in, neither cancelled
+// (the visit taken off the plan) nor sent back to expected (its times moved).
+describe.skipIf(testEngine !== 'postgres')('lone working: a re-publication racing a check-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('never cancels nor moves a session whose check-in is being written', async () => {
+    const therapist = t.service.a['registered-therapist'];
+    const lead = t.service.a['clinical-lead'];
+    const seeded = await seedPublishedPlan(t, {
+      date: day,
+      patients: {
+        bloor: { givenName: 'Edna', familyName: 'Bloor', nhsIndex: 9201, at: null },
+        dale: { givenName: 'Ron', familyName: 'Dale', nhsIndex: 9202, at: null },
+      },
+      routes: [{ staffId: therapist.id, stops: [['bloor', '10:00', '10:45'], ['dale', '11:00', '11:45']] }],
+    });
+    const actorOf = (s: typeof therapist) => staffActor({ staff: { staffId: s.id, name: 'Test', role: s.role, teamId: t.service.teamA }, config: t.config, via: 'test' });
+    const sync = () => t.db.transaction().execute((trx) => syncSessionsFromPlan(trx, { actor: actorOf(lead), teamId: t.service.teamA, date: day }));
+    await sync();
+    const sessionOf = (visitId: string) => t.db.selectFrom('lone_working_sessions').select(['id', 'status', 'checked_in_at', 'expected_start', 'cancelled_reason']).where('visit_id', '=', visitId).executeTakeFirstOrThrow();
+    const changePublished = async (change: (plan: VisitDayPlan) => void) => {
+      const row = await t.db.selectFrom('visit_plans').select('published').where('team_id', '=', t.service.teamA).where('on_date', '=', day).executeTakeFirstOrThrow();
+      const plan = structuredClone(row.published as VisitDayPlan);
+      change(plan);
+      await t.db.updateTable('visit_plans').set({ published: JSON.stringify(plan) }).where('team_id', '=', t.service.teamA).where('on_date', '=', day).execute();
+    };
+    /** A check-in held open while a sync starts; then let go. */
+    const raceCheckIn = async (sessionId: string) => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const tap = t.db.transaction().execute(async (trx) => {
+        await checkIn(trx, { actor: actorOf(therapist), sessionId, madeAt: null });
+        await gate;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const synced = sync();
+      await new Promise((r) => setTimeout(r, 700));
+      release();
+      await tap;
+      await synced;
+    };
+
+    // Mrs Bloor's visit moved to the afternoon while the therapist checks in at her door.
+    const bloor = await sessionOf(seeded.bloor.visitId);
+    await changePublished((plan) => {
+      plan.routes[0]!.stops[0]!.start = '14:00';
+      plan.routes[0]!.stops[0]!.end = '14:45';
+    });
+    await raceCheckIn(bloor.id);
+    const bloorAfter = await sessionOf(seeded.bloor.visitId);
+    expect(bloorAfter.status).toBe('checked-in');
+    expect(bloorAfter.checked_in_at).not.toBeNull();
+    expect(bloorAfter.expected_start.toISOString()).toBe('2026-11-24T10:00:00.000Z');
+
+    // Mr Dale's visit taken off the plan while she checks in at his.
+    const dale = await sessionOf(seeded.dale.visitId);
+    await changePublished((plan) => {
+      plan.routes[0]!.stops = plan.routes[0]!.stops.filter((stop) => stop.visitId !== seeded.dale.visitId);
+    });
+    await raceCheckIn(dale.id);
+    const daleAfter = await sessionOf(seeded.dale.visitId);
+    expect([daleAfter.status, daleAfter.cancelled_reason]).toEqual(['checked-in', null]);
   });
 });
