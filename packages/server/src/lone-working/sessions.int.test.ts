@@ -536,7 +536,7 @@ describe('lone working when the database is down', () => {
       expect(res.body).toContain('/static/lone-working.js');
       const script = await app.inject({ method: 'GET', url: '/static/lone-working.js' });
       expect(script.statusCode).toBe(200);
-      expect(script.body).toContain('localStorage');
+      expect(script.body).toContain('sessionStorage');
     } finally {
       await app.close();
       await database.close();
