@@ -13,7 +13,7 @@ import type { Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { checkMadeAt } from './check-made-at.ts';
 import type { CheckResult } from './check-in.ts';
-import { raiseDuressOnce } from './session-duress.ts';
+import { findOpenDuress, raiseDuressOnce } from './session-duress.ts';
 import { clock } from './session-view.ts';
 import { lockOwnSession, sessionNotLive, writeCheck } from './session-writes.ts';
 
@@ -26,7 +26,8 @@ export async function checkOut(trx: Kysely<Database>, o: CheckOutOptions): Promi
   const session = await lockOwnSession(trx, o);
   // Entered under duress at any point (even on a visit already checked out), the alert is raised: once
   // while it is open (a second tap adds a line to it).
-  if (o.duress) await raiseDuressOnce(trx, { actor: o.actor, teamId: session.teamId, staffId: session.staffId, sessionId: session.id, madeAt });
+  const openDuress = await findOpenDuress(trx, { staffId: session.staffId, sessionId: session.id });
+  if (o.duress) await raiseDuressOnce(trx, { actor: o.actor, teamId: session.teamId, staffId: session.staffId, sessionId: session.id, madeAt, already: openDuress });
   if (session.status === 'checked-out') return { session, changed: false };
   if (session.status === 'cancelled') throw sessionNotLive(session);
   if (session.status === 'expected' && !o.notCheckedIn) {

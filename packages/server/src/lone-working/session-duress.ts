@@ -15,11 +15,20 @@ import { raiseAlert } from './raise-alert.ts';
 
 export type RaiseDuressOptions = { actor: Actor; teamId: string; staffId: string; sessionId: string | null; madeAt: Date };
 
-export async function raiseDuressOnce(trx: Kysely<Database>, o: RaiseDuressOptions): Promise<{ alertId: string; raised: boolean }> {
+/**
+ * The clinician's open duress alert for the session (or for none), their codes row locked. Every
+ * check-out asks it, duress or not: the two paths then do the same reads and take the same lock, so
+ * the time an answer takes says less about which code was given.
+ */
+export async function findOpenDuress(trx: Kysely<Database>, o: { staffId: string; sessionId: string | null }): Promise<{ id: string; session_id: string | null } | null> {
   await trx.selectFrom('lone_working_codes').select('staff_id').where('staff_id', '=', o.staffId).forUpdate().executeTakeFirst();
   let open = trx.selectFrom('lone_working_alerts').select(['id', 'session_id']).where('staff_id', '=', o.staffId).where('kind', '=', 'duress').where('status', 'in', ['raised', 'acknowledged']);
   open = o.sessionId === null ? open.where('session_id', 'is', null) : open.where('session_id', '=', o.sessionId);
-  const already = await open.orderBy('raised_at', 'desc').executeTakeFirst();
+  return (await open.orderBy('raised_at', 'desc').executeTakeFirst()) ?? null;
+}
+
+export async function raiseDuressOnce(trx: Kysely<Database>, o: RaiseDuressOptions & { already?: { id: string; session_id: string | null } | null }): Promise<{ alertId: string; raised: boolean }> {
+  const already = o.already !== undefined ? o.already : await findOpenDuress(trx, o);
   if (!already) return { ...(await raiseAlert(trx, { actor: o.actor, kind: 'duress', teamId: o.teamId, staffId: o.staffId, sessionId: o.sessionId, note: null })), raised: true };
   // Recorded in the alert's history, in the responder's words (the event kinds of the schema have none
   // of its own: 'action' by the clinician reads "Name: Duress code given again at 11:02").
