@@ -38,7 +38,11 @@ describe('lone working on a phone: an offline check-in kept and sent, a check-ou
     await page.context().setOffline(true);
     await card.getByRole('button', { name: /^Check in/ }).click();
     await page.getByText('Your check-in has not reached Homeward').waitFor();
-    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('hw-lone-working-queue') ?? '[]').length)).toBe(1);
+    // Kept for this tab only (sessionStorage), without the CSRF token; nothing in localStorage.
+    const kept = await page.evaluate(() => ({ session: sessionStorage.getItem('hw-lone-working-queue'), local: localStorage.getItem('hw-lone-working-queue') }));
+    expect(JSON.parse(kept.session ?? '[]')).toHaveLength(1);
+    expect(kept.session).not.toContain('_csrf');
+    expect(kept.local).toBeNull();
     const nothingYet = await run.home.db.selectFrom('lone_working_sessions').select('status').where('visit_id', '=', visitId).execute();
     expect(nothingYet).toEqual([]);
 
@@ -47,7 +51,7 @@ describe('lone working on a phone: an offline check-in kept and sent, a check-ou
     await page.getByText(/Checked in at 09:02 \(reached Homeward at 09:20\)/).waitFor();
     const row = await run.home.db.selectFrom('lone_working_sessions').select(['status', 'checked_in_at', 'checked_in_received_at', 'id']).where('visit_id', '=', visitId).executeTakeFirstOrThrow();
     expect([row.status, row.checked_in_at?.toISOString(), row.checked_in_received_at?.toISOString()]).toEqual(['checked-in', '2026-11-24T09:02:00.000Z', '2026-11-24T09:20:00.000Z']);
-    expect(await page.evaluate(() => localStorage.getItem('hw-lone-working-queue'))).toBe('[]');
+    expect(await page.evaluate(() => sessionStorage.getItem('hw-lone-working-queue'))).toBeNull();
 
     await clickAndWait(page, card.getByRole('link', { name: /Lone working for this visit/ }), new RegExp(`/lone-working/sessions/${row.id}$`));
     await checkAtEveryWidth(page, 'session checked in', widths);
@@ -77,7 +81,54 @@ describe('lone working on a phone: an offline check-in kept and sent, a check-ou
     await checkAtEveryWidth(page, 'emergency page', widths);
     await page.goto('/lone-working/sessions/new');
     await checkAtEveryWidth(page, 'a visit started by hand', widths);
-    // The one expected problem: the tap's own request while the phone was offline.
-    expect(run.problems().filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p))).toEqual([]);
+
+    // Codes set: a check-out made offline carries the code, so it is kept in the page's memory only,
+    // and the page says so; nothing on the phone's storage holds the code.
+    await page.goto('/lone-working/codes');
+    await page.getByLabel('Check-out code', { exact: true }).fill('2468');
+    await page.getByLabel('Check-out code again').fill('2468');
+    await page.getByLabel('Duress code', { exact: true }).fill('1357');
+    await page.getByLabel('Duress code again').fill('1357');
+    await clickAndWait(page, page.getByRole('button', { name: 'Set my codes' }), /\?done=codes$/);
+    const startByHand = async (place: string) => {
+      await page.goto('/lone-working/sessions/new');
+      await page.getByLabel('Where are you?').fill(place);
+      await page.getByLabel('When do you expect to leave?').fill('11:30');
+      await clickAndWait(page, page.getByRole('button', { name: 'Start the visit' }), /\?done=started$/);
+      return /sessions\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    };
+    const byHand = await startByHand('Flat 1, 3 Mill Lane, Leek');
+    await page.context().setOffline(true);
+    await page.getByLabel('Your check-out code').fill('2468');
+    await page.getByRole('button', { name: 'Check out' }).click();
+    await page.getByText('Your check-out has not reached Homeward. It will be sent when the phone is back online, but only while this page stays open').waitFor();
+    await checkAtEveryWidth(page, 'check-out with a code kept in memory', widths);
+    const storage = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+    expect(storage).not.toContain('2468');
+    run.home.clock.set(new Date('2026-11-24T09:40:00Z'));
+    await Promise.all([page.waitForEvent('load'), page.context().setOffline(false)]);
+    expect((await run.home.db.selectFrom('lone_working_sessions').select('status').where('id', '=', byHand).executeTakeFirstOrThrow()).status).toBe('checked-out');
+
+    // A kept tap that Homeward refuses when it is sent (the visit cancelled meanwhile) is not dropped
+    // silently: the page says it did not go through, why, and what to do, and keeps saying so.
+    await page.clock.setFixedTime(new Date('2026-11-24T09:41:00Z'));
+    const cancelledMeanwhile = await startByHand('Flat 2, 3 Mill Lane, Leek');
+    await page.context().setOffline(true);
+    await page.getByLabel('Your check-out code').fill('2468');
+    await page.getByRole('button', { name: 'Check out' }).click();
+    await page.getByText('Check-out not sent yet').waitFor();
+    await run.home.db.updateTable('lone_working_sessions').set({ status: 'cancelled', cancelled_reason: 'test' }).where('id', '=', cancelledMeanwhile).execute();
+    await page.context().setOffline(false);
+    await page.getByText(/Your check-out made at \d\d:\d\d did not go through: This visit is no longer on your plan/).waitFor();
+    await checkAtEveryWidth(page, 'a kept tap refused', widths);
+    await page.goto('/run-sheet');
+    await page.getByText(/did not go through/).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('hw-lone-working-refused'))).not.toContain('2468');
+
+    // Signing out forgets what the phone kept.
+    await clickAndWait(page, page.getByRole('button', { name: 'Sign out' }), /\/sign-out$/);
+    expect(await page.evaluate(() => [sessionStorage.getItem('hw-lone-working-queue'), sessionStorage.getItem('hw-lone-working-refused'), localStorage.getItem('hw-lone-working-responder')])).toEqual([null, null, null]);
+    // The expected problems: the taps' own requests while the phone was offline, and the refused one.
+    expect(run.problems().filter((p) => !/ERR_INTERNET_DISCONNECTED|^400 for \S+\/check-out /.test(p))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { enqueueJob } from '../platform/jobs.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
+import { timerAttempts } from './timer-attempts.ts';
 import type { PlanPublishedPayload } from './session-job-handlers.ts';
 
 export type PlanPublishedEvent = { teamId: string; date: string; publicationId: string; now: Date; publishedBy: string };
@@ -18,7 +19,9 @@ export async function enqueueSessionsFromPlan(trx: Kysely<Database>, e: PlanPubl
     key: e.publicationId,
     payload: { teamId: e.teamId, date: e.date, publicationId: e.publicationId },
     now: e.now,
-    maxAttempts: 5,
+    // As many tries as the timers: a database blip after publishing must not lose the day's sessions
+    // (and with them every timer of the day) for good.
+    maxAttempts: timerAttempts,
     createdBy: e.publishedBy,
   });
 }

@@ -9,7 +9,7 @@ import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { checkIn, type CheckResult } from './check-in.ts';
 import { checkLoneWorkingCode, codesLocked } from './check-lone-working-code.ts';
 import { checkOut } from './check-out.ts';
-import { raiseAlert } from './raise-alert.ts';
+import { raiseDuressOnce } from './session-duress.ts';
 import { findSession, findSessionForVisit } from './session-queries.ts';
 import { syncSessionsFromPlan } from './sync-sessions-from-plan.ts';
 
@@ -50,7 +50,7 @@ async function raiseDuressAfterRefusal(db: Kysely<Database>, o: CheckRequest): P
   const own = session && session.staffId === o.actor.staff.staffId ? session : null;
   const teamId = own?.teamId ?? o.actor.staff.teamId;
   if (!teamId) return;
-  await db.transaction().execute((trx) => raiseAlert(trx, { actor: o.actor, kind: 'duress', teamId, staffId: o.actor.staff.staffId, sessionId: own?.id ?? null, note: null }));
+  await db.transaction().execute((trx) => raiseDuressOnce(trx, { actor: o.actor, teamId, staffId: o.actor.staff.staffId, sessionId: own?.id ?? null, madeAt: o.madeAt ?? o.actor.now }));
 }
 
 /**

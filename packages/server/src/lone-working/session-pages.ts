@@ -278,7 +278,12 @@ export async function sessionPages(app: FastifyInstance): Promise<void> {
   typed.post('/lone-working/red', { schema: { hide: true, body: formBody } }, async (request, reply) => {
     const actor = await requireClinicalActor(db, actorOf(request));
     const body = request.body;
-    const sessionId = await ownSessionOf(actor, body);
+    // A session id that is malformed, gone or not theirs (a stale page, a tampered form) never stops the
+    // alert: it is raised without the session (the refusal to use that session is audited as usual).
+    const sessionId = await ownSessionOf(actor, body).catch((error: unknown) => {
+      if (error instanceof HomewardError && error.statusCode < 500) return null;
+      throw error;
+    });
     if (!actor.staff.teamId) throw new HomewardError('forbidden', 'You are not in a team, so nobody can be told. Call 999 if you are in danger.');
     return pageWrite(request, reply, {
       formId: formField(body.formId),

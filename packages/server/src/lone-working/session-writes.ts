@@ -19,7 +19,7 @@ export async function lockOwnSession(trx: Kysely<Database>, o: { actor: Actor; s
   return session;
 }
 
-export async function writeCheck(trx: Kysely<Database>, o: { actor: Actor; session: LoneWorkingSession; check: 'in' | 'out'; madeAt: Date; set: Record<string, unknown> }): Promise<LoneWorkingSession> {
+export async function writeCheck(trx: Kysely<Database>, o: { actor: Actor; session: LoneWorkingSession; check: 'in' | 'out'; madeAt: Date; duress?: boolean; set: Record<string, unknown> }): Promise<LoneWorkingSession> {
   const now = o.actor.now;
   await trx.updateTable('lone_working_sessions')
     .set({ ...o.set, version: sql`version + 1`, updated_at: now, updated_by: o.actor.staff.staffId })
@@ -33,10 +33,14 @@ export async function writeCheck(trx: Kysely<Database>, o: { actor: Actor; sessi
     patientId: o.session.patientId,
     detail: { change: o.check === 'in' ? 'checked-in' : 'checked-out', madeAt: o.madeAt.toISOString(), receivedAt: now.toISOString() },
   });
-  // A check that arrives after an alert of this session was raised (a phone offline, a forgotten tap)
-  // is told to the alert, which stays open until a responder closes it.
-  const raised = await trx.selectFrom('lone_working_alerts').select('id').where('session_id', '=', o.session.id).where('status', 'in', ['raised', 'acknowledged']).executeTakeFirst();
-  if (raised) await noteLateCheck(trx, { actor: o.actor, sessionId: o.session.id, check: o.check, madeAt: o.madeAt, receivedAt: now });
+  // A check that arrives after a MISSED check-in or check-out alert of this session was raised (a phone
+  // offline, a forgotten tap) is told to the alert, which stays open until a responder closes it. Not
+  // after a red, duress or amber alert: the check is not late for those, and "checked out" would read
+  // to the responder as safe. And never a duress check-out: the clinician is not safe, whatever alert.
+  const missed = o.duress
+    ? undefined
+    : await trx.selectFrom('lone_working_alerts').select('id').where('session_id', '=', o.session.id).where('kind', 'in', ['missed-check-in', 'missed-check-out']).where('status', 'in', ['raised', 'acknowledged']).executeTakeFirst();
+  if (missed) await noteLateCheck(trx, { actor: o.actor, sessionId: o.session.id, check: o.check, madeAt: o.madeAt, receivedAt: now });
   return (await findSession(trx, o.session.id))!;
 }
 

@@ -17,6 +17,10 @@ import { createJobRunner } from '../platform/jobs.ts';
 import type { VisitDayPlan } from '../visits/public.ts';
 import { loneWorkingJobKinds } from './lone-working-types.ts';
 import { loneWorkingSessionJobHandlers } from './session-job-handlers.ts';
+import { staffActor } from '../platform/actor.ts';
+import { checkIn } from './check-in.ts';
+import { syncSessionsFromPlan } from './sync-sessions-from-plan.ts';
+import { timerAttempts } from './timer-attempts.ts';
 
 const day = '2026-11-24'; // the test clock's day (09:00 UTC, 09:00 in London), a Tuesday
 
@@ -89,8 +93,9 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     await publish((plan) => {
       plan.routes[0]!.stops[0]!.withStaffId = t.service.a['assistant-practitioner'].id;
     });
-    const jobs = await t.db.selectFrom('jobs').select(['kind', 'status']).where('kind', '=', loneWorkingJobKinds.planPublished).execute();
-    expect(jobs).toEqual([{ kind: loneWorkingJobKinds.planPublished, status: 'queued' }]);
+    const jobs = await t.db.selectFrom('jobs').select(['kind', 'status', 'max_attempts']).where('kind', '=', loneWorkingJobKinds.planPublished).execute();
+    // As many tries as a timer: a database blip after publishing must not lose the day's sessions for good.
+    expect(jobs).toEqual([{ kind: loneWorkingJobKinds.planPublished, status: 'queued', max_attempts: timerAttempts }]);
     // A publication refused (a stale version) enqueues nothing.
     expect((await lead.post(`/api/visits/plans/${day}/publication`, { version: 1 })).statusCode).toBe(409);
     expect(await t.db.selectFrom('jobs').select('id').where('kind', '=', loneWorkingJobKinds.planPublished).execute()).toHaveLength(1);
@@ -444,6 +449,80 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
     expect(raised.body).toContain('Alert raised, help is being called');
     expect((await t.db.selectFrom('lone_working_alerts').select('id').where('kind', '=', 'red').where('staff_id', '=', therapist.staff.id).execute()).length).toBe(1);
   });
+
+  it('a duress check-out records no late check-out and tells nobody the clinician checked out; a second duress tap adds to the same alert', async () => {
+    const res = await assistant.form('/lone-working/sessions/new', { formId: crypto.randomUUID(), place: '11 Mill Lane, Ashby', expectedEnd: '17:45' });
+    const id = /sessions\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    t.clock.advanceMinutes(1);
+    expect((await assistant.post(`/api/lone-working/sessions/${id}/check-out`, { code: '1357' })).statusCode).toBe(200);
+    const raised = await t.db.selectFrom('lone_working_alerts').select('id').where('session_id', '=', id).where('kind', '=', 'duress').executeTakeFirstOrThrow();
+    expect((await t.db.selectFrom('lone_working_alert_events').select('kind').where('alert_id', '=', raised.id).execute()).map((e) => e.kind)).not.toContain('late-check-out');
+    t.clock.advanceMinutes(1);
+    // The same code again (a double tap, a retry): the same answer, and no second alert.
+    const again = await assistant.post(`/api/lone-working/sessions/${id}/check-out`, { code: '1357' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().changed).toBe(false);
+    const duress = await t.db.selectFrom('lone_working_alerts').select(['id', 'status']).where('session_id', '=', id).where('kind', '=', 'duress').execute();
+    expect(duress).toHaveLength(1);
+    const events = await t.db.selectFrom('lone_working_alert_events').select(['kind', 'detail']).where('alert_id', '=', duress[0]!.id).orderBy('at').orderBy('id').execute();
+    expect(events.map((e) => e.kind)).not.toContain('late-check-out');
+    expect(events.filter((e) => e.kind === 'action').map((e) => (typeof e.detail === 'string' ? JSON.parse(e.detail) : e.detail).text)).toEqual([expect.stringMatching(/^Duress code given again at \d\d:\d\d$/)]);
+    const told = await t.db.selectFrom('notifications').select(['kind', 'title']).where('alert_id', '=', duress[0]!.id).execute();
+    expect(told.filter((n) => n.kind === 'lone-working-late-check')).toEqual([]);
+    // Two taps at once (two connections on PostgreSQL): still one alert.
+    const res2 = await assistant.form('/lone-working/sessions/new', { formId: crypto.randomUUID(), place: '13 Mill Lane, Ashby', expectedEnd: '17:45' });
+    const id2 = /sessions\/([0-9a-f-]{36})/.exec(res2.headers.location as string)![1]!;
+    const both = await Promise.all([assistant.post(`/api/lone-working/sessions/${id2}/check-out`, { code: '1357' }), assistant.post(`/api/lone-working/sessions/${id2}/check-out`, { code: '1357' })]);
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(await t.db.selectFrom('lone_working_alerts').select('id').where('session_id', '=', id2).where('kind', '=', 'duress').execute()).toHaveLength(1);
+  });
+
+  it('a normal check-out after a red alert is not a late check-out; after a missed check-out alert it is', async () => {
+    const start = async () => {
+      const res = await therapist.form('/lone-working/sessions/new', { formId: crypto.randomUUID(), place: '15 Mill Lane, Ashby', expectedEnd: '17:45' });
+      return /sessions\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    };
+    const red = await start();
+    expect((await therapist.form('/lone-working/red', { formId: crypto.randomUUID(), sessionId: red })).statusCode).toBe(303);
+    const redAlert = await t.db.selectFrom('lone_working_alerts').select('id').where('session_id', '=', red).where('kind', '=', 'red').executeTakeFirstOrThrow();
+    t.clock.advanceMinutes(1);
+    expect((await therapist.post(`/api/lone-working/sessions/${red}/check-out`, {})).statusCode).toBe(200);
+    expect((await t.db.selectFrom('lone_working_alert_events').select('kind').where('alert_id', '=', redAlert.id).execute()).map((e) => e.kind)).not.toContain('late-check-out');
+    expect(await t.db.selectFrom('notifications').select('id').where('alert_id', '=', redAlert.id).where('kind', '=', 'lone-working-late-check').execute()).toEqual([]);
+
+    const missed = await start();
+    const now = t.clock.now();
+    const alertId = crypto.randomUUID();
+    await t.db.insertInto('lone_working_alerts').values({ id: alertId, team_id: t.service.teamA, staff_id: therapist.staff.id, session_id: missed, kind: 'missed-check-out', status: 'raised', due_at: now, raised_at: now, level: 2, created_at: now, created_by: null, updated_at: now, updated_by: null }).execute();
+    t.clock.advanceMinutes(1);
+    expect((await therapist.post(`/api/lone-working/sessions/${missed}/check-out`, {})).statusCode).toBe(200);
+    expect((await t.db.selectFrom('lone_working_alert_events').select('kind').where('alert_id', '=', alertId).execute()).map((e) => e.kind)).toContain('late-check-out');
+  });
+
+  it('red: raised even when the form names a session that is malformed or someone else’s (raised without it)', async () => {
+    const bloor = (await sessionOf(seeded.bloor.visitId, therapist.staff.id))!;
+    for (const sessionId of ['not-a-uuid', bloor.id]) {
+      const before = (await t.db.selectFrom('lone_working_alerts').select('id').where('kind', '=', 'red').where('staff_id', '=', assistant.staff.id).execute()).length;
+      const red = await assistant.form('/lone-working/red', { formId: crypto.randomUUID(), sessionId });
+      expect(red.statusCode, sessionId).toBe(303);
+      expect(red.headers.location).toMatch(/^\/lone-working\/red\/raised/);
+      const after = await t.db.selectFrom('lone_working_alerts').select(['id', 'session_id']).where('kind', '=', 'red').where('staff_id', '=', assistant.staff.id).execute();
+      expect(after.length, sessionId).toBe(before + 1);
+      expect(after.every((a) => a.session_id === null)).toBe(true);
+    }
+  });
+
+  it('a check-out made (by the phone’s time) before its check-in is refused, saying so', async () => {
+    const res = await therapist.form('/lone-working/sessions/new', { formId: crypto.randomUUID(), place: '17 Mill Lane, Ashby', expectedEnd: '17:45' });
+    const id = /sessions\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    const checkedInAt = (await t.db.selectFrom('lone_working_sessions').select('checked_in_at').where('id', '=', id).executeTakeFirstOrThrow()).checked_in_at!;
+    t.clock.advanceMinutes(5);
+    const early = await therapist.post(`/api/lone-working/sessions/${id}/check-out`, { madeAt: new Date(checkedInAt.getTime() - 60_000).toISOString() });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toEqual([{ path: 'madeAt', message: expect.stringMatching(/^The check-out time \(\d\d:\d\d\) is before your check-in \(\d\d:\d\d\)/) }]);
+    expect((await t.db.selectFrom('lone_working_sessions').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('checked-in');
+    expect((await therapist.post(`/api/lone-working/sessions/${id}/check-out`, {})).statusCode).toBe(200);
+  });
 });
 
 describe('lone working when the database is down', () => {
@@ -457,10 +536,83 @@ describe('lone working when the database is down', () => {
       expect(res.body).toContain('/static/lone-working.js');
       const script = await app.inject({ method: 'GET', url: '/static/lone-working.js' });
       expect(script.statusCode).toBe(200);
-      expect(script.body).toContain('localStorage');
+      expect(script.body).toContain('sessionStorage');
     } finally {
       await app.close();
       await database.close();
     }
+  });
+});
+
+// A re-publication racing a check-in (PostgreSQL: two connections at once; PGlite runs one transaction
+// at a time, so they cannot interleave there). The check-in's transaction is held open, uncommitted,
+// while the sync runs: the sync must wait for it and leave the session checked in, neither cancelled
+// (the visit taken off the plan) nor sent back to expected (its times moved).
+describe.skipIf(testEngine !== 'postgres')('lone working: a re-publication racing a check-in', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await bootTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('never cancels nor moves a session whose check-in is being written', async () => {
+    const therapist = t.service.a['registered-therapist'];
+    const lead = t.service.a['clinical-lead'];
+    const seeded = await seedPublishedPlan(t, {
+      date: day,
+      patients: {
+        bloor: { givenName: 'Edna', familyName: 'Bloor', nhsIndex: 9201, at: null },
+        dale: { givenName: 'Ron', familyName: 'Dale', nhsIndex: 9202, at: null },
+      },
+      routes: [{ staffId: therapist.id, stops: [['bloor', '10:00', '10:45'], ['dale', '11:00', '11:45']] }],
+    });
+    const actorOf = (s: typeof therapist) => staffActor({ staff: { staffId: s.id, name: 'Test', role: s.role, teamId: t.service.teamA }, config: t.config, via: 'test' });
+    const sync = () => t.db.transaction().execute((trx) => syncSessionsFromPlan(trx, { actor: actorOf(lead), teamId: t.service.teamA, date: day }));
+    await sync();
+    const sessionOf = (visitId: string) => t.db.selectFrom('lone_working_sessions').select(['id', 'status', 'checked_in_at', 'expected_start', 'cancelled_reason']).where('visit_id', '=', visitId).executeTakeFirstOrThrow();
+    const changePublished = async (change: (plan: VisitDayPlan) => void) => {
+      const row = await t.db.selectFrom('visit_plans').select('published').where('team_id', '=', t.service.teamA).where('on_date', '=', day).executeTakeFirstOrThrow();
+      const plan = structuredClone(row.published as VisitDayPlan);
+      change(plan);
+      await t.db.updateTable('visit_plans').set({ published: JSON.stringify(plan) }).where('team_id', '=', t.service.teamA).where('on_date', '=', day).execute();
+    };
+    /** A check-in held open while a sync starts; then let go. */
+    const raceCheckIn = async (sessionId: string) => {
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const tap = t.db.transaction().execute(async (trx) => {
+        await checkIn(trx, { actor: actorOf(therapist), sessionId, madeAt: null });
+        await gate;
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      const synced = sync();
+      await new Promise((r) => setTimeout(r, 700));
+      release();
+      await tap;
+      await synced;
+    };
+
+    // Mrs Bloor's visit moved to the afternoon while the therapist checks in at her door.
+    const bloor = await sessionOf(seeded.bloor.visitId);
+    await changePublished((plan) => {
+      plan.routes[0]!.stops[0]!.start = '14:00';
+      plan.routes[0]!.stops[0]!.end = '14:45';
+    });
+    await raceCheckIn(bloor.id);
+    const bloorAfter = await sessionOf(seeded.bloor.visitId);
+    expect(bloorAfter.status).toBe('checked-in');
+    expect(bloorAfter.checked_in_at).not.toBeNull();
+    expect(bloorAfter.expected_start.toISOString()).toBe('2026-11-24T10:00:00.000Z');
+
+    // Mr Dale's visit taken off the plan while she checks in at his.
+    const dale = await sessionOf(seeded.dale.visitId);
+    await changePublished((plan) => {
+      plan.routes[0]!.stops = plan.routes[0]!.stops.filter((stop) => stop.visitId !== seeded.dale.visitId);
+    });
+    await raceCheckIn(dale.id);
+    const daleAfter = await sessionOf(seeded.dale.visitId);
+    expect([daleAfter.status, daleAfter.cancelled_reason]).toEqual(['checked-in', null]);
   });
 });

@@ -55,7 +55,10 @@ export async function syncSessionsFromPlan(trx: Kysely<Database>, o: SyncSession
     const v = visitOf.get(w.visitId);
     return v !== undefined && v.place === 'home' && v.status !== 'cancelled' && v.status !== 'no-access';
   });
-  const existing = await trx.selectFrom('lone_working_sessions').selectAll().where('team_id', '=', o.teamId).where('on_date', '=', o.date).where('origin', '=', 'plan').execute();
+  // Locked, in a fixed order: a check-in or check-out of one of them in flight is waited for, so what
+  // is read here is what the clinician last did, and a session they checked in to is never moved or
+  // cancelled (the updates below also change only a row still in the state read).
+  const existing = await trx.selectFrom('lone_working_sessions').selectAll().where('team_id', '=', o.teamId).where('on_date', '=', o.date).where('origin', '=', 'plan').orderBy('id').forUpdate().execute();
   const key = (visitId: string | null, staffId: string) => `${visitId}|${staffId}`;
   const existingOf = new Map(existing.map((s) => [key(s.visit_id, s.staff_id), s]));
   const result: SyncSessionsResult = { created: [], moved: [], cancelled: [] };
@@ -85,10 +88,11 @@ export async function syncSessionsFromPlan(trx: Kysely<Database>, o: SyncSession
     const moved = new Date(found.expected_start).getTime() !== w.start.getTime() || new Date(found.expected_end).getTime() !== w.end.getTime();
     const back = found.status === 'cancelled';
     if (!moved && !back && found.with_staff_id === w.withStaffId && found.place === place) continue;
-    await trx.updateTable('lone_working_sessions').set({
+    const changed = await trx.updateTable('lone_working_sessions').set({
       expected_start: w.start, expected_end: w.end, with_staff_id: w.withStaffId, place, latitude: v.latitude, longitude: v.longitude,
       status: 'expected', cancelled_reason: null, version: sql`version + 1`, updated_at: now, updated_by: by,
-    }).where('id', '=', found.id).execute();
+    }).where('id', '=', found.id).where('status', '=', found.status).executeTakeFirst();
+    if (Number(changed.numUpdatedRows) === 0) continue;
     await audit(found.id, found.patient_id, back ? 'back-on-plan' : moved ? 'times-moved' : 'details-changed');
     if (moved || back) {
       result.moved.push(found.id);
@@ -103,7 +107,8 @@ export async function syncSessionsFromPlan(trx: Kysely<Database>, o: SyncSession
     const reason = s.visit_id && plannedVisits.has(s.visit_id)
       ? 'The visit went to someone else when the plan was published again'
       : 'The visit is no longer on the published plan';
-    await trx.updateTable('lone_working_sessions').set({ status: 'cancelled', cancelled_reason: reason, version: sql`version + 1`, updated_at: now, updated_by: by }).where('id', '=', s.id).execute();
+    const cancelled = await trx.updateTable('lone_working_sessions').set({ status: 'cancelled', cancelled_reason: reason, version: sql`version + 1`, updated_at: now, updated_by: by }).where('id', '=', s.id).where('status', '=', 'expected').executeTakeFirst();
+    if (Number(cancelled.numUpdatedRows) === 0) continue;
     result.cancelled.push(s.id);
     await audit(s.id, s.patient_id, 'cancelled-off-plan');
   }
