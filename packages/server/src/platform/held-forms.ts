@@ -40,7 +40,15 @@ function sealerOf(app: FastifyInstance): Promise<FormSealer> {
 const boundTo = (id: string, staffId: string, action: string) => `held-form:${id}:${staffId}:${action}`;
 const pathOf = (url: string) => url.split('?')[0]!.split('#')[0]!;
 
-/** Browser form fields only, without the CSRF token. Null for anything else (JSON, files, odd shapes). */
+/**
+ * Fields never held, nor given back: secrets typed into a form (a lone worker's check-out and duress
+ * codes, a password). A form given back asks for them again; a day-long copy of a duress code is a risk.
+ */
+export function isSecretField(name: string): boolean {
+  return /^(_csrf|code|checkOutCode(Again)?|duressCode(Again)?)$/.test(name) || /password/i.test(name);
+}
+
+/** Browser form fields only, without the CSRF token or a secret. Null for anything else (JSON, files, odd shapes). */
 function formFields(request: FastifyRequest): HeldFormFields | null {
   const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') return null;
@@ -48,7 +56,7 @@ function formFields(request: FastifyRequest): HeldFormFields | null {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
   const fields: HeldFormFields = {};
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-    if (name === '_csrf') continue;
+    if (isSecretField(name)) continue;
     if (typeof value === 'string') fields[name] = value;
     else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) fields[name] = value as string[];
     else return null;
