@@ -22,6 +22,7 @@ import { startAmberAlert } from './start-amber-alert.ts';
 import { extendAmberAlert } from './extend-amber-alert.ts';
 import { endAmberAlert } from './end-amber-alert.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
+import { closeAlert } from './close-alert.ts';
 import { tellRotaGaps } from './tell-rota-gaps.ts';
 
 const kinds = Object.values(loneWorkingJobKinds).filter((k) => k !== loneWorkingJobKinds.planPublished);
@@ -240,6 +241,9 @@ describe('the escalation engine', () => {
     at('2026-11-26T09:00:00Z');
     await runDue(); // the earlier stories' timers, out of the way
     const s = await session({ start: '2026-11-26T09:10:00Z', end: '2026-11-26T09:30:00Z' });
+    // Earlier stories' check-out timers still covered by an open alert come back every grace period: run them first.
+    at('2026-11-26T09:24:00Z');
+    await runDue();
     // 09:25: the check-in timer is due, and an instance takes it and dies holding it for half an hour.
     at('2026-11-26T09:25:01Z');
     const held = await claimDueJob(t.db, { kinds, instanceId: 'killed', now: t.clock.now(), leaseMs: 30 * 60_000 });
@@ -253,5 +257,80 @@ describe('the escalation engine', () => {
     at('2026-11-26T09:56:00Z');
     await runDue();
     expect(await alerts()).toEqual([{ kind: 'missed-check-in' }]);
+  });
+  const responderActor = () => {
+    const r = t.service.a['assistant-practitioner'];
+    return { ...systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind: 'staff' as const, staff: { staffId: r.id, name: 'Alex', role: r.role, teamId: t.service.teamA } };
+  };
+  const alertsOf = (sessionId: string) => t.db.selectFrom('lone_working_alerts').select(['id', 'kind', 'status', 'due_at', 'version']).where('session_id', '=', sessionId).orderBy('created_at').orderBy('id').execute();
+
+  it('a check-out timer covered by an open missed check-in comes back: once that alert is closed with the clinician still out, the missed check-out is raised', async () => {
+    at('2026-11-27T09:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-11-27T09:30:00Z', end: '2026-11-27T10:00:00Z' });
+    at('2026-11-27T09:45:00Z');
+    await runDue();
+    const [missedIn] = await alertsOf(s);
+    expect(missedIn).toMatchObject({ kind: 'missed-check-in', status: 'raised' });
+    // 09:50: her check-in arrives late; 10:15 the check-out timer finds the missed check-in still open.
+    at('2026-11-27T09:50:00Z');
+    await t.db.updateTable('lone_working_sessions').set({ status: 'checked-in', checked_in_at: t.clock.now(), checked_in_received_at: t.clock.now() }).where('id', '=', s).execute();
+    at('2026-11-27T10:15:00Z');
+    await runDue();
+    expect((await alertsOf(s)).map((a) => a.kind)).toEqual(['missed-check-in']);
+    // 10:20: the responder closes it; she is still checked in, and at 12:00 still has not checked out.
+    at('2026-11-27T10:20:00Z');
+    const current = (await alertsOf(s))[0]!;
+    await t.db.transaction().execute((trx) => closeAlert(trx, { actor: responderActor(), alertId: current.id, version: current.version, outcome: 'Spoke to her: safe, her phone had no signal' }));
+    at('2026-11-27T12:00:00Z');
+    await runDue();
+    const after = await alertsOf(s);
+    expect(after.map((a) => [a.kind, a.status])).toEqual([['missed-check-in', 'closed'], ['missed-check-out', 'raised']]);
+    // Raised one grace period after the check-out timer found it covered, not later.
+    expect(new Date(after[1]!.due_at).toISOString()).toBe('2026-11-27T10:30:00.000Z');
+    // And only once, however long she stays out.
+    at('2026-11-27T14:00:00Z');
+    await runDue();
+    expect((await alertsOf(s)).length).toBe(2);
+  });
+
+  it('a check-in timer for a session with an open missed check-out alert is covered by it', async () => {
+    at('2026-11-28T09:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-11-28T09:30:00Z', end: '2026-11-28T10:00:00Z' });
+    const raisedAt = new Date('2026-11-28T09:31:00Z');
+    await t.db.insertInto('lone_working_alerts').values({ id: uuidv7(), team_id: t.service.teamA, staff_id: t.service.a['registered-therapist'].id, session_id: s, kind: 'missed-check-out', status: 'raised', due_at: raisedAt, raised_at: raisedAt, level: 2, created_at: raisedAt, updated_at: raisedAt }).execute();
+    at('2026-11-28T09:45:00Z');
+    await runDue();
+    expect((await alertsOf(s)).map((a) => a.kind)).toEqual(['missed-check-out']);
+  });
+
+  it('a session moved after its missed check-in was closed raises a new missed check-in at its new time', async () => {
+    at('2026-11-29T12:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-11-29T13:00:00Z', end: '2026-11-29T13:30:00Z' });
+    at('2026-11-29T13:15:00Z');
+    await runDue();
+    const first = (await alertsOf(s))[0]!;
+    expect(first.kind).toBe('missed-check-in');
+    at('2026-11-29T13:20:00Z');
+    await t.db.transaction().execute((trx) => closeAlert(trx, { actor: responderActor(), alertId: first.id, version: first.version, outcome: 'Postponed to 15:00' }));
+    // Re-publication moves the visit to 15:00.
+    await t.db.updateTable('lone_working_sessions').set({ expected_start: new Date('2026-11-29T15:00:00Z'), expected_end: new Date('2026-11-29T15:30:00Z') }).where('id', '=', s).execute();
+    await t.db.transaction().execute((trx) => scheduleSessionChecks(trx, { sessionId: s, now: t.clock.now() }));
+    at('2026-11-29T15:14:59Z');
+    await runDue();
+    expect((await alertsOf(s)).length).toBe(1);
+    at('2026-11-29T15:15:00Z');
+    await runDue();
+    const after = await alertsOf(s);
+    expect(after.map((a) => [a.kind, a.status, new Date(a.due_at).toISOString()])).toEqual([
+      ['missed-check-in', 'closed', '2026-11-29T13:15:00.000Z'],
+      ['missed-check-in', 'raised', '2026-11-29T15:15:00.000Z'],
+    ]);
+    // Its check-out timer, still never checked in: covered by the new alert, no third.
+    at('2026-11-29T15:45:00Z');
+    await runDue();
+    expect((await alertsOf(s)).length).toBe(2);
   });
 });
