@@ -115,6 +115,11 @@ describe('the responder’s alert pages', () => {
     const backwards = await lead.form('/lone-working/settings', { version: '', graceMinutes: '10', 'rung-0-who': 'clinician', 'rung-0-minutes': '10', 'rung-0-instructions': 'Check out', 'rung-1-who': 'responder', 'rung-1-minutes': '5', 'rung-1-instructions': 'Call' });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.body).toContain('each rung must come later than the one before');
+    // The clinician prompted after the responder (so after a red alert or a duress code): refused, on the error summary, linked to that row.
+    const promptAfter = await lead.form('/lone-working/settings', { version: '', graceMinutes: '10', 'rung-0-who': 'clinician', 'rung-0-minutes': '0', 'rung-0-instructions': 'Check out', 'rung-1-who': '', 'rung-2-who': 'responder', 'rung-2-minutes': '5', 'rung-2-instructions': 'Call', 'rung-3-who': 'clinician', 'rung-3-minutes': '10', 'rung-3-instructions': 'Check out now' });
+    expect(promptAfter.statusCode).toBe(400);
+    expect(promptAfter.body).toMatch(/class="nhsuk-error-summary"[\s\S]*<a href="#rung-3-who">\s*Rung 3: the clinician can only be prompted before the responder is told\s*<\/a>/);
+    expect(await readTeamLadder(t.db, t.service.teamA)).toMatchObject({ version: null });
     const saved = await lead.form('/lone-working/settings', { version: '', graceMinutes: '10', 'rung-0-who': 'clinician', 'rung-0-minutes': '0', 'rung-0-instructions': 'Check out now', 'rung-1-who': 'responder', 'rung-1-minutes': '5', 'rung-1-instructions': 'Call them', 'rung-2-who': 'manager', 'rung-2-minutes': '15', 'rung-2-instructions': 'Call the police' });
     expect(saved.statusCode, saved.body).toBe(303);
     expect(await readTeamLadder(t.db, t.service.teamA)).toMatchObject({ graceSeconds: 600, version: 1, rungs: [{ level: 1, who: 'clinician', afterSeconds: 0 }, { level: 2, who: 'responder', afterSeconds: 300 }, { level: 3, who: 'manager', afterSeconds: 900 }] });
