@@ -47,9 +47,14 @@ describe('the responder’s alert pages', () => {
       const res = await (await as(t.service.a[role])).get(`/lone-working/alerts/${alertId}`);
       expect(res.statusCode, role).toBe(allowed.includes(role) ? 200 : 403);
     }
-    expect((await (await as(t.service.otherTeamTherapist)).get(`/lone-working/alerts/${alertId}`)).statusCode).toBe(403);
+    // Another team's alert is not theirs to know of: no such alert, as for any id; the refusal is audited all the same.
+    const otherTeam = await (await as(t.service.otherTeamTherapist)).get(`/lone-working/alerts/${alertId}`);
+    expect(otherTeam.statusCode).toBe(404);
+    const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    expect(titleOf(otherTeam.body)).toBe(titleOf((await (await as(t.service.otherTeamTherapist)).get(`/lone-working/alerts/${uuidv7()}`)).body));
     const refused = await t.db.selectFrom('audit_events').select(['staff_id', 'detail']).where('record_id', '=', alertId).where('outcome', '=', 'refused').execute();
     expect(refused.length).toBe(Object.keys(t.service.a).length - allowed.length + 1);
+    expect(refused.find((r) => r.staff_id === t.service.otherTeamTherapist.id)?.detail).toMatchObject({ rule: 'another-team' });
     // Nor may they act.
     const own = await (await as(t.service.a['registered-therapist'])).form(`/lone-working/alerts/${alertId}/close`, { version: String(await version()), outcome: 'I am fine' });
     expect(own.statusCode).toBe(403);
@@ -103,6 +108,32 @@ describe('the responder’s alert pages', () => {
     expect(list.body).not.toContain(`/lone-working/alerts/${alertId}`);
     expect((await (await as(therapist)).get('/lone-working/alerts')).statusCode).toBe(403);
     expect((await (await as(t.service.otherTeamTherapist)).get('/lone-working/alerts')).statusCode).toBe(403);
+  });
+
+  it('leaves a lead’s own duress alert off her alerts list and page (her own red alert she may see); her service manager sees both', async () => {
+    const leadStaff = t.service.a['clinical-lead'];
+    const raise = (kind: 'red' | 'duress') => t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind, teamId: t.service.teamA, staffId: leadStaff.id, sessionId: null }));
+    const duress = (await raise('duress')).alertId;
+    const red = (await raise('red')).alertId;
+    const lead = await as(leadStaff);
+    const list = await lead.get('/lone-working/alerts');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(duress);
+    expect(list.body).toContain(`/lone-working/alerts/${red}`);
+    // Asked for by its id, it is no alert at all (audited as refused).
+    const page = await lead.get(`/lone-working/alerts/${duress}`);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).not.toContain('duress code');
+    const refused = await t.db.selectFrom('audit_events').select(['detail']).where('record_id', '=', duress).where('staff_id', '=', leadStaff.id).where('outcome', '=', 'refused').execute();
+    expect(refused.map((r) => r.detail)).toEqual([expect.objectContaining({ rule: 'own-duress-alert' })]);
+    const manager = await (await as(t.service.a['service-manager'])).get('/lone-working/alerts');
+    expect(manager.body).toContain(`/lone-working/alerts/${duress}`);
+    expect(manager.body).toContain(`/lone-working/alerts/${red}`);
+    // Out of the way of the later stories.
+    for (const id of [duress, red]) {
+      const v = (await t.db.selectFrom('lone_working_alerts').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+      expect((await (await as(t.service.a['service-manager'])).form(`/lone-working/alerts/${id}/close`, { version: String(v), outcome: 'Test: safe' })).statusCode).toBe(303);
+    }
   });
 
   it('lets a lead set the ladder within its rules, and nobody else', async () => {

@@ -87,7 +87,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
   typed.get('/lone-working/alerts', { schema: hidden }, async (request, reply) => {
     const actor = actorOf(request);
     const teamId = await authoriseTeamAlerts(app.db, actor);
-    const alerts = await listOpenAlertsForTeam(app.db, { teamId });
+    const alerts = await listOpenAlertsForTeam(app.db, { teamId, viewerStaffId: actor.staff.staffId });
     const names = alerts.length ? await app.db.selectFrom('staff').select(['id', 'given_name', 'family_name']).where('id', 'in', alerts.map((a) => a.staffId)).execute() : [];
     return reply.page('lone-working/pages/alerts.njk', {
       title: 'Open lone working alerts',
