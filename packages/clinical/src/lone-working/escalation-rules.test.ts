@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLadder } from './escalation-ladder.ts';
-import { dayAfter, isRotaGap, ladderProblems, nextRungFor, rungDueAt, rungsFor, whoIsTold, type RungFacts } from './escalation-rules.ts';
+import { dayAfter, isRotaGap, ladderProblems, nextRungFor, onCallUnavailable, rungDueAt, rungsFor, whoIsTold, type RungFacts } from './escalation-rules.ts';
 
 const raised = new Date('2026-12-05T10:00:00Z');
 const facts: RungFacts = { clinicianStaffId: 'c', onCallStaffId: 'oc', onCallManagerStaffId: 'om', clinicalLeadsWorking: ['l1', 'l2'], serviceManagers: ['sm'] };
@@ -50,6 +50,18 @@ describe('who a rung tells', () => {
     expect(whoIsTold('manager', facts)).toEqual({ staffIds: ['om'], because: 'on-call-manager' });
     expect(whoIsTold('manager', { ...facts, onCallManagerStaffId: null })).toEqual({ staffIds: ['sm'], because: 'service-manager' });
     expect(whoIsTold('manager', { ...facts, onCallManagerStaffId: null, serviceManagers: [] }).because).toBe('nobody');
+  });
+});
+
+describe('who on call counts on the day', () => {
+  it('not someone deactivated, or absent by the rota; a day off or a bank holiday is what on call covers', () => {
+    expect(onCallUnavailable({ active: true, notWorkingBecause: null })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'day-off' })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'bank-holiday' })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: undefined })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'sickness' })).toBe('sickness');
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'annual-leave' })).toBe('annual-leave');
+    expect(onCallUnavailable({ active: false, notWorkingBecause: null })).toBe('no-longer-working');
   });
 });
 

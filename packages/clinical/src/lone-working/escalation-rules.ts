@@ -72,6 +72,21 @@ export function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Absences on the rota that take someone out of on call: a day off or a bank holiday is what on call covers. */
+export const onCallAbsences = ['annual-leave', 'sickness', 'training', 'other-absence'] as const;
+
+export type OnCallUnavailable = 'no-longer-working' | (typeof onCallAbsences)[number];
+
+/**
+ * Why the person set on call (responder or manager) cannot be counted on that day, or null when they can:
+ * deactivated, or absent by the rota. Their rung then goes to the fallback (a lead working that day, the
+ * service managers), and the lead hears of it the day before as a gap.
+ */
+export function onCallUnavailable(o: { active: boolean; notWorkingBecause: string | null | undefined }): OnCallUnavailable | null {
+  if (!o.active) return 'no-longer-working';
+  return (onCallAbsences as readonly string[]).includes(o.notWorkingBecause ?? '') ? (o.notWorkingBecause as OnCallUnavailable) : null;
+}
+
 /** A lead is told the day before: home visits published for the day and nobody on call to respond. */
 export function isRotaGap(o: { publishedHomeVisits: number; onCallStaffId: string | null }): boolean {
   return o.publishedHomeVisits > 0 && o.onCallStaffId === null;

@@ -79,6 +79,8 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
     who: rung.who,
     because: people.because,
     told: told.map((p) => ({ staffId: p.staffId, name: p.name, sms: p.workPhone !== null, ...(p.workPhone === null ? { noPhone: true } : {}) })),
+    // Set on call but not counted today (on leave, off sick, no longer working): kept, so the history says why.
+    ...(rung.who !== 'clinician' && facts.passedOver.some((p) => p.as === rung.who) ? { passedOver: facts.passedOver.filter((p) => p.as === rung.who) } : {}),
   };
   const written = await writeRungEvent(trx, { alertId: row.id, kind: skipped ? 'skipped-level' : 'escalated', level: rung.level, at: now, dueAt: o.dueAt, detail });
   if (!written) return 'moved-on';

@@ -333,4 +333,51 @@ describe('the escalation engine', () => {
     await runDue();
     expect((await alertsOf(s)).length).toBe(2);
   });
+  it('an on-call responder off sick, or no longer working, is not counted: a lead working that day is told instead, and the lead heard of it the day before', async () => {
+    at('2026-11-30T08:00:00Z');
+    await runDue();
+    const lead = t.service.a['clinical-lead'];
+    const sick = t.service.a['assistant-practitioner'];
+    const therapist = t.service.a['registered-therapist'].id;
+    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
+    for (const who of [lead, sick]) {
+      await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: who.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: null, car_description: null, created_at: t.clock.now(), created_by: lead.id, updated_at: t.clock.now(), updated_by: lead.id }).execute();
+    }
+    await t.db.insertInto('rota_exceptions').values({ id: uuidv7(), staff_id: sick.id, team_id: t.service.teamA, kind: 'sickness', starts_on: '2026-12-01', ends_on: '2026-12-01', created_at: t.clock.now(), created_by: lead.id, updated_at: t.clock.now(), updated_by: lead.id }).execute();
+    await onCall('2026-12-01', sick.id);
+    await onCall('2026-12-02', sick.id);
+    // The day before: visits published for Tuesday, and the one on call is off sick that day.
+    await seedPublishedPlan(t, { date: '2026-12-01', patients: { p: { givenName: 'Ivy', familyName: 'Bold', nhsIndex: 1402, at: null } }, routes: [{ staffId: therapist, stops: [['p', '13:00', '13:30']] }] });
+    const gaps = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-12-01' }));
+    expect(gaps).toEqual([t.service.teamA]);
+    const told = await t.db.selectFrom('notifications').select(['staff_id', 'body']).where('kind', '=', 'lone-working-rota-gap').where('link', '=', '/rota?date=2026-12-01').execute();
+    expect(told.map((n) => n.staff_id)).toEqual([lead.id]);
+    expect(told[0]!.body).toContain('is set on call but is off sick that day');
+    // On the day: a missed check-in's responder rung goes to the lead working, not to the one off sick.
+    at('2026-12-01T09:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-12-01T09:00:00Z', end: '2026-12-01T09:30:00Z' });
+    at('2026-12-01T09:15:00Z');
+    await runDue();
+    at('2026-12-01T09:25:00Z');
+    await runDue();
+    const alert = (await alertOf(s))!;
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2']);
+    expect((await toldOf(alert.id)).map((n) => n.staff_id)).toEqual([therapist, lead.id]);
+    const rung2 = (await events(alert.id)).find((e) => e.kind === 'escalated' && e.level === 2)!;
+    expect(rung2.detail).toMatchObject({ because: 'clinical-lead', passedOver: [{ staffId: sick.id, as: 'responder', because: 'sickness' }] });
+    // Wednesday: back from sickness but deactivated meanwhile: not counted either.
+    await t.db.updateTable('staff').set({ active: false }).where('id', '=', sick.id).execute();
+    try {
+      at('2026-12-02T09:00:00Z');
+      await runDue();
+      const s2 = await session({ start: '2026-12-02T09:00:00Z', end: '2026-12-02T09:30:00Z' });
+      at('2026-12-02T09:25:00Z');
+      await runDue();
+      const alert2 = (await alertOf(s2))!;
+      expect((await toldOf(alert2.id)).map((n) => n.staff_id)).toEqual([therapist, lead.id]);
+    } finally {
+      await t.db.updateTable('staff').set({ active: true }).where('id', '=', sick.id).execute();
+    }
+  });
 });
