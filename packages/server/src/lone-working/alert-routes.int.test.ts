@@ -69,6 +69,9 @@ describe('the responder’s alert pages', () => {
     expect(res.body).toContain('tel:07700900123');
     expect(res.body).toContain('Blue Ford Fiesta AB12 CDE');
     expect(res.body).toContain('Call the clinician on their work phone');
+    // "Call the house": the patient's phone, and the risk flags in words.
+    expect(res.body).toMatch(/Call the house[\s\S]*?<a href="tel:01632960123">/);
+    expect(res.body).toMatch(/Patient’s risk flags[\s\S]*?Animals, Aggression/);
     const reads = await t.db.selectFrom('audit_events').select(['patient_id']).where('record_id', '=', alertId).where('action', '=', 'read').where('outcome', '=', 'allowed').where('staff_id', '=', t.service.a['assistant-practitioner'].id).execute();
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[0]!.patient_id).not.toBeNull();
@@ -129,6 +132,8 @@ describe('the responder’s alert pages', () => {
     const manager = await (await as(t.service.a['service-manager'])).get('/lone-working/alerts');
     expect(manager.body).toContain(`/lone-working/alerts/${duress}`);
     expect(manager.body).toContain(`/lone-working/alerts/${red}`);
+    // The lead has no work phone on the rota: said, not left out (the instructions ask for it).
+    expect((await (await as(t.service.a['service-manager'])).get(`/lone-working/alerts/${red}`)).body).toMatch(/Work phone[\s\S]*?No work phone recorded/);
     // Out of the way of the later stories.
     for (const id of [duress, red]) {
       const v = (await t.db.selectFrom('lone_working_alerts').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
