@@ -111,12 +111,48 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
     }
   }
   const next = nextRungFor(ladder.rungs, row.kind, rung.level);
+  if (skipped && !next) await tellTeamWhenNobodyWas(trx, { actor: o.actor, row, rung, facts });
   if (next) {
     // Nobody at this rung: the next is due now, not at its usual time.
     const dueAt = skipped ? now : rungDueAt(ladder.rungs, row.kind, new Date(row.due_at), next);
     await scheduleRung(trx, { actor: o.actor, alertId: row.id, level: next.level, dueAt });
   }
   return skipped ? 'skipped' : 'fired';
+}
+
+/**
+ * The top of the ladder reached with no responder or manager told at any rung (nobody on call, no lead
+ * working, no manager): rather than sit raised with at most the clinician told, the alert goes at once to
+ * every clinical lead and service manager of the team, whatever the rota says, and the history says so.
+ */
+async function tellTeamWhenNobodyWas(trx: Kysely<Database>, o: { actor: AnyActor; row: Selectable<LoneWorkingAlertsTable>; rung: LadderRung; facts: RungFactsOfDay }): Promise<void> {
+  const rungs = await trx.selectFrom('lone_working_alert_events').select(['detail']).where('alert_id', '=', o.row.id).where('kind', '=', 'escalated').execute();
+  const detailOf = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as { who?: string };
+  if (rungs.some((e) => detailOf(e.detail).who !== 'clinician')) return;
+  const people = await trx
+    .selectFrom('staff')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('team_id', '=', o.row.team_id)
+    .where('homeward_role', 'in', ['clinical-lead', 'service-manager'])
+    .where('active', '=', true)
+    .where('id', '<>', o.row.staff_id)
+    .orderBy('family_name')
+    .execute();
+  const now = o.actor.now;
+  await trx
+    .insertInto('lone_working_alert_events')
+    .values({ id: uuidv7(), alert_id: o.row.id, at: now, kind: 'action', level: null, by_staff_id: null, due_at: null, detail: JSON.stringify({ nobodyOnTheLadder: true, told: people.map((p) => ({ staffId: p.id, name: `${p.given_name} ${p.family_name}` })) }) })
+    .execute();
+  if (people.length === 0) return;
+  const text = await alertText(trx, { row: o.row, rung: { ...o.rung, who: 'responder' }, facts: o.facts });
+  const title = `Nobody on the rota to respond: ${alertTitle({ kind: o.row.kind, clinicianName: o.facts.people.get(o.row.staff_id)?.name ?? 'a clinician', rungWho: 'responder' })}`;
+  for (const p of people) {
+    await createNotification(trx, {
+      config: o.actor.config,
+      now,
+      notification: { staffId: p.id, teamId: o.row.team_id, alertId: o.row.id, kind: 'lone-working-alert', urgent: true, title, body: text.body, smsText: [title, text.sms].join('\n'), link: `/lone-working/alerts/${o.row.id}`, email: p.email, phone: o.facts.people.get(p.id)?.workPhone ?? null },
+    });
+  }
 }
 
 /**

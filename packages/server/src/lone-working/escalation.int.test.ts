@@ -380,4 +380,27 @@ describe('the escalation engine', () => {
       await t.db.updateTable('staff').set({ active: true }).where('id', '=', sick.id).execute();
     }
   });
+  it('an alert where every rung was skipped goes at once to the team’s leads and service managers rather than sitting raised', async () => {
+    at('2026-12-03T08:00:00Z');
+    await runDue();
+    const lead = t.service.a['clinical-lead'];
+    const manager = t.service.a['service-manager'];
+    const therapist = t.service.a['registered-therapist'].id;
+    // Thursday: nobody on call, the lead on leave, the service manager gone: no rung can tell anybody.
+    await t.db.insertInto('rota_exceptions').values({ id: uuidv7(), staff_id: lead.id, team_id: t.service.teamA, kind: 'annual-leave', starts_on: '2026-12-03', ends_on: '2026-12-03', created_at: t.clock.now(), created_by: lead.id, updated_at: t.clock.now(), updated_by: lead.id }).execute();
+    await t.db.updateTable('staff').set({ active: false }).where('id', '=', manager.id).execute();
+    try {
+      at('2026-12-03T10:00:00Z');
+      const red = await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind: 'red', teamId: t.service.teamA, staffId: therapist, sessionId: null }));
+      at('2026-12-03T10:15:00Z');
+      await runDue();
+      expect(await rungEvents(red.alertId)).toEqual(['raised:0', 'skipped-level:2', 'skipped-level:3']);
+      // The lead, on leave or not, is told at once; the history says why.
+      expect((await toldOf(red.alertId)).map((n) => [n.staff_id, n.title])).toEqual([[lead.id, 'Nobody on the rota to respond: Red alert: Alex registered therapist']]);
+      const fallback = (await events(red.alertId)).find((e) => e.kind === 'action')!;
+      expect(fallback.detail).toMatchObject({ nobodyOnTheLadder: true, told: [{ staffId: lead.id }] });
+    } finally {
+      await t.db.updateTable('staff').set({ active: true }).where('id', '=', manager.id).execute();
+    }
+  });
 });

@@ -64,7 +64,9 @@ export function describeEvent(e: AlertEventView): string {
     case 'escalated': return `Level ${e.level}: told ${told || 'nobody'}${passedOver}`;
     case 'skipped-level': return `Level ${e.level} skipped: nobody on the rota to tell (${String(d.who)})${passedOver}`;
     case 'acknowledged': return `Acknowledged by ${e.by ?? 'a responder'}`;
-    case 'action': return `${e.by ?? 'A responder'}: ${String(d.text)}`;
+    case 'action':
+      if (d.nobodyOnTheLadder) return `Nobody on the ladder could be told: sent at once to the team’s clinical leads and service managers${told ? ` (${told})` : ' (there are none)'}`;
+      return `${e.by ?? 'A responder'}: ${String(d.text)}`;
     case 'late-check-in': return `Check-in arrived late: made ${formatUkDateTime(String(d.madeAt))}, reached the service ${formatUkDateTime(String(d.receivedAt))}`;
     case 'late-check-out': return `Check-out arrived late: made ${formatUkDateTime(String(d.madeAt))}, reached the service ${formatUkDateTime(String(d.receivedAt))}`;
     case 'closed': return `Closed by ${e.by ?? 'a responder'}: ${String(d.outcome)}`;
