@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLadder } from './escalation-ladder.ts';
-import { dayAfter, isRotaGap, ladderProblems, nextRungFor, rungDueAt, rungsFor, whoIsTold, type RungFacts } from './escalation-rules.ts';
+import { dayAfter, isRotaGap, ladderProblems, nextRungFor, onCallUnavailable, rungDueAt, rungsFor, whoIsTold, type RungFacts } from './escalation-rules.ts';
 
 const raised = new Date('2026-12-05T10:00:00Z');
 const facts: RungFacts = { clinicianStaffId: 'c', onCallStaffId: 'oc', onCallManagerStaffId: 'om', clinicalLeadsWorking: ['l1', 'l2'], serviceManagers: ['sm'] };
@@ -16,6 +16,17 @@ describe('the rungs an alert climbs and when', () => {
     expect(rungDueAt(defaultLadder, 'red', raised, defaultLadder[1]!).toISOString()).toBe('2026-12-05T10:00:00.000Z');
     expect(rungDueAt(defaultLadder, 'duress', raised, defaultLadder[2]!).toISOString()).toBe('2026-12-05T10:15:00.000Z');
     expect(nextRungFor(defaultLadder, 'red', 0)?.who).toBe('responder');
+  });
+  it('a red or duress alert never tells the clinician, whatever the ladder (one saved before the rule, say)', () => {
+    const r = (level: number, who: 'clinician' | 'responder' | 'manager', afterSeconds: number) => ({ level, who, afterSeconds, instructions: 'Call' });
+    const odd = [r(1, 'clinician', 0), r(2, 'responder', 600), r(3, 'clinician', 900), r(4, 'manager', 1500), r(5, 'clinician', 1800)];
+    for (const kind of ['red', 'duress'] as const) {
+      expect(rungsFor(odd, kind).map((x) => x.who)).toEqual(['responder', 'manager']);
+      expect(nextRungFor(odd, kind, 2)?.level).toBe(4);
+      expect(nextRungFor(odd, kind, 4)).toBeNull();
+    }
+    // A missed check still climbs every rung, the clinician's included.
+    expect(rungsFor(odd, 'missed-check-out').map((x) => x.level)).toEqual([1, 2, 3, 4, 5]);
   });
   it('the next rung is the one above, none at the top', () => {
     expect(nextRungFor(defaultLadder, 'missed-check-in', 1)?.level).toBe(2);
@@ -39,6 +50,18 @@ describe('who a rung tells', () => {
     expect(whoIsTold('manager', facts)).toEqual({ staffIds: ['om'], because: 'on-call-manager' });
     expect(whoIsTold('manager', { ...facts, onCallManagerStaffId: null })).toEqual({ staffIds: ['sm'], because: 'service-manager' });
     expect(whoIsTold('manager', { ...facts, onCallManagerStaffId: null, serviceManagers: [] }).because).toBe('nobody');
+  });
+});
+
+describe('who on call counts on the day', () => {
+  it('not someone deactivated, or absent by the rota; a day off or a bank holiday is what on call covers', () => {
+    expect(onCallUnavailable({ active: true, notWorkingBecause: null })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'day-off' })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'bank-holiday' })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: undefined })).toBeNull();
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'sickness' })).toBe('sickness');
+    expect(onCallUnavailable({ active: true, notWorkingBecause: 'annual-leave' })).toBe('annual-leave');
+    expect(onCallUnavailable({ active: false, notWorkingBecause: null })).toBe('no-longer-working');
   });
 });
 
@@ -67,5 +90,9 @@ describe('a team’s ladder', () => {
     expect(ladderProblems({ graceSeconds: 900, rungs: [r(1, 'responder', 0, ' ')] }).map((p) => p.path)).toEqual(['rungs.0.instructions']);
     expect(ladderProblems({ graceSeconds: 7201, rungs: [r(1, 'responder', 0)] }).map((p) => p.path)).toEqual(['graceMinutes']);
     expect(ladderProblems({ graceSeconds: 900, rungs: [] }).map((p) => p.path)).toEqual(['rungs']);
+    // The clinician after the responder: refused, at that rung's who.
+    const late = ladderProblems({ graceSeconds: 900, rungs: [r(1, 'clinician', 0), r(2, 'responder', 600), r(3, 'clinician', 900), r(4, 'manager', 1500)] });
+    expect(late).toEqual([{ path: 'rungs.2.who', message: 'Rung 3: the clinician can only be prompted before the responder is told' }]);
+    expect(ladderProblems({ graceSeconds: 900, rungs: [r(1, 'clinician', 0), r(2, 'clinician', 300), r(3, 'responder', 600)] })).toEqual([]);
   });
 });

@@ -8,12 +8,17 @@ export type ClimbingAlertKind = 'missed-check-in' | 'missed-check-out' | 'amber'
 
 const byLevel = (rungs: readonly LadderRung[]) => [...rungs].sort((a, b) => a.level - b.level);
 
-/** The rungs this alert climbs: all of them, or for a red or duress alert those from the first responder rung on. */
+/**
+ * The rungs this alert climbs: all of them, or for a red or duress alert those from the first responder
+ * rung on, never a clinician's. A prompt to the clinician after a duress code ("You have not checked out",
+ * on the phone someone may be watching) would give the code away; after a red alert it asks the person in
+ * trouble to act. The ladder's rules refuse such a rung (ladderProblems); this holds whatever the ladder.
+ */
 export function rungsFor(rungs: readonly LadderRung[], kind: ClimbingAlertKind): LadderRung[] {
   const sorted = byLevel(rungs);
   if (kind !== 'red' && kind !== 'duress') return sorted;
   const first = sorted.findIndex((r) => r.who !== 'clinician');
-  return first < 0 ? [] : sorted.slice(first);
+  return first < 0 ? [] : sorted.slice(first).filter((r) => r.who !== 'clinician');
 }
 
 /**
@@ -67,6 +72,21 @@ export function dayAfter(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Absences on the rota that take someone out of on call: a day off or a bank holiday is what on call covers. */
+export const onCallAbsences = ['annual-leave', 'sickness', 'training', 'other-absence'] as const;
+
+export type OnCallUnavailable = 'no-longer-working' | (typeof onCallAbsences)[number];
+
+/**
+ * Why the person set on call (responder or manager) cannot be counted on that day, or null when they can:
+ * deactivated, or absent by the rota. Their rung then goes to the fallback (a lead working that day, the
+ * service managers), and the lead hears of it the day before as a gap.
+ */
+export function onCallUnavailable(o: { active: boolean; notWorkingBecause: string | null | undefined }): OnCallUnavailable | null {
+  if (!o.active) return 'no-longer-working';
+  return (onCallAbsences as readonly string[]).includes(o.notWorkingBecause ?? '') ? (o.notWorkingBecause as OnCallUnavailable) : null;
+}
+
 /** A lead is told the day before: home visits published for the day and nobody on call to respond. */
 export function isRotaGap(o: { publishedHomeVisits: number; onCallStaffId: string | null }): boolean {
   return o.publishedHomeVisits > 0 && o.onCallStaffId === null;
@@ -88,5 +108,11 @@ export function ladderProblems(o: { graceSeconds: number; rungs: readonly Ladder
     else if (r.instructions.length > 1000) problems.push({ path: `rungs.${i}.instructions`, message: `Rung ${i + 1}: instructions must be 1000 characters or fewer` });
   });
   if (o.rungs.length > 0 && !o.rungs.some((r) => r.who === 'responder')) problems.push({ path: 'rungs', message: 'The ladder needs a responder rung' });
+  // Once a responder has been told, the clinician is not asked again: that prompt would reach a phone after
+  // a red alert or a duress code (whoever forced the code may be watching it).
+  const firstResponder = o.rungs.findIndex((r) => r.who === 'responder');
+  o.rungs.forEach((r, i) => {
+    if (firstResponder >= 0 && i > firstResponder && r.who === 'clinician') problems.push({ path: `rungs.${i}.who`, message: `Rung ${i + 1}: the clinician can only be prompted before the responder is told` });
+  });
   return problems;
 }

@@ -791,6 +791,8 @@ export type NotificationDeliveriesTable = {
   provider_reference: string | null;
   created_at: Timestamp;
   sent_at: Date | null;
+  /** What this channel sends when not the notification's own words (an SMS kept short); migration 0028. */
+  text: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type Database = {

@@ -47,9 +47,14 @@ describe('the responder’s alert pages', () => {
       const res = await (await as(t.service.a[role])).get(`/lone-working/alerts/${alertId}`);
       expect(res.statusCode, role).toBe(allowed.includes(role) ? 200 : 403);
     }
-    expect((await (await as(t.service.otherTeamTherapist)).get(`/lone-working/alerts/${alertId}`)).statusCode).toBe(403);
+    // Another team's alert is not theirs to know of: no such alert, as for any id; the refusal is audited all the same.
+    const otherTeam = await (await as(t.service.otherTeamTherapist)).get(`/lone-working/alerts/${alertId}`);
+    expect(otherTeam.statusCode).toBe(404);
+    const titleOf = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    expect(titleOf(otherTeam.body)).toBe(titleOf((await (await as(t.service.otherTeamTherapist)).get(`/lone-working/alerts/${uuidv7()}`)).body));
     const refused = await t.db.selectFrom('audit_events').select(['staff_id', 'detail']).where('record_id', '=', alertId).where('outcome', '=', 'refused').execute();
     expect(refused.length).toBe(Object.keys(t.service.a).length - allowed.length + 1);
+    expect(refused.find((r) => r.staff_id === t.service.otherTeamTherapist.id)?.detail).toMatchObject({ rule: 'another-team' });
     // Nor may they act.
     const own = await (await as(t.service.a['registered-therapist'])).form(`/lone-working/alerts/${alertId}/close`, { version: String(await version()), outcome: 'I am fine' });
     expect(own.statusCode).toBe(403);
@@ -64,6 +69,9 @@ describe('the responder’s alert pages', () => {
     expect(res.body).toContain('tel:07700900123');
     expect(res.body).toContain('Blue Ford Fiesta AB12 CDE');
     expect(res.body).toContain('Call the clinician on their work phone');
+    // "Call the house": the patient's phone, and the risk flags in words.
+    expect(res.body).toMatch(/Call the house[\s\S]*?<a href="tel:01632960123">/);
+    expect(res.body).toMatch(/Patient’s risk flags[\s\S]*?Animals, Aggression/);
     const reads = await t.db.selectFrom('audit_events').select(['patient_id']).where('record_id', '=', alertId).where('action', '=', 'read').where('outcome', '=', 'allowed').where('staff_id', '=', t.service.a['assistant-practitioner'].id).execute();
     expect(reads.length).toBeGreaterThan(0);
     expect(reads[0]!.patient_id).not.toBeNull();
@@ -105,6 +113,34 @@ describe('the responder’s alert pages', () => {
     expect((await (await as(t.service.otherTeamTherapist)).get('/lone-working/alerts')).statusCode).toBe(403);
   });
 
+  it('leaves a lead’s own duress alert off her alerts list and page (her own red alert she may see); her service manager sees both', async () => {
+    const leadStaff = t.service.a['clinical-lead'];
+    const raise = (kind: 'red' | 'duress') => t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind, teamId: t.service.teamA, staffId: leadStaff.id, sessionId: null }));
+    const duress = (await raise('duress')).alertId;
+    const red = (await raise('red')).alertId;
+    const lead = await as(leadStaff);
+    const list = await lead.get('/lone-working/alerts');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(duress);
+    expect(list.body).toContain(`/lone-working/alerts/${red}`);
+    // Asked for by its id, it is no alert at all (audited as refused).
+    const page = await lead.get(`/lone-working/alerts/${duress}`);
+    expect(page.statusCode).toBe(404);
+    expect(page.body).not.toContain('duress code');
+    const refused = await t.db.selectFrom('audit_events').select(['detail']).where('record_id', '=', duress).where('staff_id', '=', leadStaff.id).where('outcome', '=', 'refused').execute();
+    expect(refused.map((r) => r.detail)).toEqual([expect.objectContaining({ rule: 'own-duress-alert' })]);
+    const manager = await (await as(t.service.a['service-manager'])).get('/lone-working/alerts');
+    expect(manager.body).toContain(`/lone-working/alerts/${duress}`);
+    expect(manager.body).toContain(`/lone-working/alerts/${red}`);
+    // The lead has no work phone on the rota: said, not left out (the instructions ask for it).
+    expect((await (await as(t.service.a['service-manager'])).get(`/lone-working/alerts/${red}`)).body).toMatch(/Work phone[\s\S]*?No work phone recorded/);
+    // Out of the way of the later stories.
+    for (const id of [duress, red]) {
+      const v = (await t.db.selectFrom('lone_working_alerts').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+      expect((await (await as(t.service.a['service-manager'])).form(`/lone-working/alerts/${id}/close`, { version: String(v), outcome: 'Test: safe' })).statusCode).toBe(303);
+    }
+  });
+
   it('lets a lead set the ladder within its rules, and nobody else', async () => {
     const lead = await as(t.service.a['clinical-lead']);
     expect((await lead.get('/lone-working/settings')).statusCode).toBe(200);
@@ -115,6 +151,11 @@ describe('the responder’s alert pages', () => {
     const backwards = await lead.form('/lone-working/settings', { version: '', graceMinutes: '10', 'rung-0-who': 'clinician', 'rung-0-minutes': '10', 'rung-0-instructions': 'Check out', 'rung-1-who': 'responder', 'rung-1-minutes': '5', 'rung-1-instructions': 'Call' });
     expect(backwards.statusCode).toBe(400);
     expect(backwards.body).toContain('each rung must come later than the one before');
+    // The clinician prompted after the responder (so after a red alert or a duress code): refused, on the error summary, linked to that row.
+    const promptAfter = await lead.form('/lone-working/settings', { version: '', graceMinutes: '10', 'rung-0-who': 'clinician', 'rung-0-minutes': '0', 'rung-0-instructions': 'Check out', 'rung-1-who': '', 'rung-2-who': 'responder', 'rung-2-minutes': '5', 'rung-2-instructions': 'Call', 'rung-3-who': 'clinician', 'rung-3-minutes': '10', 'rung-3-instructions': 'Check out now' });
+    expect(promptAfter.statusCode).toBe(400);
+    expect(promptAfter.body).toMatch(/class="nhsuk-error-summary"[\s\S]*<a href="#rung-3-who">\s*Rung 3: the clinician can only be prompted before the responder is told\s*<\/a>/);
+    expect(await readTeamLadder(t.db, t.service.teamA)).toMatchObject({ version: null });
     const saved = await lead.form('/lone-working/settings', { version: '', graceMinutes: '10', 'rung-0-who': 'clinician', 'rung-0-minutes': '0', 'rung-0-instructions': 'Check out now', 'rung-1-who': 'responder', 'rung-1-minutes': '5', 'rung-1-instructions': 'Call them', 'rung-2-who': 'manager', 'rung-2-minutes': '15', 'rung-2-instructions': 'Call the police' });
     expect(saved.statusCode, saved.body).toBe(303);
     expect(await readTeamLadder(t.db, t.service.teamA)).toMatchObject({ graceSeconds: 600, version: 1, rungs: [{ level: 1, who: 'clinician', afterSeconds: 0 }, { level: 2, who: 'responder', afterSeconds: 300 }, { level: 3, who: 'manager', afterSeconds: 900 }] });

@@ -87,7 +87,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
   typed.get('/lone-working/alerts', { schema: hidden }, async (request, reply) => {
     const actor = actorOf(request);
     const teamId = await authoriseTeamAlerts(app.db, actor);
-    const alerts = await listOpenAlertsForTeam(app.db, { teamId });
+    const alerts = await listOpenAlertsForTeam(app.db, { teamId, viewerStaffId: actor.staff.staffId });
     const names = alerts.length ? await app.db.selectFrom('staff').select(['id', 'given_name', 'family_name']).where('id', 'in', alerts.map((a) => a.staffId)).execute() : [];
     return reply.page('lone-working/pages/alerts.njk', {
       title: 'Open lone working alerts',
@@ -108,7 +108,11 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
       ...Object.fromEntries(ladder.rungs.flatMap((r, i) => [[`rung-${i}-who`, r.who], [`rung-${i}-minutes`, String(Math.round(r.afterSeconds / 60))], [`rung-${i}-instructions`, r.instructions]])),
     };
     const fields = o.fields ?? [];
-    const byField = errorsByField(fields.map((f) => ({ ...f, path: f.path.replace(/^rungs\.(\d+)\.(level|afterSeconds)$/, 'rung-$1-minutes').replace(/^rungs\.(\d+)\.instructions$/, 'rung-$1-instructions').replace(/^rungs\.(\d+)\.who$/, 'rung-$1-who') })));
+    // The rules speak of the ladder's rungs; the form has rows, some 'not used': each rung's message goes to its row.
+    const usedRows = Array.from({ length: ladderRows }, (_, i) => i).filter((i) => formField(values[`rung-${i}-who`]) !== '');
+    const toRow = (path: string) =>
+      path.replace(/^rungs\.(\d+)\.(level|afterSeconds|instructions|who)$/, (_, n: string, field: string) => `rung-${usedRows[Number(n)] ?? Number(n)}-${field === 'level' || field === 'afterSeconds' ? 'minutes' : field}`);
+    const byField = errorsByField(fields.map((f) => ({ ...f, path: toRow(f.path) })));
     return reply.code(o.status ?? 200).page('lone-working/pages/settings.njk', {
       title: 'Lone working escalation ladder',
       section: 'lone-working',
@@ -117,7 +121,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
         i,
         whoItems: [{ value: '', text: 'Not used' }, ...(['clinician', 'responder', 'manager'] as const).map((w) => ({ value: w, text: whoLabels[w], selected: values[`rung-${i}-who`] === w }))],
       })),
-      errors: errorList(fields.map((f) => ({ ...f, path: f.path.replace(/^rungs\.(\d+)\.(level|afterSeconds)$/, 'rung-$1-minutes').replace(/^rungs\.(\d+)\.instructions$/, 'rung-$1-instructions').replace(/^rungs$/, 'rung-0-who') }))),
+      errors: errorList(fields.map((f) => ({ ...f, path: toRow(f.path).replace(/^rungs$/, 'rung-0-who') }))),
       fieldErrors: byField,
       flash: o.done ? 'The ladder is saved. New alerts climb it; an alert already raised keeps to it from its next rung.' : null,
     });

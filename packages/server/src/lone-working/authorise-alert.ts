@@ -19,7 +19,12 @@ export async function authoriseAlert(db: Kysely<Database>, o: { actor: Actor; al
   const sentTo = await db.selectFrom('notifications').select('id').where('alert_id', '=', alert.id).where('staff_id', '=', o.actor.staff.staffId).executeTakeFirst();
   const own = alert.staffId === o.actor.staff.staffId;
   if (!own && (sentTo || isTeamAlertLead(o.actor, alert.teamId))) return alert;
-  await auditAs(o.actor, db, { action: 'read', outcome: 'refused', recordKind: alertRecordKind, recordId: alert.id, detail: { route: o.actor.origin.via, rule: own ? 'own-alert' : 'not-a-responder' } });
+  // A duress alert about the person asking does not exist as far as their screen shows (whoever forced the
+  // code may be watching it); another team's alert is not theirs to know of: both look like no alert at all.
+  const hidden = (own && alert.kind === 'duress') || (!own && alert.teamId !== o.actor.staff.teamId);
+  const rule = own ? (hidden ? 'own-duress-alert' : 'own-alert') : hidden ? 'another-team' : 'not-a-responder';
+  await auditAs(o.actor, db, { action: 'read', outcome: 'refused', recordKind: alertRecordKind, recordId: alert.id, detail: { route: o.actor.origin.via, rule } });
+  if (hidden) throw notFound('Alert');
   throw new HomewardError('forbidden', own ? 'A responder looks after this alert and closes it: you will see it end on your own screen' : 'Only the people this alert was sent to, and the team’s clinical leads and service managers, can see it');
 }
 

@@ -3,7 +3,8 @@
 // unique index on the rung's event makes a doubled timer harmless. A rung that names nobody on the rota
 // is recorded as skipped and the climb goes straight on to the next one.
 import type { Kysely, Selectable } from 'kysely';
-import { formatUkDateTime, nextRungFor, rungDueAt, rungsFor, whoIsTold, type LadderRung } from '@homeward/clinical';
+import { formatUkDateTime, formatUkPhone, nextRungFor, riskFlagLabels, rungDueAt, rungsFor, whoIsTold, type LadderRung } from '@homeward/clinical';
+import { findPatient } from '../patients/public.ts';
 import { uuidv7 } from 'uuidv7';
 import type { Database, LoneWorkingAlertsTable } from '../db/schema.ts';
 import type { AnyActor } from '../platform/actor.ts';
@@ -79,6 +80,8 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
     who: rung.who,
     because: people.because,
     told: told.map((p) => ({ staffId: p.staffId, name: p.name, sms: p.workPhone !== null, ...(p.workPhone === null ? { noPhone: true } : {}) })),
+    // Set on call but not counted today (on leave, off sick, no longer working): kept, so the history says why.
+    ...(rung.who !== 'clinician' && facts.passedOver.some((p) => p.as === rung.who) ? { passedOver: facts.passedOver.filter((p) => p.as === rung.who) } : {}),
   };
   const written = await writeRungEvent(trx, { alertId: row.id, kind: skipped ? 'skipped-level' : 'escalated', level: rung.level, at: now, dueAt: o.dueAt, detail });
   if (!written) return 'moved-on';
@@ -86,6 +89,7 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
   await trx.updateTable('lone_working_alerts').set({ level: rung.level, updated_at: now }).where('id', '=', row.id).execute();
   if (!skipped) {
     const text = await alertText(trx, { row, rung, facts });
+    const title = alertTitle({ kind: row.kind, clinicianName: facts.people.get(row.staff_id)?.name ?? 'a clinician', rungWho: rung.who });
     for (const person of told) {
       await createNotification(trx, {
         config: o.actor.config,
@@ -96,8 +100,9 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
           alertId: row.id,
           kind: 'lone-working-alert',
           urgent: true,
-          title: alertTitle({ kind: row.kind, clinicianName: facts.people.get(row.staff_id)?.name ?? 'a clinician', rungWho: rung.who }),
-          body: text,
+          title,
+          body: text.body,
+          smsText: [title, text.sms].join('\n'),
           link: rung.who === 'clinician' ? '/notifications' : `/lone-working/alerts/${row.id}`,
           email: person.email,
           phone: person.workPhone,
@@ -106,6 +111,7 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
     }
   }
   const next = nextRungFor(ladder.rungs, row.kind, rung.level);
+  if (skipped && !next) await tellTeamWhenNobodyWas(trx, { actor: o.actor, row, rung, facts });
   if (next) {
     // Nobody at this rung: the next is due now, not at its usual time.
     const dueAt = skipped ? now : rungDueAt(ladder.rungs, row.kind, new Date(row.due_at), next);
@@ -114,19 +120,69 @@ export async function fireRung(trx: Kysely<Database>, o: { actor: AnyActor; aler
   return skipped ? 'skipped' : 'fired';
 }
 
-/** What a person told reads, in the app, the email and the text: who, what, since when, where, how to reach them, what to do. */
-async function alertText(trx: Kysely<Database>, o: { row: Selectable<LoneWorkingAlertsTable>; rung: LadderRung; facts: RungFactsOfDay }): Promise<string> {
+/**
+ * The top of the ladder reached with no responder or manager told at any rung (nobody on call, no lead
+ * working, no manager): rather than sit raised with at most the clinician told, the alert goes at once to
+ * every clinical lead and service manager of the team, whatever the rota says, and the history says so.
+ */
+async function tellTeamWhenNobodyWas(trx: Kysely<Database>, o: { actor: AnyActor; row: Selectable<LoneWorkingAlertsTable>; rung: LadderRung; facts: RungFactsOfDay }): Promise<void> {
+  const rungs = await trx.selectFrom('lone_working_alert_events').select(['detail']).where('alert_id', '=', o.row.id).where('kind', '=', 'escalated').execute();
+  const detailOf = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as { who?: string };
+  if (rungs.some((e) => detailOf(e.detail).who !== 'clinician')) return;
+  const people = await trx
+    .selectFrom('staff')
+    .select(['id', 'given_name', 'family_name', 'email'])
+    .where('team_id', '=', o.row.team_id)
+    .where('homeward_role', 'in', ['clinical-lead', 'service-manager'])
+    .where('active', '=', true)
+    .where('id', '<>', o.row.staff_id)
+    .orderBy('family_name')
+    .execute();
+  const now = o.actor.now;
+  await trx
+    .insertInto('lone_working_alert_events')
+    .values({ id: uuidv7(), alert_id: o.row.id, at: now, kind: 'action', level: null, by_staff_id: null, due_at: null, detail: JSON.stringify({ nobodyOnTheLadder: true, told: people.map((p) => ({ staffId: p.id, name: `${p.given_name} ${p.family_name}` })) }) })
+    .execute();
+  if (people.length === 0) return;
+  const text = await alertText(trx, { row: o.row, rung: { ...o.rung, who: 'responder' }, facts: o.facts });
+  const title = `Nobody on the rota to respond: ${alertTitle({ kind: o.row.kind, clinicianName: o.facts.people.get(o.row.staff_id)?.name ?? 'a clinician', rungWho: 'responder' })}`;
+  for (const p of people) {
+    await createNotification(trx, {
+      config: o.actor.config,
+      now,
+      notification: { staffId: p.id, teamId: o.row.team_id, alertId: o.row.id, kind: 'lone-working-alert', urgent: true, title, body: text.body, smsText: [title, text.sms].join('\n'), link: `/lone-working/alerts/${o.row.id}`, email: p.email, phone: o.facts.people.get(p.id)?.workPhone ?? null },
+    });
+  }
+}
+
+/**
+ * What a person told reads: in the app and the email the whole of it (who, what, since when, where, the
+ * house's phone, the patient's risk flags, the clinician's phone and car, what to do); in a text the few
+ * facts to act on at once, the link bringing the rest. A missing work phone is said, never left out: the
+ * instructions ask for it.
+ */
+async function alertText(trx: Kysely<Database>, o: { row: Selectable<LoneWorkingAlertsTable>; rung: LadderRung; facts: RungFactsOfDay }): Promise<{ body: string; sms: string }> {
   const clinician = o.facts.people.get(o.row.staff_id);
   const session = o.row.session_id
-    ? await trx.selectFrom('lone_working_sessions').select(['place', 'expected_start', 'expected_end']).where('id', '=', o.row.session_id).executeTakeFirst()
+    ? await trx.selectFrom('lone_working_sessions').select(['place', 'expected_start', 'expected_end', 'patient_id']).where('id', '=', o.row.session_id).executeTakeFirst()
     : undefined;
+  const patient = session?.patient_id ? await findPatient(trx, session.patient_id) : null;
+  const responder = o.rung.who !== 'clinician';
+  const flags = patient && patient.riskFlags.length ? patient.riskFlags.map((f) => riskFlagLabels[f] ?? f).join(', ') : null;
+  const house = patient ? (patient.phone ? `Call the house: ${formatUkPhone(patient.phone)}.` : 'No phone recorded for the house.') : null;
+  const workPhone = clinician?.workPhone ? `Work phone: ${clinician.workPhone}.` : 'No work phone recorded.';
   const lines = [
     `${alertKindLabels[o.row.kind]} for ${clinician?.name ?? 'a clinician'}, since ${formatUkDateTime(o.row.raised_at ?? o.row.due_at)}.`,
     session ? `Where: ${session.place} (visit expected ${formatUkDateTime(session.expected_start)} to ${formatUkDateTime(session.expected_end)}).` : null,
+    responder ? house : null,
+    responder && flags ? `Patient’s risk flags: ${flags}.` : null,
     o.row.note ? `Their note: ${o.row.note}` : null,
-    o.rung.who !== 'clinician' && clinician?.workPhone ? `Work phone: ${clinician.workPhone}.` : null,
-    o.rung.who !== 'clinician' && clinician?.carDescription ? `Car: ${clinician.carDescription}.` : null,
+    responder ? workPhone : null,
+    responder && clinician?.carDescription ? `Car: ${clinician.carDescription}.` : null,
     `What to do: ${o.rung.instructions}`,
   ];
-  return lines.filter((l) => l !== null).join('\n');
+  const sms = responder
+    ? [session ? `At ${session.place}.` : null, house, flags ? `Risks: ${flags}.` : null, workPhone, clinician?.carDescription ? `Car: ${clinician.carDescription}.` : null]
+    : [o.rung.instructions];
+  return { body: lines.filter((l) => l !== null).join('\n'), sms: sms.filter((l) => l !== null).join(' ') };
 }

@@ -9,7 +9,7 @@ export async function deliverNotification(db: Kysely<Database>, o: { deliveryId:
   const d = await db
     .selectFrom('notification_deliveries as d')
     .innerJoin('notifications as n', 'n.id', 'd.notification_id')
-    .select(['d.id', 'd.channel', 'd.address', 'd.status', 'n.title', 'n.body', 'n.link'])
+    .select(['d.id', 'd.channel', 'd.address', 'd.status', 'd.text', 'n.title', 'n.body', 'n.link'])
     .where('d.id', '=', o.deliveryId)
     .executeTakeFirst();
   if (!d) return { outcome: 'no-delivery' };
@@ -20,7 +20,8 @@ export async function deliverNotification(db: Kysely<Database>, o: { deliveryId:
     return { outcome: 'not-configured' };
   }
   const link = d.link ? `${o.publicUrl}${d.link}` : null;
-  const text = d.channel === 'email' ? [d.body, link ? `\nOpen it in Homeward: ${link}` : null].filter(Boolean).join('\n') : [d.title, d.body, link].filter(Boolean).join('\n');
+  // A text has its own short words when the notification made them (an alert's), else the title and body.
+  const text = d.channel === 'email' ? [d.body, link ? `\nOpen it in Homeward: ${link}` : null].filter(Boolean).join('\n') : (d.text ? [d.text, link] : [d.title, d.body, link]).filter(Boolean).join('\n');
   try {
     const sent = await sender({ deliveryId: d.id, to: d.address, subject: d.title, text });
     await db.updateTable('notification_deliveries').set((eb) => ({ status: 'sent', sent_at: o.now(), provider_reference: sent.providerReference, attempts: eb('attempts', '+', 1), last_error: null })).where('id', '=', d.id).execute();

@@ -22,6 +22,7 @@ import { startAmberAlert } from './start-amber-alert.ts';
 import { extendAmberAlert } from './extend-amber-alert.ts';
 import { endAmberAlert } from './end-amber-alert.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
+import { closeAlert } from './close-alert.ts';
 import { tellRotaGaps } from './tell-rota-gaps.ts';
 
 const kinds = Object.values(loneWorkingJobKinds).filter((k) => k !== loneWorkingJobKinds.planPublished);
@@ -240,6 +241,9 @@ describe('the escalation engine', () => {
     at('2026-11-26T09:00:00Z');
     await runDue(); // the earlier stories' timers, out of the way
     const s = await session({ start: '2026-11-26T09:10:00Z', end: '2026-11-26T09:30:00Z' });
+    // Earlier stories' check-out timers still covered by an open alert come back every grace period: run them first.
+    at('2026-11-26T09:24:00Z');
+    await runDue();
     // 09:25: the check-in timer is due, and an instance takes it and dies holding it for half an hour.
     at('2026-11-26T09:25:01Z');
     const held = await claimDueJob(t.db, { kinds, instanceId: 'killed', now: t.clock.now(), leaseMs: 30 * 60_000 });
@@ -253,5 +257,150 @@ describe('the escalation engine', () => {
     at('2026-11-26T09:56:00Z');
     await runDue();
     expect(await alerts()).toEqual([{ kind: 'missed-check-in' }]);
+  });
+  const responderActor = () => {
+    const r = t.service.a['assistant-practitioner'];
+    return { ...systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind: 'staff' as const, staff: { staffId: r.id, name: 'Alex', role: r.role, teamId: t.service.teamA } };
+  };
+  const alertsOf = (sessionId: string) => t.db.selectFrom('lone_working_alerts').select(['id', 'kind', 'status', 'due_at', 'version']).where('session_id', '=', sessionId).orderBy('created_at').orderBy('id').execute();
+
+  it('a check-out timer covered by an open missed check-in comes back: once that alert is closed with the clinician still out, the missed check-out is raised', async () => {
+    at('2026-11-27T09:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-11-27T09:30:00Z', end: '2026-11-27T10:00:00Z' });
+    at('2026-11-27T09:45:00Z');
+    await runDue();
+    const [missedIn] = await alertsOf(s);
+    expect(missedIn).toMatchObject({ kind: 'missed-check-in', status: 'raised' });
+    // 09:50: her check-in arrives late; 10:15 the check-out timer finds the missed check-in still open.
+    at('2026-11-27T09:50:00Z');
+    await t.db.updateTable('lone_working_sessions').set({ status: 'checked-in', checked_in_at: t.clock.now(), checked_in_received_at: t.clock.now() }).where('id', '=', s).execute();
+    at('2026-11-27T10:15:00Z');
+    await runDue();
+    expect((await alertsOf(s)).map((a) => a.kind)).toEqual(['missed-check-in']);
+    // 10:20: the responder closes it; she is still checked in, and at 12:00 still has not checked out.
+    at('2026-11-27T10:20:00Z');
+    const current = (await alertsOf(s))[0]!;
+    await t.db.transaction().execute((trx) => closeAlert(trx, { actor: responderActor(), alertId: current.id, version: current.version, outcome: 'Spoke to her: safe, her phone had no signal' }));
+    at('2026-11-27T12:00:00Z');
+    await runDue();
+    const after = await alertsOf(s);
+    expect(after.map((a) => [a.kind, a.status])).toEqual([['missed-check-in', 'closed'], ['missed-check-out', 'raised']]);
+    // Raised one grace period after the check-out timer found it covered, not later.
+    expect(new Date(after[1]!.due_at).toISOString()).toBe('2026-11-27T10:30:00.000Z');
+    // And only once, however long she stays out.
+    at('2026-11-27T14:00:00Z');
+    await runDue();
+    expect((await alertsOf(s)).length).toBe(2);
+  });
+
+  it('a check-in timer for a session with an open missed check-out alert is covered by it', async () => {
+    at('2026-11-28T09:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-11-28T09:30:00Z', end: '2026-11-28T10:00:00Z' });
+    const raisedAt = new Date('2026-11-28T09:31:00Z');
+    await t.db.insertInto('lone_working_alerts').values({ id: uuidv7(), team_id: t.service.teamA, staff_id: t.service.a['registered-therapist'].id, session_id: s, kind: 'missed-check-out', status: 'raised', due_at: raisedAt, raised_at: raisedAt, level: 2, created_at: raisedAt, updated_at: raisedAt }).execute();
+    at('2026-11-28T09:45:00Z');
+    await runDue();
+    expect((await alertsOf(s)).map((a) => a.kind)).toEqual(['missed-check-out']);
+  });
+
+  it('a session moved after its missed check-in was closed raises a new missed check-in at its new time', async () => {
+    at('2026-11-29T12:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-11-29T13:00:00Z', end: '2026-11-29T13:30:00Z' });
+    at('2026-11-29T13:15:00Z');
+    await runDue();
+    const first = (await alertsOf(s))[0]!;
+    expect(first.kind).toBe('missed-check-in');
+    at('2026-11-29T13:20:00Z');
+    await t.db.transaction().execute((trx) => closeAlert(trx, { actor: responderActor(), alertId: first.id, version: first.version, outcome: 'Postponed to 15:00' }));
+    // Re-publication moves the visit to 15:00.
+    await t.db.updateTable('lone_working_sessions').set({ expected_start: new Date('2026-11-29T15:00:00Z'), expected_end: new Date('2026-11-29T15:30:00Z') }).where('id', '=', s).execute();
+    await t.db.transaction().execute((trx) => scheduleSessionChecks(trx, { sessionId: s, now: t.clock.now() }));
+    at('2026-11-29T15:14:59Z');
+    await runDue();
+    expect((await alertsOf(s)).length).toBe(1);
+    at('2026-11-29T15:15:00Z');
+    await runDue();
+    const after = await alertsOf(s);
+    expect(after.map((a) => [a.kind, a.status, new Date(a.due_at).toISOString()])).toEqual([
+      ['missed-check-in', 'closed', '2026-11-29T13:15:00.000Z'],
+      ['missed-check-in', 'raised', '2026-11-29T15:15:00.000Z'],
+    ]);
+    // Its check-out timer, still never checked in: covered by the new alert, no third.
+    at('2026-11-29T15:45:00Z');
+    await runDue();
+    expect((await alertsOf(s)).length).toBe(2);
+  });
+  it('an on-call responder off sick, or no longer working, is not counted: a lead working that day is told instead, and the lead heard of it the day before', async () => {
+    at('2026-11-30T08:00:00Z');
+    await runDue();
+    const lead = t.service.a['clinical-lead'];
+    const sick = t.service.a['assistant-practitioner'];
+    const therapist = t.service.a['registered-therapist'].id;
+    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
+    for (const who of [lead, sick]) {
+      await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: who.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: null, car_description: null, created_at: t.clock.now(), created_by: lead.id, updated_at: t.clock.now(), updated_by: lead.id }).execute();
+    }
+    await t.db.insertInto('rota_exceptions').values({ id: uuidv7(), staff_id: sick.id, team_id: t.service.teamA, kind: 'sickness', starts_on: '2026-12-01', ends_on: '2026-12-01', created_at: t.clock.now(), created_by: lead.id, updated_at: t.clock.now(), updated_by: lead.id }).execute();
+    await onCall('2026-12-01', sick.id);
+    await onCall('2026-12-02', sick.id);
+    // The day before: visits published for Tuesday, and the one on call is off sick that day.
+    await seedPublishedPlan(t, { date: '2026-12-01', patients: { p: { givenName: 'Ivy', familyName: 'Bold', nhsIndex: 1402, at: null } }, routes: [{ staffId: therapist, stops: [['p', '13:00', '13:30']] }] });
+    const gaps = await t.db.transaction().execute((trx) => tellRotaGaps(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), date: '2026-12-01' }));
+    expect(gaps).toEqual([t.service.teamA]);
+    const told = await t.db.selectFrom('notifications').select(['staff_id', 'body']).where('kind', '=', 'lone-working-rota-gap').where('link', '=', '/rota?date=2026-12-01').execute();
+    expect(told.map((n) => n.staff_id)).toEqual([lead.id]);
+    expect(told[0]!.body).toContain('is set on call but is off sick that day');
+    // On the day: a missed check-in's responder rung goes to the lead working, not to the one off sick.
+    at('2026-12-01T09:00:00Z');
+    await runDue();
+    const s = await session({ start: '2026-12-01T09:00:00Z', end: '2026-12-01T09:30:00Z' });
+    at('2026-12-01T09:15:00Z');
+    await runDue();
+    at('2026-12-01T09:25:00Z');
+    await runDue();
+    const alert = (await alertOf(s))!;
+    expect(await rungEvents(alert.id)).toEqual(['raised:0', 'escalated:1', 'escalated:2']);
+    expect((await toldOf(alert.id)).map((n) => n.staff_id)).toEqual([therapist, lead.id]);
+    const rung2 = (await events(alert.id)).find((e) => e.kind === 'escalated' && e.level === 2)!;
+    expect(rung2.detail).toMatchObject({ because: 'clinical-lead', passedOver: [{ staffId: sick.id, as: 'responder', because: 'sickness' }] });
+    // Wednesday: back from sickness but deactivated meanwhile: not counted either.
+    await t.db.updateTable('staff').set({ active: false }).where('id', '=', sick.id).execute();
+    try {
+      at('2026-12-02T09:00:00Z');
+      await runDue();
+      const s2 = await session({ start: '2026-12-02T09:00:00Z', end: '2026-12-02T09:30:00Z' });
+      at('2026-12-02T09:25:00Z');
+      await runDue();
+      const alert2 = (await alertOf(s2))!;
+      expect((await toldOf(alert2.id)).map((n) => n.staff_id)).toEqual([therapist, lead.id]);
+    } finally {
+      await t.db.updateTable('staff').set({ active: true }).where('id', '=', sick.id).execute();
+    }
+  });
+  it('an alert where every rung was skipped goes at once to the team’s leads and service managers rather than sitting raised', async () => {
+    at('2026-12-03T08:00:00Z');
+    await runDue();
+    const lead = t.service.a['clinical-lead'];
+    const manager = t.service.a['service-manager'];
+    const therapist = t.service.a['registered-therapist'].id;
+    // Thursday: nobody on call, the lead on leave, the service manager gone: no rung can tell anybody.
+    await t.db.insertInto('rota_exceptions').values({ id: uuidv7(), staff_id: lead.id, team_id: t.service.teamA, kind: 'annual-leave', starts_on: '2026-12-03', ends_on: '2026-12-03', created_at: t.clock.now(), created_by: lead.id, updated_at: t.clock.now(), updated_by: lead.id }).execute();
+    await t.db.updateTable('staff').set({ active: false }).where('id', '=', manager.id).execute();
+    try {
+      at('2026-12-03T10:00:00Z');
+      const red = await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now: t.clock.now() }), kind: 'red', teamId: t.service.teamA, staffId: therapist, sessionId: null }));
+      at('2026-12-03T10:15:00Z');
+      await runDue();
+      expect(await rungEvents(red.alertId)).toEqual(['raised:0', 'skipped-level:2', 'skipped-level:3']);
+      // The lead, on leave or not, is told at once; the history says why.
+      expect((await toldOf(red.alertId)).map((n) => [n.staff_id, n.title])).toEqual([[lead.id, 'Nobody on the rota to respond: Red alert: Alex registered therapist']]);
+      const fallback = (await events(red.alertId)).find((e) => e.kind === 'action')!;
+      expect(fallback.detail).toMatchObject({ nobodyOnTheLadder: true, told: [{ staffId: lead.id }] });
+    } finally {
+      await t.db.updateTable('staff').set({ active: true }).where('id', '=', manager.id).execute();
+    }
   });
 });

@@ -17,6 +17,7 @@ import type { CheckDuePayload } from './schedule-session-checks.ts';
 import type { AmberDuePayload } from './start-amber-alert.ts';
 import { rotaGapKind, tellRotaGaps } from './tell-rota-gaps.ts';
 import { deliverNotification } from './deliver-notification.ts';
+import { readTeamLadder } from './read-team-ladder.ts';
 
 export type LoneWorkingJobOptions = {
   db: Kysely<Database>;
@@ -58,20 +59,42 @@ export function loneWorkingJobHandlers(o: LoneWorkingJobOptions): Record<string,
         if (expected !== p.expectedAt) return { outcome: 'times-changed' };
         if (s.status === 'cancelled' || s.status === 'checked-out') return { outcome: 'moved-on' };
         if (p.check === 'in' && s.status !== 'expected') return { outcome: 'moved-on' };
-        if (p.check === 'out') {
-          // Never checked in, and that alert still open: it already covers the clinician.
-          const open = await trx.selectFrom('lone_working_alerts').select('id').where('session_id', '=', s.id).where('kind', '=', 'missed-check-in').where('status', 'in', ['raised', 'acknowledged']).executeTakeFirst();
-          if (open) return { outcome: 'covered' };
+        // The session row is locked, so both timers of a session decide one after the other. Alerts of this
+        // session for its current times: one due before the session's current start belongs to times it was
+        // moved from (closed then, or not), and does not stand for this absence.
+        const alerts = await trx.selectFrom('lone_working_alerts').select(['kind', 'status', 'due_at']).where('session_id', '=', s.id).where('kind', 'in', ['missed-check-in', 'missed-check-out']).execute();
+        const isOpen = (a: (typeof alerts)[number]) => a.status === 'raised' || a.status === 'acknowledged';
+        const current = alerts.filter((a) => new Date(a.due_at).getTime() >= new Date(s.expected_start).getTime());
+        if (p.check === 'in') {
+          // An open missed check-in or check-out alert already has a responder on the way to this clinician.
+          if (alerts.some(isOpen)) return { outcome: 'covered' };
+          if (current.some((a) => a.kind === 'missed-check-in')) return { outcome: 'already-raised' };
+        } else {
+          // Never checked in, or checked in late, and that alert still open: it covers the clinician for now.
+          // The check is not dropped, though: it comes back one grace period later, so once a responder has
+          // closed that alert with the clinician still out, the missing check-out raises its own alert.
+          if (alerts.some((a) => a.kind === 'missed-check-in' && isOpen(a))) {
+            const { graceSeconds } = await readTeamLadder(trx, s.team_id);
+            const again = new Date(actor.now.getTime() + Math.max(graceSeconds, 60) * 1000);
+            const payload: CheckDuePayload = { ...p, dueAt: again.toISOString() };
+            await enqueueJob(trx, { kind: loneWorkingJobKinds.checkDue, key: `${s.id}:out:${payload.dueAt}`, payload, now: actor.now, runAt: again, maxAttempts: timerAttempts, createdBy: null });
+            return { outcome: 'covered', again: payload.dueAt };
+          }
+          if (current.some((a) => a.kind === 'missed-check-out' && new Date(a.due_at).getTime() >= new Date(s.expected_end).getTime())) return { outcome: 'already-raised' };
         }
         // Never checked in: that is the one alert, whichever of the two timers gets here first (a check-in
         // timer held up by a killed instance or an outage must not make a second alert for one absence).
-        const kind = p.check === 'in' || s.status === 'expected' ? 'missed-check-in' : 'missed-check-out';
+        // Unless a responder has already closed the missed check-in for these times: what is left missing is
+        // the check-out.
+        const checkInDealtWith = current.some((a) => a.kind === 'missed-check-in');
+        const kind = p.check === 'in' || (s.status === 'expected' && !checkInDealtWith) ? 'missed-check-in' : 'missed-check-out';
         const dueAt = new Date(p.dueAt);
         const id = uuidv7();
         const made = await trx
           .insertInto('lone_working_alerts')
           .values({ id, team_id: s.team_id, staff_id: s.staff_id, session_id: s.id, kind, status: 'running', due_at: dueAt, created_at: actor.now, created_by: null, updated_at: actor.now, updated_by: null })
-          .onConflict((oc) => oc.columns(['session_id', 'kind']).where('kind', 'in', ['missed-check-in', 'missed-check-out']).doNothing())
+          // One alert per timer's due time (migration 0028): a retried timer finds the first.
+          .onConflict((oc) => oc.columns(['session_id', 'kind', 'due_at']).where('kind', 'in', ['missed-check-in', 'missed-check-out']).doNothing())
           .returning('id')
           .executeTakeFirst();
         if (!made) return { outcome: 'already-raised' };

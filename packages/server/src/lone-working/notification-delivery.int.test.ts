@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { bootTestApp, type TestApp } from '../../test/test-app.ts';
+import { bootTestApp, patientDetails, type TestApp } from '../../test/test-app.ts';
 import { systemActor } from '../platform/actor.ts';
 import { createJobRunner, type JobRunner } from '../platform/jobs.ts';
 import { loneWorkingJobHandlers } from './job-handlers.ts';
@@ -99,7 +99,11 @@ describe('notification deliveries', () => {
     const responder = t.service.a['assistant-practitioner'];
     const sessionId = uuidv7();
     const now = t.clock.now();
-    await t.db.insertInto('lone_working_sessions').values({ id: sessionId, team_id: t.service.teamA, staff_id: therapist.id, on_date: '2026-11-24', origin: 'by-hand', place: '4 Canal Side, Stoke-on-Trent ST4 1AB', expected_start: now, expected_end: new Date(now.getTime() + 3600_000), created_at: now, created_by: therapist.id, updated_at: now, updated_by: therapist.id }).execute();
+    // At a patient's house with a phone and risk flags; the clinician has no work phone on the rota.
+    const created = await (await t.signIn(therapist)).post('/api/patients', patientDetails({ riskFlags: ['animals', 'visit-in-pairs'] }));
+    expect(created.statusCode, created.body).toBe(201);
+    const patientId = (created.json() as { id: string }).id;
+    await t.db.insertInto('lone_working_sessions').values({ id: sessionId, team_id: t.service.teamA, staff_id: therapist.id, on_date: '2026-11-24', origin: 'by-hand', patient_id: patientId, place: '4 Canal Side, Stoke-on-Trent ST4 1AB', expected_start: now, expected_end: new Date(now.getTime() + 3600_000), created_at: now, created_by: therapist.id, updated_at: now, updated_by: therapist.id }).execute();
     const { alertId } = await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now }), kind: 'red', teamId: t.service.teamA, staffId: therapist.id, sessionId }));
     await runDue();
     expect(arrived).toHaveLength(1);
@@ -110,6 +114,9 @@ describe('notification deliveries', () => {
     expect(text).toMatch(/^From: Homeward <alerts@homeward\.test>/m);
     expect(text).toContain('4 Canal Side, Stoke-on-Trent ST4 1AB');
     expect(text).toContain('Call the clinician on their work phone');
+    expect(text).toContain('Call the house: 01632 960123.');
+    expect(text).toContain('Patient’s risk flags: Visit in pairs, Animals.');
+    expect(text).toContain('No work phone recorded.');
     expect(text).toContain(`https://homeward.test/lone-working/alerts/${alertId}`);
     const email = await t.db.selectFrom('notification_deliveries').selectAll().where('channel', '=', 'email').executeTakeFirstOrThrow();
     expect(text).toContain(`Message-ID: ${messageIdOf(email.id)}`);
@@ -126,6 +133,14 @@ describe('notification deliveries', () => {
     expect(call.path).toBe('/v2/notifications/sms');
     expect(call.body).toMatchObject({ phone_number: '07700 900456', template_id: templateId, reference: (await sms()).id });
     expect(call.body.personalisation.body).toContain('4 Canal Side');
+    // The text kept short: the house's phone, the risks, no work phone, the link; the rest is behind the link.
+    const textBody = call.body.personalisation.body ?? "";
+    for (const part of ['Red alert: Alex registered therapist', 'Call the house: 01632 960123.', 'Risks: Visit in pairs, Animals.', 'No work phone recorded.', `https://homeward.test/lone-working/alerts/${alertId}`]) expect(textBody).toContain(part);
+    expect(textBody).not.toContain('What to do');
+    expect(textBody.length).toBeLessThanOrEqual(306);
+    // And in the app, the same facts as the email.
+    const inApp = await t.db.selectFrom('notifications').select('body').where('alert_id', '=', alertId).where('staff_id', '=', responder.id).executeTakeFirstOrThrow();
+    for (const part of ['Call the house: 01632 960123.', 'Patient’s risk flags: Visit in pairs, Animals.', 'No work phone recorded.']) expect(inApp.body).toContain(part);
     const [head, claims, signature] = call.authorization.replace(/^Bearer /, '').split('.');
     expect(JSON.parse(Buffer.from(claims!, 'base64url').toString())).toMatchObject({ iss: serviceId });
     expect(signature).toBe(createHmac('sha256', secret).update(`${head}.${claims}`).digest('base64url'));

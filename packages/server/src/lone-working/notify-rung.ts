@@ -19,6 +19,8 @@ export type NotificationToSend = {
   link: string | null;
   email: string | null;
   phone: string | null;
+  /** The SMS's own words when the body is too long for a text; default title and body. */
+  smsText?: string | null;
 };
 
 export const emailConfigured = (config: HomewardConfig) => config.smtpUrl !== null;
@@ -39,7 +41,8 @@ export async function createNotification(trx: Kysely<Database>, o: { config: Hom
   for (const c of channels) {
     if (!c.address) continue;
     const id = uuidv7();
-    await trx.insertInto('notification_deliveries').values({ id, notification_id: notificationId, channel: c.channel, address: c.address, status: c.on ? 'queued' : 'not-configured', created_at: o.now }).execute();
+    const text = c.channel === 'sms' && n.smsText ? n.smsText.slice(0, 900) : null;
+    await trx.insertInto('notification_deliveries').values({ id, notification_id: notificationId, channel: c.channel, address: c.address, status: c.on ? 'queued' : 'not-configured', created_at: o.now, text }).execute();
     if (!c.on) continue;
     await enqueueJob(trx, { kind: loneWorkingJobKinds.deliver, key: id, payload: { deliveryId: id }, now: o.now, maxAttempts: deliveryAttempts, createdBy: null });
     deliveryIds.push(id);

@@ -53,16 +53,20 @@ export async function readAlertDetail(db: Kysely<Database>, alert: LoneWorkingAl
 /** One line of the history, in words. */
 export function describeEvent(e: AlertEventView): string {
   const d = e.detail;
+  const reasons: Record<string, string> = { 'no-longer-working': 'no longer working in Homeward', 'annual-leave': 'on annual leave', sickness: 'off sick', training: 'on training', 'other-absence': 'absent' };
+  const passedOver = Array.isArray(d.passedOver) ? (d.passedOver as Array<{ name: string; because: string }>).map((p) => `; ${p.name} is on call but ${reasons[p.because] ?? p.because}, so was not counted`).join('') : '';
   const told = Array.isArray(d.told) ? (d.told as Array<{ name: string; noPhone?: boolean }>).map((p) => `${p.name}${p.noPhone ? ' (no work phone: app and email only)' : ''}`).join(', ') : '';
   switch (e.kind) {
     case 'started': return `Amber alert started for ${String(d.minutes)} minutes`;
     case 'extended': return `Amber alert extended by ${String(d.minutes)} minutes`;
     case 'ended': return 'Amber alert ended safe';
     case 'raised': return 'Alert raised';
-    case 'escalated': return `Level ${e.level}: told ${told || 'nobody'}`;
-    case 'skipped-level': return `Level ${e.level} skipped: nobody on the rota to tell (${String(d.who)})`;
+    case 'escalated': return `Level ${e.level}: told ${told || 'nobody'}${passedOver}`;
+    case 'skipped-level': return `Level ${e.level} skipped: nobody on the rota to tell (${String(d.who)})${passedOver}`;
     case 'acknowledged': return `Acknowledged by ${e.by ?? 'a responder'}`;
-    case 'action': return `${e.by ?? 'A responder'}: ${String(d.text)}`;
+    case 'action':
+      if (d.nobodyOnTheLadder) return `Nobody on the ladder could be told: sent at once to the team’s clinical leads and service managers${told ? ` (${told})` : ' (there are none)'}`;
+      return `${e.by ?? 'A responder'}: ${String(d.text)}`;
     case 'late-check-in': return `Check-in arrived late: made ${formatUkDateTime(String(d.madeAt))}, reached the service ${formatUkDateTime(String(d.receivedAt))}`;
     case 'late-check-out': return `Check-out arrived late: made ${formatUkDateTime(String(d.madeAt))}, reached the service ${formatUkDateTime(String(d.receivedAt))}`;
     case 'closed': return `Closed by ${e.by ?? 'a responder'}: ${String(d.outcome)}`;

@@ -47,8 +47,21 @@ export async function listOpenAlertsForStaff(trx: Kysely<Database>, o: { staffId
   return rows.map(toAlert);
 }
 
-/** The team's alerts raised and not yet closed (and ambers running), most urgent first. */
-export async function listOpenAlertsForTeam(trx: Kysely<Database>, o: { teamId: string }): Promise<LoneWorkingAlert[]> {
-  const rows = await trx.selectFrom('lone_working_alerts').selectAll().where('team_id', '=', o.teamId).where('status', 'in', openAlertStatuses).orderBy('level', 'desc').orderBy('due_at').orderBy('id').execute();
+/**
+ * The team's alerts raised and not yet closed (and ambers running), most urgent first, as `viewerStaffId`
+ * sees them: a duress alert about the viewer themself is left out (a lead goes out alone too, and whoever
+ * forced the code may be watching her screen); her own red alert is hers to see.
+ */
+export async function listOpenAlertsForTeam(trx: Kysely<Database>, o: { teamId: string; viewerStaffId: string }): Promise<LoneWorkingAlert[]> {
+  const rows = await trx
+    .selectFrom('lone_working_alerts')
+    .selectAll()
+    .where('team_id', '=', o.teamId)
+    .where('status', 'in', openAlertStatuses)
+    .where((eb) => eb.not(eb.and([eb('kind', '=', 'duress'), eb('staff_id', '=', o.viewerStaffId)])))
+    .orderBy('level', 'desc')
+    .orderBy('due_at')
+    .orderBy('id')
+    .execute();
   return rows.map(toAlert);
 }

@@ -22,6 +22,7 @@ import * as finishedJobsIndex from './2026-12-05-0019-finished-jobs-index.ts';
 import * as loneWorking from './2026-12-05-0022-lone-working.ts';
 import * as loneWorkingCodeAttempts from './2026-12-05-0023-lone-working-code-attempts.ts';
 import * as unreadNotificationsIndex from './2026-12-05-0026-unread-notifications-index.ts';
+import * as missedAlertsAndShortTexts from './2026-12-05-0028-missed-alerts-and-short-texts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0022-lone-working': loneWorking,
   '2026-12-05-0023-lone-working-code-attempts': loneWorkingCodeAttempts,
   '2026-12-05-0026-unread-notifications-index': unreadNotificationsIndex,
+  '2026-12-05-0028-missed-alerts-and-short-texts': missedAlertsAndShortTexts,
 };
