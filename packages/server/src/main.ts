@@ -14,8 +14,13 @@ import { loneWorkingSessionJobHandlers, startLoneWorkingRunner } from './lone-wo
 import { startDatabaseClock } from './platform/database-clock.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
-const { config, database, applied } = await openConfiguredDatabase();
+const { config: configured, database, applied } = await openConfiguredDatabase();
 if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
+// One clock for the whole instance: the database's. Timers decide on it, so the due times requests set
+// (an amber's end, a red alert's ladder) are stamped by it too, and every instance agrees whatever its
+// host's clock says (a host's skew would otherwise move a timer by as much).
+const databaseClock = await startDatabaseClock(database.db, { log: { warn: (o, message) => console.warn(message, o) } });
+const config = { ...configured, now: databaseClock.now };
 
 // Demo data only where it cannot surprise anyone: an empty embedded database, or when asked for.
 const wantsDemo = process.env.HOMEWARD_DEMO === 'true' || (process.env.HOMEWARD_DEMO !== 'false' && database.engine === 'pglite');
@@ -42,7 +47,6 @@ const purge = startPurgeJob(database.db, config, app.log);
 const jobs = startJobRunner({ db: database.db, handlers: { ...visitPlanJobHandlers({ db: database.db, config }) }, now: config.now, log: app.log });
 // Lone-working timers on a runner of their own (a planner run never delays one), on the database's
 // clock so every instance agrees when a timer is due; a killed instance's timers are taken up within 15 s.
-const databaseClock = await startDatabaseClock(database.db, { log: app.log });
 const loneWorkingJobs = await startLoneWorkingRunner({
   db: database.db,
   config,

@@ -13,7 +13,8 @@ const log = {
   warn: (o: unknown, message: string) => console.error(JSON.stringify({ level: 'warn', instanceId, message, detail: String((o as { err?: unknown }).err ?? o) })),
 };
 const clock = await startDatabaseClock(database.db, { refreshMs: 5000, log });
-const runner = await startLoneWorkingRunner({ db: database.db, config, now: clock.now, instanceId, log, moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config, now: clock.now }) });
+const timed = { ...config, now: clock.now };
+const runner = await startLoneWorkingRunner({ db: database.db, config: timed, now: clock.now, instanceId, log, moreHandlers: loneWorkingSessionJobHandlers({ db: database.db, config: timed, now: clock.now }) });
 console.log(JSON.stringify({ level: 'info', instanceId, message: 'lone-working job runner started' }));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
