@@ -7,6 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { systemActor } from '../packages/server/src/platform/actor.ts';
 import { raiseAlert } from '../packages/server/src/lone-working/raise-alert.ts';
 import { checkAtEveryWidth, homewardInBrowser, registerPatientByApi } from './browser.ts';
+import { seedWorkingWeek } from '../packages/server/test/seed-lone-working.ts';
 
 describe('lone working: the responder’s side', () => {
   const run = homewardInBrowser();
@@ -17,8 +18,7 @@ describe('lone working: the responder’s side', () => {
     const responder = home.service.a['assistant-practitioner'];
     const lead = home.service.a['clinical-lead'];
     const now = home.clock.now();
-    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
-    await home.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: therapist.id, team_id: home.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
+    await seedWorkingWeek(home, { staffId: therapist.id });
     await home.db.insertInto('rota_on_call').values({ id: uuidv7(), team_id: home.service.teamA, on_date: now.toISOString().slice(0, 10), staff_id: responder.id, manager_staff_id: null, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
     const patient = await registerPatientByApi(home, therapist, { riskFlags: ['animals', 'aggression'] });
     const sessionId = uuidv7();

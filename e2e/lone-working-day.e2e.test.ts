@@ -6,11 +6,10 @@
 // The timers run as they do in the app (the lone-working runner, on the test's clock); every page is
 // checked at a phone's and a tablet's width, axe clean, without sideways scrolling.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { uuidv7 } from 'uuidv7';
 import type { Page } from 'playwright-core';
 import { seedEpisode } from '../packages/server/test/seed-episode.ts';
+import { startLocalSmtpServer, unQuote, type ArrivedMail, type LocalSmtpServer } from '../packages/server/test/local-smtp-server.ts';
 import { seedPlannedVisit } from '../packages/server/test/seed-visit-plan.ts';
 import { testNhsNumberForIndex } from '../packages/server/src/demo/generate-demo-data.ts';
 import { createLoneWorkingRunner } from '../packages/server/src/lone-working/lone-working-runner.ts';
@@ -18,38 +17,24 @@ import { loneWorkingSessionJobHandlers } from '../packages/server/src/lone-worki
 import type { JobRunner } from '../packages/server/src/platform/jobs.ts';
 import { checkAtEveryWidth, homewardInBrowser, registerPatientByApi, useSession, type TestStaff } from './browser.ts';
 import { clickAndWait, squash } from './record-pages.ts';
+import { seedWorkingWeek } from '../packages/server/test/seed-lone-working.ts';
 
 const widths = [390, 768] as const;
 
-type Arrived = { to: string[]; raw: string };
-/** Quoted-printable, as nodemailer writes a body with a curly apostrophe in it. */
-const unQuote = (s: string) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 
 describe('a lone worker’s day on a phone: check-ins, an amber, a missed check-out escalated by email, a duress code', () => {
-  const arrived: Arrived[] = [];
-  let smtp: SMTPServer | undefined;
+  let arrived: ArrivedMail[] = [];
+  let smtp: LocalSmtpServer | undefined;
   const run = homewardInBrowser({
     config: async () => {
-      smtp = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            arrived.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-            callback();
-          });
-        },
-      });
-      await new Promise<void>((resolve) => smtp!.listen(0, '127.0.0.1', resolve));
-      return { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Homeward <alerts@homeward.test>', publicUrl: 'https://homeward.test' };
+      smtp = await startLocalSmtpServer();
+      arrived = smtp.arrived;
+      return { smtpUrl: smtp.url, mailFrom: 'Homeward <alerts@homeward.test>', publicUrl: 'https://homeward.test' };
     },
   });
   afterAll(async () => {
     await runner?.stop();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   let runner: JobRunner | undefined;
@@ -86,8 +71,7 @@ describe('a lone worker’s day on a phone: check-ins, an amber, a missed check-
     const lead = home.service.a['clinical-lead'];
     const now = home.clock.now();
     // Her working week on the rota (her work phone and car, for the responder), and today's on-call responder.
-    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '17:00', breakMinutes: 30 })));
-    await home.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: therapist.id, team_id: home.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
+    await seedWorkingWeek(home, { staffId: therapist.id });
     await home.db.insertInto('rota_on_call').values({ id: uuidv7(), team_id: home.service.teamA, on_date: '2026-11-24', staff_id: responder.id, manager_staff_id: lead.id, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
     const patient = await registerPatientByApi(home, therapist, { nhsNumber: testNhsNumberForIndex(740_001), givenName: 'Betty', familyName: 'Bloor', riskFlags: ['animals'] });
     const episodeId = await seedEpisode(home, { patientId: patient.id, service: 'd2a-pathway-1', allocatedTo: therapist.id });

@@ -47,3 +47,18 @@ export async function seedLoneWorkingAlert(t: Pick<TestApp, 'db' | 'clock' | 'se
   }).execute();
   return id;
 }
+
+/**
+ * A clinician's working week on the rota, every day 08:30-16:30, with the work phone and car a responder
+ * is given (Blue Ford Fiesta and 07700 900123 unless said otherwise; null for none).
+ */
+export async function seedWorkingWeek(t: Pick<TestApp, 'db' | 'clock' | 'service'>, o: { staffId: string; workPhone?: string | null; car?: string | null }): Promise<void> {
+  const now = t.clock.now();
+  const lead = t.service.a['clinical-lead'].id;
+  const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
+  await t.db.insertInto('rota_patterns').values({
+    id: uuidv7(), staff_id: o.staffId, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true,
+    work_phone: o.workPhone === undefined ? '07700 900123' : o.workPhone, car_description: o.car === undefined ? 'Blue Ford Fiesta AB12 CDE' : o.car,
+    created_at: now, created_by: lead, updated_at: now, updated_by: lead,
+  }).execute();
+}

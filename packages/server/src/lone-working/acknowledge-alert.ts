@@ -1,7 +1,6 @@
 // The responder has it: the climb stops (the next rung's timer finds the alert acknowledged). The
 // alert stays open until they close it with its outcome.
 import type { Kysely } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
@@ -9,6 +8,7 @@ import { updateVersioned } from '../platform/update-versioned.ts';
 import { auditAlertWrite } from './alert-audit.ts';
 import type { LoneWorkingAlert } from './lone-working-types.ts';
 import { findAlert, toAlert } from './read-alerts.ts';
+import { appendAlertEvent } from './append-alert-event.ts';
 
 export async function acknowledgeAlert(trx: Kysely<Database>, o: { actor: Actor; alertId: string; version: number }): Promise<LoneWorkingAlert> {
   const current = await findAlert(trx, o.alertId);
@@ -24,7 +24,7 @@ export async function acknowledgeAlert(trx: Kysely<Database>, o: { actor: Actor;
       new HomewardError('version_conflict', a.status === 'raised' ? 'The alert was changed meanwhile: look again' : a.status === 'acknowledged' ? 'Someone has already acknowledged this alert' : 'This alert is not raised: there is nothing to acknowledge', { current: a }),
     what: 'Alert',
   });
-  await trx.insertInto('lone_working_alert_events').values({ id: uuidv7(), alert_id: o.alertId, at: o.actor.now, kind: 'acknowledged', level: null, by_staff_id: o.actor.staff.staffId, due_at: null, detail: '{}' }).execute();
+  await appendAlertEvent(trx, { actor: o.actor, alertId: o.alertId, kind: 'acknowledged' });
   await auditAlertWrite(trx, { actor: o.actor, alertId: o.alertId, sessionId: current?.sessionId ?? null, change: 'acknowledged' });
   return toAlert(row);
 }

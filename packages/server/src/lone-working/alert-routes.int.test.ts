@@ -9,6 +9,7 @@ import { bootTestApp, patientDetails, type TestApp, type TestClient, type TestSt
 import { systemActor } from '../platform/actor.ts';
 import { raiseAlert } from './raise-alert.ts';
 import { readTeamLadder } from './read-team-ladder.ts';
+import { seedWorkingWeek } from '../../test/seed-lone-working.ts';
 
 describe('the responder’s alert pages', () => {
   let t: TestApp;
@@ -29,8 +30,7 @@ describe('the responder’s alert pages', () => {
     const responder = t.service.a['assistant-practitioner'];
     const lead = t.service.a['clinical-lead'];
     const now = t.clock.now();
-    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
-    await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: therapist.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
+    await seedWorkingWeek(t, { staffId: therapist.id });
     await t.db.insertInto('rota_on_call').values({ id: uuidv7(), team_id: t.service.teamA, on_date: '2026-11-24', staff_id: responder.id, manager_staff_id: null, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
     const created = await (await as(therapist)).post('/api/patients', patientDetails({ riskFlags: ['animals', 'aggression'] }));
     expect(created.statusCode, created.body).toBe(201);

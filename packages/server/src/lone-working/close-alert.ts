@@ -2,7 +2,6 @@
 // way a raised alert ends. Acknowledging first is not required: a responder who reaches the clinician
 // at once closes it straight away.
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
@@ -11,6 +10,7 @@ import { auditAlertWrite } from './alert-audit.ts';
 import type { LoneWorkingAlert } from './lone-working-types.ts';
 import { findAlert, toAlert } from './read-alerts.ts';
 import { alertTextProblem } from './record-alert-action.ts';
+import { appendAlertEvent } from './append-alert-event.ts';
 
 export async function closeAlert(trx: Kysely<Database>, o: { actor: Actor; alertId: string; version: number; outcome: string }): Promise<LoneWorkingAlert> {
   const problem = alertTextProblem('outcome', o.outcome, 'the outcome');
@@ -27,7 +27,7 @@ export async function closeAlert(trx: Kysely<Database>, o: { actor: Actor; alert
     conflict: (a) => new HomewardError('version_conflict', a.status === 'closed' ? 'Someone has already closed this alert' : a.status === 'running' || a.status === 'ended' ? 'This alert is not raised: there is nothing to close' : 'The alert was changed meanwhile: look at what has happened, then close it', { current: a }),
     what: 'Alert',
   });
-  await trx.insertInto('lone_working_alert_events').values({ id: uuidv7(), alert_id: o.alertId, at: o.actor.now, kind: 'closed', level: null, by_staff_id: o.actor.staff.staffId, due_at: null, detail: JSON.stringify({ outcome: o.outcome.trim() }) }).execute();
+  await appendAlertEvent(trx, { actor: o.actor, alertId: o.alertId, kind: 'closed', detail: { outcome: o.outcome.trim() } });
   await auditAlertWrite(trx, { actor: o.actor, alertId: o.alertId, sessionId: current?.sessionId ?? null, change: 'closed' });
   return toAlert(row);
 }

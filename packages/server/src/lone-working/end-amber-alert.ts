@@ -1,7 +1,6 @@
 // The clinician ends their amber safe before it runs out. One that has already raised is the
 // responder's to close: ending it here is refused.
 import type { Kysely } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
 import type { AnyActor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
@@ -9,6 +8,7 @@ import { updateVersioned } from '../platform/update-versioned.ts';
 import { auditAlertWrite } from './alert-audit.ts';
 import type { LoneWorkingAlert } from './lone-working-types.ts';
 import { findAlert, toAlert } from './read-alerts.ts';
+import { appendAlertEvent } from './append-alert-event.ts';
 
 export async function endAmberAlert(trx: Kysely<Database>, o: { actor: AnyActor; alertId: string; version: number }): Promise<LoneWorkingAlert> {
   const current = await findAlert(trx, o.alertId);
@@ -24,7 +24,7 @@ export async function endAmberAlert(trx: Kysely<Database>, o: { actor: AnyActor;
     conflict: (a) => (a.status === 'running' ? new HomewardError('version_conflict', 'The alert was changed meanwhile: look again', { current: a }) : new HomewardError('version_conflict', a.status === 'ended' ? 'The amber alert has already ended' : 'The amber alert has already raised: your responder has it and will close it', { current: a })),
     what: 'Amber alert',
   });
-  await trx.insertInto('lone_working_alert_events').values({ id: uuidv7(), alert_id: o.alertId, at: o.actor.now, kind: 'ended', level: null, by_staff_id: o.actor.staff?.staffId ?? null, due_at: null, detail: '{}' }).execute();
+  await appendAlertEvent(trx, { actor: o.actor, alertId: o.alertId, kind: 'ended' });
   await auditAlertWrite(trx, { actor: o.actor, alertId: o.alertId, sessionId: current.sessionId, change: 'amber-ended' });
   return toAlert(row);
 }

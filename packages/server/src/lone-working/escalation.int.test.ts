@@ -24,6 +24,7 @@ import { endAmberAlert } from './end-amber-alert.ts';
 import { acknowledgeAlert } from './acknowledge-alert.ts';
 import { closeAlert } from './close-alert.ts';
 import { tellRotaGaps } from './tell-rota-gaps.ts';
+import { seedWorkingWeek } from '../../test/seed-lone-working.ts';
 
 const kinds = Object.values(loneWorkingJobKinds).filter((k) => k !== loneWorkingJobKinds.planPublished);
 
@@ -40,10 +41,8 @@ describe('the escalation engine', () => {
       second = other.db;
       closeSecond = () => other.close();
     } else second = t.db;
-    const now = t.clock.now();
     const clinician = t.service.a['registered-therapist'];
-    const week = JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
-    await t.db.insertInto('rota_patterns').values({ id: uuidv7(), staff_id: clinician.id, team_id: t.service.teamA, week, starts_from: 'base', car_driver: true, work_phone: '07700 900123', car_description: 'Blue Ford Fiesta AB12 CDE', created_at: now, created_by: clinician.id, updated_at: now, updated_by: clinician.id }).execute();
+    await seedWorkingWeek(t, { staffId: clinician.id });
     // Two instances: each its own runner with its own database handle (PGlite in memory has one).
     runners = [t.db, second].map((db, i) => createLoneWorkingRunner({ db, config: t.config, now: t.clock.now, instanceId: `instance-${i}` }));
   });

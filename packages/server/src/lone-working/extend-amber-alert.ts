@@ -5,11 +5,11 @@ import type { Database } from '../db/schema.ts';
 import type { AnyActor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import { uuidv7 } from 'uuidv7';
 import { auditAlertWrite } from './alert-audit.ts';
 import type { LoneWorkingAlert } from './lone-working-types.ts';
 import { findAlert, toAlert } from './read-alerts.ts';
 import { amberMinutesProblem, enqueueAmberDue } from './start-amber-alert.ts';
+import { appendAlertEvent } from './append-alert-event.ts';
 
 export async function extendAmberAlert(trx: Kysely<Database>, o: { actor: AnyActor; alertId: string; version: number; minutes: number }): Promise<LoneWorkingAlert> {
   const problem = amberMinutesProblem(o.minutes);
@@ -29,7 +29,7 @@ export async function extendAmberAlert(trx: Kysely<Database>, o: { actor: AnyAct
     conflict: (a) => (a.status === 'running' ? new HomewardError('version_conflict', 'The alert was changed meanwhile: look again', { current: a }) : new HomewardError('version_conflict', 'The amber alert has already ended or raised: it cannot be extended', { current: a })),
     what: 'Amber alert',
   });
-  await trx.insertInto('lone_working_alert_events').values({ id: uuidv7(), alert_id: o.alertId, at: now, kind: 'extended', level: null, by_staff_id: o.actor.staff?.staffId ?? null, due_at: dueAt, detail: JSON.stringify({ minutes: o.minutes }) }).execute();
+  await appendAlertEvent(trx, { actor: o.actor, alertId: o.alertId, kind: 'extended', dueAt, detail: { minutes: o.minutes } });
   await enqueueAmberDue(trx, { alertId: o.alertId, dueAt, now });
   await auditAlertWrite(trx, { actor: o.actor, alertId: o.alertId, sessionId: current.sessionId, change: 'amber-extended', detail: { minutes: o.minutes } });
   return toAlert(row);

@@ -4,28 +4,24 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { bootTestApp, patientDetails, type TestApp } from '../../test/test-app.ts';
+import { startLocalSmtpServer, unQuote, type ArrivedMail, type LocalSmtpServer } from '../../test/local-smtp-server.ts';
 import { systemActor } from '../platform/actor.ts';
 import { createJobRunner, type JobRunner } from '../platform/jobs.ts';
 import { loneWorkingJobHandlers } from './job-handlers.ts';
 import { messageIdOf } from './notification-senders.ts';
 import { raiseAlert } from './raise-alert.ts';
 
-type Arrived = { to: string[]; raw: string };
 type NotifyCall = { path: string; authorization: string; body: { phone_number: string; template_id: string; personalisation: Record<string, string>; reference: string } };
-
-/** Quoted-printable, as nodemailer writes a body with a curly apostrophe in it. */
-const unQuote = (s: string) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
 
 describe('notification deliveries', () => {
   let t: TestApp;
-  let smtp: SMTPServer;
+  let smtp: LocalSmtpServer;
   let notify: Server;
   let runner: JobRunner;
-  const arrived: Arrived[] = [];
+  let arrived: ArrivedMail[] = [];
   const calls: NotifyCall[] = [];
   let notifyFailures = 1;
   const serviceId = randomUUID();
@@ -33,21 +29,8 @@ describe('notification deliveries', () => {
   const templateId = randomUUID();
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          arrived.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startLocalSmtpServer();
+    arrived = smtp.arrived;
     notify = createServer((req, res) => {
       let body = '';
       req.on('data', (c: Buffer) => (body += c.toString()));
@@ -64,7 +47,7 @@ describe('notification deliveries', () => {
     const notifyPort = (notify.address() as AddressInfo).port;
     t = await bootTestApp({
       config: {
-        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        smtpUrl: smtp.url,
         mailFrom: 'Homeward <alerts@homeward.test>',
         publicUrl: 'https://homeward.test',
         notifyApiKey: `homeward_test-${serviceId}-${secret}`,
@@ -84,7 +67,7 @@ describe('notification deliveries', () => {
   afterAll(async () => {
     await runner?.stop();
     await t?.close();
-    await new Promise<void>((resolve) => smtp?.close(resolve));
+    await smtp?.close();
     await new Promise<void>((resolve) => notify?.close(() => resolve()));
   });
 

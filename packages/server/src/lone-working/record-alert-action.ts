@@ -1,7 +1,6 @@
 // What a responder did ("called the clinician, no answer"), time-stamped on the alert. Version-checked
 // like every change to an alert, so two responders see each other's actions before adding theirs.
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
@@ -9,6 +8,7 @@ import { updateVersioned } from '../platform/update-versioned.ts';
 import { auditAlertWrite } from './alert-audit.ts';
 import type { LoneWorkingAlert } from './lone-working-types.ts';
 import { findAlert, toAlert } from './read-alerts.ts';
+import { appendAlertEvent } from './append-alert-event.ts';
 
 export function alertTextProblem(path: string, text: string, what: string): { path: string; message: string } | null {
   if (text.trim() === '') return { path, message: `Enter ${what}` };
@@ -31,7 +31,7 @@ export async function recordAlertAction(trx: Kysely<Database>, o: { actor: Actor
     conflict: (a) => new HomewardError('version_conflict', a.status === 'closed' ? 'The alert has been closed meanwhile' : a.status === 'running' || a.status === 'ended' ? 'This alert is not raised: there is nothing to act on' : 'The alert was changed meanwhile: look at what has happened, then add yours', { current: a }),
     what: 'Alert',
   });
-  await trx.insertInto('lone_working_alert_events').values({ id: uuidv7(), alert_id: o.alertId, at: o.actor.now, kind: 'action', level: null, by_staff_id: o.actor.staff.staffId, due_at: null, detail: JSON.stringify({ text: o.text.trim() }) }).execute();
+  await appendAlertEvent(trx, { actor: o.actor, alertId: o.alertId, kind: 'action', detail: { text: o.text.trim() } });
   await auditAlertWrite(trx, { actor: o.actor, alertId: o.alertId, sessionId: current?.sessionId ?? null, change: 'action' });
   return toAlert(row);
 }
