@@ -26,7 +26,3 @@ export const defaultLadder: LadderRung[] = [
   { level: 3, who: 'manager', afterSeconds: 25 * 60, instructions: 'Call the clinician and the house. If they cannot be reached, call the police (999) with the address, the clinician’s car and the patient’s risk flags shown.' },
 ];
 
-/** The rung after `level`, or null at the top of the ladder. */
-export function nextRung(rungs: readonly LadderRung[], level: number): LadderRung | null {
-  return [...rungs].sort((a, b) => a.level - b.level).find((r) => r.level > level) ?? null;
-}
