@@ -17,8 +17,8 @@ const byLevel = (rungs: readonly LadderRung[]) => [...rungs].sort((a, b) => a.le
 export function rungsFor(rungs: readonly LadderRung[], kind: ClimbingAlertKind): LadderRung[] {
   const sorted = byLevel(rungs);
   if (kind !== 'red' && kind !== 'duress') return sorted;
-  const first = sorted.findIndex((r) => r.who !== 'clinician');
-  return first < 0 ? [] : sorted.slice(first).filter((r) => r.who !== 'clinician');
+  // Every rung before the first responder or manager is a clinician's, so dropping the clinician's rungs is all it takes.
+  return sorted.filter((r) => r.who !== 'clinician');
 }
 
 /**
@@ -84,7 +84,7 @@ export type OnCallUnavailable = 'no-longer-working' | (typeof onCallAbsences)[nu
  */
 export function onCallUnavailable(o: { active: boolean; notWorkingBecause: string | null | undefined }): OnCallUnavailable | null {
   if (!o.active) return 'no-longer-working';
-  return (onCallAbsences as readonly string[]).includes(o.notWorkingBecause ?? '') ? (o.notWorkingBecause as OnCallUnavailable) : null;
+  return onCallAbsences.find((absence) => absence === o.notWorkingBecause) ?? null;
 }
 
 /** A lead is told the day before: home visits published for the day and nobody on call to respond. */
@@ -110,9 +110,10 @@ export function ladderProblems(o: { graceSeconds: number; rungs: readonly Ladder
   if (o.rungs.length > 0 && !o.rungs.some((r) => r.who === 'responder')) problems.push({ path: 'rungs', message: 'The ladder needs a responder rung' });
   // Once a responder has been told, the clinician is not asked again: that prompt would reach a phone after
   // a red alert or a duress code (whoever forced the code may be watching it).
-  const firstResponder = o.rungs.findIndex((r) => r.who === 'responder');
+  let responderTold = false;
   o.rungs.forEach((r, i) => {
-    if (firstResponder >= 0 && i > firstResponder && r.who === 'clinician') problems.push({ path: `rungs.${i}.who`, message: `Rung ${i + 1}: the clinician can only be prompted before the responder is told` });
+    if (r.who === 'responder') responderTold = true;
+    else if (r.who === 'clinician' && responderTold) problems.push({ path: `rungs.${i}.who`, message: `Rung ${i + 1}: the clinician can only be prompted before the responder is told` });
   });
   return problems;
 }
