@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`drop index lone_working_alerts_missed_once_idx`.execute(db);
+  await sql`drop index if exists lone_working_alerts_missed_once_idx`.execute(db);
   await sql`create unique index lone_working_alerts_missed_once_per_due_idx on lone_working_alerts (session_id, kind, due_at) where kind in ('missed-check-in', 'missed-check-out')`.execute(db);
   await sql`alter table notification_deliveries add column text text check (text is null or length(text) between 1 and 918)`.execute(db);
 }
