@@ -333,3 +333,14 @@ export async function checkAtEveryWidth(page: Page, label: string, widths: reado
   }
   if (size) await page.setViewportSize(size);
 }
+
+/**
+ * Follows a link of the NHS.UK header's navigation, as a person does: straight there when it shows, else
+ * through its "More" menu (the header folds what does not fit, which depends on the width and on how many
+ * items the role has).
+ */
+export async function followHeaderLink(page: Page, name: string): Promise<void> {
+  const link = page.locator('.nhsuk-header').getByRole('link', { name, exact: true }).first();
+  if (!(await link.isVisible())) await page.locator('.nhsuk-header__menu-toggle').click();
+  await link.click();
+}

@@ -4,7 +4,7 @@
 // way to change it. Axe on each page (the pages' other states are in accessibility.e2e.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser } from './browser.ts';
+import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser, followHeaderLink } from './browser.ts';
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
@@ -18,7 +18,7 @@ describe('the rota: a week, a pattern, leave and on call, on a desktop and a pho
 
     // Desktop: from the navigation to the support worker's pattern.
     await page.goto('/');
-    await Promise.all([page.waitForURL('**/rota'), page.getByRole('link', { name: 'Rota', exact: true }).first().click()]);
+    await Promise.all([page.waitForURL('**/rota'), followHeaderLink(page, 'Rota')]);
     await expect(heading(page)).resolves.toMatch(/^Rota: week of /);
     await page.goto('/rota?week=2026-12-21');
     await Promise.all([page.waitForURL(`**/rota/staff/${worker.id}`), page.getByRole('link', { name: 'Alex support worker' }).click()]);

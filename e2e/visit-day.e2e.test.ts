@@ -11,7 +11,7 @@ import { createJobRunner } from '../packages/server/src/platform/jobs.ts';
 import { visitPlanJobHandlers, type VisitDayPlan } from '../packages/server/src/visits/public.ts';
 import { seedEpisode } from '../packages/server/test/seed-episode.ts';
 import { signIn } from '../packages/server/test/test-app.ts';
-import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser, registerPatientByApi, useSession } from './browser.ts';
+import { expectNoAxeViolations, sidewaysOverflow, homewardInBrowser, registerPatientByApi, useSession, followHeaderLink } from './browser.ts';
 import { clickAndWait, errorLinks, heading, squash } from './record-pages.ts';
 
 const tomorrow = '2026-11-25';
@@ -64,7 +64,7 @@ describe('a visit day: the rota, the plan, the run sheet on a phone, re-planning
     const { page } = await run.open(a['clinical-lead']);
     await page.goto('/');
     await check(page, 'the lead’s home page');
-    await Promise.all([page.waitForURL('**/rota'), page.getByRole('link', { name: 'Rota', exact: true }).first().click()]);
+    await Promise.all([page.waitForURL('**/rota'), followHeaderLink(page, 'Rota')]);
     await check(page, 'the rota’s week');
     await Promise.all([page.waitForURL(`**/rota/staff/${a['registered-therapist'].id}`), page.getByRole('link', { name: therapistName }).first().click()]);
     await check(page, 'the therapist’s working pattern');
@@ -81,7 +81,7 @@ describe('a visit day: the rota, the plan, the run sheet on a phone, re-planning
     await check(page, 'the working pattern saved');
 
     // Plans tomorrow from the navigation, and waits for the planner.
-    await Promise.all([page.waitForURL('**/visits/plan'), page.getByRole('link', { name: 'Visit plan', exact: true }).first().click()]);
+    await Promise.all([page.waitForURL('**/visits/plan'), followHeaderLink(page, 'Visit plan')]);
     expect(squash(await heading(page))).toBe('Visit plan for Wednesday 25 November 2026');
     await check(page, 'a day not yet planned');
     await clickAndWait(page, page.getByRole('button', { name: 'Plan this day' }), /\/visits\/plan\/jobs\/[0-9a-f-]+$/);
