@@ -14,6 +14,7 @@ import { seedWorkingWeek } from '../../test/seed-lone-working.ts';
 describe('the responder’s alert pages', () => {
   let t: TestApp;
   let alertId: string;
+  let patientId: string;
   const clients = new Map<string, TestClient>();
   const as = async (who: TestStaff) => {
     const existing = clients.get(who.id);
@@ -34,7 +35,7 @@ describe('the responder’s alert pages', () => {
     await t.db.insertInto('rota_on_call').values({ id: uuidv7(), team_id: t.service.teamA, on_date: '2026-11-24', staff_id: responder.id, manager_staff_id: null, created_at: now, created_by: lead.id, updated_at: now, updated_by: lead.id }).execute();
     const created = await (await as(therapist)).post('/api/patients', patientDetails({ riskFlags: ['animals', 'aggression'] }));
     expect(created.statusCode, created.body).toBe(201);
-    const patientId = (created.json() as { id: string }).id;
+    patientId = (created.json() as { id: string }).id;
     const sessionId = uuidv7();
     await t.db.insertInto('lone_working_sessions').values({ id: sessionId, team_id: t.service.teamA, staff_id: therapist.id, on_date: '2026-11-24', origin: 'by-hand', patient_id: patientId, place: '12 Waterloo Road, Burslem ST6 3HR', expected_start: now, expected_end: new Date(now.getTime() + 3600_000), created_at: now, created_by: therapist.id, updated_at: now, updated_by: therapist.id }).execute();
     ({ alertId } = await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now }), kind: 'red', teamId: t.service.teamA, staffId: therapist.id, sessionId })));
@@ -168,9 +169,14 @@ describe('the responder’s alert pages', () => {
     // Every page's account bar says how many are unread (here another context's page), the API does not.
     const caseload = await responder.get('/caseload');
     expect(caseload.body).toMatch(/<a href="\/notifications">Notifications <strong class="hw-unread">\(\d+ unread\)<\/strong><\/a>/);
+    const readsBefore = await t.db.selectFrom('audit_events').select('id').where('staff_id', '=', responder.staff.id).where('record_kind', '=', 'notifications').execute();
     const page = await responder.get('/notifications');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Red alert: Alex registered therapist');
+    // The notification names where the clinician is (the patient's address): a read of that patient, audited once.
+    const reads = await t.db.selectFrom('audit_events').select(['patient_id', 'action', 'outcome']).where('staff_id', '=', responder.staff.id).where('record_kind', '=', 'notifications').execute();
+    expect(reads.length - readsBefore.length).toBe(1);
+    expect(reads.at(-1)).toEqual({ patient_id: patientId, action: 'read', outcome: 'allowed' });
     const { countUnreadNotifications } = await import('./notification-queries.ts');
     expect(await countUnreadNotifications(t.db, responder.staff.id)).toBeGreaterThan(0);
     expect((await responder.form('/notifications', {})).statusCode).toBe(303);

@@ -32,8 +32,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   // -- One alert, for a responder.
-  async function renderAlert(reply: FastifyReply, alert: LoneWorkingAlert, o: { fields?: FieldError[]; status?: number; values?: FormBody; done?: string } = {}) {
-    const detail = await readAlertDetail(app.db, alert);
+  async function renderAlert(reply: FastifyReply, alert: LoneWorkingAlert, detail: Awaited<ReturnType<typeof readAlertDetail>>, o: { fields?: FieldError[]; status?: number; values?: FormBody; done?: string } = {}) {
     const fields = o.fields ?? [];
     return reply.code(o.status ?? 200).page('lone-working/pages/alert.njk', {
       title: `${alertKindLabels[alert.kind]}: ${detail.clinician.name}`,
@@ -51,11 +50,11 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  async function showAlert(reply: FastifyReply, actor: ReturnType<typeof actorOf>, alert: LoneWorkingAlert, o: Parameters<typeof renderAlert>[2] = {}) {
+  async function showAlert(reply: FastifyReply, actor: ReturnType<typeof actorOf>, alert: LoneWorkingAlert, o: Parameters<typeof renderAlert>[3] = {}) {
     const detail = await readAlertDetail(app.db, alert);
     // A responder sees the patient's address and risk flags: a read of patient data, audited before it is shown.
     await auditAs(actor, app.db, { action: 'read', outcome: 'allowed', recordKind: alertRecordKind, recordId: alert.id, patientId: detail.patient?.id ?? null, detail: { basis: 'lone-working-responder' } });
-    return renderAlert(reply, alert, o);
+    return renderAlert(reply, alert, detail, o);
   }
 
   typed.get('/lone-working/alerts/:alertId', { schema: { ...hidden, params: alertParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => {
@@ -150,6 +149,10 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
   typed.get('/notifications', { schema: hidden }, async (request, reply) => {
     const actor = actorOf(request);
     const items = await listNotifications(app.db, { staffId: actor.staff.staffId });
+    // An alert's notification names where the clinician is (a patient's address): each patient named is audited as read, once, before the list is shown.
+    const byPatient = new Map<string, string[]>();
+    for (const n of items) if (n.patientId) byPatient.set(n.patientId, [...(byPatient.get(n.patientId) ?? []), n.id]);
+    for (const [patientId, notificationIds] of byPatient) await auditAs(actor, app.db, { action: 'read', outcome: 'allowed', recordKind: 'notifications', patientId, detail: { notificationIds } });
     return reply.page('lone-working/pages/notifications.njk', { title: 'Notifications', section: 'notifications', items, unread: items.filter((n) => n.readAt === null).length });
   });
 

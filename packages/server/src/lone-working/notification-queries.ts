@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
-export type NotificationItem = { id: string; kind: string; urgent: boolean; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null; deliveries: Array<{ channel: 'email' | 'sms'; status: string }> };
+export type NotificationItem = { id: string; patientId: string | null; kind: string; urgent: boolean; title: string; body: string; link: string | null; createdAt: Date; readAt: Date | null; deliveries: Array<{ channel: 'email' | 'sms'; status: string }> };
 
 export async function countUnreadNotifications(db: Kysely<Database>, staffId: string): Promise<number> {
   const row = await db.selectFrom('notifications').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('read_at', 'is', null).executeTakeFirstOrThrow();
@@ -10,10 +10,22 @@ export async function countUnreadNotifications(db: Kysely<Database>, staffId: st
 }
 
 export async function listNotifications(db: Kysely<Database>, o: { staffId: string; limit?: number }): Promise<NotificationItem[]> {
-  const rows = await db.selectFrom('notifications').selectAll().where('staff_id', '=', o.staffId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(o.limit ?? 100).execute();
+  // The patient an alert's notification names (its session's), so the list's read can be audited per patient.
+  const rows = await db
+    .selectFrom('notifications as n')
+    .leftJoin('lone_working_alerts as a', 'a.id', 'n.alert_id')
+    .leftJoin('lone_working_sessions as s', 's.id', 'a.session_id')
+    .selectAll('n')
+    .select('s.patient_id')
+    .where('n.staff_id', '=', o.staffId)
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(o.limit ?? 100)
+    .execute();
   const deliveries = rows.length ? await db.selectFrom('notification_deliveries').select(['notification_id', 'channel', 'status']).where('notification_id', 'in', rows.map((r) => r.id)).orderBy('channel').execute() : [];
   return rows.map((r) => ({
     id: r.id,
+    patientId: r.patient_id,
     kind: r.kind,
     urgent: r.urgent,
     title: r.title,
