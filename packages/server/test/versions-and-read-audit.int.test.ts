@@ -13,7 +13,7 @@ import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, testPassword, type TestApp, type TestClient } from './test-app.ts';
 import { seedEpisode, seedSupervision } from './seed-episode.ts';
 import { seedPlannedVisit } from './seed-visit-plan.ts';
-import { seedLoneWorkingSession } from './seed-lone-working.ts';
+import { seedLoneWorkingAlert, seedLoneWorkingSession } from './seed-lone-working.ts';
 import { barthelAt12 } from './barthel-responses.ts';
 
 type StaleWrite = {
@@ -482,6 +482,34 @@ describe('every write is version-checked and every patient read is audited by na
     },
   );
 
+  // A responder's change to an alert: the lead (a team lead may act on any of the team's) closes it first,
+  // then a stale change. Yesterday's, all of it (alert, session and the writes), so today's board (a page
+  // case below) names none of these patients; the stale write puts the clock back.
+  async function staleAlertCase(path: string, body: Record<string, unknown>): Promise<StaleWrite> {
+    const today = t.clock.now();
+    t.clock.set(new Date(today.getTime() - 86_400_000));
+    const { patientId } = await activeEpisode();
+    const sessionId = await seedLoneWorkingSession(t, { staffId: assistant.staff.id, patientId, start: '2026-11-23T09:00:00Z', end: '2026-11-23T10:00:00Z' });
+    const id = await seedLoneWorkingAlert(t, { staffId: assistant.staff.id, sessionId, kind: 'red', status: 'raised', dueAt: '2026-11-23T09:30:00Z' });
+    ok(await lead.post(`/api/lone-working/alerts/${id}/closure`, { version: 1, outcome: 'Reached her: safe' }));
+    return {
+      patientId: null,
+      current: { id, version: 2 },
+      stale: async () => {
+        try {
+          return await lead.post(`/api/lone-working/alerts/${id}/${path}`, { version: 1, ...body });
+        } finally {
+          t.clock.set(today);
+        }
+      },
+    };
+  }
+  staleCases.push(
+    { route: 'POST /api/lone-working/alerts/{alertId}/acknowledgement', what: 'acknowledging an alert closed since it was read', arrange: () => staleAlertCase('acknowledgement', {}) },
+    { route: 'POST /api/lone-working/alerts/{alertId}/actions', what: 'recording an action on an alert closed since it was read', arrange: () => staleAlertCase('actions', { text: 'Called her work phone' }) },
+    { route: 'POST /api/lone-working/alerts/{alertId}/closure', what: 'closing an alert closed since it was read', arrange: () => staleAlertCase('closure', { outcome: 'Safe too' }) },
+  );
+
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
     const before = await snapshot();
@@ -572,6 +600,14 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/lone-working/sessions/{sessionId}', what: 'a lone-working session (where the patient lives)', read: async () => {
       const id = await loneWorkingSession();
       return { res: await assistant.get(`/api/lone-working/sessions/${id}`), by: assistant, expected: [{ action: 'read', record_kind: 'lone-working-session', record_id: id, patient_id: w.patientId, detail: { via: 'api' } }] };
+    } },
+    { route: 'GET /api/lone-working/alerts/{alertId}', what: 'an alert for its responder (the patient’s phone, address and risk flags)', read: async () => {
+      const sessionId = await loneWorkingSession();
+      // Written straight in (no audit of its own), and closed straight after, out of the board's way.
+      const alertId = await seedLoneWorkingAlert(t, { staffId: assistant.staff.id, sessionId, kind: 'red', status: 'raised', dueAt: '2026-11-24T08:30:00Z' });
+      const res = await lead.get(`/api/lone-working/alerts/${alertId}`);
+      await t.db.updateTable('lone_working_alerts').set({ status: 'closed', closed_at: new Date('2026-11-23T12:00:00Z'), closed_by: lead.staff.id, outcome: 'Test', updated_at: new Date('2026-11-23T12:00:00Z') }).where('id', '=', alertId).execute();
+      return { res, by: lead, expected: [{ action: 'read', record_kind: 'lone-working-alert', record_id: alertId, patient_id: w.patientId, detail: { basis: 'lone-working-responder', via: 'api' } }] };
     } },
     { route: 'GET /api/visits/map', what: 'the visit map', read: async () => {
       const visitId = await publishVisitTo('2026-11-30');

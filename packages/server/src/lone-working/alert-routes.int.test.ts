@@ -184,4 +184,46 @@ describe('the responder’s alert pages', () => {
     expect((await responder.get('/caseload')).body).toContain('<a href="/notifications">Notifications</a>');
     expect(await countUnreadNotifications(t.db, t.service.a['service-manager'].id)).toBe(0);
   });
+
+  it('through the API: the responder reads the alert (audited), acknowledges once however often it is sent, a stale or blank change is refused with nothing written, and closes it', async () => {
+    const therapist = t.service.a['registered-therapist'];
+    const now = t.clock.now();
+    const sessionId = uuidv7();
+    await t.db.insertInto('lone_working_sessions').values({ id: sessionId, team_id: t.service.teamA, staff_id: therapist.id, on_date: '2026-11-24', origin: 'by-hand', patient_id: patientId, place: '12 Waterloo Road, Burslem ST6 3HR', expected_start: now, expected_end: new Date(now.getTime() + 3600_000), created_at: now, created_by: therapist.id, updated_at: now, updated_by: therapist.id }).execute();
+    const { alertId: id } = await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'test', now }), kind: 'red', teamId: t.service.teamA, staffId: therapist.id, sessionId }));
+    const responder = await as(t.service.a['assistant-practitioner']);
+    const events = () => t.db.selectFrom('lone_working_alert_events').select('kind').where('alert_id', '=', id).where('kind', 'in', ['acknowledged', 'action', 'closed']).execute();
+
+    const read = await responder.get(`/api/lone-working/alerts/${id}`);
+    expect(read.statusCode, read.body).toBe(200);
+    const body = read.json();
+    expect(body.alert).toMatchObject({ id, kind: 'red', status: 'raised' });
+    const v = body.alert.version as number;
+    expect(body.patient).toMatchObject({ id: patientId, riskFlags: ['animals', 'aggression'] });
+    expect(body.clinician).toEqual({ name: 'Alex registered therapist', workPhone: '07700 900123', carDescription: 'Blue Ford Fiesta AB12 CDE' });
+    const audited = await t.db.selectFrom('audit_events').select(['patient_id', 'action']).where('record_id', '=', id).where('staff_id', '=', responder.staff.id).where('outcome', '=', 'allowed').execute();
+    expect(audited).toEqual([{ patient_id: patientId, action: 'read' }]);
+    expect((await (await as(t.service.a['support-worker'])).get(`/api/lone-working/alerts/${id}`)).statusCode).toBe(403);
+    expect((await (await as(t.service.otherTeamTherapist)).get(`/api/lone-working/alerts/${id}`)).statusCode).toBe(404);
+
+    const ack = await responder.post(`/api/lone-working/alerts/${id}/acknowledgement`, { version: v }, { 'idempotency-key': `ack-${id}` });
+    expect(ack.statusCode, ack.body).toBe(200);
+    expect(ack.json().alert).toMatchObject({ status: 'acknowledged', version: v + 1 });
+    const again = await responder.post(`/api/lone-working/alerts/${id}/acknowledgement`, { version: v }, { 'idempotency-key': `ack-${id}` });
+    expect([again.statusCode, again.headers['idempotent-replayed']]).toEqual([200, 'true']);
+    const stale = await responder.post(`/api/lone-working/alerts/${id}/actions`, { version: v, text: 'Called her work phone' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.current).toMatchObject({ status: 'acknowledged', version: v + 1 });
+    const blank = await responder.post(`/api/lone-working/alerts/${id}/closure`, { version: v + 1, outcome: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields).toEqual([{ path: 'outcome', message: 'Enter the outcome' }]);
+    const notANumber = await responder.post(`/api/lone-working/alerts/${id}/closure`, { version: 'two', outcome: 'Safe' });
+    expect(notANumber.statusCode).toBe(400);
+    expect(await events()).toEqual([{ kind: 'acknowledged' }]);
+
+    const closed = await responder.post(`/api/lone-working/alerts/${id}/closure`, { version: v + 1, outcome: 'Reached her on the house phone: safe' });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().alert).toMatchObject({ status: 'closed', outcome: 'Reached her on the house phone: safe' });
+    expect(await events()).toEqual([{ kind: 'acknowledged' }, { kind: 'closed' }]);
+  });
 });

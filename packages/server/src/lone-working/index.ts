@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
+import { alertApiRoutes } from './alert-api-routes.ts';
 import { alertRoutes } from './alert-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -8,5 +9,6 @@ import { sessionRoutes } from './session-routes.ts';
 export const loneWorkingContext = fp(async (app: FastifyInstance) => {
   await sessionRoutes(app);
   await alertRoutes(app);
+  await alertApiRoutes(app);
   await boardRoutes(app);
 }, { name: 'lone-working' });
