@@ -29,6 +29,7 @@ import { auditContext } from './audit/index.ts';
 import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
 import { loneWorkingContext } from './lone-working/index.ts';
+import { equipmentContext } from './equipment/index.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Lone working follows each publication of the plan and each visit called off, and shows its check-ins on the run sheet.
   await app.register(visitsContext, { planPublished: enqueueSessionsFromPlan, runSheetChecks, visitCalledOff: cancelSessionsOfVisit });
   await app.register(loneWorkingContext);
+  await app.register(equipmentContext);
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

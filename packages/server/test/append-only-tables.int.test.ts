@@ -81,6 +81,17 @@ const ids = {
   loneWorkingAlert: uuidv7(),
   loneWorkingAlertEvent: uuidv7(),
   currentSupervision: uuidv7(),
+  stool: uuidv7(),
+  hoist: uuidv7(),
+  store: uuidv7(),
+  stockMove: uuidv7(),
+  hoistItem: uuidv7(),
+  stoolLoan: uuidv7(),
+  hoistLoan: uuidv7(),
+  training: uuidv7(),
+  inspection: uuidv7(),
+  recall: uuidv7(),
+  recallAction: uuidv7(),
 };
 
 type Guarded = {
@@ -425,6 +436,86 @@ const guarded: Guarded[] = [
     allowed: [],
   },
   {
+    table: 'equipment_catalogue_items',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.stool },
+    refused: [],
+    allowed: [{ what: 'an item withdrawn from the catalogue (kept)', change: oneRow((trx) => sql<{ id: string }>`update equipment_catalogue_items set active = false, version = version + 1 where id = ${ids.stool} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'equipment_stores',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.store },
+    refused: [],
+    allowed: [],
+  },
+  {
+    table: 'equipment_stock_levels',
+    kind: 'never-deleted',
+    parent: 'equipment_stores',
+    key: { column: 'store_id', value: () => ids.store },
+    refused: [],
+    allowed: [{ what: 'one issued from stock', change: oneRow((trx) => sql<{ store_id: string }>`update equipment_stock_levels set quantity = quantity - 1, version = version + 1 where store_id = ${ids.store} returning store_id`.execute(trx)) }],
+  },
+  {
+    table: 'equipment_stock_moves',
+    kind: 'append-only',
+    parent: 'equipment_stores',
+    key: { column: 'id', value: () => ids.stockMove },
+    refused: [{ what: 'a stock move rewritten', change: (trx) => sql`update equipment_stock_moves set change = 10 where id = ${ids.stockMove}`.execute(trx), says: updateRefused('equipment_stock_moves') }],
+    allowed: [],
+  },
+  {
+    table: 'equipment_items',
+    kind: 'never-deleted',
+    parent: 'equipment_stores',
+    key: { column: 'id', value: () => ids.hoistItem },
+    refused: [],
+    allowed: [{ what: 'an item examined and its next date set', change: oneRow((trx) => sql<{ id: string }>`update equipment_items set last_inspected_on = '2026-11-20', next_inspection_due = '2027-05-20', version = version + 1 where id = ${ids.hoistItem} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'equipment_loans',
+    kind: 'never-deleted',
+    parent: 'patients',
+    key: { column: 'id', value: () => ids.stoolLoan },
+    refused: [],
+    allowed: [{ what: 'a loan delivered (kept)', change: oneRow((trx) => sql<{ id: string }>`update equipment_loans set status = 'delivered', delivered_at = now(), delivered_by = prescribed_by, version = version + 1 where id = ${ids.stoolLoan} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'equipment_training',
+    kind: 'append-only',
+    parent: 'patients',
+    key: { column: 'id', value: () => ids.training },
+    refused: [{ what: 'training rewritten as understood', change: (trx) => sql`update equipment_training set understood = 'yes' where id = ${ids.training}`.execute(trx), says: updateRefused('equipment_training') }],
+    allowed: [],
+  },
+  {
+    table: 'equipment_inspections',
+    kind: 'append-only',
+    parent: 'equipment_stores',
+    key: { column: 'id', value: () => ids.inspection },
+    refused: [{ what: 'a failed examination rewritten as a pass', change: (trx) => sql`update equipment_inspections set result = 'pass' where id = ${ids.inspection}`.execute(trx), says: updateRefused('equipment_inspections') }],
+    allowed: [],
+  },
+  {
+    table: 'equipment_recalls',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.recall },
+    refused: [],
+    allowed: [],
+  },
+  {
+    table: 'equipment_recall_actions',
+    kind: 'never-deleted',
+    parent: 'patients',
+    key: { column: 'id', value: () => ids.recallAction },
+    refused: [],
+    allowed: [{ what: 'a recall action worked to the end (kept)', change: oneRow((trx) => sql<{ id: string }>`update equipment_recall_actions set status = 'closed', outcome = 'Collected', version = version + 1 where id = ${ids.recallAction} returning id`.execute(trx)) }],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -530,6 +621,23 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('lone_working_sessions').values({ id: ids.loneWorkingSession, team_id: s.teamA, staff_id: therapist, on_date: '2026-11-25', origin: 'plan', visit_id: ids.visit, patient_id: ids.patient, place: '12 Waterloo Road', expected_start: now, expected_end: new Date(now.getTime() + 3600_000), created_at: past, created_by: therapist, updated_at: past, updated_by: therapist }).execute();
   await db.insertInto('lone_working_alerts').values({ id: ids.loneWorkingAlert, team_id: s.teamA, staff_id: therapist, session_id: ids.loneWorkingSession, kind: 'missed-check-in', status: 'raised', due_at: now, raised_at: now, created_at: now, created_by: null, updated_at: now, updated_by: null }).execute();
   await db.insertInto('lone_working_alert_events').values({ id: ids.loneWorkingAlertEvent, alert_id: ids.loneWorkingAlert, at: now, kind: 'escalated', level: 1, by_staff_id: null, due_at: now, detail: '{}' }).execute();
+  const stamps = { created_at: past, created_by: therapist, updated_at: past, updated_by: therapist };
+  await db.insertInto('equipment_catalogue_items').values([
+    { id: ids.stool, code: 'BTH-PS-01', name: 'Perching stool', category: 'bathing', stock_kind: 'stock', prescriber: 'assistant', unit_cost_pence: 3500, ...stamps },
+    { id: ids.hoist, code: 'TRF-HO-01', name: 'Mobile hoist', category: 'transfers', make: 'Arjo', model: 'Maxi Move', stock_kind: 'tracked', loler: true, inspection_interval_months: 6, prescriber: 'registered', unit_cost_pence: 250000, ...stamps },
+  ]).execute();
+  await db.insertInto('equipment_stores').values({ id: ids.store, name: 'Haywood store', team_id: s.teamA, ...stamps }).execute();
+  await db.insertInto('equipment_stock_levels').values({ store_id: ids.store, catalogue_item_id: ids.stool, quantity: 4, ...stamps }).execute();
+  await db.insertInto('equipment_stock_moves').values({ id: ids.stockMove, store_id: ids.store, catalogue_item_id: ids.stool, change: 4, reason: 'received', at: past, by_staff_id: therapist }).execute();
+  await db.insertInto('equipment_items').values({ id: ids.hoistItem, catalogue_item_id: ids.hoist, serial_number: 'MM-1001', batch: 'B7', store_id: ids.store, status: 'on-loan', next_inspection_due: '2026-12-01', ...stamps }).execute();
+  await db.insertInto('equipment_loans').values([
+    { id: ids.stoolLoan, patient_id: ids.patient, episode_id: ids.episode, team_id: s.teamA, catalogue_item_id: ids.stool, store_id: ids.store, reason: 'Cannot stand at the sink', prescribed_at: past, prescribed_by: therapist, ...stamps },
+    { id: ids.hoistLoan, patient_id: ids.patient, episode_id: ids.episode, team_id: s.teamA, catalogue_item_id: ids.hoist, item_id: ids.hoistItem, store_id: ids.store, reason: 'Transfers bed to chair', status: 'delivered', prescribed_at: past, prescribed_by: therapist, delivered_at: past, delivered_by: therapist, ...stamps },
+  ]).execute();
+  await db.insertInto('equipment_training').values({ id: ids.training, loan_id: ids.hoistLoan, patient_id: ids.patient, person_kind: 'carer', person_name: 'Gary Bloor', what_taught: 'Sling fitting and hoist transfer bed to chair', understood: 'partly', taught_at: past, taught_by: therapist, created_at: past, created_by: therapist }).execute();
+  await db.insertInto('equipment_inspections').values({ id: ids.inspection, item_id: ids.hoistItem, kind: 'loler', inspected_on: '2026-06-01', result: 'fail', created_at: past, created_by: therapist }).execute();
+  await db.insertInto('equipment_recalls').values({ id: ids.recall, catalogue_item_id: ids.hoist, batch: 'B7', reason: 'Spreader bar weld', ...stamps }).execute();
+  await db.insertInto('equipment_recall_actions').values({ id: ids.recallAction, recall_id: ids.recall, loan_id: ids.hoistLoan, patient_id: ids.patient, ...stamps }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

@@ -795,6 +795,153 @@ export type NotificationDeliveriesTable = {
   text: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
+export type EquipmentCategory = 'bathing' | 'toileting' | 'transfers' | 'beds-and-rails' | 'mobility' | 'seating' | 'kitchen' | 'minor-adaptations';
+
+export type EquipmentCatalogueItemsTable = Stamps & {
+  id: string;
+  code: string;
+  name: string;
+  category: EquipmentCategory;
+  make: ColumnType<string, string | undefined, string>;
+  model: ColumnType<string, string | undefined, string>;
+  stock_kind: 'stock' | 'tracked';
+  loler: ColumnType<boolean, boolean | undefined, boolean>;
+  inspection_interval_months: number | null;
+  needs_risk_assessment: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Who may prescribe it: packages/clinical equipment/equipment-prescribing.ts. */
+  prescriber: 'assistant' | 'registered';
+  unit_cost_pence: number;
+  instructions: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+};
+
+export type EquipmentStoresTable = Stamps & {
+  id: string;
+  name: string;
+  team_id: string | null;
+  address: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+};
+
+export type EquipmentStockLevelsTable = Stamps & {
+  store_id: string;
+  catalogue_item_id: string;
+  quantity: number;
+  reorder_level: ColumnType<number, number | undefined, number>;
+};
+
+export type EquipmentStockMoveReason = 'received' | 'issued' | 'returned' | 'adjusted' | 'written-off' | 'transferred';
+
+export type EquipmentStockMovesTable = {
+  id: string;
+  store_id: string;
+  catalogue_item_id: string;
+  change: number;
+  reason: EquipmentStockMoveReason;
+  loan_id: string | null;
+  note: string | null;
+  at: Timestamp;
+  by_staff_id: string;
+};
+
+export type EquipmentItemCondition = 'new' | 'good' | 'fair' | 'poor' | 'condemned';
+export type EquipmentItemStatus = 'in-store' | 'on-loan' | 'in-repair' | 'withdrawn' | 'missing' | 'written-off';
+
+export type EquipmentItemsTable = Stamps & {
+  id: string;
+  catalogue_item_id: string;
+  serial_number: string;
+  asset_number: string | null;
+  batch: string | null;
+  store_id: string;
+  condition: ColumnType<EquipmentItemCondition, EquipmentItemCondition | undefined, EquipmentItemCondition>;
+  status: ColumnType<EquipmentItemStatus, EquipmentItemStatus | undefined, EquipmentItemStatus>;
+  /** 'YYYY-MM-DD'. */
+  last_inspected_on: string | null;
+  next_inspection_due: string | null;
+};
+
+export type EquipmentLoanStatus = 'prescribed' | 'delivered' | 'to-collect' | 'returned' | 'missing' | 'written-off' | 'stays-with-patient' | 'transferred' | 'cancelled';
+
+export type EquipmentLoansTable = Stamps & {
+  id: string;
+  patient_id: string;
+  episode_id: string;
+  team_id: string;
+  catalogue_item_id: string;
+  item_id: string | null;
+  store_id: string | null;
+  quantity: ColumnType<number, number | undefined, number>;
+  reason: string;
+  assessment_id: string | null;
+  assessment_note: string | null;
+  risk_assessment: string | null;
+  risk_assessed_at: Date | null;
+  risk_assessed_by: string | null;
+  status: ColumnType<EquipmentLoanStatus, EquipmentLoanStatus | undefined, EquipmentLoanStatus>;
+  prescribed_at: Timestamp;
+  prescribed_by: string;
+  delivered_at: Date | null;
+  delivered_by: string | null;
+  delivered_where: string | null;
+  fitted: boolean | null;
+  discharge_decision: 'stays-with-patient' | 'collect' | 'transferred' | null;
+  discharge_decided_at: Date | null;
+  discharge_decided_by: string | null;
+  collection_visit_id: string | null;
+  ended_at: Date | null;
+  ended_by: string | null;
+  end_note: string | null;
+};
+
+export type EquipmentTrainingTable = {
+  id: string;
+  loan_id: string;
+  patient_id: string;
+  person_kind: 'patient' | 'carer' | 'agency-staff' | 'own-staff';
+  person_name: string;
+  what_taught: string;
+  understood: 'yes' | 'partly' | 'no';
+  understanding_note: string | null;
+  taught_at: Timestamp;
+  taught_by: string;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type EquipmentInspectionsTable = {
+  id: string;
+  item_id: string;
+  kind: 'loler' | 'service';
+  /** 'YYYY-MM-DD'; never in the future. */
+  inspected_on: string;
+  result: 'pass' | 'fail' | 'withdrawn';
+  note: string | null;
+  next_due: string | null;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type EquipmentRecallsTable = Stamps & {
+  id: string;
+  catalogue_item_id: string;
+  batch: string | null;
+  reference: ColumnType<string, string | undefined, string>;
+  reason: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+};
+
+export type EquipmentRecallActionStatus = 'to-contact' | 'contacted' | 'inspected' | 'collected' | 'closed';
+
+export type EquipmentRecallActionsTable = Stamps & {
+  id: string;
+  recall_id: string;
+  loan_id: string;
+  patient_id: string;
+  status: ColumnType<EquipmentRecallActionStatus, EquipmentRecallActionStatus | undefined, EquipmentRecallActionStatus>;
+  outcome: string | null;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -842,4 +989,14 @@ export type Database = {
   lone_working_codes: LoneWorkingCodesTable;
   notifications: NotificationsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  equipment_catalogue_items: EquipmentCatalogueItemsTable;
+  equipment_stores: EquipmentStoresTable;
+  equipment_stock_levels: EquipmentStockLevelsTable;
+  equipment_stock_moves: EquipmentStockMovesTable;
+  equipment_items: EquipmentItemsTable;
+  equipment_loans: EquipmentLoansTable;
+  equipment_training: EquipmentTrainingTable;
+  equipment_inspections: EquipmentInspectionsTable;
+  equipment_recalls: EquipmentRecallsTable;
+  equipment_recall_actions: EquipmentRecallActionsTable;
 };

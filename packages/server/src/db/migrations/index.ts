@@ -23,6 +23,7 @@ import * as loneWorking from './2026-12-05-0022-lone-working.ts';
 import * as loneWorkingCodeAttempts from './2026-12-05-0023-lone-working-code-attempts.ts';
 import * as unreadNotificationsIndex from './2026-12-05-0026-unread-notifications-index.ts';
 import * as missedAlertsAndShortTexts from './2026-12-05-0028-missed-alerts-and-short-texts.ts';
+import * as equipment from './2026-12-05-0029-equipment.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-24-0001-foundation': foundation,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0023-lone-working-code-attempts': loneWorkingCodeAttempts,
   '2026-12-05-0026-unread-notifications-index': unreadNotificationsIndex,
   '2026-12-05-0028-missed-alerts-and-short-texts': missedAlertsAndShortTexts,
+  '2026-12-05-0029-equipment': equipment,
 };

@@ -1,0 +1,6 @@
+// Catalogue, stores, stock levels and tracked items; labels and the look-up page; inspections and their due list (issue 15 #1, #2, #5, #8).
+import type { FastifyInstance } from 'fastify';
+
+export async function catalogueRoutes(app: FastifyInstance): Promise<void> {
+  void app;
+}
