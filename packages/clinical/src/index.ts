@@ -37,3 +37,4 @@ export * from './visit-planning.ts';
 export * from './visits/visit-professions.ts';
 export * from './lone-working/escalation-ladder.ts';
 export * from './lone-working/escalation-rules.ts';
+export * from './equipment/inspection-due.ts';

@@ -1,8 +1,10 @@
 // Taking equipment back from a loan: the stock count goes up again, or the tracked item comes back
-// into store (in the condition it came back in; condemned items are withdrawn from use). An item that
+// into store (in the condition it came back in; condemned items, and any that failed an examination while out,
+// come back out of use). An item that
 // never came back is marked missing or written off instead. Called by the collection and loans parts
 // in the loan's own transaction, so the loan's end and the store agree or neither changes.
 import type { Kysely } from 'kysely';
+import { itemStatusOnReturn } from '@homeward/clinical';
 import type { Database, EquipmentItemCondition } from '../db/schema.ts';
 import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/public.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
@@ -75,7 +77,9 @@ export async function returnEquipment(trx: Kysely<Database>, o: ReturnEquipmentO
   }
   const storeId = outcome === 'returned' && o.storeId ? (await storeOf(trx, o.storeId)).id : item.store_id;
   const condition = o.condition ?? item.condition;
-  const status = outcome !== 'returned' ? outcome : condition === 'condemned' ? 'withdrawn' : 'in-store';
+  // An item that failed (or was withdrawn at) an examination while out comes back out of use.
+  const latest = await trx.selectFrom('equipment_inspections').select('result').where('item_id', '=', item.id).orderBy('inspected_on', 'desc').orderBy('created_at', 'desc').limit(1).executeTakeFirst();
+  const status = outcome !== 'returned' ? outcome : itemStatusOnReturn(latest?.result ?? null, condition === 'condemned');
   const changed = await updateVersioned(trx, {
     actor,
     table: 'equipment_items',
