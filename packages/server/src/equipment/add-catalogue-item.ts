@@ -19,7 +19,7 @@ export async function addCatalogueItem(trx: Kysely<Database>, o: AddCatalogueIte
     const row = await trx
       .insertInto('equipment_catalogue_items')
       .values({
-        id: o.id ?? uuidv7(),
+        id: o.id ?? o.input.id ?? uuidv7(),
         code: i.code,
         name: i.name,
         category: i.category,

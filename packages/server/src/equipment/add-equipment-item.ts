@@ -37,7 +37,7 @@ export async function addEquipmentItem(trx: Kysely<Database>, o: AddEquipmentIte
     const row = await trx
       .insertInto('equipment_items')
       .values({
-        id: o.id ?? uuidv7(),
+        id: o.id ?? o.input.id ?? uuidv7(),
         catalogue_item_id: catalogueItem.id,
         serial_number: i.serialNumber,
         asset_number: i.assetNumber,

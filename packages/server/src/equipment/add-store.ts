@@ -21,7 +21,7 @@ export async function addStore(trx: Kysely<Database>, o: AddStoreOptions): Promi
   try {
     const row = await trx
       .insertInto('equipment_stores')
-      .values({ id: o.id ?? uuidv7(), name: o.input.name, team_id: o.input.teamId, address: o.input.address, created_at: now, created_by: who, updated_at: now, updated_by: who })
+      .values({ id: o.id ?? o.input.id ?? uuidv7(), name: o.input.name, team_id: o.input.teamId, address: o.input.address, created_at: now, created_by: who, updated_at: now, updated_by: who })
       .returningAll()
       .executeTakeFirstOrThrow();
     return storeOfRow(row);

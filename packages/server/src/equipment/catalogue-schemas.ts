@@ -2,39 +2,48 @@
 // (the form's fields made into the same shape first), so both refuse the same things in the same words.
 import { z } from 'zod';
 import { equipmentCategories, inspectionKinds, inspectionResults } from '@homeward/clinical';
+import { version } from '../platform/number-schemas.ts';
 import { optionalText, text } from '../platform/text-schemas.ts';
+
+/** A client may mint the new record's id (UUIDv7), so a retry without an Idempotency-Key still makes one. */
+const newId = z.uuid('id must be a UUID').optional();
 
 const required = (max: number, what: string) => text(max).min(1, `Enter ${what}`);
 const isoDate = (what: string) => z.string({ error: `Enter ${what}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${what} as yyyy-mm-dd`).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be a real date`);
 const count = (what: string, min: number, max: number) => z.number({ error: `Enter ${what} as a whole number` }).int(`Enter ${what} as a whole number`).min(min, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${min} or more`).max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max} or fewer`);
 
-export const catalogueItemInput = z
-  .object({
-    code: required(40, 'the catalogue code'),
-    name: required(120, 'the name of the item'),
-    category: z.enum(equipmentCategories, { error: 'Select the category' }),
-    make: text(80).default(''),
-    model: text(80).default(''),
-    stockKind: z.enum(['stock', 'tracked'], { error: 'Select whether it is counted as stock or tracked one by one' }),
-    loler: z.boolean().default(false),
-    inspectionIntervalMonths: count('the months between examinations', 1, 60).nullable().default(null),
-    needsRiskAssessment: z.boolean().default(false),
-    prescriber: z.enum(['assistant', 'registered'], { error: 'Select who may prescribe it' }),
-    unitCostPence: count('the unit cost', 0, 100_000_000),
-    instructions: text(4000).default(''),
-    active: z.boolean().default(true),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    // The migration's own rules, said in words before the database says them as a refusal.
-    if (v.loler && v.stockKind !== 'tracked') ctx.addIssue({ code: 'custom', path: ['loler'], message: 'Lifting equipment is tracked one by one: choose "tracked" to examine each item' });
-    if (v.loler && v.inspectionIntervalMonths === null) ctx.addIssue({ code: 'custom', path: ['inspectionIntervalMonths'], message: 'Enter the months between thorough examinations (6 for lifting equipment used by people)' });
-    if (v.inspectionIntervalMonths !== null && v.stockKind !== 'tracked') ctx.addIssue({ code: 'custom', path: ['inspectionIntervalMonths'], message: 'Only items tracked one by one can be examined or serviced on an interval' });
-  });
+const catalogueItemFields = z.object({
+  id: newId,
+  code: required(40, 'the catalogue code'),
+  name: required(120, 'the name of the item'),
+  category: z.enum(equipmentCategories, { error: 'Select the category' }),
+  make: text(80).default(''),
+  model: text(80).default(''),
+  stockKind: z.enum(['stock', 'tracked'], { error: 'Select whether it is counted as stock or tracked one by one' }),
+  loler: z.boolean().default(false),
+  inspectionIntervalMonths: count('the months between examinations', 1, 60).nullable().default(null),
+  needsRiskAssessment: z.boolean().default(false),
+  prescriber: z.enum(['assistant', 'registered'], { error: 'Select who may prescribe it' }),
+  unitCostPence: count('the unit cost', 0, 100_000_000),
+  instructions: text(4000).default(''),
+  active: z.boolean().default(true),
+});
+
+// The migration's own rules, said in words before the database says them as a refusal.
+const catalogueRules = (v: { loler: boolean; stockKind: 'stock' | 'tracked'; inspectionIntervalMonths: number | null }, ctx: z.RefinementCtx) => {
+  if (v.loler && v.stockKind !== 'tracked') ctx.addIssue({ code: 'custom', path: ['loler'], message: 'Lifting equipment is tracked one by one: choose "tracked" to examine each item' });
+  if (v.loler && v.inspectionIntervalMonths === null) ctx.addIssue({ code: 'custom', path: ['inspectionIntervalMonths'], message: 'Enter the months between thorough examinations (6 for lifting equipment used by people)' });
+  if (v.inspectionIntervalMonths !== null && v.stockKind !== 'tracked') ctx.addIssue({ code: 'custom', path: ['inspectionIntervalMonths'], message: 'Only items tracked one by one can be examined or serviced on an interval' });
+};
+
+export const catalogueItemInput = catalogueItemFields.strict().superRefine(catalogueRules);
+/** A change: every field again, with the version you read. */
+export const catalogueItemChange = catalogueItemFields.omit({ id: true }).extend({ version }).strict().superRefine(catalogueRules);
 export type CatalogueItemInput = z.output<typeof catalogueItemInput>;
 
 export const storeInput = z
   .object({
+    id: newId,
     name: required(120, 'the name of the store'),
     teamId: z.uuid('Select a team').nullable().default(null),
     address: text(300).default(''),
@@ -50,7 +59,7 @@ export const stockMoveInput = z
     change: count('the change in the count', -10_000, 10_000).refine((n) => n !== 0, 'Enter a change other than nought'),
     note: optionalText(500).default(null),
     /** The level's version you read; omitted for the first stock of an item at a store. */
-    version: z.number().int().positive().optional(),
+    version: version.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -62,6 +71,7 @@ export type StockMoveInput = z.output<typeof stockMoveInput>;
 export const itemConditions = ['new', 'good', 'fair', 'poor', 'condemned'] as const;
 export const itemInput = z
   .object({
+    id: newId,
     catalogueItemId: z.uuid('Select the item from the catalogue'),
     serialNumber: required(60, 'the serial number'),
     assetNumber: optionalText(60).default(null),
@@ -76,12 +86,13 @@ export type ItemInput = z.output<typeof itemInput>;
 
 export const inspectionInput = z
   .object({
+    id: newId,
     kind: z.enum(inspectionKinds, { error: 'Select whether it was a LOLER thorough examination or a service' }),
     inspectedOn: isoDate('the date of the examination'),
     result: z.enum(inspectionResults, { error: 'Select the result' }),
     note: optionalText(2000).default(null),
     /** The item's version you read. */
-    version: z.number({ error: 'Send the version of the item you read, as a whole number' }).int().positive(),
+    version,
   })
   .strict();
 export type InspectionInput = z.output<typeof inspectionInput>;

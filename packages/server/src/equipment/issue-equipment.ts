@@ -37,7 +37,8 @@ export type IssuedEquipment =
  * Takes the equipment out of store for the loan, or refuses with nothing changed: an item already on
  * loan (or not in store) is a 409 saying where it is; too few in stock is a 409 saying how many are
  * left; an item of another model, an unknown store or lifting equipment past its examination date is
- * a 400 on the field at fault. Returns what went out (the caller sets the loan's item_id and store_id).
+ * a 400 on the field at fault. Returns what went out: the caller sets the loan's item_id (a tracked
+ * item: returnEquipment finds it there, and the one-open-loan-per-item index holds it) and store_id.
  */
 export async function issueEquipment(trx: Kysely<Database>, o: IssueEquipmentOptions): Promise<IssuedEquipment> {
   const grant = requireWriteGrant(o.grant);

@@ -49,7 +49,7 @@ export async function recordInspection(trx: Kysely<Database>, o: RecordInspectio
   });
   const row = await trx
     .insertInto('equipment_inspections')
-    .values({ id: o.id ?? uuidv7(), item_id: item.id, kind: i.kind, inspected_on: i.inspectedOn, result: i.result, note: i.note, next_due: nextDue, created_at: o.actor.now, created_by: o.actor.staff.staffId })
+    .values({ id: o.id ?? o.input.id ?? uuidv7(), item_id: item.id, kind: i.kind, inspected_on: i.inspectedOn, result: i.result, note: i.note, next_due: nextDue, created_at: o.actor.now, created_by: o.actor.staff.staffId })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { inspection: inspectionOf(row), item: itemOf(changed) };

@@ -24,7 +24,7 @@ export type ReturnEquipmentOptions = {
   loanId: string;
   /** Default 'returned'. Missing and written-off change no stock count (it came out at issue). */
   outcome?: EquipmentReturnOutcome;
-  /** The store it comes back to; default the loan's store (where it was issued from). */
+  /** The store it comes back to; default the loan's store, else the store the ledger says it was issued from. */
   storeId?: string | null;
   /** Tracked items: the condition it came back in; default unchanged. Condemned: withdrawn from use. */
   condition?: EquipmentItemCondition;
@@ -52,7 +52,9 @@ export async function returnEquipment(trx: Kysely<Database>, o: ReturnEquipmentO
       await auditWrite(grant, trx, { recordKind: 'equipment-loan', recordId: loan.id, detail: { returned: 'stock', outcome, quantity: loan.quantity } });
       return { kind: 'stock', outcome, storeId: null, quantity: loan.quantity, stockLevel: null };
     }
-    const storeId = o.storeId ?? loan.store_id;
+    // Where it went out from: the loan says so once delivered; the ledger's issue names the loan too.
+    const issuedFrom = await trx.selectFrom('equipment_stock_moves').select('store_id').where('loan_id', '=', loan.id).where('reason', '=', 'issued').orderBy('at', 'desc').limit(1).executeTakeFirst();
+    const storeId = o.storeId ?? loan.store_id ?? issuedFrom?.store_id ?? null;
     if (!storeId) throw validationFailed([{ path: 'storeId', message: `Select the store the ${catalogueItem.name.toLowerCase()} goes back to` }]);
     const store = await storeOf(trx, storeId);
     const stockLevel = await moveStock(trx, {
