@@ -57,6 +57,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/visits/plan', text: 'Visit plan', current: section === 'visit-plan' });
       // Who is out alone today, and any alert (issue 14 #6): the same leads watch over the day they plan.
       if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/lone-working', text: 'Lone working', current: section === 'lone-working' });
+      // Equipment on loan (issue 15): the catalogue, stores, items and their examinations, for every clinician.
+      navItems.push({ href: '/equipment', text: 'Equipment', current: section === 'equipment' });
     }
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });
