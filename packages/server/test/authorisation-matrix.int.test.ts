@@ -497,6 +497,70 @@ describe('authorisation matrix: lone-working sessions', () => {
   });
 });
 
+// Equipment not on loan to anyone (issue 15, catalogue part): not patient data, so decided by role.
+// Every clinical role sees the catalogue, stores, items, labels, look-up and the due list; the clinical
+// lead and service manager keep the catalogue and stores; the staff who run the store (not a student)
+// count stock, add items and record examinations; administrators and privacy officers are refused all
+// of it, and every refusal is audited.
+describe('authorisation matrix: equipment catalogue, stores, items and examinations', () => {
+  type Rule = 'view' | 'catalogue' | 'store';
+  const clients = {} as Record<HomewardRole, TestClient>;
+  const ids = {} as { hoist: string; store: string; item: string };
+  let et: TestApp;
+  const keepers: Record<Rule, HomewardRole[]> = {
+    view: ['support-worker', 'student', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'],
+    catalogue: ['clinical-lead', 'service-manager'],
+    store: ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'],
+  };
+  let n = 0;
+  const fresh = () => `M${n++}-${crypto.randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    et = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await et.signIn(et.service.a[role]);
+    const lead = clients['clinical-lead'];
+    ids.hoist = (await lead.post('/api/equipment/catalogue', { code: 'MX-HOIST', name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 1 })).json().id;
+    ids.store = (await lead.post('/api/equipment/stores', { name: 'Matrix base' })).json().id;
+    ids.item = (await lead.post('/api/equipment/items', { catalogueItemId: ids.hoist, serialNumber: 'MX-0001', storeId: ids.store })).json().id;
+  });
+  afterAll(async () => {
+    await et?.close();
+  });
+
+  const routes: Array<{ name: string; rule: Rule; allowedStatus: number; call: (c: TestClient) => Promise<{ statusCode: number; body: string }> }> = [
+    { name: 'GET /equipment', rule: 'view', allowedStatus: 200, call: (c) => c.get('/equipment') },
+    { name: 'GET /equipment/catalogue', rule: 'view', allowedStatus: 200, call: (c) => c.get('/equipment/catalogue') },
+    { name: 'GET /equipment/stores/:storeId', rule: 'view', allowedStatus: 200, call: (c) => c.get(`/equipment/stores/${ids.store}`) },
+    { name: 'GET /equipment/items/:itemId/label', rule: 'view', allowedStatus: 200, call: (c) => c.get(`/equipment/items/${ids.item}/label`) },
+    { name: 'GET /equipment/look-up', rule: 'view', allowedStatus: 303, call: (c) => c.get('/equipment/look-up?number=MX-0001') },
+    { name: 'GET /equipment/inspections', rule: 'view', allowedStatus: 200, call: (c) => c.get('/equipment/inspections') },
+    { name: 'GET /api/equipment/items/:itemId', rule: 'view', allowedStatus: 200, call: (c) => c.get(`/api/equipment/items/${ids.item}`) },
+    { name: 'GET /api/equipment/inspections/due', rule: 'view', allowedStatus: 200, call: (c) => c.get('/api/equipment/inspections/due') },
+    { name: 'POST /api/equipment/catalogue', rule: 'catalogue', allowedStatus: 201, call: (c) => c.post('/api/equipment/catalogue', { code: fresh(), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 1 }) },
+    { name: 'GET /equipment/catalogue/new', rule: 'catalogue', allowedStatus: 200, call: (c) => c.get('/equipment/catalogue/new') },
+    { name: 'POST /api/equipment/stores', rule: 'catalogue', allowedStatus: 201, call: (c) => c.post('/api/equipment/stores', { name: fresh() }) },
+    { name: 'POST /api/equipment/items', rule: 'store', allowedStatus: 201, call: (c) => c.post('/api/equipment/items', { catalogueItemId: ids.hoist, serialNumber: fresh(), storeId: ids.store }) },
+    { name: 'GET /equipment/items/new', rule: 'store', allowedStatus: 200, call: (c) => c.get('/equipment/items/new') },
+    { name: 'GET /equipment/items/:itemId/inspections/new', rule: 'store', allowedStatus: 200, call: (c) => c.get(`/equipment/items/${ids.item}/inspections/new`) },
+    // A stale version: allowed through the role check, so a 409 (nothing written) shows the rule let it by.
+    { name: 'POST /api/equipment/items/:itemId/inspections', rule: 'store', allowedStatus: 409, call: (c) => c.post(`/api/equipment/items/${ids.item}/inspections`, { kind: 'loler', inspectedOn: '2026-11-24', result: 'pass', version: 99 }) },
+  ];
+  const cells = homewardRoles.flatMap((role) => routes.map((route) => ({ role, route })));
+
+  it.each(cells.map((c) => [c.role, c.route.name, c] as const))('%s: %s', async (_role, _name, { role, route }) => {
+    const client = clients[role];
+    const refusedBefore = await et.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client);
+    if (keepers[route.rule].includes(role)) {
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(route.allowedStatus);
+      return;
+    }
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+    const refusedAfter = await et.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});
+
 async function auditedOf(staffId: string, outcome: 'allowed' | 'refused'): Promise<number> {
   const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', outcome).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -66,6 +66,11 @@ const creates: Record<string, string> = {
   'POST /api/lone-working/sessions': 'a new session, a visit started by hand (Idempotency-Key: once)',
   'POST /api/lone-working/sessions/{sessionId}/check-in': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   'POST /api/lone-working/sessions/{sessionId}/check-out': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
+  // Equipment, catalogue part (issue 15).
+  'POST /api/equipment/catalogue': 'a new catalogue item (a code used twice is refused)',
+  'POST /api/equipment/stores': 'a new store',
+  'POST /api/equipment/stores/{storeId}/stock-moves': 'an append-only ledger entry; the count’s version, when sent, is checked (equipment/catalogue.int.test.ts: stale is a 409 with the count)',
+  'POST /api/equipment/items': 'a new tracked item (a serial typed twice is refused)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -79,6 +84,14 @@ const notPatientData: Record<string, string> = {
   'GET /api/rota/on-call': 'who is on call (staff data)',
   'GET /api/reports/first-contact': 'counts and times per service, no patient',
   'GET /api/visits/plans/jobs/{jobId}': 'a planner run: its dates, status and counts, no patient',
+  // Equipment not on loan to anyone, or on loan without saying to whom (issue 15, catalogue part).
+  'GET /api/equipment/catalogue': 'the equipment catalogue',
+  'GET /api/equipment/catalogue/{catalogueItemId}': 'a catalogue item',
+  'GET /api/equipment/stores': 'the equipment stores',
+  'GET /api/equipment/stores/{storeId}': 'a store and its stock counts',
+  'GET /api/equipment/items': 'tracked items: where each is, never to whom it is lent',
+  'GET /api/equipment/items/{itemId}': 'a tracked item and its examinations, never to whom it is lent',
+  'GET /api/equipment/inspections/due': 'examinations and services due, by item',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -504,6 +517,36 @@ describe('every write is version-checked and every patient read is audited by na
       },
     };
   }
+  // Equipment (issue 15, catalogue part): a catalogue item changed by someone else first; a tracked
+  // item examined by someone else first. Neither is patient data: nothing is audited as read.
+  async function equipmentWorld(): Promise<{ hoistId: string; itemId: string }> {
+    const code = `STALE-${uuidv7().slice(-12)}`;
+    const hoist = { code, name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 285000 };
+    const hoistId = ok(await lead.post('/api/equipment/catalogue', hoist), 201).id as string;
+    const storeId = ok(await lead.post('/api/equipment/stores', { name: `Stale base ${code}` }), 201).id as string;
+    const itemId = ok(await assistant.post('/api/equipment/items', { catalogueItemId: hoistId, serialNumber: `SN-${code}`, storeId }), 201).id as string;
+    return { hoistId, itemId };
+  }
+  staleCases.push(
+    {
+      route: 'PATCH /api/equipment/catalogue/{catalogueItemId}', what: 'a catalogue item changed since it was read',
+      arrange: async () => {
+        const { hoistId } = await equipmentWorld();
+        const item = (await lead.get(`/api/equipment/catalogue/${hoistId}`)).json();
+        const { id: _id, version: _v, ...fields } = item;
+        ok(await patch(lead, `/api/equipment/catalogue/${hoistId}`, { ...fields, unitCostPence: 290000, version: 1 }));
+        return { patientId: null, current: { id: hoistId, version: 2 }, stale: () => patch(lead, `/api/equipment/catalogue/${hoistId}`, { ...fields, unitCostPence: 1, version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/equipment/items/{itemId}/inspections', what: 'an examination recorded on an item examined since it was read',
+      arrange: async () => {
+        const { itemId } = await equipmentWorld();
+        ok(await assistant.post(`/api/equipment/items/${itemId}/inspections`, { kind: 'loler', inspectedOn: '2026-11-24', result: 'pass', version: 1 }), 201);
+        return { patientId: null, current: { id: itemId, version: 2 }, stale: () => assistant.post(`/api/equipment/items/${itemId}/inspections`, { kind: 'loler', inspectedOn: '2026-11-24', result: 'fail', version: 1 }) };
+      },
+    },
+  );
   staleCases.push(
     { route: 'POST /api/lone-working/alerts/{alertId}/acknowledgement', what: 'acknowledging an alert closed since it was read', arrange: () => staleAlertCase('acknowledgement', {}) },
     { route: 'POST /api/lone-working/alerts/{alertId}/actions', what: 'recording an action on an alert closed since it was read', arrange: () => staleAlertCase('actions', { text: 'Called her work phone' }) },
