@@ -15,7 +15,7 @@ import { writeFileSync } from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeForm, encodeQuery, mutateForm, mutateJson, planArbitrary, rawJson, toJsonText, type FormFields, type Plan } from './fuzz-inputs.ts';
-import { freshEmail, freshNhsNumber, newWorld, validBodies, versionTable, type FuzzWorld, type RecordKind } from './fuzz-world.ts';
+import { freshEmail, freshEquipmentName, freshNhsNumber, newWorld, validBodies, versionTable, type FuzzWorld, type RecordKind } from './fuzz-world.ts';
 import { postFormsOn } from './html-forms.ts';
 import { changedTables, tableSnapshotter, type TableSnapshot } from './table-snapshot.ts';
 import { missedValidationMessage } from '../src/platform/error-handler.ts';
@@ -60,6 +60,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
   // A lone-working alert's responder pages and the team's ladder: the lead's.
   if (url.startsWith('/lone-working/alerts') || url.startsWith('/lone-working/settings')) return 'lead';
+  // The equipment catalogue and stores are the lead's to keep (issue 15, catalogue part).
+  if (/^(\/api)?\/equipment(\/(catalogue|stores|items|inspections|look-up)|$)/.test(url)) return 'lead';
   return 'clinician';
 }
 
@@ -74,6 +76,9 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
+  if (name === 'catalogueItemId') return 'equipmentCatalogueItem';
+  if (name === 'storeId' && url.includes('/equipment/stores')) return 'equipmentStore';
+  if (name === 'itemId' && url.includes('/equipment/items')) return 'equipmentItem';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
@@ -140,6 +145,12 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/rota/staff/:staffId/exceptions': () => ({ kind: 'annual-leave', startsOn: '2026-12-21', endsOn: '2026-12-23', note: 'Fuzz' }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
+  'POST /api/equipment/catalogue': () => ({ code: freshEquipmentName('code'), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 2500 }),
+  'PATCH /api/equipment/catalogue/:catalogueItemId': () => ({ code: freshEquipmentName('code'), name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 290000 }),
+  'POST /api/equipment/stores': () => ({ name: freshEquipmentName('store') }),
+  'POST /api/equipment/stores/:storeId/stock-moves': (ids) => ({ catalogueItemId: ids.equipmentStockItem, reason: 'received', change: 2 }),
+  'POST /api/equipment/items': (ids) => ({ catalogueItemId: ids.equipmentCatalogueItem, serialNumber: freshEquipmentName('serial'), storeId: ids.equipmentStore }),
+  'POST /api/equipment/items/:itemId/inspections': () => ({ kind: 'loler', inspectedOn: '2026-11-24', result: 'pass' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),
   'PUT /api/staff/:id': (ids) => ({ givenName: 'Fuzz', familyName: 'Target', email: freshEmail('changed'), profession: 'none', registrationNumber: null, band: '3', homewardRole: 'support-worker', teamId: ids.team, baseLocation: null, contractedHours: 30, active: true }),
@@ -280,6 +291,11 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
     for (const k of alsoNeeds(route)) await world.get(k);
     for (const k of kinds) paramValues.push(await world.get(k));
     if (isApi || route.url.includes('patients')) ids.patient = await world.get('patient');
+    if (route.url.startsWith('/api/equipment/stores/') || route.url === '/api/equipment/items') {
+      ids.equipmentStockItem = await world.get('equipmentStockItem');
+      ids.equipmentCatalogueItem = await world.get('equipmentCatalogueItem');
+      ids.equipmentStore = await world.get('equipmentStore');
+    }
     const versionOf = kinds.length ? kinds[kinds.length - 1] : undefined;
     const versionId = paramValues[paramValues.length - 1];
     const concrete = (values: string[]) => {

@@ -36,7 +36,12 @@ export type RecordKind =
   | 'planJob'
   | 'alert'
   | 'loneWorkingSession'
-  | 'amberAlert';
+  | 'amberAlert'
+  // Equipment, catalogue part (issue 15): a tracked hoist in the catalogue, one counted as stock, a store, a hoist in it.
+  | 'equipmentCatalogueItem'
+  | 'equipmentStockItem'
+  | 'equipmentStore'
+  | 'equipmentItem';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -58,6 +63,8 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   alert: 'lone_working_alerts',
   loneWorkingSession: 'lone_working_sessions',
   amberAlert: 'lone_working_alerts',
+  equipmentCatalogueItem: 'equipment_catalogue_items',
+  equipmentItem: 'equipment_items',
 };
 
 let nhsIndex = 800_000;
@@ -65,6 +72,8 @@ let staffIndex = 0;
 let planDays = 0;
 /** An NHS number no other record in the test has. */
 export const freshNhsNumber = () => testNhsNumberForIndex(nhsIndex++);
+/** A catalogue code, store name or serial number no other record has. */
+export const freshEquipmentName = (what: string) => `FZ-${what}-${staffIndex++}`;
 /** An email address no other account has. */
 export const freshEmail = (what: string) => `fuzz.${what}.${staffIndex++}@test.example`;
 const staffPasswordHash = hashPassword('fuzz-target-password-1', 10);
@@ -241,6 +250,36 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         }
         if (res.statusCode !== 202) throw new Error(`fuzz world: could not start a planner run: ${res.statusCode} ${res.body.slice(0, 300)}`);
         return (res.json() as { job: { id: string } }).job.id;
+      }
+      // Equipment (issue 15, catalogue part), written straight in by the clinical lead.
+      case 'equipmentCatalogueItem':
+      case 'equipmentStockItem': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        const tracked = kind === 'equipmentCatalogueItem';
+        await t.db.insertInto('equipment_catalogue_items').values({
+          id, code: `FZ-${id}`, name: tracked ? 'Mobile hoist' : 'Perching stool', category: tracked ? 'transfers' : 'bathing', stock_kind: tracked ? 'tracked' : 'stock', loler: tracked,
+          inspection_interval_months: tracked ? 6 : null, prescriber: tracked ? 'registered' : 'assistant', unit_cost_pence: 1000, created_at: now, created_by: lead, updated_at: now, updated_by: lead,
+        }).execute();
+        return id;
+      }
+      case 'equipmentStore': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('equipment_stores').values({ id, name: `Fuzz base ${id}`, team_id: t.service.teamA, created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        return id;
+      }
+      case 'equipmentItem': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('equipment_items').values({
+          id, catalogue_item_id: await get('equipmentCatalogueItem'), serial_number: `FZ-${id}`, store_id: await get('equipmentStore'), last_inspected_on: '2026-11-01', next_inspection_due: '2027-05-01',
+          created_at: now, created_by: lead, updated_at: now, updated_by: lead,
+        }).execute();
+        return id;
       }
       // A red alert raised for a support worker of the team, for its responder's pages (a lead's).
       case 'alert':
