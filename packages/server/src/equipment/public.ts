@@ -5,3 +5,17 @@ export { issueEquipment, type IssueEquipmentOptions, type IssuedEquipment } from
 export { returnEquipment, type ReturnEquipmentOptions, type ReturnedEquipment, type EquipmentReturnOutcome } from './return-equipment.ts';
 export type { EquipmentItem } from './item-view.ts';
 export type { StockLevel } from './stock-view.ts';
+// catalogue: the domain functions the demo seeder sets the catalogue, stores, stock, items and examinations up with.
+export { addCatalogueItem, type AddCatalogueItemOptions } from './add-catalogue-item.ts';
+export { addStore, type AddStoreOptions, type EquipmentStore } from './add-store.ts';
+export { recordStockMove, type RecordStockMoveOptions } from './record-stock-move.ts';
+export { addEquipmentItem, type AddEquipmentItemOptions } from './add-equipment-item.ts';
+export { recordInspection, type RecordInspectionOptions, type EquipmentInspection } from './record-inspection.ts';
+export type { CatalogueItemInput, StoreInput, StockMoveInput, ItemInput, InspectionInput } from './catalogue-schemas.ts';
+export type { CatalogueItem } from './catalogue-view.ts';
+// catalogue: reads the other parts show (a loan's item, the due list for reports), none of them patient data.
+export { findCatalogueItem, listCatalogue } from './catalogue-queries.ts';
+export { findItem, findItemByNumber, listItems, type ItemLine } from './item-queries.ts';
+export { listInspectionsDue, type DueLine } from './inspection-queries.ts';
+export { listStores, listStockOfStore } from './store-queries.ts';
+export { poundsOf } from './catalogue-view.ts';
