@@ -21,7 +21,10 @@ function parseWith<S extends z.ZodType>(schema: S, input: unknown, rename: Recor
 /** "32.50" or "£32.50" as pence; a problem names the field. */
 function pence(text: string, path: string, early: FieldError[]): number | undefined {
   const t = text.replace(/^£/, '').replace(/,/g, '');
-  if (t === '') return undefined;
+  if (t === '') {
+    early.push({ path, message: 'Enter the unit cost in pounds and pence, like 32.50' });
+    return undefined;
+  }
   if (!/^\d{1,7}(\.\d{1,2})?$/.test(t)) {
     early.push({ path, message: 'Enter the unit cost in pounds and pence, like 32.50' });
     return undefined;
