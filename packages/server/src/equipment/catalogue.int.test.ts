@@ -215,6 +215,12 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
     const stoolItem = await refusal(withGrant((grant) => t.db.transaction().execute((trx) => issueEquipment(trx, { grant, loanId: loan, itemId: uuidv7() }))));
     expect(stoolItem.fields[0]).toMatchObject({ path: 'itemId', message: 'No tracked item has that number' });
 
+    // A second hoist with no certificate: never examined, so never lent.
+    const unexamined = (await assistant.post('/api/equipment/items', { catalogueItemId: ids.hoist, serialNumber: 'MM 5000-01', storeId: ids.store })).json().id as string;
+    const never = await refusal(withGrant((grant) => t.db.transaction().execute((trx) => issueEquipment(trx, { grant, loanId: loan, itemId: unexamined }))));
+    expect(never.fields).toEqual([{ path: 'itemId', message: 'Item MM 5000-01 has no thorough examination (LOLER) recorded: it cannot be issued until it has passed one' }]);
+    expect((await itemRow(unexamined)).status).toBe('in-store');
+
     const out = await withGrant((grant) => t.db.transaction().execute((trx) => issueEquipment(trx, { grant, loanId: loan, itemId: ids.hoistItem })));
     expect(out).toMatchObject({ kind: 'tracked', itemId: ids.hoistItem, storeId: ids.store, item: { status: 'on-loan' } });
     await t.db.updateTable('equipment_loans').set({ item_id: ids.hoistItem, store_id: ids.store }).where('id', '=', loan).execute();

@@ -36,7 +36,8 @@ export type IssuedEquipment =
 /**
  * Takes the equipment out of store for the loan, or refuses with nothing changed: an item already on
  * loan (or not in store) is a 409 saying where it is; too few in stock is a 409 saying how many are
- * left; an item of another model, an unknown store or lifting equipment past its examination date is
+ * left; an item of another model, an unknown store, or an item examined on an interval that is past
+ * its date or was never examined is
  * a 400 on the field at fault. Returns what went out: the caller sets the loan's item_id (a tracked
  * item: returnEquipment finds it there, and the one-open-loan-per-item index holds it) and store_id.
  */
@@ -80,6 +81,11 @@ export async function issueEquipment(trx: Kysely<Database>, o: IssueEquipmentOpt
   }
   if (item.condition === 'condemned') throw validationFailed([{ path: 'itemId', message: `Item ${item.serial_number} is condemned and cannot be issued` }]);
   const today = ukDateOf(actor.now);
+  // Examined on an interval but never examined here (no certificate came with it): not lent until it is.
+  if (catalogueItem.inspection_interval_months !== null && item.last_inspected_on === null) {
+    const what = catalogueItem.loler ? 'thorough examination (LOLER)' : 'service';
+    throw validationFailed([{ path: 'itemId', message: `Item ${item.serial_number} has no ${what} recorded: it cannot be issued until it has passed one` }]);
+  }
   if (item.next_inspection_due !== null && item.next_inspection_due < today) {
     const what = catalogueItem.loler ? 'thorough examination (LOLER)' : 'service';
     throw validationFailed([{ path: 'itemId', message: `Item ${item.serial_number} is overdue its ${what}, due ${item.next_inspection_due}: it cannot be issued until it has passed one` }]);
