@@ -542,6 +542,8 @@ describe('authorisation matrix: equipment catalogue, stores, items and examinati
     { name: 'POST /api/equipment/items', rule: 'store', allowedStatus: 201, call: (c) => c.post('/api/equipment/items', { catalogueItemId: ids.hoist, serialNumber: fresh(), storeId: ids.store }) },
     { name: 'GET /equipment/items/new', rule: 'store', allowedStatus: 200, call: (c) => c.get('/equipment/items/new') },
     { name: 'GET /equipment/items/:itemId/inspections/new', rule: 'store', allowedStatus: 200, call: (c) => c.get(`/equipment/items/${ids.item}/inspections/new`) },
+    { name: 'GET /equipment/items/:itemId/change', rule: 'store', allowedStatus: 200, call: (c) => c.get(`/equipment/items/${ids.item}/change`) },
+    { name: 'PATCH /api/equipment/items/:itemId', rule: 'store', allowedStatus: 409, call: (c) => c.request({ method: 'PATCH', url: `/api/equipment/items/${ids.item}`, payload: { storeId: ids.store, condition: 'good', status: 'in-store', version: 99 } }) },
     // A stale version: allowed through the role check, so a 409 (nothing written) shows the rule let it by.
     { name: 'POST /api/equipment/items/:itemId/inspections', rule: 'store', allowedStatus: 409, call: (c) => c.post(`/api/equipment/items/${ids.item}/inspections`, { kind: 'loler', inspectedOn: '2026-11-24', result: 'pass', version: 99 }) },
   ];

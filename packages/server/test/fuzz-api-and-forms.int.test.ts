@@ -151,6 +151,7 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/equipment/stores/:storeId/stock-moves': (ids) => ({ catalogueItemId: ids.equipmentStockItem, reason: 'received', change: 2 }),
   'POST /api/equipment/items': (ids) => ({ catalogueItemId: ids.equipmentCatalogueItem, serialNumber: freshEquipmentName('serial'), storeId: ids.equipmentStore }),
   'POST /api/equipment/items/:itemId/inspections': () => ({ kind: 'loler', inspectedOn: '2026-11-24', result: 'pass' }),
+  'PATCH /api/equipment/items/:itemId': (ids) => ({ storeId: ids.equipmentStore, condition: 'good', status: 'in-repair' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),
   'PUT /api/staff/:id': (ids) => ({ givenName: 'Fuzz', familyName: 'Target', email: freshEmail('changed'), profession: 'none', registrationNumber: null, band: '3', homewardRole: 'support-worker', teamId: ids.team, baseLocation: null, contractedHours: 30, active: true }),
@@ -291,7 +292,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
     for (const k of alsoNeeds(route)) await world.get(k);
     for (const k of kinds) paramValues.push(await world.get(k));
     if (isApi || route.url.includes('patients')) ids.patient = await world.get('patient');
-    if (route.url.startsWith('/api/equipment/stores/') || route.url === '/api/equipment/items') {
+    if (route.url.startsWith('/api/equipment/stores/') || route.url.startsWith('/api/equipment/items')) {
       ids.equipmentStockItem = await world.get('equipmentStockItem');
       ids.equipmentCatalogueItem = await world.get('equipmentCatalogueItem');
       ids.equipmentStore = await world.get('equipmentStore');

@@ -539,6 +539,16 @@ describe('every write is version-checked and every patient read is audited by na
       },
     },
     {
+      route: 'PATCH /api/equipment/items/{itemId}', what: 'a tracked item changed since it was read',
+      arrange: async () => {
+        const { itemId } = await equipmentWorld();
+        const body = (storeId: string, status: string) => ({ storeId, condition: 'good', status, assetNumber: null, batch: null, version: 1 });
+        const storeId = (await lead.get(`/api/equipment/items/${itemId}`)).json().item.storeId as string;
+        ok(await patch(assistant, `/api/equipment/items/${itemId}`, body(storeId, 'in-repair')));
+        return { patientId: null, current: { id: itemId, version: 2 }, stale: () => patch(assistant, `/api/equipment/items/${itemId}`, body(storeId, 'missing')) };
+      },
+    },
+    {
       route: 'POST /api/equipment/items/{itemId}/inspections', what: 'an examination recorded on an item examined since it was read',
       arrange: async () => {
         const { itemId } = await equipmentWorld();

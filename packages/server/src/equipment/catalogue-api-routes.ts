@@ -15,7 +15,8 @@ import { addEquipmentItem } from './add-equipment-item.ts';
 import { addStore } from './add-store.ts';
 import { requireCatalogueKeeper, requireEquipmentViewer, requireStoreKeeper } from './catalogue-access.ts';
 import { findCatalogueItem, listCatalogue } from './catalogue-queries.ts';
-import { catalogueItemChange, catalogueItemInput, inspectionInput, itemInput, stockMoveInput, storeInput } from './catalogue-schemas.ts';
+import { catalogueItemChange, catalogueItemInput, inspectionInput, itemChange, itemInput, stockMoveInput, storeInput } from './catalogue-schemas.ts';
+import { changeEquipmentItem } from './change-equipment-item.ts';
 import { changeCatalogueItem } from './change-catalogue-item.ts';
 import { listInspectionsDue } from './inspection-queries.ts';
 import { findItem, findItemByNumber, listInspectionsOfItem, listItems } from './item-queries.ts';
@@ -161,6 +162,17 @@ export async function catalogueApiRoutes(app: FastifyInstance): Promise<void> {
     const item = await findItem(app.db, request.params.itemId);
     if (!item) throw notFound('Equipment item');
     return { item, inspections: (await listInspectionsOfItem(app.db, item.id)).map(inspectionJson) };
+  });
+
+  typed.patch('/api/equipment/items/:itemId', {
+    schema: {
+      tags, summary: 'Change a tracked item not out on loan: its store, asset number, batch, condition, or where it is (in store, in repair, withdrawn, missing, written off)',
+      description: 'Send the version you read: a stale one is a 409 with the item as it is. An item on loan changes only through its loan.',
+      params: itemParams, headers: writeHeaders, body: itemChange, response: { 200: itemResponse, ...errorResponse(400, 401, 403, 404, 409, 422) },
+    },
+  }, async (request, reply) => {
+    const actor = await requireStoreKeeper(app.db, actorOf(request));
+    return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: await inBody(changeEquipmentItem(trx, { actor, itemId: request.params.itemId, input: request.body })) }));
   });
 
   typed.post('/api/equipment/items/:itemId/inspections', {

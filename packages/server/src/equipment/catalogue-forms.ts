@@ -5,7 +5,7 @@ import { parseDateParts, ukDateOf } from '@homeward/clinical';
 import { formField, type FormBody } from '../platform/form-body.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { fieldsFromZodIssues } from '../platform/validation.ts';
-import { catalogueItemInput, inspectionInput, itemInput, stockMoveInput, storeInput, type CatalogueItemInput, type InspectionInput, type ItemInput, type StockMoveInput, type StoreInput } from './catalogue-schemas.ts';
+import { catalogueItemInput, inspectionInput, itemChange, itemInput, stockMoveInput, storeInput, type CatalogueItemInput, type InspectionInput, type ItemChange, type ItemInput, type StockMoveInput, type StoreInput } from './catalogue-schemas.ts';
 import type { CatalogueItem } from './catalogue-view.ts';
 
 function parseWith<S extends z.ZodType>(schema: S, input: unknown, rename: Record<string, string>, early: FieldError[]): z.output<S> {
@@ -107,4 +107,12 @@ export function parseInspectionForm(body: FormBody, now: Date): InspectionInput 
     kind: formField(body.kind) || undefined, inspectedOn: inspectedOn ?? (early.length ? '2000-01-01' : undefined), result: formField(body.result) || undefined, note: formField(body.note),
     version: /^\d{1,10}$/.test(versionText) ? Number(versionText) : undefined,
   }, {}, early);
+}
+
+export function parseItemChangeForm(body: FormBody): ItemChange {
+  const versionText = formField(body.version);
+  return parseWith(itemChange, {
+    assetNumber: formField(body.assetNumber), batch: formField(body.batch), storeId: formField(body.storeId), condition: formField(body.condition) || undefined, status: formField(body.status) || undefined,
+    version: /^\d{1,10}$/.test(versionText) ? Number(versionText) : undefined,
+  }, {}, []);
 }

@@ -96,3 +96,17 @@ export const inspectionInput = z
   })
   .strict();
 export type InspectionInput = z.output<typeof inspectionInput>;
+
+/** What the store changes on an item not out on loan: where it is kept, its condition, and whether it is in use. */
+export const itemChangeStatuses = ['in-store', 'in-repair', 'withdrawn', 'missing', 'written-off'] as const;
+export const itemChange = z
+  .object({
+    assetNumber: optionalText(60).default(null),
+    batch: optionalText(60).default(null),
+    storeId: z.uuid('Select the store it is kept at'),
+    condition: z.enum(itemConditions, { error: 'Select its condition' }),
+    status: z.enum(itemChangeStatuses, { error: 'Select where it is' }),
+    version,
+  })
+  .strict();
+export type ItemChange = z.output<typeof itemChange>;

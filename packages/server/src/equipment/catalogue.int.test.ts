@@ -244,4 +244,30 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
     const inRepair = await refusal(withGrant((grant) => t.db.transaction().execute((trx) => issueEquipment(trx, { grant, loanId: another, itemId: ids.hoistItem }))));
     expect(inRepair.message).toBe('Item MM 4411-27 cannot be issued: it is in repair.');
   });
+
+  it('the store changes an item not on loan: one that failed stays out of use until it passes; a stale change is a 409; one on loan changes only through its loan', async () => {
+    const patchItem = (id: string, body: Record<string, unknown>) => assistant.request({ method: 'PATCH', url: `/api/equipment/items/${id}`, payload: body });
+    const hoist = await itemRow(ids.hoistItem);
+    const base = { storeId: ids.store, condition: 'fair', status: 'in-store', assetNumber: 'NB-0007', batch: '2025-B', version: hoist.version };
+    const stillFailed = await patchItem(ids.hoistItem, base);
+    expect(stillFailed.statusCode).toBe(400);
+    expect(stillFailed.json().error.fields).toEqual([{ path: 'body.status', message: 'Item MM 4411-27 failed its last examination: record one it passes to bring it back into use' }]);
+    const condemnedInUse = await patchItem(ids.hoistItem, { ...base, status: 'in-repair', condition: 'condemned' });
+    expect(condemnedInUse.json().error.fields[0].path).toBe('body.status');
+    const withdrawn = await patchItem(ids.hoistItem, { ...base, status: 'withdrawn', condition: 'condemned' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', condition: 'condemned', version: hoist.version + 1 });
+    const stale = await patchItem(ids.hoistItem, { ...base, status: 'missing' });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.current).toMatchObject({ status: 'withdrawn', version: hoist.version + 1 });
+    // The other hoist goes out on a loan: the store cannot change it now.
+    await t.db.updateTable('equipment_items').set({ last_inspected_on: '2026-11-20', next_inspection_due: '2027-05-20' }).where('serial_number', '=', 'MM 5000-01').execute();
+    const other = await t.db.selectFrom('equipment_items').selectAll().where('serial_number', '=', 'MM 5000-01').executeTakeFirstOrThrow();
+    const loan = await prescribed(ids.hoist);
+    await withGrant((grant) => t.db.transaction().execute((trx) => issueEquipment(trx, { grant, loanId: loan, itemId: other.id })));
+    const onLoan = await patchItem(other.id, { ...base, assetNumber: null, status: 'missing', version: other.version + 1 });
+    expect(onLoan.statusCode).toBe(409);
+    expect(onLoan.json().error.message).toBe('Item MM 5000-01 is on loan: it changes when it comes back through its loan');
+    expect((await itemRow(other.id)).status).toBe('on-loan');
+  });
 });

@@ -13,7 +13,9 @@ import { notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { addEquipmentItem } from './add-equipment-item.ts';
 import { mayKeepStore, requireEquipmentViewer, requireStoreKeeper } from './catalogue-access.ts';
-import { parseInspectionForm, parseItemForm } from './catalogue-forms.ts';
+import { parseInspectionForm, parseItemChangeForm, parseItemForm } from './catalogue-forms.ts';
+import { itemChangeStatuses } from './catalogue-schemas.ts';
+import { changeEquipmentItem } from './change-equipment-item.ts';
 import { listCatalogue } from './catalogue-queries.ts';
 import { listInspectionsDue } from './inspection-queries.ts';
 import { findItem, findItemByNumber, listInspectionsOfItem, listItems, type ItemLine } from './item-queries.ts';
@@ -106,7 +108,46 @@ export async function itemPages(app: FastifyInstance): Promise<void> {
       item: describeItem(item, ukDateOf(actor.now)),
       examined: item.nextInspectionDue !== null || inspections.length > 0 || item.loler,
       inspections: inspections.map((i) => ({ ...i, kindText: inspectionKindLabels[i.kind], resultText: i.result === 'pass' ? 'Pass' : i.result === 'fail' ? 'Fail' : 'Withdrawn', onText: formatDisplayDate(i.inspectedOn), nextText: dateText(i.nextDue) })),
-      flash: d === 'added' ? `${item.name} ${item.serialNumber} is added. Print its label and put it on the item.` : d === 'inspected' ? 'The examination is recorded.' : null,
+      flash: d === 'added' ? `${item.name} ${item.serialNumber} is added. Print its label and put it on the item.` : d === 'inspected' ? 'The examination is recorded.' : d === 'changed' ? 'The item is changed.' : null,
+    });
+  });
+
+  // -- The store's changes to it (not while it is on loan).
+  async function renderItemChange(reply: FastifyReply, item: ItemLine, o: { values?: FormBody; fields?: FieldError[]; status?: number } = {}) {
+    const fields = o.fields ?? [];
+    const v = o.values ?? { assetNumber: item.assetNumber ?? '', batch: item.batch ?? '', storeId: item.storeId, condition: item.condition, status: item.status, version: String(item.version) };
+    const stores = await listStores(app.db);
+    return reply.code(o.status ?? 200).page('equipment/pages/item-change.njk', {
+      title: `Change ${item.name} ${item.serialNumber}`, section, backHref: `/equipment/items/${item.id}`, backText: `${item.name} ${item.serialNumber}`, item, values: v,
+      storeItems: stores.map((s) => ({ value: s.id, text: s.name, selected: s.id === formField(v.storeId) })),
+      conditionItems: (['new', 'good', 'fair', 'poor', 'condemned'] as const).map((c) => ({ value: c, text: itemConditionLabels[c], checked: c === formField(v.condition) })),
+      statusItems: itemChangeStatuses.map((s) => ({ value: s, text: itemStatusLabels[s], checked: s === formField(v.status) })),
+      errors: errorList(fields, { condition: 'condition', status: 'status', version: 'status', form: 'status' }), fieldErrors: errorsByField(fields),
+    });
+  }
+
+  typed.get('/equipment/items/:itemId/change', { schema: { ...hidden, params: itemParams } }, async (request, reply) => {
+    await requireStoreKeeper(app.db, actorOf(request));
+    const item = await findItem(app.db, request.params.itemId);
+    if (!item) throw notFound('Equipment item');
+    return renderItemChange(reply, item);
+  });
+
+  typed.post('/equipment/items/:itemId/change', { schema: { ...hidden, params: itemParams, body: formBody } }, async (request, reply) => {
+    const actor = await requireStoreKeeper(app.db, actorOf(request));
+    const item = await findItem(app.db, request.params.itemId);
+    if (!item) throw notFound('Equipment item');
+    const body = request.body;
+    return pageWrite(request, reply, {
+      check: () => parseItemChangeForm(body),
+      write: async (trx, input) => {
+        await changeEquipmentItem(trx, { actor, itemId: item.id, input });
+        return `/equipment/items/${item.id}?done=changed`;
+      },
+      render: async (fields, status, error) => {
+        const now = error.code === 'version_conflict' ? await findItem(app.db, item.id) : null;
+        return renderItemChange(reply, now ?? item, { values: now ? { ...body, version: String(now.version) } : body, fields, status });
+      },
     });
   });
 
