@@ -78,6 +78,11 @@ describe('equipment: catalogue, store, a hoist, its label, the look-up and its e
     await Promise.all([ap.waitForURL('**?done=inspected'), ap.getByRole('button', { name: 'Record the result' }).click()]);
     await expect(ap.getByText('24 May 2027').first().isVisible()).resolves.toBe(true);
 
+    await Promise.all([ap.waitForURL('**/change'), ap.getByRole('link', { name: 'Change where it is kept, its condition, or whether it is in use' }).click()]);
+    await checkAtEveryWidth(ap, 'change an item', [768, 390]);
+    await ap.getByLabel('Fair').check();
+    await Promise.all([ap.waitForURL('**?done=changed'), ap.getByRole('button', { name: 'Save changes' }).click()]);
+
     await ap.goto('/equipment/inspections?within=365');
     await ap.getByRole('link', { name: 'Mobile hoist MM 4411-27', exact: true }).waitFor();
     await checkAtEveryWidth(ap, 'inspections due', [768, 390]);

@@ -133,6 +133,18 @@ describe('equipment pages: catalogue, stores, items, labels, look-up and inspect
       const row = await t.db.selectFrom('equipment_items').select(['status', 'next_inspection_due', 'version']).where('id', '=', ids.item).executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'in-repair', next_inspection_due: null, version: 2 });
       expect((await later.get('/equipment/inspections')).body).not.toContain('AX-99 001');
+      // Back in store is refused until it passes; withdrawn for good is saved.
+      const change = `/equipment/items/${ids.item}/change`;
+      const fields = { version: '2', storeId: ids.store, condition: 'poor', assetNumber: 'SB-0042', batch: 'B7' };
+      const backInUse = await later.form(change, { ...fields, status: 'in-store' });
+      expect(backInUse.statusCode).toBe(400);
+      expect(backInUse.body).toContain('href="#status"');
+      expect(backInUse.body).toContain('failed its last examination: record one it passes to bring it back into use');
+      const withdrawn = await later.form(change, { ...fields, status: 'withdrawn' });
+      expect(withdrawn.statusCode, withdrawn.body).toBe(303);
+      const page = await later.get(location(withdrawn));
+      expect(page.body).toContain('Withdrawn from use');
+      expect(page.body).toContain('The item is changed.');
     } finally {
       t.clock.set(today);
     }

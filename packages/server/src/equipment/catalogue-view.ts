@@ -44,3 +44,9 @@ export function catalogueItemOf(row: Selectable<EquipmentCatalogueItemsTable>): 
 export function poundsOf(pence: number): string {
   return `£${(pence / 100).toFixed(2)}`;
 }
+
+/** "perching stools": refusals count them. Catalogue names are singular nouns. */
+export function pluralName(name: string): string {
+  const lower = name.toLowerCase();
+  return /s$/.test(lower) ? lower : `${lower}s`;
+}

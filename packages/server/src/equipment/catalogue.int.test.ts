@@ -30,7 +30,7 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
   const hoist = { code: 'TRF-HO-01', name: 'Mobile hoist', category: 'transfers', make: 'Arjo', model: 'Maxi Move', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 285000 };
 
   const level = async () => (await t.db.selectFrom('equipment_stock_levels').selectAll().where('store_id', '=', ids.store).where('catalogue_item_id', '=', ids.stool).executeTakeFirst()) ?? null;
-  const moves = async () => t.db.selectFrom('equipment_stock_moves').select(['change', 'reason', 'loan_id']).where('catalogue_item_id', '=', ids.stool).orderBy('at').orderBy('id').execute();
+  const moves = async () => t.db.selectFrom('equipment_stock_moves').select(['change', 'reason', 'loan_id']).where('catalogue_item_id', '=', ids.stool).where('store_id', '=', ids.store).orderBy('at').orderBy('id').execute();
   const itemRow = async (id: string) => t.db.selectFrom('equipment_items').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
   /** A loan prescribed for the patient, written straight in (the loans part's to make). */
@@ -111,7 +111,7 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
     const version = received.json().stockLevel.version as number;
     const tooMany = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'written-off', change: -3, version });
     expect(tooMany.statusCode).toBe(400);
-    expect(tooMany.json().error.fields).toEqual([{ path: 'body.change', message: 'Only 2 perching stool left at North base: 3 cannot be taken out. Stock never goes below nought.' }]);
+    expect(tooMany.json().error.fields).toEqual([{ path: 'body.change', message: 'Only 2 perching stools left at North base: 3 cannot be taken out. Stock never goes below nought.' }]);
     const wrongSign = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: -1 });
     expect(wrongSign.statusCode).toBe(400);
     const stale = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'adjusted', change: -1, version: version - 1 });
@@ -119,6 +119,11 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
     expect(stale.json().error.current).toMatchObject({ quantity: 2, version });
     expect((await level())?.quantity).toBe(2);
     expect(await moves()).toEqual([{ change: 2, reason: 'received', loan_id: null }]);
+    // The first stock at another store, sent with version 1 (the level it makes): received, not refused as none left.
+    const east = (await lead.post('/api/equipment/stores', { name: 'East base' })).json().id as string;
+    const firstAtEast = await assistant.post(`/api/equipment/stores/${east}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 3, version: 1 });
+    expect(firstAtEast.statusCode, firstAtEast.body).toBe(200);
+    expect(firstAtEast.json().stockLevel).toMatchObject({ storeId: east, quantity: 3, version: 2 });
     const hoistStock = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.hoist, reason: 'received', change: 1 });
     expect(hoistStock.json().error.fields[0].path).toBe('body.catalogueItemId');
     expect((await student.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 1 })).statusCode).toBe(403);

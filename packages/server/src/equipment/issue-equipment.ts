@@ -4,10 +4,11 @@
 // write grant of the loan's patient and audits through it.
 import type { Kysely, Selectable } from 'kysely';
 import { ukDateOf } from '@homeward/clinical';
-import type { Database, EquipmentCatalogueItemsTable, EquipmentLoansTable } from '../db/schema.ts';
+import type { Database, EquipmentLoansTable } from '../db/schema.ts';
 import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/public.ts';
 import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
+import { pluralName } from './catalogue-view.ts';
 import { itemOf, itemStatusLabels, type EquipmentItem } from './item-view.ts';
 import { moveStock } from './stock-move.ts';
 import type { StockLevel } from './stock-view.ts';
@@ -59,7 +60,7 @@ export async function issueEquipment(trx: Kysely<Database>, o: IssueEquipmentOpt
       loanId: loan.id,
       note: o.note ?? null,
       ...(o.version === undefined ? {} : { version: o.version }),
-      itemName: plural(catalogueItem),
+      itemName: pluralName(catalogueItem.name),
       storeName: store.name,
     });
     await auditWrite(grant, trx, { recordKind: 'equipment-loan', recordId: loan.id, detail: { issued: 'stock', storeId: store.id, quantity: loan.quantity } });
@@ -120,9 +121,4 @@ export async function storeOf(trx: Kysely<Database>, storeId: string): Promise<{
   return store;
 }
 
-/** "perching stools": the refusal counts them. Catalogue names are singular nouns. */
-function plural(item: Selectable<EquipmentCatalogueItemsTable>): string {
-  const name = item.name.toLowerCase();
-  return /s$/.test(name) ? name : `${name}s`;
-}
 

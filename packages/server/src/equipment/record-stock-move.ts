@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { validationFailed } from '../platform/homeward-error.ts';
 import type { StockMoveInput } from './catalogue-schemas.ts';
+import { pluralName } from './catalogue-view.ts';
 import { moveStock } from './stock-move.ts';
 import type { StockLevel } from './stock-view.ts';
 
@@ -25,7 +26,7 @@ export async function recordStockMove(trx: Kysely<Database>, o: RecordStockMoveO
     reason: o.input.reason,
     note: o.input.note,
     ...(o.input.version === undefined ? {} : { version: o.input.version }),
-    itemName: item.name.toLowerCase(),
+    itemName: pluralName(item.name),
     storeName: store.name,
     shortField: 'change',
   });

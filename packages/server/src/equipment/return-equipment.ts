@@ -9,6 +9,7 @@ import type { Database, EquipmentItemCondition } from '../db/schema.ts';
 import { auditWrite, requireWriteGrant, type AccessGrant } from '../access/public.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
+import { pluralName } from './catalogue-view.ts';
 import { loanOf, storeOf } from './issue-equipment.ts';
 import { itemOf, itemStatusLabels, type EquipmentItem } from './item-view.ts';
 import { moveStock } from './stock-move.ts';
@@ -65,7 +66,7 @@ export async function returnEquipment(trx: Kysely<Database>, o: ReturnEquipmentO
       reason: 'returned',
       loanId: loan.id,
       note: o.note ?? null,
-      itemName: catalogueItem.name.toLowerCase(),
+      itemName: pluralName(catalogueItem.name),
       storeName: store.name,
     });
     await auditWrite(grant, trx, { recordKind: 'equipment-loan', recordId: loan.id, detail: { returned: 'stock', outcome, storeId: store.id, quantity: loan.quantity } });

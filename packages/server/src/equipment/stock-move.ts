@@ -33,8 +33,8 @@ export async function moveStock(trx: Kysely<Database>, o: MoveStockOptions): Pro
   if (!Number.isInteger(o.change) || o.change === 0) throw new Error('A stock move changes the level by a whole number other than nought');
   const who = o.actor.staff.staffId;
   const now = o.actor.now;
-  if (o.change > 0 && o.version === undefined) {
-    // The first stock of an item at a store makes its level (at nought: the move below brings it up).
+  if (o.change > 0) {
+    // The first stock of an item at a store makes its level (at nought, version 1: the move below brings it up).
     await trx
       .insertInto('equipment_stock_levels')
       .values({ store_id: o.storeId, catalogue_item_id: o.catalogueItemId, quantity: 0, created_at: now, created_by: who, updated_at: now, updated_by: who })
