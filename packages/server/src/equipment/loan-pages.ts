@@ -19,7 +19,7 @@ import { redirectSeeOther } from '../platform/request-context.ts';
 import { defaultSheetPrintSize, equipmentWithPatient, produceCarerEquipmentSheet } from './carer-equipment-sheet.ts';
 import { deliverEquipment } from './deliver-equipment.ts';
 import { cancelPrescription } from './loan-cancel.ts';
-import { auditLoanRead, authoriseLoanRead, authoriseLoanWrite, loanKind, mayChangeLoan, type LoanAccess, type LoanChange } from './loan-access.ts';
+import { auditLoanRead, authoriseLoanRead, authoriseLoanWrite, mayChangeLoan, type LoanAccess, type LoanChange } from './loan-access.ts';
 import { findLoan, findLoanEpisodeId, listEpisodeAssessments, listEpisodeLoans, listIssuableStock, listPrescribableItems } from './loan-queries.ts';
 import { loanStatusLabels, trainedPersonKindLabels, trainedPersonKinds, understandingLabels, understandings, type LoanResponse, type TrainedPersonKind, type Understanding } from './loan-schema.ts';
 import { checkPrescription, prescribeEquipment, type PrescriptionInput } from './prescribe-equipment.ts';
@@ -321,5 +321,4 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
       .send(sheet.pdf);
   });
 
-  void loanKind;
 }
