@@ -4,12 +4,12 @@
 // same transaction, so the loan, the stock count or the tracked item agree, or nothing changes: an item
 // already on loan, or the last one taken by someone else a moment before, is refused as it says.
 import type { Kysely } from 'kysely';
-import { fromUkWallClock, ukDateOf } from '@homeward/clinical';
+import { fromUkWallClock, ukDateOf, type HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { HomewardError, versionConflict, type FieldError } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { issueEquipment } from './issue-equipment.ts';
-import { auditLoanWrite, loanKind, loanWriterOf, type LoanWriteAccess } from './loan-access.ts';
+import { auditLoanWrite, loanKind, loanWriterOf, mayChangeLoan, type LoanWriteAccess } from './loan-access.ts';
 import { findLoan } from './loan-queries.ts';
 import type { LoanResponse } from './loan-schema.ts';
 
@@ -56,8 +56,9 @@ export async function deliverEquipment(trx: Kysely<Database>, o: DeliverEquipmen
   const fields = checkDeliveryInput(input, { today: ukDateOf(now), prescribedOn: ukDateOf(new Date(loan.prescribedAt)) });
   const deliveredBy = input.deliveredBy ?? actor.staff.staffId;
   if (input.deliveredBy !== null) {
-    const colleague = await trx.selectFrom('staff').select('id').where('id', '=', input.deliveredBy).where('team_id', '=', o.access.episode.teamId).executeTakeFirst();
-    if (!colleague) fields.push({ path: 'deliveredBy', message: 'Choose who delivered it from the team' });
+    // One of the team's clinicians who visit: the person who can be asked how it was fitted.
+    const colleague = await trx.selectFrom('staff').select('homeward_role').where('id', '=', input.deliveredBy).where('team_id', '=', o.access.episode.teamId).where('active', '=', true).executeTakeFirst();
+    if (!colleague || !mayChangeLoan(colleague.homeward_role as HomewardRole, 'deliver')) fields.push({ path: 'deliveredBy', message: 'Choose who delivered it from the team’s clinicians' });
   }
   if (fields.length) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
   const current = async () => findLoan(trx, o.access, loan.id);

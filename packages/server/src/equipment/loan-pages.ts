@@ -185,7 +185,7 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
       tracked: loan.stockKind === 'tracked',
       storeItems: [{ value: '', text: 'Choose the store' }, ...stock.stores.map((s) => ({ value: s.id, text: `${s.name} (${s.quantity} in stock)`, selected: s.id === values.storeId }))],
       itemItems: [{ value: '', text: 'Choose the item by its serial number' }, ...stock.items.map((i) => ({ value: i.id, text: `${i.serial_number}${i.asset_number ? ` (asset ${i.asset_number})` : ''}, ${i.store_name}`, selected: i.id === values.itemId }))],
-      staffItems: team.map((s) => ({ value: s.id, text: `${s.given_name} ${s.family_name} (${homewardRoleLabels[s.homeward_role as HomewardRole] ?? s.homeward_role})`, selected: s.id === (values.deliveredBy || access.grant.staff.staffId) })),
+      staffItems: team.filter((s) => mayChangeLoan(s.homeward_role as HomewardRole, 'deliver')).map((s) => ({ value: s.id, text: `${s.given_name} ${s.family_name} (${homewardRoleLabels[s.homeward_role as HomewardRole] ?? s.homeward_role})`, selected: s.id === (values.deliveredBy || access.grant.staff.staffId) })),
       fittedItems: [{ value: 'yes', text: 'Yes, fitted and checked', checked: values.fitted === 'yes' }, { value: 'no', text: 'No, delivered only', checked: values.fitted === 'no' }],
       errors: errorList(fields, { form: 'main-form', version: 'main-form', deliveredOn: 'deliveredOn-day' }),
       fieldErrors: errorsByField(fields),

@@ -27,7 +27,7 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
   let storeId: string;
   const items: Record<'stool' | 'board' | 'hoist' | 'rails', string> = { stool: '', board: '', hoist: '', rails: '' };
   let hoistItem: string;
-  const loans: Record<string, string> = {};
+  const loans = { stool: '', board: '', hoist: '', rails: '' };
 
   async function catalogueItem(o: { code: string; name: string; category: string; kind: Kind; prescriber: 'assistant' | 'registered'; loler?: boolean; risk?: boolean; instructions?: string }): Promise<string> {
     const id = uuidv7();
@@ -270,6 +270,26 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
     expect(prints.map((p) => (p.detail as { printSize: string }).printSize)).toEqual(['standard', 'large']);
     expect(prints[0]!.patient_id).toBe(mrsB);
     expect((await outsider.form(`/episodes/${episode}/equipment/carer-sheet`, { print: 'standard' })).statusCode).toBe(403);
+  });
+
+  it('two people delivering the last bath rail at once: one succeeds, the other is refused clearly, nothing half-done', async () => {
+    const now = t.clock.now();
+    const by = t.service.a['clinical-lead'].id;
+    const rail = await catalogueItem({ code: 'GR1', name: 'Grab rail', category: 'minor-adaptations', kind: 'stock', prescriber: 'assistant' });
+    await t.db.insertInto('equipment_stock_levels').values({ store_id: storeId, catalogue_item_id: rail, quantity: 1, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+    const prescribe = async () => (await assistant.post(`/api/episodes/${episode}/equipment-loans`, { catalogueItemId: rail, reason: 'Steadying at the front door', assessmentNote: 'Access visit' })).json().loan.id as string;
+    const [first, second] = [await prescribe(), await prescribe()];
+    const deliver = (client: TestClient, id: string) => client.post(`/api/equipment-loans/${id}/delivery`, { version: 1, deliveredOn: '2026-11-24', where: 'Front door', fitted: true, storeId });
+    const answers = await Promise.all([deliver(supportWorker, first), deliver(therapist, second)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.statusCode === 409)!.json().error.message).toMatch(/grab rail/i);
+    const statuses = (await t.db.selectFrom('equipment_loans').select('status').where('catalogue_item_id', '=', rail).execute()).map((r) => r.status).sort();
+    expect(statuses).toEqual(['delivered', 'prescribed']);
+    expect(await stockOf(rail)).toBe(0);
+    // Who delivered it must be one of the team's clinicians who visit.
+    const byAdmin = await therapist.post(`/api/equipment-loans/${answers[0]!.statusCode === 409 ? first : second}/delivery`, { version: 1, deliveredOn: '2026-11-24', where: 'Front door', fitted: true, storeId, deliveredBy: t.service.a.administrator.id });
+    expect(byAdmin.statusCode).toBe(400);
+    expect(byAdmin.json().error.fields[0].path).toBe('deliveredBy');
   });
 
   it('lists the episode’s loans on the API, audited as read', async () => {
