@@ -162,6 +162,8 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
     const noAssessment = await assistant.post(`/api/episodes/${episode}/equipment-loans`, { catalogueItemId: items.stool, reason: 'Cannot stand to wash' });
     expect(noAssessment.statusCode).toBe(400);
     expect(noAssessment.json().error.fields[0].path).toBe('assessmentNote');
+    const twoHoists = await therapist.post(`/api/episodes/${episode}/equipment-loans`, { catalogueItemId: items.hoist, quantity: 2, reason: 'x', assessmentNote: 'y' });
+    expect(twoHoists.json().error.fields).toEqual([{ path: 'quantity', message: 'A mobile hoist is lent one at a time: prescribe each one separately' }]);
     const unknownItem = await assistant.post(`/api/episodes/${episode}/equipment-loans`, { catalogueItemId: uuidv7(), reason: 'x', assessmentNote: 'y' });
     expect(unknownItem.statusCode).toBe(400);
     const emptyForm = await assistant.form(`/episodes/${episode}/equipment/prescribe`, { formId: uuidv7(), catalogueItemId: '', reason: '' });

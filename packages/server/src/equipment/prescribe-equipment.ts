@@ -47,10 +47,12 @@ async function prescriptionFacts(db: Kysely<Database>, access: LoanWriteAccess, 
   const me = access.grant.staff;
   if (access.episode.status === 'discharged') fields.push({ path: 'form', message: 'This episode has been discharged. Equipment is prescribed within an open episode' });
   const [item, staff] = await Promise.all([
-    input.catalogueItemId ? db.selectFrom('equipment_catalogue_items').select(['name', 'prescriber', 'needs_risk_assessment', 'active']).where('id', '=', input.catalogueItemId).executeTakeFirst() : undefined,
+    input.catalogueItemId ? db.selectFrom('equipment_catalogue_items').select(['name', 'prescriber', 'needs_risk_assessment', 'active', 'stock_kind']).where('id', '=', input.catalogueItemId).executeTakeFirst() : undefined,
     db.selectFrom('staff').select('active').where('id', '=', me.staffId).executeTakeFirst(),
   ]);
   if (input.catalogueItemId && !item) fields.push({ path: 'catalogueItemId', message: 'Choose the equipment from the catalogue' });
+  // A tracked item (a hoist) is lent one to a loan, so each can be found, inspected and recalled.
+  if (item?.stock_kind === 'tracked' && input.quantity !== 1) fields.push({ path: 'quantity', message: `A ${item.name.toLowerCase()} is lent one at a time: prescribe each one separately` });
   if (input.assessmentId !== null) {
     const assessment = await db.selectFrom('assessments').select('id').where('id', '=', input.assessmentId).where('episode_id', '=', access.episode.id).executeTakeFirst();
     if (!assessment) fields.push({ path: 'assessmentId', message: 'Choose an assessment recorded in this episode' });
