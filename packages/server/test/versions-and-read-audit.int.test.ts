@@ -69,7 +69,7 @@ const creates: Record<string, string> = {
   'POST /api/lone-working/sessions/{sessionId}/check-in': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   'POST /api/lone-working/sessions/{sessionId}/check-out': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   // loans
-  'POST /api/episodes/{episodeId}/equipment-loans': 'a new prescription (Idempotency-Key: once; a client-minted id twice is refused)',
+  'POST /api/episodes/{id}/equipment-loans': 'a new prescription (Idempotency-Key: once; a client-minted id twice is refused)',
   'POST /api/equipment-loans/{loanId}/training': 'an append-only training record, one per person taught',
 };
 
@@ -666,7 +666,7 @@ describe('every write is version-checked and every patient read is audited by na
       return { res, by: lead, expected: [{ action: 'read', record_kind: 'lone-working-alert', record_id: alertId, patient_id: w.patientId, detail: { basis: 'lone-working-responder', via: 'api' } }] };
     } },
     // loans
-    { route: 'GET /api/episodes/{episodeId}/equipment-loans', what: 'the equipment prescribed and lent in an episode', read: async () => {
+    { route: 'GET /api/episodes/{id}/equipment-loans', what: 'the equipment prescribed and lent in an episode', read: async () => {
       const loanId = await worldLoan();
       return { res: await therapist.get(`/api/episodes/${w.episodeId}/equipment-loans`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: [loanId] } }] };
     } },
@@ -792,11 +792,11 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
     // loans
-    { route: '/episodes/:episodeId/equipment', what: 'the episode’s equipment', read: async () => {
+    { route: '/episodes/:id/equipment', what: 'the episode’s equipment', read: async () => {
       const loanId = await worldLoan();
       return { res: await therapist.get(`/episodes/${w.episodeId}/equipment`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: [loanId] } }] };
     } },
-    { route: '/episodes/:episodeId/equipment/prescribe', what: 'prescribing equipment', read: read(() => assistant, () => `/episodes/${w.episodeId}/equipment/prescribe`, pageRow('equipment-loan', () => w.episodeId, { purpose: 'prescribe' })) },
+    { route: '/episodes/:id/equipment/prescribe', what: 'prescribing equipment', read: read(() => assistant, () => `/episodes/${w.episodeId}/equipment/prescribe`, pageRow('equipment-loan', () => w.episodeId, { purpose: 'prescribe' })) },
     { route: '/equipment-loans/:loanId/deliver', what: 'recording a delivery', read: async () => {
       const loanId = await worldLoan();
       return { res: await supportWorker.get(`/equipment-loans/${loanId}/deliver`), by: supportWorker, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: loanId, patient_id: w.patientId, detail: { purpose: 'record-delivery' } }] };

@@ -1,4 +1,4 @@
-// Equipment in the episode as pages, under /episodes/:episodeId/equipment (the record's episode page
+// Equipment in the episode as pages, under /episodes/:id/equipment (the record's episode page
 // links here; the record does not import equipment): what is prescribed and on loan, prescribing (the
 // prescribing rule's reason shown when refused; bed rails with their risk assessment), delivery and
 // fitting, training in safe use, cancelling a prescription, and the carer's equipment sheet. Same rules
@@ -26,7 +26,8 @@ import { checkPrescription, prescribeEquipment, type PrescriptionInput } from '.
 import { recordTraining, type TrainingInput } from './training-record.ts';
 
 const hidden = { hide: true };
-const episodeParams = z.object({ episodeId: z.uuid() });
+// :id, as every other /episodes/:id route: the router shares the parameter, and two names for it would rename the record's routes too.
+const episodeParams = z.object({ id: z.uuid() });
 const loanParams = z.object({ loanId: z.uuid() });
 type Form = Record<string, string | string[]>;
 const valuesOf = (body: Form): Form => Object.fromEntries(Object.entries(body).map(([k, v]) => [k, formField(v)]));
@@ -74,8 +75,8 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
   }
 
   // The episode's equipment.
-  typed.get('/episodes/:episodeId/equipment', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), loan: z.string().optional() }) } }, async (request, reply) => {
-    const access = await authoriseLoanRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId) });
+  typed.get('/episodes/:id/equipment', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional(), loan: z.string().optional() }) } }, async (request, reply) => {
+    const access = await authoriseLoanRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const loans = await listEpisodeLoans(app.db, access);
     await auditLoanRead(app.db, access, access.episode.id, { loanIds: loans.map((l) => l.id) });
     const role = access.grant.staff.role;
@@ -139,14 +140,14 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
     };
   }
 
-  typed.get('/episodes/:episodeId/equipment/prescribe', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
-    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId), change: 'prescribe' });
+  typed.get('/episodes/:id/equipment/prescribe', { schema: { ...hidden, params: episodeParams } }, async (request, reply) => {
+    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'prescribe' });
     await auditLoanRead(app.db, access, access.episode.id, { purpose: 'prescribe' });
     return renderPrescribeForm(reply, access, { quantity: '1', formId: uuidv7() });
   });
 
-  typed.post('/episodes/:episodeId/equipment/prescribe', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId), change: 'prescribe' });
+  typed.post('/episodes/:id/equipment/prescribe', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'prescribe' });
     const body = request.body as Form;
     const render = (fields: FieldError[], status: number) => renderPrescribeForm(reply, access, valuesOf(body), fields, status);
     try {
@@ -309,8 +310,8 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
   });
 
   // The carer's equipment sheet: POST only, since each print is audited (never on a refresh or a prefetch).
-  typed.post('/episodes/:episodeId/equipment/carer-sheet', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
-    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId), change: 'print' });
+  typed.post('/episodes/:id/equipment/carer-sheet', { schema: { ...hidden, params: episodeParams, body: formBody } }, async (request, reply) => {
+    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'print' });
     const print = formField((request.body as Form).print);
     const printSize: PrintSize | null = print === 'large' || print === 'standard' ? print : null;
     const sheet = await app.db.transaction().execute((trx) => produceCarerEquipmentSheet(trx, { access, printSize }));

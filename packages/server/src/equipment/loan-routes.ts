@@ -19,7 +19,8 @@ import { loanResponse, trainedPersonKinds, trainingResponse, understandings, typ
 import { checkPrescription, prescribeEquipment } from './prescribe-equipment.ts';
 import { recordTraining } from './training-record.ts';
 
-const episodeParams = z.object({ episodeId: z.uuid('episodeId must be a UUID') });
+// :id, as every other /episodes/:id route: the router shares the parameter, and two names for it would rename the record's routes too.
+const episodeParams = z.object({ id: z.uuid('Episode id must be a UUID') });
 const loanParams = z.object({ loanId: z.uuid('loanId must be a UUID') });
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
 const writeErrors = errorResponse(400, 401, 403, 404, 409, 413, 422);
@@ -81,10 +82,10 @@ export async function loanRoutes(app: FastifyInstance): Promise<void> {
     return { access, loan: await readLoan(request, access, loanId) };
   }
 
-  typed.get('/api/episodes/:episodeId/equipment-loans', {
+  typed.get('/api/episodes/:id/equipment-loans', {
     schema: { tags, summary: 'The equipment prescribed and lent in an episode: each loan with its delivery and everyone taught to use it', params: episodeParams, response: { 200: z.object({ loans: z.array(loanResponse) }), ...errorResponse(400, 401, 403, 404) } },
   }, async (request) => {
-    const access = await authoriseLoanRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId) });
+    const access = await authoriseLoanRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id) });
     const loans = await listEpisodeLoans(app.db, access);
     await auditLoanRead(app.db, access, access.episode.id, { loanIds: loans.map((l) => l.id) });
     return { loans };
@@ -99,7 +100,7 @@ export async function loanRoutes(app: FastifyInstance): Promise<void> {
     return { loan };
   });
 
-  typed.post('/api/episodes/:episodeId/equipment-loans', {
+  typed.post('/api/episodes/:id/equipment-loans', {
     schema: {
       tags,
       summary: 'Prescribe equipment in an episode, with the reason and the assessment it rests on. Who may prescribe what is the prescribing rule: assistant practitioners standard items; hoists, beds and rails a registered therapist; bed rails need the risk assessment first',
@@ -108,7 +109,7 @@ export async function loanRoutes(app: FastifyInstance): Promise<void> {
       response: { 201: z.object({ loan: loanResponse }), ...writeErrors },
     },
   }, async (request, reply) => {
-    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId), change: 'prescribe' });
+    const access = await authoriseLoanWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'prescribe' });
     const b = request.body;
     const input = { catalogueItemId: b.catalogueItemId, quantity: b.quantity, reason: b.reason, assessmentId: b.assessmentId ?? null, assessmentNote: b.assessmentNote ?? null, riskAssessment: b.riskAssessment ?? null };
     await checkPrescription(app.db, access, input);
