@@ -11,6 +11,7 @@
 //  - 'other-team': another team's patient: no relationship at all.
 // Expected values are written from those rules (the service's grades), not from the implementation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
 import { homewardRoles, isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
@@ -135,6 +136,14 @@ for (const [path, what] of [
   routes.push({ name: `GET /episodes/:id/${path} (${what} page)`, needs, allowedStatus: 200, call: (c, id) => c.get(`/episodes/${episodeOf(id)}/${path}`) });
 }
 
+// loans: the equipment lent in an episode names the patient: the record's rule (the team's own episode; another team's needs break-glass).
+routes.push(
+  { name: 'GET /api/episodes/:id/equipment-loans (equipment)', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${episodeOf(id)}/equipment-loans`) },
+  { name: 'GET /episodes/:id/equipment (equipment page)', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${episodeOf(id)}/equipment`) },
+);
+/** loans: a standard item (a perching stool) any prescriber may prescribe, written in beforeAll. */
+let standardEquipmentId = '';
+
 /**
  * Writing in the record: a relationship AND a role that does that work. Support workers carry out
  * delegated tasks (notes, completion logs) and students on placement write notes, but neither sets
@@ -167,6 +176,8 @@ const recordWrites: RecordWrite[] = [
     }),
   },
   { name: 'POST /api/episodes/:id/discharge-summary', roles: planners, call: (c, e) => c.post(`/api/episodes/${e}/discharge-summary`) },
+  // loans: prescribing is the prescribers' (packages/clinical equipment-prescribing.ts): not support workers, students or managers.
+  { name: 'POST /api/episodes/:id/equipment-loans', roles: planners, call: (c, e) => c.post(`/api/episodes/${e}/equipment-loans`, { catalogueItemId: standardEquipmentId, reason: 'Cannot stand to wash', assessmentNote: 'Home assessment' }) },
 ];
 
 function referralDetails(patientId: string): Record<string, unknown> {
@@ -252,6 +263,12 @@ describe('authorisation matrix', () => {
     await t.db.updateTable('episodes').set({ status: 'discharged', discharged_on: '2026-08-01', discharge_outcome: 'goals-met', discharge_destination: 'home-no-support' }).where('id', '=', episodeId).execute();
     const { referral_id } = await t.db.selectFrom('episodes').select('referral_id').where('id', '=', episodeId).executeTakeFirstOrThrow();
     careOf.set(discharged, { referralId: referral_id, episodeId });
+
+    // loans: the catalogue is not patient data; written straight in.
+    standardEquipmentId = uuidv7();
+    const at = t.clock.now();
+    const lead = t.service.a['clinical-lead'].id;
+    await t.db.insertInto('equipment_catalogue_items').values({ id: standardEquipmentId, code: 'PS-MATRIX', name: 'Perching stool', category: 'bathing', stock_kind: 'stock', prescriber: 'assistant', unit_cost_pence: 3000, created_at: at, created_by: lead, updated_at: at, updated_by: lead }).execute();
   });
   afterAll(() => t.close());
 

@@ -41,7 +41,9 @@ export type RecordKind =
   | 'equipmentCatalogueItem'
   | 'equipmentStockItem'
   | 'equipmentStore'
-  | 'equipmentItem';
+  | 'equipmentItem'
+  // loans
+  | 'equipmentLoan';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -65,6 +67,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   amberAlert: 'lone_working_alerts',
   equipmentCatalogueItem: 'equipment_catalogue_items',
   equipmentItem: 'equipment_items',
+  equipmentLoan: 'equipment_loans',
 };
 
 let nhsIndex = 800_000;
@@ -226,6 +229,19 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
           created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
         }).execute();
         return id;
+      }
+      // loans: a perching stool prescribed in the episode (the catalogue and its stock written straight in: not patient data).
+      case 'equipmentLoan': {
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        const catalogueItemId = uuidv7();
+        const storeId = uuidv7();
+        await t.db.insertInto('equipment_catalogue_items').values({ id: catalogueItemId, code: `FZ-${catalogueItemId.slice(-12)}`, name: 'Perching stool', category: 'bathing', stock_kind: 'stock', prescriber: 'assistant', unit_cost_pence: 3000, instructions: 'Check all four feet touch the floor.', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        await t.db.insertInto('equipment_stores').values({ id: storeId, name: `Fuzz store ${storeId.slice(-12)}`, team_id: t.service.teamA, created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        await t.db.insertInto('equipment_stock_levels').values({ store_id: storeId, catalogue_item_id: catalogueItemId, quantity: 3, created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        const res = await clinician.post(`/api/episodes/${await get('episode')}/equipment-loans`, { catalogueItemId, reason: 'Cannot stand to wash', assessmentNote: 'Home assessment' });
+        if (res.statusCode !== 201) throw new Error(`fuzz world: could not prescribe equipment: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        return (res.json() as { loan: { id: string } }).loan.id;
       }
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));

@@ -34,6 +34,8 @@ const tables = [
   'contact_note_amendment_reviews', 'assessments', 'goals', 'goal_attainments', 'programme_activities', 'programme_completions', 'staff', 'staff_competences',
   'episode_reviews', 'discharge_summaries', 'letters', 'idempotency_keys', 'visit_needs', 'visits',
   'rota_patterns', 'rota_exceptions', 'rota_on_call',
+  // loans
+  'equipment_loans', 'equipment_training', 'equipment_items', 'equipment_stock_levels', 'equipment_stock_moves',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -71,6 +73,9 @@ const creates: Record<string, string> = {
   'POST /api/equipment/stores': 'a new store',
   'POST /api/equipment/stores/{storeId}/stock-moves': 'an append-only ledger entry; the count’s version, when sent, is checked (equipment/catalogue.int.test.ts: stale is a 409 with the count)',
   'POST /api/equipment/items': 'a new tracked item (a serial typed twice is refused)',
+  // loans
+  'POST /api/episodes/{id}/equipment-loans': 'a new prescription (Idempotency-Key: once; a client-minted id twice is refused)',
+  'POST /api/equipment-loans/{loanId}/training': 'an append-only training record, one per person taught',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -563,6 +568,44 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'POST /api/lone-working/alerts/{alertId}/closure', what: 'closing an alert closed since it was read', arrange: () => staleAlertCase('closure', { outcome: 'Safe too' }) },
   );
 
+  // loans: a prescription delivered (or cancelled) since it was read. The catalogue and stock are written
+  // straight in (not patient data, no audit of their own); the prescription and the first change go through the API.
+  async function equipmentInStore(): Promise<{ catalogueItemId: string; storeId: string }> {
+    const now = t.clock.now();
+    const by = t.service.a['clinical-lead'].id;
+    const catalogueItemId = uuidv7();
+    const storeId = uuidv7();
+    await t.db.insertInto('equipment_catalogue_items').values({ id: catalogueItemId, code: `VR-${catalogueItemId.slice(-8)}`, name: 'Perching stool', category: 'bathing', stock_kind: 'stock', prescriber: 'assistant', unit_cost_pence: 3000, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+    await t.db.insertInto('equipment_stores').values({ id: storeId, name: `Store ${storeId.slice(-8)}`, team_id: t.service.teamA, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+    await t.db.insertInto('equipment_stock_levels').values({ store_id: storeId, catalogue_item_id: catalogueItemId, quantity: 5, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+    return { catalogueItemId, storeId };
+  }
+  async function prescribedLoan(): Promise<{ patientId: string; loanId: string; storeId: string }> {
+    const { patientId, episodeId } = await activeEpisode();
+    const { catalogueItemId, storeId } = await equipmentInStore();
+    const loanId = ok(await assistant.post(`/api/episodes/${episodeId}/equipment-loans`, { catalogueItemId, reason: 'Cannot stand to wash', assessmentNote: 'Home assessment' }), 201).loan.id as string;
+    return { patientId, loanId, storeId };
+  }
+  staleCases.push(
+    {
+      route: 'POST /api/equipment-loans/{loanId}/delivery', what: 'recording the delivery of equipment delivered since it was read',
+      arrange: async () => {
+        const { patientId, loanId, storeId } = await prescribedLoan();
+        const delivery = { deliveredOn: '2026-11-24', where: 'Home', fitted: true, storeId };
+        ok(await therapist.post(`/api/equipment-loans/${loanId}/delivery`, { ...delivery, version: 1 }));
+        return { patientId, current: { id: loanId, version: 2 }, stale: () => assistant.post(`/api/equipment-loans/${loanId}/delivery`, { ...delivery, version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/equipment-loans/{loanId}/cancellation', what: 'cancelling a prescription cancelled since it was read',
+      arrange: async () => {
+        const { patientId, loanId } = await prescribedLoan();
+        ok(await assistant.post(`/api/equipment-loans/${loanId}/cancellation`, { version: 1, reason: 'Declined' }));
+        return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment-loans/${loanId}/cancellation`, { version: 1, reason: 'Not needed' }) };
+      },
+    },
+  );
+
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
     const before = await snapshot();
@@ -649,6 +692,19 @@ describe('every write is version-checked and every patient read is audited by na
     }).execute();
     return loneWorkingSessionId;
   };
+  /** A prescription in the world's episode, written straight in (no audit of its own). loans */
+  let worldLoanId: string | null = null;
+  const worldLoan = async () => {
+    if (worldLoanId) return worldLoanId;
+    const { catalogueItemId } = await equipmentInStore();
+    const now = t.clock.now();
+    worldLoanId = uuidv7();
+    await t.db.insertInto('equipment_loans').values({
+      id: worldLoanId, patient_id: w.patientId, episode_id: w.episodeId, team_id: t.service.teamA, catalogue_item_id: catalogueItemId, reason: 'Cannot stand to wash',
+      assessment_note: 'Home assessment', prescribed_at: now, prescribed_by: assistant.staff.id, created_at: now, created_by: assistant.staff.id, updated_at: now, updated_by: assistant.staff.id,
+    }).execute();
+    return worldLoanId;
+  };
   const readCases: ReadCase[] = [
     { route: 'GET /api/lone-working/sessions/{sessionId}', what: 'a lone-working session (where the patient lives)', read: async () => {
       const id = await loneWorkingSession();
@@ -661,6 +717,15 @@ describe('every write is version-checked and every patient read is audited by na
       const res = await lead.get(`/api/lone-working/alerts/${alertId}`);
       await t.db.updateTable('lone_working_alerts').set({ status: 'closed', closed_at: new Date('2026-11-23T12:00:00Z'), closed_by: lead.staff.id, outcome: 'Test', updated_at: new Date('2026-11-23T12:00:00Z') }).where('id', '=', alertId).execute();
       return { res, by: lead, expected: [{ action: 'read', record_kind: 'lone-working-alert', record_id: alertId, patient_id: w.patientId, detail: { basis: 'lone-working-responder', via: 'api' } }] };
+    } },
+    // loans
+    { route: 'GET /api/episodes/{id}/equipment-loans', what: 'the equipment prescribed and lent in an episode', read: async () => {
+      const loanId = await worldLoan();
+      return { res: await therapist.get(`/api/episodes/${w.episodeId}/equipment-loans`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: [loanId] } }] };
+    } },
+    { route: 'GET /api/equipment-loans/{loanId}', what: 'one loan', read: async () => {
+      const loanId = await worldLoan();
+      return { res: await therapist.get(`/api/equipment-loans/${loanId}`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: loanId, patient_id: w.patientId, detail: { episodeId: w.episodeId } }] };
     } },
     { route: 'GET /api/visits/map', what: 'the visit map', read: async () => {
       const visitId = await publishVisitTo('2026-11-30');
@@ -779,6 +844,24 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/audit', what: 'every break-glass, for the privacy officer', read: read(() => privacyOfficer, () => '/audit', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'break-glass' } }]) },
     { route: '/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: '/audit/patients/:id', what: 'a patient’s access history', read: read(() => privacyOfficer, () => `/audit/patients/${w.patientId}`, () => [{ action: 'read', record_kind: 'audit', record_id: w.patientId, patient_id: w.patientId }]) },
+    // loans
+    { route: '/episodes/:id/equipment', what: 'the episode’s equipment', read: async () => {
+      const loanId = await worldLoan();
+      return { res: await therapist.get(`/episodes/${w.episodeId}/equipment`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: [loanId] } }] };
+    } },
+    { route: '/episodes/:id/equipment/prescribe', what: 'prescribing equipment', read: read(() => assistant, () => `/episodes/${w.episodeId}/equipment/prescribe`, pageRow('equipment-loan', () => w.episodeId, { purpose: 'prescribe' })) },
+    { route: '/equipment-loans/:loanId/deliver', what: 'recording a delivery', read: async () => {
+      const loanId = await worldLoan();
+      return { res: await supportWorker.get(`/equipment-loans/${loanId}/deliver`), by: supportWorker, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: loanId, patient_id: w.patientId, detail: { purpose: 'record-delivery' } }] };
+    } },
+    { route: '/equipment-loans/:loanId/training', what: 'recording training in safe use', read: async () => {
+      const loanId = await worldLoan();
+      return { res: await supportWorker.get(`/equipment-loans/${loanId}/training`), by: supportWorker, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: loanId, patient_id: w.patientId, detail: { purpose: 'record-training' } }] };
+    } },
+    { route: '/equipment-loans/:loanId/cancel', what: 'cancelling a prescription', read: async () => {
+      const loanId = await worldLoan();
+      return { res: await assistant.get(`/equipment-loans/${loanId}/cancel`), by: assistant, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: loanId, patient_id: w.patientId, detail: { purpose: 'cancel-prescription' } }] };
+    } },
     { route: '/lone-working', what: 'the lone-working board, naming the patient a clinician is with', read: async () => {
       const now = t.clock.now();
       const sessionId = await seedLoneWorkingSession(t, { staffId: assistant.staff.id, patientId: w.patientId, start: now.toISOString(), end: new Date(now.getTime() + 3600_000).toISOString(), status: 'checked-in', checkedInAt: now.toISOString() });
