@@ -68,7 +68,7 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
       await t.db.insertInto('equipment_stock_levels').values({ store_id: storeId, catalogue_item_id: catalogueItemId, quantity, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
     }
     hoistItem = uuidv7();
-    await t.db.insertInto('equipment_items').values({ id: hoistItem, catalogue_item_id: items.hoist, serial_number: 'HST-0001', batch: 'B7', store_id: storeId, next_inspection_due: '2027-03-01', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+    await t.db.insertInto('equipment_items').values({ id: hoistItem, catalogue_item_id: items.hoist, serial_number: 'HST-0001', batch: 'B7', store_id: storeId, last_inspected_on: '2026-09-01', next_inspection_due: '2027-03-01', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
   });
   afterAll(async () => t?.close());
 
