@@ -12,6 +12,8 @@ import { notFound } from '../platform/homeward-error.ts';
 import type { RecallAccess } from './recall-access.ts';
 import { recallSearchRecordKind } from './recall-access.ts';
 import { findRecallMatches, type RecallMatch } from './recall-matches.ts';
+import { findRecall, listRecallActions } from './recall-queries.ts';
+import { recallActionRecordKind } from './recall-access.ts';
 
 export type RecallPatient = {
   id: string;
@@ -78,3 +80,13 @@ export async function searchRecall(db: Kysely<Database>, o: SearchRecallOptions)
   });
   return { catalogueItem: item, batch, total: matches.length, ...split };
 }
+
+/** A recall with its action list: the actions of patients this clinician may see in full, the rest counted by team (each patient shown audited). */
+export async function readRecallDetail(db: Kysely<Database>, access: RecallAccess, recallId: string) {
+  const recall = await findRecall(db, recallId);
+  if (!recall) throw notFound('Recall');
+  const actions = await listRecallActions(db, recall.id);
+  const split = await visibleMatches(db, access, actions, { recordKind: recallActionRecordKind, recordId: recall.id });
+  return { recall, ...split };
+}
+
