@@ -5,3 +5,5 @@ export { issueEquipment, type IssueEquipmentOptions, type IssuedEquipment } from
 export { returnEquipment, type ReturnEquipmentOptions, type ReturnedEquipment, type EquipmentReturnOutcome } from './return-equipment.ts';
 export type { EquipmentItem } from './item-view.ts';
 export type { StockLevel } from './stock-view.ts';
+// recall-collection: the record's discharge page lists the equipment on loan through this port (app.ts passes it in); the demo seeder's equipment.
+export { equipmentAtDischargePort } from './collection-at-discharge.ts';
