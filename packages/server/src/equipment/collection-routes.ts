@@ -9,9 +9,9 @@ import type { EquipmentItemCondition } from '../db/schema.ts';
 import { auditRead, authorisePatientAccess } from '../access/public.ts';
 import { auditListRead, authoriseEpisodeRead, authoriseEpisodeWrite, authoriseTeamList, loadEpisode } from '../caseload/public.ts';
 import { findPatient } from '../patients/public.ts';
-import { actorOf } from '../platform/actor.ts';
+import { actorOf, auditAs } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
-import { notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { HomewardError, notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { version } from '../platform/number-schemas.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -31,6 +31,20 @@ const conditions = ['new', 'good', 'fair', 'poor', 'condemned'] as const satisfi
 const conditionLabels: Record<EquipmentItemCondition, string> = { new: 'New', good: 'Good', fair: 'Fair', poor: 'Poor', condemned: 'Condemned (not to be used again)' };
 const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 09:30');
 
+/**
+ * The episode's equipment, for someone who may read its record in full: another team's episode is seen
+ * in summary only (what a transfer of care carries), which does not include its loans.
+ */
+async function authoriseLoansRead(request: FastifyRequest, episodeId: string) {
+  const actor = actorOf(request);
+  const access = await authoriseEpisodeRead(request.server.db, { actor, episode: await loadEpisode(request, episodeId) });
+  if (access.grant.scope !== 'full') {
+    await auditAs(actor, request.server.db, { action: 'read', outcome: 'refused', patientId: access.episode.patientId, recordKind: loanRecordKind, recordId: access.episode.id, detail: { rule: 'other-team-episode' } });
+    throw new HomewardError('forbidden', 'Another team’s equipment loans are theirs: you see that episode in summary only');
+  }
+  return access;
+}
+
 export async function collectionRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
@@ -39,7 +53,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
   typed.get('/api/episodes/:episodeId/equipment/discharge', {
     schema: { tags, summary: 'The episode’s equipment with the patient, each with its decision at discharge', params: z.object({ episodeId: z.uuid('episodeId must be a UUID') }), response: { 200: z.object({ loans: z.array(loanAtDischargeResponse) }), ...errorResponse(400, 401, 403, 404) } },
   }, async (request) => {
-    const access = await authoriseEpisodeRead(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId) });
+    const access = await authoriseLoansRead(request, request.params.episodeId);
     const loans = await listLoansAtDischarge(app.db, access.episode.id);
     await auditRead(access.grant, app.db, { recordKind: loanRecordKind, recordId: access.episode.id, detail: { list: 'equipment-at-discharge', loanIds: loans.map((l) => l.id) } });
     return { loans: loans.map(loanJson) };
@@ -112,7 +126,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
   type DecideRender = { fields?: FieldError[]; status?: number; loanId?: string; values?: FormBody; done?: string };
   async function renderDischarge(request: FastifyRequest, reply: FastifyReply, episodeId: string, o: DecideRender = {}) {
     const actor = actorOf(request);
-    const access = await authoriseEpisodeRead(app.db, { actor, episode: await loadEpisode(request, episodeId) });
+    const access = await authoriseLoansRead(request, episodeId);
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
     const loans = await listLoansAtDischarge(app.db, access.episode.id);
