@@ -58,6 +58,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/api/audit') || url.startsWith('/audit')) return 'privacy-officer';
   // The visit plan is the team lead's.
   if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
+  // Raising an equipment recall is the lead's.
+  if (url.startsWith('/api/equipment/recalls') || url.startsWith('/equipment/recalls/new')) return 'lead';
   // A lone-working alert's responder pages and the team's ladder: the lead's.
   if (url.startsWith('/lone-working/alerts') || url.startsWith('/lone-working/settings')) return 'lead';
   return 'clinician';
@@ -74,6 +76,11 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
+  // recall-collection
+  if (name === 'loanId') return 'equipmentLoan';
+  if (name === 'recallId') return 'equipmentRecall';
+  if (name === 'actionId' && url.includes('recall')) return 'equipmentRecallAction';
+  if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
