@@ -77,7 +77,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
   // recall-collection
-  if (name === 'loanId') return 'equipmentLoan';
+  if (name === 'loanId' && /\/(discharge-decision|collection)$|\/equipment\/(discharge|collections)\//.test(url)) return 'deliveredEquipmentLoan';
   if (name === 'recallId') return 'equipmentRecall';
   if (name === 'actionId' && url.includes('recall')) return 'equipmentRecallAction';
   if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';

@@ -39,7 +39,7 @@ export type RecordKind =
   | 'loneWorkingSession'
   | 'amberAlert'
   // recall-collection
-  | 'equipmentLoan'
+  | 'deliveredEquipmentLoan'
   | 'equipmentRecall'
   | 'equipmentRecallAction'
   | 'equipmentReport';
@@ -64,7 +64,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   alert: 'lone_working_alerts',
   loneWorkingSession: 'lone_working_sessions',
   amberAlert: 'lone_working_alerts',
-  equipmentLoan: 'equipment_loans',
+  deliveredEquipmentLoan: 'equipment_loans',
   equipmentRecall: 'equipment_recalls',
   equipmentRecallAction: 'equipment_recall_actions',
 };
@@ -252,20 +252,20 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return (res.json() as { job: { id: string } }).job.id;
       }
       // recall-collection: a hoist delivered on the clinician's episode; a recall of its model with its action; a report's name.
-      case 'equipmentLoan': {
+      case 'deliveredEquipmentLoan': {
         const code = `FUZZ-${uuidv7()}`;
         const catalogueItemId = await seedCatalogueItem(t, { code, name: 'Mobile hoist', loler: true });
         const storeId = await seedStore(t, `Fuzz store ${code}`);
         return (await seedLoan(t, { patientId: await get('patient'), episodeId: await get('episode'), catalogueItemId, storeId, serial: code })).loanId;
       }
       case 'equipmentRecall': {
-        const loan = await t.db.selectFrom('equipment_loans').select(['catalogue_item_id', 'patient_id']).where('id', '=', await get('equipmentLoan')).executeTakeFirstOrThrow();
+        const loan = await t.db.selectFrom('equipment_loans').select(['catalogue_item_id', 'patient_id']).where('id', '=', await get('deliveredEquipmentLoan')).executeTakeFirstOrThrow();
         const id = uuidv7();
         const now = t.clock.now();
         const lead = t.service.a['clinical-lead'].id;
         const stamp = { created_at: now, created_by: lead, updated_at: now, updated_by: lead };
         await t.db.insertInto('equipment_recalls').values({ id, catalogue_item_id: loan.catalogue_item_id, reason: 'Fuzz recall', ...stamp }).execute();
-        await t.db.insertInto('equipment_recall_actions').values({ id: uuidv7(), recall_id: id, loan_id: await get('equipmentLoan'), patient_id: loan.patient_id, ...stamp }).execute();
+        await t.db.insertInto('equipment_recall_actions').values({ id: uuidv7(), recall_id: id, loan_id: await get('deliveredEquipmentLoan'), patient_id: loan.patient_id, ...stamp }).execute();
         return id;
       }
       case 'equipmentRecallAction':

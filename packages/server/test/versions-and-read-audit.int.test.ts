@@ -528,17 +528,17 @@ describe('every write is version-checked and every patient read is audited by na
   };
   let equipmentStore: string | undefined;
   staleCases.push(
-    { route: 'POST /api/equipment/loans/{loanId}/discharge-decision', what: 'a decision at discharge on an item decided since it was read', arrange: async () => {
+    { route: 'POST /api/equipment-loans/{loanId}/discharge-decision', what: 'a decision at discharge on an item decided since it was read', arrange: async () => {
       const { patientId, episodeId } = await activeEpisode();
       const { loanId } = await equipmentLoan({ patientId, episodeId, code: 'STALE-D' });
-      ok(await assistant.post(`/api/equipment/loans/${loanId}/discharge-decision`, { version: 1, decision: 'stays-with-patient' }));
-      return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment/loans/${loanId}/discharge-decision`, { version: 1, decision: 'transferred' }) };
+      ok(await assistant.post(`/api/equipment-loans/${loanId}/discharge-decision`, { version: 1, decision: 'stays-with-patient' }));
+      return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment-loans/${loanId}/discharge-decision`, { version: 1, decision: 'transferred' }) };
     } },
-    { route: 'POST /api/equipment/loans/{loanId}/collection', what: 'a collection recorded on an item returned since it was read', arrange: async () => {
+    { route: 'POST /api/equipment-loans/{loanId}/collection', what: 'a collection recorded on an item returned since it was read', arrange: async () => {
       const { patientId, episodeId } = await activeEpisode();
       const { loanId } = await equipmentLoan({ patientId, episodeId, code: 'STALE-C', status: 'to-collect' });
-      ok(await assistant.post(`/api/equipment/loans/${loanId}/collection`, { version: 1, outcome: 'returned' }));
-      return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment/loans/${loanId}/collection`, { version: 1, outcome: 'missing', note: 'Not there' }) };
+      ok(await assistant.post(`/api/equipment-loans/${loanId}/collection`, { version: 1, outcome: 'returned' }));
+      return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment-loans/${loanId}/collection`, { version: 1, outcome: 'missing', note: 'Not there' }) };
     } },
     { route: 'POST /api/equipment/recall-actions/{actionId}', what: 'a step on a recall action someone recorded since it was read', arrange: async () => {
       const { patientId, episodeId } = await activeEpisode();

@@ -59,7 +59,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     return { loans: loans.map(loanJson) };
   });
 
-  typed.post('/api/equipment/loans/:loanId/discharge-decision', {
+  typed.post('/api/equipment-loans/:loanId/discharge-decision', {
     schema: {
       tags,
       summary: 'Decide at discharge what happens to an item on loan: it stays with the patient, it is collected (a visit booked), or it is transferred to social care',
@@ -93,7 +93,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     return { loans: rows.map((r) => ({ ...loanJson(r), patientName: r.patientName })) };
   });
 
-  typed.post('/api/equipment/loans/:loanId/collection', {
+  typed.post('/api/equipment-loans/:loanId/collection', {
     schema: {
       tags,
       summary: 'Record a collection: returned to store, missing, or written off',

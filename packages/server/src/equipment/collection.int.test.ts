@@ -57,7 +57,7 @@ describe('equipment at discharge and its collection', () => {
     const noDay = await therapist.form(`/episodes/${episodeId}/equipment/discharge/${hoistLoan}`, { version: String(await loanVersion(hoistLoan)), decision: 'collect', 'collectOn-day': '', 'collectOn-month': '', 'collectOn-year': '' });
     expect(noDay.statusCode).toBe(400);
     expect(noDay.body).toContain('Enter collection day');
-    const past = await therapist.post(`/api/equipment/loans/${hoistLoan}/discharge-decision`, { version: await loanVersion(hoistLoan), decision: 'collect', collection: { date: '2026-11-01' } });
+    const past = await therapist.post(`/api/equipment-loans/${hoistLoan}/discharge-decision`, { version: await loanVersion(hoistLoan), decision: 'collect', collection: { date: '2026-11-01' } });
     expect(past.statusCode).toBe(400);
     expect(past.json().error.fields[0].path).toBe('collection.date');
     expect(await t.db.selectFrom('visits').select('id').where('episode_id', '=', episodeId).execute()).toHaveLength(0);
@@ -70,14 +70,14 @@ describe('equipment at discharge and its collection', () => {
     const loan = await t.db.selectFrom('equipment_loans').select(['status', 'discharge_decision', 'collection_visit_id']).where('id', '=', hoistLoan).executeTakeFirstOrThrow();
     expect(loan).toEqual({ status: 'to-collect', discharge_decision: 'collect', collection_visit_id: visit.id });
 
-    const stays = await therapist.post(`/api/equipment/loans/${stoolLoan}/discharge-decision`, { version: await loanVersion(stoolLoan), decision: 'stays-with-patient' }, { 'idempotency-key': 'stool-stays' });
+    const stays = await therapist.post(`/api/equipment-loans/${stoolLoan}/discharge-decision`, { version: await loanVersion(stoolLoan), decision: 'stays-with-patient' }, { 'idempotency-key': 'stool-stays' });
     expect(stays.statusCode, stays.body).toBe(200);
     expect(stays.json()).toMatchObject({ status: 'stays-with-patient', dischargeDecisionText: 'Stays with the patient' });
     // Decided already: a second decision on the version read is a 409 that says so.
-    const again = await therapist.post(`/api/equipment/loans/${stoolLoan}/discharge-decision`, { version: await loanVersion(stoolLoan), decision: 'transferred' });
+    const again = await therapist.post(`/api/equipment-loans/${stoolLoan}/discharge-decision`, { version: await loanVersion(stoolLoan), decision: 'transferred' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toContain('already decided');
-    const frameCollect = await therapist.post(`/api/equipment/loans/${frameLoan}/discharge-decision`, { version: await loanVersion(frameLoan), decision: 'collect', collection: { date: '2026-11-27' } });
+    const frameCollect = await therapist.post(`/api/equipment-loans/${frameLoan}/discharge-decision`, { version: await loanVersion(frameLoan), decision: 'collect', collection: { date: '2026-11-27' } });
     expect(frameCollect.statusCode, frameCollect.body).toBe(200);
 
     const page = await therapist.get(`/episodes/${episodeId}/discharge-summary`);
@@ -102,12 +102,12 @@ describe('equipment at discharge and its collection', () => {
     expect(await t.db.selectFrom('equipment_items').select(['status', 'condition']).where('id', '=', hoistItem).executeTakeFirstOrThrow()).toEqual({ status: 'in-store', condition: 'fair' });
     expect((await t.db.selectFrom('equipment_loans').select('status').where('id', '=', hoistLoan).executeTakeFirstOrThrow()).status).toBe('returned');
     // Already back: a second return on the version read is refused, nothing moved.
-    const twice = await ap.post(`/api/equipment/loans/${hoistLoan}/collection`, { version: await loanVersion(hoistLoan), outcome: 'returned' });
+    const twice = await ap.post(`/api/equipment-loans/${hoistLoan}/collection`, { version: await loanVersion(hoistLoan), outcome: 'returned' });
     expect(twice.statusCode).toBe(409);
 
-    const frameBack = await ap.post(`/api/equipment/loans/${frameLoan}/collection`, { version: await loanVersion(frameLoan), outcome: 'returned', storeId: store }, { 'idempotency-key': 'frame-back' });
+    const frameBack = await ap.post(`/api/equipment-loans/${frameLoan}/collection`, { version: await loanVersion(frameLoan), outcome: 'returned', storeId: store }, { 'idempotency-key': 'frame-back' });
     expect(frameBack.statusCode, frameBack.body).toBe(200);
-    expect((await ap.post(`/api/equipment/loans/${frameLoan}/collection`, { version: await loanVersion(frameLoan) - 1, outcome: 'returned', storeId: store }, { 'idempotency-key': 'frame-back' })).statusCode).toBe(200);
+    expect((await ap.post(`/api/equipment-loans/${frameLoan}/collection`, { version: await loanVersion(frameLoan) - 1, outcome: 'returned', storeId: store }, { 'idempotency-key': 'frame-back' })).statusCode).toBe(200);
     expect((await t.db.selectFrom('equipment_stock_levels').select('quantity').where('catalogue_item_id', '=', frame).executeTakeFirstOrThrow()).quantity).toBe(2);
     expect((await ap.get('/api/equipment/collections')).json().loans).toEqual([]);
     const audited = await t.db.selectFrom('audit_events').select(['record_kind', 'patient_id']).where('record_id', '=', hoistLoan).where('action', '=', 'write').execute();
