@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HomewardError } from '../platform/homeward-error.ts';
+import type { HomewardError } from '../platform/homeward-error.ts';
 import { collectionBookingFromForm } from './collection-booking.ts';
 
 const today = '2026-11-24';

@@ -12,7 +12,7 @@ import { idempotentWrite } from '../platform/idempotency.ts';
 import { version } from '../platform/number-schemas.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { raiseRecall } from './raise-recall.ts';
-import { authoriseRaiseRecall, authoriseRecallSearch, recallActionRecordKind, recallRecordKind } from './recall-access.ts';
+import { authoriseRaiseRecall, authoriseRecallSearch, recallActionRecordKind } from './recall-access.ts';
 import { recallActionStatuses } from './recall-action-steps.ts';
 import { recallPages } from './recall-pages.ts';
 import { findRecallAction, listRecalls } from './recall-queries.ts';
@@ -103,6 +103,5 @@ export async function recallRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
-  void recallRecordKind;
   await recallPages(app);
 }

@@ -4,12 +4,12 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database, EquipmentRecallActionStatus } from '../db/schema.ts';
 import { auditWrite, requireGrant, type WriteGrant } from '../access/public.ts';
+import { auditAs } from '../platform/actor.ts';
 import { HomewardError, notFound, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { recallActionRecordKind, recallRecordKind } from './recall-access.ts';
 import { recallActionStatusLabels, recallStepProblem } from './recall-action-steps.ts';
 import { findRecallAction, type RecallActionRow } from './recall-queries.ts';
-import { auditAs } from '../platform/actor.ts';
 
 export type WorkRecallActionOptions = { grant: WriteGrant; actionId: string; version: number; status: EquipmentRecallActionStatus; outcome: string | null };
 
