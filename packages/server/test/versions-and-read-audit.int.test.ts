@@ -708,7 +708,7 @@ describe('every write is version-checked and every patient read is audited by na
       await t.db.insertInto('equipment_recall_actions').values({ id: uuidv7(), recall_id: recall.id, loan_id: loanId, patient_id: w.patientId, ...stamp }).execute();
       return { res: await therapist.get(`/api/equipment/recalls/${recall.id}`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-recall-action', record_id: recall.id, patient_id: w.patientId }] };
     } },
-    { route: 'GET /api/episodes/{episodeId}/equipment/discharge', what: 'the episode’s equipment at discharge', read: async () => {
+    { route: 'GET /api/episodes/{id}/equipment/discharge', what: 'the episode’s equipment at discharge', read: async () => {
       const { loanId } = await equipmentLoan({ patientId: w.patientId, episodeId: w.episodeId, code: 'READ-D' });
       return { res: await therapist.get(`/api/episodes/${w.episodeId}/equipment/discharge`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: expect.arrayContaining([loanId]) } }] };
     } },

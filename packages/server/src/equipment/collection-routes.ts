@@ -50,10 +50,10 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
 
   // -- JSON
 
-  typed.get('/api/episodes/:episodeId/equipment/discharge', {
-    schema: { tags, summary: 'The episode’s equipment with the patient, each with its decision at discharge', params: z.object({ episodeId: z.uuid('episodeId must be a UUID') }), response: { 200: z.object({ loans: z.array(loanAtDischargeResponse) }), ...errorResponse(400, 401, 403, 404) } },
+  typed.get('/api/episodes/:id/equipment/discharge', {
+    schema: { tags, summary: 'The episode’s equipment with the patient, each with its decision at discharge', params: z.object({ id: z.uuid('id must be the episode’s id') }), response: { 200: z.object({ loans: z.array(loanAtDischargeResponse) }), ...errorResponse(400, 401, 403, 404) } },
   }, async (request) => {
-    const access = await authoriseLoansRead(request, request.params.episodeId);
+    const access = await authoriseLoansRead(request, request.params.id);
     const loans = await listLoansAtDischarge(app.db, access.episode.id);
     await auditRead(access.grant, app.db, { recordKind: loanRecordKind, recordId: access.episode.id, detail: { list: 'equipment-at-discharge', loanIds: loans.map((l) => l.id) } });
     return { loans: loans.map(loanJson) };
@@ -160,11 +160,11 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     });
   }
 
-  const episodeParams = z.object({ episodeId: z.uuid() });
-  typed.get('/episodes/:episodeId/equipment/discharge', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => renderDischarge(request, reply, request.params.episodeId, { done: request.query.done }));
+  const episodeParams = z.object({ id: z.uuid() });
+  typed.get('/episodes/:id/equipment/discharge', { schema: { ...hidden, params: episodeParams, querystring: z.object({ done: z.string().optional() }) } }, async (request, reply) => renderDischarge(request, reply, request.params.id, { done: request.query.done }));
 
-  typed.post('/episodes/:episodeId/equipment/discharge/:loanId', { schema: { ...hidden, params: z.object({ episodeId: z.uuid(), loanId: z.uuid() }), body: formBody } }, async (request, reply) => {
-    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.episodeId), change: 'equipment-at-discharge' });
+  typed.post('/episodes/:id/equipment/discharge/:loanId', { schema: { ...hidden, params: z.object({ id: z.uuid(), loanId: z.uuid() }), body: formBody } }, async (request, reply) => {
+    const access = await authoriseEpisodeWrite(app.db, { actor: actorOf(request), episode: await loadEpisode(request, request.params.id), change: 'equipment-at-discharge' });
     const loanId = request.params.loanId;
     const b = request.body;
     return pageWrite(request, reply, {
