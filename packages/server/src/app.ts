@@ -30,6 +30,7 @@ import { homeContext } from './home/index.ts';
 import { visitsContext } from './visits/index.ts';
 import { loneWorkingContext } from './lone-working/index.ts';
 import { equipmentContext } from './equipment/index.ts';
+import { equipmentAtDischargePort } from './equipment/public.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
@@ -150,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(patientsContext);
   await app.register(caseloadContext);
   // A contact note started from a visit on a run sheet: the visits context prefills and links it.
-  await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit, noteFinalised: markVisitOfNoteDone } });
+  await app.register(recordContext, { contactNoteFromVisit: { prefill: prefillNoteFromVisit, link: linkNoteToVisit, noteFinalised: markVisitOfNoteDone }, equipmentAtDischarge: equipmentAtDischargePort });
   await app.register(referralsContext);
   // Lone working follows each publication of the plan and each visit called off, and shows its check-ins on the run sheet.
   await app.register(visitsContext, { planPublished: enqueueSessionsFromPlan, runSheetChecks, visitCalledOff: cancelSessionsOfVisit });

@@ -117,6 +117,12 @@ routes.push(
   },
 );
 
+// recall-collection: the episode's equipment at discharge is the episode's own record (another team's is not in its summary).
+routes.push(
+  { name: 'GET /api/episodes/:id/equipment/discharge', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${careOf.get(id)!.episodeId}/equipment/discharge`) },
+  { name: 'GET /episodes/:id/equipment/discharge (page)', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${careOf.get(id)!.episodeId}/equipment/discharge`) },
+);
+
 // The clinical record's reads: the same rule (relationship or break-glass), for the API and the pages.
 const episodeOf = (id: string) => careOf.get(id)!.episodeId;
 for (const [path, what] of [
@@ -575,6 +581,50 @@ describe('authorisation matrix: equipment catalogue, stores, items and examinati
       return;
     }
     expect(res.statusCode, res.body.slice(0, 300)).toBe(403);
+    const refusedAfter = await et.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});
+
+// Equipment recalls, collections and reports (issue 15, recall-collection): not one patient's record but
+// the service's and the team's lists. Every role x each route: the search and the reports are for those
+// who see the whole team; raising a recall for the lead and the manager; the collections list names
+// the team's patients, so it follows the team lists' rule. Every refusal is audited.
+describe('authorisation matrix: equipment recalls, collections and reports', () => {
+  const clients = {} as Record<HomewardRole, TestClient>;
+  let et: TestApp;
+  let catalogueItemId: string;
+  beforeAll(async () => {
+    et = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await et.signIn(et.service.a[role]);
+    catalogueItemId = crypto.randomUUID();
+    const by = et.service.a['clinical-lead'].id;
+    const now = et.clock.now();
+    await et.db.insertInto('equipment_catalogue_items').values({ id: catalogueItemId, code: 'HOIST', name: 'Mobile hoist', category: 'transfers', stock_kind: 'tracked', prescriber: 'registered', unit_cost_pence: 1, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+  });
+  afterAll(async () => {
+    await et?.close();
+  });
+  const routes: Array<{ name: string; allowed: readonly HomewardRole[]; allowedStatus: number; call: (c: TestClient) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /api/equipment/recall-search', allowed: teamWide, allowedStatus: 200, call: (c) => c.get(`/api/equipment/recall-search?catalogueItemId=${catalogueItemId}`) },
+    { name: 'GET /equipment/recalls (page)', allowed: teamWide, allowedStatus: 200, call: (c) => c.get(`/equipment/recalls?catalogueItemId=${catalogueItemId}`) },
+    { name: 'GET /api/equipment/recalls', allowed: teamWide, allowedStatus: 200, call: (c) => c.get('/api/equipment/recalls') },
+    { name: 'GET /equipment/recalls/new (page)', allowed: ['clinical-lead', 'service-manager'], allowedStatus: 200, call: (c) => c.get('/equipment/recalls/new') },
+    { name: 'GET /api/equipment/collections', allowed: teamWide, allowedStatus: 200, call: (c) => c.get('/api/equipment/collections') },
+    { name: 'GET /equipment/collections (page)', allowed: teamWide, allowedStatus: 200, call: (c) => c.get('/equipment/collections') },
+    { name: 'GET /api/equipment/reports/:report', allowed: teamWide, allowedStatus: 200, call: (c) => c.get('/api/equipment/reports/loan-durations') },
+    { name: 'GET /equipment/reports/:report.csv', allowed: teamWide, allowedStatus: 200, call: (c) => c.get('/equipment/reports/on-loan-by-category.csv') },
+  ];
+  const cells = homewardRoles.flatMap((role) => routes.map((route) => ({ role, route })));
+  it.each(cells.map((c) => [c.role, c.route.name, c] as const))('%s: %s', async (_role, _name, { role, route }) => {
+    const client = clients[role];
+    const refusedBefore = await et.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client);
+    if (route.allowed.includes(role)) {
+      expect(res.statusCode).toBe(route.allowedStatus);
+      return;
+    }
+    expect(res.statusCode).toBe(403);
     const refusedAfter = await et.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
     expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
   });

@@ -58,6 +58,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/api/audit') || url.startsWith('/audit')) return 'privacy-officer';
   // The visit plan is the team lead's.
   if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
+  // Raising an equipment recall is the lead's.
+  if (url.startsWith('/api/equipment/recalls') || url.startsWith('/equipment/recalls/new')) return 'lead';
   // A lone-working alert's responder pages and the team's ladder: the lead's.
   if (url.startsWith('/lone-working/alerts') || url.startsWith('/lone-working/settings')) return 'lead';
   // The equipment catalogue and stores are the lead's to keep (issue 15, catalogue part).
@@ -79,6 +81,11 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'catalogueItemId') return 'equipmentCatalogueItem';
   if (name === 'storeId' && url.includes('/equipment/stores')) return 'equipmentStore';
   if (name === 'itemId' && url.includes('/equipment/items')) return 'equipmentItem';
+  // recall-collection
+  if (name === 'loanId' && /\/(discharge-decision|collection)$|\/equipment\/(discharge|collections)\//.test(url)) return 'deliveredEquipmentLoan';
+  if (name === 'recallId') return 'equipmentRecall';
+  if (name === 'actionId' && url.includes('recall')) return 'equipmentRecallAction';
+  if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';

@@ -11,6 +11,7 @@ import { seedPlannedVisit } from './seed-visit-plan.ts';
 import { systemActor } from '../src/platform/actor.ts';
 import { raiseAlert } from '../src/lone-working/raise-alert.ts';
 import { patientDetails, type TestApp, type TestClient } from './test-app.ts';
+import { seedCatalogueItem, seedLoan, seedStore } from './seed-equipment-loans.ts';
 
 export type RecordKind =
   | 'supervision'
@@ -43,7 +44,12 @@ export type RecordKind =
   | 'equipmentStore'
   | 'equipmentItem'
   // loans
-  | 'equipmentLoan';
+  | 'equipmentLoan'
+  // recall-collection
+  | 'deliveredEquipmentLoan'
+  | 'equipmentRecall'
+  | 'equipmentRecallAction'
+  | 'equipmentReport';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -68,6 +74,9 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   equipmentCatalogueItem: 'equipment_catalogue_items',
   equipmentItem: 'equipment_items',
   equipmentLoan: 'equipment_loans',
+  deliveredEquipmentLoan: 'equipment_loans',
+  equipmentRecall: 'equipment_recalls',
+  equipmentRecallAction: 'equipment_recall_actions',
 };
 
 let nhsIndex = 800_000;
@@ -297,6 +306,27 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         }).execute();
         return id;
       }
+      // recall-collection: a hoist delivered on the clinician's episode; a recall of its model with its action; a report's name.
+      case 'deliveredEquipmentLoan': {
+        const code = `FUZZ-${uuidv7()}`;
+        const catalogueItemId = await seedCatalogueItem(t, { code, name: 'Mobile hoist', loler: true });
+        const storeId = await seedStore(t, `Fuzz store ${code}`);
+        return (await seedLoan(t, { patientId: await get('patient'), episodeId: await get('episode'), catalogueItemId, storeId, serial: code })).loanId;
+      }
+      case 'equipmentRecall': {
+        const loan = await t.db.selectFrom('equipment_loans').select(['catalogue_item_id', 'patient_id']).where('id', '=', await get('deliveredEquipmentLoan')).executeTakeFirstOrThrow();
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        const stamp = { created_at: now, created_by: lead, updated_at: now, updated_by: lead };
+        await t.db.insertInto('equipment_recalls').values({ id, catalogue_item_id: loan.catalogue_item_id, reason: 'Fuzz recall', ...stamp }).execute();
+        await t.db.insertInto('equipment_recall_actions').values({ id: uuidv7(), recall_id: id, loan_id: await get('deliveredEquipmentLoan'), patient_id: loan.patient_id, ...stamp }).execute();
+        return id;
+      }
+      case 'equipmentRecallAction':
+        return (await t.db.selectFrom('equipment_recall_actions').select('id').where('recall_id', '=', await get('equipmentRecall')).executeTakeFirstOrThrow()).id;
+      case 'equipmentReport':
+        return 'on-loan-by-category';
       // A red alert raised for a support worker of the team, for its responder's pages (a lead's).
       case 'alert':
         return (await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'fuzz', now: t.clock.now() }), kind: 'red', teamId: t.service.teamA, staffId: t.service.a['support-worker'].id, sessionId: null }))).alertId;

@@ -14,6 +14,7 @@ import { bootTestApp, patientDetails, testPassword, type TestApp, type TestClien
 import { seedEpisode, seedSupervision } from './seed-episode.ts';
 import { seedPlannedVisit } from './seed-visit-plan.ts';
 import { seedLoneWorkingAlert, seedLoneWorkingSession } from './seed-lone-working.ts';
+import { seedCatalogueItem, seedLoan, seedStore } from './seed-equipment-loans.ts';
 import { barthelAt12 } from './barthel-responses.ts';
 
 type StaleWrite = {
@@ -36,6 +37,8 @@ const tables = [
   'rota_patterns', 'rota_exceptions', 'rota_on_call',
   // loans
   'equipment_loans', 'equipment_training', 'equipment_items', 'equipment_stock_levels', 'equipment_stock_moves',
+  // recall-collection
+  'equipment_recalls', 'equipment_recall_actions',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -76,6 +79,8 @@ const creates: Record<string, string> = {
   // loans
   'POST /api/episodes/{id}/equipment-loans': 'a new prescription (Idempotency-Key: once; a client-minted id twice is refused)',
   'POST /api/equipment-loans/{loanId}/training': 'an append-only training record, one per person taught',
+  // recall-collection
+  'POST /api/equipment/recalls': 'a new recall and its actions (a second open one of the model and batch is refused with 409)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -97,6 +102,9 @@ const notPatientData: Record<string, string> = {
   'GET /api/equipment/items': 'tracked items: where each is, never to whom it is lent',
   'GET /api/equipment/items/{itemId}': 'a tracked item and its examinations, never to whom it is lent',
   'GET /api/equipment/inspections/due': 'examinations and services due, by item',
+  // recall-collection
+  'GET /api/equipment/recalls': 'recalls: the model, batch, reason and counts of actions, no patient',
+  'GET /api/equipment/reports/{report}': 'counts of loans and items, costs, serial numbers: no patient (audited as a report read)',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -605,6 +613,37 @@ describe('every write is version-checked and every patient read is audited by na
       },
     },
   );
+  // recall-collection: equipment on loan to a new patient of the team, written straight in.
+  const equipmentLoan = async (o: { episodeId: string; patientId: string; code: string; status?: 'delivered' | 'to-collect' }) => {
+    const catalogueItemId = await seedCatalogueItem(t, { code: o.code, name: `Mobile hoist ${o.code}`, loler: true });
+    const storeId = equipmentStore ??= await seedStore(t, 'Versions store');
+    const { loanId } = await seedLoan(t, { patientId: o.patientId, episodeId: o.episodeId, catalogueItemId, storeId, serial: `SN-${o.code}` });
+    if (o.status === 'to-collect') await t.db.updateTable('equipment_loans').set({ status: 'to-collect', discharge_decision: 'collect' }).where('id', '=', loanId).execute();
+    return { loanId, catalogueItemId };
+  };
+  let equipmentStore: string | undefined;
+  staleCases.push(
+    { route: 'POST /api/equipment-loans/{loanId}/discharge-decision', what: 'a decision at discharge on an item decided since it was read', arrange: async () => {
+      const { patientId, episodeId } = await activeEpisode();
+      const { loanId } = await equipmentLoan({ patientId, episodeId, code: 'STALE-D' });
+      ok(await assistant.post(`/api/equipment-loans/${loanId}/discharge-decision`, { version: 1, decision: 'stays-with-patient' }));
+      return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment-loans/${loanId}/discharge-decision`, { version: 1, decision: 'transferred' }) };
+    } },
+    { route: 'POST /api/equipment-loans/{loanId}/collection', what: 'a collection recorded on an item returned since it was read', arrange: async () => {
+      const { patientId, episodeId } = await activeEpisode();
+      const { loanId } = await equipmentLoan({ patientId, episodeId, code: 'STALE-C', status: 'to-collect' });
+      ok(await assistant.post(`/api/equipment-loans/${loanId}/collection`, { version: 1, outcome: 'returned' }));
+      return { patientId, current: { id: loanId, version: 2 }, stale: () => therapist.post(`/api/equipment-loans/${loanId}/collection`, { version: 1, outcome: 'missing', note: 'Not there' }) };
+    } },
+    { route: 'POST /api/equipment/recall-actions/{actionId}', what: 'a step on a recall action someone recorded since it was read', arrange: async () => {
+      const { patientId, episodeId } = await activeEpisode();
+      const { catalogueItemId } = await equipmentLoan({ patientId, episodeId, code: 'STALE-R' });
+      const recall = ok(await lead.post('/api/equipment/recalls', { catalogueItemId, reason: 'Weld may crack' }), 201);
+      const actionId = (await t.db.selectFrom('equipment_recall_actions').select('id').where('recall_id', '=', recall.id).executeTakeFirstOrThrow()).id;
+      ok(await assistant.post(`/api/equipment/recall-actions/${actionId}`, { version: 1, status: 'contacted' }));
+      return { patientId, current: { id: actionId, version: 2 }, stale: () => therapist.post(`/api/equipment/recall-actions/${actionId}`, { version: 1, status: 'collected' }) };
+    } },
+  );
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
@@ -766,6 +805,35 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/audit/refusals', what: 'recent refusals', read: read(() => privacyOfficer, () => '/api/audit/refusals', () => [{ action: 'read', record_kind: 'audit', record_id: null, patient_id: null, detail: { view: 'refusals' } }]) },
     { route: 'GET /api/visits/plans/{date}', what: 'the team’s visit plan for a day, with the patients’ names', read: read(() => lead, () => '/api/visits/plans/2026-11-25', () => [{ action: 'read', record_kind: 'visit-plan', record_id: null, patient_id: null, detail: { date: '2026-11-25' } }]) },
   ];
+
+  // recall-collection: the world's patient has a hoist on loan (its own model for each read, so no other patient is found).
+  readCases.push(
+    { route: 'GET /api/equipment/recall-search', what: 'who has a model: the patients the clinician may see, with contact details', read: async () => {
+      const { catalogueItemId } = await equipmentLoan({ patientId: w.patientId, episodeId: w.episodeId, code: 'READ-S' });
+      return { res: await therapist.get(`/api/equipment/recall-search?catalogueItemId=${catalogueItemId}`), by: therapist, expected: [
+        { action: 'read', record_kind: 'equipment-recall-search', record_id: catalogueItemId, patient_id: w.patientId, detail: { shown: 'contact-details' } },
+        { action: 'read', record_kind: 'equipment-recall-search', record_id: catalogueItemId, patient_id: null, detail: { found: 1, shown: 1, withheld: 0 } },
+      ] };
+    } },
+    { route: 'GET /api/equipment/recalls/{recallId}', what: 'a recall’s action list, naming the patients the clinician may see', read: async () => {
+      const { catalogueItemId, loanId } = await equipmentLoan({ patientId: w.patientId, episodeId: w.episodeId, code: 'READ-R' });
+      // Written straight in: raising it through the API is audited, and this counts only the read.
+      const recall = { id: uuidv7() };
+      const now = t.clock.now();
+      const stamp = { created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id };
+      await t.db.insertInto('equipment_recalls').values({ id: recall.id, catalogue_item_id: catalogueItemId, reason: 'Castor may detach', ...stamp }).execute();
+      await t.db.insertInto('equipment_recall_actions').values({ id: uuidv7(), recall_id: recall.id, loan_id: loanId, patient_id: w.patientId, ...stamp }).execute();
+      return { res: await therapist.get(`/api/equipment/recalls/${recall.id}`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-recall-action', record_id: recall.id, patient_id: w.patientId }] };
+    } },
+    { route: 'GET /api/episodes/{id}/equipment/discharge', what: 'the episode’s equipment at discharge', read: async () => {
+      const { loanId } = await equipmentLoan({ patientId: w.patientId, episodeId: w.episodeId, code: 'READ-D' });
+      return { res: await therapist.get(`/api/episodes/${w.episodeId}/equipment/discharge`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: expect.arrayContaining([loanId]) } }] };
+    } },
+    { route: 'GET /api/equipment/collections', what: 'the team’s equipment to collect, naming the patients', read: async () => {
+      await equipmentLoan({ patientId: w.patientId, episodeId: w.episodeId, code: 'READ-C', status: 'to-collect' });
+      return { res: await lead.get('/api/equipment/collections'), by: lead, expected: [{ action: 'read', record_kind: 'equipment-collections', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }] };
+    } },
+  );
 
   it.each(readCases.map((c) => [c.route, c.what, c] as const))('%s (%s): the read adds exactly the audit rows naming it', async (_route, _what, c) => {
     const seq = await lastSeq();

@@ -5,7 +5,8 @@
 // held, handed over, referred on, discharged), and the clinical records of the episodes under way and
 // just discharged (write-demo-records.ts), their discharges through dischargeEpisode: all through the
 // domain functions, as the staff who did it, when they did it. Last, today's visit day (seed-demo-visit-day.ts):
-// the rota, the visits due over the next days, and today's plan published. The generators decide what is made,
+// the rota, the visits due over the next days, and today's plan published; then the equipment on loan
+// (seed-demo-equipment.ts). The generators decide what is made,
 // from the seed; the rules decide whether it may be.
 import type { Kysely } from 'kysely';
 import { addCalendarDays, ukDateOf } from '@homeward/clinical';
@@ -15,6 +16,7 @@ import { planDemoPatients, registerDemoPatients, registerPlannedPatient, seedDem
 import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 import { seedDemoVisitDay, type SeededVisitDay } from './seed-demo-visit-day.ts';
+import { seedDemoEquipment } from './seed-demo-equipment.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -58,5 +60,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges, plannedLastContact: episodes.plannedLastContact });
   // Today's visit day: the rota, the visits due, and today's plan published, so the run sheets are live.
   const visitDay = await seedDemoVisitDay(db, { demo, now: o.now, config: o.config, ...(o.plannerIterations !== undefined ? { plannerIterations: o.plannerIterations } : {}) });
+  // Equipment: the catalogue, the teams' stores, hoists and beds with their examinations, and loans on open episodes.
+  await seedDemoEquipment(db, { seed: o.seed, now: o.now, config: o.config, teams: demo.teams });
   return { demo, records, visitDay };
 }

@@ -25,3 +25,5 @@ export { loanStatusLabels, trainedPersonKindLabels, type LoanResponse, type Trai
 export { checkPrescription, prescribeEquipment, type PrescribeEquipmentOptions, type PrescriptionInput } from './prescribe-equipment.ts';
 export { deliverEquipment, type DeliverEquipmentOptions, type DeliveryInput } from './deliver-equipment.ts';
 export { recordTraining, type RecordTrainingOptions, type TrainingInput } from './training-record.ts';
+// recall-collection: the record's discharge page lists the equipment on loan through this port (app.ts passes it in); the demo seeder's equipment.
+export { equipmentAtDischargePort } from './collection-at-discharge.ts';

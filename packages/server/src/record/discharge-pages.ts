@@ -18,6 +18,7 @@ import { authoriseDischargeFinalise, authoriseDischargeWrite, changeDischargeSum
 import type { DischargeSummaryResponse, LetterResponse } from './discharge-schema.ts';
 import { checkLetterRequest, letterPdf, listLetters, patientLetterFormat, produceDischargeLetter, type LetterRecipient } from './letters.ts';
 import { auditRecordRead, authoriseRecordRead, requireFinalForSummary, type RecordAccess } from './record-access.ts';
+import type { EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
 
 const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
@@ -51,7 +52,7 @@ function flashFor(done: string | undefined, summary: DischargeSummaryResponse | 
 /** Which form an error belongs to, so the error summary links to it. */
 const anchors = { form: 'main-form', summary: 'main-form', recipient: 'letters', printSize: 'printSize' };
 
-export async function dischargePages(app: FastifyInstance): Promise<void> {
+export async function dischargePages(app: FastifyInstance, equipmentPort: EquipmentAtDischargePort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const now = () => app.config.now();
 
@@ -76,6 +77,8 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
     }));
     const chosenSize = one(values.printSize) || format.printSize;
     const letter = letters.find((l) => l.id === o.letterId);
+    // Every item on loan, with its decision: discharge is when each is kept, collected or handed on.
+    const equipment = equipmentPort && access.grant.scope === 'full' ? { items: await equipmentPort.list(app.db, { grant: access.grant, episodeId: access.episode.id }), href: equipmentPort.decideHref(access.episode.id) } : null;
     return reply.code(o.status ?? 200).page('record/pages/discharge-summary.njk', {
       section: 'caseload',
       title: 'Discharge summary',
@@ -87,6 +90,7 @@ export async function dischargePages(app: FastifyInstance): Promise<void> {
       summary,
       sections,
       letters: letters.map((l) => ({ ...l, kindLabel: letterKindLabels[l.kind] })),
+      equipment,
       // One per letter form, so a double click produces one letter, not two.
       letterFormIds: { patient: uuidv7(), gp: uuidv7() },
       format,

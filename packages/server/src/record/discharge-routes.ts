@@ -2,8 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { dischargeApiRoutes } from './discharge-api-routes.ts';
 import { dischargePages } from './discharge-pages.ts';
+import type { EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
 
-export async function dischargeRoutes(app: FastifyInstance): Promise<void> {
+export async function dischargeRoutes(app: FastifyInstance, equipment: EquipmentAtDischargePort | null = null): Promise<void> {
   await dischargeApiRoutes(app);
-  await dischargePages(app);
+  await dischargePages(app, equipment);
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { assessmentRoutes } from './assessments-routes.ts';
 import { delegatedWorkPages } from './delegated-work-pages.ts';
 import { dischargeRoutes } from './discharge-routes.ts';
+import type { EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
 import { episodeApiRoutes } from './episode-api-routes.ts';
 import { episodePages } from './episode-pages.ts';
 import { goalRoutes } from './goals-routes.ts';
@@ -20,6 +21,8 @@ import { timelineRoutes } from './timeline-routes.ts';
 export type RecordContextOptions = {
   /** A new contact note started from a visit (the visits context's, given by app.ts): prefill and link. */
   contactNoteFromVisit?: ContactNoteFromVisit;
+  /** The patient's equipment on loan and its decisions, on the discharge page (the equipment context's, given by app.ts). */
+  equipmentAtDischarge?: EquipmentAtDischargePort;
 };
 
 export const recordContext = fp(async (app: FastifyInstance, options: RecordContextOptions) => {
@@ -32,6 +35,6 @@ export const recordContext = fp(async (app: FastifyInstance, options: RecordCont
   await programmeRoutes(app);
   await delegatedWorkPages(app);
   await reviewRoutes(app);
-  await dischargeRoutes(app);
+  await dischargeRoutes(app, options.equipmentAtDischarge ?? null);
   await timelineRoutes(app);
 }, { name: 'record' });

@@ -24,3 +24,5 @@ export { recordConsent } from './record-consent.ts';
 export { reviewContactNote } from './review-contact-note.ts';
 export { authoriseReviewWrite, recordEpisodeReview } from './reviews.ts';
 export { writeContactNote } from './write-contact-note.ts';
+// The port app.ts fills with the equipment context's list of what is on loan at discharge.
+export type { EquipmentAtDischargeItem, EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';

@@ -16,3 +16,5 @@ export { readVisitPlan, type StoredVisitPlan } from './read-visit-plan.ts';
 export { recordVisitNeeds, type RecordVisitNeedsOptions } from './record-visit-needs.ts';
 // What lone working plugs into (app.ts passes them to the visits plugin): a publication of the plan, the run sheet's check-ins.
 export type { PlanPublishedPort, RunSheetCheck, RunSheetChecksPort, VisitCalledOffPort, VisitsContextOptions } from './visit-ports.ts';
+// Equipment books a collection at discharge as a visit of the episode (purpose 'equipment'), with the visit's own checks.
+export { addVisit, type AddVisitOptions, type NewVisit } from './add-visit.ts';

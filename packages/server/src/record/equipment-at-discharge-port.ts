@@ -1,0 +1,25 @@
+// What the discharge page shows of the patient's equipment on loan, from the equipment context, which
+// comes later in the order (ARCHITECTURE.md): app.ts passes its functions in, so the record never
+// imports equipment. Each item with the decision taken at discharge (stays with the patient, to
+// collect, transferred to social care) and where the decisions are made.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AccessGrant } from '../access/public.ts';
+
+export type EquipmentAtDischargeItem = {
+  loanId: string;
+  /** "Mobile hoist, serial MM-001" or "Perching stool (2)". */
+  description: string;
+  statusText: string;
+  /** The decision in words, or null while none is taken. */
+  decisionText: string | null;
+  /** A collection's booked day (yyyy-mm-dd), when it is to be collected. */
+  collectionDate: string | null;
+};
+
+export type EquipmentAtDischargePort = {
+  /** The episode's equipment with the patient, decided or not; read under the page's own grant (its read already audited by the page). */
+  list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }): Promise<EquipmentAtDischargeItem[]>;
+  /** The page where each decision is made. */
+  decideHref(episodeId: string): string;
+};
