@@ -31,6 +31,9 @@ import { visitsContext } from './visits/index.ts';
 import { loneWorkingContext } from './lone-working/index.ts';
 import { equipmentContext } from './equipment/index.ts';
 import { equipmentAtDischargePort } from './equipment/public.ts';
+import { peopleContext } from './people/index.ts';
+import { mdtContext } from './mdt/index.ts';
+import type { DueItemsProvider } from './platform/due-items.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
@@ -146,7 +149,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(pages);
   await app.register(authentication);
 
-  await app.register(homeContext);
+  // What is due for each person, from every context that has something (one line each; home imports none of them).
+  const dueItems: DueItemsProvider[] = [];
+  await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);
   await app.register(caseloadContext);
@@ -157,6 +162,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(visitsContext, { planPublished: enqueueSessionsFromPlan, runSheetChecks, visitCalledOff: cancelSessionsOfVisit });
   await app.register(loneWorkingContext);
   await app.register(equipmentContext);
+  await app.register(peopleContext);
+  await app.register(mdtContext);
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -92,6 +92,20 @@ const ids = {
   inspection: uuidv7(),
   recall: uuidv7(),
   recallAction: uuidv7(),
+  arrangement: uuidv7(),
+  supervisionSession: uuidv7(),
+  supervisionCase: uuidv7(),
+  supervisionAction: uuidv7(),
+  cpdEntry: uuidv7(),
+  pdc: uuidv7(),
+  pdcItem: uuidv7(),
+  course: uuidv7(),
+  trainingImport: uuidv7(),
+  completion2: uuidv7(),
+  meeting: uuidv7(),
+  attendee: uuidv7(),
+  agendaItem: uuidv7(),
+  mdtAction: uuidv7(),
 };
 
 type Guarded = {
@@ -516,6 +530,118 @@ const guarded: Guarded[] = [
     allowed: [{ what: 'a recall action worked to the end (kept)', change: oneRow((trx) => sql<{ id: string }>`update equipment_recall_actions set status = 'closed', outcome = 'Collected', version = version + 1 where id = ${ids.recallAction} returning id`.execute(trx)) }],
   },
   {
+    table: 'supervision_arrangements',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.arrangement },
+    refused: [],
+    allowed: [{ what: 'an arrangement ended (kept)', change: oneRow((trx) => sql<{ id: string }>`update supervision_arrangements set ends_on = '2026-12-01', version = version + 1 where id = ${ids.arrangement} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'supervision_sessions',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.supervisionSession },
+    refused: [{ what: 'a confirmed session rewritten', change: (trx) => sql`update supervision_sessions set themes = 'Something else' where id = ${ids.supervisionSession}`.execute(trx), says: finalRefused('supervision_sessions') }],
+    allowed: [],
+  },
+  {
+    table: 'supervision_cases',
+    kind: 'append-only',
+    parent: 'supervision_sessions',
+    key: { column: 'id', value: () => ids.supervisionCase },
+    refused: [{ what: 'a case discussed rewritten', change: (trx) => sql`update supervision_cases set note = 'Other' where id = ${ids.supervisionCase}`.execute(trx), says: updateRefused('supervision_cases') }],
+    allowed: [],
+  },
+  {
+    table: 'supervision_actions',
+    kind: 'never-deleted',
+    parent: 'supervision_sessions',
+    key: { column: 'id', value: () => ids.supervisionAction },
+    refused: [],
+    allowed: [{ what: 'an action done (kept)', change: oneRow((trx) => sql<{ id: string }>`update supervision_actions set status = 'done', done_at = now(), version = version + 1 where id = ${ids.supervisionAction} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'cpd_entries',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.cpdEntry },
+    refused: [],
+    allowed: [{ what: 'a CPD entry corrected by its owner', change: oneRow((trx) => sql<{ id: string }>`update cpd_entries set hours = 2.5, version = version + 1 where id = ${ids.cpdEntry} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'pdc_records',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.pdc },
+    refused: [],
+    allowed: [],
+  },
+  {
+    table: 'pdc_items',
+    kind: 'never-deleted',
+    parent: 'pdc_records',
+    key: { column: 'id', value: () => ids.pdcItem },
+    refused: [],
+    allowed: [{ what: 'an objective reviewed', change: oneRow((trx) => sql<{ id: string }>`update pdc_items set status = 'met', progress = 'Done', version = version + 1 where id = ${ids.pdcItem} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'training_courses',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.course },
+    refused: [],
+    allowed: [],
+  },
+  {
+    table: 'training_imports',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.trainingImport },
+    refused: [],
+    allowed: [],
+  },
+  {
+    table: 'training_completions',
+    kind: 'append-only',
+    parent: 'training_courses',
+    key: { column: 'id', value: () => ids.completion2 },
+    refused: [{ what: 'a completion moved to another day', change: (trx) => sql`update training_completions set completed_on = '2026-01-01' where id = ${ids.completion2}`.execute(trx), says: updateRefused('training_completions') }],
+    allowed: [],
+  },
+  {
+    table: 'mdt_meetings',
+    kind: 'never-deleted',
+    parent: 'teams',
+    key: { column: 'id', value: () => ids.meeting },
+    refused: [],
+    allowed: [{ what: 'a meeting held', change: oneRow((trx) => sql<{ id: string }>`update mdt_meetings set status = 'held', version = version + 1 where id = ${ids.meeting} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'mdt_attendees',
+    kind: 'never-deleted',
+    parent: 'mdt_meetings',
+    key: { column: 'id', value: () => ids.attendee },
+    refused: [],
+    allowed: [],
+  },
+  {
+    table: 'mdt_agenda_items',
+    kind: 'never-deleted',
+    parent: 'mdt_meetings',
+    key: { column: 'id', value: () => ids.agendaItem },
+    refused: [],
+    allowed: [{ what: 'a discussion and decision recorded', change: oneRow((trx) => sql<{ id: string }>`update mdt_agenda_items set discussion = 'Progressing', decision = 'Continue', discussed_at = now(), version = version + 1 where id = ${ids.agendaItem} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'mdt_actions',
+    kind: 'never-deleted',
+    parent: 'mdt_meetings',
+    key: { column: 'id', value: () => ids.mdtAction },
+    refused: [],
+    allowed: [{ what: 'an action closed (kept)', change: oneRow((trx) => sql<{ id: string }>`update mdt_actions set status = 'closed', closed_at = now(), closing_note = 'Done', version = version + 1 where id = ${ids.mdtAction} returning id`.execute(trx)) }],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -638,6 +764,21 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('equipment_inspections').values({ id: ids.inspection, item_id: ids.hoistItem, kind: 'loler', inspected_on: '2026-06-01', result: 'fail', created_at: past, created_by: therapist }).execute();
   await db.insertInto('equipment_recalls').values({ id: ids.recall, catalogue_item_id: ids.hoist, batch: 'B7', reason: 'Spreader bar weld', ...stamps }).execute();
   await db.insertInto('equipment_recall_actions').values({ id: ids.recallAction, recall_id: ids.recall, loan_id: ids.hoistLoan, patient_id: ids.patient, ...stamps }).execute();
+  const ap = s.a['assistant-practitioner'].id;
+  await db.insertInto('supervision_arrangements').values({ id: ids.arrangement, supervisee_id: ap, supervisor_id: therapist, starts_on: '2026-01-05', ...stamps }).execute();
+  await db.insertInto('supervision_sessions').values({ id: ids.supervisionSession, supervisee_id: ap, supervisor_id: therapist, held_on: '2026-11-20', kind: 'clinical', themes: 'Caseload, falls risk', status: 'confirmed', confirmed_at: now, ...stamps }).execute();
+  await db.insertInto('supervision_cases').values({ id: ids.supervisionCase, session_id: ids.supervisionSession, episode_id: ids.episode, patient_id: ids.patient, note: 'Kitchen practice progressing', created_at: past, created_by: therapist }).execute();
+  await db.insertInto('supervision_actions').values({ id: ids.supervisionAction, session_id: ids.supervisionSession, action: 'Read the falls policy', owner_id: ap, due_on: '2026-12-20', ...stamps }).execute();
+  await db.insertInto('cpd_entries').values({ id: ids.cpdEntry, staff_id: ap, activity: 'Falls study day', done_on: '2026-10-10', hours: 6, kind: 'formal', ...stamps }).execute();
+  await db.insertInto('pdc_records').values({ id: ids.pdc, staff_id: ap, manager_id: therapist, held_on: '2026-04-01', next_review_on: '2026-10-01', ...stamps }).execute();
+  await db.insertInto('pdc_items').values({ id: ids.pdcItem, pdc_id: ids.pdc, kind: 'objective', text: 'Lead the falls group', ...stamps }).execute();
+  await db.insertInto('training_courses').values({ id: ids.course, code: 'MH-L2', name: 'Moving and handling level 2', renewal_months: 12, ...stamps }).execute();
+  await db.insertInto('training_imports').values({ id: ids.trainingImport, file_name: 'esr.csv', sha256: 'abc', preview: '{}', ...stamps }).execute();
+  await db.insertInto('training_completions').values({ id: ids.completion2, staff_id: ap, course_id: ids.course, completed_on: '2026-03-01', expires_on: '2027-03-01', source: 'esr-import', import_id: ids.trainingImport, created_at: past, created_by: therapist }).execute();
+  await db.insertInto('mdt_meetings').values({ id: ids.meeting, team_id: s.teamA, starts_at: now, ...stamps }).execute();
+  await db.insertInto('mdt_attendees').values({ id: ids.attendee, meeting_id: ids.meeting, staff_id: therapist, created_at: past, created_by: therapist }).execute();
+  await db.insertInto('mdt_agenda_items').values({ id: ids.agendaItem, meeting_id: ids.meeting, episode_id: ids.episode, patient_id: ids.patient, reasons: '["flagged"]', position: 1, ...stamps }).execute();
+  await db.insertInto('mdt_actions').values({ id: ids.mdtAction, meeting_id: ids.meeting, agenda_item_id: ids.agendaItem, episode_id: ids.episode, patient_id: ids.patient, action: 'Ask for a social care assessment', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

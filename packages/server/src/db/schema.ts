@@ -247,6 +247,9 @@ export type EpisodesTable = {
   created_by: string;
   updated_at: Timestamp;
   updated_by: string;
+  /** Flagged for discussion at the next MDT (migration 0040). */
+  mdt_flagged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  mdt_flag_reason: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type EpisodeEventsTable = {
@@ -421,6 +424,10 @@ export type StaffCompetencesTable = {
   withdrawn_by: string | null;
   withdrawn_reason: string | null;
   version: Generated<number>;
+  /** What the sign-off rests on (migration 0040). */
+  evidence: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 'YYYY-MM-DD' when it must be signed off again; null: does not expire (migration 0040). */
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ProgrammeActivitiesTable = {
@@ -942,6 +949,174 @@ export type EquipmentRecallActionsTable = Stamps & {
   outcome: string | null;
 };
 
+export type SupervisionArrangementsTable = Stamps & {
+  id: string;
+  supervisee_id: string;
+  supervisor_id: string;
+  starts_on: string;
+  ends_on: string | null;
+};
+
+export type SupervisionKind = 'clinical' | 'managerial' | 'group' | 'reflective';
+
+export type SupervisionSessionsTable = Stamps & {
+  id: string;
+  supervisee_id: string;
+  supervisor_id: string;
+  held_on: string;
+  kind: SupervisionKind;
+  themes: string;
+  status: ColumnType<'recorded' | 'confirmed', 'recorded' | 'confirmed' | undefined, 'recorded' | 'confirmed'>;
+  supervisee_comment: string | null;
+  confirmed_at: Date | null;
+};
+
+export type SupervisionCasesTable = {
+  id: string;
+  session_id: string;
+  episode_id: string;
+  patient_id: string;
+  note: string;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type SupervisionActionsTable = Stamps & {
+  id: string;
+  session_id: string;
+  action: string;
+  owner_id: string;
+  due_on: string;
+  status: ColumnType<'open' | 'done', 'open' | 'done' | undefined, 'open' | 'done'>;
+  done_at: Date | null;
+};
+
+export type CpdKind = 'work-based' | 'professional' | 'formal' | 'self-directed' | 'other';
+
+export type CpdEntriesTable = Stamps & {
+  id: string;
+  staff_id: string;
+  activity: string;
+  done_on: string;
+  /** numeric(5,2): read as a string. */
+  hours: ColumnType<string, number | string, number | string>;
+  kind: CpdKind;
+  learned: ColumnType<string, string | undefined, string>;
+  practice_change: ColumnType<string, string | undefined, string>;
+  reflection: ColumnType<string, string | undefined, string>;
+  /** HCPC standards for CPD met, 1-5. */
+  hcpc_standards: ColumnType<unknown, string | undefined, string>;
+};
+
+export type PdcRecordsTable = Stamps & {
+  id: string;
+  staff_id: string;
+  manager_id: string;
+  held_on: string;
+  next_review_on: string;
+  summary: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'draft' | 'agreed', 'draft' | 'agreed' | undefined, 'draft' | 'agreed'>;
+  staff_confirmed_at: Date | null;
+  manager_confirmed_at: Date | null;
+};
+
+export type PdcItemStatus = 'open' | 'met' | 'partly-met' | 'not-met' | 'dropped';
+
+export type PdcItemsTable = Stamps & {
+  id: string;
+  pdc_id: string;
+  kind: 'objective' | 'development';
+  text: string;
+  measure: ColumnType<string, string | undefined, string>;
+  review_on: string | null;
+  status: ColumnType<PdcItemStatus, PdcItemStatus | undefined, PdcItemStatus>;
+  progress: ColumnType<string, string | undefined, string>;
+};
+
+export type TrainingCoursesTable = Stamps & {
+  id: string;
+  code: string;
+  name: string;
+  renewal_months: number | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+};
+
+export type TrainingRequirementsTable = {
+  homeward_role: string;
+  course_id: string;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type TrainingImportsTable = Stamps & {
+  id: string;
+  file_name: string;
+  sha256: string;
+  preview: ColumnType<unknown, string, string>;
+  status: ColumnType<'previewed' | 'confirmed' | 'abandoned', 'previewed' | 'confirmed' | 'abandoned' | undefined, 'previewed' | 'confirmed' | 'abandoned'>;
+  confirmed_at: Date | null;
+};
+
+export type TrainingCompletionsTable = {
+  id: string;
+  staff_id: string;
+  course_id: string;
+  completed_on: string;
+  expires_on: string | null;
+  source: 'esr-import' | 'recorded';
+  import_id: string | null;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type MdtMeetingsTable = Stamps & {
+  id: string;
+  team_id: string;
+  starts_at: Timestamp;
+  place: ColumnType<string, string | undefined, string>;
+  chair_id: string | null;
+  status: ColumnType<'scheduled' | 'held' | 'cancelled', 'scheduled' | 'held' | 'cancelled' | undefined, 'scheduled' | 'held' | 'cancelled'>;
+};
+
+export type MdtAttendeesTable = {
+  meeting_id: string;
+  id: string;
+  staff_id: string | null;
+  name: string | null;
+  role: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type MdtAgendaItemsTable = Stamps & {
+  id: string;
+  meeting_id: string;
+  episode_id: string;
+  patient_id: string;
+  /** Why the patient is on the agenda: 'flagged', 'review-due', 'breach', 'discharge-planning', 'open-action'. */
+  reasons: ColumnType<unknown, string | undefined, string>;
+  position: number;
+  discussion: string | null;
+  decision: string | null;
+  discussed_at: Date | null;
+  discussed_by: string | null;
+};
+
+export type MdtActionsTable = Stamps & {
+  id: string;
+  meeting_id: string;
+  agenda_item_id: string | null;
+  episode_id: string | null;
+  patient_id: string | null;
+  action: string;
+  owner_id: string;
+  due_on: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  closed_at: Date | null;
+  closed_by: string | null;
+  closing_note: string | null;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -999,4 +1174,19 @@ export type Database = {
   equipment_inspections: EquipmentInspectionsTable;
   equipment_recalls: EquipmentRecallsTable;
   equipment_recall_actions: EquipmentRecallActionsTable;
+  supervision_arrangements: SupervisionArrangementsTable;
+  supervision_sessions: SupervisionSessionsTable;
+  supervision_cases: SupervisionCasesTable;
+  supervision_actions: SupervisionActionsTable;
+  cpd_entries: CpdEntriesTable;
+  pdc_records: PdcRecordsTable;
+  pdc_items: PdcItemsTable;
+  training_courses: TrainingCoursesTable;
+  training_requirements: TrainingRequirementsTable;
+  training_imports: TrainingImportsTable;
+  training_completions: TrainingCompletionsTable;
+  mdt_meetings: MdtMeetingsTable;
+  mdt_attendees: MdtAttendeesTable;
+  mdt_agenda_items: MdtAgendaItemsTable;
+  mdt_actions: MdtActionsTable;
 };

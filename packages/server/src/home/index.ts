@@ -5,9 +5,17 @@ import { countDelegatedWork } from '../record/public.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { actorOf } from '../platform/actor.ts';
 import { listUnallocatedForLead } from './list-unallocated-for-lead.ts';
+import type { DueItem, DueItemsProvider } from '../platform/due-items.ts';
+import { dueStatuses, dueStatusTags } from '@homeward/clinical';
+
+export type HomeContextOptions = {
+  /** What is due for the person, from each context that has something (supervision, training, MDT actions...): app.ts passes them. */
+  dueItems?: readonly DueItemsProvider[];
+};
 
 /** The home page: what each role starts from. */
-export const homeContext = fp(async (app: FastifyInstance) => {
+export const homeContext = fp(async (app: FastifyInstance, options: HomeContextOptions) => {
+  const providers = options.dueItems ?? [];
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     const principal = request.principal;
     if (!principal) return redirectSeeOther(reply, '/sign-in');
@@ -23,6 +31,11 @@ export const homeContext = fp(async (app: FastifyInstance) => {
         delegatedWork = { description: count === 0 ? 'No programme activities are delegated to you at the moment.' : `${count} programme ${count === 1 ? 'activity' : 'activities'} delegated to you: what is overdue and due today, with one button to log each.` };
       }
     }
-    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews, delegatedWork, unallocated, serviceLabels });
+    // What is due, most urgent first: overdue, then due soon, each by date.
+    const actor = actorOf(request);
+    const today = ukDateOf(actor.now);
+    const due: DueItem[] = (await Promise.all(providers.map((provide) => provide(app.db, { actor, today })))).flat();
+    due.sort((a, b) => dueStatuses.indexOf(a.status) - dueStatuses.indexOf(b.status) || (a.dueOn ?? '').localeCompare(b.dueOn ?? ''));
+    return reply.page('home/pages/home.njk', { title: 'Home', clinical: isClinicalRole(principal.role), reviews, delegatedWork, unallocated, serviceLabels, due, dueStatusTags });
   });
 }, { name: 'home' });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { dueStatusOf } from './due-status.ts';
+
+describe('red, amber, green for a due date', () => {
+  it.each([
+    { dueOn: null, today: '2026-12-05', expected: 'overdue' },
+    { dueOn: '2026-12-04', today: '2026-12-05', expected: 'overdue' },
+    { dueOn: '2026-12-05', today: '2026-12-05', expected: 'due-soon' },
+    { dueOn: '2027-01-02', today: '2026-12-05', expected: 'due-soon' },
+    { dueOn: '2027-01-03', today: '2026-12-05', expected: 'in-date' },
+  ] as const)('due $dueOn, today $today: $expected', ({ dueOn, today, expected }) => {
+    expect(dueStatusOf({ dueOn, today })).toBe(expected);
+  });
+
+  it('takes its own amber window', () => {
+    expect(dueStatusOf({ dueOn: '2026-12-12', today: '2026-12-05', soonDays: 7 })).toBe('due-soon');
+    expect(dueStatusOf({ dueOn: '2026-12-13', today: '2026-12-05', soonDays: 7 })).toBe('in-date');
+  });
+});
