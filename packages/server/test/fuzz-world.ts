@@ -36,7 +36,10 @@ export type RecordKind =
   | 'planJob'
   | 'alert'
   | 'loneWorkingSession'
-  | 'amberAlert';
+  | 'amberAlert'
+  | 'supervisee'
+  | 'supervisionSession'
+  | 'supervisionAction';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -58,6 +61,8 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   alert: 'lone_working_alerts',
   loneWorkingSession: 'lone_working_sessions',
   amberAlert: 'lone_working_alerts',
+  supervisionSession: 'supervision_sessions',
+  supervisionAction: 'supervision_actions',
 };
 
 let nhsIndex = 800_000;
@@ -216,6 +221,29 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
           id, team_id: t.service.teamA, staff_id: clinician.staff.id, session_id: null, kind: 'amber', status: 'running', note: 'Son was aggressive on the phone', due_at: new Date(now.getTime() + 1_800_000),
           created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
         }).execute();
+        return id;
+      }
+      // Supervision (issue 16 #1): a support worker the clinician supervises, a session the clinician
+      // wrote up (waiting for the supervisee), and an action in it the clinician owns.
+      case 'supervisee': {
+        const id = await get('staff');
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('supervision_arrangements').values({ id: uuidv7(), supervisee_id: id, supervisor_id: clinician.staff.id, starts_on: '2026-11-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        return id;
+      }
+      case 'supervisionSession': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('supervision_sessions').values({ id, supervisee_id: await get('supervisee'), supervisor_id: by, held_on: '2026-11-20', kind: 'clinical', themes: 'Caseload', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+        return id;
+      }
+      case 'supervisionAction': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('supervision_actions').values({ id, session_id: await get('supervisionSession'), action: 'Read the falls policy', owner_id: by, due_on: '2026-12-04', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
         return id;
       }
       case 'competence':
