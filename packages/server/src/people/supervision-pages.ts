@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { dueStatusTags, homewardRoleLabels, isoDateToParts, mayManageSupervision, parseDateParts, supervisionFrequencies, supervisionKindLabels, supervisionKinds, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
+import { dueStatusTags, homewardRoleLabels, isoDateToParts, mayManageSupervision, parseDateParts, supervisionFrequencies, supervisionSessionProblems, supervisionKindLabels, supervisionKinds, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
 import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -237,6 +237,15 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
           if (!due.ok) fields.push({ path: `actions.${i}.dueOn`, message: due.message });
           else actions.push({ id: uuidv7(), action, ownerId, dueOn: due.value });
         }
+        // The session's own rules (a date to come, an action before the session...) said with the rest, in the form's order.
+        if (heldOn.ok) {
+          const said = new Set(fields.map((f) => f.path));
+          const me = access.actor.staff.staffId;
+          const session = { heldOn: heldOn.value, themes: v('themes') || ' ', cases: cases.map((c) => ({ episodeId: c.episodeId, note: c.note })), actions };
+          fields.push(...supervisionSessionProblems({ session, superviseeId: access.supervisee.id, supervisorId: me, today: today(access.actor) }).filter((p) => !said.has(p.path) && p.path !== 'themes'));
+        }
+        const order = (path: string) => ['heldOn', 'kind', 'themes'].indexOf(path) + 1 || (path.startsWith('cases') ? 4 : 5);
+        fields.sort((a, b) => order(a.path) - order(b.path));
         if (fields.length || !heldOn.ok) throw validationFailed(fields);
         return { heldOn: heldOn.value, cases, actions };
       },
