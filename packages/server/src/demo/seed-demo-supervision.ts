@@ -11,7 +11,7 @@ import { addCalendarDays, bandRank, supervisionFrequencies, ukDateOf, type Super
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { staffActor, type Actor } from '../platform/actor.ts';
-import { completeSupervisionAction, confirmSupervisionSession, nameSupervisor, recordSupervisionSession, supervisionCaseWrite, supervisionStaffOf } from '../people/public.ts';
+import { completeSupervisionAction, confirmSupervisionSession, nameSupervisor, recordSupervisionSession, supervisionCaseWrite, supervisionStaffOf, type SupervisionCaseInput } from '../people/public.ts';
 import type { DemoSeed, SeededStaff } from './seed-demo-data.ts';
 import { createRandom } from './seeded-random.ts';
 
@@ -66,7 +66,7 @@ export async function seedDemoSupervision(db: Kysely<Database>, o: { demo: DemoS
       const id = uuidv7();
       const writer = actorOf(supervisor, at(heldOn, '16:30:00'));
       // The latest session discusses one of the supervisee's own patients, where the supervisor may write about them.
-      const cases = [];
+      const cases: SupervisionCaseInput[] = [];
       if (last) {
         const episode = await db.selectFrom('episodes').select('id').where('allocated_to', '=', person.id).where('status', '<>', 'discharged').orderBy('id').limit(1).executeTakeFirst();
         if (episode) {

@@ -4,7 +4,7 @@ export {};
 export { supervisionDueItems } from './supervision-due-items.ts';
 // supervision: for the demo seeder, which writes a year of it through the rules.
 export { nameSupervisor } from './name-supervisor.ts';
-export { recordSupervisionSession } from './record-supervision-session.ts';
+export { recordSupervisionSession, type SupervisionCaseInput } from './record-supervision-session.ts';
 export { confirmSupervisionSession } from './confirm-supervision-session.ts';
 export { completeSupervisionAction } from './complete-supervision-action.ts';
 export { authoriseCaseWrite as supervisionCaseWrite } from './supervision-cases.ts';
