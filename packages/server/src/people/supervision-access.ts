@@ -7,7 +7,7 @@ import { mayManageSupervision, supervisionViewerBasis } from '@homeward/clinical
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
-import { findCurrentArrangement, findSupervisionStaff } from './supervision-queries.ts';
+import { findCurrentArrangement, findSupervisionSession, findSupervisionStaff } from './supervision-queries.ts';
 import { supervisionRecordKind, type SupervisionArrangement, type SupervisionSession, type SupervisionStaff } from './supervision-types.ts';
 
 export type SupervisionBasis = 'own' | 'supervisor' | 'manager';
@@ -29,6 +29,14 @@ export async function authoriseSupervisionOf(db: Kysely<Database>, o: { actor: A
   const basis = supervisionViewerBasis({ staffId: me.staffId, role: me.role, teamId: me.teamId }, { superviseeId: supervisee.id, superviseeTeamId: supervisee.teamId, supervisorIds });
   if (basis === null) return refuse(db, o.actor, { recordId: supervisee.id, rule: 'not-supervision-party', write: false, hide: supervisee.teamId !== me.teamId });
   return { actor: o.actor, supervisee, arrangement, basis };
+}
+
+/** A session and who may see it: its supervisee, its supervisor, the team's lead and service manager. */
+export async function authoriseSupervisionSession(db: Kysely<Database>, actor: Actor, sessionId: string): Promise<{ access: SupervisionAccess; session: SupervisionSession }> {
+  const session = await findSupervisionSession(db, sessionId);
+  if (!session) throw notFound('Supervision session');
+  const access = await authoriseSupervisionOf(db, { actor, superviseeId: session.superviseeId, session });
+  return { access, session };
 }
 
 /** The clinical lead or service manager of the supervisee's team: names the supervisor. */

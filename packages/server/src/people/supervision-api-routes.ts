@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { supervisionKinds, ukDateOf } from '@homeward/clinical';
-import { actorOf, type Actor } from '../platform/actor.ts';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
@@ -14,9 +14,9 @@ import { completeSupervisionAction } from './complete-supervision-action.ts';
 import { confirmSupervisionSession } from './confirm-supervision-session.ts';
 import { nameSupervisor } from './name-supervisor.ts';
 import { recordSupervisionSession, type SupervisionCaseInput } from './record-supervision-session.ts';
-import { auditSupervisionView, authoriseSessionWrite, authoriseSupervisionOf, authoriseSupervisorChange } from './supervision-access.ts';
+import { auditSupervisionView, authoriseSessionWrite, authoriseSupervisionOf, authoriseSupervisionSession, authoriseSupervisorChange } from './supervision-access.ts';
 import { authoriseCaseWrite, readSessionCases } from './supervision-cases.ts';
-import { findSupervisionAction, findSupervisionSession, listOpenActionsOfSupervisee, listSessionActions, listSupervisionSessions, readStandings } from './supervision-queries.ts';
+import { findSupervisionAction, listOpenActionsOfSupervisee, listSessionActions, listSupervisionSessions, readStandings } from './supervision-queries.ts';
 import type { SupervisionAction, SupervisionArrangement, SupervisionSession } from './supervision-types.ts';
 
 const tags = ['supervision'];
@@ -43,14 +43,6 @@ const sessionJson = (s: SupervisionSession) => ({
   id: s.id, version: s.version, superviseeId: s.superviseeId, superviseeName: s.superviseeName, supervisorId: s.supervisorId, supervisorName: s.supervisorName,
   heldOn: s.heldOn, kind: s.kind, themes: s.themes, status: s.status, superviseeComment: s.superviseeComment, confirmedAt: iso(s.confirmedAt),
 });
-
-/** A session and who may see it: its supervisee, its supervisor, the team's lead and service manager. */
-export async function authoriseSession(app: FastifyInstance, actor: Actor, sessionId: string) {
-  const session = await findSupervisionSession(app.db, sessionId);
-  if (!session) throw notFound('Supervision session');
-  const access = await authoriseSupervisionOf(app.db, { actor, superviseeId: session.superviseeId, session });
-  return { access, session };
-}
 
 export async function supervisionApiRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -129,7 +121,7 @@ export async function supervisionApiRoutes(app: FastifyInstance): Promise<void> 
       response: { 200: z.object({ session: sessionResponse, cases: z.array(caseResponse), actions: z.array(actionResponse) }), ...errorResponse(400, 401, 403, 404) },
     },
   }, async (request) => {
-    const { access, session } = await authoriseSession(app, actorOf(request), request.params.sessionId);
+    const { access, session } = await authoriseSupervisionSession(app.db, actorOf(request), request.params.sessionId);
     await auditSupervisionView(app.db, access, { recordId: session.id, via: 'api' });
     const cases = await readSessionCases(app.db, { actor: access.actor, sessionId: session.id, via: 'api' });
     return {
@@ -148,7 +140,7 @@ export async function supervisionApiRoutes(app: FastifyInstance): Promise<void> 
       response: { 200: z.object({ session: sessionResponse }), ...errorResponse(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
-    const { access, session } = await authoriseSession(app, actorOf(request), request.params.sessionId);
+    const { access, session } = await authoriseSupervisionSession(app.db, actorOf(request), request.params.sessionId);
     return idempotentWrite(request, reply, async (trx) => ({ status: 200, body: { session: sessionJson(await confirmSupervisionSession(trx, { actor: access.actor, sessionId: session.id, version: request.body.version, comment: request.body.comment })) } }));
   });
 

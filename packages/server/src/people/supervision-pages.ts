@@ -11,12 +11,11 @@ import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
-import { authoriseSession } from './supervision-api-routes.ts';
 import { completeSupervisionAction } from './complete-supervision-action.ts';
 import { commentProblems, confirmSupervisionSession } from './confirm-supervision-session.ts';
 import { checkSupervisor, nameSupervisor } from './name-supervisor.ts';
 import { recordSupervisionSession, type SupervisionCaseInput } from './record-supervision-session.ts';
-import { auditSupervisionView, authoriseSessionWrite, authoriseSupervisionOf, authoriseSupervisorChange, mayNameSupervisor, mayWriteSession, type SupervisionAccess } from './supervision-access.ts';
+import { auditSupervisionView, authoriseSessionWrite, authoriseSupervisionOf, authoriseSupervisionSession, authoriseSupervisorChange, mayNameSupervisor, mayWriteSession, type SupervisionAccess } from './supervision-access.ts';
 import { authoriseCaseWrite, listCaseChoices, readSessionCases } from './supervision-cases.ts';
 import { findSupervisionAction, findSupervisionStaff, listOpenActionsOfSupervisee, listSessionActions, listSuperviseeIds, listSupervisionSessions, listTeamStaff, readStandings } from './supervision-queries.ts';
 import { supervisionRecordKind, type SupervisionStaff, type SupervisionStanding } from './supervision-types.ts';
@@ -260,7 +259,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
 
   // A session, and the supervisee's confirmation.
   async function showSession(request: FastifyRequest, reply: FastifyReply, sessionId: string, o: { done?: string | undefined; values?: Record<string, string>; fields?: FieldError[]; status?: number } = {}) {
-    const { access, session } = await authoriseSession(app, actorOf(request), sessionId);
+    const { access, session } = await authoriseSupervisionSession(db, actorOf(request), sessionId);
     await auditSupervisionView(db, access, { recordId: session.id, via: 'page' });
     const cases = await readSessionCases(db, { actor: access.actor, sessionId: session.id, via: 'page' });
     const actions = await listSessionActions(db, session.id);
@@ -285,7 +284,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
   typed.get('/supervision/sessions/:sessionId', { schema: { ...hidden, params: sessionParams, querystring: doneQuery } }, async (request, reply) => showSession(request, reply, request.params.sessionId, { done: request.query.done }));
 
   typed.post('/supervision/sessions/:sessionId/confirm', { schema: { ...hidden, params: sessionParams, body: formBody } }, async (request, reply) => {
-    const { access, session } = await authoriseSession(app, actorOf(request), request.params.sessionId);
+    const { access, session } = await authoriseSupervisionSession(db, actorOf(request), request.params.sessionId);
     const values = { version: formField(request.body.version), comment: formField(request.body.comment) };
     return pageWrite(request, reply, {
       check: () => {
