@@ -34,7 +34,7 @@ const sessionResponse = z.object({
   id: z.string(), version: z.number(), superviseeId: z.string(), superviseeName: z.string(), supervisorId: z.string(), supervisorName: z.string(),
   heldOn: z.string(), kind: z.enum(supervisionKinds), themes: z.string(), status: z.enum(['recorded', 'confirmed']), superviseeComment: z.string().nullable(), confirmedAt: z.string().nullable(),
 });
-const caseResponse = z.object({ id: z.string(), episodeId: z.string().nullable().describe('Null when you may not see this patient'), patientId: z.string().nullable(), patientName: z.string().nullable(), note: z.string().nullable() });
+const caseResponse = z.object({ id: z.string(), episodeId: z.string().nullable().describe('Null when you may not see this patient'), patientId: z.string().nullable(), patientName: z.string().nullable().describe('Named on a read of the session, where you may see the patient'), note: z.string().nullable() });
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const arrangementJson = (a: SupervisionArrangement) => ({ id: a.id, version: a.version, superviseeId: a.superviseeId, supervisorId: a.supervisorId, supervisorName: a.supervisorName, startsOn: a.startsOn, endsOn: a.endsOn });

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { dueStatusTags, homewardRoleLabels, isoDateToParts, mayManageSupervision, parseDateParts, supervisionFrequencies, supervisionSessionProblems, supervisionKindLabels, supervisionKinds, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
+import { dueStatusTags, formatDisplayDate, homewardRoleLabels, isoDateToParts, mayManageSupervision, parseDateParts, supervisionFrequencies, supervisionSessionProblems, supervisionKindLabels, supervisionKinds, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
 import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -266,7 +266,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
     const me = access.actor.staff.staffId;
     const fields = o.fields ?? [];
     return reply.code(o.status ?? 200).page('people/pages/supervision-session.njk', {
-      title: `Supervision on ${session.heldOn}`,
+      title: `Supervision on ${formatDisplayDate(session.heldOn)}`,
       section: 'supervision',
       session: { ...session, kindLabel: supervisionKindLabels[session.kind] },
       cases,
