@@ -1,5 +1,6 @@
 // Issue 16's "Done when" for supervision, in a real browser: the clinical lead names the assistant
-// practitioner's supervisor (a colleague on the same band refused first, with the rule shown); the
+// practitioner's supervisor (the form offers only registered staff; the rule's refusals are told in
+// src/people/supervision.int.test.ts); the
 // supervisor writes up a session from the home page's "Due for you" item (a case from the supervisee's
 // caseload, an action for her); the supervisee finds it on her own home page, reads it, and confirms it
 // with her comment; the action is on her home page until she marks it done; and the lead's team view
@@ -23,8 +24,7 @@ describe('clinical supervision: named, written up by the supervisor, confirmed b
     const patient = await registerPatientByApi(home, supervisor, { nhsNumber: testNhsNumberForIndex(760_001), givenName: 'Betty', familyName: 'Bloor' });
     await seedEpisode(home, { patientId: patient.id, service: 'd2a-pathway-1', allocatedTo: ap.id });
 
-    // The lead names the supervisor: the lead herself (band 6, as the supervisee's colleague would be) is fine
-    // for a band 4, but first tries another assistant's peer: the support worker, not registered.
+    // The lead finds the assistant practitioner on the team's view and names the registered therapist (band 6) for her (band 4).
     const leadPage = await run.pageFor(lead);
     await leadPage.goto('/supervision');
     await checkAtEveryWidth(leadPage, 'the lead’s own supervision', widths);
