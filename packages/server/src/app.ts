@@ -32,6 +32,7 @@ import { loneWorkingContext } from './lone-working/index.ts';
 import { equipmentContext } from './equipment/index.ts';
 import { equipmentAtDischargePort } from './equipment/public.ts';
 import { peopleContext } from './people/index.ts';
+import { supervisionDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
@@ -150,7 +151,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authentication);
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
-  const dueItems: DueItemsProvider[] = [];
+  const dueItems: DueItemsProvider[] = [
+    supervisionDueItems,
+  ];
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);

@@ -639,3 +639,53 @@ async function refusalsOf(staffId: string): Promise<number> {
   const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// Supervision (issue 16 #1): staff data, personal. Every role x whose supervision (their own, a colleague's
+// in the team, another team's) x each route. The person sees their own; a colleague's is seen by their
+// supervisor and the team's clinical lead and service manager; only those two name a supervisor (never
+// their own); another team's is a 404, as if there were nobody. Every refusal is audited.
+describe('authorisation matrix: supervision', () => {
+  type Whose = 'own' | 'colleague' | 'other-team';
+  const clients = {} as Record<HomewardRole, TestClient>;
+  let st: TestApp;
+
+  beforeAll(async () => {
+    st = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await st.signIn(st.service.a[role]);
+    // The therapist supervises the assistant practitioner and the support worker.
+    const lead = clients['clinical-lead'];
+    for (const role of ['assistant-practitioner', 'support-worker'] as const) {
+      const res = await lead.put(`/api/supervision/people/${st.service.a[role].id}/supervisor`, { supervisorId: st.service.a['registered-therapist'].id, version: null });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+  });
+  afterAll(async () => {
+    await st?.close();
+  });
+
+  const routes: Array<{ name: string; names: boolean; allowedStatus: number; call: (c: TestClient, id: string) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /api/supervision/people/:id', names: false, allowedStatus: 200, call: (c, id) => c.get(`/api/supervision/people/${id}`) },
+    { name: 'GET /supervision/people/:id', names: false, allowedStatus: 200, call: (c, id) => c.get(`/supervision/people/${id}`) },
+    { name: 'GET /supervision/people/:id/supervisor', names: true, allowedStatus: 200, call: (c, id) => c.get(`/supervision/people/${id}/supervisor`) },
+  ];
+  const colleagueOf = (role: HomewardRole): HomewardRole => (role === 'assistant-practitioner' ? 'support-worker' : 'assistant-practitioner');
+  const cells = homewardRoles.flatMap((role) => (['own', 'colleague', 'other-team'] as Whose[]).flatMap((whose) => routes.map((route) => ({ role, whose, route }))));
+
+  it.each(cells.map((c) => [c.role, c.whose, c.route.name, c] as const))('%s, %s supervision: %s', async (_role, _whose, _name, { role, whose, route }) => {
+    const client = clients[role];
+    const id = whose === 'own' ? st.service.a[role].id : whose === 'colleague' ? st.service.a[colleagueOf(role)].id : st.service.otherTeamTherapist.id;
+    const manager = role === 'clinical-lead' || role === 'service-manager';
+    const allowed = route.names
+      ? whose === 'colleague' && manager
+      : whose === 'own' || (whose === 'colleague' && (manager || role === 'registered-therapist'));
+    const refusedBefore = await st.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client, id);
+    if (allowed) {
+      expect(res.statusCode).toBe(route.allowedStatus);
+      return;
+    }
+    expect(res.statusCode).toBe(whose === 'other-team' ? 404 : 403);
+    const refusedAfter = await st.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});

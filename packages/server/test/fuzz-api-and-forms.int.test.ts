@@ -64,6 +64,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/lone-working/alerts') || url.startsWith('/lone-working/settings')) return 'lead';
   // The equipment catalogue and stores are the lead's to keep (issue 15, catalogue part).
   if (/^(\/api)?\/equipment(\/(catalogue|stores|items|inspections|look-up)|$)/.test(url)) return 'lead';
+  // Naming a supervisor, and the team's supervision: the lead's.
+  if (/^(\/api)?\/supervision\/(people\/:staffId\/supervisor|team)/.test(url)) return 'lead';
   return 'clinician';
 }
 
@@ -74,6 +76,9 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'onwardReferralId') return 'onwardReferral';
   if (name === 'exceptionId') return 'rotaException';
   if (name === 'staffId' && /^\/(api\/run-sheets|run-sheet)\//.test(url)) return 'ownStaff';
+  if (name === 'staffId' && /^(\/api)?\/supervision\//.test(url)) return 'supervisee';
+  if (name === 'sessionId' && url.includes('/supervision/')) return 'supervisionSession';
+  if (name === 'actionId' && url.includes('/supervision/')) return 'supervisionAction';
   if (name === 'staffId') return 'staff';
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
@@ -151,6 +156,8 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/visits/:id/cancellation': () => ({ reason: 'Patient in hospital' }),
   'PUT /api/rota/staff/:staffId/pattern': () => ({ week: [{ weekday: 1, start: '08:30', end: '16:30', breakMinutes: 30 }], startsFrom: 'base', carDriver: true, workPhone: null }),
   'POST /api/rota/staff/:staffId/exceptions': () => ({ kind: 'annual-leave', startsOn: '2026-12-21', endsOn: '2026-12-23', note: 'Fuzz' }),
+  'POST /api/supervision/sessions': (ids) => ({ superviseeId: ids.supervisee, heldOn: '2026-11-20', kind: 'clinical', themes: 'Caseload', cases: [], actions: [{ action: 'Read the policy', ownerId: ids.clinician, dueOn: '2026-12-04' }] }),
+  'PUT /api/supervision/people/:staffId/supervisor': (ids) => ({ supervisorId: ids.lead, version: 1 }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'POST /api/equipment/catalogue': () => ({ code: freshEquipmentName('code'), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 2500 }),
@@ -308,6 +315,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
       ids.equipmentCatalogueItem = await world.get('equipmentCatalogueItem');
       ids.equipmentStore = await world.get('equipmentStore');
     }
+    if (route.url.includes('/supervision/')) ids.supervisee = await world.get('supervisee');
     const versionOf = kinds.length ? kinds[kinds.length - 1] : undefined;
     const versionId = paramValues[paramValues.length - 1];
     const concrete = (values: string[]) => {

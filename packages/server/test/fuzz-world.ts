@@ -49,7 +49,10 @@ export type RecordKind =
   | 'deliveredEquipmentLoan'
   | 'equipmentRecall'
   | 'equipmentRecallAction'
-  | 'equipmentReport';
+  | 'equipmentReport'
+  | 'supervisee'
+  | 'supervisionSession'
+  | 'supervisionAction';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -77,6 +80,8 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   deliveredEquipmentLoan: 'equipment_loans',
   equipmentRecall: 'equipment_recalls',
   equipmentRecallAction: 'equipment_recall_actions',
+  supervisionSession: 'supervision_sessions',
+  supervisionAction: 'supervision_actions',
 };
 
 let nhsIndex = 800_000;
@@ -251,6 +256,29 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         const res = await clinician.post(`/api/episodes/${await get('episode')}/equipment-loans`, { catalogueItemId, reason: 'Cannot stand to wash', assessmentNote: 'Home assessment' });
         if (res.statusCode !== 201) throw new Error(`fuzz world: could not prescribe equipment: ${res.statusCode} ${res.body.slice(0, 300)}`);
         return (res.json() as { loan: { id: string } }).loan.id;
+      }
+      // Supervision (issue 16 #1): a support worker the clinician supervises, a session the clinician
+      // wrote up (waiting for the supervisee), and an action in it the clinician owns.
+      case 'supervisee': {
+        const id = await get('staff');
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('supervision_arrangements').values({ id: uuidv7(), supervisee_id: id, supervisor_id: clinician.staff.id, starts_on: '2026-11-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        return id;
+      }
+      case 'supervisionSession': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('supervision_sessions').values({ id, supervisee_id: await get('supervisee'), supervisor_id: by, held_on: '2026-11-20', kind: 'clinical', themes: 'Caseload', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+        return id;
+      }
+      case 'supervisionAction': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('supervision_actions').values({ id, session_id: await get('supervisionSession'), action: 'Read the falls policy', owner_id: by, due_on: '2026-12-04', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+        return id;
       }
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));

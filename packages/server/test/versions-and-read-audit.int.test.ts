@@ -39,6 +39,7 @@ const tables = [
   'equipment_loans', 'equipment_training', 'equipment_items', 'equipment_stock_levels', 'equipment_stock_moves',
   // recall-collection
   'equipment_recalls', 'equipment_recall_actions',
+  'supervision_arrangements', 'supervision_sessions', 'supervision_cases', 'supervision_actions',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -81,6 +82,7 @@ const creates: Record<string, string> = {
   'POST /api/equipment-loans/{loanId}/training': 'an append-only training record, one per person taught',
   // recall-collection
   'POST /api/equipment/recalls': 'a new recall and its actions (a second open one of the model and batch is refused with 409)',
+  'POST /api/supervision/sessions': 'a supervision session written up (Idempotency-Key, or the client’s id: once)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -105,6 +107,7 @@ const notPatientData: Record<string, string> = {
   // recall-collection
   'GET /api/equipment/recalls': 'recalls: the model, batch, reason and counts of actions, no patient',
   'GET /api/equipment/reports/{report}': 'counts of loans and items, costs, serial numbers: no patient (audited as a report read)',
+  'GET /api/supervision/people/{staffId}': 'someone’s supervision (staff data, its reads by others audited); the cases are named only on the session',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -644,6 +647,37 @@ describe('every write is version-checked and every patient read is audited by na
       return { patientId, current: { id: actionId, version: 2 }, stale: () => therapist.post(`/api/equipment/recall-actions/${actionId}`, { version: 1, status: 'collected' }) };
     } },
   );
+  // Supervision (staff data): the assistant practitioner supervised by the therapist, named once by the lead.
+  let supervised: Promise<void> | null = null;
+  const superviseAssistant = () => (supervised ??= (async () => {
+    ok(await lead.put(`/api/supervision/people/${assistant.staff.id}/supervisor`, { supervisorId: therapist.staff.id, startsOn: '2026-11-01', version: null }));
+  })());
+  async function supervisionSession(o: { episodeId?: string } = {}): Promise<{ id: string; actionId: string; caseId: string | null }> {
+    await superviseAssistant();
+    const body = ok(await therapist.post('/api/supervision/sessions', {
+      superviseeId: assistant.staff.id, heldOn: '2026-11-20', kind: 'clinical', themes: 'Caseload',
+      cases: o.episodeId ? [{ episodeId: o.episodeId, note: 'Stairs practice' }] : [], actions: [{ action: 'Read the falls policy', ownerId: assistant.staff.id, dueOn: '2026-12-04' }],
+    }), 201);
+    return { id: body.session.id, actionId: body.actions[0].id, caseId: body.cases[0]?.id ?? null };
+  }
+  staleCases.push(
+    { route: 'PUT /api/supervision/people/{staffId}/supervisor', what: 'naming a supervisor when someone else named one since', arrange: async () => {
+      const sw = supportWorker.staff.id;
+      ok(await lead.put(`/api/supervision/people/${sw}/supervisor`, { supervisorId: therapist.staff.id, version: null }));
+      const current = ok(await lead.put(`/api/supervision/people/${sw}/supervisor`, { supervisorId: lead.staff.id, version: 1 })).arrangement;
+      return { patientId: null, current: { id: current.id, version: current.version }, stale: () => lead.put(`/api/supervision/people/${sw}/supervisor`, { supervisorId: therapist.staff.id, version: null }) };
+    } },
+    { route: 'POST /api/supervision/sessions/{sessionId}/confirmation', what: 'confirming a session already confirmed', arrange: async () => {
+      const { id } = await supervisionSession();
+      ok(await assistant.post(`/api/supervision/sessions/${id}/confirmation`, { version: 1 }));
+      return { patientId: null, current: { id, version: 2 }, stale: () => assistant.post(`/api/supervision/sessions/${id}/confirmation`, { version: 1, comment: 'Again' }) };
+    } },
+    { route: 'POST /api/supervision/actions/{actionId}/completion', what: 'marking done an action already done', arrange: async () => {
+      const { actionId } = await supervisionSession();
+      ok(await assistant.post(`/api/supervision/actions/${actionId}/completion`, { version: 1 }));
+      return { patientId: null, current: { id: actionId, version: 2 }, stale: () => therapist.post(`/api/supervision/actions/${actionId}/completion`, { version: 1 }) };
+    } },
+  );
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
@@ -744,6 +778,11 @@ describe('every write is version-checked and every patient read is audited by na
     }).execute();
     return worldLoanId;
   };
+  // Written before the reads start (its own writes are audited), after the world it names.
+  let supervisionToRead: { id: string; caseId: string | null } | null = null;
+  beforeAll(async () => {
+    supervisionToRead = await supervisionSession({ episodeId: w.episodeId });
+  });
   const readCases: ReadCase[] = [
     { route: 'GET /api/lone-working/sessions/{sessionId}', what: 'a lone-working session (where the patient lives)', read: async () => {
       const id = await loneWorkingSession();
@@ -765,6 +804,13 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/equipment-loans/{loanId}', what: 'one loan', read: async () => {
       const loanId = await worldLoan();
       return { res: await therapist.get(`/api/equipment-loans/${loanId}`), by: therapist, expected: [{ action: 'read', record_kind: 'equipment-loan', record_id: loanId, patient_id: w.patientId, detail: { episodeId: w.episodeId } }] };
+    } },
+    { route: 'GET /api/supervision/sessions/{sessionId}', what: 'a supervision session read by the lead, naming the case discussed', read: async () => {
+      const { id, caseId } = supervisionToRead!;
+      return { res: await lead.get(`/api/supervision/sessions/${id}`), by: lead, expected: [
+        { action: 'read', record_kind: 'supervision', record_id: id, patient_id: null, detail: { basis: 'manager', via: 'api' } },
+        { action: 'read', record_kind: 'supervision-case', record_id: caseId, patient_id: w.patientId, detail: { sessionId: id, via: 'api' } },
+      ] };
     } },
     { route: 'GET /api/visits/map', what: 'the visit map', read: async () => {
       const visitId = await publishVisitTo('2026-11-30');

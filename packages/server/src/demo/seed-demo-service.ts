@@ -17,6 +17,7 @@ import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 import { seedDemoVisitDay, type SeededVisitDay } from './seed-demo-visit-day.ts';
 import { seedDemoEquipment } from './seed-demo-equipment.ts';
+import { seedDemoSupervision } from './seed-demo-supervision.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -62,5 +63,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   const visitDay = await seedDemoVisitDay(db, { demo, now: o.now, config: o.config, ...(o.plannerIterations !== undefined ? { plannerIterations: o.plannerIterations } : {}) });
   // Equipment: the catalogue, the teams' stores, hoists and beds with their examinations, and loans on open episodes.
   await seedDemoEquipment(db, { seed: o.seed, now: o.now, config: o.config, teams: demo.teams });
+  // A year of clinical supervision (issue 16 #1).
+  await seedDemoSupervision(db, { demo, now: o.now, config: o.config, seed: o.seed });
   return { demo, records, visitDay };
 }

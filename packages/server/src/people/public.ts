@@ -1,2 +1,11 @@
 // The people context's public face (ARCHITECTURE.md, "The public face of a context"). One line each.
 export {};
+// supervision: what is due on the home page (a session, supervisees' sessions, actions owned, the team's overdue).
+export { supervisionDueItems } from './supervision-due-items.ts';
+// supervision: for the demo seeder, which writes a year of it through the rules.
+export { nameSupervisor } from './name-supervisor.ts';
+export { recordSupervisionSession, type SupervisionCaseInput } from './record-supervision-session.ts';
+export { confirmSupervisionSession } from './confirm-supervision-session.ts';
+export { completeSupervisionAction } from './complete-supervision-action.ts';
+export { authoriseCaseWrite as supervisionCaseWrite } from './supervision-cases.ts';
+export { findSupervisionStaff as supervisionStaffOf } from './supervision-queries.ts';
