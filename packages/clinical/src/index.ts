@@ -32,6 +32,8 @@ export * from './visits/visit-checks.ts';
 export * from './equipment/equipment-prescribing.ts';
 export * from './people/due-status.ts';
 export * from './people/supervision-rules.ts';
+// mdt (issue 16 #6)
+export * from './people/mdt-agenda.ts';
 export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
