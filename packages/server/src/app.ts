@@ -32,6 +32,7 @@ import { loneWorkingContext } from './lone-working/index.ts';
 import { equipmentContext } from './equipment/index.ts';
 import { peopleContext } from './people/index.ts';
 import { mdtContext } from './mdt/index.ts';
+import { mdtDueItems } from './mdt/public.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
@@ -150,6 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
   const dueItems: DueItemsProvider[] = [];
+  dueItems.push(mdtDueItems); // mdt (issue 16 #6): open MDT actions the person owns
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);
