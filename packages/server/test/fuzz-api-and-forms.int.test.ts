@@ -74,6 +74,9 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
+  if (name === 'meetingId') return 'mdtMeeting';
+  if (name === 'itemId' && url.includes('/mdt/')) return 'mdtAgendaItem';
+  if (name === 'actionId' && url.includes('/mdt/')) return 'mdtAction';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
@@ -139,6 +142,11 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'PUT /api/rota/staff/:staffId/pattern': () => ({ week: [{ weekday: 1, start: '08:30', end: '16:30', breakMinutes: 30 }], startsFrom: 'base', carDriver: true, workPhone: null }),
   'POST /api/rota/staff/:staffId/exceptions': () => ({ kind: 'annual-leave', startsOn: '2026-12-21', endsOn: '2026-12-23', note: 'Fuzz' }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
+  'POST /api/mdt/meetings': () => ({ on: '2026-11-26', at: '13:00', place: 'Seminar room' }),
+  'POST /api/mdt/meetings/:meetingId/attendees': () => ({ name: 'Sam Shaw', role: 'Social worker' }),
+  'POST /api/mdt/meetings/:meetingId/actions': (ids) => ({ action: 'Call the GP', ownerId: ids.clinician, dueOn: '2026-11-30' }),
+  'PUT /api/mdt/agenda-items/:itemId': () => ({ discussion: 'Falls at transfer', decision: 'Joint visit' }),
+  'POST /api/episodes/:id/mdt-flag': () => ({ reason: 'Carer strain' }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),
