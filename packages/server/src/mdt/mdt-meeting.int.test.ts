@@ -153,6 +153,13 @@ describe('an MDT meeting, from agenda to actions', () => {
     expect(home.body).toContain('Book a joint visit with the moving and handling lead (Betty Bloor)');
     const audited = await t.db.selectFrom('audit_events').select('id').where('staff_id', '=', t.service.a['assistant-practitioner'].id).where('patient_id', '=', flaggedPatient).where('record_kind', '=', 'mdt-action').executeTakeFirst();
     expect(audited).toBeDefined();
+    // The lead sees the team's open actions on the MDT page; overdue, a count on her home page too.
+    const team = await lead.get('/mdt');
+    expect(team.body).toMatch(/The team’s open actions[\s\S]*Book a joint visit with the moving and handling lead/);
+    expect((await lead.get('/')).body).not.toContain('of the team’s MDT');
+    t.clock.set(new Date('2026-12-01T09:00:00Z'));
+    expect((await t.signIn(t.service.a['clinical-lead']).then((c) => c.get('/'))).body).toContain('One of the team’s MDT actions is overdue');
+    t.clock.set(new Date('2026-11-24T09:00:00Z'));
   });
 
   it('keeps the open action on the next meeting until it is closed', async () => {

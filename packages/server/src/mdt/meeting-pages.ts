@@ -83,12 +83,19 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const upcoming = meetings.filter((m) => m.status === 'scheduled' && m.startsAt.getTime() >= now.getTime() - 12 * 3_600_000).reverse();
     const past = meetings.filter((m) => !upcoming.includes(m));
     const mine = await listActions(db, { ownerId: access.actor.staff.staffId, openOnly: true });
+    // The team's open actions at a glance (issue 16 #7): how many overdue, due this week, later, and each one.
+    const today = ukDateOf(now);
+    const teamOpen = (await listActions(db, { teamId: access.teamId, openOnly: true })).map((a) => actionView(a, today));
+    await auditActionsRead(access.actor, teamOpen, { list: 'team-mdt-actions' });
+    const counts = (['overdue', 'due-soon', 'in-date'] as const).map((status) => ({ ...dueStatusTags[status], count: teamOpen.filter((a) => dueStatusOf({ dueOn: a.dueOn, today, soonDays: mdtActionSoonDays }) === status).length }));
     return reply.page('mdt/pages/meetings.njk', {
       title: 'MDT meetings',
       section: 'mdt',
       upcoming: upcoming.map((m) => ({ ...m, tag: statusWords[m.status] })),
       past: past.map((m) => ({ ...m, tag: statusWords[m.status] })),
       myOpenActions: mine.length,
+      teamOpen,
+      counts,
       flash: flashOf(request.query.done),
     });
   });
