@@ -17,7 +17,8 @@ export type AddMdtActionOptions = {
   about: { item: MdtAgendaItem; grant: WriteGrant } | null;
   id: string;
   action: string;
-  ownerId: string;
+  /** Null when none was chosen (the check says so). */
+  ownerId: string | null;
   dueOn: string | null;
 };
 
@@ -25,7 +26,7 @@ export async function checkAddMdtAction(db: Kysely<Database>, o: AddMdtActionOpt
   const fields: FieldError[] = [];
   if (o.dueOn === null) fields.push({ path: 'dueOn', message: 'Enter the date the action is due by' });
   checkAction({ action: o.action, dueOn: o.dueOn, today: ukDateOf(o.access.actor.now) }, fields);
-  const owner = await db.selectFrom('staff').select(['id', 'homeward_role']).where('id', '=', o.ownerId).where('team_id', '=', o.access.teamId).where('active', '=', true).executeTakeFirst();
+  const owner = o.ownerId ? await db.selectFrom('staff').select(['id', 'homeward_role']).where('id', '=', o.ownerId).where('team_id', '=', o.access.teamId).where('active', '=', true).executeTakeFirst() : undefined;
   if (!owner || !(mdtOwnerRoles as readonly string[]).includes(owner.homeward_role)) fields.push({ path: 'ownerId', message: 'Choose who owns the action, from the team' });
   throwIfAny(fields);
 }
@@ -40,7 +41,7 @@ export async function addMdtAction(trx: Kysely<Database>, o: AddMdtActionOptions
     .insertInto('mdt_actions')
     .values({
       id: o.id, meeting_id: o.access.meeting.id, agenda_item_id: item?.id ?? null, episode_id: item?.episodeId ?? null, patient_id: item?.patient.id ?? null,
-      action: o.action.trim(), owner_id: o.ownerId, due_on: o.dueOn!, created_at: actor.now, created_by: me, updated_at: actor.now, updated_by: me,
+      action: o.action.trim(), owner_id: o.ownerId!, due_on: o.dueOn!, created_at: actor.now, created_by: me, updated_at: actor.now, updated_by: me,
     })
     .execute();
   const detail = { meetingId: o.access.meeting.id, ownerId: o.ownerId, dueOn: o.dueOn };

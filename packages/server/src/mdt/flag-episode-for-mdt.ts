@@ -17,6 +17,8 @@ export function checkFlagEpisodeForMdt(o: Pick<FlagEpisodeForMdtOptions, 'reason
 
 export async function flagEpisodeForMdt(trx: Kysely<Database>, o: FlagEpisodeForMdtOptions): Promise<EpisodeResponse> {
   checkFlagEpisodeForMdt(o);
+  // A discharged episode has no next meeting to go to: a new referral is the way back.
+  if (o.access.episode.status === 'discharged') throwIfAny([{ path: 'reason', message: 'This episode is discharged, so it cannot be flagged for the next MDT meeting' }]);
   const reason = o.reason.trim();
   const actor = o.access.grant.actor;
   return changeEpisode(trx, {

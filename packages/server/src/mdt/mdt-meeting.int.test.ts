@@ -189,4 +189,13 @@ describe('an MDT meeting, from agenda to actions', () => {
     }
     expect((await lead.get(`/mdt/meetings/${uuidv7()}`)).statusCode).toBe(404);
   });
+
+  it('refuses to flag a discharged episode, changing nothing', async () => {
+    await t.db.updateTable('episodes').set({ status: 'discharged', discharged_on: '2026-11-24', discharge_outcome: 'goals-met', discharge_destination: 'home-no-support' }).where('id', '=', quietEpisode).execute();
+    const version = (await t.db.selectFrom('episodes').select('version').where('id', '=', quietEpisode).executeTakeFirstOrThrow()).version;
+    const res = await therapist.post(`/api/episodes/${quietEpisode}/mdt-flag`, { version, reason: 'Readmitted?' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([{ path: 'reason', message: 'This episode is discharged, so it cannot be flagged for the next MDT meeting' }]);
+    expect((await t.db.selectFrom('episodes').select(['version', 'mdt_flagged_at']).where('id', '=', quietEpisode).executeTakeFirstOrThrow())).toEqual({ version, mdt_flagged_at: null });
+  });
 });

@@ -223,7 +223,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
         return dueOn;
       },
       write: async (trx, dueOn) => {
-        await addMdtAction(trx, { access, about: null, id: idFromForm({ formId: body.actionFormId ?? '' }), action: formField(body.action), ownerId: chosenId(body, 'ownerId') ?? '00000000-0000-0000-0000-000000000000', dueOn });
+        await addMdtAction(trx, { access, about: null, id: idFromForm({ formId: body.actionFormId ?? '' }), action: formField(body.action), ownerId: chosenId(body, 'ownerId'), dueOn });
         return `/mdt/meetings/${access.meeting.id}?done=action#actions`;
       },
       render: (fields, status) => showMeeting(request, reply, access.meeting.id, { fields, status, values: { ...formValues(body), actionFormId: formField(body.actionFormId) } }),
@@ -320,7 +320,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
         return dueOn;
       },
       write: async (trx, dueOn) => {
-        await addMdtAction(trx, { access, about: { item, grant }, id: idFromForm({ formId: body.actionFormId ?? '' }), action: formField(body.action), ownerId: chosenId(body, 'ownerId') ?? '00000000-0000-0000-0000-000000000000', dueOn });
+        await addMdtAction(trx, { access, about: { item, grant }, id: idFromForm({ formId: body.actionFormId ?? '' }), action: formField(body.action), ownerId: chosenId(body, 'ownerId'), dueOn });
         return `/mdt/agenda-items/${item.id}?done=action#actions`;
       },
       render: (fields, status) => showItem(request, reply, item.id, { fields, status, values: { ...formValues(body), actionFormId: formField(body.actionFormId) } }),
