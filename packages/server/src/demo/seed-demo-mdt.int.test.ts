@@ -1,4 +1,4 @@
-// The demo's MDT year on a first start, on both databases: weekly meetings for a year for each team,
+// The demo's MDT year on a first start, on both databases: fortnightly meetings for a year for each team,
 // written through the mdt context's rules (so audited), this week's with its agenda from the caseload,
 // decisions in the timelines and actions, some open on their owners' home pages; next week's with two
 // flagged episodes on its agenda. A second run adds nothing.
@@ -24,16 +24,16 @@ describe('the demo’s MDT meetings on a first start', () => {
     await testDb?.drop();
   });
 
-  it('holds a year of weekly meetings for each team, with who attended, and schedules next week’s', async () => {
+  it('holds a year of fortnightly meetings for each team, with who attended, and schedules next week’s', async () => {
     const db = testDb.database.db;
     for (const team of demo.teams) {
       const meetings = await db.selectFrom('mdt_meetings').select(['id', 'status', 'starts_at']).where('team_id', '=', team.id).orderBy('starts_at').execute();
-      expect(meetings.length).toBe(54);
-      expect(meetings.filter((m) => m.status === 'held').length).toBe(53);
+      expect(meetings.length).toBe(28);
+      expect(meetings.filter((m) => m.status === 'held').length).toBe(27);
       expect(meetings.at(-1)!.status).toBe('scheduled');
       expect(new Date(meetings.at(-1)!.starts_at).getTime()).toBeGreaterThan(now.getTime());
       const attended = await db.selectFrom('mdt_attendees').select('meeting_id').where('meeting_id', 'in', meetings.map((m) => m.id)).execute();
-      expect(new Set(attended.map((a) => a.meeting_id)).size).toBe(53);
+      expect(new Set(attended.map((a) => a.meeting_id)).size).toBe(27);
     }
   });
 

@@ -1,4 +1,4 @@
-// A year of the demo teams' weekly MDT meetings (issue 16 #6), written through the mdt context's domain
+// A year of the demo teams' fortnightly MDT meetings (issue 16 #6), written through the mdt context's domain
 // functions as the clinical lead who chaired them, at the time they did it: each meeting scheduled a
 // week ahead, who attended, held. The last one held (this week) and the next one have agendas built
 // from today's caseload, since the older meetings' patients are not in the demo: the last one with its
@@ -20,7 +20,7 @@ import { createRandom } from './seeded-random.ts';
 
 export type SeedDemoMdtOptions = { demo: DemoSeed; now: Date; config: HomewardConfig; seed: number };
 
-const weeks = 52;
+const fortnights = 26;
 const discussions = [
   { discussion: 'Falls at transfer since discharge; carers unsure of the sling size.', decision: 'Joint visit with the moving and handling lead; review the sling.', action: 'Book a joint visit with the moving and handling lead' },
   { discussion: 'Goals nearly met; walking outdoors with a stick.', decision: 'Plan discharge at the next review.', action: 'Tell the GP discharge is planned' },
@@ -43,32 +43,28 @@ export async function seedDemoMdt(db: Kysely<Database>, o: SeedDemoMdtOptions): 
     const lead = staff.find((s) => s.homewardRole === 'clinical-lead');
     const members = staff.filter((s) => ['assistant-practitioner', 'registered-therapist', 'clinical-lead'].includes(s.homewardRole));
     if (!lead || members.length === 0) continue;
-    // Weekly, on the same weekday as today: 52 held, then next week's.
+    // Fortnightly (a year of them, kept quick for a first start), on the same weekday: the last this
+    // week, then next week's. Each is one transaction: scheduled a week ahead, attended and held as the
+    // lead, each step authorised and audited as the pages do it.
     const at = (on: string) => fromUkWallClock(on, '13:30')!;
     let lastHeld: string | null = null;
     let next: string | null = null;
-    for (let w = weeks; w >= -1; w--) {
-      const on = addCalendarDays(today, -7 * w - 2);
+    for (let k = fortnights; k >= -1; k--) {
+      const on = k < 0 ? addCalendarDays(today, 5) : addCalendarDays(today, -14 * k - 2);
       const startsAt = at(on);
-      const scheduledAt = new Date(startsAt.getTime() - 7 * 86_400_000);
       const id = uuidv7();
       await db.transaction().execute(async (trx) => {
-        const access = await authoriseMdtTeam(trx, { actor: actorFor(lead, o.config, scheduledAt) });
-        await scheduleMeeting(trx, { access, id, on, at: '13:30', place: 'Seminar room, Haywood Hospital', chairId: lead.id });
-      });
-      if (w < 0) {
-        next = id;
-        continue;
-      }
-      const held = actorFor(lead, o.config, new Date(startsAt.getTime() + 90 * 60_000));
-      await db.transaction().execute(async (trx) => {
-        const access = await authoriseMeeting(trx, { actor: held, meetingId: id });
-        const came = members.filter(() => random() < 0.8);
+        const scheduling = await authoriseMdtTeam(trx, { actor: actorFor(lead, o.config, new Date(startsAt.getTime() - 7 * 86_400_000)) });
+        await scheduleMeeting(trx, { access: scheduling, id, on, at: '13:30', place: 'Seminar room, Haywood Hospital', chairId: lead.id });
+        if (k < 0) return;
+        const access = await authoriseMeeting(trx, { actor: actorFor(lead, o.config, new Date(startsAt.getTime() + 90 * 60_000)), meetingId: id });
+        const came = members.filter(() => random() < 0.6).slice(0, 3);
         for (const s of came.length ? came : [lead]) await addAttendee(trx, { access, id: uuidv7(), staffId: s.id, name: null, role: '' });
-        if (random() < 0.3) await addAttendee(trx, { access, id: uuidv7(), staffId: null, name: 'Adult social care duty worker', role: 'Social worker' });
-        if (w > 0) await changeMeetingStatus(trx, { access, version: 1, status: 'held' });
+        if (random() < 0.25) await addAttendee(trx, { access, id: uuidv7(), staffId: null, name: 'Adult social care duty worker', role: 'Social worker' });
+        if (k > 0) await changeMeetingStatus(trx, { access, version: 1, status: 'held' });
       });
-      if (w === 0) lastHeld = id;
+      if (k === 0) lastHeld = id;
+      if (k < 0) next = id;
     }
     if (lastHeld) await discussLastMeeting(db, { ...o, lead, members, meetingId: lastHeld });
     if (next) await prepareNextMeeting(db, { ...o, lead, meetingId: next });

@@ -59,6 +59,6 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges, plannedLastContact: episodes.plannedLastContact });
   // Today's visit day: the rota, the visits due, and today's plan published, so the run sheets are live.
   const visitDay = await seedDemoVisitDay(db, { demo, now: o.now, config: o.config, ...(o.plannerIterations !== undefined ? { plannerIterations: o.plannerIterations } : {}) });
-  await seedDemoMdt(db, { demo, now: o.now, config: o.config, seed: o.seed }); // mdt (issue 16 #6): a year of weekly MDT meetings
+  await seedDemoMdt(db, { demo, now: o.now, config: o.config, seed: o.seed }); // mdt (issue 16 #6): a year of fortnightly MDT meetings
   return { demo, records, visitDay };
 }
