@@ -49,25 +49,29 @@ export type MdtAction = {
 const dateOnly = (v: string | Date) => (v instanceof Date ? ukDateOf(v) : String(v).slice(0, 10));
 const reasonsOf = (v: unknown): MdtAgendaReason[] => (Array.isArray(v) ? v.filter((r): r is MdtAgendaReason => (mdtAgendaReasons as readonly string[]).includes(r)) : []);
 
-export async function findMeeting(db: Kysely<Database>, id: string): Promise<MdtMeeting | null> {
-  const r = await db
+function meetingQuery(db: Kysely<Database>) {
+  return db
     .selectFrom('mdt_meetings')
     .leftJoin('staff', 'staff.id', 'mdt_meetings.chair_id')
-    .select(['mdt_meetings.id', 'mdt_meetings.version', 'mdt_meetings.team_id', 'mdt_meetings.starts_at', 'mdt_meetings.place', 'mdt_meetings.chair_id', 'mdt_meetings.status', 'staff.given_name', 'staff.family_name'])
-    .where('mdt_meetings.id', '=', id)
-    .executeTakeFirst();
-  if (!r) return null;
+    .select(['mdt_meetings.id', 'mdt_meetings.version', 'mdt_meetings.team_id', 'mdt_meetings.starts_at', 'mdt_meetings.place', 'mdt_meetings.chair_id', 'mdt_meetings.status', 'staff.given_name', 'staff.family_name']);
+}
+
+function toMeeting(r: Awaited<ReturnType<ReturnType<typeof meetingQuery>['execute']>>[number]): MdtMeeting {
   return {
     id: r.id, version: r.version, teamId: r.team_id, startsAt: new Date(r.starts_at), place: r.place,
     chair: r.chair_id ? { id: r.chair_id, name: `${r.given_name} ${r.family_name}` } : null, status: r.status,
   };
 }
 
-/** The team's meetings, soonest upcoming first, then the most recent past ones. */
+export async function findMeeting(db: Kysely<Database>, id: string): Promise<MdtMeeting | null> {
+  const r = await meetingQuery(db).where('mdt_meetings.id', '=', id).executeTakeFirst();
+  return r ? toMeeting(r) : null;
+}
+
+/** The team's meetings, newest first (the last 60: a little over two years of fortnightly meetings). */
 export async function listMeetings(db: Kysely<Database>, o: { teamId: string }): Promise<MdtMeeting[]> {
-  const ids = await db.selectFrom('mdt_meetings').select('id').where('team_id', '=', o.teamId).orderBy('starts_at', 'desc').limit(60).execute();
-  const meetings = await Promise.all(ids.map((r) => findMeeting(db, r.id)));
-  return meetings.filter((m): m is MdtMeeting => m !== null);
+  const rows = await meetingQuery(db).where('mdt_meetings.team_id', '=', o.teamId).orderBy('mdt_meetings.starts_at', 'desc').orderBy('mdt_meetings.id').limit(60).execute();
+  return rows.map(toMeeting);
 }
 
 export async function listAttendees(db: Kysely<Database>, meetingId: string): Promise<MdtAttendee[]> {
