@@ -530,6 +530,15 @@ describe('every write is version-checked and every patient read is audited by na
     await t.db.insertInto('mdt_agenda_items').values({ id, meeting_id: meetingId, episode_id: episodeId, patient_id: patientId, reasons: JSON.stringify(['flagged']), position: 1, created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
     return id;
   }
+  /** An open MDT action about the world's patient, owned by the lead, written straight in; and closed the same way, out of later reads' way. */
+  async function openMdtAction(meetingAt: string): Promise<string> {
+    const meetingId = await mdtMeeting(meetingAt);
+    const id = uuidv7();
+    const now = t.clock.now();
+    await t.db.insertInto('mdt_actions').values({ id, meeting_id: meetingId, episode_id: world.episodeId, patient_id: world.patientId, action: 'Call the GP', owner_id: lead.staff.id, due_on: '2026-11-27', created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+    return id;
+  }
+  const closeStraightIn = (id: string) => t.db.updateTable('mdt_actions').set({ status: 'closed', closed_at: t.clock.now(), closed_by: lead.staff.id }).where('id', '=', id).execute();
   staleCases.push(
     { route: 'POST /api/mdt/meetings/{meetingId}/status', what: 'cancelling a meeting recorded as held since it was read', arrange: async () => {
       const id = await mdtMeeting('2026-11-20T13:00:00Z');
@@ -736,6 +745,18 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/mdt/agenda-items/:itemId', what: 'a patient’s MDT discussion', read: async () => {
       const itemId = await mdtAgendaItem(await mdtMeeting('2026-10-03T13:00:00Z'), w.episodeId, w.patientId);
       return { res: await lead.get(`/mdt/agenda-items/${itemId}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-agenda-item', record_id: itemId, patient_id: w.patientId }] };
+    } },
+    { route: '/mdt/actions', what: 'my open MDT actions', read: async () => {
+      const actionId = await openMdtAction('2026-11-11T13:00:00Z');
+      const res = await lead.get('/mdt/actions');
+      await closeStraightIn(actionId);
+      return { res, by: lead, expected: [{ action: 'read', record_kind: 'mdt-action', record_id: actionId, patient_id: w.patientId, detail: { list: 'my-mdt-actions' } }] };
+    } },
+    { route: '/mdt', what: 'the team’s MDT meetings and its open actions', read: async () => {
+      const actionId = await openMdtAction('2026-11-12T13:00:00Z');
+      const res = await lead.get('/mdt');
+      await closeStraightIn(actionId);
+      return { res, by: lead, expected: [{ action: 'read', record_kind: 'mdt-action', record_id: actionId, patient_id: w.patientId, detail: { list: 'team-mdt-actions' } }] };
     } },
     { route: '/episodes/:id/mdt-flag', what: 'flagging an episode for the MDT', read: read(() => assistant, () => `/episodes/${w.episodeId}/mdt-flag`, pageRow('episode', () => w.episodeId, { page: 'mdt-flag' })) },
     { route: '/lone-working/sessions/:sessionId', what: 'a lone-working session', read: async () => {
