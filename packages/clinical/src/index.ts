@@ -33,6 +33,8 @@ export * from './equipment/equipment-prescribing.ts';
 export * from './people/due-status.ts';
 export * from './people/supervision-rules.ts';
 export * from './people/supervision-session-rules.ts';
+// mdt (issue 16 #6)
+export * from './people/mdt-agenda.ts';
 export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';

@@ -34,6 +34,7 @@ import { equipmentAtDischargePort } from './equipment/public.ts';
 import { peopleContext } from './people/index.ts';
 import { supervisionDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
+import { mdtDueItems } from './mdt/public.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const dueItems: DueItemsProvider[] = [
     supervisionDueItems,
   ];
+  dueItems.push(mdtDueItems); // mdt (issue 16 #6): open MDT actions the person owns
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);

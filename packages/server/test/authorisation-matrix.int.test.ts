@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { homewardRoles, isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import { testNhsNumberForIndex } from '../src/demo/generate-demo-data.ts';
-import { bootTestApp, patientDetails, type TestApp, type TestClient } from './test-app.ts';
+import { bootTestApp, patientDetails, type TestApp, type TestClient, type TestStaff } from './test-app.ts';
 import { seedEpisode } from './seed-episode.ts';
 
 type Situation = 'team-care' | 'team-care-unworked' | 'other-team-episode' | 'discharged-long-ago' | 'other-team';
@@ -686,6 +686,61 @@ describe('authorisation matrix: supervision', () => {
     }
     expect(res.statusCode).toBe(whose === 'other-team' ? 404 : 403);
     const refusedAfter = await st.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});
+
+
+// MDT meetings (issue 16 #6): a meeting names the team's patients, so it is for the roles that see the
+// team's caseload, in that team; what is said about one patient also needs that patient's grant. Every
+// role x whose meeting (own team's, another team's) x each route; every refusal is audited.
+describe('authorisation matrix: MDT meetings', () => {
+  type Whose = 'own-team' | 'other-team';
+  const clients = {} as Record<HomewardRole, TestClient>;
+  const meetingOf = {} as Record<Whose, { meetingId: string; itemId: string }>;
+  let mt: TestApp;
+
+  beforeAll(async () => {
+    mt = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await mt.signIn(mt.service.a[role]);
+    const now = mt.clock.now();
+    const add = async (teamId: string, holder: TestStaff) => {
+      const patientId = (await clients['registered-therapist'].post('/api/patients', patientDetails({ nhsNumber: freshNhs() }))).json().id as string;
+      const episodeId = await seedEpisode(mt, { patientId, service: 'd2a-pathway-1', allocatedTo: holder.id, teamId, triagedBy: holder.id });
+      const meetingId = crypto.randomUUID();
+      const itemId = crypto.randomUUID();
+      await mt.db.insertInto('mdt_meetings').values({ id: meetingId, team_id: teamId, starts_at: new Date('2026-11-26T13:00:00Z'), created_at: now, created_by: holder.id, updated_at: now, updated_by: holder.id }).execute();
+      await mt.db.insertInto('mdt_agenda_items').values({ id: itemId, meeting_id: meetingId, episode_id: episodeId, patient_id: patientId, reasons: JSON.stringify(['review-due']), position: 1, created_at: now, created_by: holder.id, updated_at: now, updated_by: holder.id }).execute();
+      return { meetingId, itemId };
+    };
+    meetingOf['own-team'] = await add(mt.service.teamA, mt.service.a['registered-therapist']);
+    meetingOf['other-team'] = await add(mt.service.teamB, mt.service.otherTeamTherapist);
+  });
+  afterAll(async () => {
+    await mt?.close();
+  });
+
+  const itemVersion = async (id: string) => (await mt.db.selectFrom('mdt_agenda_items').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+  const routes: Array<{ name: string; allowedStatus: number; call: (c: TestClient, m: { meetingId: string; itemId: string }) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /mdt/meetings/:id', allowedStatus: 200, call: (c, m) => c.get(`/mdt/meetings/${m.meetingId}`) },
+    { name: 'GET /api/mdt/meetings/:id', allowedStatus: 200, call: (c, m) => c.get(`/api/mdt/meetings/${m.meetingId}`) },
+    { name: 'POST /api/mdt/meetings/:id/agenda', allowedStatus: 200, call: (c, m) => c.post(`/api/mdt/meetings/${m.meetingId}/agenda`, {}) },
+    { name: 'GET /mdt/agenda-items/:id', allowedStatus: 200, call: (c, m) => c.get(`/mdt/agenda-items/${m.itemId}`) },
+    { name: 'PUT /api/mdt/agenda-items/:id', allowedStatus: 200, call: async (c, m) => c.put(`/api/mdt/agenda-items/${m.itemId}`, { version: await itemVersion(m.itemId), discussion: `Discussed by ${c.staff.role}` }) },
+  ];
+  const cells = homewardRoles.flatMap((role) => (['own-team', 'other-team'] as Whose[]).flatMap((whose) => routes.map((route) => ({ role, whose, route }))));
+
+  it.each(cells.map((c) => [c.role, c.whose, c.route.name, c] as const))('%s, %s meeting: %s', async (_role, _whose, _name, { role, whose, route }) => {
+    const client = clients[role];
+    const allowed = teamWide.includes(role) && whose === 'own-team';
+    const refusedBefore = await mt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client, meetingOf[whose]);
+    if (allowed) {
+      expect(res.statusCode).toBe(route.allowedStatus);
+      return;
+    }
+    expect(res.statusCode).toBe(403);
+    const refusedAfter = await mt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
     expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
   });
 });

@@ -91,6 +91,9 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'recallId') return 'equipmentRecall';
   if (name === 'actionId' && url.includes('recall')) return 'equipmentRecallAction';
   if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';
+  if (name === 'meetingId') return 'mdtMeeting';
+  if (name === 'itemId' && url.includes('/mdt/')) return 'mdtAgendaItem';
+  if (name === 'actionId' && url.includes('/mdt/')) return 'mdtAction';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
@@ -159,6 +162,11 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/supervision/sessions': (ids) => ({ superviseeId: ids.supervisee, heldOn: '2026-11-20', kind: 'clinical', themes: 'Caseload', cases: [], actions: [{ action: 'Read the policy', ownerId: ids.clinician, dueOn: '2026-12-04' }] }),
   'PUT /api/supervision/people/:staffId/supervisor': (ids) => ({ supervisorId: ids.lead, version: 1 }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
+  'POST /api/mdt/meetings': () => ({ on: '2026-11-26', at: '13:00', place: 'Seminar room' }),
+  'POST /api/mdt/meetings/:meetingId/attendees': () => ({ name: 'Sam Shaw', role: 'Social worker' }),
+  'POST /api/mdt/meetings/:meetingId/actions': (ids) => ({ action: 'Call the GP', ownerId: ids.clinician, dueOn: '2026-11-30' }),
+  'PUT /api/mdt/agenda-items/:itemId': () => ({ discussion: 'Falls at transfer', decision: 'Joint visit' }),
+  'POST /api/episodes/:id/mdt-flag': () => ({ reason: 'Carer strain' }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'POST /api/equipment/catalogue': () => ({ code: freshEquipmentName('code'), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 2500 }),
   'PATCH /api/equipment/catalogue/:catalogueItemId': () => ({ code: freshEquipmentName('code'), name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 290000 }),

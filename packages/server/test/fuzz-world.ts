@@ -52,7 +52,11 @@ export type RecordKind =
   | 'equipmentReport'
   | 'supervisee'
   | 'supervisionSession'
-  | 'supervisionAction';
+  | 'supervisionAction'
+  // mdt (issue 16 #6)
+  | 'mdtMeeting'
+  | 'mdtAgendaItem'
+  | 'mdtAction';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -82,6 +86,9 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   equipmentRecallAction: 'equipment_recall_actions',
   supervisionSession: 'supervision_sessions',
   supervisionAction: 'supervision_actions',
+  mdtMeeting: 'mdt_meetings',
+  mdtAgendaItem: 'mdt_agenda_items',
+  mdtAction: 'mdt_actions',
 };
 
 let nhsIndex = 800_000;
@@ -278,6 +285,31 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         const now = t.clock.now();
         const by = clinician.staff.id;
         await t.db.insertInto('supervision_actions').values({ id, session_id: await get('supervisionSession'), action: 'Read the falls policy', owner_id: by, due_on: '2026-12-04', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+        return id;
+      }
+      // The team's MDT meeting (scheduled), the clinician's patient on its agenda, and an open action about them.
+      case 'mdtMeeting': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        await t.db.insertInto('mdt_meetings').values({ id, team_id: t.service.teamA, starts_at: new Date('2026-11-26T13:00:00Z'), created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id }).execute();
+        return id;
+      }
+      case 'mdtAgendaItem': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        await t.db.insertInto('mdt_agenda_items').values({
+          id, meeting_id: await get('mdtMeeting'), episode_id: await get('episode'), patient_id: await get('patient'), reasons: JSON.stringify(['flagged']), position: 1,
+          created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
+        }).execute();
+        return id;
+      }
+      case 'mdtAction': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        await t.db.insertInto('mdt_actions').values({
+          id, meeting_id: await get('mdtMeeting'), agenda_item_id: await get('mdtAgendaItem'), episode_id: await get('episode'), patient_id: await get('patient'), action: 'Call the GP',
+          owner_id: clinician.staff.id, due_on: '2026-11-30', created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
+        }).execute();
         return id;
       }
       case 'competence':

@@ -40,6 +40,7 @@ const tables = [
   // recall-collection
   'equipment_recalls', 'equipment_recall_actions',
   'supervision_arrangements', 'supervision_sessions', 'supervision_cases', 'supervision_actions',
+  'mdt_meetings', 'mdt_attendees', 'mdt_agenda_items', 'mdt_actions',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -83,6 +84,11 @@ const creates: Record<string, string> = {
   // recall-collection
   'POST /api/equipment/recalls': 'a new recall and its actions (a second open one of the model and batch is refused with 409)',
   'POST /api/supervision/sessions': 'a supervision session written up (Idempotency-Key, or the client’s id: once)',
+  // mdt (issue 16 #6)
+  'POST /api/mdt/meetings': 'a new MDT meeting',
+  'POST /api/mdt/meetings/{meetingId}/agenda': 'adds the patients not on the agenda yet (one item per meeting and episode); an item already there is never changed',
+  'POST /api/mdt/meetings/{meetingId}/attendees': 'an append-only attendance; the same member of staff twice is refused',
+  'POST /api/mdt/meetings/{meetingId}/actions': 'a new MDT action',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -108,6 +114,7 @@ const notPatientData: Record<string, string> = {
   'GET /api/equipment/recalls': 'recalls: the model, batch, reason and counts of actions, no patient',
   'GET /api/equipment/reports/{report}': 'counts of loans and items, costs, serial numbers: no patient (audited as a report read)',
   'GET /api/supervision/people/{staffId}': 'someone’s supervision (staff data, its reads by others audited); the cases are named only on the session',
+  'GET /api/mdt/meetings': 'the team’s MDT meetings: when, where, who chairs; no patient',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -678,6 +685,54 @@ describe('every write is version-checked and every patient read is audited by na
       return { patientId: null, current: { id: actionId, version: 2 }, stale: () => therapist.post(`/api/supervision/actions/${actionId}/completion`, { version: 1 }) };
     } },
   );
+  // MDT (issue 16 #6): a meeting and a patient's agenda item written straight in (no audit of their own).
+  async function mdtMeeting(startsAt: string): Promise<string> {
+    const id = uuidv7();
+    const now = t.clock.now();
+    await t.db.insertInto('mdt_meetings').values({ id, team_id: t.service.teamA, starts_at: new Date(startsAt), created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+    return id;
+  }
+  async function mdtAgendaItem(meetingId: string, episodeId: string, patientId: string): Promise<string> {
+    const id = uuidv7();
+    const now = t.clock.now();
+    await t.db.insertInto('mdt_agenda_items').values({ id, meeting_id: meetingId, episode_id: episodeId, patient_id: patientId, reasons: JSON.stringify(['flagged']), position: 1, created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+    return id;
+  }
+  /** An open MDT action about the world's patient, owned by the lead, written straight in; and closed the same way, out of later reads' way. */
+  async function openMdtAction(meetingAt: string): Promise<string> {
+    const meetingId = await mdtMeeting(meetingAt);
+    const id = uuidv7();
+    const now = t.clock.now();
+    await t.db.insertInto('mdt_actions').values({ id, meeting_id: meetingId, episode_id: world.episodeId, patient_id: world.patientId, action: 'Call the GP', owner_id: lead.staff.id, due_on: '2026-11-27', created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+    return id;
+  }
+  const closeStraightIn = (id: string) => t.db.updateTable('mdt_actions').set({ status: 'closed', closed_at: t.clock.now(), closed_by: lead.staff.id }).where('id', '=', id).execute();
+  staleCases.push(
+    { route: 'POST /api/mdt/meetings/{meetingId}/status', what: 'cancelling a meeting recorded as held since it was read', arrange: async () => {
+      const id = await mdtMeeting('2026-11-20T13:00:00Z');
+      ok(await lead.post(`/api/mdt/meetings/${id}/status`, { version: 1, status: 'held' }));
+      return { patientId: null, current: { id, version: 2 }, stale: () => therapist.post(`/api/mdt/meetings/${id}/status`, { version: 1, status: 'cancelled' }) };
+    } },
+    { route: 'PUT /api/mdt/agenda-items/{itemId}', what: 'a patient’s MDT discussion changed since it was read', arrange: async () => {
+      const { patientId, episodeId } = await activeEpisode();
+      const id = await mdtAgendaItem(await mdtMeeting('2026-11-20T13:00:00Z'), episodeId, patientId);
+      ok(await lead.put(`/api/mdt/agenda-items/${id}`, { version: 1, discussion: 'Falls at transfer', decision: 'Joint visit' }));
+      return { patientId, current: { id, version: 2 }, stale: () => therapist.put(`/api/mdt/agenda-items/${id}`, { version: 1, decision: 'Discharge' }) };
+    } },
+    { route: 'POST /api/mdt/actions/{actionId}/close', what: 'closing an MDT action closed since it was read', arrange: async () => {
+      const { patientId, episodeId } = await activeEpisode();
+      const meetingId = await mdtMeeting('2026-11-20T13:00:00Z');
+      const agendaItemId = await mdtAgendaItem(meetingId, episodeId, patientId);
+      const id = ok(await lead.post(`/api/mdt/meetings/${meetingId}/actions`, { agendaItemId, action: 'Order a perching stool', ownerId: assistant.staff.id, dueOn: '2026-11-27' }), 201).id as string;
+      ok(await assistant.post(`/api/mdt/actions/${id}/close`, { version: 1, note: 'Ordered' }));
+      return { patientId, current: { id, version: 2 }, stale: () => lead.post(`/api/mdt/actions/${id}/close`, { version: 1 }) };
+    } },
+    { route: 'POST /api/episodes/{id}/mdt-flag', what: 'flagging an episode for the MDT that someone has changed', arrange: async () => {
+      const { patientId, episodeId } = await activeEpisode();
+      ok(await assistant.post(`/api/episodes/${episodeId}/mdt-flag`, { version: 1, reason: 'Carer strain' }));
+      return { patientId, current: { id: episodeId, version: 2 }, stale: () => therapist.post(`/api/episodes/${episodeId}/mdt-flag`, { version: 1, reason: 'Falls' }) };
+    } },
+  );
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
@@ -784,6 +839,21 @@ describe('every write is version-checked and every patient read is audited by na
     supervisionToRead = await supervisionSession({ episodeId: w.episodeId });
   });
   const readCases: ReadCase[] = [
+    { route: 'GET /api/mdt/meetings/{meetingId}', what: 'an MDT meeting naming the patients on its agenda', read: async () => {
+      const id = await mdtMeeting('2026-10-01T13:00:00Z');
+      await mdtAgendaItem(id, w.episodeId, w.patientId);
+      return { res: await lead.get(`/api/mdt/meetings/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-meeting', record_id: null, patient_id: null, detail: { episodeIds: [w.episodeId], meetingId: id } }] };
+    } },
+    { route: 'GET /api/mdt/actions', what: 'my open MDT actions, naming their patients', read: async () => {
+      const meetingId = await mdtMeeting('2026-11-10T13:00:00Z');
+      const actionId = uuidv7();
+      const now = t.clock.now();
+      await t.db.insertInto('mdt_actions').values({ id: actionId, meeting_id: meetingId, episode_id: w.episodeId, patient_id: w.patientId, action: 'Call the GP', owner_id: lead.staff.id, due_on: '2026-11-27', created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+      const res = await lead.get('/api/mdt/actions');
+      // Closed straight after, out of the other reads' way.
+      await t.db.updateTable('mdt_actions').set({ status: 'closed', closed_at: now, closed_by: lead.staff.id }).where('id', '=', actionId).execute();
+      return { res, by: lead, expected: [{ action: 'read', record_kind: 'mdt-action', record_id: actionId, patient_id: w.patientId, detail: { list: 'my-mdt-actions', via: 'api' } }] };
+    } },
     { route: 'GET /api/lone-working/sessions/{sessionId}', what: 'a lone-working session (where the patient lives)', read: async () => {
       const id = await loneWorkingSession();
       return { res: await assistant.get(`/api/lone-working/sessions/${id}`), by: assistant, expected: [{ action: 'read', record_kind: 'lone-working-session', record_id: id, patient_id: w.patientId, detail: { via: 'api' } }] };
@@ -898,6 +968,28 @@ describe('every write is version-checked and every patient read is audited by na
   // The pages read the same records: each page that shows patient data adds exactly the audit rows naming it.
   const pageRow = (record_kind: string, record_id: () => string | null, detail?: Record<string, unknown>) => (): AuditRow[] => [{ action: 'read', record_kind, record_id: record_id(), patient_id: w.patientId, ...(detail ? { detail } : {}) }];
   const pageCases: ReadCase[] = [
+    { route: '/mdt/meetings/:meetingId', what: 'an MDT meeting naming the patients on its agenda', read: async () => {
+      const id = await mdtMeeting('2026-10-02T13:00:00Z');
+      await mdtAgendaItem(id, w.episodeId, w.patientId);
+      return { res: await lead.get(`/mdt/meetings/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-meeting', record_id: null, patient_id: null, detail: { episodeIds: [w.episodeId], meetingId: id } }] };
+    } },
+    { route: '/mdt/agenda-items/:itemId', what: 'a patient’s MDT discussion', read: async () => {
+      const itemId = await mdtAgendaItem(await mdtMeeting('2026-10-03T13:00:00Z'), w.episodeId, w.patientId);
+      return { res: await lead.get(`/mdt/agenda-items/${itemId}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-agenda-item', record_id: itemId, patient_id: w.patientId }] };
+    } },
+    { route: '/mdt/actions', what: 'my open MDT actions', read: async () => {
+      const actionId = await openMdtAction('2026-11-11T13:00:00Z');
+      const res = await lead.get('/mdt/actions');
+      await closeStraightIn(actionId);
+      return { res, by: lead, expected: [{ action: 'read', record_kind: 'mdt-action', record_id: actionId, patient_id: w.patientId, detail: { list: 'my-mdt-actions' } }] };
+    } },
+    { route: '/mdt', what: 'the team’s MDT meetings and its open actions', read: async () => {
+      const actionId = await openMdtAction('2026-11-12T13:00:00Z');
+      const res = await lead.get('/mdt');
+      await closeStraightIn(actionId);
+      return { res, by: lead, expected: [{ action: 'read', record_kind: 'mdt-action', record_id: actionId, patient_id: w.patientId, detail: { list: 'team-mdt-actions' } }] };
+    } },
+    { route: '/episodes/:id/mdt-flag', what: 'flagging an episode for the MDT', read: read(() => assistant, () => `/episodes/${w.episodeId}/mdt-flag`, pageRow('episode', () => w.episodeId, { page: 'mdt-flag' })) },
     { route: '/lone-working/sessions/:sessionId', what: 'a lone-working session', read: async () => {
       const id = await loneWorkingSession();
       return { res: await assistant.get(`/lone-working/sessions/${id}`), by: assistant, expected: [{ action: 'read', record_kind: 'lone-working-session', record_id: id, patient_id: w.patientId, detail: { via: 'page' } }] };

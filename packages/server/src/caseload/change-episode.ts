@@ -20,6 +20,9 @@ export const episodeEventKinds = [
   'onward-acknowledged',
   // A review held (record/reviews.ts): it moves the review date and, when extending, the planned end.
   'reviewed',
+  // MDT (issue 16 #6): flagged for discussion, and each decision the meeting made, so both are in the timeline.
+  'mdt-flagged',
+  'mdt-decision',
 ] as const;
 export type EpisodeEventKind = (typeof episodeEventKinds)[number];
 

@@ -44,6 +44,10 @@ export function describeEpisodeEvent(e: EpisodeEventResponse): { what: string; w
       return { what: `Reviewed: ${text(d.decisionLabel) ?? e.reason ?? 'decision recorded'}`, why: text(d.datesChanged) };
     case 'onward-acknowledged':
       return { what: `${text(d.toService) ?? 'The receiving service'} acknowledged the onward referral`, why: null };
+    case 'mdt-flagged':
+      return { what: 'Flagged for discussion at the MDT meeting', why: note };
+    case 'mdt-decision':
+      return { what: 'MDT decision', why: note };
     default:
       return { what: e.kind, why: withNote(e.reason) };
   }

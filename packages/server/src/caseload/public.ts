@@ -18,3 +18,5 @@ export { type AllocationChoice, listAllocationChoices } from './list-allocation-
 export { acknowledgeOnwardReferral, addOnwardReferral } from './onward-referrals.ts';
 export { recordLastContact } from './record-last-contact.ts';
 export { recordPlannedContacts } from './record-planned-contacts.ts';
+// mdt (issue 16 #6): an MDT decision is an entry in the episode's history, without changing the episode.
+export { appendEpisodeEvent } from './change-episode.ts';

@@ -18,6 +18,7 @@ import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 import { seedDemoVisitDay, type SeededVisitDay } from './seed-demo-visit-day.ts';
 import { seedDemoEquipment } from './seed-demo-equipment.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
+import { seedDemoMdt } from './seed-demo-mdt.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -65,5 +66,6 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   await seedDemoEquipment(db, { seed: o.seed, now: o.now, config: o.config, teams: demo.teams });
   // A year of clinical supervision (issue 16 #1).
   await seedDemoSupervision(db, { demo, now: o.now, config: o.config, seed: o.seed });
+  await seedDemoMdt(db, { demo, now: o.now, config: o.config, seed: o.seed }); // mdt (issue 16 #6): a year of fortnightly MDT meetings
   return { demo, records, visitDay };
 }

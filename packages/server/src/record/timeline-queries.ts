@@ -115,6 +115,10 @@ function describeEpisodeChange(kind: string, reason: string | null, d: Record<st
       const changed = text(d.datesChanged);
       return `Review recorded on the episode: ${(text(d.decisionLabel) ?? reason ?? 'decision recorded').toLowerCase()}${changed ? `; ${changed}` : ''}`;
     }
+    case 'mdt-flagged':
+      return withNote('Flagged for discussion at the MDT meeting');
+    case 'mdt-decision':
+      return withNote(`MDT decision${text(d.meetingOn) ? ` (meeting of ${text(d.meetingOn)})` : ''}`);
     default:
       return withNote(reason ? `${kind}: ${reason}` : kind);
   }

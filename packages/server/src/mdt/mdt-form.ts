@@ -1,0 +1,41 @@
+// Reading the MDT pages' forms: dates in three fields, the rest trimmed text. Problems become field
+// errors with the paths the domain checks use, so the error summary lists both together.
+import { parseDateParts } from '@homeward/clinical';
+import { z } from 'zod';
+import { uuidv7 } from 'uuidv7';
+import { formField, type FormBody } from '../platform/form-body.ts';
+import type { FieldError } from '../platform/homeward-error.ts';
+
+/** A date in three fields (name-day, name-month, name-year), as yyyy-mm-dd; null (and a field error) when not a real date. */
+export function formDay(body: FormBody, name: string, label: string, today: string, fields: FieldError[]): string | null {
+  const parsed = parseDateParts({ day: formField(body[`${name}-day`]), month: formField(body[`${name}-month`]), year: formField(body[`${name}-year`]) }, { label, today });
+  if (parsed.ok) return parsed.value;
+  fields.push({ path: name, message: parsed.message });
+  return null;
+}
+
+/** What the form was filled with, to show it again after a refusal. */
+export function formValues(body: FormBody): Record<string, string> {
+  return Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formField(v)]));
+}
+
+/** The form's id when it is a UUID (the new record takes it, so a second send is the same record), else a new one. */
+export function idFromForm(body: FormBody): string {
+  const formId = formField(body.formId);
+  return z.uuid().safeParse(formId).success ? formId : uuidv7();
+}
+
+/** A staff id chosen from a list: a UUID, or null (none chosen, or a hand-edited value, which the check then names). */
+export function chosenId(body: FormBody, name: string): string | null {
+  const v = formField(body[name]);
+  return z.uuid().safeParse(v).success ? v : null;
+}
+
+export function dateItems(name: string, values: Record<string, string>, error: boolean) {
+  const classes = error ? 'nhsuk-input--error' : '';
+  return [
+    { id: `${name}-day`, name: `${name}-day`, label: 'Day', width: 2, classes, value: values[`${name}-day`] },
+    { id: `${name}-month`, name: `${name}-month`, label: 'Month', width: 2, classes, value: values[`${name}-month`] },
+    { id: `${name}-year`, name: `${name}-year`, label: 'Year', width: 4, classes, value: values[`${name}-year`] },
+  ];
+}
