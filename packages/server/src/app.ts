@@ -33,6 +33,7 @@ import { equipmentContext } from './equipment/index.ts';
 import { peopleContext } from './people/index.ts';
 import { mdtContext } from './mdt/index.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
+import { trainingDueItems } from './people/public.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
@@ -149,7 +150,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authentication);
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
-  const dueItems: DueItemsProvider[] = [];
+  const dueItems: DueItemsProvider[] = [
+    trainingDueItems,
+  ];
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);

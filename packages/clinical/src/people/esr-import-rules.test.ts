@@ -66,7 +66,7 @@ describe('what each row would do', () => {
   ])('$problem', ({ row, problem, reason }) => {
     const [outcome] = run([row]);
     expect(outcome).toMatchObject({ line: 2, outcome: 'problem', problem });
-    expect(outcome!.outcome === 'problem' && outcome.reason).toMatch(reason);
+    expect(outcome?.outcome === 'problem' && outcome.reason).toMatch(reason);
   });
 
   it('lists a row repeated in the file as a duplicate, and the same day in another form too', () => {
