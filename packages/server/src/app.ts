@@ -33,7 +33,7 @@ import { equipmentContext } from './equipment/index.ts';
 import { peopleContext } from './people/index.ts';
 import { mdtContext } from './mdt/index.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
-import { trainingDueItems } from './people/public.ts';
+import { pdcDueItems, trainingDueItems } from './people/public.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
@@ -151,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
   const dueItems: DueItemsProvider[] = [
-    trainingDueItems,
+    trainingDueItems, pdcDueItems,
   ];
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
