@@ -60,6 +60,8 @@ function actorFor(route: Route): Actor {
   if (url.startsWith('/api/visits/plans') || url.startsWith('/visits/plan')) return 'lead';
   // A lone-working alert's responder pages and the team's ladder: the lead's.
   if (url.startsWith('/lone-working/alerts') || url.startsWith('/lone-working/settings')) return 'lead';
+  // pdc-training: the training matrix, imports and compliance, and the PDCs the lead holds.
+  if (/^\/(api\/)?(training|pdc)(\/|$)/.test(url)) return 'lead';
   return 'clinician';
 }
 
@@ -74,6 +76,10 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
+  if (name === 'courseId') return 'trainingCourse';
+  if (name === 'importId') return 'trainingImport';
+  if (name === 'pdcId') return 'pdc';
+  if (name === 'itemId' && url.includes('/pdc/')) return 'pdcItem';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
@@ -140,6 +146,12 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/rota/staff/:staffId/exceptions': () => ({ kind: 'annual-leave', startsOn: '2026-12-21', endsOn: '2026-12-23', note: 'Fuzz' }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
+  'POST /api/training/courses': () => ({ code: `FUZZ-NEW-${freshEmail('course')}`.slice(0, 60), name: 'Manual Handling', renewalMonths: 36, roles: ['support-worker'] }),
+  'PUT /api/training/courses/:courseId': () => ({ name: 'Fire Safety', renewalMonths: 12, active: true, roles: [] }),
+  'POST /api/training/imports': (ids) => ({ fileName: 'esr.csv', csv: `Email Address,Competence Name,Achievement Date\nfuzz@test.example,FIRE,01/11/2026\n${ids.clinician}` }),
+  'POST /api/pdc': (ids) => ({ staffId: ids.clinician, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' }),
+  'POST /api/pdc/:pdcId/items': () => ({ kind: 'objective', text: 'Lead the falls group', reviewOn: '2027-02-20' }),
+  'PUT /api/pdc/:pdcId/items/:itemId': () => ({ text: 'Lead the falls group', status: 'partly-met', progress: 'Half way' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),
   'PUT /api/staff/:id': (ids) => ({ givenName: 'Fuzz', familyName: 'Target', email: freshEmail('changed'), profession: 'none', registrationNumber: null, band: '3', homewardRole: 'support-worker', teamId: ids.team, baseLocation: null, contractedHours: 30, active: true }),

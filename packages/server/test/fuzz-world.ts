@@ -36,7 +36,12 @@ export type RecordKind =
   | 'planJob'
   | 'alert'
   | 'loneWorkingSession'
-  | 'amberAlert';
+  | 'amberAlert'
+  // pdc-training
+  | 'trainingCourse'
+  | 'trainingImport'
+  | 'pdc'
+  | 'pdcItem';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -58,11 +63,16 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   alert: 'lone_working_alerts',
   loneWorkingSession: 'lone_working_sessions',
   amberAlert: 'lone_working_alerts',
+  trainingCourse: 'training_courses',
+  trainingImport: 'training_imports',
+  pdc: 'pdc_records',
+  pdcItem: 'pdc_items',
 };
 
 let nhsIndex = 800_000;
 let staffIndex = 0;
 let planDays = 0;
+let courseCodes = 0;
 /** An NHS number no other record in the test has. */
 export const freshNhsNumber = () => testNhsNumberForIndex(nhsIndex++);
 /** An email address no other account has. */
@@ -113,6 +123,12 @@ export const validBodies = {
 async function created(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<string> {
   if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`fuzz world: could not make ${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   return (res.json() as { id: string }).id;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture's JSON, read by the one line that made it
+async function json(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<any> {
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`fuzz world: could not make ${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return res.json();
 }
 
 export type FuzzWorld = { get(kind: RecordKind): Promise<string> };
@@ -241,6 +257,27 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         }
         if (res.statusCode !== 202) throw new Error(`fuzz world: could not start a planner run: ${res.statusCode} ${res.body.slice(0, 300)}`);
         return (res.json() as { job: { id: string } }).job.id;
+      }
+      // pdc-training: made by the team's lead, who keeps the training matrix and holds the clinician's PDC.
+      case 'trainingCourse': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/training/courses', { code: `FUZZ-${courseCodes++}`, name: 'Fire Safety', renewalMonths: 24, roles: ['registered-therapist'] });
+        return (await json('a training course', res)).course.id;
+      }
+      case 'trainingImport': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/training/imports', { fileName: 'esr.csv', csv: `Email Address,Competence Name,Achievement Date\n${t.service.a['registered-therapist'].email},NOT-A-COURSE,01/11/2026` });
+        return (await json('a training import', res)).import.id;
+      }
+      case 'pdc': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/pdc', { staffId: clinician.staff.id, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' });
+        return (await json('a PDC', res)).pdc.id;
+      }
+      case 'pdcItem': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post(`/api/pdc/${await get('pdc')}/items`, { kind: 'objective', text: 'Lead the falls group' });
+        return (await json('a PDC objective', res)).pdc.items[0].id;
       }
       // A red alert raised for a support worker of the team, for its responder's pages (a lead's).
       case 'alert':
