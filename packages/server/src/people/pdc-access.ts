@@ -6,6 +6,7 @@ import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
 import { findPdc, type Pdc } from './pdc-queries.ts';
+import { pdcHolderProblem } from './start-pdc.ts';
 import { findStaffMember, staffRecordBasis } from './training-access.ts';
 
 export type PdcAccess = { actor: Actor; pdc: Pdc; role: 'staff' | 'manager' | 'viewer' };
@@ -31,4 +32,14 @@ export async function authorisePdc(db: Kysely<Database>, o: { actor: Actor; pdcI
 export async function auditPdcRead(db: Kysely<Database>, o: { access: PdcAccess; via: 'page' | 'api' }): Promise<void> {
   if (o.access.role === 'staff') return;
   await auditAs(o.access.actor, db, { action: 'read', outcome: 'allowed', recordKind: 'pdc', recordId: o.access.pdc.id, detail: { staffId: o.access.pdc.staffId, as: o.access.role, via: o.via } });
+}
+
+/** Whether the actor may start a PDC with this person (the lead or service manager of their team, not for themselves): else 403, audited. */
+export async function authorisePdcHolder(db: Kysely<Database>, o: { actor: Actor; staffId: string }): Promise<Actor> {
+  const problem = await pdcHolderProblem(db, o);
+  if (problem) {
+    await auditAs(o.actor, db, { action: 'write', outcome: 'refused', recordKind: 'pdc', detail: { route: o.actor.origin.via, rule: 'pdc-holder', staffId: o.staffId } });
+    throw new HomewardError('forbidden', problem);
+  }
+  return o.actor;
 }

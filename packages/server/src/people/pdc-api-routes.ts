@@ -12,7 +12,7 @@ import { errorResponse } from '../platform/openapi.ts';
 import { addPdcItem } from './add-pdc-item.ts';
 import { changePdcItem } from './change-pdc-item.ts';
 import { confirmPdc } from './confirm-pdc.ts';
-import { auditPdcRead, authorisePdc } from './pdc-access.ts';
+import { auditPdcRead, authorisePdc, authorisePdcHolder } from './pdc-access.ts';
 import { findPdc, type Pdc } from './pdc-queries.ts';
 import { startPdc } from './start-pdc.ts';
 
@@ -42,8 +42,8 @@ export async function pdcApiRoutes(app: FastifyInstance): Promise<void> {
       response: { 201: z.object({ pdc: pdcResponse }), ...errorResponse(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {
-    const actor = actorOf(request);
     const b = request.body;
+    const actor = await authorisePdcHolder(app.db, { actor: actorOf(request), staffId: b.staffId });
     return idempotentWrite(request, reply, async (trx) => {
       const { id } = await startPdc(trx, { actor, ...(b.id ? { id: b.id } : {}), staffId: b.staffId, heldOn: b.heldOn, nextReviewOn: b.nextReviewOn, summary: b.summary ?? '' });
       return { status: 201, body: { pdc: pdcJson((await findPdc(trx, id))!) } };

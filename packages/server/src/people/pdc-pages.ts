@@ -12,7 +12,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import { addPdcItem } from './add-pdc-item.ts';
 import { changePdcItem } from './change-pdc-item.ts';
 import { confirmPdc } from './confirm-pdc.ts';
-import { auditPdcRead, authorisePdc, type PdcAccess } from './pdc-access.ts';
+import { auditPdcRead, authorisePdc, authorisePdcHolder, type PdcAccess } from './pdc-access.ts';
 import { listPdcs } from './pdc-queries.ts';
 import { startPdc } from './start-pdc.ts';
 import { listTeamPeople } from './training-queries.ts';
@@ -80,7 +80,7 @@ export async function pdcPages(app: FastifyInstance): Promise<void> {
     const today = ukDateOf(actor.now);
     return pageWrite(request, reply, {
       formId: formField(body.formId),
-      check: () => {
+      check: async () => {
         const problems: FieldError[] = [];
         const staffId = formField(body.staffId);
         if (!z.uuid().safeParse(staffId).success) problems.push({ path: 'staffId', message: 'Choose the member of staff' });
@@ -89,6 +89,7 @@ export async function pdcPages(app: FastifyInstance): Promise<void> {
         for (const p of [held.problem, next.problem]) if (p) problems.push(p);
         const summary = formField(body.summary);
         if (problems.length) throw validationFailed(problems);
+        await authorisePdcHolder(app.db, { actor, staffId });
         return { staffId, heldOn: held.value!, nextReviewOn: next.value!, summary };
       },
       write: async (trx, c) => `/pdc/${(await startPdc(trx, { actor, ...c })).id}?done=started`,
