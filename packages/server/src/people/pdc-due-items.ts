@@ -1,12 +1,15 @@
 // The home page's PDC items: one's own next PDC review (none yet: due now), open objectives whose review
 // date is near or past, and a PDC waiting for one's confirmation (as the member of staff or the manager).
-import { dueStatusOf } from '@homeward/clinical';
+import { dueStatusOf, type HomewardRole } from '@homeward/clinical';
 import type { DueItem, DueItemsProvider } from '../platform/due-items.ts';
 import { listOpenPdcItemsWithReview, listPdcs } from './pdc-queries.ts';
 
+/** Whose PDC is held within the team (by its clinical lead, or the lead's by the service manager). */
+export const pdcRoles: readonly HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead'];
+
 export const pdcDueItems: DueItemsProvider = async (db, { actor, today }) => {
-  // Those outside a team (the administrator's accounts) have their appraisal elsewhere.
-  if (actor.staff.teamId === null) return [];
+  // Administrators, privacy officers, students and the service manager have their appraisal outside the team's.
+  if (actor.staff.teamId === null || !pdcRoles.includes(actor.staff.role)) return [];
   const me = actor.staff.staffId;
   const items: DueItem[] = [];
   const mine = await listPdcs(db, [me]);
