@@ -87,7 +87,7 @@ export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOp
   await db.transaction().execute(async (trx) => {
     for (const s of missing) if (s !== admin) await addStaffAccount(trx, { actor, id: s.id, details: staffDetailsOf(s), passwordHash: hashed });
   });
-  await seedDemoPdcAndTraining(db, { demo: { teams, staff, password: demoPassword }, now: options.now, config: options.config ?? loadConfig() });
+  await seedDemoPdcAndTraining(db, { demo: { teams, staff }, now: options.now, config: options.config ?? loadConfig() });
   return { teams, staff, password: demoPassword };
 }
 

@@ -9,7 +9,10 @@ import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { staffActor, type Actor } from '../platform/actor.ts';
 import { addPdcItem, addTrainingCourse, authorisePdc, confirmPdc, confirmTrainingImport, listTrainingCourses, pdcRoles, previewTrainingImport, startPdc } from '../people/public.ts';
-import type { DemoSeed, SeededStaff } from './seed-demo-data.ts';
+
+/** What this needs of the demo's seed (its own shape, so the seeder that calls it is not imported back). */
+type SeededStaff = { id: string; givenName: string; familyName: string; email: string; homewardRole: HomewardRole; teamId: string };
+type DemoSeed = { teams: ReadonlyArray<{ id: string }>; staff: readonly SeededStaff[] };
 
 const clinical: HomewardRole[] = ['support-worker', 'student', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'service-manager'];
 const patientFacing: HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead'];
