@@ -99,3 +99,15 @@ export function reviewDue(options: ReviewDueOptions): { dueOn: string | null; st
   const daysLeft = daysBetween(options.today, dueOn);
   return { dueOn, state: daysLeft < 0 ? 'overdue' : daysLeft <= window ? 'due' : 'not-due' };
 }
+
+/** A calendar date plus whole months, held to the last day of a shorter month. */
+export function addCalendarMonths(day: string, months: number): string {
+  const match = isoDatePattern.exec(day);
+  if (!match) throw new RangeError(`Not a yyyy-mm-dd date: ${day}`);
+  const monthIndex = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
+  const year = Math.floor(monthIndex / 12);
+  const month = monthIndex - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const date = Math.min(Number(match[3]), lastDay);
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
+}

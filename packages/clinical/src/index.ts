@@ -43,3 +43,6 @@ export * from './visits/visit-professions.ts';
 export * from './lone-working/escalation-ladder.ts';
 export * from './lone-working/escalation-rules.ts';
 export * from './equipment/inspection-due.ts';
+export * from './people/training-rules.ts';
+export * from './people/esr-import-rules.ts';
+export * from './people/pdc-rules.ts';

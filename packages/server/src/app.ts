@@ -36,6 +36,7 @@ import { supervisionDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import { mdtDueItems } from './mdt/public.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
+import { pdcDueItems, trainingDueItems } from './people/public.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
 
@@ -154,6 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // What is due for each person, from every context that has something (one line each; home imports none of them).
   const dueItems: DueItemsProvider[] = [
     supervisionDueItems,
+    trainingDueItems, pdcDueItems,
   ];
   dueItems.push(mdtDueItems); // mdt (issue 16 #6): open MDT actions the person owns
   await app.register(homeContext, { dueItems });

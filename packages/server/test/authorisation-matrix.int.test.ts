@@ -629,6 +629,63 @@ describe('authorisation matrix: equipment recalls, collections and reports', () 
     expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
   });
 });
+// pdc-training (issue 16 #4, #5): staff records, not a patient's. Every role x each training and PDC
+// route, on the registered therapist's records: the team's matrix, imports and compliance are the clinical
+// lead's and service manager's; a person's training and PDC are theirs, their manager's (the PDC's
+// holder), their supervisor's and their team's leads'; another team's therapist sees none. Each refusal
+// is audited.
+describe('authorisation matrix: training and PDC', () => {
+  const clients = {} as Record<HomewardRole | 'other-team', TestClient>;
+  let pt: TestApp;
+  let pdcId: string;
+  let importId: string;
+  const leads: HomewardRole[] = ['clinical-lead', 'service-manager'];
+
+  beforeAll(async () => {
+    pt = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await pt.signIn(pt.service.a[role]);
+    clients['other-team'] = await pt.signIn(pt.service.otherTeamTherapist);
+    const lead = clients['clinical-lead'];
+    pdcId = (await lead.post('/api/pdc', { staffId: pt.service.a['registered-therapist'].id, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' })).json().pdc.id;
+    importId = (await lead.post('/api/training/imports', { fileName: 'esr.csv', csv: `Email Address,Competence Name,Achievement Date\n${pt.service.a['registered-therapist'].email},NONE,01/11/2026` })).json().import.id;
+  });
+  afterAll(async () => {
+    await pt?.close();
+  });
+
+  type Who = HomewardRole | 'other-team';
+  const therapistId = () => pt.service.a['registered-therapist'].id;
+  let course = 0;
+  const routes: Array<{ name: string; allowed: (who: Who) => boolean; status: number; call: (c: TestClient) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /training/team', allowed: (w) => leads.includes(w as HomewardRole), status: 200, call: (c) => c.get('/training/team') },
+    { name: 'GET /api/training/compliance', allowed: (w) => leads.includes(w as HomewardRole), status: 200, call: (c) => c.get('/api/training/compliance') },
+    { name: 'GET /training/imports/new', allowed: (w) => leads.includes(w as HomewardRole), status: 200, call: (c) => c.get('/training/imports/new') },
+    { name: 'GET /api/training/imports/:id', allowed: (w) => leads.includes(w as HomewardRole), status: 200, call: (c) => c.get(`/api/training/imports/${importId}`) },
+    { name: 'POST /api/training/courses', allowed: (w) => leads.includes(w as HomewardRole), status: 201, call: (c) => c.post('/api/training/courses', { code: `AM-${course++}`, name: 'Fire Safety', renewalMonths: 12, roles: [] }) },
+    { name: 'GET /api/training/staff/:staffId', allowed: (w) => w === 'registered-therapist' || leads.includes(w as HomewardRole), status: 200, call: (c) => c.get(`/api/training/staff/${therapistId()}`) },
+    { name: 'GET /training/staff/:staffId', allowed: (w) => w === 'registered-therapist' || leads.includes(w as HomewardRole), status: 200, call: (c) => c.get(`/training/staff/${therapistId()}`) },
+    { name: 'GET /api/pdc/:pdcId', allowed: (w) => w === 'registered-therapist' || leads.includes(w as HomewardRole), status: 200, call: (c) => c.get(`/api/pdc/${pdcId}`) },
+    { name: 'GET /pdc/:pdcId', allowed: (w) => w === 'registered-therapist' || leads.includes(w as HomewardRole), status: 200, call: (c) => c.get(`/pdc/${pdcId}`) },
+    // Only the two whose PDC it is write to it: the therapist and the lead who held it.
+    { name: 'POST /api/pdc/:pdcId/items', allowed: (w) => w === 'registered-therapist' || w === 'clinical-lead', status: 201, call: (c) => c.post(`/api/pdc/${pdcId}/items`, { kind: 'development', text: 'A course' }) },
+    { name: 'POST /api/pdc', allowed: (w) => leads.includes(w as HomewardRole), status: 201, call: (c) => c.post('/api/pdc', { staffId: pt.service.a['support-worker'].id, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' }) },
+  ];
+  const who: Who[] = [...homewardRoles, 'other-team'];
+  const cells = who.flatMap((w) => routes.map((route) => ({ w, route })));
+
+  it.each(cells.map((c) => [c.w, c.route.name, c] as const))('%s: %s', async (_w, _name, { w, route }) => {
+    const client = clients[w];
+    const refusals = async () => Number((await pt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow()).n);
+    const before = await refusals();
+    const res = await route.call(client);
+    if (route.allowed(w)) {
+      expect(res.statusCode).toBe(route.status);
+      return;
+    }
+    expect(res.statusCode).toBe(403);
+    expect(await refusals()).toBeGreaterThan(before);
+  });
+});
 
 async function auditedOf(staffId: string, outcome: 'allowed' | 'refused'): Promise<number> {
   const row = await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', staffId).where('outcome', '=', outcome).executeTakeFirstOrThrow();

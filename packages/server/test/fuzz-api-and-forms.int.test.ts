@@ -66,6 +66,8 @@ function actorFor(route: Route): Actor {
   if (/^(\/api)?\/equipment(\/(catalogue|stores|items|inspections|look-up)|$)/.test(url)) return 'lead';
   // Naming a supervisor, and the team's supervision: the lead's.
   if (/^(\/api)?\/supervision\/(people\/:staffId\/supervisor|team)/.test(url)) return 'lead';
+  // pdc-training: the training matrix, imports and compliance, and the PDCs the lead holds.
+  if (/^\/(api\/)?(training|pdc)(\/|$)/.test(url)) return 'lead';
   return 'clinician';
 }
 
@@ -94,6 +96,10 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'meetingId') return 'mdtMeeting';
   if (name === 'itemId' && url.includes('/mdt/')) return 'mdtAgendaItem';
   if (name === 'actionId' && url.includes('/mdt/')) return 'mdtAction';
+  if (name === 'courseId') return 'trainingCourse';
+  if (name === 'importId') return 'trainingImport';
+  if (name === 'pdcId') return 'pdc';
+  if (name === 'itemId' && url.includes('/pdc/')) return 'pdcItem';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
@@ -175,6 +181,12 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/equipment/items': (ids) => ({ catalogueItemId: ids.equipmentCatalogueItem, serialNumber: freshEquipmentName('serial'), storeId: ids.equipmentStore }),
   'POST /api/equipment/items/:itemId/inspections': () => ({ kind: 'loler', inspectedOn: '2026-11-24', result: 'pass' }),
   'PATCH /api/equipment/items/:itemId': (ids) => ({ storeId: ids.equipmentStore, condition: 'good', status: 'in-repair' }),
+  'POST /api/training/courses': () => ({ code: `FUZZ-NEW-${freshEmail('course')}`.slice(0, 60), name: 'Manual Handling', renewalMonths: 36, roles: ['support-worker'] }),
+  'PUT /api/training/courses/:courseId': () => ({ name: 'Fire Safety', renewalMonths: 12, active: true, roles: [] }),
+  'POST /api/training/imports': (ids) => ({ fileName: 'esr.csv', csv: `Email Address,Competence Name,Achievement Date\nfuzz@test.example,FIRE,01/11/2026\n${ids.clinician}` }),
+  'POST /api/pdc': (ids) => ({ staffId: ids.clinician, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' }),
+  'POST /api/pdc/:pdcId/items': () => ({ kind: 'objective', text: 'Lead the falls group', reviewOn: '2027-02-20' }),
+  'PUT /api/pdc/:pdcId/items/:itemId': () => ({ text: 'Lead the falls group', status: 'partly-met', progress: 'Half way' }),
   'PUT /api/staff/:id/password': () => ({ password: 'another-long-password-2' }),
   'POST /api/staff': (ids) => ({ givenName: 'New', familyName: 'Starter', email: freshEmail('new'), profession: 'OT', registrationNumber: 'OT12345', band: '5', homewardRole: 'registered-therapist', teamId: ids.team, password: 'a-long-enough-password-1', contractedHours: 37.5 }),
   // loans (a prescribed perching stool: the delivery needs a store the schema cannot name, so it is refused with its field)

@@ -56,7 +56,12 @@ export type RecordKind =
   // mdt (issue 16 #6)
   | 'mdtMeeting'
   | 'mdtAgendaItem'
-  | 'mdtAction';
+  | 'mdtAction'
+  // pdc-training
+  | 'trainingCourse'
+  | 'trainingImport'
+  | 'pdc'
+  | 'pdcItem';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -89,11 +94,16 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   mdtMeeting: 'mdt_meetings',
   mdtAgendaItem: 'mdt_agenda_items',
   mdtAction: 'mdt_actions',
+  trainingCourse: 'training_courses',
+  trainingImport: 'training_imports',
+  pdc: 'pdc_records',
+  pdcItem: 'pdc_items',
 };
 
 let nhsIndex = 800_000;
 let staffIndex = 0;
 let planDays = 0;
+let courseCodes = 0;
 /** An NHS number no other record in the test has. */
 export const freshNhsNumber = () => testNhsNumberForIndex(nhsIndex++);
 /** A catalogue code, store name or serial number no other record has. */
@@ -146,6 +156,12 @@ export const validBodies = {
 async function created(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<string> {
   if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`fuzz world: could not make ${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
   return (res.json() as { id: string }).id;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fixture's JSON, read by the one line that made it
+async function json(what: string, res: { statusCode: number; body: string; json(): unknown }): Promise<any> {
+  if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`fuzz world: could not make ${what}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+  return res.json();
 }
 
 export type FuzzWorld = { get(kind: RecordKind): Promise<string> };
@@ -387,6 +403,27 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return (await t.db.selectFrom('equipment_recall_actions').select('id').where('recall_id', '=', await get('equipmentRecall')).executeTakeFirstOrThrow()).id;
       case 'equipmentReport':
         return 'on-loan-by-category';
+      // pdc-training: made by the team's lead, who keeps the training matrix and holds the clinician's PDC.
+      case 'trainingCourse': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/training/courses', { code: `FUZZ-${courseCodes++}`, name: 'Fire Safety', renewalMonths: 24, roles: ['registered-therapist'] });
+        return (await json('a training course', res)).course.id;
+      }
+      case 'trainingImport': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/training/imports', { fileName: 'esr.csv', csv: `Email Address,Competence Name,Achievement Date\n${t.service.a['registered-therapist'].email},NOT-A-COURSE,01/11/2026` });
+        return (await json('a training import', res)).import.id;
+      }
+      case 'pdc': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post('/api/pdc', { staffId: clinician.staff.id, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' });
+        return (await json('a PDC', res)).pdc.id;
+      }
+      case 'pdcItem': {
+        const lead = await t.signIn(t.service.a['clinical-lead']);
+        const res = await lead.post(`/api/pdc/${await get('pdc')}/items`, { kind: 'objective', text: 'Lead the falls group' });
+        return (await json('a PDC objective', res)).pdc.items[0].id;
+      }
       // A red alert raised for a support worker of the team, for its responder's pages (a lead's).
       case 'alert':
         return (await t.db.transaction().execute((trx) => raiseAlert(trx, { actor: systemActor({ config: t.config, via: 'fuzz', now: t.clock.now() }), kind: 'red', teamId: t.service.teamA, staffId: t.service.a['support-worker'].id, sessionId: null }))).alertId;

@@ -89,6 +89,11 @@ const creates: Record<string, string> = {
   'POST /api/mdt/meetings/{meetingId}/agenda': 'adds the patients not on the agenda yet (one item per meeting and episode); an item already there is never changed',
   'POST /api/mdt/meetings/{meetingId}/attendees': 'an append-only attendance; the same member of staff twice is refused',
   'POST /api/mdt/meetings/{meetingId}/actions': 'a new MDT action',
+  // pdc-training
+  'POST /api/training/courses': 'a new course of the training matrix',
+  'POST /api/training/imports': 'a new import, previewed (nothing else changes until it is confirmed)',
+  'POST /api/pdc': 'a new PDC',
+  'POST /api/pdc/{pdcId}/items': 'a new objective or development item',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -115,6 +120,12 @@ const notPatientData: Record<string, string> = {
   'GET /api/equipment/reports/{report}': 'counts of loans and items, costs, serial numbers: no patient (audited as a report read)',
   'GET /api/supervision/people/{staffId}': 'someone’s supervision (staff data, its reads by others audited); the cases are named only on the session',
   'GET /api/mdt/meetings': 'the team’s MDT meetings: when, where, who chairs; no patient',
+  // pdc-training: staff data (someone else's is audited as a read of their staff record, without a patient)
+  'GET /api/training/courses': 'the training courses and the matrix per role',
+  'GET /api/training/imports/{importId}': 'an import of staff training completions',
+  'GET /api/training/compliance': 'the team’s training compliance (staff data)',
+  'GET /api/training/staff/{staffId}': 'a member of staff’s training',
+  'GET /api/pdc/{pdcId}': 'a member of staff’s PDC (appraisal)',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -732,6 +743,56 @@ describe('every write is version-checked and every patient read is audited by na
       ok(await assistant.post(`/api/episodes/${episodeId}/mdt-flag`, { version: 1, reason: 'Carer strain' }));
       return { patientId, current: { id: episodeId, version: 2 }, stale: () => therapist.post(`/api/episodes/${episodeId}/mdt-flag`, { version: 1, reason: 'Falls' }) };
     } },
+  );
+  // pdc-training: the training matrix, imports and PDCs (staff records: nothing of a patient is sent back).
+  let courseCode = 0;
+  const esrCsv = () => `Email Address,Competence Name,Achievement Date\n${assistant.staff.email},NOPE,01/11/2026`;
+  async function pdcWithItem() {
+    const pdc = ok(await lead.post('/api/pdc', { staffId: assistant.staff.id, heldOn: '2026-11-20', nextReviewOn: '2027-05-20' }), 201).pdc;
+    return ok(await lead.post(`/api/pdc/${pdc.id}/items`, { kind: 'objective', text: 'Lead the falls group' }), 201).pdc as { id: string; version: number; items: Array<{ id: string; version: number }> };
+  }
+  staleCases.push(
+    {
+      route: 'PUT /api/training/courses/{courseId}', what: 'changing a course changed since it was read',
+      arrange: async () => {
+        const course = ok(await lead.post('/api/training/courses', { code: `VR-${++courseCode}`, name: 'Fire Safety', renewalMonths: 24, roles: [] }), 201).course;
+        ok(await lead.put(`/api/training/courses/${course.id}`, { version: 1, name: 'Fire Safety', renewalMonths: 12, active: true, roles: [] }));
+        return { patientId: null, current: { id: course.id, version: 2 }, stale: () => lead.put(`/api/training/courses/${course.id}`, { version: 1, name: 'Fire', renewalMonths: 36, active: true, roles: [] }) };
+      },
+    },
+    {
+      route: 'POST /api/training/imports/{importId}/confirm', what: 'confirming an import cancelled since it was read',
+      arrange: async () => {
+        const imp = ok(await lead.post('/api/training/imports', { fileName: 'esr.csv', csv: esrCsv() }), 201).import;
+        ok(await lead.post(`/api/training/imports/${imp.id}/cancel`, { version: 1 }));
+        return { patientId: null, current: { id: imp.id, version: 2 }, stale: () => lead.post(`/api/training/imports/${imp.id}/confirm`, { version: 1 }) };
+      },
+    },
+    {
+      route: 'POST /api/training/imports/{importId}/cancel', what: 'cancelling an import confirmed since it was read',
+      arrange: async () => {
+        const imp = ok(await lead.post('/api/training/imports', { fileName: 'esr.csv', csv: esrCsv() }), 201).import;
+        ok(await lead.post(`/api/training/imports/${imp.id}/confirm`, { version: 1 }));
+        return { patientId: null, current: { id: imp.id, version: 2 }, stale: () => lead.post(`/api/training/imports/${imp.id}/cancel`, { version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/pdc/{pdcId}/items/{itemId}', what: 'reviewing a PDC objective changed since it was read',
+      arrange: async () => {
+        const pdc = await pdcWithItem();
+        const item = pdc.items[0]!;
+        ok(await lead.put(`/api/pdc/${pdc.id}/items/${item.id}`, { version: 1, text: 'Lead the falls group', status: 'partly-met', progress: 'Half way' }));
+        return { patientId: null, current: { id: item.id, version: 2 }, stale: () => assistant.put(`/api/pdc/${pdc.id}/items/${item.id}`, { version: 1, text: 'Lead the falls group', status: 'met' }) };
+      },
+    },
+    {
+      route: 'POST /api/pdc/{pdcId}/confirm', what: 'confirming a PDC changed since it was read',
+      arrange: async () => {
+        const pdc = await pdcWithItem();
+        ok(await lead.post(`/api/pdc/${pdc.id}/confirm`, { version: pdc.version }));
+        return { patientId: null, current: { id: pdc.id, version: pdc.version + 1 }, stale: () => assistant.post(`/api/pdc/${pdc.id}/confirm`, { version: pdc.version }) };
+      },
+    },
   );
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {

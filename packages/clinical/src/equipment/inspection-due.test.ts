@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths, checkInspectionDate, inspectionState, itemStatusAfterInspection, itemStatusOnReturn, nextInspectionDue } from './inspection-due.ts';
+import { addCalendarMonths } from '../episode-dates.ts';
+import { checkInspectionDate, inspectionState, itemStatusAfterInspection, itemStatusOnReturn, nextInspectionDue } from './inspection-due.ts';
 
 describe('addCalendarMonths', () => {
   it.each([

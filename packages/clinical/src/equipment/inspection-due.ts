@@ -14,7 +14,7 @@
 //  - Overdue: the due date has passed (due today is not yet overdue). Due soon: within 28 days, the
 //    notice a store needs to book an engineer.
 import type { Day } from '../episode-dates.ts';
-import { addCalendarDays, daysBetween, ukDateOf } from '../episode-dates.ts';
+import { addCalendarDays, addCalendarMonths, daysBetween, ukDateOf } from '../episode-dates.ts';
 
 export const inspectionKinds = ['loler', 'service'] as const;
 export type InspectionKind = (typeof inspectionKinds)[number];
@@ -32,19 +32,6 @@ export const defaultInspectionDueSoonDays = 28;
 /** LOLER's interval for lifting equipment used by people (hoists, slings, stair lifts). */
 export const lolerIntervalMonths = 6;
 
-const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A calendar date plus whole months, held to the last day of a shorter month. */
-export function addCalendarMonths(day: string, months: number): string {
-  const match = isoDate.exec(day);
-  if (!match) throw new RangeError(`Not a yyyy-mm-dd date: ${day}`);
-  const monthIndex = Number(match[1]) * 12 + Number(match[2]) - 1 + months;
-  const year = Math.floor(monthIndex / 12);
-  const month = monthIndex - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const date = Math.min(Number(match[3]), lastDay);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
-}
 
 export type NextInspectionOptions = { inspectedOn: string; result: InspectionResult; intervalMonths: number | null };
 

@@ -8,6 +8,7 @@ import { authorisePatientRegistration, checkPatientDetails, registerPatient } fr
 import { staffActor, type Actor } from '../platform/actor.ts';
 import { HomewardError, validationFailed } from '../platform/homeward-error.ts';
 import { addStaffAccount, hashPassword, staffDetailColumns, type StaffDetailsInput } from '../staff/public.ts';
+import { seedDemoPdcAndTraining } from './seed-demo-pdc-training.ts';
 import { generateDemoTeam, iteratePatients, demoPassword, type DemoStaff, type GeneratedPatient } from './generate-demo-data.ts';
 
 export type SeededStaff = DemoStaff & { id: string; teamId: string };
@@ -86,6 +87,7 @@ export async function seedDemoTeam(db: Kysely<Database>, options: SeedDemoTeamOp
   await db.transaction().execute(async (trx) => {
     for (const s of missing) if (s !== admin) await addStaffAccount(trx, { actor, id: s.id, details: staffDetailsOf(s), passwordHash: hashed });
   });
+  await seedDemoPdcAndTraining(db, { demo: { teams, staff }, now: options.now, config: options.config ?? loadConfig() });
   return { teams, staff, password: demoPassword };
 }
 

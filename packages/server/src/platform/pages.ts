@@ -57,6 +57,8 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
       // Each clinician's own supervision, their supervisees', and the lead's team view (issue 16 #1).
       navItems.push({ href: '/supervision', text: 'Supervision', current: section === 'supervision' });
+      // Each person's mandatory training and PDC; the lead's team compliance from there (issue 16 #4, #5).
+      navItems.push({ href: '/training', text: 'Training and PDC', current: section === 'training' || section === 'pdc' });
       // The team's visit plan is its lead's to make (visits/plan-access.ts applies the same rule).
       if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/visits/plan', text: 'Visit plan', current: section === 'visit-plan' });
       // Who is out alone today, and any alert (issue 14 #6): the same leads watch over the day they plan.
