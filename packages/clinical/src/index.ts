@@ -32,6 +32,9 @@ export * from './visits/visit-checks.ts';
 export * from './equipment/equipment-prescribing.ts';
 export * from './people/due-status.ts';
 export * from './people/supervision-rules.ts';
+// competence-cpd (issue 16 #2, #3)
+export * from './people/competence-currency.ts';
+export * from './people/cpd-rules.ts';
 export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';
