@@ -31,6 +31,7 @@ import { visitsContext } from './visits/index.ts';
 import { loneWorkingContext } from './lone-working/index.ts';
 import { equipmentContext } from './equipment/index.ts';
 import { peopleContext } from './people/index.ts';
+import { competenceDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
@@ -149,7 +150,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authentication);
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
-  const dueItems: DueItemsProvider[] = [];
+  const dueItems: DueItemsProvider[] = [
+    competenceDueItems, // competence-cpd: competences expiring within 28 days
+  ];
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);

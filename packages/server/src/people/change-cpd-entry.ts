@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs } from '../platform/actor.ts';
-import { HomewardError, notFound } from '../platform/homeward-error.ts';
+import { HomewardError } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { cpdRecordKind, type CpdAccess } from './cpd-access.ts';
 import { findCpdEntryWhere } from './cpd-queries.ts';

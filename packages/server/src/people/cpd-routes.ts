@@ -159,6 +159,7 @@ export async function cpdRoutes(app: FastifyInstance): Promise<void> {
       own,
       entries,
       summary,
+      seesTeam: own && (access.actor.staff.role === 'clinical-lead' || access.actor.staff.role === 'service-manager'),
       flash: request.query.done && Object.hasOwn(flashes, request.query.done) ? flashes[request.query.done] : null,
       backHref: own ? '/' : '/cpd/team',
       backText: own ? 'Home' : 'The team’s CPD',

@@ -51,6 +51,7 @@ export const pages = fp(async (app: FastifyInstance) => {
       if (principal.teamWide) navItems.push({ href: '/caseload/waiting', text: 'Waiting list', current: section === 'waiting' });
       if (principal.teamWide) navItems.push({ href: '/visits', text: 'Visits', current: section === 'visits' });
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
+      navItems.push({ href: '/cpd', text: 'CPD', current: section === 'cpd' });
       // Every clinician sees who is in and who is on call; the lead keeps it (issue 13).
       navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
       // The team's visit plan is its lead's to make (visits/plan-access.ts applies the same rule).

@@ -86,6 +86,26 @@ export async function recordedCompetencesOf(db: Kysely<Database>, staffIds: read
   return of;
 }
 
+export type ExpiringCompetence = { id: string; staffId: string; staffName: string; competence: string; label: string; expiresOn: string };
+
+export type ListExpiringCompetencesOptions = { staffId?: string; teamId?: string; until: string };
+
+/** Competences not withdrawn whose last day is on or before `until` (expired ones too, until signed off again), soonest first. */
+export async function listExpiringCompetences(db: Kysely<Database>, o: ListExpiringCompetencesOptions): Promise<ExpiringCompetence[]> {
+  let query = db
+    .selectFrom('staff_competences as c')
+    .innerJoin('staff as s', 's.id', 'c.staff_id')
+    .select(['c.id', 'c.staff_id', 'c.competence', 'c.expires_on', 's.given_name', 's.family_name'])
+    .where('c.withdrawn_at', 'is', null)
+    .where('c.expires_on', 'is not', null)
+    .where('c.expires_on', '<=', o.until)
+    .where('s.active', '=', true);
+  if (o.staffId !== undefined) query = query.where('c.staff_id', '=', o.staffId);
+  if (o.teamId !== undefined) query = query.where('s.team_id', '=', o.teamId);
+  const rows = await query.orderBy('c.expires_on').orderBy('s.family_name').execute();
+  return rows.map((r) => ({ id: r.id, staffId: r.staff_id, staffName: `${r.given_name} ${r.family_name}`, competence: r.competence, label: recordableCompetenceLabel(r.competence), expiresOn: dateOnly(r.expires_on!) }));
+}
+
 export type CompetenceHolder = { id: string; name: string; givenName: string; role: HomewardRole; teamId: string | null; active: boolean };
 
 export async function findCompetenceHolder(db: Kysely<Database>, staffId: string): Promise<CompetenceHolder | null> {
