@@ -34,6 +34,7 @@ const tables = [
   'contact_note_amendment_reviews', 'assessments', 'goals', 'goal_attainments', 'programme_activities', 'programme_completions', 'staff', 'staff_competences',
   'episode_reviews', 'discharge_summaries', 'letters', 'idempotency_keys', 'visit_needs', 'visits',
   'rota_patterns', 'rota_exceptions', 'rota_on_call',
+  'cpd_entries',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -64,6 +65,7 @@ const creates: Record<string, string> = {
   'POST /api/visits/plans/jobs': 'starts a planner run, a new job (one live per team: a repeat gets the live one back)',
   'POST /api/visits/plans/replan': 'starts a planner run, a new job (the plan version it sends is checked too)',
   'POST /api/lone-working/sessions': 'a new session, a visit started by hand (Idempotency-Key: once)',
+  'POST /api/staff/{id}/cpd': 'a new CPD log entry (Idempotency-Key: once)',
   'POST /api/lone-working/sessions/{sessionId}/check-in': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   'POST /api/lone-working/sessions/{sessionId}/check-out': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
 };
@@ -79,6 +81,8 @@ const notPatientData: Record<string, string> = {
   'GET /api/rota/on-call': 'who is on call (staff data)',
   'GET /api/reports/first-contact': 'counts and times per service, no patient',
   'GET /api/visits/plans/jobs/{jobId}': 'a planner run: its dates, status and counts, no patient',
+  'GET /api/staff/{id}/cpd': 'a member of staff’s CPD log (personal staff data; a read of another’s is audited)',
+  'GET /api/cpd/{id}': 'one CPD log entry (personal staff data; a read of another’s is audited)',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -288,6 +292,15 @@ describe('every write is version-checked and every patient read is audited by na
         const id = ok(await therapist.post(`/api/staff/${supportWorker.staff.id}/competences`, { competence: 'stairs-practice', assessedOn: '2026-11-21' }), 201).id as string;
         ok(await lead.post(`/api/competences/${id}/withdraw`, { reason: 'Reassessment due after a fall on the stairs', version: 1 }));
         return { patientId: null, current: { id, version: 2 }, stale: () => therapist.post(`/api/competences/${id}/withdraw`, { reason: 'Left the team', version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/cpd/{id}', what: 'a CPD log entry',
+      arrange: async () => {
+        const entry = { activity: 'Falls study day', doneOn: '2026-11-02', hours: 6, kind: 'formal', hcpcStandards: [3] };
+        const id = ok(await assistant.post(`/api/staff/${assistant.staff.id}/cpd`, entry), 201).id as string;
+        ok(await assistant.put(`/api/cpd/${id}`, { ...entry, reflection: 'Screen for falls on every first visit', version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => assistant.put(`/api/cpd/${id}`, { ...entry, hours: 7, version: 1 }) };
       },
     },
     {
