@@ -15,6 +15,7 @@ import { planDemoPatients, registerDemoPatients, registerPlannedPatient, seedDem
 import { seedDemoEpisodes, seedDemoStaffSkills } from './seed-demo-episodes.ts';
 import { seedDemoRecords, type SeededRecords } from './seed-demo-records.ts';
 import { seedDemoVisitDay, type SeededVisitDay } from './seed-demo-visit-day.ts';
+import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -58,5 +59,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   const records = await seedDemoRecords(db, { seed: o.seed, now: o.now, teamIds, config: o.config, pendingDischarges: episodes.pendingDischarges, plannedLastContact: episodes.plannedLastContact });
   // Today's visit day: the rota, the visits due, and today's plan published, so the run sheets are live.
   const visitDay = await seedDemoVisitDay(db, { demo, now: o.now, config: o.config, ...(o.plannerIterations !== undefined ? { plannerIterations: o.plannerIterations } : {}) });
+  // Competence sign-offs with their expiry and a year of CPD (issue 16 #2, #3).
+  await seedDemoCompetenceCpd(db, { demo, now: o.now, config: o.config, seed: o.seed });
   return { demo, records, visitDay };
 }
