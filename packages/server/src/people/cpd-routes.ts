@@ -16,6 +16,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import { renderPdfDocument } from '../platform/pdf-document.ts';
 import { redirectSeeOther } from '../platform/request-context.ts';
 import { auditCpdRead, authoriseCpdRead, authoriseCpdWrite, loadCpdOwner, type CpdAccess } from './cpd-access.ts';
+import { buildCpdChart } from './cpd-chart.ts';
 import { buildCpdProfile } from './cpd-profile.ts';
 import { findCpdEntryWhere, listCpdEntries } from './cpd-queries.ts';
 import { cpdEntryBody, cpdEntryChangeBody, cpdEntryResponse, cpdLogResponse, type CpdEntryInput, type CpdEntryResponse } from './cpd-schema.ts';
@@ -170,7 +171,8 @@ export async function cpdRoutes(app: FastifyInstance): Promise<void> {
   typed.get('/cpd/team', { schema: hidden }, async (request, reply) => {
     const actor = actorOf(request);
     const team = await listTeamCpd(db, { actor });
-    return reply.page('people/pages/cpd-team.njk', { title: 'The team’s CPD', section: 'cpd', team, backHref: '/', backText: 'Home' });
+    const chart = buildCpdChart(team.map((p) => ({ name: p.name, hours: p.hours })));
+    return reply.page('people/pages/cpd-team.njk', { title: 'The team’s CPD', section: 'cpd', team, chart, backHref: '/', backText: 'Home' });
   });
 
   function entryFormContext(o: { values: Form; fields?: FieldError[]; action: string; title: string; submit: string; cancelHref: string }) {

@@ -164,6 +164,8 @@ describe('a personal CPD log and its HCPC profile', () => {
     const team = await lead.get('/cpd/team');
     expect(team.statusCode).toBe(200);
     expect(team.body).toContain('Alex assistant practitioner');
+    // A chart to read at a glance, named for screen readers, beside the table that carries every figure.
+    expect(team.body).toContain('role="img" aria-label="CPD hours in the last two years, by person: most Alex assistant practitioner with 9.25 hours');
     expect((await supervisor.get('/cpd/team')).statusCode).toBe(403);
     const mine = await owner.get('/cpd');
     expect(mine.statusCode).toBe(303);
