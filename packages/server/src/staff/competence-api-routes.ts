@@ -1,4 +1,4 @@
-// /api: staff competences for delegated activities. Thin: parse, authorise, delegate, audit.
+// /api: staff competences (delegated activities; every role's, with evidence and expiry). Thin: parse, authorise, delegate, audit.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
