@@ -31,7 +31,7 @@ import { visitsContext } from './visits/index.ts';
 import { loneWorkingContext } from './lone-working/index.ts';
 import { equipmentContext } from './equipment/index.ts';
 import { peopleContext } from './people/index.ts';
-import { competenceDueItems } from './people/public.ts';
+import { competenceAndCpdDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
@@ -151,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
   const dueItems: DueItemsProvider[] = [
-    competenceDueItems, // competence-cpd: competences expiring within 28 days
+    competenceAndCpdDueItems, // competence-cpd: competences expiring within 28 days, and CPD gone quiet
   ];
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cpdEntryProblems, cpdProfileSummary, type CpdProfileEntry } from './cpd-rules.ts';
+import { cpdEntryProblems, cpdNextDueOn, cpdProfileSummary, keepsCpdLog, type CpdProfileEntry } from './cpd-rules.ts';
 
 const today = '2026-12-05';
 const ok = { activity: 'Falls prevention study day', doneOn: '2026-11-20', hours: 6.5, kind: 'formal', hcpcStandards: [1, 3] };
@@ -51,5 +51,25 @@ describe('the HCPC profile', () => {
     expect(gaps.join(' ')).toMatch(/standard 3/);
     expect(gaps.join(' ')).toMatch(/standard 4/);
     expect(gaps[3]).toBe('1 entry does not say how practice changed');
+  });
+});
+
+describe('when the next CPD entry is due', () => {
+  it.each([
+    { latest: null, due: null },
+    { latest: '2026-11-24', due: '2027-02-22' },
+    { latest: '2026-08-26', due: '2026-11-24' },
+  ])('latest $latest: due $due', ({ latest, due }) => {
+    expect(cpdNextDueOn(latest)).toBe(due);
+  });
+  it.each([
+    ['registered-therapist', true],
+    ['clinical-lead', true],
+    ['assistant-practitioner', true],
+    ['support-worker', false],
+    ['student', false],
+    ['service-manager', false],
+  ] as const)('%s is reminded: %s', (role, kept) => {
+    expect(keepsCpdLog(role)).toBe(kept);
   });
 });

@@ -96,3 +96,16 @@ function sumHours(entries: readonly { hours: number }[]): number {
   // Quarter hours are exact in binary, so the sum is exact.
   return entries.reduce((total, e) => total + e.hours, 0);
 }
+
+/** Keep the log going: an activity at least every this many days (HCPC asks for a continuous record, standard 1). */
+export const cpdGapDays = 90;
+
+/** Who keeps a CPD log Homeward reminds: HCPC registrants, and assistant practitioners, whose role asks it. */
+export function keepsCpdLog(role: string): boolean {
+  return role === 'registered-therapist' || role === 'clinical-lead' || role === 'assistant-practitioner';
+}
+
+/** When the next CPD entry is due: cpdGapDays after the latest; null (due now) when none is logged. */
+export function cpdNextDueOn(latestDoneOn: string | null): string | null {
+  return latestDoneOn === null ? null : addCalendarDays(latestDoneOn, cpdGapDays);
+}

@@ -1,6 +1,7 @@
-// What the home page says is due about competences (issue 16 #2, #7): your own that expire within 28 days
-// or have expired (they count for nothing until signed off again), and, for the clinical lead, the team's.
-import { addCalendarDays, dueStatusOf, formatDisplayDate } from '@homeward/clinical';
+// What the home page says is due about competences and CPD (issue 16 #2, #3, #7): your own competences that
+// expire within 28 days or have expired (they count for nothing until signed off again), and, for the
+// clinical lead, the team's; and your next CPD activity, when the log has gone quiet.
+import { addCalendarDays, cpdGapDays, cpdNextDueOn, dueStatusOf, formatDisplayDate, keepsCpdLog } from '@homeward/clinical';
 import type { DueItem, DueItemsProvider } from '../platform/due-items.ts';
 import { listExpiringCompetences } from '../staff/public.ts';
 
@@ -36,3 +37,21 @@ export const competenceDueItems: DueItemsProvider = async (db, o) => {
   }
   return items;
 };
+
+/** The next CPD activity, for those who keep a log: amber from a month before the gap reaches 90 days. */
+export const cpdDueItems: DueItemsProvider = async (db, o) => {
+  const staff = o.actor.staff;
+  if (!staff || !keepsCpdLog(staff.role)) return [];
+  const latest = await db.selectFrom('cpd_entries').select((eb) => eb.fn.max('done_on').as('latest')).where('staff_id', '=', staff.staffId).executeTakeFirst();
+  const latestOn = latest?.latest ? String(latest.latest).slice(0, 10) : null;
+  const dueOn = cpdNextDueOn(latestOn);
+  const status = dueStatusOf({ dueOn, today: o.today });
+  if (status === 'in-date') return [];
+  const text = latestOn === null
+    ? 'Your CPD log is empty: log an activity, what you learned and how it changed your practice'
+    : `Your last CPD activity was on ${formatDisplayDate(latestOn)}: log one at least every ${cpdGapDays} days, so the record HCPC may ask for is continuous`;
+  return [{ group: 'CPD', text, href: '/cpd', dueOn, status }];
+};
+
+/** Both, as the one provider app.ts lists for competence-cpd. */
+export const competenceAndCpdDueItems: DueItemsProvider = async (db, o) => [...(await competenceDueItems(db, o)), ...(await cpdDueItems(db, o))];

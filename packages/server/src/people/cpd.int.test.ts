@@ -49,6 +49,9 @@ describe('a personal CPD log and its HCPC profile', () => {
   afterAll(async () => t?.close());
 
   it('logs an activity through the API once, however often it is sent with the same Idempotency-Key', async () => {
+    // An empty log is due on the home page, for those who keep one (not a support worker).
+    expect((await owner.get('/')).body).toContain('Your CPD log is empty');
+    expect((await colleague.get('/')).body).not.toContain('Your CPD log');
     const headers = { 'idempotency-key': 'cpd-falls-1' };
     const first = await owner.post(`/api/staff/${ownerId}/cpd`, falls, headers);
     expect(first.statusCode, first.body).toBe(201);
@@ -171,5 +174,11 @@ describe('a personal CPD log and its HCPC profile', () => {
     expect(mine.statusCode).toBe(303);
     expect(mine.headers.location).toBe(`/staff/${ownerId}/cpd`);
     expect((await owner.get(`/staff/${ownerId}/cpd`)).body).toContain('Falls prevention study day');
+    // The latest activity (3 November) keeps the log in date until February: nothing due.
+    expect((await owner.get('/')).body).not.toContain('Your CPD log is empty');
+    expect((await owner.get('/')).body).not.toContain('Your last CPD activity');
+    t.clock.set(new Date('2027-01-20T09:00:00Z'));
+    const later = await t.signIn(t.service.a['assistant-practitioner']);
+    expect((await later.get('/')).body).toContain('Your last CPD activity was on 3 November 2026: log one at least every 90 days');
   });
 });
