@@ -22,7 +22,7 @@ describe('programme of care: delegation within competence and completion logs', 
   it('the registered therapist records the support worker’s kitchen-practice competence', async () => {
     const rt = await pageFor(run.home.service.a['registered-therapist']);
     await rt.goto('/staff/competences');
-    await expect(heading(rt)).resolves.toBe('Staff competences for delegated activities');
+    await expect(heading(rt)).resolves.toBe('Staff competences');
     await expectNoAxeViolations(rt, 'competences (none)');
     expect(await submitExpectingErrors(rt, rt.getByRole('button', { name: 'Record the competence' }))).toEqual(['Choose the person whose competence you are recording', 'Choose the competence', 'Enter date they were assessed']);
     await expectNoAxeViolations(rt, 'competences (errors)');

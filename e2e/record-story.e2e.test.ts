@@ -87,7 +87,7 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
   it('the registered therapist records the support worker’s kitchen-practice competence', async () => {
     const rt = await pageFor(staff()['registered-therapist']);
     await rt.goto('/staff/competences');
-    await expect(heading(rt)).resolves.toBe('Staff competences for delegated activities');
+    await expect(heading(rt)).resolves.toBe('Staff competences');
     await expectNoAxeViolations(rt, 'competences (none)');
     await rt.getByLabel('Who was assessed?').selectOption({ label: 'Alex support worker (support worker)' });
     await rt.getByLabel('Competence', { exact: true }).selectOption({ label: 'Kitchen practice (meal and hot drink preparation)' });

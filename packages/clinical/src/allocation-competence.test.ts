@@ -111,7 +111,7 @@ describe('checkAllocation: the story and its messages', () => {
         allowed: false,
         rule: 'hoist-competence-needed',
         message:
-          'Episodes that need hoisting must be held by someone who is hoist competent. This clinician is not recorded as hoist competent.',
+          'Episodes that need hoisting must be held by someone who is hoist competent. This clinician has no current hoist competence: none is signed off, or it has expired.',
       },
     ],
     [

@@ -12,7 +12,8 @@
 //    holds it and reviews their notes.
 //  - Service managers manage the service and do not hold caseloads; administrators and privacy officers are
 //    not clinical.
-//  - 'hoist-competent' must be among the holder's own skills. 'two-person' is a visit need met when visits
+//  - 'hoist-competent' must be among the skills the holder holds on the day (a signed-off competence counts
+//    until its expiry: people/competence-currency.ts's heldSkills). 'two-person' is a visit need met when visits
 //    are planned, so it does not restrict who holds the episode.
 //  - Inactive staff cannot be allocated anything.
 // The first rule broken is the one reported, in the order above from the most basic (inactive) down.
@@ -119,7 +120,7 @@ export function checkAllocation(input: CheckAllocationInput): AllocationDecision
   if (episode.skillsNeeded.includes('hoist-competent') && !clinician.skills.includes('hoist-competent')) {
     return refuse(
       'hoist-competence-needed',
-      'Episodes that need hoisting must be held by someone who is hoist competent. This clinician is not recorded as hoist competent.',
+      'Episodes that need hoisting must be held by someone who is hoist competent. This clinician has no current hoist competence: none is signed off, or it has expired.',
     );
   }
   return { allowed: true };

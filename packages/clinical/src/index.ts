@@ -35,6 +35,10 @@ export * from './people/supervision-rules.ts';
 export * from './people/supervision-session-rules.ts';
 // mdt (issue 16 #6)
 export * from './people/mdt-agenda.ts';
+// competence-cpd (issue 16 #2, #3)
+export * from './people/competence-currency.ts';
+export * from './people/cpd-rules.ts';
+export * from './people/cpd-readers.ts';
 export * from './rota/england-bank-holidays.ts';
 export * from './rota/working-day.ts';
 export * from './rota/check-rota.ts';

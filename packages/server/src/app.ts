@@ -33,6 +33,7 @@ import { equipmentContext } from './equipment/index.ts';
 import { equipmentAtDischargePort } from './equipment/public.ts';
 import { peopleContext } from './people/index.ts';
 import { supervisionDueItems } from './people/public.ts';
+import { competenceAndCpdDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import { mdtDueItems } from './mdt/public.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const dueItems: DueItemsProvider[] = [
     supervisionDueItems,
     trainingDueItems, pdcDueItems,
+    competenceAndCpdDueItems, // competence-cpd: competences expiring within 28 days, and CPD gone quiet
   ];
   dueItems.push(mdtDueItems); // mdt (issue 16 #6): open MDT actions the person owns
   await app.register(homeContext, { dueItems });

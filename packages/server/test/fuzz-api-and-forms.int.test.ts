@@ -52,6 +52,8 @@ function actorFor(route: Route): Actor {
   if (url === '/sign-in' || (url === '/api/sessions' && method === 'POST')) return 'anonymous';
   if (url === '/sign-out' || url === '/api/sessions/current') return 'throwaway';
   if (url.includes('competences')) return 'clinician';
+  // A CPD log is its owner's (issue 16 #3): the clinician fuzzes their own.
+  if (url.includes('/cpd')) return 'clinician';
   // The rota is kept by the clinical lead (issue 13).
   if (url.startsWith('/rota') || url.startsWith('/api/rota')) return 'lead';
   if (url.startsWith('/api/staff') || url.startsWith('/staff') || url === '/api/teams') return 'administrator';
@@ -82,6 +84,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'sessionId' && url.includes('/supervision/')) return 'supervisionSession';
   if (name === 'actionId' && url.includes('/supervision/')) return 'supervisionAction';
   if (name === 'staffId') return 'staff';
+  if (/^(\/api)?\/staff\/:id\/cpd/.test(url)) return 'ownStaff';
+  if (/^(\/api)?\/cpd\/:id/.test(url)) return 'cpdEntry';
   if (name === 'date' && url.includes('/visits/plans')) return 'planDate';
   if (name === 'jobId' && url.includes('/visits/plan')) return 'planJob';
   if (name === 'alertId') return 'alert';
@@ -161,6 +165,8 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/patients/:id/break-glass': () => ({ reason: 'Covering another team', detail: 'Fuzz' }),
   'POST /api/staff/:id/competences': () => ({ competence: 'kitchen-practice', assessedOn: '2026-11-20', note: null }),
   'POST /api/competences/:id/withdraw': () => ({ reason: 'Left the team' }),
+  'POST /api/staff/:id/cpd': () => validBodies.cpdEntry,
+  'PUT /api/cpd/:id': () => validBodies.cpdEntry,
   'PATCH /api/visits/:id': () => ({ pinnedStart: '10:00' }),
   'POST /api/visits/:id/cancellation': () => ({ reason: 'Patient in hospital' }),
   'PUT /api/rota/staff/:staffId/pattern': () => ({ week: [{ weekday: 1, start: '08:30', end: '16:30', breakMinutes: 30 }], startsFrom: 'base', carDriver: true, workPhone: null }),

@@ -61,7 +61,8 @@ export type RecordKind =
   | 'trainingCourse'
   | 'trainingImport'
   | 'pdc'
-  | 'pdcItem';
+  | 'pdcItem'
+  | 'cpdEntry';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -98,6 +99,7 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   trainingImport: 'training_imports',
   pdc: 'pdc_records',
   pdcItem: 'pdc_items',
+  cpdEntry: 'cpd_entries',
 };
 
 let nhsIndex = 800_000;
@@ -113,6 +115,7 @@ export const freshEmail = (what: string) => `fuzz.${what}.${staffIndex++}@test.e
 const staffPasswordHash = hashPassword('fuzz-target-password-1', 10);
 
 export const validBodies = {
+  cpdEntry: { activity: 'Falls prevention study day', doneOn: '2026-11-02', hours: 6.5, kind: 'formal', learned: 'The FRAT', practiceChange: 'Screen every first visit', reflection: '', hcpcStandards: [1, 3] },
   referral: (patientId: string) => ({
     patientId,
     source: 'gp',
@@ -328,6 +331,9 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         }).execute();
         return id;
       }
+      // An entry of the clinician's own CPD log (issue 16 #3).
+      case 'cpdEntry':
+        return created('a CPD entry', await clinician.post(`/api/staff/${clinician.staff.id}/cpd`, validBodies.cpdEntry));
       case 'competence':
         return created('a competence', await clinician.post(`/api/staff/${await get('staff')}/competences`, { competence: 'kitchen-practice', assessedOn: '2026-11-20', note: 'Observed' }));
       case 'planDate': {

@@ -41,6 +41,7 @@ const tables = [
   'equipment_recalls', 'equipment_recall_actions',
   'supervision_arrangements', 'supervision_sessions', 'supervision_cases', 'supervision_actions',
   'mdt_meetings', 'mdt_attendees', 'mdt_agenda_items', 'mdt_actions',
+  'cpd_entries',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -71,6 +72,7 @@ const creates: Record<string, string> = {
   'POST /api/visits/plans/jobs': 'starts a planner run, a new job (one live per team: a repeat gets the live one back)',
   'POST /api/visits/plans/replan': 'starts a planner run, a new job (the plan version it sends is checked too)',
   'POST /api/lone-working/sessions': 'a new session, a visit started by hand (Idempotency-Key: once)',
+  'POST /api/staff/{id}/cpd': 'a new CPD log entry (Idempotency-Key: once)',
   'POST /api/lone-working/sessions/{sessionId}/check-in': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   'POST /api/lone-working/sessions/{sessionId}/check-out': 'a tap, not an edit: the state moves on once; a repeat writes nothing (changed: false)',
   // Equipment, catalogue part (issue 15).
@@ -126,6 +128,8 @@ const notPatientData: Record<string, string> = {
   'GET /api/training/compliance': 'the team’s training compliance (staff data)',
   'GET /api/training/staff/{staffId}': 'a member of staff’s training',
   'GET /api/pdc/{pdcId}': 'a member of staff’s PDC (appraisal)',
+  'GET /api/staff/{id}/cpd': 'a member of staff’s CPD log (personal staff data; a read of another’s is audited)',
+  'GET /api/cpd/{id}': 'one CPD log entry (personal staff data; a read of another’s is audited)',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -335,6 +339,15 @@ describe('every write is version-checked and every patient read is audited by na
         const id = ok(await therapist.post(`/api/staff/${supportWorker.staff.id}/competences`, { competence: 'stairs-practice', assessedOn: '2026-11-21' }), 201).id as string;
         ok(await lead.post(`/api/competences/${id}/withdraw`, { reason: 'Reassessment due after a fall on the stairs', version: 1 }));
         return { patientId: null, current: { id, version: 2 }, stale: () => therapist.post(`/api/competences/${id}/withdraw`, { reason: 'Left the team', version: 1 }) };
+      },
+    },
+    {
+      route: 'PUT /api/cpd/{id}', what: 'a CPD log entry',
+      arrange: async () => {
+        const entry = { activity: 'Falls study day', doneOn: '2026-11-02', hours: 6, kind: 'formal', hcpcStandards: [3] };
+        const id = ok(await assistant.post(`/api/staff/${assistant.staff.id}/cpd`, entry), 201).id as string;
+        ok(await assistant.put(`/api/cpd/${id}`, { ...entry, reflection: 'Screen for falls on every first visit', version: 1 }));
+        return { patientId: null, current: { id, version: 2 }, stale: () => assistant.put(`/api/cpd/${id}`, { ...entry, hours: 7, version: 1 }) };
       },
     },
     {

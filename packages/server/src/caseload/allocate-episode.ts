@@ -5,7 +5,9 @@ import type { Kysely } from 'kysely';
 import {
   type HomewardRole,
   checkAllocation,
+  heldSkills,
   mayAllocate,
+  ukDateOf,
   type AllocationChangeReason,
   type AllocationDecision,
   type Skill,
@@ -20,11 +22,12 @@ import type { EpisodeAccess } from './episode-access.ts';
 
 export type AllocationKind = 'allocation' | 'hand-over';
 
-/** The competence rules for one clinician and one episode. */
-export function competenceFor(episode: EpisodeResponse, staff: StaffForAllocation): AllocationDecision {
+/** The competence rules for one clinician and one episode, with the skills they hold on the day (an expired competence counts for nothing). */
+export function competenceFor(episode: EpisodeResponse, staff: StaffForAllocation, onDay: string): AllocationDecision {
+  const skills = heldSkills({ listed: staff.listedSkills, recorded: staff.competences, onDay });
   return checkAllocation({
     episode: { complexity: episode.complexity, skillsNeeded: episode.skillsNeeded as Skill[], assessmentDone: episode.firstAssessmentAt !== null },
-    clinician: { role: staff.role as HomewardRole, profession: staff.profession as 'OT' | 'PT' | 'none', skills: staff.skills as Skill[], active: staff.active },
+    clinician: { role: staff.role as HomewardRole, profession: staff.profession as 'OT' | 'PT' | 'none', skills: skills as Skill[], active: staff.active },
   });
 }
 
@@ -93,7 +96,7 @@ export async function checkAllocationChange(db: Kysely<Database>, o: AllocationO
     if (!staff || staff.teamId !== episode.teamId) {
       fields.push({ path: 'staffId', message: 'Choose a clinician in the team caring for this patient' });
     } else {
-      const decision = competenceFor(episode, staff);
+      const decision = competenceFor(episode, staff, ukDateOf(grant.actor.now));
       if (!decision.allowed) {
         await auditAs(grant.actor, db, {
           action: 'write',

@@ -3,7 +3,8 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import { accessFactsOf, accessFactsQuery, requireGrant, type AccessFacts, type AccessFactsRow, type AccessGrant, type FactsFor } from '../access/public.ts';
 import type { Database } from '../db/schema.ts';
-import { clockState, d2aPathwayOf, describeClock, type Service } from '@homeward/clinical';
+import { clockState, d2aPathwayOf, describeClock, type RecordedCompetence, type Service } from '@homeward/clinical';
+import { recordedCompetencesOf } from '../staff/public.ts';
 import type { EpisodeEventResponse, EpisodeResponse, OnwardReferralResponse } from './episode-schema.ts';
 
 const iso = (value: Date | string | null) => (value === null ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString());
@@ -150,11 +151,16 @@ export type StaffForAllocation = {
   band: string;
   teamId: string | null;
   active: boolean;
-  skills: string[];
+  /** The staff record's older list of skills; what counts on a day is competenceFor's (heldSkills). */
+  listedSkills: string[];
+  /** Every competence recorded for them (issue 16 #2), current or not. */
+  competences: RecordedCompetence[];
   contractedHours: number;
 };
 
-function toStaffForAllocation(r: { id: string; given_name: string; family_name: string; homeward_role: string; profession: string; band: string; team_id: string | null; active: boolean; skills: unknown; contracted_hours: string }): StaffForAllocation {
+type StaffRow = { id: string; given_name: string; family_name: string; homeward_role: string; profession: string; band: string; team_id: string | null; active: boolean; skills: unknown; contracted_hours: string };
+
+function toStaffForAllocation(r: StaffRow, competences: Map<string, RecordedCompetence[]>): StaffForAllocation {
   return {
     id: r.id,
     name: `${r.given_name} ${r.family_name}`,
@@ -163,7 +169,8 @@ function toStaffForAllocation(r: { id: string; given_name: string; family_name: 
     band: r.band,
     teamId: r.team_id,
     active: r.active,
-    skills: Array.isArray(r.skills) ? (r.skills as string[]) : [],
+    listedSkills: Array.isArray(r.skills) ? (r.skills as string[]) : [],
+    competences: competences.get(r.id) ?? [],
     contractedHours: Number(r.contracted_hours),
   };
 }
@@ -172,7 +179,7 @@ const staffColumns = ['id', 'given_name', 'family_name', 'homeward_role', 'profe
 
 export async function findStaffForAllocation(db: Kysely<Database>, id: string): Promise<StaffForAllocation | null> {
   const row = await db.selectFrom('staff').select(staffColumns).where('id', '=', id).executeTakeFirst();
-  return row ? toStaffForAllocation(row) : null;
+  return row ? toStaffForAllocation(row, await recordedCompetencesOf(db, [row.id])) : null;
 }
 
 /**
@@ -190,5 +197,6 @@ export async function listTeamClinicians(db: Kysely<Database>, teamId: string, o
     .orderBy('family_name')
     .orderBy('given_name')
     .execute();
-  return rows.map(toStaffForAllocation);
+  const competences = await recordedCompetencesOf(db, rows.map((r) => r.id));
+  return rows.map((r) => toStaffForAllocation(r, competences));
 }

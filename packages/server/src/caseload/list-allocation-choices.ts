@@ -17,8 +17,8 @@ export type AllocationChoice = CapacityResponse & {
 };
 
 /** The team's active clinical staff (support workers and students too, with why they cannot), each with capacity and the competence decision. */
-export async function listAllocationChoices(db: Kysely<Database>, episode: EpisodeResponse): Promise<AllocationChoice[]> {
+export async function listAllocationChoices(db: Kysely<Database>, episode: EpisodeResponse, onDay: string): Promise<AllocationChoice[]> {
   const clinicians = await listTeamClinicians(db, episode.teamId, { includeSupportWorkers: true });
   const capacity = await listTeamCapacity(db, episode.teamId, clinicians);
-  return clinicians.map((c, i) => ({ ...capacity[i]!, band: c.band, decision: competenceFor(episode, c), current: c.id === episode.allocatedTo }));
+  return clinicians.map((c, i) => ({ ...capacity[i]!, band: c.band, decision: competenceFor(episode, c, onDay), current: c.id === episode.allocatedTo }));
 }

@@ -22,3 +22,8 @@ export { startPdc } from './start-pdc.ts';
 export { addPdcItem } from './add-pdc-item.ts';
 export { confirmPdc } from './confirm-pdc.ts';
 export { authorisePdc } from './pdc-access.ts';
+
+// competence-cpd (issue 16 #2, #3): the home page's competence items; the CPD log for the demo seeder.
+export { competenceAndCpdDueItems } from './competence-due.ts';
+export { logCpdEntry, type LogCpdEntryOptions } from './log-cpd-entry.ts';
+export { authoriseCpdWrite, loadCpdOwner } from './cpd-access.ts';

@@ -53,6 +53,7 @@ export const pages = fp(async (app: FastifyInstance) => {
       navItems.push({ href: '/staff/competences', text: 'Competences', current: section === 'competences' });
       // MDT meetings name the team's patients: for those who see the team's caseload (issue 16 #6).
       if (principal.teamWide) navItems.push({ href: '/mdt', text: 'MDT meetings', current: section === 'mdt' });
+      navItems.push({ href: '/cpd', text: 'CPD', current: section === 'cpd' });
       // Every clinician sees who is in and who is on call; the lead keeps it (issue 13).
       navItems.push({ href: '/rota', text: 'Rota', current: section === 'rota' });
       // Each clinician's own supervision, their supervisees', and the lead's team view (issue 16 #1).

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { ukDateOf } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
@@ -79,7 +80,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       await auditEpisodeRead(app.db, access, { purpose: 'allocation-options' });
       return {
         clinicians: clinicians.map((c, i) => {
-          const decision = competenceFor(access.episode, c);
+          const decision = competenceFor(access.episode, c, ukDateOf(access.grant.actor.now));
           return { ...capacity[i]!, allowed: decision.allowed, rule: decision.allowed ? null : decision.rule, message: decision.allowed ? null : decision.message };
         }),
       };

@@ -165,7 +165,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
   // Allocation and hand-over: the team's clinicians with their weight against capacity and whether
   // the competence rules allow them, so the choice can be fair and safe.
   async function renderAllocation(request: FastifyRequest, reply: FastifyReply, kind: AllocationKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode) {
-    const rows = await listAllocationChoices(app.db, episode);
+    const rows = await listAllocationChoices(app.db, episode, ukDateOf(access.grant.actor.now));
     return reply.code(status).page('record/pages/allocate.njk', {
       title: kind === 'hand-over' ? 'Hand over the episode' : 'Allocate the episode',
       section: 'caseload',

@@ -69,7 +69,7 @@ export async function setProgrammeActivity(trx: Kysely<Database>, o: SetProgramm
     if (!goal) throw validationFailed([{ path: 'goalId', message: 'That goal is not one of this episode’s goals. Choose one from the list, or none' }]);
   }
   const staff = input.delivererStaffId ? await findDeliveringStaff(trx, input.delivererStaffId) : null;
-  const held = staff ? await currentCompetenceIds(trx, staff.id, { lock: true }) : [];
+  const held = staff ? await currentCompetenceIds(trx, staff.id, { onDay: ukDateOf(now), lock: true }) : [];
   const decision = checkDelegation({
     delivererKind: input.delivererKind,
     staff: staff ? { name: staff.name, role: staff.role, active: staff.active, inEpisodeTeam: staff.teamId === episode.teamId } : null,

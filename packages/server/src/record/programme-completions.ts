@@ -15,9 +15,9 @@ import { programmeKind } from './programme-activities.ts';
 import { listProgramme } from './programme-queries.ts';
 import type { ActivityResponse, CompletionBody, CompletionResponse } from './programme-schema.ts';
 
-/** A support worker's current recorded competences, which her own delegated visits must stay within; null for other roles. */
-export async function competencesForLogging(db: Kysely<Database>, role: HomewardRole, staffId: string): Promise<string[] | null> {
-  return role === 'support-worker' ? currentCompetenceIds(db, staffId) : null;
+/** A support worker's competences current on the day, which her own delegated visits must stay within; null for other roles. */
+export async function competencesForLogging(db: Kysely<Database>, role: HomewardRole, staffId: string, onDay: string): Promise<string[] | null> {
+  return role === 'support-worker' ? currentCompetenceIds(db, staffId, { onDay }) : null;
 }
 
 /** Who may log this activity on whose report, once record write access is granted. Run before any transaction. */
@@ -28,7 +28,7 @@ export async function authoriseCompletionLog(db: Kysely<Database>, o: AuthoriseC
   const { activity, reportedBy } = o;
   const episode = o.access.episode;
   const principal = actor.staff;
-  const competencesHeld = await competencesForLogging(db, principal.role, principal.staffId);
+  const competencesHeld = await competencesForLogging(db, principal.role, principal.staffId, ukDateOf(actor.now));
   const decision = mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld });
   if (!decision.allowed) {
     await auditAs(actor, db, { action: 'write', outcome: 'refused', patientId: episode.patientId, recordKind: programmeKind, recordId: activity.id, detail: { rule: decision.rule, change: 'completion-logged', reportedBy } });

@@ -89,9 +89,10 @@ describe('programme of care: delegation within competence, completion logs and t
     const unknown = await therapist.post(`/api/staff/${swId}/competences`, { competence: 'juggling', assessedOn: '2026-11-21' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields[0].path).toBe('competence');
-    const forATherapist = await lead.post(`/api/staff/${t.service.a['registered-therapist'].id}/competences`, { competence: 'stairs-practice', assessedOn: '2026-11-21' });
-    expect(forATherapist.statusCode).toBe(400);
-    expect(forATherapist.json().error.message).toContain('recorded for support workers and assistant practitioners');
+    // Since issue 16 every role that sees patients holds competences; a service manager does not see patients.
+    const forAManager = await lead.post(`/api/staff/${t.service.a['service-manager'].id}/competences`, { competence: 'stairs-practice', assessedOn: '2026-11-21' });
+    expect(forAManager.statusCode).toBe(400);
+    expect(forAManager.json().error.message).toContain('recorded for staff who see patients');
     const future = await therapist.post(`/api/staff/${swId}/competences`, { competence: 'stairs-practice', assessedOn: '2026-12-01' });
     expect(future.statusCode).toBe(400);
     expect(future.json().error.fields[0]).toEqual({ path: 'assessedOn', message: 'The date they were assessed must be today or in the past' });

@@ -221,7 +221,7 @@ export async function programmePages(app: FastifyInstance): Promise<void> {
   async function renderLogForm(reply: FastifyReply, access: RecordAccess, activity: ActivityResponse, values: Form, fields: FieldError[] = [], status = 200) {
     const principal = access.grant.staff;
     // Offer only the reports this person may log, so the form never invites a refusal.
-    const competencesHeld = await competencesForLogging(app.db, principal.role, principal.staffId);
+    const competencesHeld = await competencesForLogging(app.db, principal.role, principal.staffId, ukDateOf(access.grant.actor.now));
     const reporters = completionReporters.filter(
       (r) => mayLogCompletion({ role: principal.role, staffId: principal.staffId, reportedBy: r, delivererKind: activity.deliverer.kind, delivererStaffId: activity.deliverer.staffId, competence: activity.competence, competencesHeld }).allowed,
     );

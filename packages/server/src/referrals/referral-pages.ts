@@ -34,6 +34,7 @@ import {
   urgencyLabels,
   formatUkDateTime,
   hasGpPractice,
+  ukDateOf,
 } from '@homeward/clinical';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -273,7 +274,7 @@ export async function referralPages(app: FastifyInstance): Promise<void> {
   async function allocationOffer(grant: ReadGrant, episodeId: string) {
     const episode = await findEpisode(app.db, episodeId, now());
     if (!episode || episode.patientId !== grant.patientId || episode.allocatedTo !== null || episode.status === 'discharged') return null;
-    const choices = await listAllocationChoices(app.db, episode);
+    const choices = await listAllocationChoices(app.db, episode, ukDateOf(grant.actor.now));
     await auditRead(grant, app.db, { recordKind: 'episode', recordId: episode.id, detail: { purpose: 'allocation-offer' } });
     const load = (c: AllocationChoice) => c.percent ?? Number.POSITIVE_INFINITY;
     return {

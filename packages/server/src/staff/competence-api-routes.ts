@@ -1,4 +1,4 @@
-// /api: staff competences for delegated activities. Thin: parse, authorise, delegate, audit.
+// /api: staff competences (delegated activities; every role's, with evidence and expiry). Thin: parse, authorise, delegate, audit.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
@@ -26,7 +26,7 @@ export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags,
-        summary: 'A support worker’s or assistant practitioner’s recorded competences for delegated activities, current first (clinical staff of their team)',
+        summary: 'A member of staff’s recorded competences (delegated activities, hoisting) with evidence and expiry, current first (clinical staff of their team)',
         params: staffParams,
         response: { 200: z.object({ staff: z.object({ id: z.string(), name: z.string(), role: z.string() }), competences: z.array(competenceResponse) }), ...errorResponse(401, 403, 404) },
       },
@@ -44,7 +44,7 @@ export async function competenceApiRoutes(app: FastifyInstance): Promise<void> {
       ...mayWrite,
       schema: {
         tags,
-        summary: 'Record a competence for a support worker or assistant practitioner of your team (registered therapists and clinical leads, who assess it)',
+        summary: 'Sign off a competence, with its evidence and the last day it counts, for clinical staff of your team (registered therapists and clinical leads, who assess it); an expired one is closed and signed off again',
         params: staffParams,
         headers: writeHeaders,
         body: competenceBody,

@@ -1,11 +1,11 @@
-// Staff competences as pages: the team's support workers and assistant practitioners with what each is
-// recorded as competent to do when delegated, a form to record one (registered therapists and clinical
-// leads) and a page to withdraw one. Same rules as the JSON API.
+// Staff competences as pages: the team's clinical staff with what each is signed off as competent in (a
+// support worker's delegated activities, and every role's hoisting), its evidence and expiry, a form to
+// record one (registered therapists and clinical leads) and a page to withdraw one. Same rules as the JSON API.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from '../platform/actor.ts';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { delegableCompetenceLabels, delegableCompetences, mayRecordCompetences, parseDateParts, ukDateOf } from '@homeward/clinical';
+import { competenceCounts, dueStatusOf, dueStatusTags, mayRecordCompetences, parseDateParts, recordableCompetenceLabels, ukDateOf } from '@homeward/clinical';
 import { formBody, formField, formProblem } from '../platform/form-body.ts';
 import { HomewardError, notFound, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
@@ -16,6 +16,7 @@ import type { CompetenceResponse } from './competence-schema.ts';
 import { isStoredVersion } from '../platform/number-schemas.ts';
 
 const hidden = { hide: true };
+const roleWords = (role: string) => role.replaceAll('-', ' ');
 const competenceParams = z.object({ id: z.uuid() });
 type Form = Record<string, string | string[]>;
 const flashes: Record<string, string> = { recorded: 'Competence recorded', withdrawn: 'Competence withdrawn. It stays on record, and no longer allows delegation' };
@@ -27,19 +28,27 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
   async function renderList(request: FastifyRequest, reply: FastifyReply, o: { values?: Form; fields?: FieldError[]; status?: number; done?: string } = {}) {
     const principal = await authoriseCompetenceRead(app.db, { actor: actorOf(request), holder: null });
     const team = await app.db.selectFrom('teams').select('name').where('id', '=', principal.teamId!).executeTakeFirst();
-    const people = await listTeamCompetences(app.db, principal.teamId!);
+    const day = today();
+    // Each competence with whether it counts today, and, for one that expires, red/amber/green for its renewal.
+    const people = (await listTeamCompetences(app.db, principal.teamId!)).map((p) => ({
+      ...p,
+      competences: p.competences.map((c) => {
+        const counts = competenceCounts({ withdrawn: !c.current, expiresOn: c.expiresOn }, day);
+        return { ...c, counts, expiryTag: c.current && c.expiresOn ? dueStatusTags[dueStatusOf({ dueOn: c.expiresOn, today: day })] : null };
+      }),
+    }));
     const values = o.values ?? {};
     const fields = o.fields ?? [];
     return reply.code(o.status ?? 200).page('staff/pages/competences.njk', {
-      title: 'Staff competences for delegated activities',
+      title: 'Staff competences',
       section: 'competences',
       teamName: team?.name ?? 'your team',
       people,
       mayRecord: mayRecordCompetences(principal.role),
       values,
-      staffItems: [{ value: '', text: 'Choose a person' }, ...people.map((p) => ({ value: p.staff.id, text: `${p.staff.name} (${p.staff.role === 'support-worker' ? 'support worker' : 'assistant practitioner'})`, selected: p.staff.id === values.staffId }))],
-      competenceItems: [{ value: '', text: 'Choose a competence' }, ...delegableCompetences.map((c) => ({ value: c, text: delegableCompetenceLabels[c], selected: c === values.competence }))],
-      errors: errorList(fields, { staffId: 'staffId', competence: 'competence', assessedOn: 'assessedOn-day', form: 'record-form' }),
+      staffItems: [{ value: '', text: 'Choose a person' }, ...people.map((p) => ({ value: p.staff.id, text: `${p.staff.name} (${roleWords(p.staff.role)})`, selected: p.staff.id === values.staffId }))],
+      competenceItems: [{ value: '', text: 'Choose a competence' }, ...Object.entries(recordableCompetenceLabels).map(([c, text]) => ({ value: c, text, selected: c === values.competence }))],
+      errors: errorList(fields, { staffId: 'staffId', competence: 'competence', assessedOn: 'assessedOn-day', expiresOn: 'expiresOn-day', evidence: 'evidence', form: 'record-form' }),
       fieldErrors: errorsByField(fields),
       flash: o.done ? (flashes[o.done] ?? null) : null,
       backHref: '/caseload',
@@ -60,11 +69,21 @@ export async function competencePages(app: FastifyInstance): Promise<void> {
       if (!formField(body.competence)) fields.push({ path: 'competence', message: 'Choose the competence' });
       const date = parseDateParts({ day: formField(body['assessedOn-day']), month: formField(body['assessedOn-month']), year: formField(body['assessedOn-year']) }, { label: 'Date they were assessed', today: today() });
       if (!date.ok) fields.push({ path: 'assessedOn', message: date.message });
+      // No expiry is a choice (left blank); a part-filled date is a mistake.
+      const expiryParts = { day: formField(body['expiresOn-day']), month: formField(body['expiresOn-month']), year: formField(body['expiresOn-year']) };
+      let expiresOn: string | null = null;
+      if (expiryParts.day || expiryParts.month || expiryParts.year) {
+        const expiry = parseDateParts(expiryParts, { label: 'Date it expires', today: today() });
+        if (!expiry.ok) fields.push({ path: 'expiresOn', message: expiry.message });
+        else expiresOn = expiry.value;
+      }
+      const evidence = formField(body.evidence).trim();
+      if (evidence.length > 4000) fields.push({ path: 'evidence', message: 'The evidence must be 4000 characters or fewer' });
       if (fields.length || !date.ok) throw new HomewardError('validation_failed', fields[0]!.message, { fields });
       if (!z.uuid().safeParse(staffId).success) throw notFound('Staff member');
       const holder = await loadHolder(app.db, staffId);
       await authoriseCompetenceWrite(app.db, { actor: actorOf(request), holder: holder });
-      const input = { competence: formField(body.competence), assessedOn: date.value, note: formField(body.note) || null };
+      const input = { competence: formField(body.competence), assessedOn: date.value, note: formField(body.note) || null, evidence: evidence || null, expiresOn };
       checkCompetence(holder, input, today());
       await app.db.transaction().execute((trx) => recordCompetence(trx, { actor: actorOf(request), holder, input }));
       return redirectSeeOther(reply, `/staff/competences?done=recorded#staff-${holder.id}`);

@@ -1,6 +1,6 @@
 // Reading staff competences. Rows are snake_case; everything leaving this file is camelCase.
 import type { Kysely } from 'kysely';
-import { competenceLabel, type HomewardRole } from '@homeward/clinical';
+import { recordableCompetenceLabel, type HomewardRole, type RecordedCompetence } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { CompetenceResponse } from './competence-schema.ts';
 
@@ -34,9 +34,11 @@ function toResponse(r: Row): CompetenceResponse {
     version: r.version,
     staff: { id: r.staff_id, name: `${r.holder_given} ${r.holder_family}`, role: r.holder_role },
     competence: r.competence,
-    competenceLabel: competenceLabel(r.competence),
+    competenceLabel: recordableCompetenceLabel(r.competence),
     assessedOn: dateOnly(r.assessed_on),
     note: r.note,
+    evidence: r.evidence,
+    expiresOn: r.expires_on === null ? null : dateOnly(r.expires_on),
     recordedAt: iso(r.recorded_at),
     recordedBy: { id: r.recorded_by, name: `${r.recorder_given} ${r.recorder_family}`, role: r.recorded_by_role },
     current: r.withdrawn_at === null,
@@ -58,13 +60,50 @@ export async function listStaffCompetences(db: Kysely<Database>, staffId: string
 }
 
 /**
- * The competence ids a person holds now (not withdrawn). Inside a delegation's transaction the rows are
- * share-locked, so a withdrawal waits until the delegation that relied on them has committed.
+ * The competence ids a person holds on a day (not withdrawn, not expired). Inside a delegation's transaction
+ * the rows are share-locked, so a withdrawal waits until the delegation that relied on them has committed.
  */
-export async function currentCompetenceIds(db: Kysely<Database>, staffId: string, o: { lock?: boolean } = {}): Promise<string[]> {
-  let query = db.selectFrom('staff_competences').select('competence').where('staff_id', '=', staffId).where('withdrawn_at', 'is', null);
+export async function currentCompetenceIds(db: Kysely<Database>, staffId: string, o: { onDay: string; lock?: boolean }): Promise<string[]> {
+  let query = db
+    .selectFrom('staff_competences')
+    .select('competence')
+    .where('staff_id', '=', staffId)
+    .where('withdrawn_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', o.onDay)]));
   if (o.lock) query = query.forShare();
   return (await query.execute()).map((r) => r.competence);
+}
+
+/**
+ * Every competence recorded for these people (withdrawn and expired too: a recorded one decides whether an
+ * older listed skill still counts; packages/clinical's heldSkills says what counts on a day).
+ */
+export async function recordedCompetencesOf(db: Kysely<Database>, staffIds: readonly string[]): Promise<Map<string, RecordedCompetence[]>> {
+  const of = new Map<string, RecordedCompetence[]>(staffIds.map((id) => [id, []]));
+  if (staffIds.length === 0) return of;
+  const rows = await db.selectFrom('staff_competences').select(['staff_id', 'competence', 'withdrawn_at', 'expires_on']).where('staff_id', 'in', staffIds).execute();
+  for (const r of rows) of.get(r.staff_id)?.push({ competence: r.competence, withdrawn: r.withdrawn_at !== null, expiresOn: r.expires_on === null ? null : dateOnly(r.expires_on) });
+  return of;
+}
+
+export type ExpiringCompetence = { id: string; staffId: string; staffName: string; competence: string; label: string; expiresOn: string };
+
+export type ListExpiringCompetencesOptions = { staffId?: string; teamId?: string; until: string };
+
+/** Competences not withdrawn whose last day is on or before `until` (expired ones too, until signed off again), soonest first. */
+export async function listExpiringCompetences(db: Kysely<Database>, o: ListExpiringCompetencesOptions): Promise<ExpiringCompetence[]> {
+  let query = db
+    .selectFrom('staff_competences as c')
+    .innerJoin('staff as s', 's.id', 'c.staff_id')
+    .select(['c.id', 'c.staff_id', 'c.competence', 'c.expires_on', 's.given_name', 's.family_name'])
+    .where('c.withdrawn_at', 'is', null)
+    .where('c.expires_on', 'is not', null)
+    .where('c.expires_on', '<=', o.until)
+    .where('s.active', '=', true);
+  if (o.staffId !== undefined) query = query.where('c.staff_id', '=', o.staffId);
+  if (o.teamId !== undefined) query = query.where('s.team_id', '=', o.teamId);
+  const rows = await query.orderBy('c.expires_on').orderBy('s.family_name').execute();
+  return rows.map((r) => ({ id: r.id, staffId: r.staff_id, staffName: `${r.given_name} ${r.family_name}`, competence: r.competence, label: recordableCompetenceLabel(r.competence), expiresOn: dateOnly(r.expires_on!) }));
 }
 
 export type CompetenceHolder = { id: string; name: string; givenName: string; role: HomewardRole; teamId: string | null; active: boolean };
@@ -76,15 +115,14 @@ export async function findCompetenceHolder(db: Kysely<Database>, staffId: string
 
 export type TeamCompetences = { staff: CompetenceHolder; competences: CompetenceResponse[] };
 
-/** The team's support workers and assistant practitioners (active), each with their competences. */
+/** The team's active staff who see patients (every clinical role since issue 16), each with their competences. */
 export async function listTeamCompetences(db: Kysely<Database>, teamId: string): Promise<TeamCompetences[]> {
   const people = await db
     .selectFrom('staff')
     .select(['id', 'given_name', 'family_name', 'homeward_role', 'team_id', 'active'])
     .where('team_id', '=', teamId)
     .where('active', '=', true)
-    .where('homeward_role', 'in', ['support-worker', 'assistant-practitioner'])
-    .orderBy('homeward_role', 'desc')
+    .where('homeward_role', 'in', ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead', 'student'])
     .orderBy('family_name')
     .orderBy('given_name')
     .execute();

@@ -1,10 +1,10 @@
-// Recording and withdrawing a support worker's (or assistant practitioner's) competence for delegated
-// activities. Only a registered therapist or the clinical lead of the same team assesses and records
+// Recording and withdrawing a competence: a support worker's delegated activities, and since issue 16 any
+// clinical role's (hoisting), with its evidence and expiry. Only a registered therapist or the clinical lead of the same team assesses and records
 // one; anyone else is refused and the refusal audited (staff-admin: this is staff data, not a patient's).
 // A withdrawal is a change of state with who, when and why; the row stays.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
-import { competenceLabel, delegableCompetenceLabels, holdsRecordedCompetences, homewardRoleLabels, isClinicalRole, isDelegableCompetence, mayDeliverActivities, mayRecordCompetences, ukDateOf } from '@homeward/clinical';
+import { competenceCounts, competenceExpiryProblem, homewardRoleLabels, isClinicalRole, isRecordableCompetence, mayHoldCompetences, mayRecordCompetences, recordableCompetenceLabel, recordableCompetenceLabels, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -55,40 +55,68 @@ export async function loadHolder(db: Kysely<Database>, staffId: string): Promise
 }
 
 /** The checks that need no database: who it is for, which competence, when assessed. */
-export function checkCompetence(holder: CompetenceHolder, body: CompetenceBody, today: string): void {
+export function checkCompetence(holder: CompetenceHolder, body: CompetenceInput, today: string): void {
   const fields: FieldError[] = [];
   if (!holder.active) fields.push({ path: 'staffId', message: `${holder.name} no longer works in Homeward` });
-  else if (!holdsRecordedCompetences(holder.role)) {
-    const why = mayDeliverActivities(holder.role)
-      ? 'and needs no competence record to deliver an activity'
-      : 'and does not deliver programme activities, so no competence is recorded for them';
-    fields.push({ path: 'staffId', message: `Competences are recorded for support workers and assistant practitioners. ${holder.name} is a ${homewardRoleLabels[holder.role].toLowerCase()} ${why}` });
+  else if (!mayHoldCompetences(holder.role)) {
+    fields.push({ path: 'staffId', message: `Competences are recorded for staff who see patients. ${holder.name} is a ${homewardRoleLabels[holder.role].toLowerCase()}` });
   }
-  if (!isDelegableCompetence(body.competence)) {
-    fields.push({ path: 'competence', message: `${body.competence} is not a competence Homeward records. Choose one of: ${Object.values(delegableCompetenceLabels).join('; ')}` });
+  if (!isRecordableCompetence(body.competence)) {
+    fields.push({ path: 'competence', message: `${body.competence} is not a competence Homeward records. Choose one of: ${Object.values(recordableCompetenceLabels).join('; ')}` });
   }
   if (body.assessedOn > today) fields.push({ path: 'assessedOn', message: 'The date they were assessed must be today or in the past' });
+  const expiry = competenceExpiryProblem({ assessedOn: body.assessedOn, expiresOn: body.expiresOn ?? null });
+  if (expiry) fields.push({ path: 'expiresOn', message: expiry });
+  else if (body.expiresOn && body.expiresOn < today) fields.push({ path: 'expiresOn', message: 'The expiry date must be today or later: an expired competence counts for nothing' });
   if (fields.length) throw validationFailed(fields);
 }
 
 const alreadyHeld = (holder: CompetenceHolder, competence: string) => {
-  const message = `${holder.name} already has a current competence for ${competenceLabel(competence).toLowerCase()}. Withdraw it first to record a new assessment`;
+  const message = `${holder.name} already has a current competence for ${recordableCompetenceLabel(competence).toLowerCase()}. Withdraw it first to record a new assessment`;
   return new HomewardError('duplicate', message, { fields: [{ path: 'competence', message }] });
 };
 
-export type RecordCompetenceOptions = { actor: Actor; holder: CompetenceHolder; input: CompetenceBody };
+/** What is recorded: the body's fields, with evidence and expiry optional (a competence need not expire). */
+export type CompetenceInput = Omit<CompetenceBody, 'evidence' | 'expiresOn'> & { evidence?: string | null; expiresOn?: string | null };
+
+export type RecordCompetenceOptions = { actor: Actor; holder: CompetenceHolder; input: CompetenceInput };
 
 export async function recordCompetence(trx: Kysely<Database>, o: RecordCompetenceOptions): Promise<CompetenceResponse> {
   const principal = o.actor.staff;
   const now = o.actor.now;
-  checkCompetence(o.holder, o.input, ukDateOf(now));
-  const held = await trx.selectFrom('staff_competences').select('id').where('staff_id', '=', o.holder.id).where('competence', '=', o.input.competence).where('withdrawn_at', 'is', null).executeTakeFirst();
-  if (held) throw alreadyHeld(o.holder, o.input.competence);
+  const today = ukDateOf(now);
+  checkCompetence(o.holder, o.input, today);
+  const held = await trx
+    .selectFrom('staff_competences')
+    .select(['id', 'version', 'expires_on'])
+    .where('staff_id', '=', o.holder.id)
+    .where('competence', '=', o.input.competence)
+    .where('withdrawn_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (held) {
+    const expiresOn = held.expires_on;
+    if (competenceCounts({ withdrawn: false, expiresOn }, today)) throw alreadyHeld(o.holder, o.input.competence);
+    // Signed off again after it expired: the expired sign-off is closed with that reason, and stays on record.
+    const expired = (await findCompetence(trx, held.id))!;
+    await withdrawCompetence(trx, { actor: o.actor, competence: expired, reason: `Expired on ${expiresOn}; signed off again`, version: held.version });
+  }
   const id = o.input.id ?? uuidv7();
   try {
     await trx
       .insertInto('staff_competences')
-      .values({ id, staff_id: o.holder.id, competence: o.input.competence, assessed_on: o.input.assessedOn, note: o.input.note, recorded_at: now, recorded_by: principal.staffId, recorded_by_role: principal.role })
+      .values({
+        id,
+        staff_id: o.holder.id,
+        competence: o.input.competence,
+        assessed_on: o.input.assessedOn,
+        note: o.input.note,
+        evidence: o.input.evidence ?? null,
+        expires_on: o.input.expiresOn ?? null,
+        recorded_at: now,
+        recorded_by: principal.staffId,
+        recorded_by_role: principal.role,
+      })
       .execute();
   } catch (error) {
     // Two therapists recording the same competence at once: the one-current index decides.
@@ -96,7 +124,7 @@ export async function recordCompetence(trx: Kysely<Database>, o: RecordCompetenc
     if (isUniqueViolation(error)) throw new HomewardError('duplicate', 'A competence with this id already exists');
     throw error;
   }
-  await auditAs(o.actor, trx, { action: 'staff-admin', outcome: 'allowed', recordKind, recordId: id, detail: { change: 'recorded', staffId: o.holder.id, competence: o.input.competence, assessedOn: o.input.assessedOn } });
+  await auditAs(o.actor, trx, { action: 'staff-admin', outcome: 'allowed', recordKind, recordId: id, detail: { change: 'recorded', staffId: o.holder.id, competence: o.input.competence, assessedOn: o.input.assessedOn, expiresOn: o.input.expiresOn ?? null } });
   return (await findCompetence(trx, id))!;
 }
 

@@ -1,4 +1,4 @@
-// Support workers' competences for delegated activities, recorded by a registered therapist: the JSON API and the pages.
+// Staff competences (delegated activities, and since issue 16 every role's, with evidence and expiry), signed off by a registered therapist: the JSON API and the pages.
 import type { FastifyInstance } from 'fastify';
 import { competenceApiRoutes } from './competence-api-routes.ts';
 import { competencePages } from './competence-pages.ts';

@@ -1,4 +1,5 @@
-// The JSON shapes of staff competences for delegated activities.
+// The JSON shapes of staff competences: delegated activities, and since issue 16 every role's (hoisting),
+// with the evidence a sign-off rests on and when it expires.
 import { z } from 'zod';
 import { version } from '../platform/number-schemas.ts';
 import { optionalText, text } from '../platform/text-schemas.ts';
@@ -10,6 +11,9 @@ export const competenceBody = z.strictObject({
   competence: z.string('Choose the competence').trim().min(1, 'Choose the competence'),
   assessedOn: z.iso.date('Enter the date they were assessed as competent, as yyyy-mm-dd'),
   note: optionalText(2000).optional().transform((v) => v ?? null),
+  evidence: optionalText(4000).optional().transform((v) => v ?? null),
+  /** The last day it counts; it must be signed off again after. Omitted or null: it does not expire. */
+  expiresOn: z.iso.date('Enter the date the competence expires, as yyyy-mm-dd').nullable().optional().transform((v) => v ?? null),
 });
 export type CompetenceBody = z.infer<typeof competenceBody>;
 
@@ -27,9 +31,13 @@ export const competenceResponse = z.object({
   competenceLabel: z.string(),
   assessedOn: z.string(),
   note: z.string().nullable(),
+  /** What the sign-off rests on (observed practice, a course, a workbook). */
+  evidence: z.string().nullable(),
+  /** The last day it counts ('YYYY-MM-DD'), or null: it does not expire. */
+  expiresOn: z.string().nullable(),
   recordedAt: z.string(),
   recordedBy: staffRef,
-  /** Current until withdrawn: only a current competence allows delegation. */
+  /** Not withdrawn. It counts only while current and on or before expiresOn. */
   current: z.boolean(),
   withdrawnAt: z.string().nullable(),
   withdrawnBy: staffRef.nullable(),

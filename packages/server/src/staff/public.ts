@@ -1,5 +1,8 @@
 // Staff's public face (ARCHITECTURE.md, "The public face of a context").
 export { currentCompetenceIds } from './competence-queries.ts';
+// Competences for every role (issue 16 #2): every recorded one, so allocation can say what is held on a day.
+export { recordedCompetencesOf } from './competence-queries.ts';
+export { listExpiringCompetences, type ExpiringCompetence } from './competence-queries.ts';
 export { hashPassword, passwordError, verifyPassword } from './password.ts';
 // For the demo seeder, which records the demo support workers' competences through the rules.
 export { loadHolder, recordCompetence } from './competence-recording.ts';

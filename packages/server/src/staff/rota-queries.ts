@@ -2,9 +2,10 @@
 // who is on call. Rows are snake_case; what leaves this file is camelCase. Whether someone works on a
 // day is decided by workingDay in packages/clinical, so every reader says the same thing.
 import type { Kysely } from 'kysely';
-import { addCalendarDays, englandBankHolidays, isClinicalRole, workingDay, type BankHoliday, type HomewardRole, type PatternDay, type RotaException, type RotaExceptionKind, type WorkingDay } from '@homeward/clinical';
+import { addCalendarDays, englandBankHolidays, heldSkills, isClinicalRole, workingDay, type BankHoliday, type RecordedCompetence, type HomewardRole, type PatternDay, type RotaException, type RotaExceptionKind, type WorkingDay } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { GeoPoint, OnCall, StaffDay } from './rota-types.ts';
+import { recordedCompetencesOf } from './competence-queries.ts';
 
 const dateOnly = (value: Date | string) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 const iso = (value: Date | string) => (value instanceof Date ? value : new Date(value)).toISOString();
@@ -204,7 +205,7 @@ export async function readTeamBase(db: Kysely<Database>, teamId: string): Promis
 }
 
 /** The StaffDay of one person on one working day: the pure decision plus who they are and where they start. */
-export function staffDayOf(p: RotaPatternRow, day: WorkingDay, o: { teamBase: GeoPoint | null; competences: readonly string[] }): StaffDay {
+export function staffDayOf(p: RotaPatternRow, day: WorkingDay, o: { teamBase: GeoPoint | null; competences: readonly RecordedCompetence[] }): StaffDay {
   const base = p.base ?? o.teamBase;
   const from = p.startsFrom === 'home' ? p.home : base;
   return {
@@ -214,7 +215,8 @@ export function staffDayOf(p: RotaPatternRow, day: WorkingDay, o: { teamBase: Ge
     band: p.band,
     profession: p.profession,
     registered: p.role === 'registered-therapist' || p.role === 'clinical-lead',
-    skills: [...new Set([...p.staffSkills, ...o.competences])].sort(),
+    // What they hold on this very day: a competence that expires mid-week stops counting the day after.
+    skills: heldSkills({ listed: p.staffSkills, recorded: o.competences, onDay: day.date }),
     date: day.date,
     shift: day.shift,
     notWorkingBecause: day.notWorkingBecause,
@@ -232,8 +234,8 @@ export type ReadRotaForDatesOptions = { teamId: string; from: string; to: string
 
 /**
  * Every active clinical member of the team on each date from..to (inclusive), date by date and by
- * name within a date, working or not (and why not). Skills are the staff record's and their current
- * competences (a support worker's delegated activities).
+ * name within a date, working or not (and why not). Skills are what they hold that day (packages/clinical's
+ * heldSkills): current recorded competences, not expired, and any older listed skill never recorded.
  */
 export async function readRotaForDates(db: Kysely<Database>, o: ReadRotaForDatesOptions): Promise<StaffDay[]> {
   const dates = datesFromTo(o.from, o.to);
@@ -242,10 +244,8 @@ export async function readRotaForDates(db: Kysely<Database>, o: ReadRotaForDates
   const staffIds = patterns.map((p) => p.staffId);
   const [exceptions, competences] = await Promise.all([
     readRotaExceptions(db, { staffIds, from: o.from, to: o.to }),
-    db.selectFrom('staff_competences').select(['staff_id', 'competence']).where('staff_id', 'in', staffIds).where('withdrawn_at', 'is', null).execute(),
+    recordedCompetencesOf(db, staffIds),
   ]);
-  const competencesOf = new Map<string, string[]>();
-  for (const c of competences) competencesOf.set(c.staff_id, [...(competencesOf.get(c.staff_id) ?? []), c.competence]);
   const exceptionsOf = new Map<string, RotaExceptionRecord[]>();
   for (const e of exceptions) exceptionsOf.set(e.staffId, [...(exceptionsOf.get(e.staffId) ?? []), e]);
   const bankHolidays = o.bankHolidays ?? englandBankHolidays;
@@ -253,7 +253,7 @@ export async function readRotaForDates(db: Kysely<Database>, o: ReadRotaForDates
     patterns.map((p) =>
       staffDayOf(p, workingDay({ date, week: p.week, exceptions: exceptionsOf.get(p.staffId) ?? [], bankHolidays }), {
         teamBase: base?.point ?? null,
-        competences: competencesOf.get(p.staffId) ?? [],
+        competences: competences.get(p.staffId) ?? [],
       }),
     ),
   );
