@@ -12,8 +12,7 @@ import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { findEpisode } from '../caseload/public.ts';
 import {
-  addCatalogueItem, addEquipmentItem, addStore, authoriseLoanWrite, deliverEquipment, listEpisodeLoans, prescribeEquipment, recordInspection, recordStockMove, recordTraining,
-  type LoanChange,
+  addCatalogueItem, addEquipmentItem, addStore, authoriseLoanWrite, deliverEquipment, listEpisodeLoans, mayChangeLoan, prescribeEquipment, recordInspection, recordStockMove, recordTraining,
 } from '../equipment/public.ts';
 import { staffActor, type Actor } from '../platform/actor.ts';
 import { generateDemoEquipment } from './generate-demo-equipment.ts';
@@ -83,49 +82,64 @@ export async function seedDemoEquipment(db: Kysely<Database>, o: SeedDemoEquipme
   let loans = 0;
   let skipped = 0;
   const used = new Set<string>();
-  for (const l of plan.loans) {
-    const episode = episodes[l.episodeIndex];
-    if (!episode) continue;
-    const c = plan.catalogue.find((x) => x.code === l.code)!;
+  // Each episode's equipment in one visit (the generator gives its loans one day): one grant, one
+  // transaction, which keeps the first start quick.
+  for (const [episodeIndex, episode] of episodes.entries()) {
+    const wanted = plan.loans.filter((l) => l.episodeIndex === episodeIndex);
+    if (!wanted.length) continue;
     const lead = leads.get(episode.teamId)!;
-    const at = new Date(o.now.getTime() - l.deliveredDaysAgo * dayMs);
+    const at = new Date(o.now.getTime() - wanted[0]!.deliveredDaysAgo * dayMs);
     const day = ukDateOf(at);
-    // A tracked item from the team's own store, in date for its examination (the recalled batch first).
-    const item = c.stockKind === 'tracked'
-      ? items.filter((i) => i.code === l.code && i.storeIndex === episode.storeIndex && !used.has(i.id) && i.nextDueOn > addCalendarDays(today, 1)).sort((a, b) => Number(b.batch === 'MM-2024-07') - Number(a.batch === 'MM-2024-07'))[0]
-      : undefined;
-    if (c.stockKind === 'tracked' && !item) {
-      skipped++;
-      continue;
+    const lending: Array<{ l: (typeof wanted)[number]; c: (typeof plan.catalogue)[number]; item: (typeof items)[number] | undefined }> = [];
+    for (const l of wanted) {
+      const c = plan.catalogue.find((x) => x.code === l.code)!;
+      // A tracked item from the team's own store, in date for its examination (the recalled batch first).
+      const item = c.stockKind === 'tracked'
+        ? items.filter((i) => i.code === l.code && i.storeIndex === episode.storeIndex && !used.has(i.id) && i.nextDueOn > addCalendarDays(today, 1)).sort((a, b) => Number(b.batch === 'MM-2024-07') - Number(a.batch === 'MM-2024-07'))[0]
+        : undefined;
+      if (c.stockKind === 'tracked' && !item) {
+        skipped++;
+        continue;
+      }
+      if (item) used.add(item.id);
+      lending.push({ l, c, item });
     }
+    if (!lending.length) continue;
     const actor = as(lead, at);
     await db.transaction().execute(async (trx) => {
       const found = await findEpisode(trx, episode.id, at);
       if (!found) throw new Error(`demo equipment: episode ${episode.id} not found`);
-      const access = (change: LoanChange) => authoriseLoanWrite(trx, { actor, episode: found, change });
-      const { id: loanId } = await prescribeEquipment(trx, {
-        access: await access('prescribe'),
-        input: {
-          catalogueItemId: catalogueIds.get(l.code)!, quantity: l.quantity, assessmentId: null, assessmentNote: 'Home assessment', riskAssessment: null,
-          reason: c.stockKind === 'tracked' ? 'Unable to transfer safely without a hoist and two carers' : `Assessed at home: ${c.name.toLowerCase()} needed to manage safely`,
-        },
-      });
-      const delivering = await access('deliver');
-      const prescribed = (await listEpisodeLoans(trx, delivering)).find((x) => x.id === loanId)!;
-      const delivered = await deliverEquipment(trx, {
-        access: delivering, loan: prescribed,
-        input: { version: prescribed.version, deliveredOn: day, deliveredBy: null, where: 'Home', fitted: c.stockKind === 'tracked', storeId: item ? null : storeIds[episode.storeIndex]!, itemId: item?.id ?? null },
-      });
-      // The lifting equipment is taught to the family carer at delivery.
-      if (item) {
-        await recordTraining(trx, {
-          access: await access('train'), loan: delivered,
-          input: { personKind: 'carer', personName: 'Family carer', whatTaught: c.instructions, understood: 'yes', understandingNote: null, taughtOn: day },
+      // The lead prescribes, delivers and teaches (the role rule for each; the prescribing rule is checked per item inside prescribeEquipment).
+      const access = await authoriseLoanWrite(trx, { actor, episode: found, change: 'prescribe' });
+      if (!mayChangeLoan(lead.role, 'deliver') || !mayChangeLoan(lead.role, 'train')) throw new Error('demo equipment: the lead must deliver and teach');
+      const prescribed: string[] = [];
+      for (const { l, c } of lending) {
+        const { id } = await prescribeEquipment(trx, {
+          access,
+          input: {
+            catalogueItemId: catalogueIds.get(l.code)!, quantity: l.quantity, assessmentId: null, assessmentNote: 'Home assessment', riskAssessment: null,
+            reason: c.stockKind === 'tracked' ? 'Unable to transfer safely without a hoist and two carers' : `Assessed at home: ${c.name.toLowerCase()} needed to manage safely`,
+          },
         });
+        prescribed.push(id);
+      }
+      const onLoan = await listEpisodeLoans(trx, access);
+      for (const [k, { c, item }] of lending.entries()) {
+        const loan = onLoan.find((x) => x.id === prescribed[k])!;
+        const delivered = await deliverEquipment(trx, {
+          access, loan,
+          input: { version: loan.version, deliveredOn: day, deliveredBy: null, where: 'Home', fitted: c.stockKind === 'tracked', storeId: item ? null : storeIds[episode.storeIndex]!, itemId: item?.id ?? null },
+        });
+        // The lifting equipment and beds are taught to the family carer at delivery.
+        if (item) {
+          await recordTraining(trx, {
+            access, loan: delivered,
+            input: { personKind: 'carer', personName: 'Family carer', whatTaught: c.instructions, understood: 'yes', understandingNote: null, taughtOn: day },
+          });
+        }
       }
     });
-    if (item) used.add(item.id);
-    loans++;
+    loans += lending.length;
   }
   return { catalogueItems: plan.catalogue.length, stores: storeIds.length, items: items.length, loans, skipped };
 }
