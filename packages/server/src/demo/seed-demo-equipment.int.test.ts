@@ -42,6 +42,22 @@ describe('the demo’s equipment', () => {
     expect(found.withheld).toBeGreaterThan(0);
     // Overdue examinations on the due report.
     expect((await lead.get('/api/equipment/reports/overdue-inspections')).json().rows.length).toBeGreaterThan(0);
+    // Written through the domain functions, as the lead who did it, at the moment: each prescription
+    // and delivery audited under the write grant at its loan's time, each item examined once on its
+    // day, and the family carer taught each hoist, sling and bed on the day it was delivered.
+    const loans = await t.db.selectFrom('equipment_loans').select(['id', 'prescribed_at', 'prescribed_by', 'item_id', 'delivered_at']).execute();
+    const audited = await t.db.selectFrom('audit_events').select(['record_id', 'occurred_at', 'staff_id', 'detail']).where('record_kind', '=', 'equipment-loan').where('action', '=', 'write').where('outcome', '=', 'allowed').execute();
+    for (const l of loans) {
+      const prescribed = audited.find((a) => a.record_id === l.id && (a.detail as { change?: string }).change === 'prescribed');
+      expect(prescribed?.staff_id).toBe(l.prescribed_by);
+      expect(new Date(prescribed!.occurred_at).getTime()).toBe(new Date(l.prescribed_at).getTime());
+      expect(audited.some((a) => a.record_id === l.id && (a.detail as { change?: string }).change === 'delivered')).toBe(true);
+    }
+    const items = await t.db.selectFrom('equipment_items').select(['id', 'last_inspected_on']).execute();
+    const inspections = await t.db.selectFrom('equipment_inspections').select(['item_id', 'inspected_on']).execute();
+    expect(inspections.map((i) => [i.item_id, i.inspected_on]).sort()).toEqual(items.map((i) => [i.id, i.last_inspected_on]).sort());
+    const taught = await t.db.selectFrom('equipment_training').select('loan_id').execute();
+    expect(taught.map((x) => x.loan_id).sort()).toEqual(loans.filter((l) => l.item_id !== null).map((l) => l.id).sort());
     // A second start leaves it as it is.
     expect(await seedDemoEquipment(t.db, { seed: 20261124, now: t.clock.now(), config: t.config, teams })).toMatchObject({ loans: 0, catalogueItems: 0 });
   });

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
-import { equipmentCategories, equipmentCategoryLabels, equipmentPrescriberLabels } from '@homeward/clinical';
+import { equipmentCategories, equipmentCategoryLabels, equipmentPrescriberLabels, hasTeamWideAccess } from '@homeward/clinical';
 import { actorOf, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { notFound, type FieldError, type HomewardError } from '../platform/homeward-error.ts';
@@ -15,6 +15,8 @@ import { addStore } from './add-store.ts';
 import { mayKeepCatalogue, mayKeepStore, requireCatalogueKeeper, requireEquipmentViewer, requireStoreKeeper } from './catalogue-access.ts';
 import { catalogueFormValues, parseCatalogueForm, parseStockMoveForm, parseStoreForm } from './catalogue-forms.ts';
 import { findCatalogueItem, listCatalogue } from './catalogue-queries.ts';
+import { maySeeRecalls } from './recall-access.ts';
+import { maySeeEquipmentReports } from './report-routes.ts';
 import { poundsOf, type CatalogueItem } from './catalogue-view.ts';
 import { changeCatalogueItem } from './change-catalogue-item.ts';
 import { recordStockMove } from './record-stock-move.ts';
@@ -43,7 +45,13 @@ export async function cataloguePages(app: FastifyInstance): Promise<void> {
   // -- The landing page: every equipment page from one place.
   typed.get('/equipment', { schema: hidden }, async (request, reply) => {
     const actor = await requireEquipmentViewer(app.db, actorOf(request));
-    return reply.page('equipment/pages/equipment-home.njk', { title: 'Equipment', section, keepsCatalogue: mayKeepCatalogue(actor.staff.role), keepsStore: mayKeepStore(actor.staff.role) });
+    // Offered by the rules their routes apply, so nobody is shown a link to a refusal.
+    const role = actor.staff.role;
+    const inTeam = actor.staff.teamId !== null;
+    return reply.page('equipment/pages/equipment-home.njk', {
+      title: 'Equipment', section, keepsCatalogue: mayKeepCatalogue(role), keepsStore: mayKeepStore(role),
+      seesRecalls: maySeeRecalls(role), seesCollections: inTeam && hasTeamWideAccess(role), seesReports: inTeam && maySeeEquipmentReports(role),
+    });
   });
 
   // -- The catalogue.
