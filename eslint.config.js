@@ -42,6 +42,7 @@ export default tseslint.config(
       'packages/server/src/platform/authentication.ts',
       'packages/server/src/platform/error-handler.ts',
       'packages/server/src/platform/form-body.ts',
+      'packages/server/src/platform/form-files.ts',
       'packages/server/src/platform/idempotency.ts',
       'packages/server/src/platform/pages.ts',
       'packages/server/src/platform/request-context.ts',

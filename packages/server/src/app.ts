@@ -18,6 +18,7 @@ import { authentication } from './platform/authentication.ts';
 import { registerErrorHandling, sendFrameworkError } from './platform/error-handler.ts';
 import { pages } from './platform/pages.ts';
 import { refuseUnstorableInput } from './platform/validation.ts';
+import { formFiles } from './platform/form-files.ts';
 import { claimedRequestId } from './platform/request-context.ts';
 import { nhsukFrontendDir, serverSourceDir } from './platform/views.ts';
 import { staffContext } from './staff/index.ts';
@@ -121,6 +122,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(cookie);
   await app.register(formbody);
+  // Before authentication: a form that sends a file carries its CSRF token inside the multipart body.
+  await app.register(formFiles);
   await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk'), prefix: '/assets/', decorateReply: false, allowedPath: (path) => !path.endsWith('.map') });
   await app.register(fastifyStatic, { root: join(nhsukFrontendDir, 'nhsuk', 'assets'), prefix: '/nhsuk-assets/', decorateReply: false });
   // The NHS.UK stylesheet refers to its icons at /assets/images/.

@@ -5,10 +5,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
-import { dueStatusTags, homewardRoleLabels, homewardRoles, mayManageTraining, trainingStateLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
+import { dueStatusTags, esrMaxFileCharacters, homewardRoleLabels, homewardRoles, mayManageTraining, trainingStateLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
 import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
-import { notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { HomewardError, notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { abandonTrainingImport } from './abandon-training-import.ts';
 import { addTrainingCourse } from './add-training-course.ts';
@@ -21,6 +21,9 @@ import { findTrainingImport, type TrainingImport } from './training-import-queri
 import { listTrainingCourses, readPersonTraining, readTeamTraining } from './training-queries.ts';
 
 const hidden = { hide: true };
+// Bytes, not characters: UTF-8 takes up to 4 bytes a character, so a file the character limit allows
+// always arrives whole and is refused (or not) by the one rule; past this it is not even read.
+const esrMaxFileBytes = esrMaxFileCharacters * 4;
 const sourceLabels = { 'esr-import': 'ESR import', recorded: 'Recorded' } as const;
 
 export async function trainingPages(app: FastifyInstance): Promise<void> {
@@ -140,18 +143,33 @@ export async function trainingPages(app: FastifyInstance): Promise<void> {
     return renderNewImport(reply);
   });
 
-  typed.post('/training/imports/new', { schema: { ...hidden, body: formBody } }, async (request, reply) => {
+  // The chosen file (multipart, platform/form-files.ts) or the pasted text (an ordinary form post).
+  typed.post('/training/imports/new', { schema: { ...hidden, body: formBody }, config: { formFile: { field: 'csvFile', maxBytes: esrMaxFileBytes } } }, async (request, reply) => {
     const manager = await authoriseTrainingManager(app.db, { actor: actorOf(request), what: 'import training completions' });
     const body = request.body;
     // The CSV keeps its own spacing (formField trims): only the text itself.
-    const csv = Array.isArray(body.csv) ? (body.csv[0] ?? '') : (body.csv ?? '');
+    const textOf = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+    const chosenName = formField(body.csvFileName);
+    const chosen = chosenName !== '' || formField(body.csvFileTooLarge) === 'yes';
+    const csv = chosen ? textOf(body.csvFile) : textOf(body.csv);
+    // What the form shows again: never the chosen file's text (a browser cannot put a file back).
+    const { csvFile: _file, csvFileName: _name, csvFileTooLarge: _tooLarge, ...values } = body;
     return pageWrite(request, reply, {
       formId: formField(body.formId),
-      write: async (trx) => {
-        const { id } = await previewTrainingImport(trx, { manager, fileName: formField(body.fileName), csv });
-        return `/training/imports/${id}`;
+      check: () => {
+        if (formField(body.csvFileTooLarge) === 'yes') throw validationFailed([{ path: 'csvFile', message: `The file is too large: an export for one team is at most ${esrMaxFileCharacters.toLocaleString('en-GB')} characters. Export your team only.` }]);
       },
-      render: async (fields, status) => renderNewImport(reply, { values: body, fields, status }),
+      write: async (trx) => {
+        try {
+          const { id } = await previewTrainingImport(trx, { manager, fileName: formField(body.fileName) || chosenName, csv });
+          return `/training/imports/${id}`;
+        } catch (error) {
+          // A chosen file's problems belong beside the file input, not the textarea.
+          if (chosen && error instanceof HomewardError) throw new HomewardError(error.code, error.message, { fields: error.fields.map((f) => (f.path === 'csv' ? { ...f, path: 'csvFile' } : f)) });
+          throw error;
+        }
+      },
+      render: async (fields, status) => renderNewImport(reply, { values, fields, status }),
     });
   });
 
