@@ -1,14 +1,18 @@
 // Issue 16 #5's "Done when", in a real browser: the clinical lead imports an ESR-style CSV of training
-// completions with two bad rows (someone not in the team, a date in the future). The preview says exactly
+// completions with two bad rows (someone not in the team, a date in the future), choosing the file ESR gave
+// her (a file with the wrong columns first, refused with the error summary). The preview says exactly
 // what will be added and lists the two rows with their reasons; nothing changes until she confirms; the
 // team's compliance chart and its table then show it; the same file again changes nothing. Every page is
 // checked at a phone's and a tablet's width, axe clean, without sideways scrolling.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../packages/server/test/test-app.ts';
 import { checkAtEveryWidth, followHeaderLink, homewardInBrowser } from './browser.ts';
-import { clickAndWait, flash, heading, squash } from './record-pages.ts';
+import { clickAndWait, errorSummary, flash, heading, squash } from './record-pages.ts';
 
 const widths = [390, 768] as const;
+// The file input itself: nhsuk-frontend's script puts a drop zone button in front of it, with its label.
+const fileInput = (page: Page) => page.locator('input[type="file"][name="csvFile"]');
 
 describe('importing training completions from ESR, with two bad rows', () => {
   const run = homewardInBrowser();
@@ -39,10 +43,20 @@ describe('importing training completions from ESR, with two bad rows', () => {
     await clickAndWait(page, page.getByRole('link', { name: 'Import completions from ESR' }), /\/training\/imports\/new$/);
     await checkAtEveryWidth(page, 'the import form', widths);
 
-    await page.getByLabel('File name (optional)').fill('esr-november.csv');
-    await page.getByLabel('The CSV export').fill(csv);
+    // The wrong export first: refused, said beside the file input, nothing stored.
+    await fileInput(page).setInputFiles({ name: 'staff-list.csv', mimeType: 'text/csv', buffer: Buffer.from('Name,Course\nAlex,Fire') });
+    await clickAndWait(page, page.getByRole('button', { name: 'Preview the import' }), /\/training\/imports\/new$/);
+    expect(squash(await errorSummary(page).textContent())).toContain('The file has the wrong columns');
+    await errorSummary(page).getByRole('link').first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('csvFile');
+    await checkAtEveryWidth(page, 'the import form with its problem', widths);
+    expect((await home.db.selectFrom('training_imports').select('id').execute()).length).toBe(0);
+
+    const esrFile = { name: 'esr-november.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) };
+    await fileInput(page).setInputFiles(esrFile);
     await clickAndWait(page, page.getByRole('button', { name: 'Preview the import' }), /\/training\/imports\/[0-9a-f-]{36}$/);
     expect(await heading(page)).toBe('Check the import before confirming');
+    expect(squash(await page.locator('main').textContent())).toContain('esr-november.csv');
     const summary = squash(await page.locator('#import-summary').textContent());
     expect(summary).toContain('4 completions will be added');
     expect(summary).toContain('2 rows cannot be used');
@@ -65,8 +79,7 @@ describe('importing training completions from ESR, with two bad rows', () => {
 
     // The same file again: everything already recorded, nothing to add.
     await page.goto(`${home.baseUrl}/training/imports/new`);
-    await page.getByLabel('File name (optional)').fill('esr-november.csv');
-    await page.getByLabel('The CSV export').fill(csv);
+    await fileInput(page).setInputFiles(esrFile);
     await clickAndWait(page, page.getByRole('button', { name: 'Preview the import' }), /\/training\/imports\/[0-9a-f-]{36}$/);
     expect(squash(await page.locator('#import-summary').textContent())).toContain('0 completions will be added');
     expect(squash(await page.locator('main').textContent())).toContain('This very file was imported before');
