@@ -126,6 +126,11 @@ describe('choosing the ESR file on the import page', () => {
     expect(notLead.statusCode).toBe(403);
     expect(await count(t, 'training_imports')).toBe(imports);
 
+    const { payload, contentType } = await multipart([['formId', '0193a0c0-0000-7000-8000-0000000000ab'], ['csvFile', { name: 'esr.csv', text: csv() }]]);
+    const signedOut = await t.app.inject({ method: 'POST', url: '/training/imports/new', payload, headers: { 'content-type': contentType } });
+    expect([302, 303, 401]).toContain(signedOut.statusCode);
+    expect(await count(t, 'training_imports')).toBe(imports);
+
     const courses = await count(t, 'training_courses');
     const elsewhere = await send(lead, '/training/courses', [['formId', '0193a0c0-0000-7000-8000-0000000000a9'], ['code', 'MH'], ['name', 'Manual Handling'], ['renewalMonths', '36'], ['roles', 'support-worker']]);
     expect(elsewhere.statusCode).toBe(415);

@@ -52,6 +52,8 @@ export const formFiles = fp(async (app: FastifyInstance) => {
     if (!request.isMultipart()) return;
     const o = request.routeOptions.config.formFile;
     if (!o) throw new HomewardError('unsupported_media_type', 'This address does not take files');
+    // Nobody signed in: no file is read at all (every form that takes one needs a person behind it).
+    if (!request.principal) throw new HomewardError('unauthenticated', 'Sign in to continue');
     request.body = await readFormWithFile(request, o);
     // The same check every other form's text gets (app.ts ran it before the body was read).
     await refuseUnstorableInput(request);
