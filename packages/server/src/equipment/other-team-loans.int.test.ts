@@ -41,10 +41,25 @@ describe('another team’s equipment loan', () => {
     expect((await t.db.selectFrom('equipment_loans').select('status').where('id', '=', loanId).executeTakeFirstOrThrow()).status).toBe('to-collect');
   });
 
-  it('refuses team B a step on a recall action of team A’s loan', async () => {
+  it('shows team B only the contact details and the team in the recall search and the recall, and refuses them the action', async () => {
     const theirs = await as(t.service.otherTeamTherapist);
+    const search = (await theirs.get(`/api/equipment/recall-search?catalogueItemId=${hoist}`)).json();
+    expect(search.shown).toEqual([]);
+    expect(search.contactOnly).toEqual([{ patient: expect.objectContaining({ name: 'Betty Bloor' }), teamName: 'North Staffs Therapies' }]);
+    expect(JSON.stringify(search)).not.toContain('OT-001');
+    expect(JSON.stringify(search)).not.toContain(loanId);
+    const page = await theirs.get(`/equipment/recalls?catalogueItemId=${hoist}`);
+    expect(page.body).toContain('on loan with North Staffs Therapies');
+    expect(page.body).not.toContain('OT-001');
+    // Team A still sees its own loan in full.
+    const ours = (await (await as(t.service.a['assistant-practitioner'])).get(`/api/equipment/recall-search?catalogueItemId=${hoist}`)).json();
+    expect(ours.shown.map((m: { serialNumber: string }) => m.serialNumber)).toEqual(['OT-001']);
+
     const lead = await as(t.service.a['clinical-lead']);
     const recall = (await lead.post('/api/equipment/recalls', { catalogueItemId: hoist, reason: 'Spreader bar weld' })).json();
+    const detail = (await theirs.get(`/api/equipment/recalls/${recall.id}`)).json();
+    expect(detail.actions).toEqual([]);
+    expect(detail.contactOnly).toEqual([{ patient: expect.objectContaining({ name: 'Betty Bloor' }), teamName: 'North Staffs Therapies' }]);
     const action = await t.db.selectFrom('equipment_recall_actions').select(['id', 'version']).where('recall_id', '=', recall.id).executeTakeFirstOrThrow();
     expect((await theirs.post(`/api/equipment/recall-actions/${action.id}`, { version: action.version, status: 'contacted' })).statusCode).toBe(403);
     expect((await theirs.form(`/equipment/recalls/${recall.id}/actions/${action.id}`, { version: String(action.version), status: 'contacted' })).statusCode).toBe(403);

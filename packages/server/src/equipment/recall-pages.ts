@@ -118,6 +118,7 @@ export async function recallPages(app: FastifyInstance): Promise<void> {
         outcomeValue: a.id === o.actionId ? formField(o.values?.outcome) : '',
         errors: a.id === o.actionId ? errorsByField(fields) : {},
       })),
+      contactOnly: d.contactOnly,
       withheld: d.withheld,
       withheldByTeam: d.withheldByTeam,
       errors: errorList(fields, { status: o.actionId ? `status-${o.actionId}` : 'status', outcome: o.actionId ? `outcome-${o.actionId}` : 'outcome', form: o.actionId ? `status-${o.actionId}` : 'status' }),

@@ -77,7 +77,7 @@ export async function recallRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     const access = await authoriseRecallSearch(app.db, { actor: actorOf(request) });
     const d = await readRecallDetail(app.db, access, request.params.recallId);
-    return { recall: recallJson(d.recall), actions: d.shown.map(actionJson), withheld: d.withheld, withheldByTeam: d.withheldByTeam };
+    return { recall: recallJson(d.recall), actions: d.shown.map(actionJson), contactOnly: d.contactOnly, withheld: d.withheld, withheldByTeam: d.withheldByTeam };
   });
 
   typed.post('/api/equipment/recall-actions/:actionId', {
