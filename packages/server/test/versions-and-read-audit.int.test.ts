@@ -76,7 +76,7 @@ const creates: Record<string, string> = {
   // Equipment, catalogue part (issue 15).
   'POST /api/equipment/catalogue': 'a new catalogue item (a code used twice is refused)',
   'POST /api/equipment/stores': 'a new store',
-  'POST /api/equipment/stores/{storeId}/stock-moves': 'an append-only ledger entry; the count’s version, when sent, is checked (equipment/catalogue.int.test.ts: stale is a 409 with the count)',
+  'POST /api/equipment/stores/{storeId}/stock-moves': 'an append-only ledger entry; the count’s version is required and checked (equipment/catalogue.int.test.ts: stale is a 409 with the count)',
   'POST /api/equipment/items': 'a new tracked item (a serial typed twice is refused)',
   // loans
   'POST /api/episodes/{id}/equipment-loans': 'a new prescription (Idempotency-Key: once; a client-minted id twice is refused)',

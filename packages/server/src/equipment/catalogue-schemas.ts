@@ -61,8 +61,12 @@ export const stockMoveInput = z
     reason: z.enum(stockMoveReasons, { error: 'Select why the count changes' }),
     change: count('the change in the count', -10_000, 10_000).refine((n) => n !== 0, 'Enter a change other than nought'),
     note: optionalText(500).default(null),
-    /** The level's version you read; omitted for the first stock of an item at a store. */
-    version: version.optional(),
+    /**
+     * The level's version you read, always: a count not yet made at this store is version 1 at nought
+     * (the level the first stock makes), so the first stock sends 1 and a second "first" stock is a 409,
+     * not a count added twice.
+     */
+    version,
   })
   .strict()
   .superRefine((v, ctx) => {
