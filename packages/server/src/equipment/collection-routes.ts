@@ -65,7 +65,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Decide at discharge what happens to an item on loan: it stays with the patient, it is collected (a visit booked), or it is transferred to social care',
-      description: 'By someone who may change the episode. "collect" needs collection.date (and may give a window): the collection is booked as an equipment visit of the episode, which must still be open. Send the version you read: a stale one is a 409. Idempotency-Key makes a retry write once.',
+      description: 'By someone who may change the episode. "collect" needs collection.date (and may give a window): the collection is booked as an equipment visit of the episode (the one visit a discharged episode may have). A loan to collect whose visit was cancelled or found no one in is booked again with "collect". Send the version you read: a stale one is a 409. Idempotency-Key makes a retry write once.',
       params: z.object({ loanId: z.uuid('loanId must be a UUID') }),
       headers: writeHeaders,
       body: z.object({
