@@ -43,14 +43,14 @@ describe('the stock form', () => {
     [{ change: '3', reason: 'received' }, { change: 3 }],
     [{ change: '-2', reason: 'written-off', version: '4' }, { change: -2, version: 4 }],
   ])('%o is read', (form, expected) => {
-    expect(parseStockMoveForm({ catalogueItemId: id, note: '', ...form })).toMatchObject(expected);
+    expect(parseStockMoveForm({ catalogueItemId: id, note: '', version: '1', ...form })).toMatchObject(expected);
   });
   it.each([
     [{ change: '0', reason: 'adjusted' }, 'Enter a change other than nought'],
     [{ change: '-1', reason: 'received' }, 'Stock received adds to the count: enter how many came in'],
     [{ change: 'two', reason: 'received' }, 'Enter how many as a whole number (negative to take away)'],
   ])('%o is refused: %s', (form, message) => {
-    expect(fieldsOf(() => parseStockMoveForm({ catalogueItemId: id, note: '', ...form }))).toEqual([{ path: 'change', message }]);
+    expect(fieldsOf(() => parseStockMoveForm({ catalogueItemId: id, note: '', version: '1', ...form }))).toEqual([{ path: 'change', message }]);
   });
 });
 
