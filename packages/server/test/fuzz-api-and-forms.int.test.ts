@@ -183,7 +183,7 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/equipment/catalogue': () => ({ code: freshEquipmentName('code'), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 2500 }),
   'PATCH /api/equipment/catalogue/:catalogueItemId': () => ({ code: freshEquipmentName('code'), name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 290000 }),
   'POST /api/equipment/stores': () => ({ name: freshEquipmentName('store') }),
-  'POST /api/equipment/stores/:storeId/stock-moves': (ids) => ({ catalogueItemId: ids.equipmentStockItem, reason: 'received', change: 2 }),
+  'POST /api/equipment/stores/:storeId/stock-moves': (ids) => ({ catalogueItemId: ids.equipmentStockItem, reason: 'received', change: 2, version: 1 }),
   'POST /api/equipment/items': (ids) => ({ catalogueItemId: ids.equipmentCatalogueItem, serialNumber: freshEquipmentName('serial'), storeId: ids.equipmentStore }),
   'POST /api/equipment/items/:itemId/inspections': () => ({ kind: 'loler', inspectedOn: '2026-11-24', result: 'pass' }),
   'PATCH /api/equipment/items/:itemId': (ids) => ({ storeId: ids.equipmentStore, condition: 'good', status: 'in-repair' }),

@@ -78,7 +78,7 @@ const creates: Record<string, string> = {
   // Equipment, catalogue part (issue 15).
   'POST /api/equipment/catalogue': 'a new catalogue item (a code used twice is refused)',
   'POST /api/equipment/stores': 'a new store',
-  'POST /api/equipment/stores/{storeId}/stock-moves': 'an append-only ledger entry; the count’s version, when sent, is checked (equipment/catalogue.int.test.ts: stale is a 409 with the count)',
+  'POST /api/equipment/stores/{storeId}/stock-moves': 'an append-only ledger entry; the count’s version is required and checked (equipment/catalogue.int.test.ts: stale is a 409 with the count)',
   'POST /api/equipment/items': 'a new tracked item (a serial typed twice is refused)',
   // loans
   'POST /api/episodes/{id}/equipment-loans': 'a new prescription (Idempotency-Key: once; a client-minted id twice is refused)',
@@ -1116,7 +1116,8 @@ describe('every write is version-checked and every patient read is audited by na
     { route: '/episodes/:id/reviews', what: 'reviews', read: read(() => therapist, () => `/episodes/${w.episodeId}/reviews`, pageRow('episode-review', () => w.episodeId)) },
     { route: '/episodes/:id/reviews/new', what: 'recording a review', read: read(() => assistant, () => `/episodes/${w.episodeId}/reviews/new`, pageRow('episode-review', () => w.episodeId)) },
     { route: '/episodes/:id/timeline', what: 'the timeline', read: read(() => therapist, () => `/episodes/${w.episodeId}/timeline`, pageRow('timeline', () => w.episodeId)) },
-    { route: '/episodes/:id/discharge-summary', what: 'the discharge summary', read: read(() => therapist, () => `/episodes/${w.episodeId}/discharge-summary`, pageRow('discharge-summary', () => w.summaryId)) },
+    // With the equipment on loan it lists through the equipment port, each loan named.
+    { route: '/episodes/:id/discharge-summary', what: 'the discharge summary', read: read(() => therapist, () => `/episodes/${w.episodeId}/discharge-summary`, () => [...pageRow('discharge-summary', () => w.summaryId)(), { action: 'read', record_kind: 'equipment-loan', record_id: w.episodeId, patient_id: w.patientId, detail: { loanIds: expect.any(Array) } }]) },
     { route: '/letters/:id.pdf', what: 'a stored letter', read: read(() => therapist, () => `/letters/${w.letterId}.pdf`, () => [{ action: 'export', record_kind: 'letter', record_id: w.letterId, patient_id: w.patientId }]) },
     { route: '/run-sheet', what: 'my run sheet', read: read(() => assistant, () => '/run-sheet', () => [{ action: 'read', record_kind: 'visit', record_id: null, patient_id: w.patientId, detail: { visitIds: [w.visitId] } }]) },
     { route: '/run-sheet/visits/:id/outcome', what: 'recording no access', read: read(() => assistant, () => `/run-sheet/visits/${w.visitId}/outcome?outcome=no-access`, pageRow('visit', () => w.visitId, { purpose: 'record-outcome' })) },

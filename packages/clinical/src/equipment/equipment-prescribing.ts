@@ -10,6 +10,10 @@
 //    therapist or a clinical lead: they rest on a risk assessment of transfers or entrapment.
 //  - Bed rails (and anything marked needs-risk-assessment) need that risk assessment recorded before
 //    they are prescribed, whoever prescribes them.
+//  - These two do not rest on how the catalogue was set up: lifting equipment (LOLER) and anything in
+//    beds and rails need a registered therapist, and beds and rails need the entrapment risk assessment
+//    (a profiling bed is issued with its rails), whatever the catalogue row says, so an old or
+//    mistaken row is covered too.
 //  - Inactive staff prescribe nothing; an item withdrawn from the catalogue is not prescribed.
 // The first rule broken is the one reported, in the order above from the most basic down.
 import type { HomewardRole } from '../staff-roles.ts';
@@ -40,10 +44,25 @@ export const equipmentPrescriberLabels: Record<EquipmentPrescriber, string> = {
 
 export type PrescribedItem = {
   name: string;
+  category: EquipmentCategory;
+  /** Lifting equipment under LOLER (hoists, slings). */
+  loler: boolean;
   prescriber: EquipmentPrescriber;
   needsRiskAssessment: boolean;
   active: boolean;
 };
+
+type CatalogueRuleFacts = Pick<PrescribedItem, 'category' | 'loler' | 'prescriber' | 'needsRiskAssessment'>;
+
+/** Whether only a registered therapist (or clinical lead) may prescribe it: the catalogue's word, or lifting equipment, or beds and rails. */
+export function needsRegisteredPrescriber(item: CatalogueRuleFacts): boolean {
+  return item.prescriber === 'registered' || item.loler || item.category === 'beds-and-rails';
+}
+
+/** Whether a risk assessment is recorded before it is prescribed: the catalogue's word, or beds and rails. */
+export function needsRiskAssessmentFirst(item: CatalogueRuleFacts): boolean {
+  return item.needsRiskAssessment || item.category === 'beds-and-rails';
+}
 
 export type Prescriber = {
   role: HomewardRole;
@@ -79,14 +98,14 @@ export function decidePrescribing(prescriber: Prescriber, item: PrescribedItem, 
       message: `A ${homewardRoleLabels[prescriber.role].toLowerCase()} cannot prescribe equipment: an assistant practitioner or a registered therapist prescribes it`,
     };
   }
-  if (item.prescriber === 'registered' && !registeredRoles.includes(prescriber.role)) {
+  if (needsRegisteredPrescriber(item) && !registeredRoles.includes(prescriber.role)) {
     return {
       allowed: false,
       rule: 'registered-therapist-needed',
       message: `${item.name} must be prescribed by a registered therapist: ask a registered therapist to assess and prescribe it`,
     };
   }
-  if (item.needsRiskAssessment && !riskAssessed) {
+  if (needsRiskAssessmentFirst(item) && !riskAssessed) {
     return {
       allowed: false,
       rule: 'risk-assessment-needed',

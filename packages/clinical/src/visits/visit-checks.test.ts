@@ -20,6 +20,11 @@ describe('visitProblems', () => {
   ])('%s', (_story, change, episodeStatus, expected) => {
     expect(visitProblems({ ...ok, ...change }, { today, episodeStatus }).map((p) => [p.path, p.message])).toEqual(expected);
   });
+  it('books the collection of equipment in a discharged episode, and nothing else', () => {
+    expect(visitProblems(ok, { today, episodeStatus: 'discharged', purpose: 'equipment' })).toEqual([]);
+    expect(visitProblems(ok, { today, episodeStatus: 'discharged', purpose: 'review' }).map((p) => p.path)).toEqual([['episodeId']]);
+    expect(visitProblems(ok, { today, episodeStatus: 'on-hold', purpose: 'equipment' }).map((p) => p.path)).toEqual([['episodeId']]);
+  });
   it('books up to 27 days after today', () => {
     expect(lastBookableDay(today)).toBe('2027-01-03');
   });

@@ -4,7 +4,7 @@
 import { addCalendarDays } from '../episode-dates.ts';
 import { formatDisplayDate } from '../date-parts.ts';
 import type { EpisodeStatus } from '../referral-vocabulary.ts';
-import { visitDurationBounds, visitWindowProblems, type NeedsProblem } from './visit-needs.ts';
+import { visitDurationBounds, visitWindowProblems, type NeedsProblem, type VisitPurpose } from './visit-needs.ts';
 
 /** How far ahead a visit may be booked by hand: four weeks, the furthest the team plans. */
 export const visitBookingDays = 28;
@@ -16,7 +16,16 @@ export type VisitDetails = {
   pinnedStart: string | null;
 };
 
-export type VisitCheckOptions = { today: string; episodeStatus: EpisodeStatus };
+export type VisitCheckOptions = {
+  today: string;
+  episodeStatus: EpisodeStatus;
+  /**
+   * What the visit is for. One exception to "a discharged episode has no visits": collecting the
+   * equipment decided at discharge ('equipment'), which by its nature comes after discharge; without it
+   * the item could never be collected.
+   */
+  purpose?: VisitPurpose;
+};
 
 const timePattern = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 
@@ -28,7 +37,7 @@ export function lastBookableDay(today: string): string {
 /** Every problem with the visit, each with its field path; empty when it may be saved. */
 export function visitProblems(v: VisitDetails, o: VisitCheckOptions): NeedsProblem[] {
   const problems: NeedsProblem[] = [];
-  if (o.episodeStatus === 'discharged') problems.push({ path: ['episodeId'], message: 'The episode has been discharged, so it cannot have visits booked' });
+  if (o.episodeStatus === 'discharged' && o.purpose !== 'equipment') problems.push({ path: ['episodeId'], message: 'The episode has been discharged, so it cannot have visits booked' });
   if (o.episodeStatus === 'on-hold') problems.push({ path: ['episodeId'], message: 'The episode is on hold: resume it before booking visits' });
   if (v.date < o.today) problems.push({ path: ['date'], message: `The date of the visit cannot be in the past (today is ${formatDisplayDate(o.today)})` });
   else if (v.date > lastBookableDay(o.today)) problems.push({ path: ['date'], message: `The date of the visit must be within the next 4 weeks, on or before ${formatDisplayDate(lastBookableDay(o.today))}` });

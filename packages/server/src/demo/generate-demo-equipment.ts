@@ -47,7 +47,7 @@ export const demoCatalogue: readonly DemoCatalogueItem[] = [
   tracked('HOIST-MOBILE', 'Mobile hoist', 'transfers', 'Arjo', 'Maxi Move', 185_000, { loler: true, months: 6, instructions: 'Two carers. Check the sling labels and the hoist’s examination date before every lift.' }),
   tracked('HOIST-STAND', 'Standing hoist', 'transfers', 'Invacare', 'ISA Standing', 160_000, { loler: true, months: 6, instructions: 'The patient must be able to bear weight. Brakes off while lifting.' }),
   tracked('SLING', 'Full body sling', 'transfers', 'Arjo', 'Loop sling medium', 14_000, { loler: true, months: 6, instructions: 'Use only with the hoist it was assessed with; check the stitching before each use.' }),
-  tracked('BED-PROFILING', 'Profiling bed', 'beds-and-rails', 'Drive', 'Casa Elite', 95_000, { months: 12, instructions: 'Keep the bed at its lowest when the patient is in it.' }),
+  tracked('BED-PROFILING', 'Profiling bed', 'beds-and-rails', 'Drive', 'Casa Elite', 95_000, { months: 12, riskAssessment: true, instructions: 'Keep the bed at its lowest when the patient is in it.' }),
   tracked('BED-RAILS', 'Bed rails', 'beds-and-rails', 'Drive', 'Bariatric side rail', 12_000, { months: 12, riskAssessment: true, instructions: 'Check the gaps on every side before each night: no gap a head or neck can pass through.' }),
   tracked('RISER-RECLINER', 'Riser recliner chair', 'seating', 'Sherborne', 'Dual motor', 110_000, { months: 12, instructions: 'Stand only once the chair has stopped rising.' }),
 ];

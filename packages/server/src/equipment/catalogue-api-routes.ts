@@ -121,7 +121,7 @@ export async function catalogueApiRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Stock received, a count put right, or stock written off',
-      description: 'Send the version of the stock level you read (omit it for the first stock of an item at a store): a stale one is a 409 with the level as it is. A count that would go below nought is refused on `change`.',
+      description: 'Send the version of the stock level you read, always; an item not yet counted at the store is at version 1 with nought, so its first stock sends version 1. A stale version is a 409 with the level as it is, so the same move sent twice is written once; Idempotency-Key makes a retry answer as the first did. A count that would go below nought is refused on `change`.',
       params: storeParams, headers: writeHeaders, body: stockMoveInput,
       response: { 200: z.object({ stockLevel: stockLevelResponse }), ...errorResponse(400, 401, 403, 404, 409, 422) },
     },

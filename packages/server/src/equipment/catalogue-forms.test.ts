@@ -18,7 +18,7 @@ const stool = { code: 'BATH-PS-01', name: 'Perching stool', category: 'bathing',
 describe('the catalogue form', () => {
   it('reads pounds and pence, ticked boxes and an empty interval', () => {
     expect(parseCatalogueForm({ ...stool, unitCost: '£1,032.5' })).toMatchObject({ unitCostPence: 103250, loler: false, inspectionIntervalMonths: null, active: true });
-    expect(parseCatalogueForm({ ...stool, stockKind: 'tracked', loler: 'yes', inspectionIntervalMonths: '6', active: 'no' })).toMatchObject({ loler: true, inspectionIntervalMonths: 6, active: false });
+    expect(parseCatalogueForm({ ...stool, stockKind: 'tracked', loler: 'yes', inspectionIntervalMonths: '6', prescriber: 'registered', active: 'no' })).toMatchObject({ loler: true, inspectionIntervalMonths: 6, active: false });
   });
 
   it.each([
@@ -26,7 +26,10 @@ describe('the catalogue form', () => {
     [{ unitCost: '' }, [{ path: 'unitCost', message: 'Enter the unit cost in pounds and pence, like 32.50' }]],
     [{ code: '' }, [{ path: 'code', message: 'Enter the catalogue code' }]],
     [{ category: '' }, [{ path: 'category', message: 'Select the category' }]],
-    [{ loler: 'yes' }, [{ path: 'loler', message: 'Lifting equipment is tracked one by one: choose "tracked" to examine each item' }, { path: 'inspectionIntervalMonths', message: 'Enter the months between thorough examinations (6 for lifting equipment used by people)' }]],
+    [{ loler: 'yes' }, [{ path: 'loler', message: 'Lifting equipment is tracked one by one: choose "tracked" to examine each item' }, { path: 'inspectionIntervalMonths', message: 'Enter the months between thorough examinations (6 for lifting equipment used by people)' }, { path: 'prescriber', message: 'Lifting equipment, beds and rails are prescribed by a registered therapist only: choose "A registered therapist only"' }]],
+    // The competence rule does not rest on how the catalogue was set up.
+    [{ category: 'beds-and-rails', needsRiskAssessment: 'yes' }, [{ path: 'prescriber', message: 'Lifting equipment, beds and rails are prescribed by a registered therapist only: choose "A registered therapist only"' }]],
+    [{ category: 'beds-and-rails', prescriber: 'registered' }, [{ path: 'needsRiskAssessment', message: 'Beds and rails need a risk assessment recorded before they are prescribed (entrapment): tick the risk assessment box' }]],
     [{ inspectionIntervalMonths: 'six' }, [{ path: 'inspectionIntervalMonths', message: 'Enter the months between examinations as a whole number' }]],
     [{ stockKind: 'tracked', inspectionIntervalMonths: '61' }, [{ path: 'inspectionIntervalMonths', message: 'The months between examinations must be 60 or fewer' }]],
   ])('%o is refused on its field', (change, fields) => {
@@ -40,14 +43,14 @@ describe('the stock form', () => {
     [{ change: '3', reason: 'received' }, { change: 3 }],
     [{ change: '-2', reason: 'written-off', version: '4' }, { change: -2, version: 4 }],
   ])('%o is read', (form, expected) => {
-    expect(parseStockMoveForm({ catalogueItemId: id, note: '', ...form })).toMatchObject(expected);
+    expect(parseStockMoveForm({ catalogueItemId: id, note: '', version: '1', ...form })).toMatchObject(expected);
   });
   it.each([
     [{ change: '0', reason: 'adjusted' }, 'Enter a change other than nought'],
     [{ change: '-1', reason: 'received' }, 'Stock received adds to the count: enter how many came in'],
     [{ change: 'two', reason: 'received' }, 'Enter how many as a whole number (negative to take away)'],
   ])('%o is refused: %s', (form, message) => {
-    expect(fieldsOf(() => parseStockMoveForm({ catalogueItemId: id, note: '', ...form }))).toEqual([{ path: 'change', message }]);
+    expect(fieldsOf(() => parseStockMoveForm({ catalogueItemId: id, note: '', version: '1', ...form }))).toEqual([{ path: 'change', message }]);
   });
 });
 

@@ -168,7 +168,7 @@ export async function cataloguePages(app: FastifyInstance): Promise<void> {
     if (!store) throw notFound('Store');
     const stock = await listStockOfStore(app.db, store.id);
     const stockItems = (await listCatalogue(app.db)).filter((c) => c.stockKind === 'stock');
-    const values = o.values ?? { reason: 'received' };
+    const values = o.values ?? { reason: 'received', formId: uuidv7() };
     const selectedId = formField(values.catalogueItemId);
     const fields = o.fields ?? [];
     return reply.code(o.status ?? 200).page('equipment/pages/store.njk', {
@@ -189,9 +189,12 @@ export async function cataloguePages(app: FastifyInstance): Promise<void> {
     const store = await findStore(app.db, request.params.storeId);
     if (!store) throw notFound('Store');
     const body = request.body;
-    // The count's version: the one shown with the form for this item (a count made since is a conflict).
-    const withVersion = { ...body, version: formField(body[`version-${formField(body.catalogueItemId)}`]) };
+    // The count's version: the one shown with the form for this item (a count made since is a conflict);
+    // an item with no count on the form had none, which is version 1 at nought.
+    const withVersion = { ...body, version: formField(body[`version-${formField(body.catalogueItemId)}`]) || '1' };
     return pageWrite(request, reply, {
+      // Once only: a double click or a resent form changes the count once.
+      formId: formField(body.formId),
       check: () => parseStockMoveForm(withVersion),
       write: async (trx, input) => {
         await recordStockMove(trx, { actor, storeId: store.id, input });

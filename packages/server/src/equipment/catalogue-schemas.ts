@@ -1,7 +1,7 @@
 // The inputs of the catalogue part, one Zod schema each, shared by the JSON API (its body) and the pages
 // (the form's fields made into the same shape first), so both refuse the same things in the same words.
 import { z } from 'zod';
-import { equipmentCategories, inspectionKinds, inspectionResults } from '@homeward/clinical';
+import { equipmentCategories, inspectionKinds, inspectionResults, type EquipmentCategory } from '@homeward/clinical';
 import { version } from '../platform/number-schemas.ts';
 import { optionalText, text } from '../platform/text-schemas.ts';
 
@@ -30,10 +30,13 @@ const catalogueItemFields = z.object({
 });
 
 // The migration's own rules, said in words before the database says them as a refusal.
-const catalogueRules = (v: { loler: boolean; stockKind: 'stock' | 'tracked'; inspectionIntervalMonths: number | null }, ctx: z.RefinementCtx) => {
+const catalogueRules = (v: { category: EquipmentCategory; loler: boolean; stockKind: 'stock' | 'tracked'; inspectionIntervalMonths: number | null; prescriber: 'assistant' | 'registered'; needsRiskAssessment: boolean }, ctx: z.RefinementCtx) => {
   if (v.loler && v.stockKind !== 'tracked') ctx.addIssue({ code: 'custom', path: ['loler'], message: 'Lifting equipment is tracked one by one: choose "tracked" to examine each item' });
   if (v.loler && v.inspectionIntervalMonths === null) ctx.addIssue({ code: 'custom', path: ['inspectionIntervalMonths'], message: 'Enter the months between thorough examinations (6 for lifting equipment used by people)' });
   if (v.inspectionIntervalMonths !== null && v.stockKind !== 'tracked') ctx.addIssue({ code: 'custom', path: ['inspectionIntervalMonths'], message: 'Only items tracked one by one can be examined or serviced on an interval' });
+  // The competence rule (decidePrescribing holds it whatever the row says): the catalogue says it too.
+  if ((v.loler || v.category === 'beds-and-rails') && v.prescriber !== 'registered') ctx.addIssue({ code: 'custom', path: ['prescriber'], message: 'Lifting equipment, beds and rails are prescribed by a registered therapist only: choose "A registered therapist only"' });
+  if (v.category === 'beds-and-rails' && !v.needsRiskAssessment) ctx.addIssue({ code: 'custom', path: ['needsRiskAssessment'], message: 'Beds and rails need a risk assessment recorded before they are prescribed (entrapment): tick the risk assessment box' });
 };
 
 export const catalogueItemInput = catalogueItemFields.strict().superRefine(catalogueRules);
@@ -58,8 +61,12 @@ export const stockMoveInput = z
     reason: z.enum(stockMoveReasons, { error: 'Select why the count changes' }),
     change: count('the change in the count', -10_000, 10_000).refine((n) => n !== 0, 'Enter a change other than nought'),
     note: optionalText(500).default(null),
-    /** The level's version you read; omitted for the first stock of an item at a store. */
-    version: version.optional(),
+    /**
+     * The level's version you read, always: a count not yet made at this store is version 1 at nought
+     * (the level the first stock makes), so the first stock sends 1 and a second "first" stock is a 409,
+     * not a count added twice.
+     */
+    version,
   })
   .strict()
   .superRefine((v, ctx) => {

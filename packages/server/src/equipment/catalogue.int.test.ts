@@ -105,7 +105,7 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
   });
 
   it('stock is received and counted; a count below nought is refused on its field and changes nothing; a stale count is a 409', async () => {
-    const received = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 2 });
+    const received = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 2, version: 1 });
     expect(received.statusCode, received.body).toBe(200);
     expect(received.json().stockLevel).toMatchObject({ quantity: 2 });
     const version = received.json().stockLevel.version as number;
@@ -124,9 +124,9 @@ describe('equipment: catalogue, stores, stock, tracked items and examinations; i
     const firstAtEast = await assistant.post(`/api/equipment/stores/${east}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 3, version: 1 });
     expect(firstAtEast.statusCode, firstAtEast.body).toBe(200);
     expect(firstAtEast.json().stockLevel).toMatchObject({ storeId: east, quantity: 3, version: 2 });
-    const hoistStock = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.hoist, reason: 'received', change: 1 });
+    const hoistStock = await assistant.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.hoist, reason: 'received', change: 1, version: 1 });
     expect(hoistStock.json().error.fields[0].path).toBe('body.catalogueItemId');
-    expect((await student.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 1 })).statusCode).toBe(403);
+    expect((await student.post(`/api/equipment/stores/${ids.store}/stock-moves`, { catalogueItemId: ids.stool, reason: 'received', change: 1, version: 1 })).statusCode).toBe(403);
   });
 
   it('a hoist is added by its serial number, typed once; it is found by scanning its number', async () => {

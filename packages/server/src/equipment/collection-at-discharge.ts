@@ -1,17 +1,21 @@
 // The record's discharge page shows the episode's equipment and its decisions through this port
-// (app.ts passes it in): read under the page's own grant, whose read the page audits.
+// (app.ts passes it in): read under the page's own grant, and audited here as a read of the equipment
+// loans it names (the page's own audit row names the summary and letters, not the loans), as
+// GET /api/episodes/{id}/equipment/discharge does.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { requireGrant, type AccessGrant } from '../access/public.ts';
+import { auditRead, requireGrant, type AccessGrant } from '../access/public.ts';
 import type { EquipmentAtDischargePort } from '../record/public.ts';
 import { listLoansAtDischarge } from './collection-queries.ts';
 import { describeLoan } from './collection-schema.ts';
+import { loanRecordKind } from './decide-equipment-at-discharge.ts';
 import { dischargeDecisionLabels, loanStatusLabels } from './collection-words.ts';
 
 export const equipmentAtDischargePort: EquipmentAtDischargePort = {
   async list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }) {
     const grant = requireGrant(o.grant);
     const loans = (await listLoansAtDischarge(db, o.episodeId)).filter((l) => l.patientId === grant.patientId);
+    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'equipment-at-discharge', page: 'discharge-summary', loanIds: loans.map((l) => l.id) } });
     return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: l.dischargeDecision ? dischargeDecisionLabels[l.dischargeDecision] : null, collectionDate: l.collectionDate }));
   },
   decideHref: (episodeId) => `/episodes/${episodeId}/equipment/discharge`,

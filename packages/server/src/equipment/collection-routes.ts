@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { ageOn, ukDateOf } from '@homeward/clinical';
 import type { EquipmentItemCondition } from '../db/schema.ts';
-import { auditRead, authorisePatientAccess } from '../access/public.ts';
+import { auditRead } from '../access/public.ts';
 import { auditListRead, authoriseEpisodeRead, authoriseEpisodeWrite, authoriseTeamList, loadEpisode } from '../caseload/public.ts';
 import { findPatient } from '../patients/public.ts';
 import { actorOf, auditAs } from '../platform/actor.ts';
@@ -22,6 +22,8 @@ import { describeLoan, loanAtDischargeResponse, loanJson } from './collection-sc
 import { collectionOutcomeLabels, collectionOutcomes, dischargeDecisionLabels, dischargeDecisions, loanStatusLabels, type CollectionOutcome, type DischargeDecision } from './collection-words.ts';
 import { decideEquipmentAtDischarge, loanRecordKind } from './decide-equipment-at-discharge.ts';
 import { recordCollection } from './record-collection.ts';
+import { authoriseLoanWrite } from './loan-access.ts';
+import { loadLoanEpisode } from './loan-routes.ts';
 
 const tags = ['equipment'];
 const hidden = { hide: true };
@@ -63,7 +65,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags,
       summary: 'Decide at discharge what happens to an item on loan: it stays with the patient, it is collected (a visit booked), or it is transferred to social care',
-      description: 'By someone who may change the episode. "collect" needs collection.date (and may give a window): the collection is booked as an equipment visit of the episode, which must still be open. Send the version you read: a stale one is a 409. Idempotency-Key makes a retry write once.',
+      description: 'By someone who may change the episode. "collect" needs collection.date (and may give a window): the collection is booked as an equipment visit of the episode (the one visit a discharged episode may have). A loan to collect whose visit was cancelled or found no one in is booked again with "collect". Send the version you read: a stale one is a 409. Idempotency-Key makes a retry write once.',
       params: z.object({ loanId: z.uuid('loanId must be a UUID') }),
       headers: writeHeaders,
       body: z.object({
@@ -113,7 +115,8 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     const actor = actorOf(request);
     const loan = await findLoanAtDischarge(app.db, request.params.loanId);
     if (!loan) throw notFound('Loan');
-    const grant = await authorisePatientAccess(app.db, { actor, patientId: loan.patientId, action: 'write', recordKind: loanRecordKind });
+    // The loan's own episode decides, as for every other change to a loan: another team's episode needs break-glass.
+    const { grant } = await authoriseLoanWrite(app.db, { actor, episode: await loadLoanEpisode(request, loan.id), change: 'collect' });
     const b = request.body;
     return idempotentWrite(request, reply, async (trx) => ({
       status: 200,
@@ -216,7 +219,8 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     const actor = actorOf(request);
     const loan = await findLoanAtDischarge(app.db, request.params.loanId);
     if (!loan) throw notFound('Loan');
-    const grant = await authorisePatientAccess(app.db, { actor, patientId: loan.patientId, action: 'write', recordKind: loanRecordKind });
+    // The loan's own episode decides, as for every other change to a loan: another team's episode needs break-glass.
+    const { grant } = await authoriseLoanWrite(app.db, { actor, episode: await loadLoanEpisode(request, loan.id), change: 'collect' });
     const b = request.body;
     return pageWrite(request, reply, {
       check: () => {

@@ -1,8 +1,9 @@
 // At discharge, each item on loan gets a decision: it stays with the patient, it is to be collected, or
 // it is transferred to social care. "To collect" books the collection as a visit of the episode
-// (purpose 'equipment', through the visits context's face, with the visit's own checks: the episode
-// must still be open), and the loan stays open until the collection is recorded. Version-checked,
-// only while the item is still simply on loan, and audited as a write about the patient.
+// (purpose 'equipment', through the visits context's face, with the visit's own checks; a collection
+// is the one visit a discharged episode may still have), and the loan stays open until the collection
+// is recorded; a collection whose visit was cancelled or found no one in is booked again the same way.
+// Version-checked, only while the item is still on loan, and audited as a write about the patient.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditWrite } from '../access/public.ts';
@@ -32,7 +33,11 @@ export async function decideEquipmentAtDischarge(trx: Kysely<Database>, o: Decid
   const loan = await findLoanAtDischarge(trx, o.loanId);
   if (!loan || loan.episodeId !== episode.id || loan.patientId !== grant.patientId) throw notFound('Loan');
   if (o.decision === 'collect' && !o.collection) throw validationFailed([{ path: 'collection.date', message: 'Enter the day the equipment is to be collected' }]);
-  if (loan.version === o.version && loan.status !== 'delivered') {
+  // A collection whose visit was cancelled (or found no one in) is booked again: without this the
+  // loan would wait 'to collect' with no visit, and no way to book one.
+  const visitStatus = loan.collectionVisitId ? (await trx.selectFrom('visits').select('status').where('id', '=', loan.collectionVisitId).executeTakeFirst())?.status : null;
+  const rebook = o.decision === 'collect' && loan.status === 'to-collect' && (visitStatus === null || visitStatus === 'cancelled' || visitStatus === 'no-access');
+  if (loan.version === o.version && loan.status !== 'delivered' && !rebook) {
     throw new HomewardError('version_conflict', `The ${loan.itemName.toLowerCase()} is already decided: ${loanStatusLabels[loan.status].toLowerCase()}`, { current: loan, currentPatientId: loan.patientId });
   }
   const ended = o.decision !== 'collect';
@@ -41,7 +46,7 @@ export async function decideEquipmentAtDischarge(trx: Kysely<Database>, o: Decid
     table: 'equipment_loans',
     id: loan.id,
     version: o.version,
-    only: { status: 'delivered' },
+    only: { status: rebook ? 'to-collect' : 'delivered' },
     set: {
       status: statusOfDecision[o.decision],
       discharge_decision: o.decision,

@@ -53,6 +53,8 @@ export async function deliverEquipment(trx: Kysely<Database>, o: DeliverEquipmen
   const actor = loanWriterOf(o.access);
   const now = actor.now;
   const { loan, input } = o;
+  // Once discharged, the episode is closed: equipment going out now would be on loan to no open care.
+  if (o.access.episode.status === 'discharged') throw new HomewardError('validation_failed', 'This episode has been discharged, so no delivery can be recorded in it. Cancel the prescription, or prescribe again in an open episode', { fields: [{ path: 'form', message: 'This episode has been discharged, so no delivery can be recorded in it. Cancel the prescription, or prescribe again in an open episode' }] });
   const fields = checkDeliveryInput(input, { today: ukDateOf(now), prescribedOn: ukDateOf(new Date(loan.prescribedAt)) });
   const deliveredBy = input.deliveredBy ?? actor.staff.staffId;
   if (input.deliveredBy !== null) {

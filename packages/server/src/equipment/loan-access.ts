@@ -22,7 +22,7 @@ export type LoanAccess<A extends 'read' | 'write' = 'read' | 'write'> = { episod
 export type LoanWriteAccess = LoanAccess<'write'>;
 
 /** The changes to a loan, each with its role rule. */
-export type LoanChange = 'prescribe' | 'deliver' | 'train' | 'cancel' | 'print';
+export type LoanChange = 'prescribe' | 'deliver' | 'train' | 'cancel' | 'print' | 'collect' | 'recall';
 
 const visitingRoles: readonly HomewardRole[] = ['support-worker', 'assistant-practitioner', 'registered-therapist', 'clinical-lead'];
 
@@ -38,6 +38,8 @@ const changeRefusals: Record<LoanChange, string> = {
   deliver: 'Only the clinicians who visit (support workers, assistant practitioners, registered therapists and clinical leads) record a delivery',
   train: 'Only the clinicians who visit (support workers, assistant practitioners, registered therapists and clinical leads) record training in safe use',
   print: 'Only the clinicians who visit (support workers, assistant practitioners, registered therapists and clinical leads) print the carer’s equipment sheet',
+  collect: 'Only the clinicians who visit (support workers, assistant practitioners, registered therapists and clinical leads) record a collection',
+  recall: 'Only the clinicians who visit (support workers, assistant practitioners, registered therapists and clinical leads) work a recall action',
 };
 
 function grantFor<A extends 'read' | 'write'>(db: Kysely<Database>, o: { actor: Actor; episode: EpisodeResponse }, action: A): Promise<AccessGrant<A>> {

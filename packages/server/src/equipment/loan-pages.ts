@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { ageOn, equipmentCategoryLabels, findInstrument, formatDisplayDate, homewardRoleLabels, isoDateToParts, parseDateParts, serviceLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
+import { ageOn, equipmentCategoryLabels, findInstrument, formatDisplayDate, homewardRoleLabels, isoDateToParts, needsRegisteredPrescriber, needsRiskAssessmentFirst, parseDateParts, serviceLabels, ukDateOf, type EquipmentCategory, type HomewardRole } from '@homeward/clinical';
 import { loadEpisode } from '../caseload/public.ts';
 import { findPatient } from '../patients/public.ts';
 import { actorOf } from '../platform/actor.ts';
@@ -24,6 +24,9 @@ import { findLoan, findLoanEpisodeId, listEpisodeAssessments, listEpisodeLoans, 
 import { loanStatusLabels, trainedPersonKindLabels, trainedPersonKinds, understandingLabels, understandings, type LoanResponse, type TrainedPersonKind, type Understanding } from './loan-schema.ts';
 import { checkPrescription, prescribeEquipment, type PrescriptionInput } from './prescribe-equipment.ts';
 import { recordTraining, type TrainingInput } from './training-record.ts';
+
+/** The catalogue row's facts that the competence rule reads. */
+const rule = (i: { category: EquipmentCategory; loler: boolean; prescriber: 'assistant' | 'registered'; needs_risk_assessment: boolean }) => ({ category: i.category, loler: i.loler, prescriber: i.prescriber, needsRiskAssessment: i.needs_risk_assessment });
 
 const hidden = { hide: true };
 // :id, as every other /episodes/:id route: the router shares the parameter, and two names for it would rename the record's routes too.
@@ -113,11 +116,11 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
       values,
       itemItems: [{ value: '', text: 'Choose the equipment' }, ...items.map((i) => ({
         value: i.id,
-        text: `${i.name} (${equipmentCategoryLabels[i.category]}${i.prescriber === 'registered' ? ', registered therapist' : ''}${i.needs_risk_assessment ? ', risk assessment first' : ''})`,
+        text: `${i.name} (${equipmentCategoryLabels[i.category]}${needsRegisteredPrescriber(rule(i)) ? ', registered therapist' : ''}${needsRiskAssessmentFirst(rule(i)) ? ', risk assessment first' : ''})`,
         selected: i.id === values.catalogueItemId,
       }))],
-      registeredOnly: items.filter((i) => i.prescriber === 'registered').map((i) => i.name),
-      riskItems: items.filter((i) => i.needs_risk_assessment).map((i) => i.name),
+      registeredOnly: items.filter((i) => needsRegisteredPrescriber(rule(i))).map((i) => i.name),
+      riskItems: items.filter((i) => needsRiskAssessmentFirst(rule(i))).map((i) => i.name),
       isRegistered: role === 'registered-therapist' || role === 'clinical-lead',
       assessmentItems: assessments.length ? [{ value: '', text: 'None: I describe it below' }, ...assessments.map((a) => ({ value: a.id, text: `${findInstrument(a.instrumentId)?.name ?? a.instrumentId}, ${formatDisplayDate(ukDateOf(a.administeredAt))}`, selected: a.id === values.assessmentId }))] : [],
       errors: errorList(fields, { form: 'main-form', catalogueItemId: 'catalogueItemId' }),

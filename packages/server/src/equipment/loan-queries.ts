@@ -80,7 +80,7 @@ export async function findLoanEpisodeId(db: Kysely<Database>, loanId: string): P
 export async function listPrescribableItems(db: Kysely<Database>) {
   return db
     .selectFrom('equipment_catalogue_items')
-    .select(['id', 'name', 'category', 'make', 'model', 'stock_kind', 'prescriber', 'needs_risk_assessment', 'active'])
+    .select(['id', 'name', 'category', 'make', 'model', 'stock_kind', 'loler', 'prescriber', 'needs_risk_assessment', 'active'])
     .where('active', '=', true)
     .orderBy('category')
     .orderBy('name')

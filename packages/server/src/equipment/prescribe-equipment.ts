@@ -47,7 +47,7 @@ async function prescriptionFacts(db: Kysely<Database>, access: LoanWriteAccess, 
   const me = access.grant.staff;
   if (access.episode.status === 'discharged') fields.push({ path: 'form', message: 'This episode has been discharged. Equipment is prescribed within an open episode' });
   const [item, staff] = await Promise.all([
-    input.catalogueItemId ? db.selectFrom('equipment_catalogue_items').select(['name', 'prescriber', 'needs_risk_assessment', 'active', 'stock_kind']).where('id', '=', input.catalogueItemId).executeTakeFirst() : undefined,
+    input.catalogueItemId ? db.selectFrom('equipment_catalogue_items').select(['name', 'category', 'loler', 'prescriber', 'needs_risk_assessment', 'active', 'stock_kind']).where('id', '=', input.catalogueItemId).executeTakeFirst() : undefined,
     db.selectFrom('staff').select('active').where('id', '=', me.staffId).executeTakeFirst(),
   ]);
   if (input.catalogueItemId && !item) fields.push({ path: 'catalogueItemId', message: 'Choose the equipment from the catalogue' });
@@ -59,7 +59,7 @@ async function prescriptionFacts(db: Kysely<Database>, access: LoanWriteAccess, 
   }
   const riskAssessed = (input.riskAssessment ?? '').trim() !== '';
   const decision = item
-    ? decidePrescribing({ role: me.role, active: staff?.active ?? false }, { name: item.name, prescriber: item.prescriber, needsRiskAssessment: item.needs_risk_assessment, active: item.active }, riskAssessed)
+    ? decidePrescribing({ role: me.role, active: staff?.active ?? false }, { name: item.name, category: item.category, loler: item.loler, prescriber: item.prescriber, needsRiskAssessment: item.needs_risk_assessment, active: item.active }, riskAssessed)
     : ({ allowed: true } as const);
   return { decision, fields, itemName: item?.name ?? null };
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from '../db/schema.ts';
 import { auditAs } from '../platform/actor.ts';
+import { isUniqueViolation } from '../platform/database-errors.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { recallActionRecordKind, recallRecordKind, type RecallAccess } from './recall-access.ts';
 import { batchKey, findRecallMatches } from './recall-matches.ts';
@@ -41,7 +42,13 @@ export async function raiseRecall(trx: Kysely<Database>, o: RaiseRecallOptions):
   if (r.id && (await trx.selectFrom('equipment_recalls').select('id').where('id', '=', id).executeTakeFirst())) throw new HomewardError('duplicate', 'A recall with this id already exists');
   const matches = await findRecallMatches(trx, { catalogueItemId: r.catalogueItemId, batch });
   const stamp = { created_at: actor.now, created_by: actor.staff.staffId, updated_at: actor.now, updated_by: actor.staff.staffId };
-  await trx.insertInto('equipment_recalls').values({ id, catalogue_item_id: r.catalogueItemId, batch, reference: r.reference.trim(), reason: r.reason.trim(), status: matches.length ? 'open' : 'closed', ...stamp }).execute();
+  try {
+    await trx.insertInto('equipment_recalls').values({ id, catalogue_item_id: r.catalogueItemId, batch, reference: r.reference.trim(), reason: r.reason.trim(), status: matches.length ? 'open' : 'closed', ...stamp }).execute();
+  } catch (error) {
+    // Raised by someone else a moment ago, after the check above: the index keeps one open.
+    if (isUniqueViolation(error, 'equipment_recalls_one_open_idx')) throw new HomewardError('duplicate', 'There is already an open recall of this model and batch: work that one to the end');
+    throw error;
+  }
   await auditAs(actor, trx, { action: 'write', outcome: 'allowed', recordKind: recallRecordKind, recordId: id, detail: { change: 'raised', catalogueItemId: r.catalogueItemId, batch, loans: matches.length } });
   for (const m of matches) {
     const actionId = uuidv7();

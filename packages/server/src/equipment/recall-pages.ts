@@ -5,14 +5,15 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { equipmentCategoryLabels } from '@homeward/clinical';
-import { authorisePatientAccess } from '../access/public.ts';
+import { authoriseLoanWrite } from './loan-access.ts';
+import { loadLoanEpisode } from './loan-routes.ts';
 import { actorOf, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import type { EquipmentRecallActionStatus } from '../db/schema.ts';
 import { raiseRecall, recallFieldErrors } from './raise-recall.ts';
-import { authoriseRaiseRecall, authoriseRecallSearch, recallActionRecordKind, type RecallAccess } from './recall-access.ts';
+import { authoriseRaiseRecall, authoriseRecallSearch, type RecallAccess } from './recall-access.ts';
 import { nextRecallActionSteps, recallActionStatusLabels, recallActionStatuses } from './recall-action-steps.ts';
 import { findRecallAction, listRecalls } from './recall-queries.ts';
 import { readRecallDetail, searchRecall, type RecallSearchResult } from './recall-search.ts';
@@ -117,6 +118,7 @@ export async function recallPages(app: FastifyInstance): Promise<void> {
         outcomeValue: a.id === o.actionId ? formField(o.values?.outcome) : '',
         errors: a.id === o.actionId ? errorsByField(fields) : {},
       })),
+      contactOnly: d.contactOnly,
       withheld: d.withheld,
       withheldByTeam: d.withheldByTeam,
       errors: errorList(fields, { status: o.actionId ? `status-${o.actionId}` : 'status', outcome: o.actionId ? `outcome-${o.actionId}` : 'outcome', form: o.actionId ? `status-${o.actionId}` : 'status' }),
@@ -134,7 +136,8 @@ export async function recallPages(app: FastifyInstance): Promise<void> {
     await authoriseRecallSearch(app.db, { actor });
     const action = await findRecallAction(app.db, request.params.actionId);
     if (!action || action.recallId !== request.params.recallId) throw notFound('Recall action');
-    const grant = await authorisePatientAccess(app.db, { actor, patientId: action.patientId, action: 'write', recordKind: recallActionRecordKind });
+    // The action's loan's episode decides (another team's episode needs break-glass), as for the loan itself.
+    const { grant } = await authoriseLoanWrite(app.db, { actor, episode: await loadLoanEpisode(request, action.loanId), change: 'recall' });
     const b = request.body;
     return pageWrite(request, reply, {
       check: () => {

@@ -26,6 +26,7 @@ export type RecallActionRow = {
   recallId: string;
   loanId: string;
   patientId: string;
+  teamId: string;
   teamName: string;
   status: EquipmentRecallActionStatus;
   outcome: string | null;
@@ -79,13 +80,13 @@ export async function listRecallActions(db: Kysely<Database>, recallId: string):
     .innerJoin('teams as t', 't.id', 'l.team_id')
     .innerJoin('staff as s', 's.id', 'a.updated_by')
     .leftJoin('equipment_items as i', 'i.id', 'l.item_id')
-    .select(['a.id', 'a.version', 'a.recall_id', 'a.loan_id', 'a.patient_id', 't.name as teamName', 'a.status', 'a.outcome', 'i.serial_number', 'i.batch', 'a.updated_at', 's.given_name', 's.family_name'])
+    .select(['a.id', 'a.version', 'a.recall_id', 'a.loan_id', 'a.patient_id', 'l.team_id', 't.name as teamName', 'a.status', 'a.outcome', 'i.serial_number', 'i.batch', 'a.updated_at', 's.given_name', 's.family_name'])
     .where('a.recall_id', '=', recallId)
     .orderBy('t.name')
     .orderBy('a.id')
     .execute();
   return rows.map((r) => ({
-    id: r.id, version: r.version, recallId: r.recall_id, loanId: r.loan_id, patientId: r.patient_id, teamName: r.teamName, status: r.status, outcome: r.outcome,
+    id: r.id, version: r.version, recallId: r.recall_id, loanId: r.loan_id, patientId: r.patient_id, teamId: r.team_id, teamName: r.teamName, status: r.status, outcome: r.outcome,
     serialNumber: r.serial_number, batch: r.batch, updatedAt: new Date(r.updated_at), updatedByName: `${r.given_name} ${r.family_name}`,
   }));
 }

@@ -5,14 +5,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { authorisePatientAccess } from '../access/public.ts';
+import { authoriseLoanWrite } from './loan-access.ts';
+import { loadLoanEpisode } from './loan-routes.ts';
 import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { version } from '../platform/number-schemas.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { raiseRecall } from './raise-recall.ts';
-import { authoriseRaiseRecall, authoriseRecallSearch, recallActionRecordKind } from './recall-access.ts';
+import { authoriseRaiseRecall, authoriseRecallSearch } from './recall-access.ts';
 import { recallActionStatuses } from './recall-action-steps.ts';
 import { recallPages } from './recall-pages.ts';
 import { findRecallAction, listRecalls } from './recall-queries.ts';
@@ -76,7 +77,7 @@ export async function recallRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     const access = await authoriseRecallSearch(app.db, { actor: actorOf(request) });
     const d = await readRecallDetail(app.db, access, request.params.recallId);
-    return { recall: recallJson(d.recall), actions: d.shown.map(actionJson), withheld: d.withheld, withheldByTeam: d.withheldByTeam };
+    return { recall: recallJson(d.recall), actions: d.shown.map(actionJson), contactOnly: d.contactOnly, withheld: d.withheld, withheldByTeam: d.withheldByTeam };
   });
 
   typed.post('/api/equipment/recall-actions/:actionId', {
@@ -94,7 +95,8 @@ export async function recallRoutes(app: FastifyInstance): Promise<void> {
     await authoriseRecallSearch(app.db, { actor });
     const action = await findRecallAction(app.db, request.params.actionId);
     if (!action) throw notFound('Recall action');
-    const grant = await authorisePatientAccess(app.db, { actor, patientId: action.patientId, action: 'write', recordKind: recallActionRecordKind });
+    // The action's loan's episode decides (another team's episode needs break-glass), as for the loan itself.
+    const { grant } = await authoriseLoanWrite(app.db, { actor, episode: await loadLoanEpisode(request, action.loanId), change: 'recall' });
     const b = request.body;
     return idempotentWrite(request, reply, async (trx) => {
       const done = await workRecallAction(trx, { grant, actionId: action.id, version: b.version, status: b.status, outcome: b.outcome ?? null });

@@ -6,6 +6,7 @@ import type { EquipmentRecall, RecallActionRow } from './recall-queries.ts';
 import type { RecallPatient } from './recall-search.ts';
 
 const patientSchema = z.object({ id: z.string(), name: z.string(), nhsNumber: z.string(), phone: z.string().nullable(), address: z.string() });
+const contactOnlySchema = z.array(z.object({ patient: patientSchema, teamName: z.string() })).describe('Patients this clinician may see whose item is on loan in another team’s episode: contact details and the team only');
 const withheldSchema = z.array(z.object({ teamName: z.string(), count: z.number() })).describe('Patients this clinician may not see, counted by team and never named');
 
 export const recallMatchResponse = z.object({
@@ -19,6 +20,7 @@ export const recallSearchResponse = z.object({
   batch: z.string().nullable(),
   total: z.number(),
   shown: z.array(recallMatchResponse),
+  contactOnly: contactOnlySchema,
   withheld: z.number(),
   withheldByTeam: withheldSchema,
 });
@@ -34,7 +36,7 @@ export const recallActionResponse = z.object({
   serialNumber: z.string().nullable(), batch: z.string().nullable(), updatedAt: z.string(), updatedByName: z.string(), patient: patientSchema,
 });
 
-export const recallDetailResponse = z.object({ recall: recallResponse, actions: z.array(recallActionResponse), withheld: z.number(), withheldByTeam: withheldSchema });
+export const recallDetailResponse = z.object({ recall: recallResponse, actions: z.array(recallActionResponse), contactOnly: contactOnlySchema, withheld: z.number(), withheldByTeam: withheldSchema });
 
 export const matchJson = (m: ShownMatch): z.infer<typeof recallMatchResponse> => ({
   loanId: m.loanId, episodeId: m.episodeId, teamName: m.teamName, itemName: m.itemName, make: m.make, model: m.model, serialNumber: m.serialNumber, batch: m.batch,

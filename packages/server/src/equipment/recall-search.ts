@@ -25,11 +25,16 @@ export type RecallPatient = {
 
 export type ShownMatch = RecallMatch & { patient: RecallPatient };
 
+/** A patient found whose loan is in another team's episode (no break-glass): who to contact and which team has it, nothing of the loan. */
+export type ContactOnlyMatch = { patient: RecallPatient; teamName: string };
+
 export type RecallSearchResult = {
   catalogueItem: { id: string; name: string; make: string; model: string; code: string };
   batch: string | null;
   /** The loans found whose patient this clinician may see, with the patient's contact details. */
   shown: ShownMatch[];
+  /** The loans found in another team's episode of a patient this clinician may see: contact details and the team only. */
+  contactOnly: ContactOnlyMatch[];
   /** How many loans were found in all, and how many are of patients this clinician may not see, by team. */
   total: number;
   withheld: number;
@@ -39,7 +44,7 @@ export type RecallSearchResult = {
 export type SearchRecallOptions = { access: RecallAccess; catalogueItemId: string; batch: string | null; recordKind?: string; recordId?: string | null };
 
 /** The patients found, split into those this clinician may see (grants made and each read audited) and those counted only. */
-export async function visibleMatches<M extends { patientId: string; teamName: string }>(db: Kysely<Database>, access: RecallAccess, matches: readonly M[], audit: { recordKind: string; recordId: string | null }) {
+export async function visibleMatches<M extends { patientId: string; teamId: string; teamName: string }>(db: Kysely<Database>, access: RecallAccess, matches: readonly M[], audit: { recordKind: string; recordId: string | null }) {
   const actor = access.actor;
   const ids = [...new Set(matches.map((m) => m.patientId))];
   const facts = await loadAccessFacts(db, actor.staff, ids, actor.now);
@@ -47,6 +52,7 @@ export async function visibleMatches<M extends { patientId: string; teamName: st
     ? await db.selectFrom('patients').select(['id', 'given_name', 'family_name', 'nhs_number', 'phone', 'address_line1', 'address_line2', 'town', 'postcode']).where('id', 'in', ids).execute()
     : [];
   const seen = new Map<string, RecallPatient>();
+  const brokeGlass = new Set<string>();
   for (const id of ids) {
     const f = facts.get(id)!;
     const decision = decidePatientAccess({ role: actor.staff.role, action: 'read', hasRelationship: f.hasRelationship, hasActiveBreakGlass: f.breakGlass !== null });
@@ -54,17 +60,22 @@ export async function visibleMatches<M extends { patientId: string; teamName: st
     // Decided already on these facts: the grant is made without asking again, and the read audited through it.
     const grant = await authorisePatientAccess(db, { actor, patientId: id, action: 'read', facts: f });
     await auditRead(grant, db, { recordKind: audit.recordKind, recordId: audit.recordId, detail: { shown: 'contact-details' } });
+    if (f.breakGlass !== null) brokeGlass.add(id);
     const p = patients.find((r) => r.id === id)!;
     seen.set(id, { id, name: `${p.given_name} ${p.family_name}`, nhsNumber: p.nhs_number, phone: p.phone, address: [p.address_line1, p.address_line2, p.town, p.postcode].filter(Boolean).join(', ') });
   }
   const shown: Array<M & { patient: RecallPatient }> = [];
+  const contactOnly: ContactOnlyMatch[] = [];
   const withheldByTeam = new Map<string, number>();
   for (const m of matches) {
     const patient = seen.get(m.patientId);
-    if (patient) shown.push({ ...m, patient });
+    // Seeing the patient is not seeing another team's episode: its loan (episode, status, dates, serial)
+    // is theirs, as GET /api/equipment-loans/{id} says, unless the clinician has broken glass.
+    if (patient && m.teamId !== actor.staff.teamId && !brokeGlass.has(m.patientId)) contactOnly.push({ patient, teamName: m.teamName });
+    else if (patient) shown.push({ ...m, patient });
     else withheldByTeam.set(m.teamName, (withheldByTeam.get(m.teamName) ?? 0) + 1);
   }
-  return { shown, withheld: matches.length - shown.length, withheldByTeam: [...withheldByTeam].map(([teamName, count]) => ({ teamName, count })) };
+  return { shown, contactOnly, withheld: matches.length - shown.length - contactOnly.length, withheldByTeam: [...withheldByTeam].map(([teamName, count]) => ({ teamName, count })) };
 }
 
 export async function searchRecall(db: Kysely<Database>, o: SearchRecallOptions): Promise<RecallSearchResult> {

@@ -25,7 +25,8 @@ export async function recordStockMove(trx: Kysely<Database>, o: RecordStockMoveO
     change: o.input.change,
     reason: o.input.reason,
     note: o.input.note,
-    ...(o.input.version === undefined ? {} : { version: o.input.version }),
+    // Always checked: the same move posted twice (a retry, a double click) finds the version moved on.
+    version: o.input.version,
     itemName: pluralName(item.name),
     storeName: store.name,
     shortField: 'change',

@@ -23,6 +23,8 @@ describe('equipment report figures', () => {
     ['+44 1632', '\'+44 1632'],
     ['-1', '\'-1'],
     ['@SUM(A1)', '\'@SUM(A1)'],
+    ['  =HYPERLINK("http://x")', '\'  =HYPERLINK("http://x")'],
+    [' \n@SUM(A1)', '\' \n@SUM(A1)'],
     ['Mobile hoist', 'Mobile hoist'],
     [null, ''],
     [12, 12],

@@ -22,5 +22,6 @@ export function daysBetween(from: Date, to: Date): number {
 export function spreadsheetSafe(value: string | number | null): string | number {
   if (value === null) return '';
   if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A spreadsheet skips leading spaces before reading a formula, so the test does too.
+  return /^[=+\-@\t\r]/.test(value.replace(/^\s+/, '')) ? `'${value}` : value;
 }

@@ -18,7 +18,7 @@ export type EquipmentAtDischargeItem = {
 };
 
 export type EquipmentAtDischargePort = {
-  /** The episode's equipment with the patient, decided or not; read under the page's own grant (its read already audited by the page). */
+  /** The episode's equipment with the patient, decided or not; read under the page's own grant and audited by the port as a read of the loans it names. */
   list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }): Promise<EquipmentAtDischargeItem[]>;
   /** The page where each decision is made. */
   decideHref(episodeId: string): string;

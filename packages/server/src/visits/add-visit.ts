@@ -31,7 +31,7 @@ export async function addVisit(trx: Kysely<Database>, o: AddVisitOptions): Promi
   const needs = (await findVisitNeeds(trx, episode.id))!;
   const v = o.visit;
   const durationMinutes = v.durationMinutes ?? needs.durationMinutes;
-  await checkVisit(trx, { actor, teamId: episode.teamId, episodeStatus: episode.status, details: { date: v.date, durationMinutes, window: v.window, pinnedStart: v.pinnedStart }, pinnedStaffId: v.pinnedStaffId });
+  await checkVisit(trx, { actor, teamId: episode.teamId, episodeStatus: episode.status, details: { date: v.date, durationMinutes, window: v.window, pinnedStart: v.pinnedStart }, pinnedStaffId: v.pinnedStaffId, purpose: v.purpose });
   const id = v.id ?? uuidv7();
   if (v.id) await refuseTakenVisitId(trx, id);
   await trx
