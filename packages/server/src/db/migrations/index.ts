@@ -24,7 +24,7 @@ import * as loneWorkingCodeAttempts from './2026-12-05-0023-lone-working-code-at
 import * as unreadNotificationsIndex from './2026-12-05-0026-unread-notifications-index.ts';
 import * as missedAlertsAndShortTexts from './2026-12-05-0028-missed-alerts-and-short-texts.ts';
 import * as equipment from './2026-12-05-0029-equipment.ts';
-import * as oneOpenRecall from './2026-12-05-0031-one-open-recall.ts';
+import * as oneOpenRecall from './2026-12-05-0049-one-open-recall.ts';
 import * as peopleAndMdt from './2026-12-05-0040-people-and-mdt.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -51,6 +51,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0026-unread-notifications-index': unreadNotificationsIndex,
   '2026-12-05-0028-missed-alerts-and-short-texts': missedAlertsAndShortTexts,
   '2026-12-05-0029-equipment': equipment,
-  '2026-12-05-0031-one-open-recall': oneOpenRecall,
   '2026-12-05-0040-people-and-mdt': peopleAndMdt,
+  '2026-12-05-0049-one-open-recall': oneOpenRecall,
 };
