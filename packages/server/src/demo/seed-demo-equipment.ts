@@ -65,8 +65,9 @@ export async function seedDemoEquipment(db: Kysely<Database>, o: SeedDemoEquipme
       const store = await addStore(trx, { actor: as(leadOfStore(storeIndex), setUpAt), input: { name: `${team.name} equipment store`, teamId: team.id, address: '' } });
       storeIds.push(store.id);
     }
+    // Each is the store's first count of that item: version 1 at nought (record-stock-move.ts).
     for (const s of plan.stock) {
-      await recordStockMove(trx, { actor: as(leadOfStore(s.storeIndex), received), storeId: storeIds[s.storeIndex]!, input: { catalogueItemId: catalogueIds.get(s.code)!, reason: 'received', change: s.quantity, note: 'Opening stock' } });
+      await recordStockMove(trx, { actor: as(leadOfStore(s.storeIndex), received), storeId: storeIds[s.storeIndex]!, input: { catalogueItemId: catalogueIds.get(s.code)!, reason: 'received', change: s.quantity, note: 'Opening stock', version: 1 } });
     }
     for (const i of plan.items) {
       const c = plan.catalogue.find((x) => x.code === i.code)!;
@@ -117,7 +118,9 @@ export async function seedDemoEquipment(db: Kysely<Database>, o: SeedDemoEquipme
         const { id } = await prescribeEquipment(trx, {
           access,
           input: {
-            catalogueItemId: catalogueIds.get(l.code)!, quantity: l.quantity, assessmentId: null, assessmentNote: 'Home assessment', riskAssessment: null,
+            catalogueItemId: catalogueIds.get(l.code)!, quantity: l.quantity, assessmentId: null, assessmentNote: 'Home assessment',
+            // Beds and rails rest on a recorded risk assessment (entrapment, falls, the person's own movement), as the prescribing rule asks.
+            riskAssessment: c.category === 'beds-and-rails' || c.needsRiskAssessment ? 'Bed and rail gaps measured against the MHRA dimensions; no entrapment risk found; the patient can roll and sit up unaided' : null,
             reason: c.stockKind === 'tracked' ? 'Unable to transfer safely without a hoist and two carers' : `Assessed at home: ${c.name.toLowerCase()} needed to manage safely`,
           },
         });
