@@ -86,7 +86,8 @@ describe('an MDT meeting from its agenda to actions on the owner’s home page',
     await clickAndWait(aPage, aPage.getByRole('button', { name: /^Close/ }), /done=closed/);
     expect(squash(await aPage.locator('main').textContent())).toContain('You have no open MDT actions');
     await aPage.goto('/');
-    expect(await aPage.locator('.hw-due').count()).toBe(0);
+    // Other things may be due for her (training, supervision): the closed MDT action is not among them.
+    expect(await aPage.getByRole('heading', { name: /Due for you/ }).count() === 0 || !squash(await aPage.locator('.hw-due').textContent()).includes('MDT actions')).toBe(true);
     expect(run.problems()).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ function kindOf(url: URL): string {
 
 /** Links worth following from a page: this site's pages, not files, the API or signing out. */
 function followable(url: URL, origin: string): boolean {
-  return url.origin === origin && !/^\/(api|static|assets|nhsuk-assets|sign-out|sign-in)(\/|$)/.test(url.pathname) && !url.pathname.endsWith('.pdf');
+  return url.origin === origin && !/^\/(api|static|assets|nhsuk-assets|sign-out|sign-in)(\/|$)/.test(url.pathname) && !/\.(pdf|csv)$/.test(url.pathname);
 }
 
 /**
