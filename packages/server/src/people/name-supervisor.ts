@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { decideSupervisor } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
-import { validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import { findCurrentArrangement, findSupervisionStaff } from './supervision-queries.ts';
 import { supervisionRecordKind, type SupervisionArrangement, type SupervisionStaff } from './supervision-types.ts';
@@ -42,7 +42,9 @@ export async function nameSupervisor(trx: Kysely<Database>, o: NameSupervisorOpt
   }
   const now = o.actor.now;
   const by = o.actor.staff.staffId;
-  await trx.insertInto('supervision_arrangements').values({ id: o.id, supervisee_id: o.supervisee.id, supervisor_id: supervisor.id, starts_on: o.startsOn, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+  // The id may be the client's: one already used is a 409 'duplicate' (the ending above rolls back with it).
+  const inserted = await trx.insertInto('supervision_arrangements').values({ id: o.id, supervisee_id: o.supervisee.id, supervisor_id: supervisor.id, starts_on: o.startsOn, created_at: now, created_by: by, updated_at: now, updated_by: by }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) throw new HomewardError('duplicate', 'A supervision arrangement with this id already exists');
   await auditAs(o.actor, trx, { action: 'write', outcome: 'allowed', recordKind: supervisionRecordKind, recordId: o.id, detail: { change: 'supervisor-named', superviseeId: o.supervisee.id, supervisorId: supervisor.id, startsOn: o.startsOn, previous: current?.supervisorId ?? null } });
   return (await findCurrentArrangement(trx, o.supervisee.id))!;
 }

@@ -35,16 +35,21 @@ export async function recordSupervisionSession(trx: Kysely<Database>, o: RecordS
   });
   if (problems.length) throw validationFailed(problems);
   const now = o.actor.now;
-  await trx.insertInto('supervision_sessions').values({ id: o.id, supervisee_id: o.superviseeId, supervisor_id: by, held_on: o.heldOn, kind: o.kind, themes: o.themes.trim(), created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+  // Ids may be the client's: one already used is a 409 'duplicate' (the whole session rolls back), never a database error.
+  const duplicate = (what: string) => new HomewardError('duplicate', `A supervision ${what} with this id already exists`);
+  const session = await trx.insertInto('supervision_sessions').values({ id: o.id, supervisee_id: o.superviseeId, supervisor_id: by, held_on: o.heldOn, kind: o.kind, themes: o.themes.trim(), created_at: now, created_by: by, updated_at: now, updated_by: by }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (!session) throw duplicate('session');
   for (const c of o.cases) {
     const grant = requireGrant(c.grant);
     // The grant is for this episode's patient, decided about this episode.
     if (grant.record?.id !== c.episodeId) throw new Error('The access grant is for another episode');
-    await trx.insertInto('supervision_cases').values({ id: c.id, session_id: o.id, episode_id: c.episodeId, patient_id: grant.patientId, note: c.note.trim(), created_at: now, created_by: by }).execute();
+    const inserted = await trx.insertInto('supervision_cases').values({ id: c.id, session_id: o.id, episode_id: c.episodeId, patient_id: grant.patientId, note: c.note.trim(), created_at: now, created_by: by }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) throw duplicate('case');
     await auditWrite(grant, trx, { recordKind: supervisionCaseRecordKind, recordId: c.id, detail: { sessionId: o.id, episodeId: c.episodeId } });
   }
   for (const a of o.actions) {
-    await trx.insertInto('supervision_actions').values({ id: a.id, session_id: o.id, action: a.action.trim(), owner_id: a.ownerId, due_on: a.dueOn, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+    const inserted = await trx.insertInto('supervision_actions').values({ id: a.id, session_id: o.id, action: a.action.trim(), owner_id: a.ownerId, due_on: a.dueOn, created_at: now, created_by: by, updated_at: now, updated_by: by }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    if (!inserted) throw duplicate('action');
   }
   await auditAs(o.actor, trx, { action: 'write', outcome: 'allowed', recordKind: supervisionRecordKind, recordId: o.id, detail: { change: 'session-recorded', superviseeId: o.superviseeId, cases: o.cases.length, actions: o.actions.length } });
   return (await findSupervisionSession(trx, o.id))!;
