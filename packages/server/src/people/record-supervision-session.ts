@@ -2,7 +2,7 @@
 // supervisor may write to, through the access seam: a case is patient data) and the actions agreed
 // (owner, due date). It stays 'recorded' until the supervisee confirms it.
 import type { Kysely } from 'kysely';
-import { supervisionSessionProblems, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
+import { formatDisplayDate, supervisionSessionProblems, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
 import { auditWrite, requireGrant, type WriteGrant } from '../access/public.ts';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
@@ -27,12 +27,15 @@ export type RecordSupervisionSessionOptions = {
 
 export async function recordSupervisionSession(trx: Kysely<Database>, o: RecordSupervisionSessionOptions): Promise<SupervisionSession> {
   const by = o.actor.staff.staffId;
-  const arrangement = await findCurrentArrangement(trx, o.superviseeId);
+  const today = ukDateOf(o.actor.now);
+  const arrangement = await findCurrentArrangement(trx, o.superviseeId, today);
   if (arrangement?.supervisorId !== by) throw new HomewardError('forbidden', 'Only the supervisee’s current supervisor writes up their supervision.');
   const problems = supervisionSessionProblems({
     session: { heldOn: o.heldOn, themes: o.themes, cases: o.cases.map((c) => ({ episodeId: c.episodeId, note: c.note })), actions: o.actions },
-    superviseeId: o.superviseeId, supervisorId: by, today: ukDateOf(o.actor.now),
+    superviseeId: o.superviseeId, supervisorId: by, today,
   });
+  // A session before this supervisor's arrangement began was not theirs to hold.
+  if (o.heldOn < arrangement.startsOn && !problems.some((p) => p.path === 'heldOn')) problems.push({ path: 'heldOn', message: `The date of the session must be on or after ${formatDisplayDate(arrangement.startsOn)}, when you became the supervisor` });
   if (problems.length) throw validationFailed(problems);
   const now = o.actor.now;
   // Ids may be the client's: one already used is a 409 'duplicate' (the whole session rolls back), never a database error.
