@@ -86,7 +86,8 @@ describe('an MDT meeting from its agenda to actions on the owner’s home page',
     await clickAndWait(aPage, aPage.getByRole('button', { name: /^Close/ }), /done=closed/);
     expect(squash(await aPage.locator('main').textContent())).toContain('You have no open MDT actions');
     await aPage.goto('/');
-    expect(await aPage.locator('.hw-due').count()).toBe(0);
+    // The closed action is off her home page (other parts' items, such as her supervision, may be there).
+    expect(await aPage.locator('.hw-due').count() ? squash(await aPage.locator('.hw-due').textContent()) : '').not.toContain('MDT actions');
     expect(run.problems()).toEqual([]);
   });
 });
