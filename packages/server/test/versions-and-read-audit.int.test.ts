@@ -915,8 +915,9 @@ describe('every write is version-checked and every patient read is audited by na
   const readCases: ReadCase[] = [
     { route: 'GET /api/mdt/meetings/{meetingId}', what: 'an MDT meeting naming the patients on its agenda', read: async () => {
       const id = await mdtMeeting('2026-10-01T13:00:00Z');
-      await mdtAgendaItem(id, w.episodeId, w.patientId);
-      return { res: await lead.get(`/api/mdt/meetings/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-meeting', record_id: null, patient_id: null, detail: { episodeIds: [w.episodeId], meetingId: id } }] };
+      const itemId = await mdtAgendaItem(id, w.episodeId, w.patientId);
+      // Each patient named is decided through the access seam and audited as a read of that patient.
+      return { res: await lead.get(`/api/mdt/meetings/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-agenda-item', record_id: itemId, patient_id: w.patientId }] };
     } },
     { route: 'GET /api/mdt/actions', what: 'my open MDT actions, naming their patients', read: async () => {
       const meetingId = await mdtMeeting('2026-11-10T13:00:00Z');
@@ -1044,8 +1045,8 @@ describe('every write is version-checked and every patient read is audited by na
   const pageCases: ReadCase[] = [
     { route: '/mdt/meetings/:meetingId', what: 'an MDT meeting naming the patients on its agenda', read: async () => {
       const id = await mdtMeeting('2026-10-02T13:00:00Z');
-      await mdtAgendaItem(id, w.episodeId, w.patientId);
-      return { res: await lead.get(`/mdt/meetings/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-meeting', record_id: null, patient_id: null, detail: { episodeIds: [w.episodeId], meetingId: id } }] };
+      const itemId = await mdtAgendaItem(id, w.episodeId, w.patientId);
+      return { res: await lead.get(`/mdt/meetings/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'mdt-agenda-item', record_id: itemId, patient_id: w.patientId }] };
     } },
     { route: '/mdt/agenda-items/:itemId', what: 'a patient’s MDT discussion', read: async () => {
       const itemId = await mdtAgendaItem(await mdtMeeting('2026-10-03T13:00:00Z'), w.episodeId, w.patientId);

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditAs } from '../platform/actor.ts';
-import type { FieldError } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { type MeetingAccess, mdtRecordKind } from './mdt-access.ts';
 import { checkAttendee, throwIfAny } from './check-mdt.ts';
 import { listAttendees, type MdtAttendee } from './mdt-queries.ts';
@@ -25,10 +25,19 @@ export async function checkAddAttendee(db: Kysely<Database>, o: AddAttendeeOptio
 export async function addAttendee(trx: Kysely<Database>, o: AddAttendeeOptions): Promise<MdtAttendee> {
   await checkAddAttendee(trx, o);
   const actor = o.access.actor;
-  await trx
+  // The id may be the client's, and two people may record the same colleague at once (one row per
+  // person per meeting): either is refused with what happened, never a database error.
+  const inserted = await trx
     .insertInto('mdt_attendees')
     .values({ id: o.id, meeting_id: o.access.meeting.id, staff_id: o.staffId, name: o.staffId ? null : o.name!.trim(), role: o.role.trim(), created_at: actor.now, created_by: actor.staff.staffId })
-    .execute();
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) {
+    const sameId = await trx.selectFrom('mdt_attendees').select('id').where('id', '=', o.id).executeTakeFirst();
+    if (sameId) throw new HomewardError('duplicate', 'An attendee with this id already exists');
+    throw validationFailed([{ path: 'staffId', message: 'They are already recorded as attending' }]);
+  }
   await auditAs(actor, trx, { action: 'write', outcome: 'allowed', recordKind: mdtRecordKind, recordId: o.access.meeting.id, detail: { change: 'attendee-added', attendeeId: o.id } });
   return (await listAttendees(trx, o.access.meeting.id)).find((a) => a.id === o.id)!;
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs } from '../platform/actor.ts';
-import type { FieldError } from '../platform/homeward-error.ts';
+import { HomewardError, type FieldError } from '../platform/homeward-error.ts';
 import { auditWrite, requireGrant, type WriteGrant } from '../access/public.ts';
 import { checkAction, throwIfAny } from './check-mdt.ts';
 import { type MeetingAccess, mdtRecordKind } from './mdt-access.ts';
@@ -37,13 +37,17 @@ export async function addMdtAction(trx: Kysely<Database>, o: AddMdtActionOptions
   const me = actor.staff.staffId;
   const item = o.about?.item ?? null;
   if (o.about) requireGrant(o.about.grant, o.about.item.patient.id);
-  await trx
+  // A client may mint the id: one already used is a conflict to report, not a database error.
+  const inserted = await trx
     .insertInto('mdt_actions')
     .values({
       id: o.id, meeting_id: o.access.meeting.id, agenda_item_id: item?.id ?? null, episode_id: item?.episodeId ?? null, patient_id: item?.patient.id ?? null,
       action: o.action.trim(), owner_id: o.ownerId!, due_on: o.dueOn!, created_at: actor.now, created_by: me, updated_at: actor.now, updated_by: me,
     })
-    .execute();
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) throw new HomewardError('duplicate', 'An MDT action with this id already exists');
   const detail = { meetingId: o.access.meeting.id, ownerId: o.ownerId, dueOn: o.dueOn };
   if (o.about) await auditWrite(o.about.grant, trx, { recordKind: 'mdt-action', recordId: o.id, detail });
   else await auditAs(actor, trx, { action: 'write', outcome: 'allowed', recordKind: mdtRecordKind, recordId: o.access.meeting.id, detail: { change: 'action-added', actionId: o.id, ...detail } });

@@ -1,23 +1,21 @@
 // The home page's "Due for you" from the MDT: each open action the person owns, red/amber/green by its
-// due date. An action about a patient names them, so it is audited as a read of that patient; an owner
-// who no longer sees the team's patients (a changed role or team) is told only that an action is open.
-import { dueStatusOf, hasTeamWideAccess } from '@homeward/clinical';
-import { auditAs } from '../platform/actor.ts';
+// due date. An action about a patient names them only when the access seam gives the owner the patient
+// (each audited); an owner who may not see the patient (a changed role, or moved from the team whose
+// meeting agreed it) is told only that an action is open.
+import { dueStatusOf } from '@homeward/clinical';
 import type { DueItem, DueItemsProvider } from '../platform/due-items.ts';
 import { listActions } from './mdt-queries.ts';
+import { myActions } from './mdt-shown.ts';
 
 /** Amber a week before: an MDT action is usually a call or a referral, not a month's work. */
 export const mdtActionSoonDays = 7;
 
 export const mdtDueItems: DueItemsProvider = async (db, o) => {
   const me = o.actor.staff;
-  const actions = await listActions(db, { ownerId: me.staffId, openOnly: true });
-  const mayName = hasTeamWideAccess(me.role) && me.teamId !== null;
-  const named = mayName ? actions.filter((a) => a.patient) : [];
-  for (const a of named) await auditAs(o.actor, db, { action: 'read', outcome: 'allowed', patientId: a.patient!.id, recordKind: 'mdt-action', recordId: a.id, detail: { list: 'due-for-you' } });
+  const actions = await myActions(db, { actor: o.actor, teamId: me.teamId, detail: { list: 'due-for-you' } });
   const own: DueItem[] = actions.map((a) => ({
     group: 'MDT actions',
-    text: a.patient ? (mayName ? `${a.action} (${a.patient.givenName} ${a.patient.familyName})` : 'An MDT action about a patient') : a.action,
+    text: a.patient ? `${a.action} (${a.patient.givenName} ${a.patient.familyName})` : a.hidden ? 'An MDT action about a patient' : a.action,
     href: `/mdt/actions#action-${a.id}`,
     dueOn: a.dueOn,
     status: dueStatusOf({ dueOn: a.dueOn, today: o.today, soonDays: mdtActionSoonDays }),

@@ -35,6 +35,8 @@ export type MdtAction = {
   version: number;
   meetingId: string;
   meetingStartsAt: Date;
+  /** The team whose meeting agreed it (an owner who has moved team no longer sees that team's patients). */
+  meetingTeamId: string;
   agendaItemId: string | null;
   episodeId: string | null;
   patient: { id: string; givenName: string; familyName: string; nhsNumber: string } | null;
@@ -126,7 +128,7 @@ export async function listActions(db: Kysely<Database>, o: ActionsWhere): Promis
     .innerJoin('staff', 'staff.id', 'mdt_actions.owner_id')
     .leftJoin('patients', 'patients.id', 'mdt_actions.patient_id')
     .select([
-      'mdt_actions.id', 'mdt_actions.version', 'mdt_actions.meeting_id', 'mdt_meetings.starts_at', 'mdt_actions.agenda_item_id', 'mdt_actions.episode_id',
+      'mdt_actions.id', 'mdt_actions.version', 'mdt_actions.meeting_id', 'mdt_meetings.starts_at', 'mdt_meetings.team_id as meeting_team_id', 'mdt_actions.agenda_item_id', 'mdt_actions.episode_id',
       'mdt_actions.action', 'mdt_actions.owner_id', 'staff.given_name as owner_given_name', 'staff.family_name as owner_family_name',
       'mdt_actions.due_on', 'mdt_actions.status', 'mdt_actions.closed_at', 'mdt_actions.closing_note',
       'patients.id as patient_id', 'patients.given_name', 'patients.family_name', 'patients.nhs_number',
@@ -140,7 +142,7 @@ export async function listActions(db: Kysely<Database>, o: ActionsWhere): Promis
   if (o.before) q = q.where('mdt_meetings.starts_at', '<', o.before);
   const rows = await q.orderBy('mdt_actions.due_on').orderBy('mdt_actions.id').execute();
   return rows.map((r) => ({
-    id: r.id, version: r.version, meetingId: r.meeting_id, meetingStartsAt: new Date(r.starts_at), agendaItemId: r.agenda_item_id, episodeId: r.episode_id,
+    id: r.id, version: r.version, meetingId: r.meeting_id, meetingStartsAt: new Date(r.starts_at), meetingTeamId: r.meeting_team_id, agendaItemId: r.agenda_item_id, episodeId: r.episode_id,
     patient: r.patient_id ? { id: r.patient_id, givenName: r.given_name!, familyName: r.family_name!, nhsNumber: r.nhs_number! } : null,
     action: r.action, owner: { id: r.owner_id, name: `${r.owner_given_name} ${r.owner_family_name}` }, dueOn: dateOnly(r.due_on),
     status: r.status, closedAt: r.closed_at ? new Date(r.closed_at) : null, closingNote: r.closing_note,

@@ -6,18 +6,20 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { mdtAgendaReasons } from '@homeward/clinical';
-import { actorOf, auditAs } from '../platform/actor.ts';
+import { actorOf } from '../platform/actor.ts';
 import { notFound } from '../platform/homeward-error.ts';
 import { idempotentWrite } from '../platform/idempotency.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { auditListRead, authoriseEpisodeWrite, episodeResponse, loadEpisode } from '../caseload/public.ts';
+import { authoriseEpisodeWrite, episodeResponse, loadEpisode } from '../caseload/public.ts';
 import { addAttendee } from './add-attendee.ts';
 import { addMdtAction } from './add-mdt-action.ts';
 import { buildAgenda } from './build-agenda.ts';
 import { changeMeetingStatus } from './change-meeting-status.ts';
 import { closeMdtAction } from './close-mdt-action.ts';
 import { flagEpisodeForMdt } from './flag-episode-for-mdt.ts';
-import { authoriseMdtPatientWrite, authoriseMdtTeam, authoriseMeeting, mdtRecordKind } from './mdt-access.ts';
+import { authoriseMdtPatientWrite, authoriseMdtTeam, authoriseMeeting } from './mdt-access.ts';
+import { nameForReader, type Shown } from './mdt-patient-names.ts';
+import { hiddenAction, hiddenAgendaItem, myActions } from './mdt-shown.ts';
 import { findAgendaItem, listActions, listAgenda, listAttendees, listMeetings, type MdtAction, type MdtAgendaItem, type MdtMeeting } from './mdt-queries.ts';
 import { recordDiscussion } from './record-discussion.ts';
 import { scheduleMeeting } from './schedule-meeting.ts';
@@ -38,22 +40,24 @@ const meetingResponse = z.object({
 });
 const patientResponse = z.object({ id: z.string(), nhsNumber: z.string(), givenName: z.string(), familyName: z.string() });
 const agendaItemResponse = z.object({
-  id: z.string(), version: z.number(), meetingId: z.string(), episodeId: z.string(), patient: patientResponse,
+  id: z.string(), version: z.number(), meetingId: z.string(), episodeId: z.string(), patient: patientResponse.nullable(),
+  hidden: z.boolean().describe('True when the patient is not yours to see: the item is there, without the patient or what was said'),
   reasons: z.array(z.enum(mdtAgendaReasons)), position: z.number(), discussion: z.string().nullable(), decision: z.string().nullable(), discussedAt: z.string().nullable(),
 });
 const actionResponse = z.object({
   id: z.string(), version: z.number(), meetingId: z.string(), agendaItemId: z.string().nullable(), episodeId: z.string().nullable(), patient: patientResponse.nullable(),
   action: z.string(), owner: z.object({ id: z.string(), name: z.string() }), dueOn: z.string(), status: z.enum(['open', 'closed']), closedAt: z.string().nullable(), closingNote: z.string().nullable(),
+  hidden: z.boolean().describe('True when the action is about a patient who is not yours to see: it is there, without the patient or its words'),
 });
 const attendeeResponse = z.object({ id: z.string(), staffId: z.string().nullable(), name: z.string(), role: z.string() });
 
 const meetingJson = (m: MdtMeeting) => ({ id: m.id, version: m.version, teamId: m.teamId, startsAt: m.startsAt.toISOString(), place: m.place, chair: m.chair, status: m.status });
-const itemJson = (i: MdtAgendaItem) => ({
-  id: i.id, version: i.version, meetingId: i.meetingId, episodeId: i.episodeId, patient: i.patient, reasons: i.reasons, position: i.position,
+const itemJson = (i: Shown<MdtAgendaItem> | MdtAgendaItem) => ({
+  id: i.id, version: i.version, meetingId: i.meetingId, episodeId: i.episodeId, patient: i.patient, hidden: 'hidden' in i ? i.hidden : false, reasons: i.reasons, position: i.position,
   discussion: i.discussion, decision: i.decision, discussedAt: i.discussedAt ? i.discussedAt.toISOString() : null,
 });
-const actionJson = (a: MdtAction) => ({
-  id: a.id, version: a.version, meetingId: a.meetingId, agendaItemId: a.agendaItemId, episodeId: a.episodeId, patient: a.patient,
+const actionJson = (a: Shown<MdtAction> | MdtAction) => ({
+  id: a.id, version: a.version, meetingId: a.meetingId, agendaItemId: a.agendaItemId, episodeId: a.episodeId, patient: a.patient, hidden: 'hidden' in a ? a.hidden : false,
   action: a.action, owner: a.owner, dueOn: a.dueOn, status: a.status, closedAt: a.closedAt ? a.closedAt.toISOString() : null, closingNote: a.closingNote,
 });
 
@@ -90,9 +94,11 @@ export async function meetingApiRoutes(app: FastifyInstance): Promise<void> {
   }, async (request) => {
     const access = await authoriseMeeting(db, { actor: actorOf(request), meetingId: request.params.meetingId });
     const m = access.meeting;
-    const [attendees, agenda, actions, earlier] = await Promise.all([listAttendees(db, m.id), listAgenda(db, m.id), listActions(db, { meetingId: m.id }), listActions(db, { teamId: m.teamId, openOnly: true, before: m.startsAt })]);
-    await auditListRead(db, { actor: access.actor, recordKind: mdtRecordKind, episodeIds: agenda.map((i) => i.episodeId), detail: { meetingId: m.id, via: 'api' } });
-    for (const a of [...actions, ...earlier]) if (a.patient) await auditAs(access.actor, db, { action: 'read', outcome: 'allowed', patientId: a.patient.id, recordKind: 'mdt-action', recordId: a.id, detail: { meetingId: m.id, via: 'api' } });
+    const [attendees, agendaRows, actionRows, earlierRows] = await Promise.all([listAttendees(db, m.id), listAgenda(db, m.id), listActions(db, { meetingId: m.id }), listActions(db, { teamId: m.teamId, openOnly: true, before: m.startsAt })]);
+    const detail = { meetingId: m.id, via: 'api' };
+    const agenda = await nameForReader(db, { actor: access.actor, rows: agendaRows, recordKind: 'mdt-agenda-item', detail, hide: hiddenAgendaItem });
+    const actions = await nameForReader(db, { actor: access.actor, rows: actionRows, recordKind: 'mdt-action', detail, hide: hiddenAction });
+    const earlier = await nameForReader(db, { actor: access.actor, rows: earlierRows, recordKind: 'mdt-action', detail, hide: hiddenAction });
     return { meeting: meetingJson(m), attendees, agenda: agenda.map(itemJson), actions: actions.map(actionJson), earlierOpenActions: earlier.map(actionJson) };
   });
 
@@ -166,11 +172,10 @@ export async function meetingApiRoutes(app: FastifyInstance): Promise<void> {
   });
 
   typed.get('/api/mdt/actions', {
-    schema: { tags, summary: 'Your open MDT actions', response: { 200: z.object({ actions: z.array(actionResponse) }), ...errorResponse(401, 403) } },
+    schema: { tags, summary: 'Your open MDT actions (those from another team’s meetings, after a move, without the patient)', response: { 200: z.object({ actions: z.array(actionResponse) }), ...errorResponse(401, 403) } },
   }, async (request) => {
     const access = await authoriseMdtTeam(db, { actor: actorOf(request) });
-    const actions = await listActions(db, { ownerId: access.actor.staff.staffId, openOnly: true });
-    for (const a of actions) if (a.patient) await auditAs(access.actor, db, { action: 'read', outcome: 'allowed', patientId: a.patient.id, recordKind: 'mdt-action', recordId: a.id, detail: { list: 'my-mdt-actions', via: 'api' } });
+    const actions = await myActions(db, { actor: access.actor, teamId: access.teamId, detail: { list: 'my-mdt-actions', via: 'api' } });
     return { actions: actions.map(actionJson) };
   });
 

@@ -7,12 +7,12 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { ageOn, dueStatusOf, dueStatusTags, homewardRoleLabels, mdtAgendaReasonLabels, serviceLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
-import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
+import { actorOf, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { notFound, validationFailed as validation, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { authorisePatientAccess, auditRead } from '../access/public.ts';
-import { auditListRead, authoriseEpisodeWrite, loadEpisode } from '../caseload/public.ts';
+import { authoriseEpisodeWrite, loadEpisode } from '../caseload/public.ts';
 import { findPatient } from '../patients/public.ts';
 import { addAttendee } from './add-attendee.ts';
 import { addMdtAction } from './add-mdt-action.ts';
@@ -20,8 +20,10 @@ import { buildAgenda } from './build-agenda.ts';
 import { changeMeetingStatus } from './change-meeting-status.ts';
 import { closeMdtAction } from './close-mdt-action.ts';
 import { flagEpisodeForMdt } from './flag-episode-for-mdt.ts';
-import { authoriseMdtPatientWrite, authoriseMdtTeam, authoriseMeeting, mdtRecordKind, type MeetingAccess } from './mdt-access.ts';
+import { authoriseMdtPatientWrite, authoriseMdtTeam, authoriseMeeting, type MeetingAccess } from './mdt-access.ts';
 import { mdtActionSoonDays } from './mdt-due-items.ts';
+import { hiddenAction, hiddenAgendaItem, myActions } from './mdt-shown.ts';
+import { nameForReader } from './mdt-patient-names.ts';
 import { chosenId, dateItems, formDay, formValues, idFromForm } from './mdt-form.ts';
 import { findAgendaItem, listActions, listAgenda, listAttendees, listMeetings, listMeetingStaff, type MdtAction, type MdtMeeting } from './mdt-queries.ts';
 import { mdtOwnerRoles } from './mdt-roles.ts';
@@ -55,7 +57,7 @@ const statusWords: Record<MdtMeeting['status'], { colour: string; text: string }
 
 const roleText = (role: string) => homewardRoleLabels[role as HomewardRole] ?? role;
 
-function actionView(a: MdtAction, today: string) {
+function actionView<A extends Pick<MdtAction, 'dueOn' | 'status'>>(a: A, today: string) {
   const status = dueStatusOf({ dueOn: a.dueOn, today, soonDays: mdtActionSoonDays });
   return { ...a, tag: a.status === 'closed' ? { colour: 'grey', text: 'Closed' } : dueStatusTags[status] };
 }
@@ -69,10 +71,9 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     return [{ value: '', text: placeholder }, ...staff.map((s) => ({ value: s.id, text: `${s.name} (${roleText(s.role)})`, selected: s.id === selected }))];
   }
 
-  /** Actions naming patients are audited as read of each of them (the list itself through caseload's list audit). */
-  async function auditActionsRead(actor: Actor, actions: readonly MdtAction[], detail: Record<string, unknown>) {
-    for (const a of actions) if (a.patient) await auditAs(actor, db, { action: 'read', outcome: 'allowed', patientId: a.patient.id, recordKind: 'mdt-action', recordId: a.id, detail });
-  }
+  /** Actions about patients: named only where the reader's grant is full (each audited), the rest unnamed. */
+  const shownActions = (actor: Actor, actions: readonly MdtAction[], detail: Record<string, unknown>) =>
+    nameForReader(db, { actor, rows: actions, recordKind: 'mdt-action', detail, hide: hiddenAction });
 
   // ---- The team's meetings ------------------------------------------------------------------------
 
@@ -85,8 +86,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const mine = await listActions(db, { ownerId: access.actor.staff.staffId, openOnly: true });
     // The team's open actions at a glance (issue 16 #7): how many overdue, due this week, later, and each one.
     const today = ukDateOf(now);
-    const teamOpen = (await listActions(db, { teamId: access.teamId, openOnly: true })).map((a) => actionView(a, today));
-    await auditActionsRead(access.actor, teamOpen, { list: 'team-mdt-actions' });
+    const teamOpen = (await shownActions(access.actor, await listActions(db, { teamId: access.teamId, openOnly: true }), { list: 'team-mdt-actions' })).map((a) => actionView(a, today));
     const counts = (['overdue', 'due-soon', 'in-date'] as const).map((status) => ({ ...dueStatusTags[status], count: teamOpen.filter((a) => dueStatusOf({ dueOn: a.dueOn, today, soonDays: mdtActionSoonDays }) === status).length }));
     return reply.page('mdt/pages/meetings.njk', {
       title: 'MDT meetings',
@@ -146,14 +146,15 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const access = await authoriseMeeting(db, { actor: actorOf(request), meetingId });
     const m = access.meeting;
     const today = ukDateOf(access.actor.now);
-    const [attendees, agenda, actions, earlier] = await Promise.all([
+    const [attendees, agendaRows, actionRows, earlierRows] = await Promise.all([
       listAttendees(db, m.id),
       listAgenda(db, m.id),
       listActions(db, { meetingId: m.id }),
       listActions(db, { teamId: m.teamId, openOnly: true, before: m.startsAt }),
     ]);
-    await auditListRead(db, { actor: access.actor, recordKind: mdtRecordKind, episodeIds: agenda.map((i) => i.episodeId), detail: { meetingId: m.id } });
-    await auditActionsRead(access.actor, [...actions, ...earlier], { meetingId: m.id });
+    const agenda = await nameForReader(db, { actor: access.actor, rows: agendaRows, recordKind: 'mdt-agenda-item', detail: { meetingId: m.id }, hide: hiddenAgendaItem });
+    const actions = await shownActions(access.actor, actionRows, { meetingId: m.id });
+    const earlier = await shownActions(access.actor, earlierRows, { meetingId: m.id });
     const fields = o.fields ?? [];
     const values: Record<string, string> = { attendeeFormId: uuidv7(), actionFormId: uuidv7(), ...(o.values ?? {}) };
     const running = m.status === 'scheduled';
@@ -260,11 +261,13 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
     const patient = await findPatient(db, item.patient.id);
     if (!patient) throw notFound('Patient');
     const today = ukDateOf(access.actor.now);
-    const [episode, actions, earlier] = await Promise.all([
+    const [episode, actionRows, earlierRows] = await Promise.all([
       db.selectFrom('episodes').select(['id', 'service', 'mdt_flagged_at', 'mdt_flag_reason']).where('id', '=', item.episodeId).executeTakeFirstOrThrow(),
       listActions(db, { meetingId: item.meetingId }),
       listActions(db, { episodeId: item.episodeId, openOnly: true, before: access.meeting.startsAt }),
     ]);
+    const actions = await shownActions(access.actor, actionRows.filter((a) => a.agendaItemId === item.id), { meetingId: item.meetingId });
+    const earlier = await shownActions(access.actor, earlierRows, { meetingId: item.meetingId });
     await auditRead(grant, db, { recordKind: 'mdt-agenda-item', recordId: item.id, detail: { meetingId: item.meetingId } });
     const fields = o.fields ?? [];
     // The version is always the current one: after a 409 the form shows what was typed, against the record as it is now.
@@ -277,7 +280,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       meeting: { ...access.meeting, on: ukDateOf(access.meeting.startsAt) },
       item: { ...item, reasonLabels: item.reasons.map((r) => mdtAgendaReasonLabels[r]) },
       episode: { ...episode, serviceLabel: serviceLabels[episode.service as keyof typeof serviceLabels] ?? episode.service },
-      actions: actions.filter((a) => a.agendaItemId === item.id).map((a) => actionView(a, today)),
+      actions: actions.map((a) => actionView(a, today)),
       earlier: earlier.map((a) => actionView(a, today)),
       ownerItems: await staffItems(access.teamId, 'Choose who owns it', values.ownerId),
       dueItems: dateItems('dueOn', values, !!errorsByField(fields).dueOn),
@@ -332,8 +335,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
   async function showMine(request: FastifyRequest, reply: FastifyReply, o: { fields?: FieldError[]; status?: number; done?: string } = {}) {
     const access = await authoriseMdtTeam(db, { actor: actorOf(request) });
     const today = ukDateOf(access.actor.now);
-    const actions = await listActions(db, { ownerId: access.actor.staff.staffId, openOnly: true });
-    await auditActionsRead(access.actor, actions, { list: 'my-mdt-actions' });
+    const actions = await myActions(db, { actor: access.actor, teamId: access.teamId, detail: { list: 'my-mdt-actions' } });
     const fields = o.fields ?? [];
     return reply.code(o.status ?? 200).page('mdt/pages/my-actions.njk', {
       title: 'My MDT actions',

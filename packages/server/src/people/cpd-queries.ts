@@ -2,6 +2,7 @@
 // whose log is cpd-access.ts's: these queries are called once it has decided.
 import type { Kysely } from 'kysely';
 import { cpdKindLabels, type CpdKind, type HomewardRole } from '@homeward/clinical';
+import { supervisesOn } from './supervision-queries.ts';
 import type { Database } from '../db/schema.ts';
 import type { CpdEntryResponse } from './cpd-schema.ts';
 
@@ -53,13 +54,6 @@ export async function findCpdOwner(db: Kysely<Database>, staffId: string): Promi
 
 /** Whether the reader is the owner's supervisor now: an arrangement not ended before today. */
 export async function supervisesNow(db: Kysely<Database>, o: { supervisorId: string; superviseeId: string; today: string }): Promise<boolean> {
-  const row = await db
-    .selectFrom('supervision_arrangements')
-    .select('id')
-    .where('supervisor_id', '=', o.supervisorId)
-    .where('supervisee_id', '=', o.superviseeId)
-    .where('starts_on', '<=', o.today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', o.today)]))
-    .executeTakeFirst();
-  return row !== undefined;
+  // Supervision's one rule for who supervises whom on a day.
+  return supervisesOn(db, o);
 }

@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import { decideSupervisor } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
-import { validationFailed, versionConflict } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, versionConflict } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import { findCurrentArrangement, findSupervisionStaff } from './supervision-queries.ts';
+import { findOpenArrangement, findSupervisionStaff } from './supervision-queries.ts';
 import { supervisionRecordKind, type SupervisionArrangement, type SupervisionStaff } from './supervision-types.ts';
 
 export type NameSupervisorOptions = {
@@ -32,17 +32,20 @@ export async function checkSupervisor(db: Kysely<Database>, o: { supervisee: Sup
 
 export async function nameSupervisor(trx: Kysely<Database>, o: NameSupervisorOptions): Promise<SupervisionArrangement> {
   const supervisor = await checkSupervisor(trx, o);
-  const current = await findCurrentArrangement(trx, o.supervisee.id);
+  // The latest arrangement (perhaps not started yet) is the one the new supervisor follows on from.
+  const current = await findOpenArrangement(trx, o.supervisee.id);
   const stale = (o.version === null) !== (current === null) || (current !== null && current.version !== o.version);
   if (stale) throw versionConflict(current);
   if (current && current.supervisorId === supervisor.id) return current;
   if (current) {
     if (o.startsOn < current.startsOn) throw validationFailed([{ path: 'startsOn', message: `The new supervisor starts on or after ${current.supervisorName} did (${current.startsOn})` }]);
-    await updateVersioned(trx, { actor: o.actor, table: 'supervision_arrangements', id: current.id, version: current.version, set: { ends_on: o.startsOn }, only: { ends_on: null }, current: () => findCurrentArrangement(trx, o.supervisee.id), what: 'Supervision arrangement' });
+    await updateVersioned(trx, { actor: o.actor, table: 'supervision_arrangements', id: current.id, version: current.version, set: { ends_on: o.startsOn }, only: { ends_on: null }, current: () => findOpenArrangement(trx, o.supervisee.id), what: 'Supervision arrangement' });
   }
   const now = o.actor.now;
   const by = o.actor.staff.staffId;
-  await trx.insertInto('supervision_arrangements').values({ id: o.id, supervisee_id: o.supervisee.id, supervisor_id: supervisor.id, starts_on: o.startsOn, created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
+  // The id may be the client's: one already used is a 409 'duplicate' (the ending above rolls back with it).
+  const inserted = await trx.insertInto('supervision_arrangements').values({ id: o.id, supervisee_id: o.supervisee.id, supervisor_id: supervisor.id, starts_on: o.startsOn, created_at: now, created_by: by, updated_at: now, updated_by: by }).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+  if (!inserted) throw new HomewardError('duplicate', 'A supervision arrangement with this id already exists');
   await auditAs(o.actor, trx, { action: 'write', outcome: 'allowed', recordKind: supervisionRecordKind, recordId: o.id, detail: { change: 'supervisor-named', superviseeId: o.supervisee.id, supervisorId: supervisor.id, startsOn: o.startsOn, previous: current?.supervisorId ?? null } });
-  return (await findCurrentArrangement(trx, o.supervisee.id))!;
+  return (await findOpenArrangement(trx, o.supervisee.id))!;
 }

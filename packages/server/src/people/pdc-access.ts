@@ -2,6 +2,7 @@
 // their team's clinical lead and service manager see it (audited when it is not one's own); the member
 // of staff and the manager change its plan and confirm it. Refusals are audited.
 import type { Kysely } from 'kysely';
+import { mayManageTraining } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
@@ -14,13 +15,14 @@ export type PdcAccess = { actor: Actor; pdc: Pdc; role: 'staff' | 'manager' | 'v
 export async function authorisePdc(db: Kysely<Database>, o: { actor: Actor; pdcId: string; write: boolean }): Promise<PdcAccess> {
   const pdc = await findPdc(db, o.pdcId);
   if (!pdc) throw notFound('PDC');
-  const me = o.actor.staff.staffId;
-  const role = me === pdc.staffId ? 'staff' : me === pdc.managerId ? 'manager' : 'viewer';
+  const me = o.actor.staff;
+  const person = await findStaffMember(db, pdc.staffId);
+  // The manager who held it keeps a manager's rights only while still a lead or service manager of the
+  // person's team: one who has moved team or role falls back to what anyone else may see.
+  const stillManager = me.staffId === pdc.managerId && mayManageTraining(me.role) && me.teamId !== null && person?.teamId === me.teamId;
+  const role = me.staffId === pdc.staffId ? 'staff' : stillManager ? 'manager' : 'viewer';
   let allowed = role !== 'viewer';
-  if (!allowed && !o.write) {
-    const person = await findStaffMember(db, pdc.staffId);
-    allowed = person !== null && (await staffRecordBasis(db, { actor: o.actor, person })) !== null;
-  }
+  if (!allowed && !o.write) allowed = person !== null && (await staffRecordBasis(db, { actor: o.actor, person })) !== null;
   if (!allowed) {
     await auditAs(o.actor, db, { action: o.write ? 'write' : 'read', outcome: 'refused', recordKind: 'pdc', recordId: pdc.id, detail: { route: o.actor.origin.via, rule: o.write ? 'pdc-staff-or-manager' : 'staff-record' } });
     throw new HomewardError('forbidden', o.write ? 'Only the member of staff and the manager who held the PDC can change or confirm it' : 'A PDC is for the member of staff, their manager and supervisor, and their team’s clinical lead and service manager');

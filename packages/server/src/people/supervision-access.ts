@@ -3,15 +3,16 @@
 // is refused and the refusal audited; someone of another team is a 404, as if there were nobody.
 // Reading another person's supervision is audited (auditSupervisionView), one's own is not.
 import type { Kysely } from 'kysely';
-import { mayManageSupervision, supervisionViewerBasis } from '@homeward/clinical';
+import { mayManageSupervision, supervisionViewerBasis, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
-import { findCurrentArrangement, findSupervisionSession, findSupervisionStaff } from './supervision-queries.ts';
+import { findCurrentArrangement, findOpenArrangement, findSupervisionSession, findSupervisionStaff } from './supervision-queries.ts';
 import { supervisionRecordKind, type SupervisionArrangement, type SupervisionSession, type SupervisionStaff } from './supervision-types.ts';
 
 export type SupervisionBasis = 'own' | 'supervisor' | 'manager';
-export type SupervisionAccess = { actor: Actor; supervisee: SupervisionStaff; arrangement: SupervisionArrangement | null; basis: SupervisionBasis };
+/** arrangement: the supervisor today (whose rights these are); open: the latest, perhaps from a later day (what naming another ends). */
+export type SupervisionAccess = { actor: Actor; supervisee: SupervisionStaff; arrangement: SupervisionArrangement | null; open: SupervisionArrangement | null; basis: SupervisionBasis };
 
 async function refuse(db: Kysely<Database>, actor: Actor, o: { recordId: string; rule: string; write: boolean; hide: boolean }): Promise<never> {
   await auditAs(actor, db, { action: o.write ? 'write' : 'read', outcome: 'refused', recordKind: supervisionRecordKind, recordId: o.recordId, detail: { rule: o.rule } });
@@ -23,12 +24,12 @@ async function refuse(db: Kysely<Database>, actor: Actor, o: { recordId: string;
 export async function authoriseSupervisionOf(db: Kysely<Database>, o: { actor: Actor; superviseeId: string; session?: Pick<SupervisionSession, 'supervisorId'> }): Promise<SupervisionAccess> {
   const supervisee = await findSupervisionStaff(db, o.superviseeId);
   if (!supervisee) throw notFound('Member of staff');
-  const arrangement = await findCurrentArrangement(db, supervisee.id);
+  const arrangement = await findCurrentArrangement(db, supervisee.id, ukDateOf(o.actor.now));
   const me = o.actor.staff;
   const supervisorIds = [arrangement?.supervisorId, o.session?.supervisorId].filter((id): id is string => id !== undefined);
   const basis = supervisionViewerBasis({ staffId: me.staffId, role: me.role, teamId: me.teamId }, { superviseeId: supervisee.id, superviseeTeamId: supervisee.teamId, supervisorIds });
   if (basis === null) return refuse(db, o.actor, { recordId: supervisee.id, rule: 'not-supervision-party', write: false, hide: supervisee.teamId !== me.teamId });
-  return { actor: o.actor, supervisee, arrangement, basis };
+  return { actor: o.actor, supervisee, arrangement, open: await findOpenArrangement(db, supervisee.id), basis };
 }
 
 /** A session and who may see it: its supervisee, its supervisor, the team's lead and service manager. */

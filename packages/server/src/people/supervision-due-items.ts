@@ -20,7 +20,7 @@ export const supervisionDueItems: DueItemsProvider = async (db, { actor, today }
       items.push({ group, text: own.lastHeldOn === null ? 'You have no supervision on record: book a session with your supervisor' : `Your next supervision (last ${formatDisplayDate(own.lastHeldOn)})`, href: '/supervision', dueOn: own.lastHeldOn === null ? null : due.dueOn, status: due.status });
     }
   }
-  const superviseeIds = await listSuperviseeIds(db, me.staffId);
+  const superviseeIds = await listSuperviseeIds(db, me.staffId, today);
   if (superviseeIds.length) {
     const people = (await Promise.all(superviseeIds.map((id) => findSupervisionStaff(db, id)))).filter((p): p is SupervisionStaff => p !== null && p.active);
     for (const s of await readStandings(db, people, today)) {

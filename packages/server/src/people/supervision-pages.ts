@@ -60,7 +60,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
     await auditSupervisionView(db, access, { via: 'page' });
     let supervisees: Array<SupervisionStanding & { tag: { colour: string; text: string } }> = [];
     if (o.own) {
-      const people = (await Promise.all((await listSuperviseeIds(db, actor.staff.staffId)).map((id) => findSupervisionStaff(db, id)))).filter((p): p is SupervisionStaff => p !== null);
+      const people = (await Promise.all((await listSuperviseeIds(db, actor.staff.staffId, ukDateOf(actor.now))).map((id) => findSupervisionStaff(db, id)))).filter((p): p is SupervisionStaff => p !== null);
       supervisees = (await readStandings(db, people, today(actor))).map((s) => ({ ...s, tag: tagOf(s.status) }));
     }
     return reply.page('people/pages/supervision-person.njk', {
@@ -81,7 +81,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
       flash: o.done && Object.hasOwn(flashes, o.done) ? flashes[o.done] : null,
       backHref: o.own ? '/' : access.basis === 'manager' ? '/supervision/team' : '/supervision',
       backText: o.own ? 'Home' : access.basis === 'manager' ? 'The team’s supervision' : 'Your supervision',
-      formVersion: String(access.arrangement?.version ?? ''),
+      formVersion: String(access.open?.version ?? ''),
     });
   }
 
@@ -139,7 +139,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
   typed.get('/supervision/people/:staffId/supervisor', { schema: { ...hidden, params: staffParams } }, async (request, reply) => {
     const access = await authoriseSupervisorChange(db, { actor: actorOf(request), superviseeId: request.params.staffId });
     await auditSupervisionView(db, access, { via: 'page' });
-    return showSupervisorForm(reply, access, { values: { formId: uuidv7(), version: String(access.arrangement?.version ?? ''), supervisorId: access.arrangement?.supervisorId ?? '', ...dateValues('startsOn', today(access.actor)) } });
+    return showSupervisorForm(reply, access, { values: { formId: uuidv7(), version: String(access.open?.version ?? ''), supervisorId: access.open?.supervisorId ?? '', ...dateValues('startsOn', today(access.actor)) } });
   });
 
   typed.post('/supervision/people/:staffId/supervisor', { schema: { ...hidden, params: staffParams, body: formBody } }, async (request, reply) => {

@@ -20,7 +20,36 @@ export async function listTeamStaff(db: Kysely<Database>, teamId: string): Promi
   return rows.map(toStaff);
 }
 
-export async function findCurrentArrangement(db: Kysely<Database>, superviseeId: string): Promise<SupervisionArrangement | null> {
+/**
+ * The arrangements current on a day: started on or before it and not yet ended (an arrangement ends on
+ * the day its successor starts). The one rule for who supervises whom, used by every right a supervisor
+ * has (seeing supervision, training, PDC and CPD; writing sessions; the due lists): a supervisor named
+ * from a future day has none of them until that day, and the outgoing one keeps them until then.
+ */
+export function arrangementsCurrentOn(db: Kysely<Database>, today: string) {
+  return db
+    .selectFrom('supervision_arrangements as a')
+    .where('a.starts_on', '<=', today)
+    .where((eb) => eb.or([eb('a.ends_on', 'is', null), eb('a.ends_on', '>', today)]));
+}
+
+const toArrangement = (row: { id: string; version: number; supervisee_id: string; supervisor_id: string; starts_on: string; ends_on: string | null; given_name: string; family_name: string }): SupervisionArrangement => ({
+  id: row.id, version: row.version, superviseeId: row.supervisee_id, supervisorId: row.supervisor_id, supervisorName: `${row.given_name} ${row.family_name}`, startsOn: row.starts_on, endsOn: row.ends_on,
+});
+
+/** The supervisee's supervisor on this day. */
+export async function findCurrentArrangement(db: Kysely<Database>, superviseeId: string, today: string): Promise<SupervisionArrangement | null> {
+  const row = await arrangementsCurrentOn(db, today)
+    .innerJoin('staff as s', 's.id', 'a.supervisor_id')
+    .select(['a.id', 'a.version', 'a.supervisee_id', 'a.supervisor_id', 'a.starts_on', 'a.ends_on', 's.given_name', 's.family_name'])
+    .where('a.supervisee_id', '=', superviseeId)
+    .orderBy('a.starts_on', 'desc')
+    .executeTakeFirst();
+  return row ? toArrangement(row) : null;
+}
+
+/** The latest arrangement, not yet ended (perhaps starting on a later day): the one naming a new supervisor ends. */
+export async function findOpenArrangement(db: Kysely<Database>, superviseeId: string): Promise<SupervisionArrangement | null> {
   const row = await db
     .selectFrom('supervision_arrangements as a')
     .innerJoin('staff as s', 's.id', 'a.supervisor_id')
@@ -28,12 +57,18 @@ export async function findCurrentArrangement(db: Kysely<Database>, superviseeId:
     .where('a.supervisee_id', '=', superviseeId)
     .where('a.ends_on', 'is', null)
     .executeTakeFirst();
-  return row ? { id: row.id, version: row.version, superviseeId: row.supervisee_id, supervisorId: row.supervisor_id, supervisorName: `${row.given_name} ${row.family_name}`, startsOn: row.starts_on, endsOn: row.ends_on } : null;
+  return row ? toArrangement(row) : null;
 }
 
-/** Everyone whose current supervisor this is. */
-export async function listSuperviseeIds(db: Kysely<Database>, supervisorId: string): Promise<string[]> {
-  const rows = await db.selectFrom('supervision_arrangements').select('supervisee_id').where('supervisor_id', '=', supervisorId).where('ends_on', 'is', null).execute();
+/** Whether this supervisor supervises this person on this day. */
+export async function supervisesOn(db: Kysely<Database>, o: { supervisorId: string; superviseeId: string; today: string }): Promise<boolean> {
+  const row = await arrangementsCurrentOn(db, o.today).select('a.id').where('a.supervisor_id', '=', o.supervisorId).where('a.supervisee_id', '=', o.superviseeId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Everyone this supervisor supervises on this day. */
+export async function listSuperviseeIds(db: Kysely<Database>, supervisorId: string, today: string): Promise<string[]> {
+  const rows = await arrangementsCurrentOn(db, today).select('a.supervisee_id').where('a.supervisor_id', '=', supervisorId).execute();
   return rows.map((r) => r.supervisee_id);
 }
 
@@ -109,12 +144,10 @@ export async function readStandings(db: Kysely<Database>, people: readonly Super
   const ids = people.map((p) => p.id);
   const last = await db.selectFrom('supervision_sessions').select(['supervisee_id']).select((eb) => eb.fn.max('held_on').as('last_held_on')).where('supervisee_id', 'in', ids).groupBy('supervisee_id').execute();
   const lastOf = new Map(last.map((r) => [r.supervisee_id, r.last_held_on as string | null]));
-  const supervisors = await db
-    .selectFrom('supervision_arrangements as a')
+  const supervisors = await arrangementsCurrentOn(db, today)
     .innerJoin('staff as s', 's.id', 'a.supervisor_id')
     .select(['a.supervisee_id', 'a.supervisor_id', 's.given_name', 's.family_name'])
     .where('a.supervisee_id', 'in', ids)
-    .where('a.ends_on', 'is', null)
     .execute();
   const supervisorOf = new Map(supervisors.map((r) => [r.supervisee_id, { id: r.supervisor_id, name: `${r.given_name} ${r.family_name}` }]));
   return people.map((staff) => {

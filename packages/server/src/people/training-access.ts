@@ -3,10 +3,11 @@
 // manager keep the matrix, import completions and see the team's compliance. Refusals are audited;
 // a read of someone else's training is audited by the route that shows it (auditStaffRead).
 import type { Kysely } from 'kysely';
-import { mayManageTraining, type HomewardRole } from '@homeward/clinical';
+import { mayManageTraining, ukDateOf, type HomewardRole } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import { HomewardError, notFound } from '../platform/homeward-error.ts';
+import { supervisesOn } from './supervision-queries.ts';
 
 export type TeamManager = { actor: Actor; teamId: string };
 
@@ -32,8 +33,7 @@ export async function staffRecordBasis(db: Kysely<Database>, o: { actor: Actor; 
   const actor = o.actor.staff;
   if (actor.staffId === o.person.id) return 'self';
   if (mayManageTraining(actor.role) && actor.teamId !== null && actor.teamId === o.person.teamId) return 'team-lead';
-  const supervising = await db.selectFrom('supervision_arrangements').select('id')
-    .where('supervisee_id', '=', o.person.id).where('supervisor_id', '=', actor.staffId).where('ends_on', 'is', null).executeTakeFirst();
+  const supervising = await supervisesOn(db, { supervisorId: actor.staffId, superviseeId: o.person.id, today: ukDateOf(o.actor.now) });
   return supervising ? 'supervisor' : null;
 }
 
