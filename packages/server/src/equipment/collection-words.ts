@@ -19,17 +19,8 @@ export const collectionOutcomeLabels: Record<CollectionOutcome, string> = {
   'written-off': 'Written off',
 };
 
-export const loanStatusLabels: Record<EquipmentLoanStatus, string> = {
-  prescribed: 'Prescribed, not yet delivered',
-  delivered: 'On loan',
-  'to-collect': 'To collect',
-  returned: 'Returned',
-  missing: 'Missing',
-  'written-off': 'Written off',
-  'stays-with-patient': 'Stays with the patient',
-  transferred: 'Transferred to social care',
-  cancelled: 'Cancelled',
-};
+// One set of words for a loan's status, the loans part's (loan-schema.ts).
+export { loanStatusLabels } from './loan-schema.ts';
 
 /** A decision at discharge sets the loan's status to this. */
 export const statusOfDecision: Record<DischargeDecision, EquipmentLoanStatus> = { 'stays-with-patient': 'stays-with-patient', collect: 'to-collect', transferred: 'transferred' };
