@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePrescribing, mayPrescribeEquipment, type PrescribedItem, type PrescribingRule } from './equipment-prescribing.ts';
+import { decidePrescribing, equipmentCategoryLabels, equipmentPrescriberLabels, mayPrescribeEquipment, needsRegisteredPrescriber, needsRiskAssessmentFirst, type PrescribedItem, type PrescribingRule } from './equipment-prescribing.ts';
 
 const perchingStool: PrescribedItem = { name: 'Perching stool', category: 'bathing', loler: false, prescriber: 'assistant', needsRiskAssessment: false, active: true };
 const hoist: PrescribedItem = { name: 'Mobile hoist', category: 'transfers', loler: true, prescriber: 'registered', needsRiskAssessment: false, active: true };
@@ -51,7 +51,7 @@ describe('who may prescribe equipment', () => {
   });
 
   it('inactive staff prescribe nothing, before any other rule', () => {
-    expect(decidePrescribing({ role: 'support-worker', active: false }, { ...hoist, active: false }, false)).toMatchObject({ rule: 'prescriber-inactive', message: 'Inactive staff cannot prescribe equipment' });
+    expect(decidePrescribing({ role: 'support-worker', active: false }, { ...hoist, active: false }, false)).toEqual({ allowed: false, rule: 'prescriber-inactive', message: 'Inactive staff cannot prescribe equipment' });
   });
 
   it('an item withdrawn from the catalogue is not prescribed', () => {
@@ -75,5 +75,22 @@ describe('who may prescribe equipment', () => {
     const decision = decidePrescribing({ role, active: true }, item, riskAssessed);
     if (expected === true) expect(decision).toEqual({ allowed: true });
     else expect(decision).toMatchObject({ allowed: false, rule: expected });
+  });
+});
+
+describe('the words the catalogue shows', () => {
+  it('names every category and who may prescribe, as the team says them', () => {
+    expect(equipmentCategoryLabels).toEqual({
+      bathing: 'Bathing', toileting: 'Toileting', transfers: 'Transfers', 'beds-and-rails': 'Beds and rails', mobility: 'Mobility', seating: 'Seating', kitchen: 'Kitchen', 'minor-adaptations': 'Minor adaptations',
+    });
+    expect(equipmentPrescriberLabels).toEqual({ assistant: 'Assistant practitioner or registered therapist', registered: 'Registered therapist only' });
+  });
+
+  it('beds and rails need a registered therapist and a risk assessment whatever the catalogue row says', () => {
+    const row = { category: 'beds-and-rails', loler: false, prescriber: 'assistant', needsRiskAssessment: false } as const;
+    expect(needsRegisteredPrescriber(row)).toBe(true);
+    expect(needsRiskAssessmentFirst(row)).toBe(true);
+    expect(needsRegisteredPrescriber({ ...row, category: 'bathing' })).toBe(false);
+    expect(needsRiskAssessmentFirst({ ...row, category: 'bathing' })).toBe(false);
   });
 });

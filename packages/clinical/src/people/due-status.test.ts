@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueStatusOf } from './due-status.ts';
+import { dueStatusOf, dueStatusTags } from './due-status.ts';
 
 describe('red, amber, green for a due date', () => {
   it.each([
@@ -15,5 +15,15 @@ describe('red, amber, green for a due date', () => {
   it('takes its own amber window', () => {
     expect(dueStatusOf({ dueOn: '2026-12-12', today: '2026-12-05', soonDays: 7 })).toBe('due-soon');
     expect(dueStatusOf({ dueOn: '2026-12-13', today: '2026-12-05', soonDays: 7 })).toBe('in-date');
+  });
+});
+
+describe('the tag beside each status', () => {
+  it('says the status in words as well as colour', () => {
+    expect(dueStatusTags).toEqual({
+      overdue: { colour: 'red', text: 'Overdue' },
+      'due-soon': { colour: 'yellow', text: 'Due soon' },
+      'in-date': { colour: 'green', text: 'In date' },
+    });
   });
 });
