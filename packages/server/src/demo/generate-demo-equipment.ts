@@ -5,21 +5,10 @@
 // (seed-demo-equipment.ts) writes it.
 import { addCalendarDays, type EquipmentCategory } from '@homeward/clinical';
 import { createRandom } from './seeded-random.ts';
+import type { CatalogueItem } from '../equipment/public.ts';
 
-export type DemoCatalogueItem = {
-  code: string;
-  name: string;
-  category: EquipmentCategory;
-  make: string;
-  model: string;
-  stockKind: 'stock' | 'tracked';
-  loler: boolean;
-  inspectionIntervalMonths: number | null;
-  needsRiskAssessment: boolean;
-  prescriber: 'assistant' | 'registered';
-  unitCostPence: number;
-  instructions: string;
-};
+/** A catalogue item as the demo lays it: the catalogue's own shape, before it has an id or a version. */
+export type DemoCatalogueItem = Omit<CatalogueItem, 'id' | 'active' | 'version'>;
 
 const stock = (code: string, name: string, category: EquipmentCategory, make: string, model: string, unitCostPence: number, instructions: string): DemoCatalogueItem => ({
   code, name, category, make, model, stockKind: 'stock', loler: false, inspectionIntervalMonths: null, needsRiskAssessment: false, prescriber: 'assistant', unitCostPence, instructions,

@@ -8,6 +8,25 @@ import { HomewardError } from '../platform/homeward-error.ts';
 import { catalogueItemOf, type CatalogueItem } from './catalogue-view.ts';
 import type { CatalogueItemInput } from './catalogue-schemas.ts';
 
+/** The catalogue item's columns from what was typed: one mapping for adding and changing. */
+export function catalogueColumnsOf(i: CatalogueItemInput) {
+  return {
+    code: i.code,
+    name: i.name,
+    category: i.category,
+    make: i.make,
+    model: i.model,
+    stock_kind: i.stockKind,
+    loler: i.loler,
+    inspection_interval_months: i.inspectionIntervalMonths,
+    needs_risk_assessment: i.needsRiskAssessment,
+    prescriber: i.prescriber,
+    unit_cost_pence: i.unitCostPence,
+    instructions: i.instructions,
+    active: i.active,
+  };
+}
+
 export type AddCatalogueItemOptions = { actor: Actor; id?: string; input: CatalogueItemInput };
 
 export async function addCatalogueItem(trx: Kysely<Database>, o: AddCatalogueItemOptions): Promise<CatalogueItem> {
@@ -20,19 +39,7 @@ export async function addCatalogueItem(trx: Kysely<Database>, o: AddCatalogueIte
       .insertInto('equipment_catalogue_items')
       .values({
         id: o.id ?? o.input.id ?? uuidv7(),
-        code: i.code,
-        name: i.name,
-        category: i.category,
-        make: i.make,
-        model: i.model,
-        stock_kind: i.stockKind,
-        loler: i.loler,
-        inspection_interval_months: i.inspectionIntervalMonths,
-        needs_risk_assessment: i.needsRiskAssessment,
-        prescriber: i.prescriber,
-        unit_cost_pence: i.unitCostPence,
-        instructions: i.instructions,
-        active: i.active,
+        ...catalogueColumnsOf(i),
         created_at: now,
         created_by: who,
         updated_at: now,

@@ -6,7 +6,7 @@ import type { Database } from '../db/schema.ts';
 import type { Actor } from '../platform/actor.ts';
 import { notFound, validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
-import { refuseTakenCode } from './add-catalogue-item.ts';
+import { catalogueColumnsOf, refuseTakenCode } from './add-catalogue-item.ts';
 import { catalogueItemOf, type CatalogueItem } from './catalogue-view.ts';
 import type { CatalogueItemInput } from './catalogue-schemas.ts';
 
@@ -26,21 +26,7 @@ export async function changeCatalogueItem(trx: Kysely<Database>, o: ChangeCatalo
     table: 'equipment_catalogue_items',
     id: o.id,
     version: o.version,
-    set: {
-      code: i.code,
-      name: i.name,
-      category: i.category,
-      make: i.make,
-      model: i.model,
-      stock_kind: i.stockKind,
-      loler: i.loler,
-      inspection_interval_months: i.inspectionIntervalMonths,
-      needs_risk_assessment: i.needsRiskAssessment,
-      prescriber: i.prescriber,
-      unit_cost_pence: i.unitCostPence,
-      instructions: i.instructions,
-      active: i.active,
-    },
+    set: catalogueColumnsOf(i),
     current: async () => {
       const r = await trx.selectFrom('equipment_catalogue_items').selectAll().where('id', '=', o.id).executeTakeFirst();
       return r ? catalogueItemOf(r) : undefined;
