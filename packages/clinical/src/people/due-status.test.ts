@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueStatusOf, dueStatusTags } from './due-status.ts';
+import { compareDueStatus, dueStatusOf, dueStatusTags, worstDueStatus } from './due-status.ts';
 
 describe('red, amber, green for a due date', () => {
   it.each([
@@ -25,5 +25,18 @@ describe('the tag beside each status', () => {
       'due-soon': { colour: 'yellow', text: 'Due soon' },
       'in-date': { colour: 'green', text: 'In date' },
     });
+  });
+});
+
+describe('the most urgent first', () => {
+  it('sorts overdue, then due soon, then in date, then no status', () => {
+    expect(['in-date', null, 'overdue', 'due-soon'].sort((a, b) => compareDueStatus(a as never, b as never))).toEqual(['overdue', 'due-soon', 'in-date', null]);
+  });
+
+  it('takes the worst of a person’s statuses, in date when there are none', () => {
+    expect(worstDueStatus(['in-date', 'due-soon', 'in-date'])).toBe('due-soon');
+    expect(worstDueStatus(['due-soon', 'overdue'])).toBe('overdue');
+    expect(worstDueStatus(['in-date'])).toBe('in-date');
+    expect(worstDueStatus([])).toBe('in-date');
   });
 });

@@ -29,3 +29,14 @@ export function dueStatusOf(o: DueStatusOptions): DueStatus {
   if (daysLeft <= (o.soonDays ?? 28)) return 'due-soon';
   return 'in-date';
 }
+
+/** Most urgent first: overdue, then due soon, then in date; a missing status last. For sorting lists. */
+export function compareDueStatus(a: DueStatus | null | undefined, b: DueStatus | null | undefined): number {
+  const rank = (s: DueStatus | null | undefined) => (s ? dueStatuses.indexOf(s) : dueStatuses.length);
+  return rank(a) - rank(b);
+}
+
+/** The most urgent of several (a person's standing across their courses); in date when there are none. */
+export function worstDueStatus(statuses: readonly DueStatus[]): DueStatus {
+  return [...statuses].sort(compareDueStatus)[0] ?? 'in-date';
+}

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { dueStatusTags, formatDisplayDate, homewardRoleLabels, isoDateToParts, mayManageSupervision, parseDateParts, supervisionFrequencies, supervisionSessionProblems, supervisionKindLabels, supervisionKinds, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
+import { compareDueStatus, dueStatusTags, formatDisplayDate, homewardRoleLabels, isoDateToParts, mayManageSupervision, parseDateParts, supervisionFrequencies, supervisionSessionProblems, supervisionKindLabels, supervisionKinds, ukDateOf, type SupervisionSessionKind } from '@homeward/clinical';
 import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -110,7 +110,7 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
     return reply.page('people/pages/supervision-team.njk', {
       title: 'The team’s supervision',
       section: 'supervision',
-      standings: [...standings].sort((a, b) => ['overdue', 'due-soon', 'in-date'].indexOf(a.status ?? '') - ['overdue', 'due-soon', 'in-date'].indexOf(b.status ?? '') || (a.dueOn ?? '').localeCompare(b.dueOn ?? '')),
+      standings: [...standings].sort((a, b) => compareDueStatus(a.status, b.status) || (a.dueOn ?? '').localeCompare(b.dueOn ?? '')),
       counts: { overdue: count('overdue'), dueSoon: count('due-soon'), inDate: count('in-date'), noSupervisor: standings.filter((s) => s.supervisor === null).length },
       dueStatusTags,
       backHref: '/supervision',

@@ -1,6 +1,6 @@
 // The home page's training items: each required course of one's own that has expired, was never done, or
 // expires within 28 days; and, for the team's lead and service manager, one line for the team.
-import { mayManageTraining } from '@homeward/clinical';
+import { mayManageTraining, worstDueStatus } from '@homeward/clinical';
 import type { DueItem, DueItemsProvider } from '../platform/due-items.ts';
 import { findStaffMember } from './training-access.ts';
 import { readPersonTraining, readTeamTraining } from './training-queries.ts';
@@ -17,8 +17,9 @@ export const trainingDueItems: DueItemsProvider = async (db, { actor, today }) =
   }
   if (mayManageTraining(actor.staff.role) && actor.staff.teamId) {
     const team = await readTeamTraining(db, { teamId: actor.staff.teamId, today });
-    const overdue = team.filter((p) => p.courses.some((c) => c.status === 'overdue')).length;
-    const soon = team.filter((p) => !p.courses.some((c) => c.status === 'overdue') && p.courses.some((c) => c.status === 'due-soon')).length;
+    const worst = team.map((p) => worstDueStatus(p.courses.map((c) => c.status)));
+    const overdue = worst.filter((w) => w === 'overdue').length;
+    const soon = worst.filter((w) => w === 'due-soon').length;
     if (overdue || soon) {
       items.push({
         group: 'Training',

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
-import { dueStatusTags, esrMaxFileCharacters, homewardRoleLabels, homewardRoles, mayManageTraining, trainingStateLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
+import { dueStatusTags, worstDueStatus, esrMaxFileCharacters, homewardRoleLabels, homewardRoles, mayManageTraining, trainingStateLabels, ukDateOf, type HomewardRole } from '@homeward/clinical';
 import { actorOf, auditAs, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { HomewardError, notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -67,7 +67,7 @@ export async function trainingPages(app: FastifyInstance): Promise<void> {
       summary,
       chart: summary.courses.length ? buildComplianceChart(summary.courses, summary.overall) : null,
       people: people.map((p) => {
-        const worst = p.courses.some((c) => c.status === 'overdue') ? 'overdue' : p.courses.some((c) => c.status === 'due-soon') ? 'due-soon' : 'in-date';
+        const worst = worstDueStatus(p.courses.map((c) => c.status));
         return {
           ...p, roleLabel: homewardRoleLabels[p.role], tag: dueStatusTags[worst],
           problems: p.courses.filter((c) => c.status !== 'in-date').map((c) => ({ ...c, tag: dueStatusTags[c.status], stateText: trainingStateLabels[c.state] })),
