@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarMonths } from '../episode-dates.ts';
+import { addCalendarDays, addCalendarMonths } from '../episode-dates.ts';
 import { checkInspectionDate, inspectionState, itemStatusAfterInspection, itemStatusOnReturn, nextInspectionDue } from './inspection-due.ts';
 
 describe('addCalendarMonths', () => {
@@ -81,5 +81,27 @@ describe('checkInspectionDate', () => {
 
   it('reads today on the UK calendar: 00:30 BST on 1 July is the 1st', () => {
     expect(checkInspectionDate('2026-07-01', new Date('2026-06-30T23:30:00Z'))).toBeNull();
+  });
+});
+
+describe('where a failed or withdrawn item goes, and the oldest date taken', () => {
+  it.each([
+    ['fail', 'in-store', 'in-repair'],
+    ['fail', 'in-repair', 'in-repair'],
+    ['withdrawn', 'in-store', 'withdrawn'],
+    ['withdrawn', 'in-repair', 'withdrawn'],
+    ['pass', 'in-repair', 'in-store'],
+    ['pass', 'in-store', 'in-store'],
+    ['fail', 'on-loan', 'on-loan'],
+  ] as const)('%s when %s: %s', (result, status, expected) => {
+    expect(itemStatusAfterInspection(result, status)).toBe(expected);
+  });
+});
+
+describe('the oldest examination date taken', () => {
+  it('is ten years (3653 days) back, to the day', () => {
+    const now = new Date('2026-11-24T12:00:00Z');
+    expect(checkInspectionDate(addCalendarDays('2026-11-24', -3653), now)).toBeNull();
+    expect(checkInspectionDate(addCalendarDays('2026-11-24', -3654), now)).toBe('The date of the examination must be within the last 10 years');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { competenceCounts, competenceExpiryProblem, heldSkills, isRecordableCompetence, mayHoldCompetences, recordableCompetenceLabel } from './competence-currency.ts';
+import { addCalendarDays } from '../episode-dates.ts';
 
 describe('when a recorded competence counts', () => {
   it.each([
@@ -59,5 +60,13 @@ describe('the competence vocabulary and who holds one', () => {
     const found = competenceExpiryProblem({ assessedOn: '2026-12-01', expiresOn });
     if (problem === null) expect(found).toBeNull();
     else expect(found).toMatch(problem);
+  });
+});
+
+describe('how far ahead an expiry may be', () => {
+  it('takes five years of 366 days from the assessment, and refuses a day more', () => {
+    expect(competenceExpiryProblem({ assessedOn: '2026-01-01', expiresOn: addCalendarDays('2026-01-01', 366 * 5) })).toBeNull();
+    expect(competenceExpiryProblem({ assessedOn: '2026-01-01', expiresOn: addCalendarDays('2026-01-01', 366 * 5 + 1) })).toBe('The expiry date must be within 5 years of the date they were assessed');
+    expect(competenceExpiryProblem({ assessedOn: '2026-01-01', expiresOn: null })).toBeNull();
   });
 });
