@@ -110,8 +110,14 @@ describe('equipment at discharge and its collection', () => {
     expect((await ap.post(`/api/equipment-loans/${frameLoan}/collection`, { version: await loanVersion(frameLoan) - 1, outcome: 'returned', storeId: store }, { 'idempotency-key': 'frame-back' })).statusCode).toBe(200);
     expect((await t.db.selectFrom('equipment_stock_levels').select('quantity').where('catalogue_item_id', '=', frame).executeTakeFirstOrThrow()).quantity).toBe(2);
     expect((await ap.get('/api/equipment/collections')).json().loans).toEqual([]);
-    const audited = await t.db.selectFrom('audit_events').select(['record_kind', 'patient_id']).where('record_id', '=', hoistLoan).where('action', '=', 'write').execute();
-    expect(audited.every((a) => a.patient_id === patientId)).toBe(true);
-    expect(audited.length).toBeGreaterThanOrEqual(3);
+    const audited = await t.db.selectFrom('audit_events').select(['record_kind', 'patient_id', 'outcome', 'detail']).where('record_id', '=', hoistLoan).where('action', '=', 'write').orderBy('seq').execute();
+    // Exactly the three writes to the hoist's loan, in order, each this patient's: 'every' on an empty
+    // list and 'at least 3' would pass with one missing or one too many.
+    const written = { record_kind: 'equipment-loan', patient_id: patientId, outcome: 'allowed' };
+    expect(audited).toMatchObject([
+      { ...written, detail: { change: 'discharge-decision', decision: 'collect' } },
+      { ...written, detail: { itemId: hoistItem, outcome: 'returned', returned: 'tracked', condition: 'fair' } },
+      { ...written, detail: { change: 'collection', outcome: 'returned' } },
+    ]);
   });
 });

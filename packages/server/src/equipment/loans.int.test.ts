@@ -268,7 +268,8 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
     expect(await pdfBodyFontSize(standard.rawPayload)).toBeLessThan(16);
     const large = await supportWorker.form(`/episodes/${episode}/equipment/carer-sheet`, { print: 'large' });
     expect(await pdfBodyFontSize(large.rawPayload)).toBeGreaterThanOrEqual(16);
-    const prints = await t.db.selectFrom('audit_events').select(['patient_id', 'detail']).where('action', '=', 'print').where('record_kind', '=', 'equipment-loan').execute();
+    // In the order printed (seq): a query without an order has none to compare.
+    const prints = await t.db.selectFrom('audit_events').select(['patient_id', 'detail']).where('action', '=', 'print').where('record_kind', '=', 'equipment-loan').orderBy('seq').execute();
     expect(prints.map((p) => (p.detail as { printSize: string }).printSize)).toEqual(['standard', 'large']);
     expect(prints[0]!.patient_id).toBe(mrsB);
     expect((await outsider.form(`/episodes/${episode}/equipment/carer-sheet`, { print: 'standard' })).statusCode).toBe(403);
@@ -295,12 +296,21 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
   });
 
   it('lists the episode’s loans on the API, audited as read', async () => {
+    const lastSeq = async () => Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirstOrThrow()).seq ?? 0);
+    const readsSince = (seq: number) => t.db.selectFrom('audit_events').select(['action', 'outcome', 'record_kind', 'record_id', 'patient_id', 'staff_id', 'detail']).where('seq', '>', seq).where('action', '=', 'read').orderBy('seq').execute();
+    const beforeList = await lastSeq();
     const res = await assistant.get(`/api/episodes/${episode}/equipment-loans`);
     expect(res.statusCode).toBe(200);
     const list = res.json().loans as { id: string; status: string }[];
     expect(list.find((l) => l.id === loans.stool)?.status).toBe('delivered');
+    const assistantId = t.service.a['assistant-practitioner'].id;
+    const listRead = await readsSince(beforeList);
+    expect(listRead).toMatchObject([{ action: 'read', outcome: 'allowed', record_kind: 'equipment-loan', record_id: episode, patient_id: mrsB, staff_id: assistantId }]);
+    expect((listRead[0]!.detail as { loanIds: string[] }).loanIds).toEqual(expect.arrayContaining(list.map((l) => l.id)));
+    const beforeOne = await lastSeq();
     const one = await assistant.get(`/api/equipment-loans/${loans.hoist}`);
     expect(one.json().loan).toMatchObject({ id: loans.hoist, serialNumber: 'HST-0001', training: [{ personName: 'Tom (Caring Hands)' }] });
+    expect(await readsSince(beforeOne)).toMatchObject([{ action: 'read', outcome: 'allowed', record_kind: 'equipment-loan', record_id: loans.hoist, patient_id: mrsB, staff_id: assistantId }]);
     expect((await assistant.get(`/api/equipment-loans/${uuidv7()}`)).statusCode).toBe(404);
   });
 });

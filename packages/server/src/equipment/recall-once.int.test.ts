@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { bootTestApp, type TestApp } from '../../test/test-app.ts';
+import { isUniqueViolation } from '../platform/database-errors.ts';
 import { seedCatalogueItem, seedLoan, seedPatientWithEpisode, seedStore } from '../../test/seed-equipment-loans.ts';
 
 describe('one open recall per model and batch', () => {
@@ -28,14 +29,21 @@ describe('one open recall per model and batch', () => {
     return { id: uuidv7(), catalogue_item_id: other, batch, reference: '', reason: 'Weld', status, created_at: at, created_by: by, updated_at: at, updated_by: by };
   };
 
+  // Refused by the one-open-recall index itself: any error (a bad column, a missing value) would not do.
+  const refusedByTheIndex = async (insert: Promise<unknown>) => {
+    const error = await insert.then(() => null, (e: unknown) => e);
+    expect(error, 'the second open recall was written').not.toBeNull();
+    expect(isUniqueViolation(error, 'equipment_recalls_one_open_idx'), String(error)).toBe(true);
+  };
+
   it('refuses a second open recall of the same model and batch in the database, whatever its spacing and case', async () => {
     await t.db.insertInto('equipment_recalls').values(row('B9')).execute();
-    await expect(t.db.insertInto('equipment_recalls').values(row(' b 9')).execute()).rejects.toThrow();
+    await refusedByTheIndex(t.db.insertInto('equipment_recalls').values(row(' b 9')).execute());
     // Closed ones, another batch and the whole model are other recalls.
     await t.db.insertInto('equipment_recalls').values(row('B9', 'closed')).execute();
     await t.db.insertInto('equipment_recalls').values(row('B8')).execute();
     await t.db.insertInto('equipment_recalls').values(row(null)).execute();
-    await expect(t.db.insertInto('equipment_recalls').values(row(null)).execute()).rejects.toThrow();
+    await refusedByTheIndex(t.db.insertInto('equipment_recalls').values(row(null)).execute());
   });
 
   it('answers two leads raising it at once with one recall and one 409', async () => {

@@ -157,9 +157,13 @@ describe('an MDT meeting, from agenda to actions', () => {
     const team = await lead.get('/mdt');
     expect(team.body).toMatch(/The team’s open actions[\s\S]*Book a joint visit with the moving and handling lead/);
     expect((await lead.get('/')).body).not.toContain('of the team’s MDT');
+    // Put back in a finally: a failure here must not leave the later tests a week on.
     t.clock.set(new Date('2026-12-01T09:00:00Z'));
-    expect((await t.signIn(t.service.a['clinical-lead']).then((c) => c.get('/'))).body).toContain('One of the team’s MDT actions is overdue');
-    t.clock.set(new Date('2026-11-24T09:00:00Z'));
+    try {
+      expect((await t.signIn(t.service.a['clinical-lead']).then((c) => c.get('/'))).body).toContain('One of the team’s MDT actions is overdue');
+    } finally {
+      t.clock.set(new Date('2026-11-24T09:00:00Z'));
+    }
   });
 
   it('keeps the open action on the next meeting until it is closed', async () => {

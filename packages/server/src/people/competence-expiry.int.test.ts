@@ -67,6 +67,7 @@ describe('competences with evidence and expiry, used wherever skills are', () =>
     }
     const forManager = await lead.post(`/api/staff/${t.service.a['service-manager'].id}/competences`, { competence: 'hoist-competent', assessedOn: '2026-11-20' });
     expect(forManager.statusCode).toBe(400);
+    expect(forManager.json().error.fields).toEqual([{ path: 'staffId', message: 'Competences are recorded for staff who see patients. Alex service manager is a service manager' }]);
     // A part-filled expiry date on the page: the error summary, nothing saved.
     const page = await lead.form('/staff/competences', { staffId: therapistId, competence: 'hoist-competent', 'assessedOn-day': '20', 'assessedOn-month': '11', 'assessedOn-year': '2026', 'expiresOn-day': '10', 'expiresOn-month': '', 'expiresOn-year': '2026' });
     expect(page.statusCode).toBe(400);
@@ -105,6 +106,8 @@ describe('competences with evidence and expiry, used wherever skills are', () =>
     expect(skillsOn('2026-12-09')).toContain('hoist-competent');
     expect(skillsOn('2026-12-10')).toContain('hoist-competent');
     expect(skillsOn('2026-12-11')).not.toContain('hoist-competent');
+    // Held on its last day, and not the day after: without the first, 'not after' would pass for a skill never seen.
+    expect(days.find((d) => d.staffId === swId && d.date === '2026-12-10')!.skills).toContain('kitchen-practice');
     expect(days.find((d) => d.staffId === swId && d.date === '2026-12-11')!.skills).not.toContain('kitchen-practice');
   });
 

@@ -30,7 +30,8 @@ describe('a personal CPD log and its HCPC profile', () => {
     hcpcStandards: [1, 3, 4],
   };
   const entries = async () => t.db.selectFrom('cpd_entries').selectAll().where('staff_id', '=', ownerId).execute();
-  const cpdAudit = (outcome: 'allowed' | 'refused') => t.db.selectFrom('audit_events').selectAll().where('record_kind', '=', 'cpd-log').where('outcome', '=', outcome).execute();
+  // In the order written (seq): the tests compare the last few, and a query without an order has none.
+  const cpdAudit = (outcome: 'allowed' | 'refused') => t.db.selectFrom('audit_events').selectAll().where('record_kind', '=', 'cpd-log').where('outcome', '=', outcome).orderBy('seq').execute();
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -112,7 +113,11 @@ describe('a personal CPD log and its HCPC profile', () => {
     expect(stale.json().error.current).toMatchObject({ version: 2, reflection: 'And I ask about footwear' });
     const page = await owner.form(`/cpd/${entryId}/change`, { activity: falls.activity, 'doneOn-day': '14', 'doneOn-month': '10', 'doneOn-year': '2026', hours: '7', kind: 'formal', version: '2', hcpcStandards: ['1', '3', '4'], learned: falls.learned, practiceChange: falls.practiceChange, reflection: 'And footwear' });
     expect(page.statusCode, page.body.slice(0, 300)).toBe(303);
-    expect((await t.db.selectFrom('cpd_entries').select(['hours', 'version']).where('id', '=', entryId).executeTakeFirstOrThrow())).toMatchObject({ version: 3 });
+    // The page's change is what was kept, not only a new version number.
+    expect((await t.db.selectFrom('cpd_entries').select('version').where('id', '=', entryId).executeTakeFirstOrThrow())).toMatchObject({ version: 3 });
+    const kept = await owner.get(`/api/cpd/${entryId}`);
+    expect(kept.statusCode).toBe(200);
+    expect(kept.json()).toMatchObject({ version: 3, reflection: 'And footwear', hours: 7, kind: 'formal', doneOn: '2026-10-14' });
   });
 
   it('is seen by its owner, their supervisor and their team lead (each read of another’s log audited), and by nobody else', async () => {

@@ -9,6 +9,8 @@ describe('a PDC manager who moves on', () => {
   let lead: TestClient;
   let pdcId: string;
   const leadId = () => t.service.a['clinical-lead'].id;
+  const item = { kind: 'objective', text: 'Run the falls group', measure: '', reviewOn: '2027-02-20' };
+  const items = () => t.db.selectFrom('pdc_items').selectAll().orderBy('id').execute();
 
   beforeAll(async () => {
     t = await bootTestApp();
@@ -21,14 +23,21 @@ describe('a PDC manager who moves on', () => {
 
   it('reads and changes it while the lead of the team', async () => {
     expect((await lead.get(`/api/pdc/${pdcId}`)).statusCode).toBe(200);
+    // 'Changes': the same item the later tests are refused is accepted from the lead, so their 403s are
+    // about the move, not a body the route would refuse anyway.
+    const added = await lead.post(`/api/pdc/${pdcId}/items`, item);
+    expect(added.statusCode, added.body).toBe(201);
+    expect(await items()).toHaveLength(1);
   });
 
   it('loses it on moving to another team', async () => {
     await t.db.updateTable('staff').set({ team_id: t.service.teamB }).where('id', '=', leadId()).execute();
     try {
       const moved = await t.signIn(t.service.a['clinical-lead']);
+      const before = await items();
       expect((await moved.get(`/api/pdc/${pdcId}`)).statusCode).toBe(403);
-      expect((await moved.post(`/api/pdc/${pdcId}/items`, { kind: 'objective', text: 'Run the falls group', measure: '', reviewOn: '2027-02-20' })).statusCode).toBe(403);
+      expect((await moved.post(`/api/pdc/${pdcId}/items`, item)).statusCode).toBe(403);
+      expect(await items()).toEqual(before);
     } finally {
       await t.db.updateTable('staff').set({ team_id: t.service.teamA }).where('id', '=', leadId()).execute();
     }
@@ -38,9 +47,10 @@ describe('a PDC manager who moves on', () => {
     await t.db.updateTable('staff').set({ homeward_role: 'registered-therapist' }).where('id', '=', leadId()).execute();
     try {
       const therapistNow = await t.signIn(t.service.a['clinical-lead']);
+      const before = await items();
       expect((await therapistNow.get(`/api/pdc/${pdcId}`)).statusCode).toBe(403);
-      expect((await therapistNow.post(`/api/pdc/${pdcId}/items`, { kind: 'objective', text: 'Run the falls group', measure: '', reviewOn: '2027-02-20' })).statusCode).toBe(403);
-      expect(await t.db.selectFrom('pdc_items').select('id').execute()).toHaveLength(0);
+      expect((await therapistNow.post(`/api/pdc/${pdcId}/items`, item)).statusCode).toBe(403);
+      expect(await items()).toEqual(before);
     } finally {
       await t.db.updateTable('staff').set({ homeward_role: 'clinical-lead' }).where('id', '=', leadId()).execute();
     }

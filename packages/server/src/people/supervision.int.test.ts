@@ -130,9 +130,18 @@ describe('clinical supervision', () => {
     const refusals = await t.db.selectFrom('audit_events').select('staff_id').where('record_kind', '=', 'supervision').where('outcome', '=', 'refused').execute();
     expect(refusals.map((r) => r.staff_id)).toEqual(expect.arrayContaining([t.service.a['support-worker'].id, t.service.otherTeamTherapist.id]));
     // The lead's read of someone else's supervision is audited; the supervisee's own is not.
-    await (await as(lead)).get(`/supervision/people/${ap.id}`);
-    const leadReads = await t.db.selectFrom('audit_events').select('detail').where('record_kind', '=', 'supervision').where('action', '=', 'read').where('staff_id', '=', lead.id).execute();
-    expect(leadReads.length).toBeGreaterThan(0);
+    // Counted before and after: earlier tests' reads are already on the log, so 'some' would prove nothing.
+    const readsBy = (staffId: string) => t.db.selectFrom('audit_events').select('detail').where('record_kind', '=', 'supervision').where('action', '=', 'read').where('outcome', '=', 'allowed').where('staff_id', '=', staffId).orderBy('seq').execute();
+    const leadBefore = await readsBy(lead.id);
+    const leadView = await (await as(lead)).get(`/supervision/people/${ap.id}`);
+    expect(leadView.statusCode).toBe(200);
+    const leadAfter = await readsBy(lead.id);
+    expect(leadAfter).toHaveLength(leadBefore.length + 1);
+    expect(leadAfter.at(-1)!.detail).toMatchObject({ superviseeId: ap.id, basis: 'manager', via: 'page' });
+    const ownBefore = await readsBy(ap.id);
+    const ownView = await (await as(ap)).get(`/supervision/people/${ap.id}`);
+    expect(ownView.statusCode).toBe(200);
+    expect(await readsBy(ap.id)).toHaveLength(ownBefore.length);
   });
 
   it('only the supervisee confirms, with a comment; then it is final and green', async () => {
@@ -167,9 +176,16 @@ describe('clinical supervision', () => {
   it('the lead sees the team red, amber and green, most overdue first', async () => {
     const page = await (await as(lead)).get('/supervision/team');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Alex assistant practitioner');
-    expect(page.body).toContain('In date');
-    expect(page.body).toContain('Overdue');
+    // The rows in the table's order: each person's name and their tag. Everyone else in the team has no
+    // session on record (overdue); the assistant practitioner, confirmed above, is in date, so comes last.
+    const tbody = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(page.body)![1]!;
+    const rows = [...tbody.matchAll(/<tr[\s\S]*?<\/tr>/g)].map(([row]) => ({
+      name: /<a href="[^"]*">([^<]+)<\/a>/.exec(row)![1]!,
+      tag: /<strong class="nhsuk-tag[^"]*">([^<]+)<\/strong>/.exec(row)![1]!,
+    }));
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.at(-1)).toEqual({ name: 'Alex assistant practitioner', tag: 'In date' });
+    expect(rows.slice(0, -1).map((r) => r.tag)).toEqual(rows.slice(0, -1).map(() => 'Overdue'));
     expect((await (await as(therapist)).get('/supervision/team')).statusCode).toBe(403);
   });
 
