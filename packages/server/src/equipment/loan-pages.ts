@@ -228,7 +228,11 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
         await deliverEquipment(trx, { access, loan, input });
         return `${equipmentPath(access.episode.id)}?done=delivered&loan=${loan.id}#loan-${loan.id}`;
       },
-      render: (fields, status) => renderDeliverForm(reply, access, loan, values, fields, status),
+      render: async (fields, status, error) => {
+        // A stale form: what was typed stays, against the loan as it is now, so the next Save works.
+        const now = error.code === 'version_conflict' ? await findLoan(app.db, access, loan.id) : null;
+        return renderDeliverForm(reply, access, now ?? loan, now ? { ...values, version: String(now.version) } : values, fields, status);
+      },
     });
   });
 
@@ -307,8 +311,10 @@ export async function loanPages(app: FastifyInstance): Promise<void> {
       return redirectSeeOther(reply, `${equipmentPath(access.episode.id)}?done=cancelled&loan=${loan.id}#loan-${loan.id}`);
     } catch (error) {
       const problem = formProblem(error);
-      if (problem) return renderCancelForm(reply, access, loan, values, problem.fields, problem.status);
-      throw error;
+      if (!problem) throw error;
+      // A stale form: the reason typed stays, against the loan as it is now, so the next Save works.
+      const now = problem.error.code === 'version_conflict' ? await findLoan(app.db, access, loan.id) : null;
+      return renderCancelForm(reply, access, now ?? loan, now ? { ...values, version: String(now.version) } : values, problem.fields, problem.status);
     }
   });
 

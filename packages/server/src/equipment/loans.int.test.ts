@@ -313,4 +313,49 @@ describe('equipment on loan: prescribed within competence, delivered, taught, an
     expect(await readsSince(beforeOne)).toMatchObject([{ action: 'read', outcome: 'allowed', record_kind: 'equipment-loan', record_id: loans.hoist, patient_id: mrsB, staff_id: assistantId }]);
     expect((await assistant.get(`/api/equipment-loans/${uuidv7()}`)).statusCode).toBe(404);
   });
+
+  describe('a stale form keeps what was typed, against the loan’s version now, and the next Save works', () => {
+    async function prescribedBoard(): Promise<string> {
+      await t.db.updateTable('equipment_stock_levels').set({ quantity: 5 }).where('catalogue_item_id', '=', items.board).execute();
+      const sent = await assistant.form(`/episodes/${episode}/equipment/prescribe`, { formId: uuidv7(), catalogueItemId: items.board, quantity: '1', reason: 'Cannot step into the bath', assessmentNote: 'Observed bath transfer' });
+      expect(sent.statusCode, sent.body.slice(0, 300)).toBe(303);
+      return /loan=([0-9a-f-]+)/.exec(sent.headers.location as string)![1]!;
+    }
+    // Another tab or person changes the loan while the form is open.
+    const changedElsewhere = (id: string) => t.db.updateTable('equipment_loans').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
+
+    it('cancelling a prescription', async () => {
+      const loan = await prescribedBoard();
+      const shown = await assistant.get(`/equipment-loans/${loan}/cancel`);
+      const version = versionIn(shown.body);
+      await changedElsewhere(loan);
+      const reason = 'She chose a bath lift instead, typed in a stale tab';
+      const stale = await assistant.form(`/equipment-loans/${loan}/cancel`, { version, reason });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.body).toMatch(/Someone (else )?changed this/);
+      expect(stale.body).toContain(reason);
+      expect(versionIn(stale.body)).toBe(String(Number(version) + 1));
+      const again = await assistant.form(`/equipment-loans/${loan}/cancel`, { version: versionIn(stale.body), reason });
+      expect(again.statusCode, again.body.slice(0, 300)).toBe(303);
+      expect(await loanRow(loan)).toMatchObject({ status: 'cancelled' });
+    });
+
+    it('recording the delivery', async () => {
+      const loan = await prescribedBoard();
+      const shown = await supportWorker.get(`/equipment-loans/${loan}/deliver`);
+      const version = versionIn(shown.body);
+      await changedElsewhere(loan);
+      const where = 'Upstairs bathroom, typed in a stale tab';
+      const typed = { storeId, 'deliveredOn-day': '24', 'deliveredOn-month': '11', 'deliveredOn-year': '2026', where, fitted: 'yes', deliveredBy: t.service.a['support-worker'].id };
+      const stale = await supportWorker.form(`/equipment-loans/${loan}/deliver`, { ...typed, version });
+      expect(stale.statusCode).toBe(409);
+      expect(stale.body).toMatch(/Someone (else )?changed this/);
+      expect(stale.body).toContain(where);
+      expect(versionIn(stale.body)).toBe(String(Number(version) + 1));
+      const again = await supportWorker.form(`/equipment-loans/${loan}/deliver`, { ...typed, version: versionIn(stale.body) });
+      expect(again.statusCode, again.body.slice(0, 300)).toBe(303);
+      expect(await loanRow(loan)).toMatchObject({ status: 'delivered' });
+    });
+  });
 });

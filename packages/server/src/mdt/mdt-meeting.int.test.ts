@@ -184,6 +184,31 @@ describe('an MDT meeting, from agenda to actions', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('closing an action from a stale list keeps the note typed, against the action’s version now, and the next Close works', async () => {
+    const made = await lead.post(`/api/mdt/meetings/${meetingId}/actions`, { action: 'Update the team leaflet', ownerId: t.service.a['assistant-practitioner'].id, dueOn: '2026-12-10' });
+    expect(made.statusCode, made.body).toBe(201);
+    const id = made.json().id as string;
+    const versionOf = (html: string) => new RegExp(`/mdt/actions/${id}/close[\\s\\S]*?name="version" value="(\\d+)"`).exec(html)![1]!;
+    const noteShown = (html: string, note: string) => html.includes(`id="note-${id}" name="note" type="text" value="${note}"`);
+    const version = versionOf((await ap.get('/mdt/actions')).body);
+    const note = 'Leaflet sent to print, typed in a stale tab';
+    // A form missing its version (400): the note is shown again.
+    const bad = await ap.form(`/mdt/actions/${id}/close`, { note });
+    expect(bad.statusCode).toBe(400);
+    expect(noteShown(bad.body, note)).toBe(true);
+    // Changed elsewhere while the list was open: a 409 with the note kept and the version as it is now.
+    await t.db.updateTable('mdt_actions').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    const stale = await ap.form(`/mdt/actions/${id}/close`, { version, note });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/changed/i);
+    expect(noteShown(stale.body, note)).toBe(true);
+    const now = versionOf(stale.body);
+    expect(now).toBe(String(Number(version) + 1));
+    const closed = await ap.form(`/mdt/actions/${id}/close`, { version: now, note });
+    expect(closed.statusCode, closed.body.slice(0, 300)).toBe(303);
+    expect(await t.db.selectFrom('mdt_actions').select(['status', 'closing_note']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'closed', closing_note: note });
+  });
+
   it('is refused to those who do not see the team’s patients, and to another team', async () => {
     for (const who of [t.service.a['support-worker'], t.service.a.student, t.service.a.administrator, t.service.otherTeamTherapist]) {
       const client = await t.signIn(who);

@@ -47,6 +47,11 @@ const flashes: Record<string, string> = {
   closed: 'Action closed',
   flagged: 'Flagged for discussion at the next MDT meeting',
 };
+/** An action whose close form was refused: which one, and the note typed into it, shown again. */
+type Closing = { actionId: string; note: string };
+/** The error summary's links to the refused close form's note. */
+const closingAnchors = (closing: Closing | undefined): Record<string, string> => (closing ? { version: `note-${closing.actionId}`, note: `note-${closing.actionId}`, form: `note-${closing.actionId}` } : {});
+
 const flashOf = (done: string | undefined) => (done && Object.hasOwn(flashes, done) ? flashes[done] : null);
 
 const statusWords: Record<MdtMeeting['status'], { colour: string; text: string }> = {
@@ -142,7 +147,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
 
   // ---- One meeting -------------------------------------------------------------------------------
 
-  async function showMeeting(request: FastifyRequest, reply: FastifyReply, meetingId: string, o: { fields?: FieldError[]; status?: number; values?: Record<string, string>; done?: string } = {}) {
+  async function showMeeting(request: FastifyRequest, reply: FastifyReply, meetingId: string, o: { fields?: FieldError[]; status?: number; values?: Record<string, string>; done?: string; closing?: Closing } = {}) {
     const access = await authoriseMeeting(db, { actor: actorOf(request), meetingId });
     const m = access.meeting;
     const today = ukDateOf(access.actor.now);
@@ -172,7 +177,8 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       dueItems: dateItems('dueOn', values, !!errorsByField(fields).dueOn),
       values,
       flash: flashOf(o.done),
-      errors: errorList(fields, { dueOn: 'dueOn-day' }),
+      closing: o.closing ?? null,
+      errors: errorList(fields, { dueOn: 'dueOn-day', ...closingAnchors(o.closing) }),
       fieldErrors: errorsByField(fields),
       backHref: '/mdt',
       backText: 'MDT meetings',
@@ -332,7 +338,7 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
 
   // ---- The owner's actions ------------------------------------------------------------------------
 
-  async function showMine(request: FastifyRequest, reply: FastifyReply, o: { fields?: FieldError[]; status?: number; done?: string } = {}) {
+  async function showMine(request: FastifyRequest, reply: FastifyReply, o: { fields?: FieldError[]; status?: number; done?: string; closing?: Closing } = {}) {
     const access = await authoriseMdtTeam(db, { actor: actorOf(request) });
     const today = ukDateOf(access.actor.now);
     const actions = await myActions(db, { actor: access.actor, teamId: access.teamId, detail: { list: 'my-mdt-actions' } });
@@ -341,8 +347,9 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
       title: 'My MDT actions',
       section: 'mdt',
       actions: actions.map((a) => ({ ...actionView(a, today), meetingOn: ukDateOf(a.meetingStartsAt) })),
+      closing: o.closing ?? null,
       flash: flashOf(o.done),
-      errors: errorList(fields),
+      errors: errorList(fields, closingAnchors(o.closing)),
       fieldErrors: errorsByField(fields),
       backHref: '/',
       backText: 'Home',
@@ -364,7 +371,11 @@ export async function meetingPages(app: FastifyInstance): Promise<void> {
         await closeMdtAction(trx, { access, grant, action, version: formVersion(body.version), note: formField(body.note) });
         return from ? `/mdt/meetings/${from}?done=closed#earlier` : '/mdt/actions?done=closed';
       },
-      render: (fields, status) => (from ? showMeeting(request, reply, from, { fields, status }) : showMine(request, reply, { fields, status })),
+      // The note typed is shown again in that action's form (its version is read afresh), so nothing typed is lost on a 400 or 409.
+      render: (fields, status) => {
+        const closing: Closing = { actionId: action.id, note: formField(body.note) };
+        return from ? showMeeting(request, reply, from, { fields, status, closing }) : showMine(request, reply, { fields, status, closing });
+      },
     });
   });
 

@@ -187,7 +187,7 @@ export async function cpdRoutes(app: FastifyInstance): Promise<void> {
       values: o.values,
       kindItems: cpdKinds.map((k) => ({ value: k, text: cpdKindLabels[k], checked: o.values.kind === k })),
       standardItems: hcpcCpdStandards.map((s) => ({ value: String(s), text: `Standard ${s}: ${hcpcCpdStandardTexts[s]}`, checked: chosen.has(String(s)) })),
-      errors: errorList(fields, { activity: 'activity', doneOn: 'doneOn-day', hours: 'hours', kind: 'kind', hcpcStandards: 'hcpcStandards', learned: 'learned', practiceChange: 'practiceChange', reflection: 'reflection', form: 'activity' }),
+      errors: errorList(fields, { activity: 'activity', doneOn: 'doneOn-day', hours: 'hours', kind: 'kind', hcpcStandards: 'hcpcStandards', learned: 'learned', practiceChange: 'practiceChange', reflection: 'reflection', form: 'activity', version: 'activity' }),
       fieldErrors: errorsByField(fields),
       backHref: o.cancelHref,
     };
@@ -311,9 +311,11 @@ export async function cpdRoutes(app: FastifyInstance): Promise<void> {
         return `/cpd/${entry.id}?done=changed`;
       },
       render: async (fields, status, error) => {
-        // A stale form: show what is saved now, with the problem, so nothing is overwritten blindly.
-        const current = error.code === 'version_conflict' && error.current ? valuesOfEntry(error.current as CpdEntryResponse) : values;
-        return reply.code(status).page('people/pages/cpd-entry-form.njk', entryFormContext({ values: current, fields, action: `/cpd/${entry.id}/change`, title: 'Change a CPD activity', submit: 'Save the changes', cancelHref: `/cpd/${entry.id}` }));
+        // A stale form: what was typed stays, against the entry's version now (the summary says it was
+        // changed), so the next Save works and nothing typed is thrown away.
+        const now = error.code === 'version_conflict' ? (await loadEntry(request, entry.id, { write: true })).entry : null;
+        const shown: Form = now ? { ...values, version: String(now.version) } : values;
+        return reply.code(status).page('people/pages/cpd-entry-form.njk', entryFormContext({ values: shown, fields, action: `/cpd/${entry.id}/change`, title: 'Change a CPD activity', submit: 'Save the changes', cancelHref: `/cpd/${entry.id}` }));
       },
     });
   });

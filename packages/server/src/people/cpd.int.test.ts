@@ -120,6 +120,23 @@ describe('a personal CPD log and its HCPC profile', () => {
     expect(kept.json()).toMatchObject({ version: 3, reflection: 'And footwear', hours: 7, kind: 'formal', doneOn: '2026-10-14' });
   });
 
+  it('a stale change form keeps what was typed, against the version now, and the next Save works', async () => {
+    const shown = await owner.get(`/cpd/${entryId}/change`);
+    const version = /name="version" value="(\d+)"/.exec(shown.body)![1]!;
+    // Changed in another tab meanwhile.
+    const elsewhere = await owner.put(`/api/cpd/${entryId}`, { ...falls, reflection: 'Changed in another tab', version: Number(version) });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    const typed = { activity: falls.activity, 'doneOn-day': '14', 'doneOn-month': '10', 'doneOn-year': '2026', hours: '7', kind: 'formal', hcpcStandards: ['1', '3', '4'], learned: falls.learned, practiceChange: falls.practiceChange, reflection: 'Typed in the stale tab, never to be lost' };
+    const stale = await owner.form(`/cpd/${entryId}/change`, { ...typed, version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Someone else changed this record');
+    expect(stale.body).toContain('Typed in the stale tab, never to be lost');
+    expect(stale.body).toContain(`name="version" value="${Number(version) + 1}"`);
+    const again = await owner.form(`/cpd/${entryId}/change`, { ...typed, version: String(Number(version) + 1) });
+    expect(again.statusCode, again.body.slice(0, 300)).toBe(303);
+    expect(await t.db.selectFrom('cpd_entries').select(['reflection']).where('id', '=', entryId).executeTakeFirstOrThrow()).toEqual({ reflection: 'Typed in the stale tab, never to be lost' });
+  });
+
   it('is seen by its owner, their supervisor and their team lead (each read of another’s log audited), and by nobody else', async () => {
     const before = (await cpdAudit('allowed')).filter((e) => (e.detail as { what?: string }).what !== undefined).length;
     const own = await owner.get(`/api/staff/${ownerId}/cpd`);

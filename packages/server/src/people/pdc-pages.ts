@@ -172,7 +172,7 @@ export async function pdcPages(app: FastifyInstance): Promise<void> {
     return reply.code(o.status ?? 200).page('people/pages/pdc-item.njk', {
       title: `Review: ${pdcItemKindLabels[item.kind].toLowerCase()}`, section: 'pdc', pdc: access.pdc, item, values,
       statusItems: pdcItemStatuses.map((s) => ({ value: s, text: pdcItemStatusLabels[s], checked: values.status === s })),
-      errors: errorList(fields, { reviewOn: 'reviewOn-day', status: 'status' }), fieldErrors: errorsByField(fields),
+      errors: errorList(fields, { reviewOn: 'reviewOn-day', status: 'status', version: 'text', form: 'text' }), fieldErrors: errorsByField(fields),
       backHref: `/pdc/${access.pdc.id}`, backText: 'The PDC',
     });
   }
@@ -200,7 +200,13 @@ export async function pdcPages(app: FastifyInstance): Promise<void> {
         await changePdcItem(trx, { access, itemId: request.params.itemId, ...c });
         return `/pdc/${access.pdc.id}?done=item`;
       },
-      render: async (fields, status) => renderItem(reply, access, request.params.itemId, { values: body, fields, status }),
+      render: async (fields, status, error) => {
+        if (error.code !== 'version_conflict') return renderItem(reply, access, request.params.itemId, { values: body, fields, status });
+        // A stale form: what was typed stays, against the item as it is now, so the next Save works.
+        const now = await authorisePdc(app.db, { actor: access.actor, pdcId: access.pdc.id, write: true });
+        const item = now.pdc.items.find((i) => i.id === request.params.itemId);
+        return renderItem(reply, now, request.params.itemId, { values: item ? { ...body, version: String(item.version) } : body, fields, status });
+      },
     });
   });
 }

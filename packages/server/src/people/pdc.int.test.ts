@@ -62,6 +62,26 @@ describe('the PDC (appraisal)', () => {
     expect((await therapist.get(`/pdc/${pdcId}`)).body).toContain('Confirm the PDC as it stands');
   });
 
+  it('a stale review of an item keeps what was typed, against the item’s version now, and the next Save works', async () => {
+    const item = (await lead.get(`/api/pdc/${pdcId}`)).json().pdc.items[0];
+    const url = `/pdc/${pdcId}/items/${item.id}`;
+    const shown = await lead.get(url);
+    const version = /name="version" value="(\d+)"/.exec(shown.body)![1]!;
+    // Reviewed in another tab meanwhile.
+    const elsewhere = await therapist.put(`/api/pdc/${pdcId}/items/${item.id}`, { version: Number(version), text: item.text, measure: item.measure, reviewOn: item.reviewOn, status: 'partly-met', progress: '7 sessions so far' });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    const typed = { text: item.text, measure: item.measure, status: 'partly-met', progress: 'Eight sessions, typed in a stale tab', 'reviewOn-day': '20', 'reviewOn-month': '2', 'reviewOn-year': '2027' };
+    const stale = await lead.form(url, { ...typed, version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/Someone (else )?changed this/);
+    expect(stale.body).toContain('Eight sessions, typed in a stale tab');
+    const now = /name="version" value="(\d+)"/.exec(stale.body)![1]!;
+    expect(now).toBe(String(Number(version) + 1));
+    const again = await lead.form(url, { ...typed, version: now });
+    expect(again.statusCode, again.body.slice(0, 300)).toBe(303);
+    expect((await lead.get(`/api/pdc/${pdcId}`)).json().pdc.items[0]).toMatchObject({ progress: 'Eight sessions, typed in a stale tab' });
+  });
+
   it('is seen by the two, the supervisor (audited), and nobody else', async () => {
     const supervisor = t.service.a['service-manager'];
     const now = t.clock.now();

@@ -165,7 +165,13 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
         await nameSupervisor(trx, { actor: access.actor, supervisee: access.supervisee, id: uuidv7(), supervisorId: values.supervisorId!, startsOn: c.startsOn, version: c.version });
         return `/supervision/people/${access.supervisee.id}?done=supervisor`;
       },
-      render: (fields, status) => showSupervisorForm(reply, access, { values, fields, status }),
+      render: async (fields, status, error) => {
+        if (error.code !== 'version_conflict') return showSupervisorForm(reply, access, { values, fields, status });
+        // A stale form: the choice typed stays, against the arrangement as it is now (its version, and a
+        // new form id for a form shown afresh), so the next Save works.
+        const now = await authoriseSupervisorChange(db, { actor: access.actor, superviseeId: access.supervisee.id });
+        return showSupervisorForm(reply, now, { values: { ...values, formId: uuidv7(), version: String(now.open?.version ?? '') }, fields, status });
+      },
     });
   });
 
@@ -296,7 +302,11 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
         await confirmSupervisionSession(trx, { actor: access.actor, sessionId: session.id, version, comment: values.comment });
         return `/supervision/sessions/${session.id}?done=confirmed`;
       },
-      render: (fields, status) => showSession(request, reply, session.id, { values, fields, status }),
+      render: async (fields, status, error) => {
+        // A stale form: the comment typed stays, against the session as it is now, so the next Confirm works.
+        const now = error.code === 'version_conflict' ? (await authoriseSupervisionSession(db, access.actor, session.id)).session : null;
+        return showSession(request, reply, session.id, { values: now ? { ...values, version: String(now.version) } : values, fields, status });
+      },
     });
   });
 

@@ -204,4 +204,49 @@ describe('clinical supervision', () => {
     // Only the current supervisor writes one up.
     expect((await (await as(lead)).post('/api/supervision/sessions', { ...body, id: uuidv7() })).statusCode).toBe(403);
   });
+
+  it('a stale confirmation keeps the comment typed, against the session’s version now, and the next Confirm works', async () => {
+    const id = uuidv7();
+    const made = await (await as(therapist)).post('/api/supervision/sessions', { id, superviseeId: ap.id, heldOn: '2026-11-23', kind: 'reflective', themes: 'A second session', cases: [], actions: [] });
+    expect(made.statusCode, made.body).toBe(201);
+    const shown = await (await as(ap)).get(`/supervision/sessions/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(shown.body)![1]!;
+    // Changed elsewhere while the page was open.
+    await t.db.updateTable('supervision_sessions').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', id).execute();
+    const comment = 'Typed in a stale tab: I asked for a joint visit';
+    const stale = await (await as(ap)).form(`/supervision/sessions/${id}/confirm`, { version, comment });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/changed/i);
+    expect(stale.body).toContain(comment);
+    const now = /name="version" value="(\d+)"/.exec(stale.body)![1]!;
+    expect(now).toBe(String(Number(version) + 1));
+    const again = await (await as(ap)).form(`/supervision/sessions/${id}/confirm`, { version: now, comment });
+    expect(again.statusCode, again.body.slice(0, 300)).toBe(303);
+    expect(await t.db.selectFrom('supervision_sessions').select(['status', 'supervisee_comment']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ status: 'confirmed', supervisee_comment: comment });
+  });
+
+  it('a stale form naming a supervisor keeps the choice, against the arrangement now, and the next Save works', async () => {
+    const worker = t.service.a['support-worker'];
+    const leadClient = await as(lead);
+    const url = `/supervision/people/${worker.id}/supervisor`;
+    const shown = await leadClient.get(url);
+    const formId = /name="formId" value="([^"]+)"/.exec(shown.body)![1]!;
+    const version = /name="version" value="(\d*)"/.exec(shown.body)![1]!;
+    expect(version).toBe('');
+    // Someone else names the therapist meanwhile.
+    const elsewhere = await leadClient.put(`/api/supervision/people/${worker.id}/supervisor`, { supervisorId: therapist.id, startsOn: '2026-11-01', version: null });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(200);
+    const typed = { supervisorId: lead.id, 'startsOn-day': '20', 'startsOn-month': '11', 'startsOn-year': '2026' };
+    const stale = await leadClient.form(url, { ...typed, formId, version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toMatch(/changed/i);
+    expect(stale.body).toMatch(new RegExp(`value="${lead.id}"\\s+selected`));
+    const now = /name="version" value="(\d*)"/.exec(stale.body)![1]!;
+    expect(now).toBe(String(elsewhere.json().arrangement?.version ?? 1));
+    const newFormId = /name="formId" value="([^"]+)"/.exec(stale.body)![1]!;
+    const again = await leadClient.form(url, { ...typed, formId: newFormId, version: now });
+    expect(again.statusCode, again.body.slice(0, 300)).toBe(303);
+    const open = await t.db.selectFrom('supervision_arrangements').select('supervisor_id').where('supervisee_id', '=', worker.id).where('ends_on', 'is', null).executeTakeFirstOrThrow();
+    expect(open.supervisor_id).toBe(lead.id);
+  });
 });
