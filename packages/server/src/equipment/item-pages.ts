@@ -201,7 +201,7 @@ export async function itemPages(app: FastifyInstance): Promise<void> {
   // -- Recording an examination or service.
   async function renderInspectionForm(reply: FastifyReply, actor: Actor, item: ItemLine, o: { values?: FormBody; fields?: FieldError[]; status?: number } = {}) {
     const fields = o.fields ?? [];
-    const v = o.values ?? { kind: item.loler ? 'loler' : 'service', version: String(item.version) };
+    const v = o.values ?? { formId: uuidv7(), kind: item.loler ? 'loler' : 'service', version: String(item.version) };
     return reply.code(o.status ?? 200).page('equipment/pages/inspection-form.njk', {
       title: `Record an examination of ${item.name} ${item.serialNumber}`, section, backHref: `/equipment/items/${item.id}`, backText: `${item.name} ${item.serialNumber}`,
       item: describeItem(item, ukDateOf(actor.now)), values: v,
@@ -223,10 +223,14 @@ export async function itemPages(app: FastifyInstance): Promise<void> {
     const item = await findItem(app.db, request.params.itemId);
     if (!item) throw notFound('Equipment item');
     const body = request.body;
+    // Once only: a double click, or Save again on the form that came back, records one examination.
+    // The form id claims the write and is the examination's own id.
+    const formId = formField(body.formId);
     return pageWrite(request, reply, {
+      formId,
       check: () => parseInspectionForm(body, actor.now),
       write: async (trx, input) => {
-        await recordInspection(trx, { actor, itemId: item.id, input });
+        await recordInspection(trx, { actor, id: z.uuid().safeParse(formId).success ? formId : uuidv7(), itemId: item.id, input });
         return `/equipment/items/${item.id}?done=inspected`;
       },
       render: async (fields, status, error) => {

@@ -6,6 +6,7 @@
 // nothing to work.
 import type { Kysely } from 'kysely';
 import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 import { auditAs } from '../platform/actor.ts';
 import { isUniqueViolation } from '../platform/database-errors.ts';
@@ -19,7 +20,9 @@ export type RaiseRecallOptions = { access: RecallAccess; recall: NewRecall };
 
 export async function recallFieldErrors(db: Kysely<Database>, r: NewRecall): Promise<FieldError[]> {
   const fields: FieldError[] = [];
-  const item = await db.selectFrom('equipment_catalogue_items').select('id').where('id', '=', r.catalogueItemId).executeTakeFirst();
+  // No model chosen (or not one of the list's ids) is the field's problem: never asked of the uuid
+  // column, which would refuse the text itself and lose the form to an error page.
+  const item = z.uuid().safeParse(r.catalogueItemId).success && (await db.selectFrom('equipment_catalogue_items').select('id').where('id', '=', r.catalogueItemId).executeTakeFirst());
   if (!item) fields.push({ path: 'catalogueItemId', message: 'Choose the model that is recalled from the catalogue' });
   if (!r.reason.trim()) fields.push({ path: 'reason', message: 'Enter the reason for the recall (what the safety alert says is wrong)' });
   if (r.reason.length > 2000) fields.push({ path: 'reason', message: 'The reason must be 2000 characters or fewer' });

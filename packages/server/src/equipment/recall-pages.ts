@@ -89,7 +89,6 @@ export async function recallPages(app: FastifyInstance): Promise<void> {
       formId: recall.id,
       check: async () => {
         const fields = await recallFieldErrors(app.db, recall);
-        if (!z.uuid().safeParse(recall.catalogueItemId).success && !fields.some((f) => f.path === 'catalogueItemId')) fields.push({ path: 'catalogueItemId', message: 'Choose the model that is recalled from the catalogue' });
         if (fields.length) throw validationFailed(fields);
       },
       write: async (trx) => {

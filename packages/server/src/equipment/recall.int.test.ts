@@ -142,6 +142,17 @@ describe('equipment recall', () => {
     expect((await lead.form('/equipment/recalls/new', fields)).headers.location).toBe(first.headers.location);
     const shown = await lead.get(first.headers.location as string);
     expect(shown.body).toContain('Dora Dale');
-    expect((await lead.form('/equipment/recalls/new', { formId: uuidv7(), catalogueItemId: '', reason: '' })).statusCode).toBe(400);
+    // No model chosen, or not one from the list: the error summary on the model, the reason typed kept, nothing raised.
+    const recallsBefore = (await t.db.selectFrom('equipment_recalls').select('id').execute()).length;
+    for (const catalogueItemId of ['', 'hoist']) {
+      const noModel = await lead.form('/equipment/recalls/new', { formId: uuidv7(), catalogueItemId, batch: 'B9', reference: 'MDA/2026/041', reason: 'Sling bar cracks under load: stop using it' });
+      expect(noModel.statusCode, catalogueItemId).toBe(400);
+      expect(noModel.body).toContain('There is a problem');
+      expect(noModel.body).toContain('href="#catalogueItemId"');
+      expect(noModel.body).toContain('Choose the model that is recalled from the catalogue');
+      expect(noModel.body).toContain('Sling bar cracks under load: stop using it');
+      expect(noModel.body).toContain('MDA/2026/041');
+    }
+    expect(await t.db.selectFrom('equipment_recalls').select('id').execute()).toHaveLength(recallsBefore);
   });
 });

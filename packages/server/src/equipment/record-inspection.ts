@@ -29,6 +29,9 @@ export async function recordInspection(trx: Kysely<Database>, o: RecordInspectio
   }
   if (i.kind === 'loler' && !catalogueItem.loler) throw validationFailed([{ path: 'kind', message: `${catalogueItem.name} is not lifting equipment: record a service` }]);
   if (item.status === 'withdrawn' || item.status === 'written-off') throw new HomewardError('version_conflict', `Item ${item.serial_number} is ${item.status === 'withdrawn' ? 'withdrawn from use' : 'written off'}: it is not examined again`, { current: itemOf(item) });
+  const id = o.id ?? o.input.id ?? uuidv7();
+  // An id already used (a client's, or a form's sent by someone else): refused, never a database error.
+  if ((o.id ?? o.input.id) && (await trx.selectFrom('equipment_inspections').select('id').where('id', '=', id).executeTakeFirst())) throw new HomewardError('duplicate', 'An examination with this id is already recorded');
   const nextDue = nextInspectionDue({ inspectedOn: i.inspectedOn, result: i.result, intervalMonths: catalogueItem.inspection_interval_months });
   const changed = await updateVersioned(trx, {
     actor: o.actor,
@@ -49,7 +52,7 @@ export async function recordInspection(trx: Kysely<Database>, o: RecordInspectio
   });
   const row = await trx
     .insertInto('equipment_inspections')
-    .values({ id: o.id ?? o.input.id ?? uuidv7(), item_id: item.id, kind: i.kind, inspected_on: i.inspectedOn, result: i.result, note: i.note, next_due: nextDue, created_at: o.actor.now, created_by: o.actor.staff.staffId })
+    .values({ id, item_id: item.id, kind: i.kind, inspected_on: i.inspectedOn, result: i.result, note: i.note, next_due: nextDue, created_at: o.actor.now, created_by: o.actor.staff.staffId })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { inspection: inspectionOf(row), item: itemOf(changed) };

@@ -7,7 +7,7 @@ import { uuidv7 } from 'uuidv7';
 import { dueStatusOf, dueStatusTags, homewardRoleLabels, mayHoldPdc, parseDateParts, pdcItemKindLabels, pdcItemKinds, pdcItemStatusLabels, pdcItemStatuses, ukDateOf, type PdcItemKind, type PdcItemStatusValue } from '@homeward/clinical';
 import { actorOf, type Actor } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
-import { notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { HomewardError, notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { addPdcItem } from './add-pdc-item.ts';
 import { changePdcItem } from './change-pdc-item.ts';
@@ -78,6 +78,7 @@ export async function pdcPages(app: FastifyInstance): Promise<void> {
     const actor = await requireHolder(actorOf(request));
     const body = request.body;
     const today = ukDateOf(actor.now);
+    const render = (fields: FieldError[], status: number) => renderNew(reply, actor, { values: body, fields, status });
     return pageWrite(request, reply, {
       formId: formField(body.formId),
       check: async () => {
@@ -89,11 +90,21 @@ export async function pdcPages(app: FastifyInstance): Promise<void> {
         for (const p of [held.problem, next.problem]) if (p) problems.push(p);
         const summary = formField(body.summary);
         if (problems.length) throw validationFailed(problems);
-        await authorisePdcHolder(app.db, { actor, staffId });
+        // Someone no longer in the team (a list gone stale), or nobody: said against the choice, the form
+        // back with what was typed (the refusal is audited in authorisePdcHolder).
+        await authorisePdcHolder(app.db, { actor, staffId }).catch((error: unknown) => {
+          if (!(error instanceof HomewardError)) throw error;
+          if (error.code === 'not_found') throw validationFailed([{ path: 'staffId', message: 'Choose a member of your team from the list' }]);
+          if (error.code === 'forbidden') throw new HomewardError('forbidden', error.message, { fields: [{ path: 'staffId', message: error.message }] });
+          throw error;
+        });
         return { staffId, heldOn: held.value!, nextReviewOn: next.value!, summary };
       },
       write: async (trx, c) => `/pdc/${(await startPdc(trx, { actor, ...c })).id}?done=started`,
-      render: async (fields, status) => renderNew(reply, actor, { values: body, fields, status }),
+      render,
+    }).catch((error: unknown) => {
+      if (error instanceof HomewardError && error.code === 'forbidden' && error.fields.length) return render(error.fields, 403);
+      throw error;
     });
   });
 

@@ -26,6 +26,11 @@ const actionParams = z.object({ actionId: z.uuid('actionId must be a UUID') });
 const doneQuery = z.object({ done: z.string().max(40).optional() });
 const hidden = { hide: true } as const;
 
+const refusedByAccess = (error: unknown): error is HomewardError => error instanceof HomewardError && (error.code === 'forbidden' || error.code === 'no_legitimate_relationship');
+/** A case the seam refused: the rule's own words, but no emergency access from a write-up (the list offers none). */
+const caseRefusedMessage = (error: HomewardError) =>
+  error.code === 'forbidden' ? error.message : 'This patient is no longer in your team’s care, so their case cannot be recorded here: choose another patient from the list, or no case';
+
 /** How many case and action rows the write-up form offers (blank rows are ignored). */
 export const formRows = 3;
 
@@ -193,7 +198,8 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
       kindItems: supervisionKinds.map((k) => ({ value: k, text: supervisionKindLabels[k], checked: o.values.kind === k })),
       cases: rows.map((i) => ({ i, items: [{ value: '', text: 'No case' }, ...choices.map((c) => ({ value: c.episodeId, text: `${c.patientName} (NHS ${c.nhsNumber.replace(/^(\d{3})(\d{3})(\d{4})$/, '$1 $2 $3')})`, selected: o.values[`case-${i}-episodeId`] === c.episodeId }))] })),
       actions: rows.map((i) => ({ i, ownerItems: [{ value: '', text: 'Choose who' }, ...owners.map((p) => ({ value: p.id, text: p.name, selected: o.values[`action-${i}-ownerId`] === p.id }))] })),
-      hasChoices: choices.length > 0,
+      // The case rows stay while one has something typed, though no patient is left to choose (a stale list): the note is kept.
+      hasChoices: choices.length > 0 || rows.some((i) => (o.values[`case-${i}-episodeId`] ?? '') !== '' || (o.values[`case-${i}-note`] ?? '') !== ''),
       values: o.values,
       errors: errorList(fields, anchors),
       fieldErrors: errorsByField(fields.map((f) => ({ ...f, path: f.path.replace(/^cases\.(\d+)\./, 'case-$1-').replace(/^actions\.(\d+)\./, 'action-$1-') }))),
@@ -213,10 +219,12 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
     const values: Record<string, string> = Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formField(v)]));
     const v = (k: string) => values[k] ?? '';
     const sessionId = v('formId');
+    const render = (fields: FieldError[], status: number) => showSessionForm(reply, access, { values, fields, status });
     return pageWrite(request, reply, {
       formId: sessionId,
       check: async () => {
         const fields: FieldError[] = [];
+        const refused: FieldError[] = [];
         if (!z.uuid().safeParse(sessionId).success) throw validationFailed([{ path: 'form', message: 'The form is missing its id: reload the page and write it up again' }]);
         const heldOn = parseDateParts({ day: v('heldOn-day'), month: v('heldOn-month'), year: v('heldOn-year') }, { label: 'The date of the session', today: today(access.actor) });
         if (!heldOn.ok) fields.push({ path: 'heldOn', message: heldOn.message });
@@ -230,7 +238,18 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
           if (episodeId === '' && note !== '') fields.push({ path: `cases.${i}.episodeId`, message: 'Choose the patient this note is about' });
           if (episodeId !== '') {
             if (!z.uuid().safeParse(episodeId).success) fields.push({ path: `cases.${i}.episodeId`, message: 'Choose a patient from the list' });
-            else cases.push({ id: uuidv7(), note, ...(await authoriseCaseWrite(db, { actor: access.actor, episodeId, path: `cases.${i}.episodeId` })) });
+            else {
+              try {
+                cases.push({ id: uuidv7(), note, ...(await authoriseCaseWrite(db, { actor: access.actor, episodeId, path: `cases.${i}.episodeId` })) });
+              } catch (error) {
+                // A list gone stale (the patient has left the team's care since the form was shown): said
+                // against the case (the refusal is audited in the seam), the form back with all that was typed.
+                if (!refusedByAccess(error)) throw error;
+                const refusal = { path: `cases.${i}.episodeId`, message: caseRefusedMessage(error) };
+                refused.push(refusal);
+                fields.push(refusal);
+              }
+            }
           }
           const action = v(`action-${i}-action`);
           const ownerId = v(`action-${i}-ownerId`);
@@ -251,6 +270,8 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
         }
         const order = (path: string) => ['heldOn', 'kind', 'themes'].indexOf(path) + 1 || (path.startsWith('cases') ? 4 : 5);
         fields.sort((a, b) => order(a.path) - order(b.path));
+        // Only cases refused: a refusal (403) on its fields; anything else to put right too: the lot, as bad input.
+        if (heldOn.ok && fields.length && fields.every((f) => refused.includes(f))) throw new HomewardError('forbidden', fields[0]!.message, { fields });
         if (fields.length || !heldOn.ok) throw validationFailed(fields);
         return { heldOn: heldOn.value, cases, actions };
       },
@@ -259,7 +280,10 @@ export async function supervisionPages(app: FastifyInstance): Promise<void> {
         await recordSupervisionSession(trx, { actor: access.actor, id: sessionId, superviseeId: access.supervisee.id, heldOn: c.heldOn, kind: v('kind') as SupervisionSessionKind, themes: v('themes'), cases: c.cases, actions: c.actions });
         return `/supervision/sessions/${sessionId}?done=recorded`;
       },
-      render: (fields, status) => showSessionForm(reply, access, { values, fields, status }),
+      render,
+    }).catch((error: unknown) => {
+      if (error instanceof HomewardError && error.code === 'forbidden' && error.fields.length) return render(error.fields, 403);
+      throw error;
     });
   });
 
