@@ -50,3 +50,7 @@ export * from './equipment/inspection-due.ts';
 export * from './people/training-rules.ts';
 export * from './people/esr-import-rules.ts';
 export * from './people/pdc-rules.ts';
+// safety (issue 17)
+export * from './safety/incident-vocabulary.ts';
+export * from './safety/safeguarding-vocabulary.ts';
+export * from './safety/risk-matrix.ts';

@@ -37,6 +37,8 @@ import { supervisionDueItems } from './people/public.ts';
 import { competenceAndCpdDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import { mdtDueItems } from './mdt/public.ts';
+import { safetyContext } from './safety/index.ts';
+import { incidentDueItems, riskDueItems, safeguardingBannerFlags, safeguardingDueItems } from './safety/public.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { pdcDueItems, trainingDueItems } from './people/public.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
@@ -153,7 +155,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
 
   registerErrorHandling(app);
-  await app.register(pages);
+  // Flags on the patient banner that other contexts own (platform/banner-flags.ts), one line each.
+  await app.register(pages, { bannerFlags: [safeguardingBannerFlags] });
   await app.register(authentication);
 
   // What is due for each person, from every context that has something (one line each; home imports none of them).
@@ -163,6 +166,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     competenceAndCpdDueItems, // competence-cpd: competences expiring within 28 days, and CPD gone quiet
   ];
   dueItems.push(mdtDueItems); // mdt (issue 16 #6): open MDT actions the person owns
+  dueItems.push(incidentDueItems, safeguardingDueItems, riskDueItems); // safety (issue 17): outcomes to read, decisions due, reviews and actions
   await app.register(homeContext, { dueItems });
   await app.register(staffContext);
   await app.register(patientsContext);
@@ -176,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(equipmentContext);
   await app.register(peopleContext);
   await app.register(mdtContext);
+  await app.register(safetyContext);
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1117,6 +1117,160 @@ export type MdtActionsTable = Stamps & {
   closing_note: string | null;
 };
 
+
+// Safety and governance (issue 17, migration 0050).
+type OpenDone = ColumnType<'open' | 'done', 'open' | 'done' | undefined, 'open' | 'done'>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+export type SafetyDesignationsTable = Stamps & {
+  id: string;
+  staff_id: string;
+  designation: 'safeguarding-lead';
+  starts_on: string;
+  ends_on: string | null;
+};
+
+export type IncidentsTable = Stamps & {
+  id: string;
+  reference: string;
+  kind: 'incident' | 'near-miss';
+  occurred_at: Timestamp;
+  location_kind: 'patient-home' | 'ward' | 'clinic' | 'vehicle' | 'community' | 'other';
+  location: string;
+  category: string;
+  what_happened: string;
+  immediate_actions: string;
+  affected: 'patient' | 'staff' | 'visitor-or-public' | 'no-one';
+  physical_harm: 'none' | 'low' | 'moderate' | 'severe' | 'fatal';
+  psychological_harm: ColumnType<'none' | 'low' | 'moderate' | 'severe', 'none' | 'low' | 'moderate' | 'severe' | undefined, 'none' | 'low' | 'moderate' | 'severe'>;
+  patient_id: string | null;
+  episode_id: string | null;
+  team_id: string | null;
+  reporter_id: string;
+  reporter_anonymous: ColumnType<boolean, boolean | undefined, boolean>;
+  source_kind: 'lone-working' | 'equipment' | null;
+  source_id: string | null;
+  status: ColumnType<'reported' | 'under-review' | 'closed', 'reported' | 'under-review' | 'closed' | undefined, 'reported' | 'under-review' | 'closed'>;
+  handler_id: string | null;
+  investigation_level: 'none' | 'local-review' | 'after-action-review' | 'psii' | null;
+  confirmed_physical_harm: 'none' | 'low' | 'moderate' | 'severe' | 'fatal' | null;
+  findings: string | null;
+  learning: string | null;
+  outcome_for_reporter: string | null;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+  outcome_seen_at: NullableTimestamp;
+};
+
+export type IncidentUpdatesTable = {
+  id: string;
+  incident_id: string;
+  kind: 'triaged' | 'note' | 'closed' | 'reopened';
+  note: string;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type IncidentActionsTable = Stamps & {
+  id: string;
+  incident_id: string;
+  action: string;
+  owner_id: string;
+  due_on: string;
+  status: OpenDone;
+  done_at: NullableTimestamp;
+};
+
+export type SafeguardingConcernsTable = Stamps & {
+  id: string;
+  reference: string;
+  patient_id: string;
+  episode_id: string | null;
+  team_id: string | null;
+  kind: 'adult' | 'child';
+  /** JSON array of category codes (clinical safety/safeguarding-vocabulary.ts). */
+  categories: ColumnType<unknown, string, string>;
+  person_at_risk: 'patient' | 'other';
+  other_person: string | null;
+  concern: string;
+  immediate_danger: boolean;
+  immediate_actions: string;
+  consent_to_share: 'given' | 'refused' | 'lacks-capacity' | 'not-asked';
+  share_without_consent_reason: string | null;
+  raised_at: Timestamp;
+  raised_by: string;
+  decision_due_at: Timestamp;
+  decision: 'refer-to-local-authority' | 'no-further-action' | 'monitor' | 'advice-given' | null;
+  decision_reason: string | null;
+  decided_at: NullableTimestamp;
+  decided_by: string | null;
+  local_authority_reference: string | null;
+  local_authority_referred_on: string | null;
+  status: ColumnType<'open' | 'decided' | 'closed', 'open' | 'decided' | 'closed' | undefined, 'open' | 'decided' | 'closed'>;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+};
+
+export type SafeguardingConcernPeopleTable = Stamps & {
+  id: string;
+  concern_id: string;
+  staff_id: string;
+  removed_at: NullableTimestamp;
+  removed_by: string | null;
+};
+
+export type SafeguardingConcernNotesTable = {
+  id: string;
+  concern_id: string;
+  note: string;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type RisksTable = Stamps & {
+  id: string;
+  reference: string;
+  title: string;
+  description: string;
+  cause: string;
+  effect: string;
+  team_id: string | null;
+  owner_id: string;
+  controls: string;
+  gaps_in_controls: string | null;
+  likelihood: number;
+  consequence: number;
+  target_likelihood: number;
+  target_consequence: number;
+  opened_on: string;
+  review_on: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  closed_on: string | null;
+  closed_reason: string | null;
+};
+
+export type RiskReviewsTable = {
+  id: string;
+  risk_id: string;
+  reviewed_on: string;
+  likelihood: number;
+  consequence: number;
+  note: string;
+  next_review_on: string;
+  created_at: Timestamp;
+  created_by: string;
+};
+
+export type RiskActionsTable = Stamps & {
+  id: string;
+  risk_id: string;
+  action: string;
+  owner_id: string;
+  due_on: string;
+  status: OpenDone;
+  done_at: NullableTimestamp;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -1189,4 +1343,14 @@ export type Database = {
   mdt_attendees: MdtAttendeesTable;
   mdt_agenda_items: MdtAgendaItemsTable;
   mdt_actions: MdtActionsTable;
+  safety_designations: SafetyDesignationsTable;
+  incidents: IncidentsTable;
+  incident_updates: IncidentUpdatesTable;
+  incident_actions: IncidentActionsTable;
+  safeguarding_concerns: SafeguardingConcernsTable;
+  safeguarding_concern_people: SafeguardingConcernPeopleTable;
+  safeguarding_concern_notes: SafeguardingConcernNotesTable;
+  risks: RisksTable;
+  risk_reviews: RiskReviewsTable;
+  risk_actions: RiskActionsTable;
 };

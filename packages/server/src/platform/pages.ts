@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hasTeamWideAccess, isClinicalRole, mayMakeReferrals, mayPlanVisits } from '@homeward/clinical';
 import { createViewEnvironment } from './views.ts';
 import type { FieldError } from './homeward-error.ts';
+import type { BannerFlagsProvider } from './banner-flags.ts';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -24,8 +25,11 @@ export function errorsByField(fields: FieldError[]): Record<string, { text: stri
   return out;
 }
 
-export const pages = fp(async (app: FastifyInstance) => {
+export type PagesOptions = { bannerFlags?: BannerFlagsProvider[] };
+
+export const pages = fp(async (app: FastifyInstance, options: PagesOptions) => {
   const env = createViewEnvironment();
+  const bannerFlagProviders = options.bannerFlags ?? [];
 
   app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown>) {
     const request = this.request;
@@ -67,12 +71,25 @@ export const pages = fp(async (app: FastifyInstance) => {
       // Equipment on loan (issue 15): the catalogue, stores, items and their examinations, for every clinician.
       navItems.push({ href: '/equipment', text: 'Equipment', current: section === 'equipment' });
     }
+    // Safety (issue 17): everyone reports incidents and near misses; the page lists what else their duties give them.
+    if (principal && principal.role !== 'privacy-officer') navItems.push({ href: '/safety', text: 'Safety', current: section === 'safety' });
     if (principal?.role === 'administrator') navItems.push({ href: '/staff', text: 'Staff', current: section === 'staff' });
     if (principal?.role === 'privacy-officer') navItems.push({ href: '/audit', text: 'Access audit', current: section === 'audit' });
     const nonce = (this as unknown as { cspNonce?: { script: string } }).cspNonce?.script;
     // A form held when the session ended, put back on the page it came from (platform/held-forms.ts).
     const held = request.heldForm && principal ? { action: request.heldForm.action, json: JSON.stringify({ action: request.heldForm.action, fields: request.heldForm.fields }), fields: request.heldForm.fields } : null;
-    const html = env.render(template, { ...context, principal, navItems, cspNonce: nonce, heldForm: held, unreadNotifications: request.principal?.unreadNotifications ?? null });
-    return this.type('text/html; charset=utf-8').send(html);
+    const render = (bannerFlags: unknown[]) => {
+      const html = env.render(template, { ...context, principal, navItems, cspNonce: nonce, heldForm: held, unreadNotifications: request.principal?.unreadNotifications ?? null, bannerFlags });
+      return this.type('text/html; charset=utf-8').send(html);
+    };
+    // A page with a patient's banner asks the other contexts for their flags first (platform/banner-flags.ts).
+    // Every caller returns the reply, so Fastify waits for the send; a failed lookup is an error page,
+    // never a banner silently without its flag.
+    const patientId = (context.patient as { id?: unknown } | undefined)?.id;
+    if (typeof patientId !== 'string' || bannerFlagProviders.length === 0 || !request.principal) return render([]);
+    Promise.all(bannerFlagProviders.map((provider) => provider(app.db, { patientId })))
+      .then((lists) => render(lists.flat()))
+      .catch((error: unknown) => this.send(error));
+    return this;
   });
 });

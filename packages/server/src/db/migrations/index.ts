@@ -25,6 +25,7 @@ import * as unreadNotificationsIndex from './2026-12-05-0026-unread-notification
 import * as missedAlertsAndShortTexts from './2026-12-05-0028-missed-alerts-and-short-texts.ts';
 import * as equipment from './2026-12-05-0029-equipment.ts';
 import * as oneOpenRecall from './2026-12-05-0049-one-open-recall.ts';
+import * as safety from './2026-12-05-0050-safety.ts';
 import * as peopleAndMdt from './2026-12-05-0040-people-and-mdt.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0029-equipment': equipment,
   '2026-12-05-0040-people-and-mdt': peopleAndMdt,
   '2026-12-05-0049-one-open-recall': oneOpenRecall,
+  '2026-12-05-0050-safety': safety,
 };

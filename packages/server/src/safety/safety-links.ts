@@ -1,0 +1,16 @@
+// What the safety page offers this person. Each part adds its own lines to the list it owns.
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { Actor } from '../platform/actor.ts';
+
+export type SafetyLink = { href: string; text: string; description: string };
+
+export async function safetyLinksFor(_db: Kysely<Database>, _o: { actor: Actor }): Promise<{ incidents: SafetyLink[]; safeguarding: SafetyLink[]; risks: SafetyLink[] }> {
+  // incidents part: report an incident (everyone), my reports (everyone), the team's incidents (handlers), LFPSE export (handlers)
+  const incidents: SafetyLink[] = [];
+  // safeguarding part: concerns I may see (lead, raisers, named people), designations (service manager, administrator)
+  const safeguarding: SafetyLink[] = [];
+  // risk part: the register, the heat map, add a risk
+  const risks: SafetyLink[] = [];
+  return { incidents, safeguarding, risks };
+}
