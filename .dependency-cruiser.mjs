@@ -1,7 +1,7 @@
 // @ts-check
 // The dependency rules in ARCHITECTURE.md ("The public face of a context"), checked by `npm run depcheck`
 // in CI (.ci/run). dependency-cruiser resolves the .ts import specifiers through tsconfig.json.
-const contexts = '(patients|referrals|caseload|record|access|audit|staff|visits|lone-working|home|equipment|people|mdt)';
+const contexts = '(patients|referrals|caseload|record|access|audit|staff|visits|lone-working|home|equipment|people|mdt|safety|reports|fhir)';
 const src = '^packages/server/src/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */

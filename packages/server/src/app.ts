@@ -38,6 +38,8 @@ import { competenceAndCpdDueItems } from './people/public.ts';
 import { mdtContext } from './mdt/index.ts';
 import { mdtDueItems } from './mdt/public.ts';
 import { safetyContext } from './safety/index.ts';
+import { reportsContext } from './reports/index.ts';
+import { fhirContext } from './fhir/index.ts';
 import { incidentDueItems, riskDueItems, safeguardingBannerFlags, safeguardingDueItems } from './safety/public.ts';
 import type { DueItemsProvider } from './platform/due-items.ts';
 import { pdcDueItems, trainingDueItems } from './people/public.ts';
@@ -181,6 +183,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(peopleContext);
   await app.register(mdtContext);
   await app.register(safetyContext);
+  await app.register(reportsContext);
+  // FHIR R4 (issue 18): its own scope, for its error handler and content type.
+  await app.register(fhirContext, { prefix: '/fhir/R4' });
   await app.register(auditContext);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

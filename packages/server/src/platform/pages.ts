@@ -70,6 +70,8 @@ export const pages = fp(async (app: FastifyInstance, options: PagesOptions) => {
       if (mayPlanVisits(request.principal!.role)) navItems.push({ href: '/lone-working', text: 'Lone working', current: section === 'lone-working' });
       // Equipment on loan (issue 15): the catalogue, stores, items and their examinations, for every clinician.
       navItems.push({ href: '/equipment', text: 'Equipment', current: section === 'equipment' });
+      // Reports and returns (issue 18): SSNAP, D2A, outcomes, activity, waiting; for those who see the team's caseload.
+      if (principal.teamWide) navItems.push({ href: '/reports', text: 'Reports', current: section === 'reports' });
     }
     // Safety (issue 17): everyone reports incidents and near misses; the page lists what else their duties give them.
     if (principal && principal.role !== 'privacy-officer') navItems.push({ href: '/safety', text: 'Safety', current: section === 'safety' });
