@@ -56,16 +56,20 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // As the integration tests: the demo seeder hashes its password at the default strength (scrypt
+          // 2^17, 128 MiB) otherwise, and each demo role's sign-in checks it at that strength.
+          env: { HOMEWARD_PASSWORD_LOG_N: '10' },
           globalSetup: [templates],
           // A whole story (record-story: a dozen pages, each checked by axe) passed 120 s at load 17.
           testTimeout: 900_000,
           hookTimeout: 600_000,
-          // Files in parallel, a worker per core (scripts/test.ts runs this project as its own process):
-          // one file keeps a core and a half busy (the app and its database in the worker, Chromium
-          // beside it), so one at a time left half a core idle for a quarter of an hour once the
-          // integration tests were done. Each file has its own app, port, database and browser.
-          // Isolated, unlike the others: Vitest runs a project's non-isolated files as one group in
-          // one worker, which made the browser files serial (20 minutes end to end).
+          // One file at a time: Vitest's default on two cores is one worker (cores - 1), and isolation
+          // does not change that (checked with createVitest: maxWorkers 1 for this project). Two at a
+          // time beside the integration tests was tried (3b64b07) and was slower: the suite is bound
+          // by CPU. scripts/test.ts runs this project as its own process beside the others. Each file
+          // has its own app, port, database and browser. Isolated, unlike the others: kept from when
+          // isolation was thought to give two at a time; whether sharing a worker's modules saves time
+          // here, as it did for the integration tests, is not measured yet.
 
         },
       },

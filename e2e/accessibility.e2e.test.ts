@@ -30,6 +30,14 @@ describe('every page passes axe (WCAG 2.2 AA)', () => {
     await expect(expectNoAxeViolations(o.page, 'broken sign-in')).rejects.toThrow(/label \(critical\): Form elements must have labels\n\s+at #maincontent > input/);
   });
 
+  it('the check itself fails on a violation made after axe has run on the same page (axe-core goes into each page once)', async () => {
+    const o = await run.open();
+    await o.page.goto('/sign-in');
+    await expectNoAxeViolations(o.page, 'sign-in');
+    await o.page.evaluate(() => document.querySelector('main')?.append(document.createElement('input')));
+    await expect(expectNoAxeViolations(o.page, 'sign-in, changed')).rejects.toThrow(/label \(critical\): Form elements must have labels\n\s+at #maincontent > input/);
+  });
+
   it('axe is skipped only for a page the same as one it passed: same elements, classes and references, other ids', async () => {
     const { page } = await run.open();
     const html = (id: string, cls: string, ref: string, token: string) =>
