@@ -39,7 +39,7 @@ export async function designateSafeguardingLead(trx: Kysely<Database>, o: Design
 
 export type EndSafeguardingDesignationOptions = { actor: Actor; id: string; version: number };
 
-/** Ends a designation today. */
+/** Ends a designation today: from today they are no longer a safeguarding lead (ends_on is the day it ended). */
 export async function endSafeguardingDesignation(trx: Kysely<Database>, o: EndSafeguardingDesignationOptions): Promise<Designation> {
   requireDesignator(o.actor);
   const today = ukDateOf(o.actor.now);

@@ -38,7 +38,8 @@ export async function removeSafeguardingPerson(trx: Kysely<Database>, o: RemoveS
   await updateVersioned(trx, {
     actor, table: 'safeguarding_concern_people', id: o.namedId, version: o.version,
     set: { removed_at: actor.now, removed_by: actor.staff.staffId }, only: { removed_at: null },
-    current: async () => (await listNamedPeople(trx, o.access.concern.id)).find((n) => n.id === o.namedId) ?? { removed: true },
+    // The name as it stands now, removed or not (a second removal is stale, not missing).
+    current: () => trx.selectFrom('safeguarding_concern_people').select(['id', 'version', 'staff_id as staffId', 'removed_at as removedAt']).where('id', '=', o.namedId).executeTakeFirst(),
     what: 'Named person', patientId: o.access.concern.patient.id,
   });
   await auditConcernWrite(trx, o.access, { change: 'person-removed', staffId: row.staff_id });

@@ -110,11 +110,11 @@ export async function listNamedPeople(db: Kysely<Database>, concernId: string): 
   return rows.map((r) => ({ id: r.id, version: r.version, staffId: r.staff_id, name: `${r.given_name} ${r.family_name}`, role: r.homeward_role, namedAt: new Date(r.created_at) }));
 }
 
-/** Whether the person is a safeguarding lead today (a current designation, started). */
+/** Whether the person is a safeguarding lead today: a designation started and not ended (ends_on is the day it ended: from that day they are not). */
 export async function isSafeguardingLead(db: Kysely<Database>, o: { staffId: string; today: string }): Promise<boolean> {
   const row = await db.selectFrom('safety_designations').innerJoin('staff', 'staff.id', 'safety_designations.staff_id').select('safety_designations.id')
     .where('staff_id', '=', o.staffId).where('designation', '=', 'safeguarding-lead').where('starts_on', '<=', o.today)
-    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>=', o.today)])).where('staff.active', '=', true).executeTakeFirst();
+    .where((eb) => eb.or([eb('ends_on', 'is', null), eb('ends_on', '>', o.today)])).where('staff.active', '=', true).executeTakeFirst();
   return !!row;
 }
 
@@ -122,7 +122,7 @@ export async function isSafeguardingLead(db: Kysely<Database>, o: { staffId: str
 export async function listDesignations(db: Kysely<Database>, o: { today: string; ended?: boolean }): Promise<Designation[]> {
   let q = db.selectFrom('safety_designations as d').innerJoin('staff as s', 's.id', 'd.staff_id')
     .select(['d.id', 'd.version', 'd.staff_id', 'd.starts_on', 'd.ends_on', 's.given_name', 's.family_name', 's.homeward_role']).where('d.designation', '=', 'safeguarding-lead');
-  if (!o.ended) q = q.where((eb) => eb.or([eb('d.ends_on', 'is', null), eb('d.ends_on', '>=', o.today)]));
+  if (!o.ended) q = q.where((eb) => eb.or([eb('d.ends_on', 'is', null), eb('d.ends_on', '>', o.today)]));
   const rows = await q.orderBy('s.family_name').orderBy('s.given_name').orderBy('d.starts_on').execute();
   return rows.map((r) => ({ id: r.id, version: r.version, staffId: r.staff_id, name: `${r.given_name} ${r.family_name}`, role: r.homeward_role, startsOn: dayOf(r.starts_on), endsOn: r.ends_on ? dayOf(r.ends_on) : null }));
 }
