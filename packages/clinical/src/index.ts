@@ -53,4 +53,5 @@ export * from './people/pdc-rules.ts';
 // safety (issue 17)
 export * from './safety/incident-vocabulary.ts';
 export * from './safety/safeguarding-vocabulary.ts';
+export * from './safety/safeguarding-rules.ts';
 export * from './safety/risk-matrix.ts';

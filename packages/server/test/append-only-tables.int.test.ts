@@ -106,6 +106,12 @@ const ids = {
   attendee: uuidv7(),
   agendaItem: uuidv7(),
   mdtAction: uuidv7(),
+  // safeguarding (issue 17 #2)
+  designation: uuidv7(),
+  openConcern: uuidv7(),
+  closedConcern: uuidv7(),
+  concernPerson: uuidv7(),
+  concernNote: uuidv7(),
 };
 
 type Guarded = {
@@ -641,6 +647,42 @@ const guarded: Guarded[] = [
     refused: [],
     allowed: [{ what: 'an action closed (kept)', change: oneRow((trx) => sql<{ id: string }>`update mdt_actions set status = 'closed', closed_at = now(), closing_note = 'Done', version = version + 1 where id = ${ids.mdtAction} returning id`.execute(trx)) }],
   },
+  // safeguarding (issue 17 #2)
+  {
+    table: 'safety_designations',
+    kind: 'never-deleted',
+    parent: 'staff',
+    key: { column: 'id', value: () => ids.designation },
+    refused: [],
+    allowed: [{ what: 'a designation ended (kept)', change: oneRow((trx) => sql<{ id: string }>`update safety_designations set ends_on = '2026-12-31', version = version + 1 where id = ${ids.designation} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'safeguarding_concerns',
+    kind: 'never-deleted',
+    parent: 'patients',
+    key: { column: 'id', value: () => ids.openConcern },
+    refused: [
+      { what: "a closed concern's decision rewritten", change: (trx) => sql`update safeguarding_concerns set decision = 'no-further-action', decision_reason = 'Changed my mind' where id = ${ids.closedConcern}`.execute(trx), says: finalRefused('safeguarding_concerns') },
+      { what: 'a closed concern reopened', change: (trx) => sql`update safeguarding_concerns set status = 'decided', version = version + 1 where id = ${ids.closedConcern}`.execute(trx), says: finalRefused('safeguarding_concerns') },
+    ],
+    allowed: [{ what: 'the lead’s decision recorded', change: oneRow((trx) => sql<{ id: string }>`update safeguarding_concerns set decision = 'monitor', decision_reason = 'Weekly visits', decided_at = now(), decided_by = created_by, status = 'decided', version = version + 1 where id = ${ids.openConcern} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'safeguarding_concern_people',
+    kind: 'never-deleted',
+    parent: 'safeguarding_concerns',
+    key: { column: 'id', value: () => ids.concernPerson },
+    refused: [],
+    allowed: [{ what: 'a name taken off (kept)', change: oneRow((trx) => sql<{ id: string }>`update safeguarding_concern_people set removed_at = now(), removed_by = created_by, version = version + 1 where id = ${ids.concernPerson} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'safeguarding_concern_notes',
+    kind: 'append-only',
+    parent: 'safeguarding_concerns',
+    key: { column: 'id', value: () => ids.concernNote },
+    refused: [{ what: 'a note rewritten', change: (trx) => sql`update safeguarding_concern_notes set note = 'tampered' where id = ${ids.concernNote}`.execute(trx), says: updateRefused('safeguarding_concern_notes') }],
+    allowed: [],
+  },
   {
     table: 'audit_batches',
     kind: 'append-only',
@@ -779,6 +821,16 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('mdt_attendees').values({ id: ids.attendee, meeting_id: ids.meeting, staff_id: therapist, created_at: past, created_by: therapist }).execute();
   await db.insertInto('mdt_agenda_items').values({ id: ids.agendaItem, meeting_id: ids.meeting, episode_id: ids.episode, patient_id: ids.patient, reasons: '["flagged"]', position: 1, ...stamps }).execute();
   await db.insertInto('mdt_actions').values({ id: ids.mdtAction, meeting_id: ids.meeting, agenda_item_id: ids.agendaItem, episode_id: ids.episode, patient_id: ids.patient, action: 'Ask for a social care assessment', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
+  // safeguarding (issue 17 #2)
+  await db.insertInto('safety_designations').values({ id: ids.designation, staff_id: s.a['clinical-lead'].id, designation: 'safeguarding-lead', starts_on: '2026-01-01', ...stamps }).execute();
+  const concern = (id: string, reference: string, closed: boolean) => ({
+    id, reference, patient_id: ids.patient, episode_id: ids.episode, team_id: s.teamA, kind: 'adult' as const, categories: '["financial-or-material"]', person_at_risk: 'patient' as const,
+    concern: 'Pension card taken', immediate_danger: false, immediate_actions: 'Spoke to her alone', consent_to_share: 'given' as const, raised_at: past, raised_by: therapist,
+    decision_due_at: new Date(past.getTime() + 86_400_000), ...(closed ? { decision: 'advice-given' as const, decision_reason: 'Advice given', decided_at: now, decided_by: therapist, status: 'closed' as const, closed_at: now, closed_by: therapist } : {}), ...stamps,
+  });
+  await db.insertInto('safeguarding_concerns').values([concern(ids.openConcern, 'SG-T00001', false), concern(ids.closedConcern, 'SG-T00002', true)]).execute();
+  await db.insertInto('safeguarding_concern_people').values({ id: ids.concernPerson, concern_id: ids.openConcern, staff_id: ap, ...stamps }).execute();
+  await db.insertInto('safeguarding_concern_notes').values({ id: ids.concernNote, concern_id: ids.openConcern, note: 'Strategy meeting booked', created_at: past, created_by: therapist }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

@@ -801,3 +801,86 @@ describe('authorisation matrix: MDT meetings', () => {
     expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
   });
 });
+// Safeguarding concerns (issue 17 #2): narrower than the patient's record. A concern is opened only by
+// the safeguarding leads, the person who raised it and the people a lead named; everyone else, whatever
+// their relationship to the patient or grade, is refused as if it did not exist (404), and the attempt
+// audited; non-clinical roles are refused outright (403). Closing is the lead's alone. Raising needs the
+// write grant on the episode (the usual relationship rules). Every role x (not named, named) x each
+// route, and every role x (own team's, another team's episode) for raising.
+describe('authorisation matrix: safeguarding concerns', () => {
+  type Whose = 'not-named' | 'named';
+  const clients = {} as Record<HomewardRole, TestClient>;
+  const concernOf = {} as Record<Whose, string>;
+  const episodeOf = {} as Record<'own-team' | 'other-team', string>;
+  let sg: TestApp;
+
+  beforeAll(async () => {
+    sg = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await sg.signIn(sg.service.a[role]);
+    const now = sg.clock.now();
+    const add = async (teamId: string, holder: TestStaff) => {
+      const patientId = (await clients['registered-therapist'].post('/api/patients', patientDetails({ nhsNumber: freshNhs() }))).json().id as string;
+      return { patientId, episodeId: await seedEpisode(sg, { patientId, service: 'd2a-pathway-1', allocatedTo: holder.id, teamId, triagedBy: holder.id }) };
+    };
+    const own = await add(sg.service.teamA, sg.service.a['registered-therapist']);
+    episodeOf['own-team'] = own.episodeId;
+    episodeOf['other-team'] = (await add(sg.service.teamB, sg.service.otherTeamTherapist)).episodeId;
+    // Raised by someone outside team A, written straight in, so no team A role is its raiser.
+    const raiser = sg.service.otherTeamTherapist.id;
+    const stamps = { created_at: now, created_by: raiser, updated_at: now, updated_by: raiser };
+    for (const [whose, n] of [['not-named', 1], ['named', 2]] as const) {
+      const id = uuidv7();
+      await sg.db.insertInto('safeguarding_concerns').values({
+        id, reference: `SG-M0000${n}`, patient_id: own.patientId, episode_id: own.episodeId, team_id: sg.service.teamA, kind: 'adult', categories: '["neglect-and-acts-of-omission"]', person_at_risk: 'patient',
+        concern: 'Left without food', immediate_danger: false, immediate_actions: 'Food parcel', consent_to_share: 'given', raised_at: now, raised_by: raiser, decision_due_at: new Date(now.getTime() + 86_400_000), ...stamps,
+      }).execute();
+      concernOf[whose] = id;
+    }
+    // Every role named on the second (in life only clinicians are named: the rule is tested in the story).
+    for (const role of homewardRoles) await sg.db.insertInto('safeguarding_concern_people').values({ id: uuidv7(), concern_id: concernOf.named, staff_id: sg.service.a[role].id, ...stamps }).execute();
+  });
+  afterAll(async () => {
+    await sg?.close();
+  });
+
+  const routes: Array<{ name: string; allowedStatus: number | null; call: (c: TestClient, id: string) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /safety/safeguarding/:id', allowedStatus: 200, call: (c, id) => c.get(`/safety/safeguarding/${id}`) },
+    { name: 'GET /api/safeguarding-concerns/:id', allowedStatus: 200, call: (c, id) => c.get(`/api/safeguarding-concerns/${id}`) },
+    { name: 'POST /api/safeguarding-concerns/:id/notes', allowedStatus: 201, call: (c, id) => c.post(`/api/safeguarding-concerns/${id}/notes`, { note: `Note by ${c.staff.role}` }) },
+    // The lead's alone: refused to everyone here (no one is a lead in this matrix).
+    { name: 'POST /api/safeguarding-concerns/:id/close', allowedStatus: null, call: (c, id) => c.post(`/api/safeguarding-concerns/${id}/close`, { version: 1 }) },
+  ];
+  const cells = homewardRoles.flatMap((role) => (['not-named', 'named'] as Whose[]).flatMap((whose) => routes.map((route) => ({ role, whose, route }))));
+
+  it.each(cells.map((c) => [c.role, c.whose, c.route.name, c] as const))('%s, %s: %s', async (_role, _whose, _name, { role, whose, route }) => {
+    const client = clients[role];
+    const clinical = isClinicalRole(role);
+    const mayOpen = clinical && whose === 'named';
+    const refusedBefore = await sg.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client, concernOf[whose]);
+    if (mayOpen && route.allowedStatus !== null) {
+      expect(res.statusCode).toBe(route.allowedStatus);
+      return;
+    }
+    // Not shown to a clinician who may not open it, not even that it exists; the lead's steps refused to those who may read it.
+    expect(res.statusCode).toBe(!clinical ? 403 : mayOpen ? 403 : 404);
+    const refusedAfter = await sg.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+
+  const raise = homewardRoles.flatMap((role) => (['own-team', 'other-team'] as const).map((whose) => ({ role, whose })));
+  it.each(raise.map((c) => [c.role, c.whose, c] as const))('%s raises a concern on an episode of the %s', async (_role, _whose, { role, whose }) => {
+    const client = clients[role];
+    const body = { episodeId: episodeOf[whose], kind: 'adult', categories: ['self-neglect'], personAtRisk: 'patient', concern: 'Not eating', immediateDanger: false, immediateActions: 'Told the GP', consentToShare: 'given' };
+    const refusedBefore = await sg.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await client.post('/api/safeguarding-concerns', body);
+    // The team's grades see the team's patients; support workers and students only their own work (none here).
+    if (teamWide.includes(role) && whose === 'own-team') {
+      expect(res.statusCode).toBe(201);
+      return;
+    }
+    expect(res.statusCode).toBe(403);
+    const refusedAfter = await sg.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});

@@ -68,6 +68,9 @@ function actorFor(route: Route): Actor {
   if (/^(\/api)?\/equipment(\/(catalogue|stores|items|inspections|look-up)|$)/.test(url)) return 'lead';
   // Naming a supervisor, and the team's supervision: the lead's.
   if (/^(\/api)?\/supervision\/(people\/:staffId\/supervisor|team)/.test(url)) return 'lead';
+  // safeguarding (issue 17 #2): designations are the administrator's (or the service manager's); the decision, naming and closing the safeguarding lead's (the clinical lead, in the fuzz world).
+  if (/^(\/api)?\/safety\/designations/.test(url)) return 'administrator';
+  if (/^\/(api\/safeguarding-concerns|safety\/safeguarding)\/:concernId\/(decision|people|close)/.test(url)) return 'lead';
   // pdc-training: the training matrix, imports and compliance, and the PDCs the lead holds.
   if (/^\/(api\/)?(training|pdc)(\/|$)/.test(url)) return 'lead';
   return 'clinician';
@@ -75,6 +78,9 @@ function actorFor(route: Route): Actor {
 
 /** Which record a path parameter names, by where it sits in the route. */
 function kindOfParam(url: string, name: string): RecordKind {
+  if (name === 'concernId') return 'safeguardingConcern';
+  if (name === 'namedId') return 'safeguardingNamed';
+  if (name === 'designationId') return 'safetyDesignation';
   if (name === 'noteId') return /amend/.test(url) ? 'finalNote' : 'draftNote';
   if (name === 'consentId') return 'consent';
   if (name === 'onwardReferralId') return 'onwardReferral';
@@ -179,6 +185,11 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/mdt/meetings/:meetingId/actions': (ids) => ({ action: 'Call the GP', ownerId: ids.clinician, dueOn: '2026-11-30' }),
   'PUT /api/mdt/agenda-items/:itemId': () => ({ discussion: 'Falls at transfer', decision: 'Joint visit' }),
   'POST /api/episodes/:id/mdt-flag': () => ({ reason: 'Carer strain' }),
+  'POST /api/safeguarding-concerns': (ids) => ({ episodeId: ids.episode, kind: 'adult', categories: ['self-neglect'], personAtRisk: 'patient', concern: 'No food in the house', immediateDanger: false, immediateActions: 'Food parcel', consentToShare: 'given' }),
+  'PUT /api/safeguarding-concerns/:concernId/decision': () => ({ decision: 'monitor', reason: 'Weekly visits' }),
+  'POST /api/safeguarding-concerns/:concernId/notes': () => ({ note: 'Called the local authority' }),
+  'POST /api/safeguarding-concerns/:concernId/people': (ids) => ({ staffId: ids.clinician }),
+  'POST /api/safety/designations': (ids) => ({ staffId: ids.manager, startsOn: '2026-11-24' }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'POST /api/equipment/catalogue': () => ({ code: freshEquipmentName('code'), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 2500 }),
   'PATCH /api/equipment/catalogue/:catalogueItemId': () => ({ code: freshEquipmentName('code'), name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 290000 }),
@@ -342,6 +353,10 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
       ids.equipmentStore = await world.get('equipmentStore');
     }
     if (route.url.includes('/supervision/')) ids.supervisee = await world.get('supervisee');
+    if (route.url.includes('safeguarding') || route.url.includes('/safety/')) {
+      ids.episode = await world.get('episode');
+      ids.manager = t.service.a['service-manager'].id;
+    }
     const versionOf = kinds.length ? kinds[kinds.length - 1] : undefined;
     const versionId = paramValues[paramValues.length - 1];
     const concrete = (values: string[]) => {

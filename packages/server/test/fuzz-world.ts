@@ -62,7 +62,11 @@ export type RecordKind =
   | 'trainingImport'
   | 'pdc'
   | 'pdcItem'
-  | 'cpdEntry';
+  | 'cpdEntry'
+  // safeguarding (issue 17 #2): a concern the clinician raised (the clinical lead a safeguarding lead), a person named on it, a designation
+  | 'safeguardingConcern'
+  | 'safeguardingNamed'
+  | 'safetyDesignation';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -100,6 +104,9 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   pdc: 'pdc_records',
   pdcItem: 'pdc_items',
   cpdEntry: 'cpd_entries',
+  safeguardingConcern: 'safeguarding_concerns',
+  safeguardingNamed: 'safeguarding_concern_people',
+  safetyDesignation: 'safety_designations',
 };
 
 let nhsIndex = 800_000;
@@ -329,6 +336,35 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
           id, meeting_id: await get('mdtMeeting'), agenda_item_id: await get('mdtAgendaItem'), episode_id: await get('episode'), patient_id: await get('patient'), action: 'Call the GP',
           owner_id: clinician.staff.id, due_on: '2026-11-30', created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
         }).execute();
+        return id;
+      }
+      // safeguarding (issue 17 #2): the clinician's concern about the world's patient, written straight in,
+      // with the clinical lead made a safeguarding lead (once: the designation outlives each world).
+      case 'safeguardingConcern': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        const by = clinician.staff.id;
+        await t.db.insertInto('safety_designations').values({ id: uuidv7(), staff_id: lead, designation: 'safeguarding-lead', starts_on: '2026-01-01', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).onConflict((oc) => oc.doNothing()).execute();
+        await t.db.insertInto('safeguarding_concerns').values({
+          id, reference: `SG-F${id.slice(-8)}`, patient_id: await get('patient'), episode_id: await get('episode'), team_id: t.service.teamA, kind: 'adult', categories: '["self-neglect"]', person_at_risk: 'patient',
+          concern: 'No food in the house', immediate_danger: false, immediate_actions: 'Food parcel', consent_to_share: 'given', raised_at: now, raised_by: by, decision_due_at: new Date(now.getTime() + 86_400_000),
+          created_at: now, created_by: by, updated_at: now, updated_by: by,
+        }).execute();
+        return id;
+      }
+      case 'safeguardingNamed': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('safeguarding_concern_people').values({ id, concern_id: await get('safeguardingConcern'), staff_id: t.service.a['assistant-practitioner'].id, created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        return id;
+      }
+      case 'safetyDesignation': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const admin = t.service.a.administrator.id;
+        await t.db.insertInto('safety_designations').values({ id, staff_id: await get('staff'), designation: 'safeguarding-lead', starts_on: '2026-01-01', created_at: now, created_by: admin, updated_at: now, updated_by: admin }).execute();
         return id;
       }
       // An entry of the clinician's own CPD log (issue 16 #3).

@@ -42,6 +42,8 @@ const tables = [
   'supervision_arrangements', 'supervision_sessions', 'supervision_cases', 'supervision_actions',
   'mdt_meetings', 'mdt_attendees', 'mdt_agenda_items', 'mdt_actions',
   'cpd_entries',
+  // safeguarding (issue 17 #2)
+  'safeguarding_concerns', 'safeguarding_concern_people', 'safeguarding_concern_notes', 'safety_designations',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -96,6 +98,11 @@ const creates: Record<string, string> = {
   'POST /api/training/imports': 'a new import, previewed (nothing else changes until it is confirmed)',
   'POST /api/pdc': 'a new PDC',
   'POST /api/pdc/{pdcId}/items': 'a new objective or development item',
+  // safeguarding (issue 17 #2)
+  'POST /api/safeguarding-concerns': 'a new safeguarding concern (Idempotency-Key, or the client’s id: once)',
+  'POST /api/safeguarding-concerns/{concernId}/notes': 'an append-only note on a concern',
+  'POST /api/safeguarding-concerns/{concernId}/people': 'a person named to see a concern; the same person twice is refused',
+  'POST /api/safety/designations': 'a new safeguarding lead designation (a second current one for the same person is refused)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -130,6 +137,7 @@ const notPatientData: Record<string, string> = {
   'GET /api/pdc/{pdcId}': 'a member of staff’s PDC (appraisal)',
   'GET /api/staff/{id}/cpd': 'a member of staff’s CPD log (personal staff data; a read of another’s is audited)',
   'GET /api/cpd/{id}': 'one CPD log entry (personal staff data; a read of another’s is audited)',
+  'GET /api/safety/designations': 'who the safeguarding leads are (staff data)',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -757,6 +765,56 @@ describe('every write is version-checked and every patient read is audited by na
       return { patientId, current: { id: episodeId, version: 2 }, stale: () => therapist.post(`/api/episodes/${episodeId}/mdt-flag`, { version: 1, reason: 'Falls' }) };
     } },
   );
+  // safeguarding (issue 17 #2): the lead is the team's clinical lead, designated straight in; concerns raised by the therapist.
+  let safeguardingLead = false;
+  async function raisedConcern(): Promise<{ id: string; patientId: string }> {
+    if (!safeguardingLead) {
+      const now = t.clock.now();
+      await t.db.insertInto('safety_designations').values({ id: uuidv7(), staff_id: lead.staff.id, designation: 'safeguarding-lead', starts_on: '2026-01-01', created_at: now, created_by: lead.staff.id, updated_at: now, updated_by: lead.staff.id }).execute();
+      safeguardingLead = true;
+    }
+    const { patientId, episodeId } = await activeEpisode();
+    const body = { episodeId, kind: 'adult', categories: ['self-neglect'], personAtRisk: 'patient', concern: 'No food in the house', immediateDanger: false, immediateActions: 'Food parcel', consentToShare: 'given' };
+    return { id: ok(await therapist.post('/api/safeguarding-concerns', body), 201).id as string, patientId };
+  }
+  const decision = { decision: 'monitor', reason: 'Weekly visit' };
+  /** A concern about the world's patient written straight in (no audit of its own), for the reads to read. */
+  async function concernStraightIn(named: string | null): Promise<string> {
+    const id = uuidv7();
+    const now = t.clock.now();
+    const stamps = { created_at: now, created_by: therapist.staff.id, updated_at: now, updated_by: therapist.staff.id };
+    await t.db.insertInto('safeguarding_concerns').values({
+      id, reference: `SG-T${id.slice(-6)}`, patient_id: world.patientId, episode_id: world.episodeId, team_id: t.service.teamA, kind: 'adult', categories: '["self-neglect"]', person_at_risk: 'patient',
+      concern: 'No food in the house', immediate_danger: false, immediate_actions: 'Food parcel', consent_to_share: 'given', raised_at: now, raised_by: therapist.staff.id, decision_due_at: new Date(now.getTime() + 86_400_000), ...stamps,
+    }).execute();
+    if (named) await t.db.insertInto('safeguarding_concern_people').values({ id: uuidv7(), concern_id: id, staff_id: named, ...stamps }).execute();
+    return id;
+  }
+  staleCases.push(
+    { route: 'PUT /api/safeguarding-concerns/{concernId}/decision', what: 'a safeguarding decision changed since it was read', arrange: async () => {
+      const { id, patientId } = await raisedConcern();
+      ok(await lead.put(`/api/safeguarding-concerns/${id}/decision`, { version: 1, ...decision }));
+      return { patientId, current: { id, version: 2 }, stale: () => lead.put(`/api/safeguarding-concerns/${id}/decision`, { version: 1, decision: 'advice-given', reason: 'Advice' }) };
+    } },
+    { route: 'POST /api/safeguarding-concerns/{concernId}/close', what: 'closing a concern decided again since it was read', arrange: async () => {
+      const { id, patientId } = await raisedConcern();
+      ok(await lead.put(`/api/safeguarding-concerns/${id}/decision`, { version: 1, ...decision }));
+      ok(await lead.put(`/api/safeguarding-concerns/${id}/decision`, { version: 2, decision: 'advice-given', reason: 'Advice' }));
+      return { patientId, current: { id, version: 3 }, stale: () => lead.post(`/api/safeguarding-concerns/${id}/close`, { version: 2 }) };
+    } },
+    { route: 'POST /api/safeguarding-concerns/{concernId}/people/{namedId}/remove', what: 'taking off a name already taken off', arrange: async () => {
+      const { id, patientId } = await raisedConcern();
+      const namedId = ok(await lead.post(`/api/safeguarding-concerns/${id}/people`, { staffId: assistant.staff.id }), 201).id as string;
+      expect((await lead.post(`/api/safeguarding-concerns/${id}/people/${namedId}/remove`, { version: 1 })).statusCode).toBe(204);
+      return { patientId, current: { id: namedId, version: 2 }, stale: () => lead.post(`/api/safeguarding-concerns/${id}/people/${namedId}/remove`, { version: 1 }) };
+    } },
+    { route: 'POST /api/safety/designations/{designationId}/end', what: 'ending a designation already ended', arrange: async () => {
+      const manager = await t.signIn(t.service.a['service-manager']);
+      const id = ok(await manager.post('/api/safety/designations', { staffId: therapist.staff.id, startsOn: '2026-11-01' }), 201).id as string;
+      ok(await manager.post(`/api/safety/designations/${id}/end`, { version: 1 }));
+      return { patientId: null, current: { id, version: 2 }, stale: () => manager.post(`/api/safety/designations/${id}/end`, { version: 1 }) };
+    } },
+  );
   // pdc-training: the training matrix, imports and PDCs (staff records: nothing of a patient is sent back).
   let courseCode = 0;
   const esrCsv = () => `Email Address,Competence Name,Achievement Date\n${assistant.staff.email},NOPE,01/11/2026`;
@@ -928,6 +986,16 @@ describe('every write is version-checked and every patient read is audited by na
       // Closed straight after, out of the other reads' way.
       await t.db.updateTable('mdt_actions').set({ status: 'closed', closed_at: now, closed_by: lead.staff.id }).where('id', '=', actionId).execute();
       return { res, by: lead, expected: [{ action: 'read', record_kind: 'mdt-action', record_id: actionId, patient_id: w.patientId, detail: { list: 'my-mdt-actions', via: 'api' } }] };
+    } },
+    // safeguarding (issue 17 #2): the concern is read against its patient, with the reader's basis.
+    { route: 'GET /api/safeguarding-concerns/{concernId}', what: 'a safeguarding concern, read by the person who raised it', read: async () => {
+      const id = await concernStraightIn(null);
+      return { res: await therapist.get(`/api/safeguarding-concerns/${id}`), by: therapist, expected: [{ action: 'read', record_kind: 'safeguarding-concern', record_id: id, patient_id: w.patientId, detail: { basis: 'raised-it', via: 'api' } }] };
+    } },
+    { route: 'GET /api/safeguarding-concerns', what: 'the concerns a named person may see, each named', read: async () => {
+      const id = await concernStraightIn(supportWorker.staff.id);
+      const res = await supportWorker.get('/api/safeguarding-concerns');
+      return { res, by: supportWorker, expected: [{ action: 'read', record_kind: 'safeguarding-concern', record_id: id, patient_id: w.patientId, detail: { basis: 'named', via: 'api' } }] };
     } },
     { route: 'GET /api/lone-working/sessions/{sessionId}', what: 'a lone-working session (where the patient lives)', read: async () => {
       const id = await loneWorkingSession();

@@ -3,3 +3,9 @@ export { incidentDueItems } from './incident-due-items.ts';
 export { safeguardingDueItems } from './safeguarding-due-items.ts';
 export { riskDueItems } from './risk-due-items.ts';
 export { safeguardingBannerFlags } from './safeguarding-banner-flags.ts';
+// safeguarding (issue 17 #2): the domain functions the demo seeder writes through.
+export { authoriseConcernLead, authoriseRaiseConcern } from './safeguarding-access.ts';
+export { decideSafeguardingConcern } from './decide-safeguarding-concern.ts';
+export { designateSafeguardingLead } from './designate-safeguarding-lead.ts';
+export { addSafeguardingNote } from './add-safeguarding-note.ts';
+export { raiseSafeguardingConcern } from './raise-safeguarding-concern.ts';
