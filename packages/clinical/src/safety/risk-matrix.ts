@@ -4,7 +4,8 @@
 export const riskLikelihoodLabels = ['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain'] as const;
 export const riskConsequenceLabels = ['Negligible', 'Minor', 'Moderate', 'Major', 'Catastrophic'] as const;
 
-export type RiskRating = 'low' | 'moderate' | 'high' | 'extreme';
+export const riskRatings = ['low', 'moderate', 'high', 'extreme'] as const;
+export type RiskRating = (typeof riskRatings)[number];
 export const riskRatingLabels: Record<RiskRating, string> = { low: 'Low', moderate: 'Moderate', high: 'High', extreme: 'Extreme' };
 /** The colour of each band on the heat map and in tags (NHS.UK tag colours). */
 export const riskRatingColours: Record<RiskRating, 'green' | 'yellow' | 'orange' | 'red'> = { low: 'green', moderate: 'yellow', high: 'orange', extreme: 'red' };
