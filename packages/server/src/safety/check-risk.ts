@@ -39,7 +39,8 @@ export function checkScale(fields: FieldError[], path: string, value: number | n
 
 /** A date ahead, within a year (a review, an action's due date): from today, or after today when `afterToday`. */
 export function checkAheadDate(fields: FieldError[], path: string, value: string | null, o: { missing: string; label: string; now: Date; afterToday?: boolean }): void {
-  if (value === null) { fields.push({ path, message: o.missing }); return; }
+  // A date the form could not read has its own message already.
+  if (value === null) { if (!fields.some((f) => f.path === path)) fields.push({ path, message: o.missing }); return; }
   const today = ukDateOf(o.now);
   if (!isDay(value)) fields.push({ path, message: `${o.label} must be a real date` });
   else if (o.afterToday ? value <= today : value < today) fields.push({ path, message: `${o.label} must be ${o.afterToday ? 'after today' : 'today or later'}` });

@@ -9,7 +9,8 @@ import { stringify } from 'csv-stringify/sync';
 import { addCalendarDays, dueStatusOf, dueStatusTags, homewardRoleLabels, riskConsequenceLabels, riskHeatMap, riskLikelihoodLabels, riskRatingLabels, riskRatings, ukDateOf, type HomewardRole, type RiskRating } from '@homeward/clinical';
 import { actorOf, auditAs } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
-import { notFound, validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { notFound, type FieldError } from '../platform/homeward-error.ts';
+import { checkRiskAction, checkRiskDetails, checkRiskReview } from './check-risk.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { addRisk } from './add-risk.ts';
 import { addRiskAction } from './add-risk-action.ts';
@@ -168,14 +169,15 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
     const today = ukDateOf(access.actor.now);
     return pageWrite(request, reply, {
       formId: formField(body.formId),
-      check: () => {
+      check: async () => {
+        // Every problem at once: the date fields' own and the register's rules.
         const fields: FieldError[] = [];
-        const details = riskDetailsFromForm(body, today, fields);
-        if (fields.length) throw validationFailed(fields);
+        const details = { ...riskDetailsFromForm(body, today, fields), likelihood: formScale(body, 'likelihood'), consequence: formScale(body, 'consequence') };
+        await checkRiskDetails(db, { ...details, now: access.actor.now }, fields);
         return details;
       },
       write: async (trx, details) => {
-        const risk = await addRisk(trx, { access, id, ...details, likelihood: formScale(body, 'likelihood'), consequence: formScale(body, 'consequence') });
+        const risk = await addRisk(trx, { access, id, ...details });
         return `/safety/risks/${risk.id}?done=added`;
       },
       render: (fields, status) => showNew(request, reply, { fields, status, values: formValues(body) }),
@@ -249,11 +251,11 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
     const body = request.body as FormBody;
     const today = ukDateOf(access.actor.now);
     return pageWrite(request, reply, {
-      check: () => {
+      check: async () => {
         const fields: FieldError[] = [];
         const details = riskDetailsFromForm(body, today, fields);
         const version = formVersion(body.version);
-        if (fields.length) throw validationFailed(fields);
+        await checkRiskDetails(db, { ...details, likelihood: risk.likelihood, consequence: risk.consequence, now: access.actor.now }, fields);
         return { details, version };
       },
       write: async (trx, c) => {
@@ -276,11 +278,12 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
         const fields: FieldError[] = [];
         const nextReviewOn = formDay(body, 'nextReviewOn', 'The next review date', today, fields);
         const version = formVersion(body.version);
-        if (fields.length) throw validationFailed(fields);
-        return { nextReviewOn, version };
+        const review = { likelihood: formScale(body, 'likelihood'), consequence: formScale(body, 'consequence'), note: formField(body.note), nextReviewOn };
+        checkRiskReview({ ...review, target: { likelihood: risk.targetLikelihood, consequence: risk.targetConsequence }, now: access.actor.now }, fields);
+        return { review, version };
       },
       write: async (trx, c) => {
-        await reviewRisk(trx, { access, id: idFromForm({ formId: formField(body.reviewFormId) }), version: c.version, likelihood: formScale(body, 'likelihood'), consequence: formScale(body, 'consequence'), note: formField(body.note), nextReviewOn: c.nextReviewOn });
+        await reviewRisk(trx, { access, id: idFromForm({ formId: formField(body.reviewFormId) }), version: c.version, ...c.review });
         return `/safety/risks/${risk.id}?done=reviewed`;
       },
       render: (fields, status) => showRisk(request, reply, risk.id, { fields, status, values: formValues(body), form: 'review' }),
@@ -295,14 +298,14 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
     const id = idFromForm({ formId: formField(body.actionFormId) });
     return pageWrite(request, reply, {
       formId: formField(body.actionFormId),
-      check: () => {
+      check: async () => {
         const fields: FieldError[] = [];
-        const dueOn = formDay(body, 'dueOn', 'The due date', today, fields);
-        if (fields.length) throw validationFailed(fields);
-        return dueOn;
+        const action = { action: formField(body.action), ownerId: chosenId(body, 'ownerId'), dueOn: formDay(body, 'dueOn', 'The due date', today, fields) };
+        await checkRiskAction(db, { ...action, now: access.actor.now }, fields);
+        return action;
       },
-      write: async (trx, dueOn) => {
-        await addRiskAction(trx, { access, id, action: formField(body.action), ownerId: chosenId(body, 'ownerId'), dueOn });
+      write: async (trx, action) => {
+        await addRiskAction(trx, { access, id, ...action });
         return `/safety/risks/${risk.id}?done=action#actions`;
       },
       render: (fields, status) => showRisk(request, reply, risk.id, { fields, status, values: formValues(body), form: 'action' }),
