@@ -106,6 +106,10 @@ const ids = {
   attendee: uuidv7(),
   agendaItem: uuidv7(),
   mdtAction: uuidv7(),
+  openRisk: uuidv7(),
+  closedRisk: uuidv7(),
+  riskReview: uuidv7(),
+  riskAction: uuidv7(),
 };
 
 type Guarded = {
@@ -641,6 +645,34 @@ const guarded: Guarded[] = [
     refused: [],
     allowed: [{ what: 'an action closed (kept)', change: oneRow((trx) => sql<{ id: string }>`update mdt_actions set status = 'closed', closed_at = now(), closing_note = 'Done', version = version + 1 where id = ${ids.mdtAction} returning id`.execute(trx)) }],
   },
+  // risk register (issue 17 #3)
+  {
+    table: 'risks',
+    kind: 'never-deleted',
+    parent: 'teams',
+    key: { column: 'id', value: () => ids.openRisk },
+    refused: [
+      { what: 'a closed risk rescored', change: (trx) => sql`update risks set likelihood = 1, consequence = 1, target_likelihood = 1, target_consequence = 1, version = version + 1 where id = ${ids.closedRisk}`.execute(trx), says: finalRefused('risks') },
+      { what: 'a closed risk reopened', change: (trx) => sql`update risks set status = 'open', closed_on = null, version = version + 1 where id = ${ids.closedRisk}`.execute(trx), says: finalRefused('risks') },
+    ],
+    allowed: [{ what: 'an open risk rescored at a review', change: oneRow((trx) => sql<{ id: string }>`update risks set likelihood = 2, consequence = 4, review_on = '2027-02-01', version = version + 1 where id = ${ids.openRisk} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'risk_reviews',
+    kind: 'append-only',
+    parent: 'risks',
+    key: { column: 'id', value: () => ids.riskReview },
+    refused: [{ what: "a review's score rewritten", change: (trx) => sql`update risk_reviews set likelihood = 1 where id = ${ids.riskReview}`.execute(trx), says: updateRefused('risk_reviews') }],
+    allowed: [],
+  },
+  {
+    table: 'risk_actions',
+    kind: 'never-deleted',
+    parent: 'risks',
+    key: { column: 'id', value: () => ids.riskAction },
+    refused: [],
+    allowed: [{ what: 'an action done (kept)', change: oneRow((trx) => sql<{ id: string }>`update risk_actions set status = 'done', done_at = now(), version = version + 1 where id = ${ids.riskAction} returning id`.execute(trx)) }],
+  },
   {
     table: 'audit_batches',
     kind: 'append-only',
@@ -779,6 +811,14 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('mdt_attendees').values({ id: ids.attendee, meeting_id: ids.meeting, staff_id: therapist, created_at: past, created_by: therapist }).execute();
   await db.insertInto('mdt_agenda_items').values({ id: ids.agendaItem, meeting_id: ids.meeting, episode_id: ids.episode, patient_id: ids.patient, reasons: '["flagged"]', position: 1, ...stamps }).execute();
   await db.insertInto('mdt_actions').values({ id: ids.mdtAction, meeting_id: ids.meeting, agenda_item_id: ids.agendaItem, episode_id: ids.episode, patient_id: ids.patient, action: 'Ask for a social care assessment', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
+  const risk = (id: string, closed: boolean) => ({
+    id, reference: `RSK-T${id.slice(-6)}`, title: 'Lone visits with no signal', description: 'd', cause: 'c', effect: 'e', team_id: s.teamA, owner_id: therapist, controls: 'Check-ins',
+    likelihood: 3, consequence: 4, target_likelihood: 2, target_consequence: 3, opened_on: '2026-11-01', review_on: '2026-12-01',
+    ...(closed ? { status: 'closed' as const, closed_on: '2026-11-20', closed_reason: 'Phones issued' } : {}), ...stamps,
+  });
+  await db.insertInto('risks').values([risk(ids.openRisk, false), risk(ids.closedRisk, true)]).execute();
+  await db.insertInto('risk_reviews').values({ id: ids.riskReview, risk_id: ids.openRisk, reviewed_on: '2026-11-10', likelihood: 3, consequence: 4, note: 'No change', next_review_on: '2026-12-01', created_at: past, created_by: therapist }).execute();
+  await db.insertInto('risk_actions').values({ id: ids.riskAction, risk_id: ids.openRisk, action: 'Buy a satellite phone', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {
