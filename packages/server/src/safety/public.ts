@@ -3,3 +3,9 @@ export { incidentDueItems } from './incident-due-items.ts';
 export { safeguardingDueItems } from './safeguarding-due-items.ts';
 export { riskDueItems } from './risk-due-items.ts';
 export { safeguardingBannerFlags } from './safeguarding-banner-flags.ts';
+// risk register (issue 17 #3): the domain functions the demo seeder writes through.
+export { addRisk } from './add-risk.ts';
+export { addRiskAction } from './add-risk-action.ts';
+export { reviewRisk } from './review-risk.ts';
+export { authoriseRiskChange, authoriseRiskRegister } from './risk-access.ts';
+export { findRisk } from './risk-queries.ts';
