@@ -2,6 +2,7 @@
 // words (issue 17 #3): what must be written, scores on the 5x5 matrix, the target no higher than the
 // current score, review and due dates ahead and within a year, an owner who may own a risk.
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { addCalendarDays, riskScore, riskTargetProblem, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
@@ -60,7 +61,8 @@ export async function checkRiskDetails(db: Kysely<Database>, o: RiskDetails & Ri
   checkText(fields, 'effect', o.effect, { required: 'Enter the effect: what would happen if it did', label: 'The effect' });
   checkText(fields, 'controls', o.controls, { required: 'Enter the controls in place now (write "None" if there are none)', label: 'The controls' });
   checkText(fields, 'gapsInControls', o.gapsInControls, { required: null, label: 'The gaps in controls' });
-  if (o.teamId !== null && !(await db.selectFrom('teams').select('id').where('id', '=', o.teamId).executeTakeFirst())) fields.push({ path: 'teamId', message: 'Choose a team, or the whole service' });
+  // A hand-edited team that is not a UUID is named, never sent to the database to refuse.
+  if (o.teamId !== null && (!z.uuid().safeParse(o.teamId).success || !(await db.selectFrom('teams').select('id').where('id', '=', o.teamId).executeTakeFirst()))) fields.push({ path: 'teamId', message: 'Choose a team, or the whole service' });
   await checkOwner(db, fields, o.ownerId);
   checkScale(fields, 'likelihood', o.likelihood, 'likelihood');
   checkScale(fields, 'consequence', o.consequence, 'consequence');
