@@ -112,6 +112,10 @@ const ids = {
   closedConcern: uuidv7(),
   concernPerson: uuidv7(),
   concernNote: uuidv7(),
+  openRisk: uuidv7(),
+  closedRisk: uuidv7(),
+  riskReview: uuidv7(),
+  riskAction: uuidv7(),
 };
 
 type Guarded = {
@@ -683,6 +687,34 @@ const guarded: Guarded[] = [
     refused: [{ what: 'a note rewritten', change: (trx) => sql`update safeguarding_concern_notes set note = 'tampered' where id = ${ids.concernNote}`.execute(trx), says: updateRefused('safeguarding_concern_notes') }],
     allowed: [],
   },
+  // risk register (issue 17 #3)
+  {
+    table: 'risks',
+    kind: 'never-deleted',
+    parent: 'teams',
+    key: { column: 'id', value: () => ids.openRisk },
+    refused: [
+      { what: 'a closed risk rescored', change: (trx) => sql`update risks set likelihood = 1, consequence = 1, target_likelihood = 1, target_consequence = 1, version = version + 1 where id = ${ids.closedRisk}`.execute(trx), says: finalRefused('risks') },
+      { what: 'a closed risk reopened', change: (trx) => sql`update risks set status = 'open', closed_on = null, version = version + 1 where id = ${ids.closedRisk}`.execute(trx), says: finalRefused('risks') },
+    ],
+    allowed: [{ what: 'an open risk rescored at a review', change: oneRow((trx) => sql<{ id: string }>`update risks set likelihood = 2, consequence = 4, review_on = '2027-02-01', version = version + 1 where id = ${ids.openRisk} returning id`.execute(trx)) }],
+  },
+  {
+    table: 'risk_reviews',
+    kind: 'append-only',
+    parent: 'risks',
+    key: { column: 'id', value: () => ids.riskReview },
+    refused: [{ what: "a review's score rewritten", change: (trx) => sql`update risk_reviews set likelihood = 1 where id = ${ids.riskReview}`.execute(trx), says: updateRefused('risk_reviews') }],
+    allowed: [],
+  },
+  {
+    table: 'risk_actions',
+    kind: 'never-deleted',
+    parent: 'risks',
+    key: { column: 'id', value: () => ids.riskAction },
+    refused: [],
+    allowed: [{ what: 'an action done (kept)', change: oneRow((trx) => sql<{ id: string }>`update risk_actions set status = 'done', done_at = now(), version = version + 1 where id = ${ids.riskAction} returning id`.execute(trx)) }],
+  },
   {
     table: 'audit_batches',
     kind: 'append-only',
@@ -831,6 +863,14 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('safeguarding_concerns').values([concern(ids.openConcern, 'SG-T00001', false), concern(ids.closedConcern, 'SG-T00002', true)]).execute();
   await db.insertInto('safeguarding_concern_people').values({ id: ids.concernPerson, concern_id: ids.openConcern, staff_id: ap, ...stamps }).execute();
   await db.insertInto('safeguarding_concern_notes').values({ id: ids.concernNote, concern_id: ids.openConcern, note: 'Strategy meeting booked', created_at: past, created_by: therapist }).execute();
+  const risk = (id: string, closed: boolean) => ({
+    id, reference: `RSK-T${id.slice(-6)}`, title: 'Lone visits with no signal', description: 'd', cause: 'c', effect: 'e', team_id: s.teamA, owner_id: therapist, controls: 'Check-ins',
+    likelihood: 3, consequence: 4, target_likelihood: 2, target_consequence: 3, opened_on: '2026-11-01', review_on: '2026-12-01',
+    ...(closed ? { status: 'closed' as const, closed_on: '2026-11-20', closed_reason: 'Phones issued' } : {}), ...stamps,
+  });
+  await db.insertInto('risks').values([risk(ids.openRisk, false), risk(ids.closedRisk, true)]).execute();
+  await db.insertInto('risk_reviews').values({ id: ids.riskReview, risk_id: ids.openRisk, reviewed_on: '2026-11-10', likelihood: 3, consequence: 4, note: 'No change', next_review_on: '2026-12-01', created_at: past, created_by: therapist }).execute();
+  await db.insertInto('risk_actions').values({ id: ids.riskAction, risk_id: ids.openRisk, action: 'Buy a satellite phone', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

@@ -884,3 +884,64 @@ describe('authorisation matrix: safeguarding concerns', () => {
     expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
   });
 });
+
+// The risk register (issue 17 #3): it names no patients, so every clinical role (in any team) reads it and
+// adds risks; changing, reviewing and adding actions to a team's risk is for its owner (here the service
+// manager), a clinical lead of its team and the service manager. Administrators and privacy officers
+// have no register. Each refusal is audited.
+describe('authorisation matrix: risk register', () => {
+  const clients = {} as Record<HomewardRole | 'other-team', TestClient>;
+  let rt: TestApp;
+  let riskId: string;
+  type Who = HomewardRole | 'other-team';
+  const changers: Who[] = ['clinical-lead', 'service-manager'];
+  const clinical = (w: Who) => w === 'other-team' || isClinicalRole(w);
+
+  beforeAll(async () => {
+    rt = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await rt.signIn(rt.service.a[role]);
+    clients['other-team'] = await rt.signIn(rt.service.otherTeamTherapist);
+    riskId = (await clients['support-worker'].post('/api/safety/risks', {
+      title: 'Lone visits with no signal', description: 'd', cause: 'c', effect: 'e', teamId: rt.service.teamA, ownerId: rt.service.a['service-manager'].id,
+      controls: 'Check-ins', likelihood: 3, consequence: 4, targetLikelihood: 2, targetConsequence: 3, reviewOn: '2026-12-20',
+    })).json().id;
+  });
+  afterAll(async () => {
+    await rt?.close();
+  });
+
+  const version = async () => (await rt.db.selectFrom('risks').select('version').where('id', '=', riskId).executeTakeFirstOrThrow()).version;
+  const change = async (c: TestClient) => ({
+    version: await version(), title: `Changed by ${c.staff.role}`, description: 'd', cause: 'c', effect: 'e', teamId: rt.service.teamA, ownerId: rt.service.a['service-manager'].id,
+    controls: 'Check-ins', targetLikelihood: 2, targetConsequence: 3, reviewOn: '2026-12-20',
+  });
+  const newRisk = { title: 'Slings past their date', description: 'd', cause: 'c', effect: 'e', teamId: null, ownerId: '', controls: 'LOLER', likelihood: 2, consequence: 2, targetLikelihood: 1, targetConsequence: 1, reviewOn: '2026-12-20' };
+  const routes: Array<{ name: string; allowed: (who: Who) => boolean; status: number; call: (c: TestClient) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /safety/risks', allowed: clinical, status: 200, call: (c) => c.get('/safety/risks') },
+    { name: 'GET /api/safety/risks', allowed: clinical, status: 200, call: (c) => c.get('/api/safety/risks?band=high') },
+    { name: 'GET /safety/risks.csv', allowed: clinical, status: 200, call: (c) => c.get('/safety/risks.csv') },
+    { name: 'GET /safety/risks/new', allowed: clinical, status: 200, call: (c) => c.get('/safety/risks/new') },
+    { name: 'GET /safety/risks/:id', allowed: clinical, status: 200, call: (c) => c.get(`/safety/risks/${riskId}`) },
+    { name: 'GET /api/safety/risks/:id', allowed: clinical, status: 200, call: (c) => c.get(`/api/safety/risks/${riskId}`) },
+    { name: 'POST /api/safety/risks', allowed: clinical, status: 201, call: (c) => c.post('/api/safety/risks', { ...newRisk, ownerId: rt.service.a['clinical-lead'].id }) },
+    { name: 'GET /safety/risks/:id/change', allowed: (w) => changers.includes(w), status: 200, call: (c) => c.get(`/safety/risks/${riskId}/change`) },
+    { name: 'PUT /api/safety/risks/:id', allowed: (w) => changers.includes(w), status: 200, call: async (c) => c.put(`/api/safety/risks/${riskId}`, await change(c)) },
+    { name: 'POST /api/safety/risks/:id/reviews', allowed: (w) => changers.includes(w), status: 201, call: async (c) => c.post(`/api/safety/risks/${riskId}/reviews`, { version: await version(), likelihood: 3, consequence: 4, note: 'No change', nextReviewOn: '2027-01-20' }) },
+    { name: 'POST /api/safety/risks/:id/actions', allowed: (w) => changers.includes(w), status: 201, call: (c) => c.post(`/api/safety/risks/${riskId}/actions`, { action: 'Buy a satellite phone', ownerId: rt.service.a['assistant-practitioner'].id, dueOn: '2026-12-12' }) },
+  ];
+  const who: Who[] = [...homewardRoles, 'other-team'];
+  const cells = who.flatMap((w) => routes.map((route) => ({ w, route })));
+
+  it.each(cells.map((c) => [c.w, c.route.name, c] as const))('%s: %s', async (_w, _name, { w, route }) => {
+    const client = clients[w];
+    const refusals = async () => Number((await rt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow()).n);
+    const before = await refusals();
+    const res = await route.call(client);
+    if (route.allowed(w)) {
+      expect(res.statusCode).toBe(route.status);
+      return;
+    }
+    expect(res.statusCode).toBe(403);
+    expect(await refusals()).toBeGreaterThan(before);
+  });
+});

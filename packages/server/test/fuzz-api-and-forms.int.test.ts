@@ -73,6 +73,8 @@ function actorFor(route: Route): Actor {
   if (/^\/(api\/safeguarding-concerns|safety\/safeguarding)\/:concernId\/(decision|people|close)/.test(url)) return 'lead';
   // pdc-training: the training matrix, imports and compliance, and the PDCs the lead holds.
   if (/^\/(api\/)?(training|pdc)(\/|$)/.test(url)) return 'lead';
+  // The risk register's changes are its owner's: the clinical lead owns the fuzzed risk (issue 17 #3).
+  if (/^(\/api)?\/safety\/risk/.test(url)) return 'lead';
   return 'clinician';
 }
 
@@ -110,6 +112,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'importId') return 'trainingImport';
   if (name === 'pdcId') return 'pdc';
   if (name === 'itemId' && url.includes('/pdc/')) return 'pdcItem';
+  if (name === 'riskId') return 'risk';
+  if (name === 'actionId' && url.includes('/safety/risk')) return 'riskAction';
   if (url.replace(/^\/api/, '').startsWith('/episode-supervisions/')) return 'supervision';
   if (name === 'sessionId' && url.includes('/lone-working/')) return 'loneWorkingSession';
   if (name === 'alertId' && url.includes('/lone-working/amber/')) return 'amberAlert';
@@ -140,6 +144,11 @@ function alsoNeeds(route: Route): RecordKind[] {
 }
 
 const paramNames = (url: string) => [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+const validRisk = (ids: Record<string, string>) => ({
+  title: 'Lone visits with no signal', description: 'No signal in the villages', cause: 'No coverage', effect: 'Cannot call for help', teamId: null, ownerId: ids.lead,
+  controls: 'Check-ins', gapsInControls: '', targetLikelihood: 2, targetConsequence: 3, reviewOn: '2026-12-20',
+});
 
 /** Valid JSON bodies for the API's writes, where the schema alone would not get past the rules. */
 const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
@@ -190,6 +199,12 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'POST /api/safeguarding-concerns/:concernId/notes': () => ({ note: 'Called the local authority' }),
   'POST /api/safeguarding-concerns/:concernId/people': (ids) => ({ staffId: ids.clinician }),
   'POST /api/safety/designations': (ids) => ({ staffId: ids.manager, startsOn: '2026-11-24' }),
+  // risk register (issue 17 #3)
+  'POST /api/safety/risks': (ids) => ({ ...validRisk(ids), likelihood: 3, consequence: 4 }),
+  'PUT /api/safety/risks/:riskId': (ids) => validRisk(ids),
+  'POST /api/safety/risks/:riskId/reviews': () => ({ likelihood: 3, consequence: 3, note: 'Checked', nextReviewOn: '2027-01-20' }),
+  'POST /api/safety/risks/:riskId/actions': (ids) => ({ action: 'Buy a satellite phone', ownerId: ids.clinician, dueOn: '2026-12-10' }),
+  'POST /api/safety/risks/:riskId/close': () => ({ reason: 'Phones issued' }),
   'POST /api/sessions': () => ({ email: 'nobody@test.example', password: 'not-the-password' }),
   'POST /api/equipment/catalogue': () => ({ code: freshEquipmentName('code'), name: 'Bath board', category: 'bathing', stockKind: 'stock', prescriber: 'assistant', unitCostPence: 2500 }),
   'PATCH /api/equipment/catalogue/:catalogueItemId': () => ({ code: freshEquipmentName('code'), name: 'Mobile hoist', category: 'transfers', stockKind: 'tracked', loler: true, inspectionIntervalMonths: 6, prescriber: 'registered', unitCostPence: 290000 }),

@@ -67,6 +67,11 @@ export type RecordKind =
   | 'safeguardingConcern'
   | 'safeguardingNamed'
   | 'safetyDesignation';
+        return id;
+      }
+  // risk register (issue 17 #3): a team risk owned by the clinical lead, and an open action on it.
+  | 'risk'
+  | 'riskAction';
 
 /** Which table holds each kind's `version`, for bodies that must send the current one. */
 export const versionTable: Partial<Record<RecordKind, string>> = {
@@ -107,6 +112,10 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   safeguardingConcern: 'safeguarding_concerns',
   safeguardingNamed: 'safeguarding_concern_people',
   safetyDesignation: 'safety_designations',
+        return id;
+      }
+  risk: 'risks',
+  riskAction: 'risk_actions',
 };
 
 let nhsIndex = 800_000;
@@ -365,6 +374,24 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         const now = t.clock.now();
         const admin = t.service.a.administrator.id;
         await t.db.insertInto('safety_designations').values({ id, staff_id: await get('staff'), designation: 'safeguarding-lead', starts_on: '2026-01-01', created_at: now, created_by: admin, updated_at: now, updated_by: admin }).execute();
+        return id;
+      }
+      // A team risk owned by the clinical lead (who fuzzes the register's changes), and an action on it (issue 17 #3).
+      case 'risk': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('risks').values({
+          id, reference: `RSK-F${id.slice(-8)}`, title: 'Lone visits with no signal', description: 'No signal in the villages', cause: 'No coverage', effect: 'Cannot call for help', team_id: t.service.teamA, owner_id: lead,
+          controls: 'Check-ins', likelihood: 3, consequence: 4, target_likelihood: 2, target_consequence: 3, opened_on: '2026-11-01', review_on: '2026-12-20', created_at: now, created_by: lead, updated_at: now, updated_by: lead,
+        }).execute();
+        return id;
+      }
+      case 'riskAction': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const lead = t.service.a['clinical-lead'].id;
+        await t.db.insertInto('risk_actions').values({ id, risk_id: await get('risk'), action: 'Buy a satellite phone', owner_id: lead, due_on: '2026-12-10', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
         return id;
       }
       // An entry of the clinician's own CPD log (issue 16 #3).

@@ -48,7 +48,7 @@ describe('links offered to each role lead to pages that role can open', () => {
     expect(referral.statusCode).toBe(201);
     const e = `/episodes/${episodeId}`;
     pages = [
-      '/', '/caseload', '/caseload/team', '/caseload/waiting', '/referrals', '/patients/search', '/record/review-queue', '/staff', '/audit', '/equipment',
+      '/', '/caseload', '/caseload/team', '/caseload/waiting', '/referrals', '/patients/search', '/record/review-queue', '/staff', '/audit', '/equipment', '/safety',
       `/patients/${patientId}`, `/patients/${second}`, `/referrals/${referral.json().id}`,
       e, `${e}/record`, `${e}/timeline`, `${e}/assessments`, `${e}/goals`, `${e}/programme`, `${e}/reviews`, `${e}/discharge-summary`,
       `/contact-notes/${note.json().id}`,

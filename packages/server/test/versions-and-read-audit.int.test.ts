@@ -44,6 +44,8 @@ const tables = [
   'cpd_entries',
   // safeguarding (issue 17 #2)
   'safeguarding_concerns', 'safeguarding_concern_people', 'safeguarding_concern_notes', 'safety_designations',
+  // risk register (issue 17 #3)
+  'risks', 'risk_reviews', 'risk_actions',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -103,6 +105,9 @@ const creates: Record<string, string> = {
   'POST /api/safeguarding-concerns/{concernId}/notes': 'an append-only note on a concern',
   'POST /api/safeguarding-concerns/{concernId}/people': 'a person named to see a concern; the same person twice is refused',
   'POST /api/safety/designations': 'a new safeguarding lead designation (a second current one for the same person is refused)',
+  // risk register (issue 17 #3)
+  'POST /api/safety/risks': 'a new risk (Idempotency-Key: once; a client-minted id twice is refused)',
+  'POST /api/safety/risks/{riskId}/actions': 'a new risk action (a client-minted id twice is refused)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -138,6 +143,9 @@ const notPatientData: Record<string, string> = {
   'GET /api/staff/{id}/cpd': 'a member of staff’s CPD log (personal staff data; a read of another’s is audited)',
   'GET /api/cpd/{id}': 'one CPD log entry (personal staff data; a read of another’s is audited)',
   'GET /api/safety/designations': 'who the safeguarding leads are (staff data)',
+  // risk register (issue 17 #3): the service's risks name no patient.
+  'GET /api/safety/risks': 'the risk register and its heat map: no patient',
+  'GET /api/safety/risks/{riskId}': 'a risk, its reviews and actions: no patient',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -864,6 +872,38 @@ describe('every write is version-checked and every patient read is audited by na
         return { patientId: null, current: { id: pdc.id, version: pdc.version + 1 }, stale: () => assistant.post(`/api/pdc/${pdc.id}/confirm`, { version: pdc.version }) };
       },
     },
+  );
+  // risk register (issue 17 #3): risks name no patient, so nothing of a patient is sent back.
+  const newRisk = async () => ok(await assistant.post('/api/safety/risks', {
+    title: 'Hoist slings past their date', description: 'Slings in the store past their date', cause: 'No date check at issue', effect: 'A sling fails in a transfer',
+    teamId: t.service.teamA, ownerId: lead.staff.id, controls: 'LOLER inspections', likelihood: 3, consequence: 4, targetLikelihood: 2, targetConsequence: 3, reviewOn: '2026-12-20',
+  }), 201) as { id: string; version: number };
+  const riskChange = (version: number, title: string) => ({
+    version, title, description: 'Slings in the store past their date', cause: 'No date check at issue', effect: 'A sling fails in a transfer',
+    teamId: t.service.teamA, ownerId: lead.staff.id, controls: 'LOLER inspections', targetLikelihood: 2, targetConsequence: 3, reviewOn: '2026-12-20',
+  });
+  staleCases.push(
+    { route: 'PUT /api/safety/risks/{riskId}', what: 'changing a risk changed since it was read', arrange: async () => {
+      const risk = await newRisk();
+      ok(await lead.put(`/api/safety/risks/${risk.id}`, riskChange(1, 'Slings past their date')));
+      return { patientId: null, current: { id: risk.id, version: 2 }, stale: () => lead.put(`/api/safety/risks/${risk.id}`, riskChange(1, 'Stale title')) };
+    } },
+    { route: 'POST /api/safety/risks/{riskId}/reviews', what: 'reviewing a risk reviewed since it was read', arrange: async () => {
+      const risk = await newRisk();
+      ok(await lead.post(`/api/safety/risks/${risk.id}/reviews`, { version: 1, likelihood: 3, consequence: 3, note: 'Dates checked', nextReviewOn: '2027-01-20' }), 201);
+      return { patientId: null, current: { id: risk.id, version: 2 }, stale: () => lead.post(`/api/safety/risks/${risk.id}/reviews`, { version: 1, likelihood: 4, consequence: 4, note: 'Worse', nextReviewOn: '2027-01-20' }) };
+    } },
+    { route: 'POST /api/safety/risks/{riskId}/close', what: 'closing a risk changed since it was read', arrange: async () => {
+      const risk = await newRisk();
+      ok(await lead.put(`/api/safety/risks/${risk.id}`, riskChange(1, 'Slings past their date')));
+      return { patientId: null, current: { id: risk.id, version: 2 }, stale: () => lead.post(`/api/safety/risks/${risk.id}/close`, { version: 1, reason: 'Dealt with' }) };
+    } },
+    { route: 'POST /api/safety/risk-actions/{actionId}/done', what: 'marking done a risk action already done', arrange: async () => {
+      const risk = await newRisk();
+      const action = ok(await lead.post(`/api/safety/risks/${risk.id}/actions`, { action: 'Date-label every sling', ownerId: assistant.staff.id, dueOn: '2026-12-10' }), 201) as { id: string };
+      ok(await assistant.post(`/api/safety/risk-actions/${action.id}/done`, { version: 1 }));
+      return { patientId: null, current: { id: action.id, version: 2 }, stale: () => lead.post(`/api/safety/risk-actions/${action.id}/done`, { version: 1 }) };
+    } },
   );
 
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {

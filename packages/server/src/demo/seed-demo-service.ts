@@ -21,6 +21,7 @@ import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { seedDemoMdt } from './seed-demo-mdt.ts';
 import { seedDemoSafeguarding } from './seed-demo-safeguarding.ts';
 import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
+import { seedDemoRisks } from './seed-demo-risks.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -72,5 +73,6 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   await seedDemoSafeguarding(db, { demo, now: o.now, config: o.config }); // safeguarding (issue 17 #2): a safeguarding lead, a concern waiting for a decision, one referred
   // Competence sign-offs with their expiry and a year of CPD (issue 16 #2, #3).
   await seedDemoCompetenceCpd(db, { demo, now: o.now, config: o.config, seed: o.seed });
+  await seedDemoRisks(db, { demo, now: o.now, config: o.config }); // risk register (issue 17 #3)
   return { demo, records, visitDay };
 }

@@ -9,3 +9,9 @@ export { decideSafeguardingConcern } from './decide-safeguarding-concern.ts';
 export { designateSafeguardingLead } from './designate-safeguarding-lead.ts';
 export { addSafeguardingNote } from './add-safeguarding-note.ts';
 export { raiseSafeguardingConcern } from './raise-safeguarding-concern.ts';
+// risk register (issue 17 #3): the domain functions the demo seeder writes through.
+export { addRisk } from './add-risk.ts';
+export { addRiskAction } from './add-risk-action.ts';
+export { reviewRisk } from './review-risk.ts';
+export { authoriseRiskChange, authoriseRiskRegister } from './risk-access.ts';
+export { findRisk } from './risk-queries.ts';

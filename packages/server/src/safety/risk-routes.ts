@@ -1,4 +1,9 @@
-// risk routes (issue 17): pages and JSON API. Owned by the risk part; stub until it lands.
+// The risk register (issue 17 #3): pages and JSON API.
 import type { FastifyInstance } from 'fastify';
+import { riskApiRoutes } from './risk-api-routes.ts';
+import { riskPages } from './risk-pages.ts';
 
-export async function riskRoutes(_app: FastifyInstance): Promise<void> {}
+export async function riskRoutes(app: FastifyInstance): Promise<void> {
+  await riskApiRoutes(app);
+  await riskPages(app);
+}
