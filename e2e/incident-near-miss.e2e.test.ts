@@ -29,9 +29,9 @@ describe('a near miss reported in a minute, and its outcome seen by the reporter
     expect(squash(await sPage.locator('.nhsuk-error-summary').textContent())).toContain('Select whether it was an incident or a near miss');
     await checkAtEveryWidth(sPage, 'a report with problems', widths);
     await sPage.getByLabel('Near miss (it was caught before it happened)').check();
-    await sPage.getByLabel('Where did it happen?').selectOption({ label: 'Patient’s home' });
+    await sPage.getByLabel('Where did it happen?').selectOption('patient-home');
     await sPage.getByLabel('Where exactly').fill('Bathroom');
-    await sPage.getByLabel('What was it about?').selectOption({ label: 'Moving and handling' });
+    await sPage.getByLabel('What was it about?').selectOption('moving-and-handling');
     await sPage.getByLabel('What happened?').fill('The sling laid out was a size too small; I noticed before the transfer.');
     await sPage.getByLabel('A patient', { exact: true }).check();
     await sPage.getByLabel('What was done straight away?').fill('Fetched the right sling from the car');

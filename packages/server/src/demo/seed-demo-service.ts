@@ -19,6 +19,7 @@ import { seedDemoVisitDay, type SeededVisitDay } from './seed-demo-visit-day.ts'
 import { seedDemoEquipment } from './seed-demo-equipment.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { seedDemoMdt } from './seed-demo-mdt.ts';
+import { seedDemoIncidents } from './seed-demo-incidents.ts';
 import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
 
 export type SeedDemoServiceOptions = {
@@ -68,6 +69,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   // A year of clinical supervision (issue 16 #1).
   await seedDemoSupervision(db, { demo, now: o.now, config: o.config, seed: o.seed });
   await seedDemoMdt(db, { demo, now: o.now, config: o.config, seed: o.seed }); // mdt (issue 16 #6): a year of fortnightly MDT meetings
+  await seedDemoIncidents(db, { demo, now: o.now, config: o.config }); // safety (issue 17 #1): a near miss closed, a fall under review, an injury to triage
   // Competence sign-offs with their expiry and a year of CPD (issue 16 #2, #3).
   await seedDemoCompetenceCpd(db, { demo, now: o.now, config: o.config, seed: o.seed });
   return { demo, records, visitDay };
