@@ -57,6 +57,9 @@ export type RecordKind =
   | 'mdtMeeting'
   | 'mdtAgendaItem'
   | 'mdtAction'
+  // safety, incidents (issue 17 #1)
+  | 'incident'
+  | 'incidentAction'
   // pdc-training
   | 'trainingCourse'
   | 'trainingImport'
@@ -95,6 +98,8 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   mdtMeeting: 'mdt_meetings',
   mdtAgendaItem: 'mdt_agenda_items',
   mdtAction: 'mdt_actions',
+  incident: 'incidents',
+  incidentAction: 'incident_actions',
   trainingCourse: 'training_courses',
   trainingImport: 'training_imports',
   pdc: 'pdc_records',
@@ -329,6 +334,24 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
           id, meeting_id: await get('mdtMeeting'), agenda_item_id: await get('mdtAgendaItem'), episode_id: await get('episode'), patient_id: await get('patient'), action: 'Call the GP',
           owner_id: clinician.staff.id, due_on: '2026-11-30', created_at: now, created_by: clinician.staff.id, updated_at: now, updated_by: clinician.staff.id,
         }).execute();
+        return id;
+      }
+      // An incident the clinician reported (no patient), and an action from it the clinician owns.
+      case 'incident': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('incidents').values({
+          id, reference: `INC-F${id.slice(-6)}`, kind: 'near-miss', occurred_at: now, location_kind: 'vehicle', location: 'A34', category: 'vehicle-or-travel', what_happened: 'Nearly hit at a junction',
+          immediate_actions: 'Pulled over', affected: 'staff', physical_harm: 'none', team_id: t.service.teamA, reporter_id: by, created_at: now, created_by: by, updated_at: now, updated_by: by,
+        }).execute();
+        return id;
+      }
+      case 'incidentAction': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('incident_actions').values({ id, incident_id: await get('incident'), action: 'Plan the route', owner_id: by, due_on: '2026-12-04', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
         return id;
       }
       // An entry of the clinician's own CPD log (issue 16 #3).
