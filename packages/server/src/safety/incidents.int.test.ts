@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
 import { seedEpisode } from '../../test/seed-episode.ts';
+import { seedLoneWorkingAlert } from '../../test/seed-lone-working.ts';
 
 describe('an incident, from a near miss reported to the outcome read', () => {
   let t: TestApp;
@@ -212,6 +213,33 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     const res = await ap.form('/safety/incidents/new', { ...nearMiss, kind: 'incident', formId: formIdOf(form.body), sourceKind: 'lone-working', sourceId: alertId, category: 'lone-working', anonymous: 'no' });
     expect(res.statusCode).toBe(303);
     expect(await t.db.selectFrom('incidents').select(['source_kind', 'source_id']).where('id', '=', formIdOf(form.body)).executeTakeFirstOrThrow()).toEqual({ source_kind: 'lone-working', source_id: alertId });
+  });
+
+  it('the lone-working alert page and a failed equipment item offer the report, prefilled', async () => {
+    const alertId = await seedLoneWorkingAlert(t, { staffId: t.service.a['registered-therapist'].id, kind: 'missed-check-in', status: 'raised', dueAt: '2026-11-24T08:45:00.000Z' });
+    const alert = await lead.get(`/lone-working/alerts/${alertId}`);
+    expect(alert.statusCode).toBe(200);
+    const href = /href="(\/safety\/incidents\/new\?sourceKind=lone-working[^"]+)"/.exec(alert.body)![1]!.replace(/&amp;/g, '&');
+    expect(href).toContain(`sourceId=${alertId}`);
+    const form = await lead.get(href);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Started from a lone-working alert');
+    expect(form.body).toContain('value="08:45"');
+    const now = t.clock.now();
+    const by = t.service.a['clinical-lead'].id;
+    const stamps = { created_at: now, created_by: by, updated_at: now, updated_by: by };
+    const [catalogueItemId, storeId, itemId] = [uuidv7(), uuidv7(), uuidv7()];
+    await t.db.insertInto('equipment_catalogue_items').values({ id: catalogueItemId, code: 'INC-HOIST', name: 'Mobile hoist', category: 'transfers', stock_kind: 'tracked', loler: true, inspection_interval_months: 6, prescriber: 'registered', unit_cost_pence: 1, ...stamps }).execute();
+    await t.db.insertInto('equipment_stores').values({ id: storeId, name: 'Incident store', team_id: t.service.teamA, ...stamps }).execute();
+    await t.db.insertInto('equipment_items').values({ id: itemId, catalogue_item_id: catalogueItemId, serial_number: 'INC-0001', store_id: storeId, status: 'in-store', next_inspection_due: '2027-05-01', ...stamps }).execute();
+    const item = async () => (await lead.get(`/equipment/items/${itemId}`)).body;
+    expect(await item()).not.toContain('Report an incident about this item');
+    await t.db.insertInto('equipment_inspections').values({ id: uuidv7(), item_id: itemId, kind: 'loler', inspected_on: '2026-11-23', result: 'fail', created_at: now, created_by: by }).execute();
+    const failed = /href="(\/safety\/incidents\/new\?sourceKind=equipment[^"]+)"/.exec(await item())![1]!.replace(/&amp;/g, '&');
+    expect(failed).toContain(`sourceId=${itemId}`);
+    const prefilled = await lead.get(failed);
+    expect(prefilled.statusCode).toBe(200);
+    expect(prefilled.body).toContain('Mobile hoist INC-0001');
   });
 
   it('exports the team’s incidents for LFPSE as CSV, audited, naming no one', async () => {
