@@ -16,6 +16,7 @@ import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
+import { auditRead } from '../access/public.ts';
 import { findPatient } from '../patients/public.ts';
 import { addIncidentAction } from './add-incident-action.ts';
 import { addIncidentNote } from './add-incident-note.ts';
@@ -78,6 +79,8 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
     // Started from an episode: the reporter's write grant on its patient (the usual rules, audited), and the banner.
     const linked = z.uuid().safeParse(v.episodeId).success ? await authoriseIncidentEpisode(db, { actor, episodeId: v.episodeId! }) : null;
     const patient = linked ? await bannerPatient(linked.patientId, actor.now) : null;
+    // The banner shows the patient: a read of their record, audited.
+    if (linked) await auditRead(linked.grant, db, { recordKind: 'incident-form', recordId: linked.episodeId, detail: { page: 'report-an-incident' } });
     const byField = errorsByField(fields);
     return reply.code(o.status ?? 200).page('safety/pages/incident-new.njk', {
       title: 'Report an incident or near miss',
@@ -196,7 +199,7 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
     const i = access.incident;
     const values: Record<string, string> = {
       investigationLevel: i.investigationLevel ?? '', confirmedPhysicalHarm: i.confirmedPhysicalHarm ?? i.physicalHarm, handlerId: i.handlerId ?? actor.staff.staffId,
-      findings: i.findings ?? '', learning: i.learning ?? '', outcomeForReporter: '', note: '', action: '', actionFormId: uuidv7(),
+      findings: i.findings ?? '', learning: i.learning ?? '', outcomeForReporter: '', note: '', action: '', actionFormId: uuidv7(), noteFormId: uuidv7(),
       ...(o.values ?? {}), version: String(i.version),
     };
     const byField = errorsByField(fields);
@@ -250,7 +253,7 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
     });
 
   handlerForm('triage', 'triaged', { anchor: 'triage', write: (trx, access, body) => triageIncident(trx, { access, version: formVersion(body.version), investigationLevel: formField(body.investigationLevel), confirmedPhysicalHarm: formField(body.confirmedPhysicalHarm), handlerId: z.uuid().safeParse(formField(body.handlerId)).success ? formField(body.handlerId) : null, note: formField(body.note) }) });
-  handlerForm('notes', 'note', { anchor: 'log', write: (trx, access, body) => addIncidentNote(trx, { access, note: formField(body.note) }) });
+  handlerForm('notes', 'note', { anchor: 'log', formIdField: 'noteFormId', write: (trx, access, body) => addIncidentNote(trx, { access, note: formField(body.note) }) });
   handlerForm('learning', 'learning', { anchor: 'findings-and-learning', write: (trx, access, body) => recordIncidentLearning(trx, { access, version: formVersion(body.version), findings: formField(body.findings), learning: formField(body.learning) }) });
   handlerForm('actions', 'action', {
     anchor: 'actions',
