@@ -52,6 +52,7 @@ export * from './people/esr-import-rules.ts';
 export * from './people/pdc-rules.ts';
 // safety (issue 17)
 export * from './safety/incident-vocabulary.ts';
+export * from './safety/incident-rules.ts';
 export * from './safety/safeguarding-vocabulary.ts';
 export * from './safety/safeguarding-rules.ts';
 export * from './safety/risk-matrix.ts';

@@ -116,6 +116,11 @@ const ids = {
   closedRisk: uuidv7(),
   riskReview: uuidv7(),
   riskAction: uuidv7(),
+  // safety, incidents (issue 17 #1)
+  openIncident: uuidv7(),
+  closedIncident: uuidv7(),
+  incidentUpdate: uuidv7(),
+  incidentAction: uuidv7(),
 };
 
 type Guarded = {
@@ -715,6 +720,37 @@ const guarded: Guarded[] = [
     refused: [],
     allowed: [{ what: 'an action done (kept)', change: oneRow((trx) => sql<{ id: string }>`update risk_actions set status = 'done', done_at = now(), version = version + 1 where id = ${ids.riskAction} returning id`.execute(trx)) }],
   },
+  // safety, incidents (issue 17 #1)
+  {
+    table: 'incidents',
+    kind: 'never-deleted',
+    parent: 'teams',
+    key: { column: 'id', value: () => ids.openIncident },
+    refused: [
+      { what: "a closed incident's learning rewritten", change: (trx) => sql`update incidents set learning = 'Nothing to learn' where id = ${ids.closedIncident}`.execute(trx), says: finalRefused('incidents') },
+      { what: 'a closed incident reopened', change: (trx) => sql`update incidents set status = 'under-review', version = version + 1 where id = ${ids.closedIncident}`.execute(trx), says: finalRefused('incidents') },
+    ],
+    allowed: [
+      { what: 'an open incident triaged', change: oneRow((trx) => sql<{ id: string }>`update incidents set status = 'under-review', investigation_level = 'local-review', version = version + 1 where id = ${ids.openIncident} returning id`.execute(trx)) },
+      { what: "the reporter's reading of a closed incident's outcome", change: oneRow((trx) => sql<{ id: string }>`update incidents set outcome_seen_at = now() where id = ${ids.closedIncident} returning id`.execute(trx)) },
+    ],
+  },
+  {
+    table: 'incident_updates',
+    kind: 'append-only',
+    parent: 'incidents',
+    key: { column: 'id', value: () => ids.incidentUpdate },
+    refused: [{ what: "a handler's log entry rewritten", change: (trx) => sql`update incident_updates set note = 'tampered' where id = ${ids.incidentUpdate}`.execute(trx), says: updateRefused('incident_updates') }],
+    allowed: [],
+  },
+  {
+    table: 'incident_actions',
+    kind: 'never-deleted',
+    parent: 'incidents',
+    key: { column: 'id', value: () => ids.incidentAction },
+    refused: [],
+    allowed: [{ what: 'an action done (kept)', change: oneRow((trx) => sql<{ id: string }>`update incident_actions set status = 'done', done_at = now(), version = version + 1 where id = ${ids.incidentAction} returning id`.execute(trx)) }],
+  },
   {
     table: 'audit_batches',
     kind: 'append-only',
@@ -871,6 +907,14 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('risks').values([risk(ids.openRisk, false), risk(ids.closedRisk, true)]).execute();
   await db.insertInto('risk_reviews').values({ id: ids.riskReview, risk_id: ids.openRisk, reviewed_on: '2026-11-10', likelihood: 3, consequence: 4, note: 'No change', next_review_on: '2026-12-01', created_at: past, created_by: therapist }).execute();
   await db.insertInto('risk_actions').values({ id: ids.riskAction, risk_id: ids.openRisk, action: 'Buy a satellite phone', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
+  const incident = (id: string, reference: string, closed: boolean) => ({
+    id, reference, kind: 'near-miss' as const, occurred_at: past, location_kind: 'patient-home' as const, location: 'Bathroom', category: 'moving-and-handling', what_happened: 'Sling a size too small',
+    immediate_actions: 'Right sling fetched', affected: 'patient' as const, physical_harm: 'none' as const, team_id: s.teamA, reporter_id: s.a['support-worker'].id, reporter_anonymous: true,
+    ...(closed ? { status: 'closed' as const, learning: 'Label slings by size', outcome_for_reporter: 'Slings are now labelled', closed_at: now, closed_by: therapist } : {}), ...stamps,
+  });
+  await db.insertInto('incidents').values([incident(ids.openIncident, 'INC-900001', false), incident(ids.closedIncident, 'INC-900002', true)]).execute();
+  await db.insertInto('incident_updates').values({ id: ids.incidentUpdate, incident_id: ids.openIncident, kind: 'note', note: 'Spoke to the stores lead', created_at: past, created_by: therapist }).execute();
+  await db.insertInto('incident_actions').values({ id: ids.incidentAction, incident_id: ids.openIncident, action: 'Label the slings', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

@@ -945,3 +945,57 @@ describe('authorisation matrix: risk register', () => {
     expect(await refusals()).toBeGreaterThan(before);
   });
 });
+
+
+// Incidents (issue 17 #1): everyone but the privacy officer reports; the team's clinical lead and service
+// manager handle (the list, one incident, its log, the LFPSE export); the reporter (here the team's
+// assistant practitioner) reads their own, never handles it. Anyone else is told there is no such
+// incident (404). Every role x whose incident (own team's, another team's) x each route; every refusal audited.
+describe('authorisation matrix: incidents', () => {
+  type Whose = 'own-team' | 'other-team';
+  const clients = {} as Record<HomewardRole, TestClient>;
+  const incidentOf = {} as Record<Whose, string>;
+  let it_: TestApp;
+  const handlers: readonly HomewardRole[] = ['clinical-lead', 'service-manager'];
+
+  beforeAll(async () => {
+    it_ = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await it_.signIn(it_.service.a[role]);
+    const report = { kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'patient-home', location: 'Kitchen', category: 'fall', whatHappened: 'Nearly slipped on a wet floor', affected: 'staff', immediateActions: 'Mopped it', physicalHarm: 'none' };
+    incidentOf['own-team'] = (await clients['assistant-practitioner'].post('/api/safety/incidents', report)).json().id;
+    incidentOf['other-team'] = (await (await it_.signIn(it_.service.otherTeamTherapist)).post('/api/safety/incidents', report)).json().id;
+  });
+  afterAll(async () => {
+    await it_?.close();
+  });
+
+  type Rule = (role: HomewardRole, whose: Whose) => number;
+  const reports: Rule = (role) => (role === 'privacy-officer' ? 403 : 200);
+  const handles = (role: HomewardRole, whose: Whose) => handlers.includes(role) && whose === 'own-team';
+  const teamList: Rule = (role) => (handlers.includes(role) ? 200 : 403);
+  const reads: Rule = (role, whose) => (handles(role, whose) || (role === 'assistant-practitioner' && whose === 'own-team') ? 200 : 404);
+  const writes = (ok: number): Rule => (role, whose) => (handles(role, whose) ? ok : role === 'assistant-practitioner' && whose === 'own-team' ? 403 : 404);
+  const routes: Array<{ name: string; expected: Rule; call: (c: TestClient, id: string) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /safety/incidents/new', expected: reports, call: (c) => c.get('/safety/incidents/new') },
+    { name: 'GET /safety/incidents/mine', expected: reports, call: (c) => c.get('/safety/incidents/mine') },
+    { name: 'GET /safety/incidents', expected: teamList, call: (c) => c.get('/safety/incidents') },
+    { name: 'GET /api/safety/incidents', expected: teamList, call: (c) => c.get('/api/safety/incidents') },
+    { name: 'GET /safety/incidents/lfpse.csv', expected: teamList, call: (c) => c.get('/safety/incidents/lfpse.csv') },
+    { name: 'GET /safety/incidents/:id', expected: reads, call: (c, id) => c.get(`/safety/incidents/${id}`) },
+    { name: 'GET /api/safety/incidents/:id', expected: reads, call: (c, id) => c.get(`/api/safety/incidents/${id}`) },
+    { name: 'POST /api/safety/incidents/:id/notes', expected: writes(201), call: (c, id) => c.post(`/api/safety/incidents/${id}/notes`, { note: `Looked into by ${c.staff.role}` }) },
+    { name: 'POST /api/safety/incidents/:id/triage', expected: writes(409), call: (c, id) => c.post(`/api/safety/incidents/${id}/triage`, { version: 99, investigationLevel: 'local-review', confirmedPhysicalHarm: 'none', note: 'Triage' }) },
+  ];
+  const cells = homewardRoles.flatMap((role) => (['own-team', 'other-team'] as Whose[]).flatMap((whose) => routes.map((route) => ({ role, whose, route }))));
+
+  it.each(cells.map((c) => [c.role, c.whose, c.route.name, c] as const))('%s, %s incident: %s', async (_role, _whose, _name, { role, whose, route }) => {
+    const client = clients[role];
+    const refusedBefore = await it_.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client, incidentOf[whose]);
+    const expected = route.expected(role, whose);
+    expect(res.statusCode).toBe(expected);
+    if (expected !== 403 && expected !== 404) return;
+    const refusedAfter = await it_.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});

@@ -105,6 +105,8 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'recallId') return 'equipmentRecall';
   if (name === 'actionId' && url.includes('recall')) return 'equipmentRecallAction';
   if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';
+  if (name === 'incidentId') return 'incident';
+  if (name === 'actionId' && url.includes('/safety/incidents/')) return 'incidentAction';
   if (name === 'meetingId') return 'mdtMeeting';
   if (name === 'itemId' && url.includes('/mdt/')) return 'mdtAgendaItem';
   if (name === 'actionId' && url.includes('/mdt/')) return 'mdtAction';
@@ -190,6 +192,13 @@ const knownBodies: Record<string, (ids: Record<string, string>) => unknown> = {
   'PUT /api/supervision/people/:staffId/supervisor': (ids) => ({ supervisorId: ids.lead, version: 1 }),
   'PUT /api/rota/on-call': (ids) => ({ date: '2026-11-25', staffId: ids.clinician, managerStaffId: ids.lead }),
   'POST /api/mdt/meetings': () => ({ on: '2026-11-26', at: '13:00', place: 'Seminar room' }),
+  // safety, incidents (issue 17 #1)
+  'POST /api/safety/incidents': () => ({ kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'patient-home', location: 'Kitchen', category: 'fall', whatHappened: 'Nearly slipped', affected: 'staff', immediateActions: 'Mopped the floor', physicalHarm: 'none' }),
+  'POST /api/safety/incidents/:incidentId/triage': () => ({ investigationLevel: 'local-review', confirmedPhysicalHarm: 'none', note: 'Local review' }),
+  'POST /api/safety/incidents/:incidentId/notes': () => ({ note: 'Spoke to the stores lead' }),
+  'PUT /api/safety/incidents/:incidentId/learning': () => ({ findings: 'Unlabelled', learning: 'Label them' }),
+  'POST /api/safety/incidents/:incidentId/actions': (ids) => ({ action: 'Label the slings', ownerId: ids.clinician, dueOn: '2026-11-30' }),
+  'POST /api/safety/incidents/:incidentId/close': () => ({ learning: 'Label them', outcomeForReporter: 'Thank you' }),
   'POST /api/mdt/meetings/:meetingId/attendees': () => ({ name: 'Sam Shaw', role: 'Social worker' }),
   'POST /api/mdt/meetings/:meetingId/actions': (ids) => ({ action: 'Call the GP', ownerId: ids.clinician, dueOn: '2026-11-30' }),
   'PUT /api/mdt/agenda-items/:itemId': () => ({ discussion: 'Falls at transfer', decision: 'Joint visit' }),

@@ -57,6 +57,9 @@ export type RecordKind =
   | 'mdtMeeting'
   | 'mdtAgendaItem'
   | 'mdtAction'
+  // safety, incidents (issue 17 #1)
+  | 'incident'
+  | 'incidentAction'
   // pdc-training
   | 'trainingCourse'
   | 'trainingImport'
@@ -66,9 +69,7 @@ export type RecordKind =
   // safeguarding (issue 17 #2): a concern the clinician raised (the clinical lead a safeguarding lead), a person named on it, a designation
   | 'safeguardingConcern'
   | 'safeguardingNamed'
-  | 'safetyDesignation';
-        return id;
-      }
+  | 'safetyDesignation'
   // risk register (issue 17 #3): a team risk owned by the clinical lead, and an open action on it.
   | 'risk'
   | 'riskAction';
@@ -104,6 +105,8 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   mdtMeeting: 'mdt_meetings',
   mdtAgendaItem: 'mdt_agenda_items',
   mdtAction: 'mdt_actions',
+  incident: 'incidents',
+  incidentAction: 'incident_actions',
   trainingCourse: 'training_courses',
   trainingImport: 'training_imports',
   pdc: 'pdc_records',
@@ -112,8 +115,6 @@ export const versionTable: Partial<Record<RecordKind, string>> = {
   safeguardingConcern: 'safeguarding_concerns',
   safeguardingNamed: 'safeguarding_concern_people',
   safetyDesignation: 'safety_designations',
-        return id;
-      }
   risk: 'risks',
   riskAction: 'risk_actions',
 };
@@ -392,6 +393,24 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         const now = t.clock.now();
         const lead = t.service.a['clinical-lead'].id;
         await t.db.insertInto('risk_actions').values({ id, risk_id: await get('risk'), action: 'Buy a satellite phone', owner_id: lead, due_on: '2026-12-10', created_at: now, created_by: lead, updated_at: now, updated_by: lead }).execute();
+        return id;
+      }
+      // An incident the clinician reported (no patient), and an action from it the clinician owns.
+      case 'incident': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('incidents').values({
+          id, reference: `INC-F${id.slice(-6)}`, kind: 'near-miss', occurred_at: now, location_kind: 'vehicle', location: 'A34', category: 'vehicle-or-travel', what_happened: 'Nearly hit at a junction',
+          immediate_actions: 'Pulled over', affected: 'staff', physical_harm: 'none', team_id: t.service.teamA, reporter_id: by, created_at: now, created_by: by, updated_at: now, updated_by: by,
+        }).execute();
+        return id;
+      }
+      case 'incidentAction': {
+        const id = uuidv7();
+        const now = t.clock.now();
+        const by = clinician.staff.id;
+        await t.db.insertInto('incident_actions').values({ id, incident_id: await get('incident'), action: 'Plan the route', owner_id: by, due_on: '2026-12-04', created_at: now, created_by: by, updated_at: now, updated_by: by }).execute();
         return id;
       }
       // An entry of the clinician's own CPD log (issue 16 #3).

@@ -46,6 +46,8 @@ const tables = [
   'safeguarding_concerns', 'safeguarding_concern_people', 'safeguarding_concern_notes', 'safety_designations',
   // risk register (issue 17 #3)
   'risks', 'risk_reviews', 'risk_actions',
+  // safety, incidents (issue 17 #1)
+  'incidents', 'incident_updates', 'incident_actions',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -108,6 +110,10 @@ const creates: Record<string, string> = {
   // risk register (issue 17 #3)
   'POST /api/safety/risks': 'a new risk (Idempotency-Key: once; a client-minted id twice is refused)',
   'POST /api/safety/risks/{riskId}/actions': 'a new risk action (a client-minted id twice is refused)',
+  // safety, incidents (issue 17 #1)
+  'POST /api/safety/incidents': 'a new incident report (Idempotency-Key, or the client’s id: once)',
+  'POST /api/safety/incidents/{incidentId}/notes': 'an append-only entry in the handler’s log',
+  'POST /api/safety/incidents/{incidentId}/actions': 'a new incident action (Idempotency-Key, or the client’s id: once)',
 };
 
 /** JSON reads that return no patient data, and why. */
@@ -146,6 +152,9 @@ const notPatientData: Record<string, string> = {
   // risk register (issue 17 #3): the service's risks name no patient.
   'GET /api/safety/risks': 'the risk register and its heat map: no patient',
   'GET /api/safety/risks/{riskId}': 'a risk, its reviews and actions: no patient',
+  // safety, incidents (issue 17 #1): lists hold no patient (the patient's id is given only on one incident, through the reader's grant)
+  'GET /api/safety/incidents': 'the team’s incidents for their handlers: what, when, harm, status; no patient (ids withheld)',
+  'GET /api/safety/incidents/mine': 'the reporter’s own reports and outcomes; no patient (ids withheld)',
 };
 
 describe('every write is version-checked and every patient read is audited by name', () => {
@@ -906,6 +915,28 @@ describe('every write is version-checked and every patient read is audited by na
     } },
   );
 
+  // safety, incidents (issue 17 #1): reports with no patient, so the 409's current record is no patient's.
+  const incidentReport = { kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'vehicle', location: 'A34', category: 'vehicle-or-travel', whatHappened: 'Nearly hit at a junction', affected: 'staff', immediateActions: 'Pulled over', physicalHarm: 'none' };
+  const reportedIncident = async () => ok(await assistant.post('/api/safety/incidents', incidentReport), 201).id as string;
+  const triaged = async (id: string) => ok(await lead.post(`/api/safety/incidents/${id}/triage`, { version: 1, investigationLevel: 'local-review', confirmedPhysicalHarm: 'none', note: 'Local review' }));
+  staleCases.push(
+    { route: 'POST /api/safety/incidents/{incidentId}/triage', what: 'triaging an incident triaged since it was read', arrange: async () => {
+      const id = await reportedIncident();
+      await triaged(id);
+      return { patientId: null, current: { id, version: 2 }, stale: () => lead.post(`/api/safety/incidents/${id}/triage`, { version: 1, investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'No review' }) };
+    } },
+    { route: 'PUT /api/safety/incidents/{incidentId}/learning', what: 'the learning of an incident changed since it was read', arrange: async () => {
+      const id = await reportedIncident();
+      await triaged(id);
+      return { patientId: null, current: { id, version: 2 }, stale: () => lead.put(`/api/safety/incidents/${id}/learning`, { version: 1, findings: 'Junction badly marked', learning: 'Plan routes' }) };
+    } },
+    { route: 'POST /api/safety/incidents/{incidentId}/close', what: 'closing an incident changed since it was read', arrange: async () => {
+      const id = await reportedIncident();
+      await triaged(id);
+      return { patientId: null, current: { id, version: 2 }, stale: () => lead.post(`/api/safety/incidents/${id}/close`, { version: 1, learning: 'Plan routes', outcomeForReporter: 'Thank you' }) };
+    } },
+  );
+
   it.each(staleCases.map((c) => [c.route, c.what, c] as const))('%s (%s): a stale version is 409 with the current record, and nothing changes', async (_route, _what, c) => {
     const { stale, current, patientId } = await c.arrange();
     const before = await snapshot();
@@ -1131,6 +1162,21 @@ describe('every write is version-checked and every patient read is audited by na
     { route: 'GET /api/equipment/collections', what: 'the team’s equipment to collect, naming the patients', read: async () => {
       await equipmentLoan({ patientId: w.patientId, episodeId: w.episodeId, code: 'READ-C', status: 'to-collect' });
       return { res: await lead.get('/api/equipment/collections'), by: lead, expected: [{ action: 'read', record_kind: 'equipment-collections', record_id: null, patient_id: null, detail: { episodeIds: expect.arrayContaining([w.episodeId]) } }] };
+    } },
+  );
+
+  readCases.push(
+    { route: 'GET /api/safety/incidents/{incidentId}', what: 'an incident about a patient, read by its handler', read: async () => {
+      // Written straight in: reporting it through the API is audited, and this counts only the read.
+      const id = uuidv7();
+      const now = t.clock.now();
+      const by = assistant.staff.id;
+      await t.db.insertInto('incidents').values({
+        id, reference: `INC-R${id.slice(-6)}`, kind: 'incident', occurred_at: now, location_kind: 'patient-home', location: 'Stairs', category: 'fall', what_happened: 'Slipped on the bottom step',
+        immediate_actions: 'Checked for injury', affected: 'patient', physical_harm: 'low', patient_id: w.patientId, episode_id: w.episodeId, team_id: t.service.teamA, reporter_id: by,
+        created_at: now, created_by: by, updated_at: now, updated_by: by,
+      }).execute();
+      return { res: await lead.get(`/api/safety/incidents/${id}`), by: lead, expected: [{ action: 'read', record_kind: 'incident', record_id: id, patient_id: w.patientId }] };
     } },
   );
 

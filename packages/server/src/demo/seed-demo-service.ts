@@ -20,6 +20,7 @@ import { seedDemoEquipment } from './seed-demo-equipment.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { seedDemoMdt } from './seed-demo-mdt.ts';
 import { seedDemoSafeguarding } from './seed-demo-safeguarding.ts';
+import { seedDemoIncidents } from './seed-demo-incidents.ts';
 import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
 import { seedDemoRisks } from './seed-demo-risks.ts';
 
@@ -71,6 +72,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   await seedDemoSupervision(db, { demo, now: o.now, config: o.config, seed: o.seed });
   await seedDemoMdt(db, { demo, now: o.now, config: o.config, seed: o.seed }); // mdt (issue 16 #6): a year of fortnightly MDT meetings
   await seedDemoSafeguarding(db, { demo, now: o.now, config: o.config }); // safeguarding (issue 17 #2): a safeguarding lead, a concern waiting for a decision, one referred
+  await seedDemoIncidents(db, { demo, now: o.now, config: o.config }); // safety (issue 17 #1): a near miss closed, a fall under review, an injury to triage
   // Competence sign-offs with their expiry and a year of CPD (issue 16 #2, #3).
   await seedDemoCompetenceCpd(db, { demo, now: o.now, config: o.config, seed: o.seed });
   await seedDemoRisks(db, { demo, now: o.now, config: o.config }); // risk register (issue 17 #3)

@@ -15,3 +15,10 @@ export { addRiskAction } from './add-risk-action.ts';
 export { reviewRisk } from './review-risk.ts';
 export { authoriseRiskChange, authoriseRiskRegister } from './risk-access.ts';
 export { findRisk } from './risk-queries.ts';
+// incidents (issue 17 #1): the domain functions the demo seeder writes through.
+export { addIncidentAction } from './add-incident-action.ts';
+export { closeIncident } from './close-incident.ts';
+export { authoriseIncident, authoriseIncidentEpisode } from './incident-access.ts';
+export { recordIncidentLearning } from './record-incident-learning.ts';
+export { reportIncident } from './report-incident.ts';
+export { triageIncident } from './triage-incident.ts';
