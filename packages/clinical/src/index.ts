@@ -54,3 +54,8 @@ export * from './people/pdc-rules.ts';
 export * from './safety/incident-vocabulary.ts';
 export * from './safety/safeguarding-vocabulary.ts';
 export * from './safety/risk-matrix.ts';
+// reports (issue 18)
+export * from './reports/delay-reasons.ts';
+export * from './reports/ssnap-therapy.ts';
+export * from './reports/report-statistics.ts';
+export * from './reports/report-rules.ts';
