@@ -61,6 +61,79 @@ describe('reports', () => {
     });
   });
 
+  describe('waiting', () => {
+    it('sets each referral’s first contact against its standard, by service and priority, with the breaches', async () => {
+      const { 'by-service': byService, breaches } = await tables(t.service.a['assistant-practitioner'], 'waiting');
+      const figures = byService!.rows.map((r) => [r[0], r[1], ...r.slice(3)]);
+      expect(figures).toEqual([
+        ['D2A pathway 1', 'P1', 1, 0, 0, 0, 1, null, 0],
+        ['D2A pathway 1', 'P2', 1, 1, 0, 0, 0, 24, 100],
+        ['D2A pathway 1', 'P3', 1, 0, 0, 1, 0, null, null],
+        ['Stroke early supported discharge', 'P2', 1, 1, 0, 0, 0, 7, 100],
+        ['Community stroke rehabilitation', 'P3', 1, 0, 1, 0, 0, 216, 0],
+        ['All services', null, 5, 2, 1, 1, 1, 24, 50],
+      ]);
+      expect(byService!.rows[0]![2]).toEqual(expect.any(String));
+      expect(breaches!.rows.map((r) => r.slice(1))).toEqual([
+        ['Community stroke rehabilitation', 'P3', 'Seen late', 48],
+        ['D2A pathway 1', 'P1', 'Not yet seen', 72],
+      ]);
+    });
+  });
+
+  describe('D2A and intermediate care', () => {
+    it('counts admissions, discharges, waits, stays, ready dates and delays by pathway', async () => {
+      const d = await tables(t.service.a['clinical-lead'], 'd2a');
+      expect(d['by-pathway']!.rows).toEqual([
+        ['Pathway 0', 0, 0, null, null, 0, null, 0, 0, null],
+        ['Pathway 1', 1, 1, 1, 17, 1, 100, 1, 3, 3],
+        ['Pathway 2', 0, 1, null, 20, 1, 100, 0, 0, null],
+        ['Pathway 3', 0, 0, null, null, 0, null, 0, 0, null],
+        ['All pathways', 1, 2, 1, 18.5, 2, 100, 1, 3, 3],
+      ]);
+      expect(d['delay-reasons']!.rows).toEqual([['Waiting for home care or reablement (pathway 1)', 1, 100]]);
+      expect(d.destinations!.rows).toEqual([['Home with no support', 1, 50], ['Home with a care package', 1, 50]]);
+      const p2 = await tables(t.service.a['clinical-lead'], 'd2a', '&service=d2a-pathway-2');
+      expect(p2['by-pathway']!.rows.map((r) => r[0])).toEqual(['Pathway 2', 'All pathways']);
+    });
+  });
+
+  describe('activity', () => {
+    it('counts contacts, face-to-face and travel time by team and, for the lead, by every clinician', async () => {
+      const a = await tables(t.service.a['clinical-lead'], 'activity');
+      expect(a['by-team']!.rows).toEqual([['North Staffs Therapies', 8, 6, 265, 1, 1, 55]]);
+      const rows = a['by-clinician']!.rows;
+      expect(row(a['by-clinician']!, 'Alex registered therapist')!.slice(0, 8)).toEqual(['Alex registered therapist', 6, 5, 225, 0, 1, 35, 1]);
+      expect(row(a['by-clinician']!, 'Alex assistant practitioner')!.slice(0, 8)).toEqual(['Alex assistant practitioner', 2, 1, 40, 1, 0, 20, 1]);
+      expect(rows.length).toBeGreaterThan(2);
+    });
+
+    it('shows a therapist only their own row', async () => {
+      const a = await tables(t.service.a['registered-therapist'], 'activity');
+      expect(a['by-clinician']!.rows.map((r) => r[0])).toEqual(['Alex registered therapist']);
+      expect(a['by-team']!.rows).toEqual([['North Staffs Therapies', 8, 6, 265, 1, 1, 55]]);
+    });
+  });
+
+  describe('outcomes', () => {
+    it('gives change from baseline to discharge with the share improving by the minimal important change, and GAS T-scores', async () => {
+      const o = await tables(t.service.a['clinical-lead'], 'outcomes');
+      // Barthel's MCID is 1.85 points: +5 passes, +1 does not.
+      expect(o.measures!.rows).toEqual([
+        ['D2A pathway 1', 'Barthel', 1, 10, 15, 5, 1, 100],
+        ['D2A pathway 2', 'Barthel', 1, 12, 13, 1, 0, 0],
+      ]);
+      // Two unweighted goals at -1 rated 0 and +1: 50 + 10 x (-2 | 1) / sqrt(0.7 x 2 + 0.3 x 4) = 37.6 | 56.2; one goal -2 rated 0: 30 | 50.
+      expect(o.gas!.rows).toEqual([
+        ['D2A pathway 1', 1, 37.6, 56.2, 1, 100],
+        ['D2A pathway 2', 1, 30, 50, 1, 100],
+      ]);
+      expect(o['by-clinician']!.rows).toEqual([['Alex registered therapist', 2, 2, 50, 2, 53.1]]);
+      const ap = await tables(t.service.a['assistant-practitioner'], 'outcomes');
+      expect(ap['by-clinician']!.rows).toEqual([]);
+    });
+  });
+
   describe('the frame', () => {
     it('shows the page with its filters, chart and tables, audited with the filters and the episodes named', async () => {
       const lead = await as(t.service.a['clinical-lead']);
