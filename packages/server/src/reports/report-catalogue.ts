@@ -12,7 +12,7 @@ import { readOutcomesReport } from './outcomes-report.ts';
 
 export type ReadReportOptions = { access: ReportAccess; filter: ReportFilter; now: Date };
 
-const readers: Partial<Record<ReportId, (db: Kysely<Database>, o: ReadReportOptions) => Promise<Report>>> = {
+const readers: Record<ReportId, (db: Kysely<Database>, o: ReadReportOptions) => Promise<Report>> = {
   ssnap: (db, o) => readSsnapReport(db, { teamIds: o.access.teamIds, filter: o.filter }),
   waiting: (db, o) => readWaitingReport(db, { teamIds: o.access.teamIds, filter: o.filter, now: o.now }),
   d2a: (db, o) => readD2aReport(db, { teamIds: o.access.teamIds, filter: o.filter }),
@@ -20,12 +20,6 @@ const readers: Partial<Record<ReportId, (db: Kysely<Database>, o: ReadReportOpti
   outcomes: (db, o) => readOutcomesReport(db, o),
 };
 
-export function isReady(report: ReportId): boolean {
-  return readers[report] !== undefined;
-}
-
 export async function readReport(db: Kysely<Database>, report: ReportId, o: ReadReportOptions): Promise<Report> {
-  const read = readers[report];
-  if (!read) throw new Error(`No reader for ${report}`);
-  return read(db, o);
+  return readers[report](db, o);
 }

@@ -49,5 +49,3 @@ export function reportCsv(report: Report, filterLine: string): string {
   }
   return stringify(lines.map((row) => row.map(spreadsheetSafe)));
 }
-
-export const dash = (v: number | null): Cell => v;

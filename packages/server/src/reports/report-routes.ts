@@ -10,7 +10,7 @@ import { errorList, errorsByField } from '../platform/pages.ts';
 import { HomewardError, type FieldError } from '../platform/homeward-error.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { auditReport, authoriseReport } from './report-access.ts';
-import { isReady, readReport } from './report-catalogue.ts';
+import { readReport } from './report-catalogue.ts';
 import { describeFilter, filterQueryString, parseReportFilter, reportQuery, type ReportQuery } from './report-filter.ts';
 import { reportCsv, reportDescriptions, reportIds, reportTitles, type ReportId } from './report-model.ts';
 
@@ -72,7 +72,7 @@ export async function reportRoutes(app: FastifyInstance): Promise<void> {
     return reply.page('reports/pages/reports.njk', {
       section: 'reports',
       title: 'Reports',
-      reports: reportIds.filter(isReady).map((id) => ({ id, title: reportTitles[id], description: reportDescriptions[id] })),
+      reports: reportIds.map((id) => ({ id, title: reportTitles[id], description: reportDescriptions[id] })),
     });
   });
 
