@@ -97,6 +97,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'recallId') return 'equipmentRecall';
   if (name === 'actionId' && url.includes('recall')) return 'equipmentRecallAction';
   if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';
+  if (name === 'report' && /^(\/api)?\/reports\//.test(url)) return 'report';
   if (name === 'meetingId') return 'mdtMeeting';
   if (name === 'itemId' && url.includes('/mdt/')) return 'mdtAgendaItem';
   if (name === 'actionId' && url.includes('/mdt/')) return 'mdtAction';
