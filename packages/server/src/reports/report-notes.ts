@@ -25,28 +25,25 @@ export async function countedNotes(db: Kysely<Database>, o: { teamIds: readonly 
   if (o.teamIds.length === 0) return [];
   const services = o.filter.service ? [o.filter.service].filter((s) => !o.services || o.services.includes(s)) : o.services;
   if (services && services.length === 0) return [];
+  // Each amended note's latest version in one pass (DISTINCT ON), not a subquery per note: a year of a
+  // team's notes is tens of thousands of rows.
   const result = await sql<Row>`
-    select n.id as note_id, n.episode_id, e.team_id, e.service, c.kind,
-           to_char(c.occurred_at at time zone 'Europe/London', 'YYYY-MM-DD') as day,
-           c.duration_minutes, c.therapy_minutes, n.written_by
+    select n.id as note_id, n.episode_id, e.team_id, e.service,
+           coalesce(a.kind, n.kind) as kind,
+           to_char(coalesce(a.occurred_at, n.occurred_at) at time zone 'Europe/London', 'YYYY-MM-DD') as day,
+           case when a.note_id is null then n.duration_minutes else a.duration_minutes end as duration_minutes,
+           coalesce(a.therapy_minutes, n.therapy_minutes) as therapy_minutes, n.written_by
     from contact_notes n
     join episodes e on e.id = n.episode_id
-    cross join lateral (
-      select coalesce(a.kind, n.kind) as kind,
-             coalesce(a.occurred_at, n.occurred_at) as occurred_at,
-             case when a.note_id is null then n.duration_minutes else a.duration_minutes end as duration_minutes,
-             coalesce(a.therapy_minutes, n.therapy_minutes) as therapy_minutes
-      from (select 1) as one
-      left join lateral (
-        select am.note_id, am.kind, am.occurred_at, am.duration_minutes, am.therapy_minutes
-        from contact_note_amendments am where am.note_id = n.id order by am.note_version desc limit 1
-      ) a on true
-    ) c
+    left join (
+      select distinct on (am.note_id) am.note_id, am.kind, am.occurred_at, am.duration_minutes, am.therapy_minutes
+      from contact_note_amendments am order by am.note_id, am.note_version desc
+    ) a on a.note_id = n.id
     where n.status = 'final'
       and e.team_id in (${sql.join(o.teamIds)})
       ${services ? sql`and e.service in (${sql.join(services)})` : sql``}
-      and c.occurred_at >= ${o.filter.fromInstant} and c.occurred_at < ${o.filter.toInstant}
-    order by c.occurred_at, n.id
+      and coalesce(a.occurred_at, n.occurred_at) >= ${o.filter.fromInstant} and coalesce(a.occurred_at, n.occurred_at) < ${o.filter.toInstant}
+    order by coalesce(a.occurred_at, n.occurred_at), n.id
   `.execute(db);
   return result.rows.map((r) => ({
     noteId: r.note_id,
