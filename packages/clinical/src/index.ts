@@ -56,3 +56,8 @@ export * from './safety/incident-rules.ts';
 export * from './safety/safeguarding-vocabulary.ts';
 export * from './safety/safeguarding-rules.ts';
 export * from './safety/risk-matrix.ts';
+// reports (issue 18)
+export * from './reports/delay-reasons.ts';
+export * from './reports/ssnap-therapy.ts';
+export * from './reports/report-statistics.ts';
+export * from './reports/report-rules.ts';

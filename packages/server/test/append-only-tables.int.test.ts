@@ -121,6 +121,7 @@ const ids = {
   closedIncident: uuidv7(),
   incidentUpdate: uuidv7(),
   incidentAction: uuidv7(),
+  episodeDelay: uuidv7(),
 };
 
 type Guarded = {
@@ -364,6 +365,14 @@ const guarded: Guarded[] = [
     parent: 'episodes',
     key: { column: 'id', value: () => ids.review },
     refused: [{ what: "a review's decision rewritten", change: (trx) => sql`update episode_reviews set decision = 'discharge' where id = ${ids.review}`.execute(trx), says: updateRefused('episode_reviews') }],
+    allowed: [],
+  },
+  {
+    table: 'episode_delays',
+    kind: 'append-only',
+    parent: 'episodes',
+    key: { column: 'id', value: () => ids.episodeDelay },
+    refused: [{ what: 'a delay reason rewritten', change: (trx) => sql`update episode_delays set reason = 'other' where id = ${ids.episodeDelay}`.execute(trx), says: updateRefused('episode_delays') }],
     allowed: [],
   },
   {
@@ -838,6 +847,7 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('programme_activity_endings').values({ id: ids.activityEnding, activity_id: ids.stoppedActivity, episode_id: ids.episode, patient_id: ids.patient, status: 'stopped', reason: 'Knee pain', at_discharge: false, recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
   await db.insertInto('programme_completions').values({ id: ids.completion, activity_id: ids.stoppedActivity, episode_id: ids.episode, patient_id: ids.patient, done_on: '2026-11-18', outcome: 'partly-done', reported_by: 'patient', recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
   await db.insertInto('episode_reviews').values({ id: ids.review, episode_id: ids.episode, patient_id: ids.patient, kind: 'half-way', held_on: '2026-11-20', summary: 'Progressing', decision: 'continue', recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
+  await db.insertInto('episode_delays').values({ id: ids.episodeDelay, episode_id: ids.dischargedEpisode, patient_id: ids.patient, reason: 'awaiting-care-home', note: null, recorded_at: past, recorded_by: therapist, recorded_by_role: role }).execute();
   const summary = (id: string, episodeId: string, status: 'draft' | 'final') => ({
     id, episode_id: episodeId, patient_id: ids.patient, status, content: '{"sections": [{"id": "summary", "text": "Independent at home"}]}', created_at: past, created_by: therapist, updated_at: past, updated_by: therapist,
     finalised_at: status === 'final' ? now : null, finalised_by: status === 'final' ? therapist : null,

@@ -999,3 +999,49 @@ describe('authorisation matrix: incidents', () => {
     expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
   });
 });
+
+
+// Reports (issue 18 #1): the team's figures, for the roles that see the whole team's work; every team's
+// only for the service manager. The Discharge Ready Date page is an episode change: those who may change
+// an episode of their team (assistant practitioners, registered therapists, clinical leads); another
+// team's therapist is refused. Every refusal is audited.
+describe('authorisation matrix: reports', () => {
+  const clients = {} as Record<HomewardRole | 'other-team', TestClient>;
+  let rt: TestApp;
+  let episodeId: string;
+  beforeAll(async () => {
+    rt = await bootTestApp();
+    for (const role of homewardRoles) clients[role] = await rt.signIn(rt.service.a[role]);
+    clients['other-team'] = await rt.signIn(rt.service.otherTeamTherapist);
+    const res = await clients['registered-therapist'].post('/api/patients', patientDetails({ nhsNumber: testNhsNumberForIndex(7650), givenName: 'Rhoda', familyName: 'Report' }));
+    episodeId = await seedEpisode(rt, { patientId: res.json().id, service: 'd2a-pathway-1', allocatedTo: rt.service.a['registered-therapist'].id });
+  });
+  afterAll(async () => {
+    await rt?.close();
+  });
+  type Who = HomewardRole | 'other-team';
+  const reportRoles: Who[] = [...teamWide, 'other-team'];
+  const changers: Who[] = ['assistant-practitioner', 'registered-therapist', 'clinical-lead'];
+  const routes: Array<{ name: string; allowed: readonly Who[]; call: (c: TestClient) => Promise<{ statusCode: number }> }> = [
+    { name: 'GET /reports', allowed: reportRoles, call: (c) => c.get('/reports') },
+    ...(['ssnap', 'waiting', 'd2a', 'activity', 'outcomes'] as const).map((r) => ({ name: `GET /reports/${r}`, allowed: reportRoles, call: (c: TestClient) => c.get(`/reports/${r}`) })),
+    { name: 'GET /reports/:report.csv', allowed: reportRoles, call: (c) => c.get('/reports/waiting.csv') },
+    { name: 'GET /api/reports/:report', allowed: reportRoles, call: (c) => c.get('/api/reports/activity') },
+    { name: 'GET /api/reports/:report?team=all', allowed: ['service-manager'], call: (c) => c.get('/api/reports/outcomes?team=all') },
+    { name: 'GET /episodes/:id/discharge-ready', allowed: changers, call: (c) => c.get(`/episodes/${episodeId}/discharge-ready`) },
+  ];
+  const who: Who[] = [...homewardRoles, 'other-team'];
+  const cells = who.flatMap((w) => routes.map((route) => ({ w, route })));
+  it.each(cells.map((c) => [c.w, c.route.name, c] as const))('%s: %s', async (_w, _name, { w, route }) => {
+    const client = clients[w];
+    const refusedBefore = await rt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    const res = await route.call(client);
+    if (route.allowed.includes(w)) {
+      expect(res.statusCode).toBe(200);
+      return;
+    }
+    expect(res.statusCode).toBe(403);
+    const refusedAfter = await rt.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('staff_id', '=', client.staff.id).where('outcome', '=', 'refused').executeTakeFirstOrThrow();
+    expect(Number(refusedAfter.n)).toBeGreaterThan(Number(refusedBefore.n));
+  });
+});

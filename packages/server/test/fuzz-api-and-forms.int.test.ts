@@ -107,6 +107,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (name === 'report' && url.includes('/equipment/reports/')) return 'equipmentReport';
   if (name === 'incidentId') return 'incident';
   if (name === 'actionId' && url.includes('/safety/incidents/')) return 'incidentAction';
+  if (name === 'report' && /^(\/api)?\/reports\//.test(url)) return 'report';
   if (name === 'meetingId') return 'mdtMeeting';
   if (name === 'itemId' && url.includes('/mdt/')) return 'mdtAgendaItem';
   if (name === 'actionId' && url.includes('/mdt/')) return 'mdtAction';

@@ -50,6 +50,8 @@ export type RecordKind =
   | 'equipmentRecall'
   | 'equipmentRecallAction'
   | 'equipmentReport'
+  // reports (issue 18)
+  | 'report'
   | 'supervisee'
   | 'supervisionSession'
   | 'supervisionAction'
@@ -491,6 +493,8 @@ export function newWorld(t: TestApp, clinician: TestClient): FuzzWorld {
         return (await t.db.selectFrom('equipment_recall_actions').select('id').where('recall_id', '=', await get('equipmentRecall')).executeTakeFirstOrThrow()).id;
       case 'equipmentReport':
         return 'on-loan-by-category';
+      case 'report':
+        return 'waiting';
       // pdc-training: made by the team's lead, who keeps the training matrix and holds the clinician's PDC.
       case 'trainingCourse': {
         const lead = await t.signIn(t.service.a['clinical-lead']);

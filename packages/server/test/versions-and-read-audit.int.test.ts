@@ -48,6 +48,8 @@ const tables = [
   'risks', 'risk_reviews', 'risk_actions',
   // safety, incidents (issue 17 #1)
   'incidents', 'incident_updates', 'incident_actions',
+  // reports (issue 18): the delay reasons written with a Discharge Ready Date
+  'episode_delays',
 ] as const;
 
 /** JSON routes that create a new entry (no earlier version to be stale against), and why. */
@@ -126,6 +128,7 @@ const notPatientData: Record<string, string> = {
   'GET /api/rota/staff/{staffId}': 'a staff member’s working pattern and leave',
   'GET /api/rota/on-call': 'who is on call (staff data)',
   'GET /api/reports/first-contact': 'counts and times per service, no patient',
+  'GET /api/reports/{report}': 'counts, minutes and times by team, service and clinician; SSNAP and the breaches name episodes by reference only, never a patient (audited as a report read with those episode ids)',
   'GET /api/visits/plans/jobs/{jobId}': 'a planner run: its dates, status and counts, no patient',
   // Equipment not on loan to anyone, or on loan without saying to whom (issue 15, catalogue part).
   'GET /api/equipment/catalogue': 'the equipment catalogue',

@@ -23,6 +23,8 @@ export const episodeEventKinds = [
   // MDT (issue 16 #6): flagged for discussion, and each decision the meeting made, so both are in the timeline.
   'mdt-flagged',
   'mdt-decision',
+  // Reports (issue 18, D2A): the Discharge Ready Date recorded, with any delay reasons.
+  'discharge-ready',
 ] as const;
 export type EpisodeEventKind = (typeof episodeEventKinds)[number];
 

@@ -1,10 +1,12 @@
 // An episode's history in words, for the episode page.
 import {
   allocationChangeReasonLabels,
+  delayReasonLabels,
   dischargeDestinationLabels,
   dischargeOutcomeLabels,
   onHoldReasonLabels,
   type AllocationChangeReason,
+  type DelayReason,
   type DischargeDestination,
   type DischargeOutcome,
   type OnHoldReason,
@@ -48,6 +50,8 @@ export function describeEpisodeEvent(e: EpisodeEventResponse): { what: string; w
       return { what: 'Flagged for discussion at the MDT meeting', why: note };
     case 'mdt-decision':
       return { what: 'MDT decision', why: note };
+    case 'discharge-ready':
+      return { what: `Discharge Ready Date recorded: ${text(d.readyOn) ?? 'not given'}`, why: withNote(Array.isArray(d.reasons) && d.reasons.length ? `Delayed: ${d.reasons.map((r) => delayReasonLabels[r as DelayReason] ?? String(r)).join('; ')}` : null) };
     default:
       return { what: e.kind, why: withNote(e.reason) };
   }

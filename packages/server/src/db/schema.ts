@@ -250,6 +250,8 @@ export type EpisodesTable = {
   /** Flagged for discussion at the next MDT (migration 0040). */
   mdt_flagged_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   mdt_flag_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The Discharge Ready Date (migration 0060), yyyy-mm-dd. */
+  discharge_ready_on: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type EpisodeEventsTable = {
@@ -1261,6 +1263,18 @@ export type RiskReviewsTable = {
   created_by: string;
 };
 
+/** Why a discharge was delayed past the Discharge Ready Date (migration 0060): append-only. */
+export type EpisodeDelaysTable = {
+  id: string;
+  episode_id: string;
+  patient_id: string;
+  reason: string;
+  note: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  recorded_by_role: string;
+};
+
 export type RiskActionsTable = Stamps & {
   id: string;
   risk_id: string;
@@ -1353,4 +1367,5 @@ export type Database = {
   risks: RisksTable;
   risk_reviews: RiskReviewsTable;
   risk_actions: RiskActionsTable;
+  episode_delays: EpisodeDelaysTable;
 };

@@ -23,6 +23,7 @@ import { seedDemoSafeguarding } from './seed-demo-safeguarding.ts';
 import { seedDemoIncidents } from './seed-demo-incidents.ts';
 import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
 import { seedDemoRisks } from './seed-demo-risks.ts';
+import { seedDemoReports } from './seed-demo-reports.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -76,5 +77,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   // Competence sign-offs with their expiry and a year of CPD (issue 16 #2, #3).
   await seedDemoCompetenceCpd(db, { demo, now: o.now, config: o.config, seed: o.seed });
   await seedDemoRisks(db, { demo, now: o.now, config: o.config }); // risk register (issue 17 #3)
+  // Reports (issue 18): Discharge Ready Dates and delay reasons on the recent D2A discharges.
+  await seedDemoReports(db, { demo, now: o.now, config: o.config });
   return { demo, records, visitDay };
 }

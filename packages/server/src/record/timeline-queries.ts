@@ -117,6 +117,8 @@ function describeEpisodeChange(kind: string, reason: string | null, d: Record<st
     }
     case 'mdt-flagged':
       return withNote('Flagged for discussion at the MDT meeting');
+    case 'discharge-ready':
+      return withNote(`Discharge Ready Date recorded: ${text(d.readyOn) ?? 'not given'}`);
     case 'mdt-decision':
       return withNote(`MDT decision${text(d.meetingOn) ? ` (meeting of ${text(d.meetingOn)})` : ''}`);
     default:
