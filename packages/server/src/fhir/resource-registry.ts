@@ -1,9 +1,10 @@
 // Every FHIR resource type Homeward serves, one line each (fhir-resource-module.ts).
 import type { FhirResourceModule } from './fhir-resource-module.ts';
 import { patientModule } from './resources/patient.ts';
+import { serviceRequestModule } from './resources/service-request.ts';
 
 // framework part: Patient, Practitioner, PractitionerRole, Organization, ServiceRequest
-const frameworkTypes: FhirResourceModule[] = [patientModule];
+const frameworkTypes: FhirResourceModule[] = [patientModule, serviceRequestModule];
 // record part: EpisodeOfCare, Encounter, Observation, QuestionnaireResponse, Goal, CarePlan, Consent, DocumentReference, Device, DeviceRequest
 const recordTypes: FhirResourceModule[] = [];
 

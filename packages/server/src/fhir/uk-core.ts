@@ -14,8 +14,6 @@ export const nhsNumberSystem = 'https://fhir.nhs.uk/Id/nhs-number';
 export const odsOrganizationSystem = 'https://fhir.nhs.uk/Id/ods-organization-code';
 export const nhsNumberVerificationExtension = 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-NHSNumberVerificationStatus';
 export const nhsNumberVerificationSystem = 'https://fhir.hl7.org.uk/CodeSystem/UKCore-NHSNumberVerificationStatusEngland';
-/** Homeward's own identifiers (staff ids, team ids, referral ids): a system under Homeward's namespace. */
-export const homewardIdSystem = (kind: string) => `https://homeward.nhs.example/Id/${kind}`;
 
 /**
  * The NHS number's verification status. Homeward checks the check digit (modulus 11) but does not yet

@@ -10,3 +10,7 @@ export { authorisePatientRegistration, registerPatient } from './register-patien
 export { findPatients, nameSearchProblems, type FoundPatient } from './find-patients.ts';
 export type { PatientSearch } from './patient-queries.ts';
 export { readPatient } from './read-patient.ts';
+// Matching a referral's patient sent in by FHIR by NHS number (a loader: it shows nothing; the referral is
+// then authorised through the grant), and registering one not yet in the index through the rules.
+export { findPatientByNhsNumber } from './patient-queries.ts';
+export type { PatientDetailsInput } from './patient-schema.ts';

@@ -26,6 +26,7 @@ import * as missedAlertsAndShortTexts from './2026-12-05-0028-missed-alerts-and-
 import * as equipment from './2026-12-05-0029-equipment.ts';
 import * as oneOpenRecall from './2026-12-05-0049-one-open-recall.ts';
 import * as safety from './2026-12-05-0050-safety.ts';
+import * as fhirReceivedReferrals from './2026-12-05-0065-fhir-received-referrals.ts';
 import * as peopleAndMdt from './2026-12-05-0040-people-and-mdt.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0040-people-and-mdt': peopleAndMdt,
   '2026-12-05-0049-one-open-recall': oneOpenRecall,
   '2026-12-05-0050-safety': safety,
+  '2026-12-05-0065-fhir-received-referrals': fhirReceivedReferrals,
 };
