@@ -89,6 +89,27 @@ describe('FHIR R4 API: the frame and Patient', () => {
     await fhirGet(outsider, `/fhir/R4/Patient/${patientId}/$everything`, 403);
   });
 
+  it('serves the staff directory: Practitioner, PractitionerRole in a team, Organization (the team)', async () => {
+    const lead = t.service.a['clinical-lead'];
+    const practitioner = await fhirGet(therapist, `/fhir/R4/Practitioner/${lead.id}`);
+    expect(practitioner).toMatchObject({ resourceType: 'Practitioner', id: lead.id, active: true, name: [{ family: 'clinical lead', given: ['Alex'] }] });
+    expect(JSON.stringify(practitioner)).not.toContain(lead.email);
+    const role = await fhirGet(therapist, `/fhir/R4/PractitionerRole/${lead.id}`);
+    expect(role.practitioner.reference).toBe(`Practitioner/${lead.id}`);
+    expect(role.organization.reference).toBe(`Organization/${t.service.teamA}`);
+    expect(role.code[0].text).toBe('Clinical lead');
+    expect(role.code[1].coding[0]).toMatchObject({ system: 'http://snomed.info/sct', code: '80546007' });
+    const team = await fhirGet(therapist, `/fhir/R4/Organization/${t.service.teamA}`);
+    expect(team).toMatchObject({ resourceType: 'Organization', name: 'North Staffs Therapies' });
+    const byName = await fhirGet(therapist, '/fhir/R4/Organization?name=north');
+    expect(byName.entry.map((e: Json) => e.resource.id)).toEqual([t.service.teamA]);
+    const teamRoles = await fhirGet(therapist, `/fhir/R4/PractitionerRole?organization=Organization/${t.service.teamB}`);
+    expect(teamRoles.entry.map((e: Json) => e.resource.id)).toEqual([t.service.otherTeamTherapist.id]);
+    const named = await fhirGet(therapist, '/fhir/R4/Practitioner?name=bea');
+    expect(named.entry.map((e: Json) => e.resource.id)).toEqual([t.service.otherTeamTherapist.id]);
+    await fhirGet(therapist, '/fhir/R4/Practitioner/0190d7b4-0000-7000-8000-000000000000', 404);
+  });
+
   it('answers every error as an OperationOutcome naming what was wrong', async () => {
     const unknownType = await fhirGet(therapist, '/fhir/R4/Spaceship/1', 404);
     expect(unknownType.issue[0].code).toBe('not-found');

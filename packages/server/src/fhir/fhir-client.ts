@@ -12,14 +12,18 @@
 // `staff` is the client's named service account (a role and a team, so the same `authorisePatientAccess`
 // rules apply and the audit names the client in `origin.via`, e.g. `fhir-client:<client id>`). Nothing
 // in the resource modules changes: they take an Actor and never see how it was proved.
-import type { FastifyRequest } from 'fastify';
-import { actorOf, type Actor } from '../platform/actor.ts';
+import type { Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 
-export function fhirActorOf(request: FastifyRequest): Actor {
-  const authorization = request.headers.authorization;
-  if (typeof authorization === 'string' && /^bearer\s/i.test(authorization) && !request.principal) {
+/**
+ * The actor of a FHIR call: the signed-in member of staff (the route passes `actorOf(request)` when a
+ * session came with it), or a refusal. Kept free of the HTTP request so the token check, when it comes,
+ * is a pure function of what was presented, tested without Fastify.
+ */
+export function fhirCaller(o: { authorization: string | undefined; sessionActor: Actor | null }): Actor {
+  if (o.sessionActor) return o.sessionActor;
+  if (o.authorization !== undefined && /^bearer\s/i.test(o.authorization)) {
     throw new HomewardError('unauthenticated', 'Bearer tokens for system clients are not accepted yet. Sign in to Homeward and call the API with its session.');
   }
-  return actorOf(request);
+  throw new HomewardError('unauthenticated', 'Sign in to continue');
 }

@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { toHomewardError } from '../platform/error-handler.ts';
 import { capabilityStatement } from './capability-statement.ts';
-import { fhirActorOf } from './fhir-client.ts';
+import { actorOf } from '../platform/actor.ts';
+import { fhirCaller } from './fhir-client.ts';
 import { fullUrlOf, searchsetBundle, transactionResponseBundle } from './fhir-bundle.ts';
 import type { FhirResource, FhirResourceModule } from './fhir-resource-module.ts';
 import { invalidResource, outcomeOfError, resourceNotFound } from './operation-outcome.ts';
@@ -34,6 +35,12 @@ export function fhirBaseUrl(request: FastifyRequest): string {
 
 function checkId(type: string, id: string): void {
   if (!idPattern.test(id)) throw invalidResource([{ path: `${type}.id`, message: 'A FHIR id is 1 to 64 letters, digits, "-" or "."' }], 'The id is not a FHIR id');
+}
+
+/** Who is calling: the session's member of staff, or a refusal (fhir-client.ts is where bearer tokens will come in). */
+function fhirActorOf(request: FastifyRequest) {
+  const authorization = request.headers.authorization;
+  return fhirCaller({ authorization: typeof authorization === 'string' ? authorization : undefined, sessionActor: request.principal ? actorOf(request) : null });
 }
 
 function queryOf(request: FastifyRequest): URLSearchParams {

@@ -13,7 +13,6 @@ import type { FhirResource } from './fhir-resource-module.ts';
 import { consentNoteExtension, consentToReferralExtension, referralSourceDetailExtension, referralSourceExtension, serviceSystem, settingSystem } from './homeward-systems.ts';
 import { nhsNumberSystem, odsOrganizationSystem } from './uk-core.ts';
 
-const str = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be ${max} characters or fewer`);
 const coding = z.looseObject({ system: z.string().max(500).optional(), code: z.string().max(200).optional(), display: z.string().max(500).optional() });
 const codeableConcept = z.looseObject({ coding: z.array(coding).max(20).optional(), text: z.string().max(4000).optional() });
 const identifier = z.looseObject({ system: z.string().max(500).optional(), value: z.string().max(500).optional() });
