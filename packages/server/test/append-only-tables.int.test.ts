@@ -106,6 +106,7 @@ const ids = {
   attendee: uuidv7(),
   agendaItem: uuidv7(),
   mdtAction: uuidv7(),
+  fhirReceivedReferral: uuidv7(),
 };
 
 type Guarded = {
@@ -642,6 +643,16 @@ const guarded: Guarded[] = [
     allowed: [{ what: 'an action closed (kept)', change: oneRow((trx) => sql<{ id: string }>`update mdt_actions set status = 'closed', closed_at = now(), closing_note = 'Done', version = version + 1 where id = ${ids.mdtAction} returning id`.execute(trx)) }],
   },
   {
+    table: 'fhir_received_referrals',
+    kind: 'append-only',
+    parent: 'referrals',
+    key: { column: 'id', value: () => ids.fhirReceivedReferral },
+    refused: [
+      { what: 'the sender’s identifier of a referral received by FHIR rewritten', change: (trx) => sql`update fhir_received_referrals set identifier_value = 'GP-REF-9999' where id = ${ids.fhirReceivedReferral}`.execute(trx), says: updateRefused('fhir_received_referrals') },
+    ],
+    allowed: [],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -779,6 +790,7 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('mdt_attendees').values({ id: ids.attendee, meeting_id: ids.meeting, staff_id: therapist, created_at: past, created_by: therapist }).execute();
   await db.insertInto('mdt_agenda_items').values({ id: ids.agendaItem, meeting_id: ids.meeting, episode_id: ids.episode, patient_id: ids.patient, reasons: '["flagged"]', position: 1, ...stamps }).execute();
   await db.insertInto('mdt_actions').values({ id: ids.mdtAction, meeting_id: ids.meeting, agenda_item_id: ids.agendaItem, episode_id: ids.episode, patient_id: ids.patient, action: 'Ask for a social care assessment', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
+  await db.insertInto('fhir_received_referrals').values({ id: ids.fhirReceivedReferral, referral_id: ids.incomingReferral, identifier_system: 'https://fhir.example-gp.nhs.uk/Id/referral', identifier_value: 'GP-REF-0001', authored_on: '2026-11-24', received_at: past, received_by: therapist }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {
