@@ -20,6 +20,7 @@ import { seedDemoEquipment } from './seed-demo-equipment.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 import { seedDemoMdt } from './seed-demo-mdt.ts';
 import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
+import { seedDemoFhirReferral } from './seed-demo-fhir-referral.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -70,5 +71,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   await seedDemoMdt(db, { demo, now: o.now, config: o.config, seed: o.seed }); // mdt (issue 16 #6): a year of fortnightly MDT meetings
   // Competence sign-offs with their expiry and a year of CPD (issue 16 #2, #3).
   await seedDemoCompetenceCpd(db, { demo, now: o.now, config: o.config, seed: o.seed });
+  // A GP's referral received by FHIR, waiting in the first team's incoming list (issue 18 #3).
+  await seedDemoFhirReferral(db, { demo, now: o.now, config: o.config });
   return { demo, records, visitDay };
 }
