@@ -123,6 +123,8 @@ describe('FHIR R4 API: the frame and Patient', () => {
     expect(badParam.issue[0].expression).toEqual(['nickname']);
     const badDate = await fhirGet(therapist, '/fhir/R4/Patient?family=Bloor&birthdate=17/05/1941', 400);
     expect(badDate.issue[0].expression).toEqual(['birthdate']);
+    const badBytes = await fhirGet(therapist, '/fhir/R4/Patient/%FF', 400);
+    expect(badBytes.issue[0].code).toBe('invalid');
     const nowhere = await fhirGet(therapist, '/fhir/R4/Patient/x/y/z', 404);
     expect(nowhere.resourceType).toBe('OperationOutcome');
   });

@@ -178,6 +178,14 @@ export function sendFrameworkError(error: FastifyError, request: FastifyRequest,
     void reply.send({ error: { code: known.code, message: known.message, fields: known.fields }, requestId: request.id });
     return;
   }
+  if (request.url.startsWith('/fhir/')) {
+    // The FHIR API answers every error as an OperationOutcome, this early one too (the fhir plugin's own handler never sees it).
+    void reply.type('application/fhir+json; charset=utf-8').send({
+      resourceType: 'OperationOutcome',
+      issue: known.fields.map((f) => ({ severity: 'error', code: 'invalid', diagnostics: f.message, expression: [f.path] })),
+    });
+    return;
+  }
   void reply
     .header('content-security-policy', "default-src 'self'; frame-ancestors 'none'")
     .header('x-content-type-options', 'nosniff')
