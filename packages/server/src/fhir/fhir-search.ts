@@ -67,7 +67,9 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
       start = new Date(`${y}-01-01T00:00:00Z`);
       end = new Date(Date.UTC(Number(y) + 1, 0, 1));
     }
-    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badParameter(name, `The search parameter ${name} is not a real date`);
+    // A day that does not exist (2026-02-30) would roll over into the next month: refuse it instead.
+    const rolledOver = d !== undefined && h === undefined && start.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`;
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || rolledOver) throw badParameter(name, `The search parameter ${name} is not a real date`);
     return { prefix: (prefix ?? 'eq') as DatePrefix, value, start, end };
   });
 }
