@@ -68,8 +68,9 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
       end = new Date(Date.UTC(Number(y) + 1, 0, 1));
     }
     // A day that does not exist (2026-02-30) would roll over into the next month: refuse it instead.
-    const rolledOver = d !== undefined && h === undefined && start.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`;
-    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || rolledOver) throw badParameter(name, `The search parameter ${name} is not a real date`);
+    const invalid = Number.isNaN(start.getTime()) || Number.isNaN(end.getTime());
+    const rolledOver = !invalid && d !== undefined && h === undefined && start.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`;
+    if (invalid || rolledOver) throw badParameter(name, `The search parameter ${name} is not a real date`);
     return { prefix: (prefix ?? 'eq') as DatePrefix, value, start, end };
   });
 }
