@@ -122,6 +122,7 @@ const ids = {
   incidentUpdate: uuidv7(),
   incidentAction: uuidv7(),
   episodeDelay: uuidv7(),
+  fhirReceivedReferral: uuidv7(),
 };
 
 type Guarded = {
@@ -761,6 +762,16 @@ const guarded: Guarded[] = [
     allowed: [{ what: 'an action done (kept)', change: oneRow((trx) => sql<{ id: string }>`update incident_actions set status = 'done', done_at = now(), version = version + 1 where id = ${ids.incidentAction} returning id`.execute(trx)) }],
   },
   {
+    table: 'fhir_received_referrals',
+    kind: 'append-only',
+    parent: 'referrals',
+    key: { column: 'id', value: () => ids.fhirReceivedReferral },
+    refused: [
+      { what: 'the sender’s identifier of a referral received by FHIR rewritten', change: (trx) => sql`update fhir_received_referrals set identifier_value = 'GP-REF-9999' where id = ${ids.fhirReceivedReferral}`.execute(trx), says: updateRefused('fhir_received_referrals') },
+    ],
+    allowed: [],
+  },
+  {
     table: 'audit_batches',
     kind: 'append-only',
     parent: 'audit_batches',
@@ -925,6 +936,7 @@ async function writeRecordRows(db: Db, s: TestApp['service'], now: Date): Promis
   await db.insertInto('incidents').values([incident(ids.openIncident, 'INC-900001', false), incident(ids.closedIncident, 'INC-900002', true)]).execute();
   await db.insertInto('incident_updates').values({ id: ids.incidentUpdate, incident_id: ids.openIncident, kind: 'note', note: 'Spoke to the stores lead', created_at: past, created_by: therapist }).execute();
   await db.insertInto('incident_actions').values({ id: ids.incidentAction, incident_id: ids.openIncident, action: 'Label the slings', owner_id: ap, due_on: '2026-12-12', ...stamps }).execute();
+  await db.insertInto('fhir_received_referrals').values({ id: ids.fhirReceivedReferral, referral_id: ids.incomingReferral, identifier_system: 'https://fhir.example-gp.nhs.uk/Id/referral', identifier_value: 'GP-REF-0001', authored_on: '2026-11-24', received_at: past, received_by: therapist }).execute();
 }
 
 describe('tables of records, guarded in the database itself', () => {

@@ -117,6 +117,47 @@ routes.push(
   },
 );
 
+// The FHIR API (issue 18): the same rules as the pages. A referral sent in is a referral made: each allowed
+// call asks for another service, so none is the same patient, service and day as one before (which FHIR
+// answers with the first, 200).
+const fhirServicesLeft = new Map<string, string[]>();
+const fhirReferral = (patientId: string) => {
+  const left = fhirServicesLeft.get(patientId) ?? ['d2a-pathway-0', 'd2a-pathway-2', 'd2a-pathway-3', 'rehabilitation-medicine', 'bed-based-rehabilitation', 'stroke-early-supported-discharge'];
+  fhirServicesLeft.set(patientId, left);
+  const service = left[0] ?? 'none-left';
+  return {
+    resourceType: 'ServiceRequest',
+    contained: [{ resourceType: 'Practitioner', id: 'gp', name: [{ text: 'Dr Okafor' }], telecom: [{ system: 'phone', value: '01632 960456' }] }],
+    extension: [
+      { url: 'https://homeward.nhs.example/StructureDefinition/referral-source', valueCode: 'gp' },
+      { url: 'https://homeward.nhs.example/StructureDefinition/consent-to-referral', valueBoolean: true },
+    ],
+    identifier: [{ system: 'https://fhir.example-gp.nhs.uk/Id/referral', value: uuidv7() }],
+    status: 'active',
+    intent: 'order',
+    code: { coding: [{ system: 'https://homeward.nhs.example/CodeSystem/service', code: service }] },
+    subject: { reference: `Patient/${patientId}` },
+    requester: { reference: '#gp', display: 'Dr Okafor' },
+    reasonCode: [{ text: 'Fall at home' }],
+  };
+};
+routes.push(
+  { name: 'GET /fhir/R4/Patient/:id', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/fhir/R4/Patient/${id}`) },
+  { name: 'GET /fhir/R4/Patient/:id/$everything', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/fhir/R4/Patient/${id}/$everything`) },
+  { name: 'GET /fhir/R4/ServiceRequest/:id', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/fhir/R4/ServiceRequest/${careOf.get(id)!.referralId}`) },
+  { name: 'GET /fhir/R4/ServiceRequest?patient', needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/fhir/R4/ServiceRequest?patient=Patient/${id}`) },
+  {
+    name: 'POST /fhir/R4/ServiceRequest (a referral in)',
+    needs: 'refer',
+    allowedStatus: 201,
+    call: async (c, id) => {
+      const res = await c.request({ method: 'POST', url: '/fhir/R4/ServiceRequest', payload: JSON.stringify(fhirReferral(id)), headers: { 'content-type': 'application/fhir+json' } });
+      if (res.statusCode === 201) fhirServicesLeft.get(id)!.shift();
+      return res;
+    },
+  },
+);
+
 // recall-collection: the episode's equipment at discharge is the episode's own record (another team's is not in its summary).
 routes.push(
   { name: 'GET /api/episodes/:id/equipment/discharge', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${careOf.get(id)!.episodeId}/equipment/discharge`) },

@@ -131,6 +131,7 @@ function kindOfParam(url: string, name: string): RecordKind {
   if (path.startsWith('/programme-activities/')) return 'activity';
   if (path.startsWith('/discharge-summaries/')) return /letters/.test(path) ? 'finalSummary' : 'summary';
   if (path.startsWith('/letters/')) return 'letter';
+  if (url.startsWith('/fhir/R4/Patient/')) return 'patient';
   if (path.startsWith('/staff/')) return 'staff';
   if (path.startsWith('/competences/')) return 'competence';
   if (path.startsWith('/visits/')) return 'visit';
@@ -324,7 +325,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
     const headers: Record<string, string> = { ...options.headers };
     if (client) {
       headers.cookie = client.cookie;
-      if (route.url.startsWith('/api/')) headers['x-csrf-token'] = client.csrfToken;
+      if (route.url.startsWith('/api/') || route.url.startsWith('/fhir/')) headers['x-csrf-token'] = client.csrfToken;
     } else if (anonymousCookie) headers.cookie = anonymousCookie;
     const res = await t.app.inject({ ...options, headers });
     requests++;
@@ -344,6 +345,9 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
         if (route.url.startsWith('/api/')) {
           const fields = (res.json() as { error?: { fields?: Array<{ path?: unknown; message?: unknown }> } }).error?.fields;
           if (!fields?.length || fields.some((f) => typeof f.path !== 'string' || !f.path || typeof f.message !== 'string' || !f.message)) note('JSON 400 without field paths');
+        } else if (route.url.startsWith('/fhir/')) {
+          const outcome = res.json() as { resourceType?: unknown; issue?: unknown[] };
+          if (outcome.resourceType !== 'OperationOutcome' || !outcome.issue?.length) note('FHIR 400 without an OperationOutcome');
         } else if (String(res.headers['content-type']).startsWith('text/html') && !res.body.includes('nhsuk-error-summary')) note('page 400 without the NHS.UK error summary');
       }
     }
@@ -365,8 +369,10 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
     const summaryRoute = /discharge-summar/.test(route.url);
     if (writes && summaryRoute) writeWorld = newWorld(t, clients.clinician);
     const world = writes ? writeWorld : sharedWorld;
-    const names = paramNames(route.url);
-    const kinds = names.map((n) => kindOfParam(route.url, n));
+    // The FHIR API's routes are per resource type: fuzz them as Patient (reads) and ServiceRequest (referrals in).
+    const fuzzUrl = route.url.replace('/fhir/R4/:type', route.method === 'POST' ? '/fhir/R4/ServiceRequest' : '/fhir/R4/Patient');
+    const names = paramNames(fuzzUrl);
+    const kinds = names.map((n) => kindOfParam(fuzzUrl, n));
     const ids: Record<string, string> = { clinician: clients.clinician.staff.id, lead: t.service.a['clinical-lead'].id, team: t.service.teamA };
     const paramValues: string[] = [];
     for (const k of alsoNeeds(route)) await world.get(k);
@@ -386,7 +392,7 @@ describe(`fuzzing the JSON API and the forms (${testEngine}, seed ${seed})`, () 
     const versionId = paramValues[paramValues.length - 1];
     const concrete = (values: string[]) => {
       let i = 0;
-      return route.url.replace(/:(\w+)/g, () => values[i++]!);
+      return fuzzUrl.replace(/:(\w+)/g, () => values[i++]!);
     };
     const url = concrete(paramValues);
     const query = encodeQuery(knownQueries[route.url] ?? {}, []);

@@ -1285,6 +1285,18 @@ export type RiskActionsTable = Stamps & {
   done_at: NullableTimestamp;
 };
 
+/** A referral received by FHIR (migration 0065): the ServiceRequest's identifier, so a second send is recognised. Append-only. */
+export type FhirReceivedReferralsTable = {
+  id: string;
+  referral_id: string;
+  identifier_system: string | null;
+  identifier_value: string | null;
+  /** The day the sender wrote it (ServiceRequest.authoredOn), yyyy-mm-dd. */
+  authored_on: ColumnType<string | null, string | null, never>;
+  received_at: Timestamp;
+  received_by: string;
+};
+
 export type Database = {
   referrals: ReferralsTable;
   episodes: EpisodesTable;
@@ -1368,4 +1380,5 @@ export type Database = {
   risk_reviews: RiskReviewsTable;
   risk_actions: RiskActionsTable;
   episode_delays: EpisodeDelaysTable;
+  fhir_received_referrals: FhirReceivedReferralsTable;
 };

@@ -24,6 +24,7 @@ import { seedDemoIncidents } from './seed-demo-incidents.ts';
 import { seedDemoCompetenceCpd } from './seed-demo-competence-cpd.ts';
 import { seedDemoRisks } from './seed-demo-risks.ts';
 import { seedDemoReports } from './seed-demo-reports.ts';
+import { seedDemoFhirReferral } from './seed-demo-fhir-referral.ts';
 
 export type SeedDemoServiceOptions = {
   seed: number;
@@ -79,5 +80,7 @@ export async function seedDemoService(db: Kysely<Database>, o: SeedDemoServiceOp
   await seedDemoRisks(db, { demo, now: o.now, config: o.config }); // risk register (issue 17 #3)
   // Reports (issue 18): Discharge Ready Dates and delay reasons on the recent D2A discharges.
   await seedDemoReports(db, { demo, now: o.now, config: o.config });
+  // A GP's referral received by FHIR, waiting in the first team's incoming list (issue 18 #3).
+  await seedDemoFhirReferral(db, { demo, now: o.now, config: o.config });
   return { demo, records, visitDay };
 }

@@ -6,3 +6,11 @@ export type { PatientResponse } from './patient-schema.ts';
 // For the demo seeder, which registers the demo's patients through the rules.
 export { checkPatientDetails } from './check-patient-details.ts';
 export { authorisePatientRegistration, registerPatient } from './register-patient.ts';
+// For the FHIR API (fhir/resources/patient.ts): the index's own search and read, so FHIR has no side door.
+export { findPatients, nameSearchProblems, type FoundPatient } from './find-patients.ts';
+export type { PatientSearch } from './patient-queries.ts';
+export { readPatient } from './read-patient.ts';
+// Matching a referral's patient sent in by FHIR by NHS number (a loader: it shows nothing; the referral is
+// then authorised through the grant), and registering one not yet in the index through the rules.
+export { findPatientByNhsNumber } from './patient-queries.ts';
+export type { PatientDetailsInput } from './patient-schema.ts';

@@ -12,7 +12,8 @@ import { holdForm } from './held-forms.ts';
 /** What the backstop says when the database refused a value: tests look for it to find a missed validation. */
 export const missedValidationMessage = 'Something in what was sent cannot be stored. Nothing was saved. Check the details and try again.';
 
-function toHomewardError(error: unknown): HomewardError | null {
+/** Anything thrown, as a Homeward error when it is one a client caused (the FHIR plugin answers with it too), else null. */
+export function toHomewardError(error: unknown): HomewardError | null {
   if (error instanceof HomewardError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldError[] = error.validation.map((v) => ({
@@ -175,6 +176,14 @@ export function sendFrameworkError(error: FastifyError, request: FastifyRequest,
   void reply.code(known.statusCode).header('cache-control', 'no-store').header('x-request-id', request.id);
   if (isApiRequest(request)) {
     void reply.send({ error: { code: known.code, message: known.message, fields: known.fields }, requestId: request.id });
+    return;
+  }
+  if (request.url.startsWith('/fhir/')) {
+    // The FHIR API answers every error as an OperationOutcome, this early one too (the fhir plugin's own handler never sees it).
+    void reply.type('application/fhir+json; charset=utf-8').send({
+      resourceType: 'OperationOutcome',
+      issue: known.fields.map((f) => ({ severity: 'error', code: 'invalid', diagnostics: f.message, expression: [f.path] })),
+    });
     return;
   }
   void reply

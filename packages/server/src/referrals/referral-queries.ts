@@ -6,6 +6,7 @@ import { earliestDischargeInFollowUp, fromUkWallClock } from '@homeward/clinical
 import type { Database, EpisodesTable, ReferralsTable } from '../db/schema.ts';
 import type { ReferralDetails } from './check-referral-details.ts';
 import type { ReferralListItem, ReferralResponse } from './referral-schema.ts';
+import { requireGrant, type ReadGrant } from '../access/public.ts';
 
 type ReferralRow = Selectable<ReferralsTable>;
 type EpisodeRow = Selectable<EpisodesTable>;
@@ -201,4 +202,11 @@ export async function staffName(db: Kysely<Database>, staffId: string | null): P
   if (!staffId) return null;
   const row = await db.selectFrom('staff').select(['given_name', 'family_name']).where('id', '=', staffId).executeTakeFirst();
   return row ? `${row.given_name} ${row.family_name}` : null;
+}
+
+/** Every referral of the granted patient, oldest first (for the FHIR API's ServiceRequest search; each read is audited by the caller). */
+export async function listPatientReferrals(db: Kysely<Database>, grant: ReadGrant): Promise<ReferralResponse[]> {
+  const patientId = requireGrant(grant).patientId;
+  const rows = await db.selectFrom('referrals').selectAll().where('patient_id', '=', patientId).orderBy('received_at').orderBy('id').execute();
+  return rows.map(toReferral);
 }

@@ -19,3 +19,7 @@ export type { StaffDetailsInput } from './staff-schema.ts';
 export { changeRotaPattern, type ChangeRotaPatternOptions } from './change-rota-pattern.ts';
 export { addRotaException, type AddRotaExceptionOptions, rotaExceptionProblems } from './add-rota-exception.ts';
 export { setOnCall, type SetOnCallOptions } from './set-on-call.ts';
+// For the FHIR API's Practitioner, PractitionerRole and Organization: the staff directory and the teams
+// (no password hash is ever selected by these).
+export { findStaffAccount, listStaffAccounts, listTeams } from './staff-queries.ts';
+export type { StaffAccount, Team } from './staff-schema.ts';

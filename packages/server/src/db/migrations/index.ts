@@ -27,6 +27,7 @@ import * as equipment from './2026-12-05-0029-equipment.ts';
 import * as oneOpenRecall from './2026-12-05-0049-one-open-recall.ts';
 import * as safety from './2026-12-05-0050-safety.ts';
 import * as dischargeReadyAndDelays from './2026-12-05-0060-discharge-ready-and-delays.ts';
+import * as fhirReceivedReferrals from './2026-12-05-0065-fhir-received-referrals.ts';
 import * as peopleAndMdt from './2026-12-05-0040-people-and-mdt.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-0049-one-open-recall': oneOpenRecall,
   '2026-12-05-0050-safety': safety,
   '2026-12-05-0060-discharge-ready-and-delays': dischargeReadyAndDelays,
+  '2026-12-05-0065-fhir-received-referrals': fhirReceivedReferrals,
 };
