@@ -1,0 +1,135 @@
+// What the record side's FHIR resources share (issue 18 #2): which of a patient's episodes an actor may
+// read a kind of record in, decided by the same access rules as the pages, the `patient`, `date` and
+// `status` search parameters, references, and a refusal of a read by id answered as "not found".
+import type { Kysely } from 'kysely';
+import { decidePatientAccess } from '@homeward/clinical';
+import { authorisePatientAccess } from '../../access/public.ts';
+import { findEpisode, listPatientEpisodes, type EpisodeResponse } from '../../caseload/public.ts';
+import type { Database } from '../../db/schema.ts';
+import { auditRecordRead, authoriseRecordRead, type RecordAccess, type RecordKind } from '../../record/public.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { HomewardError, notFound, validationFailed } from '../../platform/homeward-error.ts';
+import type { FhirSearchParameter } from '../fhir-resource-module.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const patientSearchParameter: FhirSearchParameter = { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id or id). Required: a search names one patient, whose record the access rules then decide on.' };
+export const dateSearchParameter = (what: string): FhirSearchParameter => ({ name: 'date', type: 'date', documentation: `${what}: yyyy-mm-dd with an optional prefix (eq, ge, gt, le, lt); repeat for a range.` });
+export const statusSearchParameter = (codes: readonly string[]): FhirSearchParameter => ({ name: 'status', type: 'token', documentation: `One of ${codes.join(', ')} (comma-separated for any of them).` });
+
+export const reference = (type: string, id: string, display?: string | null) => ({ reference: `${type}/${id}`, ...(display ? { display } : {}) });
+
+/** The patient a search names: required (a search across every patient would list records nobody asked for). */
+export function patientParameter(params: URLSearchParams): string {
+  const raw = params.get('patient') ?? params.get('subject') ?? params.get('beneficiary');
+  if (raw === null || raw.trim() === '') throw validationFailed([{ path: 'patient', message: 'Search by patient: give patient=Patient/<id>' }]);
+  const id = raw.trim().replace(/^Patient\//, '');
+  if (!uuidPattern.test(id)) throw validationFailed([{ path: 'patient', message: 'The patient must be Patient/<id> with a Homeward patient id' }]);
+  return id;
+}
+
+/** An id from the URL that names a record of ours (a UUID, optionally with a suffix after a dot). */
+export function recordIdOf(id: string): { recordId: string; part: string | null } | null {
+  const recordId = id.slice(0, 36);
+  if (!uuidPattern.test(recordId)) return null;
+  if (id.length === 36) return { recordId: recordId.toLowerCase(), part: null };
+  return id[36] === '.' && id.length > 37 ? { recordId: recordId.toLowerCase(), part: id.slice(37) } : null;
+}
+
+/** Whether a resource's day (yyyy-mm-dd, or an ISO instant) meets every `date` parameter given. */
+export function matchesDates(value: string | null | undefined, params: URLSearchParams): boolean {
+  const wanted = params.getAll('date');
+  if (wanted.length === 0) return true;
+  if (!value) return false;
+  const day = value.slice(0, 10);
+  return wanted.every((w, index) => {
+    const match = /^(eq|ge|gt|le|lt)?(\d{4}-\d{2}-\d{2})$/.exec(w.trim());
+    if (!match) throw validationFailed([{ path: `date[${index}]`, message: 'A date must be yyyy-mm-dd, with an optional prefix eq, ge, gt, le or lt' }]);
+    const [, prefix = 'eq', on] = match as unknown as [string, string | undefined, string];
+    if (prefix === 'eq') return day === on;
+    if (prefix === 'ge') return day >= on;
+    if (prefix === 'gt') return day > on;
+    if (prefix === 'le') return day <= on;
+    return day < on;
+  });
+}
+
+/** Whether a resource's status is one the `status` parameter asks for (any, when none is given). */
+export function matchesStatus(status: string, params: URLSearchParams): boolean {
+  const wanted = params.getAll('status').flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return wanted.length === 0 || wanted.includes(status);
+}
+
+/**
+ * The patient's episodes in which this actor may read `kind` of record. The patient itself is
+ * authorised first (no relationship and no break-glass: refused and audited, as the pages do); then
+ * each episode is decided by the same rule the record's grant applies (another team's episode shows
+ * only its summary kinds), so an episode the pages would refuse is left out, as the patient's hub
+ * leaves it out, rather than refused once per episode. The caller authorises each episode it reads
+ * (authoriseRecordRead, authoriseLoanRead) and audits the read.
+ */
+export async function readableEpisodes(db: Kysely<Database>, o: { actor: Actor; patientId: string; kind: string }): Promise<EpisodeResponse[]> {
+  const { actor, patientId, kind } = o;
+  const grant = await authorisePatientAccess(db, { actor, patientId, action: 'read', recordKind: kind });
+  const episodes = await listPatientEpisodes(db, patientId, actor.now);
+  return episodes.filter(
+    (episode) =>
+      decidePatientAccess({
+        role: actor.staff.role,
+        action: 'read',
+        hasRelationship: grant.facts.hasRelationship,
+        hasActiveBreakGlass: grant.facts.breakGlass !== null,
+        episode: { ownTeam: episode.teamId === actor.staff.teamId, recordKind: kind },
+      }).allowed,
+  );
+}
+
+/** The episode a record by id belongs to; none: not found. */
+export async function episodeOrNotFound(db: Kysely<Database>, o: { actor: Actor; episodeId: string | null | undefined; type: string }): Promise<EpisodeResponse> {
+  const episode = o.episodeId ? await findEpisode(db, o.episodeId, o.actor.now) : null;
+  if (!episode) throw notFound(o.type);
+  return episode;
+}
+
+/**
+ * A read by id the access rules refuse (already audited by the refusal) is answered as not found, so
+ * the API does not confirm that a record exists to someone who may not see it.
+ */
+export async function refusedAsNotFound<T>(type: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (error instanceof HomewardError && (error.statusCode === 403 || error.statusCode === 404)) throw notFound(type);
+    throw error;
+  }
+}
+
+/** The record's grant for each of the patient's episodes where `kind` may be read (readableEpisodes). */
+export async function readableRecords(db: Kysely<Database>, o: { actor: Actor; patientId: string; kind: RecordKind }): Promise<RecordAccess<'read'>[]> {
+  const accesses: RecordAccess<'read'>[] = [];
+  for (const episode of await readableEpisodes(db, o)) accesses.push(await authoriseRecordRead(db, { actor: o.actor, episode, kind: o.kind }));
+  return accesses;
+}
+
+/** The record's grant for the episode a record by id belongs to (a refusal audited, then answered as not found by the caller). */
+export async function recordAccessOf(db: Kysely<Database>, o: { actor: Actor; episodeId: string | null | undefined; kind: RecordKind; type: string }): Promise<RecordAccess<'read'>> {
+  const episode = await episodeOrNotFound(db, { actor: o.actor, episodeId: o.episodeId, type: o.type });
+  return authoriseRecordRead(db, { actor: o.actor, episode, kind: o.kind });
+}
+
+/** Audits what a FHIR read showed of one episode's record, through its grant, before it is sent. */
+export async function auditFhirRead(db: Kysely<Database>, access: RecordAccess, kind: RecordKind, o: { resourceType: string; recordId?: string; count?: number }): Promise<void> {
+  await auditRecordRead(db, access, kind, o.recordId ?? access.episode.id, { via: 'fhir', resourceType: o.resourceType, ...(o.count === undefined ? {} : { count: o.count }) });
+}
+
+/**
+ * Which episode a record by id belongs to: only its episode id is read, and nothing of the record is
+ * shown until that episode's grant is decided. One table per kind of record a FHIR id can name.
+ */
+export async function episodeIdOfRecord(db: Kysely<Database>, table: 'contact_notes' | 'assessments' | 'goals' | 'consent_records' | 'letters' | 'equipment_loans', id: string): Promise<string | null> {
+  const row = await db.selectFrom(table).select('episode_id').where('id', '=', id).executeTakeFirst();
+  return row ? row.episode_id : null;
+}
+
+/** The record's canonical base for Homeward's own code systems and identifiers (code-systems/). */
+export { homewardFhirBase } from '../code-systems/homeward-code-systems.ts';
