@@ -55,8 +55,8 @@ export function matchesDates(value: string | null | undefined, params: URLSearch
 }
 
 /** Whether a resource's status is one the `status` parameter asks for (any, when none is given). */
-export function matchesStatus(status: string, params: URLSearchParams): boolean {
-  const wanted = params.getAll('status').flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+export function matchesStatus(status: string, params: URLSearchParams, name = 'status'): boolean {
+  const wanted = params.getAll(name).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   return wanted.length === 0 || wanted.includes(status);
 }
 
