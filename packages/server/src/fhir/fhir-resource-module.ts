@@ -22,4 +22,14 @@ export type FhirResourceModule = {
   search(db: Kysely<Database>, o: { actor: Actor; params: URLSearchParams }): Promise<FhirResource[]>;
   /** This type's resources in one patient's record, for Patient/$everything (the grant already checked). */
   everything?(db: Kysely<Database>, o: { actor: Actor; patientId: string }): Promise<FhirResource[]>;
+  /**
+   * Accept a resource sent in (POST /<type>, or the one entry of its type in a transaction Bundle, given
+   * as `bundle` with the entry's index). `created` false when it was recognised as one already received
+   * (200 with the existing one, nothing written twice). `entryResponses`, for a transaction, one per
+   * entry of the bundle. Bad resources throw a 400 whose field paths are FHIRPath expressions.
+   */
+  create?(db: Kysely<Database>, o: FhirCreateOptions): Promise<FhirCreateResult>;
 };
+
+export type FhirCreateOptions = { actor: Actor; resource: FhirResource; bundle?: { resource: FhirResource; entryIndex: number } };
+export type FhirCreateResult = { resource: FhirResource; created: boolean; entryResponses?: { status: string; location?: string }[] };

@@ -6,3 +6,7 @@ export type { PatientResponse } from './patient-schema.ts';
 // For the demo seeder, which registers the demo's patients through the rules.
 export { checkPatientDetails } from './check-patient-details.ts';
 export { authorisePatientRegistration, registerPatient } from './register-patient.ts';
+// For the FHIR API (fhir/resources/patient.ts): the index's own search and read, so FHIR has no side door.
+export { findPatients, nameSearchProblems, type FoundPatient } from './find-patients.ts';
+export type { PatientSearch } from './patient-queries.ts';
+export { readPatient } from './read-patient.ts';

@@ -12,7 +12,8 @@ import { holdForm } from './held-forms.ts';
 /** What the backstop says when the database refused a value: tests look for it to find a missed validation. */
 export const missedValidationMessage = 'Something in what was sent cannot be stored. Nothing was saved. Check the details and try again.';
 
-function toHomewardError(error: unknown): HomewardError | null {
+/** Anything thrown, as a Homeward error when it is one a client caused (the FHIR plugin answers with it too), else null. */
+export function toHomewardError(error: unknown): HomewardError | null {
   if (error instanceof HomewardError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields: FieldError[] = error.validation.map((v) => ({
