@@ -8,7 +8,7 @@ import { notFound } from '../../platform/homeward-error.ts';
 import { listProgramme, type ActivityResponse, type RecordAccess } from '../../record/public.ts';
 import type { EpisodeResponse } from '../../caseload/public.ts';
 import type { FhirResource, FhirResourceModule } from '../fhir-resource-module.ts';
-import { auditFhirRead, matchesStatus, patientParameter, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound, statusSearchParameter } from './record-resource-support.ts';
+import { auditFhirRead, matchesStatus, withPatient, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound, statusSearchParameter } from './record-resource-support.ts';
 
 const activityStatus = { active: 'in-progress', stopped: 'stopped', completed: 'completed', 'handed-over': 'completed' } as const;
 
@@ -72,6 +72,6 @@ export const carePlanModule: FhirResourceModule = {
       return plan;
     });
   },
-  search: (db, { actor, params }) => search(db, actor, patientParameter(params), params),
+  search: (db, { actor, params }) => withPatient(params, (patientId) => search(db, actor, patientId, params)),
   everything: (db, { actor, patientId }) => search(db, actor, patientId, new URLSearchParams()),
 };

@@ -10,9 +10,10 @@ import { findContactNotes, type ContactNoteResponse, type RecordAccess } from '.
 import { findTeamVisit, listEpisodeVisits, type EpisodeVisit } from '../../visits/public.ts';
 import { contactKindsSystem } from '../code-systems/homeward-code-systems.ts';
 import type { FhirResource, FhirResourceModule } from '../fhir-resource-module.ts';
-import { auditFhirRead, dateSearchParameter, episodeIdOfRecord, matchesDates, matchesStatus, patientParameter, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound, statusSearchParameter } from './record-resource-support.ts';
+import { ukCoreProfile } from '../uk-core.ts';
+import { auditFhirRead, dateSearchParameter, episodeIdOfRecord, matchesDates, matchesStatus, withPatient, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound, statusSearchParameter } from './record-resource-support.ts';
 
-export const ukCoreEncounterProfile = 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Encounter';
+export const ukCoreEncounterProfile = ukCoreProfile.encounter;
 const actCode = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 const encounterClasses = {
   home: { system: actCode, code: 'HH', display: 'home health' },
@@ -100,6 +101,6 @@ export const encounterModule: FhirResourceModule = {
       return found;
     });
   },
-  search: (db, { actor, params }) => search(db, actor, patientParameter(params), params),
+  search: (db, { actor, params }) => withPatient(params, (patientId) => search(db, actor, patientId, params)),
   everything: (db, { actor, patientId }) => search(db, actor, patientId, new URLSearchParams()),
 };

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { notFound } from '../../platform/homeward-error.ts';
 import type { FhirResource, FhirResourceModule } from '../fhir-resource-module.ts';
-import { episodeOrNotFound, matchesDates, matchesStatus, patientParameter, patientSearchParameter, readableEpisodes, recordIdOf, reference, refusedAsNotFound, statusSearchParameter, dateSearchParameter } from './record-resource-support.ts';
+import { episodeOrNotFound, matchesDates, matchesStatus, withPatient, patientSearchParameter, readableEpisodes, recordIdOf, reference, refusedAsNotFound, statusSearchParameter, dateSearchParameter } from './record-resource-support.ts';
 
 const statuses = { waiting: 'waitlist', active: 'active', 'on-hold': 'onhold', discharged: 'finished' } as const;
 
@@ -49,6 +49,6 @@ export const episodeOfCareModule: FhirResourceModule = {
     if (!ids || ids.part) throw notFound('EpisodeOfCare');
     return refusedAsNotFound('EpisodeOfCare', async () => readEpisode(db, actor, await episodeOrNotFound(db, { actor, episodeId: ids.recordId, type: 'EpisodeOfCare' })));
   },
-  search: (db, { actor, params }) => patientEpisodes(db, actor, patientParameter(params), params),
+  search: (db, { actor, params }) => withPatient(params, (patientId) => patientEpisodes(db, actor, patientId, params)),
   everything: (db, { actor, patientId }) => patientEpisodes(db, actor, patientId, new URLSearchParams()),
 };

@@ -8,7 +8,7 @@ import { notFound } from '../../platform/homeward-error.ts';
 import { listGoals, type GoalResponse } from '../../record/public.ts';
 import { goalAttainmentSystem } from '../code-systems/homeward-code-systems.ts';
 import type { FhirResource, FhirResourceModule } from '../fhir-resource-module.ts';
-import { auditFhirRead, episodeIdOfRecord, matchesStatus, patientParameter, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound, statusSearchParameter } from './record-resource-support.ts';
+import { auditFhirRead, episodeIdOfRecord, matchesStatus, withPatient, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound, statusSearchParameter } from './record-resource-support.ts';
 
 const lifecycle = { active: 'active', achieved: 'completed', discontinued: 'cancelled' } as const;
 const achievementSystem = 'http://terminology.hl7.org/CodeSystem/goal-achievement';
@@ -74,6 +74,6 @@ export const goalModule: FhirResourceModule = {
       return toFhirGoal(goal);
     });
   },
-  search: (db, { actor, params }) => search(db, actor, patientParameter(params), params),
+  search: (db, { actor, params }) => withPatient(params, (patientId) => search(db, actor, patientId, params)),
   everything: (db, { actor, patientId }) => search(db, actor, patientId, new URLSearchParams()),
 };

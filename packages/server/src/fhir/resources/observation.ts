@@ -10,9 +10,10 @@ import { notFound } from '../../platform/homeward-error.ts';
 import { listAssessments, type AssessmentResponse } from '../../record/public.ts';
 import { assessmentScoresSystem, nationalScoreCodes, scoreCode } from '../code-systems/homeward-code-systems.ts';
 import type { FhirResource, FhirResourceModule } from '../fhir-resource-module.ts';
-import { auditFhirRead, dateSearchParameter, episodeIdOfRecord, matchesDates, patientParameter, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound } from './record-resource-support.ts';
+import { ukCoreProfile } from '../uk-core.ts';
+import { auditFhirRead, dateSearchParameter, episodeIdOfRecord, matchesDates, withPatient, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound } from './record-resource-support.ts';
 
-export const ukCoreObservationProfile = 'https://fhir.hl7.org.uk/StructureDefinition/UKCore-Observation';
+export const ukCoreObservationProfile = ukCoreProfile.observation;
 const surveyCategory = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey', display: 'Survey' }] };
 
 type Score = { part: string | null; label: string; value: number };
@@ -109,6 +110,6 @@ export const observationModule: FhirResourceModule = {
       return found;
     });
   },
-  search: (db, { actor, params }) => search(db, actor, patientParameter(params), params),
+  search: (db, { actor, params }) => withPatient(params, (patientId) => search(db, actor, patientId, params)),
   everything: (db, { actor, patientId }) => search(db, actor, patientId, new URLSearchParams()),
 };

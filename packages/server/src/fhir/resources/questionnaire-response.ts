@@ -9,7 +9,7 @@ import { notFound } from '../../platform/homeward-error.ts';
 import { listAssessments, type AssessmentResponse } from '../../record/public.ts';
 import { homewardFhirBase } from '../code-systems/homeward-code-systems.ts';
 import type { FhirResource, FhirResourceModule } from '../fhir-resource-module.ts';
-import { auditFhirRead, dateSearchParameter, episodeIdOfRecord, matchesDates, patientParameter, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound } from './record-resource-support.ts';
+import { auditFhirRead, dateSearchParameter, episodeIdOfRecord, matchesDates, withPatient, patientSearchParameter, readableRecords, recordAccessOf, recordIdOf, reference, refusedAsNotFound } from './record-resource-support.ts';
 
 export function toFhirQuestionnaireResponse(assessment: AssessmentResponse): FhirResource {
   const definition = findInstrument(assessment.instrumentId, assessment.instrumentVersion);
@@ -56,6 +56,6 @@ export const questionnaireResponseModule: FhirResourceModule = {
       return toFhirQuestionnaireResponse(assessment);
     });
   },
-  search: (db, { actor, params }) => search(db, actor, patientParameter(params), params),
+  search: (db, { actor, params }) => withPatient(params, (patientId) => search(db, actor, patientId, params)),
   everything: (db, { actor, patientId }) => search(db, actor, patientId, new URLSearchParams()),
 };

@@ -8,50 +8,48 @@ import { findEpisode, listPatientEpisodes, type EpisodeResponse } from '../../ca
 import type { Database } from '../../db/schema.ts';
 import { auditRecordRead, authoriseRecordRead, type RecordAccess, type RecordKind } from '../../record/public.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { HomewardError, notFound, validationFailed } from '../../platform/homeward-error.ts';
-import type { FhirSearchParameter } from '../fhir-resource-module.ts';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { HomewardError, notFound } from '../../platform/homeward-error.ts';
+import type { FhirResource, FhirSearchParameter } from '../fhir-resource-module.ts';
+import { badParameter, dateParams, isUuid, matchesDates as matchesDateParams, referenceParam } from '../fhir-search.ts';
 
 export const patientSearchParameter: FhirSearchParameter = { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id or id). Required: a search names one patient, whose record the access rules then decide on.' };
-export const dateSearchParameter = (what: string): FhirSearchParameter => ({ name: 'date', type: 'date', documentation: `${what}: yyyy-mm-dd with an optional prefix (eq, ge, gt, le, lt); repeat for a range.` });
+export const dateSearchParameter = (what: string): FhirSearchParameter => ({ name: 'date', type: 'date', documentation: `${what}: a date with an optional prefix (eq, ne, ge, gt, le, lt); repeat for a range.` });
 export const statusSearchParameter = (codes: readonly string[]): FhirSearchParameter => ({ name: 'status', type: 'token', documentation: `One of ${codes.join(', ')} (comma-separated for any of them).` });
 
 export const reference = (type: string, id: string, display?: string | null) => ({ reference: `${type}/${id}`, ...(display ? { display } : {}) });
 
-/** The patient a search names: required (a search across every patient would list records nobody asked for). */
-export function patientParameter(params: URLSearchParams): string {
-  const raw = params.get('patient') ?? params.get('subject') ?? params.get('beneficiary');
-  if (raw === null || raw.trim() === '') throw validationFailed([{ path: 'patient', message: 'Search by patient: give patient=Patient/<id>' }]);
-  const id = raw.trim().replace(/^Patient\//, '');
-  if (!uuidPattern.test(id)) throw validationFailed([{ path: 'patient', message: 'The patient must be Patient/<id> with a Homeward patient id' }]);
-  return id;
+/**
+ * The patient a search names: required (a search across every patient would list records nobody asked
+ * for). An id that is no Homeward id matches nothing (null).
+ */
+export function patientParameter(params: URLSearchParams): string | null {
+  const name = ['patient', 'subject', 'beneficiary'].find((n) => params.has(n));
+  const ref = name ? referenceParam(params, name, 'Patient') : null;
+  if (!ref) throw badParameter('patient', 'Search by patient: give patient=Patient/<id>');
+  return ref.id;
+}
+
+/** A search of one patient's records: none when the patient named is no Homeward id; a bad `date` refused before anything is read. */
+export async function withPatient(params: URLSearchParams, search: (patientId: string) => Promise<FhirResource[]>): Promise<FhirResource[]> {
+  const patientId = patientParameter(params);
+  dateParams(params, 'date');
+  return patientId === null ? [] : search(patientId);
 }
 
 /** An id from the URL that names a record of ours (a UUID, optionally with a suffix after a dot). */
 export function recordIdOf(id: string): { recordId: string; part: string | null } | null {
   const recordId = id.slice(0, 36);
-  if (!uuidPattern.test(recordId)) return null;
+  if (!isUuid(recordId)) return null;
   if (id.length === 36) return { recordId: recordId.toLowerCase(), part: null };
   return id[36] === '.' && id.length > 37 ? { recordId: recordId.toLowerCase(), part: id.slice(37) } : null;
 }
 
-/** Whether a resource's day (yyyy-mm-dd, or an ISO instant) meets every `date` parameter given. */
+/** Whether a resource's day or instant meets every `date` parameter given (fhir-search's reading of them). */
 export function matchesDates(value: string | null | undefined, params: URLSearchParams): boolean {
-  const wanted = params.getAll('date');
-  if (wanted.length === 0) return true;
+  const dates = dateParams(params, 'date');
+  if (dates.length === 0) return true;
   if (!value) return false;
-  const day = value.slice(0, 10);
-  return wanted.every((w, index) => {
-    const match = /^(eq|ge|gt|le|lt)?(\d{4}-\d{2}-\d{2})$/.exec(w.trim());
-    if (!match) throw validationFailed([{ path: `date[${index}]`, message: 'A date must be yyyy-mm-dd, with an optional prefix eq, ge, gt, le or lt' }]);
-    const [, prefix = 'eq', on] = match as unknown as [string, string | undefined, string];
-    if (prefix === 'eq') return day === on;
-    if (prefix === 'ge') return day >= on;
-    if (prefix === 'gt') return day > on;
-    if (prefix === 'le') return day <= on;
-    return day < on;
-  });
+  return matchesDateParams(value.length === 10 ? value : new Date(value), dates);
 }
 
 /** Whether a resource's status is one the `status` parameter asks for (any, when none is given). */
