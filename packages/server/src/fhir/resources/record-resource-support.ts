@@ -3,7 +3,7 @@
 // `status` search parameters, references, and a refusal of a read by id answered as "not found".
 import type { Kysely } from 'kysely';
 import { decidePatientAccess } from '@homeward/clinical';
-import { authorisePatientAccess } from '../../access/public.ts';
+import { auditRead, authorisePatientAccess } from '../../access/public.ts';
 import { findEpisode, listPatientEpisodes, type EpisodeResponse } from '../../caseload/public.ts';
 import type { Database } from '../../db/schema.ts';
 import { auditRecordRead, authoriseRecordRead, type RecordAccess, type RecordKind } from '../../record/public.ts';
@@ -70,7 +70,7 @@ export async function readableEpisodes(db: Kysely<Database>, o: { actor: Actor; 
   const { actor, patientId, kind } = o;
   const grant = await authorisePatientAccess(db, { actor, patientId, action: 'read', recordKind: kind });
   const episodes = await listPatientEpisodes(db, patientId, actor.now);
-  return episodes.filter(
+  const readable = episodes.filter(
     (episode) =>
       decidePatientAccess({
         role: actor.staff.role,
@@ -80,6 +80,9 @@ export async function readableEpisodes(db: Kysely<Database>, o: { actor: Actor; 
         episode: { ownTeam: episode.teamId === actor.staff.teamId, recordKind: kind },
       }).allowed,
   );
+  // Nothing of this kind to show (no episode yet, or only another team's): that the patient has none is itself what was read.
+  if (readable.length === 0) await auditRead(grant, db, { recordKind: kind, recordId: patientId, detail: { via: 'fhir', count: 0 } });
+  return readable;
 }
 
 /** The episode a record by id belongs to; none: not found. */
