@@ -121,7 +121,7 @@ describe('FHIR R4 API: the record side', () => {
     const review100 = observations.find((o) => o.id === `${ids.review}.total-100`)!;
     expect(review100.code.coding[0]).toEqual({ system: 'http://loinc.org', code: '96761-2', display: 'Total score Barthel Index' });
     expect(review100.valueQuantity.value).toBe(80);
-    expect(observations.find((o) => o.id === ids.review)).toMatchObject({ status: 'final', valueQuantity: { value: 16 }, derivedFrom: [{ reference: `QuestionnaireResponse/${ids.review}` }], code: { coding: [{ system: 'https://homeward.nhs.example/fhir/CodeSystem/assessment-scores', code: 'barthel-index' }] } });
+    expect(observations.find((o) => o.id === ids.review)).toMatchObject({ status: 'final', valueQuantity: { value: 16 }, derivedFrom: [{ reference: `QuestionnaireResponse/${ids.review}` }], code: { coding: [{ system: 'https://homeward.nhs.example/CodeSystem/assessment-scores', code: 'barthel-index' }] } });
 
     const answers = await search(therapist, `QuestionnaireResponse?patient=${mrsB}`);
     expect(answers.map((a) => a.id).sort()).toEqual([ids.baseline, ids.review].sort());
@@ -219,7 +219,7 @@ describe('FHIR R4 API: the record side', () => {
   it('publishes the local CodeSystems, holding every local code the resources use', async () => {
     const systems = await search(therapist, 'CodeSystem');
     const scores = systems.find((s) => s.id === 'assessment-scores')!;
-    expect(scores.url).toBe('https://homeward.nhs.example/fhir/CodeSystem/assessment-scores');
+    expect(scores.url).toBe('https://homeward.nhs.example/CodeSystem/assessment-scores');
     const codes = new Set(scores.concept.map((c: Json) => c.code));
     for (const code of ['barthel-index', 'barthel-index.total-100', 'nottingham-extended-adl.mobility', 'therapy-outcome-measures.wellbeing']) expect(codes.has(code), code).toBe(true);
     const kinds = await fhirGet(therapist, '/fhir/R4/CodeSystem/contact-kinds');

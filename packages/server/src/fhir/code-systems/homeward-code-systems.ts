@@ -10,7 +10,7 @@ import type { FhirResource } from '../fhir-resource-module.ts';
  * The canonical base of Homeward's code systems. A Trust that deploys Homeward and publishes its
  * CodeSystems elsewhere changes this one line; the codes themselves are stable.
  */
-export const homewardFhirBase = 'https://homeward.nhs.example/fhir';
+export const homewardFhirBase = 'https://homeward.nhs.example';
 
 export const assessmentScoresSystem = `${homewardFhirBase}/CodeSystem/assessment-scores`;
 export const contactKindsSystem = `${homewardFhirBase}/CodeSystem/contact-kinds`;
