@@ -36,7 +36,6 @@ export function toFhirConsent(c: ConsentResponse, withdrawn: boolean): FhirResou
     // Who agreed: the patient, or the clinician who made a best-interests decision for them.
     performer: [bestInterests ? reference('Practitioner', c.recordedBy.id, c.recordedBy.name) : reference('Patient', c.patientId)],
     policyRule: optIn,
-    ...(bestInterests ? { verification: [{ verified: true, verifiedWith: reference('Practitioner', c.recordedBy.id, c.recordedBy.name) }] } : {}),
     provision: {
       type: 'permit',
       code: [{ text: `${c.agreedTo}${about ? ` (${about})` : ''}` }],

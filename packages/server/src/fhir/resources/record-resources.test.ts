@@ -118,6 +118,10 @@ describe('Goal, Consent and DeviceRequest statuses', () => {
     const consents = toFhirConsents([given, kept, withdrawal]);
     expect(consents.map((c) => [c.id, c.status])).toEqual([[given.id, 'inactive'], [kept.id, 'active']]);
     for (const c of consents) expect(fhirProblems(c)).toEqual([]);
+    // A best-interests decision: the clinician who made it is the one who agreed, not the patient.
+    const decided = toFhirConsents([{ ...kept, givenBy: null, bestInterestsDecisionBy: 'Asha Patel, with the daughter' } as ConsentResponse])[0]!;
+    expect(decided.performer).toEqual([{ reference: `Practitioner/${staff.id}`, display: staff.name }]);
+    expect(fhirProblems(decided)).toEqual([]);
   });
 
   it.each([
