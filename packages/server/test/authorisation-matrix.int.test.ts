@@ -188,6 +188,11 @@ routes.push(
   { name: 'GET /api/episodes/:id/equipment-loans (equipment)', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/api/episodes/${episodeOf(id)}/equipment-loans`) },
   { name: 'GET /episodes/:id/equipment (equipment page)', needs: 'episode-detail', allowedStatus: 200, call: (c, id) => c.get(`/episodes/${episodeOf(id)}/equipment`) },
 );
+// fhir-record (issue 18 #2): each record type searched by patient over /fhir/R4 follows the patient's rule
+// (a relationship or break-glass; another team's episode left out of the results, not refused).
+for (const type of ['EpisodeOfCare', 'Encounter', 'Observation', 'QuestionnaireResponse', 'Goal', 'CarePlan', 'Consent', 'DocumentReference', 'Device', 'DeviceRequest'] as const) {
+  routes.push({ name: `GET /fhir/R4/${type}?patient=`, needs: 'relationship', allowedStatus: 200, call: (c, id) => c.get(`/fhir/R4/${type}?patient=Patient/${id}`) });
+}
 /** loans: a standard item (a perching stool) any prescriber may prescribe, written in beforeAll. */
 let standardEquipmentId = '';
 

@@ -74,6 +74,15 @@ export async function findEpisode(db: Kysely<Database>, id: string, now: Date): 
 }
 
 /**
+ * Every episode of one patient, oldest referral first, without a grant: for the FHIR resources (issue
+ * 18 #2), which then authorise each episode's record as the pages do before showing anything of it.
+ */
+export async function listPatientEpisodes(db: Kysely<Database>, patientId: string, now: Date): Promise<EpisodeResponse[]> {
+  const rows = await selectEpisode(db).where('episodes.patient_id', '=', patientId).orderBy('episodes.created_at').orderBy('episodes.id').execute();
+  return rows.map((r) => toEpisode(r, now));
+}
+
+/**
  * The episode and its patient's access facts for this member of staff, in one query (issue 12: the
  * access facts folded into the query), so the route's access decision (authorisePatientAccess) need
  * not ask the database again. accessFactsQuery is joined laterally, as the patient search does; its

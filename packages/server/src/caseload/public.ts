@@ -20,3 +20,5 @@ export { recordLastContact } from './record-last-contact.ts';
 export { recordPlannedContacts } from './record-planned-contacts.ts';
 // mdt (issue 16 #6): an MDT decision is an entry in the episode's history, without changing the episode.
 export { appendEpisodeEvent } from './change-episode.ts';
+// fhir (issue 18 #2): a patient's episodes, each then authorised through the record's grant.
+export { listPatientEpisodes } from './episode-queries.ts';

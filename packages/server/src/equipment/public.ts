@@ -27,3 +27,5 @@ export { deliverEquipment, type DeliverEquipmentOptions, type DeliveryInput } fr
 export { recordTraining, type RecordTrainingOptions, type TrainingInput } from './training-record.ts';
 // recall-collection: the record's discharge page lists the equipment on loan through this port (app.ts passes it in); the demo seeder's equipment.
 export { equipmentAtDischargePort } from './collection-at-discharge.ts';
+// fhir (issue 18 #2): a loan's read audit, for DeviceRequest and Device (tracked items on loan) through the loan's grant.
+export { auditLoanRead } from './loan-access.ts';

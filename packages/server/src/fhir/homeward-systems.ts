@@ -14,3 +14,5 @@ export const staffIdSystem = `${base}/Id/staff`;
 export const teamIdSystem = `${base}/Id/team`;
 /** SNOMED CT 3457005 |Patient referral (procedure)|: the category of every ServiceRequest Homeward serves. */
 export const patientReferralCategory = { system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' };
+/** An identifier system of Homeward's own, by kind ('equipment-serial-number', 'equipment-asset-number'). */
+export const homewardIdSystem = (kind: string) => `${base}/Id/${kind}`;

@@ -26,3 +26,17 @@ export { authoriseReviewWrite, recordEpisodeReview } from './reviews.ts';
 export { writeContactNote } from './write-contact-note.ts';
 // The port app.ts fills with the equipment context's list of what is on loan at discharge.
 export type { EquipmentAtDischargeItem, EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
+// fhir (issue 18 #2): the record's granted reads, which the FHIR resources are built on, through the same grant and audit as the pages.
+export { authoriseRecordRead, auditRecordRead, type RecordKind } from './record-access.ts';
+export type { RecordAccess } from './record-access-grant.ts';
+export { listAssessments } from './assessments.ts';
+export type { AssessmentResponse } from './assessments-schema.ts';
+export { findContactNotes } from './record-queries.ts';
+export { listConsents } from './record-queries.ts';
+export type { ConsentResponse, ContactNoteResponse } from './record-schema.ts';
+export { listGoals } from './goals-queries.ts';
+export type { GoalResponse } from './goals-schema.ts';
+export { listProgramme } from './programme-queries.ts';
+export type { ActivityResponse } from './programme-schema.ts';
+export { listLetters } from './letters.ts';
+export type { LetterResponse } from './discharge-schema.ts';

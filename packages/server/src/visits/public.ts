@@ -2,6 +2,8 @@
 // shapes, the visits to plan for a day, and the proposal of visits from the caseload. One line each.
 export type { PlanChange, PlannedVisit, StaffRoute, UnplannedReason, VisitDayPlan, VisitPlace, VisitPurpose, VisitStatus, VisitToPlan } from './visit-day-types.ts';
 export { listVisitsToPlan, listTeamVisits, findTeamVisit, type TeamVisit } from './visit-queries.ts';
+// fhir (issue 18 #2): an episode's visits as Encounters, read under the record's grant.
+export { listEpisodeVisits, type EpisodeVisit } from './visit-queries.ts';
 export { proposeVisitsForHorizon, type ProposeVisitsForHorizonOptions, type ProposeVisitsForHorizonResult } from './propose-visits-for-horizon.ts';
 export { findVisitNeeds, type RecordedVisitNeeds } from './visit-needs-queries.ts';
 // A contact note started from a visit on a run sheet: app.ts gives these to the record's plugin as its contactNoteFromVisit port.

@@ -154,3 +154,46 @@ export function visitIdTaken(error: unknown): never {
   if (isUniqueViolation(error, 'visits_pkey')) throw visitIdTakenError();
   throw error;
 }
+
+/** A visit of one episode, as the FHIR Encounter shows it (issue 18 #2). */
+export type EpisodeVisit = {
+  id: string;
+  episodeId: string;
+  patientId: string;
+  teamId: string;
+  date: string;
+  purpose: VisitsTable['purpose'];
+  place: VisitsTable['place'];
+  durationMinutes: number;
+  status: 'to-plan' | 'cancelled' | 'done' | 'no-access';
+  outcomeReason: string | null;
+  /** The contact note written from the visit: that note is the encounter's own account. */
+  contactNoteId: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  pinnedStaffId: string | null;
+};
+
+/**
+ * Every visit of one episode, oldest first. The caller holds the episode's read grant and audits the
+ * read (the FHIR Encounter search does, through the record's grant).
+ */
+export async function listEpisodeVisits(db: Kysely<Database>, episodeId: string): Promise<EpisodeVisit[]> {
+  const rows = await db.selectFrom('visits').selectAll().where('episode_id', '=', episodeId).orderBy('on_date').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    episodeId: r.episode_id,
+    patientId: r.patient_id,
+    teamId: r.team_id,
+    date: dateOnly(r.on_date)!,
+    purpose: r.purpose,
+    place: r.place,
+    durationMinutes: r.duration_minutes,
+    status: r.status,
+    outcomeReason: r.outcome_reason,
+    contactNoteId: r.contact_note_id,
+    startedAt: r.started_at === null ? null : new Date(r.started_at).toISOString(),
+    finishedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
+    pinnedStaffId: r.pinned_staff_id,
+  }));
+}
