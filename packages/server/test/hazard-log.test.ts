@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { checkHazardLog, declaredTests, parseHazardLog, type HazardLogFiles } from './hazard-log.ts';
+import { checkHazardLog, declaredTests, parseHazardLog, type HazardLogFiles, type TestProject } from './hazard-log.ts';
+import config from '../../../vitest.config.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const repository: HazardLogFiles = {
@@ -12,11 +13,19 @@ const repository: HazardLogFiles = {
   exists: (path) => existsSync(join(root, path)),
 };
 
+/** The projects a test run has, read from vitest.config.ts itself so the check cannot drift from it. */
+const projects: TestProject[] = (config.test?.projects ?? []).map((p) => {
+  const t = (p as { test?: TestProject }).test;
+  if (!t?.include) throw new Error('a project in vitest.config.ts without include patterns');
+  return { name: t.name, include: t.include, exclude: t.exclude };
+});
+
 describe('HAZARDS.md', () => {
   const log = readFileSync(join(root, 'HAZARDS.md'), 'utf8');
 
   it('names only tests that exist and run, and every hazard has them', () => {
-    expect(checkHazardLog(log, repository)).toEqual([]);
+    expect(projects.map((p) => p.name)).toEqual(['unit', 'int-pglite', 'int-postgres', 'e2e']);
+    expect(checkHazardLog(log, repository, 'HAZARDS.md', { projects })).toEqual([]);
   });
 
   it('has the hazards issue 17 asks for, in order, each with its tests', () => {
@@ -124,6 +133,70 @@ describe('the hazard log check', () => {
   });
 });
 
+describe('the hazard log check: where a test sits', () => {
+  const source = `
+import { describe, it } from 'vitest';
+describe.skip('parked', () => { it('under a skipped describe', () => {}); });
+describe.todo('later', () => { it('under a todo describe', () => {}); });
+describe.skipIf(true)('never', () => { describe('inner', () => { it('under skipIf(true)', () => {}); }); });
+if (process.env.SOMETIMES) it('under an if', () => {});
+describe('letters', () => { it('refuses UPDATE', () => {}); });
+describe('notes', () => { it('refuses DELETE', () => {}); });
+const tables = [{ table: 'referrals', kind: 'append-only' }, { table: 'visits', kind: 'never-deleted' }];
+for (const g of tables) {
+  describe(g.table, () => {
+    if (g.kind === 'append-only') it('refuses UPDATE', () => {});
+    it(\`refuses TRUNCATE \${g.table}\`, () => {});
+  });
+}
+for (const name of someRuntimeList()) describe(name, () => { it('refuses DELETE', () => {}); it('keeps its rows', () => {}); });
+it.each([1, 2])('scores %i', () => {});
+describe('twice', () => { it.each([1])('scores %i', () => {}); });
+`;
+  const check = (...names: string[]) => checkHazardLog(fixture(names.map((n) => `   - \`a.test.ts\` › \`${n}\``).join('\n')), files({ ...sources, 'a.test.ts': source }));
+
+  it('counts a test under a skipped describe (skip, todo, skipIf(true)) or an if as skipped', () => {
+    expect(check('parked › under a skipped describe', 'later › under a todo describe', 'never › inner › under skipIf(true)', 'under an if')).toEqual([
+      'HAZARDS.md:9 H-01 (Wrong patient): "under a skipped describe" in a.test.ts is skipped, so it proves nothing',
+      'HAZARDS.md:10 H-01 (Wrong patient): "under a todo describe" in a.test.ts is skipped, so it proves nothing',
+      'HAZARDS.md:11 H-01 (Wrong patient): "under skipIf(true)" in a.test.ts is skipped, so it proves nothing',
+      'HAZARDS.md:12 H-01 (Wrong patient): "under an if" in a.test.ts is skipped, so it proves nothing',
+    ]);
+  });
+
+  it('holds a describe path to the literal describes, and resolves a loop over rows written in the file', () => {
+    expect(check('letters › refuses UPDATE', 'referrals › refuses UPDATE', 'referrals › refuses TRUNCATE referrals', 'keeps its rows')).toEqual([]);
+    expect(check('visits › refuses UPDATE', 'patients › refuses UPDATE', 'refuses UPDATE')).toEqual([
+      'HAZARDS.md:9 H-01 (Wrong patient): no it()/test() in a.test.ts is named "refuses UPDATE" inside "visits"',
+      'HAZARDS.md:10 H-01 (Wrong patient): no it()/test() in a.test.ts is named "refuses UPDATE" inside "patients"',
+      'HAZARDS.md:11 H-01 (Wrong patient): "refuses UPDATE" occurs 2 times in a.test.ts: ambiguous, name its describe path',
+    ]);
+  });
+
+  it('fails as ambiguous a name used more than once where the describe path cannot be checked', () => {
+    expect(check('letters › refuses DELETE', 'anything › scores %i', 'anything › keeps its rows')).toEqual([
+      'HAZARDS.md:9 H-01 (Wrong patient): "refuses DELETE" occurs 2 times in a.test.ts and the describe path "letters" cannot be checked (a describe or the name is built at run time): ambiguous, name a test whose name is unique in the file',
+      'HAZARDS.md:10 H-01 (Wrong patient): "scores %i" occurs 2 times in a.test.ts and the describe path "anything" cannot be checked (a describe or the name is built at run time): ambiguous, name a test whose name is unique in the file',
+    ]);
+  });
+});
+
+describe('the hazard log check: a test run picks the file up', () => {
+  const log = fixture('   - `packages/server/test/a.test.ts` › `shows the NHS number in 3 3 4`\n   - `packages/server/a.test.ts` › `shows the NHS number in 3 3 4`\n   - `packages/server/test/a.e2e.test.ts` › `shows the NHS number in 3 3 4`');
+  const tree = files({ ...sources, 'packages/server/test/a.test.ts': testFile, 'packages/server/a.test.ts': testFile, 'packages/server/test/a.e2e.test.ts': testFile });
+
+  it('fails on a test file outside every project, or excluded from the one that includes it', () => {
+    expect(checkHazardLog(log, tree, 'HAZARDS.md', { projects: [{ include: ['packages/*/test/**/*.test.ts'], exclude: ['**/*.e2e.test.ts'] }, { include: ['e2e/**/*.e2e.test.ts'] }] })).toEqual([
+      'HAZARDS.md:10 H-01 (Wrong patient): packages/server/a.test.ts is in no test project\'s include patterns (vitest.config.ts), so no test run picks it up',
+      'HAZARDS.md:11 H-01 (Wrong patient): packages/server/test/a.e2e.test.ts is in no test project\'s include patterns (vitest.config.ts), so no test run picks it up',
+    ]);
+  });
+
+  it('reads the projects from vitest.config.ts', () => {
+    expect(projects.find((p) => p.name === 'unit')).toEqual({ name: 'unit', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'], exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'] });
+  });
+});
+
 describe('declaredTests', () => {
   it('reads every form of it() and test() with a literal name, and marks the skipped', () => {
     const source = `
@@ -131,16 +204,17 @@ describe('declaredTests', () => {
       it.each([[1]])('each %s', () => {}); test.for([1])('for %s', () => {}); it.skipIf(true)('skip if', () => {});
       it.todo('todo'); test.skip(\`template\`, () => {}); it(\`built \${1}\`, () => {}); describe('a describe', () => {});
     `;
+    const t = (name: string, skipped = false, templated = false) => ({ name, describes: [], templated, skipped });
     expect(declaredTests(source)).toEqual([
-      { name: 'plain', skipped: false },
-      { name: 'as test', skipped: false },
-      { name: 'only', skipped: false },
-      { name: 'concurrent', skipped: false },
-      { name: 'each %s', skipped: false },
-      { name: 'for %s', skipped: false },
-      { name: 'skip if', skipped: false },
-      { name: 'todo', skipped: true },
-      { name: 'template', skipped: true },
+      t('plain'),
+      t('as test'),
+      t('only'),
+      t('concurrent'),
+      t('each %s', false, true),
+      t('for %s', false, true),
+      t('skip if', true),
+      t('todo', true),
+      t('template', true),
     ]);
   });
 });

@@ -8,49 +8,155 @@
 // Test names are read from the syntax tree (TypeScript's own parser), not by a regular expression, so a
 // commented-out test, a name in a string elsewhere, or a name built at run time does not count.
 import ts from 'typescript';
+import { matchesGlob } from 'node:path';
 import { riskRating, riskRatingLabels, riskScore } from '@homeward/clinical';
 
 export type TestReference = { file: string; name: string; line: number };
 export type RiskLine = { when: string; severity: number; likelihood: number; score: number; band: string; line: number };
 export type Hazard = { id: string; title: string; line: number; tests: TestReference[]; paths: Array<{ path: string; line: number }>; risks: RiskLine[] };
 
-/** A test as declared: its own name (the last segment: describe blocks are not part of it) and how. */
-export type DeclaredTest = { name: string; skipped: boolean };
+/**
+ * A test as declared: its own name; the describe blocks around it, outermost first (undefined for a
+ * describe whose name is built at run time, as describe(g.table) or describe.each); whether its name is
+ * a template filled in at run time (it.each's '%s', '$name'); and whether it is skipped (by itself or by
+ * an enclosing describe, or under an `if`, so it may never run).
+ */
+export type DeclaredTest = { name: string; describes: Array<string | undefined>; templated: boolean; skipped: boolean };
 
 const testFunctions = new Set(['it', 'test']);
+const describeFunctions = new Set(['describe', 'suite']);
 const skippingModifiers = new Set(['skip', 'todo', 'fails']);
+const tableModifiers = new Set(['each', 'for']);
+/** printf-style placeholders and $name / $0 interpolation, as it.each and describe.each fill them in. */
+const placeholder = /%[sdifjoO#%]|\$[A-Za-z0-9_]/;
 
 /**
  * Every it()/test() in a test file's source with a name written as a literal: `it('name')`,
- * `test.only('name')`, `it.each(rows)('name %s')`, `it.skipIf(cond)('name')`. Skipped ones are marked.
+ * `test.only('name')`, `it.each(rows)('name %s')`, `it.skipIf(cond)('name')`, with the describe blocks
+ * around it. Skipped ones are marked: it.skip/todo/fails, skipIf(true), runIf(false), the same on any
+ * enclosing describe, or a test inside an `if` or a conditional expression.
  */
 export function declaredTests(source: string, fileName = 'test.ts'): DeclaredTest[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const found: DeclaredTest[] = [];
-  /** The callee chain of a test call (it, it.skip, it.each(rows), it.skipIf(x)...): its root and modifiers. */
-  const chain = (callee: ts.Expression): { root: string; modifiers: string[] } | undefined => {
-    if (ts.isIdentifier(callee)) return { root: callee.text, modifiers: [] };
+  type Chain = { root: string; modifiers: string[]; skipsItself: boolean };
+  /** The callee chain of a test call (it, it.skip, it.each(rows), it.skipIf(x)...): its root, modifiers and whether they skip it. */
+  const chain = (callee: ts.Expression): Chain | undefined => {
+    if (ts.isIdentifier(callee)) return { root: callee.text, modifiers: [], skipsItself: false };
     if (ts.isPropertyAccessExpression(callee)) {
       const inner = chain(callee.expression);
-      return inner && { root: inner.root, modifiers: [...inner.modifiers, callee.name.text] };
+      const modifier = callee.name.text;
+      return inner && { root: inner.root, modifiers: [...inner.modifiers, modifier], skipsItself: inner.skipsItself || skippingModifiers.has(modifier) };
     }
-    if (ts.isCallExpression(callee)) return chain(callee.expression);
+    if (ts.isCallExpression(callee)) {
+      const inner = chain(callee.expression);
+      if (!inner) return undefined;
+      // skipIf(true) / runIf(false) written out: skipped as surely as .skip.
+      const last = inner.modifiers.at(-1);
+      const argument = callee.arguments[0]?.kind;
+      const skips = (last === 'skipIf' && argument === ts.SyntaxKind.TrueKeyword) || (last === 'runIf' && argument === ts.SyntaxKind.FalseKeyword);
+      return { ...inner, skipsItself: inner.skipsItself || skips };
+    }
     return undefined;
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const c = chain(node.expression);
-      const first = node.arguments[0];
-      // it.each(rows) is itself a call whose first argument is the rows, not a name: only the call
-      // whose callee ends in the modifier (or is the bare function) is the declaration.
-      const declares = c && testFunctions.has(c.root) && !(ts.isPropertyAccessExpression(node.expression) && ['each', 'for', 'skipIf', 'runIf'].includes(node.expression.name.text));
-      if (declares && first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
-        found.push({ name: first.text, skipped: c.modifiers.some((m) => skippingModifiers.has(m)) });
+  // Simple generated tests are resolved: `for (const g of guarded)` over an array literal declared in
+  // the file, with describe(g.table), it(`refuses ${g.parent}`) and if (g.kind === 'x') read per row.
+  type Bindings = ReadonlyMap<string, ts.ObjectLiteralExpression>;
+  const unwrap = (e: ts.Expression): ts.Expression =>
+    ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) ? unwrap(e.expression) : e;
+  const arrays = new Map<string, ts.ArrayLiteralExpression>();
+  const collect = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const init = unwrap(node.initializer);
+      if (ts.isArrayLiteralExpression(init)) arrays.set(node.name.text, init);
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(file);
+  const property = (e: ts.Expression, bindings: Bindings): ts.Expression | undefined => {
+    e = unwrap(e);
+    if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+    const row = bindings.get(e.expression.text);
+    const found = row?.properties.find((p) => ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === e.name.text);
+    return found && ts.isPropertyAssignment(found) ? unwrap(found.initializer) : undefined;
+  };
+  const resolveArray = (e: ts.Expression, bindings: Bindings): ts.ArrayLiteralExpression | undefined => {
+    const u = unwrap(e);
+    const found = ts.isIdentifier(u) ? arrays.get(u.text) : property(u, bindings);
+    return found && ts.isArrayLiteralExpression(found) && found.elements.every((el) => ts.isObjectLiteralExpression(unwrap(el))) ? found : undefined;
+  };
+  const resolveString = (node: ts.Node | undefined, bindings: Bindings): string | undefined => {
+    if (!node) return undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+    if (ts.isTemplateExpression(node)) {
+      let text = node.head.text;
+      for (const span of node.templateSpans) {
+        const part = resolveString(span.expression, bindings);
+        if (part === undefined) return undefined;
+        text += part + span.literal.text;
+      }
+      return text;
+    }
+    const value = ts.isExpression(node) ? property(node, bindings) : undefined;
+    return value && ts.isStringLiteral(value) ? value.text : undefined;
+  };
+  /** true or false when a condition compares resolvable strings; undefined otherwise. */
+  const evaluate = (e: ts.Expression, bindings: Bindings): boolean | undefined => {
+    e = unwrap(e);
+    if (!ts.isBinaryExpression(e)) return undefined;
+    const op = e.operatorToken.kind;
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsEqualsToken) return undefined;
+    const left = resolveString(e.left, bindings);
+    const right = resolveString(e.right, bindings);
+    if (left === undefined || right === undefined) return undefined;
+    return (left === right) === (op === ts.SyntaxKind.EqualsEqualsEqualsToken);
+  };
+  const visit = (node: ts.Node, describes: Array<string | undefined>, skipped: boolean, bindings: Bindings): void => {
+    const next = (child: ts.Node) => visit(child, describes, skipped, bindings);
+    if (ts.isForOfStatement(node) && ts.isVariableDeclarationList(node.initializer) && node.initializer.declarations.length === 1 && ts.isIdentifier(node.initializer.declarations[0]!.name)) {
+      const rows = resolveArray(node.expression, bindings);
+      if (rows) {
+        const variable = (node.initializer.declarations[0]!.name as ts.Identifier).text;
+        for (const row of rows.elements) visit(node.statement, describes, skipped, new Map([...bindings, [variable, unwrap(row) as ts.ObjectLiteralExpression]]));
+        return;
       }
     }
-    ts.forEachChild(node, visit);
+    // A test under an `if` (or a ?:) runs only when the condition holds: unless the condition can be
+    // worked out for the row, it cannot be counted on.
+    if (ts.isIfStatement(node)) {
+      const holds = evaluate(node.expression, bindings);
+      if (holds === true) next(node.thenStatement);
+      else if (holds === false) { if (node.elseStatement) next(node.elseStatement); }
+      else ts.forEachChild(node, (child) => visit(child, describes, child === node.expression ? skipped : true, bindings));
+      return;
+    }
+    if (ts.isConditionalExpression(node)) {
+      ts.forEachChild(node, (child) => visit(child, describes, child === node.condition ? skipped : true, bindings));
+      return;
+    }
+    if (ts.isCallExpression(node)) {
+      const c = chain(node.expression);
+      // it.each(rows) is itself a call whose first argument is the rows, not a name: only the call
+      // whose callee ends in the modifier (or is the bare function) is the declaration.
+      const declares = c && !(ts.isPropertyAccessExpression(node.expression) && ['each', 'for', 'skipIf', 'runIf'].includes(node.expression.name.text));
+      if (declares && testFunctions.has(c.root)) {
+        const name = resolveString(node.arguments[0], bindings);
+        if (name !== undefined) {
+          const templated = c.modifiers.some((m) => tableModifiers.has(m)) && placeholder.test(name);
+          found.push({ name, describes, templated, skipped: skipped || c.skipsItself });
+        }
+      } else if (declares && describeFunctions.has(c.root)) {
+        const name = resolveString(node.arguments[0], bindings);
+        // describe.each('%s') names a block per row: as unknowable here as describe(someVariable).
+        const known = name !== undefined && !(c.modifiers.some((m) => tableModifiers.has(m)) && placeholder.test(name));
+        const inner = [...describes, known ? name : undefined];
+        for (const argument of node.arguments.slice(1)) visit(argument, inner, skipped || c.skipsItself, bindings);
+        return;
+      }
+    }
+    ts.forEachChild(node, next);
   };
-  visit(file);
+  visit(file, [], false, new Map());
   return found;
 }
 
@@ -95,8 +201,16 @@ export type HazardLogFiles = {
   exists(path: string): boolean;
 };
 
-/** Everything wrong with a log, one line each, naming the hazard and where in the log: empty when it holds. */
-export function checkHazardLog(markdown: string, files: HazardLogFiles, logName = 'HAZARDS.md'): string[] {
+/** A test project as vitest.config.ts declares it: the files a run picks up. */
+export type TestProject = { name?: string; include: string[]; exclude?: string[] };
+/** Vitest's own exclude, used when a project gives none. */
+const defaultExclude = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Everything wrong with a log, one line each, naming the hazard and where in the log: empty when it holds.
+ * With `projects` (vitest.config.ts's), a named file must also be one a test run picks up.
+ */
+export function checkHazardLog(markdown: string, files: HazardLogFiles, logName = 'HAZARDS.md', options: { projects?: TestProject[] } = {}): string[] {
   const problems: string[] = [];
   const hazards = parseHazardLog(markdown);
   if (hazards.length === 0) return [`${logName}: no hazards found (each is a "## H-NN title" heading)`];
@@ -113,15 +227,35 @@ export function checkHazardLog(markdown: string, files: HazardLogFiles, logName 
         testsOf.set(ref.file, source === undefined ? undefined : declaredTests(source, ref.file));
       }
       const declared = testsOf.get(ref.file);
-      // Describe blocks are context for the reader: the test's own name is the last segment.
-      const name = ref.name.split(' › ').at(-1)!.trim();
+      const segments = ref.name.split(' › ').map((segment) => segment.trim());
+      const name = segments.at(-1)!;
+      const path = segments.slice(0, -1);
       if (declared === undefined) {
         problems.push(`${at(ref.line)}: ${ref.file} does not exist (named for "${name}")`);
-      } else {
-        const matches = declared.filter((t) => t.name === name);
-        if (matches.length === 0) problems.push(`${at(ref.line)}: no it()/test() in ${ref.file} is named "${name}"`);
-        else if (matches.every((t) => t.skipped)) problems.push(`${at(ref.line)}: "${name}" in ${ref.file} is skipped, so it proves nothing`);
+        continue;
       }
+      if (options.projects && !options.projects.some((p) => p.include.some((g) => matchesGlob(ref.file, g)) && !(p.exclude ?? defaultExclude).some((g) => matchesGlob(ref.file, g)))) {
+        problems.push(`${at(ref.line)}: ${ref.file} is in no test project's include patterns (vitest.config.ts), so no test run picks it up`);
+      }
+      const sameName = declared.filter((t) => t.name === name);
+      if (sameName.length === 0) {
+        problems.push(`${at(ref.line)}: no it()/test() in ${ref.file} is named "${name}"`);
+        continue;
+      }
+      // A describe path given is checked where the describes are literal; where one is built at run
+      // time, or the name is a template filled in per row, only a name unique in the file says which test.
+      const checkable = (t: DeclaredTest) => !t.templated && t.describes.every((d) => d !== undefined);
+      const fits = (t: DeclaredTest) => checkable(t) ? t.describes.length === path.length && t.describes.every((d, i) => d === path[i]) : sameName.length === 1;
+      if (path.length === 0 && sameName.length > 1) {
+        problems.push(`${at(ref.line)}: "${name}" occurs ${sameName.length} times in ${ref.file}: ambiguous, name its describe path`);
+        continue;
+      }
+      const matches = path.length === 0 ? sameName : sameName.filter(fits);
+      if (matches.length === 0) {
+        problems.push(sameName.some((t) => !checkable(t))
+          ? `${at(ref.line)}: "${name}" occurs ${sameName.length} times in ${ref.file} and the describe path "${path.join(' › ')}" cannot be checked (a describe or the name is built at run time): ambiguous, name a test whose name is unique in the file`
+          : `${at(ref.line)}: no it()/test() in ${ref.file} is named "${name}" inside "${path.join(' › ')}"`);
+      } else if (matches.every((t) => t.skipped)) problems.push(`${at(ref.line)}: "${name}" in ${ref.file} is skipped, so it proves nothing`);
     }
     for (const { path, line } of hazard.paths) {
       if (!files.exists(path)) problems.push(`${at(line)}: the control ${path} does not exist`);
