@@ -23,17 +23,38 @@ const { values } = parseArgs({
   args: process.argv.slice(2),
   // npm run bench passes its arguments to every benchmark: ignore the others'.
   strict: false,
-  options: { engine: { type: 'string', default: 'both' }, requests: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } },
+  options: { queries: { type: 'boolean', default: false }, engine: { type: 'string', default: 'both' }, requests: { type: 'string', default: '30' }, warmup: { type: 'string', default: '3' } },
 });
 const engines: DatabaseEngine[] = values.engine === 'both' ? ['pglite', 'postgres'] : [values.engine === 'postgres' ? 'postgres' : 'pglite'];
 const requests = Math.max(1, Number(values.requests) || 30);
 const warmup = Math.max(0, Number(values.warmup) || 0);
 
-/** Counts the queries sent while armed. */
+/** Counts the queries sent, by kind and table (\`--queries\` prints them: where the round trips go). */
 function queryCounter() {
   let count = 0;
-  const plugin: KyselyPlugin = { transformQuery: (args) => ((count += 1), args.node), transformResult: async (args) => args.result };
-  return { plugin, reset: () => (count = 0), get count() { return count; } };
+  let dbMs = 0;
+  const started = new Map<unknown, number>();
+  const byWhat = new Map<string, number>();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const tableOf = (node: any): string => node.into?.table?.identifier?.name ?? node.table?.table?.identifier?.name ?? node.from?.froms?.[0]?.table?.identifier?.name ?? node.from?.froms?.[0]?.node?.table?.identifier?.name ?? '?';
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      count += 1;
+      started.set(args.queryId, performance.now());
+      const what = `${args.node.kind.replace('QueryNode', '')} ${tableOf(args.node)}`;
+      byWhat.set(what, (byWhat.get(what) ?? 0) + 1);
+      return args.node;
+    },
+    transformResult: async (args) => {
+      const at = started.get(args.queryId);
+      if (at !== undefined) {
+        dbMs += performance.now() - at;
+        started.delete(args.queryId);
+      }
+      return args.result;
+    },
+  };
+  return { plugin, reset: () => ((count = 0), (dbMs = 0), byWhat.clear()), get count() { return count; }, get dbMs() { return dbMs; }, get byWhat() { return [...byWhat].sort((a, b) => b[1] - a[1]); } };
 }
 
 async function created(res: { statusCode: number; body: string; json(): unknown }): Promise<string> {
@@ -112,6 +133,7 @@ async function benchEngine(engine: DatabaseEngine): Promise<void> {
     const url = `/fhir/R4/Patient/${patientId}/$everything`;
     for (let w = 0; w < warmup; w++) await therapist.get(url);
     const times: number[] = [];
+    const dbTimes: number[] = [];
     let resources = 0, bytes = 0, queries = 0;
     for (let r = 0; r < requests; r++) {
       counter.reset();
@@ -119,12 +141,15 @@ async function benchEngine(engine: DatabaseEngine): Promise<void> {
       const res = await therapist.get(url);
       times.push(performance.now() - started);
       queries = counter.count;
+      dbTimes.push(counter.dbMs);
       if (res.statusCode !== 200) throw new Error(`$everything answered ${res.statusCode}: ${res.body.slice(0, 500)}`);
       resources = (res.json() as { entry?: unknown[] }).entry?.length ?? 0;
       bytes = res.rawPayload.length;
     }
     const s = summariseLatencies(times);
-    console.log(`  GET Patient/{id}/$everything  median ${s.median.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  (${s.samples} requests, ${resources} resources, ${(bytes / 1024).toFixed(0)} KiB, ${queries} queries each)`);
+    const d = summariseLatencies(dbTimes);
+    if (values.queries) for (const [what, n] of counter.byWhat) console.log(`    ${String(n).padStart(3)} x ${what}`);
+    console.log(`  GET Patient/{id}/$everything  median ${s.median.toFixed(1)} ms  p95 ${s.p95.toFixed(1)} ms  (${s.samples} requests, ${resources} resources, ${(bytes / 1024).toFixed(0)} KiB, ${queries} queries each, waiting on them: median ${d.median.toFixed(1)} ms)`);
   } finally {
     await t.close();
   }
