@@ -95,13 +95,13 @@ async function fillEpisode(t: TestApp, therapist: TestClient, patientId: string,
   const at = t.clock.now();
   const stamps = { created_at: at, created_by: lead, updated_at: at, updated_by: lead };
   const visits = Array.from({ length: 30 }, (_, v) => ({
-    id: uuidv7(), team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: `2026-12-${String(1 + (v % 28)).padStart(2, '0')}`, purpose: 'therapy', duration_minutes: 45,
-    place: 'home', staff_needed: 1, registered_required: false, skills: JSON.stringify([]), origin: 'proposed', ...stamps,
+    id: uuidv7(), team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: `2026-12-${String(1 + (v % 28)).padStart(2, '0')}`, purpose: 'therapy' as const, duration_minutes: 45,
+    place: 'home' as const, staff_needed: 1, registered_required: false, skills: JSON.stringify([]), origin: 'proposed' as const, ...stamps,
   }));
   await t.db.insertInto('visits').values(visits).execute();
   const letters = Array.from({ length: 6 }, (_, l) => ({
-    id: uuidv7(), episode_id: episodeId, patient_id: patientId, kind: 'discharge-gp', recipient: 'Dr Shah, Burslem Health Centre', print_size: 'standard', source_id: null, source_version: null,
-    text_content: `Dear Dr Shah (${l + 1})`, pdf: new TextEncoder().encode('%PDF-1.7 bench'), sha256: 'a'.repeat(64), alternative_formats: JSON.stringify([]), produced_at: at, produced_by: lead, produced_by_role: 'clinical-lead',
+    id: uuidv7(), episode_id: episodeId, patient_id: patientId, kind: 'discharge-gp' as const, recipient: 'Dr Shah, Burslem Health Centre', print_size: 'standard' as const, source_id: null, source_version: null,
+    text_content: `Dear Dr Shah (${l + 1})`, pdf: new TextEncoder().encode('%PDF-1.7 bench'), sha256: 'a'.repeat(64), alternative_formats: JSON.stringify([]), produced_at: at, produced_by: lead, produced_by_role: 'clinical-lead' as const,
   }));
   await t.db.insertInto('letters').values(letters).execute();
   return entries + visits.length + letters.length;
