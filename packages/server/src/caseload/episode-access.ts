@@ -26,6 +26,16 @@ export function accessFactsReadWith(episode: EpisodeResponse): AccessFacts | und
 }
 
 /**
+ * Carries the facts a grant on the patient was decided on with each of the patient's episodes listed at
+ * the same moment (Patient/$everything reads every episode of every kind), so each episode's own
+ * decision need not read them again. authorisePatientAccess still uses them only when they were read
+ * for this member of staff, this patient and this moment; else it reads them itself.
+ */
+export function carryAccessFacts(episodes: readonly EpisodeResponse[], facts: AccessFacts): void {
+  for (const episode of episodes) factsWithEpisode.set(episode, facts);
+}
+
+/**
  * The episode, for clinical staff (anyone else is refused, and the refusal audited); 404 if there is
  * none. Its patient's access facts come in the same query, for the authorisation that follows.
  */

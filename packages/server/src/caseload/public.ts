@@ -9,7 +9,7 @@ export { recordFirstContact } from './record-first-contact.ts';
 export { resumeEpisode } from './resume-episode.ts';
 export { loadEpisode } from './episode-route-helpers.ts';
 export { describeEpisodeEvent } from './describe-episode-event.ts';
-export { accessFactsReadWith, auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess } from './episode-access.ts';
+export { accessFactsReadWith, auditEpisodeRead, carryAccessFacts, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess } from './episode-access.ts';
 export { episodeDateFacts } from './episode-date-facts.ts';
 export { episodeLabels } from './episode-labels.ts';
 export { findEpisode, listEpisodeEvents, listOnwardReferrals, listTeamClinicians, toOnwardReferral, type GrantedEpisode } from './episode-queries.ts';

@@ -106,6 +106,19 @@ describe('FHIR referrals in (ServiceRequest)', () => {
     expect(audit.map((a) => a.record_kind)).toEqual(expect.arrayContaining(['patient', 'referral']));
   });
 
+  it('a patient registered from a FHIR referral says living alone and the key safe were not asked, where triage happens and on the patient', async () => {
+    // A UK Core Patient carries neither fact; the columns are yes/no, so the "no" stored must not read as an answer.
+    const patient = (await therapist.get(`/api/patients/${patientId}`)).json();
+    expect(patient).toMatchObject({ livesAlone: false, keySafe: false });
+    expect(patient.riskNotes).toMatch(/^Not asked: registered from an electronic referral/);
+    expect(patient.riskNotes).toContain('lives alone');
+    expect(patient.riskNotes).toContain('key safe');
+    const triage = await lead.get(`/referrals/${referralId}/triage`);
+    expect(triage.statusCode, triage.body).toBe(200);
+    expect(triage.body).toContain('Not asked: registered from an electronic referral');
+    expect((await therapist.get(`/patients/${patientId}`)).body).toContain('Not asked: registered from an electronic referral');
+  });
+
   it('recognises the same ServiceRequest sent again (its identifier) and answers with the first referral, writing nothing', async () => {
     const before = [await count('referrals'), await count('patients'), await count('fhir_received_referrals')];
     const again = await send(therapist, '/fhir/R4', transaction(gpPatient(), gpServiceRequest()));

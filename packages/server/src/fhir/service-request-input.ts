@@ -175,15 +175,20 @@ export function patientDetailsOfFhir(p: PatientInput, root: string): { ok: true;
       gpPracticeName: gp ? gp.display?.trim() || null : null,
       contacts: [],
       communicationNeeds: { needs: [], interpreterLanguage: null, notes: null },
-      // Not in a UK Core Patient: recorded as no until the team confirms them at first contact.
+      // Not in a UK Core Patient, and the columns are yes/no: the risk notes say they were not asked, so
+      // nobody planning a visit or a lone worker's safety reads the "no" as an answer (lone-working hazard).
       livesAlone: false,
       keySafe: false,
       accessNotes: null,
       riskFlags: [],
-      riskNotes: null,
+      riskNotes: notAskedFromFhirReferral,
     },
   };
 }
+
+/** What a patient registered from a FHIR referral carries in its risk notes until the team asks (first contact). */
+export const notAskedFromFhirReferral =
+  'Not asked: registered from an electronic referral (FHIR). Whether the patient lives alone and whether there is a key safe are not known (recorded as no until asked). Ask at first contact and update the patient’s details.';
 
 /** The patient index's field names as the FHIR elements they came from. */
 export function patientFieldPath(field: string, root: string, nhsPath: string): string {

@@ -4,7 +4,8 @@
 import type { Kysely } from 'kysely';
 import { decidePatientAccess } from '@homeward/clinical';
 import { auditRead, authorisePatientAccess } from '../../access/public.ts';
-import { findEpisode, listPatientEpisodes, type EpisodeResponse } from '../../caseload/public.ts';
+import { carryAccessFacts, findEpisode, listPatientEpisodes, type EpisodeResponse } from '../../caseload/public.ts';
+import type { AccessFacts } from '../../access/public.ts';
 import type { Database } from '../../db/schema.ts';
 import { auditRecordRead, authoriseRecordRead, type RecordAccess, type RecordKind } from '../../record/public.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -59,6 +60,33 @@ export function matchesStatus(status: string, params: URLSearchParams, name = 's
 }
 
 /**
+ * The patient's access facts and episodes, read once per actor (one request, one moment) and shared by
+ * every kind read for it: Patient/$everything reads a dozen kinds, each of which used to read the facts
+ * again, list the episodes again, and read the facts again for each episode. The episodes carry the
+ * facts, so each episode's grant (authoriseRecordRead, authoriseLoanRead) is decided without a query.
+ * The decisions themselves are made as before, for each kind and each episode.
+ */
+const takenByActor = new WeakMap<Actor, Map<string, Promise<{ facts: AccessFacts; episodes: EpisodeResponse[] }>>>();
+function patientTaken(db: Kysely<Database>, actor: Actor, patientId: string, kind: string): Promise<{ facts: AccessFacts; episodes: EpisodeResponse[] }> {
+  let byPatient = takenByActor.get(actor);
+  if (!byPatient) takenByActor.set(actor, (byPatient = new Map()));
+  let taken = byPatient.get(patientId);
+  if (!taken) {
+    taken = (async () => {
+      // The first kind's own authorisation reads the facts (and refuses, audited as that kind, without a relationship).
+      const grant = await authorisePatientAccess(db, { actor, patientId, action: 'read', recordKind: kind });
+      const episodes = await listPatientEpisodes(db, patientId, actor.now);
+      carryAccessFacts(episodes, grant.facts);
+      return { facts: grant.facts, episodes };
+    })();
+    // A refusal is not remembered: the next kind asks (and is refused, audited) again, as before.
+    taken.catch(() => byPatient!.delete(patientId));
+    byPatient.set(patientId, taken);
+  }
+  return taken;
+}
+
+/**
  * The patient's episodes in which this actor may read `kind` of record. The patient itself is
  * authorised first (no relationship and no break-glass: refused and audited, as the pages do); then
  * each episode is decided by the same rule the record's grant applies (another team's episode shows
@@ -68,8 +96,10 @@ export function matchesStatus(status: string, params: URLSearchParams, name = 's
  */
 export async function readableEpisodes(db: Kysely<Database>, o: { actor: Actor; patientId: string; kind: string }): Promise<EpisodeResponse[]> {
   const { actor, patientId, kind } = o;
-  const grant = await authorisePatientAccess(db, { actor, patientId, action: 'read', recordKind: kind });
-  const episodes = await listPatientEpisodes(db, patientId, actor.now);
+  const taken = await patientTaken(db, actor, patientId, kind);
+  // Decided for each kind (a refusal audited as that kind), on the facts already read: no query.
+  const grant = await authorisePatientAccess(db, { actor, patientId, action: 'read', recordKind: kind, facts: taken.facts });
+  const episodes = taken.episodes;
   const readable = episodes.filter(
     (episode) =>
       decidePatientAccess({
