@@ -100,6 +100,11 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect((await lead.form(`/safety/incidents/${incidentId}/triage`, { version, investigationLevel: 'local-review', confirmedPhysicalHarm: 'none', handlerId: t.service.a['clinical-lead'].id, note: 'Local review: sling sizing at the store' })).statusCode).toBe(303);
     const stale = await lead.form(`/safety/incidents/${incidentId}/triage`, { version, investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'Again' });
     expect(stale.statusCode).toBe(409);
+    // A stale JSON write returns the current state as this reader may see it: still anonymous.
+    const staleJson = await lead.post(`/api/safety/incidents/${incidentId}/triage`, { version: Number(version), investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'Again' });
+    expect(staleJson.statusCode).toBe(409);
+    expect(staleJson.body).not.toContain(t.service.a['support-worker'].id);
+    expect(staleJson.body).not.toContain('Alex support worker');
     // The log's form once only, however often it is sent.
     const note = { noteFormId: /name="noteFormId" value="([^"]+)"/.exec((await lead.get(`/safety/incidents/${incidentId}`)).body)![1]!, note: 'Spoke to the stores lead: slings are not labelled by size' };
     expect((await lead.form(`/safety/incidents/${incidentId}/notes`, note)).statusCode).toBe(303);
