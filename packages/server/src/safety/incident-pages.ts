@@ -179,8 +179,9 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
   async function showIncident(request: FastifyRequest, reply: FastifyReply, incidentId: string, o: { fields?: FieldError[]; status?: number; values?: Record<string, string>; done?: string } = {}) {
     const access = await authoriseIncident(db, { actor: actorOf(request), incidentId });
     const { actor } = access;
-    // Opening a closed report as its reporter is reading the outcome: it leaves their home page.
-    if (access.view === 'reporter' && (await db.transaction().execute((trx) => markIncidentOutcomeSeen(trx, { access })))) {
+    // Opening a closed report as its reporter is reading the outcome: it leaves their home page. Asked of every
+    // view, as a reporter who is also a handler opens it with the handler's view (the check is the reporter's).
+    if ((await db.transaction().execute((trx) => markIncidentOutcomeSeen(trx, { access })))) {
       access.incident = { ...access.incident, outcomeSeenAt: actor.now };
     }
     const grant = await incidentPatientGrant(db, { access });

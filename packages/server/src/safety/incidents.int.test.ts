@@ -264,6 +264,20 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect((await supportWorker.get('/safety/incidents/lfpse.csv')).statusCode).toBe(403);
   });
 
+  it('a handler who reported it reads the outcome off her home page, on the page and in JSON', async () => {
+    const report = { kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'other', location: 'Office', category: 'other', whatHappened: 'Fire door wedged open', affected: 'no-one', immediateActions: 'Removed the wedge', physicalHarm: 'none' };
+    for (const read of [(id: string) => lead.get(`/api/safety/incidents/${id}`), (id: string) => lead.get(`/safety/incidents/${id}`)]) {
+      const res = await lead.post('/api/safety/incidents', report);
+      expect(res.statusCode, res.body).toBe(201);
+      const made = res.json();
+      const closed = await lead.post(`/api/safety/incidents/${made.id}/close`, { version: made.version, learning: 'Signs on the door', outcomeForReporter: 'Signs are up' });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect((await lead.get('/')).body).toContain(`The outcome of your report ${made.reference} is ready to read`);
+      expect((await read(made.id)).statusCode).toBe(200);
+      expect((await lead.get('/')).body).not.toContain(`The outcome of your report ${made.reference} is ready to read`);
+    }
+  });
+
   it('the privacy officer may not report', async () => {
     const po = await t.signIn(t.service.a['privacy-officer']);
     expect((await po.get('/safety/incidents/new')).statusCode).toBe(403);
