@@ -90,7 +90,7 @@ export async function incidentApiRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const access = await authoriseIncidentTeam(db, { actor: actorOf(request) });
-    const incidents = await listTeamIncidents(db, { teamId: access.teamId, ...(request.query.status ? { status: request.query.status } : {}) });
+    const incidents = await listTeamIncidents(db, { teamId: access.teamId, withNoTeam: access.withNoTeam, ...(request.query.status ? { status: request.query.status } : {}) });
     return { incidents: incidents.map((i) => incidentJson(i, access.actor, false)) };
   });
 

@@ -163,7 +163,7 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
   typed.get('/safety/incidents', { schema: { hide: true, querystring: z.object({ status: z.enum(['open', 'closed', 'all']).optional() }) } }, async (request, reply) => {
     const access = await authoriseIncidentTeam(db, { actor: actorOf(request) });
     const status = request.query.status ?? 'open';
-    const incidents = await listTeamIncidents(db, { teamId: access.teamId, ...(status === 'all' ? {} : { status }) });
+    const incidents = await listTeamIncidents(db, { teamId: access.teamId, withNoTeam: access.withNoTeam, ...(status === 'all' ? {} : { status }) });
     return reply.page('safety/pages/incident-list.njk', {
       title: 'The team’s incidents',
       section: 'safety',

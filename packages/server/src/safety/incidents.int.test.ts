@@ -278,6 +278,28 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     }
   });
 
+  it('a report by someone with no team reaches the service managers: their lists, the export, the home page; only they handle it', async () => {
+    await t.db.updateTable('staff').set({ team_id: null }).where('id', '=', t.service.otherTeamTherapist.id).execute();
+    const teamless = await t.signIn(t.service.otherTeamTherapist);
+    const manager = await t.signIn(t.service.a['service-manager']);
+    const waitingBefore = (await manager.get('/api/safety/incidents?status=reported')).json().incidents.length;
+    const res = await teamless.post('/api/safety/incidents', { kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'other', location: 'Car park', category: 'other', whatHappened: 'Ice by the pool cars', affected: 'no-one', immediateActions: 'Gritted it', physicalHarm: 'none' });
+    expect(res.statusCode, res.body).toBe(201);
+    const made = res.json();
+    expect(made.teamId).toBeNull();
+    expect((await manager.get('/api/safety/incidents')).json().incidents.map((i: { id: string }) => i.id)).toContain(made.id);
+    expect((await manager.get('/safety/incidents')).body).toContain(made.reference);
+    expect((await manager.get('/safety/incidents/lfpse.csv')).body).toContain(made.reference);
+    const n = waitingBefore + 1;
+    expect((await manager.get('/')).body).toContain(n === 1 ? 'One incident report is waiting for triage' : `${n} incident reports are waiting for triage`);
+    // The clinical lead does not handle it, so may not be named its handler.
+    expect((await lead.get('/api/safety/incidents')).json().incidents.map((i: { id: string }) => i.id)).not.toContain(made.id);
+    const toLead = await manager.post(`/api/safety/incidents/${made.id}/triage`, { version: made.version, investigationLevel: 'none', confirmedPhysicalHarm: 'none', handlerId: t.service.a['clinical-lead'].id, note: 'For the lead' });
+    expect(toLead.statusCode).toBe(400);
+    expect(toLead.json().error.fields.map((f: { path: string }) => f.path)).toContain('handlerId');
+    expect((await manager.post(`/api/safety/incidents/${made.id}/triage`, { version: made.version, investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'Mine' })).statusCode).toBe(200);
+  });
+
   it('the privacy officer may not report', async () => {
     const po = await t.signIn(t.service.a['privacy-officer']);
     expect((await po.get('/safety/incidents/new')).statusCode).toBe(403);

@@ -17,7 +17,9 @@ export async function checkTriageIncident(db: Kysely<Database>, o: TriageInciden
   const handlerId = o.handlerId ?? o.access.actor.staff.staffId;
   const handler = await db.selectFrom('staff').select(['id', 'homeward_role', 'team_id']).where('id', '=', handlerId).where('active', '=', true).executeTakeFirst();
   const teamId = o.access.incident.teamId;
-  if (!handler || !mayHandleIncidents(handler.homeward_role as HomewardRole) || (teamId !== null && handler.team_id !== teamId)) problems.push({ path: 'handlerId', message: 'Choose a clinical lead or service manager of the team to handle it' });
+  // A report with no team is the service managers' (as incident-access handlesTeam): only one of them may be named.
+  const handles = handler && mayHandleIncidents(handler.homeward_role as HomewardRole) && (teamId === null ? handler.homeward_role === 'service-manager' : handler.team_id === teamId);
+  if (!handles) problems.push({ path: 'handlerId', message: 'Choose a clinical lead or service manager of the team to handle it' });
   if (problems.length) throw validationFailed(problems);
   return handlerId;
 }
