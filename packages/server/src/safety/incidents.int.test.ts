@@ -121,6 +121,11 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect((await lead.form(`/safety/incidents/${incidentId}/actions`, action)).statusCode).toBe(303);
     expect((await lead.form(`/safety/incidents/${incidentId}/actions`, action)).statusCode).toBe(303);
     expect(await count('incident_actions')).toBe(1);
+    // 31 February is no day: refused with its field, before the database is asked.
+    const badDay = await lead.post(`/api/safety/incidents/${incidentId}/actions`, { action: 'Label the hoists', ownerId: t.service.a['assistant-practitioner'].id, dueOn: '2027-02-31' });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.json().error.fields).toEqual([{ path: 'dueOn', message: 'The due date must be a real date' }]);
+    expect(await count('incident_actions')).toBe(1);
     expect((await ap.get('/')).body).toContain('Label every sling in the store by size (from ' + reference + ')');
     expect(await t.db.selectFrom('incident_updates').select(['kind']).where('incident_id', '=', incidentId).orderBy('created_at').execute()).toEqual([{ kind: 'triaged' }, { kind: 'note' }]);
   });
