@@ -13,7 +13,7 @@ export const incidentDueItems: DueItemsProvider = async (db, o) => {
   const me = o.actor.staff;
   const items: DueItem[] = [];
   for (const outcome of await listUnseenOutcomes(db, me.staffId)) {
-    items.push({ group: 'Incident reports', text: `The outcome of your report ${outcome.reference} is ready to read`, href: `/safety/incidents/${outcome.id}`, dueOn: ukDateOf(outcome.closedAt), status: 'due-soon' });
+    items.push({ group: 'Incident reports', text: `The outcome of your report ${outcome.reference} is ready to read`, href: `/safety/incidents/${outcome.id}`, dueOn: null, status: 'in-date' });
   }
   for (const a of await listIncidentActions(db, { ownerId: me.staffId, openOnly: true })) {
     items.push({ group: 'Incident actions', text: `${a.action} (from ${a.incidentReference})`, href: `/safety/incidents/actions#action-${a.id}`, dueOn: a.dueOn, status: dueStatusOf({ dueOn: a.dueOn, today: o.today, soonDays: incidentActionSoonDays }) });

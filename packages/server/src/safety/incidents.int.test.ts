@@ -148,6 +148,10 @@ describe('an incident, from a near miss reported to the outcome read', () => {
   it('the reporter sees the outcome on her home page until she opens it', async () => {
     const home = await supportWorker.get('/');
     expect(home.body).toContain(`The outcome of your report ${reference} is ready to read`);
+    // Ready to read, not due: no "Due soon" tag and no past due date beside it.
+    const item = new RegExp(`<strong class="nhsuk-tag nhsuk-tag--(\\w+)">([^<]+)</strong>\\s*<span class="nhsuk-body-s">Incident reports:</span> <a href="/safety/incidents/${incidentId}">[^<]+</a>([^\\n]*)`).exec(home.body);
+    expect(item?.[2]).toBe('In date');
+    expect(item?.[3]).not.toContain('due');
     const notification = await t.db.selectFrom('notifications').select(['read_at', 'link']).where('staff_id', '=', t.service.a['support-worker'].id).where('kind', '=', 'incident-outcome').executeTakeFirstOrThrow();
     expect(notification).toEqual({ read_at: null, link: `/safety/incidents/${incidentId}` });
     const mine = await supportWorker.get('/safety/incidents/mine');
