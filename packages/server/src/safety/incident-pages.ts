@@ -141,9 +141,14 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/safety/incidents/:incidentId/reported', { schema: { hide: true, params: incidentParams } }, async (request, reply) => {
     const access = await authoriseIncident(db, { actor: actorOf(request), incidentId: request.params.incidentId });
+    // About a patient when linked to an episode: the banner, through the reader's grant, the read audited (as the form's was).
+    const grant = await incidentPatientGrant(db, { access, detail: { page: 'report-sent' } });
+    const patient = grant ? await bannerPatient(access.incident.patientId!, access.actor.now) : null;
     return reply.page('safety/pages/incident-reported.njk', {
       title: 'Report sent',
       section: 'safety',
+      patient,
+      breakGlass: grant?.breakGlass ?? null,
       incident: incidentView(access.incident, access.actor),
       backHref: '/safety',
       backText: 'Safety',

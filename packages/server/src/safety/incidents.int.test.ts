@@ -207,6 +207,12 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect(linked).toMatchObject({ patientId, episodeId, reporter: { name: 'Alex registered therapist' }, teamId: t.service.teamA });
     const written = await t.db.selectFrom('audit_events').select(['patient_id']).where('record_kind', '=', 'incident').where('record_id', '=', linked.id).where('action', '=', 'write').executeTakeFirstOrThrow();
     expect(written.patient_id).toBe(patientId);
+    // The confirmation is about the patient too: the banner, the read audited.
+    const sent = await therapist.get(`/safety/incidents/${linked.id}/reported`);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain('hw-patient-banner');
+    expect(sent.body).toContain('943 476 5919');
+    expect(await t.db.selectFrom('audit_events').select('id').where('staff_id', '=', t.service.a['registered-therapist'].id).where('patient_id', '=', patientId).where('record_kind', '=', 'incident').where('action', '=', 'read').executeTakeFirst()).toBeDefined();
     const seen = await lead.get(`/safety/incidents/${linked.id}`);
     expect(seen.body).toContain('hw-patient-banner');
     expect(await t.db.selectFrom('audit_events').select('id').where('staff_id', '=', t.service.a['clinical-lead'].id).where('patient_id', '=', patientId).where('record_kind', '=', 'incident').where('action', '=', 'read').executeTakeFirst()).toBeDefined();
