@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
 import { seedEpisode } from '../../test/seed-episode.ts';
-import { seedLoneWorkingAlert } from '../../test/seed-lone-working.ts';
+import { seedLoneWorkingAlert, seedLoneWorkingSession } from '../../test/seed-lone-working.ts';
 
 describe('an incident, from a near miss reported to the outcome read', () => {
   let t: TestApp;
@@ -248,6 +248,27 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Started from a lone-working alert');
     expect(form.body).toContain('value="08:45"');
+    // At a planned home visit: the report is linked to the visit's episode (so to the patient, through the
+    // reporter's grant), and the place (the patient's address) is not copied into it.
+    const visitId = uuidv7();
+    const at = t.clock.now();
+    await t.db.insertInto('visits').values({
+      id: visitId, team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: '2026-11-24', purpose: 'review', duration_minutes: 45, place: 'home',
+      window_start: null, window_end: null, staff_needed: 1, registered_required: false, skills: '[]', preferred_staff_id: null, due_by: null, origin: 'added',
+      pinned_staff_id: null, pinned_start: null, outcome_reason: null, rebooked_from: null, contact_note_id: null, started_at: null, finished_at: null,
+      created_at: at, created_by: t.service.a['clinical-lead'].id, updated_at: at, updated_by: t.service.a['clinical-lead'].id,
+    }).execute();
+    const sessionId = await seedLoneWorkingSession(t, { staffId: t.service.a['registered-therapist'].id, patientId, visitId, place: '7 Mill Lane, Bradwell, ST5 8AA', start: '2026-11-24T08:00:00Z', end: '2026-11-24T08:45:00Z' });
+    const atVisit = await seedLoneWorkingAlert(t, { staffId: t.service.a['registered-therapist'].id, sessionId, kind: 'missed-check-out', status: 'raised', dueAt: '2026-11-24T08:50:00.000Z' });
+    const visitAlert = (await lead.get(`/lone-working/alerts/${atVisit}`)).body;
+    const visitHref = /href="(\/safety\/incidents\/new\?sourceKind=lone-working[^"]+)"/.exec(visitAlert)![1]!.replace(/&amp;/g, '&');
+    expect(visitHref).toContain(`episodeId=${episodeId}`);
+    expect(visitHref).toContain('locationKind=patient-home');
+    expect(visitHref).not.toContain('Mill');
+    const visitForm = await lead.get(visitHref);
+    expect(visitForm.statusCode).toBe(200);
+    expect(visitForm.body).toContain('hw-patient-banner');
+    expect(visitForm.body).not.toContain('Mill Lane');
     const now = t.clock.now();
     const by = t.service.a['clinical-lead'].id;
     const stamps = { created_at: now, created_by: by, updated_at: now, updated_by: by };
