@@ -8,6 +8,8 @@ export type SeedSessionOptions = {
   staffId: string;
   teamId?: string;
   patientId?: string | null;
+  /** The planned visit it is for (origin 'plan'); none: started by hand. */
+  visitId?: string | null;
   place?: string;
   /** ISO instants */
   start: string;
@@ -22,7 +24,7 @@ export async function seedLoneWorkingSession(t: Pick<TestApp, 'db' | 'clock' | '
   const at = t.clock.now();
   const status = o.status ?? 'expected';
   await t.db.insertInto('lone_working_sessions').values({
-    id, team_id: o.teamId ?? t.service.teamA, staff_id: o.staffId, on_date: o.start.slice(0, 10), origin: 'by-hand', visit_id: null,
+    id, team_id: o.teamId ?? t.service.teamA, staff_id: o.staffId, on_date: o.start.slice(0, 10), origin: o.visitId ? 'plan' : 'by-hand', visit_id: o.visitId ?? null,
     patient_id: o.patientId ?? null, place: o.place ?? '12 Waterloo Road, Burslem, ST6 3HR', expected_start: new Date(o.start), expected_end: new Date(o.end), status,
     checked_in_at: o.checkedInAt ? new Date(o.checkedInAt) : null, checked_in_received_at: o.checkedInAt ? new Date(o.checkedInAt) : null,
     checked_out_at: o.checkedOutAt ? new Date(o.checkedOutAt) : null, checked_out_received_at: o.checkedOutAt ? new Date(o.checkedOutAt) : null,

@@ -13,7 +13,8 @@ export type AlertEventView = { at: Date; kind: string; level: number | null; by:
 export type AlertDetail = {
   alert: LoneWorkingAlert;
   clinician: { name: string; workPhone: string | null; carDescription: string | null };
-  session: { place: string; expectedStart: Date; expectedEnd: Date; status: string; checkedInAt: Date | null; checkedOutAt: Date | null } | null;
+  /** episodeId and visitPlace from the session's planned visit (null when started by hand), for the incident report it offers. */
+  session: { place: string; episodeId: string | null; visitPlace: 'home' | 'clinic' | 'ward' | null; expectedStart: Date; expectedEnd: Date; status: string; checkedInAt: Date | null; checkedOutAt: Date | null } | null;
   patient: Awaited<ReturnType<typeof findPatient>>;
   rung: LadderRung | null;
   events: AlertEventView[];
@@ -38,11 +39,12 @@ export async function readAlertDetail(db: Kysely<Database>, alert: LoneWorkingAl
   ]);
   const day = rota.find((d) => d.staffId === alert.staffId);
   const patient = session?.patient_id ? await findPatient(db, session.patient_id) : null;
+  const visit = session?.visit_id ? await db.selectFrom('visits').select(['episode_id', 'place']).where('id', '=', session.visit_id).executeTakeFirst() : undefined;
   return {
     alert,
     clinician: { name: `${staff.given_name} ${staff.family_name}`, workPhone: day?.workPhone ?? null, carDescription: day?.carDescription ?? null },
     session: session
-      ? { place: session.place, expectedStart: new Date(session.expected_start), expectedEnd: new Date(session.expected_end), status: session.status, checkedInAt: session.checked_in_at, checkedOutAt: session.checked_out_at }
+      ? { place: session.place, episodeId: visit?.episode_id ?? null, visitPlace: visit?.place ?? null, expectedStart: new Date(session.expected_start), expectedEnd: new Date(session.expected_end), status: session.status, checkedInAt: session.checked_in_at, checkedOutAt: session.checked_out_at }
       : null,
     patient,
     rung: rungsFor(ladder.rungs, alert.kind).filter((r) => r.level <= alert.level).at(-1) ?? null,

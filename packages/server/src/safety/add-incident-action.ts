@@ -7,6 +7,11 @@ import type { IncidentAccess } from './incident-access.ts';
 import { listActionOwners, listIncidentActions, type IncidentAction } from './incident-queries.ts';
 import { auditIncidentWrite, requireHandler, requireOpen } from './incident-writes.ts';
 
+function realDay(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(day);
+}
+
 export type AddIncidentActionOptions = { access: IncidentAccess; id: string; action: string; ownerId: string | null; dueOn: string | null };
 
 export async function checkAddIncidentAction(db: Kysely<Database>, o: AddIncidentActionOptions): Promise<void> {
@@ -18,7 +23,8 @@ export async function checkAddIncidentAction(db: Kysely<Database>, o: AddInciden
   if (!o.ownerId || !owners.some((s) => s.id === o.ownerId)) fields.push({ path: 'ownerId', message: 'Choose who owns the action, from the team' });
   const today = ukDateOf(o.access.actor.now);
   if (o.dueOn === null) fields.push({ path: 'dueOn', message: 'Enter the date the action is due by' });
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(o.dueOn) || Number.isNaN(Date.parse(`${o.dueOn}T00:00:00Z`))) fields.push({ path: 'dueOn', message: 'The due date must be a real date' });
+  // Date.parse rolls 31 February into March: a real calendar day reads back as itself.
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(o.dueOn) || !realDay(o.dueOn)) fields.push({ path: 'dueOn', message: 'The due date must be a real date' });
   else if (o.dueOn < today) fields.push({ path: 'dueOn', message: 'The due date must be today or later' });
   else if (o.dueOn > addCalendarDays(today, 366)) fields.push({ path: 'dueOn', message: 'The due date must be within a year' });
   if (fields.length) throw validationFailed(fields);

@@ -9,7 +9,7 @@ import { validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import type { IncidentAccess } from './incident-access.ts';
 import { findIncident, type Incident } from './incident-queries.ts';
-import { appendIncidentUpdate, auditIncidentWrite, requireHandler, requireOpen } from './incident-writes.ts';
+import { appendIncidentUpdate, auditIncidentWrite, requireHandler, requireOpen, currentAsSeen } from './incident-writes.ts';
 
 export type CloseIncidentOptions = { access: IncidentAccess; version: number; learning: string; outcomeForReporter: string };
 
@@ -26,7 +26,7 @@ export async function closeIncident(trx: Kysely<Database>, o: CloseIncidentOptio
   await updateVersioned(trx, {
     actor, table: 'incidents', id: incident.id, version: o.version,
     set: { status: 'closed', learning: o.learning.trim(), outcome_for_reporter: o.outcomeForReporter.trim(), closed_at: actor.now, closed_by: actor.staff.staffId, handler_id: incident.handlerId ?? actor.staff.staffId },
-    current: () => findIncident(trx, incident.id), what: 'Incident', ...(incident.patientId ? { patientId: incident.patientId } : {}),
+    current: currentAsSeen(trx, o.access), what: 'Incident',
   });
   await appendIncidentUpdate(trx, o.access, 'closed', o.outcomeForReporter);
   // The reporter is told in the app; the outcome itself is on the report's page (its words are for them, not a notification list).

@@ -16,7 +16,8 @@ export const incidentRecordKind = 'incident';
 
 export type IncidentView = 'handler' | 'reporter';
 export type IncidentAccess = { actor: Actor; incident: Incident; view: IncidentView };
-export type IncidentTeamAccess = { actor: Actor; teamId: string | null };
+/** `withNoTeam`: a service manager also handles the reports with no team (a reporter with no team). */
+export type IncidentTeamAccess = { actor: Actor; teamId: string | null; withNoTeam: boolean };
 
 async function refuse(actor: Actor, db: Kysely<Database>, o: { rule: string; recordId?: string | null; action?: 'read' | 'write' | 'export' }): Promise<void> {
   await auditAs(actor, db, { action: o.action ?? 'read', outcome: 'refused', recordKind: incidentRecordKind, recordId: o.recordId ?? null, detail: { rule: o.rule, route: actor.origin.via } });
@@ -45,7 +46,7 @@ export async function authoriseIncidentTeam(db: Kysely<Database>, o: { actor: Ac
     await refuse(o.actor, db, { rule: 'not-an-incident-handler', action: o.action ?? 'read' });
     throw new HomewardError('forbidden', 'Only clinical leads and service managers handle the team’s incidents. Your own reports are under “My reports”.');
   }
-  return { actor: o.actor, teamId: s.teamId };
+  return { actor: o.actor, teamId: s.teamId, withNoTeam: s.role === 'service-manager' };
 }
 
 /**

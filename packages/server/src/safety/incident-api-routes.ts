@@ -15,6 +15,7 @@ import { closeIncident } from './close-incident.ts';
 import { authoriseIncident, authoriseIncidentEpisode, authoriseIncidentReport, authoriseIncidentTeam, incidentPatientGrant } from './incident-access.ts';
 import { listIncidentActions, listIncidentUpdates, listReportedBy, listTeamIncidents } from './incident-queries.ts';
 import { incidentJson } from './incident-view.ts';
+import { markIncidentOutcomeSeen } from './read-incident-outcome.ts';
 import { recordIncidentLearning } from './record-incident-learning.ts';
 import { reportIncident } from './report-incident.ts';
 import { triageIncident } from './triage-incident.ts';
@@ -89,7 +90,7 @@ export async function incidentApiRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const access = await authoriseIncidentTeam(db, { actor: actorOf(request) });
-    const incidents = await listTeamIncidents(db, { teamId: access.teamId, ...(request.query.status ? { status: request.query.status } : {}) });
+    const incidents = await listTeamIncidents(db, { teamId: access.teamId, withNoTeam: access.withNoTeam, ...(request.query.status ? { status: request.query.status } : {}) });
     return { incidents: incidents.map((i) => incidentJson(i, access.actor, false)) };
   });
 
@@ -108,6 +109,8 @@ export async function incidentApiRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (request) => {
     const access = await authoriseIncident(db, { actor: actorOf(request), incidentId: request.params.incidentId });
+    // Reading it is reading the outcome, for its reporter (whatever their view), as on the page.
+    if (await db.transaction().execute((trx) => markIncidentOutcomeSeen(trx, { access }))) access.incident = { ...access.incident, outcomeSeenAt: access.actor.now };
     const grant = await incidentPatientGrant(db, { access, detail: { via: 'api' } });
     const handler = access.view === 'handler';
     const [updates, actions] = handler ? await Promise.all([listIncidentUpdates(db, access.incident.id), listIncidentActions(db, { incidentId: access.incident.id })]) : [[], []];

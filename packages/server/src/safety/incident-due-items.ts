@@ -13,13 +13,13 @@ export const incidentDueItems: DueItemsProvider = async (db, o) => {
   const me = o.actor.staff;
   const items: DueItem[] = [];
   for (const outcome of await listUnseenOutcomes(db, me.staffId)) {
-    items.push({ group: 'Incident reports', text: `The outcome of your report ${outcome.reference} is ready to read`, href: `/safety/incidents/${outcome.id}`, dueOn: ukDateOf(outcome.closedAt), status: 'due-soon' });
+    items.push({ group: 'Incident reports', text: `The outcome of your report ${outcome.reference} is ready to read`, href: `/safety/incidents/${outcome.id}`, dueOn: null, status: 'in-date' });
   }
   for (const a of await listIncidentActions(db, { ownerId: me.staffId, openOnly: true })) {
     items.push({ group: 'Incident actions', text: `${a.action} (from ${a.incidentReference})`, href: `/safety/incidents/actions#action-${a.id}`, dueOn: a.dueOn, status: dueStatusOf({ dueOn: a.dueOn, today: o.today, soonDays: incidentActionSoonDays }) });
   }
   if (mayHandleIncidents(me.role) && handlesTeam(o.actor, me.teamId)) {
-    const waiting = await listTeamIncidents(db, { teamId: me.teamId, status: 'reported' });
+    const waiting = await listTeamIncidents(db, { teamId: me.teamId, withNoTeam: me.role === 'service-manager', status: 'reported' });
     if (waiting.length) {
       const n = waiting.length;
       items.push({ group: 'Incident reports', text: n === 1 ? 'One incident report is waiting for triage' : `${n} incident reports are waiting for triage`, href: '/safety/incidents', dueOn: ukDateOf(waiting[waiting.length - 1]!.createdAt), status: 'due-soon' });

@@ -141,9 +141,14 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/safety/incidents/:incidentId/reported', { schema: { hide: true, params: incidentParams } }, async (request, reply) => {
     const access = await authoriseIncident(db, { actor: actorOf(request), incidentId: request.params.incidentId });
+    // About a patient when linked to an episode: the banner, through the reader's grant, the read audited (as the form's was).
+    const grant = await incidentPatientGrant(db, { access, detail: { page: 'report-sent' } });
+    const patient = grant ? await bannerPatient(access.incident.patientId!, access.actor.now) : null;
     return reply.page('safety/pages/incident-reported.njk', {
       title: 'Report sent',
       section: 'safety',
+      patient,
+      breakGlass: grant?.breakGlass ?? null,
       incident: incidentView(access.incident, access.actor),
       backHref: '/safety',
       backText: 'Safety',
@@ -163,7 +168,7 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
   typed.get('/safety/incidents', { schema: { hide: true, querystring: z.object({ status: z.enum(['open', 'closed', 'all']).optional() }) } }, async (request, reply) => {
     const access = await authoriseIncidentTeam(db, { actor: actorOf(request) });
     const status = request.query.status ?? 'open';
-    const incidents = await listTeamIncidents(db, { teamId: access.teamId, ...(status === 'all' ? {} : { status }) });
+    const incidents = await listTeamIncidents(db, { teamId: access.teamId, withNoTeam: access.withNoTeam, ...(status === 'all' ? {} : { status }) });
     return reply.page('safety/pages/incident-list.njk', {
       title: 'The team’s incidents',
       section: 'safety',
@@ -179,8 +184,9 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
   async function showIncident(request: FastifyRequest, reply: FastifyReply, incidentId: string, o: { fields?: FieldError[]; status?: number; values?: Record<string, string>; done?: string } = {}) {
     const access = await authoriseIncident(db, { actor: actorOf(request), incidentId });
     const { actor } = access;
-    // Opening a closed report as its reporter is reading the outcome: it leaves their home page.
-    if (access.view === 'reporter' && (await db.transaction().execute((trx) => markIncidentOutcomeSeen(trx, { access })))) {
+    // Opening a closed report as its reporter is reading the outcome: it leaves their home page. Asked of every
+    // view, as a reporter who is also a handler opens it with the handler's view (the check is the reporter's).
+    if ((await db.transaction().execute((trx) => markIncidentOutcomeSeen(trx, { access })))) {
       access.incident = { ...access.incident, outcomeSeenAt: actor.now };
     }
     const grant = await incidentPatientGrant(db, { access });

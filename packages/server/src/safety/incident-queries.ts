@@ -81,10 +81,16 @@ export async function findIncident(db: Kysely<Database>, id: string): Promise<In
   return row ? toIncident(row) : undefined;
 }
 
-/** A team's incidents (null: those with no team), open ones first, newest first within each. */
-export async function listTeamIncidents(db: Kysely<Database>, o: { teamId: string | null; status?: Incident['status'] | 'open' }): Promise<Incident[]> {
+/**
+ * A team's incidents (null: those with no team; `withNoTeam`: those too, for a service manager, who
+ * handles them), open ones first, newest first within each.
+ */
+export async function listTeamIncidents(db: Kysely<Database>, o: { teamId: string | null; withNoTeam?: boolean; status?: Incident['status'] | 'open' }): Promise<Incident[]> {
   let q = selectIncidents(db);
-  q = o.teamId === null ? q.where('incidents.team_id', 'is', null) : q.where('incidents.team_id', '=', o.teamId);
+  const teamId = o.teamId;
+  q = teamId === null ? q.where('incidents.team_id', 'is', null)
+    : o.withNoTeam ? q.where((eb) => eb.or([eb('incidents.team_id', '=', teamId), eb('incidents.team_id', 'is', null)]))
+      : q.where('incidents.team_id', '=', teamId);
   if (o.status === 'open') q = q.where('incidents.status', '<>', 'closed');
   else if (o.status) q = q.where('incidents.status', '=', o.status);
   const rows = await q.orderBy('incidents.occurred_at', 'desc').orderBy('incidents.id', 'desc').execute();

@@ -15,7 +15,7 @@ export async function incidentRoutes(app: FastifyInstance): Promise<void> {
   // The team's incidents for LFPSE, for its handlers. What left Homeward, and who took it: audited before it is sent.
   app.get('/safety/incidents/lfpse.csv', { schema: { hide: true } }, async (request, reply) => {
     const access = await authoriseIncidentTeam(app.db, { actor: actorOf(request), action: 'export' });
-    const incidents = await listTeamIncidents(app.db, { teamId: access.teamId });
+    const incidents = await listTeamIncidents(app.db, { teamId: access.teamId, withNoTeam: access.withNoTeam });
     await auditAs(access.actor, app.db, { action: 'export', outcome: 'allowed', recordKind: incidentRecordKind, recordId: null, detail: { export: 'lfpse', rows: incidents.length, teamId: access.teamId, format: 'csv' } });
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

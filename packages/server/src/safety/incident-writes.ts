@@ -6,7 +6,19 @@ import type { Database } from '../db/schema.ts';
 import { auditAs } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { type IncidentAccess, incidentRecordKind } from './incident-access.ts';
-import type { IncidentUpdate } from './incident-queries.ts';
+import { findIncident, type IncidentUpdate } from './incident-queries.ts';
+import { incidentJson } from './incident-view.ts';
+
+/**
+ * A stale write's current state, as the JSON GET shows it to this handler: an anonymous reporter stays
+ * anonymous, and the patient is not shown (nor audited as read) to a handler without a grant.
+ */
+export function currentAsSeen(trx: Kysely<Database>, access: IncidentAccess) {
+  return async () => {
+    const i = await findIncident(trx, access.incident.id);
+    return i ? incidentJson(i, access.actor, false) : null;
+  };
+}
 
 export function requireHandler(access: IncidentAccess): void {
   if (access.view !== 'handler') throw new Error('Only an incident’s handler may change it: authorise with handle: true');

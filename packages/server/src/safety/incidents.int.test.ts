@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { bootTestApp, patientDetails, type TestApp, type TestClient } from '../../test/test-app.ts';
 import { seedEpisode } from '../../test/seed-episode.ts';
-import { seedLoneWorkingAlert } from '../../test/seed-lone-working.ts';
+import { seedLoneWorkingAlert, seedLoneWorkingSession } from '../../test/seed-lone-working.ts';
 
 describe('an incident, from a near miss reported to the outcome read', () => {
   let t: TestApp;
@@ -100,6 +100,11 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect((await lead.form(`/safety/incidents/${incidentId}/triage`, { version, investigationLevel: 'local-review', confirmedPhysicalHarm: 'none', handlerId: t.service.a['clinical-lead'].id, note: 'Local review: sling sizing at the store' })).statusCode).toBe(303);
     const stale = await lead.form(`/safety/incidents/${incidentId}/triage`, { version, investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'Again' });
     expect(stale.statusCode).toBe(409);
+    // A stale JSON write returns the current state as this reader may see it: still anonymous.
+    const staleJson = await lead.post(`/api/safety/incidents/${incidentId}/triage`, { version: Number(version), investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'Again' });
+    expect(staleJson.statusCode).toBe(409);
+    expect(staleJson.body).not.toContain(t.service.a['support-worker'].id);
+    expect(staleJson.body).not.toContain('Alex support worker');
     // The log's form once only, however often it is sent.
     const note = { noteFormId: /name="noteFormId" value="([^"]+)"/.exec((await lead.get(`/safety/incidents/${incidentId}`)).body)![1]!, note: 'Spoke to the stores lead: slings are not labelled by size' };
     expect((await lead.form(`/safety/incidents/${incidentId}/notes`, note)).statusCode).toBe(303);
@@ -115,6 +120,11 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect(noOwner.body).toContain('Choose who owns the action, from the team');
     expect((await lead.form(`/safety/incidents/${incidentId}/actions`, action)).statusCode).toBe(303);
     expect((await lead.form(`/safety/incidents/${incidentId}/actions`, action)).statusCode).toBe(303);
+    expect(await count('incident_actions')).toBe(1);
+    // 31 February is no day: refused with its field, before the database is asked.
+    const badDay = await lead.post(`/api/safety/incidents/${incidentId}/actions`, { action: 'Label the hoists', ownerId: t.service.a['assistant-practitioner'].id, dueOn: '2027-02-31' });
+    expect(badDay.statusCode).toBe(400);
+    expect(badDay.json().error.fields).toEqual([{ path: 'dueOn', message: 'The due date must be a real date' }]);
     expect(await count('incident_actions')).toBe(1);
     expect((await ap.get('/')).body).toContain('Label every sling in the store by size (from ' + reference + ')');
     expect(await t.db.selectFrom('incident_updates').select(['kind']).where('incident_id', '=', incidentId).orderBy('created_at').execute()).toEqual([{ kind: 'triaged' }, { kind: 'note' }]);
@@ -138,6 +148,10 @@ describe('an incident, from a near miss reported to the outcome read', () => {
   it('the reporter sees the outcome on her home page until she opens it', async () => {
     const home = await supportWorker.get('/');
     expect(home.body).toContain(`The outcome of your report ${reference} is ready to read`);
+    // Ready to read, not due: no "Due soon" tag and no past due date beside it.
+    const item = new RegExp(`<strong class="nhsuk-tag nhsuk-tag--(\\w+)">([^<]+)</strong>\\s*<span class="nhsuk-body-s">Incident reports:</span> <a href="/safety/incidents/${incidentId}">[^<]+</a>([^\\n]*)`).exec(home.body);
+    expect(item?.[2]).toBe('In date');
+    expect(item?.[3]).not.toContain('due');
     const notification = await t.db.selectFrom('notifications').select(['read_at', 'link']).where('staff_id', '=', t.service.a['support-worker'].id).where('kind', '=', 'incident-outcome').executeTakeFirstOrThrow();
     expect(notification).toEqual({ read_at: null, link: `/safety/incidents/${incidentId}` });
     const mine = await supportWorker.get('/safety/incidents/mine');
@@ -193,6 +207,12 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect(linked).toMatchObject({ patientId, episodeId, reporter: { name: 'Alex registered therapist' }, teamId: t.service.teamA });
     const written = await t.db.selectFrom('audit_events').select(['patient_id']).where('record_kind', '=', 'incident').where('record_id', '=', linked.id).where('action', '=', 'write').executeTakeFirstOrThrow();
     expect(written.patient_id).toBe(patientId);
+    // The confirmation is about the patient too: the banner, the read audited.
+    const sent = await therapist.get(`/safety/incidents/${linked.id}/reported`);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.body).toContain('hw-patient-banner');
+    expect(sent.body).toContain('943 476 5919');
+    expect(await t.db.selectFrom('audit_events').select('id').where('staff_id', '=', t.service.a['registered-therapist'].id).where('patient_id', '=', patientId).where('record_kind', '=', 'incident').where('action', '=', 'read').executeTakeFirst()).toBeDefined();
     const seen = await lead.get(`/safety/incidents/${linked.id}`);
     expect(seen.body).toContain('hw-patient-banner');
     expect(await t.db.selectFrom('audit_events').select('id').where('staff_id', '=', t.service.a['clinical-lead'].id).where('patient_id', '=', patientId).where('record_kind', '=', 'incident').where('action', '=', 'read').executeTakeFirst()).toBeDefined();
@@ -228,6 +248,27 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Started from a lone-working alert');
     expect(form.body).toContain('value="08:45"');
+    // At a planned home visit: the report is linked to the visit's episode (so to the patient, through the
+    // reporter's grant), and the place (the patient's address) is not copied into it.
+    const visitId = uuidv7();
+    const at = t.clock.now();
+    await t.db.insertInto('visits').values({
+      id: visitId, team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: '2026-11-24', purpose: 'review', duration_minutes: 45, place: 'home',
+      window_start: null, window_end: null, staff_needed: 1, registered_required: false, skills: '[]', preferred_staff_id: null, due_by: null, origin: 'added',
+      pinned_staff_id: null, pinned_start: null, outcome_reason: null, rebooked_from: null, contact_note_id: null, started_at: null, finished_at: null,
+      created_at: at, created_by: t.service.a['clinical-lead'].id, updated_at: at, updated_by: t.service.a['clinical-lead'].id,
+    }).execute();
+    const sessionId = await seedLoneWorkingSession(t, { staffId: t.service.a['registered-therapist'].id, patientId, visitId, place: '7 Mill Lane, Bradwell, ST5 8AA', start: '2026-11-24T08:00:00Z', end: '2026-11-24T08:45:00Z' });
+    const atVisit = await seedLoneWorkingAlert(t, { staffId: t.service.a['registered-therapist'].id, sessionId, kind: 'missed-check-out', status: 'raised', dueAt: '2026-11-24T08:50:00.000Z' });
+    const visitAlert = (await lead.get(`/lone-working/alerts/${atVisit}`)).body;
+    const visitHref = /href="(\/safety\/incidents\/new\?sourceKind=lone-working[^"]+)"/.exec(visitAlert)![1]!.replace(/&amp;/g, '&');
+    expect(visitHref).toContain(`episodeId=${episodeId}`);
+    expect(visitHref).toContain('locationKind=patient-home');
+    expect(visitHref).not.toContain('Mill');
+    const visitForm = await lead.get(visitHref);
+    expect(visitForm.statusCode).toBe(200);
+    expect(visitForm.body).toContain('hw-patient-banner');
+    expect(visitForm.body).not.toContain('Mill Lane');
     const now = t.clock.now();
     const by = t.service.a['clinical-lead'].id;
     const stamps = { created_at: now, created_by: by, updated_at: now, updated_by: by };
@@ -257,6 +298,42 @@ describe('an incident, from a near miss reported to the outcome read', () => {
     const exported = await t.db.selectFrom('audit_events').select(['action', 'detail']).where('record_kind', '=', 'incident').where('action', '=', 'export').executeTakeFirstOrThrow();
     expect(exported.detail).toMatchObject({ export: 'lfpse', rows: 3 });
     expect((await supportWorker.get('/safety/incidents/lfpse.csv')).statusCode).toBe(403);
+  });
+
+  it('a handler who reported it reads the outcome off her home page, on the page and in JSON', async () => {
+    const report = { kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'other', location: 'Office', category: 'other', whatHappened: 'Fire door wedged open', affected: 'no-one', immediateActions: 'Removed the wedge', physicalHarm: 'none' };
+    for (const read of [(id: string) => lead.get(`/api/safety/incidents/${id}`), (id: string) => lead.get(`/safety/incidents/${id}`)]) {
+      const res = await lead.post('/api/safety/incidents', report);
+      expect(res.statusCode, res.body).toBe(201);
+      const made = res.json();
+      const closed = await lead.post(`/api/safety/incidents/${made.id}/close`, { version: made.version, learning: 'Signs on the door', outcomeForReporter: 'Signs are up' });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect((await lead.get('/')).body).toContain(`The outcome of your report ${made.reference} is ready to read`);
+      expect((await read(made.id)).statusCode).toBe(200);
+      expect((await lead.get('/')).body).not.toContain(`The outcome of your report ${made.reference} is ready to read`);
+    }
+  });
+
+  it('a report by someone with no team reaches the service managers: their lists, the export, the home page; only they handle it', async () => {
+    await t.db.updateTable('staff').set({ team_id: null }).where('id', '=', t.service.otherTeamTherapist.id).execute();
+    const teamless = await t.signIn(t.service.otherTeamTherapist);
+    const manager = await t.signIn(t.service.a['service-manager']);
+    const waitingBefore = (await manager.get('/api/safety/incidents?status=reported')).json().incidents.length;
+    const res = await teamless.post('/api/safety/incidents', { kind: 'near-miss', occurredAt: '2026-11-24T08:00:00Z', locationKind: 'other', location: 'Car park', category: 'other', whatHappened: 'Ice by the pool cars', affected: 'no-one', immediateActions: 'Gritted it', physicalHarm: 'none' });
+    expect(res.statusCode, res.body).toBe(201);
+    const made = res.json();
+    expect(made.teamId).toBeNull();
+    expect((await manager.get('/api/safety/incidents')).json().incidents.map((i: { id: string }) => i.id)).toContain(made.id);
+    expect((await manager.get('/safety/incidents')).body).toContain(made.reference);
+    expect((await manager.get('/safety/incidents/lfpse.csv')).body).toContain(made.reference);
+    const n = waitingBefore + 1;
+    expect((await manager.get('/')).body).toContain(n === 1 ? 'One incident report is waiting for triage' : `${n} incident reports are waiting for triage`);
+    // The clinical lead does not handle it, so may not be named its handler.
+    expect((await lead.get('/api/safety/incidents')).json().incidents.map((i: { id: string }) => i.id)).not.toContain(made.id);
+    const toLead = await manager.post(`/api/safety/incidents/${made.id}/triage`, { version: made.version, investigationLevel: 'none', confirmedPhysicalHarm: 'none', handlerId: t.service.a['clinical-lead'].id, note: 'For the lead' });
+    expect(toLead.statusCode).toBe(400);
+    expect(toLead.json().error.fields.map((f: { path: string }) => f.path)).toContain('handlerId');
+    expect((await manager.post(`/api/safety/incidents/${made.id}/triage`, { version: made.version, investigationLevel: 'none', confirmedPhysicalHarm: 'none', note: 'Mine' })).statusCode).toBe(200);
   });
 
   it('the privacy officer may not report', async () => {

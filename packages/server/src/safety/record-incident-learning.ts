@@ -7,7 +7,7 @@ import { validationFailed, type FieldError } from '../platform/homeward-error.ts
 import { updateVersioned } from '../platform/update-versioned.ts';
 import type { IncidentAccess } from './incident-access.ts';
 import { findIncident, type Incident } from './incident-queries.ts';
-import { auditIncidentWrite, requireHandler, requireOpen } from './incident-writes.ts';
+import { auditIncidentWrite, requireHandler, requireOpen, currentAsSeen } from './incident-writes.ts';
 
 export type RecordIncidentLearningOptions = { access: IncidentAccess; version: number; findings: string; learning: string };
 
@@ -27,7 +27,7 @@ export async function recordIncidentLearning(trx: Kysely<Database>, o: RecordInc
   await updateVersioned(trx, {
     actor: o.access.actor, table: 'incidents', id, version: o.version,
     set: { findings: o.findings.trim() || null, learning: o.learning.trim() || null },
-    current: () => findIncident(trx, id), what: 'Incident', ...(o.access.incident.patientId ? { patientId: o.access.incident.patientId } : {}),
+    current: currentAsSeen(trx, o.access), what: 'Incident',
   });
   await auditIncidentWrite(trx, o.access, { change: 'learning' });
   return (await findIncident(trx, id))!;

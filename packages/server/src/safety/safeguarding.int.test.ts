@@ -133,7 +133,7 @@ describe('a safeguarding concern, from the episode to the lead’s decision', ()
       ];
       for (const url of places) {
         const res = await colleague.get(url);
-        expect(res.statusCode, url).toBeLessThan(500);
+        expect(res.statusCode, url).toBe(200);
         expect(res.body, url).not.toContain(reference);
         expect(res.body, url).not.toContain(concernText);
         expect(res.body, url).not.toContain(`/safety/safeguarding/${concernId}`);

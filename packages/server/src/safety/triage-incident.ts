@@ -7,7 +7,7 @@ import { validationFailed } from '../platform/homeward-error.ts';
 import { updateVersioned } from '../platform/update-versioned.ts';
 import type { IncidentAccess } from './incident-access.ts';
 import { findIncident, type Incident } from './incident-queries.ts';
-import { appendIncidentUpdate, auditIncidentWrite, requireHandler, requireOpen } from './incident-writes.ts';
+import { appendIncidentUpdate, auditIncidentWrite, requireHandler, requireOpen, currentAsSeen } from './incident-writes.ts';
 
 export type TriageIncidentOptions = { access: IncidentAccess; version: number; investigationLevel: string; confirmedPhysicalHarm: string; handlerId: string | null; note: string };
 
@@ -17,7 +17,9 @@ export async function checkTriageIncident(db: Kysely<Database>, o: TriageInciden
   const handlerId = o.handlerId ?? o.access.actor.staff.staffId;
   const handler = await db.selectFrom('staff').select(['id', 'homeward_role', 'team_id']).where('id', '=', handlerId).where('active', '=', true).executeTakeFirst();
   const teamId = o.access.incident.teamId;
-  if (!handler || !mayHandleIncidents(handler.homeward_role as HomewardRole) || (teamId !== null && handler.team_id !== teamId)) problems.push({ path: 'handlerId', message: 'Choose a clinical lead or service manager of the team to handle it' });
+  // A report with no team is the service managers' (as incident-access handlesTeam): only one of them may be named.
+  const handles = handler && mayHandleIncidents(handler.homeward_role as HomewardRole) && (teamId === null ? handler.homeward_role === 'service-manager' : handler.team_id === teamId);
+  if (!handles) problems.push({ path: 'handlerId', message: 'Choose a clinical lead or service manager of the team to handle it' });
   if (problems.length) throw validationFailed(problems);
   return handlerId;
 }
@@ -29,7 +31,7 @@ export async function triageIncident(trx: Kysely<Database>, o: TriageIncidentOpt
   await updateVersioned(trx, {
     actor: o.access.actor, table: 'incidents', id, version: o.version,
     set: { status: 'under-review', handler_id: handlerId, investigation_level: o.investigationLevel as InvestigationLevel, confirmed_physical_harm: o.confirmedPhysicalHarm as PhysicalHarmLevel },
-    current: () => findIncident(trx, id), what: 'Incident', ...(o.access.incident.patientId ? { patientId: o.access.incident.patientId } : {}),
+    current: currentAsSeen(trx, o.access), what: 'Incident',
   });
   await appendIncidentUpdate(trx, o.access, 'triaged', o.note);
   await auditIncidentWrite(trx, o.access, { change: 'triaged', investigationLevel: o.investigationLevel, confirmedPhysicalHarm: o.confirmedPhysicalHarm, handlerId });
