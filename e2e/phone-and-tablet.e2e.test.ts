@@ -56,7 +56,9 @@ describe('every page a demo role can reach fits a phone and a tablet', () => {
     const story = records.story!.episodeId;
     const note = await db.selectFrom('contact_notes').innerJoin('contact_note_amendments', 'contact_note_amendments.note_id', 'contact_notes.id').select('contact_notes.id').executeTakeFirst()
       ?? (await db.selectFrom('contact_notes').select('id').where('episode_id', '=', story).executeTakeFirstOrThrow());
-    richPages.push(`/episodes/${story}/record`, `/contact-notes/${note.id}`);
+    // Its supervision page too: the episode page now offers more (incidents, safeguarding, the Discharge
+    // Ready Date), and a walk bounded at pagesPerRole can run out before it gets there.
+    richPages.push(`/episodes/${story}/record`, `/contact-notes/${note.id}`, `/episodes/${story}/supervision`);
     // The demo sign-ins `npm start` prints are North Staffordshire's: one of each role.
     for (const s of demo.staff) if (s.teamKey === 'north-staffs' && !demoStaff.has(s.homewardRole)) demoStaff.set(s.homewardRole, s);
   }, 300_000);
