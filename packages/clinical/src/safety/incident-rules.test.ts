@@ -69,3 +69,40 @@ describe('who and references', () => {
     expect(incidentReference(1234567)).toBe('INC-1234567');
   });
 });
+
+// The words a reporter reads on the error summary (paths alone let any message through: mutation run).
+describe('what the reporter is told', () => {
+  it('says, on each field, what is missing', () => {
+    const r = checkIncidentReport({ kind: '', occurredAt: new Date('2026-11-24T09:01:00Z'), locationKind: '', location: ' ', category: '', whatHappened: '', affected: '', immediateActions: '', physicalHarm: '', psychologicalHarm: '' }, { now });
+    expect(r.ok ? [] : r.problems).toEqual([
+      { path: 'kind', message: 'Select whether it was an incident or a near miss' },
+      { path: 'occurredOn', message: 'When it happened must be in the past' },
+      { path: 'locationKind', message: 'Select where it happened' },
+      { path: 'location', message: 'Enter where it happened, for example the room or the street' },
+      { path: 'category', message: 'Select what it was about' },
+      { path: 'whatHappened', message: 'Enter what happened' },
+      { path: 'affected', message: 'Select who was affected' },
+      { path: 'immediateActions', message: 'Enter what was done straight away, or "nothing needed"' },
+      { path: 'physicalHarm', message: 'Select the physical harm' },
+      { path: 'psychologicalHarm', message: 'Select the psychological harm' },
+    ]);
+  });
+  it('says how long a text may be, and takes one of exactly that length', () => {
+    expect(paths({ ...good, location: 'x'.repeat(200) })).toEqual([]);
+    const r = checkIncidentReport({ ...good, location: 'x'.repeat(201) }, { now });
+    expect(r.ok ? [] : r.problems).toEqual([{ path: 'location', message: 'Where it happened must be 200 characters or fewer' }]);
+    expect(checkIncidentReport({ ...good, occurredAt: new Date('2023-11-24T08:59:00Z') }, { now })).toEqual({ ok: false, problems: [{ path: 'occurredOn', message: 'When it happened must be within the last 3 years' }] });
+    expect(checkIncidentReport({ ...good, physicalHarm: 'low' }, { now })).toEqual({ ok: false, problems: [{ path: 'physicalHarm', message: 'A near miss harmed no one: choose no harm, or report it as an incident' }] });
+  });
+  it('keeps what happened and what was done without the spaces around them', () => {
+    const r = checkIncidentReport({ ...good, whatHappened: '  Sling too small \n', immediateActions: ' Swapped it ' }, { now });
+    expect(r.ok && [r.value.whatHappened, r.value.immediateActions]).toEqual(['Sling too small', 'Swapped it']);
+  });
+  it('triage says what is missing', () => {
+    expect(checkIncidentTriage({ investigationLevel: 'x', confirmedPhysicalHarm: 'x', note: '' })).toEqual([
+      { path: 'investigationLevel', message: 'Select how it will be reviewed' },
+      { path: 'confirmedPhysicalHarm', message: 'Select the physical harm as you find it' },
+      { path: 'note', message: 'Enter a note on the triage, for example why this level of review' },
+    ]);
+  });
+});

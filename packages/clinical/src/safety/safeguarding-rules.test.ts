@@ -95,3 +95,50 @@ describe('who may open a concern', () => {
     [{}, null],
   ] as const)('%j: %s', (o, basis) => expect(safeguardingConcernReadBasis({ ...base, ...o })).toBe(basis));
 });
+
+// The words the raiser and the lead read (paths alone let any message through: mutation run).
+describe('what the raiser and the lead are told', () => {
+  it('the clock counts minutes left, below nought once overdue, and "due now" for the first minute late', () => {
+    const dueAt = new Date('2026-12-05T10:00:00Z');
+    expect(safeguardingDecisionClock({ dueAt, now: new Date('2026-12-05T09:00:00Z') }).minutesLeft).toBe(60);
+    expect(safeguardingDecisionClock({ dueAt, now: new Date('2026-12-05T12:00:00Z') }).minutesLeft).toBe(-120);
+    expect(safeguardingDecisionClock({ dueAt, now: new Date('2026-12-05T10:00:30Z') })).toMatchObject({ overdue: true, words: 'due now' });
+    expect(safeguardingDecisionClock({ dueAt, now: new Date('2026-12-05T10:01:00Z') }).words).toBe('overdue by 1 minute');
+  });
+  it('names the categories that do not fit the kind, and says each once', () => {
+    expect(checkSafeguardingConcern({ ...good, kind: 'child', categories: ['self-neglect', 'neglect'] })).toEqual([{ path: 'categories', message: 'Select categories for a child: self-neglect is not one of them' }]);
+    expect(checkSafeguardingConcern({ ...good, kind: 'adult', categories: ['emotional'] })).toEqual([{ path: 'categories', message: 'Select categories for an adult: emotional is not one of them' }]);
+    expect(checkSafeguardingConcern({ ...good, categories: ['physical', 'physical'] })).toEqual([{ path: 'categories', message: 'Select each category once' }]);
+  });
+  it('says what is missing on each field', () => {
+    expect(checkSafeguardingConcern({ kind: '', categories: [], personAtRisk: '', otherPerson: '', concern: ' ', immediateDanger: null, immediateActions: '', consentToShare: '', shareWithoutConsentReason: '' })).toEqual([
+      { path: 'kind', message: 'Select whether the concern is about an adult or a child' },
+      { path: 'categories', message: 'Select at least one category of abuse or neglect' },
+      { path: 'personAtRisk', message: 'Select who is at risk' },
+      { path: 'concern', message: 'Enter what you saw or were told' },
+      { path: 'immediateDanger', message: 'Select whether anyone is in immediate danger' },
+      { path: 'immediateActions', message: 'Enter what you have done so far' },
+      { path: 'consentToShare', message: 'Select whether the person agreed to the concern being shared' },
+    ]);
+    expect(checkSafeguardingConcern({ ...good, personAtRisk: 'other', otherPerson: ' ' })).toEqual([{ path: 'otherPerson', message: 'Enter the name of the person at risk and their relationship to the patient' }]);
+    expect(checkSafeguardingConcern({ ...good, consentToShare: 'refused', shareWithoutConsentReason: '' })).toEqual([{ path: 'shareWithoutConsentReason', message: 'Enter why the concern is shared without their consent' }]);
+  });
+  it('takes text of exactly its limit and names the limit past it', () => {
+    expect(checkSafeguardingConcern({ ...good, concern: 'x'.repeat(10_000) })).toEqual([]);
+    expect(checkSafeguardingConcern({ ...good, concern: 'x'.repeat(10_001) })).toEqual([{ path: 'concern', message: 'The concern must be 10000 characters or fewer' }]);
+  });
+  it.each([
+    ['no-further-action', 'Enter why no further action is needed'],
+    ['monitor', 'Enter how it will be monitored'],
+    ['advice-given', 'Enter the advice given'],
+  ])('a decision of %s without a reason: "%s"', (decision, message) => {
+    expect(checkSafeguardingDecision({ decision, reason: ' ', localAuthorityReference: '', localAuthorityReferredOn: null, today: '2026-12-05' })).toEqual([{ path: 'reason', message }]);
+  });
+  it('a referral says which of its facts is missing', () => {
+    expect(checkSafeguardingDecision({ decision: 'refer-to-local-authority', reason: '', localAuthorityReference: '', localAuthorityReferredOn: null, today: '2026-12-05' })).toEqual([
+      { path: 'localAuthorityReferredOn', message: 'Enter the date the referral was made to the local authority' },
+      { path: 'localAuthorityReference', message: 'Enter the local authority’s reference for the referral' },
+    ]);
+    expect(checkSafeguardingDecision({ decision: 'refer-to-local-authority', reason: '', localAuthorityReference: 'SCC-1', localAuthorityReferredOn: '2026-12-06', today: '2026-12-05' })).toEqual([{ path: 'localAuthorityReferredOn', message: 'The date of the referral cannot be in the future' }]);
+  });
+});
