@@ -1,6 +1,5 @@
-// The pure arithmetic of the equipment reports: money from pence, loan durations summarised, and cells
-// made safe for a spreadsheet (a cell starting =, +, - or @ would run as a formula when the CSV is
-// opened: it is written as text).
+// The pure arithmetic of the equipment reports: money from pence, loan durations summarised. Cells are
+// made safe for a spreadsheet by platform/spreadsheet-csv.ts.
 export const poundsOf = (pence: number): string => (pence / 100).toFixed(2);
 
 export type DurationSummary = { count: number; medianDays: number | null; meanDays: number | null; longestDays: number | null };
@@ -19,9 +18,3 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.max(0, Math.floor((to.getTime() - from.getTime()) / 86_400_000));
 }
 
-export function spreadsheetSafe(value: string | number | null): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  // A spreadsheet skips leading spaces before reading a formula, so the test does too.
-  return /^[=+\-@\t\r]/.test(value.replace(/^\s+/, '')) ? `'${value}` : value;
-}

@@ -6,13 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
 import { hasTeamWideAccess, ukDateOf } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { actorOf, auditAs, requireClinicalActor, type Actor } from '../platform/actor.ts';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { errorResponse } from '../platform/openapi.ts';
-import { spreadsheetSafe } from './report-figures.ts';
+import { spreadsheetCsv } from '../platform/spreadsheet-csv.ts';
 import { equipmentReports, equipmentReportTitles, readEquipmentReport, type EquipmentReport, type ReportTable } from './report-queries.ts';
 
 const tags = ['equipment'];
@@ -40,7 +39,7 @@ const reportParam = z.enum(equipmentReports, { error: `report must be one of ${e
 const tableResponse = z.object({ report: reportParam, title: z.string(), columns: z.array(z.string()), rows: z.array(z.array(z.union([z.string(), z.number(), z.null()]))) });
 
 export function reportCsv(table: ReportTable): string {
-  return stringify([table.columns, ...table.rows.map((row) => row.map(spreadsheetSafe))]);
+  return spreadsheetCsv([table.columns, ...table.rows]);
 }
 
 export async function reportRoutes(app: FastifyInstance): Promise<void> {

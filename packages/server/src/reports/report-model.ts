@@ -1,7 +1,7 @@
 // What every report is: one or more tables (the same for the page, the JSON and the CSV) and, where a
 // picture reads faster, a chart drawn from the first table's figures. The CSV carries every table, each
 // under its title, with cells made safe for a spreadsheet.
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../platform/spreadsheet-csv.ts';
 import type { BarChart } from './report-chart.ts';
 
 export const reportIds = ['ssnap', 'waiting', 'd2a', 'activity', 'outcomes'] as const;
@@ -35,17 +35,11 @@ export type Report = {
   episodeIds: string[];
 };
 
-/** A cell starting =, +, - or @ would run as a formula when the CSV is opened: written as text. */
-export function spreadsheetSafe(value: Cell): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value.replace(/^\s+/, '')) ? `'${value}` : value;
-}
 
 export function reportCsv(report: Report, filterLine: string): string {
   const lines: Cell[][] = [[report.title], [filterLine]];
   for (const t of report.tables) {
     lines.push([], [t.title], t.columns, ...t.rows);
   }
-  return stringify(lines.map((row) => row.map(spreadsheetSafe)));
+  return spreadsheetCsv(lines);
 }

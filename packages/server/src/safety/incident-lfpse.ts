@@ -2,7 +2,7 @@
 // questions of the national Learn from Patient Safety Events service's recording form, so a handler can
 // copy a report across (or a later bulk upload can map them). No patient or colleague is identified:
 // LFPSE asks whether a patient was involved and the reporter's role, not who.
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../platform/spreadsheet-csv.ts';
 import {
   homewardRoleLabels, incidentAffectedLabels, incidentCategoryLabels, incidentLocationKindLabels, investigationLevelLabels, physicalHarmLabels,
   psychologicalHarmLabels, toUkWallClock, type HomewardRole, type IncidentCategory,
@@ -15,11 +15,6 @@ export const lfpseColumns = [
   'Status', 'Level of response', 'Harm after review', 'Findings', 'Learning', 'Closed date',
 ] as const;
 
-/** A cell a spreadsheet will not run as a formula (=, +, -, @ and the like start text, not a sum). */
-export function spreadsheetSafe(value: string | null): string {
-  if (value === null) return '';
-  return /^[=+\-@\t\r]/.test(value.replace(/^\s+/, '')) ? `'${value}` : value;
-}
 
 export function lfpseRow(i: Incident): string[] {
   const when = toUkWallClock(i.occurredAt);
@@ -37,9 +32,9 @@ export function lfpseRow(i: Incident): string[] {
     i.reporterAnonymous || !i.reporterRole ? '' : (homewardRoleLabels[i.reporterRole as HomewardRole] ?? i.reporterRole),
     i.status, i.investigationLevel ? investigationLevelLabels[i.investigationLevel] : '', i.confirmedPhysicalHarm ? physicalHarmLabels[i.confirmedPhysicalHarm] : '',
     i.findings ?? '', i.learning ?? '', i.closedAt ? toUkWallClock(i.closedAt).date : '',
-  ].map((v) => spreadsheetSafe(v));
+  ];
 }
 
 export function lfpseCsv(incidents: ReadonlyArray<Incident>): string {
-  return stringify([[...lfpseColumns], ...incidents.map(lfpseRow)]);
+  return spreadsheetCsv([[...lfpseColumns], ...incidents.map(lfpseRow)]);
 }

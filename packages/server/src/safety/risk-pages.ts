@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCsv } from '../platform/spreadsheet-csv.ts';
 import { addCalendarDays, dueStatusOf, dueStatusTags, homewardRoleLabels, riskConsequenceLabels, riskHeatMap, riskLikelihoodLabels, riskRatingLabels, riskRatings, ukDateOf, type HomewardRole, type RiskRating } from '@homeward/clinical';
 import { actorOf, auditAs } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
@@ -124,7 +124,7 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
     const risks = await listRisks(db, filter);
     // A register that leaves Homeward is audited as an export: who, which filters, how many rows.
     await auditAs(access.actor, db, { action: 'read', outcome: 'allowed', recordKind: 'risk-register-export', recordId: null, detail: { filter, rows: risks.length } });
-    const csv = stringify([riskCsvColumns, ...risks.map((r) => riskCsvRow(r).map(spreadsheetSafe))]);
+    const csv = spreadsheetCsv([riskCsvColumns, ...risks.map(riskCsvRow)]);
     return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="risk-register-${ukDateOf(access.actor.now)}.csv"`).send(csv);
   });
 
@@ -343,10 +343,4 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
   });
 }
 
-/** A cell a spreadsheet would run as a formula is written as text (CSV injection). */
-function spreadsheetSafe(value: string | number | null): string | number {
-  if (value === null) return '';
-  if (typeof value === 'number') return value;
-  return /^[=+\-@\t\r]/.test(value.replace(/^\s+/, '')) ? `'${value}` : value;
-}
 
