@@ -24,7 +24,7 @@ import { authoriseMdtPatientWrite, authoriseMdtTeam, authoriseMeeting, type Meet
 import { mdtActionSoonDays } from './mdt-due-items.ts';
 import { hiddenAction, hiddenAgendaItem, myActions } from './mdt-shown.ts';
 import { nameForReader } from './mdt-patient-names.ts';
-import { chosenId, dateItems, formDay, formValues, idFromForm } from './mdt-form.ts';
+import { chosenId, dateItems, formDay, formValues, idFromForm } from '../platform/form-fields.ts';
 import { findAgendaItem, listActions, listAgenda, listAttendees, listMeetings, listMeetingStaff, type MdtAction, type MdtMeeting } from './mdt-queries.ts';
 import { mdtOwnerRoles } from './mdt-roles.ts';
 import { recordDiscussion } from './record-discussion.ts';

@@ -20,7 +20,8 @@ import { completeRiskAction } from './complete-risk-action.ts';
 import { reviewRisk } from './review-risk.ts';
 import { authoriseRiskActionDone, authoriseRiskChange, authoriseRiskRegister, mayChangeRisk, mayCompleteRiskAction } from './risk-access.ts';
 import { riskSoonDays } from './risk-due-items.ts';
-import { chosenId, dateItems, dayFields, formDay, formScale, formValues, idFromForm, riskDetailsFromForm, scaleItems } from './risk-form.ts';
+import { chosenId, dateItems, formDay, formValues, idFromForm } from '../platform/form-fields.ts';
+import { dayFields, formScale, riskDetailsFromForm, scaleItems } from './risk-form.ts';
 import { findRisk, listRiskActions, listRiskReviews, listRisks, listRiskStaff, listTeams, type Risk, type RiskFilter } from './risk-queries.ts';
 import { riskCsvColumns, riskCsvRow, riskView, ratingTag } from './risk-view.ts';
 

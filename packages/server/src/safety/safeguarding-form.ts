@@ -32,11 +32,3 @@ export function optionalFormDay(body: FormBody, name: string, label: string, tod
   return null;
 }
 
-export function dateItems(name: string, values: Record<string, string>, error: boolean) {
-  const classes = error ? 'nhsuk-input--error' : '';
-  return [
-    { id: `${name}-day`, name: `${name}-day`, label: 'Day', width: 2, classes, value: values[`${name}-day`] },
-    { id: `${name}-month`, name: `${name}-month`, label: 'Month', width: 2, classes, value: values[`${name}-month`] },
-    { id: `${name}-year`, name: `${name}-year`, label: 'Year', width: 4, classes, value: values[`${name}-year`] },
-  ];
-}

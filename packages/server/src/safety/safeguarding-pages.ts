@@ -27,7 +27,8 @@ import {
   actorIsSafeguardingLead, auditConcernRead, auditConcernsListed, authoriseConcern, authoriseConcernLead, authoriseDesignations, authoriseRaiseConcern,
   nameableRoles, safeguardingLeadRoles, type ConcernAccess,
 } from './safeguarding-access.ts';
-import { concernFromForm, dateItems, optionalFormDay } from './safeguarding-form.ts';
+import { dateItems } from '../platform/form-fields.ts';
+import { concernFromForm, optionalFormDay } from './safeguarding-form.ts';
 import { listClinicalStaff, listConcernNotes, listConcernsFor, listDesignations, listNamedPeople, type SafeguardingConcern } from './safeguarding-queries.ts';
 
 const concernParams = z.object({ concernId: z.uuid('concernId must be a UUID') });

@@ -1,10 +1,12 @@
-// Reading the MDT pages' forms: dates in three fields, the rest trimmed text. Problems become field
-// errors with the paths the domain checks use, so the error summary lists both together.
+// Reading a page's form the way every context does: a date in three fields, what was typed (to show it
+// again after a refusal), the form's id (a second send is the same record), an id chosen from a list,
+// and the three date inputs to draw. Problems become field errors with the paths the domain checks use,
+// so the error summary lists both together.
 import { parseDateParts } from '@homeward/clinical';
 import { z } from 'zod';
 import { uuidv7 } from 'uuidv7';
-import { formField, type FormBody } from '../platform/form-body.ts';
-import type { FieldError } from '../platform/homeward-error.ts';
+import { formField, type FormBody } from './form-body.ts';
+import type { FieldError } from './homeward-error.ts';
 
 /** A date in three fields (name-day, name-month, name-year), as yyyy-mm-dd; null (and a field error) when not a real date. */
 export function formDay(body: FormBody, name: string, label: string, today: string, fields: FieldError[]): string | null {
@@ -25,12 +27,13 @@ export function idFromForm(body: FormBody): string {
   return z.uuid().safeParse(formId).success ? formId : uuidv7();
 }
 
-/** A staff id chosen from a list: a UUID, or null (none chosen, or a hand-edited value, which the check then names). */
+/** An id chosen from a list: a UUID, or null (none chosen, or a hand-edited value, which the check then names). */
 export function chosenId(body: FormBody, name: string): string | null {
   const v = formField(body[name]);
   return z.uuid().safeParse(v).success ? v : null;
 }
 
+/** The NHS.UK date input's three items, with what was typed and the error style. */
 export function dateItems(name: string, values: Record<string, string>, error: boolean) {
   const classes = error ? 'nhsuk-input--error' : '';
   return [
