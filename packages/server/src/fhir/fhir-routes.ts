@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HomewardError } from '../platform/homeward-error.ts';
 import { toHomewardError } from '../platform/error-handler.ts';
 import { capabilityStatement } from './capability-statement.ts';
-import { actorOf } from '../platform/actor.ts';
+import { actorOf, withHeldReadAudit } from '../platform/actor.ts';
 import { fhirCaller } from './fhir-client.ts';
 import { fullUrlOf, searchsetBundle, transactionResponseBundle } from './fhir-bundle.ts';
 import type { FhirResource, FhirResourceModule } from './fhir-resource-module.ts';
@@ -105,9 +105,12 @@ export async function fhirRoutes(app: FastifyInstance, modules: readonly FhirRes
     const patient = await patientModule.read(app.db, { actor, id });
     const patientId = patient.id ?? id;
     const resources: FhirResource[] = [patient];
-    for (const m of modules) {
-      if (m.everything) resources.push(...(await m.everything(app.db, { actor, patientId })));
-    }
+    // A dozen kinds are read: their audit events are written together, before the bundle is sent.
+    await withHeldReadAudit(actor, app.db, async () => {
+      for (const m of modules) {
+        if (m.everything) resources.push(...(await m.everything(app.db, { actor, patientId })));
+      }
+    });
     const base = fhirBaseUrl(request);
     return sendResource(reply, 200, searchsetBundle({ baseUrl: base, selfUrl: `${base}/Patient/${patientId}/$everything`, resources, total: resources.length }));
   });

@@ -9,7 +9,7 @@ import { isClinicalRole, type HomewardRole } from '@homeward/clinical';
 import type { HomewardConfig } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import type { AuditEventInput } from './audit-event.ts';
-import { recordAuditEvent } from './record-audit-event.ts';
+import { recordAuditEvent, recordAuditEvents } from './record-audit-event.ts';
 import { HomewardError } from './homeward-error.ts';
 
 /** A record an allowed audit event named (kept for an idempotent replay's audit). */
@@ -37,6 +37,12 @@ type ActorBase = {
   readonly config: HomewardConfig;
   /** Set while an idempotent write collects the records its audit events name (for a later replay). */
   auditedSubjects: AuditedSubject[] | null;
+  /**
+   * Set while one response reads many records (Patient/$everything): allowed reads' audit events are
+   * held here and written together, in one INSERT, by `releaseHeldReadAudit` before the response is
+   * sent. Still durable before the data is shown; one statement instead of one per record kind.
+   */
+  heldReadAudit?: { events: AuditEventInput[]; at: Date } | null;
 };
 
 /** A member of staff acting: through a page or the API, or the demo seeder acting as one. */
@@ -119,22 +125,40 @@ export type ActorAuditEvent = Omit<AuditEventInput, 'staffId' | 'staffRole' | 'i
  * read's audit is durable before the data is shown.
  */
 export async function auditAs(actor: AnyActor, db: Kysely<Database>, event: ActorAuditEvent): Promise<void> {
-  await recordAuditEvent(
-    db,
-    {
-      ...event,
-      staffId: actor.staff?.staffId ?? null,
-      staffRole: actor.staff?.role ?? null,
-      ip: actor.origin.ip,
-      userAgent: actor.origin.userAgent,
-      requestId: actor.origin.requestId,
-      requestIdClaimed: actor.origin.requestIdClaimed,
-    },
-    actor.now,
-  );
+  const input: AuditEventInput = {
+    ...event,
+    staffId: actor.staff?.staffId ?? null,
+    staffRole: actor.staff?.role ?? null,
+    ip: actor.origin.ip,
+    userAgent: actor.origin.userAgent,
+    requestId: actor.origin.requestId,
+    requestIdClaimed: actor.origin.requestIdClaimed,
+  };
+  // Only allowed reads are held: a refusal, a write (in its own transaction) or an export is written at once.
+  if (actor.heldReadAudit && event.action === 'read' && event.outcome === 'allowed') actor.heldReadAudit.events.push(input);
+  else await recordAuditEvent(db, input, actor.now);
   if (actor.auditedSubjects && event.outcome === 'allowed' && (event.recordId || event.patientId)) {
     actor.auditedSubjects.push({ recordKind: event.recordKind ?? null, recordId: event.recordId ?? null, patientId: event.patientId ?? null });
   }
+}
+
+/**
+ * Runs `read` with the actor's allowed reads held, then writes their audit in one INSERT (committed
+ * when this returns, so before the caller shows what was read). If `read` throws, nothing it read is
+ * shown, and the held events are dropped with it; refusals were written as they happened.
+ */
+export async function withHeldReadAudit<T>(actor: AnyActor, db: Kysely<Database>, read: () => Promise<T>): Promise<T> {
+  if (actor.heldReadAudit) return read();
+  const held = { events: [] as AuditEventInput[], at: actor.now };
+  actor.heldReadAudit = held;
+  let result: T;
+  try {
+    result = await read();
+  } finally {
+    actor.heldReadAudit = null;
+  }
+  await recordAuditEvents(db, held.events, held.at);
+  return result;
 }
 
 /** Throws (and audits the refusal) unless the actor holds one of the roles. */
