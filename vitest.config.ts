@@ -63,14 +63,12 @@ export default defineConfig({
           // A whole story (record-story: a dozen pages, each checked by axe) passed 120 s at load 17.
           testTimeout: 900_000,
           hookTimeout: 600_000,
-          // One file at a time: Vitest's default on two cores is one worker (cores - 1), and isolation
-          // does not change that (checked with createVitest: maxWorkers 1 for this project). Two at a
-          // time beside the integration tests was tried (3b64b07) and was slower: the suite is bound
-          // by CPU. scripts/test.ts runs this project as its own process beside the others. Each file
-          // has its own app, port, database and browser. Isolated, unlike the others: kept from when
-          // isolation was thought to give two at a time; whether sharing a worker's modules saves time
-          // here, as it did for the integration tests, is not measured yet.
-
+          // One file at a time: Vitest's default on two cores is one worker (cores - 1). Two at a time
+          // beside the integration tests was tried (3b64b07) and was slower: the suite is bound by CPU.
+          // scripts/test.ts runs this project as its own process beside the others. Each file has its
+          // own app, port, database and browser. Not isolated, as the integration tests: the worker
+          // imports the app once instead of once per file (about 4 s of each of 41 files).
+          isolate: false,
         },
       },
     ],

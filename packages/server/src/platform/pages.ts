@@ -3,7 +3,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { hasTeamWideAccess, isClinicalRole, mayMakeReferrals, mayPlanVisits } from '@homeward/clinical';
-import { createViewEnvironment } from './views.ts';
+import { viewEnvironment } from './views.ts';
 import type { FieldError } from './homeward-error.ts';
 import type { BannerFlagsProvider } from './banner-flags.ts';
 
@@ -28,7 +28,7 @@ export function errorsByField(fields: FieldError[]): Record<string, { text: stri
 export type PagesOptions = { bannerFlags?: BannerFlagsProvider[] };
 
 export const pages = fp(async (app: FastifyInstance, options: PagesOptions) => {
-  const env = createViewEnvironment();
+  const env = viewEnvironment();
   const bannerFlagProviders = options.bannerFlags ?? [];
 
   app.decorateReply('page', function page(this: FastifyReply, template: string, context: Record<string, unknown>) {
