@@ -177,9 +177,11 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     const a = attendances.get(p.before)?.[0];
     const b = attendances.get(p.after)?.[0];
     if (a === undefined || b === undefined) continue;
-    const gap = b.start - a.end;
-    if (gap < (p.minGap ?? 0) - eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, less than ${p.minGap ?? 0}`);
-    if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, more than ${p.maxGap}`);
+    const fromStart = p.from === 'start';
+    const gap = b.start - (fromStart ? a.start : a.end);
+    const what = `visit "${p.after}" starts ${gap} minutes after "${p.before}" ${fromStart ? 'starts' : 'ends'}`;
+    if (gap < (p.minGap ?? 0) - eps) fail(`${what}, less than ${p.minGap ?? 0}`);
+    if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`${what}, more than ${p.maxGap}`);
   }
 
   // Re-planning: moved starts, and the changes the plan reports, recomputed from the stops.

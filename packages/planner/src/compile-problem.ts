@@ -67,11 +67,12 @@ export type CompiledProblem = {
   breakEarliest: Float64Array;
   breakLatest: Float64Array;
   breakDuration: Float64Array;
-  /** Precedences between first tasks: after starts within [min, max] minutes of before's end. */
+  /** Precedences between first tasks: after starts within [min, max] minutes of before's end (or start, when precedenceFromStart is 1). */
   precedenceBefore: Int32Array;
   precedenceAfter: Int32Array;
   precedenceMin: Float64Array;
   precedenceMax: Float64Array;
+  precedenceFromStart: Uint8Array;
   /** 1 if the task's start depends on another route (two-person or precedence). */
   linked: Uint8Array;
   /** Staff with identical attributes share a class, so only one empty route per class is tried. */
@@ -387,12 +388,14 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const precedenceAfter = new Int32Array(precedences.length);
   const precedenceMin = new Float64Array(precedences.length);
   const precedenceMax = new Float64Array(precedences.length);
+  const precedenceFromStart = new Uint8Array(precedences.length);
   const linked = new Uint8Array(T);
   precedences.forEach((p, k) => {
     precedenceBefore[k] = visitIndex.get(p.before)!;
     precedenceAfter[k] = visitIndex.get(p.after)!;
     precedenceMin[k] = p.minGap ?? 0;
     precedenceMax[k] = p.maxGap ?? Number.POSITIVE_INFINITY;
+    precedenceFromStart[k] = p.from === 'start' ? 1 : 0;
     linked[precedenceBefore[k]!] = 1;
     linked[precedenceAfter[k]!] = 1;
   });
@@ -457,6 +460,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     precedenceAfter,
     precedenceMin,
     precedenceMax,
+    precedenceFromStart,
     linked,
     staffClass,
     simple,

@@ -219,7 +219,7 @@ export class GeneralEngine implements InsertionEngine {
         const a = cp.precedenceBefore[k]!;
         const bTask = cp.precedenceAfter[k]!;
         if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
-        const need = this.#end[a]! + cp.precedenceMin[k]!;
+        const need = (cp.precedenceFromStart[k] === 1 ? start[a]! : this.#end[a]!) + cp.precedenceMin[k]!;
         if (start[bTask]! < need - timeEpsilon) {
           lb[bTask] = Math.max(lb[bTask]!, need);
           changed = true;
@@ -230,7 +230,7 @@ export class GeneralEngine implements InsertionEngine {
           const a = cp.precedenceBefore[k]!;
           const bTask = cp.precedenceAfter[k]!;
           if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
-          if (start[bTask]! - this.#end[a]! > cp.precedenceMax[k]! + timeEpsilon) return infinity;
+          if (start[bTask]! - (cp.precedenceFromStart[k] === 1 ? start[a]! : this.#end[a]!) > cp.precedenceMax[k]! + timeEpsilon) return infinity;
         }
         return total;
       }
@@ -358,9 +358,16 @@ export class GeneralEngine implements InsertionEngine {
     if (partner >= 0 && state.taskRoute[partner]! >= 0) lb = this.#stableStart[partner]!;
     for (let k = 0; k < cp.precedenceAfter.length; k++) {
       const a = cp.precedenceBefore[k]!;
-      if (cp.precedenceAfter[k] === task && state.taskRoute[a]! >= 0) lb = Math.max(lb, this.#stableEnd[a]! + cp.precedenceMin[k]!);
+      if (cp.precedenceAfter[k] === task && state.taskRoute[a]! >= 0) lb = Math.max(lb, this.#stableRef(k) + cp.precedenceMin[k]!);
     }
     probe[task] = lb;
+  }
+
+  /** Where precedence k's gap is measured from in the stable schedule: its `before` visit's start or end. */
+  #stableRef(k: number): number {
+    const cp = this.#cp;
+    const a = cp.precedenceBefore[k]!;
+    return cp.precedenceFromStart[k] === 1 ? this.#stableStart[a]! : this.#stableEnd[a]!;
   }
 
   /** After a probe simulation: do the route's other linked tasks keep their stable starts, and are the inserted task's links met exactly? */
@@ -380,9 +387,9 @@ export class GeneralEngine implements InsertionEngine {
       const a = cp.precedenceBefore[k]!;
       const b = cp.precedenceAfter[k]!;
       if (b === task && state.taskRoute[a]! >= 0) {
-        if (start[task]! - this.#stableEnd[a]! > cp.precedenceMax[k]! + timeEpsilon) return false;
+        if (start[task]! - this.#stableRef(k) > cp.precedenceMax[k]! + timeEpsilon) return false;
       } else if (a === task && state.taskRoute[b]! >= 0) {
-        const gap = stable[b]! - this.#end[task]!;
+        const gap = stable[b]! - (cp.precedenceFromStart[k] === 1 ? start[task]! : this.#end[task]!);
         if (gap < cp.precedenceMin[k]! - timeEpsilon || gap > cp.precedenceMax[k]! + timeEpsilon) return false;
       }
     }

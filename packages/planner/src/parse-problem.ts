@@ -486,14 +486,21 @@ function readPrecedence(c: Checker, value: unknown, path: string, visitIds: Set<
   if (before !== undefined && before === after) c.fail(`${path}.after`, 'must differ from before');
   if (before === undefined || after === undefined) return undefined;
   const p: Precedence = { before, after };
+  if (o.from !== undefined) {
+    if (o.from === 'start' || o.from === 'end') p.from = o.from;
+    else c.fail(`${path}.from`, 'must be "start" or "end"');
+  }
+  // From the end, `after` cannot start before `before` ends; from the start, it may overlap or come first.
+  const fromStart = p.from === 'start';
+  const gapOptions = fromStart ? {} : { min: 0 };
   if (o.minGap !== undefined) {
-    const n = c.number(o.minGap, `${path}.minGap`, { min: 0 });
+    const n = c.number(o.minGap, `${path}.minGap`, gapOptions);
     if (n !== undefined) p.minGap = n;
   }
   if (o.maxGap !== undefined) {
-    const n = c.number(o.maxGap, `${path}.maxGap`, { min: 0 });
+    const n = c.number(o.maxGap, `${path}.maxGap`, gapOptions);
     if (n !== undefined) p.maxGap = n;
-    if (n !== undefined && n < (p.minGap ?? 0)) c.fail(`${path}.maxGap`, 'must not be below minGap');
+    if (n !== undefined && n < (p.minGap ?? 0)) c.fail(`${path}.maxGap`, p.minGap === undefined ? 'must not be below minGap (default 0)' : 'must not be below minGap');
   }
   return p;
 }

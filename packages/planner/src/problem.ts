@@ -71,8 +71,13 @@ export type Visit = {
 /** Where a published plan put a visit. A two-person visit names both staff. */
 export type CurrentAssignment = { staffId: string; secondStaffId?: string; start?: number };
 
-/** B starts at least `minGap` and at most `maxGap` minutes after A ends (when both are planned). */
-export type Precedence = { before: string; after: string; minGap?: number; maxGap?: number };
+/**
+ * `after` starts at least `minGap` (default 0) and at most `maxGap` minutes after `before` ends, or
+ * after `before` starts with `from: 'start'` (when both are planned). Start to start, the gaps may be
+ * negative: "the second carer arrives 10 minutes after the first" is `{ from: 'start', minGap: 10,
+ * maxGap: 10 }`, "within 15 minutes of each other, either first" is `{ from: 'start', minGap: -15, maxGap: 15 }`.
+ */
+export type Precedence = { before: string; after: string; minGap?: number; maxGap?: number; from?: 'start' | 'end' };
 
 export type SpeedBand = { upToKm: number; kmPerHour: number };
 
