@@ -184,6 +184,12 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`${what}, more than ${p.maxGap}`);
   }
 
+  for (const [a, b] of problem.differentStaff ?? []) {
+    const onB = new Set((attendances.get(b) ?? []).map((x) => x.staffId));
+    const shared = (attendances.get(a) ?? []).find((x) => onB.has(x.staffId));
+    if (shared !== undefined) fail(`visits "${a}" and "${b}" must have different staff, but "${shared.staffId}" is on both`);
+  }
+
   // Re-planning: moved starts, and the changes the plan reports, recomputed from the stops.
   const tolerance = weights.moveToleranceMinutes;
   const expected: VisitChange[] = [];

@@ -73,6 +73,9 @@ export type CompiledProblem = {
   precedenceMin: Float64Array;
   precedenceMax: Float64Array;
   precedenceFromStart: Uint8Array;
+  /** Visits that must have other staff than visit i (differentStaff): differentVisit[differentOffset[i] .. differentOffset[i+1]-1]. */
+  differentOffset: Int32Array;
+  differentVisit: Int32Array;
   /** 1 if the task's start depends on another route (two-person or precedence). */
   linked: Uint8Array;
   /** Staff with identical attributes share a class, so only one empty route per class is tried. */
@@ -400,6 +403,17 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     linked[precedenceAfter[k]!] = 1;
   });
   for (let t = 0; t < T; t++) if (partner[t]! >= 0) linked[t] = 1;
+  const others: number[][] = Array.from({ length: n }, () => []);
+  for (const [a, b] of problem.differentStaff ?? []) {
+    const ia = visitIndex.get(a)!;
+    const ib = visitIndex.get(b)!;
+    others[ia]!.push(ib);
+    others[ib]!.push(ia);
+    simple = false;
+  }
+  const differentOffset = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) differentOffset[i + 1] = differentOffset[i]! + others[i]!.length;
+  const differentVisit = Int32Array.from(others.flat());
 
   // Staff classes: same places, shift, capacity, limits, breaks, skills and no per-staff visit data.
   const staffClass = new Int32Array(m);
@@ -461,10 +475,24 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     precedenceMin,
     precedenceMax,
     precedenceFromStart,
+    differentOffset,
+    differentVisit,
     linked,
     staffClass,
     simple,
     plannable: Int32Array.from(plannable),
     excluded,
   };
+}
+
+/** Whether staff member r already has a visit that must be done by someone other than task t's (differentStaff). */
+export function differentStaffClash(cp: CompiledProblem, taskRoute: Int32Array, t: number, r: number): boolean {
+  const v = cp.taskVisit[t]!;
+  for (let k = cp.differentOffset[v]!; k < cp.differentOffset[v + 1]!; k++) {
+    const u = cp.differentVisit[k]!;
+    if (taskRoute[u] === r) return true;
+    const second = cp.partner[u]!;
+    if (second >= 0 && taskRoute[second] === r) return true;
+  }
+  return false;
 }

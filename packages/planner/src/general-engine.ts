@@ -2,7 +2,7 @@
 // breaks placed automatically, per-staff durations, capacity and limits), and synchronises
 // two-person visits and precedences across routes by raising start lower bounds until stable.
 // Slower than the fast engine (an insertion costs a route simulation), so it serves therapy days.
-import { timeEpsilon } from './compile-problem.ts';
+import { differentStaffClash, timeEpsilon } from './compile-problem.ts';
 import type { CompiledProblem } from './compile-problem.ts';
 import type { Insertion, InsertionEngine } from './insertion-engine.ts';
 import type { Random } from './random.ts';
@@ -291,6 +291,8 @@ export class GeneralEngine implements InsertionEngine {
     const partner = cp.partner[task]!;
     const partnerRoute = partner >= 0 ? state.taskRoute[partner]! : -1;
     const taskLinked = cp.linked[task] === 1;
+    const visit = cp.taskVisit[task]!;
+    const mustDiffer = cp.differentOffset[visit + 1]! > cp.differentOffset[visit]!;
     const oldTotal = taskLinked ? state.routedCost() : 0;
     const seq = this.#scratch;
     const probe = this.#probeLb;
@@ -300,6 +302,7 @@ export class GeneralEngine implements InsertionEngine {
     let bestP = -1;
     for (let r = 0; r < m; r++) {
       if (cp.compatible[task * m + r] === 0 || r === partnerRoute || (onlyRoute !== undefined && onlyRoute !== r)) continue;
+      if (mustDiffer && differentStaffClash(cp, state.taskRoute, task, r)) continue;
       const n = state.len[r]!;
       if (n === 0) {
         const k = cp.staffClass[r]!;

@@ -118,3 +118,66 @@ describe('start-to-start precedences (issue 19, 1)', () => {
     ]);
   });
 });
+
+describe('visits done by different staff (issue 19, 3)', () => {
+  // Before: there was no way to say two visits need different people; the cheapest plan gave both
+  // visits at one address to one person.
+  const sameAddress = (): PlanningProblem => {
+    const problem = lineDay([0, 10], [
+      { id: 'morning', location: { index: 1 }, duration: 30, windows: [{ start: 60, end: 90 }] },
+      { id: 'evening', location: { index: 1 }, duration: 30, windows: [{ start: 120, end: 150 }] },
+    ]);
+    problem.differentStaff = [['morning', 'evening']];
+    return problem;
+  };
+
+  it('gives the two visits of a pair to two people, though one could do both more cheaply', () => {
+    const problem = sameAddress();
+    const result = planVisits(problem, { iterationLimit: 200, seed: 1 });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    expect(stopsOf(result, 'morning')[0]!.staffId).not.toBe(stopsOf(result, 'evening')[0]!.staffId);
+  });
+
+  it('leaves one out when only one person works, and keeps a two-person visit\'s pair off the other', () => {
+    const alone = sameAddress();
+    alone.staff.pop();
+    alone.visits[1]!.mayLeaveUnplanned = true;
+    const result = planVisits(alone, { iterationLimit: 100, seed: 1 });
+    expectChecked(alone, result);
+    expect(result.unplanned.map((u) => u.visitId)).toEqual(['evening']);
+
+    const pair = sameAddress();
+    pair.staff.push({ id: 'cat', start: { index: 0 }, end: { index: 0 }, shift: { start: 0, end: 480 } });
+    pair.visits[0]!.staffNeeded = 2;
+    const planned = planVisits(pair, { iterationLimit: 200, seed: 1 });
+    expectChecked(pair, planned);
+    const both = stopsOf(planned, 'morning').map((s) => s.staffId);
+    expect(both).toHaveLength(2);
+    expect(both).not.toContain(stopsOf(planned, 'evening')[0]!.staffId);
+  });
+
+  it('the checker names a pair given to one person', () => {
+    const problem = sameAddress();
+    delete problem.differentStaff;
+    const result = planVisits(problem, { iterationLimit: 100, seed: 1 });
+    expect(result.plans).toHaveLength(1);
+    expect(checkSolution(problem, result).violations).toEqual([]);
+    problem.differentStaff = [['morning', 'evening']];
+    expect(checkSolution(problem, result).violations).toEqual([`visits "morning" and "evening" must have different staff, but "${result.plans[0]!.staffId}" is on both`]);
+  });
+
+  it('parses pairs of known, distinct visits, and rejects a pair both pinned to one person', () => {
+    const problem = sameAddress();
+    expect(parseProblem(problem)).toMatchObject({ ok: true, problem: { differentStaff: [['morning', 'evening']] } });
+    problem.visits[0]!.pinned = { staffId: 'ann' };
+    problem.visits[1]!.pinned = { staffId: 'ann' };
+    problem.differentStaff = [['morning', 'evening'], ['morning', 'morning'], ['morning', 'nope'], ['morning'] as unknown as [string, string]];
+    expect(errorsOf(problem)).toEqual([
+      { path: 'differentStaff[0]', message: 'both visits are pinned to or fixed with "ann", so they cannot have different staff' },
+      { path: 'differentStaff[1][1]', message: 'must differ from the first visit' },
+      { path: 'differentStaff[2][1]', message: 'names unknown visit id "nope"' },
+      { path: 'differentStaff[3]', message: 'must be a pair of visit ids' },
+    ]);
+  });
+});

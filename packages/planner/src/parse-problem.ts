@@ -131,6 +131,9 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
     });
   }
 
+  let differentStaff: [string, string][] | undefined;
+  if (root.differentStaff !== undefined) differentStaff = readDifferentStaff(c, root.differentStaff, visits, visitIds);
+
   let objective: PlanningProblem['objective'];
   if (root.objective !== undefined) {
     const o = c.object(root.objective, 'objective');
@@ -153,6 +156,7 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
   const problem: PlanningProblem = { staff, visits, travel };
   if (now !== undefined) problem.now = now;
   if (precedences !== undefined) problem.precedences = precedences;
+  if (differentStaff !== undefined) problem.differentStaff = differentStaff;
   if (objective !== undefined) problem.objective = objective;
   return problem;
 }
@@ -503,4 +507,38 @@ function readPrecedence(c: Checker, value: unknown, path: string, visitIds: Set<
     if (n !== undefined && n < (p.minGap ?? 0)) c.fail(`${path}.maxGap`, p.minGap === undefined ? 'must not be below minGap (default 0)' : 'must not be below minGap');
   }
   return p;
+}
+
+/** Pairs of distinct known visits; a pair both pinned to (or fixed with) one person can never be met. */
+function readDifferentStaff(c: Checker, value: unknown, visits: Visit[], visitIds: Set<string>): [string, string][] {
+  const out: [string, string][] = [];
+  const items = c.array(value, 'differentStaff') ?? [];
+  const byId = new Map(visits.map((v) => [v.id, v]));
+  const people = (v: Visit | undefined): string[] => {
+    if (v === undefined) return [];
+    if (v.fixed === true && v.current !== undefined) return [v.current.staffId, ...(v.current.secondStaffId === undefined ? [] : [v.current.secondStaffId])];
+    return v.pinned?.staffId === undefined ? [] : [v.pinned.staffId];
+  };
+  items.forEach((item, i) => {
+    const path = `differentStaff[${i}]`;
+    const pair = c.array(item, path, 2);
+    if (pair === undefined) return;
+    if (pair.length !== 2) {
+      c.fail(path, 'must be a pair of visit ids');
+      return;
+    }
+    const a = c.string(pair[0], `${path}[0]`);
+    const b = c.string(pair[1], `${path}[1]`);
+    if (a !== undefined && !visitIds.has(a)) c.fail(`${path}[0]`, `names unknown visit id "${a}"`);
+    if (b !== undefined && !visitIds.has(b)) c.fail(`${path}[1]`, `names unknown visit id "${b}"`);
+    if (a === undefined || b === undefined || !visitIds.has(a) || !visitIds.has(b)) return;
+    if (a === b) {
+      c.fail(`${path}[1]`, 'must differ from the first visit');
+      return;
+    }
+    const shared = people(byId.get(a)).find((id) => people(byId.get(b)).includes(id));
+    if (shared !== undefined) c.fail(path, `both visits are pinned to or fixed with "${shared}", so they cannot have different staff`);
+    out.push([a, b]);
+  });
+  return out;
 }

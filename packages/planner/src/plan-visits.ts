@@ -2,7 +2,7 @@
 // ruin adjacent strings of visits across nearby routes, recreate by greedy insertion with blinks,
 // accept by simulated annealing. Anytime (returns the best found), deterministic for a seed and an
 // iteration limit, cancellable, with progress callbacks.
-import { compileProblem } from './compile-problem.ts';
+import { compileProblem, differentStaffClash } from './compile-problem.ts';
 import type { CompiledProblem } from './compile-problem.ts';
 import { FastEngine } from './fast-engine.ts';
 import { GeneralEngine } from './general-engine.ts';
@@ -259,6 +259,8 @@ function keepPublishedPlan(search: Search, state: RouteState): void {
 /** Puts tasks into their routes in order of published start; undoes it all if the day becomes infeasible. */
 function placeInOrder(search: Search, state: RouteState, tasks: number[], routes: number[]): void {
   const starts = search.cp.problem.visits;
+  // A published plan that broke a differentStaff pair keeps the first of the two; recreation moves the other.
+  if (tasks.some((t, k) => differentStaffClash(search.cp, state.taskRoute, t, routes[k]!))) return;
   tasks.forEach((t, k) => {
     const r = routes[k]!;
     const base = r * state.stride;

@@ -108,6 +108,11 @@ export type PlanningProblem = {
   staff: Staff[];
   visits: Visit[];
   precedences?: Precedence[];
+  /**
+   * Pairs of visits (by id) that must be done by different people: e.g. the two carers of a double-up
+   * modelled as two linked visits. For a two-person visit, neither of its people may be on the other.
+   */
+  differentStaff?: [string, string][];
   travel: TravelSpec;
   objective?: ObjectiveWeights;
   /**
