@@ -45,6 +45,7 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
   let lateness = 0;
   let continuity = 0;
   let change = 0;
+  let maxLate = 0;
   const plans: StaffPlan[] = [];
   for (let r = 0; r < m; r++) {
     const n = state.len[r]!;
@@ -77,6 +78,7 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
       const published = cp.currentStart[t]!;
       if (published === published) change += Math.max(0, Math.abs(stop.start - published) - cp.moveTolerance) * cp.moveMinuteCost;
       lateness += record.lateCost[t]!;
+      maxLate = Math.max(maxLate, record.late[t]!);
       minutes += stop.travelMinutes;
       distance += stop.distance;
       load += cp.demand[t]!;
@@ -123,7 +125,8 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
     unplanned.push({ visitId: v.id, ...(excluded ?? afterSearch(cp, state, engine, probe, random, i)) });
   });
   const changes = listChanges(cp, state, record);
-  const cost = { total: travel + lateness + unplannedCost + continuity + change, travel, lateness, unplanned: unplannedCost, continuity, change };
+  const maxLateness = weights.maxLateness * maxLate;
+  const cost = { total: travel + lateness + maxLateness + unplannedCost + continuity + change, travel, lateness, maxLateness, unplanned: unplannedCost, continuity, change };
   return { plans, unplanned, cost, changes, stats };
 }
 

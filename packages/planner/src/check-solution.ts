@@ -22,6 +22,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
   const attendances = new Map<string, { staffId: string; start: number; end: number }[]>();
   let travel = 0;
   let lateness = 0;
+  let maxLate = 0;
   let continuity = 0;
   let change = 0;
   const now = problem.now ?? Number.NEGATIVE_INFINITY;
@@ -88,7 +89,10 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       } else {
         const late = windowLateness(visit, stop.start);
         if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);
-        else lateness += late * weights.lateness;
+        else {
+          lateness += late.minutes * late.costPerMinute * weights.lateness;
+          maxLate = Math.max(maxLate, late.minutes);
+        }
       }
       const current = visit.current;
       if (current !== undefined && current.staffId !== staff.id && current.secondStaffId !== staff.id) change += weights.changeCost;
@@ -211,9 +215,10 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
   checkChanges(expected, result.changes ?? [], fail);
   checkReasons(problem, result, fail);
 
-  const cost: PlanCost = { total: travel + lateness + unplannedCost + continuity + change, travel, lateness, unplanned: unplannedCost, continuity, change };
+  const maxLateness = weights.maxLateness * maxLate;
+  const cost: PlanCost = { total: travel + lateness + maxLateness + unplannedCost + continuity + change, travel, lateness, maxLateness, unplanned: unplannedCost, continuity, change };
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
-  for (const key of ['total', 'travel', 'lateness', 'unplanned', 'continuity', 'change'] as const) {
+  for (const key of ['total', 'travel', 'lateness', 'maxLateness', 'unplanned', 'continuity', 'change'] as const) {
     if (!close(cost[key], result.cost[key])) fail(`cost.${key} is reported as ${result.cost[key]}, recomputed as ${cost[key]}`);
   }
   return { ok: violations.length === 0, violations, cost };
@@ -259,13 +264,14 @@ function checkReasons(problem: PlanningProblem, result: PlanResult, fail: (messa
   }
 }
 
-/** Lateness cost of starting at `start` (0 inside a window), or undefined if no window allows it. */
-function windowLateness(visit: Visit, start: number): number | undefined {
+/** Minutes late starting at `start` (0 inside a window) and their cost per minute, or undefined if no window allows it. */
+function windowLateness(visit: Visit, start: number): { minutes: number; costPerMinute: number } | undefined {
   const windows = visit.windows ?? [];
-  if (windows.length === 0) return 0;
-  if (windows.some((w) => start >= w.start - eps && start <= w.end + eps)) return 0;
+  const onTime = { minutes: 0, costPerMinute: 0 };
+  if (windows.length === 0) return onTime;
+  if (windows.some((w) => start >= w.start - eps && start <= w.end + eps)) return onTime;
   // Late after every window: lateness counts from the last soft window.
   const lastSoft = windows.findLast((w) => w.soft === true && start >= w.start - eps);
   if (lastSoft === undefined || windows.some((w) => w.start > start)) return undefined;
-  return (start - lastSoft.end) * (lastSoft.latenessCostPerMinute ?? 1);
+  return { minutes: start - lastSoft.end, costPerMinute: lastSoft.latenessCostPerMinute ?? 1 };
 }

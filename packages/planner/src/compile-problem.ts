@@ -53,6 +53,8 @@ export type CompiledProblem = {
   currentStart: Float64Array;
   moveMinuteCost: number;
   moveTolerance: number;
+  /** objective.maxLateness: cost per minute of the largest lateness of any visit. */
+  maxLatenessWeight: number;
   staffStart: Int32Array;
   staffEnd: Int32Array;
   /** The day's span: the shift, stretched to cover fixed visits (and the way to and from them). */
@@ -458,6 +460,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     currentStart,
     moveMinuteCost: weights.moveMinuteCost,
     moveTolerance: weights.moveToleranceMinutes,
+    maxLatenessWeight: weights.maxLateness,
     staffStart,
     staffEnd,
     shiftStart,

@@ -43,6 +43,9 @@ export class GeneralEngine implements InsertionEngine {
   #stableValid = false;
   #lateLast = 0;
   #lateMinutes = 0;
+  /** The most minutes late of any visit in the route last simulated, and per route after evaluateLinked. */
+  #routeLate = 0;
+  readonly #lates: Float64Array;
 
   constructor(cp: CompiledProblem) {
     this.#cp = cp;
@@ -52,6 +55,7 @@ export class GeneralEngine implements InsertionEngine {
     this.#end = new Float64Array(cp.taskCount);
     this.#scratch = new Int32Array(cp.taskCount + 2);
     this.#scratchCosts = new Float64Array(cp.staffCount);
+    this.#lates = new Float64Array(cp.staffCount);
     this.#stableLb = new Float64Array(cp.taskCount).fill(-infinity);
     this.#stableStart = new Float64Array(cp.taskCount);
     this.#stableEnd = new Float64Array(cp.taskCount);
@@ -95,6 +99,7 @@ export class GeneralEngine implements InsertionEngine {
   }
 
   #simulateWith(r: number, seq: Int32Array, count: number, lb: Float64Array, record?: ScheduleRecord): number {
+    this.#routeLate = 0;
     if (count === 0) {
       if (record !== undefined) record.breaks[r] = [];
       return 0;
@@ -112,6 +117,7 @@ export class GeneralEngine implements InsertionEngine {
     let loc = cp.staffStart[r]!;
     let cost = 0;
     let load = 0;
+    let lateMax = 0;
     let b = cp.breakOffset[r]!;
     const bEnd = cp.breakOffset[r + 1]!;
     const breaks: { start: number; end: number }[] = [];
@@ -138,6 +144,7 @@ export class GeneralEngine implements InsertionEngine {
       const start = this.#startAt(t, Math.max(arrival, lb[t]!));
       if (start === infinity) return infinity;
       cost += cp.travelCost[loc * L + tl]! + cp.assignment[t * m + r]! + this.#lateLast;
+      if (this.#lateMinutes > lateMax) lateMax = this.#lateMinutes;
       const published = cp.currentStart[t]!;
       if (published === published) {
         // Re-planning: a start moved beyond the tolerance, either way (NaN when not charged).
@@ -169,6 +176,7 @@ export class GeneralEngine implements InsertionEngine {
     if (back > cp.shiftEnd[r]! + timeEpsilon) return infinity;
     if (back - cp.shiftStart[r]! > cp.maxWorking[r]! + timeEpsilon) return infinity;
     if (record !== undefined) record.breaks[r] = breaks;
+    this.#routeLate = lateMax;
     return cost + cp.travelCost[loc * L + endLoc]!;
   }
 
@@ -194,10 +202,12 @@ export class GeneralEngine implements InsertionEngine {
         const isOverride = r === override && overrideSeq !== null;
         if (!isOverride && state.linkedCount[r] === 0 && record === undefined) {
           costs[r] = state.routeCost[r]!;
+          this.#lates[r] = state.routeLate[r]!;
         } else {
           const c = isOverride ? this.simulate(r, overrideSeq, overrideLen, record) : this.simulate(r, this.#routeSeq(state, r), state.len[r]!, record);
           if (c === infinity) return infinity;
           costs[r] = c;
+          this.#lates[r] = this.#routeLate;
         }
         total += costs[r]!;
       }
@@ -256,6 +266,7 @@ export class GeneralEngine implements InsertionEngine {
         anyLinked = true;
       } else {
         state.routeCost[r] = this.simulate(r, this.#routeSeq(state, r), state.len[r]!);
+        state.routeLate[r] = this.#routeLate;
         this.#recordEnds(state, r);
       }
     }
@@ -264,6 +275,7 @@ export class GeneralEngine implements InsertionEngine {
       const total = this.evaluateLinked(state, -1, null, 0, this.#scratchCosts);
       if (total !== infinity) {
         state.routeCost.set(this.#scratchCosts);
+        state.routeLate.set(this.#lates);
         this.#stableLb.set(this.#lowerBound);
         this.#stableStart.set(this.#start);
         this.#stableEnd.set(this.#end);
@@ -297,6 +309,29 @@ export class GeneralEngine implements InsertionEngine {
     const seq = this.#scratch;
     const probe = this.#probeLb;
     if (this.#stableValid) this.#prepareProbe(state, task);
+    // objective.maxLateness: what an insertion adds to the worst lateness of the day (exact when the
+    // other routes do not move: the largest of the others' and the new route's).
+    const lateWeight = cp.maxLatenessWeight;
+    let worst = 0;
+    let worstRoute = -1;
+    let runnerUp = 0;
+    if (lateWeight > 0) {
+      for (let r = 0; r < m; r++) {
+        const late = state.routeLate[r]!;
+        if (late > worst) {
+          runnerUp = worst;
+          worst = late;
+          worstRoute = r;
+        } else if (late > runnerUp) runnerUp = late;
+      }
+    }
+    const lateDelta = (r: number, routeLate: number) => (lateWeight === 0 ? 0 : lateWeight * (Math.max(r === worstRoute ? runnerUp : worst, routeLate) - worst));
+    const lateDeltaAll = () => {
+      if (lateWeight === 0) return 0;
+      let late = 0;
+      for (let r = 0; r < m; r++) late = Math.max(late, this.#lates[r]!);
+      return lateWeight * (late - worst);
+    };
     let best = infinity;
     let bestR = -1;
     let bestP = -1;
@@ -329,15 +364,17 @@ export class GeneralEngine implements InsertionEngine {
         seq.set(state.tasks.subarray(base + p + 1, base + n + 1), p + 2);
         let delta: number;
         if (!global) {
-          delta = this.simulate(r, seq, n + 1) - state.routeCost[r]!;
+          delta = this.simulate(r, seq, n + 1) - state.routeCost[r]! + lateDelta(r, this.#routeLate);
         } else if (this.#stableValid) {
           // With the other routes' linked times held, this route alone decides; if its linked starts
           // all stay put, so does every other route, and the delta is exact.
           const c = this.#simulateWith(r, seq, n + 1, probe);
           if (c === infinity) continue;
-          delta = this.#linkedTimesHold(state, seq, n + 1, task) ? c - state.routeCost[r]! : this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked);
+          delta = this.#linkedTimesHold(state, seq, n + 1, task)
+            ? c - state.routeCost[r]! + lateDelta(r, this.#routeLate)
+            : this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked) + lateDeltaAll();
         } else {
-          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked);
+          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked) + lateDeltaAll();
         }
         if (delta < best) {
           best = delta;

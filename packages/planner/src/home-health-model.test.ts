@@ -85,7 +85,7 @@ describe('start-to-start precedences (issue 19, 1)', () => {
     const result: PlanResult = {
       plans: [plan('ann', 10, 'first'), plan('ben', 25, 'second')],
       unplanned: [],
-      cost: { total: 40, travel: 40, lateness: 0, unplanned: 0, continuity: 0, change: 0 },
+      cost: { total: 40, travel: 40, lateness: 0, maxLateness: 0, unplanned: 0, continuity: 0, change: 0 },
       changes: [],
       stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
     };
@@ -179,5 +179,46 @@ describe('visits done by different staff (issue 19, 3)', () => {
       { path: 'differentStaff[2][1]', message: 'names unknown visit id "nope"' },
       { path: 'differentStaff[3]', message: 'must be a pair of visit ids' },
     ]);
+  });
+});
+
+describe('objective.maxLateness, the worst lateness of the day (issue 19, 4)', () => {
+  // Before: only the sum of lateness costs counted, so the plan let one patient wait over an hour
+  // to save a few minutes for another; there was no term for the worst lateness.
+  const twoLate = (): PlanningProblem => {
+    const problem = lineDay([0, 10], [
+      { id: 'long', location: { index: 1 }, duration: 60, windows: [{ start: 0, end: 0, soft: true, latenessCostPerMinute: 1 }] },
+      { id: 'short', location: { index: 1 }, duration: 30, windows: [{ start: 0, end: 0, soft: true, latenessCostPerMinute: 0 }] },
+    ]);
+    problem.staff.pop();
+    return problem;
+  };
+
+  it('spreads lateness out when the worst lateness costs', () => {
+    const cheapest = planVisits(twoLate(), { iterationLimit: 100, seed: 1 });
+    expect(cheapest.plans[0]!.stops.map((s) => s.visitId)).toEqual(['long', 'short']);
+    expect(cheapest.cost).toMatchObject({ lateness: 10, maxLateness: 0 });
+
+    const problem = twoLate();
+    problem.objective = { maxLateness: 2 };
+    const result = planVisits(problem, { iterationLimit: 100, seed: 1 });
+    expectChecked(problem, result);
+    // short 10 minutes late, then long 40: worst 40 (x 2), rather than long 10 then short 70.
+    expect(result.plans[0]!.stops.map((s) => s.visitId)).toEqual(['short', 'long']);
+    expect(result.cost).toMatchObject({ lateness: 40, maxLateness: 80, total: 20 + 40 + 80 });
+  });
+
+  it('the checker recomputes the worst lateness and names a misreported one', () => {
+    const problem = twoLate();
+    const result = planVisits(problem, { iterationLimit: 50, seed: 1 });
+    problem.objective = { maxLateness: 3 };
+    expect(checkSolution(problem, result).cost).toMatchObject({ maxLateness: 3 * 70, total: result.cost.total + 210 });
+    expect(checkSolution(problem, result).violations).toEqual(['cost.total is reported as 30, recomputed as 240', 'cost.maxLateness is reported as 0, recomputed as 210']);
+  });
+
+  it('parses the weight', () => {
+    const problem = twoLate();
+    problem.objective = { maxLateness: -1 };
+    expect(errorsOf(problem)).toEqual([{ path: 'objective.maxLateness', message: 'must be a non-negative number' }]);
   });
 });

@@ -139,7 +139,7 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
     const o = c.object(root.objective, 'objective');
     if (o !== undefined) {
       objective = {};
-      for (const key of ['travelMinute', 'travelDistance', 'lateness', 'unplannedPenalty', 'continuityCost', 'changeCost', 'moveMinuteCost', 'moveToleranceMinutes'] as const) {
+      for (const key of ['travelMinute', 'travelDistance', 'lateness', 'maxLateness', 'unplannedPenalty', 'continuityCost', 'changeCost', 'moveMinuteCost', 'moveToleranceMinutes'] as const) {
         if (o[key] !== undefined) {
           const n = c.number(o[key], `objective.${key}`, { min: 0 });
           if (n !== undefined) objective[key] = n;

@@ -201,9 +201,10 @@ function usedRoutes(state: RouteState): number {
   return c;
 }
 
-/** Routed cost plus the penalty of every unplanned plannable visit (half-planned pairs count as unplanned). */
+/** Routed cost, the worst lateness, and the penalty of every unplanned plannable visit (half-planned pairs count as unplanned). */
 function totalCost(cp: CompiledProblem, state: RouteState): number {
   let cost = state.routedCost();
+  if (cp.maxLatenessWeight > 0) cost += cp.maxLatenessWeight * state.maxLate();
   for (const t of cp.plannable) if (state.taskRoute[t] === -1) cost += cp.penalty[t]!;
   return cost;
 }

@@ -92,6 +92,11 @@ export type ObjectiveWeights = {
   travelDistance?: number;
   /** Multiplies each window's lateness cost (default 1). */
   lateness?: number;
+  /**
+   * Cost per minute of the largest lateness of any visit (default 0): spreads lateness out rather than
+   * letting one patient wait an hour so that others are on time.
+   */
+  maxLateness?: number;
   /** Default penalty for a visit left unplanned (default 1000). */
   unplannedPenalty?: number;
   /** Cost when a visit with preferred staff goes to anyone else (default 30). */
@@ -127,6 +132,7 @@ export const defaultObjective: Required<ObjectiveWeights> = {
   travelMinute: 1,
   travelDistance: 0,
   lateness: 1,
+  maxLateness: 0,
   unplannedPenalty: 1000,
   continuityCost: 30,
   changeCost: 60,
