@@ -10,6 +10,9 @@ export type SolutionCheck = { ok: boolean; violations: string[]; cost: PlanCost 
 
 const eps = 1e-6;
 
+/** Whole minutes allow for rounding error in sums of travel times. */
+const isWhole = (x: number) => Math.abs(x - Math.round(x)) <= eps;
+
 export function checkSolution(problem: PlanningProblem, result: PlanResult): SolutionCheck {
   const violations: string[] = [];
   const fail = (message: string) => {
@@ -27,6 +30,10 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
   let change = 0;
   const now = problem.now ?? Number.NEGATIVE_INFINITY;
   const isFixed = (visit: Visit | undefined) => visit?.fixed === true && visit.current?.start !== undefined;
+  // Whole minutes (the default): leave, return, arrivals, starts and breaks; a given start (fixed or
+  // pinned) is kept as given, and an end is a start plus the visit's duration.
+  const wholeMinutes = problem.wholeMinutes !== false;
+  const notWhole = (x: number) => wholeMinutes && !isWhole(x);
 
   const seenStaff = new Set<string>();
   for (const plan of result.plans) {
@@ -46,6 +53,8 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     // (The shift's start matters here only for a day that starts with a fixed visit; otherwise leaving is checked.)
     const open = Math.max(firstFixed ? staff.shift.start : Number.NEGATIVE_INFINITY, now);
     let latestReturn = staff.shift.end;
+    if (notWhole(plan.leave)) fail(`${who} leaves at ${plan.leave}, not a whole minute`);
+    if (notWhole(plan.return)) fail(`${who} returns at ${plan.return}, not a whole minute`);
     // The timeline: stops and breaks in order of start.
     type Event = { kind: 'stop'; index: number; start: number } | { kind: 'break'; index: number; start: number };
     const events: Event[] = [
@@ -59,6 +68,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     for (const event of events) {
       if (event.kind === 'break') {
         const b = plan.breaks[event.index]!;
+        if (notWhole(b.start)) fail(`${who}: break at ${b.start}, not a whole minute`);
         if (b.start < time - eps) fail(`${who}: break at ${b.start} overlaps the previous visit or travel (free from ${time})`);
         time = Math.max(time, b.end);
         continue;
@@ -74,6 +84,9 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       const where = `${who}, visit "${visit.id}"`;
       const fixed = isFixed(visit);
       if (!fixed) time = Math.max(time, open);
+      const given = fixed || visit.pinned?.start !== undefined;
+      if (!given && notWhole(stop.start)) fail(`${where}: starts at ${stop.start}, not a whole minute`);
+      if (!given && notWhole(stop.arrival)) fail(`${where}: arrives at ${stop.arrival}, not a whole minute`);
       const vloc = locationIndex(visit.location);
       const minutes = model.duration(loc, vloc);
       travel += weights.travelMinute * minutes + weights.travelDistance * model.distance(loc, vloc);
@@ -85,7 +98,9 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
         // Done or under way: where and when it happened, whatever the windows said.
         if (Math.abs(stop.start - visit.current!.start!) > eps) fail(`${where}: fixed at ${visit.current!.start}, starts at ${stop.start}`);
         if (staff.id !== visit.current!.staffId && staff.id !== visit.current!.secondStaffId) fail(`${where}: fixed with "${visit.current!.staffId}", given to "${staff.id}"`);
-        latestReturn = Math.max(latestReturn, stop.end + model.duration(vloc, locationIndex(staff.end)));
+        // (in whole minutes, the next whole minute after getting back)
+        const back = stop.end + model.duration(vloc, locationIndex(staff.end));
+        latestReturn = Math.max(latestReturn, wholeMinutes ? Math.ceil(back - eps) : back);
       } else {
         const late = windowLateness(visit, stop.start);
         if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);

@@ -82,6 +82,10 @@ export type CompiledProblem = {
   linked: Uint8Array;
   /** Staff with identical attributes share a class, so only one empty route per class is tried. */
   staffClass: Int32Array;
+  /** Times in whole minutes (problem.wholeMinutes, default true): starts, breaks and returns rounded up. */
+  wholeMinutes: boolean;
+  /** 1 for a task whose start is given (fixed, or a pinned start): kept exactly, even if not a whole minute. */
+  givenStart: Uint8Array;
   /** True when O(1) time-window checks are exact: one hard window per task, no breaks, links or limits. */
   simple: boolean;
   /** Tasks the search may plan. */
@@ -124,11 +128,13 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const travelTime = new Float64Array(L * L);
   const travelDistance = new Float64Array(L * L);
   const travelCost = new Float64Array(L * L);
+  let travelWhole = true;
   for (let i = 0; i < L; i++) {
     for (let j = 0; j < L; j++) {
       const t = model.duration(i, j);
       const d = model.distance(i, j);
       travelTime[i * L + j] = t;
+      if (!Number.isInteger(t)) travelWhole = false;
       travelDistance[i * L + j] = d;
       travelCost[i * L + j] = weights.travelMinute * t + weights.travelDistance * d;
     }
@@ -159,6 +165,12 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const change = new Float64Array(T * m);
   const assignment = new Float64Array(T * m);
   const fixed = new Uint8Array(T);
+  const givenStart = new Uint8Array(T);
+  const wholeMinutes = problem.wholeMinutes !== false;
+  // Whole minutes cost nothing to keep when every input time is whole: then the fast model's exact
+  // times are whole too. Otherwise the general model rounds as it simulates.
+  const whole = (x: number) => !Number.isFinite(x) || Number.isInteger(x);
+  let integral = travelWhole && whole(problem.now ?? 0);
   const currentStart = new Float64Array(T).fill(Number.NaN);
   const compatible = new Uint8Array(T * m);
 
@@ -205,6 +217,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     }
     const isFixed = v.fixed === true && v.current?.start !== undefined;
     fixed[t] = isFixed ? 1 : 0;
+    givenStart[t] = isFixed || v.pinned?.start !== undefined ? 1 : 0;
     // The search starts from the published plan, which needs the general model's feasibility check.
     if (v.current !== undefined) simple = false;
     // Moving a start is charged once per visit, on its first task.
@@ -215,6 +228,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     windowOffset[t] = ws.length;
     const windows = windowsOf(v, taskVisit[t]!);
     for (const w of windows) {
+      integral &&= whole(w.start) && whole(w.end);
       ws.push(w.start);
       we.push(w.end);
       wsoft.push(w.soft === true ? 1 : 0);
@@ -229,6 +243,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       const d = v.durationByStaff?.[st.id] ?? v.duration;
       if (v.durationByStaff !== undefined) simple = false;
       service[t * m + s] = d;
+      integral &&= whole(d);
       const preferred = v.preferredStaff;
       continuity[t * m + s] = preferred !== undefined && preferred.length > 0 && !preferred.includes(st.id) ? weights.continuityCost : 0;
       const current = v.current;
@@ -258,9 +273,11 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   staff.forEach((s, i) => {
     staffStart[i] = locationIndex(s.start);
     staffEnd[i] = locationIndex(s.end);
-    shiftStart[i] = s.shift.start;
-    shiftEnd[i] = s.shift.end;
-    routeOpen[i] = Math.max(s.shift.start, now);
+    // In whole minutes the day is rounded inwards: nobody leaves before the shift or returns after it.
+    shiftStart[i] = wholeMinutes ? Math.ceil(s.shift.start - timeEpsilon) : s.shift.start;
+    shiftEnd[i] = wholeMinutes ? Math.floor(s.shift.end + timeEpsilon) : s.shift.end;
+    routeOpen[i] = wholeMinutes ? Math.ceil(Math.max(s.shift.start, now) - timeEpsilon) : Math.max(s.shift.start, now);
+    integral &&= whole(s.shift.start) && whole(s.shift.end);
     capacity[i] = s.capacity ?? Number.POSITIVE_INFINITY;
     maxVisits[i] = s.maxVisits ?? Number.POSITIVE_INFINITY;
     maxWorking[i] = s.maxWorkingMinutes ?? Number.POSITIVE_INFINITY;
@@ -272,6 +289,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       be.push(b.earliestStart);
       bl.push(b.latestStart);
       bd.push(b.duration);
+      integral &&= whole(b.earliestStart) && whole(b.latestStart) && whole(b.duration);
       simple = false;
     }
   });
@@ -283,8 +301,10 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     for (let s = 0; s < m; s++) {
       if (compatible[t * m + s] === 0) continue;
       const loc = taskLocation[t]!;
-      shiftStart[s] = Math.min(shiftStart[s]!, open[t]! - travelTime[staffStart[s]! * L + loc]!);
-      shiftEnd[s] = Math.max(shiftEnd[s]!, open[t]! + service[t * m + s]! + travelTime[loc * L + staffEnd[s]!]!);
+      const from = open[t]! - travelTime[staffStart[s]! * L + loc]!;
+      const back = open[t]! + service[t * m + s]! + travelTime[loc * L + staffEnd[s]!]!;
+      shiftStart[s] = Math.min(shiftStart[s]!, wholeMinutes ? Math.floor(from + timeEpsilon) : from);
+      shiftEnd[s] = Math.max(shiftEnd[s]!, wholeMinutes ? Math.ceil(back - timeEpsilon) : back);
     }
   }
 
@@ -429,6 +449,8 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     staffClass[i] = classKeys.get(key)!;
   });
 
+  if (wholeMinutes && !integral) simple = false;
+
   return {
     problem,
     visitCount: n,
@@ -482,6 +504,8 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     differentVisit,
     linked,
     staffClass,
+    wholeMinutes,
+    givenStart,
     simple,
     plannable: Int32Array.from(plannable),
     excluded,

@@ -70,8 +70,11 @@ export class GeneralEngine implements InsertionEngine {
     const cp = this.#cp;
     const from = cp.windowOffset[t]!;
     const to = cp.windowOffset[t + 1]!;
+    // Whole minutes: the first whole minute at or after `at` (a window without one cannot be met), except
+    // for a given start (fixed, or pinned), which is kept exactly.
+    const round = cp.wholeMinutes && cp.givenStart[t] === 0;
     for (let k = from; k < to; k++) {
-      const s = Math.max(at, cp.windowStart[k]!);
+      const s = round ? wholeMinute(Math.max(at, cp.windowStart[k]!)) : Math.max(at, cp.windowStart[k]!);
       if (s <= cp.windowEnd[k]! + timeEpsilon) {
         this.#lateLast = 0;
         this.#lateMinutes = 0;
@@ -81,7 +84,7 @@ export class GeneralEngine implements InsertionEngine {
     for (let k = to - 1; k >= from; k--) {
       if (cp.windowSoft[k] === 1) {
         // A soft window cut at `now` can start after its end: late from its end, starting no earlier than now.
-        const s = Math.max(at, cp.windowStart[k]!);
+        const s = round ? wholeMinute(Math.max(at, cp.windowStart[k]!)) : Math.max(at, cp.windowStart[k]!);
         this.#lateMinutes = s - cp.windowEnd[k]!;
         this.#lateLast = this.#lateMinutes * cp.windowLateCost[k]!;
         return s;
@@ -130,7 +133,7 @@ export class GeneralEngine implements InsertionEngine {
       while (b < bEnd) {
         const earliest = cp.breakEarliest[b]!;
         const latestStart = cp.breakLatest[b]!;
-        const breakStart = Math.max(time, earliest);
+        const breakStart = cp.wholeMinutes ? wholeMinute(Math.max(time, earliest)) : Math.max(time, earliest);
         if (breakStart > latestStart + timeEpsilon) return infinity;
         const startNow = this.#startAt(t, Math.max(time + travel, lb[t]!));
         const mustNow = startNow === infinity || Math.max(startNow + svc, earliest) > latestStart + timeEpsilon;
@@ -166,13 +169,13 @@ export class GeneralEngine implements InsertionEngine {
     }
     if (load > cp.capacity[r]! + timeEpsilon) return infinity;
     for (; b < bEnd; b++) {
-      const breakStart = Math.max(time, cp.breakEarliest[b]!);
+      const breakStart = cp.wholeMinutes ? wholeMinute(Math.max(time, cp.breakEarliest[b]!)) : Math.max(time, cp.breakEarliest[b]!);
       if (breakStart > cp.breakLatest[b]! + timeEpsilon) return infinity;
       time = breakStart + cp.breakDuration[b]!;
       if (record !== undefined) breaks.push({ start: breakStart, end: time });
     }
     const endLoc = cp.staffEnd[r]!;
-    const back = time + cp.travelTime[loc * L + endLoc]!;
+    const back = cp.wholeMinutes ? wholeMinute(time + cp.travelTime[loc * L + endLoc]!) : time + cp.travelTime[loc * L + endLoc]!;
     if (back > cp.shiftEnd[r]! + timeEpsilon) return infinity;
     if (back - cp.shiftStart[r]! > cp.maxWorking[r]! + timeEpsilon) return infinity;
     if (record !== undefined) record.breaks[r] = breaks;
@@ -435,6 +438,11 @@ export class GeneralEngine implements InsertionEngine {
     }
     return true;
   }
+}
+
+/** The first whole minute at or after x (allowing for rounding error in sums of travel times). */
+export function wholeMinute(x: number): number {
+  return Math.ceil(x - timeEpsilon);
 }
 
 /** The routed cost before an insertion (cached when the task itself is linked). */

@@ -222,3 +222,72 @@ describe('objective.maxLateness, the worst lateness of the day (issue 19, 4)', (
     expect(errorsOf(problem)).toEqual([{ path: 'objective.maxLateness', message: 'must be a non-negative number' }]);
   });
 });
+
+describe('whole minutes in the plan (issue 19, 5)', () => {
+  // Before: times came straight from fractional travel times (arrive at 09:37.4), and nothing
+  // rounded them; rounding after the search could have broken a window that only just fitted.
+  const allTimes = (result: PlanResult) =>
+    result.plans.flatMap((p) => [p.leave, p.return, ...p.stops.flatMap((s) => [s.arrival, s.start, s.end]), ...p.breaks.flatMap((b) => [b.start, b.end])]);
+
+  /** A at 9.6 minutes from base, B 5.2 beyond it; B must start at exactly 25. */
+  const fractional = (): PlanningProblem => ({
+    staff: [
+      { id: 'ann', start: { index: 0 }, end: { index: 0 }, shift: { start: 0, end: 480 } },
+      { id: 'ben', start: { index: 0 }, end: { index: 0 }, shift: { start: 0, end: 480 } },
+    ],
+    visits: [
+      { id: 'a', location: { index: 1 }, duration: 10, windows: [{ start: 0, end: 30 }] },
+      { id: 'b', location: { index: 2 }, duration: 10, windows: [{ start: 25, end: 25 }] },
+    ],
+    travel: { kind: 'matrix', durations: [[0, 9.6, 14.8], [9.6, 0, 5.2], [14.8, 5.2, 0]] },
+  });
+
+  it('rounds inside the search, so a chain that fits only in exact times is not planned', () => {
+    // Exact: ann does a at 9.6-19.6 and reaches b at 24.8, in time for 25.
+    const exact = { ...fractional(), wholeMinutes: false };
+    const loose = planVisits(exact, { iterationLimit: 100, seed: 1 });
+    expectChecked(exact, loose);
+    expect(loose.plans).toHaveLength(1);
+    expect(stopsOf(loose, 'a')[0]!.start).toBeCloseTo(9.6, 9);
+
+    // Whole minutes: a starts at 10, ends at 20, b could not start before 26; ben takes b from base.
+    const problem = fractional();
+    const result = planVisits(problem, { iterationLimit: 100, seed: 1 });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    expect(allTimes(result).filter((x) => !Number.isInteger(x))).toEqual([]);
+    expect(stopsOf(result, 'a')[0]).toMatchObject({ arrival: 10, start: 10, end: 20 });
+    expect(stopsOf(result, 'b')[0]).toMatchObject({ arrival: 25, start: 25, end: 35 });
+    expect(stopsOf(result, 'a')[0]!.staffId).not.toBe(stopsOf(result, 'b')[0]!.staffId);
+  });
+
+  it('keeps every time whole on a fractional day with breaks, a pair and a precedence', () => {
+    const points = [0, 7.3, 12.6, 19.9, 25.4, 31.7];
+    const problem: PlanningProblem = {
+      staff: ['ann', 'ben', 'cat'].map((id) => ({ id, start: { index: 0 }, end: { index: 0 }, shift: { start: 480, end: 1020 }, breaks: [{ earliestStart: 720, latestStart: 780, duration: 30 }] })),
+      visits: [
+        { id: 'v1', location: { index: 1 }, duration: 45, windows: [{ start: 480, end: 600 }] },
+        { id: 'v2', location: { index: 2 }, duration: 30, staffNeeded: 2 },
+        { id: 'v3', location: { index: 3 }, duration: 20, windows: [{ start: 540, end: 560, soft: true }] },
+        { id: 'v4', location: { index: 4 }, duration: 60 },
+        { id: 'v5', location: { index: 5 }, duration: 25, windows: [{ start: 840, end: 900 }] },
+      ],
+      precedences: [{ before: 'v1', after: 'v4', minGap: 30 }],
+      travel: { kind: 'matrix', durations: points.map((a) => points.map((b) => Math.abs(a - b))) },
+    };
+    const result = planVisits(problem, { iterationLimit: 300, seed: 2 });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    expect(allTimes(result).filter((x) => !Number.isInteger(x))).toEqual([]);
+  });
+
+  it('the checker names a time that is not a whole minute, unless the problem says exact times', () => {
+    const problem = fractional();
+    const exact = planVisits({ ...problem, wholeMinutes: false }, { iterationLimit: 100, seed: 1 });
+    const violations = checkSolution(problem, exact).violations;
+    expect(violations).toContain('staff "ann", visit "a": starts at 9.6, not a whole minute');
+    expect(violations).toContain('staff "ann" returns at 49.8, not a whole minute');
+    expect(checkSolution({ ...problem, wholeMinutes: false }, exact).violations).toEqual([]);
+    expect(errorsOf({ ...problem, wholeMinutes: 'yes' })).toEqual([{ path: 'wholeMinutes', message: 'must be true or false' }]);
+  });
+});

@@ -150,11 +150,14 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
 
   let now: number | undefined;
   if (root.now !== undefined) now = c.number(root.now, 'now');
+  let wholeMinutes: boolean | undefined;
+  if (root.wholeMinutes !== undefined) wholeMinutes = c.boolean(root.wholeMinutes, 'wholeMinutes');
   checkFixedVisits(c, visits);
 
   if (travel === undefined || c.errors.length > 0) return undefined;
   const problem: PlanningProblem = { staff, visits, travel };
   if (now !== undefined) problem.now = now;
+  if (wholeMinutes !== undefined) problem.wholeMinutes = wholeMinutes;
   if (precedences !== undefined) problem.precedences = precedences;
   if (differentStaff !== undefined) problem.differentStaff = differentStaff;
   if (objective !== undefined) problem.objective = objective;

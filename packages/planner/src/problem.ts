@@ -126,6 +126,12 @@ export type PlanningProblem = {
    * rules that had to start before now are taken as done.
    */
   now?: number;
+  /**
+   * Plan in whole minutes (default true): every start, arrival, break, leave and return is a whole
+   * minute (starts and breaks rounded up, shifts rounded inwards), whatever fractions the travel times
+   * have. False keeps exact times (the Solomon benchmarks, whose times have one decimal).
+   */
+  wholeMinutes?: boolean;
 };
 
 export const defaultObjective: Required<ObjectiveWeights> = {
