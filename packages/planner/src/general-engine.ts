@@ -232,10 +232,21 @@ export class GeneralEngine implements InsertionEngine {
         const a = cp.precedenceBefore[k]!;
         const bTask = cp.precedenceAfter[k]!;
         if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
-        const need = (cp.precedenceFromStart[k] === 1 ? start[a]! : this.#end[a]!) + cp.precedenceMin[k]!;
+        const fromStart = cp.precedenceFromStart[k] === 1;
+        const need = (fromStart ? start[a]! : this.#end[a]!) + cp.precedenceMin[k]!;
         if (start[bTask]! < need - timeEpsilon) {
           lb[bTask] = Math.max(lb[bTask]!, need);
           changed = true;
+        }
+        // The maximum gap: `after` cannot start sooner than it does (bounds only rise), so `before`
+        // waits until it can start close enough.
+        const max = cp.precedenceMax[k]!;
+        if (max !== infinity) {
+          const notBefore = start[bTask]! - max - (fromStart ? 0 : this.#end[a]! - start[a]!);
+          if (start[a]! < notBefore - timeEpsilon) {
+            lb[a] = Math.max(lb[a]!, notBefore);
+            changed = true;
+          }
         }
       }
       if (!changed) {

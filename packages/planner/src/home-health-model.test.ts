@@ -291,3 +291,37 @@ describe('whole minutes in the plan (issue 19, 5)', () => {
     expect(errorsOf({ ...problem, wholeMinutes: 'yes' })).toEqual([{ path: 'wholeMinutes', message: 'must be true or false' }]);
   });
 });
+
+describe('maximum gaps used by the search (issue 19, 2)', () => {
+  // Before: maxGap only rejected. Every visit started as early as it could, so when the later visit
+  // had a late window, the earlier one finished too soon and one of the two was left unplanned.
+  it('starts the earlier visit later so that the later one follows within the maximum gap', () => {
+    const problem = lineDay([0, 10], [
+      { id: 'assess', location: { index: 1 }, duration: 30 },
+      { id: 'treat', location: { index: 1 }, duration: 30, windows: [{ start: 200, end: 220 }] },
+    ]);
+    problem.staff.pop();
+    problem.precedences = [{ before: 'assess', after: 'treat', minGap: 0, maxGap: 30 }];
+    const result = planVisits(problem, { iterationLimit: 100, seed: 1 });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    const assess = stopsOf(result, 'assess')[0]!;
+    const treat = stopsOf(result, 'treat')[0]!;
+    expect(assess.start).toBeGreaterThan(10);
+    expect(treat.start - assess.end).toBeLessThanOrEqual(30);
+  });
+
+  it('delays the first carer when the second cannot arrive sooner (start to start)', () => {
+    const problem = lineDay([0, 10, 40], [
+      { id: 'first', location: { index: 1 }, duration: 30, pinned: { staffId: 'ann' } },
+      { id: 'second', location: { index: 2 }, duration: 30, pinned: { staffId: 'ben' } },
+    ]);
+    problem.precedences = [{ before: 'first', after: 'second', from: 'start', minGap: 5, maxGap: 10 }];
+    const result = planVisits(problem, { iterationLimit: 100, seed: 1 });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    // ben cannot be at the second before 40, so ann starts the first at 30, not 10.
+    expect(stopsOf(result, 'second')[0]!.start).toBe(40);
+    expect(stopsOf(result, 'first')[0]!.start).toBe(30);
+  });
+});
