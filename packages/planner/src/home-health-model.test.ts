@@ -2,6 +2,7 @@
 // says what was wrong.
 import { describe, expect, it } from 'vitest';
 import { checkSolution } from './check-solution.ts';
+import { generateTherapyDay } from './generate-therapy-day.ts';
 import { parseProblem } from './parse-problem.ts';
 import type { PlanResult } from './plan-result.ts';
 import { planVisits } from './plan-visits.ts';
@@ -323,5 +324,26 @@ describe('maximum gaps used by the search (issue 19, 2)', () => {
     // ben cannot be at the second before 40, so ann starts the first at 30, not 10.
     expect(stopsOf(result, 'second')[0]!.start).toBe(40);
     expect(stopsOf(result, 'first')[0]!.start).toBe(30);
+  });
+});
+
+describe('more iterations never return a worse plan (issue 19, 6)', () => {
+  // Before: the annealing schedule was stretched over the limit, so a longer run followed another
+  // path and could end worse (on day 3, 400 iterations gave a worse day than 200). Now the schedule
+  // depends on the iteration alone and a longer run is a shorter one continued, keeping the best.
+  const worse = (a: PlanResult, b: PlanResult, problem: PlanningProblem) => {
+    const requiredOut = (r: PlanResult) => r.unplanned.filter((u) => problem.visits.find((v) => v.id === u.visitId)?.mayLeaveUnplanned !== true).length;
+    return requiredOut(b) > requiredOut(a) || (requiredOut(b) === requiredOut(a) && b.cost.total > a.cost.total + 1e-9);
+  };
+
+  it.each([3, 5])('on generated day %i, with a fixed seed, for doubling iteration limits', (day) => {
+    const problem = generateTherapyDay({ staff: 6, visits: 40, seed: day });
+    let previous: PlanResult | undefined;
+    for (const iterationLimit of [50, 100, 200, 400, 800]) {
+      const result = planVisits(problem, { iterationLimit, seed: 4, firstCycleIterations: 60 });
+      expectChecked(problem, result);
+      if (previous !== undefined) expect(worse(previous, result, problem), `${iterationLimit} iterations`).toBe(false);
+      previous = result;
+    }
   });
 });

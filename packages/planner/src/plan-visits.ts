@@ -47,6 +47,8 @@ export type PlanOptions = {
   /** Annealing temperatures as fractions of the mean travel cost per stop of the first solution. */
   initialTemperature?: number;
   finalTemperature?: number;
+  /** Iterations in the first annealing cycle (each next one is twice as long; default 10 per visit, at least 500). */
+  firstCycleIterations?: number;
 };
 
 type Search = {
@@ -126,6 +128,12 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   const scale = assigned > 0 ? current.routedCost() / (assigned + usedRoutes(current)) : 1;
   const t0 = (options.initialTemperature ?? 2) * scale;
   const tf = (options.finalTemperature ?? 0.01) * scale;
+  // The annealing runs in cycles of iterations, each twice as long as the one before and each starting
+  // again from the best plan. The schedule depends on the iteration only, never on the limit, so a
+  // longer run is a shorter one continued: with a seed, more time never returns a worse plan.
+  const firstCycle = options.firstCycleIterations ?? Math.max(500, 10 * leaders.length);
+  let cycleStart = 0;
+  let cycleLength = firstCycle;
 
   const progressEvery = (options.progressIntervalSeconds ?? 0.25) * 1000;
   let lastProgress = began;
@@ -135,8 +143,13 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
     const now = performance.now();
     const elapsed = (now - began) / 1000;
     if (elapsed >= timeLimit || ((iteration & 15) === 0 && stopped())) break;
-    const fraction = Math.max(elapsed / timeLimit, iteration / iterationLimit);
-    const temperature = t0 * Math.pow(tf / t0, Math.min(1, fraction));
+    if (iteration - cycleStart >= cycleLength) {
+      cycleStart = iteration;
+      cycleLength *= 2;
+      current.copyFrom(best);
+      currentCost = bestCost;
+    }
+    const temperature = t0 * Math.pow(tf / t0, (iteration - cycleStart) / cycleLength);
     iteration++;
 
     candidate.copyFrom(current);
@@ -158,9 +171,9 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
         if (requiredPlannedAt === null && requiredUnplanned(cp, best, leaders) === 0) requiredPlannedAt = elapsed;
       }
     }
-    // Optional visits join once every required one is planned (or a quarter of the budget has gone,
+    // Optional visits join once every required one is planned (or a quarter of the first cycle has gone,
     // when the required ones alone may not all fit).
-    if (search.requiredOnly && (fraction > 0.25 || requiredUnplanned(cp, current, leaders) === 0)) search.requiredOnly = false;
+    if (search.requiredOnly && (iteration >= firstCycle / 4 || requiredUnplanned(cp, current, leaders) === 0)) search.requiredOnly = false;
     if (options.onProgress !== undefined && now - lastProgress >= progressEvery) {
       lastProgress = now;
       options.onProgress({ iteration, seconds: elapsed, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders), requiredUnplanned: requiredUnplanned(cp, best, leaders) });
