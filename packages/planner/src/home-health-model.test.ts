@@ -347,3 +347,31 @@ describe('more iterations never return a worse plan (issue 19, 6)', () => {
     }
   });
 });
+
+describe('required visits are not stranded by greedy insertion (issue 19, 7)', () => {
+  // Before: the first plan inserted visits greedily in a random order; when the physio visit went
+  // first it took ann's 08:30 slot (she is nearest), and the OT visit only ann can do, at 08:30 too,
+  // was left out though ben could have taken the physio visit. The search could undo it only by
+  // chance, so a short run (here: none) left a required visit unplanned. Now a required visit that
+  // fits nowhere is squeezed in by moving a visit out of its way (here the physio visit to ben).
+  const morning = (): PlanningProblem => ({
+    staff: [
+      { id: 'ann', start: { index: 0 }, end: { index: 0 }, shift: { start: 480, end: 1000 }, skills: ['ot', 'physio'] },
+      { id: 'ben', start: { index: 3 }, end: { index: 3 }, shift: { start: 480, end: 1000 }, skills: ['physio'] },
+    ],
+    visits: [
+      { id: 'ot-early', location: { index: 1 }, duration: 45, requiredSkills: ['ot'], windows: [{ start: 510, end: 520 }] },
+      { id: 'physio-early', location: { index: 2 }, duration: 45, requiredSkills: ['physio'], windows: [{ start: 505, end: 525 }] },
+    ],
+    travel: { kind: 'matrix', durations: [[0, 10, 10, 20], [10, 0, 5, 20], [10, 5, 0, 20], [20, 20, 20, 0]] },
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('plans both in the first plan, seed %i', (seed) => {
+    const problem = morning();
+    const result = planVisits(problem, { iterationLimit: 0, seed });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    expect(stopsOf(result, 'ot-early')[0]!.staffId).toBe('ann');
+    expect(stopsOf(result, 'physio-early')[0]!.staffId).toBe('ben');
+  });
+});
