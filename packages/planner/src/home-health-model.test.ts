@@ -158,6 +158,16 @@ describe('visits done by different staff (issue 19, 3)', () => {
     expect(both).not.toContain(stopsOf(planned, 'evening')[0]!.staffId);
   });
 
+  it('re-planning moves one of a pair the published plan gave to one person', () => {
+    const problem = sameAddress();
+    problem.visits[0]!.current = { staffId: 'ann', start: 60 };
+    problem.visits[1]!.current = { staffId: 'ann', start: 120 };
+    const result = planVisits(problem, { iterationLimit: 100, seed: 1 });
+    expectChecked(problem, result);
+    expect(result.unplanned).toEqual([]);
+    expect(result.changes.map((c) => c.kind)).toEqual(['staff']);
+  });
+
   it('the checker names a pair given to one person', () => {
     const problem = sameAddress();
     delete problem.differentStaff;
