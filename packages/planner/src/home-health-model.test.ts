@@ -7,6 +7,7 @@ import { parseProblem } from './parse-problem.ts';
 import type { PlanResult } from './plan-result.ts';
 import { planVisits } from './plan-visits.ts';
 import type { PlanningProblem } from './problem.ts';
+import { createRandom } from './random.ts';
 
 /** Points on a line, `points[i]` minutes from the base at index 0; staff ann and ben both at the base. */
 function lineDay(points: number[], visits: PlanningProblem['visits']): PlanningProblem {
@@ -383,5 +384,32 @@ describe('required visits are not stranded by greedy insertion (issue 19, 7)', (
     expect(result.unplanned).toEqual([]);
     expect(stopsOf(result, 'ot-early')[0]!.staffId).toBe('ann');
     expect(stopsOf(result, 'physio-early')[0]!.staffId).toBe('ben');
+  });
+});
+
+describe('the new rules together, engine and checker agreeing', () => {
+  // Generated days with random start-to-start and end-based precedences, different-staff pairs and a
+  // worst-lateness weight, through the parser, planned in whole minutes and independently checked.
+  it.each([1, 2, 3, 4, 5, 6])('generated day %i', (seed) => {
+    const random = createRandom(seed * 31);
+    const day = generateTherapyDay({ staff: 6, visits: 40, seed });
+    const ids = day.visits.map((v) => v.id);
+    const pick = () => ids[Math.floor(random() * ids.length)]!;
+    day.precedences = [];
+    day.differentStaff = [];
+    for (let k = 0; k < 3; k++) {
+      const [a, b] = [pick(), pick()];
+      const min = Math.floor(random() * 60) - 30;
+      if (a !== b) day.precedences.push(random() < 0.5 ? { before: a, after: b, from: 'start', minGap: min, maxGap: min + Math.floor(random() * 60) } : { before: a, after: b, minGap: Math.max(0, min), maxGap: Math.max(0, min) + 120 });
+      const [c, d] = [pick(), pick()];
+      if (c !== d) day.differentStaff.push([c, d]);
+    }
+    day.objective = { ...day.objective, maxLateness: seed % 2 === 0 ? 3 : 0 };
+    const parsed = parseProblem(JSON.parse(JSON.stringify(day)));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const result = planVisits(parsed.problem, { iterationLimit: 150, seed });
+    expectChecked(parsed.problem, result);
+    const times = result.plans.flatMap((p) => [p.leave, p.return, ...p.stops.flatMap((x) => [x.arrival, x.start, x.end]), ...p.breaks.flatMap((b) => [b.start, b.end])]);
+    expect(times.filter((x) => !Number.isInteger(x))).toEqual([]);
   });
 });
