@@ -1,8 +1,8 @@
 // Turns the solver's routes into the JSON plan: times from a fresh simulation of each route,
 // breaks, unplanned visits with reasons, changes against the published plan, and the cost broken down.
-import { clock, nameList } from './compile-problem.ts';
+import { clock, nameList, timeEpsilon } from './compile-problem.ts';
 import type { CompiledProblem, Exclusion } from './compile-problem.ts';
-import { GeneralEngine } from './general-engine.ts';
+import { GeneralEngine, wholeMinute } from './general-engine.ts';
 import type { ScheduleRecord } from './general-engine.ts';
 import type { Insertion } from './insertion-engine.ts';
 import type { PlanResult, PlannedStop, StaffPlan, UnplannedVisit, VisitChange } from './plan-result.ts';
@@ -27,6 +27,9 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
     breaks: [],
   };
   const costs = new Float64Array(m);
+  // Whole minutes: the simulation already rounded starts, breaks and returns up; an arrival after a
+  // fractional drive is shown at the next whole minute (never after the start, which is whole).
+  const shown = (arrival: number, start: number) => (cp.wholeMinutes ? Math.min(start, wholeMinute(arrival)) : arrival);
   const feasible = engine.evaluateLinked(state, -1, null, 0, costs, record) !== Number.POSITIVE_INFINITY;
   // The search only keeps feasible routes; if the simulation disagrees, drop the offending routes' visits
   // rather than print an infeasible plan (the checker would catch it either way).
@@ -45,6 +48,7 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
   let lateness = 0;
   let continuity = 0;
   let change = 0;
+  let maxLate = 0;
   const plans: StaffPlan[] = [];
   for (let r = 0; r < m; r++) {
     const n = state.len[r]!;
@@ -61,7 +65,7 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
       const tl = cp.taskLocation[t]!;
       const stop: PlannedStop = {
         visitId: problem.visits[cp.taskVisit[t]!]!.id,
-        arrival: record.arrival[t]!,
+        arrival: shown(record.arrival[t]!, record.start[t]!),
         start: record.start[t]!,
         end: record.end[t]!,
         travelMinutes: cp.travelTime[loc * L + tl]!,
@@ -77,6 +81,7 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
       const published = cp.currentStart[t]!;
       if (published === published) change += Math.max(0, Math.abs(stop.start - published) - cp.moveTolerance) * cp.moveMinuteCost;
       lateness += record.lateCost[t]!;
+      maxLate = Math.max(maxLate, record.late[t]!);
       minutes += stop.travelMinutes;
       distance += stop.distance;
       load += cp.demand[t]!;
@@ -94,13 +99,14 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
     // that is not fixed.
     let leave = cp.fixed[state.tasks[base + 1]!] === 1 ? cp.shiftStart[r]! : Math.max(cp.shiftStart[r]!, cp.routeOpen[r]!);
     if (!breaks.some((b) => b.start < first.start)) {
-      leave = Math.max(leave, first.start - first.travelMinutes);
-      first.arrival = leave + first.travelMinutes;
+      const latest = first.start - first.travelMinutes;
+      leave = Math.max(leave, cp.wholeMinutes ? Math.floor(latest + timeEpsilon) : latest);
+      first.arrival = shown(leave + first.travelMinutes, first.start);
     }
     plans.push({
       staffId: staff.id,
       leave,
-      return: afterLast + cp.travelTime[loc * L + endLoc]!,
+      return: cp.wholeMinutes ? wholeMinute(afterLast + cp.travelTime[loc * L + endLoc]!) : afterLast + cp.travelTime[loc * L + endLoc]!,
       stops,
       breaks,
       travelMinutes: minutes,
@@ -123,7 +129,8 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
     unplanned.push({ visitId: v.id, ...(excluded ?? afterSearch(cp, state, engine, probe, random, i)) });
   });
   const changes = listChanges(cp, state, record);
-  const cost = { total: travel + lateness + unplannedCost + continuity + change, travel, lateness, unplanned: unplannedCost, continuity, change };
+  const maxLateness = weights.maxLateness * maxLate;
+  const cost = { total: travel + lateness + maxLateness + unplannedCost + continuity + change, travel, lateness, maxLateness, unplanned: unplannedCost, continuity, change };
   return { plans, unplanned, cost, changes, stats };
 }
 

@@ -27,7 +27,7 @@ function result(): PlanResult {
     plans: [plan('ann', 0, 110, [stop('v1', 10, 10, 40), stop('v2', 50, 60, 90)]), plan('ben', 0, 90, [stop('v3', 30, 30, 60)])],
     unplanned: [{ visitId: 'v4', code: 'no-time', reason: 'No registered clinician free' }],
     // Ben is new on v3 (60), whose start moved 70 minutes, 55 beyond the 15 tolerated.
-    cost: { total: 1215, travel: 100, lateness: 0, unplanned: 1000, continuity: 0, change: 115 },
+    cost: { total: 1215, travel: 100, lateness: 0, maxLateness: 0, unplanned: 1000, continuity: 0, change: 115 },
     changes: [structuredClone(v3Moved), structuredClone(v4Dropped)],
     stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   };

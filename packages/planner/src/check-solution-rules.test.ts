@@ -20,7 +20,7 @@ function result(): PlanResult {
   return {
     plans: [plan('ann', 0, 110, [stop('v1', 10, 10, 40), stop('v2', 50, 60, 90)]), plan('ben', 0, 90, [stop('v3', 30, 30, 60)])],
     unplanned: [{ visitId: 'v4', code: 'no-time', reason: 'No registered clinician free' }],
-    cost: { total: 1100, travel: 100, lateness: 0, unplanned: 1000, continuity: 0, change: 0 },
+    cost: { total: 1100, travel: 100, lateness: 0, maxLateness: 0, unplanned: 1000, continuity: 0, change: 0 },
     changes: [],
     stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   };
@@ -38,7 +38,7 @@ const ben = (r: PlanResult) => r.plans[1]!;
 describe('checkSolution, rule by rule', () => {
   it('passes the hand-made plan and recomputes its cost exactly', () => {
     const check = checkSolution(problem(), result());
-    expect(check).toEqual({ ok: true, violations: [], cost: { total: 1100, travel: 100, lateness: 0, unplanned: 1000, continuity: 0, change: 0 } });
+    expect(check).toEqual({ ok: true, violations: [], cost: { total: 1100, travel: 100, lateness: 0, maxLateness: 0, unplanned: 1000, continuity: 0, change: 0 } });
   });
 
   it('names a plan for someone not in the problem, and a person with two plans', () => {

@@ -10,6 +10,9 @@ export type SolutionCheck = { ok: boolean; violations: string[]; cost: PlanCost 
 
 const eps = 1e-6;
 
+/** Whole minutes allow for rounding error in sums of travel times. */
+const isWhole = (x: number) => Math.abs(x - Math.round(x)) <= eps;
+
 export function checkSolution(problem: PlanningProblem, result: PlanResult): SolutionCheck {
   const violations: string[] = [];
   const fail = (message: string) => {
@@ -22,10 +25,15 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
   const attendances = new Map<string, { staffId: string; start: number; end: number }[]>();
   let travel = 0;
   let lateness = 0;
+  let maxLate = 0;
   let continuity = 0;
   let change = 0;
   const now = problem.now ?? Number.NEGATIVE_INFINITY;
   const isFixed = (visit: Visit | undefined) => visit?.fixed === true && visit.current?.start !== undefined;
+  // Whole minutes (the default): leave, return, arrivals, starts and breaks; a given start (fixed or
+  // pinned) is kept as given, and an end is a start plus the visit's duration.
+  const wholeMinutes = problem.wholeMinutes !== false;
+  const notWhole = (x: number) => wholeMinutes && !isWhole(x);
 
   const seenStaff = new Set<string>();
   for (const plan of result.plans) {
@@ -45,6 +53,8 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     // (The shift's start matters here only for a day that starts with a fixed visit; otherwise leaving is checked.)
     const open = Math.max(firstFixed ? staff.shift.start : Number.NEGATIVE_INFINITY, now);
     let latestReturn = staff.shift.end;
+    if (notWhole(plan.leave)) fail(`${who} leaves at ${plan.leave}, not a whole minute`);
+    if (notWhole(plan.return)) fail(`${who} returns at ${plan.return}, not a whole minute`);
     // The timeline: stops and breaks in order of start.
     type Event = { kind: 'stop'; index: number; start: number } | { kind: 'break'; index: number; start: number };
     const events: Event[] = [
@@ -58,6 +68,7 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     for (const event of events) {
       if (event.kind === 'break') {
         const b = plan.breaks[event.index]!;
+        if (notWhole(b.start)) fail(`${who}: break at ${b.start}, not a whole minute`);
         if (b.start < time - eps) fail(`${who}: break at ${b.start} overlaps the previous visit or travel (free from ${time})`);
         time = Math.max(time, b.end);
         continue;
@@ -73,6 +84,9 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
       const where = `${who}, visit "${visit.id}"`;
       const fixed = isFixed(visit);
       if (!fixed) time = Math.max(time, open);
+      const given = fixed || visit.pinned?.start !== undefined;
+      if (!given && notWhole(stop.start)) fail(`${where}: starts at ${stop.start}, not a whole minute`);
+      if (!given && notWhole(stop.arrival)) fail(`${where}: arrives at ${stop.arrival}, not a whole minute`);
       const vloc = locationIndex(visit.location);
       const minutes = model.duration(loc, vloc);
       travel += weights.travelMinute * minutes + weights.travelDistance * model.distance(loc, vloc);
@@ -84,11 +98,16 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
         // Done or under way: where and when it happened, whatever the windows said.
         if (Math.abs(stop.start - visit.current!.start!) > eps) fail(`${where}: fixed at ${visit.current!.start}, starts at ${stop.start}`);
         if (staff.id !== visit.current!.staffId && staff.id !== visit.current!.secondStaffId) fail(`${where}: fixed with "${visit.current!.staffId}", given to "${staff.id}"`);
-        latestReturn = Math.max(latestReturn, stop.end + model.duration(vloc, locationIndex(staff.end)));
+        // (in whole minutes, the next whole minute after getting back)
+        const back = stop.end + model.duration(vloc, locationIndex(staff.end));
+        latestReturn = Math.max(latestReturn, wholeMinutes ? Math.ceil(back - eps) : back);
       } else {
         const late = windowLateness(visit, stop.start);
         if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);
-        else lateness += late * weights.lateness;
+        else {
+          lateness += late.minutes * late.costPerMinute * weights.lateness;
+          maxLate = Math.max(maxLate, late.minutes);
+        }
       }
       const current = visit.current;
       if (current !== undefined && current.staffId !== staff.id && current.secondStaffId !== staff.id) change += weights.changeCost;
@@ -177,9 +196,17 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
     const a = attendances.get(p.before)?.[0];
     const b = attendances.get(p.after)?.[0];
     if (a === undefined || b === undefined) continue;
-    const gap = b.start - a.end;
-    if (gap < (p.minGap ?? 0) - eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, less than ${p.minGap ?? 0}`);
-    if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`visit "${p.after}" starts ${gap} minutes after "${p.before}" ends, more than ${p.maxGap}`);
+    const fromStart = p.from === 'start';
+    const gap = b.start - (fromStart ? a.start : a.end);
+    const what = `visit "${p.after}" starts ${gap} minutes after "${p.before}" ${fromStart ? 'starts' : 'ends'}`;
+    if (gap < (p.minGap ?? 0) - eps) fail(`${what}, less than ${p.minGap ?? 0}`);
+    if (p.maxGap !== undefined && gap > p.maxGap + eps) fail(`${what}, more than ${p.maxGap}`);
+  }
+
+  for (const [a, b] of problem.differentStaff ?? []) {
+    const onB = new Set((attendances.get(b) ?? []).map((x) => x.staffId));
+    const shared = (attendances.get(a) ?? []).find((x) => onB.has(x.staffId));
+    if (shared !== undefined) fail(`visits "${a}" and "${b}" must have different staff, but "${shared.staffId}" is on both`);
   }
 
   // Re-planning: moved starts, and the changes the plan reports, recomputed from the stops.
@@ -203,9 +230,10 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
   checkChanges(expected, result.changes ?? [], fail);
   checkReasons(problem, result, fail);
 
-  const cost: PlanCost = { total: travel + lateness + unplannedCost + continuity + change, travel, lateness, unplanned: unplannedCost, continuity, change };
+  const maxLateness = weights.maxLateness * maxLate;
+  const cost: PlanCost = { total: travel + lateness + maxLateness + unplannedCost + continuity + change, travel, lateness, maxLateness, unplanned: unplannedCost, continuity, change };
   const close = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(x), Math.abs(y));
-  for (const key of ['total', 'travel', 'lateness', 'unplanned', 'continuity', 'change'] as const) {
+  for (const key of ['total', 'travel', 'lateness', 'maxLateness', 'unplanned', 'continuity', 'change'] as const) {
     if (!close(cost[key], result.cost[key])) fail(`cost.${key} is reported as ${result.cost[key]}, recomputed as ${cost[key]}`);
   }
   return { ok: violations.length === 0, violations, cost };
@@ -251,13 +279,14 @@ function checkReasons(problem: PlanningProblem, result: PlanResult, fail: (messa
   }
 }
 
-/** Lateness cost of starting at `start` (0 inside a window), or undefined if no window allows it. */
-function windowLateness(visit: Visit, start: number): number | undefined {
+/** Minutes late starting at `start` (0 inside a window) and their cost per minute, or undefined if no window allows it. */
+function windowLateness(visit: Visit, start: number): { minutes: number; costPerMinute: number } | undefined {
   const windows = visit.windows ?? [];
-  if (windows.length === 0) return 0;
-  if (windows.some((w) => start >= w.start - eps && start <= w.end + eps)) return 0;
+  const onTime = { minutes: 0, costPerMinute: 0 };
+  if (windows.length === 0) return onTime;
+  if (windows.some((w) => start >= w.start - eps && start <= w.end + eps)) return onTime;
   // Late after every window: lateness counts from the last soft window.
   const lastSoft = windows.findLast((w) => w.soft === true && start >= w.start - eps);
   if (lastSoft === undefined || windows.some((w) => w.start > start)) return undefined;
-  return (start - lastSoft.end) * (lastSoft.latenessCostPerMinute ?? 1);
+  return { minutes: start - lastSoft.end, costPerMinute: lastSoft.latenessCostPerMinute ?? 1 };
 }

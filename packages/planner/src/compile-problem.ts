@@ -53,6 +53,8 @@ export type CompiledProblem = {
   currentStart: Float64Array;
   moveMinuteCost: number;
   moveTolerance: number;
+  /** objective.maxLateness: cost per minute of the largest lateness of any visit. */
+  maxLatenessWeight: number;
   staffStart: Int32Array;
   staffEnd: Int32Array;
   /** The day's span: the shift, stretched to cover fixed visits (and the way to and from them). */
@@ -67,15 +69,23 @@ export type CompiledProblem = {
   breakEarliest: Float64Array;
   breakLatest: Float64Array;
   breakDuration: Float64Array;
-  /** Precedences between first tasks: after starts within [min, max] minutes of before's end. */
+  /** Precedences between first tasks: after starts within [min, max] minutes of before's end (or start, when precedenceFromStart is 1). */
   precedenceBefore: Int32Array;
   precedenceAfter: Int32Array;
   precedenceMin: Float64Array;
   precedenceMax: Float64Array;
+  precedenceFromStart: Uint8Array;
+  /** Visits that must have other staff than visit i (differentStaff): differentVisit[differentOffset[i] .. differentOffset[i+1]-1]. */
+  differentOffset: Int32Array;
+  differentVisit: Int32Array;
   /** 1 if the task's start depends on another route (two-person or precedence). */
   linked: Uint8Array;
   /** Staff with identical attributes share a class, so only one empty route per class is tried. */
   staffClass: Int32Array;
+  /** Times in whole minutes (problem.wholeMinutes, default true): starts, breaks and returns rounded up. */
+  wholeMinutes: boolean;
+  /** 1 for a task whose start is given (fixed, or a pinned start): kept exactly, even if not a whole minute. */
+  givenStart: Uint8Array;
   /** True when O(1) time-window checks are exact: one hard window per task, no breaks, links or limits. */
   simple: boolean;
   /** Tasks the search may plan. */
@@ -118,11 +128,13 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const travelTime = new Float64Array(L * L);
   const travelDistance = new Float64Array(L * L);
   const travelCost = new Float64Array(L * L);
+  let travelWhole = true;
   for (let i = 0; i < L; i++) {
     for (let j = 0; j < L; j++) {
       const t = model.duration(i, j);
       const d = model.distance(i, j);
       travelTime[i * L + j] = t;
+      if (!Number.isInteger(t)) travelWhole = false;
       travelDistance[i * L + j] = d;
       travelCost[i * L + j] = weights.travelMinute * t + weights.travelDistance * d;
     }
@@ -153,6 +165,12 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const change = new Float64Array(T * m);
   const assignment = new Float64Array(T * m);
   const fixed = new Uint8Array(T);
+  const givenStart = new Uint8Array(T);
+  const wholeMinutes = problem.wholeMinutes !== false;
+  // Whole minutes cost nothing to keep when every input time is whole: then the fast model's exact
+  // times are whole too. Otherwise the general model rounds as it simulates.
+  const whole = (x: number) => !Number.isFinite(x) || Number.isInteger(x);
+  let integral = travelWhole && whole(problem.now ?? 0);
   const currentStart = new Float64Array(T).fill(Number.NaN);
   const compatible = new Uint8Array(T * m);
 
@@ -199,6 +217,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     }
     const isFixed = v.fixed === true && v.current?.start !== undefined;
     fixed[t] = isFixed ? 1 : 0;
+    givenStart[t] = isFixed || v.pinned?.start !== undefined ? 1 : 0;
     // The search starts from the published plan, which needs the general model's feasibility check.
     if (v.current !== undefined) simple = false;
     // Moving a start is charged once per visit, on its first task.
@@ -209,6 +228,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     windowOffset[t] = ws.length;
     const windows = windowsOf(v, taskVisit[t]!);
     for (const w of windows) {
+      integral &&= whole(w.start) && whole(w.end);
       ws.push(w.start);
       we.push(w.end);
       wsoft.push(w.soft === true ? 1 : 0);
@@ -223,6 +243,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       const d = v.durationByStaff?.[st.id] ?? v.duration;
       if (v.durationByStaff !== undefined) simple = false;
       service[t * m + s] = d;
+      integral &&= whole(d);
       const preferred = v.preferredStaff;
       continuity[t * m + s] = preferred !== undefined && preferred.length > 0 && !preferred.includes(st.id) ? weights.continuityCost : 0;
       const current = v.current;
@@ -252,9 +273,11 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   staff.forEach((s, i) => {
     staffStart[i] = locationIndex(s.start);
     staffEnd[i] = locationIndex(s.end);
-    shiftStart[i] = s.shift.start;
-    shiftEnd[i] = s.shift.end;
-    routeOpen[i] = Math.max(s.shift.start, now);
+    // In whole minutes the day is rounded inwards: nobody leaves before the shift or returns after it.
+    shiftStart[i] = wholeMinutes ? Math.ceil(s.shift.start - timeEpsilon) : s.shift.start;
+    shiftEnd[i] = wholeMinutes ? Math.floor(s.shift.end + timeEpsilon) : s.shift.end;
+    routeOpen[i] = wholeMinutes ? Math.ceil(Math.max(s.shift.start, now) - timeEpsilon) : Math.max(s.shift.start, now);
+    integral &&= whole(s.shift.start) && whole(s.shift.end);
     capacity[i] = s.capacity ?? Number.POSITIVE_INFINITY;
     maxVisits[i] = s.maxVisits ?? Number.POSITIVE_INFINITY;
     maxWorking[i] = s.maxWorkingMinutes ?? Number.POSITIVE_INFINITY;
@@ -266,6 +289,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
       be.push(b.earliestStart);
       bl.push(b.latestStart);
       bd.push(b.duration);
+      integral &&= whole(b.earliestStart) && whole(b.latestStart) && whole(b.duration);
       simple = false;
     }
   });
@@ -277,8 +301,10 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     for (let s = 0; s < m; s++) {
       if (compatible[t * m + s] === 0) continue;
       const loc = taskLocation[t]!;
-      shiftStart[s] = Math.min(shiftStart[s]!, open[t]! - travelTime[staffStart[s]! * L + loc]!);
-      shiftEnd[s] = Math.max(shiftEnd[s]!, open[t]! + service[t * m + s]! + travelTime[loc * L + staffEnd[s]!]!);
+      const from = open[t]! - travelTime[staffStart[s]! * L + loc]!;
+      const back = open[t]! + service[t * m + s]! + travelTime[loc * L + staffEnd[s]!]!;
+      shiftStart[s] = Math.min(shiftStart[s]!, wholeMinutes ? Math.floor(from + timeEpsilon) : from);
+      shiftEnd[s] = Math.max(shiftEnd[s]!, wholeMinutes ? Math.ceil(back - timeEpsilon) : back);
     }
   }
 
@@ -387,16 +413,29 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
   const precedenceAfter = new Int32Array(precedences.length);
   const precedenceMin = new Float64Array(precedences.length);
   const precedenceMax = new Float64Array(precedences.length);
+  const precedenceFromStart = new Uint8Array(precedences.length);
   const linked = new Uint8Array(T);
   precedences.forEach((p, k) => {
     precedenceBefore[k] = visitIndex.get(p.before)!;
     precedenceAfter[k] = visitIndex.get(p.after)!;
     precedenceMin[k] = p.minGap ?? 0;
     precedenceMax[k] = p.maxGap ?? Number.POSITIVE_INFINITY;
+    precedenceFromStart[k] = p.from === 'start' ? 1 : 0;
     linked[precedenceBefore[k]!] = 1;
     linked[precedenceAfter[k]!] = 1;
   });
   for (let t = 0; t < T; t++) if (partner[t]! >= 0) linked[t] = 1;
+  const others: number[][] = Array.from({ length: n }, () => []);
+  for (const [a, b] of problem.differentStaff ?? []) {
+    const ia = visitIndex.get(a)!;
+    const ib = visitIndex.get(b)!;
+    others[ia]!.push(ib);
+    others[ib]!.push(ia);
+    simple = false;
+  }
+  const differentOffset = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) differentOffset[i + 1] = differentOffset[i]! + others[i]!.length;
+  const differentVisit = Int32Array.from(others.flat());
 
   // Staff classes: same places, shift, capacity, limits, breaks, skills and no per-staff visit data.
   const staffClass = new Int32Array(m);
@@ -409,6 +448,8 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     if (!classKeys.has(key)) classKeys.set(key, classKeys.size);
     staffClass[i] = classKeys.get(key)!;
   });
+
+  if (wholeMinutes && !integral) simple = false;
 
   return {
     problem,
@@ -441,6 +482,7 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     currentStart,
     moveMinuteCost: weights.moveMinuteCost,
     moveTolerance: weights.moveToleranceMinutes,
+    maxLatenessWeight: weights.maxLateness,
     staffStart,
     staffEnd,
     shiftStart,
@@ -457,10 +499,27 @@ export function compileProblem(problem: PlanningProblem): CompiledProblem {
     precedenceAfter,
     precedenceMin,
     precedenceMax,
+    precedenceFromStart,
+    differentOffset,
+    differentVisit,
     linked,
     staffClass,
+    wholeMinutes,
+    givenStart,
     simple,
     plannable: Int32Array.from(plannable),
     excluded,
   };
+}
+
+/** Whether staff member r already has a visit that must be done by someone other than task t's (differentStaff). */
+export function differentStaffClash(cp: CompiledProblem, taskRoute: Int32Array, t: number, r: number): boolean {
+  const v = cp.taskVisit[t]!;
+  for (let k = cp.differentOffset[v]!; k < cp.differentOffset[v + 1]!; k++) {
+    const u = cp.differentVisit[k]!;
+    if (taskRoute[u] === r) return true;
+    const second = cp.partner[u]!;
+    if (second >= 0 && taskRoute[second] === r) return true;
+  }
+  return false;
 }

@@ -21,6 +21,8 @@ function randomProblem(seed: number): PlanningProblem {
     }),
     travel: { kind: 'matrix', durations: d },
     objective: { travelMinute: 0, travelDistance: 1 },
+    // Exact times (one decimal): the fast engine's equivalence is with simulation in exact times.
+    wholeMinutes: false,
   };
 }
 

@@ -2,7 +2,7 @@
 // breaks placed automatically, per-staff durations, capacity and limits), and synchronises
 // two-person visits and precedences across routes by raising start lower bounds until stable.
 // Slower than the fast engine (an insertion costs a route simulation), so it serves therapy days.
-import { timeEpsilon } from './compile-problem.ts';
+import { differentStaffClash, timeEpsilon } from './compile-problem.ts';
 import type { CompiledProblem } from './compile-problem.ts';
 import type { Insertion, InsertionEngine } from './insertion-engine.ts';
 import type { Random } from './random.ts';
@@ -43,6 +43,9 @@ export class GeneralEngine implements InsertionEngine {
   #stableValid = false;
   #lateLast = 0;
   #lateMinutes = 0;
+  /** The most minutes late of any visit in the route last simulated, and per route after evaluateLinked. */
+  #routeLate = 0;
+  readonly #lates: Float64Array;
 
   constructor(cp: CompiledProblem) {
     this.#cp = cp;
@@ -52,6 +55,7 @@ export class GeneralEngine implements InsertionEngine {
     this.#end = new Float64Array(cp.taskCount);
     this.#scratch = new Int32Array(cp.taskCount + 2);
     this.#scratchCosts = new Float64Array(cp.staffCount);
+    this.#lates = new Float64Array(cp.staffCount);
     this.#stableLb = new Float64Array(cp.taskCount).fill(-infinity);
     this.#stableStart = new Float64Array(cp.taskCount);
     this.#stableEnd = new Float64Array(cp.taskCount);
@@ -66,8 +70,11 @@ export class GeneralEngine implements InsertionEngine {
     const cp = this.#cp;
     const from = cp.windowOffset[t]!;
     const to = cp.windowOffset[t + 1]!;
+    // Whole minutes: the first whole minute at or after `at` (a window without one cannot be met), except
+    // for a given start (fixed, or pinned), which is kept exactly.
+    const round = cp.wholeMinutes && cp.givenStart[t] === 0;
     for (let k = from; k < to; k++) {
-      const s = Math.max(at, cp.windowStart[k]!);
+      const s = round ? wholeMinute(Math.max(at, cp.windowStart[k]!)) : Math.max(at, cp.windowStart[k]!);
       if (s <= cp.windowEnd[k]! + timeEpsilon) {
         this.#lateLast = 0;
         this.#lateMinutes = 0;
@@ -77,7 +84,7 @@ export class GeneralEngine implements InsertionEngine {
     for (let k = to - 1; k >= from; k--) {
       if (cp.windowSoft[k] === 1) {
         // A soft window cut at `now` can start after its end: late from its end, starting no earlier than now.
-        const s = Math.max(at, cp.windowStart[k]!);
+        const s = round ? wholeMinute(Math.max(at, cp.windowStart[k]!)) : Math.max(at, cp.windowStart[k]!);
         this.#lateMinutes = s - cp.windowEnd[k]!;
         this.#lateLast = this.#lateMinutes * cp.windowLateCost[k]!;
         return s;
@@ -95,6 +102,7 @@ export class GeneralEngine implements InsertionEngine {
   }
 
   #simulateWith(r: number, seq: Int32Array, count: number, lb: Float64Array, record?: ScheduleRecord): number {
+    this.#routeLate = 0;
     if (count === 0) {
       if (record !== undefined) record.breaks[r] = [];
       return 0;
@@ -112,6 +120,7 @@ export class GeneralEngine implements InsertionEngine {
     let loc = cp.staffStart[r]!;
     let cost = 0;
     let load = 0;
+    let lateMax = 0;
     let b = cp.breakOffset[r]!;
     const bEnd = cp.breakOffset[r + 1]!;
     const breaks: { start: number; end: number }[] = [];
@@ -124,7 +133,7 @@ export class GeneralEngine implements InsertionEngine {
       while (b < bEnd) {
         const earliest = cp.breakEarliest[b]!;
         const latestStart = cp.breakLatest[b]!;
-        const breakStart = Math.max(time, earliest);
+        const breakStart = cp.wholeMinutes ? wholeMinute(Math.max(time, earliest)) : Math.max(time, earliest);
         if (breakStart > latestStart + timeEpsilon) return infinity;
         const startNow = this.#startAt(t, Math.max(time + travel, lb[t]!));
         const mustNow = startNow === infinity || Math.max(startNow + svc, earliest) > latestStart + timeEpsilon;
@@ -138,6 +147,7 @@ export class GeneralEngine implements InsertionEngine {
       const start = this.#startAt(t, Math.max(arrival, lb[t]!));
       if (start === infinity) return infinity;
       cost += cp.travelCost[loc * L + tl]! + cp.assignment[t * m + r]! + this.#lateLast;
+      if (this.#lateMinutes > lateMax) lateMax = this.#lateMinutes;
       const published = cp.currentStart[t]!;
       if (published === published) {
         // Re-planning: a start moved beyond the tolerance, either way (NaN when not charged).
@@ -159,16 +169,17 @@ export class GeneralEngine implements InsertionEngine {
     }
     if (load > cp.capacity[r]! + timeEpsilon) return infinity;
     for (; b < bEnd; b++) {
-      const breakStart = Math.max(time, cp.breakEarliest[b]!);
+      const breakStart = cp.wholeMinutes ? wholeMinute(Math.max(time, cp.breakEarliest[b]!)) : Math.max(time, cp.breakEarliest[b]!);
       if (breakStart > cp.breakLatest[b]! + timeEpsilon) return infinity;
       time = breakStart + cp.breakDuration[b]!;
       if (record !== undefined) breaks.push({ start: breakStart, end: time });
     }
     const endLoc = cp.staffEnd[r]!;
-    const back = time + cp.travelTime[loc * L + endLoc]!;
+    const back = cp.wholeMinutes ? wholeMinute(time + cp.travelTime[loc * L + endLoc]!) : time + cp.travelTime[loc * L + endLoc]!;
     if (back > cp.shiftEnd[r]! + timeEpsilon) return infinity;
     if (back - cp.shiftStart[r]! > cp.maxWorking[r]! + timeEpsilon) return infinity;
     if (record !== undefined) record.breaks[r] = breaks;
+    this.#routeLate = lateMax;
     return cost + cp.travelCost[loc * L + endLoc]!;
   }
 
@@ -194,10 +205,12 @@ export class GeneralEngine implements InsertionEngine {
         const isOverride = r === override && overrideSeq !== null;
         if (!isOverride && state.linkedCount[r] === 0 && record === undefined) {
           costs[r] = state.routeCost[r]!;
+          this.#lates[r] = state.routeLate[r]!;
         } else {
           const c = isOverride ? this.simulate(r, overrideSeq, overrideLen, record) : this.simulate(r, this.#routeSeq(state, r), state.len[r]!, record);
           if (c === infinity) return infinity;
           costs[r] = c;
+          this.#lates[r] = this.#routeLate;
         }
         total += costs[r]!;
       }
@@ -219,10 +232,21 @@ export class GeneralEngine implements InsertionEngine {
         const a = cp.precedenceBefore[k]!;
         const bTask = cp.precedenceAfter[k]!;
         if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
-        const need = this.#end[a]! + cp.precedenceMin[k]!;
+        const fromStart = cp.precedenceFromStart[k] === 1;
+        const need = (fromStart ? start[a]! : this.#end[a]!) + cp.precedenceMin[k]!;
         if (start[bTask]! < need - timeEpsilon) {
           lb[bTask] = Math.max(lb[bTask]!, need);
           changed = true;
+        }
+        // The maximum gap: `after` cannot start sooner than it does (bounds only rise), so `before`
+        // waits until it can start close enough.
+        const max = cp.precedenceMax[k]!;
+        if (max !== infinity) {
+          const notBefore = start[bTask]! - max - (fromStart ? 0 : this.#end[a]! - start[a]!);
+          if (start[a]! < notBefore - timeEpsilon) {
+            lb[a] = Math.max(lb[a]!, notBefore);
+            changed = true;
+          }
         }
       }
       if (!changed) {
@@ -230,7 +254,7 @@ export class GeneralEngine implements InsertionEngine {
           const a = cp.precedenceBefore[k]!;
           const bTask = cp.precedenceAfter[k]!;
           if (Number.isNaN(start[a]!) || Number.isNaN(start[bTask]!)) continue;
-          if (start[bTask]! - this.#end[a]! > cp.precedenceMax[k]! + timeEpsilon) return infinity;
+          if (start[bTask]! - (cp.precedenceFromStart[k] === 1 ? start[a]! : this.#end[a]!) > cp.precedenceMax[k]! + timeEpsilon) return infinity;
         }
         return total;
       }
@@ -256,6 +280,7 @@ export class GeneralEngine implements InsertionEngine {
         anyLinked = true;
       } else {
         state.routeCost[r] = this.simulate(r, this.#routeSeq(state, r), state.len[r]!);
+        state.routeLate[r] = this.#routeLate;
         this.#recordEnds(state, r);
       }
     }
@@ -264,6 +289,7 @@ export class GeneralEngine implements InsertionEngine {
       const total = this.evaluateLinked(state, -1, null, 0, this.#scratchCosts);
       if (total !== infinity) {
         state.routeCost.set(this.#scratchCosts);
+        state.routeLate.set(this.#lates);
         this.#stableLb.set(this.#lowerBound);
         this.#stableStart.set(this.#start);
         this.#stableEnd.set(this.#end);
@@ -291,15 +317,41 @@ export class GeneralEngine implements InsertionEngine {
     const partner = cp.partner[task]!;
     const partnerRoute = partner >= 0 ? state.taskRoute[partner]! : -1;
     const taskLinked = cp.linked[task] === 1;
+    const visit = cp.taskVisit[task]!;
+    const mustDiffer = cp.differentOffset[visit + 1]! > cp.differentOffset[visit]!;
     const oldTotal = taskLinked ? state.routedCost() : 0;
     const seq = this.#scratch;
     const probe = this.#probeLb;
     if (this.#stableValid) this.#prepareProbe(state, task);
+    // objective.maxLateness: what an insertion adds to the worst lateness of the day (exact when the
+    // other routes do not move: the largest of the others' and the new route's).
+    const lateWeight = cp.maxLatenessWeight;
+    let worst = 0;
+    let worstRoute = -1;
+    let runnerUp = 0;
+    if (lateWeight > 0) {
+      for (let r = 0; r < m; r++) {
+        const late = state.routeLate[r]!;
+        if (late > worst) {
+          runnerUp = worst;
+          worst = late;
+          worstRoute = r;
+        } else if (late > runnerUp) runnerUp = late;
+      }
+    }
+    const lateDelta = (r: number, routeLate: number) => (lateWeight === 0 ? 0 : lateWeight * (Math.max(r === worstRoute ? runnerUp : worst, routeLate) - worst));
+    const lateDeltaAll = () => {
+      if (lateWeight === 0) return 0;
+      let late = 0;
+      for (let r = 0; r < m; r++) late = Math.max(late, this.#lates[r]!);
+      return lateWeight * (late - worst);
+    };
     let best = infinity;
     let bestR = -1;
     let bestP = -1;
     for (let r = 0; r < m; r++) {
       if (cp.compatible[task * m + r] === 0 || r === partnerRoute || (onlyRoute !== undefined && onlyRoute !== r)) continue;
+      if (mustDiffer && differentStaffClash(cp, state.taskRoute, task, r)) continue;
       const n = state.len[r]!;
       if (n === 0) {
         const k = cp.staffClass[r]!;
@@ -326,15 +378,17 @@ export class GeneralEngine implements InsertionEngine {
         seq.set(state.tasks.subarray(base + p + 1, base + n + 1), p + 2);
         let delta: number;
         if (!global) {
-          delta = this.simulate(r, seq, n + 1) - state.routeCost[r]!;
+          delta = this.simulate(r, seq, n + 1) - state.routeCost[r]! + lateDelta(r, this.#routeLate);
         } else if (this.#stableValid) {
           // With the other routes' linked times held, this route alone decides; if its linked starts
           // all stay put, so does every other route, and the delta is exact.
           const c = this.#simulateWith(r, seq, n + 1, probe);
           if (c === infinity) continue;
-          delta = this.#linkedTimesHold(state, seq, n + 1, task) ? c - state.routeCost[r]! : this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked);
+          delta = this.#linkedTimesHold(state, seq, n + 1, task)
+            ? c - state.routeCost[r]! + lateDelta(r, this.#routeLate)
+            : this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked) + lateDeltaAll();
         } else {
-          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked);
+          delta = this.evaluateLinked(state, r, seq, n + 1, this.#scratchCosts) - oldTotalOf(state, oldTotal, taskLinked) + lateDeltaAll();
         }
         if (delta < best) {
           best = delta;
@@ -358,9 +412,16 @@ export class GeneralEngine implements InsertionEngine {
     if (partner >= 0 && state.taskRoute[partner]! >= 0) lb = this.#stableStart[partner]!;
     for (let k = 0; k < cp.precedenceAfter.length; k++) {
       const a = cp.precedenceBefore[k]!;
-      if (cp.precedenceAfter[k] === task && state.taskRoute[a]! >= 0) lb = Math.max(lb, this.#stableEnd[a]! + cp.precedenceMin[k]!);
+      if (cp.precedenceAfter[k] === task && state.taskRoute[a]! >= 0) lb = Math.max(lb, this.#stableRef(k) + cp.precedenceMin[k]!);
     }
     probe[task] = lb;
+  }
+
+  /** Where precedence k's gap is measured from in the stable schedule: its `before` visit's start or end. */
+  #stableRef(k: number): number {
+    const cp = this.#cp;
+    const a = cp.precedenceBefore[k]!;
+    return cp.precedenceFromStart[k] === 1 ? this.#stableStart[a]! : this.#stableEnd[a]!;
   }
 
   /** After a probe simulation: do the route's other linked tasks keep their stable starts, and are the inserted task's links met exactly? */
@@ -380,14 +441,19 @@ export class GeneralEngine implements InsertionEngine {
       const a = cp.precedenceBefore[k]!;
       const b = cp.precedenceAfter[k]!;
       if (b === task && state.taskRoute[a]! >= 0) {
-        if (start[task]! - this.#stableEnd[a]! > cp.precedenceMax[k]! + timeEpsilon) return false;
+        if (start[task]! - this.#stableRef(k) > cp.precedenceMax[k]! + timeEpsilon) return false;
       } else if (a === task && state.taskRoute[b]! >= 0) {
-        const gap = stable[b]! - this.#end[task]!;
+        const gap = stable[b]! - (cp.precedenceFromStart[k] === 1 ? start[task]! : this.#end[task]!);
         if (gap < cp.precedenceMin[k]! - timeEpsilon || gap > cp.precedenceMax[k]! + timeEpsilon) return false;
       }
     }
     return true;
   }
+}
+
+/** The first whole minute at or after x (allowing for rounding error in sums of travel times). */
+export function wholeMinute(x: number): number {
+  return Math.ceil(x - timeEpsilon);
 }
 
 /** The routed cost before an insertion (cached when the task itself is linked). */

@@ -131,12 +131,15 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
     });
   }
 
+  let differentStaff: [string, string][] | undefined;
+  if (root.differentStaff !== undefined) differentStaff = readDifferentStaff(c, root.differentStaff, visits, visitIds);
+
   let objective: PlanningProblem['objective'];
   if (root.objective !== undefined) {
     const o = c.object(root.objective, 'objective');
     if (o !== undefined) {
       objective = {};
-      for (const key of ['travelMinute', 'travelDistance', 'lateness', 'unplannedPenalty', 'continuityCost', 'changeCost', 'moveMinuteCost', 'moveToleranceMinutes'] as const) {
+      for (const key of ['travelMinute', 'travelDistance', 'lateness', 'maxLateness', 'unplannedPenalty', 'continuityCost', 'changeCost', 'moveMinuteCost', 'moveToleranceMinutes'] as const) {
         if (o[key] !== undefined) {
           const n = c.number(o[key], `objective.${key}`, { min: 0 });
           if (n !== undefined) objective[key] = n;
@@ -147,12 +150,16 @@ function readProblem(c: Checker, input: unknown): PlanningProblem | undefined {
 
   let now: number | undefined;
   if (root.now !== undefined) now = c.number(root.now, 'now');
+  let wholeMinutes: boolean | undefined;
+  if (root.wholeMinutes !== undefined) wholeMinutes = c.boolean(root.wholeMinutes, 'wholeMinutes');
   checkFixedVisits(c, visits);
 
   if (travel === undefined || c.errors.length > 0) return undefined;
   const problem: PlanningProblem = { staff, visits, travel };
   if (now !== undefined) problem.now = now;
+  if (wholeMinutes !== undefined) problem.wholeMinutes = wholeMinutes;
   if (precedences !== undefined) problem.precedences = precedences;
+  if (differentStaff !== undefined) problem.differentStaff = differentStaff;
   if (objective !== undefined) problem.objective = objective;
   return problem;
 }
@@ -486,14 +493,55 @@ function readPrecedence(c: Checker, value: unknown, path: string, visitIds: Set<
   if (before !== undefined && before === after) c.fail(`${path}.after`, 'must differ from before');
   if (before === undefined || after === undefined) return undefined;
   const p: Precedence = { before, after };
+  if (o.from !== undefined) {
+    if (o.from === 'start' || o.from === 'end') p.from = o.from;
+    else c.fail(`${path}.from`, 'must be "start" or "end"');
+  }
+  // From the end, `after` cannot start before `before` ends; from the start, it may overlap or come first.
+  const fromStart = p.from === 'start';
+  const gapOptions = fromStart ? {} : { min: 0 };
   if (o.minGap !== undefined) {
-    const n = c.number(o.minGap, `${path}.minGap`, { min: 0 });
+    const n = c.number(o.minGap, `${path}.minGap`, gapOptions);
     if (n !== undefined) p.minGap = n;
   }
   if (o.maxGap !== undefined) {
-    const n = c.number(o.maxGap, `${path}.maxGap`, { min: 0 });
+    const n = c.number(o.maxGap, `${path}.maxGap`, gapOptions);
     if (n !== undefined) p.maxGap = n;
-    if (n !== undefined && n < (p.minGap ?? 0)) c.fail(`${path}.maxGap`, 'must not be below minGap');
+    if (n !== undefined && n < (p.minGap ?? 0)) c.fail(`${path}.maxGap`, p.minGap === undefined ? 'must not be below minGap (default 0)' : 'must not be below minGap');
   }
   return p;
+}
+
+/** Pairs of distinct known visits; a pair both pinned to (or fixed with) one person can never be met. */
+function readDifferentStaff(c: Checker, value: unknown, visits: Visit[], visitIds: Set<string>): [string, string][] {
+  const out: [string, string][] = [];
+  const items = c.array(value, 'differentStaff') ?? [];
+  const byId = new Map(visits.map((v) => [v.id, v]));
+  const people = (v: Visit | undefined): string[] => {
+    if (v === undefined) return [];
+    if (v.fixed === true && v.current !== undefined) return [v.current.staffId, ...(v.current.secondStaffId === undefined ? [] : [v.current.secondStaffId])];
+    return v.pinned?.staffId === undefined ? [] : [v.pinned.staffId];
+  };
+  items.forEach((item, i) => {
+    const path = `differentStaff[${i}]`;
+    const pair = c.array(item, path, 2);
+    if (pair === undefined) return;
+    if (pair.length !== 2) {
+      c.fail(path, 'must be a pair of visit ids');
+      return;
+    }
+    const a = c.string(pair[0], `${path}[0]`);
+    const b = c.string(pair[1], `${path}[1]`);
+    if (a !== undefined && !visitIds.has(a)) c.fail(`${path}[0]`, `names unknown visit id "${a}"`);
+    if (b !== undefined && !visitIds.has(b)) c.fail(`${path}[1]`, `names unknown visit id "${b}"`);
+    if (a === undefined || b === undefined || !visitIds.has(a) || !visitIds.has(b)) return;
+    if (a === b) {
+      c.fail(`${path}[1]`, 'must differ from the first visit');
+      return;
+    }
+    const shared = people(byId.get(a)).find((id) => people(byId.get(b)).includes(id));
+    if (shared !== undefined) c.fail(path, `both visits are pinned to or fixed with "${shared}", so they cannot have different staff`);
+    out.push([a, b]);
+  });
+  return out;
 }

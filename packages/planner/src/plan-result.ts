@@ -59,6 +59,8 @@ export type PlanCost = {
   total: number;
   travel: number;
   lateness: number;
+  /** objective.maxLateness x the most minutes any visit starts late. */
+  maxLateness: number;
   unplanned: number;
   continuity: number;
   /** Re-planning: people newly sent to visits, and starts moved beyond the tolerance. */

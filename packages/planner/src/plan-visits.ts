@@ -2,7 +2,7 @@
 // ruin adjacent strings of visits across nearby routes, recreate by greedy insertion with blinks,
 // accept by simulated annealing. Anytime (returns the best found), deterministic for a seed and an
 // iteration limit, cancellable, with progress callbacks.
-import { compileProblem } from './compile-problem.ts';
+import { compileProblem, differentStaffClash } from './compile-problem.ts';
 import type { CompiledProblem } from './compile-problem.ts';
 import { FastEngine } from './fast-engine.ts';
 import { GeneralEngine } from './general-engine.ts';
@@ -47,7 +47,12 @@ export type PlanOptions = {
   /** Annealing temperatures as fractions of the mean travel cost per stop of the first solution. */
   initialTemperature?: number;
   finalTemperature?: number;
+  /** Iterations in the first annealing cycle (each next one is twice as long; default 10 per visit, at least 500). */
+  firstCycleIterations?: number;
 };
+
+/** On a day whose required visits do not all fit at first, the optional ones join after this many iterations. */
+const optionalJoinIteration = 64;
 
 type Search = {
   cp: CompiledProblem;
@@ -68,6 +73,8 @@ type Search = {
   target: number;
   /** First phase on days with optional visits: plan the required visits alone until they all fit. */
   requiredOnly: boolean;
+  /** Building the first plan (a required visit that fits nowhere is squeezed in two moves deep). */
+  constructing: boolean;
   options: Required<Pick<PlanOptions, 'meanRemoved' | 'maxStringLength' | 'blinkRate'>>;
 };
 
@@ -98,6 +105,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
     target: -1,
     linked: cp.linked.includes(1),
     requiredOnly: leaders.some((t) => cp.required[t] === 0) && leaders.some((t) => cp.required[t] === 1),
+    constructing: true,
     options: {
       meanRemoved: options.meanRemoved ?? 10,
       maxStringLength: options.maxStringLength ?? 10,
@@ -111,6 +119,7 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   keepPublishedPlan(search, current);
   search.removed = Array.from(leaders).filter((t) => current.taskRoute[t] === -1);
   recreate(search, current);
+  search.constructing = false;
   if (polish) improveRoutes(cp, engine, current, random);
   const firstPlanSeconds = (performance.now() - began) / 1000;
   let currentCost = totalCost(cp, current);
@@ -126,6 +135,12 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
   const scale = assigned > 0 ? current.routedCost() / (assigned + usedRoutes(current)) : 1;
   const t0 = (options.initialTemperature ?? 2) * scale;
   const tf = (options.finalTemperature ?? 0.01) * scale;
+  // The annealing runs in cycles of iterations, each twice as long as the one before and each starting
+  // again from the best plan. The schedule depends on the iteration only, never on the limit, so a
+  // longer run is a shorter one continued: with a seed, more time never returns a worse plan.
+  const firstCycle = options.firstCycleIterations ?? Math.max(500, 10 * leaders.length);
+  let cycleStart = 0;
+  let cycleLength = firstCycle;
 
   const progressEvery = (options.progressIntervalSeconds ?? 0.25) * 1000;
   let lastProgress = began;
@@ -135,8 +150,13 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
     const now = performance.now();
     const elapsed = (now - began) / 1000;
     if (elapsed >= timeLimit || ((iteration & 15) === 0 && stopped())) break;
-    const fraction = Math.max(elapsed / timeLimit, iteration / iterationLimit);
-    const temperature = t0 * Math.pow(tf / t0, Math.min(1, fraction));
+    if (iteration - cycleStart >= cycleLength) {
+      cycleStart = iteration;
+      cycleLength *= 2;
+      current.copyFrom(best);
+      currentCost = bestCost;
+    }
+    const temperature = t0 * Math.pow(tf / t0, (iteration - cycleStart) / cycleLength);
     iteration++;
 
     candidate.copyFrom(current);
@@ -158,9 +178,11 @@ export function planVisits(problem: PlanningProblem, options: PlanOptions = {}):
         if (requiredPlannedAt === null && requiredUnplanned(cp, best, leaders) === 0) requiredPlannedAt = elapsed;
       }
     }
-    // Optional visits join once every required one is planned (or a quarter of the budget has gone,
-    // when the required ones alone may not all fit).
-    if (search.requiredOnly && (fraction > 0.25 || requiredUnplanned(cp, current, leaders) === 0)) search.requiredOnly = false;
+    // Optional visits join once every required one is planned, or after 64 iterations when the required
+    // ones alone may not all fit (a count, not a share of the limit: a short run plans optional visits
+    // too, and a longer run stays a shorter one continued). Required visits still come first in every
+    // recreation and may squeeze an optional one out.
+    if (search.requiredOnly && (iteration >= optionalJoinIteration || requiredUnplanned(cp, current, leaders) === 0)) search.requiredOnly = false;
     if (options.onProgress !== undefined && now - lastProgress >= progressEvery) {
       lastProgress = now;
       options.onProgress({ iteration, seconds: elapsed, bestCost, currentCost, unplanned: leaders.length - countAssigned(best, leaders), requiredUnplanned: requiredUnplanned(cp, best, leaders) });
@@ -201,9 +223,10 @@ function usedRoutes(state: RouteState): number {
   return c;
 }
 
-/** Routed cost plus the penalty of every unplanned plannable visit (half-planned pairs count as unplanned). */
+/** Routed cost, the worst lateness, and the penalty of every unplanned plannable visit (half-planned pairs count as unplanned). */
 function totalCost(cp: CompiledProblem, state: RouteState): number {
   let cost = state.routedCost();
+  if (cp.maxLatenessWeight > 0) cost += cp.maxLatenessWeight * state.maxLate();
   for (const t of cp.plannable) if (state.taskRoute[t] === -1) cost += cp.penalty[t]!;
   return cost;
 }
@@ -259,6 +282,8 @@ function keepPublishedPlan(search: Search, state: RouteState): void {
 /** Puts tasks into their routes in order of published start; undoes it all if the day becomes infeasible. */
 function placeInOrder(search: Search, state: RouteState, tasks: number[], routes: number[]): void {
   const starts = search.cp.problem.visits;
+  // A published plan that broke a differentStaff pair keeps the first of the two; recreation moves the other.
+  if (tasks.some((t, k) => differentStaffClash(search.cp, state.taskRoute, t, routes[k]!))) return;
   tasks.forEach((t, k) => {
     const r = routes[k]!;
     const base = r * state.stride;
@@ -425,7 +450,55 @@ function recreate(search: Search, state: RouteState): void {
     }
     engine.bestInsertion(state, task, random, blink, insertion);
     if (insertion.route >= 0) place(search, state, task, insertion.route, insertion.position);
+    // A required visit that fits nowhere: make room for it (two moves deep when building the first
+    // plan, one in the search, where it costs a recreation about 1.8 times as much on a therapy day).
+    else if (cp.required[task] === 1) squeezeIn(search, state, task, search.constructing ? 2 : 1, -1, { moves: search.constructing ? 100 : 30 });
   }
+}
+
+/**
+ * A required visit that fits nowhere: make room in a day that could take it by moving one of that
+ * day's visits under way around its window to another day (or, if that one may wait, out for now),
+ * making room for that one the same way if need be.
+ * Greedy insertion strands a required visit when an earlier insertion took the only place it had,
+ * though that visit could have gone elsewhere; the annealing alone may take hundreds of iterations
+ * to undo that, and until it does the plan leaves a required visit out.
+ */
+function squeezeIn(search: Search, state: RouteState, task: number, depth = 2, keep = -1, budget = { moves: 100 }): boolean {
+  const { cp, engine, random, insertion } = search;
+  const m = cp.staffCount;
+  // Visits under way within an hour of when it can be done (any visit, for one with no window).
+  const from = cp.open[task]! - 60;
+  const to = cp.close[task]! + 60;
+  for (let r = 0; r < m; r++) {
+    if (cp.compatible[task * m + r] === 0 || differentStaffClash(cp, state.taskRoute, task, r)) continue;
+    const base = r * state.stride;
+    for (let p = 1; p <= state.len[r]!; p++) {
+      const u = state.tasks[base + p]!;
+      // Fixed visits stay; linked ones (two-person, precedences) move with their partners, not alone.
+      if (cp.fixed[u] === 1 || cp.linked[u] === 1 || u === keep) continue;
+      const end = state.depart[base + p]!;
+      if (end < from || end - cp.service[u * m + r]! > to + cp.service[task * m + r]!) continue;
+      // At most so many moves tried in all, so a full day costs a bounded effort.
+      if (budget.moves-- <= 0) return false;
+      state.taskRoute[u] = -1;
+      state.compact(r);
+      engine.refresh(state, [r]);
+      engine.bestInsertion(state, task, random, 0, insertion, r);
+      if (insertion.route >= 0 && place(search, state, task, r, insertion.position)) {
+        engine.bestInsertion(state, u, random, 0, insertion);
+        if (insertion.route >= 0 && place(search, state, u, insertion.route, insertion.position)) return true;
+        // One that may wait gives way to one that may not (it is retried every iteration); one that may
+        // not is squeezed in elsewhere in turn (a chain of two moves: the early visit to another person,
+        // whose visit with no set time moves to the afternoon).
+        if (cp.required[u] === 0 || (depth > 1 && squeezeIn(search, state, u, depth - 1, task, budget))) return true;
+        takeOut(search, state, task);
+      }
+      state.insert(u, r, p - 1);
+      engine.refresh(state, [r]);
+    }
+  }
+  return false;
 }
 
 /**

@@ -71,8 +71,13 @@ export type Visit = {
 /** Where a published plan put a visit. A two-person visit names both staff. */
 export type CurrentAssignment = { staffId: string; secondStaffId?: string; start?: number };
 
-/** B starts at least `minGap` and at most `maxGap` minutes after A ends (when both are planned). */
-export type Precedence = { before: string; after: string; minGap?: number; maxGap?: number };
+/**
+ * `after` starts at least `minGap` (default 0) and at most `maxGap` minutes after `before` ends, or
+ * after `before` starts with `from: 'start'` (when both are planned). Start to start, the gaps may be
+ * negative: "the second carer arrives 10 minutes after the first" is `{ from: 'start', minGap: 10,
+ * maxGap: 10 }`, "within 15 minutes of each other, either first" is `{ from: 'start', minGap: -15, maxGap: 15 }`.
+ */
+export type Precedence = { before: string; after: string; minGap?: number; maxGap?: number; from?: 'start' | 'end' };
 
 export type SpeedBand = { upToKm: number; kmPerHour: number };
 
@@ -87,6 +92,11 @@ export type ObjectiveWeights = {
   travelDistance?: number;
   /** Multiplies each window's lateness cost (default 1). */
   lateness?: number;
+  /**
+   * Cost per minute of the largest lateness of any visit (default 0): spreads lateness out rather than
+   * letting one patient wait an hour so that others are on time.
+   */
+  maxLateness?: number;
   /** Default penalty for a visit left unplanned (default 1000). */
   unplannedPenalty?: number;
   /** Cost when a visit with preferred staff goes to anyone else (default 30). */
@@ -103,6 +113,11 @@ export type PlanningProblem = {
   staff: Staff[];
   visits: Visit[];
   precedences?: Precedence[];
+  /**
+   * Pairs of visits (by id) that must be done by different people: e.g. the two carers of a double-up
+   * modelled as two linked visits. For a two-person visit, neither of its people may be on the other.
+   */
+  differentStaff?: [string, string][];
   travel: TravelSpec;
   objective?: ObjectiveWeights;
   /**
@@ -111,12 +126,19 @@ export type PlanningProblem = {
    * rules that had to start before now are taken as done.
    */
   now?: number;
+  /**
+   * Plan in whole minutes (default true): every start, arrival, break, leave and return is a whole
+   * minute (starts and breaks rounded up, shifts rounded inwards), whatever fractions the travel times
+   * have. False keeps exact times (the Solomon benchmarks, whose times have one decimal).
+   */
+  wholeMinutes?: boolean;
 };
 
 export const defaultObjective: Required<ObjectiveWeights> = {
   travelMinute: 1,
   travelDistance: 0,
   lateness: 1,
+  maxLateness: 0,
   unplannedPenalty: 1000,
   continuityCost: 30,
   changeCost: 60,

@@ -49,5 +49,7 @@ export function readSolomon(text: string, options: SolomonOptions = {}): Plannin
     visits,
     travel: { kind: 'matrix', durations },
     objective: { travelMinute: 0, travelDistance: 1, unplannedPenalty: 1e6 },
+    // Times are distances to one decimal: rounding them to whole minutes would change the benchmark.
+    wholeMinutes: false,
   };
 }

@@ -9,6 +9,8 @@ export class RouteState {
   /** Route of each task, or -1 when unassigned. */
   readonly taskRoute: Int32Array;
   readonly routeCost: Float64Array;
+  /** The most minutes any visit of the route starts late (for objective.maxLateness). */
+  readonly routeLate: Float64Array;
   readonly load: Float64Array;
   /** Departure time from position p (start + service; kept by both engines, and used for ruin targeting in the general one). */
   readonly depart: Float64Array;
@@ -24,6 +26,7 @@ export class RouteState {
     this.len = new Int32Array(routeCount);
     this.taskRoute = new Int32Array(taskCount).fill(-1);
     this.routeCost = new Float64Array(routeCount);
+    this.routeLate = new Float64Array(routeCount);
     this.load = new Float64Array(routeCount);
     this.depart = new Float64Array(routeCount * this.stride);
     this.latest = new Float64Array(routeCount * this.stride);
@@ -35,6 +38,7 @@ export class RouteState {
     this.len.set(other.len);
     this.taskRoute.set(other.taskRoute);
     this.routeCost.set(other.routeCost);
+    this.routeLate.set(other.routeLate);
     this.load.set(other.load);
     this.depart.set(other.depart);
     this.latest.set(other.latest);
@@ -45,6 +49,13 @@ export class RouteState {
     let c = 0;
     for (let r = 0; r < this.routeCount; r++) c += this.routeCost[r]!;
     return c;
+  }
+
+  /** The most minutes any planned visit starts late. */
+  maxLate(): number {
+    let late = 0;
+    for (let r = 0; r < this.routeCount; r++) late = Math.max(late, this.routeLate[r]!);
+    return late;
   }
 
   positionOf(task: number): number {
