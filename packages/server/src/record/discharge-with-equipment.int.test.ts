@@ -66,6 +66,11 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
     ]);
     expect(await episodeRow()).toEqual(before);
     expect(await dischargeEvents()).toBe(0);
+    // With a problem of the discharge's own too, every problem at once, in the 400 that bad input gets.
+    const both = await therapist.post(`/api/episodes/${episodeId}/discharge`, { destination: 'home-with-family-support', dischargedOn: ukDateOf(t.clock.now()), version: before.version });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.fields.map((f: { path: string }) => f.path)).toEqual(['outcome', `equipment.${stoolLoan}`, `equipment.${hoistLoan}`]);
+    expect(await episodeRow()).toEqual(before);
   });
 
   it('refuses it on the page with the error summary linking to where each item is decided, and keeps what was typed', async () => {
