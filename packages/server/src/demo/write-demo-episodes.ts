@@ -39,6 +39,7 @@ import {
   type ReferralResponse,
 } from '../referrals/public.ts';
 import type { DemoEpisodes, EpisodeEventRow, EpisodeRow, ReferralRow } from './generate-demo-episodes.ts';
+import { equipmentAtDischargePort } from '../equipment/public.ts';
 
 export type WriteDemoEpisodesOptions = {
   config: HomewardConfig;
@@ -185,7 +186,7 @@ async function writeReferral(trx: Kysely<Database>, o: WriteReferralOptions): Pr
       }
       case 'discharged': {
         const access = await authoriseEpisodeWrite(trx, { actor, episode, change: 'discharge' });
-        await dischargeEpisode(trx, { access, version: episode.version, input: { outcome: e.discharge_outcome!, destination: e.discharge_destination!, dischargedOn: e.discharged_on!, note: e.discharge_note } });
+        await dischargeEpisode(trx, { access, version: episode.version, input: { outcome: e.discharge_outcome!, destination: e.discharge_destination!, dischargedOn: e.discharged_on!, note: e.discharge_note }, equipment: equipmentAtDischargePort });
         break;
       }
       case 'triaged':

@@ -48,6 +48,7 @@ import { loadHolder, recordCompetence } from '../staff/public.ts';
 import type { DemoDischargePlan } from './generate-demo-discharges.ts';
 import type { ContactNoteRow, DemoRecords, NoteAmendmentRow, RecordStaffInput } from './generate-demo-records.ts';
 import type { PendingDischarge } from './seed-demo-episodes.ts';
+import { equipmentAtDischargePort } from '../equipment/public.ts';
 
 export type WriteDemoRecordsOptions = {
   config: HomewardConfig;
@@ -262,7 +263,7 @@ export async function writeDemoRecords(db: Kysely<Database>, o: WriteDemoRecords
     step(d.episodeId, d.at, rankOfDischarge, async (trx) => {
       const episode = await episodeAt(trx, d.episodeId, d.at);
       const access = await authoriseEpisodeWrite(trx, { actor: as(d.staffId, d.at), episode, change: 'discharge' });
-      await dischargeEpisode(trx, { access, version: episode.version, input: { outcome: d.outcome, destination: d.destination, dischargedOn: d.dischargedOn, note: d.note } });
+      await dischargeEpisode(trx, { access, version: episode.version, input: { outcome: d.outcome, destination: d.destination, dischargedOn: d.dischargedOn, note: d.note }, equipment: equipmentAtDischargePort });
     });
   }
 

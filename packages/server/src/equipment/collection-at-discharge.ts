@@ -1,12 +1,13 @@
 // The record's discharge page shows the episode's equipment and its decisions through this port
 // (app.ts passes it in): read under the page's own grant, and audited here as a read of the equipment
 // loans it names (the page's own audit row names the summary and letters, not the loans), as
-// GET /api/episodes/{id}/equipment/discharge does.
+// GET /api/episodes/{id}/equipment/discharge does. The record's discharge asks it, inside its own
+// transaction, which items on loan still have no decision: the episode is not discharged while any has.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditRead, requireGrant, type AccessGrant } from '../access/public.ts';
 import type { EquipmentAtDischargePort } from '../record/public.ts';
-import { listLoansAtDischarge } from './collection-queries.ts';
+import { listLoansAtDischarge, listUndecidedLoans } from './collection-queries.ts';
 import { describeLoan } from './collection-schema.ts';
 import { loanRecordKind } from './decide-equipment-at-discharge.ts';
 import { dischargeDecisionLabels, loanStatusLabels } from './collection-words.ts';
@@ -17,6 +18,9 @@ export const equipmentAtDischargePort: EquipmentAtDischargePort = {
     const loans = (await listLoansAtDischarge(db, o.episodeId)).filter((l) => l.patientId === grant.patientId);
     await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'equipment-at-discharge', page: 'discharge-summary', loanIds: loans.map((l) => l.id) } });
     return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: l.dischargeDecision ? dischargeDecisionLabels[l.dischargeDecision] : null, collectionDate: l.collectionDate }));
+  },
+  async undecided(trx, o) {
+    return (await listUndecidedLoans(trx, o)).map((l) => ({ loanId: l.id, description: describeLoan(l) }));
   },
   decideHref: (episodeId) => `/episodes/${episodeId}/equipment/discharge`,
 };

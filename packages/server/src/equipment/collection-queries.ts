@@ -57,6 +57,12 @@ export async function listLoansAtDischarge(db: Kysely<Database>, episodeId: stri
   return rows.map(toLoan);
 }
 
+/** The episode's items on loan with no decision at discharge yet: delivered, and still with the patient. */
+export async function listUndecidedLoans(db: Kysely<Database>, o: { patientId: string; episodeId: string }): Promise<LoanAtDischarge[]> {
+  const rows = await loansQuery(db).where('l.episode_id', '=', o.episodeId).where('l.patient_id', '=', o.patientId).where('l.status', '=', 'delivered').where('l.discharge_decision', 'is', null).orderBy('l.delivered_at').orderBy('l.id').execute();
+  return rows.map(toLoan);
+}
+
 export type CollectionRow = LoanAtDischarge & { patientName: string; address: string; phone: string | null };
 
 /** The team's loans to collect: each until returned, missing or written off. */

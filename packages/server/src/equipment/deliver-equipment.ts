@@ -54,7 +54,10 @@ export async function deliverEquipment(trx: Kysely<Database>, o: DeliverEquipmen
   const now = actor.now;
   const { loan, input } = o;
   // Once discharged, the episode is closed: equipment going out now would be on loan to no open care.
-  if (o.access.episode.status === 'discharged') throw new HomewardError('validation_failed', 'This episode has been discharged, so no delivery can be recorded in it. Cancel the prescription, or prescribe again in an open episode', { fields: [{ path: 'form', message: 'This episode has been discharged, so no delivery can be recorded in it. Cancel the prescription, or prescribe again in an open episode' }] });
+  // Read as it stands and held to the commit (a discharge holds the same row while it checks for
+  // undecided loans): a discharge at the same moment either sees this delivery or refuses it here.
+  const episodeNow = await trx.selectFrom('episodes').select('status').where('id', '=', o.access.episode.id).forShare().executeTakeFirst();
+  if ((episodeNow?.status ?? o.access.episode.status) === 'discharged') throw new HomewardError('validation_failed', 'This episode has been discharged, so no delivery can be recorded in it. Cancel the prescription, or prescribe again in an open episode', { fields: [{ path: 'form', message: 'This episode has been discharged, so no delivery can be recorded in it. Cancel the prescription, or prescribe again in an open episode' }] });
   const fields = checkDeliveryInput(input, { today: ukDateOf(now), prescribedOn: ukDateOf(new Date(loan.prescribedAt)) });
   const deliveredBy = input.deliveredBy ?? actor.staff.staffId;
   if (input.deliveredBy !== null) {

@@ -1,8 +1,11 @@
 // Discharge: the episode ends with its outcome, the patient's destination and the date. Without an
-// outcome Homeward refuses and nothing changes: the outcome is what the service is judged by.
+// outcome Homeward refuses and nothing changes: the outcome is what the service is judged by. Nor while
+// equipment is on loan with nobody having decided what happens to it (a hoist or a bed left in the
+// home with no one responsible): each item is decided first (stays with the patient, to collect,
+// transferred to social care), on the page the equipment port names.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
+import { HomewardError, validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { changeEpisode } from '../caseload/public.ts';
 import {
   clinicalDateProblem,
@@ -17,6 +20,7 @@ import { endProgrammeAtDischarge, planProgrammeAtDischarge } from './end-program
 import { episodeDateFacts } from '../caseload/public.ts';
 import type { EpisodeResponse } from '../caseload/public.ts';
 import type { EpisodeAccess } from '../caseload/public.ts';
+import type { EquipmentAtDischargePort, UndecidedEquipmentItem } from './equipment-at-discharge-port.ts';
 
 export type DischargeInput = { outcome: string | null; destination: string | null; dischargedOn: string | null; note: string | null };
 export type Discharge = { outcome: DischargeOutcome; destination: DischargeDestination; dischargedOn: string; note: string | null };
@@ -55,14 +59,41 @@ export type DischargeEpisodeOptions = {
   programme?: readonly ActivityAtDischargeChoice[];
   /** The version the writer read. */
   version: number;
+  /** The equipment context's port (app.ts): which items on loan still need a decision. */
+  equipment: Pick<EquipmentAtDischargePort, 'undecided'>;
 };
+
+/** The path of an undecided item's problem: one per loan, so a client can tell which. */
+export const undecidedEquipmentPath = (loanId: string) => `equipment.${loanId}`;
+const undecidedEquipmentPathPrefix = 'equipment.';
+/** The loan an undecided item's problem names, or null for any other field. */
+export const loanIdOfPath = (path: string) => (path.startsWith(undecidedEquipmentPathPrefix) ? path.slice(undecidedEquipmentPathPrefix.length) : null);
+
+export function undecidedEquipmentFields(items: readonly UndecidedEquipmentItem[]): FieldError[] {
+  return items.map((i) => ({ path: undecidedEquipmentPath(i.loanId), message: `Decide what happens to the ${i.description} before discharge` }));
+}
+
+/**
+ * Equipment still undecided is a state of the record, not bad input: a 409 naming each item (the
+ * codebase's conflict code for a record not in a state that allows the change), nothing changed.
+ */
+function equipmentUndecided(fields: FieldError[]): HomewardError {
+  const message = fields.length === 1 ? fields[0]!.message : `Decide what happens to each of the ${fields.length} items of equipment on loan before discharge`;
+  return new HomewardError('version_conflict', message, { fields });
+}
 
 export async function dischargeEpisode(trx: Kysely<Database>, o: DischargeEpisodeOptions): Promise<EpisodeResponse> {
   const { episode, grant } = o.access;
   const checked = checkDischarge(episode, o.input, grant.actor.now);
-  // Every problem at once: the discharge's own and the programme's.
-  const programme = episode.status === 'discharged' ? ({ ok: true, decisions: [] } as const) : await planProgrammeAtDischarge(trx, { episodeId: episode.id, choices: o.programme ?? [] });
-  if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields)]);
+  const open = episode.status !== 'discharged';
+  // The episode's row is held from here to the commit, and a delivery takes it too before it writes
+  // (deliver-equipment.ts): a loan delivered at the same moment is either seen below or refused there.
+  if (open) await trx.selectFrom('episodes').select('id').where('id', '=', episode.id).forUpdate().executeTakeFirst();
+  // Every problem at once: the discharge's own, the programme's and the equipment's.
+  const programme = open ? await planProgrammeAtDischarge(trx, { episodeId: episode.id, choices: o.programme ?? [] }) : ({ ok: true, decisions: [] } as const);
+  const equipment = open ? undecidedEquipmentFields(await o.equipment.undecided(trx, { patientId: episode.patientId, episodeId: episode.id })) : [];
+  if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields), ...equipment]);
+  if (equipment.length) throw equipmentUndecided(equipment);
   const d = checked.discharge;
   // The team's care ends: nothing it set keeps running after discharge.
   await endProgrammeAtDischarge(trx, { grant, episodeId: episode.id, decisions: programme.decisions });

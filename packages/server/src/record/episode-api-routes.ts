@@ -13,6 +13,7 @@ import { putEpisodeOnHold } from '../caseload/public.ts';
 import { recordFirstContact } from '../caseload/public.ts';
 import { resumeEpisode } from '../caseload/public.ts';
 import { dischargeEpisode } from './discharge-episode.ts';
+import type { EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
 import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite } from '../caseload/public.ts';
 import { loadEpisode } from '../caseload/public.ts';
 import { listEpisodeEvents, listOnwardReferrals, listTeamClinicians } from '../caseload/public.ts';
@@ -37,7 +38,7 @@ const onwardParams = z.object({ id: z.uuid('Episode id must be a UUID'), onwardR
 const writeHeaders = z.object({ 'idempotency-key': z.string().optional(), 'x-csrf-token': z.string().optional() });
 const writeErrors = errorResponse(400, 401, 403, 404, 409, 413, 422);
 
-export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
+export async function episodeApiRoutes(app: FastifyInstance, equipment: EquipmentAtDischargePort): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
@@ -197,7 +198,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['episodes'],
-        summary: 'Discharge with the outcome, destination and date (all required); the episode leaves the caseload, and each active programme activity is ended or handed over (programme; any not named is ended)',
+        summary: 'Discharge with the outcome, destination and date (all required); the episode leaves the caseload, and each active programme activity is ended or handed over (programme; any not named is ended). Refused with 409 while any equipment on loan in the episode has no decision (GET /api/episodes/{id}/equipment/discharge): one field per item, path equipment.{loanId}',
         params: idParams,
         headers: writeHeaders,
         body: dischargeBody,
@@ -210,7 +211,7 @@ export async function episodeApiRoutes(app: FastifyInstance): Promise<void> {
       const input = { outcome: b.outcome ?? null, destination: b.destination ?? null, dischargedOn: b.dischargedOn ?? null, note: b.note || null };
       return idempotentWrite(request, reply, async (trx) => ({
         status: 200,
-        body: await dischargeEpisode(trx, { access, input, programme: b.programme ?? [], version: b.version }),
+        body: await dischargeEpisode(trx, { access, input, programme: b.programme ?? [], version: b.version, equipment }),
       }));
     },
   );

@@ -44,7 +44,8 @@ import { recordFirstContact } from '../caseload/public.ts';
 import { resumeEpisode } from '../caseload/public.ts';
 import { describeEpisodeEvent } from '../caseload/public.ts';
 import { assessmentPromptsForEpisode } from './review-prompts.ts';
-import { dischargeEpisode } from './discharge-episode.ts';
+import { dischargeEpisode, loanIdOfPath } from './discharge-episode.ts';
+import type { EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
 import { auditEpisodeRead, authoriseEpisodeAllocation, authoriseEpisodeRead, authoriseEpisodeWrite, type EpisodeAccess } from '../caseload/public.ts';
 import { loadEpisode } from '../caseload/public.ts';
 import { listEpisodeEvents, listOnwardReferrals } from '../caseload/public.ts';
@@ -108,11 +109,12 @@ const staleEpisode = 'Someone else changed this episode while you had it open. C
  * the form is shown again with the episode as it is now (the 409's current record).
  */
 function episodeProblem(episode: EpisodeResponse, fields: FieldError[], error: HomewardError): { fields: FieldError[]; episode: EpisodeResponse } {
-  if (error.code !== 'version_conflict') return { fields, episode };
+  // A conflict that names its fields (equipment still undecided at discharge) says what to do itself.
+  if (error.code !== 'version_conflict' || error.fields.length) return { fields, episode };
   return { fields: [{ path: 'version', message: staleEpisode }], episode: (error.current as EpisodeResponse | undefined) ?? episode };
 }
 
-export async function episodePages(app: FastifyInstance): Promise<void> {
+export async function episodePages(app: FastifyInstance, equipment: EquipmentAtDischargePort): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const now = () => app.config.now();
 
@@ -274,7 +276,10 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       // And when the programme of care ends or is handed over: each active activity, with the choice made.
       programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems({ ...access, episode }, values) : [],
-      errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }),
+      // An item of equipment still undecided links to the page where it is decided.
+      errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }).map((e, i) =>
+        loanIdOfPath(fields[i]!.path) ? { ...e, href: equipment.decideHref(episode.id) } : e,
+      ),
       fieldErrors: errorsByField(fields),
       flash,
       backHref: `/episodes/${episode.id}`,
@@ -386,7 +391,7 @@ export async function episodePages(app: FastifyInstance): Promise<void> {
       write: async (trx, version) => {
         const input = { outcome: (values.outcome as string) || null, destination: (values.destination as string) || null, dischargedOn: date.ok ? date.value : null, note: (values.note as string) || null };
         try {
-          await dischargeEpisode(trx, { access, input, programme, version });
+          await dischargeEpisode(trx, { access, input, programme, version, equipment });
         } catch (error) {
           // The date's own message (missing month, not a real date) says more than "enter the date".
           if (!date.ok && error instanceof HomewardError && error.code === 'validation_failed') {

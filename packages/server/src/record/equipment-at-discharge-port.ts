@@ -17,9 +17,18 @@ export type EquipmentAtDischargeItem = {
   collectionDate: string | null;
 };
 
+/** An item on loan in the episode with no decision yet: what blocks the discharge. */
+export type UndecidedEquipmentItem = { loanId: string; description: string };
+
 export type EquipmentAtDischargePort = {
   /** The episode's equipment with the patient, decided or not; read under the page's own grant and audited by the port as a read of the loans it names. */
   list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }): Promise<EquipmentAtDischargeItem[]>;
+  /**
+   * The episode's items still on loan with no decision taken (stays with the patient, to collect,
+   * transferred): an episode is not discharged while any is. Called inside the discharge's own write
+   * transaction, so it reads what that transaction sees; not audited (nothing is shown but the refusal).
+   */
+  undecided(trx: Kysely<Database>, o: { patientId: string; episodeId: string }): Promise<UndecidedEquipmentItem[]>;
   /** The page where each decision is made. */
   decideHref(episodeId: string): string;
 };

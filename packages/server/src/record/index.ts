@@ -21,13 +21,16 @@ import { timelineRoutes } from './timeline-routes.ts';
 export type RecordContextOptions = {
   /** A new contact note started from a visit (the visits context's, given by app.ts): prefill and link. */
   contactNoteFromVisit?: ContactNoteFromVisit;
-  /** The patient's equipment on loan and its decisions, on the discharge page (the equipment context's, given by app.ts). */
-  equipmentAtDischarge?: EquipmentAtDischargePort;
+  /**
+   * The patient's equipment on loan and its decisions (the equipment context's, given by app.ts): listed
+   * on the discharge summary page, and each item decided before the episode is discharged.
+   */
+  equipmentAtDischarge: EquipmentAtDischargePort;
 };
 
 export const recordContext = fp(async (app: FastifyInstance, options: RecordContextOptions) => {
-  await episodeApiRoutes(app);
-  await episodePages(app);
+  await episodeApiRoutes(app, options.equipmentAtDischarge);
+  await episodePages(app, options.equipmentAtDischarge);
   await recordApiRoutes(app);
   await recordPages(app, options.contactNoteFromVisit ?? null);
   await assessmentRoutes(app);
@@ -35,6 +38,6 @@ export const recordContext = fp(async (app: FastifyInstance, options: RecordCont
   await programmeRoutes(app);
   await delegatedWorkPages(app);
   await reviewRoutes(app);
-  await dischargeRoutes(app, options.equipmentAtDischarge ?? null);
+  await dischargeRoutes(app, options.equipmentAtDischarge);
   await timelineRoutes(app);
 }, { name: 'record' });

@@ -25,7 +25,7 @@ export { reviewContactNote } from './review-contact-note.ts';
 export { authoriseReviewWrite, recordEpisodeReview } from './reviews.ts';
 export { writeContactNote } from './write-contact-note.ts';
 // The port app.ts fills with the equipment context's list of what is on loan at discharge.
-export type { EquipmentAtDischargeItem, EquipmentAtDischargePort } from './equipment-at-discharge-port.ts';
+export type { EquipmentAtDischargeItem, EquipmentAtDischargePort, UndecidedEquipmentItem } from './equipment-at-discharge-port.ts';
 // fhir (issue 18 #2): the record's granted reads, which the FHIR resources are built on, through the same grant and audit as the pages.
 export { authoriseRecordRead, auditRecordRead, type RecordKind } from './record-access.ts';
 export type { RecordAccess } from './record-access-grant.ts';
