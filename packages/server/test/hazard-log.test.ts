@@ -30,7 +30,7 @@ describe('HAZARDS.md', () => {
 
   it('has the hazards issue 17 asks for, in order, each with its tests', () => {
     const hazards = parseHazardLog(log);
-    expect(hazards.map((h) => h.id)).toEqual(['H-01', 'H-02', 'H-03', 'H-04', 'H-05', 'H-06', 'H-07', 'H-08', 'H-09', 'H-10', 'H-11', 'H-12']);
+    expect(hazards.map((h) => h.id)).toEqual(['H-01', 'H-02', 'H-03', 'H-04', 'H-05', 'H-06', 'H-07', 'H-08', 'H-09', 'H-10', 'H-11', 'H-12', 'H-13']);
     expect(hazards.map((h) => h.title.toLowerCase())).toEqual([
       'wrong patient',
       'missed lone-working escalation',
