@@ -44,6 +44,7 @@ describe('HAZARDS.md', () => {
       'stale data on a phone',
       'wrong letter sent',
       'safeguarding concern seen by the wrong person',
+      'equipment left in the home with nobody responsible',
     ]);
     for (const h of hazards) expect(h.risks.map((r) => r.when), h.id).toEqual(['before controls', 'after controls']);
   });
