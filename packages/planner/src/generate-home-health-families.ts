@@ -235,7 +235,9 @@ function pinnedFixed(day: PlanningProblem, random: Random): string {
   for (let k = 0; k < 3; k++) {
     for (const s of day.staff) {
       if (random() < 0.5) continue;
-      const v = candidates.find((x) => !taken.has(x) && eligibleStaff(day, x).includes(s.id));
+      // Visits with no window of their own: a pin beside a window and a fixed visit can leave no room
+      // (a 08:30-10:00 window pinned to someone with a fixed visit at 09:30 across town).
+      const v = candidates.find((x) => !taken.has(x) && (x.windows ?? []).length === 0 && eligibleStaff(day, x).includes(s.id));
       if (v === undefined) continue;
       taken.add(v);
       if (k === 2) {
