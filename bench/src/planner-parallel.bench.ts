@@ -1,9 +1,9 @@
 // Issue 19 item 4, "Use of the machine": does running several independent searches at once
-// (solveInWorker's `searches`, seeds 1..n, one worker thread each, the best plan kept) beat one
+// (solveInWorker's `searches`, seeds seed..seed+n-1, one worker thread each, the best plan kept) beat one
 // search in the same wall-clock time? Every configuration runs through solveInWorker, so the worker's
 // start-up is paid alike; every plan goes through checkSolution.
 //
-//   npm run bench:planner-parallel -- [--limits 2,10] [--searches 1,2,4] [--instances R101,R201,RC101,RC201,C101] [--skip-day] [--skip-locality]
+//   npm run bench:planner-parallel -- [--limits 2,10] [--searches 1,2,4] [--seed 1] [--instances R101,R201,RC101,RC201,C101] [--skip-day] [--skip-locality]
 //
 // Solomon instances are against the proven optima (DIMACS convention, as bench:planner); the
 // generated days have no known optimum, so their gap is to the best plan any configuration found
@@ -26,6 +26,7 @@ const { values } = parseArgs({
   options: {
     limits: { type: 'string', default: '2,10' },
     searches: { type: 'string', default: '1,2,4' },
+    seed: { type: 'string', default: '1' },
     instances: { type: 'string', default: 'R101,R201,RC101,RC201,C101' },
     'skip-day': { type: 'boolean', default: false },
     'skip-locality': { type: 'boolean', default: false },
@@ -33,7 +34,8 @@ const { values } = parseArgs({
 });
 const limits = values.limits.split(',').map(Number);
 const searchCounts = values.searches.split(',').map(Number);
-if (limits.some((l) => !(l > 0)) || searchCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--limits must be positive seconds, --searches whole numbers of at least 1');
+const seed = Number(values.seed);
+if (limits.some((l) => !(l > 0)) || searchCounts.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(seed)) throw new Error('--limits must be positive seconds, --searches whole numbers of at least 1, --seed a whole number');
 
 type Case = { name: string; problem: PlanningProblem; optimum: number | null };
 const optima = new Map(
@@ -54,7 +56,7 @@ if (!values['skip-locality']) cases.push({ name: 'locality day (350 visits)', pr
 
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log(`${new Date().toISOString()}  ${cpus().length} cores (availableParallelism ${availableParallelism()}), ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${load()}`);
-console.log('Each row: one run of solveInWorker with that many searches (seeds 1..n) at the time limit; gap to the optimum (Solomon) or to the best any row found (generated days).\n');
+console.log(`Each row: one run of solveInWorker with that many searches (seeds ${seed}..${seed}+n-1) at the time limit; gap to the optimum (Solomon) or to the best any row found (generated days).\n`);
 
 type Row = { searches: number; result: PlanResult; wall: number; required: number; load: string; checker: string };
 const requiredUnplanned = (problem: PlanningProblem, result: PlanResult) => result.unplanned.filter((u) => problem.visits.find((v) => v.id === u.visitId)?.mayLeaveUnplanned !== true).length;
@@ -64,7 +66,7 @@ for (const c of cases) {
     const rows: Row[] = [];
     for (const searches of searchCounts) {
       const began = performance.now();
-      const result = await solveInWorker(c.problem, { timeLimitSeconds: limit, seed: 1, searches });
+      const result = await solveInWorker(c.problem, { timeLimitSeconds: limit, seed, searches });
       const wall = (performance.now() - began) / 1000;
       const check = checkSolution(c.problem, result);
       rows.push({ searches, result, wall, required: requiredUnplanned(c.problem, result), load: loadavg()[0]!.toFixed(2), checker: check.ok ? 'ok' : `FAILED (${check.violations[0]})` });
