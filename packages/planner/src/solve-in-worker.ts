@@ -37,7 +37,7 @@ export function solveInWorker(problem: PlanningProblem, options: WorkerPlanOptio
   return solveInWorkers(problem, options, startPlannerWorker);
 }
 
-type Search = { seed: number; worker: Worker; progress: PlanProgress | null; result: PlanResult | null; error: Error | null; exited: boolean };
+type Search = { seed: number; progress: PlanProgress | null; result: PlanResult | null; error: Error | null; exited: boolean };
 
 /** solveInWorker with the way a worker is started given (for tests). */
 export function solveInWorkers(problem: PlanningProblem, options: WorkerPlanOptions, start: StartWorker): Promise<PlanResult> {
@@ -100,10 +100,10 @@ export function solveInWorkers(problem: PlanningProblem, options: WorkerPlanOpti
         worker = start(request);
       } catch (error) {
         // Could not start this one (out of memory, too many threads): the others still run.
-        runs.push({ seed, worker: null as unknown as Worker, progress: null, result: null, error: error instanceof Error ? error : new Error(String(error)), exited: true });
+        runs.push({ seed, progress: null, result: null, error: error instanceof Error ? error : new Error(String(error)), exited: true });
         continue;
       }
-      const run: Search = { seed, worker, progress: null, result: null, error: null, exited: false };
+      const run: Search = { seed, progress: null, result: null, error: null, exited: false };
       runs.push(run);
       worker.on('message', (message: WorkerMessage) => {
         if (message.kind === 'progress') {
