@@ -87,4 +87,13 @@ export type PlanStats = {
   firstPlanSeconds: number;
   /** When the best plan first had every required visit planned, or null if it never did. */
   requiredPlannedAtSeconds: number | null;
+  /**
+   * Several searches at once (solveInWorker's `searches` above 1): how many ran, and each one's
+   * outcome in seed order. `seed` and the other stats are then the winning search's.
+   */
+  searches?: number;
+  searchResults?: SearchSummary[];
 };
+
+/** One of several independent searches: its best plan's total cost and visits left out, or why it failed. */
+export type SearchSummary = { seed: number; cost: number; unplanned: number; iterations: number } | { seed: number; error: string };
