@@ -1,7 +1,7 @@
 // npm test: every unit, integration (PGlite and PostgreSQL) and browser test, then one totals line
 // in the form CI reads: "N passed, N failed" (", N skipped" when any were skipped).
 //
-// The browser tests are the longest part (a quarter of an hour of Chromium and the app), so they start
+// The browser tests are the longest part (about twelve minutes of Chromium and the app on a quiet 2-core machine), so they start
 // at once as a second Vitest process beside the unit and integration tests, and the totals are summed.
 // With arguments (a file, a project) it is one process.
 import { spawn } from 'node:child_process';
