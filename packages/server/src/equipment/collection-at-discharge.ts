@@ -13,10 +13,10 @@ import { loanRecordKind } from './decide-equipment-at-discharge.ts';
 import { dischargeDecisionLabels, loanStatusLabels } from './collection-words.ts';
 
 export const equipmentAtDischargePort: EquipmentAtDischargePort = {
-  async list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }) {
+  async list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge' }) {
     const grant = requireGrant(o.grant);
     const loans = (await listLoansAtDischarge(db, o.episodeId)).filter((l) => l.patientId === grant.patientId);
-    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'equipment-at-discharge', page: 'discharge-summary', loanIds: loans.map((l) => l.id) } });
+    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'equipment-at-discharge', page: o.page ?? 'discharge-summary', loanIds: loans.map((l) => l.id) } });
     return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: l.dischargeDecision ? dischargeDecisionLabels[l.dischargeDecision] : null, collectionDate: l.collectionDate }));
   },
   async undecided(trx, o) {

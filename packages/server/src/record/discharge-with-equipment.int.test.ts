@@ -52,6 +52,20 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
     return { version: String(version), outcome: 'goals-met', destination: 'home-with-family-support', 'dischargedOn-day': String(Number(day)), 'dischargedOn-month': String(Number(month)), 'dischargedOn-year': year!, note: 'Hoist transfers taught to her daughter Sarah' };
   };
 
+  /** The warning the discharge form opens with: the items it names, or null when it has none. */
+  const formWarning = async () => {
+    const page = await therapist.get(`/episodes/${episodeId}/discharge`);
+    expect(page.statusCode).toBe(200);
+    const callout = /<div class="nhsuk-warning-callout" id="equipment-to-decide">([\s\S]*?)<\/div>/.exec(page.body);
+    if (!callout) return null;
+    expect(callout[1]).toContain(`<a href="${decideHref()}">Decide what happens to the equipment</a>`);
+    return [...callout[1]!.matchAll(/<li>([^<]*)<\/li>/g)].map((m) => m[1]).sort();
+  };
+
+  it('the discharge form names the equipment still to decide before anything is typed, with the link to decide it', async () => {
+    expect(await formWarning()).toEqual(['Mobile hoist, serial MM-001', 'Perching stool (2)']);
+  });
+
   it('refuses the discharge by the API with a 409 naming each undecided item, and changes nothing', async () => {
     const before = await episodeRow();
     expect(before.status).toBe('active');
@@ -100,6 +114,7 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
     expect(res.statusCode).toBe(409);
     expect(res.json().error).toMatchObject({ message: 'Decide what happens to the Perching stool (2) before discharge', fields: [{ path: `equipment.${stoolLoan}`, message: 'Decide what happens to the Perching stool (2) before discharge' }] });
     expect(await episodeRow()).toEqual(before);
+    expect(await formWarning()).toEqual(['Perching stool (2)']);
   });
 
   it('a delivery and a discharge sent at the same moment never both go through', async () => {
@@ -137,6 +152,7 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
   it('once every item is decided (they stay with her), the discharge goes through', async () => {
     const version = (await t.db.selectFrom('equipment_loans').select('version').where('id', '=', stoolLoan).executeTakeFirstOrThrow()).version;
     expect((await therapist.post(`/api/equipment-loans/${stoolLoan}/discharge-decision`, { version, decision: 'stays-with-patient' })).statusCode).toBe(200);
+    expect(await formWarning()).toBeNull();
     const before = await episodeRow();
     const res = await therapist.form(`/episodes/${episodeId}/discharge`, dischargeForm(before.version));
     expect(res.statusCode, res.body).toBe(303);

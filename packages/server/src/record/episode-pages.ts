@@ -276,6 +276,10 @@ export async function episodePages(app: FastifyInstance, equipment: EquipmentAtD
       mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       // And when the programme of care ends or is handed over: each active activity, with the choice made.
       programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems({ ...access, episode }, values) : [],
+      // Said before the clinician fills the form, not only in the refusal: the items still undecided
+      // (read through the equipment port, which audits it), and where they are decided.
+      undecidedEquipment: action === 'discharge' && episode.status !== 'discharged' ? (await equipment.list(app.db, { grant: access.grant, episodeId: episode.id, page: 'discharge' })).filter((item) => item.decisionText === null) : [],
+      equipmentDecideHref: equipment.decideHref(episode.id),
       // An item of equipment still undecided links to the page where it is decided.
       errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }).map((e, i) =>
         loanIdOfPath(fields[i]!.path) ? { ...e, href: equipment.decideHref(episode.id) } : e,

@@ -22,7 +22,7 @@ export type UndecidedEquipmentItem = { loanId: string; description: string };
 
 export type EquipmentAtDischargePort = {
   /** The episode's equipment with the patient, decided or not; read under the page's own grant and audited by the port as a read of the loans it names. */
-  list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }): Promise<EquipmentAtDischargeItem[]>;
+  list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge' }): Promise<EquipmentAtDischargeItem[]>;
   /**
    * The episode's items still on loan with no decision taken (stays with the patient, to collect,
    * transferred): an episode is not discharged while any is. Called inside the discharge's own write
