@@ -22,8 +22,8 @@ export function formValues(body: FormBody): Record<string, string> {
 }
 
 /** The form's id when it is a UUID (the new record takes it, so a second send is the same record), else a new one. */
-export function idFromForm(body: FormBody): string {
-  const formId = formField(body.formId);
+export function idFromForm(body: FormBody, name = 'formId'): string {
+  const formId = formField(body[name]);
   return z.uuid().safeParse(formId).success ? formId : uuidv7();
 }
 
@@ -34,7 +34,7 @@ export function chosenId(body: FormBody, name: string): string | null {
 }
 
 /** The NHS.UK date input's three items, with what was typed and the error style. */
-export function dateItems(name: string, values: Record<string, string>, error: boolean) {
+export function dateItems(name: string, values: Record<string, unknown>, error: boolean) {
   const classes = error ? 'nhsuk-input--error' : '';
   return [
     { id: `${name}-day`, name: `${name}-day`, label: 'Day', width: 2, classes, value: values[`${name}-day`] },

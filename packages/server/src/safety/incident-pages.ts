@@ -14,6 +14,7 @@ import {
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, formVersion, pageWrite, type FormBody } from '../platform/form-body.ts';
+import { dateItems, formValues, idFromForm } from '../platform/form-fields.ts';
 import { validationFailed, type FieldError } from '../platform/homeward-error.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { auditRead } from '../access/public.ts';
@@ -48,16 +49,6 @@ const flashOf = (done: string | undefined) => (done && Object.hasOwn(flashes, do
 const radios = <T extends string>(list: readonly T[], labels: Record<T, string>, chosen: string | undefined) => list.map((v) => ({ value: v, text: labels[v], checked: v === chosen }));
 const options = <T extends string>(list: readonly T[], labels: Record<T, string>, chosen: string | undefined, placeholder: string) => [{ value: '', text: placeholder }, ...list.map((v) => ({ value: v, text: labels[v], selected: v === chosen }))];
 
-function dateItems(name: string, values: Record<string, string>, error: boolean) {
-  const classes = error ? 'nhsuk-input--error' : '';
-  return [
-    { id: `${name}-day`, name: `${name}-day`, label: 'Day', width: 2, classes, value: values[`${name}-day`] },
-    { id: `${name}-month`, name: `${name}-month`, label: 'Month', width: 2, classes, value: values[`${name}-month`] },
-    { id: `${name}-year`, name: `${name}-year`, label: 'Year', width: 4, classes, value: values[`${name}-year`] },
-  ];
-}
-const formValues = (body: FormBody): Record<string, string> => Object.fromEntries(Object.entries(body).filter(([k]) => k !== '_csrf').map(([k, v]) => [k, formField(v)]));
-const idFromForm = (value: string) => (z.uuid().safeParse(value).success ? value : uuidv7());
 /** The first field of each group, for the error summary's links. */
 const anchors = { occurredOn: 'occurredOn-day', kind: 'kind', affected: 'affected', physicalHarm: 'physicalHarm', psychologicalHarm: 'psychologicalHarm', anonymous: 'anonymous', version: 'form', dueOn: 'dueOn-day' };
 
@@ -132,7 +123,7 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
         return { report, anonymous: anonymous === 'yes' };
       },
       write: async (trx, c) => {
-        const incident = await reportIncident(trx, { actor, id: idFromForm(formId), report: c.report, anonymous: c.anonymous, episode, source: sourceFromForm(body) });
+        const incident = await reportIncident(trx, { actor, id: idFromForm(body), report: c.report, anonymous: c.anonymous, episode, source: sourceFromForm(body) });
         return `/safety/incidents/${incident.id}/reported`;
       },
       render: (fields, status) => showNew(request, reply, { values: formValues(body), fields, status }),
@@ -270,7 +261,7 @@ export async function incidentPages(app: FastifyInstance): Promise<void> {
       const dueOn = hasDate ? dayOf(body, 'dueOn', fields) : null;
       if (fields.length) throw validationFailed(fields);
       const ownerId = formField(body.ownerId);
-      return addIncidentAction(trx, { access, id: idFromForm(formField(body.actionFormId)), action: formField(body.action), ownerId: z.uuid().safeParse(ownerId).success ? ownerId : null, dueOn });
+      return addIncidentAction(trx, { access, id: idFromForm(body, 'actionFormId'), action: formField(body.action), ownerId: z.uuid().safeParse(ownerId).success ? ownerId : null, dueOn });
     },
   });
   handlerForm('close', 'closed', { anchor: 'close', write: (trx, access, body) => closeIncident(trx, { access, version: formVersion(body.version), learning: formField(body.learning), outcomeForReporter: formField(body.outcomeForReporter) }) });

@@ -46,14 +46,8 @@ export function formMinutes(body: Form, name: string, fields: FieldError[]): num
   return null;
 }
 
-export function dateItems(name: string, values: Record<string, unknown>, error: boolean) {
-  const classes = error ? 'nhsuk-input--error' : '';
-  return [
-    { id: `${name}-day`, name: `${name}-day`, label: 'Day', width: 2, classes, value: values[`${name}-day`] },
-    { id: `${name}-month`, name: `${name}-month`, label: 'Month', width: 2, classes, value: values[`${name}-month`] },
-    { id: `${name}-year`, name: `${name}-year`, label: 'Year', width: 4, classes, value: values[`${name}-year`] },
-  ];
-}
+/** The NHS.UK date input's items: the one in platform/ (re-exported for the visit pages' imports). */
+export { dateItems } from '../platform/form-fields.ts';
 
 export function dateValues(name: string, iso: string): Record<string, string> {
   const [year, month, day] = iso.split('-');
