@@ -149,6 +149,28 @@ describe('the worst lateness', () => {
     problem.objective = { maxLateness: 2 };
     // a starts 10 minutes late, b 40.
     const plan = result([trip('ann', at('a', 10, 10), 10), trip('ben', { ...at('b', 40, 20), arrival: 20 }, 20)]);
-    expect(checkSolution(problem, plan).cost.maxLateness).toBe(2 * 40);
+    const cost = checkSolution(problem, plan).cost;
+    expect(cost.maxLateness).toBe(2 * 40);
+    // ...and it is part of the total, beside the travel.
+    expect(cost.total).toBe(cost.travel + 2 * 40);
+  });
+});
+
+describe('precedences measured start to start', () => {
+  // a starts at 10 and ends at 40; b starts at 25: 15 minutes after a starts, 15 before it ends.
+  const overlapping = () => result([trip('ann', at('a', 10, 10), 10), trip('ben', at('b', 25, 20), 20)]);
+
+  it('measures from the start of `before` when asked, where an overlap is allowed', () => {
+    const problem = day();
+    problem.precedences = [{ before: 'a', after: 'b', from: 'start', minGap: 10, maxGap: 20 }];
+    expect(violationsOf(problem, overlapping())).toEqual([]);
+    problem.precedences = [{ before: 'a', after: 'b', from: 'start', minGap: 20 }];
+    expect(violationsOf(problem, overlapping())).toEqual(['visit "b" starts 15 minutes after "a" starts, less than 20']);
+  });
+
+  it('measures from the end when `from` is left out, so the same overlap breaks it', () => {
+    const problem = day();
+    problem.precedences = [{ before: 'a', after: 'b', minGap: 0 }];
+    expect(violationsOf(problem, overlapping())).toEqual(['visit "b" starts -15 minutes after "a" ends, less than 0']);
   });
 });
