@@ -1,0 +1,77 @@
+// Issue 19, the HGS local search alone: how long one LocalSearch.run takes from a random solution
+// of 100 customers to its local optimum (HGS in C++: about 1-3 ms). Printed, never asserted.
+//
+//   node bench/src/hgs-local-search.bench.ts [--runs 200] [--instances R101,RC101,C101]
+//
+// Each instance gets a random solution per run (every customer in a random vehicle at a random
+// place), the same penalties (capacity 10 per unit, time warp 1 per minute, roughly where HGS's
+// adaptive penalties settle on Solomon), and a fresh seed; the first runs only warm the JIT up.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { evaluateRoutes } from '../../packages/planner/src/hgs/evaluate-route.ts';
+import { LocalSearch } from '../../packages/planner/src/hgs/local-search.ts';
+import { randomVrptw } from '../../packages/planner/src/hgs/random-vrptw.ts';
+import type { VrptwInstance } from '../../packages/planner/src/hgs/vrptw-instance.ts';
+import { createRandom } from '../../packages/planner/src/random.ts';
+import { readSolomon } from '../../packages/planner/src/read-solomon.ts';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '200' }, instances: { type: 'string', default: 'R101,RC101,C101' } } });
+const runs = Number(values.runs);
+const solomonDirectory = '/work/shared/data/solomon/instances';
+
+/** A Solomon file as a VrptwInstance (until vrptw-from-problem.ts is on this branch). */
+function solomonInstance(name: string): VrptwInstance {
+  const problem = readSolomon(readFileSync(join(solomonDirectory, `${name}.txt`), 'utf8'));
+  if (problem.travel.kind !== 'matrix') throw new Error('expected a matrix');
+  const durations = problem.travel.durations;
+  const size = durations.length;
+  const matrix = Float64Array.from(durations.flat());
+  const depot = problem.staff[0]!;
+  const service = new Float64Array(size);
+  const ready = new Float64Array(size);
+  const due = new Float64Array(size);
+  const demand = new Float64Array(size);
+  ready[0] = depot.shift.start;
+  due[0] = depot.shift.end;
+  problem.visits.forEach((visit, i) => {
+    service[i + 1] = visit.duration;
+    ready[i + 1] = visit.windows![0]!.start;
+    due[i + 1] = visit.windows![0]!.end;
+    demand[i + 1] = visit.demand ?? 0;
+  });
+  return { customers: size - 1, distance: matrix, duration: matrix.slice(), service, ready, due, demand, capacity: depot.capacity ?? Infinity, vehicles: problem.staff.length };
+}
+
+function randomSolution(seed: number, instance: VrptwInstance): number[][] {
+  const random = createRandom(seed);
+  const routes: number[][] = Array.from({ length: instance.vehicles }, () => []);
+  for (let c = 1; c <= instance.customers; c++) {
+    const route = routes[Math.floor(random() * routes.length)]!;
+    route.splice(Math.floor(random() * (route.length + 1)), 0, c);
+  }
+  return routes;
+}
+
+const penalties = { capacity: 10, timeWarp: 1 };
+const instances: [string, VrptwInstance][] = [['random 100', randomVrptw({ customers: 100, seed: 1 })], ...values.instances.split(',').map((name): [string, VrptwInstance] => [name, solomonInstance(name)])];
+console.log(`LocalSearch.run from a random solution, ${runs} runs each after ${Math.min(50, runs)} to warm up (node ${process.version})`);
+for (const [name, instance] of instances) {
+  for (let seed = 0; seed < Math.min(50, runs); seed++) new LocalSearch(instance, { random: createRandom(seed) }).run(randomSolution(seed, instance), penalties);
+  const times: number[] = [];
+  let before = 0;
+  let after = 0;
+  for (let seed = 1000; seed < 1000 + runs; seed++) {
+    const search = new LocalSearch(instance, { random: createRandom(seed) });
+    const routes = randomSolution(seed, instance);
+    const start = performance.now();
+    const result = search.run(routes, penalties);
+    times.push(performance.now() - start);
+    before += evaluateRoutes(instance, routes, penalties).penalisedCost / runs;
+    after += evaluateRoutes(instance, result, penalties).penalisedCost / runs;
+  }
+  times.sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / times.length;
+  const pct = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(2);
+  console.log(`${name.padEnd(11)} ${instance.customers} customers: median ${pct(0.5)} ms, mean ${mean.toFixed(2)} ms, p90 ${pct(0.9)} ms; penalised cost ${before.toFixed(0)} -> ${after.toFixed(1)} (mean)`);
+}

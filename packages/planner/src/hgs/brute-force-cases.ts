@@ -1,0 +1,38 @@
+// Small cases for the operators' brute-force tests (only imported by tests): random instances with
+// wide, tight and very tight windows and low capacity, random solutions over a few routes (some
+// empty), and random penalties, so moves are checked on feasible and infeasible routes alike.
+import { createRandom, type Random } from '../random.ts';
+import { randomVrptw } from './random-vrptw.ts';
+import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
+
+export type BruteForceCase = { instance: VrptwInstance; routes: number[][]; penalties: Penalties };
+
+export function randomRoutes(random: Random, customers: number, vehicles: number): number[][] {
+  const routes: number[][] = Array.from({ length: vehicles }, () => []);
+  for (let c = 1; c <= customers; c++) {
+    const route = routes[Math.floor(random() * vehicles)]!;
+    route.splice(Math.floor(random() * (route.length + 1)), 0, c);
+  }
+  return routes;
+}
+
+export function bruteForceCases(count: number, seed: number): BruteForceCase[] {
+  const random = createRandom(seed);
+  const cases: BruteForceCase[] = [];
+  for (let i = 0; i < count; i++) {
+    const customers = 4 + Math.floor(random() * 5);
+    const vehicles = 2 + Math.floor(random() * 2);
+    const tight = i % 3;
+    const instance = randomVrptw({
+      customers,
+      seed: seed * 1000 + i,
+      vehicles,
+      capacity: [30, 12, 8][tight]!,
+      windowWidth: [150, 40, 8][tight]!,
+      horizon: [400, 200, 120][tight]!,
+    });
+    const penalties = { capacity: Math.floor(random() * 20), timeWarp: Math.floor(random() * 5) + random() };
+    cases.push({ instance, routes: randomRoutes(random, customers, vehicles), penalties });
+  }
+  return cases;
+}

@@ -1,0 +1,51 @@
+// RELOCATE: move `count` consecutive customers (1 or 2 in the search) to after position v, in the same
+// route or another one (an empty route included). O(1) between routes; within one route the stretch
+// between the two places is re-merged, O(its length).
+import type { SearchRoute } from './search-route.ts';
+import { type SearchSolution, writeForward } from './search-solution.ts';
+
+/**
+ * Change of penalised cost from moving positions u..u+count-1 of `from` to after position v of `to`.
+ * Within one route v must lie outside u-1..u+count-1 (those leave it unchanged or overlap).
+ */
+export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number): number {
+  const { first, second, penalties } = solution;
+  const last = u + count - 1;
+  if (from === to) {
+    if (v < u) first.startPrefix(from, v).appendForward(from, u, last).appendForward(from, v + 1, u - 1).appendSuffix(from, last + 1);
+    else first.startPrefix(from, u - 1).appendForward(from, last + 1, v).appendForward(from, u, last).appendSuffix(from, v + 1);
+    return first.cost(penalties) - from.penalisedCost;
+  }
+  first.startPrefix(from, u - 1).appendSuffix(from, last + 1);
+  second.startPrefix(to, v).appendForward(from, u, last).appendSuffix(to, v + 1);
+  return first.cost(penalties) + second.cost(penalties) - from.penalisedCost - to.penalisedCost;
+}
+
+export function applyRelocate(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number): void {
+  const { bufferA: a, bufferB: b } = solution;
+  const last = u + count - 1;
+  solution.moves++;
+  if (from === to) {
+    let n = 0;
+    if (v < u) {
+      n = writeForward(a, n, from, 1, v);
+      n = writeForward(a, n, from, u, last);
+      n = writeForward(a, n, from, v + 1, u - 1);
+      n = writeForward(a, n, from, last + 1, from.size);
+    } else {
+      n = writeForward(a, n, from, 1, u - 1);
+      n = writeForward(a, n, from, last + 1, v);
+      n = writeForward(a, n, from, u, last);
+      n = writeForward(a, n, from, v + 1, from.size);
+    }
+    solution.commit(from, a, n);
+    return;
+  }
+  let n = writeForward(a, 0, from, 1, u - 1);
+  n = writeForward(a, n, from, last + 1, from.size);
+  let m = writeForward(b, 0, to, 1, v);
+  m = writeForward(b, m, from, u, last);
+  m = writeForward(b, m, to, v + 1, to.size);
+  solution.commit(from, a, n);
+  solution.commit(to, b, m);
+}

@@ -1,0 +1,121 @@
+// A route as the local search holds it: its nodes by position (the depot at 0 and at size + 1) and,
+// for every position, the duration segment, load and distance of the stretch from the start depot up
+// to it and from it to the end depot. A move's cost is then a handful of O(1) concatenations of
+// these pieces (route-builder.ts), the way HGS evaluates; after a move the route recomputes them in
+// O(length). Flat typed arrays, sized once for the whole instance, so nothing is allocated per move.
+import { DurationSegment } from './duration-segment.ts';
+import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
+
+export class SearchRoute {
+  readonly instance: VrptwInstance;
+  /** Position in the solution's list of routes. */
+  readonly index: number;
+  /** Number of customers; positions 1..size hold them. */
+  size = 0;
+  readonly nodes: Int32Array;
+  /** Segment of positions 0..p. */
+  readonly prefixDuration: Float64Array;
+  readonly prefixTimeWarp: Float64Array;
+  readonly prefixEarliest: Float64Array;
+  readonly prefixLatest: Float64Array;
+  /** Segment of positions p..size + 1. */
+  readonly suffixDuration: Float64Array;
+  readonly suffixTimeWarp: Float64Array;
+  readonly suffixEarliest: Float64Array;
+  readonly suffixLatest: Float64Array;
+  /** Demand of positions 0..p. */
+  readonly cumulativeLoad: Float64Array;
+  /** Distance driven from position 0 to position p, and the same stretch driven backwards (p to 0). */
+  readonly cumulativeDistance: Float64Array;
+  readonly reverseDistance: Float64Array;
+  distance = 0;
+  load = 0;
+  timeWarp = 0;
+  penalisedCost = 0;
+  /** The local search's move counter when the route last changed. */
+  modifiedAt = 0;
+  private readonly scratch = new DurationSegment(0, 0, 0, 0, 0, 0);
+
+  constructor(instance: VrptwInstance, index: number) {
+    this.instance = instance;
+    this.index = index;
+    const length = instance.customers + 2;
+    this.nodes = new Int32Array(length);
+    this.prefixDuration = new Float64Array(length);
+    this.prefixTimeWarp = new Float64Array(length);
+    this.prefixEarliest = new Float64Array(length);
+    this.prefixLatest = new Float64Array(length);
+    this.suffixDuration = new Float64Array(length);
+    this.suffixTimeWarp = new Float64Array(length);
+    this.suffixEarliest = new Float64Array(length);
+    this.suffixLatest = new Float64Array(length);
+    this.cumulativeLoad = new Float64Array(length);
+    this.cumulativeDistance = new Float64Array(length);
+    this.reverseDistance = new Float64Array(length);
+  }
+
+  /** Replaces the customers and recomputes every piece. */
+  setCustomers(customers: ArrayLike<number>, penalties: Penalties): void {
+    this.size = customers.length;
+    this.nodes[0] = 0;
+    for (let i = 0; i < customers.length; i++) this.nodes[i + 1] = customers[i]!;
+    this.nodes[this.size + 1] = 0;
+    this.update(penalties);
+  }
+
+  customers(): number[] {
+    return Array.from(this.nodes.subarray(1, this.size + 1));
+  }
+
+  /** Recomputes prefixes, suffixes and totals after `nodes` or `size` changed. */
+  update(penalties: Penalties): void {
+    const { distance, duration, service, ready, due, demand } = this.instance;
+    const width = this.instance.customers + 1;
+    const nodes = this.nodes;
+    const end = this.size + 1;
+    const s = this.scratch;
+    s.set(0, 0, service[0]!, 0, ready[0]!, due[0]!);
+    this.storePrefix(0);
+    this.cumulativeLoad[0] = demand[0]!;
+    this.cumulativeDistance[0] = 0;
+    this.reverseDistance[0] = 0;
+    for (let p = 1; p <= end; p++) {
+      const previous = nodes[p - 1]!;
+      const node = nodes[p]!;
+      s.append(duration[previous * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
+      this.storePrefix(p);
+      this.cumulativeLoad[p] = this.cumulativeLoad[p - 1]! + demand[node]!;
+      this.cumulativeDistance[p] = this.cumulativeDistance[p - 1]! + distance[previous * width + node]!;
+      this.reverseDistance[p] = this.reverseDistance[p - 1]! + distance[node * width + previous]!;
+    }
+    s.set(0, 0, service[0]!, 0, ready[0]!, due[0]!);
+    this.storeSuffix(end);
+    for (let p = end - 1; p >= 0; p--) {
+      const node = nodes[p]!;
+      const next = nodes[p + 1]!;
+      s.set(node, node, service[node]!, 0, ready[node]!, due[node]!);
+      s.append(duration[node * width + next]!, 0, this.suffixDuration[p + 1]!, this.suffixTimeWarp[p + 1]!, this.suffixEarliest[p + 1]!, this.suffixLatest[p + 1]!);
+      this.storeSuffix(p);
+    }
+    this.distance = this.cumulativeDistance[end]!;
+    this.load = this.cumulativeLoad[end]!;
+    this.timeWarp = this.prefixTimeWarp[end]!;
+    this.penalisedCost = this.size === 0 ? 0 : this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.timeWarp;
+  }
+
+  private storePrefix(p: number): void {
+    const s = this.scratch;
+    this.prefixDuration[p] = s.duration;
+    this.prefixTimeWarp[p] = s.timeWarp;
+    this.prefixEarliest[p] = s.earliest;
+    this.prefixLatest[p] = s.latest;
+  }
+
+  private storeSuffix(p: number): void {
+    const s = this.scratch;
+    this.suffixDuration[p] = s.duration;
+    this.suffixTimeWarp[p] = s.timeWarp;
+    this.suffixEarliest[p] = s.earliest;
+    this.suffixLatest[p] = s.latest;
+  }
+}

@@ -1,0 +1,84 @@
+// The solution the local search works on: a fixed list of routes (one per vehicle, some empty),
+// where each customer is (routeOf, positionOf), the penalties in force, and the scratch the
+// operators assemble candidate routes in. Operators read routes through it and write a changed route
+// back with `commit`, which keeps the customer index right.
+import { RouteBuilder } from './route-builder.ts';
+import { SearchRoute } from './search-route.ts';
+import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
+
+export class SearchSolution {
+  readonly instance: VrptwInstance;
+  readonly routes: SearchRoute[];
+  readonly routeOf: Int32Array;
+  readonly positionOf: Int32Array;
+  penalties: Penalties = { capacity: 0, timeWarp: 0 };
+  /** Two builders, for moves that change two routes. */
+  readonly first: RouteBuilder;
+  readonly second: RouteBuilder;
+  /** Two buffers of customers, for writing the routes a move makes. */
+  readonly bufferA: Int32Array;
+  readonly bufferB: Int32Array;
+  /** Moves applied so far; a route's modifiedAt is this counter when it last changed. */
+  moves = 1;
+
+  constructor(instance: VrptwInstance) {
+    this.instance = instance;
+    this.routes = Array.from({ length: instance.vehicles }, (_, r) => new SearchRoute(instance, r));
+    this.routeOf = new Int32Array(instance.customers + 1).fill(-1);
+    this.positionOf = new Int32Array(instance.customers + 1);
+    this.first = new RouteBuilder(instance);
+    this.second = new RouteBuilder(instance);
+    this.bufferA = new Int32Array(instance.customers);
+    this.bufferB = new Int32Array(instance.customers);
+  }
+
+  /** Loads `routes` (at most instance.vehicles of them; the rest start empty). */
+  load(routes: readonly (readonly number[])[], penalties: Penalties): void {
+    if (routes.length > this.routes.length) throw new Error(`${routes.length} routes for ${this.routes.length} vehicles`);
+    this.penalties = penalties;
+    this.routeOf.fill(-1);
+    for (const route of this.routes) {
+      const customers = routes[route.index] ?? [];
+      route.setCustomers(customers, penalties);
+      route.modifiedAt = this.moves;
+      this.index(route);
+    }
+  }
+
+  toRoutes(): number[][] {
+    return this.routes.map((route) => route.customers());
+  }
+
+  penalisedCost(): number {
+    let total = 0;
+    for (const route of this.routes) total += route.penalisedCost;
+    return total;
+  }
+
+  /** Makes `route` hold the first `count` customers of `buffer`. */
+  commit(route: SearchRoute, buffer: Int32Array, count: number): void {
+    route.setCustomers(buffer.subarray(0, count), this.penalties);
+    route.modifiedAt = this.moves;
+    this.index(route);
+  }
+
+  private index(route: SearchRoute): void {
+    for (let p = 1; p <= route.size; p++) {
+      const node = route.nodes[p]!;
+      this.routeOf[node] = route.index;
+      this.positionOf[node] = p;
+    }
+  }
+}
+
+/** Copies positions from..to of `route` into `buffer` from `at`, forwards; returns the next free index. */
+export function writeForward(buffer: Int32Array, at: number, route: SearchRoute, from: number, to: number): number {
+  for (let p = from; p <= to; p++) buffer[at++] = route.nodes[p]!;
+  return at;
+}
+
+/** Copies positions to..from of `route` into `buffer` from `at`, backwards; returns the next free index. */
+export function writeReversed(buffer: Int32Array, at: number, route: SearchRoute, from: number, to: number): number {
+  for (let p = to; p >= from; p--) buffer[at++] = route.nodes[p]!;
+  return at;
+}

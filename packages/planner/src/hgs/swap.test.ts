@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { bruteForceCases } from './brute-force-cases.ts';
+import { evaluateRoutes } from './evaluate-route.ts';
+import { SearchSolution } from './search-solution.ts';
+import { applySwap, swapDelta } from './swap.ts';
+
+describe('swap', () => {
+  it('every 1-1, 1-2, 2-1 and 2-2 exchange: the change equals the simulation, and applying gives those routes', () => {
+    let moves = 0;
+    let improving = 0;
+    let withinRoute = 0;
+    for (const { instance, routes, penalties } of bruteForceCases(40, 2)) {
+      const solution = new SearchSolution(instance);
+      const before = evaluateRoutes(instance, routes, penalties).penalisedCost;
+      for (let r = 0; r < routes.length; r++) {
+        for (let s = 0; s < routes.length; s++) {
+          for (const [countU, countV] of [[1, 1], [1, 2], [2, 1], [2, 2]] as const) {
+            for (let u = 1; u + countU - 1 <= routes[r]!.length; u++) {
+              for (let v = 1; v + countV - 1 <= routes[s]!.length; v++) {
+                if (r === s && u < v + countV && v < u + countU) continue;
+                const expected = routes.map((route) => [...route]);
+                const blockU = routes[r]!.slice(u - 1, u - 1 + countU);
+                const blockV = routes[s]!.slice(v - 1, v - 1 + countV);
+                if (r === s) {
+                  // Replace the later block first so the earlier one's place stays put.
+                  const later = u > v ? [u, countU, blockV] as const : [v, countV, blockU] as const;
+                  const earlier = u > v ? [v, countV, blockU] as const : [u, countU, blockV] as const;
+                  expected[r]!.splice(later[0] - 1, later[1], ...later[2]);
+                  expected[r]!.splice(earlier[0] - 1, earlier[1], ...earlier[2]);
+                  withinRoute++;
+                } else {
+                  expected[r]!.splice(u - 1, countU, ...blockV);
+                  expected[s]!.splice(v - 1, countV, ...blockU);
+                }
+                solution.load(routes, penalties);
+                const delta = swapDelta(solution, solution.routes[r]!, u, countU, solution.routes[s]!, v, countV);
+                const after = evaluateRoutes(instance, expected, penalties).penalisedCost;
+                expect(delta).toBeCloseTo(after - before, 6);
+                applySwap(solution, solution.routes[r]!, u, countU, solution.routes[s]!, v, countV);
+                expect(solution.toRoutes()).toEqual(expected);
+                moves++;
+                if (delta < -1e-9) improving++;
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(moves).toBeGreaterThan(2000);
+    expect(withinRoute).toBeGreaterThan(200);
+    expect(improving).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,47 @@
+// SWAP: exchange a block of countU customers at u with a block of countV at v (1-1, 2-1, 2-2 in the
+// search), in two routes or within one. O(1) between routes; within one route the stretch between
+// the blocks is re-merged, O(its length).
+import type { SearchRoute } from './search-route.ts';
+import { type SearchSolution, writeForward } from './search-solution.ts';
+
+/** Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`; within one route the blocks must not overlap. */
+export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): number {
+  const { first, second, penalties } = solution;
+  if (a === b) {
+    // Name the earlier block x and the later y.
+    const [x, countX, y, countY] = u < v ? [u, countU, v, countV] : [v, countV, u, countU];
+    first
+      .startPrefix(a, x - 1)
+      .appendForward(a, y, y + countY - 1)
+      .appendForward(a, x + countX, y - 1)
+      .appendForward(a, x, x + countX - 1)
+      .appendSuffix(a, y + countY);
+    return first.cost(penalties) - a.penalisedCost;
+  }
+  first.startPrefix(a, u - 1).appendForward(b, v, v + countV - 1).appendSuffix(a, u + countU);
+  second.startPrefix(b, v - 1).appendForward(a, u, u + countU - 1).appendSuffix(b, v + countV);
+  return first.cost(penalties) + second.cost(penalties) - a.penalisedCost - b.penalisedCost;
+}
+
+export function applySwap(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): void {
+  const { bufferA, bufferB } = solution;
+  solution.moves++;
+  if (a === b) {
+    const [x, countX, y, countY] = u < v ? [u, countU, v, countV] : [v, countV, u, countU];
+    let n = writeForward(bufferA, 0, a, 1, x - 1);
+    n = writeForward(bufferA, n, a, y, y + countY - 1);
+    n = writeForward(bufferA, n, a, x + countX, y - 1);
+    n = writeForward(bufferA, n, a, x, x + countX - 1);
+    n = writeForward(bufferA, n, a, y + countY, a.size);
+    solution.commit(a, bufferA, n);
+    return;
+  }
+  let n = writeForward(bufferA, 0, a, 1, u - 1);
+  n = writeForward(bufferA, n, b, v, v + countV - 1);
+  n = writeForward(bufferA, n, a, u + countU, a.size);
+  let m = writeForward(bufferB, 0, b, 1, v - 1);
+  m = writeForward(bufferB, m, a, u, u + countU - 1);
+  m = writeForward(bufferB, m, b, v + countV, b.size);
+  solution.commit(a, bufferA, n);
+  solution.commit(b, bufferB, m);
+}

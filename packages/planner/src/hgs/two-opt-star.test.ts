@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { bruteForceCases } from './brute-force-cases.ts';
+import { evaluateRoutes } from './evaluate-route.ts';
+import { SearchSolution } from './search-solution.ts';
+import { applyTwoOptStar, twoOptStarDelta } from './two-opt-star.ts';
+
+describe('2-opt*', () => {
+  it('every exchange of tails between two routes (empty ones too): the change equals the simulation, and applying gives those routes', () => {
+    let moves = 0;
+    let improving = 0;
+    for (const { instance, routes, penalties } of bruteForceCases(60, 3)) {
+      const solution = new SearchSolution(instance);
+      const before = evaluateRoutes(instance, routes, penalties).penalisedCost;
+      for (let r = 0; r < routes.length; r++) {
+        for (let s = 0; s < routes.length; s++) {
+          if (r === s) continue;
+          for (let u = 0; u <= routes[r]!.length; u++) {
+            for (let v = 0; v <= routes[s]!.length; v++) {
+              const expected = routes.map((route) => [...route]);
+              expected[r] = [...routes[r]!.slice(0, u), ...routes[s]!.slice(v)];
+              expected[s] = [...routes[s]!.slice(0, v), ...routes[r]!.slice(u)];
+              solution.load(routes, penalties);
+              const delta = twoOptStarDelta(solution, solution.routes[r]!, u, solution.routes[s]!, v);
+              const after = evaluateRoutes(instance, expected, penalties).penalisedCost;
+              expect(delta).toBeCloseTo(after - before, 6);
+              applyTwoOptStar(solution, solution.routes[r]!, u, solution.routes[s]!, v);
+              expect(solution.toRoutes()).toEqual(expected);
+              moves++;
+              if (delta < -1e-9) improving++;
+            }
+          }
+        }
+      }
+    }
+    expect(moves).toBeGreaterThan(1000);
+    expect(improving).toBeGreaterThan(100);
+  });
+});

@@ -1,0 +1,22 @@
+// 2-OPT*: two routes exchange their tails, the customers after position u of `a` and after v of `b`
+// (position 0: the whole route). O(1): two prefixes and two suffixes.
+import type { SearchRoute } from './search-route.ts';
+import { type SearchSolution, writeForward } from './search-solution.ts';
+
+export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): number {
+  const { first, second, penalties } = solution;
+  first.startPrefix(a, u).appendSuffix(b, v + 1);
+  second.startPrefix(b, v).appendSuffix(a, u + 1);
+  return first.cost(penalties) + second.cost(penalties) - a.penalisedCost - b.penalisedCost;
+}
+
+export function applyTwoOptStar(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): void {
+  const { bufferA, bufferB } = solution;
+  solution.moves++;
+  let n = writeForward(bufferA, 0, a, 1, u);
+  n = writeForward(bufferA, n, b, v + 1, b.size);
+  let m = writeForward(bufferB, 0, b, 1, v);
+  m = writeForward(bufferB, m, a, u + 1, a.size);
+  solution.commit(a, bufferA, n);
+  solution.commit(b, bufferB, m);
+}

@@ -1,0 +1,20 @@
+// 2-OPT: reverse the customers at positions i..j of one route. The reversed stretch is re-merged
+// node by node, O(j - i): its time windows are met in the opposite order, so no stored piece fits.
+import type { SearchRoute } from './search-route.ts';
+import { type SearchSolution, writeForward, writeReversed } from './search-solution.ts';
+
+/** Change of penalised cost from reversing positions i..j (1 <= i < j <= size). */
+export function twoOptDelta(solution: SearchSolution, route: SearchRoute, i: number, j: number): number {
+  const { first, penalties } = solution;
+  first.startPrefix(route, i - 1).appendReversed(route, i, j).appendSuffix(route, j + 1);
+  return first.cost(penalties) - route.penalisedCost;
+}
+
+export function applyTwoOpt(solution: SearchSolution, route: SearchRoute, i: number, j: number): void {
+  const { bufferA } = solution;
+  solution.moves++;
+  let n = writeForward(bufferA, 0, route, 1, i - 1);
+  n = writeReversed(bufferA, n, route, i, j);
+  n = writeForward(bufferA, n, route, j + 1, route.size);
+  solution.commit(route, bufferA, n);
+}
