@@ -36,7 +36,7 @@ function result(plans: StaffPlan[]): PlanResult {
     unplanned: [],
     cost: { total: 0, travel: 0, lateness: 0, maxLateness: 0, unplanned: 0, continuity: 0, change: 0 },
     changes: [],
-    stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
+    stats: { engine: 'ruin-and-recreate', seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   };
 }
 

@@ -29,7 +29,7 @@ function result(): PlanResult {
     // Ben is new on v3 (60), whose start moved 70 minutes, 55 beyond the 15 tolerated.
     cost: { total: 1215, travel: 100, lateness: 0, maxLateness: 0, unplanned: 1000, continuity: 0, change: 115 },
     changes: [structuredClone(v3Moved), structuredClone(v4Dropped)],
-    stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
+    stats: { engine: 'ruin-and-recreate', seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   };
 }
 

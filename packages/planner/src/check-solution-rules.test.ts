@@ -22,7 +22,7 @@ function result(): PlanResult {
     unplanned: [{ visitId: 'v4', code: 'no-time', reason: 'No registered clinician free' }],
     cost: { total: 1100, travel: 100, lateness: 0, maxLateness: 0, unplanned: 1000, continuity: 0, change: 0 },
     changes: [],
-    stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
+    stats: { engine: 'ruin-and-recreate', seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   };
 }
 

@@ -89,7 +89,7 @@ describe('start-to-start precedences (issue 19, 1)', () => {
       unplanned: [],
       cost: { total: 40, travel: 40, lateness: 0, maxLateness: 0, unplanned: 0, continuity: 0, change: 0 },
       changes: [],
-      stats: { seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
+      stats: { engine: 'ruin-and-recreate', seed: 1, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
     };
     result.cost = checkSolution(problem, result).cost;
     expect(checkSolution(problem, result).violations).toEqual(['visit "second" starts 15 minutes after "first" starts, more than 10']);

@@ -78,6 +78,8 @@ export type PlanResult = {
 };
 
 export type PlanStats = {
+  /** The search that made the plan (PlanOptions.engine). */
+  engine: 'genetic' | 'ruin-and-recreate';
   seed: number;
   iterations: number;
   seconds: number;

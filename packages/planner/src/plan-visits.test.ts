@@ -112,7 +112,8 @@ describe('planVisits', () => {
   // An iteration limit, not a time limit, so the test asks the same of a loaded CI machine.
   it.runIf(existsSync(c101))('plans Solomon C101 within 1% of the proven optimum 827.3 in 5,000 iterations', () => {
     const problem = readSolomon(readFileSync(c101, 'utf8'));
-    const result = planVisits(problem, { iterationLimit: 5000, seed: 1 });
+    const result = planVisits(problem, { iterationLimit: 5000, seed: 1, engine: 'ruin-and-recreate' });
+    expect(result.stats.engine).toBe('ruin-and-recreate');
     expectChecked(problem, result);
     expect(result.unplanned).toEqual([]);
     expect(result.cost.total).toBeLessThanOrEqual(827.3 * 1.01);

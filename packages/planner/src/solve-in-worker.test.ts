@@ -126,7 +126,7 @@ describe('pickBestPlan', () => {
     unplanned: unplanned.map((visitId) => ({ visitId, code: 'no-time', reason: '' })),
     cost: { total, travel: 0, lateness: 0, maxLateness: 0, unplanned: 0, continuity: 0, change: 0 },
     changes: [],
-    stats: { seed: 0, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
+    stats: { engine: 'ruin-and-recreate', seed: 0, iterations: 0, seconds: 0, bestFoundAtIteration: 0, bestFoundAtSeconds: 0, firstPlanSeconds: 0, requiredPlannedAtSeconds: null },
   });
 
   it('puts fewer required visits unplanned first, then lower cost, and a tie to the lowest seed', () => {

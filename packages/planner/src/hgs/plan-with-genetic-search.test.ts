@@ -1,0 +1,63 @@
+/* eslint-disable no-restricted-imports -- the test reads a Solomon benchmark file */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkSolution } from '../check-solution.ts';
+import { generateTherapyDay } from '../generate-therapy-day.ts';
+import { planVisits } from '../plan-visits.ts';
+import type { PlanningProblem } from '../problem.ts';
+import { readSolomon } from '../read-solomon.ts';
+import { lineProblem } from '../test-problems.ts';
+
+const instances = new URL('../../../../../shared/data/solomon/instances/', import.meta.url);
+
+/** Two interchangeable staff from one base and four visits on a line. */
+function plainLine(): PlanningProblem {
+  const p = lineProblem();
+  return { ...p, staff: p.staff.map((s) => ({ ...s, skills: [] })), visits: p.visits.map((v) => ({ ...v, requiredSkills: [] })) };
+}
+
+describe('planVisits with the hybrid genetic search', () => {
+  it.runIf(existsSync(instances))('plans Solomon R101 and C101 through the genetic search by default, within 1 % (C101) and 5 % (R101, harder) of the proven optima in 150 offspring, every plan checked', () => {
+    for (const [name, optimum, within] of [['C101', 827.3, 1.01], ['R101', 1637.7, 1.05]] as const) {
+      const problem = readSolomon(readFileSync(new URL(`${name}.txt`, instances), 'utf8'));
+      const result = planVisits(problem, { iterationLimit: 150, seed: 1 });
+      expect(result.stats.engine, name).toBe('genetic');
+      expect(result.stats.iterations, name).toBe(150);
+      expect(checkSolution(problem, result).violations, name).toEqual([]);
+      expect(result.unplanned, name).toEqual([]);
+      expect(result.cost.total, name).toBeLessThanOrEqual(optimum * within);
+      expect(result.cost.total, name).toBeGreaterThanOrEqual(optimum - 1e-6);
+    }
+  });
+
+  it('gives the same plan for the same seed and iteration limit', () => {
+    const a = planVisits(plainLine(), { iterationLimit: 20, seed: 3, engine: 'genetic' });
+    const b = planVisits(plainLine(), { iterationLimit: 20, seed: 3, engine: 'genetic' });
+    expect(a.stats.engine).toBe('genetic');
+    expect(a.plans).toEqual(b.plans);
+    expect(checkSolution(plainLine(), a).ok).toBe(true);
+  });
+
+  it('leaves a day it cannot model (skills) or is told to leave to ruin and recreate', () => {
+    expect(planVisits(lineProblem(), { iterationLimit: 20, engine: 'genetic' }).stats.engine).toBe('ruin-and-recreate');
+    expect(planVisits(generateTherapyDay(), { iterationLimit: 5 }).stats.engine).toBe('ruin-and-recreate');
+    expect(planVisits(plainLine(), { iterationLimit: 20, engine: 'ruin-and-recreate' }).stats.engine).toBe('ruin-and-recreate');
+    expect(planVisits(plainLine(), { iterationLimit: 20, forceGeneral: true }).stats.engine).toBe('ruin-and-recreate');
+  });
+
+  it('hands a day with no plan inside every window to ruin and recreate, which reports the visit it cannot fit', () => {
+    // One person, two visits 40 minutes' drive apart that both must start at 60.
+    const problem: PlanningProblem = {
+      staff: [{ id: 'ann', start: { index: 0 }, end: { index: 0 }, shift: { start: 0, end: 480 } }],
+      visits: [
+        { id: 'a', location: { index: 1 }, duration: 30, windows: [{ start: 60, end: 60 }] },
+        { id: 'b', location: { index: 2 }, duration: 30, windows: [{ start: 60, end: 60 }] },
+      ],
+      travel: { kind: 'matrix', durations: [[0, 20, 20], [20, 0, 40], [20, 40, 0]] },
+    };
+    const result = planVisits(problem, { iterationLimit: 30, engine: 'genetic' });
+    expect(result.stats.engine).toBe('ruin-and-recreate');
+    expect(result.unplanned).toHaveLength(1);
+    expect(checkSolution(problem, result).ok).toBe(true);
+  });
+});
