@@ -8,6 +8,7 @@ import type { HomeHealthFamily } from '../../packages/planner/src/generate-home-
 import { parseProblem } from '../../packages/planner/src/parse-problem.ts';
 import type { PlanResult } from '../../packages/planner/src/plan-result.ts';
 import { planVisits } from '../../packages/planner/src/plan-visits.ts';
+import type { PlanOptions } from '../../packages/planner/src/plan-visits.ts';
 import type { PlanningProblem } from '../../packages/planner/src/problem.ts';
 import { generateLargeVrptw } from './planner-large.ts';
 import type { FamilyRun, LargeRun } from './planner-summary.ts';
@@ -15,13 +16,13 @@ import type { FamilyRun, LargeRun } from './planner-summary.ts';
 type Measured = { result: PlanResult; wall: number; peakRssMb: number };
 
 /** Plans with a time limit, sampling the resident set size as it goes. */
-export function measuredPlan(problem: PlanningProblem, seconds: number, seed: number): Measured {
+export function measuredPlan(problem: PlanningProblem, seconds: number, seed: number, engine: PlanOptions['engine'] = 'auto'): Measured {
   let peak = process.memoryUsage().rss;
   const sample = () => {
     peak = Math.max(peak, process.memoryUsage().rss);
   };
   const began = performance.now();
-  const result = planVisits(problem, { timeLimitSeconds: seconds, seed, progressIntervalSeconds: 0.1, onProgress: sample });
+  const result = planVisits(problem, { timeLimitSeconds: seconds, seed, progressIntervalSeconds: 0.1, onProgress: sample, engine });
   const wall = (performance.now() - began) / 1000;
   sample();
   return { result, wall, peakRssMb: peak / 2 ** 20 };
@@ -65,13 +66,13 @@ export function runFamilies(families: HomeHealthFamily[], limits: number[], seed
   return runs;
 }
 
-export function runLarge(sizes: number[], limitsFor: (customers: number) => number[], seed: number, log: (line: string) => void): LargeRun[] {
+export function runLarge(sizes: number[], limitsFor: (customers: number) => number[], seed: number, log: (line: string) => void, engine: PlanOptions['engine'] = 'auto'): LargeRun[] {
   const runs: LargeRun[] = [];
   for (const customers of sizes) {
     const problem = generateLargeVrptw(customers, seed);
     for (const limit of limitsFor(customers)) {
       log(`${customers} customers, ${limit} s ...`);
-      const { result, wall, peakRssMb } = measuredPlan(problem, limit, seed);
+      const { result, wall, peakRssMb } = measuredPlan(problem, limit, seed, engine);
       const check = checkSolution(problem, result);
       runs.push({
         customers,

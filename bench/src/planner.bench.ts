@@ -3,7 +3,7 @@
 //   [--skip-solomon] [--skip-day] [--scenarios locality,week,replan] [--locality-limits 10,60]
 //   [--week-seconds 6] [--replan-seconds 1.5]   (a locality limit of 0 skips that run, e.g. 10,0)
 //   [--seeds 1,2,3] [--families all|skills,two-person,...] [--skip-families] [--family-limits 2,10]
-//   [--large 200,400,1000] [--large-limits 10,30] [--skip-large]
+//   [--large 200,400,1000] [--large-limits 10,30] [--skip-large] [--engine auto|genetic|ruin-and-recreate]
 // Plans the 56 Solomon VRPTW instances under the DIMACS convention (distances truncated to one
 // decimal, distance only) and compares with the proven optima (distonly_trunc1_bks in bks.tsv),
 // one instance at a time on one core. Every plan goes through the independent checker: a plan that
@@ -54,10 +54,15 @@ const { values } = parseArgs({
     large: { type: 'string', default: '200,400,1000' },
     'large-limits': { type: 'string', default: '10,30' },
     'skip-large': { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'auto' },
   },
   strict: true,
 });
 const limits = values.limits.split(',').map(Number);
+// --engine: which search plans the Solomon and larger instances (PlanOptions.engine; auto picks the genetic search up to 400 customers).
+const engines = ['auto', 'genetic', 'ruin-and-recreate'] as const;
+if (!(engines as readonly string[]).includes(values.engine)) throw new Error(`--engine takes ${engines.join(', ')}, not "${values.engine}"`);
+const engine = values.engine as (typeof engines)[number];
 if (limits.some((l) => !(l > 0))) throw new Error(`--limits must be positive seconds, not "${values.limits}"`);
 const seed = Number(values.seed);
 // --seeds 1,2,3: the Solomon table for each seed (the families, large instances and scenarios use --seed).
@@ -111,7 +116,7 @@ if (values.quick) {
 }
 if (chosen.length === 0) throw new Error('no instances match --instances');
 
-if (!values['skip-solomon']) console.log(`Solomon VRPTW, DIMACS convention (1-decimal truncation, distance only), ${chosen.length} instances, seed${solomonSeeds.length > 1 ? 's' : ''} ${solomonSeeds.join(', ')}, one core`);
+if (!values['skip-solomon']) console.log(`Solomon VRPTW, DIMACS convention (1-decimal truncation, distance only), ${chosen.length} instances, seed${solomonSeeds.length > 1 ? 's' : ''} ${solomonSeeds.join(', ')}, engine ${engine}, one core`);
 for (const limit of values['skip-solomon'] ? [] : limits) {
   const perSeed: SeedSummary[] = [];
   for (const solomonSeed of solomonSeeds) {
@@ -119,7 +124,7 @@ for (const limit of values['skip-solomon'] ? [] : limits) {
     for (const ref of chosen) {
       const problem = readSolomon(readFileSync(join(dataDir, 'instances', `${ref.instance}.txt`), 'utf8'));
       const began = performance.now();
-      const result = planVisits(problem, { timeLimitSeconds: limit, seed: solomonSeed });
+      const result = planVisits(problem, { timeLimitSeconds: limit, seed: solomonSeed, engine });
       const seconds = (performance.now() - began) / 1000;
       const check = checkSolution(problem, result);
       const failure = !check.ok ? check.violations[0]! : result.unplanned.length > 0 ? `${result.unplanned.length} customers unplanned` : null;
@@ -137,7 +142,7 @@ for (const limit of values['skip-solomon'] ? [] : limits) {
       runs.push(run);
       if (values.verbose) {
         const gap = (100 * (run.cost - run.optimum)) / run.optimum;
-        console.log(`  seed ${solomonSeed} ${ref.instance.padEnd(6)} ${run.cost.toFixed(1).padStart(8)} vs ${ref.optimum.toFixed(1).padStart(7)}  ${gap.toFixed(2).padStart(6)}%  ${run.vehicles} vehicles  ${run.iterations} iterations  best at ${run.bestAtSeconds.toFixed(2)} s${failure === null ? '' : `  FAILED: ${failure}`}`);
+        console.log(`  seed ${solomonSeed} ${ref.instance.padEnd(6)} ${run.cost.toFixed(1).padStart(8)} vs ${ref.optimum.toFixed(1).padStart(7)}  ${gap.toFixed(2).padStart(6)}%  ${run.vehicles} vehicles  ${run.iterations} iterations (${result.stats.engine})  best at ${run.bestAtSeconds.toFixed(2)} s${failure === null ? '' : `  FAILED: ${failure}`}`);
       }
     }
     const summary = summariseRuns(runs);
@@ -189,7 +194,7 @@ if (!values['skip-families'] && families.length > 0) {
 
 if (!values['skip-large'] && largeSizes.length > 0) {
   console.log(`\nLarger instances (issue 19): ${largeSizes.join(', ')} customers, generated RC1-like (half clustered, half random, a vehicle per 4 customers, capacity 200), distance only, seed ${seed}, one core, limits ${largeLimits.join(' and ')} s`);
-  const runs = runLarge(largeSizes, () => largeLimits, seed, (line) => console.log(`  ${line}`));
+  const runs = runLarge(largeSizes, () => largeLimits, seed, (line) => console.log(`  ${line}`), engine);
   console.log('');
   console.log(formatLargeTable(runs));
   console.log('"improving in last half": the best plan was found after half the limit. Targets from the issue: every customer planned within 5 s (1000 customers), memory under 1 GB.');
