@@ -2,23 +2,25 @@
 // route or another one (an empty route included). O(1) between routes; within one route the stretch
 // between the two places is re-merged, O(its length).
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, writeForward } from './search-solution.ts';
+import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
 
 /**
  * Change of penalised cost from moving positions u..u+count-1 of `from` to after position v of `to`.
  * Within one route v must lie outside u-1..u+count-1 (those leave it unchanged or overlap).
+ * A change surely at least `cutoff` (by distance and load alone) may be returned as a lower bound on
+ * it instead (itself at least `cutoff`): the search passes -epsilon and skips the time warp then.
  */
-export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number): number {
-  const { first, second, penalties } = solution;
+export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number, cutoff = Infinity): number {
+  const { first, second } = solution;
   const last = u + count - 1;
   if (from === to) {
     if (v < u) first.startPrefix(from, v).appendForward(from, u, last).appendForward(from, v + 1, u - 1).appendSuffix(from, last + 1);
     else first.startPrefix(from, u - 1).appendForward(from, last + 1, v).appendForward(from, u, last).appendSuffix(from, v + 1);
-    return first.cost(penalties) - from.penalisedCost;
+    return singleRoute(solution, from, cutoff);
   }
   first.startPrefix(from, u - 1).appendSuffix(from, last + 1);
   second.startPrefix(to, v).appendForward(from, u, last).appendSuffix(to, v + 1);
-  return first.cost(penalties) + second.cost(penalties) - from.penalisedCost - to.penalisedCost;
+  return twoRoutes(solution, from, to, cutoff);
 }
 
 export function applyRelocate(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number): void {

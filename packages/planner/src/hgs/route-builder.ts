@@ -1,16 +1,32 @@
 // A candidate route assembled from pieces of the current ones (a prefix, single nodes, forward or
-// reversed stretches, a suffix), evaluated as it is assembled: every operator describes the routes a
-// move would make this way and compares their penalised cost with the current ones. Prefixes and
-// suffixes cost O(1); stretches in the middle cost O(their length) (short for the moves of the
-// granular search). Reused, never allocated per move.
+// reversed stretches, a suffix): every operator describes the routes a move would make this way and
+// compares their penalised cost with the current ones. Distance and load are summed as pieces are
+// added, O(1) each from the routes' cumulative arrays; the time warp, the costly part, is merged
+// only when asked for, so `bound` (distance and load penalty, a lower bound on the cost) can reject
+// most moves first. Prefixes and suffixes merge in O(1); stretches in the middle in O(their length).
+// Reused, never allocated per move.
 import { DurationSegment } from './duration-segment.ts';
 import type { SearchRoute } from './search-route.ts';
 import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
+
+const prefix = 0;
+const single = 1;
+const forward = 2;
+const reversed = 3;
+const suffix = 4;
+const maxPieces = 8;
 
 export class RouteBuilder {
   private readonly instance: VrptwInstance;
   private readonly width: number;
   private readonly segment = new DurationSegment(0, 0, 0, 0, 0, 0);
+  private readonly kinds = new Int32Array(maxPieces);
+  private readonly froms = new Int32Array(maxPieces);
+  private readonly tos = new Int32Array(maxPieces);
+  private readonly pieceRoutes: (SearchRoute | undefined)[] = new Array<SearchRoute | undefined>(maxPieces).fill(undefined);
+  private pieces = 0;
+  /** The last node so far (for the next piece's arc). */
+  private last = 0;
   distance = 0;
   load = 0;
   /** Customers assembled so far (an empty route costs nothing). */
@@ -21,57 +37,109 @@ export class RouteBuilder {
     this.width = instance.customers + 1;
   }
 
-  get timeWarp(): number {
-    return this.segment.timeWarp;
-  }
-
   /** Starts with positions 0..p of `route` (p = 0: the start depot alone). */
   startPrefix(route: SearchRoute, p: number): this {
-    this.segment.set(0, route.nodes[p]!, route.prefixDuration[p]!, route.prefixTimeWarp[p]!, route.prefixEarliest[p]!, route.prefixLatest[p]!);
+    this.pieces = 0;
+    this.push(prefix, route, p, p);
     this.distance = route.cumulativeDistance[p]!;
     this.load = route.cumulativeLoad[p]!;
     this.customers = p;
+    this.last = route.nodes[p]!;
     return this;
   }
 
   appendNode(node: number): this {
-    const { instance, segment } = this;
-    const arc = segment.last * this.width + node;
-    this.distance += instance.distance[arc]!;
-    this.load += instance.demand[node]!;
-    segment.append(instance.duration[arc]!, node, instance.service[node]!, 0, instance.ready[node]!, instance.due[node]!);
+    this.push(single, undefined, node, node);
+    this.distance += this.instance.distance[this.last * this.width + node]!;
+    this.load += this.instance.demand[node]!;
     this.customers++;
+    this.last = node;
     return this;
   }
 
   /** Appends the customers at positions from..to of `route` in order (nothing if to < from). */
   appendForward(route: SearchRoute, from: number, to: number): this {
-    for (let p = from; p <= to; p++) this.appendNode(route.nodes[p]!);
+    if (to < from) return this;
+    this.push(forward, route, from, to);
+    this.distance += this.instance.distance[this.last * this.width + route.nodes[from]!]! + route.cumulativeDistance[to]! - route.cumulativeDistance[from]!;
+    this.load += route.cumulativeLoad[to]! - route.cumulativeLoad[from - 1]!;
+    this.customers += to - from + 1;
+    this.last = route.nodes[to]!;
     return this;
   }
 
   /** Appends the customers at positions to..from of `route`, backwards. */
   appendReversed(route: SearchRoute, from: number, to: number): this {
-    for (let p = to; p >= from; p--) this.appendNode(route.nodes[p]!);
+    if (to < from) return this;
+    this.push(reversed, route, from, to);
+    this.distance += this.instance.distance[this.last * this.width + route.nodes[to]!]! + route.reverseDistance[to]! - route.reverseDistance[from]!;
+    this.load += route.cumulativeLoad[to]! - route.cumulativeLoad[from - 1]!;
+    this.customers += to - from + 1;
+    this.last = route.nodes[from]!;
     return this;
   }
 
   /** Appends positions p..size + 1 of `route` (p = size + 1: the end depot alone), closing the route. */
   appendSuffix(route: SearchRoute, p: number): this {
-    const { instance, segment } = this;
-    const first = route.nodes[p]!;
-    const arc = segment.last * this.width + first;
     const end = route.size + 1;
-    this.distance += instance.distance[arc]! + route.cumulativeDistance[end]! - route.cumulativeDistance[p]!;
+    this.push(suffix, route, p, end);
+    this.distance += this.instance.distance[this.last * this.width + route.nodes[p]!]! + route.cumulativeDistance[end]! - route.cumulativeDistance[p]!;
     this.load += route.cumulativeLoad[end]! - route.cumulativeLoad[p - 1]!;
-    segment.append(instance.duration[arc]!, 0, route.suffixDuration[p]!, route.suffixTimeWarp[p]!, route.suffixEarliest[p]!, route.suffixLatest[p]!);
     this.customers += end - p;
+    this.last = 0;
     return this;
+  }
+
+  /** A lower bound on the closed route's penalised cost: distance and load penalty, without the time warp. */
+  bound(penalties: Penalties): number {
+    if (this.customers === 0) return 0;
+    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity);
   }
 
   /** Penalised cost of the closed route. */
   cost(penalties: Penalties): number {
     if (this.customers === 0) return 0;
-    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.segment.timeWarp;
+    return this.bound(penalties) + penalties.timeWarp * this.timeWarp();
+  }
+
+  /** Time warp of the closed route: its pieces' segments merged in order. */
+  timeWarp(): number {
+    const { segment, instance, width } = this;
+    const { duration, service, ready, due } = instance;
+    for (let i = 0; i < this.pieces; i++) {
+      const kind = this.kinds[i]!;
+      const from = this.froms[i]!;
+      const to = this.tos[i]!;
+      if (kind === single) {
+        segment.append(duration[segment.last * width + from]!, from, service[from]!, 0, ready[from]!, due[from]!);
+        continue;
+      }
+      const route = this.pieceRoutes[i]!;
+      const nodes = route.nodes;
+      if (kind === prefix) {
+        segment.set(0, nodes[from]!, route.prefixDuration[from]!, route.prefixTimeWarp[from]!, route.prefixEarliest[from]!, route.prefixLatest[from]!);
+      } else if (kind === suffix) {
+        segment.append(duration[segment.last * width + nodes[from]!]!, 0, route.suffixDuration[from]!, route.suffixTimeWarp[from]!, route.suffixEarliest[from]!, route.suffixLatest[from]!);
+      } else if (kind === forward) {
+        for (let p = from; p <= to; p++) {
+          const node = nodes[p]!;
+          segment.append(duration[segment.last * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
+        }
+      } else {
+        for (let p = to; p >= from; p--) {
+          const node = nodes[p]!;
+          segment.append(duration[segment.last * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
+        }
+      }
+    }
+    return segment.timeWarp;
+  }
+
+  private push(kind: number, route: SearchRoute | undefined, from: number, to: number): void {
+    const i = this.pieces++;
+    this.kinds[i] = kind;
+    this.pieceRoutes[i] = route;
+    this.froms[i] = from;
+    this.tos[i] = to;
   }
 }

@@ -82,3 +82,20 @@ export function writeReversed(buffer: Int32Array, at: number, route: SearchRoute
   for (let p = to; p >= from; p--) buffer[at++] = route.nodes[p]!;
   return at;
 }
+
+/** The change when `first` holds the candidate for `route`: a lower bound instead if that already reaches `cutoff`. */
+export function singleRoute(solution: SearchSolution, route: SearchRoute, cutoff: number): number {
+  const { first, penalties } = solution;
+  const bound = first.bound(penalties) - route.penalisedCost;
+  if (bound >= cutoff) return bound;
+  return first.cost(penalties) - route.penalisedCost;
+}
+
+/** The change when `first` and `second` hold the candidates for `a` and `b`: a lower bound instead if that already reaches `cutoff`. */
+export function twoRoutes(solution: SearchSolution, a: SearchRoute, b: SearchRoute, cutoff: number): number {
+  const { first, second, penalties } = solution;
+  const old = a.penalisedCost + b.penalisedCost;
+  const bound = first.bound(penalties) + second.bound(penalties) - old;
+  if (bound >= cutoff) return bound;
+  return first.cost(penalties) + second.cost(penalties) - old;
+}

@@ -159,7 +159,9 @@ export class SwapStar {
       this.placeAfter[slot + k] = -1;
     }
     for (let q = 0; q <= route.size; q++) {
-      const cost = first.startPrefix(route, q).appendNode(node).appendSuffix(route, q + 1).cost(penalties) - route.penalisedCost;
+      first.startPrefix(route, q).appendNode(node).appendSuffix(route, q + 1);
+      if (first.bound(penalties) - route.penalisedCost >= this.placeCost[slot + places - 1]!) continue;
+      const cost = first.cost(penalties) - route.penalisedCost;
       if (cost >= this.placeCost[slot + places - 1]!) continue;
       let k = places - 1;
       while (k > 0 && this.placeCost[slot + k - 1]! > cost) {

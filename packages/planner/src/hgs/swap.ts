@@ -2,32 +2,43 @@
 // search), in two routes or within one. O(1) between routes; within one route the stretch between
 // the blocks is re-merged, O(its length).
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, writeForward } from './search-solution.ts';
+import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
 
-/** Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`; within one route the blocks must not overlap. */
-export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): number {
-  const { first, second, penalties } = solution;
+/**
+ * Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`;
+ * within one route the blocks must not overlap.
+ * A change surely at least `cutoff` (by distance and load alone) may be returned as a lower bound on
+ * it instead (itself at least `cutoff`): the search passes -epsilon and skips the time warp then.
+ */
+export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number, cutoff = Infinity): number {
+  const { first, second } = solution;
   if (a === b) {
     // Name the earlier block x and the later y.
-    const [x, countX, y, countY] = u < v ? [u, countU, v, countV] : [v, countV, u, countU];
+    const x = Math.min(u, v);
+    const countX = u < v ? countU : countV;
+    const y = Math.max(u, v);
+    const countY = u < v ? countV : countU;
     first
       .startPrefix(a, x - 1)
       .appendForward(a, y, y + countY - 1)
       .appendForward(a, x + countX, y - 1)
       .appendForward(a, x, x + countX - 1)
       .appendSuffix(a, y + countY);
-    return first.cost(penalties) - a.penalisedCost;
+    return singleRoute(solution, a, cutoff);
   }
   first.startPrefix(a, u - 1).appendForward(b, v, v + countV - 1).appendSuffix(a, u + countU);
   second.startPrefix(b, v - 1).appendForward(a, u, u + countU - 1).appendSuffix(b, v + countV);
-  return first.cost(penalties) + second.cost(penalties) - a.penalisedCost - b.penalisedCost;
+  return twoRoutes(solution, a, b, cutoff);
 }
 
 export function applySwap(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): void {
   const { bufferA, bufferB } = solution;
   solution.moves++;
   if (a === b) {
-    const [x, countX, y, countY] = u < v ? [u, countU, v, countV] : [v, countV, u, countU];
+    const x = Math.min(u, v);
+    const countX = u < v ? countU : countV;
+    const y = Math.max(u, v);
+    const countY = u < v ? countV : countU;
     let n = writeForward(bufferA, 0, a, 1, x - 1);
     n = writeForward(bufferA, n, a, y, y + countY - 1);
     n = writeForward(bufferA, n, a, x + countX, y - 1);

@@ -1,13 +1,14 @@
 // 2-OPT*: two routes exchange their tails, the customers after position u of `a` and after v of `b`
 // (position 0: the whole route). O(1): two prefixes and two suffixes.
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, writeForward } from './search-solution.ts';
+import { type SearchSolution, twoRoutes, writeForward } from './search-solution.ts';
 
-export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): number {
-  const { first, second, penalties } = solution;
+/** Change of penalised cost; `cutoff` as for relocateDelta. */
+export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number, cutoff = Infinity): number {
+  const { first, second } = solution;
   first.startPrefix(a, u).appendSuffix(b, v + 1);
   second.startPrefix(b, v).appendSuffix(a, u + 1);
-  return first.cost(penalties) + second.cost(penalties) - a.penalisedCost - b.penalisedCost;
+  return twoRoutes(solution, a, b, cutoff);
 }
 
 export function applyTwoOptStar(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): void {
