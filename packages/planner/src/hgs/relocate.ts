@@ -18,6 +18,19 @@ export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: nu
     else first.startPrefix(from, u - 1).appendForward(from, last + 1, v).appendForward(from, u, last).appendSuffix(from, v + 1);
     return singleRoute(solution, from, cutoff);
   }
+  const { distance, customers } = solution.instance;
+  const width = customers + 1;
+  const f = from.nodes;
+  const t = to.nodes;
+  // Distance alone first (HGS's filter): if it grows by more than the two routes' penalties could
+  // shrink, the move cannot gain. Only when `from` keeps a customer (an emptied route costs 0).
+  if (from.size > count) {
+    const change =
+      distance[f[u - 1]! * width + f[last + 1]!]! - distance[f[u - 1]! * width + f[u]!]! - distance[f[last]! * width + f[last + 1]!]! +
+      distance[t[v]! * width + f[u]!]! + distance[f[last]! * width + t[v + 1]!]! - distance[t[v]! * width + t[v + 1]!]!;
+    const bound = change - from.penalty - to.penalty;
+    if (bound >= cutoff) return bound;
+  }
   first.startPrefix(from, u - 1).appendSuffix(from, last + 1);
   second.startPrefix(to, v).appendForward(from, u, last).appendSuffix(to, v + 1);
   return twoRoutes(solution, from, to, cutoff);

@@ -23,7 +23,9 @@ export class RouteBuilder {
   private readonly kinds = new Int32Array(maxPieces);
   private readonly froms = new Int32Array(maxPieces);
   private readonly tos = new Int32Array(maxPieces);
-  private readonly pieceRoutes: (SearchRoute | undefined)[] = new Array<SearchRoute | undefined>(maxPieces).fill(undefined);
+  /** Index of each piece's route in `routes` (numbers, not references: no write barrier per piece). */
+  private readonly pieceRoutes = new Int32Array(maxPieces);
+  private readonly routes: readonly SearchRoute[];
   private pieces = 0;
   /** The last node so far (for the next piece's arc). */
   private last = 0;
@@ -32,15 +34,17 @@ export class RouteBuilder {
   /** Customers assembled so far (an empty route costs nothing). */
   customers = 0;
 
-  constructor(instance: VrptwInstance) {
+  /** `routes`: the solution's routes, which every piece comes from. */
+  constructor(instance: VrptwInstance, routes: readonly SearchRoute[]) {
     this.instance = instance;
+    this.routes = routes;
     this.width = instance.customers + 1;
   }
 
   /** Starts with positions 0..p of `route` (p = 0: the start depot alone). */
   startPrefix(route: SearchRoute, p: number): this {
     this.pieces = 0;
-    this.push(prefix, route, p, p);
+    this.push(prefix, route.index, p, p);
     this.distance = route.cumulativeDistance[p]!;
     this.load = route.cumulativeLoad[p]!;
     this.customers = p;
@@ -49,7 +53,7 @@ export class RouteBuilder {
   }
 
   appendNode(node: number): this {
-    this.push(single, undefined, node, node);
+    this.push(single, 0, node, node);
     this.distance += this.instance.distance[this.last * this.width + node]!;
     this.load += this.instance.demand[node]!;
     this.customers++;
@@ -60,7 +64,7 @@ export class RouteBuilder {
   /** Appends the customers at positions from..to of `route` in order (nothing if to < from). */
   appendForward(route: SearchRoute, from: number, to: number): this {
     if (to < from) return this;
-    this.push(forward, route, from, to);
+    this.push(forward, route.index, from, to);
     this.distance += this.instance.distance[this.last * this.width + route.nodes[from]!]! + route.cumulativeDistance[to]! - route.cumulativeDistance[from]!;
     this.load += route.cumulativeLoad[to]! - route.cumulativeLoad[from - 1]!;
     this.customers += to - from + 1;
@@ -71,7 +75,7 @@ export class RouteBuilder {
   /** Appends the customers at positions to..from of `route`, backwards. */
   appendReversed(route: SearchRoute, from: number, to: number): this {
     if (to < from) return this;
-    this.push(reversed, route, from, to);
+    this.push(reversed, route.index, from, to);
     this.distance += this.instance.distance[this.last * this.width + route.nodes[to]!]! + route.reverseDistance[to]! - route.reverseDistance[from]!;
     this.load += route.cumulativeLoad[to]! - route.cumulativeLoad[from - 1]!;
     this.customers += to - from + 1;
@@ -82,7 +86,7 @@ export class RouteBuilder {
   /** Appends positions p..size + 1 of `route` (p = size + 1: the end depot alone), closing the route. */
   appendSuffix(route: SearchRoute, p: number): this {
     const end = route.size + 1;
-    this.push(suffix, route, p, end);
+    this.push(suffix, route.index, p, end);
     this.distance += this.instance.distance[this.last * this.width + route.nodes[p]!]! + route.cumulativeDistance[end]! - route.cumulativeDistance[p]!;
     this.load += route.cumulativeLoad[end]! - route.cumulativeLoad[p - 1]!;
     this.customers += end - p;
@@ -114,7 +118,7 @@ export class RouteBuilder {
         segment.append(duration[segment.last * width + from]!, from, service[from]!, 0, ready[from]!, due[from]!);
         continue;
       }
-      const route = this.pieceRoutes[i]!;
+      const route = this.routes[this.pieceRoutes[i]!]!;
       const nodes = route.nodes;
       if (kind === prefix) {
         segment.set(0, nodes[from]!, route.prefixDuration[from]!, route.prefixTimeWarp[from]!, route.prefixEarliest[from]!, route.prefixLatest[from]!);
@@ -135,7 +139,7 @@ export class RouteBuilder {
     return segment.timeWarp;
   }
 
-  private push(kind: number, route: SearchRoute | undefined, from: number, to: number): void {
+  private push(kind: number, route: number, from: number, to: number): void {
     const i = this.pieces++;
     this.kinds[i] = kind;
     this.pieceRoutes[i] = route;

@@ -32,6 +32,8 @@ export class SearchRoute {
   load = 0;
   timeWarp = 0;
   penalisedCost = 0;
+  /** penalisedCost - distance: what the penalties add (0 for a feasible route). */
+  penalty = 0;
   /** The local search's move counter when the route last changed. */
   modifiedAt = 0;
   private readonly scratch = new DurationSegment(0, 0, 0, 0, 0, 0);
@@ -101,6 +103,7 @@ export class SearchRoute {
     this.load = this.cumulativeLoad[end]!;
     this.timeWarp = this.prefixTimeWarp[end]!;
     this.penalisedCost = this.size === 0 ? 0 : this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.timeWarp;
+    this.penalty = this.penalisedCost - this.distance;
   }
 
   private storePrefix(p: number): void {

@@ -26,8 +26,8 @@ export class SearchSolution {
     this.routes = Array.from({ length: instance.vehicles }, (_, r) => new SearchRoute(instance, r));
     this.routeOf = new Int32Array(instance.customers + 1).fill(-1);
     this.positionOf = new Int32Array(instance.customers + 1);
-    this.first = new RouteBuilder(instance);
-    this.second = new RouteBuilder(instance);
+    this.first = new RouteBuilder(instance, this.routes);
+    this.second = new RouteBuilder(instance, this.routes);
     this.bufferA = new Int32Array(instance.customers);
     this.bufferB = new Int32Array(instance.customers);
   }

@@ -26,6 +26,18 @@ export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, c
       .appendSuffix(a, y + countY);
     return singleRoute(solution, a, cutoff);
   }
+  // Distance alone first (HGS's filter): each block keeps its inner arcs, only the four joints change.
+  const { distance, customers } = solution.instance;
+  const width = customers + 1;
+  const x = a.nodes;
+  const y = b.nodes;
+  const uLast = u + countU - 1;
+  const vLast = v + countV - 1;
+  const change =
+    distance[x[u - 1]! * width + y[v]!]! + distance[y[vLast]! * width + x[uLast + 1]!]! - distance[x[u - 1]! * width + x[u]!]! - distance[x[uLast]! * width + x[uLast + 1]!]! +
+    distance[y[v - 1]! * width + x[u]!]! + distance[x[uLast]! * width + y[vLast + 1]!]! - distance[y[v - 1]! * width + y[v]!]! - distance[y[vLast]! * width + y[vLast + 1]!]!;
+  const bound = change - a.penalty - b.penalty;
+  if (bound >= cutoff) return bound;
   first.startPrefix(a, u - 1).appendForward(b, v, v + countV - 1).appendSuffix(a, u + countU);
   second.startPrefix(b, v - 1).appendForward(a, u, u + countU - 1).appendSuffix(b, v + countV);
   return twoRoutes(solution, a, b, cutoff);
