@@ -2,8 +2,9 @@
 // reversed stretches, a suffix): every operator describes the routes a move would make this way and
 // compares their penalised cost with the current ones. Distance and load are summed as pieces are
 // added, O(1) each from the routes' cumulative arrays; the time warp, the costly part, is merged
-// only when asked for, so `bound` (distance and load penalty, a lower bound on the cost) can reject
-// most moves first. Prefixes and suffixes merge in O(1); stretches in the middle in O(their length).
+// only when asked for, so `bound` (distance, load penalty and the time warp the prefix and suffix
+// already carry: a lower bound on the cost) can reject most moves first. Prefixes and suffixes merge
+// in O(1); stretches in the middle in O(their length).
 // Reused, never allocated per move.
 import { DurationSegment } from './duration-segment.ts';
 import type { SearchRoute } from './search-route.ts';
@@ -31,6 +32,8 @@ export class RouteBuilder {
   private last = 0;
   distance = 0;
   load = 0;
+  /** Time warp of the prefix and suffix pieces: merging only adds to it, so it bounds the route's from below. */
+  private warpFloor = 0;
   /** Customers assembled so far (an empty route costs nothing). */
   customers = 0;
 
@@ -47,6 +50,7 @@ export class RouteBuilder {
     this.push(prefix, route.index, p, p);
     this.distance = route.cumulativeDistance[p]!;
     this.load = route.cumulativeLoad[p]!;
+    this.warpFloor = route.prefixTimeWarp[p]!;
     this.customers = p;
     this.last = route.nodes[p]!;
     return this;
@@ -89,21 +93,22 @@ export class RouteBuilder {
     this.push(suffix, route.index, p, end);
     this.distance += this.instance.distance[this.last * this.width + route.nodes[p]!]! + route.cumulativeDistance[end]! - route.cumulativeDistance[p]!;
     this.load += route.cumulativeLoad[end]! - route.cumulativeLoad[p - 1]!;
+    this.warpFloor += route.suffixTimeWarp[p]!;
     this.customers += end - p;
     this.last = 0;
     return this;
   }
 
-  /** A lower bound on the closed route's penalised cost: distance and load penalty, without the time warp. */
+  /** A lower bound on the closed route's penalised cost: distance, load penalty, and the time warp its prefix and suffix already have. */
   bound(penalties: Penalties): number {
     if (this.customers === 0) return 0;
-    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity);
+    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.warpFloor;
   }
 
   /** Penalised cost of the closed route. */
   cost(penalties: Penalties): number {
     if (this.customers === 0) return 0;
-    return this.bound(penalties) + penalties.timeWarp * this.timeWarp();
+    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.timeWarp();
   }
 
   /** Time warp of the closed route: its pieces' segments merged in order. */

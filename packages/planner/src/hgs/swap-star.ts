@@ -68,13 +68,21 @@ export class SwapStar {
       const slotU = (nodeU * this.vehicles + b.index) * places;
       for (let pv = 1; pv <= b.size; pv++) {
         const nodeV = b.nodes[pv]!;
-        const costA = first.startPrefix(a, pu - 1).appendNode(nodeV).appendSuffix(a, pu + 1).cost(penalties);
-        const costB = second.startPrefix(b, pv - 1).appendNode(nodeU).appendSuffix(b, pv + 1).cost(penalties);
-        const inPlace = costA + costB - a.penalisedCost - b.penalisedCost;
-        if (inPlace < bestInPlace) {
-          bestInPlace = inPlace;
-          inPlaceU = pu;
-          inPlaceV = pv;
+        first.startPrefix(a, pu - 1).appendNode(nodeV).appendSuffix(a, pu + 1);
+        second.startPrefix(b, pv - 1).appendNode(nodeU).appendSuffix(b, pv + 1);
+        // The in-place swap is costed exactly only when its lower bound could beat the best so far;
+        // otherwise the bounds stand in for its costs in the ranking below (which is approximate anyway).
+        let costA = first.bound(penalties);
+        let costB = second.bound(penalties);
+        if (costA + costB - a.penalisedCost - b.penalisedCost < bestInPlace) {
+          costA = first.cost(penalties);
+          costB = second.cost(penalties);
+          const inPlace = costA + costB - a.penalisedCost - b.penalisedCost;
+          if (inPlace < bestInPlace) {
+            bestInPlace = inPlace;
+            inPlaceU = pu;
+            inPlaceV = pv;
+          }
         }
         const removeV = this.removeB[pv]!;
         // Inserting U into B without V: in V's place, or at a cached place not next to V.
