@@ -89,4 +89,14 @@ describe('LocalSearch', () => {
       expect(bestSimpleMove(instance, result, penalties)).toBeGreaterThan(-1e-6);
     }
   });
+
+  it('handles one customer, one vehicle, and fewer routes given than vehicles', () => {
+    const penalties = { capacity: 5, timeWarp: 1 };
+    const one = randomVrptw({ customers: 1, seed: 1, vehicles: 2 });
+    expect(new LocalSearch(one, { random: createRandom(1) }).run([[1]], penalties)).toEqual([[1], []]);
+    const single = randomVrptw({ customers: 6, seed: 2, vehicles: 1, capacity: 10 });
+    const [route] = new LocalSearch(single, { random: createRandom(1) }).run([[6, 5, 4, 3, 2, 1]], penalties);
+    expect([...route!].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(bestSimpleMove(single, [route!], penalties)).toBeGreaterThan(-1e-6);
+  });
 });

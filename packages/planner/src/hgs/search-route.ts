@@ -56,11 +56,11 @@ export class SearchRoute {
     this.reverseDistance = new Float64Array(length);
   }
 
-  /** Replaces the customers and recomputes every piece. */
-  setCustomers(customers: ArrayLike<number>, penalties: Penalties): void {
-    this.size = customers.length;
+  /** Replaces the customers by the first `count` of `customers` and recomputes every piece. */
+  setCustomers(customers: ArrayLike<number>, penalties: Penalties, count = customers.length): void {
+    this.size = count;
     this.nodes[0] = 0;
-    for (let i = 0; i < customers.length; i++) this.nodes[i + 1] = customers[i]!;
+    for (let i = 0; i < count; i++) this.nodes[i + 1] = customers[i]!;
     this.nodes[this.size + 1] = 0;
     this.update(penalties);
   }

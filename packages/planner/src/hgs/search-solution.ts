@@ -57,7 +57,7 @@ export class SearchSolution {
 
   /** Makes `route` hold the first `count` customers of `buffer`. */
   commit(route: SearchRoute, buffer: Int32Array, count: number): void {
-    route.setCustomers(buffer.subarray(0, count), this.penalties);
+    route.setCustomers(buffer, this.penalties, count);
     route.modifiedAt = this.moves;
     this.index(route);
   }
