@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { evaluateRoutes } from '../../packages/planner/src/hgs/evaluate-route.ts';
 import { LocalSearch } from '../../packages/planner/src/hgs/local-search.ts';
 import { randomVrptw } from '../../packages/planner/src/hgs/random-vrptw.ts';
+import { vrptwFromProblem } from '../../packages/planner/src/hgs/vrptw-from-compiled.ts';
 import type { VrptwInstance } from '../../packages/planner/src/hgs/vrptw-instance.ts';
 import { createRandom } from '../../packages/planner/src/random.ts';
 import { readSolomon } from '../../packages/planner/src/read-solomon.ts';
@@ -23,27 +24,10 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '200'
 const runs = Number(values.runs);
 const solomonDirectory = '/work/shared/data/solomon/instances';
 
-/** A Solomon file as a VrptwInstance (until vrptw-from-problem.ts is on this branch). */
 function solomonInstance(name: string): VrptwInstance {
-  const problem = readSolomon(readFileSync(join(solomonDirectory, `${name}.txt`), 'utf8'));
-  if (problem.travel.kind !== 'matrix') throw new Error('expected a matrix');
-  const durations = problem.travel.durations;
-  const size = durations.length;
-  const matrix = Float64Array.from(durations.flat());
-  const depot = problem.staff[0]!;
-  const service = new Float64Array(size);
-  const ready = new Float64Array(size);
-  const due = new Float64Array(size);
-  const demand = new Float64Array(size);
-  ready[0] = depot.shift.start;
-  due[0] = depot.shift.end;
-  problem.visits.forEach((visit, i) => {
-    service[i + 1] = visit.duration;
-    ready[i + 1] = visit.windows![0]!.start;
-    due[i + 1] = visit.windows![0]!.end;
-    demand[i + 1] = visit.demand ?? 0;
-  });
-  return { customers: size - 1, distance: matrix, duration: matrix.slice(), service, ready, due, demand, capacity: depot.capacity ?? Infinity, vehicles: problem.staff.length };
+  const instance = vrptwFromProblem(readSolomon(readFileSync(join(solomonDirectory, `${name}.txt`), 'utf8')));
+  if (instance === null) throw new Error(`${name}: not a plain VRPTW`);
+  return instance;
 }
 
 function randomSolution(seed: number, instance: VrptwInstance): number[][] {
