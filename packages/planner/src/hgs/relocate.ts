@@ -7,8 +7,9 @@ import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './sea
 /**
  * Change of penalised cost from moving positions u..u+count-1 of `from` to after position v of `to`.
  * Within one route v must lie outside u-1..u+count-1 (those leave it unchanged or overlap).
- * A change surely at least `cutoff` (by distance and load alone) may be returned as a lower bound on
- * it instead (itself at least `cutoff`): the search passes -epsilon and skips the time warp then.
+ * A change surely at least `cutoff` (by a lower bound: distance, load, and the time warp of the pieces
+ * kept whole) may be returned as that bound instead (itself at least `cutoff`): the search passes
+ * -epsilon and skips merging the time windows then.
  */
 export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number, cutoff = Infinity): number {
   const { first, second } = solution;

@@ -3,8 +3,9 @@
 // insert each node into each route are cached (valid while that route is unchanged), so a pair of
 // routes costs O(|A| |B|) once the caches are warm. With time windows, removing V changes the cost
 // of inserting U elsewhere in B, so the cached costs only rank the candidates: the best-ranked move
-// is then costed exactly, and so is every in-place swap on the way, and the cheaper of the two is
-// chosen (hence never worse than the best plain swap between the two routes).
+// is then costed exactly, and so is every in-place swap whose lower bound could beat the best one so
+// far; the cheaper of the two is chosen (hence never worse than the best plain swap between the two
+// routes).
 import type { RouteBuilder } from './route-builder.ts';
 import type { SearchRoute } from './search-route.ts';
 import { type SearchSolution, writeForward } from './search-solution.ts';

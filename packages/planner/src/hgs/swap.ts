@@ -7,8 +7,7 @@ import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './sea
 /**
  * Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`;
  * within one route the blocks must not overlap.
- * A change surely at least `cutoff` (by distance and load alone) may be returned as a lower bound on
- * it instead (itself at least `cutoff`): the search passes -epsilon and skips the time warp then.
+ * `cutoff` as for relocateDelta.
  */
 export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number, cutoff = Infinity): number {
   const { first, second } = solution;
