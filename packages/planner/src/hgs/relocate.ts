@@ -23,13 +23,20 @@ export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: nu
   const width = customers + 1;
   const f = from.nodes;
   const t = to.nodes;
-  // Distance alone first (HGS's filter): if it grows by more than the two routes' penalties could
-  // shrink, the move cannot gain. Only when `from` keeps a customer (an emptied route costs 0).
+  // A lower bound first, from the arcs that change, the new loads and the time warp of the pieces
+  // kept whole (HGS's filter, tightened): most moves stop here. Only when `from` keeps a customer
+  // (an emptied route costs 0).
   if (from.size > count) {
     const change =
       distance[f[u - 1]! * width + f[last + 1]!]! - distance[f[u - 1]! * width + f[u]!]! - distance[f[last]! * width + f[last + 1]!]! +
       distance[t[v]! * width + f[u]!]! + distance[f[last]! * width + t[v + 1]!]! - distance[t[v]! * width + t[v + 1]!]!;
-    const bound = change - from.penalty - to.penalty;
+    const moved = from.cumulativeLoad[last]! - from.cumulativeLoad[u - 1]!;
+    const bound =
+      change +
+      solution.penaltyFloor(from.load - moved, from.prefixTimeWarp[u - 1]! + from.suffixTimeWarp[last + 1]!) +
+      solution.penaltyFloor(to.load + moved, to.prefixTimeWarp[v]! + to.suffixTimeWarp[v + 1]!) -
+      from.penalty -
+      to.penalty;
     if (bound >= cutoff) return bound;
   }
   first.startPrefix(from, u - 1).appendSuffix(from, last + 1);

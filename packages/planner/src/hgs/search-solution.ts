@@ -45,6 +45,11 @@ export class SearchSolution {
     }
   }
 
+  /** What the penalties add to a route of this load and at least this time warp: with its distance, a lower bound on its cost. */
+  penaltyFloor(load: number, timeWarp: number): number {
+    return this.penalties.capacity * Math.max(0, load - this.instance.capacity) + this.penalties.timeWarp * timeWarp;
+  }
+
   toRoutes(): number[][] {
     return this.routes.map((route) => route.customers());
   }

@@ -25,7 +25,8 @@ export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, c
       .appendSuffix(a, y + countY);
     return singleRoute(solution, a, cutoff);
   }
-  // Distance alone first (HGS's filter): each block keeps its inner arcs, only the four joints change.
+  // A lower bound first (HGS's filter, tightened as in relocateDelta): each block keeps its inner
+  // arcs, only the four joints change.
   const { distance, customers } = solution.instance;
   const width = customers + 1;
   const x = a.nodes;
@@ -35,7 +36,14 @@ export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, c
   const change =
     distance[x[u - 1]! * width + y[v]!]! + distance[y[vLast]! * width + x[uLast + 1]!]! - distance[x[u - 1]! * width + x[u]!]! - distance[x[uLast]! * width + x[uLast + 1]!]! +
     distance[y[v - 1]! * width + x[u]!]! + distance[x[uLast]! * width + y[vLast + 1]!]! - distance[y[v - 1]! * width + y[v]!]! - distance[y[vLast]! * width + y[vLast + 1]!]!;
-  const bound = change - a.penalty - b.penalty;
+  const loadU = a.cumulativeLoad[uLast]! - a.cumulativeLoad[u - 1]!;
+  const loadV = b.cumulativeLoad[vLast]! - b.cumulativeLoad[v - 1]!;
+  const bound =
+    change +
+    solution.penaltyFloor(a.load - loadU + loadV, a.prefixTimeWarp[u - 1]! + a.suffixTimeWarp[uLast + 1]!) +
+    solution.penaltyFloor(b.load - loadV + loadU, b.prefixTimeWarp[v - 1]! + b.suffixTimeWarp[vLast + 1]!) -
+    a.penalty -
+    b.penalty;
   if (bound >= cutoff) return bound;
   first.startPrefix(a, u - 1).appendForward(b, v, v + countV - 1).appendSuffix(a, u + countU);
   second.startPrefix(b, v - 1).appendForward(a, u, u + countU - 1).appendSuffix(b, v + countV);
