@@ -109,9 +109,11 @@ export class SearchRoute {
   /**
    * Penalised cost of this route cut to positions 0..before, then `node` (none if -1), then
    * positions after..size + 1 (before < after): a removal, an insertion or a replacement of one
-   * node, in O(1) without a builder (SWAP* costs many of them).
+   * node, in O(1) without a builder (SWAP* costs many of them). When a lower bound on it (distance,
+   * load penalty, and the time warp the two pieces already carry) reaches `cutoff`, returns that bound
+   * without merging the time windows: -Infinity asks for the bound alone.
    */
-  costWith(before: number, node: number, after: number, penalties: Penalties): number {
+  costWith(before: number, node: number, after: number, penalties: Penalties, cutoff = Infinity): number {
     const { distance, demand, duration, service, ready, due } = this.instance;
     const width = this.instance.customers + 1;
     const end = this.size + 1;
@@ -119,20 +121,20 @@ export class SearchRoute {
     if (customers === 0) return 0;
     const left = this.nodes[before]!;
     const right = this.nodes[after]!;
-    const s = this.scratch;
-    s.set(0, left, this.prefixDuration[before]!, this.prefixTimeWarp[before]!, this.prefixEarliest[before]!, this.prefixLatest[before]!);
     let length = this.cumulativeDistance[before]! + this.cumulativeDistance[end]! - this.cumulativeDistance[after]!;
     let load = this.cumulativeLoad[before]! + this.cumulativeLoad[end]! - this.cumulativeLoad[after - 1]!;
-    let last = left;
     if (node >= 0) {
-      length += distance[left * width + node]!;
+      length += distance[left * width + node]! + distance[node * width + right]!;
       load += demand[node]!;
-      s.append(duration[left * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
-      last = node;
-    }
-    length += distance[last * width + right]!;
-    s.append(duration[last * width + right]!, 0, this.suffixDuration[after]!, this.suffixTimeWarp[after]!, this.suffixEarliest[after]!, this.suffixLatest[after]!);
-    return length + penalties.capacity * Math.max(0, load - this.instance.capacity) + penalties.timeWarp * s.timeWarp;
+    } else length += distance[left * width + right]!;
+    const withoutWarp = length + penalties.capacity * Math.max(0, load - this.instance.capacity);
+    const bound = withoutWarp + penalties.timeWarp * (this.prefixTimeWarp[before]! + this.suffixTimeWarp[after]!);
+    if (bound >= cutoff) return bound;
+    const s = this.scratch;
+    s.set(0, left, this.prefixDuration[before]!, this.prefixTimeWarp[before]!, this.prefixEarliest[before]!, this.prefixLatest[before]!);
+    if (node >= 0) s.append(duration[left * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
+    s.append(duration[s.last * width + right]!, 0, this.suffixDuration[after]!, this.suffixTimeWarp[after]!, this.suffixEarliest[after]!, this.suffixLatest[after]!);
+    return withoutWarp + penalties.timeWarp * s.timeWarp;
   }
 
   private storePrefix(p: number): void {

@@ -3,8 +3,9 @@
 // insert each node into each route are cached (valid while that route is unchanged), so a pair of
 // routes costs O(|A| |B|) once the caches are warm. With time windows, removing V changes the cost
 // of inserting U elsewhere in B, so the cached costs only rank the candidates: the best-ranked move
-// is then costed exactly, and so is every in-place swap on the way; the cheaper of the two is chosen
-// (hence never worse than the best plain swap between the two routes).
+// is then costed exactly, and so is every in-place swap whose lower bound could beat the best one so
+// far; the cheaper of the two is chosen (hence never worse than the best plain swap between the two
+// routes).
 import type { RouteBuilder } from './route-builder.ts';
 import type { SearchRoute } from './search-route.ts';
 import { type SearchSolution, writeForward } from './search-solution.ts';
@@ -68,13 +69,19 @@ export class SwapStar {
       const slotU = (nodeU * this.vehicles + b.index) * places;
       for (let pv = 1; pv <= b.size; pv++) {
         const nodeV = b.nodes[pv]!;
-        const costA = a.costWith(pu - 1, nodeV, pu + 1, penalties);
-        const costB = b.costWith(pv - 1, nodeU, pv + 1, penalties);
-        const inPlace = costA + costB - a.penalisedCost - b.penalisedCost;
-        if (inPlace < bestInPlace) {
-          bestInPlace = inPlace;
-          inPlaceU = pu;
-          inPlaceV = pv;
+        // The in-place swap is costed exactly only when its lower bound could beat the best so far;
+        // otherwise the bounds stand in for its costs in the ranking below (approximate anyway).
+        let costA = a.costWith(pu - 1, nodeV, pu + 1, penalties, -Infinity);
+        let costB = b.costWith(pv - 1, nodeU, pv + 1, penalties, -Infinity);
+        if (costA + costB - a.penalisedCost - b.penalisedCost < bestInPlace) {
+          costA = a.costWith(pu - 1, nodeV, pu + 1, penalties);
+          costB = b.costWith(pv - 1, nodeU, pv + 1, penalties);
+          const inPlace = costA + costB - a.penalisedCost - b.penalisedCost;
+          if (inPlace < bestInPlace) {
+            bestInPlace = inPlace;
+            inPlaceU = pu;
+            inPlaceV = pv;
+          }
         }
         const removeV = this.removeB[pv]!;
         // Inserting U into B without V: in V's place, or at a cached place not next to V.
@@ -159,7 +166,7 @@ export class SwapStar {
       this.placeAfter[slot + k] = -1;
     }
     for (let q = 0; q <= route.size; q++) {
-      const cost = route.costWith(q, node, q + 1, penalties) - route.penalisedCost;
+      const cost = route.costWith(q, node, q + 1, penalties, this.placeCost[slot + places - 1]! + route.penalisedCost) - route.penalisedCost;
       if (cost >= this.placeCost[slot + places - 1]!) continue;
       let k = places - 1;
       while (k > 0 && this.placeCost[slot + k - 1]! > cost) {
