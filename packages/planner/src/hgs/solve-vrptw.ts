@@ -14,7 +14,7 @@ import { makeIndividual, type Individual } from './individual.ts';
 import { orderedCrossover } from './ordered-crossover.ts';
 import { defaultPenaltyParameters, initialPenalties, PenaltyManager, type PenaltyParameters } from './penalty-manager.ts';
 import { defaultPopulationParameters, Population, type PopulationParameters } from './population.ts';
-import { split } from './split.ts';
+import { Splitter } from './split.ts';
 import type { VrptwInstance } from './vrptw-instance.ts';
 
 export type SolveVrptwOptions = {
@@ -59,6 +59,7 @@ export function solveVrptw(instance: VrptwInstance, options: SolveVrptwOptions):
   const penaltyParameters = options.penalties ?? defaultPenaltyParameters;
   const restartIterations = options.restartIterations ?? 20000;
   const population = new Population(populationParameters);
+  const splitter = new Splitter(instance);
   const penaltyManager = new PenaltyManager(initialPenalties(instance, penaltyParameters), penaltyParameters);
 
   let iterations = 0;
@@ -73,7 +74,7 @@ export function solveVrptw(instance: VrptwInstance, options: SolveVrptwOptions):
    * when it gave a new best feasible plan since the last restart. */
   const generate = (tour: number[]): boolean => {
     const penalties = penaltyManager.penalties;
-    const educated = makeIndividual(instance, educate(split(instance, tour, penalties).routes, penalties), penalties);
+    const educated = makeIndividual(instance, educate(splitter.run(tour, penalties).routes, penalties), penalties);
     let improved = population.add(educated);
     if (!educated.feasible && random() < 0.5) {
       const repaired = makeIndividual(instance, educate(educated.routes.map((r) => [...r]), penaltyManager.boosted()), penalties);
