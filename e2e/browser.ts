@@ -250,8 +250,42 @@ async function runAxe(page: Page) {
   return new AxeBuilder({ page, axeSource: ';' }).setLegacyMode(true).options({ resultTypes: ['violations'] }).withTags(wcagTags).analyze();
 }
 
-/** Runs axe on the page as it is now and fails with each violation's id, help and the nodes at fault. */
+/**
+ * Waits until nothing on the page moves: the same boxes for three animation frames running (at most 3 s,
+ * for a page that animates for ever). The NHS.UK header folds its navigation into "More" in an animation
+ * frame after a resize, and again when its ResizeObserver fires; axe run in between once saw the header's
+ * white links past its blue edge, on the page's grey, and failed the page for colour contrast (one CI run
+ * in several, the test passing alone).
+ */
+export async function layoutSettled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const began = performance.now();
+    let last = '';
+    let still = 0;
+    const boxes = () => {
+      let hash = 0;
+      for (const e of document.body.querySelectorAll('*')) {
+        const r = e.getBoundingClientRect();
+        hash = (hash * 31 + r.x * 7 + r.y * 13 + r.width * 17 + r.height) % 1_000_000_007;
+      }
+      return `${document.documentElement.scrollWidth}x${document.documentElement.scrollHeight}:${hash}`;
+    };
+    const frame = () => {
+      const now = boxes();
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= 3 || performance.now() - began > 3000) resolve();
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+    // A page whose frames stop (hidden) still gets checked.
+    setTimeout(resolve, 3000);
+  }));
+}
+
+/** Runs axe on the page once it has settled and fails with each violation's id, help and the nodes at fault. */
 export async function expectNoAxeViolations(page: Page, label = new URL(page.url()).pathname): Promise<void> {
+  await layoutSettled(page);
   const signature = await axeSignature(page);
   if (axePassed.has(signature)) return;
   const results = await runAxe(page);

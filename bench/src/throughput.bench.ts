@@ -41,7 +41,9 @@ const cleanups: Array<() => Promise<void>> = [];
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]! : NaN);
 
 async function startServer(where: string, patients: number, dataDir: string): Promise<{ child: ChildProcess; target: Target }> {
-  const args = [join(repoRoot, 'bench/src/throughput-server.ts'), where, String(patients), String(values['throughput-episodes']), String(values['throughput-teams']), dataDir];
+  // HOMEWARD_BENCH_SERVER_NODE_ARGS adds Node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/profile`: where its time goes).
+  const nodeArgs = (process.env.HOMEWARD_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter((a) => a !== '');
+  const args = [...nodeArgs, join(repoRoot, 'bench/src/throughput-server.ts'), where, String(patients), String(values['throughput-episodes']), String(values['throughput-teams']), dataDir];
   const child = spawn(join(repoRoot, 'node_modules/.bin/node'), args, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
   cleanups.push(async () => {
     if (child.exitCode === null) child.kill('SIGKILL');
