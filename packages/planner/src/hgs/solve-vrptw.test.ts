@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Educate } from './educate.ts';
 import { evaluateRoutes } from './evaluate-route.ts';
+import { initialPenalties } from './penalty-manager.ts';
 import { randomVrptw } from './random-vrptw.ts';
 import { solveVrptw, type VrptwSolution } from './solve-vrptw.ts';
 import { bruteForceOptimum, relocateEducate } from './test-educate.ts';
-import type { VrptwInstance } from './vrptw-instance.ts';
+import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
 
 /** Every customer once, no more routes than vehicles, and the distance and feasibility simulation gives. */
 function expectConsistent(instance: VrptwInstance, solution: VrptwSolution): void {
@@ -100,6 +102,40 @@ describe('solveVrptw', () => {
       },
     });
     expect(hasty.distance).toBeCloseTo(reported, 9);
+  });
+
+  it('repairs about half the infeasible educated plans under ten-fold penalties, and adapts the penalties every 100', () => {
+    // Tight: one vehicle fewer than needed at times, so many educated plans are infeasible.
+    const instance = randomVrptw({ customers: 7, seed: 8, vehicles: 2, capacity: 25, horizon: 200 });
+    const relocate = relocateEducate(instance);
+    const calls: { penalties: Penalties; feasible: boolean }[] = [];
+    const educate: Educate = (routes, penalties) => {
+      const result = relocate(routes, penalties);
+      calls.push({ penalties: { ...penalties }, feasible: evaluateRoutes(instance, result, penalties).feasible });
+      return result;
+    };
+    solveVrptw(instance, { educate, seed: 1, iterationLimit: 400 });
+    let infeasible = 0;
+    let repairs = 0;
+    for (let i = 0; i < calls.length; i++) {
+      const call = calls[i]!;
+      const next = calls[i + 1];
+      const repaired = next !== undefined && next.penalties.capacity === call.penalties.capacity * 10 && next.penalties.timeWarp === call.penalties.timeWarp * 10;
+      if (repaired) {
+        expect(call.feasible).toBe(false);
+        repairs++;
+        i++;
+      }
+      if (!call.feasible) infeasible++;
+    }
+    expect(infeasible).toBeGreaterThan(50);
+    expect(repairs / infeasible).toBeGreaterThan(0.35);
+    expect(repairs / infeasible).toBeLessThan(0.65);
+    // The first 100 offspring under the initial penalties, then (at least one of them) changed.
+    const initial = initialPenalties(instance);
+    const offspring = calls.filter((c, i) => i === 0 || !(c.penalties.capacity === calls[i - 1]!.penalties.capacity * 10 && c.penalties.timeWarp === calls[i - 1]!.penalties.timeWarp * 10));
+    expect(offspring.slice(0, 100).every((c) => c.penalties.capacity === initial.capacity && c.penalties.timeWarp === initial.timeWarp)).toBe(true);
+    expect(offspring[100]!.penalties).not.toEqual(initial);
   });
 
   it('returns the least penalised plan, marked infeasible, when no feasible one exists', () => {
