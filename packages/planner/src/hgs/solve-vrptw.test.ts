@@ -138,6 +138,29 @@ describe('solveVrptw', () => {
     expect(offspring[100]!.penalties).not.toEqual(initial);
   });
 
+  it('starts from 4 x mu educated random tours, or as many as told', () => {
+    const instance = randomVrptw({ customers: 7, seed: 3, horizon: 300 });
+    const relocate = relocateEducate(instance);
+    const count = (initialPopulation?: number): number => {
+      let calls = 0;
+      const initial = initialPenalties(instance);
+      solveVrptw(instance, {
+        educate: (routes, penalties) => {
+          if (penalties.capacity === initial.capacity) calls++;
+          return relocate(routes, penalties);
+        },
+        seed: 1,
+        iterationLimit: 0,
+        population: { minimumSize: 10, generationSize: 15, nbElite: 4, nbClose: 5 },
+        initialPopulation,
+      });
+      return calls;
+    };
+    expect(count()).toBe(40);
+    expect(count(3)).toBe(3);
+    expect(count(0)).toBe(1);
+  });
+
   it('returns the least penalised plan, marked infeasible, when no feasible one exists', () => {
     // One vehicle of capacity 10 for seven customers of demand 1-10 each: never feasible.
     const instance = randomVrptw({ customers: 7, seed: 6, vehicles: 1, capacity: 10, horizon: 100000 });
