@@ -38,6 +38,19 @@ describe('makeIndividual', () => {
   });
 });
 
+describe('makeIndividual refuses', () => {
+  const instance = randomVrptw({ customers: 4, seed: 1 });
+  const penalties = { capacity: 1, timeWarp: 1 };
+
+  it('a plan that misses a customer, repeats one, or names one that does not exist', () => {
+    expect(() => makeIndividual(instance, [[1, 2], [3]], penalties)).toThrow(/1 customers missing/);
+    expect(() => makeIndividual(instance, [[1, 2], [3, 4, 2]], penalties)).toThrow(/customer 2 .*twice/);
+    expect(() => makeIndividual(instance, [[1, 2], [3, 5]], penalties)).toThrow(/customer 5/);
+    expect(() => makeIndividual(instance, [[1, 0, 2], [3, 4]], penalties)).toThrow(/customer 0/);
+    expect(makeIndividual(instance, [[4, 2], [], [3, 1]], penalties).giantTour).toEqual([4, 2, 3, 1]);
+  });
+});
+
 describe('brokenPairsDistance', () => {
   const instance = randomVrptw({ customers: 6, seed: 4 });
   const penalties = { capacity: 1, timeWarp: 1 };

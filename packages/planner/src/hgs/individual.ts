@@ -26,6 +26,17 @@ export function makeIndividual(instance: VrptwInstance, routes: readonly (readon
   let distance = 0;
   let timeWarp = 0;
   let excessLoad = 0;
+  // Every customer exactly once: the local search is someone else's code, and a lost customer would
+  // otherwise surface much later as a plan that looks cheap.
+  let placed = 0;
+  for (const route of kept) {
+    for (const c of route) {
+      if (!(c >= 1 && c <= instance.customers) || successor[c] !== 0 || predecessor[c] !== 0) throw new Error(`individual: customer ${c} out of range or placed twice`);
+      successor[c] = -1;
+      placed++;
+    }
+  }
+  if (placed !== instance.customers) throw new Error(`individual: ${instance.customers - placed} customers missing`);
   for (const route of kept) {
     const e = evaluateRoute(instance, route, penalties);
     distance += e.distance;

@@ -4,6 +4,8 @@ import { randomRoutes } from './brute-force-cases.ts';
 import { evaluateRoutes } from './evaluate-route.ts';
 import { LocalSearch } from './local-search.ts';
 import { randomVrptw } from './random-vrptw.ts';
+import { SearchSolution } from './search-solution.ts';
+import { SwapStar } from './swap-star.ts';
 import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
 
 function cost(instance: VrptwInstance, routes: readonly number[][], penalties: Penalties): number {
@@ -62,10 +64,19 @@ describe('LocalSearch', () => {
     }
   });
 
-  it('reaches a local optimum: no single relocate or swap over all pairs improves it', () => {
+  it('reaches a local optimum: no single relocate or swap over all pairs improves it, nor SWAP* between two routes', () => {
     for (const { instance, routes, penalties } of cases()) {
       const result = new LocalSearch(instance, { random: createRandom(2) }).run(routes, penalties);
       expect(bestSimpleMove(instance, result, penalties)).toBeGreaterThan(-1e-6);
+      // Nor SWAP* between any two routes (all are neighbours here: granularity exceeds the customers).
+      const solution = new SearchSolution(instance);
+      solution.load(result, penalties);
+      const swapStar = new SwapStar(solution);
+      for (const a of solution.routes) {
+        for (const b of solution.routes) {
+          if (a.index < b.index && a.size > 0 && b.size > 0) expect(swapStar.evaluate(a, b)).toBeGreaterThan(-1e-6);
+        }
+      }
     }
   });
 
@@ -88,5 +99,15 @@ describe('LocalSearch', () => {
       expect(result.flat()).toHaveLength(30);
       expect(bestSimpleMove(instance, result, penalties)).toBeGreaterThan(-1e-6);
     }
+  });
+
+  it('handles one customer, one vehicle, and fewer routes given than vehicles', () => {
+    const penalties = { capacity: 5, timeWarp: 1 };
+    const one = randomVrptw({ customers: 1, seed: 1, vehicles: 2 });
+    expect(new LocalSearch(one, { random: createRandom(1) }).run([[1]], penalties)).toEqual([[1], []]);
+    const single = randomVrptw({ customers: 6, seed: 2, vehicles: 1, capacity: 10 });
+    const [route] = new LocalSearch(single, { random: createRandom(1) }).run([[6, 5, 4, 3, 2, 1]], penalties);
+    expect([...route!].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(bestSimpleMove(single, [route!], penalties)).toBeGreaterThan(-1e-6);
   });
 });

@@ -110,6 +110,11 @@ describe('Population', () => {
     expect(heavy.penalisedCost).toBeCloseTo(101, 9);
   });
 
+  it('refuses a minimum size or generation size below one', () => {
+    expect(() => new Population({ minimumSize: 0, generationSize: 4, nbElite: 1, nbClose: 1 })).toThrow(/mu and lambda/);
+    expect(() => new Population({ minimumSize: 2, generationSize: 0, nbElite: 1, nbClose: 1 })).toThrow(/mu and lambda/);
+  });
+
   it('keeps the best feasible ever apart through a restart, and reports each new best since the restart', () => {
     const population = new Population();
     expect(population.add(individual(a, 100, 1))).toBe(false);

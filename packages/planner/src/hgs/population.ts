@@ -55,6 +55,8 @@ export class Population {
   bestSinceRestart: Individual | null = null;
 
   constructor(parameters: PopulationParameters = defaultPopulationParameters) {
+    // Trimming never removes the best, so it cannot go below one member.
+    if (!(parameters.minimumSize >= 1 && parameters.generationSize >= 1)) throw new Error('population: mu and lambda must be at least 1');
     this.parameters = parameters;
   }
 

@@ -1,77 +1,154 @@
 // A candidate route assembled from pieces of the current ones (a prefix, single nodes, forward or
-// reversed stretches, a suffix), evaluated as it is assembled: every operator describes the routes a
-// move would make this way and compares their penalised cost with the current ones. Prefixes and
-// suffixes cost O(1); stretches in the middle cost O(their length) (short for the moves of the
-// granular search). Reused, never allocated per move.
+// reversed stretches, a suffix): every operator describes the routes a move would make this way and
+// compares their penalised cost with the current ones. Distance and load are summed as pieces are
+// added, O(1) each from the routes' cumulative arrays; the time warp, the costly part, is merged
+// only when asked for, so `bound` (distance, load penalty and the time warp the prefix and suffix
+// already carry: a lower bound on the cost) can reject most moves first. Prefixes and suffixes merge
+// in O(1); stretches in the middle in O(their length).
+// Reused, never allocated per move.
 import { DurationSegment } from './duration-segment.ts';
 import type { SearchRoute } from './search-route.ts';
 import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
+
+const prefix = 0;
+const single = 1;
+const forward = 2;
+const reversed = 3;
+const suffix = 4;
+const maxPieces = 8;
 
 export class RouteBuilder {
   private readonly instance: VrptwInstance;
   private readonly width: number;
   private readonly segment = new DurationSegment(0, 0, 0, 0, 0, 0);
+  private readonly kinds = new Int32Array(maxPieces);
+  private readonly froms = new Int32Array(maxPieces);
+  private readonly tos = new Int32Array(maxPieces);
+  /** Index of each piece's route in `routes` (numbers, not references: no write barrier per piece). */
+  private readonly pieceRoutes = new Int32Array(maxPieces);
+  private readonly routes: readonly SearchRoute[];
+  private pieces = 0;
+  /** The last node so far (for the next piece's arc). */
+  private last = 0;
   distance = 0;
   load = 0;
+  /** Time warp of the prefix and suffix pieces: merging only adds to it, so it bounds the route's from below. */
+  private warpFloor = 0;
   /** Customers assembled so far (an empty route costs nothing). */
   customers = 0;
 
-  constructor(instance: VrptwInstance) {
+  /** `routes`: the solution's routes, which every piece comes from. */
+  constructor(instance: VrptwInstance, routes: readonly SearchRoute[]) {
     this.instance = instance;
+    this.routes = routes;
     this.width = instance.customers + 1;
-  }
-
-  get timeWarp(): number {
-    return this.segment.timeWarp;
   }
 
   /** Starts with positions 0..p of `route` (p = 0: the start depot alone). */
   startPrefix(route: SearchRoute, p: number): this {
-    this.segment.set(0, route.nodes[p]!, route.prefixDuration[p]!, route.prefixTimeWarp[p]!, route.prefixEarliest[p]!, route.prefixLatest[p]!);
+    this.pieces = 0;
+    this.push(prefix, route.index, p, p);
     this.distance = route.cumulativeDistance[p]!;
     this.load = route.cumulativeLoad[p]!;
+    this.warpFloor = route.prefixTimeWarp[p]!;
     this.customers = p;
+    this.last = route.nodes[p]!;
     return this;
   }
 
   appendNode(node: number): this {
-    const { instance, segment } = this;
-    const arc = segment.last * this.width + node;
-    this.distance += instance.distance[arc]!;
-    this.load += instance.demand[node]!;
-    segment.append(instance.duration[arc]!, node, instance.service[node]!, 0, instance.ready[node]!, instance.due[node]!);
+    this.push(single, 0, node, node);
+    this.distance += this.instance.distance[this.last * this.width + node]!;
+    this.load += this.instance.demand[node]!;
     this.customers++;
+    this.last = node;
     return this;
   }
 
   /** Appends the customers at positions from..to of `route` in order (nothing if to < from). */
   appendForward(route: SearchRoute, from: number, to: number): this {
-    for (let p = from; p <= to; p++) this.appendNode(route.nodes[p]!);
+    if (to < from) return this;
+    this.push(forward, route.index, from, to);
+    this.distance += this.instance.distance[this.last * this.width + route.nodes[from]!]! + route.cumulativeDistance[to]! - route.cumulativeDistance[from]!;
+    this.load += route.cumulativeLoad[to]! - route.cumulativeLoad[from - 1]!;
+    this.customers += to - from + 1;
+    this.last = route.nodes[to]!;
     return this;
   }
 
   /** Appends the customers at positions to..from of `route`, backwards. */
   appendReversed(route: SearchRoute, from: number, to: number): this {
-    for (let p = to; p >= from; p--) this.appendNode(route.nodes[p]!);
+    if (to < from) return this;
+    this.push(reversed, route.index, from, to);
+    this.distance += this.instance.distance[this.last * this.width + route.nodes[to]!]! + route.reverseDistance[to]! - route.reverseDistance[from]!;
+    this.load += route.cumulativeLoad[to]! - route.cumulativeLoad[from - 1]!;
+    this.customers += to - from + 1;
+    this.last = route.nodes[from]!;
     return this;
   }
 
   /** Appends positions p..size + 1 of `route` (p = size + 1: the end depot alone), closing the route. */
   appendSuffix(route: SearchRoute, p: number): this {
-    const { instance, segment } = this;
-    const first = route.nodes[p]!;
-    const arc = segment.last * this.width + first;
     const end = route.size + 1;
-    this.distance += instance.distance[arc]! + route.cumulativeDistance[end]! - route.cumulativeDistance[p]!;
+    this.push(suffix, route.index, p, end);
+    this.distance += this.instance.distance[this.last * this.width + route.nodes[p]!]! + route.cumulativeDistance[end]! - route.cumulativeDistance[p]!;
     this.load += route.cumulativeLoad[end]! - route.cumulativeLoad[p - 1]!;
-    segment.append(instance.duration[arc]!, 0, route.suffixDuration[p]!, route.suffixTimeWarp[p]!, route.suffixEarliest[p]!, route.suffixLatest[p]!);
+    this.warpFloor += route.suffixTimeWarp[p]!;
     this.customers += end - p;
+    this.last = 0;
     return this;
+  }
+
+  /** A lower bound on the closed route's penalised cost: distance, load penalty, and the time warp its prefix and suffix already have. */
+  bound(penalties: Penalties): number {
+    if (this.customers === 0) return 0;
+    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.warpFloor;
   }
 
   /** Penalised cost of the closed route. */
   cost(penalties: Penalties): number {
     if (this.customers === 0) return 0;
-    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.segment.timeWarp;
+    return this.distance + penalties.capacity * Math.max(0, this.load - this.instance.capacity) + penalties.timeWarp * this.timeWarp();
+  }
+
+  /** Time warp of the closed route: its pieces' segments merged in order. */
+  timeWarp(): number {
+    const { segment, instance, width } = this;
+    const { duration, service, ready, due } = instance;
+    for (let i = 0; i < this.pieces; i++) {
+      const kind = this.kinds[i]!;
+      const from = this.froms[i]!;
+      const to = this.tos[i]!;
+      if (kind === single) {
+        segment.append(duration[segment.last * width + from]!, from, service[from]!, 0, ready[from]!, due[from]!);
+        continue;
+      }
+      const route = this.routes[this.pieceRoutes[i]!]!;
+      const nodes = route.nodes;
+      if (kind === prefix) {
+        segment.set(0, nodes[from]!, route.prefixDuration[from]!, route.prefixTimeWarp[from]!, route.prefixEarliest[from]!, route.prefixLatest[from]!);
+      } else if (kind === suffix) {
+        segment.append(duration[segment.last * width + nodes[from]!]!, 0, route.suffixDuration[from]!, route.suffixTimeWarp[from]!, route.suffixEarliest[from]!, route.suffixLatest[from]!);
+      } else if (kind === forward) {
+        for (let p = from; p <= to; p++) {
+          const node = nodes[p]!;
+          segment.append(duration[segment.last * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
+        }
+      } else {
+        for (let p = to; p >= from; p--) {
+          const node = nodes[p]!;
+          segment.append(duration[segment.last * width + node]!, node, service[node]!, 0, ready[node]!, due[node]!);
+        }
+      }
+    }
+    return segment.timeWarp;
+  }
+
+  private push(kind: number, route: number, from: number, to: number): void {
+    const i = this.pieces++;
+    this.kinds[i] = kind;
+    this.pieceRoutes[i] = route;
+    this.froms[i] = from;
+    this.tos[i] = to;
   }
 }

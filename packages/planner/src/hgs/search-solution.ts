@@ -26,8 +26,8 @@ export class SearchSolution {
     this.routes = Array.from({ length: instance.vehicles }, (_, r) => new SearchRoute(instance, r));
     this.routeOf = new Int32Array(instance.customers + 1).fill(-1);
     this.positionOf = new Int32Array(instance.customers + 1);
-    this.first = new RouteBuilder(instance);
-    this.second = new RouteBuilder(instance);
+    this.first = new RouteBuilder(instance, this.routes);
+    this.second = new RouteBuilder(instance, this.routes);
     this.bufferA = new Int32Array(instance.customers);
     this.bufferB = new Int32Array(instance.customers);
   }
@@ -45,6 +45,11 @@ export class SearchSolution {
     }
   }
 
+  /** What the penalties add to a route of this load and at least this time warp: with its distance, a lower bound on its cost. */
+  penaltyFloor(load: number, timeWarp: number): number {
+    return this.penalties.capacity * Math.max(0, load - this.instance.capacity) + this.penalties.timeWarp * timeWarp;
+  }
+
   toRoutes(): number[][] {
     return this.routes.map((route) => route.customers());
   }
@@ -57,7 +62,7 @@ export class SearchSolution {
 
   /** Makes `route` hold the first `count` customers of `buffer`. */
   commit(route: SearchRoute, buffer: Int32Array, count: number): void {
-    route.setCustomers(buffer.subarray(0, count), this.penalties);
+    route.setCustomers(buffer, this.penalties, count);
     route.modifiedAt = this.moves;
     this.index(route);
   }
@@ -81,4 +86,21 @@ export function writeForward(buffer: Int32Array, at: number, route: SearchRoute,
 export function writeReversed(buffer: Int32Array, at: number, route: SearchRoute, from: number, to: number): number {
   for (let p = to; p >= from; p--) buffer[at++] = route.nodes[p]!;
   return at;
+}
+
+/** The change when `first` holds the candidate for `route`: a lower bound instead if that already reaches `cutoff`. */
+export function singleRoute(solution: SearchSolution, route: SearchRoute, cutoff: number): number {
+  const { first, penalties } = solution;
+  const bound = first.bound(penalties) - route.penalisedCost;
+  if (bound >= cutoff) return bound;
+  return first.cost(penalties) - route.penalisedCost;
+}
+
+/** The change when `first` and `second` hold the candidates for `a` and `b`: a lower bound instead if that already reaches `cutoff`. */
+export function twoRoutes(solution: SearchSolution, a: SearchRoute, b: SearchRoute, cutoff: number): number {
+  const { first, second, penalties } = solution;
+  const old = a.penalisedCost + b.penalisedCost;
+  const bound = first.bound(penalties) + second.bound(penalties) - old;
+  if (bound >= cutoff) return bound;
+  return first.cost(penalties) + second.cost(penalties) - old;
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Educate } from './educate.ts';
 import { evaluateRoutes } from './evaluate-route.ts';
+import { initialPenalties } from './penalty-manager.ts';
 import { randomVrptw } from './random-vrptw.ts';
 import { solveVrptw, type VrptwSolution } from './solve-vrptw.ts';
 import { bruteForceOptimum, relocateEducate } from './test-educate.ts';
-import type { VrptwInstance } from './vrptw-instance.ts';
+import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
 
 /** Every customer once, no more routes than vehicles, and the distance and feasibility simulation gives. */
 function expectConsistent(instance: VrptwInstance, solution: VrptwSolution): void {
@@ -100,6 +102,63 @@ describe('solveVrptw', () => {
       },
     });
     expect(hasty.distance).toBeCloseTo(reported, 9);
+  });
+
+  it('repairs about half the infeasible educated plans under ten-fold penalties, and adapts the penalties every 100', () => {
+    // Tight: one vehicle fewer than needed at times, so many educated plans are infeasible.
+    const instance = randomVrptw({ customers: 7, seed: 8, vehicles: 2, capacity: 25, horizon: 200 });
+    const relocate = relocateEducate(instance);
+    const calls: { penalties: Penalties; feasible: boolean }[] = [];
+    const educate: Educate = (routes, penalties) => {
+      const result = relocate(routes, penalties);
+      calls.push({ penalties: { ...penalties }, feasible: evaluateRoutes(instance, result, penalties).feasible });
+      return result;
+    };
+    solveVrptw(instance, { educate, seed: 1, iterationLimit: 400 });
+    let infeasible = 0;
+    let repairs = 0;
+    for (let i = 0; i < calls.length; i++) {
+      const call = calls[i]!;
+      const next = calls[i + 1];
+      const repaired = next !== undefined && next.penalties.capacity === call.penalties.capacity * 10 && next.penalties.timeWarp === call.penalties.timeWarp * 10;
+      if (repaired) {
+        expect(call.feasible).toBe(false);
+        repairs++;
+        i++;
+      }
+      if (!call.feasible) infeasible++;
+    }
+    expect(infeasible).toBeGreaterThan(50);
+    expect(repairs / infeasible).toBeGreaterThan(0.35);
+    expect(repairs / infeasible).toBeLessThan(0.65);
+    // The first 100 offspring under the initial penalties, then (at least one of them) changed.
+    const initial = initialPenalties(instance);
+    const offspring = calls.filter((c, i) => i === 0 || !(c.penalties.capacity === calls[i - 1]!.penalties.capacity * 10 && c.penalties.timeWarp === calls[i - 1]!.penalties.timeWarp * 10));
+    expect(offspring.slice(0, 100).every((c) => c.penalties.capacity === initial.capacity && c.penalties.timeWarp === initial.timeWarp)).toBe(true);
+    expect(offspring[100]!.penalties).not.toEqual(initial);
+  });
+
+  it('starts from 4 x mu educated random tours, or as many as told', () => {
+    const instance = randomVrptw({ customers: 7, seed: 3, horizon: 300 });
+    const relocate = relocateEducate(instance);
+    const count = (initialPopulation?: number): number => {
+      let calls = 0;
+      const initial = initialPenalties(instance);
+      solveVrptw(instance, {
+        educate: (routes, penalties) => {
+          if (penalties.capacity === initial.capacity) calls++;
+          return relocate(routes, penalties);
+        },
+        seed: 1,
+        iterationLimit: 0,
+        population: { minimumSize: 10, generationSize: 15, nbElite: 4, nbClose: 5 },
+        initialPopulation,
+      });
+      return calls;
+    };
+    expect(count()).toBe(40);
+    expect(count(3)).toBe(3);
+    expect(count(0)).toBe(1);
   });
 
   it('returns the least penalised plan, marked infeasible, when no feasible one exists', () => {

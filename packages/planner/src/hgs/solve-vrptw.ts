@@ -14,7 +14,7 @@ import { makeIndividual, type Individual } from './individual.ts';
 import { orderedCrossover } from './ordered-crossover.ts';
 import { defaultPenaltyParameters, initialPenalties, PenaltyManager, type PenaltyParameters } from './penalty-manager.ts';
 import { defaultPopulationParameters, Population, type PopulationParameters } from './population.ts';
-import { split } from './split.ts';
+import { Splitter } from './split.ts';
 import type { VrptwInstance } from './vrptw-instance.ts';
 
 export type SolveVrptwOptions = {
@@ -28,6 +28,10 @@ export type SolveVrptwOptions = {
    * fewer for short time limits. */
   restartIterations?: number;
   population?: PopulationParameters;
+  /** Random giant tours educated to start (and restart) the population: 4 x mu as HGS-CVRP. Each
+   * costs a full local search from a random plan, over 10 ms at 100 customers, so a short time
+   * limit may want fewer. */
+  initialPopulation?: number;
   penalties?: PenaltyParameters;
 };
 
@@ -59,6 +63,7 @@ export function solveVrptw(instance: VrptwInstance, options: SolveVrptwOptions):
   const penaltyParameters = options.penalties ?? defaultPenaltyParameters;
   const restartIterations = options.restartIterations ?? 20000;
   const population = new Population(populationParameters);
+  const splitter = new Splitter(instance);
   const penaltyManager = new PenaltyManager(initialPenalties(instance, penaltyParameters), penaltyParameters);
 
   let iterations = 0;
@@ -73,7 +78,7 @@ export function solveVrptw(instance: VrptwInstance, options: SolveVrptwOptions):
    * when it gave a new best feasible plan since the last restart. */
   const generate = (tour: number[]): boolean => {
     const penalties = penaltyManager.penalties;
-    const educated = makeIndividual(instance, educate(split(instance, tour, penalties).routes, penalties), penalties);
+    const educated = makeIndividual(instance, educate(splitter.run(tour, penalties).routes, penalties), penalties);
     let improved = population.add(educated);
     if (!educated.feasible && random() < 0.5) {
       const repaired = makeIndividual(instance, educate(educated.routes.map((r) => [...r]), penaltyManager.boosted()), penalties);
@@ -90,9 +95,10 @@ export function solveVrptw(instance: VrptwInstance, options: SolveVrptwOptions):
     return improved;
   };
 
-  /** 4 x mu random giant tours; stops early only on the clock, and never before one individual exists. */
+  /** Random giant tours (4 x mu unless told); stops early only on the clock, and never before one individual exists. */
   const initialPopulation = (): void => {
-    for (let i = 0; i < 4 * populationParameters.minimumSize; i++) {
+    const size = options.initialPopulation ?? 4 * populationParameters.minimumSize;
+    for (let i = 0; i < size || population.size === 0; i++) {
       if (population.size > 0 && outOfTime()) return;
       generate(randomTour(instance.customers, random));
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random.ts';
 import { evaluateRoute } from './evaluate-route.ts';
 import { randomVrptw } from './random-vrptw.ts';
-import { split } from './split.ts';
+import { split, Splitter } from './split.ts';
 import { cuttings } from './test-educate.ts';
 import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
 
@@ -76,13 +76,27 @@ describe('split', () => {
     }
   });
 
-  it('lifts the bound when the fleet cannot carry the tour within it', () => {
+  it('raises the bound when the fleet cannot carry the tour within it', () => {
     // Two customers of demand 20 on a vehicle of capacity 10: the only cutting into one route is over the bound.
     const instance = randomVrptw({ customers: 2, seed: 3, vehicles: 1, capacity: 10 });
     instance.demand.fill(20, 1);
     const result = split(instance, [2, 1], penalties);
     expect(result.routes).toEqual([[2, 1]]);
     expect(result.penalisedCost).toBeCloseTo(evaluateRoute(instance, [2, 1], penalties).penalisedCost, 6);
+  });
+
+  it('gives the same cuttings when one Splitter is reused across tours, fleets and penalties', () => {
+    const instance = randomVrptw({ customers: 8, seed: 5, vehicles: 2, capacity: 15 });
+    const splitter = new Splitter(instance);
+    for (let seed = 1; seed <= 30; seed++) {
+      const tour = shuffled(8, seed);
+      const penalties = { capacity: seed % 7, timeWarp: (seed % 5) / 2 };
+      expect(splitter.run(tour, penalties)).toEqual(split(instance, tour, penalties));
+      // Within the bound, doubled until it leaves two vehicles some cutting.
+      let expected = Infinity;
+      for (let factor = 1.5; expected === Infinity; factor *= 2) expected = bruteForce(instance, tour, penalties, factor * instance.capacity);
+      expect(splitter.run(tour, penalties).penalisedCost).toBeCloseTo(expected, 6);
+    }
   });
 
   it('cuts the empty tour into no routes', () => {

@@ -3,8 +3,9 @@
 // insert each node into each route are cached (valid while that route is unchanged), so a pair of
 // routes costs O(|A| |B|) once the caches are warm. With time windows, removing V changes the cost
 // of inserting U elsewhere in B, so the cached costs only rank the candidates: the best-ranked move
-// is then costed exactly, and so is every in-place swap on the way, and the cheaper of the two is
-// chosen (hence never worse than the best plain swap between the two routes).
+// is then costed exactly, and so is every in-place swap whose lower bound could beat the best one so
+// far; the cheaper of the two is chosen (hence never worse than the best plain swap between the two
+// routes).
 import type { RouteBuilder } from './route-builder.ts';
 import type { SearchRoute } from './search-route.ts';
 import { type SearchSolution, writeForward } from './search-solution.ts';
@@ -68,13 +69,19 @@ export class SwapStar {
       const slotU = (nodeU * this.vehicles + b.index) * places;
       for (let pv = 1; pv <= b.size; pv++) {
         const nodeV = b.nodes[pv]!;
-        const costA = first.startPrefix(a, pu - 1).appendNode(nodeV).appendSuffix(a, pu + 1).cost(penalties);
-        const costB = second.startPrefix(b, pv - 1).appendNode(nodeU).appendSuffix(b, pv + 1).cost(penalties);
-        const inPlace = costA + costB - a.penalisedCost - b.penalisedCost;
-        if (inPlace < bestInPlace) {
-          bestInPlace = inPlace;
-          inPlaceU = pu;
-          inPlaceV = pv;
+        // The in-place swap is costed exactly only when its lower bound could beat the best so far;
+        // otherwise the bounds stand in for its costs in the ranking below (approximate anyway).
+        let costA = a.costWith(pu - 1, nodeV, pu + 1, penalties, -Infinity);
+        let costB = b.costWith(pv - 1, nodeU, pv + 1, penalties, -Infinity);
+        if (costA + costB - a.penalisedCost - b.penalisedCost < bestInPlace) {
+          costA = a.costWith(pu - 1, nodeV, pu + 1, penalties);
+          costB = b.costWith(pv - 1, nodeU, pv + 1, penalties);
+          const inPlace = costA + costB - a.penalisedCost - b.penalisedCost;
+          if (inPlace < bestInPlace) {
+            bestInPlace = inPlace;
+            inPlaceU = pu;
+            inPlaceV = pv;
+          }
         }
         const removeV = this.removeB[pv]!;
         // Inserting U into B without V: in V's place, or at a cached place not next to V.
@@ -143,8 +150,8 @@ export class SwapStar {
   }
 
   private removalCosts(route: SearchRoute, into: Float64Array): void {
-    const { first, penalties } = this.solution;
-    for (let p = 1; p <= route.size; p++) into[p] = first.startPrefix(route, p - 1).appendSuffix(route, p + 1).cost(penalties) - route.penalisedCost;
+    const { penalties } = this.solution;
+    for (let p = 1; p <= route.size; p++) into[p] = route.costWith(p - 1, -1, p + 1, penalties) - route.penalisedCost;
   }
 
   /** The three cheapest places to insert `node` into `route` as it is now, unless cached. */
@@ -152,14 +159,14 @@ export class SwapStar {
     const key = node * this.vehicles + route.index;
     if (this.cachedAt[key] === route.modifiedAt) return;
     this.cachedAt[key] = route.modifiedAt;
-    const { first, penalties } = this.solution;
+    const { penalties } = this.solution;
     const slot = key * places;
     for (let k = 0; k < places; k++) {
       this.placeCost[slot + k] = Infinity;
       this.placeAfter[slot + k] = -1;
     }
     for (let q = 0; q <= route.size; q++) {
-      const cost = first.startPrefix(route, q).appendNode(node).appendSuffix(route, q + 1).cost(penalties) - route.penalisedCost;
+      const cost = route.costWith(q, node, q + 1, penalties, this.placeCost[slot + places - 1]! + route.penalisedCost) - route.penalisedCost;
       if (cost >= this.placeCost[slot + places - 1]!) continue;
       let k = places - 1;
       while (k > 0 && this.placeCost[slot + k - 1]! > cost) {

@@ -36,6 +36,11 @@ describe('swap', () => {
                 const delta = swapDelta(solution, solution.routes[r]!, u, countU, solution.routes[s]!, v, countV);
                 const after = evaluateRoutes(instance, expected, penalties).penalisedCost;
                 expect(delta).toBeCloseTo(after - before, 6);
+                // With a cutoff: the exact change, or a lower bound when the change reaches the cutoff anyway.
+                const cut = swapDelta(solution, solution.routes[r]!, u, countU, solution.routes[s]!, v, countV, 0);
+                if (after - before < -1e-9) expect(cut).toBeCloseTo(after - before, 6);
+                else expect(cut).toBeGreaterThanOrEqual(-1e-9);
+                expect(cut).toBeLessThanOrEqual(after - before + 1e-9);
                 applySwap(solution, solution.routes[r]!, u, countU, solution.routes[s]!, v, countV);
                 expect(solution.toRoutes()).toEqual(expected);
                 moves++;

@@ -2,32 +2,62 @@
 // search), in two routes or within one. O(1) between routes; within one route the stretch between
 // the blocks is re-merged, O(its length).
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, writeForward } from './search-solution.ts';
+import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
 
-/** Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`; within one route the blocks must not overlap. */
-export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): number {
-  const { first, second, penalties } = solution;
+/**
+ * Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`;
+ * within one route the blocks must not overlap.
+ * `cutoff` as for relocateDelta.
+ */
+export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number, cutoff = Infinity): number {
+  const { first, second } = solution;
   if (a === b) {
     // Name the earlier block x and the later y.
-    const [x, countX, y, countY] = u < v ? [u, countU, v, countV] : [v, countV, u, countU];
+    const x = Math.min(u, v);
+    const countX = u < v ? countU : countV;
+    const y = Math.max(u, v);
+    const countY = u < v ? countV : countU;
     first
       .startPrefix(a, x - 1)
       .appendForward(a, y, y + countY - 1)
       .appendForward(a, x + countX, y - 1)
       .appendForward(a, x, x + countX - 1)
       .appendSuffix(a, y + countY);
-    return first.cost(penalties) - a.penalisedCost;
+    return singleRoute(solution, a, cutoff);
   }
+  // A lower bound first (HGS's filter, tightened as in relocateDelta): each block keeps its inner
+  // arcs, only the four joints change.
+  const { distance, customers } = solution.instance;
+  const width = customers + 1;
+  const x = a.nodes;
+  const y = b.nodes;
+  const uLast = u + countU - 1;
+  const vLast = v + countV - 1;
+  const change =
+    distance[x[u - 1]! * width + y[v]!]! + distance[y[vLast]! * width + x[uLast + 1]!]! - distance[x[u - 1]! * width + x[u]!]! - distance[x[uLast]! * width + x[uLast + 1]!]! +
+    distance[y[v - 1]! * width + x[u]!]! + distance[x[uLast]! * width + y[vLast + 1]!]! - distance[y[v - 1]! * width + y[v]!]! - distance[y[vLast]! * width + y[vLast + 1]!]!;
+  const loadU = a.cumulativeLoad[uLast]! - a.cumulativeLoad[u - 1]!;
+  const loadV = b.cumulativeLoad[vLast]! - b.cumulativeLoad[v - 1]!;
+  const bound =
+    change +
+    solution.penaltyFloor(a.load - loadU + loadV, a.prefixTimeWarp[u - 1]! + a.suffixTimeWarp[uLast + 1]!) +
+    solution.penaltyFloor(b.load - loadV + loadU, b.prefixTimeWarp[v - 1]! + b.suffixTimeWarp[vLast + 1]!) -
+    a.penalty -
+    b.penalty;
+  if (bound >= cutoff) return bound;
   first.startPrefix(a, u - 1).appendForward(b, v, v + countV - 1).appendSuffix(a, u + countU);
   second.startPrefix(b, v - 1).appendForward(a, u, u + countU - 1).appendSuffix(b, v + countV);
-  return first.cost(penalties) + second.cost(penalties) - a.penalisedCost - b.penalisedCost;
+  return twoRoutes(solution, a, b, cutoff);
 }
 
 export function applySwap(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): void {
   const { bufferA, bufferB } = solution;
   solution.moves++;
   if (a === b) {
-    const [x, countX, y, countY] = u < v ? [u, countU, v, countV] : [v, countV, u, countU];
+    const x = Math.min(u, v);
+    const countX = u < v ? countU : countV;
+    const y = Math.max(u, v);
+    const countY = u < v ? countV : countU;
     let n = writeForward(bufferA, 0, a, 1, x - 1);
     n = writeForward(bufferA, n, a, y, y + countY - 1);
     n = writeForward(bufferA, n, a, x + countX, y - 1);

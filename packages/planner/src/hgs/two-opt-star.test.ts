@@ -23,6 +23,11 @@ describe('2-opt*', () => {
               const delta = twoOptStarDelta(solution, solution.routes[r]!, u, solution.routes[s]!, v);
               const after = evaluateRoutes(instance, expected, penalties).penalisedCost;
               expect(delta).toBeCloseTo(after - before, 6);
+              // With a cutoff: the exact change, or a lower bound when the change reaches the cutoff anyway.
+              const cut = twoOptStarDelta(solution, solution.routes[r]!, u, solution.routes[s]!, v, 0);
+              if (after - before < -1e-9) expect(cut).toBeCloseTo(after - before, 6);
+              else expect(cut).toBeGreaterThanOrEqual(-1e-9);
+              expect(cut).toBeLessThanOrEqual(after - before + 1e-9);
               applyTwoOptStar(solution, solution.routes[r]!, u, solution.routes[s]!, v);
               expect(solution.toRoutes()).toEqual(expected);
               moves++;

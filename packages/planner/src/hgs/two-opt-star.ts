@@ -1,13 +1,32 @@
 // 2-OPT*: two routes exchange their tails, the customers after position u of `a` and after v of `b`
 // (position 0: the whole route). O(1): two prefixes and two suffixes.
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, writeForward } from './search-solution.ts';
+import { type SearchSolution, twoRoutes, writeForward } from './search-solution.ts';
 
-export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): number {
-  const { first, second, penalties } = solution;
+/** Change of penalised cost; `cutoff` as for relocateDelta. */
+export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number, cutoff = Infinity): number {
+  const { first, second } = solution;
+  // A lower bound first (HGS's filter, tightened as in relocateDelta), when both routes keep a
+  // customer (an emptied route costs 0).
+  if (u + b.size - v > 0 && v + a.size - u > 0) {
+    const { distance, customers } = solution.instance;
+    const width = customers + 1;
+    const x = a.nodes;
+    const y = b.nodes;
+    const change = distance[x[u]! * width + y[v + 1]!]! + distance[y[v]! * width + x[u + 1]!]! - distance[x[u]! * width + x[u + 1]!]! - distance[y[v]! * width + y[v + 1]!]!;
+    const headA = a.cumulativeLoad[u]!;
+    const headB = b.cumulativeLoad[v]!;
+    const bound =
+      change +
+      solution.penaltyFloor(headA + b.load - headB, a.prefixTimeWarp[u]! + b.suffixTimeWarp[v + 1]!) +
+      solution.penaltyFloor(headB + a.load - headA, b.prefixTimeWarp[v]! + a.suffixTimeWarp[u + 1]!) -
+      a.penalty -
+      b.penalty;
+    if (bound >= cutoff) return bound;
+  }
   first.startPrefix(a, u).appendSuffix(b, v + 1);
   second.startPrefix(b, v).appendSuffix(a, u + 1);
-  return first.cost(penalties) + second.cost(penalties) - a.penalisedCost - b.penalisedCost;
+  return twoRoutes(solution, a, b, cutoff);
 }
 
 export function applyTwoOptStar(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): void {

@@ -21,6 +21,11 @@ describe('2-opt', () => {
             const delta = twoOptDelta(solution, solution.routes[r]!, i, j);
             const after = evaluateRoutes(instance, expected, penalties).penalisedCost;
             expect(delta).toBeCloseTo(after - before, 6);
+            // With a cutoff: the exact change, or a lower bound when the change reaches the cutoff anyway.
+            const cut = twoOptDelta(solution, solution.routes[r]!, i, j, 0);
+            if (after - before < -1e-9) expect(cut).toBeCloseTo(after - before, 6);
+            else expect(cut).toBeGreaterThanOrEqual(-1e-9);
+            expect(cut).toBeLessThanOrEqual(after - before + 1e-9);
             applyTwoOpt(solution, solution.routes[r]!, i, j);
             expect(solution.toRoutes()).toEqual(expected);
             moves++;

@@ -1,13 +1,13 @@
 // 2-OPT: reverse the customers at positions i..j of one route. The reversed stretch is re-merged
 // node by node, O(j - i): its time windows are met in the opposite order, so no stored piece fits.
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, writeForward, writeReversed } from './search-solution.ts';
+import { type SearchSolution, singleRoute, writeForward, writeReversed } from './search-solution.ts';
 
-/** Change of penalised cost from reversing positions i..j (1 <= i < j <= size). */
-export function twoOptDelta(solution: SearchSolution, route: SearchRoute, i: number, j: number): number {
-  const { first, penalties } = solution;
+/** Change of penalised cost from reversing positions i..j (1 <= i < j <= size); `cutoff` as for relocateDelta. */
+export function twoOptDelta(solution: SearchSolution, route: SearchRoute, i: number, j: number, cutoff = Infinity): number {
+  const { first } = solution;
   first.startPrefix(route, i - 1).appendReversed(route, i, j).appendSuffix(route, j + 1);
-  return first.cost(penalties) - route.penalisedCost;
+  return singleRoute(solution, route, cutoff);
 }
 
 export function applyTwoOpt(solution: SearchSolution, route: SearchRoute, i: number, j: number): void {
