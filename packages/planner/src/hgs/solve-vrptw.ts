@@ -1,5 +1,5 @@
 // The hybrid genetic search's main loop (Vidal et al. 2013; Vidal 2022's HGS-CVRP; Kool et al. 2022's
-// HGS-TW): parents by binary tournament, ordered crossover of their giant tours, split into routes,
+// HGS-TW): two different parents by binary tournament, ordered crossover of their giant tours, split into routes,
 // educated by the local search, inserted in the population; an infeasible offspring half the time
 // repaired by educating it again under ten-fold penalties. The penalties adapt as the search goes,
 // and after `restartIterations` without a new best feasible plan the population starts afresh, the
@@ -108,8 +108,7 @@ export function solveVrptw(instance: VrptwInstance, options: SolveVrptwOptions):
   initialPopulation();
   let sinceImprovement = 0;
   while (!(iterationLimit !== undefined && iterations >= iterationLimit) && !outOfTime()) {
-    const a = population.selectParent(random);
-    const b = population.selectParent(random);
+    const [a, b] = population.selectParents(random);
     const child = orderedCrossover(a.giantTour, b.giantTour, random);
     iterations++;
     sinceImprovement = generate(child) ? 0 : sinceImprovement + 1;
