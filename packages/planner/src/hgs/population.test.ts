@@ -97,6 +97,32 @@ describe('Population', () => {
     expect(population.selectParent(draws(0.5, 0.5))).toBe(B);
   });
 
+  it('draws the second parent again while it is the same plan as the first, up to nine times', () => {
+    const population = new Population({ minimumSize: 25, generationSize: 40, nbElite: 0, nbClose: 1 });
+    const A = individual(a, 100);
+    const twin = individual(a, 100);
+    const B = individual(nearA, 110);
+    population.add(A);
+    population.add(twin);
+    population.add(B);
+    // Members A, twin, B; each tournament draws two (the same twice: that one). A, then twin, twin, then B.
+    const [first, second] = population.selectParents(draws(0.1, 0.1, 0.5, 0.5, 0.5, 0.5, 0.9, 0.9));
+    expect(first).toBe(A);
+    expect(second).toBe(B);
+    // Only one plan to draw: the first tournament, the second and nine more, two draws each.
+    const alone = new Population();
+    const C = individual(farFromA, 100);
+    alone.add(C);
+    let drawn = 0;
+    const [c1, c2] = alone.selectParents(() => {
+      drawn++;
+      return 0.5;
+    });
+    expect(c1).toBe(C);
+    expect(c2).toBe(C);
+    expect(drawn).toBe(22);
+  });
+
   it('re-sorts the infeasible members when the penalties change', () => {
     const population = new Population();
     const heavy = individual(a, 100, 10);

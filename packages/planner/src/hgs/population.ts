@@ -114,6 +114,15 @@ export class Population {
     return (b.biasedFitness < a.biasedFitness ? b : a).individual;
   }
 
+  /** Two parents by binary tournament; the second drawn again (up to 9 times) while it is the same
+   * plan as the first, as HGS-TW does: crossing a plan with itself only re-educates it. */
+  selectParents(random: Random): [Individual, Individual] {
+    const first = this.selectParent(random);
+    let second = this.selectParent(random);
+    for (let tries = 1; tries < 10 && brokenPairsDistance(first, second) < 1e-9; tries++) second = this.selectParent(random);
+    return [first, second];
+  }
+
   /** New penalties change the infeasible members' costs, hence their order. */
   reprice(penalties: Penalties): void {
     for (const m of this.infeasible) reprice(m.individual, penalties);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Educate } from './educate.ts';
 import { evaluateRoutes } from './evaluate-route.ts';
-import { initialPenalties } from './penalty-manager.ts';
+import { defaultPenaltyParameters, initialPenalties } from './penalty-manager.ts';
 import { randomVrptw } from './random-vrptw.ts';
 import { solveVrptw, type VrptwSolution } from './solve-vrptw.ts';
 import { bruteForceOptimum, relocateEducate } from './test-educate.ts';
@@ -85,9 +85,11 @@ describe('solveVrptw', () => {
     const instance = randomVrptw({ customers: 7, seed: 6, horizon: 250 });
     const optimum = bruteForceOptimum(instance)!;
     const educate = relocateEducate(instance);
-    const stuck = solveVrptw(instance, { educate, seed: 1, iterationLimit: 205 });
+    // (HGS-CVRP's start: 4 x mu initial individuals, penalties every 100 without the booster.)
+    const classic = { initialPopulation: 100, penalties: { ...defaultPenaltyParameters, window: 100, booster: 1 } };
+    const stuck = solveVrptw(instance, { educate, seed: 1, iterationLimit: 205, ...classic });
     expect(stuck.distance).toBeGreaterThan(optimum.distance + 1);
-    const restarted = solveVrptw(instance, { educate, seed: 1, iterationLimit: 205, restartIterations: 100 });
+    const restarted = solveVrptw(instance, { educate, seed: 1, iterationLimit: 205, restartIterations: 100, ...classic });
     expect(restarted.distance).toBeCloseTo(optimum.distance, 6);
     expect(restarted.bestFoundAtIteration).toBe(200);
     // Restarting every 20 idle iterations, many times over: what is returned is the best ever reported.
@@ -104,7 +106,7 @@ describe('solveVrptw', () => {
     expect(hasty.distance).toBeCloseTo(reported, 9);
   });
 
-  it('repairs about half the infeasible educated plans under ten-fold penalties, and adapts the penalties every 100', () => {
+  it('repairs about half the infeasible educated plans under ten-fold penalties, and adapts the penalties every 50', () => {
     // Tight: one vehicle fewer than needed at times, so many educated plans are infeasible.
     const instance = randomVrptw({ customers: 7, seed: 8, vehicles: 2, capacity: 25, horizon: 200 });
     const relocate = relocateEducate(instance);
@@ -131,14 +133,15 @@ describe('solveVrptw', () => {
     expect(infeasible).toBeGreaterThan(50);
     expect(repairs / infeasible).toBeGreaterThan(0.35);
     expect(repairs / infeasible).toBeLessThan(0.65);
-    // The first 100 offspring under the initial penalties, then (at least one of them) changed.
+    // The first `window` (50) educated individuals under the initial penalties, then (one of them) changed.
+    const window = defaultPenaltyParameters.window;
     const initial = initialPenalties(instance);
     const offspring = calls.filter((c, i) => i === 0 || !(c.penalties.capacity === calls[i - 1]!.penalties.capacity * 10 && c.penalties.timeWarp === calls[i - 1]!.penalties.timeWarp * 10));
-    expect(offspring.slice(0, 100).every((c) => c.penalties.capacity === initial.capacity && c.penalties.timeWarp === initial.timeWarp)).toBe(true);
-    expect(offspring[100]!.penalties).not.toEqual(initial);
+    expect(offspring.slice(0, window).every((c) => c.penalties.capacity === initial.capacity && c.penalties.timeWarp === initial.timeWarp)).toBe(true);
+    expect(offspring[window]!.penalties).not.toEqual(initial);
   });
 
-  it('starts from 4 x mu educated random tours, or as many as told', () => {
+  it('starts from mu educated random tours, or as many as told', () => {
     const instance = randomVrptw({ customers: 7, seed: 3, horizon: 300 });
     const relocate = relocateEducate(instance);
     const count = (initialPopulation?: number): number => {
@@ -156,7 +159,7 @@ describe('solveVrptw', () => {
       });
       return calls;
     };
-    expect(count()).toBe(40);
+    expect(count()).toBe(10);
     expect(count(3)).toBe(3);
     expect(count(0)).toBe(1);
   });
