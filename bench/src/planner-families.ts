@@ -16,7 +16,7 @@ import type { FamilyRun, LargeRun } from './planner-summary.ts';
 type Measured = { result: PlanResult; wall: number; peakRssMb: number };
 
 /** Plans with a time limit, sampling the resident set size as it goes. */
-export function measuredPlan(problem: PlanningProblem, seconds: number, seed: number, engine: PlanOptions['engine'] = 'auto'): Measured {
+export function measuredPlan(problem: PlanningProblem, seconds: number, seed: number, engine: PlanOptions['engine'] = 'ruin-and-recreate'): Measured {
   let peak = process.memoryUsage().rss;
   const sample = () => {
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -66,7 +66,7 @@ export function runFamilies(families: HomeHealthFamily[], limits: number[], seed
   return runs;
 }
 
-export function runLarge(sizes: number[], limitsFor: (customers: number) => number[], seed: number, log: (line: string) => void, engine: PlanOptions['engine'] = 'auto'): LargeRun[] {
+export function runLarge(sizes: number[], limitsFor: (customers: number) => number[], seed: number, log: (line: string) => void, engine: PlanOptions['engine'] = 'ruin-and-recreate'): LargeRun[] {
   const runs: LargeRun[] = [];
   for (const customers of sizes) {
     const problem = generateLargeVrptw(customers, seed);

@@ -17,10 +17,10 @@ function plainLine(): PlanningProblem {
 }
 
 describe('planVisits with the hybrid genetic search', () => {
-  it.runIf(existsSync(instances))('plans Solomon R101 and C101 through the genetic search by default, within 1 % (C101) and 5 % (R101, harder) of the proven optima in 150 offspring, every plan checked', () => {
+  it.runIf(existsSync(instances))('plans Solomon R101 and C101 through the genetic search (engine genetic), within 1 % (C101) and 5 % (R101, harder) of the proven optima in 150 offspring, every plan checked', () => {
     for (const [name, optimum, within] of [['C101', 827.3, 1.01], ['R101', 1637.7, 1.05]] as const) {
       const problem = readSolomon(readFileSync(new URL(`${name}.txt`, instances), 'utf8'));
-      const result = planVisits(problem, { iterationLimit: 150, seed: 1 });
+      const result = planVisits(problem, { iterationLimit: 150, seed: 1, engine: 'genetic' });
       expect(result.stats.engine, name).toBe('genetic');
       expect(result.stats.iterations, name).toBe(150);
       expect(checkSolution(problem, result).violations, name).toEqual([]);
@@ -38,11 +38,12 @@ describe('planVisits with the hybrid genetic search', () => {
     expect(checkSolution(plainLine(), a).ok).toBe(true);
   });
 
-  it('leaves a day it cannot model (skills) or is told to leave to ruin and recreate', () => {
+  it('leaves to ruin and recreate a day it cannot model (skills, a therapy day), and every day unless asked', () => {
     expect(planVisits(lineProblem(), { iterationLimit: 20, engine: 'genetic' }).stats.engine).toBe('ruin-and-recreate');
-    expect(planVisits(generateTherapyDay(), { iterationLimit: 5 }).stats.engine).toBe('ruin-and-recreate');
+    expect(planVisits(generateTherapyDay(), { iterationLimit: 5, engine: 'genetic' }).stats.engine).toBe('ruin-and-recreate');
+    expect(planVisits(plainLine(), { iterationLimit: 20 }).stats.engine).toBe('ruin-and-recreate'); // the default
     expect(planVisits(plainLine(), { iterationLimit: 20, engine: 'ruin-and-recreate' }).stats.engine).toBe('ruin-and-recreate');
-    expect(planVisits(plainLine(), { iterationLimit: 20, forceGeneral: true }).stats.engine).toBe('ruin-and-recreate');
+    expect(planVisits(plainLine(), { iterationLimit: 20, engine: 'genetic', forceGeneral: true }).stats.engine).toBe('ruin-and-recreate');
   });
 
   it('hands a day with no plan inside every window to ruin and recreate, which reports the visit it cannot fit', () => {
