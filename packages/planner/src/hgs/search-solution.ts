@@ -39,10 +39,16 @@ export class SearchSolution {
     this.routeOf.fill(-1);
     for (const route of this.routes) {
       const customers = routes[route.index] ?? [];
+      for (const customer of customers) {
+        // A caller's bug (a customer lost or copied by a crossover) would otherwise corrupt the search silently.
+        if (!(customer >= 1 && customer <= this.instance.customers) || this.routeOf[customer] !== -1) throw new Error(`customer ${customer} is not a customer or appears twice`);
+        this.routeOf[customer] = route.index;
+      }
       route.setCustomers(customers, penalties);
       route.modifiedAt = this.moves;
       this.index(route);
     }
+    for (let customer = 1; customer <= this.instance.customers; customer++) if (this.routeOf[customer] === -1) throw new Error(`customer ${customer} is in no route`);
   }
 
   /** What the penalties add to a route of this load and at least this time warp: with its distance, a lower bound on its cost. */
