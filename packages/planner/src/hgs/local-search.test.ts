@@ -111,4 +111,15 @@ describe('LocalSearch', () => {
     expect([...route!].sort()).toEqual([1, 2, 3, 4, 5, 6]);
     expect(bestSimpleMove(single, [route!], penalties)).toBeGreaterThan(-1e-6);
   });
+
+  it('refuses routes that lose a customer, repeat one, or hold a node that is not a customer', () => {
+    const instance = randomVrptw({ customers: 4, seed: 3, vehicles: 2 });
+    const search = new LocalSearch(instance, { random: createRandom(1) });
+    const penalties = { capacity: 1, timeWarp: 1 };
+    expect(() => search.run([[1, 2], [3]], penalties)).toThrow('customer 4 is in no route');
+    expect(() => search.run([[1, 2, 4], [3, 2]], penalties)).toThrow('customer 2');
+    expect(() => search.run([[1, 2, 0], [3, 4]], penalties)).toThrow('customer 0');
+    expect(() => search.run([[1, 2], [3, 4], []], penalties)).toThrow('3 routes for 2 vehicles');
+    expect(search.run([[4, 3], [2, 1]], penalties).flat().sort()).toEqual([1, 2, 3, 4]);
+  });
 });

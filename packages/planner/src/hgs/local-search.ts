@@ -6,13 +6,13 @@
 // improves. A pair (U, V) is re-examined only when one of their routes changed since U was last
 // examined, so the passes after the first are cheap.
 import type { Random } from '../random.ts';
-import { applyRelocate, relocateDelta } from './relocate.ts';
+import { applyRelocate, evaluateRelocate } from './relocate.ts';
 import type { SearchRoute } from './search-route.ts';
 import { SearchSolution } from './search-solution.ts';
 import { SwapStar } from './swap-star.ts';
-import { applySwap, swapDelta } from './swap.ts';
-import { applyTwoOptStar, twoOptStarDelta } from './two-opt-star.ts';
-import { applyTwoOpt, twoOptDelta } from './two-opt.ts';
+import { applySwap, evaluateSwap } from './swap.ts';
+import { applyTwoOptStar, evaluateTwoOptStar } from './two-opt-star.ts';
+import { applyTwoOpt, evaluateTwoOpt } from './two-opt.ts';
 import type { Penalties, VrptwInstance } from './vrptw-instance.ts';
 
 /** A move must gain more than this to be applied (rounding would otherwise let the search cycle). */
@@ -111,14 +111,14 @@ export class LocalSearch {
     const same = a === b;
     const hasX = u < a.size;
     const hasY = v < b.size;
-    if (!(same && v === u - 1) && relocateDelta(s, a, u, 1, b, v, -epsilon) < -epsilon) return applied(applyRelocate(s, a, u, 1, b, v));
-    if (hasX && !(same && v >= u - 1 && v <= u + 1) && relocateDelta(s, a, u, 2, b, v, -epsilon) < -epsilon) return applied(applyRelocate(s, a, u, 2, b, v));
-    if (swapDelta(s, a, u, 1, b, v, 1, -epsilon) < -epsilon) return applied(applySwap(s, a, u, 1, b, v, 1));
-    if (hasX && !(same && v === u + 1) && swapDelta(s, a, u, 2, b, v, 1, -epsilon) < -epsilon) return applied(applySwap(s, a, u, 2, b, v, 1));
-    if (hasX && hasY && !(same && Math.abs(u - v) < 2) && swapDelta(s, a, u, 2, b, v, 2, -epsilon) < -epsilon) return applied(applySwap(s, a, u, 2, b, v, 2));
+    if (!(same && v === u - 1) && evaluateRelocate(s, a, u, 1, b, v, -epsilon)) return applied(applyRelocate(s, a, u, 1, b, v));
+    if (hasX && !(same && v >= u - 1 && v <= u + 1) && evaluateRelocate(s, a, u, 2, b, v, -epsilon)) return applied(applyRelocate(s, a, u, 2, b, v));
+    if (evaluateSwap(s, a, u, 1, b, v, 1, -epsilon)) return applied(applySwap(s, a, u, 1, b, v, 1));
+    if (hasX && !(same && v === u + 1) && evaluateSwap(s, a, u, 2, b, v, 1, -epsilon)) return applied(applySwap(s, a, u, 2, b, v, 1));
+    if (hasX && hasY && !(same && Math.abs(u - v) < 2) && evaluateSwap(s, a, u, 2, b, v, 2, -epsilon)) return applied(applySwap(s, a, u, 2, b, v, 2));
     if (same) {
-      if (u + 1 < v && twoOptDelta(s, a, u + 1, v, -epsilon) < -epsilon) return applied(applyTwoOpt(s, a, u + 1, v));
-    } else if (twoOptStarDelta(s, a, u, b, v, -epsilon) < -epsilon) return applied(applyTwoOptStar(s, a, u, b, v));
+      if (u + 1 < v && evaluateTwoOpt(s, a, u + 1, v, -epsilon)) return applied(applyTwoOpt(s, a, u + 1, v));
+    } else if (evaluateTwoOptStar(s, a, u, b, v, -epsilon)) return applied(applyTwoOptStar(s, a, u, b, v));
     return false;
   }
 
@@ -126,17 +126,17 @@ export class LocalSearch {
   private movesAfterDepot(a: SearchRoute, u: number, b: SearchRoute): boolean {
     const s = this.solution;
     const same = a === b;
-    if (!(same && u === 1) && relocateDelta(s, a, u, 1, b, 0, -epsilon) < -epsilon) return applied(applyRelocate(s, a, u, 1, b, 0));
-    if (u < a.size && !(same && u === 1) && relocateDelta(s, a, u, 2, b, 0, -epsilon) < -epsilon) return applied(applyRelocate(s, a, u, 2, b, 0));
-    if (!same && twoOptStarDelta(s, a, u, b, 0, -epsilon) < -epsilon) return applied(applyTwoOptStar(s, a, u, b, 0));
+    if (!(same && u === 1) && evaluateRelocate(s, a, u, 1, b, 0, -epsilon)) return applied(applyRelocate(s, a, u, 1, b, 0));
+    if (u < a.size && !(same && u === 1) && evaluateRelocate(s, a, u, 2, b, 0, -epsilon)) return applied(applyRelocate(s, a, u, 2, b, 0));
+    if (!same && evaluateTwoOptStar(s, a, u, b, 0, -epsilon)) return applied(applyTwoOptStar(s, a, u, b, 0));
     return false;
   }
 
   private movesToEmpty(a: SearchRoute, u: number, empty: SearchRoute): boolean {
     const s = this.solution;
-    if (relocateDelta(s, a, u, 1, empty, 0, -epsilon) < -epsilon) return applied(applyRelocate(s, a, u, 1, empty, 0));
-    if (u < a.size && relocateDelta(s, a, u, 2, empty, 0, -epsilon) < -epsilon) return applied(applyRelocate(s, a, u, 2, empty, 0));
-    if (twoOptStarDelta(s, a, u, empty, 0, -epsilon) < -epsilon) return applied(applyTwoOptStar(s, a, u, empty, 0));
+    if (evaluateRelocate(s, a, u, 1, empty, 0, -epsilon)) return applied(applyRelocate(s, a, u, 1, empty, 0));
+    if (u < a.size && evaluateRelocate(s, a, u, 2, empty, 0, -epsilon)) return applied(applyRelocate(s, a, u, 2, empty, 0));
+    if (evaluateTwoOptStar(s, a, u, empty, 0, -epsilon)) return applied(applyTwoOptStar(s, a, u, empty, 0));
     return false;
   }
 

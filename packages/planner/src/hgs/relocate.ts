@@ -2,16 +2,17 @@
 // route or another one (an empty route included). O(1) between routes; within one route the stretch
 // between the two places is re-merged, O(its length).
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
+import { record, type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
 
 /**
- * Change of penalised cost from moving positions u..u+count-1 of `from` to after position v of `to`.
- * Within one route v must lie outside u-1..u+count-1 (those leave it unchanged or overlap).
- * A change surely at least `cutoff` (by a lower bound: distance, load, and the time warp of the pieces
- * kept whole) may be returned as that bound instead (itself at least `cutoff`): the search passes
- * -epsilon and skips merging the time windows then.
+ * Change of penalised cost from moving positions u..u+count-1 of `from` to after position v of `to`,
+ * written to solution.delta; returns whether it is below `cutoff`. Within one route v must lie
+ * outside u-1..u+count-1 (those leave it unchanged or overlap). A change surely at least `cutoff` (by
+ * a lower bound: distance, load, and the time warp of the pieces kept whole) may be written as that
+ * bound instead (itself at least `cutoff`): the search passes -epsilon and skips merging the time
+ * windows then.
  */
-export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number, cutoff = Infinity): number {
+export function evaluateRelocate(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number, cutoff = Infinity): boolean {
   const { first, second } = solution;
   const last = u + count - 1;
   if (from === to) {
@@ -37,11 +38,17 @@ export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: nu
       solution.penaltyFloor(to.load + moved, to.prefixTimeWarp[v]! + to.suffixTimeWarp[v + 1]!) -
       from.penalty -
       to.penalty;
-    if (bound >= cutoff) return bound;
+    if (bound >= cutoff) return record(solution, bound, cutoff);
   }
   first.startPrefix(from, u - 1).appendSuffix(from, last + 1);
   second.startPrefix(to, v).appendForward(from, u, last).appendSuffix(to, v + 1);
   return twoRoutes(solution, from, to, cutoff);
+}
+
+/** The change itself (see evaluateRelocate). */
+export function relocateDelta(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number, cutoff = Infinity): number {
+  evaluateRelocate(solution, from, u, count, to, v, cutoff);
+  return solution.delta[0]!;
 }
 
 export function applyRelocate(solution: SearchSolution, from: SearchRoute, u: number, count: number, to: SearchRoute, v: number): void {

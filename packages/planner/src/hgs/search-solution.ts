@@ -18,6 +18,12 @@ export class SearchSolution {
   /** Two buffers of customers, for writing the routes a move makes. */
   readonly bufferA: Int32Array;
   readonly bufferB: Int32Array;
+  /**
+   * The change the last evaluation found. The operators' evaluate functions write it here and return
+   * whether it is below their cutoff: V8 boxes a double returned from a call it does not inline, and
+   * the search evaluates tens of thousands of moves per run.
+   */
+  readonly delta = new Float64Array(1);
   /** Moves applied so far; a route's modifiedAt is this counter when it last changed. */
   moves = 1;
 
@@ -39,10 +45,16 @@ export class SearchSolution {
     this.routeOf.fill(-1);
     for (const route of this.routes) {
       const customers = routes[route.index] ?? [];
+      for (const customer of customers) {
+        // A caller's bug (a customer lost or copied by a crossover) would otherwise corrupt the search silently.
+        if (!(customer >= 1 && customer <= this.instance.customers) || this.routeOf[customer] !== -1) throw new Error(`customer ${customer} is not a customer or appears twice`);
+        this.routeOf[customer] = route.index;
+      }
       route.setCustomers(customers, penalties);
       route.modifiedAt = this.moves;
       this.index(route);
     }
+    for (let customer = 1; customer <= this.instance.customers; customer++) if (this.routeOf[customer] === -1) throw new Error(`customer ${customer} is in no route`);
   }
 
   /** What the penalties add to a route of this load and at least this time warp: with its distance, a lower bound on its cost. */
@@ -88,19 +100,23 @@ export function writeReversed(buffer: Int32Array, at: number, route: SearchRoute
   return at;
 }
 
-/** The change when `first` holds the candidate for `route`: a lower bound instead if that already reaches `cutoff`. */
-export function singleRoute(solution: SearchSolution, route: SearchRoute, cutoff: number): number {
+/** Writes the change when `first` holds the candidate for `route` (a lower bound instead if that already reaches `cutoff`); whether it is below `cutoff`. */
+export function singleRoute(solution: SearchSolution, route: SearchRoute, cutoff: number): boolean {
   const { first, penalties } = solution;
   const bound = first.bound(penalties) - route.penalisedCost;
-  if (bound >= cutoff) return bound;
-  return first.cost(penalties) - route.penalisedCost;
+  return record(solution, bound >= cutoff ? bound : first.cost(penalties) - route.penalisedCost, cutoff);
 }
 
-/** The change when `first` and `second` hold the candidates for `a` and `b`: a lower bound instead if that already reaches `cutoff`. */
-export function twoRoutes(solution: SearchSolution, a: SearchRoute, b: SearchRoute, cutoff: number): number {
+/** Writes the change when `first` and `second` hold the candidates for `a` and `b` (a lower bound instead if that already reaches `cutoff`); whether it is below `cutoff`. */
+export function twoRoutes(solution: SearchSolution, a: SearchRoute, b: SearchRoute, cutoff: number): boolean {
   const { first, second, penalties } = solution;
   const old = a.penalisedCost + b.penalisedCost;
   const bound = first.bound(penalties) + second.bound(penalties) - old;
-  if (bound >= cutoff) return bound;
-  return first.cost(penalties) + second.cost(penalties) - old;
+  return record(solution, bound >= cutoff ? bound : first.cost(penalties) + second.cost(penalties) - old, cutoff);
+}
+
+/** Stores an evaluated change in solution.delta; whether it is below `cutoff`. */
+export function record(solution: SearchSolution, delta: number, cutoff: number): boolean {
+  solution.delta[0] = delta;
+  return delta < cutoff;
 }

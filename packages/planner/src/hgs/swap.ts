@@ -2,14 +2,14 @@
 // search), in two routes or within one. O(1) between routes; within one route the stretch between
 // the blocks is re-merged, O(its length).
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
+import { record, type SearchSolution, singleRoute, twoRoutes, writeForward } from './search-solution.ts';
 
 /**
  * Change of penalised cost from exchanging positions u..u+countU-1 of `a` with v..v+countV-1 of `b`;
  * within one route the blocks must not overlap.
- * `cutoff` as for relocateDelta.
+ * `cutoff` and solution.delta as for evaluateRelocate.
  */
-export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number, cutoff = Infinity): number {
+export function evaluateSwap(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number, cutoff = Infinity): boolean {
   const { first, second } = solution;
   if (a === b) {
     // Name the earlier block x and the later y.
@@ -44,10 +44,16 @@ export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, c
     solution.penaltyFloor(b.load - loadV + loadU, b.prefixTimeWarp[v - 1]! + b.suffixTimeWarp[vLast + 1]!) -
     a.penalty -
     b.penalty;
-  if (bound >= cutoff) return bound;
+  if (bound >= cutoff) return record(solution, bound, cutoff);
   first.startPrefix(a, u - 1).appendForward(b, v, v + countV - 1).appendSuffix(a, u + countU);
   second.startPrefix(b, v - 1).appendForward(a, u, u + countU - 1).appendSuffix(b, v + countV);
   return twoRoutes(solution, a, b, cutoff);
+}
+
+/** The change itself (see evaluateSwap). */
+export function swapDelta(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number, cutoff = Infinity): number {
+  evaluateSwap(solution, a, u, countU, b, v, countV, cutoff);
+  return solution.delta[0]!;
 }
 
 export function applySwap(solution: SearchSolution, a: SearchRoute, u: number, countU: number, b: SearchRoute, v: number, countV: number): void {

@@ -1,10 +1,10 @@
 // 2-OPT*: two routes exchange their tails, the customers after position u of `a` and after v of `b`
 // (position 0: the whole route). O(1): two prefixes and two suffixes.
 import type { SearchRoute } from './search-route.ts';
-import { type SearchSolution, twoRoutes, writeForward } from './search-solution.ts';
+import { record, type SearchSolution, twoRoutes, writeForward } from './search-solution.ts';
 
-/** Change of penalised cost; `cutoff` as for relocateDelta. */
-export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number, cutoff = Infinity): number {
+/** Change of penalised cost; `cutoff` and solution.delta as for evaluateRelocate. */
+export function evaluateTwoOptStar(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number, cutoff = Infinity): boolean {
   const { first, second } = solution;
   // A lower bound first (HGS's filter, tightened as in relocateDelta), when both routes keep a
   // customer (an emptied route costs 0).
@@ -22,11 +22,17 @@ export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: num
       solution.penaltyFloor(headB + a.load - headA, b.prefixTimeWarp[v]! + a.suffixTimeWarp[u + 1]!) -
       a.penalty -
       b.penalty;
-    if (bound >= cutoff) return bound;
+    if (bound >= cutoff) return record(solution, bound, cutoff);
   }
   first.startPrefix(a, u).appendSuffix(b, v + 1);
   second.startPrefix(b, v).appendSuffix(a, u + 1);
   return twoRoutes(solution, a, b, cutoff);
+}
+
+/** The change itself (see evaluateTwoOptStar). */
+export function twoOptStarDelta(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number, cutoff = Infinity): number {
+  evaluateTwoOptStar(solution, a, u, b, v, cutoff);
+  return solution.delta[0]!;
 }
 
 export function applyTwoOptStar(solution: SearchSolution, a: SearchRoute, u: number, b: SearchRoute, v: number): void {

@@ -3,11 +3,17 @@
 import type { SearchRoute } from './search-route.ts';
 import { type SearchSolution, singleRoute, writeForward, writeReversed } from './search-solution.ts';
 
-/** Change of penalised cost from reversing positions i..j (1 <= i < j <= size); `cutoff` as for relocateDelta. */
-export function twoOptDelta(solution: SearchSolution, route: SearchRoute, i: number, j: number, cutoff = Infinity): number {
+/** Change of penalised cost from reversing positions i..j (1 <= i < j <= size); `cutoff` and solution.delta as for evaluateRelocate. */
+export function evaluateTwoOpt(solution: SearchSolution, route: SearchRoute, i: number, j: number, cutoff = Infinity): boolean {
   const { first } = solution;
   first.startPrefix(route, i - 1).appendReversed(route, i, j).appendSuffix(route, j + 1);
   return singleRoute(solution, route, cutoff);
+}
+
+/** The change itself (see evaluateTwoOpt). */
+export function twoOptDelta(solution: SearchSolution, route: SearchRoute, i: number, j: number, cutoff = Infinity): number {
+  evaluateTwoOpt(solution, route, i, j, cutoff);
+  return solution.delta[0]!;
 }
 
 export function applyTwoOpt(solution: SearchSolution, route: SearchRoute, i: number, j: number): void {
