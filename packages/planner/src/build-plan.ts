@@ -1,6 +1,6 @@
 // Turns the solver's routes into the JSON plan: times from a fresh simulation of each route,
 // breaks, unplanned visits with reasons, changes against the published plan, and the cost broken down.
-import { clock, nameList, timeEpsilon } from './compile-problem.ts';
+import { clock, differentStaffClash, nameList, timeEpsilon } from './compile-problem.ts';
 import type { CompiledProblem, Exclusion } from './compile-problem.ts';
 import { GeneralEngine, wholeMinute } from './general-engine.ts';
 import type { ScheduleRecord } from './general-engine.ts';
@@ -120,13 +120,22 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
   engine.refresh(state, Array.from({ length: m }, (_, r) => r));
   const probe: Insertion = { route: -1, position: -1, delta: 0 };
   const random = createRandom(1);
+  // The same model without the differentStaff pairs, made only if a visit with pairs is left out.
+  let unpaired: GeneralEngine | undefined;
+  const withoutPairs = () => {
+    if (unpaired === undefined) {
+      unpaired = new GeneralEngine({ ...cp, differentOffset: new Int32Array(cp.differentOffset.length) });
+      unpaired.refresh(state, Array.from({ length: m }, (_, r) => r));
+    }
+    return unpaired;
+  };
   problem.visits.forEach((v, i) => {
     const excluded = cp.excluded[i];
     const partner = cp.partner[i]!;
     const planned = excluded === null && state.taskRoute[i]! >= 0 && (partner < 0 || state.taskRoute[partner]! >= 0);
     if (planned) return;
     unplannedCost += (v.unplannedPenalty ?? weights.unplannedPenalty) * (v.priority ?? 1);
-    unplanned.push({ visitId: v.id, ...(excluded ?? afterSearch(cp, state, engine, probe, random, i)) });
+    unplanned.push({ visitId: v.id, ...(excluded ?? afterSearch(cp, state, engine, withoutPairs, probe, random, i)) });
   });
   const changes = listChanges(cp, state, record);
   const maxLateness = weights.maxLateness * maxLate;
@@ -136,9 +145,18 @@ export function buildPlan(cp: CompiledProblem, state: RouteState, stats: PlanRes
 
 /**
  * Why the search left out a visit it could in principle do: the qualified staff who work when it can be
- * done are full; or (a visit that may wait) it would fit, but costs more than leaving it for another day.
+ * done are full; or (a visit that may wait) it would fit, but costs more than leaving it for another day;
+ * or the only days with room have another visit of one of its differentStaff pairs.
  */
-function afterSearch(cp: CompiledProblem, state: RouteState, engine: GeneralEngine, probe: Insertion, random: () => number, i: number): Exclusion {
+function afterSearch(
+  cp: CompiledProblem,
+  state: RouteState,
+  engine: GeneralEngine,
+  withoutPairs: () => GeneralEngine,
+  probe: Insertion,
+  random: () => number,
+  i: number,
+): Exclusion {
   const m = cp.staffCount;
   const v = cp.problem.visits[i]!;
   const who: string[] = [];
@@ -146,22 +164,61 @@ function afterSearch(cp: CompiledProblem, state: RouteState, engine: GeneralEngi
   if (v.fixed === true) {
     return { code: 'no-time', reason: `it is fixed with ${v.current!.staffId} at ${clock(v.current!.start!)}, but their day cannot also hold the other fixed visits, breaks and travel` };
   }
-  if (v.mayLeaveUnplanned === true && cp.partner[i]! < 0) {
+  const mayWait = v.mayLeaveUnplanned === true ? ' (it can wait for another day)' : '';
+  if (cp.partner[i]! < 0) {
     // Position with the least extra cost in the final plan (blinks off): found means room, just not worth it.
     engine.bestInsertion(state, i, random, 0, probe);
-    if (probe.route >= 0) {
+    if (probe.route >= 0 && v.mayLeaveUnplanned === true) {
       return {
         code: 'deferred',
         reason: `it can wait for another day: fitting it into ${cp.problem.staff[probe.route]!.id}'s day would cost ${probe.delta.toFixed(0)}, more than leaving it (${penaltyOf(cp, v)})`,
       };
+    }
+    // No room anywhere it may go; if a day would have room but for a differentStaff pair, say whose.
+    // Still no-time (the days it may go are full), but the sentence names what to move.
+    if (probe.route < 0) {
+      const clashes = pairClashes(cp, state, withoutPairs, probe, random, i);
+      if (clashes.length > 0) {
+        const others = [...new Set(clashes.flatMap((c) => c.visitIds))];
+        const days = clashes.map((c) => `${c.staffId}'s, who does ${andList(c.visitIds)}`);
+        const where = days.length === 1 ? `day with room for it is ${days[0]!}` : `days with room for it are ${days.slice(0, -1).join(', ')}, and ${days.at(-1)!}`;
+        return { code: 'no-time', reason: `it must have different staff from ${andList(others)}, and the only ${where}${mayWait}` };
+      }
     }
   }
   const when = v.windows === undefined || v.windows.length === 0 ? '' : ` during its time window`;
   const pair = cp.partner[i]! >= 0 ? ' for a two-person visit' : '';
   return {
     code: 'no-time',
-    reason: `${nameList(who)} ${who.length === 1 ? 'is' : 'are'} qualified and working${when}, but no day has room for it${pair}${v.mayLeaveUnplanned === true ? ' (it can wait for another day)' : ''}`,
+    reason: `${nameList(who)} ${who.length === 1 ? 'is' : 'are'} qualified and working${when}, but no day has room for it${pair}${mayWait}`,
   };
+}
+
+/**
+ * The days that would have room for one-person visit i but for its differentStaff pairs: each such
+ * staff member, with the visits of its pairs they already do (probed on the model without the pairs).
+ */
+function pairClashes(cp: CompiledProblem, state: RouteState, withoutPairs: () => GeneralEngine, probe: Insertion, random: () => number, i: number): { staffId: string; visitIds: string[] }[] {
+  const m = cp.staffCount;
+  const out: { staffId: string; visitIds: string[] }[] = [];
+  for (let r = 0; r < m; r++) {
+    if (cp.compatible[i * m + r] === 0 || !differentStaffClash(cp, state.taskRoute, i, r)) continue;
+    withoutPairs().bestInsertion(state, i, random, 0, probe, r);
+    if (probe.route < 0) continue;
+    const visitIds: string[] = [];
+    for (let k = cp.differentOffset[i]!; k < cp.differentOffset[i + 1]!; k++) {
+      const u = cp.differentVisit[k]!;
+      const second = cp.partner[u]!;
+      if (state.taskRoute[u] === r || (second >= 0 && state.taskRoute[second] === r)) visitIds.push(cp.problem.visits[u]!.id);
+    }
+    out.push({ staffId: cp.problem.staff[r]!.id, visitIds });
+  }
+  return out;
+}
+
+/** "a", "a and b", "a, b and c". */
+function andList(items: string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`;
 }
 
 function penaltyOf(cp: CompiledProblem, v: Visit): number {

@@ -104,6 +104,40 @@ describe('whole minutes', () => {
   });
 });
 
+describe('a pinned start', () => {
+  // The README: "a pinned start becomes a zero-width hard window". The pin replaces the visit's own
+  // windows, as the engine compiles it, so it is neither late nor outside them. Before, the checker
+  // measured it against the visit's windows: 70 minutes late after a soft window the engine never saw
+  // (its plan then failed "cost.lateness is reported as 0, recomputed as 140"), and "outside its hard
+  // time windows" after a hard one.
+  const pinnedAt100 = (window: { start: number; end: number; soft?: boolean; latenessCostPerMinute?: number }) => {
+    const problem = day([
+      { id: 'a', location: { index: 1 }, duration: 30, windows: [window], pinned: { start: 100 } },
+      { id: 'b', location: { index: 2 }, duration: 30 },
+    ]);
+    problem.objective = { maxLateness: 3 };
+    return problem;
+  };
+  const plan = () => result([trip('ann', at('a', 100, 10), 10), trip('ben', at('b', 20, 20), 20)]);
+
+  it('is not late after a soft window of its visit: no lateness, nor worst lateness', () => {
+    const problem = pinnedAt100({ start: 0, end: 30, soft: true, latenessCostPerMinute: 2 });
+    const check = checkSolution(problem, plan());
+    expect(check.cost).toMatchObject({ lateness: 0, maxLateness: 0, total: 2 * 10 + 2 * 20 });
+    expect(violationsOf(problem, plan())).toEqual([]);
+  });
+
+  it('is not outside a hard window of its visit', () => {
+    expect(violationsOf(pinnedAt100({ start: 0, end: 30 }), plan())).toEqual([]);
+  });
+
+  it('is still held to the pin itself', () => {
+    const moved = plan();
+    moved.plans[0] = trip('ann', at('a', 20, 10), 10);
+    expect(violationsOf(pinnedAt100({ start: 0, end: 30, soft: true }), moved)).toEqual(['staff "ann", visit "a": pinned to start at 100, starts at 20']);
+  });
+});
+
 describe('different-staff pairs', () => {
   it('names the person on both visits of a pair, whichever way round the pair is written', () => {
     const problem = day();

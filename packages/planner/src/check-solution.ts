@@ -101,6 +101,11 @@ export function checkSolution(problem: PlanningProblem, result: PlanResult): Sol
         // (in whole minutes, the next whole minute after getting back)
         const back = stop.end + model.duration(vloc, locationIndex(staff.end));
         latestReturn = Math.max(latestReturn, wholeMinutes ? Math.ceil(back - eps) : back);
+      } else if (visit.pinned?.start !== undefined) {
+        // A pinned start replaces the visit's windows: the README's "a pinned start becomes a
+        // zero-width hard window", which is how the engine compiles it. The README is the contract,
+        // and a pin is the team's own decision on the time, so the visit's requested windows no longer
+        // judge it: never late, never outside them. Keeping to the pin is checked below.
       } else {
         const late = windowLateness(visit, stop.start);
         if (late === undefined) fail(`${where}: starts at ${stop.start}, outside its hard time windows`);

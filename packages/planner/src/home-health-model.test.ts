@@ -413,3 +413,20 @@ describe('the new rules together, engine and checker agreeing', () => {
     expect(times.filter((x) => !Number.isInteger(x))).toEqual([]);
   });
 });
+
+describe('a pinned start outside the visit\'s own windows, engine and checker agreeing', () => {
+  // The README: "a pinned start becomes a zero-width hard window". The engine plans the pin on time
+  // (lateMinutes 0); before, the checker measured it against the visit's own windows and refused the
+  // plan (140 of lateness after the soft window, "outside its hard time windows" after the hard one).
+  it.each([
+    ['a soft window', { start: 0, end: 30, soft: true, latenessCostPerMinute: 2 }],
+    ['a hard window', { start: 0, end: 30 }],
+  ])('after %s', (_what, window) => {
+    const problem = lineDay([0, 10], [{ id: 'a', location: { index: 1 }, duration: 30, windows: [window], pinned: { start: 100 } }]);
+    problem.objective = { maxLateness: 3 };
+    const result = planVisits(problem, { iterationLimit: 50, seed: 1 });
+    expectChecked(problem, result);
+    expect(stopsOf(result, 'a')).toMatchObject([{ start: 100, lateMinutes: 0 }]);
+    expect(result.cost).toMatchObject({ lateness: 0, maxLateness: 0 });
+  });
+});

@@ -146,6 +146,47 @@ describe('re-planning', () => {
     }
   });
 
+  // A pair under way (Ben has set off to it) when Ann goes off: it stays exactly as published, with
+  // both of them, whichever of the two the published plan names first (Ann second when Ben's plan
+  // comes first). Before the fix Ann's day was closed with only the visits she had started herself
+  // (`maxVisits` 1), so it could not hold her place on the pair and the fixed visit was left out.
+  it.each([
+    ['second', ['ben', 'ann']],
+    ['first', ['ann', 'ben']],
+  ])('after an absence, keeps a pair under way with both people when the absent person is its %s person', (_which, order) => {
+    const problem = lineProblem();
+    problem.visits = [
+      { id: 'v1', location: { index: 1 }, duration: 30 },
+      { id: 'v6', location: { index: 2 }, duration: 30, staffNeeded: 2 },
+      { id: 'v3', location: { index: 3 }, duration: 30 },
+    ];
+    const stop = (visitId: string, start: number, travelMinutes: number, withStaffId?: string) => ({
+      visitId,
+      arrival: start - 10,
+      start,
+      end: start + 30,
+      travelMinutes,
+      distance: 0,
+      lateMinutes: 0,
+      ...(withStaffId === undefined ? {} : { withStaffId }),
+    });
+    // Ann did v1 at 50 and would go on to v6 at 120; Ben set off to v6 at 90 (arrives 110). Ann goes off at 100.
+    const stops: Record<string, ReturnType<typeof stop>[]> = {
+      ann: [stop('v1', 50, 10), stop('v6', 120, 10, 'ben'), stop('v3', 200, 10)],
+      ben: [stop('v6', 120, 20, 'ann')],
+    };
+    const published = { plans: order.map((staffId) => ({ staffId, leave: 0, return: 480, stops: stops[staffId]!, breaks: [], travelMinutes: 0, distance: 0, load: 0 })) } as unknown as PlanResult;
+    const next = replanAfterAbsence(problem, published, { staffId: 'ann', now: 100 });
+    const pair = next.visits.find((v) => v.id === 'v6')!;
+    expect(pair.fixed).toBe(true);
+    expect([pair.current!.staffId, pair.current!.secondStaffId].sort()).toEqual(['ann', 'ben']);
+    const result = planVisits(next, { iterationLimit: 200 });
+    expectChecked(next, result);
+    expect(result.unplanned).toEqual([]);
+    expect(stopsOf(result, 'v6').map((s) => [s.staffId, s.start]).sort()).toEqual([['ann', 120], ['ben', 120]]);
+    expect(stopsOf(result, 'v3').map((s) => s.staffId)).toEqual(['ben']);
+  });
+
   it('drops a pin to the absent person for what they have not started', () => {
     const problem = lineProblem();
     problem.visits[2]!.pinned = { staffId: 'ann' };

@@ -17,7 +17,6 @@ export function replanAfterAbsence(problem: PlanningProblem, published: PlanResu
   const next = structuredClone(problem);
   next.now = now;
   const byId = new Map<string, Visit>(next.visits.map((v) => [v.id, v]));
-  let fixedForAbsent = 0;
   const seen = new Set<string>();
   for (const plan of published.plans) {
     for (const stop of plan.stops) {
@@ -31,12 +30,15 @@ export function replanAfterAbsence(problem: PlanningProblem, published: PlanResu
         visit.current = { staffId: plan.staffId, start: stop.start };
         if (stop.withStaffId !== undefined) visit.current.secondStaffId = stop.withStaffId;
       }
-      if (started || underWay) {
-        visit.fixed = true;
-        if (plan.staffId === staffId) fixedForAbsent++;
-      }
+      if (started || underWay) visit.fixed = true;
     }
   }
+  // What the absent person keeps: every fixed visit on their published day, counted once all are
+  // known. A pair another person has set off to is fixed with both of them (it stays exactly as
+  // published) though the absent person had not started it, and its fixing may come from a plan
+  // read after theirs; counting only their own started stops left them no room for it.
+  const absentPlan = published.plans.find((p) => p.staffId === staffId);
+  const fixedForAbsent = absentPlan === undefined ? 0 : absentPlan.stops.filter((s) => byId.get(s.visitId)?.fixed === true).length;
   for (const visit of next.visits) {
     // A pin to the absent person cannot be kept for what they have not started.
     if (visit.fixed !== true && visit.pinned?.staffId === staffId) delete visit.pinned.staffId;

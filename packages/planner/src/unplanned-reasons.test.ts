@@ -101,6 +101,28 @@ const cases: Case[] = [
     reason: /^ann, ben are qualified and working during its time window, but no day has room for it$/,
   },
   {
+    // Before: the general "no day has room" sentence, though Ann's day had room and only the pair kept it off.
+    name: 'the one person who could do it has the other visit of its different-staff pair',
+    change: (p) => {
+      p.visits[0]!.pinned = { staffId: 'ann' };
+      p.differentStaff = [['v4', 'v1']];
+    },
+    visitId: 'v4',
+    code: 'no-time',
+    reason: 'it must have different staff from v1, and the only day with room for it is ann\'s, who does v1',
+  },
+  {
+    name: 'each day with room has another visit of its different-staff pairs',
+    change: (p) => {
+      p.visits[0]!.pinned = { staffId: 'ann' };
+      p.visits[1]!.pinned = { staffId: 'ben' };
+      p.differentStaff = [['v1', 'v3'], ['v3', 'v2']];
+    },
+    visitId: 'v3',
+    code: 'no-time',
+    reason: 'it must have different staff from v1 and v2, and the only days with room for it are ann\'s, who does v1, and ben\'s, who does v2',
+  },
+  {
     name: 'it may wait, and fitting it in costs more than leaving it',
     change: (p) => {
       p.visits[3]!.mayLeaveUnplanned = true;
