@@ -99,3 +99,14 @@ export type PlanStats = {
 
 /** One of several independent searches: its best plan's total cost and visits left out, or why it failed. */
 export type SearchSummary = { seed: number; cost: number; unplanned: number; iterations: number } | { seed: number; error: string };
+
+/** What onProgress reports while a search runs. */
+export type PlanProgress = {
+  iteration: number;
+  seconds: number;
+  bestCost: number;
+  currentCost: number;
+  /** Visits unplanned in the best plan so far, and of those the ones that may not wait. */
+  unplanned: number;
+  requiredUnplanned: number;
+};

@@ -9,7 +9,7 @@ import { GeneralEngine } from './general-engine.ts';
 import { improveRoutes } from './improve-routes.ts';
 import type { Insertion, InsertionEngine } from './insertion-engine.ts';
 import { buildPlan } from './build-plan.ts';
-import type { PlanResult } from './plan-result.ts';
+import type { PlanProgress, PlanResult } from './plan-result.ts';
 import type { PlanningProblem } from './problem.ts';
 import { createRandom } from './random.ts';
 import type { Random } from './random.ts';
@@ -17,15 +17,7 @@ import { RouteState } from './route-state.ts';
 import { planWithGeneticSearch } from './hgs/plan-with-genetic-search.ts';
 import { vrptwFromCompiled } from './hgs/vrptw-from-compiled.ts';
 
-export type PlanProgress = {
-  iteration: number;
-  seconds: number;
-  bestCost: number;
-  currentCost: number;
-  /** Visits unplanned in the best plan so far, and of those the ones that may not wait. */
-  unplanned: number;
-  requiredUnplanned: number;
-};
+export type { PlanProgress } from './plan-result.ts';
 
 export type PlanOptions = {
   seed?: number;

@@ -5,8 +5,7 @@
 import { buildPlan } from '../build-plan.ts';
 import type { CompiledProblem } from '../compile-problem.ts';
 import { FastEngine } from '../fast-engine.ts';
-import type { PlanResult } from '../plan-result.ts';
-import type { PlanProgress } from '../plan-visits.ts';
+import type { PlanProgress, PlanResult } from '../plan-result.ts';
 import { RouteState } from '../route-state.ts';
 import { createRandom } from '../random.ts';
 import { LocalSearch } from './local-search.ts';
