@@ -42,7 +42,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.HOMEWARD_E2E_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', ...(process.env.EXTRA_CHROME ? process.env.EXTRA_CHROME.split(' ') : []), '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -396,12 +396,29 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
-/** The elements (at most eight) whose right edge is past the window's width, named for the failure message. */
+/** The elements (at most eight, furthest out first) whose right edge is past the window's width, named for the failure message, after the page's address. */
 function whatSticksOut(page: Page, width: number): Promise<string[]> {
-  return page.evaluate((w) => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 8).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`), width);
+  return page.evaluate((w) => [
+    location.pathname,
+    ...[...document.querySelectorAll('body *')]
+      .map((e) => ({ e, right: e.getBoundingClientRect().right }))
+      .filter(({ right }) => right > w + 1)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 8)
+      .map(({ e, right }) => `${e.tagName.toLowerCase()}#${e.id}.${e.className} ${Math.round(right)}`),
+  ], width);
 }
 
-/** The page as it is, at each width: nothing wider than the window (what sticks out is named), and axe clean. */
+/**
+ * Widths at which checkAtEveryWidth runs axe as well as measuring: the desktop and the phone. The tablet
+ * between them is measured for sideways scrolling only. axe's rules read the page's elements, names and
+ * roles, the same at every width; the ones that read the layout (colour contrast, target size) see the
+ * header and the content at their widest and at their most folded. Each axe run cost about half a
+ * second of a loaded 2-core machine, and three per page took the suite past its 20 minutes.
+ */
+const axeWidths = new Set([1280, 390]);
+
+/** The page as it is, at each width: nothing wider than the window (what sticks out is named), and axe clean at the desktop's and the phone's. */
 export async function checkAtEveryWidth(page: Page, label: string, widths: readonly number[] = [1280, 768, 390]): Promise<void> {
   const size = page.viewportSize();
   for (const width of widths) {
@@ -409,12 +426,12 @@ export async function checkAtEveryWidth(page: Page, label: string, widths: reado
     let over = await sidewaysOverflow(page);
     let wide = over === 0 ? [] : await whatSticksOut(page, width);
     // Too wide, yet nothing on the page sticks out: caught mid-reflow (the header still folding). Measured once more.
-    if (over > 0 && wide.length === 0) {
+    if (over > 0 && wide.length === 1) {
       over = await sidewaysOverflow(page);
       wide = over === 0 ? [] : await whatSticksOut(page, width);
     }
     expect(over, `${label} at ${width} px: ${wide.join(' | ')}`).toBe(0);
-    await expectNoAxeViolations(page, `${label} at ${width} px`);
+    if (axeWidths.has(width) || !widths.some((w) => axeWidths.has(w))) await expectNoAxeViolations(page, `${label} at ${width} px`);
   }
   if (size) await page.setViewportSize(size);
 }
@@ -427,5 +444,12 @@ export async function checkAtEveryWidth(page: Page, label: string, widths: reado
 export async function followHeaderLink(page: Page, name: string): Promise<void> {
   const link = page.locator('.nhsuk-header').getByRole('link', { name, exact: true }).first();
   if (!(await link.isVisible())) await page.locator('.nhsuk-header__menu-toggle').click();
-  await link.click();
+  // Waits for the page the link leads to: a click returns once the navigation starts, and checks run
+  // straight after it were run on the page being left, or on the new one as it replaced it (the MDT and
+  // safety pages "failed" at 390 px with the header unfolded, in three CI runs).
+  const target = new URL((await link.getAttribute('href')) ?? '', page.url());
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === target.pathname && url.search === target.search, { waitUntil: 'load' }),
+    link.click(),
+  ]);
 }
