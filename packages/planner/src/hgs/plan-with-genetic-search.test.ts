@@ -60,5 +60,11 @@ describe('planVisits with the hybrid genetic search', () => {
     expect(result.stats.engine).toBe('ruin-and-recreate');
     expect(result.unplanned).toHaveLength(1);
     expect(checkSolution(problem, result).ok).toBe(true);
+    // Under a time limit the genetic search hands over by half of it, so ruin and recreate still searches
+    // (before, it was given the clock already spent and only built its first plan).
+    const timed = planVisits(problem, { timeLimitSeconds: 0.4, engine: 'genetic' });
+    expect(timed.stats.engine).toBe('ruin-and-recreate');
+    expect(timed.stats.iterations).toBeGreaterThan(0);
+    expect(timed.unplanned).toHaveLength(1);
   });
 });

@@ -1,7 +1,8 @@
 // Plans a plain VRPTW day (see vrptw-from-compiled.ts) with the hybrid genetic search and turns its
 // routes into the plan the rest of the library reads: the same times, costs, reasons and checker as a
-// plan from ruin and recreate. null when the search found no plan within every window and capacity,
-// so the caller can fall back to ruin and recreate, which leaves visits out rather than break a rule.
+// plan from ruin and recreate. null when the search found no plan within every window and capacity
+// (by half the time limit, or at all), so the caller can fall back to ruin and recreate, which leaves
+// visits out rather than break a rule.
 import { buildPlan } from '../build-plan.ts';
 import type { CompiledProblem } from '../compile-problem.ts';
 import { FastEngine } from '../fast-engine.ts';
@@ -28,13 +29,18 @@ export function planWithGeneticSearch(cp: CompiledProblem, compiled: CompiledVrp
   const localSearch = new LocalSearch(instance, { random: createRandom(options.seed) });
   const spent = (performance.now() - options.began) / 1000;
   let lastProgress = 0;
+  // A day with no plan inside every window goes to ruin and recreate (null below), which needs time of
+  // its own to leave out as little as it can: without a plan by half the time limit the search stops.
+  let feasibleFound = false;
+  const handOverAt = options.began + (options.timeLimitSeconds * 1000) / 2;
   const solution = solveVrptw(instance, {
     educate: (routes, penalties) => localSearch.run(routes, penalties),
     seed: options.seed,
     timeLimitSeconds: Math.max(0, options.timeLimitSeconds - spent),
     ...(Number.isFinite(options.iterationLimit) ? { iterationLimit: options.iterationLimit } : {}),
-    shouldStop: options.shouldStop,
+    shouldStop: () => options.shouldStop() || (!feasibleFound && performance.now() >= handOverAt),
     onProgress: (p) => {
+      if (p.feasible) feasibleFound = true;
       const seconds = spent + p.seconds;
       if (options.onProgress === undefined || (seconds - lastProgress) < options.progressIntervalSeconds) return;
       lastProgress = seconds;
