@@ -36,6 +36,23 @@ describe('planVisits with the hybrid genetic search', () => {
     expect(a.stats.engine).toBe('genetic');
     expect(a.plans).toEqual(b.plans);
     expect(checkSolution(plainLine(), a).ok).toBe(true);
+    // Every visit on a route, in the order the search left them (an empty plan would also be "the same").
+    expect(a.unplanned).toEqual([]);
+    expect(a.plans.flatMap((p) => p.stops.map((s) => s.visitId)).sort()).toEqual(plainLine().visits.map((v) => v.id).sort());
+  });
+
+  it('reports its progress and its clock in order: first plan, best plan, end; the last report is the plan returned', () => {
+    const reports: Array<{ seconds: number; bestCost: number; unplanned: number }> = [];
+    const result = planVisits(plainLine(), { iterationLimit: 50, seed: 2, engine: 'genetic', progressIntervalSeconds: 0, onProgress: (p) => reports.push(p) });
+    expect(result.stats.engine).toBe('genetic');
+    expect(reports.length).toBeGreaterThan(0);
+    for (let i = 1; i < reports.length; i++) expect(reports[i]!.seconds).toBeGreaterThanOrEqual(reports[i - 1]!.seconds);
+    expect(reports.at(-1)).toMatchObject({ bestCost: result.cost.travel, unplanned: 0 });
+    const { firstPlanSeconds, bestFoundAtSeconds, seconds, requiredPlannedAtSeconds } = result.stats;
+    expect(firstPlanSeconds).toBeGreaterThanOrEqual(0);
+    expect(bestFoundAtSeconds).toBeGreaterThanOrEqual(firstPlanSeconds);
+    expect(seconds).toBeGreaterThanOrEqual(bestFoundAtSeconds);
+    expect(requiredPlannedAtSeconds).toBe(firstPlanSeconds);
   });
 
   it('leaves to ruin and recreate a day it cannot model (skills, a therapy day), and every day unless asked', () => {
