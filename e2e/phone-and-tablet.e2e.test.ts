@@ -1,9 +1,9 @@
 // Every list and record page works on a phone (390 px) and a tablet (768 px) without sideways scrolling
 // (issue 11 item 4: the caseload was 666 px wide at 390 and cut off at 768). The demo service is seeded
 // as `npm start` seeds it (fewer patients), and each demo role signs in and walks the pages it can reach
-// from its home page: one page of each kind (the path with its ids taken out), each kind measured by the
-// first role shown it, so the walk is bounded by the number of page kinds, not patients or roles. Each page is measured at both widths; axe runs on each kind
-// of list and record page once, at 390 px, where the responsive layouts change most.
+// from its home page: one page of each kind (the path with its ids taken out), each kind measured at both
+// widths by the first role shown it, so the walk is bounded by the number of page kinds, not patients or
+// roles. axe runs on each kind of list and record page once, at 390 px, where the layouts change most.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { homewardRoles, type HomewardRole } from '@homeward/clinical';
 import { demoPassword } from '../packages/server/src/demo/generate-demo-data.ts';

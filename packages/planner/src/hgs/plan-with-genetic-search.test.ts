@@ -34,6 +34,8 @@ describe('planVisits with the hybrid genetic search', () => {
     const a = planVisits(plainLine(), { iterationLimit: 20, seed: 3, engine: 'genetic' });
     const b = planVisits(plainLine(), { iterationLimit: 20, seed: 3, engine: 'genetic' });
     expect(a.stats.engine).toBe('genetic');
+    // The whole iteration limit searched: nothing stopped it early.
+    expect(a.stats.iterations).toBe(20);
     expect(a.plans).toEqual(b.plans);
     expect(checkSolution(plainLine(), a).ok).toBe(true);
     // Every visit on a route, in the order the search left them (an empty plan would also be "the same").
@@ -53,6 +55,10 @@ describe('planVisits with the hybrid genetic search', () => {
     expect(bestFoundAtSeconds).toBeGreaterThanOrEqual(firstPlanSeconds);
     expect(seconds).toBeGreaterThanOrEqual(bestFoundAtSeconds);
     expect(requiredPlannedAtSeconds).toBe(firstPlanSeconds);
+    // Reports come no oftener than asked: with an interval longer than the run, only the final one.
+    const sparse: number[] = [];
+    planVisits(plainLine(), { iterationLimit: 50, seed: 2, engine: 'genetic', progressIntervalSeconds: 1e9, onProgress: (p) => sparse.push(p.bestCost) });
+    expect(sparse).toEqual([result.cost.travel]);
   });
 
   it('leaves to ruin and recreate a day it cannot model (skills, a therapy day), and every day unless asked', () => {
