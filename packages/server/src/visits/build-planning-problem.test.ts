@@ -131,11 +131,32 @@ describe('buildPlanningProblem', () => {
     expect(problem.objective!.changeCost).toBe(defaultDisruptionCost);
   });
 
+  it('says why a visit is left out in the team’s words: people by name, never by their ids', () => {
+    // Two people with two-hour days and five one-hour visits: some cannot fit, and the planner's
+    // sentence names who was qualified and working. Ids here are UUIDs, as in the app.
+    const ann = '01938a6e-0000-7000-8000-00000000000a';
+    const bob = '01938a6e-0000-7000-8000-00000000000b';
+    const short = { start: '09:00', end: '11:00', breakMinutes: 0 };
+    const staffDays = [staffDay(ann, { name: 'Ann Hughes', shift: short }), staffDay(bob, { name: 'Bob Patel', shift: short })];
+    const visits = Array.from({ length: 5 }, (_, i) => visit(`01938a6e-0000-7000-8000-00000000010${i}`, { durationMinutes: 60 }));
+    const built = buildPlanningProblem({ date, teamBase: base, staffDays, visits });
+    const result = planVisits(built.problem, { iterationLimit: 200, seed: 1 });
+    expect(result.unplanned.some((u) => u.reason.includes(ann))).toBe(true);
+    const plan = dayPlanFromResult({ teamId: 't', date, jobId: 'j', madeAt: new Date('2026-11-24T18:00:00Z'), result, visits, notSent: built.unplanned, staffNames: new Map(staffDays.map((d) => [d.staffId, d.name])) });
+    expect(plan.unplanned.length).toBeGreaterThan(0);
+    for (const u of plan.unplanned) {
+      expect(u.detail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(u.detail).toContain('Ann Hughes');
+      expect(u.detail).toContain('Bob Patel');
+      expect(u.detail).toMatch(/^[A-Z]/);
+    }
+  });
+
   it('the planner plans what was sent, and the plan maps back with times, reasons and totals', () => {
     const visits = [visit('a1', { preferredStaffId: 'a', window: { start: '09:00', end: '11:00' } }), visit('a2'), visit('no', { location: null }), visit('hoist', { skills: ['hoist'] })];
     const built = buildPlanningProblem({ date, teamBase: base, staffDays: [staffDay('a'), staffDay('b')], visits });
     const result = planVisits(built.problem, { iterationLimit: 200, seed: 1 });
-    const plan = dayPlanFromResult({ teamId: 't', date, jobId: 'j', madeAt: new Date('2026-11-24T18:00:00Z'), result, visits, notSent: built.unplanned });
+    const plan = dayPlanFromResult({ teamId: 't', date, jobId: 'j', madeAt: new Date('2026-11-24T18:00:00Z'), result, visits, notSent: built.unplanned, staffNames: new Map() });
     expect(plan.totals.visitsPlanned).toBe(2);
     expect(plan.unplanned.map((u) => [u.visitId, u.reason]).sort()).toEqual([['hoist', 'no-one-qualified'], ['no', 'no-location']]);
     const a1 = plan.routes.flatMap((r) => r.stops).find((s) => s.visitId === 'a1')!;

@@ -71,6 +71,16 @@ export function planTotals(routes: StaffRoute[], unplanned: VisitDayPlan['unplan
   };
 }
 
+/**
+ * The planner's reason as a sentence for the lead: it names staff and visits by their ids (UUIDs here),
+ * so each becomes the person's name or the patient's visit, and it starts with a capital.
+ */
+export function inTheTeamsWords(reason: string, staffNames: ReadonlyMap<string, string>, visits: ReadonlyMap<string, VisitToPlan>): string {
+  const words = new Map<string, string>([...[...visits.values()].map((v) => [v.id, `the visit to ${v.patientName}`] as const), ...staffNames]);
+  const text = reason.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => words.get(id) ?? 'someone no longer on this day');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export type DayPlanFromResultOptions = {
   teamId: string;
   date: string;
@@ -80,6 +90,8 @@ export type DayPlanFromResultOptions = {
   visits: VisitToPlan[];
   /** What was not sent to the planner, with its reason. */
   notSent: UnplannedEntry[];
+  /** Each member of staff's name by id: the planner's reasons name people by id, a lead knows them by name. */
+  staffNames: ReadonlyMap<string, string>;
   /** Re-planning: each person's visits already done or under way, kept first in their day as they were. */
   kept?: Record<string, { leave: string; stops: PlannedVisit[]; breaks: StaffRoute['breaks'] }>;
 };
@@ -126,7 +138,7 @@ export function dayPlanFromResult(o: DayPlanFromResultOptions): VisitDayPlan {
     ...o.notSent,
     ...o.result.unplanned.map((u) => {
       const reason = reasonOf(u.code);
-      return { visitId: u.visitId, reason, detail: u.reason || reasonWords[reason] };
+      return { visitId: u.visitId, reason, detail: u.reason ? inTheTeamsWords(u.reason, o.staffNames, byId) : reasonWords[reason] };
     }),
   ];
   const ordered = [...routes.values()].sort((a, b) => a.leave.localeCompare(b.leave) || a.staffId.localeCompare(b.staffId));

@@ -129,7 +129,7 @@ async function planOneDay(o: VisitPlanJobOptions, job: Job<VisitPlanJobPayload>,
   const allVisits = await readVisitsForPlan(o.db, { teamId: p.teamId, date });
   const names = new Map(staffDays.map((d) => [d.staffId, d.name]));
   const staffLeftOut = built.staffWithoutLocation.map((staffId) => ({ staffId, name: names.get(staffId) ?? 'A member of staff', reason: 'no start point: the rota has no base or home on the map for them, and the team’s base is not placed' }));
-  const plan = { ...dayPlanFromResult({ teamId: p.teamId, date, jobId: job.id, madeAt: actor.now, result, visits: allVisits, notSent: built.unplanned, ...(kept ? { kept } : {}) }), travel: day.planTravel, staffLeftOut };
+  const plan = { ...dayPlanFromResult({ teamId: p.teamId, date, jobId: job.id, madeAt: actor.now, result, visits: allVisits, notSent: built.unplanned, staffNames: names, ...(kept ? { kept } : {}) }), travel: day.planTravel, staffLeftOut };
   try {
     const saved = await o.db.transaction().execute((trx) => saveVisitPlanDraft(trx, { actor, teamId: p.teamId, date, version: p.versions[date] ?? null, draft: plan, change: p.mode === 'replan' ? 'replan' : 'planner' }));
     return { date, planId: saved.id, version: saved.version, planned: plan.totals.visitsPlanned, unplanned: plan.totals.visitsUnplanned, conflict: false };
