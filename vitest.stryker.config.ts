@@ -10,7 +10,7 @@ export default defineConfig({
       'packages/clinical/src/**/*.test.ts',
       'packages/planner/src/check-solution*.test.ts',
       'packages/planner/src/replan-after-absence*.test.ts',
-      'packages/planner/src/hgs/plan-with-genetic-search.test.ts',
+      'packages/planner/src/hgs/*.test.ts',
       'packages/server/src/audit/*.test.ts',
       'packages/server/src/platform/*.test.ts',
       'packages/server/src/record/*.test.ts',

@@ -36,3 +36,17 @@ export function bruteForceCases(count: number, seed: number): BruteForceCase[] {
   }
   return cases;
 }
+
+/**
+ * The same cases with time warp costing nothing (capacity still penalised): then a move's lower bound
+ * (distance, load, and the time warp of the pieces kept whole, at no cost) is its exact change, so an
+ * operator must turn down every move that cannot gain without merging any time windows.
+ */
+export function casesWithoutTimeWarpCost(count: number, seed: number): BruteForceCase[] {
+  return bruteForceCases(count, seed).map((c) => ({ ...c, penalties: { ...c.penalties, timeWarp: 0 } }));
+}
+
+/** Time-window merges the solution's two route builders have made so far. */
+export function timeWarpMerges(solution: { first: { timeWarpMerges: number }; second: { timeWarpMerges: number } }): number {
+  return solution.first.timeWarpMerges + solution.second.timeWarpMerges;
+}

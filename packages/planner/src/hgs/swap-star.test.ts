@@ -92,4 +92,40 @@ describe('SWAP*', () => {
     }
     expect(moves).toBeGreaterThan(60);
   });
+
+  it('on distance alone (time warp and load free, as in HGS-CVRP without capacity) finds the best exchange there is, with its cached places kept up to date', () => {
+    // Then an insertion's cost does not depend on the rest of the route, so the three best places kept
+    // per customer and route, less the two beside the customer it replaces, always hold the best one.
+    let pairs = 0;
+    for (const { instance, routes } of bruteForceCases(40, 7)) {
+      const penalties = { capacity: 0, timeWarp: 0 };
+      const solution = new SearchSolution(instance);
+      const swapStar = new SwapStar(solution);
+      solution.load(routes, penalties);
+      swapStar.reset();
+      for (let step = 0; step < 4; step++) {
+        const current = solution.toRoutes();
+        const before = cost(instance, current, penalties);
+        const r = step % current.length;
+        const s = (step + 1) % current.length;
+        const [a, b] = [current[r]!, current[s]!];
+        if (a.length === 0 || b.length === 0) continue;
+        let bestAny = Infinity;
+        for (let u = 1; u <= a.length; u++) {
+          for (let v = 1; v <= b.length; v++) {
+            for (let afterU = 0; afterU <= b.length; afterU++) {
+              for (let afterV = 0; afterV <= a.length; afterV++) {
+                if (afterU === v || afterV === u) continue;
+                bestAny = Math.min(bestAny, cost(instance, swapped(current, r, s, u, v, afterU, afterV), penalties) - before);
+              }
+            }
+          }
+        }
+        expect(swapStar.evaluate(solution.routes[r]!, solution.routes[s]!)).toBeCloseTo(bestAny, 6);
+        swapStar.apply();
+        pairs++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(80);
+  });
 });
