@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/planner/src/check-solution*.test.ts',
       'packages/planner/src/replan-after-absence*.test.ts',
       'packages/planner/src/hgs/*.test.ts',
+      'packages/planner/src/unplanned-reasons.test.ts',
       'packages/server/src/audit/*.test.ts',
       'packages/server/src/platform/*.test.ts',
       'packages/server/src/record/*.test.ts',
