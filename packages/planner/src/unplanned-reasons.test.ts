@@ -11,6 +11,15 @@ import { lineProblem } from './test-problems.ts';
 /** violations: what the checker must say (nothing, unless the day given cannot be planned by its rules). */
 type Case = { name: string; change: (p: PlanningProblem) => void; visitId: string; code: UnplannedReasonCode; reason: string | RegExp; violations?: string[] };
 
+/** Ann's day full with v1 and Ben's with v2 (each pinned, 400 minutes, any time). */
+function fillBothDays(p: PlanningProblem): void {
+  p.visits[0]!.pinned = { staffId: 'ann' };
+  p.visits[1]!.pinned = { staffId: 'ben' };
+  p.visits[0]!.duration = 400;
+  p.visits[1]!.duration = 400;
+  delete p.visits[1]!.windows;
+}
+
 const cases: Case[] = [
   {
     name: 'nobody holds the skills',
@@ -105,11 +114,7 @@ const cases: Case[] = [
     // Only who may do it is named: Ben works and has the skill, but it is pinned to Ann.
     name: 'the one person it is pinned to has no room',
     change: (p) => {
-      p.visits[0]!.pinned = { staffId: 'ann' };
-      p.visits[1]!.pinned = { staffId: 'ben' };
-      p.visits[0]!.duration = 400;
-      p.visits[1]!.duration = 400;
-      delete p.visits[1]!.windows;
+      fillBothDays(p);
     },
     visitId: 'v1',
     code: 'no-time',
@@ -118,11 +123,7 @@ const cases: Case[] = [
   {
     name: 'both days are full for a two-person visit',
     change: (p) => {
-      p.visits[0]!.pinned = { staffId: 'ann' };
-      p.visits[1]!.pinned = { staffId: 'ben' };
-      p.visits[0]!.duration = 400;
-      p.visits[1]!.duration = 400;
-      delete p.visits[1]!.windows;
+      fillBothDays(p);
       p.visits[2]!.staffNeeded = 2;
     },
     visitId: 'v3',
