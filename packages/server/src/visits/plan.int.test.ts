@@ -28,7 +28,7 @@ describe('planning the visit day', () => {
   const visitIds: Record<string, string> = {};
   const week = JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '16:30', breakMinutes: 30 })));
 
-  async function addVisit(name: string, i: number, o: { latitude?: number | null; skills?: string[]; registered?: boolean; window?: [string, string]; preferred?: string } = {}) {
+  async function addVisit(name: string, i: number, o: { latitude?: number | null; skills?: string[]; registered?: boolean; window?: [string, string]; preferred?: string; on?: string; minutes?: number } = {}) {
     const therapist = await t.signIn(t.service.a['registered-therapist']);
     const created = await therapist.post('/api/patients', patientDetails({
       nhsNumber: testNhsNumberForIndex(100 + i), givenName: name, familyName: 'Plantest',
@@ -41,7 +41,7 @@ describe('planning the visit day', () => {
     const now = t.clock.now();
     const by = t.service.a['clinical-lead'].id;
     await t.db.insertInto('visits').values({
-      id, team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: date, purpose: 'therapy', duration_minutes: 45, place: 'home',
+      id, team_id: t.service.teamA, episode_id: episodeId, patient_id: patientId, on_date: o.on ?? date, purpose: 'therapy', duration_minutes: o.minutes ?? 45, place: 'home',
       window_start: o.window?.[0] ?? null, window_end: o.window?.[1] ?? null, staff_needed: 1, registered_required: o.registered ?? false,
       skills: JSON.stringify(o.skills ?? []), preferred_staff_id: o.preferred ?? null, origin: 'proposed',
       created_at: now, created_by: by, updated_at: now, updated_by: by,
@@ -308,6 +308,25 @@ describe('planning the visit day', () => {
     expect(stop).toBeDefined();
     expect(stop!.start >= '13:00' && stop!.start <= '15:00').toBe(true);
     expect(q.changedVisitsSincePublished).toBeGreaterThanOrEqual(1);
+  });
+
+  it('says why the planner left a visit out with the team’s names for who could have gone, never their ids', async () => {
+    // A 470-minute visit on a day of 08:30-16:30 with a half-hour break: nobody's day can hold it.
+    const day = '2026-12-08';
+    await addVisit('Kit', 20, { on: day, minutes: 470 });
+    expect((await lead.post('/api/visits/plans/jobs', { date: day })).statusCode).toBe(202);
+    expect((await runner.runOnce())!.status).toBe('done');
+    const res = await lead.get(`/api/visits/plans/${day}`);
+    const left = (res.json() as PlanBody).draft!.unplanned.find((u) => u.visitId === visitIds.Kit);
+    expect(left?.reason).toBe('no-time');
+    const named = await t.db.selectFrom('staff').select(['given_name', 'family_name']).where('id', '=', t.service.a['clinical-lead'].id).executeTakeFirstOrThrow();
+    expect(left!.detail).toContain(`${named.given_name} ${named.family_name}`);
+    expect(left!.detail).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    // The lead's page shows the same sentence under "Why".
+    const page = await lead.get(`/visits/plan?date=${day}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Kit Plantest');
+    expect(page.body).toContain(left!.detail.replaceAll("'", '&#39;'));
   });
 
   it('plans the week: one plan per date, in one run', async () => {
