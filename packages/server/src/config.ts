@@ -6,6 +6,12 @@ export type HomewardConfig = {
   port: number;
   /** PostgreSQL when set; otherwise the embedded PGlite database in dataDir. */
   databaseUrl: string | null;
+  /**
+   * On PostgreSQL, how many repeated queries one connection keeps as named prepared statements
+   * (db/prepared-statements.ts); 0 sends every query unnamed, as a transaction-pooling PgBouncer
+   * without prepared-statement support needs.
+   */
+  databasePreparedStatements: number;
   dataDir: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '127.0.0.1',
     port: intSetting(env, 'PORT', 3000),
     databaseUrl: env.DATABASE_URL || null,
+    databasePreparedStatements: intSetting(env, 'HOMEWARD_DB_PREPARED_STATEMENTS', 200),
     dataDir,
     sessionIdleMinutes: intSetting(env, 'HOMEWARD_SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: intSetting(env, 'HOMEWARD_SESSION_MAX_HOURS', 12),

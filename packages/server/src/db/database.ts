@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { defaultPreparedStatementOptions, prepareRepeatedStatements } from './prepared-statements.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import { defaultCheckpointPolicy, startCheckpointer, type CheckpointPolicy, type Scheduler } from './pglite-checkpoints.ts';
 import { defaultStatisticsPolicy, startStatisticsKeeper, type StatisticsPolicy } from './pglite-statistics.ts';
@@ -21,7 +22,13 @@ export type HomewardDatabase = {
 };
 
 export type OpenDatabaseOptions =
-  | { engine: 'postgres'; url: string; poolSize?: number }
+  | {
+      engine: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** Repeated queries one connection keeps prepared (prepared-statements.ts); 0: none. Default 200. */
+      preparedStatements?: number;
+    }
   | {
       engine: 'pglite';
       dataDir: string | null /* null: in memory */;
@@ -67,6 +74,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
     });
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
+    const preparedStatements = options.preparedStatements ?? defaultPreparedStatementOptions.maxPerConnection;
+    if (preparedStatements > 0) prepareRepeatedStatements(pool, { maxPerConnection: preparedStatements });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
