@@ -112,9 +112,26 @@ describe('what is not a date', () => {
     ['1 December 2026', 'Not a yyyy-mm-dd date: 1 December 2026'],
     ['2026-02-30', 'Not a real date: 2026-02-30'],
     ['2026-13-01', 'Not a real date: 2026-13-01'],
+    ['2026-00-10', 'Not a real date: 2026-00-10'],
+    ['2026-12-00', 'Not a real date: 2026-12-00'],
+    ['2026-04-31', 'Not a real date: 2026-04-31'],
+    ['2027-02-29', 'Not a real date: 2027-02-29'],
+    ['2100-02-29', 'Not a real date: 2100-02-29'],
+    ['0099-06-01', 'Not a real date: 0099-06-01'],
   ])('refuses %j, saying why', (day, message) => {
     expect(() => daysBetween(day, '2026-12-01')).toThrow(new RangeError(message));
     expect(() => addCalendarDays(day, 1)).toThrow(new RangeError(message));
+  });
+
+  it('takes every real day, month ends and leap days included, and agrees with the calendar', () => {
+    for (const day of ['2028-02-29', '2000-02-29', '2026-01-31', '2026-04-30', '2026-12-31', '0100-01-01']) {
+      expect(addCalendarDays(day, 0)).toBe(day);
+    }
+    // Every day of 2099 and 2100 (a century year, so no 29 February) against the platform's calendar.
+    for (let t = Date.UTC(2099, 0, 1); t < Date.UTC(2101, 0, 1); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      expect(daysBetween('2099-01-01', day)).toBe((t - Date.UTC(2099, 0, 1)) / 86_400_000);
+    }
   });
 
   it('labels each review state as the caseload shows it', () => {

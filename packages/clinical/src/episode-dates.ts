@@ -13,12 +13,22 @@ export const defaultReviewDueWindowDays = 7;
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Checked by arithmetic, not by formatting the date back (toISOString): a caseload page reads a
+// few hundred dates, and the round trip through a string was a tenth of the page's server time.
 function parseIsoDate(iso: string): number {
   const match = isoDatePattern.exec(iso);
   if (!match) throw new RangeError(`Not a yyyy-mm-dd date: ${iso}`);
-  const utc = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  if (new Date(utc).toISOString().slice(0, 10) !== iso) throw new RangeError(`Not a real date: ${iso}`);
-  return utc;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Date.UTC reads years 0-99 as 1900-1999, so those are refused as they always were.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`Not a real date: ${iso}`);
+  return Date.UTC(year, month - 1, day);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** The UK calendar date of an instant: 2026-03-28T23:30Z is "2026-03-29" (00:30 BST). */
