@@ -13,6 +13,7 @@ export default defineConfig({
       'packages/planner/src/hgs/*.test.ts',
       'packages/planner/src/unplanned-reasons.test.ts',
       'packages/server/src/audit/*.test.ts',
+      'packages/server/src/db/*.test.ts',
       'packages/server/src/platform/*.test.ts',
       'packages/server/src/record/*.test.ts',
     ],

@@ -13,6 +13,14 @@ describe('StatementNames: which texts one connection prepares', () => {
     expect(names.size).toBe(2);
   });
 
+  it('remembers a text seen once while others come and go, so the page that sends it again gets it planned', () => {
+    const names = new StatementNames(10);
+    expect(names.nameFor('a')).toBeNull();
+    expect(names.nameFor('b')).toBeNull();
+    expect(names.nameFor('c')).toBeNull();
+    expect(names.nameFor('a')).not.toBeNull();
+  });
+
   it('never names an insert with ON CONFLICT (its arbiter index is proved at planning, from values a generic plan cannot see)', () => {
     const names = new StatementNames(10);
     for (const text of ['insert into t (a) values ($1) on conflict (a) where b = $2 do nothing', 'INSERT INTO t VALUES ($1) ON  CONFLICT DO NOTHING']) {
@@ -57,6 +65,7 @@ describe('isStaleResultType', () => {
     expect(isStaleResultType({ code: '0A000', message: 'something else not supported' })).toBe(false);
     expect(isStaleResultType({ code: '42P01', message: 'cached plan must not change result type' })).toBe(false);
     expect(isStaleResultType(null)).toBe(false);
+    expect(isStaleResultType({ code: '0A000' })).toBe(false);
     expect(isStaleResultType(new Error('cached plan must not change result type'))).toBe(false);
   });
 });
