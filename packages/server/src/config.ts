@@ -7,9 +7,9 @@ export type HomewardConfig = {
   /** PostgreSQL when set; otherwise the embedded PGlite database in dataDir. */
   databaseUrl: string | null;
   /**
-   * On PostgreSQL, how many repeated queries one connection keeps as named prepared statements
-   * (db/prepared-statements.ts); 0 sends every query unnamed, as a transaction-pooling PgBouncer
-   * without prepared-statement support needs.
+   * How many repeated queries one database connection keeps as named prepared statements
+   * (db/prepared-statements.ts; db/pglite-statements.ts on the embedded database); 0 sends every
+   * query unnamed, as a transaction-pooling PgBouncer without prepared-statement support needs.
    */
   databasePreparedStatements: number;
   dataDir: string;

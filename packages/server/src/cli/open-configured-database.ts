@@ -7,7 +7,7 @@ import { analyseAll } from '../db/pglite-statistics.ts';
 export async function openConfiguredDatabase(): Promise<{ config: HomewardConfig; database: HomewardDatabase; applied: string[] }> {
   const config = loadConfig();
   const database = await openDatabase(
-    config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl, preparedStatements: config.databasePreparedStatements } : { engine: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl, preparedStatements: config.databasePreparedStatements } : { engine: 'pglite', dataDir: config.dataDir, preparedStatements: config.databasePreparedStatements },
   );
   let applied: string[];
   try {

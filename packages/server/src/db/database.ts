@@ -38,6 +38,8 @@ export type OpenDatabaseOptions =
       loadDataDir?: Blob;
       /** For a data directory, the application keeps planner statistics fresh (pglite-statistics.ts); false not to. */
       statistics?: { policy?: StatisticsPolicy; schedule?: Scheduler } | false;
+      /** Repeated queries kept as named statements (pglite-statements.ts); 0: none. Default 200. */
+      preparedStatements?: number;
     };
 
 const DATE_OID = 1082;
@@ -88,7 +90,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Homewa
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client, { preparedStatements: options.preparedStatements ?? defaultPreparedStatementOptions.maxPerConnection }) });
   // In memory there is nothing to replay after a kill; on disk, without this, a restart replays everything.
   const checkpointer = options.dataDir && options.checkpoints !== false
     ? startCheckpointer(db, options.checkpoints?.policy ?? defaultCheckpointPolicy, options.checkpoints?.schedule)

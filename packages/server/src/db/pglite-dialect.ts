@@ -16,6 +16,8 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { PgliteStatements } from './pglite-statements.ts';
+import { defaultPreparedStatementOptions } from './prepared-statements.ts';
 
 class ConnectionQueue {
   #held = false;
@@ -60,10 +62,12 @@ class ConnectionQueue {
 
 class PGliteConnection implements DatabaseConnection {
   readonly client: PGlite;
+  readonly statements: PgliteStatements;
   release: () => void = () => {};
 
-  constructor(client: PGlite) {
+  constructor(client: PGlite, preparedStatements: number) {
     this.client = client;
+    this.statements = new PgliteStatements(client, preparedStatements);
   }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
@@ -74,9 +78,7 @@ class PGliteConnection implements DatabaseConnection {
       const last = results.at(-1);
       return { rows: (last?.rows ?? []) as R[] };
     }
-    const result = await this.client.query<R>(compiledQuery.sql, [...compiledQuery.parameters], {
-      rowMode: 'object',
-    });
+    const result = await this.statements.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
@@ -94,9 +96,9 @@ class PGliteDriver implements Driver {
   readonly #queue: ConnectionQueue;
   readonly #connection: PGliteConnection;
 
-  constructor(client: PGlite, waitTimeoutMs: number) {
+  constructor(client: PGlite, waitTimeoutMs: number, preparedStatements: number) {
     this.#client = client;
-    this.#connection = new PGliteConnection(client);
+    this.#connection = new PGliteConnection(client, preparedStatements);
     this.#queue = new ConnectionQueue(waitTimeoutMs);
   }
 
@@ -135,17 +137,20 @@ class PGliteDriver implements Driver {
 export class PGliteDialect implements Dialect {
   readonly #client: PGlite;
   readonly #waitTimeoutMs: number;
+  readonly #preparedStatements: number;
 
-  constructor(client: PGlite, options: { waitTimeoutMs?: number } = {}) {
+  /** preparedStatements: repeated queries kept as named statements (pglite-statements.ts); 0 for none. */
+  constructor(client: PGlite, options: { waitTimeoutMs?: number; preparedStatements?: number } = {}) {
     this.#client = client;
     this.#waitTimeoutMs = options.waitTimeoutMs ?? 15_000;
+    this.#preparedStatements = options.preparedStatements ?? defaultPreparedStatementOptions.maxPerConnection;
   }
 
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.#client, this.#waitTimeoutMs);
+    return new PGliteDriver(this.#client, this.#waitTimeoutMs, this.#preparedStatements);
   }
   createQueryCompiler() {
     return new PostgresQueryCompiler();

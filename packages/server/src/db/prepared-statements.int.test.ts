@@ -1,7 +1,7 @@
-// Repeated queries are planned once per connection on PostgreSQL (prepared-statements.ts): what is
-// named, what is not, the limit, and a statement whose rows changed shape under it (a migration run by
-// another instance while this one served). PostgreSQL only: PGlite runs in-process and the app does
-// not name statements there.
+// Repeated queries are planned once per connection (prepared-statements.ts on PostgreSQL,
+// pglite-statements.ts on the embedded database): what is named, what is not, the limit, and a
+// statement whose rows changed shape under it (a migration run by another instance while this one
+// served). On both engines, through the app's own database handle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -9,17 +9,17 @@ import { openDatabase, type HomewardDatabase } from './database.ts';
 import { prepareRepeatedStatements } from './prepared-statements.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../test/test-database.ts';
 
-describe.skipIf(testEngine === 'pglite')('named prepared statements on PostgreSQL', () => {
+describe(`named prepared statements (${testEngine})`, () => {
   let testDb: TestDatabase;
   let app: HomewardDatabase;
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    // One connection, so every query below meets the same backend's prepared statements.
-    app = await openDatabase({ engine: 'postgres', url: testDb.url!, poolSize: 1 });
+    // One connection, so every query below meets the same backend's prepared statements (PGlite has only one).
+    app = testEngine === 'pglite' ? testDb.database : await openDatabase({ engine: 'postgres', url: testDb.url!, poolSize: 1 });
   });
   afterAll(async () => {
-    await app?.close();
+    if (app !== testDb?.database) await app?.close();
     await testDb?.drop();
   });
 
@@ -55,31 +55,50 @@ describe.skipIf(testEngine === 'pglite')('named prepared statements on PostgreSQ
   });
 
   it('names nothing when the setting is 0 (HOMEWARD_DB_PREPARED_STATEMENTS, for a transaction-pooling PgBouncer)', async () => {
-    const unnamed = await openDatabase({ engine: 'postgres', url: testDb.url!, poolSize: 1, preparedStatements: 0 });
+    const unnamed = testEngine === 'pglite'
+      ? await openDatabase({ engine: 'pglite', dataDir: null, preparedStatements: 0 })
+      : await openDatabase({ engine: 'postgres', url: testDb.url!, poolSize: 1, preparedStatements: 0 });
     try {
-      for (let i = 0; i < 3; i++) await unnamed.db.selectFrom('patients').select('id').where('nhs_number', '=', '9434765919').execute();
+      for (let i = 0; i < 3; i++) expect((await sql<{ n: number }>`select ${i}::int as n`.execute(unnamed.db)).rows).toEqual([{ n: i }]);
       expect(await prepared(unnamed.db)).toEqual([]);
     } finally {
       await unnamed.close();
     }
   });
 
-  describe('on a pool of its own', () => {
+  it('names a statement afresh when a column added under it changed its rows, and answers at once outside a transaction', async () => {
+    await sql`create table shape_test (id int primary key)`.execute(app.db);
+    await sql`insert into shape_test values (1), (2), (3)`.execute(app.db);
+    const find = (db: HomewardDatabase['db'] = app.db) => sql<Record<string, unknown>>`select * from shape_test where id = ${1}`.execute(db).then((r) => r.rows);
+    expect(await find()).toEqual([{ id: 1 }]);
+    expect(await find()).toEqual([{ id: 1 }]);
+    expect(await prepared(app.db)).toContain('select * from shape_test where id = $1');
+
+    await sql`alter table shape_test add column note text`.execute(app.db);
+    expect(await find()).toEqual([{ id: 1, note: null }]);
+
+    await sql`alter table shape_test add column more text`.execute(app.db);
+    // Inside a transaction the failed statement has failed the transaction: the error is the caller's.
+    await expect(app.db.transaction().execute((trx) => find(trx))).rejects.toThrow(/cached plan must not change result type/);
+    expect(await find()).toEqual([{ id: 1, note: null, more: null }]);
+  });
+
+  describe.skipIf(testEngine === 'pglite')('on a pool of its own (PostgreSQL)', () => {
     let pool: pg.Pool;
     const statements = async () => (await pool.query('select statement from pg_prepared_statements')).rows.map((r: { statement: string }) => r.statement);
 
     beforeAll(async () => {
       pool = new pg.Pool({ connectionString: testDb.url!, max: 1 });
       prepareRepeatedStatements(pool, { maxPerConnection: 2 });
-      await pool.query('create table shape_test (id int primary key)');
-      await pool.query('insert into shape_test values (1), (2), (3)');
+      await pool.query('create table limit_test (id int primary key)');
+      await pool.query('insert into limit_test values (1), (2), (3)');
     });
     afterAll(async () => {
       await pool?.end();
     });
 
     it('keeps no more than its limit per connection, and runs the rest unnamed with the right answers', async () => {
-      const texts = [1, 2, 3, 4].map((n) => `select id, ${n} as n from shape_test where id = $1`);
+      const texts = [1, 2, 3, 4].map((n) => `select id, ${n} as n from limit_test where id = $1`);
       for (const text of [...texts, ...texts, ...texts]) {
         const client = await pool.connect();
         try {
@@ -89,39 +108,7 @@ describe.skipIf(testEngine === 'pglite')('named prepared statements on PostgreSQ
           client.release();
         }
       }
-      expect((await statements()).filter((s) => s.includes('shape_test'))).toEqual(texts.slice(0, 2));
-    });
-
-    it('names a statement afresh when a column added under it changed its rows, and answers at once outside a transaction', async () => {
-      const text = 'select * from shape_test where id = $1';
-      const run = async (inTransaction: boolean) => {
-        const client = await pool.connect();
-        try {
-          if (inTransaction) await client.query('begin');
-          try {
-            return (await client.query(text, [1])).rows;
-          } finally {
-            if (inTransaction) await client.query('rollback');
-          }
-        } finally {
-          client.release();
-        }
-      };
-      // The pool above is at its limit: a connection of this pool with room is a fresh one.
-      await pool.end();
-      pool = new pg.Pool({ connectionString: testDb.url!, max: 1 });
-      prepareRepeatedStatements(pool, { maxPerConnection: 5 });
-      expect(await run(false)).toEqual([{ id: 1 }]);
-      expect(await run(false)).toEqual([{ id: 1 }]);
-      expect(await statements()).toContain(text);
-
-      await pool.query('alter table shape_test add column note text');
-      expect(await run(false)).toEqual([{ id: 1, note: null }]);
-
-      await pool.query('alter table shape_test add column more text');
-      // Inside a transaction the failed statement has failed the transaction: the error is the caller's.
-      await expect(run(true)).rejects.toThrow(/cached plan must not change result type/);
-      expect(await run(false)).toEqual([{ id: 1, note: null, more: null }]);
+      expect((await statements()).filter((s) => s.includes('limit_test'))).toEqual(texts.slice(0, 2));
     });
   });
 });
