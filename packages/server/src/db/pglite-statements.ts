@@ -5,9 +5,9 @@
 // serialisers and result parser), except that a repeated text is parsed once under a name and only
 // bound and executed after that, so PostgreSQL's cached plan is reused. Same rules as on PostgreSQL:
 // named the second time it is seen, at most `maxStatements`, never an ON CONFLICT, and renamed when
-// a migration changed its columns (rerun at once outside a transaction).
+// a migration changed its columns or the session lost it (rerun at once outside a transaction).
 import { parse, protocol, type PGlite, type Results } from '@electric-sql/pglite';
-import { isStaleResultType, StatementNames } from './prepared-statements.ts';
+import { isUnusableStatement, StatementNames } from './prepared-statements.ts';
 
 const { serialize } = protocol;
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
@@ -31,7 +31,7 @@ export class PgliteStatements {
     try {
       return await this.#run<R>(name, text, values);
     } catch (error) {
-      if (!isStaleResultType(error)) throw error;
+      if (!isUnusableStatement(error)) throw error;
       const fresh = this.#names!.renew(text);
       if (fresh === null || !outsideTransaction) throw error;
       return this.#run<R>(fresh, text, values);
@@ -47,7 +47,13 @@ export class PgliteStatements {
         let types = this.#parameterTypes.get(name);
         if (types === undefined) {
           await send(serialize.parse({ name, text }));
-          types = parse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name })));
+          try {
+            types = parse.parseDescribeStatementResults(await send(serialize.describe({ type: 'S', name })));
+          } catch (error) {
+            // Parsed under this name but not described: never parse that name again (it exists).
+            this.#names!.renew(text);
+            throw error;
+          }
           this.#parameterTypes.set(name, types);
         }
         const serialised = values.map((value, i) => {

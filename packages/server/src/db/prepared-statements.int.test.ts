@@ -83,6 +83,16 @@ describe(`named prepared statements (${testEngine})`, () => {
     expect(await find()).toEqual([{ id: 1, note: null, more: null }]);
   });
 
+  it('parses a statement again when the session lost it (a DEALLOCATE ALL, as a connection pooler may send)', async () => {
+    const find = () => sql<{ n: number }>`select ${7}::int + 1 as n`.execute(app.db).then((r) => r.rows);
+    expect(await find()).toEqual([{ n: 8 }]);
+    expect(await find()).toEqual([{ n: 8 }]);
+    expect(await prepared(app.db)).toContain('select $1::int + 1 as n');
+    await sql`deallocate all`.execute(app.db);
+    expect(await find()).toEqual([{ n: 8 }]);
+    expect(await find()).toEqual([{ n: 8 }]);
+  });
+
   describe.skipIf(testEngine === 'pglite')('on a pool of its own (PostgreSQL)', () => {
     let pool: pg.Pool;
     const statements = async () => (await pool.query('select statement from pg_prepared_statements')).rows.map((r: { statement: string }) => r.statement);

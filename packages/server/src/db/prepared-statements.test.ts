@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaleResultType, StatementNames } from './prepared-statements.ts';
+import { isStaleResultType, isUnusableStatement, StatementNames } from './prepared-statements.ts';
 
 describe('StatementNames: which texts one connection prepares', () => {
   it('names a text the second time it is seen, and keeps that name', () => {
@@ -67,5 +67,14 @@ describe('isStaleResultType', () => {
     expect(isStaleResultType(null)).toBe(false);
     expect(isStaleResultType({ code: '0A000' })).toBe(false);
     expect(isStaleResultType(new Error('cached plan must not change result type'))).toBe(false);
+  });
+});
+
+describe('isUnusableStatement', () => {
+  it('is a stale statement or one the session no longer holds (26000), and not any other error', () => {
+    expect(isUnusableStatement({ code: '0A000', message: 'cached plan must not change result type' })).toBe(true);
+    expect(isUnusableStatement({ code: '26000', message: 'prepared statement "homeward_3" does not exist' })).toBe(true);
+    expect(isUnusableStatement({ code: '23505', message: 'duplicate key value violates unique constraint' })).toBe(false);
+    expect(isUnusableStatement(null)).toBe(false);
   });
 });

@@ -13,7 +13,8 @@
 // (beyond that, texts go unnamed as before). A statement whose rows changed shape under it (a
 // migration added a column to a `select *` while this instance ran: PostgreSQL's "cached plan must
 // not change result type") is named afresh, and run again at once when it was not inside a
-// transaction (inside one, the transaction has failed and its caller sees the error, as for any).
+// transaction (inside one, the transaction has failed and its caller sees the error, as for any);
+// so is one the session no longer holds (a DEALLOCATE ALL from a connection pooler).
 //
 // Never named: a text with ON CONFLICT. Its arbiter index is inferred when the statement is planned,
 // and a partial unique index is chosen only if the statement's own WHERE proves the index's predicate;
@@ -54,7 +55,7 @@ async function runNamed(client: pg.PoolClient, query: Query, names: StatementNam
   try {
     return await query({ name, text, values });
   } catch (error) {
-    if (!isStaleResultType(error)) throw error;
+    if (!isUnusableStatement(error)) throw error;
     const fresh = names.renew(text);
     if (!outsideTransaction || fresh === null) throw error;
     return query({ name: fresh, text, values });
@@ -65,6 +66,15 @@ async function runNamed(client: pg.PoolClient, query: Query, names: StatementNam
 export function isStaleResultType(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | null;
   return e?.code === '0A000' && typeof e.message === 'string' && e.message.includes('cached plan must not change result type');
+}
+
+/**
+ * A named statement that cannot be run as it is: stale (above), or gone from the session
+ * (26000: a DEALLOCATE ALL or DISCARD ALL ran on the connection; nothing in Homeward sends one,
+ * but a connection pooler may). Either way the text is named afresh, and parsed again.
+ */
+export function isUnusableStatement(error: unknown): boolean {
+  return isStaleResultType(error) || (error as { code?: unknown } | null)?.code === '26000';
 }
 
 const onConflict = /\bon\s+conflict\b/i;
