@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { decidePatientAccess, describeNameTermMatch, postcodeOrDistrictError, explainNameMatch, formatDisplayDate, normalisePostcode, postcodeDistrict, type RiskFlagKind } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 import type { Database } from '../db/schema.ts';
-import { auditAs, type Actor } from '../platform/actor.ts';
+import { auditAs, auditEventAs, type Actor } from '../platform/actor.ts';
 import { searchPatientsWithAccess, type PatientSearch, type PatientSearchRow } from './patient-queries.ts';
 
 export type FoundPatient =
@@ -37,7 +37,10 @@ export async function findPatients(db: Kysely<Database>, o: FindPatientsOptions)
     await auditAs(actor, db, { action: 'search', outcome: 'refused', detail: { rule: gate.rule, by: search.kind } });
     throw new HomewardError('forbidden', gate.message);
   }
-  const { rows, facts } = await searchPatientsWithAccess(db, search, principal, actor.now);
+  // The allowed search's audit event is appended by the search's own statement (with the patients it
+  // found), so it is durable before any result is shown; by itself only when nothing was asked.
+  const event = auditEventAs(actor, { action: 'search', outcome: 'allowed', recordKind: 'patient-index', detail: { by: search.kind } });
+  const { rows, facts, audited } = await searchPatientsWithAccess(db, search, principal, actor.now, { audit: { event, at: actor.now } });
   const results: FoundPatient[] = rows.map((r) => {
     const f = facts.get(r.id)!;
     const decision = decidePatientAccess({ role: principal.role, action: 'search', hasRelationship: f.hasRelationship, hasActiveBreakGlass: f.breakGlass !== null });
@@ -48,12 +51,7 @@ export async function findPatients(db: Kysely<Database>, o: FindPatientsOptions)
     }
     return { ...found, access: 'find-only' };
   });
-  await auditAs(actor, db, {
-    action: 'search',
-    outcome: 'allowed',
-    recordKind: 'patient-index',
-    detail: { by: search.kind, results: results.length, patientIds: results.map((r) => r.id) },
-  });
+  if (!audited) await auditAs(actor, db, { ...event, detail: { by: search.kind, results: 0, patientIds: [] } });
   return results;
 }
 

@@ -5,6 +5,8 @@ import type { CommunicationNeeds, PatientContact, RiskFlagKind, Sex } from '@hom
 import { nameSearchTerms, normalisePostcode, postcodeDistrict } from '@homeward/clinical';
 import type { Database, PatientsTable } from '../db/schema.ts';
 import type { PatientDetailsInput, PatientResponse } from './patient-schema.ts';
+import type { AuditEventInput } from '../platform/audit-event.ts';
+import { auditRow } from '../platform/record-audit-event.ts';
 import { accessFactsOf, accessFactsQuery, requireGrant, type AccessFacts, type AccessFactsRow, type FactsFor, type ReadGrant } from '../access/public.ts';
 
 type PatientRow = Selectable<PatientsTable>;
@@ -160,23 +162,42 @@ export async function searchPatients(db: Kysely<Database>, search: PatientSearch
  * The search and the access facts of every patient it finds, in one round trip: the facts query is
  * joined laterally to each result, so nobody waits for the search to come back before asking who may
  * see whom (issue 12: a search was four round trips). Results keep the search's order.
+ *
+ * Given `audit`, the same statement appends the search's audit event (its detail completed with how
+ * many were found and which), so the event commits with the answer, before anything is shown, and a
+ * search is one round trip fewer; `audited` says whether it was written (not when nothing could match
+ * and nothing was asked).
  */
 export async function searchPatientsWithAccess(
   db: Kysely<Database>,
   search: PatientSearch,
   principal: FactsFor,
   now: Date,
-  limit = 25,
-): Promise<{ rows: PatientSearchRow[]; facts: Map<string, AccessFacts> }> {
-  const built = await buildSearch(db, search, limit);
-  if (!built) return { rows: [], facts: new Map() };
+  options: { limit?: number; audit?: { event: AuditEventInput; at: Date } } = {},
+): Promise<{ rows: PatientSearchRow[]; facts: Map<string, AccessFacts>; audited: boolean }> {
+  const built = await buildSearch(db, search, options.limit ?? 25);
+  if (!built) return { rows: [], facts: new Map(), audited: false };
   const facts = accessFactsQuery(db, principal, now).where(sql<SqlBool>`patients.id = found.id`);
-  // found.* then facts.*: the one column both have (registered_team_id) is the same patient's.
-  const { rows } = await sql<Record<string, unknown> & AccessFactsRow>`
-    select found.*, facts.* from (${built.query}) as found left join lateral (${facts}) as facts on true
-  `.execute(db);
-  const found = rows.map(built.toRow);
-  return { rows: found, facts: accessFactsOf(rows.filter((r) => r.patient_id !== null), principal, found.map((r) => r.id), now) };
+  // found.* then facts.*: the one column both have (registered_team_id) is the same patient's. The
+  // row number keeps the search's order through the CTE (a CTE's rows have no order of their own).
+  const found = sql`select found.*, facts.*, row_number() over () as found_order from (${built.query}) as found left join lateral (${facts}) as facts on true`;
+  const { rows } = options.audit
+    ? await sql<Record<string, unknown> & AccessFactsRow>`
+        with searched as (${found}), audited as (${auditedSearch(db, options.audit.event, options.audit.at)})
+        select * from searched order by found_order
+      `.execute(db)
+    : await sql<Record<string, unknown> & AccessFactsRow>`${found}`.execute(db);
+  const foundRows = rows.map(built.toRow);
+  return { rows: foundRows, facts: accessFactsOf(rows.filter((r) => r.patient_id !== null), principal, foundRows.map((r) => r.id), now), audited: options.audit !== undefined };
+}
+
+/** The search's audit event, inserted from the CTE `searched`: its detail gains results and patientIds, in the search's order. */
+function auditedSearch(db: Kysely<Database>, event: AuditEventInput, at: Date) {
+  const row = auditRow(event, at);
+  return db.insertInto('audit_events').values({
+    ...row,
+    detail: sql`${row.detail}::jsonb || (select jsonb_build_object('results', count(*)::int, 'patientIds', coalesce(jsonb_agg(searched.id order by searched.found_order), '[]'::jsonb)) from searched)`,
+  });
 }
 
 async function buildSearch(db: Kysely<Database>, search: PatientSearch, limit: number): Promise<BuiltSearch | null> {

@@ -119,13 +119,9 @@ export function systemActor(o: { config: HomewardConfig; via: string; now?: Date
 
 export type ActorAuditEvent = Omit<AuditEventInput, 'staffId' | 'staffRole' | 'ip' | 'userAgent' | 'requestId' | 'requestIdClaimed'>;
 
-/**
- * Records an audit event as the actor, at the actor's `now`. Pass the write's transaction so the
- * record and its audit commit together; without one the event has committed when this returns, so a
- * read's audit is durable before the data is shown.
- */
-export async function auditAs(actor: AnyActor, db: Kysely<Database>, event: ActorAuditEvent): Promise<void> {
-  const input: AuditEventInput = {
+/** An audit event as the actor records it: who, from where, in which request. */
+export function auditEventAs(actor: AnyActor, event: ActorAuditEvent): AuditEventInput {
+  return {
     ...event,
     staffId: actor.staff?.staffId ?? null,
     staffRole: actor.staff?.role ?? null,
@@ -134,6 +130,15 @@ export async function auditAs(actor: AnyActor, db: Kysely<Database>, event: Acto
     requestId: actor.origin.requestId,
     requestIdClaimed: actor.origin.requestIdClaimed,
   };
+}
+
+/**
+ * Records an audit event as the actor, at the actor's `now`. Pass the write's transaction so the
+ * record and its audit commit together; without one the event has committed when this returns, so a
+ * read's audit is durable before the data is shown.
+ */
+export async function auditAs(actor: AnyActor, db: Kysely<Database>, event: ActorAuditEvent): Promise<void> {
+  const input = auditEventAs(actor, event);
   // Only allowed reads are held: a refusal, a write (in its own transaction) or an export is written at once.
   if (actor.heldReadAudit && event.action === 'read' && event.outcome === 'allowed') actor.heldReadAudit.events.push(input);
   else await recordAuditEvent(db, input, actor.now);

@@ -21,7 +21,8 @@ export async function recordAuditEvents(db: Kysely<Database>, inputs: readonly A
   await db.insertInto('audit_events').values(inputs.map((input) => auditRow(input, now))).execute();
 }
 
-function auditRow(input: AuditEventInput, now: Date) {
+/** The row an event is stored as (for a statement that appends it itself, as the patient search does). */
+export function auditRow(input: AuditEventInput, now: Date) {
   return {
     id: uuidv7(),
     occurred_at: now,
