@@ -25,7 +25,11 @@ export class PgliteStatements {
   }
 
   async query<R>(text: string, values: unknown[]): Promise<Results<R>> {
-    const name = this.#names === null || values.length === 0 ? null : this.#names.nameFor(text);
+    // A closed (or not yet ready) PGlite is PGlite's own query()'s to refuse: it says "PGlite is closed",
+    // which the app answers as a database that is unavailable (503), where the protocol calls below
+    // would fail with a TypeError from inside its WebAssembly module.
+    const usable = this.#client.ready && !this.#client.closed;
+    const name = !usable || this.#names === null || values.length === 0 ? null : this.#names.nameFor(text);
     if (name === null) return this.#client.query<R>(text, values, { rowMode: 'object' });
     const outsideTransaction = !this.#client.isInTransaction();
     try {

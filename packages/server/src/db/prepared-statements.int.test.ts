@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { PgliteStatements } from './pglite-statements.ts';
 import { openDatabase, type HomewardDatabase } from './database.ts';
 import { prepareRepeatedStatements } from './prepared-statements.ts';
 import { createTestDatabase, testEngine, type TestDatabase } from '../../test/test-database.ts';
@@ -91,6 +93,14 @@ describe(`named prepared statements (${testEngine})`, () => {
     await sql`deallocate all`.execute(app.db);
     expect(await find()).toEqual([{ n: 8 }]);
     expect(await find()).toEqual([{ n: 8 }]);
+  });
+
+  it.skipIf(testEngine === 'postgres')('says the embedded database is closed once it is, for a named statement too (answered as unavailable, not as a crash)', async () => {
+    const client = await PGlite.create();
+    const statements = new PgliteStatements(client, 10);
+    for (const n of [1, 2]) expect((await statements.query<{ n: number }>('select $1::int as n', [n])).rows).toEqual([{ n }]);
+    await client.close();
+    await expect(statements.query('select $1::int as n', [3])).rejects.toThrow('PGlite is closed');
   });
 
   describe.skipIf(testEngine === 'pglite')('on a pool of its own (PostgreSQL)', () => {

@@ -39,8 +39,9 @@ export async function findPatients(db: Kysely<Database>, o: FindPatientsOptions)
   }
   // The allowed search's audit event is appended by the search's own statement (with the patients it
   // found), so it is durable before any result is shown; by itself only when nothing was asked.
-  const event = auditEventAs(actor, { action: 'search', outcome: 'allowed', recordKind: 'patient-index', detail: { by: search.kind } });
-  const { rows, facts, audited } = await searchPatientsWithAccess(db, search, principal, actor.now, { audit: { event, at: actor.now } });
+  const searched = { action: 'search', outcome: 'allowed', recordKind: 'patient-index' } as const;
+  const event = auditEventAs(actor, { ...searched, detail: { by: search.kind } });
+  const { rows, facts, audited } = await searchPatientsWithAccess(db, search, principal, actor.now, { event, at: actor.now });
   const results: FoundPatient[] = rows.map((r) => {
     const f = facts.get(r.id)!;
     const decision = decidePatientAccess({ role: principal.role, action: 'search', hasRelationship: f.hasRelationship, hasActiveBreakGlass: f.breakGlass !== null });
@@ -51,7 +52,7 @@ export async function findPatients(db: Kysely<Database>, o: FindPatientsOptions)
     }
     return { ...found, access: 'find-only' };
   });
-  if (!audited) await auditAs(actor, db, { ...event, detail: { by: search.kind, results: 0, patientIds: [] } });
+  if (!audited) await auditAs(actor, db, { ...searched, detail: { by: search.kind, results: 0, patientIds: [] } });
   return results;
 }
 

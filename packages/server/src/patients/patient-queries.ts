@@ -163,32 +163,33 @@ export async function searchPatients(db: Kysely<Database>, search: PatientSearch
  * joined laterally to each result, so nobody waits for the search to come back before asking who may
  * see whom (issue 12: a search was four round trips). Results keep the search's order.
  *
- * Given `audit`, the same statement appends the search's audit event (its detail completed with how
- * many were found and which), so the event commits with the answer, before anything is shown, and a
- * search is one round trip fewer; `audited` says whether it was written (not when nothing could match
- * and nothing was asked).
+ * The same statement appends the search's audit event (its detail completed with how many were
+ * found and which), so the event commits with the answer, before anything is shown, and a search is
+ * one round trip fewer; `audited` is false only when nothing could match and nothing was asked, and
+ * the caller audits the search itself.
  */
 export async function searchPatientsWithAccess(
   db: Kysely<Database>,
   search: PatientSearch,
   principal: FactsFor,
   now: Date,
-  options: { limit?: number; audit?: { event: AuditEventInput; at: Date } } = {},
+  audit: { event: AuditEventInput; at: Date },
+  limit = 25,
 ): Promise<{ rows: PatientSearchRow[]; facts: Map<string, AccessFacts>; audited: boolean }> {
-  const built = await buildSearch(db, search, options.limit ?? 25);
+  const built = await buildSearch(db, search, limit);
   if (!built) return { rows: [], facts: new Map(), audited: false };
   const facts = accessFactsQuery(db, principal, now).where(sql<SqlBool>`patients.id = found.id`);
   // found.* then facts.*: the one column both have (registered_team_id) is the same patient's. The
   // row number keeps the search's order through the CTE (a CTE's rows have no order of their own).
-  const found = sql`select found.*, facts.*, row_number() over () as found_order from (${built.query}) as found left join lateral (${facts}) as facts on true`;
-  const { rows } = options.audit
-    ? await sql<Record<string, unknown> & AccessFactsRow>`
-        with searched as (${found}), audited as (${auditedSearch(db, options.audit.event, options.audit.at)})
-        select * from searched order by found_order
-      `.execute(db)
-    : await sql<Record<string, unknown> & AccessFactsRow>`${found}`.execute(db);
-  const foundRows = rows.map(built.toRow);
-  return { rows: foundRows, facts: accessFactsOf(rows.filter((r) => r.patient_id !== null), principal, foundRows.map((r) => r.id), now), audited: options.audit !== undefined };
+  const { rows } = await sql<Record<string, unknown> & AccessFactsRow>`
+    with searched as (
+      select found.*, facts.*, row_number() over () as found_order
+      from (${built.query}) as found left join lateral (${facts}) as facts on true
+    ), audited as (${auditedSearch(db, audit.event, audit.at)})
+    select * from searched order by found_order
+  `.execute(db);
+  const found = rows.map(built.toRow);
+  return { rows: found, facts: accessFactsOf(rows.filter((r) => r.patient_id !== null), principal, found.map((r) => r.id), now), audited: true };
 }
 
 /** The search's audit event, inserted from the CTE `searched`: its detail gains results and patientIds, in the search's order. */
