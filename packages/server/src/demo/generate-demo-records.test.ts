@@ -304,3 +304,31 @@ describe('generateDemoRecords for the demo service', () => {
     expect(generateDemoRecords({ seed: 1, now, episodes: [], staff: [] })).toMatchObject({ notes: [], story: null });
   });
 });
+
+// A first start seeds the demo at whatever time it is, and write-demo-records.ts replays each row through
+// the domain functions in time order: a row written before what it depends on is a first start that fails
+// (on 6 December 2026 at 18:24 UTC a sit-to-stand completion came before its activity, which was set
+// after goals agreed at a later visit). Seeded at 150 times spread over two months, every row follows
+// what it needs.
+describe('generateDemoRecords at any time of any day', () => {
+  const times = Array.from({ length: 150 }, (_, i) => new Date(Date.parse('2026-11-01T00:07:00Z') + i * 577 * 60_000));
+
+  it('sets goals before they are rated, changed or served, and activities before they are logged or ended', () => {
+    const faults: string[] = [];
+    for (const at of times) {
+      const { episodes, staff } = demoService(at);
+      const generated = generateDemoRecords({ seed: 20261124, now: at, episodes, staff });
+      const goalSet = new Map(generated.goals.map((g) => [g.id, g.created_at.getTime()]));
+      const activitySet = new Map(generated.activities.map((a) => [a.id, a.created_at.getTime()]));
+      const fault = (what: string) => faults.push(`${at.toISOString()}: ${what}`);
+      for (const g of generated.goals) if (g.updated_at < g.created_at) fault(`goal ${g.id} changed before it was set`);
+      for (const t of generated.attainments) if (t.recorded_at.getTime() < goalSet.get(t.goal_id)!) fault(`goal ${t.goal_id} rated before it was set`);
+      for (const a of generated.activities) {
+        if (a.updated_at < a.created_at) fault(`activity ${a.id} ended before it was set`);
+        if (a.goal_id && a.created_at.getTime() < goalSet.get(a.goal_id)!) fault(`activity ${a.id} set before its goal`);
+      }
+      for (const c of generated.completions) if (!(c.recorded_at.getTime() >= activitySet.get(c.activity_id)!)) fault(`activity ${c.activity_id} logged before it was set`);
+    }
+    expect(faults).toEqual([]);
+  });
+});

@@ -797,8 +797,13 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
     taken.add(day);
   }
   visits.sort((a, b) => a.at - b.at);
-  // The activities are set, and the carer shown, at the first visit after the assessment.
-  const programmeVisit = visits.find((v) => v.kind === 'treatment') ?? visits[0]!;
+  // The goals are agreed at the assessment (the first visit when the first contact assessed, else the next
+  // face-to-face one; the visits added below are of kinds that never assess).
+  const assessedVisit = e.firstAssessmentAt ? visits[0]! : visits.find((v) => v.kind !== 'telephone' && v.kind !== 'no-access' && v.kind !== 'mdt' && v.kind !== 'kitchen' && v.at > start);
+  const goalVisit = assessedVisit ?? visits[0]!;
+  // The activities are set, and the carer shown, at the first treatment visit from the assessment on: never
+  // before the goals they serve, so nothing is logged against an activity not yet set (else at the assessment itself).
+  const programmeVisit = visits.find((v) => v.kind === 'treatment' && v.at >= goalVisit.at) ?? goalVisit;
   if (plan.sitToStand && p.carer && programmeVisit.kind === 'treatment') programmeVisit.kind = 'carer-training';
 
   // Support workers' kitchen practice, twice a week, after the activity is set and before the last visit.
@@ -858,7 +863,6 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
   });
 
   // -- Assessments: Barthel (and, for walking, Timed Up and Go) at the start, review and end.
-  const assessedVisit = e.firstAssessmentAt ? visits[0]! : visits.find((v) => v.kind !== 'telephone' && v.kind !== 'no-access' && v.kind !== 'mdt' && v.kind !== 'kitchen' && v.at > start);
   const reviewVisit = visits.find((v) => v.kind === 'review');
   const dischargeVisit = visits.find((v) => v.kind === 'discharge');
   const ability = Math.max(0.1, Math.min(0.85, 0.35 + random() * 0.35 - (e.complexity === 'complex' ? 0.1 : 0)));
@@ -925,8 +929,7 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
     assess(dischargeVisit, 'discharge');
   }
 
-  // -- Goals, agreed at the assessment, rated at review and discharge.
-  const goalVisit = assessedVisit ?? visits[0]!;
+  // -- Goals, agreed at the assessment (goalVisit, above), rated at review and discharge.
   const goalsAt = floorMinute(Math.min(now - minuteMs, goalVisit.at + intBetween(random, 40, 70) * minuteMs));
   const goalHolder = holderAt(goalVisit.at);
   const templates = chooseGoals(random, e, plan.goalCount, plan.wantedGoals);
@@ -985,7 +988,8 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
     // Closed once rated: a discontinued goal is no longer rated (checkGoalRating), so after the last rating is recorded.
     const ids = new Set(goals.map((g) => g.row.id));
     const lastRated = Math.max(0, ...out.attainments.filter((a) => ids.has(a.goal_id)).map((a) => a.recorded_at.getTime() + minuteMs));
-    const closedAt = new Date(Math.min(now - minuteMs, Math.max((dischargeVisit?.at ?? end) + hourMs, lastRated)));
+    // Never before they were set (goals agreed at the last visit are closed after it).
+    const closedAt = new Date(Math.min(now - minuteMs, Math.max((dischargeVisit?.at ?? end) + hourMs, lastRated, goalsAt + minuteMs)));
     const closer = holderAt(end).id;
     for (const g of goals) {
       const level = ratings.get(g.row.id);
@@ -1017,7 +1021,8 @@ function generateEpisodeRecords(ctx: Context, e: RecordEpisodeInput, plan: Episo
       created_at: new Date(setAt),
       created_by: programmeBy.id,
       created_by_role: programmeBy.role,
-      updated_at: new Date(discharged ? Math.min(now - minuteMs, end + hourMs) : setAt),
+      // Ended by the discharge, after it was set (when set at the last visit, as late as that allows).
+      updated_at: new Date(discharged ? Math.min(now - minuteMs, Math.max(end + hourMs, setAt + minuteMs)) : setAt),
       updated_by: discharged ? holderAt(end).id : programmeBy.id,
     };
     out.activities.push(row);
