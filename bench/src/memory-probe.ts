@@ -88,8 +88,9 @@ function breakdown(): MemoryBreakdown {
 }
 
 const socketPath = process.env.HOMEWARD_MEMORY_PROBE_SOCKET;
-// Not in a worker thread (the planner's), which preloads this too: it would take the socket over.
-if (socketPath && isMainThread) {
+// Not in a worker thread (the planner's), which preloads this too, nor in the child process a first start
+// seeds the demo in (demo/seed-demo-in-child.ts, over IPC), which inherits it: either would take the socket over.
+if (socketPath && isMainThread && !process.channel) {
   // A process started again by execve (malloc-settings.ts) finds its first self's socket file there.
   rmSync(socketPath, { force: true });
   const server = createServer((socket) => {

@@ -68,7 +68,9 @@ function start(): Promise<Started> {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += String(chunk);
-      if (output.includes('Server listening')) {
+      // main.ts's own line once listening (Fastify's "Server listening" log line is written in the
+      // background, 4 KiB at a time, so it may come much later).
+      if (output.includes('Homeward is running at')) {
         child.stdout!.off('data', onData);
         child.stdout!.resume();
         child.stderr!.resume();

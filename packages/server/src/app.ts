@@ -45,12 +45,15 @@ import type { DueItemsProvider } from './platform/due-items.ts';
 import { pdcDueItems, trainingDueItems } from './people/public.ts';
 import { cancelSessionsOfVisit, enqueueSessionsFromPlan, runSheetChecks } from './lone-working/public.ts';
 import { linkNoteToVisit, markVisitOfNoteDone, prefillNoteFromVisit } from './visits/public.ts';
+import type { IdleMemoryRelease } from './platform/idle-memory-release.ts';
 
 export type BuildAppOptions = {
   db: Kysely<Database>;
   config: HomewardConfig;
   /** false in tests that do not want log noise; a pino options object otherwise. */
   logger?: boolean | Record<string, unknown>;
+  /** Told of every request's start and end, so memory is given back only when the server is idle (main.ts). */
+  idleMemoryRelease?: Pick<IdleMemoryRelease, 'activity'>;
 };
 
 const leafletDir = join(dirname(fileURLToPath(import.meta.resolve('leaflet/package.json'))), 'dist');
@@ -90,6 +93,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   if (logDestination) app.addHook('onClose', async () => logDestination.flushSync());
+  const idleMemory = options.idleMemoryRelease;
+  if (idleMemory) {
+    app.addHook('onRequest', (_request, _reply, done) => {
+      idleMemory.activity();
+      done();
+    });
+    app.addHook('onResponse', (_request, _reply, done) => {
+      idleMemory.activity();
+      done();
+    });
+  }
   app.decorate('db', db);
   app.decorate('config', config);
   app.setValidatorCompiler(validatorCompiler);

@@ -12,6 +12,11 @@ export type HomewardConfig = {
    * query unnamed, as a transaction-pooling PgBouncer without prepared-statement support needs.
    */
   databasePreparedStatements: number;
+  /**
+   * Seconds without a request after which the server gives back the memory its last busy spell used
+   * (platform/idle-memory-release.ts; needs node --expose-gc, as `npm start` runs); 0: never.
+   */
+  idleMemoryReleaseSeconds: number;
   dataDir: string;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: intSetting(env, 'PORT', 3000),
     databaseUrl: env.DATABASE_URL || null,
     databasePreparedStatements: intSetting(env, 'HOMEWARD_DB_PREPARED_STATEMENTS', 200),
+    idleMemoryReleaseSeconds: intSetting(env, 'HOMEWARD_IDLE_MEMORY_RELEASE_SECONDS', 10),
     dataDir,
     sessionIdleMinutes: intSetting(env, 'HOMEWARD_SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: intSetting(env, 'HOMEWARD_SESSION_MAX_HOURS', 12),

@@ -2,18 +2,21 @@
 import { buildApp } from './app.ts';
 import { startAuditSealer } from './audit/public.ts';
 import { seedDemoTeam } from './demo/seed-demo-data.ts';
-import type { SeededRecords } from './demo/seed-demo-records.ts';
-import { seedDemoService } from './demo/seed-demo-service.ts';
-import type { SeededVisitDay } from './demo/seed-demo-visit-day.ts';
+import { demoServiceSeed, seedFirstStart } from './demo/seed-first-start.ts';
+import { seedDemoInChild, startsNewEmbeddedDemo } from './demo/seed-demo-in-child.ts';
 import { openConfiguredDatabase } from './cli/open-configured-database.ts';
-import { analyseAll } from './db/pglite-statistics.ts';
+import { loadConfig } from './config.ts';
 import { startPurgeJob } from './platform/purge-expired-rows.ts';
 import { startJobRunner } from './platform/jobs.ts';
 import { visitPlanJobHandlers } from './visits/public.ts';
 import { loneWorkingSessionJobHandlers, startLoneWorkingRunner } from './lone-working/public.ts';
 import { startDatabaseClock } from './platform/database-clock.ts';
+import { memoryReleaseFromGc, startIdleMemoryRelease } from './platform/idle-memory-release.ts';
 import { demoStartUpLog } from './demo/start-up-log.ts';
 
+// A first start on the embedded database creates and seeds it in a child process, whose memory goes
+// with it (demo/seed-demo-in-child.ts); this process then opens it as a restart would.
+const seededInChild = startsNewEmbeddedDemo(loadConfig(), process.env) ? await seedDemoInChild(loadConfig().dataDir) : null;
 const { config: configured, database, applied } = await openConfiguredDatabase();
 if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
 // One clock for the whole instance: the database's. Timers decide on it, so the due times requests set
@@ -25,20 +28,16 @@ const config = { ...configured, now: databaseClock.now };
 // Demo data only where it cannot surprise anyone: an empty embedded database, or when asked for.
 const wantsDemo = process.env.HOMEWARD_DEMO === 'true' || (process.env.HOMEWARD_DEMO !== 'false' && database.engine === 'pglite');
 const hasStaff = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
-let demo: Awaited<ReturnType<typeof seedDemoTeam>> | null = null;
-let records: SeededRecords | null = null;
-let visitDay: SeededVisitDay | null = null;
-if (wantsDemo && !hasStaff) {
-  console.log('First start: creating the demo service (about 20 staff, 300 patients, 60 referrals and their clinical records, today’s visit plan)...');
-  // Through the domain functions, as the staff who did it and when (seed-demo-service.ts).
-  ({ demo, records, visitDay } = await seedDemoService(database.db, { seed: 20261124, now: config.now(), config }));
-  // Statistics for what was just loaded, so the first pages are planned on real sizes.
-  await analyseAll(database.db);
-} else if (wantsDemo) {
-  demo = await seedDemoTeam(database.db, { seed: 20261124, now: config.now(), config });
-}
+// What to print once listening: who to sign in as.
+let demoLines: string[] = seededInChild?.lines ?? [];
+// In this process: PostgreSQL asked for the demo (HOMEWARD_DEMO=true), or an embedded database made without it.
+if (!seededInChild && wantsDemo && !hasStaff) demoLines = (await seedFirstStart(database.db, config)).lines;
+else if (!seededInChild && wantsDemo) demoLines = demoStartUpLog({ demo: await seedDemoTeam(database.db, { seed: demoServiceSeed, now: config.now(), config }), story: null }).lines;
 
-const app = await buildApp({ db: database.db, config });
+// Memory a busy spell used is given back when requests stop (needs node --expose-gc, as npm start runs).
+const releaseMemory = memoryReleaseFromGc();
+const idleMemory = startIdleMemoryRelease({ idleMs: releaseMemory ? config.idleMemoryReleaseSeconds * 1000 : 0, release: releaseMemory ?? (() => {}) });
+const app = await buildApp({ db: database.db, config, idleMemoryRelease: idleMemory });
 // Seals the access audit every second (and anything a crash left unsealed) and checkpoints it.
 const sealer = await startAuditSealer(database.db, config, app.log);
 // Deletes idempotency keys, sessions, throttle rows and held forms that have done their job.
@@ -58,14 +57,15 @@ const loneWorkingJobs = await startLoneWorkingRunner({
 const address = await app.listen({ host: config.host, port: config.port });
 
 console.log(`\nHomeward is running at ${address.replace('127.0.0.1', 'localhost')}  (${database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`);
-if (demo) {
+if (demoLines.length) {
   console.log('');
-  for (const line of demoStartUpLog({ demo, story: records?.story ?? null, visitDay }).lines) console.log(line);
+  for (const line of demoLines) console.log(line);
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    idleMemory.stop();
     await jobs.stop();
     await loneWorkingJobs.stop();
     databaseClock.stop();

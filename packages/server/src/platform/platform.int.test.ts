@@ -208,3 +208,23 @@ describe('two app instances on one PostgreSQL database', () => {
     }
   });
 });
+
+describe('giving memory back when idle', () => {
+  // The wiring main.ts relies on (platform/idle-memory-release.ts): every request's start and end is
+  // activity, whatever its outcome, so memory is given back only after a quiet spell. Once is enough
+  // (the wiring does not depend on the engine).
+  it.skipIf(testEngine !== 'pglite')('tells the idle timer of each request’s start and end, a refused or unknown one too', async () => {
+    const database = await openDatabase({ engine: 'pglite', dataDir: null });
+    let activity = 0;
+    const app = await buildApp({ db: database.db, config: loadConfig({}), logger: false, idleMemoryRelease: { activity: () => activity++ } });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/api/nothing-here' })).statusCode).toBe(404);
+      expect(activity).toBe(2);
+      expect((await app.inject({ method: 'GET', url: '/api/patients?name=Smith' })).statusCode).toBe(401);
+      expect(activity).toBe(4);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});

@@ -1,0 +1,92 @@
+// npm start itself (main.ts), as the README's first command runs it, on a new embedded data directory:
+// the first start creates the database and seeds the demo in a child process
+// (demo/seed-demo-in-child.ts), then opens it as a restart would, and says who to sign in as; a second
+// start on that directory seeds nothing and finds the same demo. Real processes on a real data
+// directory; once, on the embedded database (the PostgreSQL run would repeat it exactly).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../test/test-database.ts';
+import { demoPassword } from './demo/generate-demo-data.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const startScript = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+// npm start's own command line, run with this Node (npm's own start-up is not what is tested).
+const startArgs = startScript.replace(/^node /, '').split(' ');
+
+type Started = { process: ChildProcess; output: () => string; address: string };
+
+/** Starts npm start's command and waits until it has printed `lastLine` (each line is its own write). */
+function start(dataDir: string, lastLine: RegExp): Promise<Started> {
+  const child = spawn(process.execPath, startArgs, {
+    cwd: root,
+    env: { ...process.env, HOMEWARD_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', HOMEWARD_DEMO: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => (output += String(chunk));
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const running = /Homeward is running at (http:\/\/\S+)/.exec(output);
+      if (running && lastLine.test(output)) resolve({ process: child, output: () => output, address: running[1]!.replace('localhost', '127.0.0.1') });
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before listening:\n${output}`)));
+  });
+}
+
+function stop(started: Started): Promise<void> {
+  return new Promise((resolve) => {
+    started.process.once('exit', () => resolve());
+    started.process.kill('SIGTERM');
+  });
+}
+
+async function signIn(address: string, email: string): Promise<number> {
+  const res = await fetch(`${address}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: demoPassword }) });
+  return res.status;
+}
+
+describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data directory', () => {
+  let dataDir = '';
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'homeward-first-start-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('creates and seeds the demo in a child process, then serves it; a restart seeds nothing and serves the same demo', async () => {
+    const first = await start(dataDir, /run sheet for today: .+ open \/run-sheet/);
+    try {
+      const out = first.output();
+      // The child migrated and seeded (its lines come first), the server then said where it is and who to sign in as.
+      expect(out).toMatch(/Database migrated: 2026-11-24-0001-foundation/);
+      expect(out.indexOf('First start: creating the demo service')).toBeLessThan(out.indexOf('Homeward is running at'));
+      expect(out).toMatch(/The story patient to follow: .+ \(NHS number \d{3} \d{3} \d{4}\)/);
+      expect(await signIn(first.address, 'imran.gallagher@homeward.example')).toBe(201);
+      // The one-off work was not the server's: creating a database (initdb copies a new data directory
+      // through memory, 540 MB) and seeding peak at 0.6-0.8 GB in the process that does them, and the
+      // server's own peak stayed at a restart's (270-360 MB). The child has gone.
+      const peakMiB = Number(/^VmHWM:\s+(\d+) kB/m.exec(await readFile(`/proc/${first.process.pid}/status`, 'utf8'))![1]) / 1024;
+      expect(peakMiB).toBeLessThan(500);
+      expect((await readFile(`/proc/${first.process.pid}/task/${first.process.pid}/children`, 'utf8')).trim()).toBe('');
+    } finally {
+      await stop(first);
+    }
+
+    const second = await start(dataDir, /privacy-officer\s+\S+@homeward\.example/);
+    try {
+      const out = second.output();
+      expect(out).not.toMatch(/First start|Database migrated/);
+      expect(out).toMatch(/clinical-lead\s+imran\.gallagher@homeward\.example/);
+      expect(await signIn(second.address, 'imran.gallagher@homeward.example')).toBe(201);
+    } finally {
+      await stop(second);
+    }
+  });
+});
