@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { auditRead, requireGrant, type AccessGrant } from '../access/public.ts';
 import type { EquipmentAtDischargePort } from '../record/public.ts';
-import { listLoansAtDischarge, listUndecidedLoans } from './collection-queries.ts';
+import { listLoansAtDischarge, listUndecidedLoans, listUndeliveredPrescriptions } from './collection-queries.ts';
 import { describeLoan } from './collection-schema.ts';
 import { loanRecordKind } from './decide-equipment-at-discharge.ts';
 import { dischargeDecisionLabels, loanStatusLabels } from './collection-words.ts';
@@ -20,7 +20,20 @@ export const equipmentAtDischargePort: EquipmentAtDischargePort = {
     return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: l.dischargeDecision ? dischargeDecisionLabels[l.dischargeDecision] : null, collectionDate: l.collectionDate }));
   },
   async undecided(trx, o) {
-    return (await listUndecidedLoans(trx, o)).map((l) => ({ loanId: l.id, description: describeLoan(l) }));
+    // One after the other: both run on the discharge's own transaction, one connection.
+    const onLoan = await listUndecidedLoans(trx, o);
+    const prescribed = await listUndeliveredPrescriptions(trx, o);
+    return [
+      ...onLoan.map((l) => ({ loanId: l.id, description: describeLoan(l), outstanding: 'decision' as const })),
+      ...prescribed.map((l) => ({ loanId: l.id, description: describeLoan(l), outstanding: 'delivery' as const })),
+    ];
+  },
+  async prescribed(db, o) {
+    const grant = requireGrant(o.grant);
+    const loans = await listUndeliveredPrescriptions(db, { patientId: grant.patientId, episodeId: o.episodeId });
+    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'prescribed-at-discharge', page: 'discharge', loanIds: loans.map((l) => l.id) } });
+    return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), outstanding: 'delivery' as const }));
   },
   decideHref: (episodeId) => `/episodes/${episodeId}/equipment/discharge`,
+  equipmentHref: (episodeId) => `/episodes/${episodeId}/equipment`,
 };

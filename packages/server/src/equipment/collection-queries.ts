@@ -63,6 +63,12 @@ export async function listUndecidedLoans(db: Kysely<Database>, o: { patientId: s
   return rows.map(toLoan);
 }
 
+/** The episode's prescriptions not yet delivered, in the order prescribed. */
+export async function listUndeliveredPrescriptions(db: Kysely<Database>, o: { patientId: string; episodeId: string }): Promise<LoanAtDischarge[]> {
+  const rows = await loansQuery(db).where('l.episode_id', '=', o.episodeId).where('l.patient_id', '=', o.patientId).where('l.status', '=', 'prescribed').orderBy('l.id').execute();
+  return rows.map(toLoan);
+}
+
 export type CollectionRow = LoanAtDischarge & { patientName: string; address: string; phone: string | null };
 
 /** The team's loans to collect: each until returned, missing or written off. */

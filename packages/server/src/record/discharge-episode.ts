@@ -70,15 +70,23 @@ const undecidedEquipmentPathPrefix = 'equipment.';
 export const loanIdOfPath = (path: string) => (path.startsWith(undecidedEquipmentPathPrefix) ? path.slice(undecidedEquipmentPathPrefix.length) : null);
 
 export function undecidedEquipmentFields(items: readonly UndecidedEquipmentItem[]): FieldError[] {
-  return items.map((i) => ({ path: undecidedEquipmentPath(i.loanId), message: `Decide what happens to the ${i.description} before discharge` }));
+  return items.map((i) => ({
+    path: undecidedEquipmentPath(i.loanId),
+    message: i.outstanding === 'delivery' ? `The ${i.description} is prescribed but not delivered: deliver it or cancel the prescription before discharge` : `Decide what happens to the ${i.description} before discharge`,
+  }));
 }
 
 /**
  * Equipment still undecided is a state of the record, not bad input: a 409 naming each item (the
  * codebase's conflict code for a record not in a state that allows the change), nothing changed.
  */
-function equipmentUndecided(fields: FieldError[]): HomewardError {
-  const message = fields.length === 1 ? fields[0]!.message : `Decide what happens to each of the ${fields.length} items of equipment on loan before discharge`;
+function equipmentUndecided(fields: FieldError[], items: readonly UndecidedEquipmentItem[]): HomewardError {
+  const message =
+    fields.length === 1
+      ? fields[0]!.message
+      : items.every((i) => i.outstanding === 'decision')
+        ? `Decide what happens to each of the ${fields.length} items of equipment on loan before discharge`
+        : `Settle each of the ${fields.length} items of equipment before discharge: a decision for each on loan, a delivery or cancellation for each prescribed`;
   return new HomewardError('version_conflict', message, { fields });
 }
 
@@ -91,9 +99,10 @@ export async function dischargeEpisode(trx: Kysely<Database>, o: DischargeEpisod
   if (open) await trx.selectFrom('episodes').select('id').where('id', '=', episode.id).forUpdate().executeTakeFirst();
   // Every problem at once: the discharge's own, the programme's and the equipment's.
   const programme = open ? await planProgrammeAtDischarge(trx, { episodeId: episode.id, choices: o.programme ?? [] }) : ({ ok: true, decisions: [] } as const);
-  const equipment = open ? undecidedEquipmentFields(await o.equipment.undecided(trx, { patientId: episode.patientId, episodeId: episode.id })) : [];
+  const outstanding = open ? await o.equipment.undecided(trx, { patientId: episode.patientId, episodeId: episode.id }) : [];
+  const equipment = undecidedEquipmentFields(outstanding);
   if (!checked.ok || !programme.ok) throw validationFailed([...(checked.ok ? [] : checked.fields), ...(programme.ok ? [] : programme.fields), ...equipment]);
-  if (equipment.length) throw equipmentUndecided(equipment);
+  if (equipment.length) throw equipmentUndecided(equipment, outstanding);
   const d = checked.discharge;
   // The team's care ends: nothing it set keeps running after discharge.
   await endProgrammeAtDischarge(trx, { grant, episodeId: episode.id, decisions: programme.decisions });

@@ -5,7 +5,8 @@
 // changes (the episode open, its version the same, what the therapist typed still on the form). She
 // decides both stay with Mrs Hale; then the discharge goes through. A delivery sent at the same moment
 // as a discharge never leaves an item on loan in a discharged episode (on PostgreSQL the two really
-// run at once: without the episode row held by both, this fails most runs).
+// run at once: without the episode row held by both, this fails most runs). Equipment prescribed and
+// never delivered holds the discharge too (Mr Jones's toilet seat), until delivered or cancelled.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { ukDateOf } from '@homeward/clinical';
@@ -136,17 +137,57 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
     ]);
     const loan = await t.db.selectFrom('equipment_loans').select('status').where('id', '=', loanId).executeTakeFirstOrThrow();
     const episode = await t.db.selectFrom('episodes').select('status').where('id', '=', other.episodeId).executeTakeFirstOrThrow();
-    // One or the other: the hoist delivered and the discharge refused naming it, or the discharge made and the delivery refused.
-    expect([delivery.statusCode, discharge.statusCode].sort()).not.toEqual([200, 200]);
-    if (delivery.statusCode === 200) {
-      expect(discharge.statusCode, discharge.body).toBe(409);
-      expect(discharge.json().error.fields).toEqual([{ path: `equipment.${loanId}`, message: 'Decide what happens to the Mobile hoist, serial MM-002 before discharge' }]);
-      expect([loan.status, episode.status]).toEqual(['delivered', 'active']);
-    } else {
-      expect(discharge.statusCode, discharge.body).toBe(200);
-      expect(delivery.json().error.message).toContain('discharged');
-      expect([loan.status, episode.status]).toEqual(['prescribed', 'discharged']);
-    }
+    // Never both, and never a hoist on loan in a discharged episode: the discharge is refused naming the
+    // hoist whichever goes first (delivered with no decision yet, or still prescribed), and the delivery made.
+    expect([delivery.statusCode, discharge.statusCode]).toEqual([200, 409]);
+    expect([
+      [{ path: `equipment.${loanId}`, message: 'Decide what happens to the Mobile hoist, serial MM-002 before discharge' }],
+      // (no serial yet: the item is chosen at delivery)
+      [{ path: `equipment.${loanId}`, message: 'The Mobile hoist is prescribed but not delivered: deliver it or cancel the prescription before discharge' }],
+    ]).toContainEqual(discharge.json().error.fields);
+    expect([loan.status, episode.status]).toEqual(['delivered', 'active']);
+  });
+
+  it('refuses a discharge while equipment is prescribed and not delivered, says so before anything is typed, and goes through once the prescription is cancelled', async () => {
+    // Mr Jones: a raised toilet seat prescribed, not yet delivered, and he is ready to go.
+    const jones = await seedPatientWithEpisode(t, therapist, { givenName: 'Jack', familyName: 'Jones' });
+    const seat = await seedCatalogueItem(t, { code: 'SEAT', name: 'Raised toilet seat', stockKind: 'stock', category: 'toileting' });
+    const prescribed = await therapist.post(`/api/episodes/${jones.episodeId}/equipment-loans`, { catalogueItemId: seat, reason: 'Cannot rise from a low toilet', assessmentNote: 'Assessed in his bathroom' });
+    expect(prescribed.statusCode, prescribed.body).toBe(201);
+    const loanId = prescribed.json().loan.id as string;
+    const equipmentHref = `/episodes/${jones.episodeId}/equipment`;
+    const row = () => t.db.selectFrom('episodes').select(['status', 'version']).where('id', '=', jones.episodeId).executeTakeFirstOrThrow();
+
+    // The form says so first, with the way to the equipment page (and the read of it is audited).
+    const form = await therapist.get(`/episodes/${jones.episodeId}/discharge`);
+    const callout = /<div class="nhsuk-warning-callout" id="equipment-prescribed">([\s\S]*?)<\/div>/.exec(form.body);
+    expect(callout?.[1]).toContain('<li>Raised toilet seat</li>');
+    expect(callout?.[1]).toContain(`<a href="${equipmentHref}">Deliver or cancel the equipment</a>`);
+    const audited = await t.db.selectFrom('audit_events').select('detail').where('record_id', '=', jones.episodeId).where('action', '=', 'read').execute();
+    expect(audited.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail) as { list?: string; loanIds?: string[] })).toContainEqual(expect.objectContaining({ list: 'prescribed-at-discharge', loanIds: [loanId] }));
+
+    // By the API: a 409 naming it, nothing changed.
+    const before = await row();
+    const message = 'The Raised toilet seat is prescribed but not delivered: deliver it or cancel the prescription before discharge';
+    const res = await therapist.post(`/api/episodes/${jones.episodeId}/discharge`, { outcome: 'goals-met', destination: 'home-no-support', dischargedOn: ukDateOf(t.clock.now()), version: before.version });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error).toMatchObject({ code: 'version_conflict', message, fields: [{ path: `equipment.${loanId}`, message }] });
+    expect(await row()).toEqual(before);
+
+    // On the page: the error summary links to the equipment page, where it is delivered or cancelled.
+    const [year, month, day] = ukDateOf(t.clock.now()).split('-');
+    const page = await therapist.form(`/episodes/${jones.episodeId}/discharge`, { version: String(before.version), outcome: 'goals-met', destination: 'home-no-support', 'dischargedOn-day': String(Number(day)), 'dischargedOn-month': String(Number(month)), 'dischargedOn-year': year!, note: 'Managing at home' });
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toMatch(new RegExp(`<a href="${equipmentHref}">\\s*${message}\\s*</a>`));
+    expect(page.body).toContain('Managing at home');
+    expect(await row()).toEqual(before);
+
+    // Not needed after all: the prescription is cancelled with its reason, and the discharge goes through.
+    const cancelled = await therapist.post(`/api/equipment-loans/${loanId}/cancellation`, { version: 1, reason: 'He bought his own seat' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const done = await therapist.post(`/api/episodes/${jones.episodeId}/discharge`, { outcome: 'goals-met', destination: 'home-no-support', dischargedOn: ukDateOf(t.clock.now()), version: before.version });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(await row()).toMatchObject({ status: 'discharged' });
   });
 
   it('once every item is decided (they stay with her), the discharge goes through', async () => {

@@ -198,7 +198,7 @@ export async function episodeApiRoutes(app: FastifyInstance, equipment: Equipmen
     {
       schema: {
         tags: ['episodes'],
-        summary: 'Discharge with the outcome, destination and date (all required); the episode leaves the caseload, and each active programme activity is ended or handed over (programme; any not named is ended). Refused with 409 while any equipment on loan in the episode has no decision (GET /api/episodes/{id}/equipment/discharge): one field per item, path equipment.{loanId}',
+        summary: 'Discharge with the outcome, destination and date (all required); the episode leaves the caseload, and each active programme activity is ended or handed over (programme; any not named is ended). Refused with 409 while any equipment on loan in the episode has no decision (GET /api/episodes/{id}/equipment/discharge), or any equipment prescribed in it is not yet delivered (deliver it, or POST /api/equipment-loans/{loanId}/cancellation): one field per item, path equipment.{loanId}',
         params: idParams,
         headers: writeHeaders,
         body: dischargeBody,

@@ -256,6 +256,11 @@ export async function episodePages(app: FastifyInstance, equipment: EquipmentAtD
   // First contact, hold, discharge and onward referral: one form page each.
   async function renderAction(reply: FastifyReply, action: ActionKind, access: EpisodeAccess, values: Form, fields: FieldError[] = [], status = 200, episode = access.episode, flash: string | null = null) {
     const checked = (list: readonly string[], selected: unknown) => list.map((value) => ({ value, checked: value === selected }));
+    // Said before the clinician fills the form, not only in the refusal: the items still undecided and the
+    // prescriptions not yet delivered (read through the equipment port, which audits them), and where each is settled.
+    const discharging = action === 'discharge' && episode.status !== 'discharged';
+    const undecidedEquipment = discharging ? (await equipment.list(app.db, { grant: access.grant, episodeId: episode.id, page: 'discharge' })).filter((item) => item.decisionText === null) : [];
+    const prescribedEquipment = discharging ? await equipment.prescribed(app.db, { grant: access.grant, episodeId: episode.id }) : [];
     return reply.code(status).page('record/pages/episode-action.njk', {
       title: actionTitles[action],
       section: 'caseload',
@@ -276,14 +281,17 @@ export async function episodePages(app: FastifyInstance, equipment: EquipmentAtD
       mayRecordAssessments: mayWriteRecord(access.grant.staff.role),
       // And when the programme of care ends or is handed over: each active activity, with the choice made.
       programme: action === 'discharge' && episode.status !== 'discharged' ? await programmeAtDischargeItems({ ...access, episode }, values) : [],
-      // Said before the clinician fills the form, not only in the refusal: the items still undecided
-      // (read through the equipment port, which audits it), and where they are decided.
-      undecidedEquipment: action === 'discharge' && episode.status !== 'discharged' ? (await equipment.list(app.db, { grant: access.grant, episodeId: episode.id, page: 'discharge' })).filter((item) => item.decisionText === null) : [],
+      undecidedEquipment,
       equipmentDecideHref: equipment.decideHref(episode.id),
-      // An item of equipment still undecided links to the page where it is decided.
-      errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }).map((e, i) =>
-        loanIdOfPath(fields[i]!.path) ? { ...e, href: equipment.decideHref(episode.id) } : e,
-      ),
+      // And the prescriptions not yet delivered, which are delivered or cancelled on the equipment page.
+      prescribedEquipment,
+      equipmentHref: equipment.equipmentHref(episode.id),
+      // An item of equipment still undecided links to the page where it is decided; a prescription to the equipment page.
+      errors: errorList(fields, { at: 'at-day', dischargedOn: 'dischargedOn-day', outcome: 'outcome', destination: 'destination', reason: 'reason', version: 'main-form', form: 'main-form' }).map((e, i) => {
+        const loanId = loanIdOfPath(fields[i]!.path);
+        if (!loanId) return e;
+        return { ...e, href: prescribedEquipment.some((p) => p.loanId === loanId) ? equipment.equipmentHref(episode.id) : equipment.decideHref(episode.id) };
+      }),
       fieldErrors: errorsByField(fields),
       flash,
       backHref: `/episodes/${episode.id}`,

@@ -17,18 +17,27 @@ export type EquipmentAtDischargeItem = {
   collectionDate: string | null;
 };
 
-/** An item on loan in the episode with no decision yet: what blocks the discharge. */
-export type UndecidedEquipmentItem = { loanId: string; description: string };
+/**
+ * What blocks the discharge: an item on loan in the episode with no decision yet ('decision'), or one
+ * prescribed and never delivered ('delivery': delivered first, or its prescription cancelled, else it
+ * would stay prescribed, and its item held for it, after the team's care has ended).
+ */
+export type UndecidedEquipmentItem = { loanId: string; description: string; outstanding: 'decision' | 'delivery' };
 
 export type EquipmentAtDischargePort = {
   /** The episode's equipment with the patient, decided or not; read under the page's own grant and audited by the port as a read of the loans it names. */
   list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge' }): Promise<EquipmentAtDischargeItem[]>;
   /**
    * The episode's items still on loan with no decision taken (stays with the patient, to collect,
-   * transferred): an episode is not discharged while any is. Called inside the discharge's own write
-   * transaction, so it reads what that transaction sees; not audited (nothing is shown but the refusal).
+   * transferred), and its prescriptions not yet delivered: an episode is not discharged while any is.
+   * Called inside the discharge's own write transaction, so it reads what that transaction sees; not
+   * audited (nothing is shown but the refusal).
    */
   undecided(trx: Kysely<Database>, o: { patientId: string; episodeId: string }): Promise<UndecidedEquipmentItem[]>;
+  /** The episode's prescriptions not yet delivered; read under the page's grant and audited by the port. */
+  prescribed(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }): Promise<UndecidedEquipmentItem[]>;
   /** The page where each decision is made. */
   decideHref(episodeId: string): string;
+  /** The episode's equipment page, where a prescription is delivered or cancelled. */
+  equipmentHref(episodeId: string): string;
 };
