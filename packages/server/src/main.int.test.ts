@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../test/test-database.ts';
 import { demoPassword } from './demo/generate-demo-data.ts';
+import { openDatabase } from './db/database.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const startScript = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
@@ -53,6 +54,15 @@ async function signIn(address: string, email: string): Promise<number> {
   return res.status;
 }
 
+/** Resolves once the process is gone (its /proc entry removed, or left as a zombie nobody reaps). */
+async function gone(pid: number): Promise<void> {
+  for (;;) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
+    if (status === null || /^State:\s+Z/m.test(status)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data directory', () => {
   let dataDir = '';
   beforeAll(async () => {
@@ -87,6 +97,42 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
       expect(await signIn(second.address, 'imran.gallagher@homeward.example')).toBe(201);
     } finally {
       await stop(second);
+    }
+  });
+
+  it('stops seeding when npm start is killed during a first start, so no process is left on the data directory', async () => {
+    const killedDir = await mkdtemp(join(tmpdir(), 'homeward-first-start-killed-'));
+    try {
+      const child = spawn(process.execPath, startArgs, {
+        cwd: root,
+        env: { ...process.env, HOMEWARD_DATA_DIR: killedDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', HOMEWARD_DEMO: '', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      // Once the seeding has begun (the child's first line), find the child and kill npm start outright.
+      await new Promise<void>((resolve) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += String(chunk);
+          if (out.includes('First start: creating the demo service')) resolve();
+        });
+      });
+      const seeder = Number((await readFile(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8')).trim().split(/\s+/)[0]);
+      expect(seeder).toBeGreaterThan(0);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      // The seeder notices its parent gone and stops (the test's own time limit is the bound), well
+      // before the clinical records (which alone take seconds): none was written. Left running, it
+      // would have seeded them all, on a directory the next start would open too.
+      await gone(seeder);
+      const database = await openDatabase({ engine: 'pglite', dataDir: killedDir, checkpoints: false, statistics: false });
+      try {
+        expect(Number((await database.db.selectFrom('contact_notes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await rm(killedDir, { recursive: true, force: true });
     }
   });
 });

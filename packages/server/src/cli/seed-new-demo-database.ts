@@ -11,6 +11,12 @@ if (!process.send) {
   console.error('This is run by npm start on a first start; to seed a database by hand use npm run seed.');
   process.exit(2);
 }
+let answered = false;
+// npm start stopped or killed while this still works: stop too, so that a start after it never finds two
+// processes on one data directory (the channel closes when the parent goes, whatever the signal).
+process.on('disconnect', () => {
+  if (!answered) process.exit(1);
+});
 const { config: configured, database, applied } = await openConfiguredDatabase();
 if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
 // The database's clock, as the server's (main.ts): the demo's times are the ones its timers will see.
@@ -19,4 +25,5 @@ const seeded = await seedFirstStart(database.db, { ...configured, now: databaseC
 databaseClock.stop();
 // Closed before answering: the parent opens the same data directory next.
 await database.close();
+answered = true;
 process.send(seeded, () => process.disconnect());
