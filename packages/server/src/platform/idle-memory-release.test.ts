@@ -93,6 +93,22 @@ describe('startIdleMemoryRelease', () => {
   });
 });
 
+describe('startIdleMemoryRelease on Node’s own timers', () => {
+  it('releases after the idle time, and never once stopped', async () => {
+    const released = await new Promise<string>((resolve) => {
+      startIdleMemoryRelease({ idleMs: 20, release: () => resolve('released') });
+    });
+    expect(released).toBe('released');
+
+    let late = 0;
+    const stopped = startIdleMemoryRelease({ idleMs: 20, release: () => late++ });
+    stopped.stop();
+    // Long past its time, and past a second one that releases, in the order they were set.
+    await new Promise<void>((resolve) => startIdleMemoryRelease({ idleMs: 60, release: resolve }));
+    expect(late).toBe(0);
+  });
+});
+
 describe('memoryReleaseFromGc', () => {
   it('runs a full, memory-reducing (last resort) collection when Node exposes gc, and is absent otherwise', () => {
     expect(memoryReleaseFromGc(undefined)).toBeNull();

@@ -45,7 +45,8 @@ const nodeTimers: IdleTimers = {
 export function startIdleMemoryRelease(o: IdleMemoryReleaseOptions): IdleMemoryRelease {
   const timers = o.timers ?? nodeTimers;
   let lastActivity = timers.now();
-  let busySinceRelease = true;
+  // A timer runs only while a busy spell waits for its release: set at the start and by activity after
+  // a release, never again by the release itself, so an idle server releases once.
   let timer: unknown = null;
   let stopped = o.idleMs <= 0;
 
@@ -54,14 +55,9 @@ export function startIdleMemoryRelease(o: IdleMemoryReleaseOptions): IdleMemoryR
   };
   function check(): void {
     timer = null;
-    if (stopped || !busySinceRelease) return;
     const idleFor = timers.now() - lastActivity;
-    if (idleFor < o.idleMs) {
-      schedule(o.idleMs - idleFor);
-      return;
-    }
-    busySinceRelease = false;
-    o.release();
+    if (idleFor < o.idleMs) schedule(o.idleMs - idleFor);
+    else o.release();
   }
 
   if (!stopped) schedule(o.idleMs);
@@ -69,13 +65,12 @@ export function startIdleMemoryRelease(o: IdleMemoryReleaseOptions): IdleMemoryR
     activity() {
       if (stopped) return;
       lastActivity = timers.now();
-      busySinceRelease = true;
       // One timer at most: a pending one rechecks against the latest activity when it fires.
       if (timer === null) schedule(o.idleMs);
     },
     stop() {
       stopped = true;
-      if (timer !== null) timers.clearTimeout(timer);
+      timers.clearTimeout(timer);
       timer = null;
     },
   };
