@@ -66,7 +66,12 @@ const projectsFor = (defect: Defect): Array<{ project: Project; files: string[] 
 /** The scratch copy: packages and configuration copied, node_modules symlinked, the workspaces pointing at the copy. */
 function makeScratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'homeward-defects-'));
-  const skip = (src: string) => !/[/\\](node_modules|data|\.vite|reports)([/\\]|$)/.test(relative(root, src));
+  // Dependencies anywhere; a run's data and reports only at a package's top: packages/server/src/reports
+  // and packages/clinical/src/reports are code (skipping them left every defect unrunnable).
+  const skip = (src: string) => {
+    const path = relative(root, src);
+    return !/[/\\](node_modules|\.vite)([/\\]|$)/.test(path) && !/^packages[/\\][^/\\]+[/\\](data|reports)([/\\]|$)/.test(path);
+  };
   cpSync(join(root, 'packages'), join(dir, 'packages'), { recursive: true, filter: skip });
   for (const f of ['package.json', 'tsconfig.json', 'vitest.config.ts']) cpSync(join(root, f), join(dir, f));
   mkdirSync(join(dir, 'node_modules'));

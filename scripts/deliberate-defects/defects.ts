@@ -318,4 +318,24 @@ export const defects: Defect[] = [
     tests: [appendOnlyTest],
     names: 'discharge_summaries',
   },
+  {
+    id: 'discharge-ignores-prescribed-equipment',
+    what: 'A discharge that leaves equipment prescribed and never delivered (only items on loan are asked about)',
+    changes: [
+      {
+        file: 'packages/server/src/equipment/collection-at-discharge.ts',
+        find: '    const prescribed = await listUndeliveredPrescriptions(trx, o);',
+        replace: '    const prescribed: Awaited<ReturnType<typeof listUndeliveredPrescriptions>> = [];',
+      },
+    ],
+    tests: ['packages/server/src/record/discharge-with-equipment.int.test.ts'],
+    names: 'prescribed',
+  },
+  {
+    id: 'first-start-seeder-outlives-npm-start',
+    what: 'The first start\'s seeding process carries on after npm start is killed, beside the next start on the same data directory',
+    changes: [{ file: 'packages/server/src/cli/seed-new-demo-database.ts', find: '  if (!answered) process.exit(1);', replace: '  if (!answered) return;' }],
+    tests: ['packages/server/src/main.int.test.ts'],
+    names: 'killed during a first start',
+  },
 ];
