@@ -26,8 +26,13 @@ describe('a safeguarding concern from a home visit to the lead’s decision', ()
     const patient = await registerPatientByApi(home, therapist, { nhsNumber: testNhsNumberForIndex(761_001), givenName: 'Betty', familyName: 'Bloor' });
     const episodeId = await seedEpisode(home, { patientId: patient.id, service: 'd2a-pathway-1', allocatedTo: therapist.id });
 
-    // The therapist, back from the visit, raises the concern from the episode.
+    // The therapist, back from the visit, types the address from memory: the page says how, and leads to the episode.
     const tPage = await run.pageFor(therapist);
+    await tPage.goto('/safety/safeguarding/new');
+    expect(squash(await tPage.locator('main').textContent())).toContain('Open their episode and choose Raise a safeguarding concern');
+    await checkAtEveryWidth(tPage, 'how to raise a safeguarding concern', widths);
+    await clickAndWait(tPage, tPage.getByRole('link', { name: 'your caseload' }), /\/caseload$/);
+    // Then raises the concern from the episode.
     await tPage.goto(`/episodes/${episodeId}`);
     await clickAndWait(tPage, tPage.getByRole('link', { name: 'Raise a safeguarding concern' }), /\/safety\/safeguarding\/new\?episodeId=/);
     expect(squash(await tPage.locator('.hw-patient-banner').textContent())).toContain('BLOOR, Betty');

@@ -107,7 +107,18 @@ export async function safeguardingPages(app: FastifyInstance): Promise<void> {
     });
   }
 
-  typed.get('/safety/safeguarding/new', { schema: { hide: true, querystring: newQuery } }, async (request, reply) => showNew(request, reply, request.query.episodeId));
+  // Without an episode (the address typed, or a bookmark): how to raise one, not "episodeId must be a UUID".
+  const startQuery = z.object({ episodeId: z.string().optional() });
+  typed.get('/safety/safeguarding/new', { schema: { hide: true, querystring: startQuery } }, async (request, reply) => {
+    const episodeId = request.query.episodeId?.trim();
+    if (!episodeId) {
+      await requireClinicalActor(db, actorOf(request));
+      return reply.page('safety/pages/safeguarding-start.njk', { title: 'Raise a safeguarding concern', section: 'safety', backHref: '/safety', backText: 'Back to Safety' });
+    }
+    const parsed = newQuery.safeParse({ episodeId });
+    if (!parsed.success) throw validationFailed([{ path: 'episodeId', message: 'episodeId must be a UUID' }]);
+    return showNew(request, reply, parsed.data.episodeId);
+  });
 
   typed.post('/safety/safeguarding/new', { schema: { hide: true, querystring: newQuery, body: formBody } }, async (request, reply) => {
     const episode = await loadEpisode(request, request.query.episodeId);

@@ -68,6 +68,20 @@ describe('a safeguarding concern, from the episode to the lead’s decision', ()
     expect(refused).toHaveLength(2);
   });
 
+  it('the address typed without an episode says how to raise a concern, not what an episodeId is; a mangled one is a 400', async () => {
+    const start = await therapist.get('/safety/safeguarding/new');
+    expect(start.statusCode).toBe(200);
+    expect(start.body).toContain('Call 999 first.');
+    expect(start.body).toContain('Open their episode and choose <strong>Raise a safeguarding concern</strong>');
+    expect(start.body).toContain('<a href="/caseload">your caseload</a>');
+    expect(start.body).toContain('<a href="/patients/search">patient search</a>');
+    expect(start.body).not.toContain('episodeId must be a UUID');
+    expect((await therapist.get('/safety/safeguarding/new?episodeId=')).statusCode).toBe(200);
+    const mangled = await therapist.get('/safety/safeguarding/new?episodeId=not-an-id');
+    expect(mangled.statusCode).toBe(400);
+    expect(mangled.body).toContain('episodeId must be a UUID');
+  });
+
   it('the therapist raises a concern from the episode: missing answers get the error summary and write nothing; sent twice, one concern', async () => {
     const episode = await therapist.get(`/episodes/${episodeId}`);
     expect(episode.body).toContain(`/safety/safeguarding/new?episodeId=${episodeId}`);
