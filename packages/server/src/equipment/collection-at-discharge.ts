@@ -13,11 +13,16 @@ import { loanRecordKind } from './decide-equipment-at-discharge.ts';
 import { dischargeDecisionLabels, loanStatusLabels } from './collection-words.ts';
 
 export const equipmentAtDischargePort: EquipmentAtDischargePort = {
-  async list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge' }) {
+  async list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge'; withPrescribed?: boolean }) {
     const grant = requireGrant(o.grant);
     const loans = (await listLoansAtDischarge(db, o.episodeId)).filter((l) => l.patientId === grant.patientId);
-    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'equipment-at-discharge', page: o.page ?? 'discharge-summary', loanIds: loans.map((l) => l.id) } });
-    return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: l.dischargeDecision ? dischargeDecisionLabels[l.dischargeDecision] : null, collectionDate: l.collectionDate }));
+    const prescribed = o.withPrescribed ? await listUndeliveredPrescriptions(db, { patientId: grant.patientId, episodeId: o.episodeId }) : [];
+    // One read, naming every loan shown.
+    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'equipment-at-discharge', page: o.page ?? 'discharge-summary', loanIds: [...loans, ...prescribed].map((l) => l.id) } });
+    return [
+      ...loans.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: l.dischargeDecision ? dischargeDecisionLabels[l.dischargeDecision] : null, collectionDate: l.collectionDate, prescribed: false })),
+      ...prescribed.map((l) => ({ loanId: l.id, description: describeLoan(l), statusText: loanStatusLabels[l.status], decisionText: null, collectionDate: null, prescribed: true })),
+    ];
   },
   async undecided(trx, o) {
     // One after the other: both run on the discharge's own transaction, one connection.
@@ -27,12 +32,6 @@ export const equipmentAtDischargePort: EquipmentAtDischargePort = {
       ...onLoan.map((l) => ({ loanId: l.id, description: describeLoan(l), outstanding: 'decision' as const })),
       ...prescribed.map((l) => ({ loanId: l.id, description: describeLoan(l), outstanding: 'delivery' as const })),
     ];
-  },
-  async prescribed(db, o) {
-    const grant = requireGrant(o.grant);
-    const loans = await listUndeliveredPrescriptions(db, { patientId: grant.patientId, episodeId: o.episodeId });
-    await auditRead(grant, db, { recordKind: loanRecordKind, recordId: o.episodeId, detail: { list: 'prescribed-at-discharge', page: 'discharge', loanIds: loans.map((l) => l.id) } });
-    return loans.map((l) => ({ loanId: l.id, description: describeLoan(l), outstanding: 'delivery' as const }));
   },
   decideHref: (episodeId) => `/episodes/${episodeId}/equipment/discharge`,
   equipmentHref: (episodeId) => `/episodes/${episodeId}/equipment`,

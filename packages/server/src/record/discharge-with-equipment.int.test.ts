@@ -164,7 +164,7 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
     expect(callout?.[1]).toContain('<li>Raised toilet seat</li>');
     expect(callout?.[1]).toContain(`<a href="${equipmentHref}">Deliver or cancel the equipment</a>`);
     const audited = await t.db.selectFrom('audit_events').select('detail').where('record_id', '=', jones.episodeId).where('action', '=', 'read').execute();
-    expect(audited.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail) as { list?: string; loanIds?: string[] })).toContainEqual(expect.objectContaining({ list: 'prescribed-at-discharge', loanIds: [loanId] }));
+    expect(audited.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail) as { list?: string; loanIds?: string[] })).toContainEqual(expect.objectContaining({ list: 'equipment-at-discharge', page: 'discharge', loanIds: [loanId] }));
 
     // By the API: a 409 naming it, nothing changed.
     const before = await row();

@@ -259,8 +259,9 @@ export async function episodePages(app: FastifyInstance, equipment: EquipmentAtD
     // Said before the clinician fills the form, not only in the refusal: the items still undecided and the
     // prescriptions not yet delivered (read through the equipment port, which audits them), and where each is settled.
     const discharging = action === 'discharge' && episode.status !== 'discharged';
-    const undecidedEquipment = discharging ? (await equipment.list(app.db, { grant: access.grant, episodeId: episode.id, page: 'discharge' })).filter((item) => item.decisionText === null) : [];
-    const prescribedEquipment = discharging ? await equipment.prescribed(app.db, { grant: access.grant, episodeId: episode.id }) : [];
+    const equipmentItems = discharging ? await equipment.list(app.db, { grant: access.grant, episodeId: episode.id, page: 'discharge', withPrescribed: true }) : [];
+    const undecidedEquipment = equipmentItems.filter((item) => !item.prescribed && item.decisionText === null);
+    const prescribedEquipment = equipmentItems.filter((item) => item.prescribed);
     return reply.code(status).page('record/pages/episode-action.njk', {
       title: actionTitles[action],
       section: 'caseload',

@@ -15,6 +15,8 @@ export type EquipmentAtDischargeItem = {
   decisionText: string | null;
   /** A collection's booked day (yyyy-mm-dd), when it is to be collected. */
   collectionDate: string | null;
+  /** Prescribed and not yet delivered (listed only when asked for). */
+  prescribed: boolean;
 };
 
 /**
@@ -25,8 +27,12 @@ export type EquipmentAtDischargeItem = {
 export type UndecidedEquipmentItem = { loanId: string; description: string; outstanding: 'decision' | 'delivery' };
 
 export type EquipmentAtDischargePort = {
-  /** The episode's equipment with the patient, decided or not; read under the page's own grant and audited by the port as a read of the loans it names. */
-  list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge' }): Promise<EquipmentAtDischargeItem[]>;
+  /**
+   * The episode's equipment with the patient, decided or not, and with `withPrescribed` its prescriptions
+   * not yet delivered too (`prescribed: true`); read under the page's own grant and audited by the port as
+   * one read of the loans it names.
+   */
+  list(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; page?: 'discharge-summary' | 'discharge'; withPrescribed?: boolean }): Promise<EquipmentAtDischargeItem[]>;
   /**
    * The episode's items still on loan with no decision taken (stays with the patient, to collect,
    * transferred), and its prescriptions not yet delivered: an episode is not discharged while any is.
@@ -34,8 +40,6 @@ export type EquipmentAtDischargePort = {
    * audited (nothing is shown but the refusal).
    */
   undecided(trx: Kysely<Database>, o: { patientId: string; episodeId: string }): Promise<UndecidedEquipmentItem[]>;
-  /** The episode's prescriptions not yet delivered; read under the page's grant and audited by the port. */
-  prescribed(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string }): Promise<UndecidedEquipmentItem[]>;
   /** The page where each decision is made. */
   decideHref(episodeId: string): string;
   /** The episode's equipment page, where a prescription is delivered or cancelled. */
