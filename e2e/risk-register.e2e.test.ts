@@ -31,7 +31,7 @@ describe('the risk register: a risk scored and seen on the heat map', () => {
     await page.getByLabel('Describe the risk').fill('Staff visit alone in the Moorlands villages, where phones often have no signal.');
     await page.getByLabel('Cause').fill('No mobile coverage in parts of the Moorlands');
     await page.getByLabel('Effect').fill('A clinician in trouble cannot call for help');
-    await page.getByLabel('Owner').selectOption({ label: 'Alex clinical lead (Clinical lead)' });
+    await page.getByLabel('Owner').selectOption({ label: 'Alex clinical lead (Clinical lead, North Staffs Therapies)' });
     await page.getByLabel('Controls in place').fill('Lone-working check-ins; visits in daylight');
     await page.getByRole('group', { name: 'Likelihood', exact: true }).getByLabel('4 Likely').check();
     await page.getByRole('group', { name: 'Consequence', exact: true }).getByLabel('4 Major').check();

@@ -48,9 +48,15 @@ export function checkAheadDate(fields: FieldError[], path: string, value: string
   else if (value > addCalendarDays(today, 366)) fields.push({ path, message: `${o.label} must be within a year` });
 }
 
-async function checkOwner(db: Kysely<Database>, fields: FieldError[], ownerId: string | null): Promise<void> {
-  const owner = ownerId ? await db.selectFrom('staff').select('homeward_role').where('id', '=', ownerId).where('active', '=', true).executeTakeFirst() : undefined;
+/**
+ * A risk is owned by someone accountable for where it lies: the service manager, or a clinical lead of the
+ * risk's team (any clinical lead for a service-wide risk). Another team's lead could not be expected to
+ * bring it down, and would find it on her home page among her own team's.
+ */
+async function checkOwner(db: Kysely<Database>, fields: FieldError[], ownerId: string | null, teamId: string | null): Promise<void> {
+  const owner = ownerId && z.uuid().safeParse(ownerId).success ? await db.selectFrom('staff').select(['homeward_role', 'team_id']).where('id', '=', ownerId).where('active', '=', true).executeTakeFirst() : undefined;
   if (!owner || !(riskOwnerRoles as readonly string[]).includes(owner.homeward_role)) fields.push({ path: 'ownerId', message: 'Choose an owner: a clinical lead or the service manager' });
+  else if (owner.homeward_role === 'clinical-lead' && teamId !== null && owner.team_id !== teamId) fields.push({ path: 'ownerId', message: 'Choose an owner: a clinical lead of the risk’s team, or the service manager' });
 }
 
 /** The risk's own words, team, owner, target and review date (adding and changing alike), against its current score. */
@@ -63,7 +69,7 @@ export async function checkRiskDetails(db: Kysely<Database>, o: RiskDetails & Ri
   checkText(fields, 'gapsInControls', o.gapsInControls, { required: null, label: 'The gaps in controls' });
   // A hand-edited team that is not a UUID is named, never sent to the database to refuse.
   if (o.teamId !== null && (!z.uuid().safeParse(o.teamId).success || !(await db.selectFrom('teams').select('id').where('id', '=', o.teamId).executeTakeFirst()))) fields.push({ path: 'teamId', message: 'Choose a team, or the whole service' });
-  await checkOwner(db, fields, o.ownerId);
+  await checkOwner(db, fields, o.ownerId, o.teamId);
   checkScale(fields, 'likelihood', o.likelihood, 'likelihood');
   checkScale(fields, 'consequence', o.consequence, 'consequence');
   checkScale(fields, 'targetLikelihood', o.targetLikelihood, 'target likelihood');

@@ -74,8 +74,11 @@ export async function riskPages(app: FastifyInstance): Promise<void> {
   const db = app.db;
 
   async function ownerItems(selected: string | undefined) {
-    const staff = await listRiskStaff(db, { owners: true });
-    return [{ value: '', text: 'Choose the owner' }, ...staff.map((s) => ({ value: s.id, text: `${s.name} (${roleText(s.role)})`, selected: s.id === selected }))];
+    const [staff, teams] = await Promise.all([listRiskStaff(db, { owners: true }), listTeams(db)]);
+    const teamName = new Map(teams.map((t) => [t.id, t.name]));
+    // A clinical lead owns her own team's risks: her team is named, so the right one is chosen.
+    const label = (s: (typeof staff)[number]) => (s.role === 'clinical-lead' && s.teamId && teamName.has(s.teamId) ? `${roleText(s.role)}, ${teamName.get(s.teamId)}` : roleText(s.role));
+    return [{ value: '', text: 'Choose the owner' }, ...staff.map((s) => ({ value: s.id, text: `${s.name} (${label(s)})`, selected: s.id === selected }))];
   }
   async function teamItems(selected: string | undefined) {
     const teams = await listTeams(db);

@@ -56,6 +56,15 @@ describe('the risk register: a risk added, scored, on the heat map, reviewed, ac
     // A support worker is no owner.
     const badOwner = await support.form('/safety/risks/new', { ...newRiskFields(formId), ownerId: t.service.a['support-worker'].id });
     expect(badOwner.body).toContain('Choose an owner: a clinical lead or the service manager');
+    // Nor is another team's clinical lead, for this team's risk (she may own a service-wide one); the form names each lead's team.
+    const created = await admin.post('/api/staff', { givenName: 'Bea', familyName: 'Lead', email: 'bea.lead@test.example', profession: 'PT', registrationNumber: 'PH123456', band: '7', homewardRole: 'clinical-lead', teamId: t.service.teamB, baseLocation: null, contractedHours: 37.5, active: true, password: 'correct-horse-battery-staple' });
+    expect(created.statusCode, created.body).toBe(201);
+    const otherLead = created.json().id as string;
+    const teamBName = (await t.db.selectFrom('teams').select('name').where('id', '=', t.service.teamB).executeTakeFirstOrThrow()).name;
+    expect((await support.get('/safety/risks/new')).body).toContain(`Bea Lead (${'Clinical lead'}, ${teamBName})`);
+    const wrongTeam = await support.form('/safety/risks/new', { ...newRiskFields(formId), ownerId: otherLead });
+    expect(wrongTeam.statusCode).toBe(400);
+    expect(wrongTeam.body).toContain('Choose an owner: a clinical lead of the risk’s team, or the service manager');
     expect(await count('risks')).toBe(0);
 
     const res = await support.form('/safety/risks/new', newRiskFields(formId));
