@@ -338,4 +338,29 @@ export const defects: Defect[] = [
     tests: ['packages/server/src/main.int.test.ts'],
     names: 'killed during a first start',
   },
+  {
+    id: 'prescription-beside-a-discharge',
+    what: 'A prescription sent as the episode is discharged lands in the discharged episode (the episode row not held)',
+    changes: [
+      {
+        file: 'packages/server/src/equipment/prescribe-equipment.ts',
+        find: "  const episodeNow = await trx.selectFrom('episodes').select('status').where('id', '=', o.access.episode.id).forShare().executeTakeFirst();",
+        replace: '  const episodeNow = undefined as { status: string } | undefined;',
+      },
+    ],
+    tests: ['packages/server/src/record/discharge-with-equipment.int.test.ts'],
+    names: 'prescription and a discharge',
+  },
+  {
+    id: 'risk-owned-by-another-teams-lead',
+    what: "A team's risk owned by another team's clinical lead",
+    changes: [
+      {
+        file: 'packages/server/src/safety/check-risk.ts',
+        find: "  else if (owner.homeward_role === 'clinical-lead' && teamId !== null && owner.team_id !== teamId)",
+        replace: '  else if (false)',
+      },
+    ],
+    tests: ['packages/server/src/safety/risk-register.int.test.ts'],
+  },
 ];

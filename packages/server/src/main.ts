@@ -16,7 +16,8 @@ import { demoStartUpLog } from './demo/start-up-log.ts';
 
 // A first start on the embedded database creates and seeds it in a child process, whose memory goes
 // with it (demo/seed-demo-in-child.ts); this process then opens it as a restart would.
-const seededInChild = startsNewEmbeddedDemo(loadConfig(), process.env) ? await seedDemoInChild(loadConfig().dataDir) : null;
+const settings = loadConfig();
+const seededInChild = startsNewEmbeddedDemo(settings, process.env) ? await seedDemoInChild(settings.dataDir) : null;
 const { config: configured, database, applied } = await openConfiguredDatabase();
 if (applied.length) console.log(`Database migrated: ${applied.join(', ')}`);
 // One clock for the whole instance: the database's. Timers decide on it, so the due times requests set

@@ -85,7 +85,11 @@ export async function checkPrescription(db: Kysely<Database>, access: LoanWriteA
 
 export async function prescribeEquipment(trx: Kysely<Database>, o: PrescribeEquipmentOptions): Promise<{ id: string }> {
   const actor = loanWriterOf(o.access);
-  const facts = await prescriptionFacts(trx, o.access, o.input);
+  // The episode as it stands, held to the commit: a discharge holds the same row while it checks for
+  // prescriptions not yet delivered (discharge-episode.ts), so one at the same moment either sees this
+  // prescription and waits for it, or has discharged the episode and this is refused.
+  const episodeNow = await trx.selectFrom('episodes').select('status').where('id', '=', o.access.episode.id).forShare().executeTakeFirst();
+  const facts = await prescriptionFacts(trx, { ...o.access, episode: { ...o.access.episode, status: episodeNow?.status ?? o.access.episode.status } }, o.input);
   if (facts.fields.length) throw new HomewardError('validation_failed', facts.fields[0]!.message, { fields: facts.fields });
   if (!facts.decision.allowed) throw refusalOf(facts.decision);
   const id = o.id ?? uuidv7();

@@ -6,7 +6,9 @@
 // decides both stay with Mrs Hale; then the discharge goes through. A delivery sent at the same moment
 // as a discharge never leaves an item on loan in a discharged episode (on PostgreSQL the two really
 // run at once: without the episode row held by both, this fails most runs). Equipment prescribed and
-// never delivered holds the discharge too (Mr Jones's toilet seat), until delivered or cancelled.
+// never delivered holds the discharge too (Mr Jones's toilet seat), until delivered or cancelled, and a
+// prescription sent as the episode is discharged never lands in the discharged episode (Mr Kay; on
+// PostgreSQL, without the episode row held by the prescription too, this failed every run).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
 import { ukDateOf } from '@homeward/clinical';
@@ -146,6 +148,31 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
       [{ path: `equipment.${loanId}`, message: 'The Mobile hoist is prescribed but not delivered: deliver it or cancel the prescription before discharge' }],
     ]).toContainEqual(discharge.json().error.fields);
     expect([loan.status, episode.status]).toEqual(['delivered', 'active']);
+  });
+
+  it('a prescription and a discharge sent at the same moment never leave a prescription in a discharged episode', async () => {
+    // Mr Kay: a perching stool prescribed as he is discharged (on PostgreSQL the two really run at once).
+    const kay = await seedPatientWithEpisode(t, therapist, { givenName: 'Ken', familyName: 'Kay' });
+    const stool = (await t.db.selectFrom('equipment_catalogue_items').select('id').where('code', '=', 'STOOL').executeTakeFirstOrThrow()).id;
+    for (let round = 0; round < 3; round++) {
+      const version = (await t.db.selectFrom('episodes').select('version').where('id', '=', kay.episodeId).executeTakeFirstOrThrow()).version;
+      const [prescription, discharge] = await Promise.all([
+        therapist.post(`/api/episodes/${kay.episodeId}/equipment-loans`, { catalogueItemId: stool, reason: 'Cannot stand at the sink', assessmentNote: 'Kitchen assessed' }),
+        therapist.post(`/api/episodes/${kay.episodeId}/discharge`, { outcome: 'goals-met', destination: 'home-no-support', dischargedOn: ukDateOf(t.clock.now()), version }),
+      ]);
+      const episode = await t.db.selectFrom('episodes').select('status').where('id', '=', kay.episodeId).executeTakeFirstOrThrow();
+      const open = await t.db.selectFrom('equipment_loans').select('id').where('episode_id', '=', kay.episodeId).where('status', '=', 'prescribed').execute();
+      // Never both: a discharged episode has no prescription waiting for delivery.
+      expect([prescription.statusCode, discharge.statusCode]).not.toEqual([201, 200]);
+      if (episode.status === 'discharged') {
+        expect(open).toEqual([]);
+        expect(prescription.json().error.message).toBe('This episode has been discharged. Equipment is prescribed within an open episode');
+        return;
+      }
+      expect(discharge.statusCode, discharge.body).toBe(409);
+      // Cancelled, for the next round's discharge to go through.
+      for (const loan of open) expect((await therapist.post(`/api/equipment-loans/${loan.id}/cancellation`, { version: 1, reason: 'Sent twice' })).statusCode).toBe(200);
+    }
   });
 
   it('refuses a discharge while equipment is prescribed and not delivered, says so before anything is typed, and goes through once the prescription is cancelled', async () => {
