@@ -86,6 +86,12 @@ function endpoints(base: string, session: Session, target: Target): Record<strin
       await res.arrayBuffer();
       return res.status === 200;
     },
+    // The floor of any request that touches the database: one `select 1` round trip, no session, no audit.
+    'one query (GET /api/health)': async () => {
+      const res = await fetch(`${base}/api/health`);
+      await res.arrayBuffer();
+      return res.status === 200;
+    },
     'patient search (API)': (i) => get(`/api/patients?${target.searches[i % target.searches.length]}`, { accept: 'application/json' }),
     'caseload page': () => get('/caseload'),
     'record page (episode)': (i) => get(`/episodes/${target.episodes[i % target.episodes.length]}`),
