@@ -17,7 +17,7 @@ import { version } from '../platform/number-schemas.ts';
 import { errorResponse } from '../platform/openapi.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
 import { checkCollectionBooking, collectionBookingFromForm } from './collection-booking.ts';
-import { findLoanAtDischarge, listLoansAtDischarge, listTeamCollections } from './collection-queries.ts';
+import { findLoanAtDischarge, listLoansAtDischarge, listTeamCollections, listUndeliveredPrescriptions } from './collection-queries.ts';
 import { describeLoan, loanAtDischargeResponse, loanJson } from './collection-schema.ts';
 import { collectionOutcomeLabels, collectionOutcomes, dischargeDecisionLabels, dischargeDecisions, loanStatusLabels, type CollectionOutcome, type DischargeDecision } from './collection-words.ts';
 import { decideEquipmentAtDischarge, loanRecordKind } from './decide-equipment-at-discharge.ts';
@@ -48,17 +48,30 @@ async function authoriseLoansRead(request: FastifyRequest, episodeId: string) {
 }
 
 export async function collectionRoutes(app: FastifyInstance): Promise<void> {
+  /** What holds the episode's discharge (items on loan, prescriptions not delivered), read once and audited once, naming every item. */
+  async function readEquipmentAtDischarge(access: Awaited<ReturnType<typeof authoriseLoansRead>>) {
+    const loans = await listLoansAtDischarge(app.db, access.episode.id);
+    const prescribed = await listUndeliveredPrescriptions(app.db, { patientId: access.episode.patientId, episodeId: access.episode.id });
+    await auditRead(access.grant, app.db, { recordKind: loanRecordKind, recordId: access.episode.id, detail: { list: 'equipment-at-discharge', loanIds: [...loans, ...prescribed].map((l) => l.id) } });
+    return { loans, prescribed };
+  }
+
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   // -- JSON
 
   typed.get('/api/episodes/:id/equipment/discharge', {
-    schema: { tags, summary: 'The episode’s equipment with the patient, each with its decision at discharge', params: z.object({ id: z.uuid('id must be the episode’s id') }), response: { 200: z.object({ loans: z.array(loanAtDischargeResponse) }), ...errorResponse(400, 401, 403, 404) } },
+    schema: {
+      tags,
+      summary: 'The episode’s equipment with the patient, each with its decision at discharge, and what is prescribed and not yet delivered',
+      description: 'Everything that holds the discharge: each item in loans until it has a decision, and each item in prescribed until it is delivered (then it is in loans) or its prescription cancelled.',
+      params: z.object({ id: z.uuid('id must be the episode’s id') }),
+      response: { 200: z.object({ loans: z.array(loanAtDischargeResponse), prescribed: z.array(loanAtDischargeResponse) }), ...errorResponse(400, 401, 403, 404) },
+    },
   }, async (request) => {
     const access = await authoriseLoansRead(request, request.params.id);
-    const loans = await listLoansAtDischarge(app.db, access.episode.id);
-    await auditRead(access.grant, app.db, { recordKind: loanRecordKind, recordId: access.episode.id, detail: { list: 'equipment-at-discharge', loanIds: loans.map((l) => l.id) } });
-    return { loans: loans.map(loanJson) };
+    const { loans, prescribed } = await readEquipmentAtDischarge(access);
+    return { loans: loans.map(loanJson), prescribed: prescribed.map(loanJson) };
   });
 
   typed.post('/api/equipment-loans/:loanId/discharge-decision', {
@@ -132,8 +145,7 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
     const access = await authoriseLoansRead(request, episodeId);
     const patient = await findPatient(app.db, access.episode.patientId);
     if (!patient) throw notFound('Patient');
-    const loans = await listLoansAtDischarge(app.db, access.episode.id);
-    await auditRead(access.grant, app.db, { recordKind: loanRecordKind, recordId: access.episode.id, detail: { list: 'equipment-at-discharge', loanIds: loans.map((l) => l.id) } });
+    const { loans, prescribed } = await readEquipmentAtDischarge(access);
     const fields = o.fields ?? [];
     const today = ukDateOf(actor.now);
     return reply.code(o.status ?? 200).page('equipment/pages/discharge-equipment.njk', {
@@ -157,6 +169,8 @@ export async function collectionRoutes(app: FastifyInstance): Promise<void> {
         };
       }),
       errors: errorList(fields, o.loanId ? { decision: `decision-${o.loanId}`, 'collection.date': `collectOn-${o.loanId}-day`, 'collection.window': `windowStart-${o.loanId}`, form: `decision-${o.loanId}`, version: `decision-${o.loanId}`, episodeId: `decision-${o.loanId}` } : {}),
+      prescribed: prescribed.map((l) => ({ id: l.id, description: describeLoan(l) })),
+      equipmentHref: `/episodes/${access.episode.id}/equipment`,
       flash: o.done === 'decided' ? 'Decision recorded.' : null,
       backHref: `/episodes/${access.episode.id}/discharge-summary#equipment`,
       backText: 'Back to the discharge summary',

@@ -193,6 +193,21 @@ describe('discharge waits for a decision on each item of equipment on loan', () 
     const audited = await t.db.selectFrom('audit_events').select('detail').where('record_id', '=', jones.episodeId).where('action', '=', 'read').execute();
     expect(audited.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail) as { list?: string; loanIds?: string[] })).toContainEqual(expect.objectContaining({ list: 'equipment-at-discharge', page: 'discharge', loanIds: [loanId] }));
 
+    // Where a client asks what holds the discharge, the prescription is named too, and the page
+    // for decisions at discharge says so with the same way to the equipment page; each read audited naming it.
+    const atDischarge = await therapist.get(`/api/episodes/${jones.episodeId}/equipment/discharge`);
+    expect(atDischarge.statusCode, atDischarge.body).toBe(200);
+    expect(atDischarge.json().loans).toEqual([]);
+    expect(atDischarge.json().prescribed).toEqual([expect.objectContaining({ id: loanId, itemName: 'Raised toilet seat', status: 'prescribed', dischargeDecision: null })]);
+    const decidePage = await therapist.get(`/episodes/${jones.episodeId}/equipment/discharge`);
+    expect(decidePage.statusCode).toBe(200);
+    const decideCallout = /<div class="nhsuk-warning-callout" id="equipment-prescribed">([\s\S]*?)<\/div>/.exec(decidePage.body);
+    expect(decideCallout?.[1]).toContain('<li>Raised toilet seat</li>');
+    expect(decideCallout?.[1]).toContain(`<a href="${equipmentHref}">Deliver or cancel the equipment</a>`);
+    const reads = await t.db.selectFrom('audit_events').select('detail').where('record_id', '=', jones.episodeId).where('action', '=', 'read').execute();
+    const readDetails = reads.map((a) => (typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail) as { list?: string; page?: string; loanIds?: string[] });
+    expect(readDetails.filter((d) => d.list === 'equipment-at-discharge' && d.page === undefined).map((d) => d.loanIds)).toEqual([[loanId], [loanId]]);
+
     // By the API: a 409 naming it, nothing changed.
     const before = await row();
     const message = 'The Raised toilet seat is prescribed but not delivered: deliver it or cancel the prescription before discharge';
