@@ -1,6 +1,7 @@
 // Reading FHIR search parameters (R4 "Search"): tokens (`system|code`), references (`Patient/id` or
 // `id`), dates with a prefix (`ge2026-01-01`), strings. Shared by every resource module, so each says
 // the same thing about a bad value: a 400 OperationOutcome naming the parameter.
+import { fromUkWallClock, toUkWallClock } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,41 +46,73 @@ export type DateParam = { prefix: DatePrefix; value: string; start: Date; end: D
 
 const datePattern = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
-/** Each value of a date parameter as the range of time it covers (a year, a month, a day, or an instant). */
+/** The instant a UK day begins; a day or month past the end rolls over (day 32 of December is 1 January).
+ * Midnight is never skipped or repeated today (the clocks change at 01:00 and 02:00); in the war years'
+ * double summer time (UTC+2: a date of birth in 1941) it is found at that offset. */
+function ukDayStart(year: number, month: number, day: number): Date {
+  const date = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
+  const start = fromUkWallClock(date, '00:00');
+  if (start) return start;
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  for (const offsetHours of [2, -1]) {
+    const candidate = new Date(midnightUtc - offsetHours * 3_600_000);
+    if (toUkWallClock(candidate).date === date && toUkWallClock(candidate).time === '00:00') return candidate;
+  }
+  return new Date(midnightUtc);
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * Each value of a date parameter as the range of time it covers (a year, a month, a day, or an
+ * instant). A day, a month or a year, and a time without a zone, are UK time (Europe/London), as FHIR
+ * asks where the search gives no zone (the server's own): `date=2026-07-01` is the patient's 1 July,
+ * from 23:00 UTC on 30 June in summer, not the UTC day.
+ */
 export function dateParams(params: URLSearchParams, name: string): DateParam[] {
   return params.getAll(name).map((raw) => {
     const m = datePattern.exec(raw);
     if (!m) throw badParameter(name, `The search parameter ${name} must be a date such as 2026-12-05, with a prefix if needed (ge2026-12-05)`);
     const [, prefix, y, mo, d, h, mi, s, zone] = m;
     const value = raw.replace(/^[a-z]{2}/, '');
-    let start: Date;
+    const year = Number(y);
+    const month = Number(mo);
+    const day = Number(d);
+    // A day that does not exist (2026-02-30) would roll over into the next month: refuse it instead.
+    const realDay = d === undefined || (day >= 1 && day <= new Date(Date.UTC(2001, month, 0)).getUTCDate() + (month === 2 && isLeapYear(year) ? 1 : 0));
+    const realTime = h === undefined || (Number(h) <= 23 && Number(mi) <= 59 && Number(s ?? 0) <= 59);
+    if ((mo !== undefined && !(month >= 1 && month <= 12)) || !realDay || !realTime) throw badParameter(name, `The search parameter ${name} is not a real date`);
+    let start: Date | null;
     let end: Date;
     if (h !== undefined) {
-      start = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${zone ?? 'Z'}`);
-      end = new Date(start.getTime() + (s === undefined ? 60_000 : 1000));
+      const step = s === undefined ? 60_000 : 1000;
+      if (zone !== undefined) start = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${zone}`);
+      else {
+        const minute = fromUkWallClock(`${y}-${mo}-${d}`, `${h}:${mi}`);
+        start = minute && new Date(minute.getTime() + Number(s ?? 0) * 1000);
+        if (!start) throw badParameter(name, `The search parameter ${name} names a time that did not happen in the UK (the clocks went forward): give it with its zone, such as ${y}-${mo}-${d}T${h}:${mi}:00Z`);
+      }
+      end = new Date(start.getTime() + step);
     } else if (d !== undefined) {
-      start = new Date(`${y}-${mo}-${d}T00:00:00Z`);
-      end = new Date(start.getTime() + 86_400_000);
+      start = ukDayStart(year, month, day);
+      end = ukDayStart(year, month, day + 1);
     } else if (mo !== undefined) {
-      start = new Date(`${y}-${mo}-01T00:00:00Z`);
-      end = new Date(Date.UTC(Number(y), Number(mo), 1));
+      start = ukDayStart(year, month, 1);
+      end = ukDayStart(year, month + 1, 1);
     } else {
-      start = new Date(`${y}-01-01T00:00:00Z`);
-      end = new Date(Date.UTC(Number(y) + 1, 0, 1));
+      start = ukDayStart(year, 1, 1);
+      end = ukDayStart(year + 1, 1, 1);
     }
-    // A day that does not exist (2026-02-30) would roll over into the next month: refuse it instead.
-    const invalid = Number.isNaN(start.getTime()) || Number.isNaN(end.getTime());
-    const rolledOver = !invalid && d !== undefined && h === undefined && start.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`;
-    if (invalid || rolledOver) throw badParameter(name, `The search parameter ${name} is not a real date`);
+    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badParameter(name, `The search parameter ${name} is not a real date`);
     return { prefix: (prefix ?? 'eq') as DatePrefix, value, start, end };
   });
 }
 
-/** Does a moment (or a day as yyyy-mm-dd) fall within what every value of a date parameter asks? */
+/** Does a moment (or a UK day as yyyy-mm-dd) fall within what every value of a date parameter asks? */
 export function matchesDates(when: Date | string | null, dates: DateParam[]): boolean {
   if (dates.length === 0) return true;
   if (when === null) return false;
-  const at = typeof when === 'string' ? new Date(`${when.slice(0, 10)}T00:00:00Z`) : when;
+  const at = typeof when === 'string' ? ukDayStart(Number(when.slice(0, 4)), Number(when.slice(5, 7)), Number(when.slice(8, 10))) : when;
   const t = at.getTime();
   return dates.every(({ prefix, start, end }) => {
     switch (prefix) {

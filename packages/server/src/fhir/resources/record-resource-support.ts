@@ -14,7 +14,7 @@ import type { FhirResource, FhirSearchParameter } from '../fhir-resource-module.
 import { badParameter, dateParams, isUuid, matchesDates as matchesDateParams, referenceParam } from '../fhir-search.ts';
 
 export const patientSearchParameter: FhirSearchParameter = { name: 'patient', type: 'reference', documentation: 'The patient (Patient/id or id). Required: a search names one patient, whose record the access rules then decide on.' };
-export const dateSearchParameter = (what: string): FhirSearchParameter => ({ name: 'date', type: 'date', documentation: `${what}: a date with an optional prefix (eq, ne, ge, gt, le, lt); repeat for a range.` });
+export const dateSearchParameter = (what: string): FhirSearchParameter => ({ name: 'date', type: 'date', documentation: `${what}: a date with an optional prefix (eq, ne, ge, gt, le, lt); repeat for a range. A day, month or year, or a time without a zone, is UK time (Europe/London).` });
 export const statusSearchParameter = (codes: readonly string[]): FhirSearchParameter => ({ name: 'status', type: 'token', documentation: `One of ${codes.join(', ')} (comma-separated for any of them).` });
 
 export const reference = (type: string, id: string, display?: string | null) => ({ reference: `${type}/${id}`, ...(display ? { display } : {}) });
