@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatUkDateTime, fromUkWallClock, parseTimeOfDay, toUkWallClock } from './uk-wall-clock.ts';
+import { formatUkDateTime, fromUkWallClock, parseTimeOfDay, toUkWallClock, ukDayStart } from './uk-wall-clock.ts';
 
 describe('UK wall-clock times', () => {
+  it.each([
+    ['2026-12-05', '2026-12-05T00:00:00.000Z'],
+    ['2026-07-01', '2026-06-30T23:00:00.000Z'],
+    ['2026-03-29', '2026-03-29T00:00:00.000Z'],
+    ['2026-03-30', '2026-03-29T23:00:00.000Z'],
+    ['2026-10-25', '2026-10-24T23:00:00.000Z'],
+    ['2026-10-26', '2026-10-26T00:00:00.000Z'],
+    // Double summer time (UTC+2) in the war years, British Standard Time (UTC+1 all year) in 1969.
+    ['1941-05-17', '1941-05-16T22:00:00.000Z'],
+    ['1969-01-15', '1969-01-14T23:00:00.000Z'],
+  ])('a UK day %s begins at %s', (day, instant) => {
+    expect(ukDayStart(day).toISOString()).toBe(instant);
+  });
+
   it.each([
     ['2026-01-15', '09:30', '2026-01-15T09:30:00.000Z'], // GMT
     ['2026-07-15', '09:30', '2026-07-15T08:30:00.000Z'], // BST

@@ -38,6 +38,20 @@ export function fromUkWallClock(date: string, time: string): Date | null {
   return null;
 }
 
+/**
+ * The instant a UK calendar day (yyyy-mm-dd) begins. Midnight is never skipped or repeated today (the
+ * clocks change at 01:00 and 02:00); a day in the war years' double summer time (UTC+2: a date of birth
+ * in 1941) begins at that offset, which fromUkWallClock does not try.
+ */
+export function ukDayStart(date: string): Date {
+  const start = fromUkWallClock(date, '00:00');
+  if (start) return start;
+  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
+  const doubleSummerTime = new Date(midnightUtc - 2 * 3_600_000);
+  const back = toUkWallClock(doubleSummerTime);
+  return back.date === date && back.time === '00:00' ? doubleSummerTime : new Date(midnightUtc);
+}
+
 /** Checks a typed 24-hour time, "9:30", "09:30" or "09.30"; returns it as hh:mm, or null. */
 export function parseTimeOfDay(text: string): string | null {
   const match = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());

@@ -434,6 +434,10 @@ describe('caseload: allocation, the episode of care, caseloads and the waiting l
     expect(page.body).toContain('Rehabilitation medicine');
     expect(page.body).toContain('66.7% (2 of 3)');
     expect(await lastAudit(therapist.staff.id)).toMatchObject({ action: 'read', record_kind: 'first-contact-report' });
+    // From a day long past (1941 was on double summer time, UTC+2): everything since is counted, not nothing.
+    const fromLongAgo = await therapist.get('/api/reports/first-contact?from=1941-05-17&to=2026-11-30');
+    expect(fromLongAgo.statusCode, fromLongAgo.body).toBe(200);
+    expect(fromLongAgo.json().rows).toEqual(res.json().rows);
   });
 
   it('refuses a report window with a date that is not on the calendar, naming the field (was a 500)', async () => {

@@ -1,14 +1,14 @@
 // The referral-to-first-contact report: per service, how long patients waited from the referral being
 // received to first contact (median, 90th percentile) and how many were seen within the standard.
 import type { Kysely } from 'kysely';
-import { addCalendarDays, fromUkWallClock, ukDateOf } from '@homeward/clinical';
+import { addCalendarDays, ukDateOf, ukDayStart } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 
 /** The report's window: [from, to] as UK calendar days, defaulting to the 90 days to today. */
 export function reportWindow(q: { from?: string; to?: string }, now: Date): { from: string; to: string; fromInstant: Date; toInstant: Date } {
   const to = q.to ?? ukDateOf(now);
   const from = q.from ?? addCalendarDays(to, -90);
-  return { from, to, fromInstant: startOfUkDay(from), toInstant: startOfUkDay(addCalendarDays(to, 1)) };
+  return { from, to, fromInstant: ukDayStart(from), toInstant: ukDayStart(addCalendarDays(to, 1)) };
 }
 
 export type FirstContactReportRow = {
@@ -68,7 +68,3 @@ export async function firstContactReport(db: Kysely<Database>, teamId: string, f
     });
 }
 
-/** Midnight at the start of a UK calendar day (midnight always exists: the clocks change at 01:00). */
-function startOfUkDay(day: string): Date {
-  return fromUkWallClock(day, '00:00')!;
-}

@@ -1,7 +1,7 @@
 // Reading FHIR search parameters (R4 "Search"): tokens (`system|code`), references (`Patient/id` or
 // `id`), dates with a prefix (`ge2026-01-01`), strings. Shared by every resource module, so each says
 // the same thing about a bad value: a 400 OperationOutcome naming the parameter.
-import { fromUkWallClock, toUkWallClock } from '@homeward/clinical';
+import { fromUkWallClock, ukDayStart } from '@homeward/clinical';
 import { HomewardError } from '../platform/homeward-error.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,19 +46,9 @@ export type DateParam = { prefix: DatePrefix; value: string; start: Date; end: D
 
 const datePattern = /^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
-/** The instant a UK day begins; a day or month past the end rolls over (day 32 of December is 1 January).
- * Midnight is never skipped or repeated today (the clocks change at 01:00 and 02:00); in the war years'
- * double summer time (UTC+2: a date of birth in 1941) it is found at that offset. */
-function ukDayStart(year: number, month: number, day: number): Date {
-  const date = new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
-  const start = fromUkWallClock(date, '00:00');
-  if (start) return start;
-  const midnightUtc = Date.parse(`${date}T00:00:00Z`);
-  for (const offsetHours of [2, -1]) {
-    const candidate = new Date(midnightUtc - offsetHours * 3_600_000);
-    if (toUkWallClock(candidate).date === date && toUkWallClock(candidate).time === '00:00') return candidate;
-  }
-  return new Date(midnightUtc);
+/** The instant a UK day begins; a day or month past the end rolls over (day 32 of December is 1 January). */
+function ukDayStartOf(year: number, month: number, day: number): Date {
+  return ukDayStart(new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10));
 }
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -94,14 +84,14 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
       }
       end = new Date(start.getTime() + step);
     } else if (d !== undefined) {
-      start = ukDayStart(year, month, day);
-      end = ukDayStart(year, month, day + 1);
+      start = ukDayStartOf(year, month, day);
+      end = ukDayStartOf(year, month, day + 1);
     } else if (mo !== undefined) {
-      start = ukDayStart(year, month, 1);
-      end = ukDayStart(year, month + 1, 1);
+      start = ukDayStartOf(year, month, 1);
+      end = ukDayStartOf(year, month + 1, 1);
     } else {
-      start = ukDayStart(year, 1, 1);
-      end = ukDayStart(year + 1, 1, 1);
+      start = ukDayStartOf(year, 1, 1);
+      end = ukDayStartOf(year + 1, 1, 1);
     }
     if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badParameter(name, `The search parameter ${name} is not a real date`);
     return { prefix: (prefix ?? 'eq') as DatePrefix, value, start, end };
@@ -112,7 +102,7 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
 export function matchesDates(when: Date | string | null, dates: DateParam[]): boolean {
   if (dates.length === 0) return true;
   if (when === null) return false;
-  const at = typeof when === 'string' ? ukDayStart(Number(when.slice(0, 4)), Number(when.slice(5, 7)), Number(when.slice(8, 10))) : when;
+  const at = typeof when === 'string' ? ukDayStart(when.slice(0, 10)) : when;
   const t = at.getTime();
   return dates.every(({ prefix, start, end }) => {
     switch (prefix) {

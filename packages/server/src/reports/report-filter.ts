@@ -3,7 +3,7 @@
 // (NHS.UK date input). Bad dates are field errors shown in the error summary, never a 500; the report
 // is then not run.
 import { z } from 'zod';
-import { addCalendarDays, fromUkWallClock, isoDateToParts, parseDateParts, serviceLabels, services, ukDateOf, type Service } from '@homeward/clinical';
+import { addCalendarDays, isoDateToParts, parseDateParts, serviceLabels, services, ukDateOf, ukDayStart, type Service } from '@homeward/clinical';
 import type { FieldError } from '../platform/homeward-error.ts';
 
 /** Every filter is optional text; what it means is decided here, so the page and the JSON agree. */
@@ -33,9 +33,6 @@ export type ReportFilter = {
 /** The default window: the three months to today. */
 export const defaultWindowDays = 91;
 
-function startOfUkDay(day: string): Date {
-  return fromUkWallClock(day, '00:00')!;
-}
 
 export function parseReportFilter(q: ReportQuery, now: Date): { filter: ReportFilter; fields: FieldError[]; values: Record<string, string> } {
   const today = ukDateOf(now);
@@ -69,7 +66,7 @@ export function parseReportFilter(q: ReportQuery, now: Date): { filter: ReportFi
   values['to-year'] = q['to-year'] ?? toParts.year;
   values.service = q.service ?? '';
   values.team = team ?? '';
-  return { filter: { team, service, from, to, fromInstant: startOfUkDay(from), toInstant: startOfUkDay(addCalendarDays(to, 1)) }, fields, values };
+  return { filter: { team, service, from, to, fromInstant: ukDayStart(from), toInstant: ukDayStart(addCalendarDays(to, 1)) }, fields, values };
 }
 
 /** The filters as a query string, for the CSV link and the JSON (the same report). */
