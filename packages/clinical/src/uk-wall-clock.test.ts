@@ -12,6 +12,8 @@ describe('UK wall-clock times', () => {
     // Double summer time (UTC+2) in the war years, British Standard Time (UTC+1 all year) in 1969.
     ['1941-05-17', '1941-05-16T22:00:00.000Z'],
     ['1969-01-15', '1969-01-14T23:00:00.000Z'],
+    // Before railway time (London mean time, 75 seconds behind UTC) no offset in hours fits: UTC midnight.
+    ['1840-01-01', '1840-01-01T00:00:00.000Z'],
   ])('a UK day %s begins at %s', (day, instant) => {
     expect(ukDayStart(day).toISOString()).toBe(instant);
   });

@@ -48,8 +48,8 @@ export function ukDayStart(date: string): Date {
   if (start) return start;
   const midnightUtc = Date.parse(`${date}T00:00:00Z`);
   const doubleSummerTime = new Date(midnightUtc - 2 * 3_600_000);
-  const back = toUkWallClock(doubleSummerTime);
-  return back.date === date && back.time === '00:00' ? doubleSummerTime : new Date(midnightUtc);
+  // Two hours before UTC midnight reads 00:00 in the UK only at UTC+2, and then on this very day.
+  return toUkWallClock(doubleSummerTime).time === '00:00' ? doubleSummerTime : new Date(midnightUtc);
 }
 
 /** Checks a typed 24-hour time, "9:30", "09:30" or "09.30"; returns it as hh:mm, or null. */
