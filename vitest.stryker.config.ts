@@ -16,6 +16,7 @@ export default defineConfig({
       'packages/server/src/db/*.test.ts',
       'packages/server/src/platform/*.test.ts',
       'packages/server/src/record/*.test.ts',
+      'packages/server/src/fhir/*.test.ts',
     ],
     exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
   },

@@ -42,6 +42,26 @@ describe('FHIR search parameters', () => {
     ['date=2026-07-01T10:30', '2026-07-01T09:30:00Z', true],
     ['date=2026-07-01T10:30', '2026-07-01T10:30:00Z', false],
     ['date=2026-07-01T10:30:00%2B01:00', '2026-07-01T09:30:00Z', true],
+    // A time to the minute covers that minute; to the second, that second.
+    ['date=2026-07-01T10:30', '2026-07-01T09:30:59Z', true],
+    ['date=2026-07-01T10:30', '2026-07-01T09:31:00Z', false],
+    ['date=2026-07-01T10:30:15', '2026-07-01T09:30:15Z', true],
+    ['date=2026-07-01T10:30:15', '2026-07-01T09:30:14Z', false],
+    ['date=2026-12-05T10:30Z', '2026-12-05T10:30:45Z', true],
+    // Every prefix at its edges: ne, ge, and FHIR's ap (as eq), sa (as gt) and eb (as lt).
+    ['date=ne2026', '2026-01-01T00:00:00Z', false],
+    ['date=ne2026', '2027-01-01T00:00:00Z', true],
+    ['date=ge2026-12-05', '2026-12-04T23:59:59Z', false],
+    ['date=le2026-12-05', '2026-12-05T23:59:59Z', true],
+    ['date=ap2026-12-05', '2026-12-05T12:00:00Z', true],
+    ['date=ap2026-12-05', '2026-12-06T00:00:00Z', false],
+    ['date=sa2026-12-05', '2026-12-06T00:00:00Z', true],
+    ['date=sa2026-12-05', '2026-12-05T23:59:59Z', false],
+    ['date=eb2026-12-05', '2026-12-04T23:59:59Z', true],
+    ['date=eb2026-12-05', '2026-12-05T00:00:00Z', false],
+    ['date=2026-01', '2026-01-15T00:00:00Z', true],
+    ['date=2026-12-05T23:59:59Z', '2026-12-05T23:59:59Z', true],
+    ['date=2026-12-05T10:30:00.123Z', '2026-12-05T10:30:00Z', true],
   ])('%s matches %s: %s', (query, at, expected) => {
     expect(matchesDates(new Date(at), dateParams(q(query), 'date'))).toBe(expected);
   });
@@ -54,6 +74,18 @@ describe('FHIR search parameters', () => {
     expect(matchesDates('2026-07-02', dateParams(q('date=2026-07-01'), 'date'))).toBe(false);
     expect(matchesDates(null, dateParams(q('date=2026-12-05'), 'date'))).toBe(false);
     expect(matchesDates(null, [])).toBe(true);
+  });
+
+  it.each(['date=2026-13-01', 'date=2026-02-30', 'date=2027-02-29', 'date=2026-00', 'date=2026-12-00', 'date=2026-12-05T24:00', 'date=2026-12-05T10:60', 'date=2026-12-05T10:30:60Z', 'date=2026-12-05T10:30%2B25:00'])('refuses %s as not a real date', (query) => {
+    expect(() => dateParams(q(query), 'date')).toThrow('The search parameter date is not a real date');
+  });
+
+  it('says what a date looks like when it is not one', () => {
+    expect(() => dateParams(q('date=05/12/2026'), 'date')).toThrow('The search parameter date must be a date such as 2026-12-05, with a prefix if needed (ge2026-12-05)');
+  });
+
+  it('keeps the value without its prefix', () => {
+    expect(dateParams(q('date=ge2026-12-05&date=2026-12-06'), 'date').map((d) => [d.prefix, d.value])).toEqual([['ge', '2026-12-05'], ['eq', '2026-12-06']]);
   });
 
   it.each(['date=05/12/2026', 'date=2026-13-01', 'date=xx2026', 'date=2026-02-30', 'date=2027-02-29', 'date=2026-00', 'date=2026-12-05T24:00', 'date=2026-12-05T10:60Z', 'date=2026-03-29T01:30'])('refuses %s naming the parameter', (query) => {

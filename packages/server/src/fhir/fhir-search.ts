@@ -51,8 +51,6 @@ function ukDayStartOf(year: number, month: number, day: number): Date {
   return ukDayStart(new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10));
 }
 
-const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-
 /**
  * Each value of a date parameter as the range of time it covers (a year, a month, a day, or an
  * instant). A day, a month or a year, and a time without a zone, are UK time (Europe/London), as FHIR
@@ -69,7 +67,7 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
     const month = Number(mo);
     const day = Number(d);
     // A day that does not exist (2026-02-30) would roll over into the next month: refuse it instead.
-    const realDay = d === undefined || (day >= 1 && day <= new Date(Date.UTC(2001, month, 0)).getUTCDate() + (month === 2 && isLeapYear(year) ? 1 : 0));
+    const realDay = d === undefined || new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
     const realTime = h === undefined || (Number(h) <= 23 && Number(mi) <= 59 && Number(s ?? 0) <= 59);
     if ((mo !== undefined && !(month >= 1 && month <= 12)) || !realDay || !realTime) throw badParameter(name, `The search parameter ${name} is not a real date`);
     let start: Date | null;
@@ -93,7 +91,8 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
       start = ukDayStartOf(year, 1, 1);
       end = ukDayStartOf(year + 1, 1, 1);
     }
-    if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) throw badParameter(name, `The search parameter ${name} is not a real date`);
+    // An offset past ±23:59 (T10:30+25:00) makes no instant.
+    if (Number.isNaN(start.getTime())) throw badParameter(name, `The search parameter ${name} is not a real date`);
     return { prefix: (prefix ?? 'eq') as DatePrefix, value, start, end };
   });
 }
@@ -102,7 +101,7 @@ export function dateParams(params: URLSearchParams, name: string): DateParam[] {
 export function matchesDates(when: Date | string | null, dates: DateParam[]): boolean {
   if (dates.length === 0) return true;
   if (when === null) return false;
-  const at = typeof when === 'string' ? ukDayStart(when.slice(0, 10)) : when;
+  const at = typeof when === 'string' ? ukDayStart(when) : when;
   const t = at.getTime();
   return dates.every(({ prefix, start, end }) => {
     switch (prefix) {
