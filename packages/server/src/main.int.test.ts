@@ -4,7 +4,7 @@
 // start on that directory seeds nothing and finds the same demo. Real processes on a real data
 // directory; once, on the embedded database (the PostgreSQL run would repeat it exactly).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,11 +64,14 @@ async function gone(pid: number): Promise<void> {
 }
 
 describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data directory', () => {
+  let parent = '';
   let dataDir = '';
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'homeward-first-start-'));
+    parent = await mkdtemp(join(tmpdir(), 'homeward-first-start-'));
+    // Not made yet, as on a new machine: the finished database is renamed to it.
+    dataDir = join(parent, 'data');
   });
-  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+  afterAll(() => rm(parent, { recursive: true, force: true }));
 
   it('creates and seeds the demo in a child process, then serves it; a restart seeds nothing and serves the same demo', async () => {
     const first = await start(dataDir, /run sheet for today: .+ open \/run-sheet/);
@@ -85,6 +88,9 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
       const peakMiB = Number(/^VmHWM:\s+(\d+) kB/m.exec(await readFile(`/proc/${first.process.pid}/status`, 'utf8'))![1]) / 1024;
       expect(peakMiB).toBeLessThan(500);
       expect((await readFile(`/proc/${first.process.pid}/task/${first.process.pid}/children`, 'utf8')).trim()).toBe('');
+      // Built beside the data directory, then moved in whole.
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
+      expect(existsSync(`${dataDir}.first-start`)).toBe(false);
     } finally {
       await stop(first);
     }
@@ -100,8 +106,9 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
     }
   });
 
-  it('stops seeding when npm start is killed during a first start, so no process is left on the data directory', async () => {
+  it('stops seeding when npm start is killed during a first start, leaves no half-made database, and the next start makes it whole', async () => {
     const killedDir = await mkdtemp(join(tmpdir(), 'homeward-first-start-killed-'));
+    const building = `${killedDir}.first-start`;
     try {
       const child = spawn(process.execPath, startArgs, {
         cwd: root,
@@ -125,14 +132,26 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
       // before the clinical records (which alone take seconds): none was written. Left running, it
       // would have seeded them all, on a directory the next start would open too.
       await gone(seeder);
-      const database = await openDatabase({ engine: 'pglite', dataDir: killedDir, checkpoints: false, statistics: false });
+      const database = await openDatabase({ engine: 'pglite', dataDir: building, checkpoints: false, statistics: false });
       try {
         expect(Number((await database.db.selectFrom('contact_notes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
       } finally {
         await database.close();
       }
+      // The half-made database is beside the data directory, never in it: the next start is a first
+      // start again, starts afresh, and serves the whole demo.
+      expect(existsSync(join(killedDir, 'PG_VERSION'))).toBe(false);
+      const again = await start(killedDir, /run sheet for today: .+ open \/run-sheet/);
+      try {
+        expect(again.output()).toMatch(/First start: creating the demo service/);
+        expect(await signIn(again.address, 'imran.gallagher@homeward.example')).toBe(201);
+        expect(existsSync(building)).toBe(false);
+      } finally {
+        await stop(again);
+      }
     } finally {
       await rm(killedDir, { recursive: true, force: true });
+      await rm(building, { recursive: true, force: true });
     }
   });
 });
