@@ -68,7 +68,7 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
   let dataDir = '';
   beforeAll(async () => {
     parent = await mkdtemp(join(tmpdir(), 'homeward-first-start-'));
-    // Not made yet, as on a new machine: the finished database is renamed to it.
+    // Not made yet, as on a new machine.
     dataDir = join(parent, 'data');
   });
   afterAll(() => rm(parent, { recursive: true, force: true }));
@@ -88,9 +88,9 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
       const peakMiB = Number(/^VmHWM:\s+(\d+) kB/m.exec(await readFile(`/proc/${first.process.pid}/status`, 'utf8'))![1]) / 1024;
       expect(peakMiB).toBeLessThan(500);
       expect((await readFile(`/proc/${first.process.pid}/task/${first.process.pid}/children`, 'utf8')).trim()).toBe('');
-      // Built beside the data directory, then moved in whole.
+      // Built in a directory of its own, then moved in whole.
       expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true);
-      expect(existsSync(`${dataDir}.first-start`)).toBe(false);
+      expect(existsSync(join(dataDir, '.first-start'))).toBe(false);
     } finally {
       await stop(first);
     }
@@ -108,7 +108,7 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
 
   it('stops seeding when npm start is killed during a first start, leaves no half-made database, and the next start makes it whole', async () => {
     const killedDir = await mkdtemp(join(tmpdir(), 'homeward-first-start-killed-'));
-    const building = `${killedDir}.first-start`;
+    const building = join(killedDir, '.first-start');
     try {
       const child = spawn(process.execPath, startArgs, {
         cwd: root,
@@ -138,7 +138,7 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
       } finally {
         await database.close();
       }
-      // The half-made database is beside the data directory, never in it: the next start is a first
+      // The half-made database is in its own directory, never the data directory's: the next start is a first
       // start again, starts afresh, and serves the whole demo.
       expect(existsSync(join(killedDir, 'PG_VERSION'))).toBe(false);
       const again = await start(killedDir, /run sheet for today: .+ open \/run-sheet/);
@@ -151,7 +151,6 @@ describe.skipIf(testEngine !== 'pglite')('npm start on a new embedded data direc
       }
     } finally {
       await rm(killedDir, { recursive: true, force: true });
-      await rm(building, { recursive: true, force: true });
     }
   });
 });

@@ -30,9 +30,9 @@ describe('moving a first start’s database into place', () => {
     for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
   });
 
-  /** A finished database as the child leaves it: PG_VERSION, a base directory, a file. */
-  const built = (root: string) => {
-    const building = firstStartDirOf(join(root, 'data'));
+  /** A finished database as the child leaves it, in its directory inside the data directory: PG_VERSION, a base directory, a file. */
+  const built = (dataDir: string) => {
+    const building = firstStartDirOf(dataDir);
     mkdirSync(join(building, 'base', '1'), { recursive: true });
     writeFileSync(join(building, 'base', '1', 'relation'), 'new');
     writeFileSync(join(building, 'PG_VERSION'), '17');
@@ -40,23 +40,11 @@ describe('moving a first start’s database into place', () => {
     return building;
   };
 
-  it('renames it to a data directory that does not exist yet, making its parents', () => {
-    const root = mkdtempSync(join(tmpdir(), 'homeward-move-'));
-    roots.push(root);
-    const building = built(root);
-    const dataDir = join(root, 'data');
-    expect(building).toBe(`${dataDir}.first-start`);
-    moveIntoPlace(building, dataDir);
-    expect(readdirSync(dataDir).sort()).toEqual(['PG_VERSION', 'base', 'postgresql.conf']);
-    expect(readFileSync(join(dataDir, 'base', '1', 'relation'), 'utf8')).toBe('new');
-    expect(existsSync(building)).toBe(false);
-  });
-
-  it('moves it into a data directory that exists, replacing what an interrupted move left and keeping other files, PG_VERSION last', () => {
-    const root = mkdtempSync(join(tmpdir(), 'homeward-move-'));
-    roots.push(root);
-    const building = built(root);
-    const dataDir = join(root, 'data');
+  it('builds inside the data directory, and moves in replacing what an interrupted move left, keeping other files, PG_VERSION last', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'homeward-move-'));
+    roots.push(dataDir);
+    const building = built(dataDir);
+    expect(building).toBe(join(dataDir, '.first-start'));
     mkdirSync(join(dataDir, 'base', '9'), { recursive: true });
     writeFileSync(join(dataDir, 'postgresql.conf'), 'old conf');
     writeFileSync(join(dataDir, 'held-form.key'), 'key');
@@ -69,6 +57,7 @@ describe('moving a first start’s database into place', () => {
     expect(moved.sort()).toEqual(['PG_VERSION', 'base', 'postgresql.conf']);
     expect(readdirSync(dataDir).sort()).toEqual(['PG_VERSION', 'base', 'held-form.key', 'postgresql.conf']);
     expect(readdirSync(join(dataDir, 'base'))).toEqual(['1']);
+    expect(readFileSync(join(dataDir, 'base', '1', 'relation'), 'utf8')).toBe('new');
     expect(readFileSync(join(dataDir, 'postgresql.conf'), 'utf8')).toBe('new conf');
     expect(readFileSync(join(dataDir, 'held-form.key'), 'utf8')).toBe('key');
     expect(existsSync(building)).toBe(false);

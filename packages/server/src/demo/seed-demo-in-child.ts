@@ -2,11 +2,13 @@
 // child process (cli/seed-new-demo-database.ts), then opened as any restart opens it. Why: the one-off
 // work leaves memory behind for good in the process that did it (PGlite's WebAssembly heap never shrinks;
 // initdb's copy of the data directory fragments malloc's heap), 85 MB of an idle first start's 312.
-// The child builds it beside the data directory and it is moved into place only once whole: a first
-// start stopped half-way (Ctrl-C, a crash) leaves no half-seeded database for the next start to open.
+// The child builds it in a directory of its own inside the data directory, and it is moved into place
+// only once whole: a first start stopped half-way (Ctrl-C, a crash) leaves no half-seeded database for
+// the next start to open. Inside, not beside: the same file system whatever is mounted where (a
+// volume mounted at the data directory), and nothing written to a parent that may not be writable.
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HomewardConfig } from '../config.ts';
 
@@ -20,13 +22,13 @@ export function startsNewEmbeddedDemo(config: Pick<HomewardConfig, 'databaseUrl'
   return !config.databaseUrl && env.HOMEWARD_DEMO !== 'false' && !existsSync(join(config.dataDir, 'PG_VERSION'));
 }
 
-/** Where a first start builds the database: beside the data directory, so that a rename moves it in. */
+/** Where a first start builds the database: inside the data directory, so that renames move it in. */
 export function firstStartDirOf(dataDir: string): string {
-  return `${dataDir}.first-start`;
+  return join(dataDir, '.first-start');
 }
 
 /**
- * Runs the child with this process's Node flags and settings, on a directory of its own beside dataDir
+ * Runs the child with this process's Node flags and settings, on a directory of its own in dataDir
  * (anything an earlier, stopped first start left there is removed first); once it has finished, moves
  * the database into dataDir. Resolves with the lines the child asks to be printed.
  */
@@ -50,17 +52,12 @@ export function seedDemoInChild(dataDir: string): Promise<{ lines: string[] }> {
 }
 
 /**
- * Moves the finished database from `building` into `dataDir`: one rename when dataDir does not exist;
- * into it entry by entry when it does (made by hand, or holding a key file), PG_VERSION last, since that
- * is what tells a start the database is there (startsNewEmbeddedDemo): a crash mid-move means a fresh
- * first start, never a database with parts missing.
+ * Moves the finished database from `building` (inside dataDir) into dataDir, entry by entry, each
+ * replacing whatever an interrupted move left, PG_VERSION last, since that is what tells a start the
+ * database is there (startsNewEmbeddedDemo): a crash mid-move means a fresh first start, never a
+ * database with parts missing.
  */
 export function moveIntoPlace(building: string, dataDir: string, rename: (from: string, to: string) => void = renameSync): void {
-  if (!existsSync(dataDir)) {
-    mkdirSync(dirname(dataDir), { recursive: true });
-    rename(building, dataDir);
-    return;
-  }
   const entries = readdirSync(building).sort((a, b) => Number(a === 'PG_VERSION') - Number(b === 'PG_VERSION'));
   for (const entry of entries) {
     rmSync(join(dataDir, entry), { recursive: true, force: true });
