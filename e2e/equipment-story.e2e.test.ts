@@ -144,6 +144,10 @@ describe('equipment on loan, the whole story: prescribed, refused, delivered, ta
     await checkAtEveryWidth(ap, 'discharge summary (equipment)');
     await clickAndWait(ap, ap.getByRole('link', { name: 'Decide what happens to the equipment' }), `**/episodes/${episodeId}/equipment/discharge`);
     await checkAtEveryWidth(ap, 'equipment at discharge');
+    // The stool and the board were prescribed and never delivered: they hold the discharge too, and the page says where to deliver or cancel them.
+    const prescribed = ap.locator('#equipment-prescribed');
+    await expect(prescribed.locator('li').allTextContents()).resolves.toEqual(['Perching stool', 'Bath board']);
+    await expect(prescribed.getByRole('link', { name: 'Deliver or cancel the equipment' }).getAttribute('href')).resolves.toBe(`/episodes/${episodeId}/equipment`);
     const hoistForm = ap.locator(`form[action$="/equipment/discharge/${await hoistLoanId()}"]`);
     await hoistForm.getByRole('group', { name: 'What happens to it?' }).getByLabel('To collect').check();
     const [year, month, day] = addCalendarDays(today, 3).split('-');
