@@ -20,7 +20,7 @@ import { listOpenAlertsForStaff } from './read-alerts.ts';
 import { authoriseSession } from './session-access.ts';
 import { makeCheck } from './session-flow.ts';
 import { findCurrentSession, findSessionForVisit, listSessionsForStaffDay } from './session-queries.ts';
-import { clock, readResponder, readSessionPatient, statusText } from './session-view.ts';
+import { clock, readFirstTold, readSessionPatient, statusText } from './session-view.ts';
 import { checkLoneWorkingCodes, setLoneWorkingCodes } from './set-lone-working-codes.ts';
 import { checkSessionByHand, startSessionByHand } from './start-session-by-hand.ts';
 import { startAmberAlert } from './start-amber-alert.ts';
@@ -61,7 +61,7 @@ export async function sessionPages(app: FastifyInstance): Promise<void> {
     const me = actor.staff;
     const open = await listOpenAlertsForStaff(db, { staffId: me.staffId });
     const ambers = open.filter((a) => a.kind === 'amber' && a.status === 'running').map((a) => ({ ...a, dueText: clock(a.dueAt) }));
-    const responder = me.teamId ? await readResponder(db, { teamId: me.teamId, date: ukDateOf(actor.now) }) : null;
+    const responder = me.teamId ? await readFirstTold(db, { teamId: me.teamId, clinicianStaffId: me.staffId, now: actor.now }) : null;
     return { ambers, responder, sessionId, redFormId: uuidv7(), amberFormId: uuidv7() };
   }
 
@@ -306,7 +306,7 @@ export async function sessionPages(app: FastifyInstance): Promise<void> {
 
   typed.get('/lone-working/red/raised', { schema: { hide: true, querystring: z.object({ alert: z.uuid().optional() }) } }, async (request, reply) => {
     const actor = await requireClinicalActor(db, actorOf(request));
-    const responder = actor.staff.teamId ? await readResponder(db, { teamId: actor.staff.teamId, date: ukDateOf(actor.now) }) : null;
+    const responder = actor.staff.teamId ? await readFirstTold(db, { teamId: actor.staff.teamId, clinicianStaffId: actor.staff.staffId, now: actor.now }) : null;
     return reply.page('lone-working/pages/session-red-raised.njk', { title: 'Alert raised, help is being called', section: 'run-sheet', responder });
   });
 

@@ -1,7 +1,7 @@
 // What the clinician's lone-working pages show of a session, and the run sheet's checks (the port
 // app.ts gives visits): states in the clinicians' words, times as UK wall-clock.
 import type { Kysely } from 'kysely';
-import { toUkWallClock } from '@homeward/clinical';
+import { rungsFor, toUkWallClock, whoIsTold, type RungPeople } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import { auditAs, type Actor } from '../platform/actor.ts';
 import type { RunSheetCheck, RunSheetChecksPort } from '../visits/public.ts';
@@ -9,7 +9,8 @@ import { hasLoneWorkingCodes } from './check-lone-working-code.ts';
 import type { LoneWorkingSession } from './lone-working-types.ts';
 import { listSessionsForStaffDay } from './session-queries.ts';
 import { sessionKind } from './sync-sessions-from-plan.ts';
-import { readOnCall, readRotaForDates } from '../staff/public.ts';
+import { readTeamLadder } from './read-team-ladder.ts';
+import { readRungFacts } from './rung-facts.ts';
 
 export const clock = (d: Date | null): string => (d ? toUkWallClock(d).time : '');
 
@@ -75,10 +76,57 @@ export async function auditSessionRead(db: Kysely<Database>, o: { actor: Actor; 
   await auditAs(o.actor, db, { action: 'read', outcome: 'allowed', patientId: o.session.patientId, recordKind: sessionKind, recordId: o.session.id, detail: { via: o.via } });
 }
 
-/** Whom to call when check-ins are not reaching Homeward: the day's on-call responder, with their work phone. */
-export async function readResponder(db: Kysely<Database>, o: { teamId: string; date: string }): Promise<{ name: string; phone: string | null } | null> {
-  const onCall = await readOnCall(db, o);
-  if (!onCall) return null;
-  const day = (await readRotaForDates(db, { teamId: o.teamId, from: o.date, to: o.date })).find((d) => d.staffId === onCall.staffId);
-  return { name: onCall.name, phone: day?.workPhone ?? null };
+export type FirstTold = {
+  /** Who is told: one name, or several joined ("A, B and C"). */
+  name: string;
+  /** More than one person (the clinical leads working today, say). */
+  several: boolean;
+  /** Why them, in words: "today’s responder", "the clinical lead working today", ... */
+  role: string;
+  /** A phone to call them on, when there is one person and the rota records their work phone. */
+  phone: string | null;
+  /** What the alert carries of the clinician's own day: their work phone and car, where the rota records them. */
+  carries: string;
+};
+
+const roleWords = (because: RungPeople['because'], several: boolean): string => {
+  switch (because) {
+    case 'on-call':
+      return 'today’s responder';
+    case 'clinical-lead':
+      return several ? 'the clinical leads working today' : 'the clinical lead working today';
+    case 'on-call-manager':
+      return 'today’s on-call manager';
+    case 'service-manager':
+      return several ? 'the service managers' : 'the service manager';
+    default:
+      return 'your team';
+  }
+};
+
+/**
+ * Whom a red alert raised now tells first, by the team's ladder and the rota, exactly as the climb decides
+ * (climb-alert.ts): the first rung that names anyone. Never the clinician: when they are the day's
+ * responder themselves, the rule passes to a lead working that day. null when the rota names nobody (the
+ * alert then goes to every lead and manager of the team, and the page says "your team").
+ */
+export async function readFirstTold(db: Kysely<Database>, o: { teamId: string; clinicianStaffId: string; now: Date }): Promise<FirstTold | null> {
+  const [ladder, facts] = await Promise.all([readTeamLadder(db, o.teamId), readRungFacts(db, { teamId: o.teamId, clinicianStaffId: o.clinicianStaffId, now: o.now })]);
+  const me = facts.people.get(o.clinicianStaffId);
+  const carried = ['where you are', 'the visit’s risk flags', ...(me?.workPhone ? ['your work phone'] : []), ...(me?.carDescription ? ['your car'] : [])];
+  const carries = `${carried.slice(0, -1).join(', ')} and ${carried.at(-1)}`;
+  for (const rung of rungsFor(ladder.rungs, 'red')) {
+    const told = whoIsTold(rung.who, facts);
+    const people = told.staffIds.map((id) => facts.people.get(id)).filter((p) => p !== undefined);
+    if (people.length === 0) continue;
+    const names = people.map((p) => p.name);
+    return {
+      name: names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`,
+      several: people.length > 1,
+      role: roleWords(told.because, people.length > 1),
+      phone: people.length === 1 ? people[0]!.workPhone : null,
+      carries,
+    };
+  }
+  return null;
 }
