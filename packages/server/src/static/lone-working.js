@@ -12,6 +12,8 @@
 // A kept tap that Homeward refuses when it is sent (any 4xx: the visit cancelled meanwhile, a code
 // wrong, signed out) is never dropped silently: the page says it did not go through, why, and what to
 // do, and keeps saying so (across pages of this tab) until the clinician has read it.
+import { initAll } from '/assets/nhsuk-frontend.min.js';
+
 const queueKey = 'hw-lone-working-queue';
 const refusedKey = 'hw-lone-working-refused';
 const responderKey = 'hw-lone-working-responder';
@@ -209,35 +211,60 @@ async function flush() {
   }
 }
 
-for (const form of document.querySelectorAll('form[data-lone-working-tap]')) {
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const fields = Object.fromEntries(new FormData(form).entries());
-    delete fields._csrf;
-    fields.madeAt = new Date().toISOString();
-    const tap = { action: form.action, fields, who: signedIn() };
-    const button = form.querySelector('button');
-    if (button) button.disabled = true;
-    const { outcome, response } = await send(tap);
-    if (button) button.disabled = false;
-    if (outcome === 'kept') {
-      // A code stays in this page's memory only; a tap without one is kept for this tab.
-      if (fields.code) withCode.push(tap);
-      else writeList(queueKey, [...readList(queueKey), tap]);
-      render();
-      return;
-    }
-    // Arrived: show the page the server answered with (the session, or the form with its problem).
-    if (response.redirected) {
-      window.location.assign(response.url);
-      return;
-    }
-    const html = await response.text();
-    document.open();
-    document.write(html);
-    document.close();
-  });
+/** Sends each tap form within `root` by fetch (the page's own, and any put in place of its main part). */
+function bindTaps(root) {
+  for (const form of root.querySelectorAll('form[data-lone-working-tap]')) {
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const fields = Object.fromEntries(new FormData(form).entries());
+      delete fields._csrf;
+      fields.madeAt = new Date().toISOString();
+      const tap = { action: form.action, fields, who: signedIn() };
+      const button = form.querySelector('button');
+      if (button) button.disabled = true;
+      const { outcome, response } = await send(tap);
+      if (button) button.disabled = false;
+      if (outcome === 'kept') {
+        // A code stays in this page's memory only; a tap without one is kept for this tab.
+        if (fields.code) withCode.push(tap);
+        else writeList(queueKey, [...readList(queueKey), tap]);
+        render();
+        return;
+      }
+      // Arrived: show the page the server answered with (the session, or the form with its problem).
+      if (response.redirected) {
+        window.location.assign(response.url);
+        return;
+      }
+      await showAnswer(response);
+    });
+  }
 }
+
+/**
+ * Shows a refusal (the session page with its error summary) in place of this page's main part. Not by
+ * writing the whole answer over this page: that page would keep this one's Content-Security-Policy, so
+ * its inline script (its own nonce) was refused and the header's menu fell apart. The header and
+ * everything outside main stay as they are; the new main part's NHS.UK components are started, its taps
+ * bound, and the error summary focused as on a page load.
+ */
+async function showAnswer(response) {
+  const answer = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const fresh = answer.querySelector('main');
+  const main = document.querySelector('main');
+  if (!fresh || !main) {
+    window.location.reload();
+    return;
+  }
+  const adopted = document.importNode(fresh, true);
+  main.replaceWith(adopted);
+  document.title = answer.title;
+  initAll({ scope: adopted });
+  bindTaps(adopted);
+  render();
+}
+
+bindTaps(document);
 
 render();
 window.addEventListener('online', () => void flush());
