@@ -180,6 +180,8 @@ describe('caseload: allocation, the episode of care, caseloads and the waiting l
     expect(page.body).toContain('943 476 5919');
     expect(page.body).toContain('Due in 1 day 23 h');
     expect(page.body).toContain('P2 (soon) (+40)');
+    // What a screen reader hears of the print link (it said "of the my caseload").
+    expect(page.body).toContain('Printable view<span class="nhsuk-u-visually-hidden"> of your caseload</span>');
     expect(page.body).toContain('Lives alone (+5)');
     expect(page.body).toContain(`href="/episodes/${mrsBEpisode}"`);
   });
@@ -405,6 +407,7 @@ describe('caseload: allocation, the episode of care, caseloads and the waiting l
     const page = await therapist.get('/caseload/team');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Has room');
+    expect(page.body).toContain('Printable view<span class="nhsuk-u-visually-hidden"> of the team caseload</span>');
     expect(page.body).toContain(String(hers.totalWeight));
   });
 
