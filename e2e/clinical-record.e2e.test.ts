@@ -70,7 +70,7 @@ describe('the clinical record: consent, contact notes, amendment and supervisor 
     await expectNoAxeViolations(ap, 'note form (empty)');
 
     await ap.getByLabel('Time of the contact').fill('');
-    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save as draft' }))).toEqual(['Choose the kind of contact', 'Enter the time of the contact']);
+    expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Save as draft' }))).toEqual(['Choose the kind of contact', 'Enter the time of the contact', 'Enter how long the contact took, in minutes', 'Enter the note']);
     await expectNoAxeViolations(ap, 'note form (errors)');
     expect(await run.home.db.selectFrom('contact_notes').select('id').execute()).toHaveLength(0);
 

@@ -22,6 +22,12 @@ export const treatmentKinds: readonly ContactNoteKind[] = ['treatment', 'carer-t
 /** Contacts where the patient was not seen: no therapy was given. */
 const notSeenKinds: readonly ContactNoteKind[] = ['did-not-attend', 'no-access'];
 
+/** Did not attend, no access: a contact where the patient was not seen (no duration, no therapy minutes). */
+export const isNotSeenKind = (kind: ContactNoteKind): boolean => notSeenKinds.includes(kind);
+
+/** What a note must have, said the same wherever it is checked. */
+export const contactNoteMissing = { duration: 'Enter how long the contact took, in minutes', body: 'Enter the note' } as const;
+
 /** SSNAP 2024 records therapy by type of therapy, not by the profession of who gave it. */
 export const ssnapTherapyTypes = ['physiotherapy', 'occupational-therapy', 'speech-and-language-therapy', 'psychology', 'other'] as const;
 export type SsnapTherapyType = (typeof ssnapTherapyTypes)[number];
@@ -72,11 +78,11 @@ export function checkContactNote(input: ContactNoteInput, context: ContactNoteCo
   const notSeen = notSeenKinds.includes(input.kind);
   const d = input.durationMinutes;
   if (d === null) {
-    if (!notSeen) fields.push({ path: 'durationMinutes', message: 'Enter how long the contact took, in minutes' });
+    if (!notSeen) fields.push({ path: 'durationMinutes', message: contactNoteMissing.duration });
   } else if (!Number.isInteger(d) || d < 1 || d > maxContactMinutes) {
     fields.push({ path: 'durationMinutes', message: `Duration must be a whole number of minutes from 1 to ${maxContactMinutes}` });
   }
-  if (!input.body.trim()) fields.push({ path: 'body', message: 'Enter the note' });
+  if (!input.body.trim()) fields.push({ path: 'body', message: contactNoteMissing.body });
 
   const entries = Object.entries(input.therapyMinutes) as Array<[string, number]>;
   const given = entries.filter(([, m]) => m !== 0);

@@ -22,8 +22,10 @@ import {
   consentScopeLabels,
   consentScopes,
   contactNoteKindLabels,
+  contactNoteMissing,
   contactNoteKinds,
   fromUkWallClock,
+  isNotSeenKind,
   isStrokeService,
   lateEntryThresholdHours,
   mayAssessCapacity,
@@ -123,6 +125,17 @@ function parseMinutes(text: string): number | null {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 }
 
+const noteFormOrder = ['kind', 'occurredAt', 'occurredAtTime', 'durationMinutes', 'therapyMinutes', 'body'];
+
+/** Problems in the order the form asks (the error summary lists them so); stable within a field. */
+function inNoteFormOrder(fields: FieldError[]): FieldError[] {
+  const at = (f: FieldError) => {
+    const i = noteFormOrder.indexOf(f.path.split('.')[0]!);
+    return i < 0 ? noteFormOrder.length : i;
+  };
+  return [...fields].sort((a, b) => at(a) - at(b));
+}
+
 /** The note form as content for the clinical rules, or the form's own errors (dates, numbers). */
 function parseNoteForm(body: Form, today: string): { content: ContactNoteInput | null; fields: FieldError[] } {
   const fields: FieldError[] = [];
@@ -138,7 +151,13 @@ function parseNoteForm(body: Form, today: string): { content: ContactNoteInput |
     if (Number.isNaN(m)) fields.push({ path: `therapyMinutes.${type}`, message: `${ssnapTherapyTypeLabels[type]} minutes must be a whole number, for example 30` });
     else if (m !== null) therapyMinutes[type] = m;
   }
-  if (!kind || !when.at || fields.length) return { content: null, fields };
+  if (!kind || !when.at || fields.length) {
+    // The form cannot go to the rules yet, but what is plainly missing is said now too, so every
+    // problem shows at once (a duration whatever the kind, unless it says the patient was not seen).
+    if (formField(body.durationMinutes) === '' && !(kind && isNotSeenKind(kind))) fields.push({ path: 'durationMinutes', message: contactNoteMissing.duration });
+    if (!formField(body.body).trim()) fields.push({ path: 'body', message: contactNoteMissing.body });
+    return { content: null, fields: inNoteFormOrder(fields) };
+  }
   return {
     content: {
       kind,

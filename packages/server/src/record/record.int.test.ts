@@ -147,6 +147,26 @@ describe('the clinical record: consent and capacity, contact notes', () => {
     expect(final.json()).toMatchObject({ status: 'final', consentMissingReason: reason });
   });
 
+  it('says everything missing from an empty note at once, in the form’s order, and saves nothing', async () => {
+    const before = (await t.db.selectFrom('contact_notes').select('id').where('episode_id', '=', episode).execute()).length;
+    const page = await assistant.form(`/episodes/${episode}/contact-notes/new`, { action: 'draft' });
+    expect(page.statusCode).toBe(400);
+    const summary = /<ul class="nhsuk-list nhsuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(page.body)![1]!;
+    // It used to stop at the kind and the date, and say the duration and the note only once those were put right.
+    expect([...summary.matchAll(/<a href="#([^"]+)">\s*([^<]*?)\s*<\/a>/g)].map((m) => m[2])).toEqual([
+      'Choose the kind of contact',
+      'Enter date of the contact',
+      'Enter the time of the contact',
+      'Enter how long the contact took, in minutes',
+      'Enter the note',
+    ]);
+    // A contact where the patient was not seen needs no duration.
+    const notSeen = await assistant.form(`/episodes/${episode}/contact-notes/new`, { kind: 'no-access', action: 'draft' });
+    expect(notSeen.body).not.toContain('Enter how long the contact took');
+    expect(notSeen.body).toContain('Enter the note');
+    expect((await t.db.selectFrom('contact_notes').select('id').where('episode_id', '=', episode).execute()).length).toBe(before);
+  });
+
   it('sends the support worker’s note to the supervisor’s review queue, and shows when it was reviewed', async () => {
     // Support workers see only the patients they work with: this one works on Mrs B's episode under the assistant practitioner.
     await seedSupervision(t, { episodeId: episode, staffId: t.service.a['support-worker'].id });
