@@ -28,4 +28,15 @@ describe('the plan page’s day', () => {
     expect(started.body).toContain('The form is missing the plan’s date');
     expect(await t.db.selectFrom('jobs').select('id').execute()).toEqual([]);
   });
+
+  it('keeps a day typed in the date fields that does not exist, beside its error', async () => {
+    const lead = await t.signIn(t.service.a['clinical-lead']);
+    const page = await lead.get('/visits/plan?date-day=31&date-month=2&date-year=2026');
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('nhsuk-error-summary');
+    // What the lead typed, not tomorrow's date put in its place.
+    expect(page.body).toMatch(/id="date-day" name="date-day" type="text" value="31"/);
+    expect(page.body).toMatch(/id="date-month" name="date-month" type="text" value="2"/);
+    expect(page.body).toMatch(/id="date-year" name="date-year" type="text" value="2026"/);
+  });
 });

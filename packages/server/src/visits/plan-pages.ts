@@ -49,10 +49,12 @@ function tomorrow(now: Date): string {
 const isRealDate = (date: string) => planDate.safeParse(date).success;
 
 /** The date a page is about: ?date=yyyy-mm-dd, or the day/month/year fields of the date form. */
-function dateOf(query: Record<string, string | undefined>, now: Date): { date: string; fields: FieldError[] } {
+function dateOf(query: Record<string, string | undefined>, now: Date): { date: string; fields: FieldError[]; typed?: { day: string; month: string; year: string } } {
   if (query['date-day'] !== undefined || query['date-month'] !== undefined || query['date-year'] !== undefined) {
-    const parsed = parseDateParts({ day: query['date-day'] ?? '', month: query['date-month'] ?? '', year: query['date-year'] ?? '' }, { label: 'Date', today: toUkWallClock(now).date });
-    return parsed.ok ? { date: parsed.value, fields: [] } : { date: tomorrow(now), fields: [{ path: 'date', message: parsed.message }] };
+    const typed = { day: query['date-day'] ?? '', month: query['date-month'] ?? '', year: query['date-year'] ?? '' };
+    const parsed = parseDateParts(typed, { label: 'Date', today: toUkWallClock(now).date });
+    // A date that is not one is shown back as typed, beside its error, with tomorrow's plan below it.
+    return parsed.ok ? { date: parsed.value, fields: [] } : { date: tomorrow(now), fields: [{ path: 'date', message: parsed.message }], typed };
   }
   const date = query.date;
   if (date === undefined || date === '') return { date: tomorrow(now), fields: [] };
@@ -109,7 +111,7 @@ function routesForPage(plan: VisitDayPlan, view: PlanView) {
 export async function planPages(app: FastifyInstance, planPublished: PlanPublishedPort | null = null): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  async function renderPlan(reply: FastifyReply, access: PlanningAccess, date: string, o: { fields?: FieldError[]; status?: number; flash?: string; values?: Record<string, string> } = {}) {
+  async function renderPlan(reply: FastifyReply, access: PlanningAccess, date: string, o: { fields?: FieldError[]; status?: number; flash?: string; values?: Record<string, string>; typedDate?: { day: string; month: string; year: string } } = {}) {
     const view = await readPlanView(app.db, { access, date, purpose: 'plan-page' });
     const draft = view.plan?.draft ?? null;
     const live = await findLiveJob<VisitPlanJobPayload>(app.db, visitPlanJobKind, `team:${access.teamId}`);
@@ -129,7 +131,7 @@ export async function planPages(app: FastifyInstance, planPublished: PlanPublish
       title: `Visit plan for ${ukDayHeading(date)}`,
       section: 'visit-plan',
       date,
-      dateParts: isoDateToParts(date),
+      dateParts: o.typedDate ?? isoDateToParts(date),
       previousDate: addCalendarDays(date, -1),
       nextDate: addCalendarDays(date, 1),
       plan: view.plan,
@@ -158,10 +160,10 @@ export async function planPages(app: FastifyInstance, planPublished: PlanPublish
 
   typed.get('/visits/plan', { schema: { ...hidden, querystring: z.record(z.string(), z.string()) } }, async (request, reply) => {
     const access = await authorisePlanning(app.db, { actor: actorOf(request), what: 'see the team’s visit plan' });
-    const { date, fields } = dateOf(request.query, access.actor.now);
+    const { date, fields, typed } = dateOf(request.query, access.actor.now);
     const flashes: Record<string, string> = { planned: 'The plan is ready', changed: 'The plan was changed', published: 'The plan was published: the run sheets show it now' };
     const flash = Object.keys(flashes).find((k) => request.query[k] !== undefined);
-    return renderPlan(reply, access, date, { fields, status: fields.length ? 400 : 200, ...(flash ? { flash: flashes[flash] } : {}) });
+    return renderPlan(reply, access, date, { fields, status: fields.length ? 400 : 200, ...(flash ? { flash: flashes[flash] } : {}), ...(typed ? { typedDate: typed } : {}) });
   });
 
   // Start planning: a day, the week from it, or again around the pins. Enqueued as the team's job.
