@@ -5,11 +5,12 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { actorOf, auditAs } from '../platform/actor.ts';
 import { errorList, errorsByField } from '../platform/pages.ts';
+import type { FieldError } from '../platform/homeward-error.ts';
 import { auditListRead, authoriseTeamList, ownCaseloadScope } from './caseload-access.ts';
 import { filterValues, parseCaseloadFilter } from './caseload-filter.ts';
 import { listCaseload, listCaseloadDue, listTeamCapacity, type CaseloadScope } from './caseload-queries.ts';
 import { firstContactReport, reportWindow } from './first-contact-report.ts';
-import { formatDuration, mayDeliverActivities, priorities, priorityLabels, serviceLabels, services, type Service } from '@homeward/clinical';
+import { formatDuration, isoDateToParts, mayDeliverActivities, parseDateParts, priorities, priorityLabels, serviceLabels, services, ukDateOf, type Service } from '@homeward/clinical';
 import { episodeLabels } from './episode-labels.ts';
 import { listTeamClinicians } from './episode-queries.ts';
 
@@ -85,27 +86,49 @@ export async function caseloadPages(app: FastifyInstance): Promise<void> {
   typed.get('/reports/first-contact', { schema: { ...hidden, querystring: listQuery } }, async (request, reply) => {
     const access = await authoriseTeamList(app.db, { actor: actorOf(request), recordKind: 'first-contact-report' });
     const q = request.query as Record<string, string>;
+    // Day, month and year fields, as every date in Homeward; a link may still say ?from=yyyy-mm-dd.
     // A real calendar date, not just its shape: 2026-00-10 or 2026-02-30 would make an invalid window.
     const isoDate = { test: (value: string) => z.iso.date().safeParse(value).success };
-    const fields = [];
-    if (q.from && !isoDate.test(q.from)) fields.push({ path: 'from', message: 'From must be a date like 2026-11-01' });
-    if (q.to && !isoDate.test(q.to)) fields.push({ path: 'to', message: 'To must be a date like 2026-11-30' });
-    const window = reportWindow({ from: q.from && isoDate.test(q.from) ? q.from : undefined, to: q.to && isoDate.test(q.to) ? q.to : undefined }, app.config.now());
-    if (window.from > window.to) fields.push({ path: 'from', message: 'From must be on or before To' });
+    const fields: FieldError[] = [];
+    const today = ukDateOf(app.config.now());
+    const typed = (name: 'from' | 'to') => ({ day: q[`${name}-day`] ?? '', month: q[`${name}-month`] ?? '', year: q[`${name}-year`] ?? '' });
+    const dayOf = (name: 'from' | 'to', label: string, example: string): string | undefined => {
+      const parts = typed(name);
+      if (parts.day || parts.month || parts.year) {
+        const parsed = parseDateParts(parts, { label, today, earliestYear: 2000 });
+        if (parsed.ok) return parsed.value;
+        fields.push({ path: name, message: parsed.message });
+        return undefined;
+      }
+      if (!q[name]) return undefined;
+      if (isoDate.test(q[name])) return q[name];
+      fields.push({ path: name, message: `${label} must be a date like ${example}` });
+      return undefined;
+    };
+    const window = reportWindow({ from: dayOf('from', 'From', '2026-11-01'), to: dayOf('to', 'To', '2026-11-30') }, app.config.now());
+    if (!fields.length && window.from > window.to) fields.push({ path: 'from', message: 'From must be the same as or before To' });
     const rows = fields.length ? [] : await firstContactReport(app.db, access.teamId, window.fromInstant, window.toInstant);
     await auditAs(access.actor, app.db, { action: 'read', outcome: 'allowed', recordKind: 'first-contact-report', detail: { teamId: access.teamId, from: window.from, to: window.to, count: rows.reduce((n, r) => n + r.count, 0) } });
     return reply.code(fields.length ? 400 : 200).page('caseload/pages/first-contact-report.njk', {
       title: 'Referral to first contact',
       section: 'reports',
       window,
-      values: { from: q.from ?? window.from, to: q.to ?? window.to },
+      // What was typed stays in the fields, beside its error; else the window shown.
+      values: Object.fromEntries((['from', 'to'] as const).flatMap((name) => {
+        const parts = typed(name);
+        const shown = parts.day || parts.month || parts.year ? parts : isoDateToParts(window[name]);
+        return [[`${name}-day`, shown.day], [`${name}-month`, shown.month], [`${name}-year`, shown.year]];
+      })),
+      backHref: '/reports',
+      backText: 'Reports',
       rows: rows.map((r) => ({
         ...r,
         serviceLabel: serviceLabels[r.service as Service] ?? r.service,
         median: r.medianMinutes === null ? '–' : formatDuration(r.medianMinutes),
         p90: r.p90Minutes === null ? '–' : formatDuration(r.p90Minutes),
       })),
-      errors: errorList(fields),
+      // Each problem links to its date's first field (the day), as on every date in Homeward.
+      errors: errorList(fields, { from: 'from-day', to: 'to-day' }),
       fieldErrors: errorsByField(fields),
     });
   });

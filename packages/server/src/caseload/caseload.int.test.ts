@@ -443,6 +443,22 @@ describe('caseload: allocation, the episode of care, caseloads and the waiting l
     expect(fromLongAgo.json().rows).toEqual(res.json().rows);
   });
 
+  it('takes the report’s dates as day, month and year fields, keeping what was typed beside its error', async () => {
+    const fields = (from: [string, string, string], to: [string, string, string]) =>
+      `from-day=${from[0]}&from-month=${from[1]}&from-year=${from[2]}&to-day=${to[0]}&to-month=${to[1]}&to-year=${to[2]}`;
+    const byFields = await therapist.get(`/reports/first-contact?${fields(['1', '11', '2026'], ['30', '11', '2026'])}`);
+    expect(byFields.statusCode).toBe(200);
+    expect(byFields.body).toContain('66.7% (2 of 3)');
+    expect(byFields.body).toContain('between 1 November 2026 and 30 November 2026');
+    expect(byFields.body).toContain('href="/reports"');
+    const wrong = await therapist.get(`/reports/first-contact?${fields(['31', '2', '2026'], ['30', '11', '2026'])}`);
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('nhsuk-error-summary');
+    expect(wrong.body).toMatch(/href="#from-day">\s*From must be a real date/);
+    expect(wrong.body).toMatch(/id="from-day" name="from-day" type="text" value="31"/);
+    expect(wrong.body).toMatch(/id="to-day" name="to-day" type="text" value="30"/);
+  });
+
   it('refuses a report window with a date that is not on the calendar, naming the field (was a 500)', async () => {
     for (const [query, field] of [['to=2026-00-10', 'To'], ['from=2026-02-30', 'From']] as const) {
       const page = await therapist.get(`/reports/first-contact?${query}`);
