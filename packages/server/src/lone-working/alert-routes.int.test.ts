@@ -173,6 +173,10 @@ describe('the responder’s alert pages', () => {
     const page = await responder.get('/notifications');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Red alert: Alex registered therapist');
+    // How the email went, in words (no email service in the tests), and the way back.
+    expect(page.body).toContain('email not sent (Homeward has no service set up to send it)');
+    expect(page.body).not.toContain('not-configured');
+    expect(page.body).toMatch(/<a class="nhsuk-back-link" href="\/">\s*Home\s*<\/a>|class="nhsuk-back-link"[^>]*href="\/"/);
     // The notification names where the clinician is (the patient's address): a read of that patient, audited once.
     const reads = await t.db.selectFrom('audit_events').select(['patient_id', 'action', 'outcome']).where('staff_id', '=', responder.staff.id).where('record_kind', '=', 'notifications').execute();
     expect(reads.length - readsBefore.length).toBe(1);

@@ -28,6 +28,9 @@ const statusLabels: Record<LoneWorkingAlert['status'], string> = { running: 'Amb
 const whoLabels: Record<LadderWho, string> = { clinician: 'The clinician (a prompt)', responder: 'The responder on duty', manager: 'The on-call manager' };
 const ladderRows = 5;
 
+/** How each email or text message went, in words (not the delivery table's codes). */
+const deliveryWords: Record<string, string> = { queued: 'being sent', sent: 'sent', failed: 'could not be sent', 'not-configured': 'not sent (Homeward has no service set up to send it)' };
+
 export async function alertRoutes(app: FastifyInstance): Promise<void> {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
@@ -153,7 +156,7 @@ export async function alertRoutes(app: FastifyInstance): Promise<void> {
     const byPatient = new Map<string, string[]>();
     for (const n of items) if (n.patientId) byPatient.set(n.patientId, [...(byPatient.get(n.patientId) ?? []), n.id]);
     for (const [patientId, notificationIds] of byPatient) await auditAs(actor, app.db, { action: 'read', outcome: 'allowed', recordKind: 'notifications', patientId, detail: { notificationIds } });
-    return reply.page('lone-working/pages/notifications.njk', { title: 'Notifications', section: 'notifications', items, unread: items.filter((n) => n.readAt === null).length });
+    return reply.page('lone-working/pages/notifications.njk', { title: 'Notifications', section: 'notifications', items, unread: items.filter((n) => n.readAt === null).length, deliveryWords, backHref: '/', backText: 'Home' });
   });
 
   typed.post('/notifications', { schema: { ...hidden, body: formBody } }, async (request, reply) => {

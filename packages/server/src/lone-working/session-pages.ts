@@ -202,6 +202,8 @@ export async function sessionPages(app: FastifyInstance): Promise<void> {
     return reply.code(o.status ?? 200).page('lone-working/pages/session-amber.njk', {
       title: 'Lone working',
       section: 'run-sheet',
+      backHref: '/run-sheet',
+      backText: 'Run sheet',
       sessions: today.map((s) => ({ href: `/lone-working/sessions/${s.id}`, place: s.place, statusText: statusText(s) })),
       ...(await alertContext(actor, today.find((s) => s.status === 'checked-in')?.id ?? null)),
       flash: o.done && Object.hasOwn(flashes, o.done) ? flashes[o.done] : null,

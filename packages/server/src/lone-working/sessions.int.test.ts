@@ -391,6 +391,8 @@ describe('lone working: sessions from the plan, check-in and check-out, codes an
   it('amber: the note and the minutes are asked for, in the error summary, nothing started', async () => {
     const page = await therapist.get('/lone-working/amber');
     expect(page.statusCode).toBe(200);
+    // The way back to the day's run sheet (it had none).
+    expect(page.body).toMatch(/class="nhsuk-back-link"[^>]*href="\/run-sheet"/);
     const formId = [...page.body.matchAll(/name="formId" value="([^"]+)"/g)].map((m) => m[1]!)[1]!;
     const refused = await therapist.form('/lone-working/amber', { formId, note: '', minutes: '600' });
     expect(refused.statusCode).toBe(400);
