@@ -78,7 +78,7 @@ const newNoteQuery = z.object({ visit: z.uuid('visit must be a UUID').optional()
  * record does not depend on visits): what the form starts with, and linking the saved note to the visit.
  */
 export type ContactNoteFromVisit = {
-  prefill(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string }): Promise<{ occurredAt: Date | null; place: string | null; staffPresent: string | null }>;
+  prefill(db: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string }): Promise<{ occurredAt: Date | null; place: string | null; staffPresent: string | null; kind: ContactNoteKind | null; durationMinutes: number | null }>;
   link(trx: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; visitId: string; noteId: string; finalised: boolean }): Promise<void>;
   /** A draft written from a visit, finalised later on its own page: the visit happened. */
   noteFinalised(trx: Kysely<Database>, o: { grant: AccessGrant; episodeId: string; noteId: string }): Promise<void>;
@@ -405,7 +405,7 @@ export async function recordPages(app: FastifyInstance, fromVisit: ContactNoteFr
       'occurredAt-year': year!,
       'occurredAt-time': at.time,
       formId: uuidv7(),
-      ...(visitId ? { visitId, place: prefill?.place ?? '', staffPresent: prefill?.staffPresent ?? '' } : {}),
+      ...(visitId ? { visitId, place: prefill?.place ?? '', staffPresent: prefill?.staffPresent ?? '', kind: prefill?.kind ?? '', durationMinutes: prefill?.durationMinutes ? String(prefill.durationMinutes) : '' } : {}),
     });
   });
 

@@ -1,9 +1,10 @@
 // A contact note started from a visit on the run sheet: the record's new-note form is prefilled from the
-// visit (its planned time, the place and the staff the plan sends), and the note, once saved, is linked
+// visit (its planned time, the place, the staff the plan sends, its length and the kind of note its
+// purpose usually makes), and the note, once saved, is linked
 // to the visit (visits.contact_note_id); a note finalised there marks the visit done. The record calls
 // these through the port app.ts gives its plugin (record/index.ts), so neither context imports the other.
 import type { Kysely } from 'kysely';
-import { fromUkWallClock } from '@homeward/clinical';
+import { fromUkWallClock, type ContactNoteKind, type VisitPurpose } from '@homeward/clinical';
 import { auditWrite, requireGrant, requireWriteGrant, type AccessGrant } from '../access/public.ts';
 import type { Database } from '../db/schema.ts';
 import { notFound } from '../platform/homeward-error.ts';
@@ -13,8 +14,18 @@ import { readVisitResponse } from './record-visit-outcome.ts';
 
 const placeWords = { home: 'Patient’s home', clinic: 'Clinic', ward: 'Ward' } as const;
 
+/** The kind of note a visit usually makes (to check and change); none where it could be several. */
+const noteKindOfPurpose: Record<VisitPurpose, ContactNoteKind | null> = {
+  'first-contact': 'assessment',
+  therapy: 'treatment',
+  review: 'review',
+  equipment: null,
+  discharge: null,
+  other: null,
+};
+
 export type NotePrefillFromVisitOptions = { grant: AccessGrant; episodeId: string; visitId: string };
-export type NotePrefill = { occurredAt: Date | null; place: string | null; staffPresent: string | null };
+export type NotePrefill = { occurredAt: Date | null; place: string | null; staffPresent: string | null; kind: ContactNoteKind | null; durationMinutes: number | null };
 
 /** What a note written at this visit starts with; 404 for a visit that is not of the granted episode. */
 export async function prefillNoteFromVisit(db: Kysely<Database>, o: NotePrefillFromVisitOptions): Promise<NotePrefill> {
@@ -27,6 +38,8 @@ export async function prefillNoteFromVisit(db: Kysely<Database>, o: NotePrefillF
     occurredAt: stop ? fromUkWallClock(visit.date, stop.start) : null,
     place: placeWords[visit.place],
     staffPresent: names.length ? names.join(', ') : null,
+    kind: noteKindOfPurpose[visit.purpose],
+    durationMinutes: visit.durationMinutes,
   };
 }
 

@@ -208,6 +208,7 @@ export type VisitForOutcome = {
   patientId: string;
   date: string;
   purpose: VisitPurpose;
+  durationMinutes: number;
   place: VisitPlace;
   status: VisitStatus;
   outcomeReason: string | null;
@@ -220,7 +221,7 @@ export async function findVisit(db: Kysely<Database>, id: string): Promise<Visit
   const r = await db
     .selectFrom('visits as v')
     .leftJoin('visit_needs as n', 'n.episode_id', 'v.episode_id')
-    .select(['v.id', 'v.version', 'v.team_id', 'v.episode_id', 'v.patient_id', 'v.on_date', 'v.purpose', 'v.place', 'v.status', 'v.outcome_reason', 'v.rebooked_from', 'v.contact_note_id', 'n.unavailable_days'])
+    .select(['v.id', 'v.version', 'v.team_id', 'v.episode_id', 'v.patient_id', 'v.on_date', 'v.purpose', 'v.duration_minutes', 'v.place', 'v.status', 'v.outcome_reason', 'v.rebooked_from', 'v.contact_note_id', 'n.unavailable_days'])
     .where('v.id', '=', id)
     .executeTakeFirst();
   if (!r) return null;
@@ -232,6 +233,7 @@ export async function findVisit(db: Kysely<Database>, id: string): Promise<Visit
     patientId: r.patient_id,
     date: dateOnly(r.on_date),
     purpose: r.purpose,
+    durationMinutes: r.duration_minutes,
     place: r.place,
     status: r.status,
     outcomeReason: r.outcome_reason,

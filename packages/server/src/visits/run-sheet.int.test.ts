@@ -228,6 +228,9 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     expect(inputValue(form.body, 'place')).toBe('Patient’s home');
     expect(inputValue(form.body, 'staffPresent')).toBe('Alex registered therapist, Alex assistant practitioner');
     expect(inputValue(form.body, 'visitId')).toBe(visit.bloor);
+    // The visit's length, and the kind of note a therapy visit makes (both to check and change).
+    expect(inputValue(form.body, 'durationMinutes')).toBe('30');
+    expect(form.body).toMatch(/name="kind" type="radio" value="treatment" checked/);
     // A visit of another episode is no prefill for this one.
     expect((await therapist.get(`/episodes/${bloorEpisode}/contact-notes/new?visit=${visit.dale}`)).statusCode).toBe(404);
 
