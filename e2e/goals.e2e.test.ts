@@ -34,13 +34,13 @@ describe('goals rated with Goal Attainment Scaling', () => {
 
     expect(await submitExpectingErrors(ap, ap.getByRole('button', { name: 'Set the goal' }))).toEqual([
       'Enter the goal in the patient’s own words',
-      'Describe what -2 (much less than expected) would look like',
-      'Describe what -1 (somewhat less than expected) would look like',
-      'Describe what 0 (expected outcome) would look like',
-      'Describe what +1 (somewhat more than expected) would look like',
       'Describe what +2 (much more than expected) would look like',
-      'Importance must be 0, 1, 2 or 3',
-      'Difficulty must be 0, 1, 2 or 3',
+      'Describe what +1 (somewhat more than expected) would look like',
+      'Describe what 0 (expected outcome) would look like',
+      'Describe what -1 (somewhat less than expected) would look like',
+      'Describe what -2 (much less than expected) would look like',
+      'Choose how important the goal is to the patient',
+      'Choose how difficult the goal will be to reach',
       'Enter target date',
     ]);
     await expectNoAxeViolations(ap, 'goal form (errors)');

@@ -58,6 +58,9 @@ const levelField: Record<GasLevelKey, string> = { '-2': 'levels-minus-2', '-1': 
 const levelPathToField = Object.fromEntries(gasLevelDescriptions.map(({ key }) => [`levels.${key}`, levelField[key]]));
 /** The error summary's anchors: the first input of each group. */
 const anchors = { ...levelPathToField, baseline: 'baseline', importance: 'importance', difficulty: 'difficulty', targetOn: 'targetOn-day', ratedOn: 'ratedOn-day', level: 'level', timePoint: 'timePoint', status: 'status', episode: 'main-form', form: 'main-form', goal: 'main-form', version: 'main-form' };
+/** The ratings as the choice they are on the page, not the JSON's numbers ("Importance must be 0, 1, 2 or 3"). */
+const pageWords: Record<string, string> = { importance: 'Choose how important the goal is to the patient', difficulty: 'Choose how difficult the goal will be to reach' };
+const asThePageSaysIt = (fields: FieldError[]): FieldError[] => fields.map((f) => (pageWords[f.path] ? { ...f, message: pageWords[f.path]! } : f));
 const fieldErrorsOf = (fields: FieldError[]) => errorsByField(fields.map((f) => ({ ...f, path: levelPathToField[f.path] ?? f.path })));
 const numberOrNull = (text: string) => (text === '' || !/^-?\d+$/.test(text) ? null : Number(text));
 
@@ -90,7 +93,8 @@ function goalFormErrors(plan: GoalPlanInput, formFields: FieldError[], ruleField
   const dateFailed = formFields.some((f) => f.path === 'targetOn');
   return [...ruleFields.filter((f) => !(dateFailed && f.path === 'targetOn')), ...formFields].sort((a, b) => order(a.path) - order(b.path));
   function order(path: string) {
-    const i = ['episode', 'statement', 'agreedWith', ...Object.keys(levelPathToField), 'baseline', 'importance', 'difficulty', 'targetOn'].indexOf(path);
+    // The levels as the form lists them: +2 at the top, as GAS scales are written.
+    const i = ['episode', 'statement', 'agreedWith', ...[...gasLevelDescriptions].reverse().map(({ key }) => `levels.${key}`), 'baseline', 'importance', 'difficulty', 'targetOn'].indexOf(path);
     return i === -1 ? 99 : i;
   }
 }
@@ -198,8 +202,8 @@ export async function goalPages(app: FastifyInstance): Promise<void> {
       ],
       importanceItems: radio(gasRatings, gasImportanceLabels, 'importance'),
       difficultyItems: radio(gasRatings, gasDifficultyLabels, 'difficulty'),
-      errors: errorList(fields, anchors),
-      fieldErrors: fieldErrorsOf(fields),
+      errors: errorList(asThePageSaysIt(fields), anchors),
+      fieldErrors: fieldErrorsOf(asThePageSaysIt(fields)),
       backHref: o.goal ? goalsHref(access.episode.id, o.goal.id) : goalsHref(access.episode.id),
     });
   }

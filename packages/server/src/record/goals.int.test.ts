@@ -313,7 +313,12 @@ describe('goals rated with Goal Attainment Scaling', () => {
     expect(bad.body).toContain('href="#levels-plus-1"');
     expect(bad.body).toContain('Describe what -2 (much less than expected) would look like');
     expect(bad.body).toContain('The target date cannot be in the past');
-    expect(bad.body).toContain('Difficulty must be 0, 1, 2 or 3');
+    // The rating as the choice it is on the page, not the JSON's numbers.
+    expect(bad.body).toContain('Choose how difficult the goal will be to reach');
+    expect(bad.body).not.toContain('Difficulty must be 0, 1, 2 or 3');
+    // The levels in the summary in the form's own order: +2 at the top.
+    const summaryLinks = [...(/nhsuk-error-summary__list">([\s\S]*?)<\/ul>/.exec(bad.body)![1]!).matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(summaryLinks.filter((id) => id!.startsWith('levels-'))).toEqual(['levels-plus-2', 'levels-plus-1', 'levels-minus-1', 'levels-minus-2']);
     expect(bad.body).toContain('Walks to the shop with a stick');
     expect(await count('goals')).toBe(goalsBefore);
 
