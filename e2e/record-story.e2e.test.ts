@@ -477,9 +477,9 @@ describe('issue 4: Mrs B’s clinical record from the first home visit to the di
     has(/^Referral Referral received from /);
     has(/^Episode change First contact and first assessment/);
     has(/^Consent Verbal consent from the patient to Assessment and treatment at home/);
-    has(/^Assessment Barthel Index at baseline: 12 points \(Severe dependency\)$/);
+    has(/^Assessment Barthel Index at baseline: 12 points: Severe dependency$/);
     has(/^Assessment Timed Up and Go at baseline: 18\.6 seconds/);
-    has(/^Assessment Barthel Index at review: 16 points \(Moderate dependency\)$/);
+    has(/^Assessment Barthel Index at review: 16 points: Moderate dependency$/);
     has(/^Contact note Assessment: First home visit/);
     has(/^Contact note Treatment: Kitchen practice: made tea/);
     for (const goal of goals) has(new RegExp(`^Goal Goal set: “${goal.statement}”`));

@@ -46,7 +46,7 @@ describe('the patient timeline', () => {
     expect(days.filter((d) => /\d{4}$/.test(d.trim()))).toEqual(['Tuesday 24 November 2026', 'Monday 23 November 2026', 'Sunday 22 November 2026']);
     expect(await tagsOf(page)).toEqual(expect.arrayContaining(['Contact note', 'Assessment', 'Consent', 'Referral', 'Episode change']));
     await expect(page.getByText('Late entry: happened 23 Nov 2026, 08:00').isVisible()).resolves.toBe(true);
-    await expect(page.getByRole('link', { name: 'Barthel Index at baseline: 12 points (Severe dependency)' }).getAttribute('href')).resolves.toBe(`/episodes/${episodeId}/assessments`);
+    await expect(page.getByRole('link', { name: 'Barthel Index at baseline: 12 points: Severe dependency' }).getAttribute('href')).resolves.toBe(`/episodes/${episodeId}/assessments`);
     await expectNoAxeViolations(page, 'timeline (everything)');
     expect(opened.problems).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { InstrumentDefinition } from './instrument.ts';
 import { choiceItem, ordinalOptions, roundScore } from './instrument.ts';
-import { scoreInstrument } from './score-instrument.ts';
+import { describeScore, scoreInstrument } from './score-instrument.ts';
 
 // The machinery on a small made-up instrument, so each rule is seen on its own.
 const scale = ordinalOptions(['None', 'Some', 'Most', 'All']);
@@ -119,5 +119,12 @@ describe('roundScore', () => {
     [-0.04, 1, 0],
   ])('%f to %i places is %f', (value, decimals, rounded) => {
     expect(Object.is(roundScore(value, decimals), rounded)).toBe(true);
+  });
+});
+
+describe('describeScore', () => {
+  it('puts the band after a colon, so a band with its own range in brackets reads plainly', () => {
+    expect(describeScore(18.5, 'seconds', 'Intermediate (10-20 seconds)')).toBe('18.5 seconds: Intermediate (10-20 seconds)');
+    expect(describeScore(16, 'points', null)).toBe('16 points');
   });
 });

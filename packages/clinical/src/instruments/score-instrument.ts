@@ -185,3 +185,11 @@ export function scoreInstrument(definition: InstrumentDefinition, responses: Ite
     answered: points.size,
   };
 }
+
+/**
+ * A score as the record shows it: "16 points: Moderate dependency". A colon, not brackets: many bands
+ * carry their own range in brackets, and "18.5 seconds (Intermediate (10-20 seconds))" reads badly.
+ */
+export function describeScore(total: number, unit: string, bandLabel: string | null): string {
+  return `${total} ${unit}${bandLabel ? `: ${bandLabel}` : ''}`;
+}

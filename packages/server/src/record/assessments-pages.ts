@@ -17,6 +17,7 @@ import {
   toUkWallClock,
   ukDateOf,
   type InstrumentDefinition,
+  describeScore,
 } from '@homeward/clinical';
 import { actorOf } from '../platform/actor.ts';
 import { formBody, formField, pageWrite } from '../platform/form-body.ts';
@@ -37,7 +38,7 @@ type Form = Record<string, string | string[]>;
 
 /** The confirmation after saving: what was scored and how it has changed, in one line. */
 export function assessmentConfirmation(a: AssessmentResponse): string {
-  const scored = a.total === null ? 'recorded' : `recorded: total ${a.total} ${a.unit}${a.band ? ` (${a.band.label})` : ''}`;
+  const scored = a.total === null ? 'recorded' : `recorded: total ${describeScore(a.total, a.unit, a.band?.label ?? null)}`;
   return `${a.instrumentName} ${scored}.${a.changeFromBaseline ? ` ${a.changeFromBaseline.summary}.` : ''}`;
 }
 

@@ -135,7 +135,7 @@ describe('standardised assessments in the clinical record', () => {
     expect(saved.headers.location).toBe(`/episodes/${episode}/assessments?done=${id}`);
     const confirmed = await assistant.get(saved.headers.location!);
     expect(confirmed.body).toContain('hw-patient-banner');
-    expect(confirmed.body).toContain('Timed Up and Go recorded: total 15.2 seconds (Intermediate (10-20 seconds))');
+    expect(confirmed.body).toContain('Timed Up and Go recorded: total 15.2 seconds: Intermediate (10-20 seconds)');
     expect(confirmed.body).toContain('Up 4 points (improved): passes the minimal clinically important difference');
     expect(confirmed.body).toContain('Change from baseline by assessment');
   });

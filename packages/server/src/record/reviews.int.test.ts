@@ -126,7 +126,7 @@ describe('episode reviews, reassessment prompts and scores over time', () => {
     const rowTexts = [...body.matchAll(/<tr class="nhsuk-table__row" role="row">(.*?)<\/tr>/gs)].map((m) =>
       m[1]!.replace(/<span class="nhsuk-table__heading" aria-hidden="true">.*?<\/span>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(),
     );
-    expect(rowTexts).toContainEqual(expect.stringMatching(/ Review 16 points \(Moderate dependency\) Up 4 points \(improved\) Yes$/));
+    expect(rowTexts).toContainEqual(expect.stringMatching(/ Review 16 points: Moderate dependency Up 4 points \(improved\) Yes$/));
     expect(body).toContain('Not applicable (baseline)');
     // The Timed Up and Go has one score so far: its chart says so.
     expect(body).toMatch(/aria-label="Timed Up and Go: baseline of 15.2 seconds on 21 Nov; no later score yet."/);

@@ -21,7 +21,7 @@ describe('scoreChartSections', () => {
     const [s] = sections;
     expect(s!.verdictHeading).toBe('Passes the MCID (1.85 points)?');
     expect(s!.rows.map((r) => [r.timePoint, r.score, r.change, r.passes])).toEqual([
-      ['Discharge', '16 points (Moderate dependency)', 'Up 4 points (improved)', 'Yes'],
+      ['Discharge', '16 points: Moderate dependency', 'Up 4 points (improved)', 'Yes'],
       ['Review', '13 points', 'Up 1 point (improved)', 'No'],
       ['Baseline', '12 points', 'Baseline', 'Not applicable (baseline)'],
     ]);

@@ -1,6 +1,6 @@
 // Per instrument: its chart and the data table beside it (date, time point, score, change from
 // baseline, whether the change passes the instrument's MCID or MDC), from the episode's assessments.
-import { findInstrument, minimalChangeKindLabels } from '@homeward/clinical';
+import { describeScore, findInstrument, minimalChangeKindLabels } from '@homeward/clinical';
 import type { AssessmentResponse } from './assessments-schema.ts';
 import { buildScoreChart, scoreChartTimePointLabels, type ScoreChart } from './score-chart.ts';
 
@@ -61,7 +61,7 @@ export function scoreChartSections(assessments: readonly AssessmentResponse[], o
         id: a.id,
         administeredAt: a.administeredAt,
         timePoint: scoreChartTimePointLabels[a.timePoint],
-        score: `${a.total} ${a.unit}${a.band ? ` (${a.band.label})` : ''}`,
+        score: describeScore(a.total!, a.unit, a.band?.label ?? null),
         change,
         passes,
       };

@@ -24,6 +24,7 @@ import {
   type HomewardRole,
   type OnHoldReason,
   type TimelineKind,
+  describeScore,
 } from '@homeward/clinical';
 import type { Database } from '../db/schema.ts';
 import type { TimelineEntry, TimelineWho } from './timeline-schema.ts';
@@ -264,7 +265,7 @@ export async function listTimeline(db: Kysely<Database>, o: ListTimelineOptions)
   for (const a of assessments) {
     const definition = findInstrument(a.instrument_id);
     const band = a.band ? (definition?.bandings[0]?.bands.find((b) => b.id === a.band)?.label ?? a.band) : null;
-    const score = a.total === null ? 'recorded' : `${Number(a.total)} ${definition?.unit ?? 'points'}${band ? ` (${band})` : ''}`;
+    const score = a.total === null ? 'recorded' : describeScore(Number(a.total), definition?.unit ?? 'points', band);
     const administeredAt = new Date(a.administered_at);
     const recordedAt = new Date(a.recorded_at);
     push('assessment', {

@@ -135,7 +135,7 @@ describe('the patient timeline', () => {
 
     const byId = new Map(entries.map((e) => [e.id, e]));
     expect(byId.get(`contact-note:${ids.supportNote}`)).toMatchObject({ awaitingReview: true, who: { name: 'Alex support worker', role: 'support-worker' }, href: `/contact-notes/${ids.supportNote}` });
-    expect(entries.find((e) => e.kind === 'assessment')).toMatchObject({ summary: 'Barthel Index at baseline: 12 points (Severe dependency)', href: `/episodes/${episode}/assessments`, who: { role: 'assistant-practitioner' } });
+    expect(entries.find((e) => e.kind === 'assessment')).toMatchObject({ summary: 'Barthel Index at baseline: 12 points: Severe dependency', href: `/episodes/${episode}/assessments`, who: { role: 'assistant-practitioner' } });
     expect(entries.find((e) => e.id.startsWith('goal-attainment:'))).toMatchObject({ summary: 'Goal rated at review: 0, the expected outcome (Makes tea on her own using the stool), for “To make my own cup of tea”', href: `/episodes/${episode}/goals` });
     expect(byId.get(`goal:${ids.goal}:set`)).toMatchObject({ summary: 'Goal set: “To make my own cup of tea”' });
     expect(byId.get(`programme-activity:${ids.stopped}:set`)!.summary).toBe('Programme of care: Kitchen practice, twice a week, with Alex support worker (Therapy support worker)');
