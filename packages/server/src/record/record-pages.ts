@@ -70,7 +70,7 @@ const hidden = { hide: true };
 const episodeParams = z.object({ id: z.uuid() });
 const consentParams = z.object({ id: z.uuid(), consentId: z.uuid() });
 const noteParams = z.object({ noteId: z.uuid() });
-const doneQuery = z.object({ done: z.string().optional() });
+const doneQuery = z.object({ done: z.string().optional(), from: z.string().optional() });
 const newNoteQuery = z.object({ visit: z.uuid('visit must be a UUID').optional() });
 
 /**
@@ -425,8 +425,10 @@ export async function recordPages(app: FastifyInstance, fromVisit: ContactNoteFr
       write: async (trx, content) => {
         const note = await writeContactNote(trx, { access, content, finalise, consentMissingReason: orNull(formField(body.consentMissingReason)) });
         const visitId = formField(body.visitId);
-        if (fromVisit && z.uuid().safeParse(visitId).success) await fromVisit.link(trx, { grant: access.grant, episodeId: access.episode.id, visitId, noteId: note.id, finalised: finalise });
-        return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}`;
+        const atVisit = fromVisit !== null && z.uuid().safeParse(visitId).success;
+        if (atVisit) await fromVisit!.link(trx, { grant: access.grant, episodeId: access.episode.id, visitId, noteId: note.id, finalised: finalise });
+        // Written at a visit: the confirmation's way back is the run sheet, where the next visit is.
+        return `/contact-notes/${note.id}?done=${finalise ? 'final' : 'draft'}${atVisit ? '&from=run-sheet' : ''}`;
       },
       render: (fields, status) => renderNoteForm(reply, access, 'new', values, { fields, status }),
     });
@@ -447,7 +449,7 @@ export async function recordPages(app: FastifyInstance, fromVisit: ContactNoteFr
       lateEntryThresholdHours,
       flash: request.query.done ? (flashes[request.query.done] ?? null) : null,
       errors: [],
-      backHref: `/episodes/${episode.id}/record`,
+      ...(request.query.from === 'run-sheet' ? { backHref: '/run-sheet', backText: 'Back to your run sheet' } : { backHref: `/episodes/${episode.id}/record` }),
     });
   });
 

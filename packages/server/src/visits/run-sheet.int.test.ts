@@ -243,6 +243,10 @@ describe('run sheets: the day on a phone, notes from visits, no access and reboo
     const row = await visitRow(visit.bloor);
     expect(row.contact_note_id).not.toBeNull();
     expect(saved.headers.location).toContain(`/contact-notes/${row.contact_note_id}`);
+    // The confirmation's way back is the run sheet, where the next visit is (it was the record).
+    const confirmation = await therapist.get(saved.headers.location as string);
+    expect(confirmation.body).toMatch(/class="nhsuk-back-link"[^>]*href="\/run-sheet"/);
+    expect(confirmation.body).toContain('Back to your run sheet');
     // A draft: the visit is not done until the note is finalised (or the button says so).
     expect(row.status).toBe('to-plan');
   });
